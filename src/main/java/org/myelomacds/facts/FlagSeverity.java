@@ -1,0 +1,3 @@
+package org.myelomacds.facts;
+
+public enum FlagSeverity { INFO, WARNING, CRITICAL }

@@ -1,0 +1,54 @@
+package org.myelomacds.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One medication resource as read: which drug, when it started and ended, and whether it is only planned
+ * (a draft or proposed request, an intended statement) rather than given. {@code groupRef} is the plan it
+ * belongs to (CarePlan via basedOn/partOf) when the record says so; line-of-therapy derivation uses it to tell
+ * a planned sequence from an unplanned change. {@code stoppedForToxicity} is true when the status reason says
+ * the drug was stopped for an adverse event or intolerance.
+ */
+public final class MedicationRecord implements HasProvenance {
+    private final Drug drug;
+    private final Route route;
+    private final MedicationSource source;
+    private final String status;
+    private final boolean planned;
+    private final LocalDate start;
+    private final LocalDate end;
+    private final String groupRef;
+    private final boolean stoppedForToxicity;
+    private final Provenance provenance;
+
+    public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
+                            LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
+                            Provenance provenance) {
+        this.drug = Objects.requireNonNull(drug, "drug");
+        this.route = route == null ? Route.UNKNOWN : route;
+        this.source = Objects.requireNonNull(source, "source");
+        this.status = status;
+        this.planned = planned;
+        this.start = start;
+        this.end = end;
+        this.groupRef = groupRef;
+        this.stoppedForToxicity = stoppedForToxicity;
+        this.provenance = provenance;
+    }
+
+    public Drug getDrug() { return drug; }
+    public DrugClass getDrugClass() { return drug.getDrugClass(); }
+    public Route getRoute() { return route; }
+    public MedicationSource getSource() { return source; }
+    /** The FHIR status code as recorded (e.g. "completed", "active", "stopped", "draft"). */
+    public String getStatus() { return status; }
+    public boolean isPlanned() { return planned; }
+    public LocalDate getStart() { return start; }
+    /** Last day of exposure; null when the record has no end (ongoing, or a single-dated administration). */
+    public LocalDate getEnd() { return end; }
+    public String getGroupRef() { return groupRef; }
+    public boolean isStoppedForToxicity() { return stoppedForToxicity; }
+    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+}

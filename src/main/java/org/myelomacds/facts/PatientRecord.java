@@ -1,0 +1,43 @@
+package org.myelomacds.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything the mapper read from one bundle, as plain facts with units normalised and provenance kept.
+ * {@code unreadable} lists the parts that could not be read; {@code skippedResources} counts entries of resource
+ * types the engine does not read (by type), so a report can say what was not looked at.
+ */
+public record PatientRecord(
+        PatientDemographics patient,
+        List<ClinicalCondition> conditions,
+        List<Measurement> measurements,
+        List<DiseaseStatus> diseaseStatuses,
+        List<TransplantEligibilityAssertion> transplantAssertions,
+        List<MedicationRecord> medications,
+        List<ProcedureRecord> procedures,
+        List<AllergyRecord> allergies,
+        List<CytogeneticFinding> cytogenetics,
+        List<ParaproteinIsotype> isotypes,
+        List<UnreadableInput> unreadable,
+        Map<String, Integer> skippedResources) {
+
+    public PatientRecord {
+        Objects.requireNonNull(patient, "patient");
+        conditions = List.copyOf(conditions);
+        measurements = List.copyOf(measurements);
+        diseaseStatuses = List.copyOf(diseaseStatuses);
+        transplantAssertions = List.copyOf(transplantAssertions);
+        medications = List.copyOf(medications);
+        procedures = List.copyOf(procedures);
+        allergies = List.copyOf(allergies);
+        cytogenetics = List.copyOf(cytogenetics);
+        isotypes = List.copyOf(isotypes);
+        unreadable = List.copyOf(unreadable);
+        skippedResources = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedResources));
+    }
+
+    public boolean isComplete() { return unreadable.isEmpty(); }
+}

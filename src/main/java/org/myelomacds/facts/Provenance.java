@@ -1,0 +1,32 @@
+package org.myelomacds.facts;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Where a fact came from: the FHIR resource reference (e.g. "Observation/egfr-3") and its effective date. */
+public final class Provenance implements Comparable<Provenance> {
+    private final String reference;
+    private final LocalDate date;
+
+    public Provenance(String reference, LocalDate date) {
+        this.reference = Objects.requireNonNull(reference, "reference");
+        this.date = date;
+    }
+
+    public String getReference() { return reference; }
+    public LocalDate getDate() { return date; }
+
+    @Override
+    public int compareTo(Provenance o) {
+        int c = reference.compareTo(o.reference);
+        if (c != 0) return c;
+        if (date == null) return o.date == null ? 0 : -1;
+        return o.date == null ? 1 : date.compareTo(o.date);
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Provenance p && reference.equals(p.reference) && Objects.equals(date, p.date);
+    }
+    @Override public int hashCode() { return Objects.hash(reference, date); }
+    @Override public String toString() { return date == null ? reference : reference + " (" + date + ")"; }
+}

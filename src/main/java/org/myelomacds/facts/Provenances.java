@@ -1,0 +1,18 @@
+package org.myelomacds.facts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Joins the provenance of several facts (e.g. every condition collected by a rule), sorted and without repeats. */
+public final class Provenances {
+    private Provenances() {}
+
+    public static List<Provenance> of(Collection<?> facts) {
+        TreeSet<Provenance> all = new TreeSet<>();
+        for (Object o : facts) if (o instanceof HasProvenance p) all.addAll(p.getProvenance());
+        return List.copyOf(all);
+    }
+
+    public static List<Provenance> of(Object... facts) { return of(List.of(facts)); }
+}

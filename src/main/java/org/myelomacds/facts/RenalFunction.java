@@ -1,0 +1,41 @@
+package org.myelomacds.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The patient's current renal function in one metric, with its IMWG band and whether it is stale.
+ * Derived by rules/derive/renal.drl; eligibility and flag rules test thresholds against the metric the
+ * regimen's trial used, falling back to the other metric as "metric-substituted".
+ */
+public final class RenalFunction implements HasProvenance {
+    private final RenalMetric metric;
+    private final CurrentResult result;
+    private final RenalCategory category;
+    private final boolean stale;
+
+    public RenalFunction(RenalMetric metric, CurrentResult result, RenalCategory category, boolean stale) {
+        this.metric = Objects.requireNonNull(metric, "metric");
+        this.result = Objects.requireNonNull(result, "result");
+        this.category = Objects.requireNonNull(category, "category");
+        this.stale = stale;
+    }
+
+    public RenalMetric getMetric() { return metric; }
+    public double getValue() { return result.getValue(); }
+    public String getMethod() { return result.getMethod(); }
+    public LocalDate getDate() { return result.getEffective(); }
+    public long getAgeDays() { return result.getAgeDays(); }
+    public RenalCategory getCategory() { return category; }
+    public boolean isStale() { return stale; }
+    public boolean isComputed() { return result.getMeasurement().isDerived(); }
+    public CurrentResult getResult() { return result; }
+    @Override public List<Provenance> getProvenance() { return result.getProvenance(); }
+    public String describe() { return result.describe(); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof RenalFunction r && metric == r.metric && result.equals(r.result) && category == r.category && stale == r.stale;
+    }
+    @Override public int hashCode() { return Objects.hash(metric, result, category, stale); }
+}

@@ -1,0 +1,3 @@
+package org.myelomacds.facts;
+
+public enum TransplantStatus { ELIGIBLE, INELIGIBLE, UNKNOWN }
