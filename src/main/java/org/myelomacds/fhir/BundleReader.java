@@ -1,0 +1,128 @@
+package org.myelomacds.fhir;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.myelomacds.facts.PatientDemographics;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.UnreadableInput;
+
+/**
+ * Reads one patient's FHIR R4 Bundle (JSON) into a {@link PatientRecord}.
+ * <ol>
+ * <li>Jackson pass ({@link BundleScan}): refuses what is not JSON, not a Bundle, has no entries, no Patient or
+ *     several Patients, or names a resource type that does not exist in R4; refuses elements that only exist in
+ *     another FHIR version ({@link FhirVersionSignals}); keeps only resource types and Observation codes the
+ *     engine reads and counts the rest in {@code skippedResources}.</li>
+ * <li>HAPI pass ({@link EntryParser}): each kept entry is parsed alone and strictly, so a bad entry becomes an
+ *     {@link UnreadableInput} with its index and field while the others are still read.</li>
+ * <li>Version heuristic: if at least two entries fail with unknown-element errors and they are the majority of
+ *     the entries parsed, the bundle is refused as "not FHIR R4" — one odd entry is a data problem, most entries
+ *     failing the same way is a version problem.</li>
+ * </ol>
+ * Holds one FhirContext (expensive to build, thread-safe); {@link #read} may be called concurrently.
+ */
+public final class BundleReader {
+    private final FhirContext context;
+    private final Set<String> r4ResourceTypes;
+
+    public BundleReader() {
+        this.context = FhirContext.forR4();
+        this.r4ResourceTypes = Set.copyOf(context.getResourceTypes());
+    }
+
+    public PatientRecord read(byte[] json, LocalDate asOf) throws InvalidBundleException {
+        Objects.requireNonNull(asOf, "asOf");
+        BundleScan scan = BundleScan.scan(json, r4ResourceTypes);
+        EntryParser parser = new EntryParser(context);
+        RecordBuilder out = new RecordBuilder();
+        scan.skipped.forEach(out.skipped::put);
+        out.unreadable.addAll(scan.problems);
+
+        PatientDemographics patient = readPatient(scan.patient, parser, asOf);
+        MedicationResolver medications = new MedicationResolver(scan, parser, out);
+        int parsedEntries = 1;
+        int unknownElementFailures = 0;
+        EntryParseException firstVersionLikeFailure = null;
+        ScannedEntry firstVersionLikeEntry = null;
+        for (ScannedEntry entry : scan.entries) {
+            parsedEntries++;
+            EntryContext ctx = new EntryContext(entry, out);
+            try {
+                map(entry, ctx, parser, medications);
+            } catch (EntryParseException e) {
+                ctx.problem(e.field(), "not readable as FHIR R4 " + entry.resourceType() + ": " + e.getMessage());
+                if (e.kind() == EntryParseException.Kind.UNKNOWN_ELEMENT) {
+                    unknownElementFailures++;
+                    if (firstVersionLikeFailure == null) {
+                        firstVersionLikeFailure = e;
+                        firstVersionLikeEntry = entry;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // A mapper surprise must cost one entry, not the patient's whole evaluation.
+                ctx.problem(null, "could not be mapped: " + e);
+            }
+        }
+        if (unknownElementFailures >= 2 && unknownElementFailures * 2 > parsedEntries) {
+            String message = "not FHIR R4: " + unknownElementFailures + " of " + parsedEntries
+                    + " resources have elements that FHIR R4 does not define (first: "
+                    + firstVersionLikeFailure.field() + ", " + firstVersionLikeFailure.getMessage() + ")";
+            throw new InvalidBundleException(message, List.copyOf(out.unreadable.isEmpty()
+                    ? List.of(new UnreadableInput(firstVersionLikeEntry.index(), firstVersionLikeEntry.reference(),
+                            firstVersionLikeFailure.field(), message))
+                    : out.unreadable));
+        }
+        return out.build(patient);
+    }
+
+    private static PatientDemographics readPatient(ScannedEntry entry, EntryParser parser, LocalDate asOf)
+            throws InvalidBundleException {
+        try {
+            return PatientMapper.map(parser.parse(Patient.class, entry), entry, asOf);
+        } catch (EntryParseException e) {
+            String prefix = e.kind() == EntryParseException.Kind.UNKNOWN_ELEMENT ? "not FHIR R4: " : "";
+            throw InvalidBundleException.at(entry.index(), entry.reference(), e.field(),
+                    prefix + "the Patient cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void map(ScannedEntry entry, EntryContext ctx, EntryParser parser, MedicationResolver medications) {
+        switch (entry.resourceType()) {
+            case "Condition":
+                ConditionMapper.map(parser.parse(Condition.class, entry), ctx);
+                break;
+            case "Observation":
+                ObservationMapper.map(parser.parse(Observation.class, entry), ctx);
+                break;
+            case "MedicationStatement":
+                MedicationMapper.mapStatement(parser.parse(MedicationStatement.class, entry), ctx, medications);
+                break;
+            case "MedicationAdministration":
+                MedicationMapper.mapAdministration(parser.parse(MedicationAdministration.class, entry), ctx, medications);
+                break;
+            case "MedicationRequest":
+                MedicationMapper.mapRequest(parser.parse(MedicationRequest.class, entry), ctx, medications);
+                break;
+            case "Procedure":
+                ProcedureMapper.map(parser.parse(Procedure.class, entry), ctx);
+                break;
+            case "AllergyIntolerance":
+                AllergyMapper.map(parser.parse(AllergyIntolerance.class, entry), ctx);
+                break;
+            default:
+                throw new IllegalStateException("BundleScan kept a type no mapper reads: " + entry.resourceType());
+        }
+    }
+}

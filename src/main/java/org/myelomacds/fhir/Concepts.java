@@ -1,0 +1,43 @@
+package org.myelomacds.fhir;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+
+/** Reading CodeableConcepts: all the human-readable text they carry, null-safe. */
+final class Concepts {
+    private Concepts() { }
+
+    /** Concept text and every coding display, joined by " | " (for text matching); empty when none. */
+    static String text(CodeableConcept concept) {
+        if (concept == null) return "";
+        StringBuilder b = new StringBuilder();
+        if (concept.hasText()) b.append(concept.getText());
+        for (Coding c : concept.getCoding()) {
+            if (c.hasDisplay()) b.append(b.length() > 0 ? " | " : "").append(c.getDisplay());
+        }
+        return b.toString();
+    }
+
+    static String text(List<CodeableConcept> concepts) {
+        StringBuilder b = new StringBuilder();
+        for (CodeableConcept c : concepts) {
+            String t = text(c);
+            if (!t.isEmpty()) b.append(b.length() > 0 ? " | " : "").append(t);
+        }
+        return b.toString();
+    }
+
+    /** The text a clinician would read: concept text, else the first display, else null. */
+    static String display(CodeableConcept concept) {
+        if (concept == null) return null;
+        if (concept.hasText()) return concept.getText();
+        for (Coding c : concept.getCoding()) if (c.hasDisplay()) return c.getDisplay();
+        return null;
+    }
+
+    static String systemCode(Coding c) {
+        return (c.hasSystem() ? c.getSystem() : "") + "|" + c.getCode();
+    }
+}

@@ -1,0 +1,159 @@
+package org.myelomacds.fhir;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
+import org.myelomacds.facts.Route;
+import org.myelomacds.fhir.terminology.MedicationCodes;
+import org.myelomacds.fhir.terminology.MedicationCodes.DrugMatch;
+import org.myelomacds.fhir.terminology.RouteCodes;
+
+/**
+ * MedicationStatement, MedicationAdministration and MedicationRequest → MedicationRecord. Drugs the engine does
+ * not know are skipped (counted, not reported: most records hold unrelated drugs). Records that say the drug was
+ * never given (entered-in-error, not-taken, not-done, cancelled, doNotPerform) are skipped entirely.
+ */
+final class MedicationMapper {
+    private MedicationMapper() { }
+
+    static final String SKIP_UNRECOGNISED_SUFFIX = " (unrecognised medication)";
+
+    static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
+        MedicationStatement.MedicationStatementStatus status = ms.getStatus();
+        if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
+                || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) return;
+        Optional<DrugMatch> drug = meds.identify(ms.getMedication(), ms);
+        if (drug.isEmpty()) {
+            ctx.out().skip("MedicationStatement" + SKIP_UNRECOGNISED_SUFFIX);
+            return;
+        }
+        LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
+        LocalDate end = ms.hasEffective() ? FhirDates.endOf(ms.getEffective()) : null;
+        // A single effectiveDateTime on a finished statement is the one known day of exposure; on an active one it
+        // is only when the statement was true, so the exposure is open-ended.
+        if (ms.hasEffectiveDateTimeType() && (status == MedicationStatement.MedicationStatementStatus.COMPLETED
+                || status == MedicationStatement.MedicationStatementStatus.STOPPED)) end = start;
+        String groupRef = firstReference(ms.getBasedOn());
+        if (groupRef == null) groupRef = firstReference(ms.getPartOf());
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get()),
+                MedicationSource.STATEMENT, status == null ? null : status.toCode(),
+                status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, groupRef,
+                toxicity(ms.getStatusReason()), ctx.provenance(start)));
+    }
+
+    static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {
+        MedicationAdministration.MedicationAdministrationStatus status = ma.getStatus();
+        if (status == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
+                || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
+        Optional<DrugMatch> drug = meds.identify(ma.getMedication(), ma);
+        if (drug.isEmpty()) {
+            ctx.out().skip("MedicationAdministration" + SKIP_UNRECOGNISED_SUFFIX);
+            return;
+        }
+        LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
+        // A single-dated administration is one day of exposure: start = end = that day.
+        LocalDate end = ma.hasEffectiveDateTimeType() ? start : ma.hasEffective() ? FhirDates.endOf(ma.getEffective()) : null;
+        Route route = Route.UNKNOWN;
+        if (ma.hasDosage()) route = routeOf(ma.getDosage().getRoute()).orElse(Route.UNKNOWN);
+        if (route == Route.UNKNOWN) route = drug.get().productRoute();
+        String groupRef = null;
+        if (ma.hasRequest() && ma.getRequest().hasReference()) {
+            String request = ma.getRequest().getReference();
+            groupRef = meds.basedOnOfRequest(request).orElse(request);
+        }
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
+                status == null ? null : status.toCode(), false, start, end, groupRef, toxicity(ma.getStatusReason()),
+                ctx.provenance(start)));
+    }
+
+    static void mapRequest(MedicationRequest mr, EntryContext ctx, MedicationResolver meds) {
+        MedicationRequest.MedicationRequestStatus status = mr.getStatus();
+        if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
+                || status == MedicationRequest.MedicationRequestStatus.CANCELLED // withdrawn before any dose
+                || mr.getDoNotPerform()) return;
+        Optional<DrugMatch> drug = meds.identify(mr.getMedication(), mr);
+        if (drug.isEmpty()) {
+            ctx.out().skip("MedicationRequest" + SKIP_UNRECOGNISED_SUFFIX);
+            return;
+        }
+        MedicationRequest.MedicationRequestIntent intent = mr.getIntent();
+        boolean planned = status == MedicationRequest.MedicationRequestStatus.DRAFT
+                || intent == MedicationRequest.MedicationRequestIntent.PROPOSAL
+                || intent == MedicationRequest.MedicationRequestIntent.PLAN;
+        // The period the drug is meant to be taken beats the day the order was written.
+        Period bounds = boundsPeriod(mr.getDosageInstruction());
+        Period validity = mr.hasDispenseRequest() && mr.getDispenseRequest().hasValidityPeriod()
+                ? mr.getDispenseRequest().getValidityPeriod() : null;
+        LocalDate start = first(startOf(bounds), startOf(validity), FhirDates.of(mr.getAuthoredOnElement()));
+        LocalDate end = first(endOf(bounds), endOf(validity), null);
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get()),
+                MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end,
+                firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of()),
+                ctx.provenance(start)));
+    }
+
+    private static Route route(List<Dosage> dosages, DrugMatch drug) {
+        for (Dosage d : dosages) {
+            Optional<Route> r = routeOf(d.getRoute());
+            if (r.isPresent()) return r.get();
+        }
+        return drug.productRoute();
+    }
+
+    private static Optional<Route> routeOf(CodeableConcept route) {
+        if (route == null || route.isEmpty()) return Optional.empty();
+        for (Coding c : route.getCoding()) {
+            Optional<Route> r = RouteCodes.byCode(c.getSystem(), c.getCode());
+            if (r.isPresent()) return r;
+        }
+        if (route.hasText()) {
+            Optional<Route> r = RouteCodes.byText(route.getText());
+            if (r.isPresent()) return r;
+        }
+        for (Coding c : route.getCoding()) {
+            Optional<Route> r = RouteCodes.byText(c.getDisplay());
+            if (r.isPresent()) return r;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean toxicity(List<CodeableConcept> reasons) {
+        for (CodeableConcept reason : reasons) {
+            for (Coding c : reason.getCoding()) {
+                if (MedicationCodes.isToxicityReason(c.getSystem(), c.getCode(), c.getDisplay())) return true;
+            }
+            if (MedicationCodes.isToxicityReason(null, null, reason.getText())) return true;
+        }
+        return false;
+    }
+
+    private static Period boundsPeriod(List<Dosage> dosages) {
+        for (Dosage d : dosages) {
+            if (d.hasTiming() && d.getTiming().hasRepeat() && d.getTiming().getRepeat().hasBoundsPeriod()) {
+                return d.getTiming().getRepeat().getBoundsPeriod();
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate startOf(Period p) { return p == null ? null : FhirDates.of(p.getStartElement()); }
+    private static LocalDate endOf(Period p) { return p == null ? null : FhirDates.of(p.getEndElement()); }
+
+    private static LocalDate first(LocalDate a, LocalDate b, LocalDate c) { return a != null ? a : b != null ? b : c; }
+
+    static String firstReference(List<Reference> refs) {
+        for (Reference r : refs) if (r.hasReference()) return r.getReference();
+        return null;
+    }
+}

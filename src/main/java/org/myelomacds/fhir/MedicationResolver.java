@@ -1,0 +1,115 @@
+package org.myelomacds.fhir;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.Route;
+import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.fhir.terminology.MedicationCodes;
+import org.myelomacds.fhir.terminology.MedicationCodes.DrugMatch;
+
+/**
+ * Works out which drug a medication resource is about: from medicationCodeableConcept, or by following
+ * medicationReference to a contained ("#id") or bundled (fullUrl or "Medication/id") Medication. Bundled
+ * Medications are parsed only when something references them, once.
+ */
+final class MedicationResolver {
+    private final List<ScannedEntry> medications;
+    private final List<ScannedEntry> requests;
+    private final EntryParser parser;
+    private final RecordBuilder out;
+    private final Map<Integer, Optional<Medication>> parsed = new HashMap<>();
+
+    MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out) {
+        this.medications = scan.medications;
+        this.requests = scan.medicationRequests;
+        this.parser = parser;
+        this.out = out;
+    }
+
+    Optional<DrugMatch> identify(Type medication, DomainResource owner) {
+        if (medication instanceof CodeableConcept cc) return identify(cc);
+        if (medication instanceof Reference ref && ref.hasReference()) {
+            Optional<DrugMatch> viaResource = resolve(ref.getReference(), owner).flatMap(MedicationResolver::identify);
+            if (viaResource.isPresent()) return viaResource;
+        }
+        if (medication instanceof Reference ref && ref.hasDisplay()) return MedicationCodes.byName(ref.getDisplay());
+        return Optional.empty();
+    }
+
+    /** Codes first (RxNorm, ATC, HCPCS), then names; a name can still reveal the SC product behind a plain code. */
+    static Optional<DrugMatch> identify(CodeableConcept concept) {
+        if (concept == null) return Optional.empty();
+        String text = Concepts.text(concept);
+        for (Coding c : concept.getCoding()) {
+            Optional<DrugMatch> m = MedicationCodes.byCode(c.getSystem(), c.getCode());
+            if (m.isPresent()) return Optional.of(withNamedRoute(m.get(), text));
+        }
+        return MedicationCodes.byName(text);
+    }
+
+    private static Optional<DrugMatch> identify(Medication medication) {
+        Optional<DrugMatch> m = identify(medication.getCode());
+        if (m.isPresent()) return m;
+        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
+            if (ingredient.getItem() instanceof CodeableConcept cc) {
+                m = identify(cc);
+                if (m.isPresent()) return Optional.of(withNamedRoute(m.get(), Concepts.text(medication.getCode())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DrugMatch withNamedRoute(DrugMatch match, String text) {
+        if (match.productRoute() != Route.UNKNOWN) return match;
+        Drug drug = match.drug();
+        return new DrugMatch(drug, MedicationCodes.productRouteFromName(drug, text));
+    }
+
+    private Optional<Medication> resolve(String reference, DomainResource owner) {
+        if (reference.startsWith("#")) {
+            String id = reference.substring(1);
+            for (Resource contained : owner.getContained()) {
+                if (contained instanceof Medication m && id.equals(stripHash(m.getIdElement().getIdPart()))) return Optional.of(m);
+            }
+            return Optional.empty();
+        }
+        for (ScannedEntry e : medications) {
+            if (e.isReferencedBy(reference)) return parsed.computeIfAbsent(e.index(), i -> parse(e));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Medication> parse(ScannedEntry e) {
+        try {
+            return Optional.of(parser.parse(Medication.class, e));
+        } catch (EntryParseException ex) {
+            out.unreadable.add(new UnreadableInput(e.index(), e.reference(), ex.field(), ex.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** basedOn[0] of a bundled MedicationRequest (read from the JSON, the request need not be parsed for this). */
+    Optional<String> basedOnOfRequest(String reference) {
+        for (ScannedEntry e : requests) {
+            if (e.isReferencedBy(reference)) {
+                JsonNode ref = e.resource().path("basedOn").path(0).path("reference");
+                return ref.isTextual() ? Optional.of(ref.asText()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String stripHash(String id) { return id != null && id.startsWith("#") ? id.substring(1) : id; }
+}

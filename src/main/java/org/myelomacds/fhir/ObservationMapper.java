@@ -1,0 +1,324 @@
+package org.myelomacds.fhir;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DiseaseTrend;
+import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.MeasurementKind;
+import org.myelomacds.facts.ParaproteinIsotype;
+import org.myelomacds.facts.TransplantEligibilityAssertion;
+import org.myelomacds.fhir.terminology.CodeSystems;
+import org.myelomacds.fhir.terminology.DiseaseStatusCodes;
+import org.myelomacds.fhir.terminology.IsotypeTerms;
+import org.myelomacds.fhir.terminology.ObservationCodes;
+import org.myelomacds.fhir.terminology.ObservationCodes.ObservationCode;
+import org.myelomacds.fhir.terminology.ProjectCodeSystem;
+import org.myelomacds.fhir.terminology.ResultValueCodes;
+
+/**
+ * Observation → Measurement, DiseaseStatus, TransplantEligibilityAssertion, ParaproteinIsotype or
+ * CytogeneticFinding. Values are normalised to the canonical unit; a unit that cannot be converted or a
+ * non-number where a number is needed is recorded as unreadable, an Observation without any value is ignored.
+ */
+final class ObservationMapper {
+    private ObservationMapper() { }
+
+    /** "&gt;60", "≥ 90 mL/min/1.73m2", "1.2" — an optional comparator, a number, and an optional unit. */
+    private static final Pattern NUMBER_TEXT = Pattern.compile("^\\s*(<=|>=|<|>|≤|≥)?\\s*(-?\\d+(?:[.,]\\d+)?)\\s*(.*?)\\s*$");
+    private static final Pattern ECOG_TEXT = Pattern.compile("(?:ecog|who|zubrod)\\D{0,12}?([0-5])\\b|^\\s*([0-5])\\b", Pattern.CASE_INSENSITIVE);
+
+    static void map(Observation obs, EntryContext ctx) {
+        Observation.ObservationStatus status = obs.getStatus();
+        if (status == Observation.ObservationStatus.ENTEREDINERROR || status == Observation.ObservationStatus.CANCELLED) return;
+        LocalDate effective = effective(obs);
+
+        for (Coding c : obs.getCode().getCoding()) {
+            Optional<ObservationCode> code = ObservationCodes.lookup(c.getSystem(), c.getCode());
+            if (code.isPresent()) {
+                measurement(obs, code.get(), effective, ctx);
+                if (code.get().kind() == MeasurementKind.SERUM_IMMUNOFIXATION) isotype(obs, effective, ctx);
+                return;
+            }
+            if (DiseaseStatusCodes.isDiseaseStatus(c.getSystem(), c.getCode())) {
+                diseaseStatus(obs, effective, ctx);
+                return;
+            }
+            if (ProjectCodeSystem.isSystem(c.getSystem())) {
+                if (ProjectCodeSystem.TRANSPLANT_ELIGIBILITY.equals(c.getCode())) {
+                    transplantEligibility(obs, effective, ctx);
+                    return;
+                }
+                if (ProjectCodeSystem.M_PROTEIN_ISOTYPE.equals(c.getCode())) {
+                    isotype(obs, effective, ctx);
+                    return;
+                }
+            }
+        }
+        // No standard code for FISH results or the isotype (§9.3): read the text.
+        if (IsotypeTerms.isIsotypeCodeText(Concepts.text(obs.getCode()))) {
+            isotype(obs, effective, ctx);
+            return;
+        }
+        CytogeneticsReader.read(obs, effective, ctx);
+    }
+
+    static LocalDate effective(Observation obs) {
+        LocalDate d = obs.hasEffective() ? FhirDates.startOf(obs.getEffective()) : null;
+        if (d == null && obs.hasIssued()) d = FhirDates.of(obs.getIssuedElement());
+        return d;
+    }
+
+    // ---- measurements ----
+
+    private static void measurement(Observation obs, ObservationCode code, LocalDate effective, EntryContext ctx) {
+        MeasurementKind kind = code.kind();
+        if (!obs.hasValue()) return; // no result (or dataAbsentReason): nothing to read, nothing wrong
+        Measurement m;
+        switch (kind) {
+            case ECOG: case KARNOFSKY:
+                m = performanceStatus(obs, kind, effective, ctx);
+                break;
+            case ABO_RH_GROUP: case ABO_GROUP: case RH_TYPE:
+                m = bloodGroup(obs, kind, effective, ctx);
+                break;
+            case HBSAG: case ANTI_HBC: case ANTIBODY_SCREEN: case SERUM_IMMUNOFIXATION:
+                m = qualitative(obs, kind, effective, ctx);
+                break;
+            default:
+                m = numeric(obs, code, effective, ctx);
+        }
+        if (m != null) ctx.out().measurements.add(m);
+    }
+
+    private static Measurement numeric(Observation obs, ObservationCode code, LocalDate effective, EntryContext ctx) {
+        MeasurementKind kind = code.kind();
+        Type value = obs.getValue();
+        BigDecimal number;
+        String comparator = null;
+        String unit;
+        String field;
+        if (value instanceof Quantity q) {
+            field = "Observation.valueQuantity";
+            if (!q.hasValue()) return null;
+            number = q.getValue();
+            if (q.hasComparator()) comparator = q.getComparator().toCode();
+            unit = unitOf(q, code);
+        } else if (value instanceof IntegerType i) {
+            field = "Observation.valueInteger";
+            number = BigDecimal.valueOf(i.getValue());
+            unit = code.impliedUnit();
+        } else if (value instanceof StringType s) {
+            field = "Observation.valueString";
+            Matcher m = NUMBER_TEXT.matcher(s.getValue() == null ? "" : s.getValue());
+            if (!m.matches()) {
+                Optional<String> polarity = QualitativeValues.polarity(s.getValue());
+                if (kind == MeasurementKind.HBV_DNA && polarity.isPresent()) {
+                    return new Measurement(kind, null, polarity.get(), null, false, effective, List.of(ctx.provenance(effective)));
+                }
+                ctx.problem(field, "value '" + s.getValue() + "' is not a number (" + kind + " needs one)");
+                return null;
+            }
+            number = new BigDecimal(m.group(2).replace(',', '.'));
+            comparator = normaliseComparator(m.group(1));
+            unit = m.group(3).isEmpty() ? code.impliedUnit() : m.group(3);
+        } else if (value instanceof CodeableConcept cc && kind == MeasurementKind.HBV_DNA) {
+            Optional<String> polarity = QualitativeValues.polarity(cc);
+            if (polarity.isEmpty()) return null;
+            return new Measurement(kind, null, polarity.get(), null, false, effective, List.of(ctx.provenance(effective)));
+        } else {
+            ctx.problem("Observation.value[x]", "a " + value.fhirType() + " where " + kind + " needs a number");
+            return null;
+        }
+        OptionalDouble canonical = UnitConverter.toCanonical(kind, number.doubleValue(), unit);
+        if (canonical.isEmpty()) {
+            ctx.problem(field + (value instanceof Quantity ? ".unit" : ""),
+                    "unit '" + unit + "' cannot be converted to " + kind.getCanonicalUnit() + " for " + kind);
+            return null;
+        }
+        String textValue = comparator == null ? null : comparator + number.stripTrailingZeros().toPlainString();
+        return new Measurement(kind, canonical.getAsDouble(), textValue, code.method(), false, effective,
+                List.of(ctx.provenance(effective)));
+    }
+
+    /** The UCUM code when the quantity is UCUM-coded, else the human unit, else what the LOINC code implies. */
+    private static String unitOf(Quantity q, ObservationCode code) {
+        if (q.hasCode() && (!q.hasSystem() || CodeSystems.same(q.getSystem(), CodeSystems.UCUM))) return q.getCode();
+        if (q.hasUnit()) return q.getUnit();
+        return code.impliedUnit();
+    }
+
+    private static String normaliseComparator(String c) {
+        if (c == null) return null;
+        return c.equals("≥") ? ">=" : c.equals("≤") ? "<=" : c;
+    }
+
+    private static Measurement performanceStatus(Observation obs, MeasurementKind kind, LocalDate effective, EntryContext ctx) {
+        int max = kind == MeasurementKind.ECOG ? 5 : 100;
+        Type value = obs.getValue();
+        Integer score = null;
+        String field = "Observation.value[x]";
+        if (value instanceof IntegerType i) {
+            field = "Observation.valueInteger";
+            score = i.getValue();
+        } else if (value instanceof Quantity q && q.hasValue()) {
+            field = "Observation.valueQuantity";
+            score = q.getValue().intValue();
+        } else if (value instanceof CodeableConcept cc) {
+            field = "Observation.valueCodeableConcept";
+            score = kind == MeasurementKind.ECOG ? ecogAnswer(cc) : leadingNumber(Concepts.text(cc));
+        } else if (value instanceof StringType s) {
+            field = "Observation.valueString";
+            score = kind == MeasurementKind.ECOG ? ecogText(s.getValue()) : leadingNumber(s.getValue());
+        }
+        if (score == null) {
+            ctx.problem(field, "cannot read a " + kind + " score from this value");
+            return null;
+        }
+        if (score < 0 || score > max) {
+            ctx.problem(field, kind + " score " + score + " is outside 0–" + max);
+            return null;
+        }
+        return new Measurement(kind, score.doubleValue(), null, null, false, effective, List.of(ctx.provenance(effective)));
+    }
+
+    private static Integer ecogAnswer(CodeableConcept cc) {
+        for (Coding c : cc.getCoding()) {
+            Optional<Integer> grade = ResultValueCodes.ecogGrade(c.getSystem(), c.getCode());
+            if (grade.isPresent()) return grade.get();
+        }
+        if (cc.hasText()) {
+            Integer t = ecogText(cc.getText());
+            if (t != null) return t;
+        }
+        for (Coding c : cc.getCoding()) {
+            Integer t = ecogText(c.getDisplay());
+            if (t != null) return t;
+        }
+        return null;
+    }
+
+    private static Integer ecogText(String text) {
+        if (text == null) return null;
+        Matcher m = ECOG_TEXT.matcher(text);
+        if (!m.find()) return null;
+        return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    private static Integer leadingNumber(String text) {
+        if (text == null) return null;
+        Matcher m = Pattern.compile("(\\d{1,3})").matcher(text);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private static Measurement bloodGroup(Observation obs, MeasurementKind kind, LocalDate effective, EntryContext ctx) {
+        Type value = obs.getValue();
+        String text = null;
+        if (value instanceof CodeableConcept cc) {
+            text = Concepts.display(cc);
+            if (text == null && cc.hasCoding()) text = cc.getCodingFirstRep().getCode();
+        } else if (value instanceof StringType s) {
+            text = s.getValue();
+        }
+        if (text == null || text.isBlank()) {
+            ctx.problem("Observation.value[x]", "a " + value.fhirType() + " where a blood group is expected");
+            return null;
+        }
+        return new Measurement(kind, null, text.trim(), null, false, effective, List.of(ctx.provenance(effective)));
+    }
+
+    private static Measurement qualitative(Observation obs, MeasurementKind kind, LocalDate effective, EntryContext ctx) {
+        Type value = obs.getValue();
+        Double number = null;
+        Optional<String> polarity = Optional.empty();
+        String raw = null;
+        if (value instanceof CodeableConcept cc) {
+            polarity = QualitativeValues.polarity(cc);
+            raw = Concepts.display(cc);
+        } else if (value instanceof StringType s) {
+            polarity = QualitativeValues.polarity(s.getValue());
+            raw = s.getValue();
+        } else if (value instanceof BooleanType b) {
+            polarity = Optional.of(b.booleanValue() ? ResultValueCodes.POSITIVE : ResultValueCodes.NEGATIVE);
+        } else if (value instanceof Quantity q && q.hasValue()) {
+            number = q.getValue().doubleValue(); // an index value (S/CO): kept as reported, polarity from interpretation
+        }
+        if (polarity.isEmpty()) polarity = QualitativeValues.polarity(obs.getInterpretation());
+        if (polarity.isEmpty() && kind == MeasurementKind.SERUM_IMMUNOFIXATION && IsotypeTerms.parse(raw).isPresent()) {
+            polarity = Optional.of(ResultValueCodes.POSITIVE); // "IgG kappa" names a band that was seen
+        }
+        String text = polarity.orElse(raw == null ? null : raw.trim().toUpperCase(Locale.ROOT));
+        if (text == null && number == null) {
+            ctx.problem("Observation.value[x]", "cannot read a positive/negative result for " + kind + " from this value");
+            return null;
+        }
+        return new Measurement(kind, number, text, null, false, effective, List.of(ctx.provenance(effective)));
+    }
+
+    // ---- other facts ----
+
+    private static void diseaseStatus(Observation obs, LocalDate effective, EntryContext ctx) {
+        if (!obs.hasValue()) return;
+        if (!(obs.getValue() instanceof CodeableConcept cc)) {
+            if (obs.getValue() instanceof StringType s) {
+                ctx.out().diseaseStatuses.add(new DiseaseStatus(trendFromText(s.getValue()), effective, ctx.provenance(effective)));
+            } else {
+                ctx.problem("Observation.value[x]", "disease status needs a valueCodeableConcept, found " + obs.getValue().fhirType());
+            }
+            return;
+        }
+        DiseaseTrend trend = null;
+        for (Coding c : cc.getCoding()) {
+            Optional<DiseaseTrend> t = DiseaseStatusCodes.answer(c.getSystem(), c.getCode());
+            if (t.isPresent()) {
+                trend = t.get();
+                break;
+            }
+        }
+        if (trend == null) trend = trendFromText(Concepts.text(cc));
+        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, ctx.provenance(effective)));
+    }
+
+    private static DiseaseTrend trendFromText(String text) {
+        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        if (t.contains("progress") || t.contains("worse")) return DiseaseTrend.PROGRESSION;
+        if (t.contains("undetermined") || t.contains("indeterminate")) return DiseaseTrend.UNDETERMINED;
+        if (t.contains("stable")) return DiseaseTrend.STABLE;
+        if (t.contains("improv") || t.contains("respon")) return DiseaseTrend.IMPROVED;
+        return DiseaseTrend.OTHER;
+    }
+
+    private static void transplantEligibility(Observation obs, LocalDate effective, EntryContext ctx) {
+        if (!obs.hasValue()) return;
+        if (obs.getValue() instanceof BooleanType b && b.getValue() != null) {
+            ctx.out().transplantAssertions.add(new TransplantEligibilityAssertion(b.booleanValue(), effective, ctx.provenance(effective)));
+        } else {
+            ctx.problem("Observation.value[x]", "transplant-eligibility needs valueBoolean, found " + obs.getValue().fhirType());
+        }
+    }
+
+    private static void isotype(Observation obs, LocalDate effective, EntryContext ctx) {
+        String text = null;
+        if (obs.getValue() instanceof CodeableConcept cc) text = Concepts.text(cc);
+        else if (obs.getValue() instanceof StringType s) text = s.getValue();
+        if (text == null) return;
+        if (QualitativeValues.polarity(text).filter(ResultValueCodes.NEGATIVE::equals).isPresent()) return;
+        IsotypeTerms.parse(text).ifPresent(i -> ctx.out().isotypes.add(
+                new ParaproteinIsotype(i.heavyChain(), i.lightChain(), ctx.provenance(effective))));
+    }
+}

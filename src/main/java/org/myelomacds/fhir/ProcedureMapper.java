@@ -1,0 +1,33 @@
+package org.myelomacds.fhir;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Procedure;
+import org.myelomacds.facts.ProcedureKind;
+import org.myelomacds.facts.ProcedureRecord;
+import org.myelomacds.fhir.terminology.ProcedureCodes;
+
+/**
+ * Procedure → ProcedureRecord for stem-cell transplants and dialysis. "preparation" is a planned procedure
+ * (an ASCT scheduled after induction); not-done and entered-in-error never happened and are skipped.
+ */
+final class ProcedureMapper {
+    private ProcedureMapper() { }
+
+    static void map(Procedure procedure, EntryContext ctx) {
+        Procedure.ProcedureStatus status = procedure.getStatus();
+        if (status == Procedure.ProcedureStatus.NOTDONE || status == Procedure.ProcedureStatus.ENTEREDINERROR) return;
+        Optional<ProcedureKind> kind = Optional.empty();
+        for (Coding c : procedure.getCode().getCoding()) {
+            kind = ProcedureCodes.byCode(c.getSystem(), c.getCode());
+            if (kind.isPresent()) break;
+        }
+        if (kind.isEmpty()) kind = ProcedureCodes.byText(Concepts.text(procedure.getCode()));
+        if (kind.isEmpty()) return;
+        LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
+        ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, status == Procedure.ProcedureStatus.PREPARATION,
+                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date)));
+    }
+}

@@ -1,0 +1,41 @@
+package org.myelomacds.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.myelomacds.facts.AllergyRecord;
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.CytogeneticFinding;
+import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.ParaproteinIsotype;
+import org.myelomacds.facts.PatientDemographics;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.ProcedureRecord;
+import org.myelomacds.facts.TransplantEligibilityAssertion;
+import org.myelomacds.facts.UnreadableInput;
+
+/** Collects the facts of one read; mutable only while mapping, then frozen into a {@link PatientRecord}. */
+final class RecordBuilder {
+    final List<ClinicalCondition> conditions = new ArrayList<>();
+    final List<Measurement> measurements = new ArrayList<>();
+    final List<DiseaseStatus> diseaseStatuses = new ArrayList<>();
+    final List<TransplantEligibilityAssertion> transplantAssertions = new ArrayList<>();
+    final List<MedicationRecord> medications = new ArrayList<>();
+    final List<ProcedureRecord> procedures = new ArrayList<>();
+    final List<AllergyRecord> allergies = new ArrayList<>();
+    final List<CytogeneticFinding> cytogenetics = new ArrayList<>();
+    final List<ParaproteinIsotype> isotypes = new ArrayList<>();
+    final List<UnreadableInput> unreadable = new ArrayList<>();
+    final Map<String, Integer> skipped = new TreeMap<>();
+
+    void skip(String what) { skipped.merge(what, 1, Integer::sum); }
+
+    PatientRecord build(PatientDemographics patient) {
+        return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
+                procedures, allergies, cytogenetics, isotypes, unreadable, skipped);
+    }
+}

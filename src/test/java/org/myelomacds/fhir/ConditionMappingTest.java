@@ -1,0 +1,179 @@
+package org.myelomacds.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.ConditionSeverity;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.Provenance;
+
+class ConditionMappingTest {
+
+    private static String condition(String system, String code, String display, String extra) {
+        return "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\""
+                + (display == null ? "" : ",\"display\":\"" + display + "\"") + "}]}"
+                + (extra == null ? "" : "," + extra) + "}";
+    }
+
+    private static ClinicalCondition one(String json) {
+        PatientRecord r = Bundles.read(json);
+        assertEquals(List.of(), r.unreadable());
+        assertEquals(1, r.conditions().size(), "conditions: " + r.conditions());
+        return r.conditions().get(0);
+    }
+
+    private static ClinicalCondition icd(String code, String display) {
+        return one(condition("http://hl7.org/fhir/sid/icd-10-cm", code, display, null));
+    }
+
+    private static ClinicalCondition snomed(String code) {
+        return one(condition("http://snomed.info/sct", code, null, null));
+    }
+
+    @ParameterizedTest(name = "ICD-10-CM {0} → {1}")
+    @CsvSource({
+            "C90.00, MULTIPLE_MYELOMA", "C90.01, MULTIPLE_MYELOMA_IN_REMISSION", "C90.02, MULTIPLE_MYELOMA_IN_RELAPSE",
+            "C90.10, PLASMA_CELL_LEUKEMIA", "C90.21, PLASMACYTOMA", "C90.30, PLASMACYTOMA", "E85.81, AL_AMYLOIDOSIS",
+            "J44.9, COPD", "J44.1, COPD", "J43.9, COPD", "N18.6, END_STAGE_RENAL_DISEASE", "Z99.2, DIALYSIS_DEPENDENCE",
+            "G62.9, PERIPHERAL_NEUROPATHY", "G63, PERIPHERAL_NEUROPATHY", "G60.8, PERIPHERAL_NEUROPATHY",
+            "I50.22, HEART_FAILURE", "B18.1, CHRONIC_HEPATITIS_B", "Z22.51, CHRONIC_HEPATITIS_B",
+            "C9000, MULTIPLE_MYELOMA"})
+    void icd10Codes(String code, ConditionKind kind) {
+        ClinicalCondition c = icd(code, null);
+        assertEquals(kind, c.getKind());
+        assertTrue(c.isActive());
+        assertEquals(List.of(new Provenance("Condition/c1", null)), c.getProvenance());
+    }
+
+    @Test
+    void plainIcd10SystemIsAcceptedToo() {
+        assertEquals(ConditionKind.MULTIPLE_MYELOMA,
+                one(condition("http://hl7.org/fhir/sid/icd-10", "C90.00", null, null)).getKind());
+    }
+
+    @ParameterizedTest(name = "SNOMED {0} → {1}")
+    @CsvSource({"109989006, MULTIPLE_MYELOMA", "277577000, MGUS", "13645005, COPD", "195967001, ASTHMA",
+            "46177005, END_STAGE_RENAL_DISEASE", "302226006, PERIPHERAL_NEUROPATHY", "42345000, PERIPHERAL_NEUROPATHY",
+            "84114007, HEART_FAILURE"})
+    void snomedCodes(String code, ConditionKind kind) {
+        assertEquals(kind, snomed(code).getKind());
+    }
+
+    @Test
+    void d47_2IsMgusUnlessTheTextSaysSmoldering() {
+        assertEquals(ConditionKind.MGUS, icd("D47.2", "Monoclonal gammopathy").getKind());
+        assertEquals(ConditionKind.SMOLDERING_MYELOMA, icd("D47.2", "Smoldering multiple myeloma").getKind());
+        assertEquals(ConditionKind.SMOLDERING_MYELOMA, icd("D47.2", "Smouldering myeloma").getKind());
+        assertEquals(ConditionKind.SMOLDERING_MYELOMA, one(condition("http://hl7.org/fhir/sid/icd-10-cm", "D47.2", null, null)
+                .replace("}]}", "}],\"text\":\"Asymptomatic multiple myeloma\"}")).getKind());
+    }
+
+    @Test
+    void smolderingByTextAloneWhenUncoded() {
+        ClinicalCondition c = one("""
+                {"resourceType":"Condition","id":"smm","code":{"text":"Smoldering myeloma, high-risk"}}""");
+        assertEquals(ConditionKind.SMOLDERING_MYELOMA, c.getKind());
+        assertEquals("Smoldering myeloma, high-risk", c.getDisplay());
+        assertNull(c.getCode());
+    }
+
+    @ParameterizedTest(name = "asthma {0} → {1}")
+    @CsvSource({"J45.20, MILD_INTERMITTENT", "J45.31, MILD_PERSISTENT", "J45.40, MODERATE_PERSISTENT",
+            "J45.51, SEVERE_PERSISTENT", "J45.909, UNSPECIFIED"})
+    void asthmaSeverityFromIcd(String code, ConditionSeverity severity) {
+        ClinicalCondition c = icd(code, null);
+        assertEquals(ConditionKind.ASTHMA, c.getKind());
+        assertEquals(severity, c.getSeverity());
+    }
+
+    @Test
+    void unspecifiedAsthmaTakesConditionSeverity() {
+        ClinicalCondition c = one(condition("http://snomed.info/sct", "195967001", "Asthma",
+                "\"severity\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"24484000\",\"display\":\"Severe\"}]}"));
+        assertEquals(ConditionSeverity.SEVERE, c.getSeverity());
+    }
+
+    @Test
+    void copdSeverityFromSnomed() {
+        assertEquals(ConditionSeverity.SEVERE, snomed("313299006").getSeverity());
+        assertEquals(ConditionSeverity.MODERATE, snomed("313297008").getSeverity());
+        assertEquals(ConditionSeverity.UNSPECIFIED, snomed("13645005").getSeverity());
+    }
+
+    @ParameterizedTest(name = "CKD {0} → stage {1}")
+    @CsvSource({"N18.1, 1", "N18.2, 2", "N18.30, 3", "N18.32, 3", "N18.4, 4", "N18.5, 5"})
+    void ckdStageFromIcd(String code, int stage) {
+        ClinicalCondition c = icd(code, null);
+        assertEquals(ConditionKind.CHRONIC_KIDNEY_DISEASE, c.getKind());
+        assertEquals(stage, c.getStage());
+        assertEquals("http://hl7.org/fhir/sid/icd-10-cm|" + code, c.getCode());
+    }
+
+    @Test
+    void ckdUnspecifiedStageAndSnomedStages() {
+        assertNull(icd("N18.9", null).getStage());
+        assertEquals(3, snomed("433144002").getStage());
+        assertEquals(4, snomed("431857002").getStage());
+        assertEquals(1, snomed("431855005").getStage());
+    }
+
+    @Test
+    void neuropathyGradeFromStageSummary() {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "G62.0", "Drug-induced polyneuropathy",
+                "\"stage\":[{\"summary\":{\"text\":\"CTCAE grade 2\"}}]"));
+        assertEquals(ConditionKind.PERIPHERAL_NEUROPATHY, c.getKind());
+        assertEquals(2, c.getStage());
+    }
+
+    @Test
+    void heartFailureNyhaClassFromStage() {
+        ClinicalCondition c = one(condition("http://snomed.info/sct", "84114007", "Heart failure",
+                "\"stage\":[{\"summary\":{\"text\":\"NYHA III\"}}]"));
+        assertEquals(ConditionKind.HEART_FAILURE, c.getKind());
+        assertEquals(3, c.getStage());
+        assertEquals(2, one(condition("http://hl7.org/fhir/sid/icd-10-cm", "I50.9", null,
+                "\"stage\":[{\"summary\":{\"coding\":[{\"display\":\"NYHA class 2\"}]}}]")).getStage());
+    }
+
+    @Test
+    void clinicalStatusAndOnset() {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J45.40", null, """
+                "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
+                "onsetDateTime":"2019-04-12T10:00:00Z" """));
+        assertFalse(c.isActive());
+        assertEquals(LocalDate.of(2019, 4, 12), c.getOnset());
+        assertEquals(new Provenance("Condition/c1", LocalDate.of(2019, 4, 12)), c.getProvenance().get(0));
+        ClinicalCondition recorded = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "C90.00", null, """
+                "clinicalStatus":{"coding":[{"code":"relapse"}]},"recordedDate":"2024-03" """));
+        assertTrue(recorded.isActive());
+        assertEquals(LocalDate.of(2024, 3, 1), recorded.getOnset());
+    }
+
+    @Test
+    void refutedAndEnteredInErrorAreSkipped() {
+        PatientRecord r = Bundles.read(
+                condition("http://hl7.org/fhir/sid/icd-10-cm", "J44.9", null,
+                        "\"verificationStatus\":{\"coding\":[{\"code\":\"refuted\"}]}"),
+                condition("http://hl7.org/fhir/sid/icd-10-cm", "C90.00", null,
+                        "\"verificationStatus\":{\"coding\":[{\"code\":\"entered-in-error\"}]}").replace("\"c1\"", "\"c2\""));
+        assertEquals(List.of(), r.conditions());
+    }
+
+    @Test
+    void unrecognisedConditionsAreSkippedSilently() {
+        PatientRecord r = Bundles.read(condition("http://hl7.org/fhir/sid/icd-10-cm", "I10", "Hypertension", null));
+        assertEquals(List.of(), r.conditions());
+        assertEquals(List.of(), r.unreadable());
+    }
+}

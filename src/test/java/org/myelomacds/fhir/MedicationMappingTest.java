@@ -1,0 +1,295 @@
+package org.myelomacds.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Route;
+
+class MedicationMappingTest {
+
+    private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    private static String statement(String id, String medication, String extra) {
+        return "{\"resourceType\":\"MedicationStatement\",\"id\":\"" + id + "\",\"status\":\"completed\","
+                + medication + ",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}"
+                + (extra == null ? "" : "," + extra) + "}";
+    }
+
+    private static String concept(String system, String code, String display) {
+        return "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\""
+                + (display == null ? "" : ",\"display\":\"" + display + "\"") + "}]}";
+    }
+
+    private static MedicationRecord one(PatientRecord r) {
+        assertEquals(List.of(), r.unreadable());
+        assertEquals(1, r.medications().size(), "medications: " + r.medications());
+        return r.medications().get(0);
+    }
+
+    private static MedicationRecord one(String... resources) { return one(Bundles.read(resources)); }
+
+    @ParameterizedTest(name = "RxNorm {0} → {1}")
+    @CsvSource({"1721947, DARATUMUMAB", "342369, LENALIDOMIDE", "337535, LENALIDOMIDE", "1369713, POMALIDOMIDE",
+            "10432, THALIDOMIDE", "358258, BORTEZOMIB", "1302966, CARFILZOMIB", "1723735, IXAZOMIB",
+            "1726104, ELOTUZUMAB", "6718, MELPHALAN", "3002, CYCLOPHOSPHAMIDE", "3264, DEXAMETHASONE"})
+    void byRxNorm(String code, Drug drug) {
+        MedicationRecord m = one(statement("ms1", concept(RXNORM, code, null), null));
+        assertEquals(drug, m.getDrug());
+        assertEquals(MedicationSource.STATEMENT, m.getSource());
+        assertEquals("completed", m.getStatus());
+        assertFalse(m.isPlanned());
+        assertEquals(LocalDate.of(2025, 1, 10), m.getStart());
+        assertEquals(LocalDate.of(2025, 7, 1), m.getEnd());
+        assertEquals(List.of(new Provenance("MedicationStatement/ms1", LocalDate.of(2025, 1, 10))), m.getProvenance());
+    }
+
+    @ParameterizedTest(name = "ATC {0} → {1}")
+    @CsvSource({"L01FC01, DARATUMUMAB", "L01FC02, ISATUXIMAB", "L04AX04, LENALIDOMIDE", "L04AX06, POMALIDOMIDE",
+            "L04AX02, THALIDOMIDE", "L01XG01, BORTEZOMIB", "L01XG02, CARFILZOMIB", "L01XG03, IXAZOMIB",
+            "H02AB02, DEXAMETHASONE", "L01AA03, MELPHALAN", "L01AA01, CYCLOPHOSPHAMIDE", "H02AB07, PREDNISONE",
+            "L01FX08, ELOTUZUMAB", "L01XX66, SELINEXOR"})
+    void byAtc(String code, Drug drug) {
+        assertEquals(drug, one(statement("ms1", concept("http://www.whocc.no/atc", code, null), null)).getDrug());
+    }
+
+    @ParameterizedTest(name = "name \"{0}\" → {1}")
+    @CsvSource({"Isatuximab-irfc 20 mg/mL, ISATUXIMAB", "SARCLISA, ISATUXIMAB", "Revlimid 25 mg capsule, LENALIDOMIDE",
+            "Imnovid 4 mg, POMALIDOMIDE", "Velcade, BORTEZOMIB", "Kyprolis, CARFILZOMIB", "Ninlaro, IXAZOMIB",
+            "teclistamab-cqyv, TECLISTAMAB", "Elrexfio, ELRANATAMAB", "talquetamab, TALQUETAMAB",
+            "Carvykti, CILTACABTAGENE_AUTOLEUCEL", "idecabtagene vicleucel, IDECABTAGENE_VICLEUCEL",
+            "Prednisone 5 mg tablet, PREDNISONE"})
+    void byName(String name, Drug drug) {
+        assertEquals(drug, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + name + "\"}", null)).getDrug());
+    }
+
+    @Test
+    void byHcpcsOnEitherSchemeOfTheSystemUri() {
+        assertEquals(Drug.ISATUXIMAB, one(statement("ms1",
+                concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9227", null), null)).getDrug());
+        MedicationRecord sc = one(statement("ms1", concept("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9144", null), null));
+        assertEquals(Drug.DARATUMUMAB, sc.getDrug());
+        assertEquals(Route.SUBCUTANEOUS, sc.getRoute());
+    }
+
+    @Test
+    void subcutaneousDaratumumabByRxNormAndByName() {
+        assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", concept(RXNORM, "2375137", "Darzalex Faspro"), null)).getRoute());
+        assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", concept(RXNORM, "2372199", null), null)).getRoute());
+        MedicationRecord named = one(statement("ms1",
+                "\"medicationCodeableConcept\":{\"text\":\"daratumumab and hyaluronidase-fihj 1800 mg\"}", null));
+        assertEquals(Drug.DARATUMUMAB, named.getDrug());
+        assertEquals(Route.SUBCUTANEOUS, named.getRoute());
+        assertEquals(Route.INTRAVENOUS, one(statement("ms1", concept(RXNORM, "1721947", "daratumumab"), null)).getRoute());
+        assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Sarclisa Escena\"}", null)).getRoute());
+    }
+
+    @Test
+    void dosageRouteIsRead() {
+        MedicationRecord m = one(statement("ms1", concept(RXNORM, "358258", "bortezomib"),
+                "\"dosage\":[{\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"34206005\"}]}}]"));
+        assertEquals(Route.SUBCUTANEOUS, m.getRoute());
+        assertEquals(Route.ORAL, one(statement("ms1", concept(RXNORM, "3264", null),
+                "\"dosage\":[{\"route\":{\"text\":\"Oral\"}}]")).getRoute());
+    }
+
+    @Test
+    void referenceToBundledMedicationByFullUrlAndById() {
+        byte[] json = Bundles.bundleOfEntries(
+                "{\"fullUrl\":\"urn:uuid:med-isa\",\"resource\":{\"resourceType\":\"Medication\",\"id\":\"isa\","
+                        + "\"code\":{\"text\":\"Sarclisa (isatuximab-irfc)\"}}}",
+                "{\"resource\":" + statement("ms1", "\"medicationReference\":{\"reference\":\"urn:uuid:med-isa\"}", null) + "}",
+                "{\"resource\":" + statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/isa\"}", null) + "}");
+        PatientRecord r = read(json);
+        assertEquals(2, r.medications().size());
+        assertEquals(Drug.ISATUXIMAB, r.medications().get(0).getDrug());
+        assertEquals(Drug.ISATUXIMAB, r.medications().get(1).getDrug());
+        assertEquals("MedicationStatement/ms2", r.medications().get(1).getProvenance().get(0).getReference());
+    }
+
+    @Test
+    void referenceToContainedMedication() {
+        MedicationRecord m = one("""
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"completed",
+                 "contained":[{"resourceType":"Medication","id":"m1",
+                   "code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"2375141"}]}}],
+                 "medicationReference":{"reference":"#m1"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2026-08-01T10:00:00Z"}""");
+        assertEquals(Drug.DARATUMUMAB, m.getDrug());
+        assertEquals(Route.SUBCUTANEOUS, m.getRoute());
+    }
+
+    @Test
+    void medicationIngredientsAreReadWhenTheCodeSaysNothing() {
+        byte[] json = Bundles.bundleOfEntries(
+                "{\"fullUrl\":\"urn:uuid:med-1\",\"resource\":{\"resourceType\":\"Medication\",\"id\":\"med-1\","
+                        + "\"code\":{\"text\":\"Study drug kit A\"},\"ingredient\":[{\"itemCodeableConcept\":{\"coding\":[{\"system\":\""
+                        + RXNORM + "\",\"code\":\"1302966\"}]}}]}}",
+                "{\"resource\":" + statement("ms1", "\"medicationReference\":{\"reference\":\"urn:uuid:med-1\"}", null) + "}");
+        assertEquals(Drug.CARFILZOMIB, one(read(json)).getDrug());
+    }
+
+    @Test
+    void administrationIsSingleDated() {
+        MedicationRecord m = one("""
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"completed",
+                 "medicationCodeableConcept":{"text":"Darzalex 1800 mg"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2026-08-01","request":{"reference":"MedicationRequest/unknown-order"}}""");
+        assertEquals(MedicationSource.ADMINISTRATION, m.getSource());
+        assertEquals(LocalDate.of(2026, 8, 1), m.getStart());
+        assertEquals(LocalDate.of(2026, 8, 1), m.getEnd());
+        assertEquals("MedicationRequest/unknown-order", m.getGroupRef());
+        assertEquals(new Provenance("MedicationAdministration/ma1", LocalDate.of(2026, 8, 1)), m.getProvenance().get(0));
+    }
+
+    @Test
+    void administrationRequestResolvesToTheRequestsPlan() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"daratumumab"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-07-25","basedOn":[{"reference":"CarePlan/dvrd-1"}]}""", """
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"completed",
+                 "medicationCodeableConcept":{"text":"daratumumab"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2026-08-01","request":{"reference":"MedicationRequest/mr1"}}""");
+        assertEquals(2, r.medications().size());
+        assertEquals("CarePlan/dvrd-1", r.medications().get(0).getGroupRef());
+        assertEquals("CarePlan/dvrd-1", r.medications().get(1).getGroupRef());
+    }
+
+    @Test
+    void requestUsesAuthoredOnAndBoundsPeriod() {
+        MedicationRecord plain = one("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"342369"}]},
+                 "subject":{"reference":"Patient/p1"},"authoredOn":"2026-03-04T12:00:00Z"}""");
+        assertEquals(MedicationSource.REQUEST, plain.getSource());
+        assertEquals(LocalDate.of(2026, 3, 4), plain.getStart());
+        assertNull(plain.getEnd());
+        assertFalse(plain.isPlanned());
+        assertEquals("active", plain.getStatus());
+
+        MedicationRecord bounded = one("""
+                {"resourceType":"MedicationRequest","id":"mr2","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsPeriod":{"start":"2026-03-10","end":"2026-06-30"}}}}]}""");
+        assertEquals(LocalDate.of(2026, 3, 10), bounded.getStart());
+        assertEquals(LocalDate.of(2026, 6, 30), bounded.getEnd());
+
+        MedicationRecord validity = one("""
+                {"resourceType":"MedicationRequest","id":"mr3","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"pomalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04","dispenseRequest":{"validityPeriod":{"start":"2026-03-05","end":"2026-04-05"}}}""");
+        assertEquals(LocalDate.of(2026, 3, 5), validity.getStart());
+        assertEquals(LocalDate.of(2026, 4, 5), validity.getEnd());
+    }
+
+    @Test
+    void plannedRequests() {
+        String draft = """
+                {"resourceType":"MedicationRequest","id":"mr1","status":"draft","intent":"order",
+                 "medicationCodeableConcept":{"text":"isatuximab"},"subject":{"reference":"Patient/p1"}}""";
+        String proposal = draft.replace("\"mr1\"", "\"mr2\"").replace("draft", "active").replace("\"order\"", "\"proposal\"");
+        String plan = draft.replace("\"mr1\"", "\"mr3\"").replace("draft", "active").replace("\"order\"", "\"plan\"");
+        String order = draft.replace("\"mr1\"", "\"mr4\"").replace("draft", "active");
+        PatientRecord r = Bundles.read(draft, proposal, plan, order);
+        assertEquals(4, r.medications().size());
+        assertTrue(r.medications().get(0).isPlanned());
+        assertEquals("draft", r.medications().get(0).getStatus());
+        assertTrue(r.medications().get(1).isPlanned());
+        assertTrue(r.medications().get(2).isPlanned());
+        assertFalse(r.medications().get(3).isPlanned());
+    }
+
+    @Test
+    void intendedStatementIsPlannedAndStatementBasedOnIsTheGroup() {
+        MedicationRecord m = one(statement("ms1", concept(RXNORM, "358258", null),
+                "\"basedOn\":[{\"reference\":\"CarePlan/induction\"}]").replace("\"completed\"", "\"intended\""));
+        assertTrue(m.isPlanned());
+        assertEquals("intended", m.getStatus());
+        assertEquals("CarePlan/induction", m.getGroupRef());
+        assertEquals("Procedure/asct", one(statement("ms1", concept(RXNORM, "358258", null),
+                "\"partOf\":[{\"reference\":\"Procedure/asct\"}]")).getGroupRef());
+    }
+
+    @Test
+    void thingsNeverGivenAreSkipped() {
+        PatientRecord r = Bundles.read(
+                statement("ms1", concept(RXNORM, "342369", null), null).replace("\"completed\"", "\"not-taken\""),
+                statement("ms2", concept(RXNORM, "342369", null), null).replace("\"completed\"", "\"entered-in-error\""),
+                """
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"not-done",
+                 "medicationCodeableConcept":{"text":"daratumumab"},"effectiveDateTime":"2026-08-01"}""",
+                """
+                {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order","doNotPerform":true,
+                 "medicationCodeableConcept":{"text":"daratumumab"}}""");
+        assertEquals(List.of(), r.medications());
+        assertEquals(List.of(), r.unreadable());
+    }
+
+    @Test
+    void stoppedForToxicity() {
+        MedicationRecord bySnomed = one(statement("ms1", concept(RXNORM, "358258", "bortezomib"),
+                "\"statusReason\":[{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"281647001\"}]}]")
+                .replace("\"completed\"", "\"stopped\""));
+        assertTrue(bySnomed.isStoppedForToxicity());
+        assertEquals("stopped", bySnomed.getStatus());
+        MedicationRecord byText = one("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"stopped","intent":"order",
+                 "medicationCodeableConcept":{"text":"carfilzomib"},"statusReason":{"text":"Intolerance - grade 3 cardiac toxicity"},
+                 "authoredOn":"2025-01-01"}""");
+        assertTrue(byText.isStoppedForToxicity());
+        MedicationRecord progression = one(statement("ms1", concept(RXNORM, "342369", null),
+                "\"statusReason\":[{\"text\":\"disease progression\"}]"));
+        assertFalse(progression.isStoppedForToxicity());
+    }
+
+    @Test
+    void statementWithSingleDate() {
+        MedicationRecord done = one(statement("ms1", concept(RXNORM, "6718", null), null)
+                .replace("\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}", "\"effectiveDateTime\":\"2025-03-01\""));
+        assertEquals(LocalDate.of(2025, 3, 1), done.getStart());
+        assertEquals(LocalDate.of(2025, 3, 1), done.getEnd());
+        MedicationRecord active = one(statement("ms1", concept(RXNORM, "342369", null), null)
+                .replace("\"completed\"", "\"active\"")
+                .replace("\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}", "\"effectiveDateTime\":\"2025-03-01\""));
+        assertEquals(LocalDate.of(2025, 3, 1), active.getStart());
+        assertNull(active.getEnd());
+    }
+
+    @Test
+    void unknownDrugsAreSkippedAndCountedNotReported() {
+        PatientRecord r = Bundles.read(statement("ms1", concept(RXNORM, "197361", "amlodipine 5 mg"), null),
+                statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/not-in-bundle\"}", null));
+        assertEquals(List.of(), r.medications());
+        assertEquals(List.of(), r.unreadable());
+        assertEquals(2, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
+    }
+
+    @Test
+    void melflufenIsNotMelphalan() {
+        PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"melphalan flufenamide\"}", null));
+        assertEquals(List.of(), r.medications());
+    }
+
+    private static PatientRecord read(byte[] json) {
+        try {
+            return Bundles.READER.read(json, Bundles.AS_OF);
+        } catch (InvalidBundleException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}

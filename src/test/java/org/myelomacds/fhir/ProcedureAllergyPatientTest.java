@@ -1,0 +1,165 @@
+package org.myelomacds.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.myelomacds.facts.Allergen;
+import org.myelomacds.facts.AllergyRecord;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.ProcedureKind;
+import org.myelomacds.facts.ProcedureRecord;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Sex;
+
+class ProcedureAllergyPatientTest {
+
+    @ParameterizedTest(name = "{0}|{1} → {2}")
+    @CsvSource({"http://snomed.info/sct, 709115004, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
+            "http://snomed.info/sct, 58776007, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
+            "http://snomed.info/sct, 174241000112100, ALLOGENEIC_STEM_CELL_TRANSPLANT",
+            "http://snomed.info/sct, 234336002, STEM_CELL_TRANSPLANT",
+            "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
+            "http://snomed.info/sct, 265764009, DIALYSIS", "http://snomed.info/sct, 302497006, DIALYSIS"})
+    void procedureCodes(String system, String code, ProcedureKind kind) {
+        PatientRecord r = Bundles.read("{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
+                + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"performedDateTime\":\"2024-05-20\"}");
+        assertEquals(1, r.procedures().size());
+        ProcedureRecord p = r.procedures().get(0);
+        assertEquals(kind, p.getKind());
+        assertEquals(LocalDate.of(2024, 5, 20), p.getDate());
+        assertFalse(p.isPlanned());
+        assertEquals(List.of(new Provenance("Procedure/pr1", LocalDate.of(2024, 5, 20))), p.getProvenance());
+    }
+
+    @Test
+    void plannedTransplantByTextWithPlan() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"asct","status":"preparation","code":{"text":"Autologous stem cell transplant"},
+                 "basedOn":[{"reference":"CarePlan/vrd-asct"}],"performedPeriod":{"start":"2026-12-01"}}""", """
+                {"resourceType":"Procedure","id":"hd","status":"in-progress","code":{"text":"Haemodialysis"}}""", """
+                {"resourceType":"Procedure","id":"nd","status":"not-done","code":{"text":"Autologous stem cell transplant"}}""", """
+                {"resourceType":"Procedure","id":"other","status":"completed","code":{"text":"Bone marrow biopsy"}}""");
+        assertEquals(2, r.procedures().size());
+        ProcedureRecord asct = r.procedures().get(0);
+        assertEquals(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, asct.getKind());
+        assertTrue(asct.isPlanned());
+        assertEquals("CarePlan/vrd-asct", asct.getGroupRef());
+        assertEquals(LocalDate.of(2026, 12, 1), asct.getDate());
+        assertEquals(ProcedureKind.DIALYSIS, r.procedures().get(1).getKind());
+        assertFalse(r.procedures().get(1).isPlanned());
+        assertNull(r.procedures().get(1).getDate());
+    }
+
+    @Test
+    void allergyToDaratumumabByRxNorm() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"AllergyIntolerance","id":"al1","patient":{"reference":"Patient/p1"},"criticality":"high",
+                 "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},
+                 "code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1721947","display":"daratumumab"}]},
+                 "recordedDate":"2025-02-02"}""");
+        assertEquals(1, r.allergies().size());
+        AllergyRecord a = r.allergies().get(0);
+        assertEquals(Allergen.DARATUMUMAB, a.getSubstance());
+        assertEquals("high", a.getCriticality());
+        assertTrue(a.isActive());
+        assertEquals(List.of(new Provenance("AllergyIntolerance/al1", LocalDate.of(2025, 2, 2))), a.getProvenance());
+    }
+
+    @Test
+    void allergyByTextIncludingTheExcipientAndInactiveOnes() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"AllergyIntolerance","id":"al1","code":{"text":"Isatuximab infusion reaction"},
+                 "clinicalStatus":{"coding":[{"code":"resolved"}]}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al2","code":{"text":"Darzalex Faspro (daratumumab and hyaluronidase)"}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al3","code":{"text":"Penicillin"}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al4","code":{"text":"isatuximab"},
+                 "verificationStatus":{"coding":[{"code":"refuted"}]}}""");
+        assertEquals(3, r.allergies().size());
+        AllergyRecord isa = r.allergies().get(0);
+        assertEquals(Allergen.ISATUXIMAB, isa.getSubstance());
+        assertFalse(isa.isActive());
+        assertNull(isa.getCriticality());
+        Set<Allergen> faspro = r.allergies().stream().skip(1).map(AllergyRecord::getSubstance).collect(Collectors.toSet());
+        assertEquals(Set.of(Allergen.DARATUMUMAB, Allergen.HYALURONIDASE), faspro);
+    }
+
+    @Test
+    void allergyOfAnotherPatientIsSkipped() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"AllergyIntolerance","id":"al1","patient":{"reference":"Patient/p2"},"code":{"text":"isatuximab"}}""");
+        assertEquals(List.of(), r.allergies());
+        assertEquals(1, r.skippedResources().get("AllergyIntolerance (subject is another patient)"));
+    }
+
+    @Test
+    void patientDemographicsAndAgeAtAsOf() throws Exception {
+        PatientRecord r = Bundles.read();
+        assertEquals("p1", r.patient().getId());
+        assertEquals(Sex.FEMALE, r.patient().getSex());
+        assertEquals(LocalDate.of(1950, 10, 16), r.patient().getBirthDate());
+        assertEquals(75, r.patient().getAge()); // 76th birthday is the day after asOf 2026-10-15
+        assertEquals(List.of(new Provenance("Patient/p1", null)), r.patient().getProvenance());
+        PatientRecord onBirthday = Bundles.READER.read(Bundles.bundle(), LocalDate.of(2026, 10, 16));
+        assertEquals(76, onBirthday.patient().getAge());
+    }
+
+    @Test
+    void patientWithoutBirthDateOrIdUsesFullUrl() throws Exception {
+        String json = "{\"resourceType\":\"Bundle\",\"entry\":[{\"fullUrl\":\"urn:uuid:abc\",\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"gender\":\"male\"}}]}";
+        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF);
+        assertNull(r.patient().getAge());
+        assertFalse(r.patient().isAgeKnown());
+        assertEquals(Sex.MALE, r.patient().getSex());
+        assertEquals("urn:uuid:abc", r.patient().getId());
+    }
+
+    @Test
+    void skippedTypesAreCountedAndNarrativeDoesNotMatter() throws Exception {
+        String json = "{\"resourceType\":\"Bundle\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p\",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">not <b>valid</div>\"}}},"
+                + "{\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\"}},"
+                + "{\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"status\":\"finished\"}},"
+                + "{\"resource\":{\"resourceType\":\"Claim\",\"id\":\"c1\"}},"
+                + "{\"request\":{\"method\":\"DELETE\",\"url\":\"Observation/x\"}}]}";
+        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF);
+        assertEquals(2, r.skippedResources().get("Encounter"));
+        assertEquals(1, r.skippedResources().get("Claim"));
+        assertEquals(1, r.skippedResources().get("(entry without resource)"));
+        assertTrue(r.isComplete());
+    }
+
+    @Test
+    void readerIsSafeToShareAcrossThreads() throws Exception {
+        byte[] json = Bundles.bundle(Bundles.loincObservation("e", "98979-8", Bundles.quantity("38", "mL/min/{1.73_m2}")));
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        if (Bundles.READER.read(json, Bundles.AS_OF).measurements().get(0).getValue() == 38.0) ok.incrementAndGet();
+                    }
+                } catch (InvalidBundleException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) thread.join();
+        assertEquals(160, ok.get());
+    }
+}
