@@ -1,0 +1,87 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Route;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Aggregates medication records into one {@link DrugExposure} per drug, as of the evaluation date.
+ * <ul>
+ *   <li>Only <em>given</em> records count: planned records (draft/proposed requests, intended statements) and records with
+ *       status {@code not-taken}, {@code not-done} or {@code entered-in-error} are ignored; so are records starting after
+ *       asOf.</li>
+ *   <li>firstDose = the earliest start; lastDose = the latest end, or the start for a record without an end that is not
+ *       ongoing (a single administration).</li>
+ *   <li>ongoing = some record is active/in-progress/on-hold without an end, or ends after asOf; lastDose is then asOf
+ *       (future dates are clipped to asOf, so a washout is never negative).</li>
+ *   <li>intolerant = some given record of the drug was stopped for toxicity. Undated records of a drug that also has dated
+ *       records contribute this flag (and their provenance when they do), because intolerance does not need a date.</li>
+ *   <li>routes: distinct, in enum order (UNKNOWN is kept when a record did not say); provenance: distinct, sorted.</li>
+ *   <li>Given records without a start date cannot be placed in time: they are returned in
+ *       {@link ExposureSummary#undated()} for the caller to report as a data gap, and make no exposure on their own.</li>
+ * </ul>
+ */
+public final class ExposureAggregator {
+    private ExposureAggregator() {}
+
+    public static ExposureSummary aggregate(List<MedicationRecord> records, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        Map<Drug, List<MedicationRecord>> dated = new EnumMap<>(Drug.class);
+        Map<Drug, List<MedicationRecord>> undatedByDrug = new EnumMap<>(Drug.class);
+        List<MedicationRecord> undated = new ArrayList<>();
+        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
+            if (r == null || !TherapyRecords.isGiven(r)) continue;
+            if (r.getStart() == null) {
+                undated.add(r);
+                undatedByDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+            } else if (!r.getStart().isAfter(asOf)) {
+                dated.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+            }
+        }
+
+        List<DrugExposure> exposures = new ArrayList<>();
+        for (Map.Entry<Drug, List<MedicationRecord>> e : dated.entrySet()) {
+            LocalDate first = null;
+            LocalDate last = null;
+            boolean ongoing = false;
+            boolean intolerant = false;
+            TreeSet<Route> routes = new TreeSet<>();
+            TreeSet<Provenance> provenance = new TreeSet<>();
+            for (MedicationRecord r : e.getValue()) {
+                LocalDate recordLast = TherapyRecords.lastDay(r, asOf);
+                if (first == null || r.getStart().isBefore(first)) first = r.getStart();
+                if (last == null || recordLast.isAfter(last)) last = recordLast;
+                ongoing |= TherapyRecords.isOngoing(r, asOf);
+                intolerant |= r.isStoppedForToxicity();
+                routes.add(r.getRoute());
+                provenance.addAll(r.getProvenance());
+            }
+            for (MedicationRecord r : undatedByDrug.getOrDefault(e.getKey(), List.of())) {
+                if (r.isStoppedForToxicity()) {
+                    intolerant = true;
+                    provenance.addAll(r.getProvenance());
+                }
+            }
+            if (ongoing) last = asOf;
+            exposures.add(new DrugExposure(e.getKey(), first, last, ongoing, intolerant,
+                    new ArrayList<>(routes), new ArrayList<>(provenance)));
+        }
+        return new ExposureSummary(exposures, undated);
+    }
+
+    /** The given records without a start date (the data gap {@link #aggregate} reports in its summary). */
+    public static List<MedicationRecord> undated(List<MedicationRecord> records) {
+        return records == null ? List.of() : records.stream()
+                .filter(r -> r != null && TherapyRecords.isGiven(r) && r.getStart() == null).toList();
+    }
+}

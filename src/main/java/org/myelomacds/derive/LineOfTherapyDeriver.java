@@ -1,0 +1,409 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.PriorLine;
+import org.myelomacds.facts.ProcedureRecord;
+import org.myelomacds.facts.Provenance;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Lines of therapy per IMWG / Rajkumar 2015 ({@code LOT-B15}, clinical-evidence.md §1.1), from medication records and
+ * stem-cell transplants, as of the evaluation date.
+ *
+ * <h2>What is read</h2>
+ * Given records only (not planned; not {@code not-taken}/{@code not-done}/{@code entered-in-error}) with a start on or before
+ * asOf; each makes an interval [start, end-or-start], running to asOf when ongoing (see {@link ExposureAggregator}).
+ * Performed, dated stem-cell transplants on or before asOf. Undated records and procedures are not placed on the
+ * timeline (the exposure summary reports undated medication records as a data gap).
+ * Only anti-myeloma drugs ({@code DrugClass.isAntiMyelomaTherapy()}) open or change a line; corticosteroids alone never
+ * make a line, but are listed among a line's drugs when given during its span.
+ *
+ * <h2>When a new line starts</h2>
+ * Records are taken in date order; records starting on the same day are decided together (a regimen started on one day).
+ * <ol>
+ *   <li><b>New regimen after discontinuation.</b> A regimen is discontinued only when <em>all</em> its anti-myeloma drugs
+ *       have stopped; stopping some of them is not a new line. A drug starting after that is a new line, unless
+ *       <ul>
+ *         <li>its record carries the same {@code groupRef} (CarePlan) as the line: one planned programme, e.g.
+ *             induction → ASCT → consolidation → maintenance;</li>
+ *         <li>the line ended with a stem-cell transplant and the drug starts within
+ *             {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days of it (post-transplant consolidation/maintenance);</li>
+ *         <li>all drugs started are already in the line and start within {@value #RESUMPTION_WINDOW_DAYS} days of the line's
+ *             last dose or transplant (maintenance with a drug of the regimen, e.g. lenalidomide after VRd).</li>
+ *       </ul>
+ *       A resumption after a longer interval is a new line ("retreatment"): Rajkumar counts a planned observation period
+ *       interrupted by the need for treatment as a new line.</li>
+ *   <li><b>Unplanned addition or substitution.</b> While the line is running, a drug not yet in the line starts, more than
+ *       {@value #INITIAL_REGIMEN_WINDOW_DAYS} days after the line started, and its record does not carry one of the line's
+ *       groupRefs. The new line is the modified regimen: the drugs still running continue in it (their intervals are split
+ *       on the day of the change) and the previous line ends the day before. A drug of a different groupRef than the
+ *       line's (both present) is a new line even within the initial window. A drug already in the line never makes a new
+ *       line while the line runs.</li>
+ *   <li><b>Stem-cell transplant.</b> Each transplant is a new line, except when it is part of the current line's planned
+ *       sequence: same groupRef as the line; or, without conflicting groupRefs, the line's first transplant given while its
+ *       drugs run or within {@value #TRANSPLANT_AFTER_INDUCTION_DAYS} days after they stopped (induction → ASCT); or a
+ *       second transplant within {@value #TANDEM_TRANSPLANT_WINDOW_DAYS} days of the line's previous one (planned tandem,
+ *       §1.1 "predefined interval, e.g. ~3 months"). High-dose melphalan starting up to {@value #CONDITIONING_WINDOW_DAYS}
+ *       days before a transplant (and ending by the day after it) is read as its conditioning: it goes with the transplant
+ *       and never opens a line itself.</li>
+ * </ol>
+ * GroupRef evidence wins over the day-count heuristics: a matching groupRef always joins, two different groupRefs (both
+ * present) always separate. When one side has no groupRef the heuristics decide, because FHIR records rarely carry the
+ * plan. The day windows are project heuristics, not IMWG numbers (except the tandem interval, which §1.1 only gives as
+ * "e.g. ~3 months"). IMWG's "≥1 complete cycle" is not checked: records do not carry cycles.
+ *
+ * <h2>The current line counts</h2>
+ * A line still being given at asOf is returned (with {@code ongoing = true}) and counted as a prior line: the patient
+ * has received it, and any regimen the engine evaluates would follow it. Labels' "after N prior lines" are therefore
+ * compared against every line returned here.
+ *
+ * <h2>Output</h2>
+ * Lines numbered 1..n by start; start = first dose or transplant; end = last dose or transplant, asOf when ongoing;
+ * drugs distinct in enum order (steroids and conditioning melphalan included); {@code lastLine} on the highest number;
+ * a one-sentence reason; provenance of every record and procedure used, distinct and sorted.
+ */
+public final class LineOfTherapyDeriver {
+    /**
+     * Project heuristic (not IMWG): anti-myeloma drugs starting within this many days of a line's first dose belong to the
+     * initial regimen (staggered starts of one combination); a new drug later than that, without a matching groupRef, is an
+     * unplanned addition.
+     */
+    public static final int INITIAL_REGIMEN_WINDOW_DAYS = 30;
+    /**
+     * Project heuristic (not IMWG): a line's first stem-cell transplant given while its drugs run or within this many days
+     * after they stopped is the "induction → ASCT" part of that line's planned sequence (typical interval after the last
+     * induction dose: 1–3 months, including mobilisation and collection).
+     */
+    public static final int TRANSPLANT_AFTER_INDUCTION_DAYS = 120;
+    /**
+     * Tandem transplant: a second transplant within this many days (~6 months) of the line's previous transplant is part
+     * of the same line. §1.1 (LOT-B15) names "a planned tandem SCT with a predefined interval (e.g. ~3 months)"; the margin
+     * to 6 months is a project choice.
+     */
+    public static final int TANDEM_TRANSPLANT_WINDOW_DAYS = 183;
+    /**
+     * Project heuristic (not IMWG): the first regimen starting within this many days after a line's transplant is
+     * post-transplant consolidation or maintenance of that line (maintenance typically starts around day +90 to +120).
+     */
+    public static final int POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS = 180;
+    /**
+     * Project heuristic (not IMWG): drugs already in a line that resume within this many days of the line's last dose or
+     * transplant are maintenance/continuation; a longer off-therapy interval makes the resumption a new line.
+     */
+    public static final int RESUMPTION_WINDOW_DAYS = 180;
+    /** Project heuristic: melphalan starting up to this many days before a transplant is its high-dose conditioning. */
+    public static final int CONDITIONING_WINDOW_DAYS = 7;
+
+    private LineOfTherapyDeriver() {}
+
+    /** One drug given over [from, to] from one record (a record can be split between two lines). */
+    private record Segment(Drug drug, LocalDate from, LocalDate to, boolean ongoing, MedicationRecord record) {
+        String groupRef() { return record.getGroupRef(); }
+    }
+
+    private record Transplant(ProcedureRecord procedure, List<Segment> conditioning) {
+        LocalDate date() { return procedure.getDate(); }
+        String groupRef() { return procedure.getGroupRef(); }
+    }
+
+    private static final class Line {
+        final LocalDate start;
+        final String reason;
+        final List<Segment> segments = new ArrayList<>();
+        final List<Transplant> transplants = new ArrayList<>();
+        final Set<String> groupRefs = new LinkedHashSet<>();
+        final Set<Drug> extraDrugs = EnumSet.noneOf(Drug.class);
+        final Set<Provenance> extraProvenance = new TreeSet<>();
+
+        Line(LocalDate start, String reason) { this.start = start; this.reason = reason; }
+
+        void add(Segment s) {
+            segments.add(s);
+            if (s.groupRef() != null) groupRefs.add(s.groupRef());
+        }
+
+        void add(Transplant t) {
+            transplants.add(t);
+            if (t.groupRef() != null) groupRefs.add(t.groupRef());
+        }
+
+        boolean hasDrug(Drug d) { return segments.stream().anyMatch(s -> s.drug() == d); }
+
+        /** Last dose of the line's anti-myeloma drugs (conditioning excluded); null when it has none. */
+        LocalDate lastDose() { return segments.stream().map(Segment::to).max(Comparator.naturalOrder()).orElse(null); }
+
+        LocalDate lastTransplant() {
+            return transplants.stream().map(Transplant::date).max(Comparator.naturalOrder()).orElse(null);
+        }
+
+        LocalDate lastActivity() { return later(lastDose(), lastTransplant()); }
+
+        LocalDate end() {
+            LocalDate end = lastActivity();
+            for (Transplant t : transplants) for (Segment c : t.conditioning()) end = later(end, c.to());
+            return end;
+        }
+
+        boolean ongoing() { return segments.stream().anyMatch(Segment::ongoing); }
+
+        boolean isEmpty() { return segments.isEmpty() && transplants.isEmpty(); }
+
+        boolean planMatch(String groupRef) { return groupRef != null && groupRefs.contains(groupRef); }
+
+        boolean planConflict(String groupRef) {
+            return groupRef != null && !groupRefs.isEmpty() && !groupRefs.contains(groupRef);
+        }
+    }
+
+    public static List<PriorLine> derive(List<MedicationRecord> records, List<ProcedureRecord> procedures, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<MedicationRecord> given = (records == null ? List.<MedicationRecord>of() : records).stream()
+                .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)).toList();
+        List<ProcedureRecord> transplantProcs = (procedures == null ? List.<ProcedureRecord>of() : procedures).stream()
+                .filter(p -> p != null && TherapyRecords.isPerformedTransplant(p) && p.getDate() != null
+                        && !p.getDate().isAfter(asOf))
+                .sorted(Comparator.comparing(ProcedureRecord::getDate).thenComparing(LineOfTherapyDeriver::reference))
+                .toList();
+
+        List<Segment> drugSegments = new ArrayList<>();
+        List<Segment> supportive = new ArrayList<>();
+        List<Transplant> transplants = new ArrayList<>();
+        for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>()));
+        for (MedicationRecord r : given) {
+            Segment s = new Segment(r.getDrug(), r.getStart(), TherapyRecords.lastDay(r, asOf),
+                    TherapyRecords.isOngoing(r, asOf), r);
+            if (!r.getDrug().getDrugClass().isAntiMyelomaTherapy()) {
+                supportive.add(s);
+                continue;
+            }
+            Transplant conditioned = conditioningFor(s, transplants);
+            if (conditioned != null) conditioned.conditioning().add(s);
+            else drugSegments.add(s);
+        }
+        drugSegments.sort(Comparator.comparing(Segment::from).thenComparing(Segment::drug)
+                .thenComparing(s -> reference(s.record())));
+
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        drugSegments.forEach(s -> dates.add(s.from()));
+        transplants.forEach(t -> dates.add(t.date()));
+
+        List<Line> lines = new ArrayList<>();
+        for (LocalDate day : dates) {
+            List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
+            if (!batch.isEmpty()) startDrugs(lines, batch, day);
+            for (Transplant t : transplants) if (t.date().equals(day)) transplant(lines, t);
+        }
+        lines.removeIf(Line::isEmpty);
+
+        for (Segment s : supportive) {
+            for (Line line : lines) {
+                if (!s.from().isAfter(line.end()) && !s.to().isBefore(line.start)) {
+                    line.extraDrugs.add(s.drug());
+                    line.extraProvenance.addAll(s.record().getProvenance());
+                }
+            }
+        }
+
+        List<PriorLine> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Set<Drug> drugs = EnumSet.noneOf(Drug.class);
+            Set<Provenance> provenance = new TreeSet<>(line.extraProvenance);
+            for (Segment s : line.segments) {
+                drugs.add(s.drug());
+                provenance.addAll(s.record().getProvenance());
+            }
+            for (Transplant t : line.transplants) {
+                provenance.addAll(t.procedure().getProvenance());
+                for (Segment c : t.conditioning()) {
+                    drugs.add(c.drug());
+                    provenance.addAll(c.record().getProvenance());
+                }
+            }
+            drugs.addAll(line.extraDrugs);
+            boolean ongoing = line.ongoing();
+            out.add(new PriorLine(i + 1, line.start, ongoing ? asOf : line.end(), new ArrayList<>(drugs),
+                    !line.transplants.isEmpty(), ongoing, i == lines.size() - 1, line.reason, new ArrayList<>(provenance)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Anti-myeloma drugs starting on {@code day}: join the current line or open a new one. */
+    private static void startDrugs(List<Line> lines, List<Segment> batch, LocalDate day) {
+        Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        if (cur == null) {
+            Line first = new Line(day, "first therapy");
+            batch.forEach(first::add);
+            lines.add(first);
+            return;
+        }
+        int n = lines.size();
+        LocalDate lastDose = cur.lastDose();
+        boolean running = lastDose != null && !lastDose.isBefore(day);
+        if (running) {
+            boolean inInitialWindow = days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS;
+            List<Segment> added = batch.stream()
+                    .filter(s -> !cur.hasDrug(s.drug())
+                            && (cur.planConflict(s.groupRef()) || (!inInitialWindow && !cur.planMatch(s.groupRef()))))
+                    .toList();
+            if (added.isEmpty()) {
+                batch.forEach(cur::add);
+                return;
+            }
+            boolean conflict = added.stream().anyMatch(s -> cur.planConflict(s.groupRef()));
+            String reason = "unplanned addition of " + names(added) + " on " + day + " while line " + n + " was running"
+                    + (conflict ? " (under a different treatment plan)" : "");
+            Line next = split(cur, day, reason);
+            batch.forEach(next::add);
+            lines.add(next);
+            return;
+        }
+
+        // All anti-myeloma drugs of the current line have stopped (or it holds only a transplant).
+        String after = lastDose == null
+                ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
+                : "after all drugs of line " + n + " stopped on " + lastDose;
+        if (batch.stream().allMatch(s -> cur.planMatch(s.groupRef()))) {
+            batch.forEach(cur::add);
+            return;
+        }
+        if (batch.stream().anyMatch(s -> cur.planConflict(s.groupRef()))) {
+            open(lines, day, "new regimen under a different treatment plan " + after, batch);
+            return;
+        }
+        LocalDate lastTransplant = cur.lastTransplant();
+        if (lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose))
+                && days(lastTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
+            batch.forEach(cur::add);
+            return;
+        }
+        boolean allKnown = batch.stream().allMatch(s -> cur.hasDrug(s.drug()) || cur.planMatch(s.groupRef()));
+        if (allKnown && days(cur.lastActivity(), day) <= RESUMPTION_WINDOW_DAYS) {
+            batch.forEach(cur::add);
+            return;
+        }
+        String reason = allKnown
+                ? "retreatment with " + names(batch) + " " + after + " (more than " + RESUMPTION_WINDOW_DAYS
+                  + " days off therapy)"
+                : "new regimen " + after;
+        open(lines, day, reason, batch);
+    }
+
+    /** A performed transplant: part of the current line's planned sequence, or a new line. */
+    private static void transplant(List<Line> lines, Transplant t) {
+        LocalDate day = t.date();
+        Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        if (cur == null) {
+            Line first = new Line(lineStart(t), "first therapy: stem-cell transplant on " + day);
+            first.add(t);
+            lines.add(first);
+            return;
+        }
+        boolean joins;
+        String why = "";
+        LocalDate previous = cur.lastTransplant();
+        if (cur.planMatch(t.groupRef())) {
+            joins = true;
+        } else if (cur.planConflict(t.groupRef())) {
+            joins = false;
+            why = " (under a different treatment plan)";
+        } else if (previous != null) {
+            long gap = days(previous, day);
+            joins = gap <= TANDEM_TRANSPLANT_WINDOW_DAYS;
+            why = " (" + gap + " days after the previous transplant on " + previous + ")";
+        } else {
+            LocalDate lastDose = cur.lastDose();
+            joins = lastDose != null && days(lastDose, day) <= TRANSPLANT_AFTER_INDUCTION_DAYS;
+            if (lastDose != null && !joins) why = " (" + days(lastDose, day) + " days after the last dose of line "
+                    + lines.size() + ")";
+        }
+        if (joins) {
+            cur.add(t);
+            return;
+        }
+        LocalDate start = lineStart(t);
+        Line next = split(cur, start, "stem-cell transplant on " + day + " outside a planned sequence" + why);
+        next.add(t);
+        lines.add(next);
+        if (cur.isEmpty()) lines.remove(cur);
+    }
+
+    /** Opens a new line holding the batch (the current line has stopped, nothing to split). */
+    private static void open(List<Line> lines, LocalDate day, String reason, List<Segment> batch) {
+        Line next = new Line(day, reason);
+        batch.forEach(next::add);
+        lines.add(next);
+    }
+
+    /**
+     * Starts a new line on {@code at}: the current line's drugs still running on that day continue in the new line (their
+     * segments are split), and the current line keeps what was given before.
+     */
+    private static Line split(Line cur, LocalDate at, String reason) {
+        Line next = new Line(at, reason);
+        List<Segment> kept = new ArrayList<>();
+        for (Segment s : cur.segments) {
+            if (s.to().isBefore(at)) {
+                kept.add(s);
+            } else if (!s.from().isBefore(at)) {
+                next.add(s);
+            } else {
+                kept.add(new Segment(s.drug(), s.from(), at.minusDays(1), false, s.record()));
+                next.add(new Segment(s.drug(), at, s.to(), s.ongoing(), s.record()));
+            }
+        }
+        cur.segments.clear();
+        cur.segments.addAll(kept);
+        return next;
+    }
+
+    private static Transplant conditioningFor(Segment s, List<Transplant> transplants) {
+        if (s.drug() != Drug.MELPHALAN) return null;
+        for (Transplant t : transplants) {
+            long before = days(s.from(), t.date());
+            if (before >= 0 && before <= CONDITIONING_WINDOW_DAYS && !s.to().isAfter(t.date().plusDays(1))) return t;
+        }
+        return null;
+    }
+
+    private static LocalDate lineStart(Transplant t) {
+        LocalDate start = t.date();
+        for (Segment c : t.conditioning()) if (c.from().isBefore(start)) start = c.from();
+        return start;
+    }
+
+    private static String names(List<Segment> segments) {
+        List<String> names = segments.stream().map(Segment::drug).distinct().sorted()
+                .map(Drug::displayName).collect(Collectors.toList());
+        if (names.size() == 1) return names.get(0);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static long days(LocalDate from, LocalDate to) { return ChronoUnit.DAYS.between(from, to); }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String reference(MedicationRecord r) {
+        return r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference();
+    }
+
+    private static String reference(ProcedureRecord p) {
+        return p.getProvenance().isEmpty() ? "" : p.getProvenance().get(0).getReference();
+    }
+}

@@ -1,0 +1,63 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.ProcedureRecord;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Shared reading of medication and procedure records for the derivations in this package, so that exposures,
+ * lines of therapy and the therapy history agree on what counts as "given", "ongoing" and "last day".
+ */
+final class TherapyRecords {
+    /**
+     * FHIR statuses that say the drug was not given at all (MedicationStatement {@code not-taken}, MedicationAdministration
+     * {@code not-done}) or that the record is void ({@code entered-in-error}). Such records never make an exposure or a line,
+     * whatever the mapper set {@code planned} to. {@code cancelled} requests are kept: doses may have been given before the
+     * request was cancelled, and their dates say so.
+     */
+    static final Set<String> NOT_GIVEN_STATUSES = Set.of("not-taken", "not-done", "entered-in-error");
+
+    /** Statuses that mean "still being given" when the record has no end date. */
+    static final Set<String> ONGOING_STATUSES = Set.of("active", "in-progress", "on-hold");
+
+    private TherapyRecords() {}
+
+    private static String status(MedicationRecord r) {
+        return r.getStatus() == null ? "" : r.getStatus().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Not planned, and not recorded as not given or entered in error. */
+    static boolean isGiven(MedicationRecord r) {
+        return !r.isPlanned() && !NOT_GIVEN_STATUSES.contains(status(r));
+    }
+
+    /** Given and dated with a start on or before asOf: the records that describe actual exposure. */
+    static boolean isDatedAndStarted(MedicationRecord r, LocalDate asOf) {
+        return isGiven(r) && r.getStart() != null && !r.getStart().isAfter(asOf);
+    }
+
+    /** Ongoing at asOf: an active/in-progress/on-hold record without an end, or a record whose end is after asOf. */
+    static boolean isOngoing(MedicationRecord r, LocalDate asOf) {
+        if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r));
+        return r.getEnd().isAfter(asOf);
+    }
+
+    /**
+     * Last day of exposure as far as asOf is concerned: asOf when ongoing; otherwise the end date, or the start date for a
+     * record without an end (a single administration); never before the start (a reversed period is read as one day)
+     * and never after asOf.
+     */
+    static LocalDate lastDay(MedicationRecord r, LocalDate asOf) {
+        if (isOngoing(r, asOf)) return asOf;
+        LocalDate last = r.getEnd() == null || r.getEnd().isBefore(r.getStart()) ? r.getStart() : r.getEnd();
+        return last.isAfter(asOf) ? asOf : last;
+    }
+
+    /** A stem-cell transplant that was performed (not planned). */
+    static boolean isPerformedTransplant(ProcedureRecord p) {
+        return p.isStemCellTransplant() && !p.isPlanned();
+    }
+}

@@ -1,0 +1,341 @@
+package org.myelomacds.derive;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
+import org.myelomacds.facts.PriorLine;
+import org.myelomacds.facts.ProcedureKind;
+import org.myelomacds.facts.ProcedureRecord;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Route;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.myelomacds.derive.Fixtures.active;
+import static org.myelomacds.derive.Fixtures.asct;
+import static org.myelomacds.derive.Fixtures.d;
+import static org.myelomacds.derive.Fixtures.given;
+import static org.myelomacds.facts.Drug.*;
+
+class LineOfTherapyDeriverTest {
+    static final LocalDate AS_OF = d("2026-10-15");
+    static final String PLAN_A = "CarePlan/A";
+
+    static List<MedicationRecord> vrd(String prefix, String start, String end, String groupRef) {
+        return List.of(given(prefix + "-v", BORTEZOMIB, start, end, groupRef),
+                given(prefix + "-r", LENALIDOMIDE, start, end, groupRef),
+                given(prefix + "-d", DEXAMETHASONE, start, end, groupRef));
+    }
+
+    static List<MedicationRecord> all(List<?>... parts) {
+        List<MedicationRecord> out = new ArrayList<>();
+        for (List<?> p : parts) for (Object o : p) out.add((MedicationRecord) o);
+        return out;
+    }
+
+    static List<String> refs(PriorLine l) {
+        return l.getProvenance().stream().map(Provenance::getReference).toList();
+    }
+
+    @Test
+    void plannedInductionTransplantMaintenanceIsOneLine() {
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", PLAN_A),
+                List.of(active("maint", LENALIDOMIDE, "2025-03-17", PLAN_A)));   // 250 days after ASCT: the plan decides
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-1", "2024-07-10", PLAN_A)), AS_OF);
+
+        assertEquals(1, lines.size());
+        PriorLine l = lines.get(0);
+        assertEquals(1, l.getNumber());
+        assertEquals(d("2024-01-08"), l.getStart());
+        assertEquals(AS_OF, l.getEnd());
+        assertEquals(List.of(LENALIDOMIDE, BORTEZOMIB, DEXAMETHASONE), l.getDrugs());
+        assertTrue(l.isIncludesTransplant());
+        assertTrue(l.isOngoing());
+        assertTrue(l.isLastLine());
+        assertEquals("first therapy", l.getReason());
+        assertEquals(List.of("MedicationStatement/ind-d", "MedicationStatement/ind-r", "MedicationStatement/ind-v",
+                "MedicationStatement/maint", "Procedure/asct-1"), refs(l));
+    }
+
+    @Test
+    void inductionTransplantMaintenanceWithoutPlanIsOneLineByTheWindows() {
+        // VRd stops 2024-05-20; ASCT 51 days later (<= 120); lenalidomide maintenance 97 days after ASCT.
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("maint", LENALIDOMIDE, "2024-10-15", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).isIncludesTransplant());
+        assertTrue(lines.get(0).isOngoing());
+        assertEquals(AS_OF, lines.get(0).getEnd());
+    }
+
+    @Test
+    void highDoseMelphalanConditioningGoesWithTheTransplant() {
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(given("mel200", MELPHALAN, "2024-07-08", null, null),
+                        active("maint", LENALIDOMIDE, "2024-10-15", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+
+        assertEquals(1, lines.size());
+        assertEquals(List.of(LENALIDOMIDE, BORTEZOMIB, MELPHALAN, DEXAMETHASONE), lines.get(0).getDrugs());
+        assertTrue(refs(lines.get(0)).contains("MedicationStatement/mel200"));
+    }
+
+    @Test
+    void transplantLongAfterInductionWithoutPlanIsANewLine() {
+        // VRd stopped 2024-01-31; ASCT 2024-07-15 is 166 days later (> 120)
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(vrd("ind", "2023-09-04", "2024-01-31", null),
+                List.of(asct("asct-1", "2024-07-15", null)), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals("stem-cell transplant on 2024-07-15 outside a planned sequence (166 days after the last dose of line 1)",
+                lines.get(1).getReason());
+        assertFalse(lines.get(0).isIncludesTransplant());
+        assertTrue(lines.get(1).isIncludesTransplant());
+        assertEquals(d("2024-07-15"), lines.get(1).getStart());
+        assertEquals(d("2024-07-15"), lines.get(1).getEnd());
+        assertEquals(List.of(), lines.get(1).getDrugs());
+    }
+
+    @Test
+    void newRegimenAfterAllDrugsStoppedIsASecondLine() {
+        List<MedicationRecord> meds = all(vrd("vrd", "2023-02-01", "2023-08-15", null),
+                List.of(given("k", CARFILZOMIB, "2024-06-03", "2025-01-20", null),
+                        given("k-d", DEXAMETHASONE, "2024-06-03", "2025-01-20", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+
+        assertEquals(2, lines.size());
+        PriorLine first = lines.get(0), second = lines.get(1);
+        assertEquals(List.of(LENALIDOMIDE, BORTEZOMIB, DEXAMETHASONE), first.getDrugs());
+        assertEquals(d("2023-02-01"), first.getStart());
+        assertEquals(d("2023-08-15"), first.getEnd());
+        assertFalse(first.isLastLine());
+        assertFalse(first.isOngoing());
+        assertEquals(2, second.getNumber());
+        assertEquals(List.of(CARFILZOMIB, DEXAMETHASONE), second.getDrugs());
+        assertEquals(d("2024-06-03"), second.getStart());
+        assertEquals(d("2025-01-20"), second.getEnd());
+        assertTrue(second.isLastLine());
+        assertFalse(second.isOngoing());
+        assertEquals("new regimen after all drugs of line 1 stopped on 2023-08-15", second.getReason());
+        assertEquals(List.of("MedicationStatement/k", "MedicationStatement/k-d"), refs(second));
+    }
+
+    @Test
+    void stoppingSomeDrugsIsNotANewLine() {
+        // bortezomib stopped early (neuropathy); Rd continues; nothing new starts
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2025-01-06", "2025-03-10", null),
+                given("r", LENALIDOMIDE, "2025-01-06", "2025-09-30", null),
+                given("d", DEXAMETHASONE, "2025-01-06", "2025-09-30", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(1, lines.size());
+        assertEquals(d("2025-09-30"), lines.get(0).getEnd());
+    }
+
+    @Test
+    void unplannedAdditionOfDaratumumabIsANewLine() {
+        List<MedicationRecord> meds = List.of(active("r", LENALIDOMIDE, "2025-01-06", null),
+                active("d", DEXAMETHASONE, "2025-01-06", null),
+                active("dara", DARATUMUMAB, "2025-05-12", null));   // 126 days later, no plan
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+
+        assertEquals(2, lines.size());
+        PriorLine rd = lines.get(0), drd = lines.get(1);
+        assertEquals(List.of(LENALIDOMIDE, DEXAMETHASONE), rd.getDrugs());
+        assertEquals(d("2025-01-06"), rd.getStart());
+        assertEquals(d("2025-05-11"), rd.getEnd());
+        assertFalse(rd.isOngoing());
+        assertEquals(List.of(DARATUMUMAB, LENALIDOMIDE, DEXAMETHASONE), drd.getDrugs());
+        assertEquals(d("2025-05-12"), drd.getStart());
+        assertEquals(AS_OF, drd.getEnd());
+        assertTrue(drd.isOngoing());
+        assertTrue(drd.isLastLine());
+        assertEquals("unplanned addition of daratumumab on 2025-05-12 while line 1 was running", drd.getReason());
+        assertEquals(List.of("MedicationStatement/d", "MedicationStatement/dara", "MedicationStatement/r"), refs(drd));
+    }
+
+    @Test
+    void drugStartingWithinTheInitialWindowBelongsToTheRegimen() {
+        List<MedicationRecord> meds = List.of(active("r", LENALIDOMIDE, "2025-01-06", null),
+                active("d", DEXAMETHASONE, "2025-01-06", null),
+                active("dara", DARATUMUMAB, "2025-02-05", null));   // day 30
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(1, lines.size());
+        assertEquals(List.of(DARATUMUMAB, LENALIDOMIDE, DEXAMETHASONE), lines.get(0).getDrugs());
+        assertEquals(d("2025-01-06"), lines.get(0).getStart());
+    }
+
+    @Test
+    void plannedAdditionWithTheSameCarePlanIsTheSameLine() {
+        List<MedicationRecord> meds = List.of(active("r", LENALIDOMIDE, "2025-01-06", PLAN_A),
+                active("d", DEXAMETHASONE, "2025-01-06", PLAN_A),
+                active("dara", DARATUMUMAB, "2025-05-12", PLAN_A));
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), AS_OF).size());
+    }
+
+    @Test
+    void additionUnderADifferentCarePlanIsANewLineEvenEarly() {
+        List<MedicationRecord> meds = List.of(active("r", LENALIDOMIDE, "2025-01-06", PLAN_A),
+                active("dara", DARATUMUMAB, "2025-01-20", "CarePlan/B"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals("unplanned addition of daratumumab on 2025-01-20 while line 1 was running (under a different treatment plan)",
+                lines.get(1).getReason());
+    }
+
+    @Test
+    void dexamethasoneAloneIsNoLine() {
+        List<MedicationRecord> meds = List.of(given("dex-pulse", DEXAMETHASONE, "2026-03-01", "2026-03-04", null),
+                given("pred", PREDNISONE, "2026-05-01", "2026-06-01", null));
+        assertEquals(List.of(), LineOfTherapyDeriver.derive(meds, List.of(), AS_OF));
+    }
+
+    @Test
+    void steroidsAreListedOnlyInLinesWhoseSpanTheyOverlap() {
+        List<MedicationRecord> meds = List.of(given("dex-pulse", DEXAMETHASONE, "2024-11-01", "2024-11-04", null),
+                given("pom", POMALIDOMIDE, "2025-02-03", "2025-08-29", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(1, lines.size());
+        assertEquals(List.of(POMALIDOMIDE), lines.get(0).getDrugs());
+        assertEquals(List.of("MedicationStatement/pom"), refs(lines.get(0)));
+    }
+
+    @Test
+    void secondTransplantOutsideAPlanTwoYearsLaterIsANewLine() {
+        List<MedicationRecord> meds = all(vrd("ind", "2022-01-10", "2022-05-31", null),
+                List.of(given("maint", LENALIDOMIDE, "2022-10-17", "2024-01-31", null)));
+        List<ProcedureRecord> sct = List.of(asct("asct-1", "2022-07-12", null), asct("asct-2", "2024-07-15", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, sct, AS_OF);
+
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).isIncludesTransplant());
+        assertEquals(d("2024-01-31"), lines.get(0).getEnd());
+        PriorLine second = lines.get(1);
+        assertEquals(d("2024-07-15"), second.getStart());
+        assertTrue(second.isIncludesTransplant());
+        assertEquals("stem-cell transplant on 2024-07-15 outside a planned sequence "
+                + "(734 days after the previous transplant on 2022-07-12)", second.getReason());
+        assertEquals(List.of("Procedure/asct-2"), refs(second));
+    }
+
+    @Test
+    void secondTransplantDuringOngoingMaintenanceIsStillANewLineAndMaintenanceContinuesInIt() {
+        List<MedicationRecord> meds = all(vrd("ind", "2022-01-10", "2022-05-31", null),
+                List.of(active("maint", LENALIDOMIDE, "2022-10-17", null)));
+        List<ProcedureRecord> sct = List.of(asct("asct-1", "2022-07-12", null), asct("asct-2", "2024-07-15", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, sct, AS_OF);
+
+        assertEquals(2, lines.size());
+        assertEquals(d("2024-07-14"), lines.get(0).getEnd());
+        assertFalse(lines.get(0).isOngoing());
+        assertEquals(List.of(LENALIDOMIDE), lines.get(1).getDrugs());
+        assertTrue(lines.get(1).isOngoing());
+    }
+
+    @Test
+    void plannedTandemTransplantIsTheSameLine() {
+        List<MedicationRecord> meds = vrd("ind", "2024-01-08", "2024-05-20", null);
+        List<ProcedureRecord> sct = List.of(asct("asct-1", "2024-07-10", null), asct("asct-2", "2024-10-09", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, sct, AS_OF);
+
+        assertEquals(1, lines.size());
+        assertEquals(d("2024-10-09"), lines.get(0).getEnd());
+        assertTrue(refs(lines.get(0)).containsAll(List.of("Procedure/asct-1", "Procedure/asct-2")));
+    }
+
+    @Test
+    void transplantWithoutRecordedTherapyIsTheFirstLine() {
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(List.of(), List.of(asct("asct-1", "2023-03-02", null)), AS_OF);
+        assertEquals(1, lines.size());
+        assertEquals("first therapy: stem-cell transplant on 2023-03-02", lines.get(0).getReason());
+        assertEquals(d("2023-03-02"), lines.get(0).getStart());
+        assertFalse(lines.get(0).isOngoing());
+    }
+
+    @Test
+    void ongoingLineAtAsOfCountsAsAPriorLine() {
+        List<MedicationRecord> meds = all(vrd("vrd", "2023-02-01", "2023-08-15", null),
+                List.of(active("isa", ISATUXIMAB, "2026-06-01", null), active("pom", POMALIDOMIDE, "2026-06-01", null),
+                        active("pd", DEXAMETHASONE, "2026-06-01", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+
+        assertEquals(2, lines.size());
+        PriorLine cur = lines.get(1);
+        assertTrue(cur.isOngoing());
+        assertTrue(cur.isLastLine());
+        assertEquals(AS_OF, cur.getEnd());
+        assertEquals(List.of(ISATUXIMAB, POMALIDOMIDE, DEXAMETHASONE), cur.getDrugs());
+        assertTrue(cur.contains(ISATUXIMAB));
+    }
+
+    @Test
+    void plannedAndNotGivenRecordsAndPlannedProceduresAreIgnored() {
+        MedicationRecord plannedKd = new MedicationRecord(CARFILZOMIB, Route.INTRAVENOUS, MedicationSource.REQUEST, "draft",
+                true, d("2024-01-10"), null, null, false, new Provenance("MedicationRequest/k-plan", null));
+        MedicationRecord notTaken = new MedicationRecord(POMALIDOMIDE, Route.ORAL, MedicationSource.STATEMENT, "not-taken",
+                false, d("2024-02-10"), d("2024-03-10"), null, false, new Provenance("MedicationStatement/pom-nt", null));
+        ProcedureRecord plannedAsct = new ProcedureRecord(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, d("2023-09-01"),
+                true, null, new Provenance("Procedure/asct-plan", null));
+        List<MedicationRecord> meds = all(vrd("vrd", "2023-02-01", "2023-06-15", null), List.of(plannedKd, notTaken));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(plannedAsct), AS_OF);
+
+        assertEquals(1, lines.size());
+        assertFalse(lines.get(0).isIncludesTransplant());
+        assertEquals(List.of(LENALIDOMIDE, BORTEZOMIB, DEXAMETHASONE), lines.get(0).getDrugs());
+    }
+
+    @Test
+    void recordsAndTransplantsAfterAsOfAreIgnored() {
+        List<MedicationRecord> meds = all(vrd("vrd", "2026-03-02", "2026-08-31", null),
+                List.of(active("kd", CARFILZOMIB, "2026-11-02", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-f", "2026-12-01", null)), AS_OF);
+        assertEquals(1, lines.size());
+        assertFalse(lines.get(0).isIncludesTransplant());
+    }
+
+    @Test
+    void resumingTheSameDrugAfterAShortBreakIsMaintenanceButAfterALongBreakIsRetreatment() {
+        // VRd, then lenalidomide 45 days later: maintenance of line 1
+        List<MedicationRecord> shortBreak = all(vrd("vrd", "2023-02-01", "2023-08-15", null),
+                List.of(given("r-maint", LENALIDOMIDE, "2023-09-29", "2024-12-31", null)));
+        List<PriorLine> one = LineOfTherapyDeriver.derive(shortBreak, List.of(), AS_OF);
+        assertEquals(1, one.size());
+        assertEquals(d("2024-12-31"), one.get(0).getEnd());
+
+        // Rd stopped 2021-12-31, Rd again 2023-09-01: a new line
+        List<MedicationRecord> longBreak = List.of(given("r1", LENALIDOMIDE, "2021-03-01", "2021-12-31", null),
+                given("d1", DEXAMETHASONE, "2021-03-01", "2021-12-31", null),
+                given("r2", LENALIDOMIDE, "2023-09-01", "2024-06-30", null),
+                given("d2", DEXAMETHASONE, "2023-09-01", "2024-06-30", null));
+        List<PriorLine> two = LineOfTherapyDeriver.derive(longBreak, List.of(), AS_OF);
+        assertEquals(2, two.size());
+        assertEquals("retreatment with lenalidomide after all drugs of line 1 stopped on 2021-12-31 "
+                + "(more than 180 days off therapy)", two.get(1).getReason());
+        assertEquals(List.of(LENALIDOMIDE, DEXAMETHASONE), two.get(1).getDrugs());
+    }
+
+    @Test
+    void sameDrugUnderANewCarePlanAfterDiscontinuationIsANewLine() {
+        List<MedicationRecord> meds = List.of(given("r1", LENALIDOMIDE, "2024-01-08", "2024-06-30", PLAN_A),
+                given("r2", LENALIDOMIDE, "2024-08-01", "2025-01-31", "CarePlan/B"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals("new regimen under a different treatment plan after all drugs of line 1 stopped on 2024-06-30",
+                lines.get(1).getReason());
+    }
+
+    @Test
+    void threeLinesAreNumberedInOrderAndOnlyTheLastIsLast() {
+        List<MedicationRecord> meds = all(vrd("vrd", "2021-02-01", "2021-07-31", null),
+                List.of(given("k", CARFILZOMIB, "2022-09-05", "2023-04-30", null),
+                        active("isa", ISATUXIMAB, "2025-01-06", null), active("pom", POMALIDOMIDE, "2025-01-06", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(List.of(1, 2, 3), lines.stream().map(PriorLine::getNumber).toList());
+        assertEquals(List.of(false, false, true), lines.stream().map(PriorLine::isLastLine).toList());
+        assertEquals("new regimen after all drugs of line 2 stopped on 2023-04-30", lines.get(2).getReason());
+    }
+}
