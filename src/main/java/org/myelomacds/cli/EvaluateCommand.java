@@ -1,0 +1,128 @@
+package org.myelomacds.cli;
+
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.engine.EvaluationException;
+import org.myelomacds.engine.Evaluator;
+import org.myelomacds.engine.Rulebase;
+import org.myelomacds.engine.RulebaseException;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.fhir.BundleReader;
+import org.myelomacds.fhir.InvalidBundleException;
+import org.myelomacds.render.JsonRenderer;
+import org.myelomacds.render.MarkdownRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate one patient's FHIR R4 Bundle and print the assessment.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:assessment printed", "2:usage error",
+                "3:unreadable or invalid input (stderr names the problem and where)",
+                "4:rulebase failed to compile (stderr gives file:line)"})
+final class EvaluateCommand implements Callable<Integer> {
+    enum Format { json, markdown }
+
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
+    String bundle;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "evaluation date (YYYY-MM-DD); default: today")
+    LocalDate asOf;
+
+    @Option(names = "--jurisdiction", paramLabel = "US|EU", defaultValue = "US",
+            description = "whose labels decide 'on label' (default: ${DEFAULT-VALUE})")
+    Jurisdiction jurisdiction;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "compile this rule directory at run time instead of using the build-time rulebase")
+    Path rules;
+
+    @Option(names = "--allow-partial",
+            description = "evaluate a bundle with unreadable parts, listing them as UNREADABLE_INPUT data gaps "
+                    + "(default: refuse with exit 3)")
+    boolean allowPartial;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    EvaluateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        byte[] bytes;
+        try {
+            bytes = "-".equals(bundle) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(bundle));
+        } catch (NoSuchFileException e) {
+            err.println("myeloma-cds: cannot read " + bundle + ": no such file");
+            return Main.INVALID_INPUT;
+        } catch (IOException e) {
+            err.println("myeloma-cds: cannot read " + bundle + ": " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+        Rulebase rulebase;
+        try {
+            rulebase = rules == null ? Rulebase.shipped() : Rulebase.compileDirectory(rules);
+        } catch (RulebaseException e) {
+            err.println("myeloma-cds: " + e.getMessage());
+            return Main.RULEBASE_ERROR;
+        }
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        PatientRecord record;
+        try {
+            record = Readers.shared().read(bytes, date);
+        } catch (InvalidBundleException e) {
+            err.println("myeloma-cds: " + source() + ": " + e.getMessage());
+            for (UnreadableInput p : e.problems()) err.println("  " + p.describe());
+            return Main.INVALID_INPUT;
+        }
+        if (!record.isComplete() && !allowPartial) {
+            err.println("myeloma-cds: " + source() + ": " + record.unreadable().size()
+                    + " part(s) of the bundle could not be read; refusing to give an answer built on incomplete data "
+                    + "(use --allow-partial to evaluate with them listed as data gaps):");
+            for (UnreadableInput p : record.unreadable()) err.println("  " + p.describe());
+            return Main.INVALID_INPUT;
+        }
+        Assessment assessment;
+        try {
+            assessment = new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, jurisdiction));
+        } catch (EvaluationException e) {
+            err.println("myeloma-cds: " + e.getMessage());
+            return Main.RULEBASE_ERROR;
+        }
+        String text = format == Format.markdown ? MarkdownRenderer.render(assessment) : JsonRenderer.render(assessment);
+        out.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+        out.flush();
+        return Main.OK;
+    }
+
+    private String source() { return "-".equals(bundle) ? "<stdin>" : bundle; }
+
+    /** One BundleReader per process: its FHIR context is expensive to build and safe to share. */
+    static final class Readers {
+        private static BundleReader reader;
+
+        static synchronized BundleReader shared() {
+            if (reader == null) reader = new BundleReader();
+            return reader;
+        }
+    }
+}

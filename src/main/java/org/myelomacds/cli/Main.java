@@ -1,0 +1,57 @@
+package org.myelomacds.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The myeloma-cds launcher. Exit codes are contract (ARCHITECTURE.md §7): 0 success, 2 usage error,
+ * 3 unreadable or invalid input, 4 rulebase failed to compile.
+ */
+@Command(name = "myeloma-cds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Clinical decision support for anti-CD38 therapy in multiple myeloma. "
+                + "Decision support for clinicians; not a prescription.",
+        subcommands = {EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int RULEBASE_ERROR = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (e.g. evaluate)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI without exiting the JVM; returns the exit code. Tests and the real-data harness call this. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main(), new StreamFactory(out, err));
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("myeloma-cds: internal error: " + ex);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Gives commands the streams the caller chose, so in-process runs never write to System.out. */
+    record StreamFactory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == EvaluateCommand.class) return cls.cast(new EvaluateCommand(out, err));
+            if (cls == BenchCommand.class) return cls.cast(new BenchCommand(out, err));
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

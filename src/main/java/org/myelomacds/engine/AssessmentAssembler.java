@@ -1,0 +1,301 @@
+package org.myelomacds.engine;
+
+import org.kie.api.runtime.KieSession;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.DataGapItem;
+import org.myelomacds.assessment.EvidenceRef;
+import org.myelomacds.assessment.FactRef;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.assessment.Flag;
+import org.myelomacds.assessment.NotRecommended;
+import org.myelomacds.assessment.Recommendation;
+import org.myelomacds.assessment.ScoreLine;
+import org.myelomacds.assessment.Statement;
+import org.myelomacds.assessment.TraceEntry;
+import org.myelomacds.evidence.EvidenceEntry;
+import org.myelomacds.evidence.RegimenDefinition;
+import org.myelomacds.facts.AllergyRecord;
+import org.myelomacds.facts.AntiCd38Washout;
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.CriterionKind;
+import org.myelomacds.facts.CriterionOutcome;
+import org.myelomacds.facts.CriterionResult;
+import org.myelomacds.facts.CurrentResult;
+import org.myelomacds.facts.DataGap;
+import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.HasProvenance;
+import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.MeasurementKind;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.PriorLine;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Quote;
+import org.myelomacds.facts.RaisedFlag;
+import org.myelomacds.facts.Refractoriness;
+import org.myelomacds.facts.RenalFunction;
+import org.myelomacds.facts.ScoreComponent;
+import org.myelomacds.facts.SettingDetermination;
+import org.myelomacds.facts.TherapyHistory;
+import org.myelomacds.facts.TransplantEligibility;
+import org.myelomacds.facts.UnreadableInput;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the facts a session produced and builds the Assessment. It makes no clinical decision of its own beyond the
+ * status order of {@link RegimenStatusResolver} and sorting; every line it prints comes from a rule's output.
+ * Lists whose order carries no meaning are sorted, so the same input gives the same bytes.
+ */
+final class AssessmentAssembler {
+    private static final Comparator<CriterionResult> CRITERION_ORDER = Comparator
+            .comparing((CriterionResult c) -> c.getKind().ordinal())
+            .thenComparing(c -> c.getRule().getRuleId())
+            .thenComparing(CriterionResult::getCriterion)
+            .thenComparing(CriterionResult::getText);
+    private static final Comparator<RaisedFlag> FLAG_ORDER = Comparator
+            .comparing((RaisedFlag f) -> -f.getSeverity().ordinal())
+            .thenComparing(RaisedFlag::getCode)
+            .thenComparing(RaisedFlag::getText)
+            .thenComparing(f -> String.join(",", f.getRegimens()));
+    private static final Set<ConditionKind> PULMONARY = EnumSet.of(ConditionKind.COPD, ConditionKind.ASTHMA);
+
+    private final Rulebase rulebase;
+    private final PatientRecord record;
+    private final EvaluationContext context;
+    private final List<DrugExposure> exposures;
+    private final List<PriorLine> lines;
+    private final List<Measurement> measurements;
+
+    AssessmentAssembler(Rulebase rulebase, PatientRecord record, EvaluationContext context, List<DrugExposure> exposures,
+                        List<PriorLine> lines, List<Measurement> measurements) {
+        this.rulebase = rulebase;
+        this.record = record;
+        this.context = context;
+        this.exposures = exposures;
+        this.lines = lines;
+        this.measurements = measurements;
+    }
+
+    Assessment assemble(KieSession session, List<TraceEntry> trace) {
+        List<CriterionResult> criteria = facts(session, CriterionResult.class);
+        List<RaisedFlag> flags = facts(session, RaisedFlag.class);
+        flags.sort(FLAG_ORDER);
+        List<ScoreComponent> scores = facts(session, ScoreComponent.class);
+        TreeSet<String> cited = new TreeSet<>();
+
+        List<Recommendation> unranked = new ArrayList<>();
+        List<NotRecommended> notRecommended = new ArrayList<>();
+        for (RegimenDefinition regimen : rulebase.regimens().regimens().values()) {
+            List<CriterionResult> own = criteria.stream().filter(c -> c.getRegimen().equals(regimen.id()))
+                    .sorted(CRITERION_ORDER).toList();
+            List<RaisedFlag> ownFlags = flags.stream().filter(f -> f.appliesTo(regimen.id())).toList();
+            RegimenStatus status = own.isEmpty() ? RegimenStatus.INSUFFICIENT_DATA : RegimenStatusResolver.resolve(own, ownFlags);
+            List<Flag> printedFlags = ownFlags.stream().map(this::flag).toList();
+            if (status.isRecommended()) {
+                List<ScoreComponent> ownScores = scores.stream().filter(s -> s.getRegimen().equals(regimen.id()))
+                        .sorted(Comparator.comparing((ScoreComponent s) -> -s.getPoints())
+                                .thenComparing(s -> s.getRule().getRuleId()).thenComparing(ScoreComponent::getLabel))
+                        .toList();
+                List<ScoreLine> lines = ownScores.stream().map(s -> new ScoreLine(s.getLabel(), s.getPoints(),
+                        s.getRule().getRuleId(), s.getRule().getEvidence())).toList();
+                List<Statement> rationale = own.stream().map(this::statement).toList();
+                TreeSet<String> evidence = new TreeSet<>();
+                rationale.forEach(s -> evidence.addAll(s.evidence()));
+                lines.forEach(s -> evidence.addAll(s.evidence()));
+                printedFlags.forEach(f -> evidence.addAll(f.evidence()));
+                cited.addAll(evidence);
+                int score = ownScores.stream().mapToInt(ScoreComponent::getPoints).sum();
+                unranked.add(new Recommendation(0, regimen.id(), regimen.name(), status.name(), score, lines, rationale,
+                        printedFlags, List.copyOf(evidence)));
+            } else {
+                List<Statement> reasons = own.isEmpty() ? List.of(notCovered(regimen)) : own.stream()
+                        .filter(c -> c.getOutcome() != CriterionOutcome.MET && c.getKind() != CriterionKind.EVIDENCE_ONLY)
+                        .map(this::statement).toList();
+                reasons.forEach(r -> cited.addAll(r.evidence()));
+                printedFlags.forEach(f -> cited.addAll(f.evidence()));
+                notRecommended.add(new NotRecommended(regimen.id(), regimen.name(), status.name(), reasons, printedFlags));
+            }
+        }
+        unranked.sort(Comparator.comparing((Recommendation r) -> -r.score()).thenComparing(Recommendation::regimen));
+        List<Recommendation> ranked = new ArrayList<>();
+        for (int i = 0; i < unranked.size(); i++) {
+            Recommendation r = unranked.get(i);
+            ranked.add(new Recommendation(i + 1, r.regimen(), r.name(), r.status(), r.score(), r.scoreComponents(),
+                    r.rationale(), r.flags(), r.evidence()));
+        }
+        notRecommended.sort(Comparator.comparing(NotRecommended::regimen));
+
+        List<Flag> printedFlags = flags.stream().map(this::flag).toList();
+        printedFlags.forEach(f -> cited.addAll(f.evidence()));
+        List<DataGapItem> gaps = facts(session, DataGap.class).stream()
+                .sorted(Comparator.comparing(DataGap::getCode).thenComparing(DataGap::getText))
+                .map(g -> new DataGapItem(g.getCode(), g.getText(), g.getWouldAffect(),
+                        g.getRule() == null ? null : g.getRule().getRuleId(),
+                        g.getRule() == null ? List.of() : g.getRule().getEvidence()))
+                .toList();
+        gaps.forEach(g -> cited.addAll(g.evidence()));
+        trace.forEach(t -> cited.addAll(t.evidence()));
+
+        List<SettingDetermination> settings = facts(session, SettingDetermination.class);
+        String setting = settings.size() == 1 ? settings.get(0).getSetting().name() : "UNKNOWN";
+
+        Integer age = record.patient().getAge();
+        return new Assessment(
+                new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name()),
+                context.getAsOf().toString(), context.getJurisdiction().name(),
+                new Assessment.RulebaseInfo(rulebase.version(), rulebase.sha256(), rulebase.mode().name()),
+                setting, findings(session, settings, flags), ranked, notRecommended, printedFlags, gaps,
+                evidence(cited), trace, Assessment.DISCLAIMER);
+    }
+
+    /**
+     * A regimen no eligibility rule evaluated: said plainly rather than reported as not eligible. The citation is the
+     * regimen's label in this jurisdiction, from rules/regimens.yaml.
+     */
+    private Statement notCovered(RegimenDefinition regimen) {
+        List<String> label = regimen.labelEvidence().getOrDefault(context.getJurisdiction().name(), List.of());
+        return new Statement("rulebase-coverage", CriterionKind.INDICATION.name(), CriterionOutcome.UNKNOWN.name(),
+                "No eligibility rule in rulebase " + rulebase.version() + " evaluated " + regimen.name()
+                        + " for this patient's setting; its status is not determined by this rulebase",
+                "ENGINE-NOT-COVERED", label, List.of());
+    }
+
+    private Statement statement(CriterionResult c) {
+        return new Statement(c.getCriterion(), c.getKind().name(), c.getOutcome().name(), c.getText(),
+                c.getRule().getRuleId(), c.getRule().getEvidence(), refs(c.getProvenance()));
+    }
+
+    private Flag flag(RaisedFlag f) {
+        return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getRule().getRuleId(),
+                f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()));
+    }
+
+    private Map<String, EvidenceRef> evidence(Collection<String> ids) {
+        Map<String, EvidenceRef> out = new TreeMap<>();
+        for (String id : ids) {
+            EvidenceEntry e = rulebase.evidence().find(id)
+                    .orElseThrow(() -> new IllegalStateException("evidence id " + id + " is not in rules/evidence.yaml"));
+            out.put(id, new EvidenceRef(e.title(), e.citation(), e.doi(), e.pmid(), e.url(), e.verification()));
+        }
+        return out;
+    }
+
+    private Findings findings(KieSession session, List<SettingDetermination> settings, List<RaisedFlag> flags) {
+        Findings.Item setting = settings.size() == 1
+                ? new Findings.Item("SETTING", settings.get(0).getSetting().name(), settings.get(0).getExplanation(),
+                refs(settings.get(0).getProvenance()))
+                : null;
+        List<Findings.Item> diagnoses = new ArrayList<>();
+        List<Findings.Item> pulmonary = new ArrayList<>();
+        List<Findings.Item> other = new ArrayList<>();
+        for (ClinicalCondition c : record.conditions()) {
+            String text = (c.getDisplay() == null ? c.getKind().name() : c.getDisplay())
+                    + (c.getSeverity().name().equals("UNSPECIFIED") ? "" : ", " + c.getSeverity().name().toLowerCase().replace('_', ' '))
+                    + (c.getStage() == null ? "" : ", stage/grade " + c.getStage())
+                    + (c.isActive() ? "" : " (inactive)")
+                    + (c.getOnset() == null ? "" : ", since " + c.getOnset());
+            Findings.Item item = new Findings.Item(c.getKind().name(), c.getCode(), text, refs(c.getProvenance()));
+            if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) diagnoses.add(item);
+            else if (PULMONARY.contains(c.getKind())) pulmonary.add(item);
+            else other.add(item);
+        }
+        List<CurrentResult> current = facts(session, CurrentResult.class);
+        current.sort(Comparator.comparing((CurrentResult r) -> r.getKind().ordinal()));
+        List<Findings.Item> labs = new ArrayList<>();
+        for (CurrentResult r : current) {
+            Findings.Item item = new Findings.Item(r.getKind().name(),
+                    r.getValue() != null ? Quote.number(r.getValue()) : r.getTextValue(),
+                    r.describe() + " (" + r.getAgeDays() + " days before " + context.getAsOf() + ")", refs(r.getProvenance()));
+            if (r.getKind() == MeasurementKind.FEV1 || r.getKind() == MeasurementKind.FEV1_PERCENT_PREDICTED) pulmonary.add(item);
+            else if (r.getKind() != MeasurementKind.EGFR && r.getKind() != MeasurementKind.CREATININE_CLEARANCE) labs.add(item);
+        }
+
+        List<TransplantEligibility> te = facts(session, TransplantEligibility.class);
+        Findings.Item transplant = te.size() == 1
+                ? new Findings.Item("TRANSPLANT_ELIGIBILITY", te.get(0).getStatus().name() + " (" + te.get(0).getBasis() + ")",
+                te.get(0).getExplanation(), refs(te.get(0).getProvenance()))
+                : null;
+
+        List<Refractoriness> refractory = facts(session, Refractoriness.class);
+        refractory.sort(Comparator.comparing((Refractoriness r) -> r.getDrug().ordinal()));
+        Set<String> refractoryDrugs = new TreeSet<>();
+        refractory.forEach(r -> refractoryDrugs.add(r.getDrug().name()));
+        List<Findings.Item> refractoriness = refractory.stream().map(r -> new Findings.Item(r.getDrug().name(),
+                r.getProgressionDate().toString(), r.describe(), refs(r.getProvenance()))).toList();
+
+        List<Findings.Exposure> exposureItems = exposures.stream().map(e -> new Findings.Exposure(e.getDrug().name(),
+                e.getDrugClass().name(), e.getFirstDose().toString(), e.getLastDose().toString(), e.isOngoing(),
+                e.isIntolerant(), refractoryDrugs.contains(e.getDrug().name()),
+                e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()))).toList();
+
+        List<TherapyHistory> histories = facts(session, TherapyHistory.class);
+        Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size(),
+                !histories.isEmpty() && histories.get(0).isRecorded(),
+                lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
+                        l.getDrugs().stream().map(Enum::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
+                        l.getReason(), refs(l.getProvenance()))).toList());
+
+        List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
+        Findings.Washout washout = washouts.size() == 1
+                ? new Findings.Washout(washouts.get(0).getDrug().name(), washouts.get(0).getLastExposure().getLastDose().toString(),
+                washouts.get(0).getDays(), washouts.get(0).getBand().name(), washouts.get(0).describe(),
+                refs(washouts.get(0).getProvenance()))
+                : null;
+
+        List<RenalFunction> renalCurrent = facts(session, RenalFunction.class);
+        List<Findings.Renal> renal = new ArrayList<>();
+        for (RenalFunction r : renalCurrent) {
+            renal.add(new Findings.Renal(r.getMetric().name(), r.getValue(), r.getMetric().getUnit(), r.getMethod(),
+                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory().name(), r.isStale(), r.isComputed(), true,
+                    r.describe(), refs(r.getProvenance())));
+        }
+        // Earlier results are listed too, so a reader (and the report's trend chart) sees the course, not just the last value.
+        for (Measurement m : measurements) {
+            if ((m.getKind() == MeasurementKind.EGFR || m.getKind() == MeasurementKind.CREATININE_CLEARANCE)
+                    && m.getValue() != null && m.getEffective() != null
+                    && renalCurrent.stream().noneMatch(r -> r.getResult().getMeasurement() == m)) {
+                renal.add(new Findings.Renal(m.getKind() == MeasurementKind.EGFR ? "EGFR" : "CRCL", m.getValue(), m.getUnit(),
+                        m.getMethod(), m.getEffective().toString(), context.daysSince(m.getEffectiveDay()), null, false,
+                        m.isDerived(), false, Quote.measurement(m), refs(m.getProvenance())));
+            }
+        }
+        renal.sort(Comparator.comparing(Findings.Renal::metric).thenComparing(Findings.Renal::date)
+                .thenComparing(Findings.Renal::method, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+        List<Findings.Item> allergies = new ArrayList<>();
+        for (AllergyRecord a : record.allergies()) {
+            allergies.add(new Findings.Item(a.getSubstance().name(), a.getCriticality(),
+                    "Hypersensitivity to " + a.getSubstance().name().toLowerCase()
+                            + (a.getCriticality() == null ? "" : " (criticality " + a.getCriticality() + ")")
+                            + (a.isActive() ? "" : " (inactive)"), refs(a.getProvenance())));
+        }
+        List<String> unreadable = record.unreadable().stream().map(UnreadableInput::describe).toList();
+        return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
+                pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
+                record.skippedResources().isEmpty() ? null : record.skippedResources());
+    }
+
+    static List<FactRef> refs(List<Provenance> provenance) {
+        TreeSet<FactRef> out = new TreeSet<>();
+        for (Provenance p : provenance) out.add(new FactRef(p.getReference(), p.getDate() == null ? null : p.getDate().toString()));
+        return List.copyOf(out);
+    }
+
+    static List<FactRef> refs(HasProvenance f) { return refs(f.getProvenance()); }
+
+    private static <T> List<T> facts(KieSession session, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object o : session.getObjects(o -> type.isInstance(o))) out.add(type.cast(o));
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package org.myelomacds.engine;
+
+import org.kie.api.runtime.KieSession;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.derive.CockcroftGault;
+import org.myelomacds.derive.ExposureAggregator;
+import org.myelomacds.derive.LineOfTherapyDeriver;
+import org.myelomacds.derive.TherapyHistoryBuilder;
+import org.myelomacds.evidence.RegimenDefinition;
+import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.PriorLine;
+import org.myelomacds.facts.RegimenCandidate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs one patient through the rulebase: arithmetic derivations in Java (Cockcroft-Gault, exposures, lines of
+ * therapy), then one Drools session (derive → eligibility → flags → rank, ordered by fact dependencies), then the
+ * assembler. Stateless and thread-safe: each call uses its own session.
+ */
+public final class Evaluator {
+    /** A correct rulebase fires a few hundred rules per patient; far more means a rule loop. */
+    static final int MAX_FIRINGS = 100_000;
+
+    private final Rulebase rulebase;
+
+    public Evaluator(Rulebase rulebase) { this.rulebase = rulebase; }
+
+    public Rulebase rulebase() { return rulebase; }
+
+    public Assessment evaluate(PatientRecord record, EvaluationContext context) {
+        List<Measurement> measurements = new ArrayList<>(record.measurements());
+        CockcroftGault.estimate(record.patient(), record.measurements(), context.getAsOf()).ifPresent(measurements::add);
+        List<DrugExposure> exposures = ExposureAggregator.aggregate(record.medications(), context.getAsOf()).exposures();
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(record.medications(), record.procedures(), context.getAsOf());
+
+        KieSession session = rulebase.kieBase().newKieSession();
+        FiringTrace trace = new FiringTrace(rulebase.ruleIndex());
+        try {
+            session.addEventListener(trace);
+            session.insert(context);
+            session.insert(record.patient());
+            insertAll(session, record.conditions());
+            insertAll(session, measurements);
+            insertAll(session, record.diseaseStatuses());
+            insertAll(session, record.transplantAssertions());
+            insertAll(session, record.medications());
+            insertAll(session, record.procedures());
+            insertAll(session, record.allergies());
+            insertAll(session, record.cytogenetics());
+            insertAll(session, record.isotypes());
+            insertAll(session, record.unreadable());
+            insertAll(session, exposures);
+            insertAll(session, lines);
+            session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
+            for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
+                session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components()));
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new EvaluationException("rule evaluation stopped after " + MAX_FIRINGS
+                        + " firings: a rule loop in the rulebase (last rules fired: " + lastRules(trace) + ")");
+            }
+            return new AssessmentAssembler(rulebase, record, context, exposures, lines, measurements)
+                    .assemble(session, trace.entries());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void insertAll(KieSession session, Collection<?> facts) {
+        for (Object f : facts) session.insert(f);
+    }
+
+    private static String lastRules(FiringTrace trace) {
+        var entries = trace.entries();
+        return entries.subList(Math.max(0, entries.size() - 3), entries.size()).stream()
+                .map(e -> e.rule()).distinct().toList().toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.myelomacds.engine;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.myelomacds.facts.CriterionKind;
+import org.myelomacds.facts.CriterionOutcome;
+import org.myelomacds.facts.CriterionResult;
+import org.myelomacds.facts.DataGap;
+import org.myelomacds.facts.FlagSeverity;
+import org.myelomacds.facts.HasProvenance;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.RaisedFlag;
+import org.myelomacds.facts.RuleRef;
+import org.myelomacds.facts.ScoreComponent;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What DRL consequences call to state a result: {@code insertLogical(Outputs.criterion(kcontext, …))}.
+ * The rule id and the evidence come from the firing rule itself (its name and @evidence), and the provenance from
+ * the facts it matched, so the citation printed is always the one the rule declared.
+ */
+public final class Outputs {
+    private Outputs() {}
+
+    public static CriterionResult criterion(RuleContext ctx, String regimen, String criterion, CriterionKind kind,
+                                            CriterionOutcome outcome, String text) {
+        return new CriterionResult(regimen, criterion, kind, outcome, text, ruleRef(ctx), provenance(ctx));
+    }
+
+    public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, String... regimens) {
+        return new RaisedFlag(code, severity, text, sorted(regimens), ruleRef(ctx), provenance(ctx));
+    }
+
+    public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, List<String> regimens) {
+        return flag(ctx, code, severity, text, regimens.toArray(String[]::new));
+    }
+
+    public static ScoreComponent score(RuleContext ctx, String regimen, String label, int points) {
+        return new ScoreComponent(regimen, label, points, ruleRef(ctx));
+    }
+
+    public static DataGap gap(RuleContext ctx, String code, String text, String... wouldAffect) {
+        return new DataGap(code, text, sorted(wouldAffect), ruleRef(ctx));
+    }
+
+    public static DataGap gap(RuleContext ctx, String code, String text, List<String> wouldAffect) {
+        return gap(ctx, code, text, wouldAffect.toArray(String[]::new));
+    }
+
+    /** The ids of collected RegimenCandidate facts, for flags and gaps that apply to a family of regimens. */
+    public static List<String> idsOf(java.util.Collection<?> candidates) {
+        return candidates.stream().filter(c -> c instanceof org.myelomacds.facts.RegimenCandidate)
+                .map(c -> ((org.myelomacds.facts.RegimenCandidate) c).getId()).sorted().distinct().toList();
+    }
+
+    static RuleRef ruleRef(RuleContext ctx) {
+        String name = ctx.getRule().getName();
+        return new RuleRef(RuleLocation.idOf(name), name, RuleMetadata.evidenceOf(ctx.getRule()));
+    }
+
+    static List<Provenance> provenance(RuleContext ctx) {
+        TreeSet<Provenance> specific = new TreeSet<>();
+        TreeSet<Provenance> summary = new TreeSet<>();
+        for (Object o : ctx.getMatch().getObjects()) {
+            if (o instanceof HasProvenance p) (p.isSummary() ? summary : specific).addAll(p.getProvenance());
+        }
+        return List.copyOf(specific.isEmpty() ? summary : specific);
+    }
+
+    private static List<String> sorted(String... ids) {
+        return Arrays.stream(ids).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,40 @@
+package org.myelomacds.engine;
+
+import org.myelomacds.facts.CriterionKind;
+import org.myelomacds.facts.CriterionOutcome;
+import org.myelomacds.facts.CriterionResult;
+import org.myelomacds.facts.FlagSeverity;
+import org.myelomacds.facts.RaisedFlag;
+
+import java.util.List;
+
+/**
+ * Turns one regimen's criteria and flags into its status. The order is the clinical one: a failed label criterion or a
+ * contraindication excludes; otherwise a label criterion that cannot be decided means insufficient data; otherwise an
+ * indication that is met makes the regimen eligible (with cautions when a WARNING or CRITICAL flag applies); trial
+ * evidence without a label in this jurisdiction is OFF_LABEL_EVIDENCE. Trial-population criteria never decide status:
+ * they argue for or against in the rationale and in the score.
+ */
+public final class RegimenStatusResolver {
+    private RegimenStatusResolver() {}
+
+    public static RegimenStatus resolve(List<CriterionResult> criteria, List<RaisedFlag> flags) {
+        boolean excluded = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.FAILED);
+        if (excluded) return RegimenStatus.NOT_ELIGIBLE;
+        boolean undecided = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.UNKNOWN);
+        if (undecided) return RegimenStatus.INSUFFICIENT_DATA;
+        boolean indicated = criteria.stream()
+                .anyMatch(c -> c.getKind() == CriterionKind.INDICATION && c.getOutcome() == CriterionOutcome.MET);
+        if (indicated) {
+            boolean caution = flags.stream().anyMatch(f -> f.getSeverity() != FlagSeverity.INFO);
+            return caution ? RegimenStatus.ELIGIBLE_WITH_CAUTIONS : RegimenStatus.ELIGIBLE;
+        }
+        boolean evidenceOnly = criteria.stream()
+                .anyMatch(c -> c.getKind() == CriterionKind.EVIDENCE_ONLY && c.getOutcome() == CriterionOutcome.MET);
+        return evidenceOnly ? RegimenStatus.OFF_LABEL_EVIDENCE : RegimenStatus.NOT_ELIGIBLE;
+    }
+
+    static boolean decidesLabel(CriterionResult c) {
+        return c.getKind() == CriterionKind.INDICATION || c.getKind() == CriterionKind.CONTRAINDICATION;
+    }
+}

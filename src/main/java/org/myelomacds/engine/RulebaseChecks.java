@@ -1,0 +1,55 @@
+package org.myelomacds.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.myelomacds.evidence.EvidenceCatalogue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Invariants a rulebase must hold before it may answer: every rule is named "ID: sentence" with a unique id, and
+ * declares @evidence ids that all exist in rules/evidence.yaml. A rule that cannot be traced to a citation never ships.
+ */
+final class RulebaseChecks {
+    static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+
+    private RulebaseChecks() {}
+
+    static List<RuleProblem> check(KieBase kieBase, RuleIndex index, EvidenceCatalogue evidence) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
+        rules.sort((a, b) -> a.getName().compareTo(b.getName()));
+        for (Rule rule : rules) {
+            RuleLocation loc = index.find(rule.getName())
+                    .orElse(new RuleLocation(rule.getName(), RuleLocation.idOf(rule.getName()), "rules/(unknown file)", 0));
+            String id = loc.id();
+            if (!rule.getName().contains(":") || !RULE_ID.matcher(id).matches()) {
+                problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",
+                        "rule \"" + rule.getName() + "\" must be named \"ID: sentence\" with an id like ISA-KD-ELIG-01"));
+            }
+            String previous = ids.putIfAbsent(id, rule.getName());
+            if (previous != null) {
+                problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",
+                        "rule id " + id + " is used twice (also by \"" + previous + "\")"));
+            }
+            List<String> cited = RuleMetadata.evidenceOf(rule);
+            if (cited.isEmpty()) {
+                problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",
+                        "rule " + id + " declares no @evidence; every rule must cite its source"));
+            }
+            for (String e : cited) {
+                if (!evidence.contains(e)) {
+                    problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",
+                            "rule " + id + " cites @evidence " + e + ", which is not in rules/evidence.yaml"));
+                }
+            }
+        }
+        return problems;
+    }
+}

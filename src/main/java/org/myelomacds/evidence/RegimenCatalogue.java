@@ -1,0 +1,79 @@
+package org.myelomacds.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.myelomacds.facts.Drug;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The regimen catalogue (rules/regimens.yaml), in file order. */
+public final class RegimenCatalogue {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, RegimenDefinition> regimens;
+
+    public RegimenCatalogue(Map<String, RegimenDefinition> regimens) {
+        this.regimens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regimens));
+    }
+
+    public static RegimenCatalogue parse(byte[] yaml, String fileName) throws CatalogueException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CatalogueException(fileName + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new CatalogueException(fileName + ": " + e.getMessage());
+        }
+        if (root != null && root.has("regimens")) root = root.get("regimens");
+        if (root == null || !root.isObject()) throw new CatalogueException(fileName + ": expected a map of regimen id to entry");
+        Map<String, RegimenDefinition> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            JsonNode n = e.getValue();
+            List<Drug> components = new ArrayList<>();
+            for (JsonNode c : n.path("components")) components.add(drug(fileName, id, c.asText()));
+            String anti = n.path("anti_cd38").asText(null);
+            List<RegimenDefinition.PivotalTrial> trials = new ArrayList<>();
+            for (JsonNode t : n.path("pivotal_trials")) {
+                trials.add(new RegimenDefinition.PivotalTrial(t.path("trial").asText(null), t.path("design").asText(null),
+                        t.path("setting").asText(null), t.path("comparator").asText(null), t.path("pfs_hr").asText(null),
+                        strings(t.path("evidence"))));
+            }
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            n.path("labels").fields().forEachRemaining(l -> labels.put(l.getKey(), strings(l.getValue().path("evidence"))));
+            out.put(id, new RegimenDefinition(id, n.path("name").asText(id), n.path("short").asText(id),
+                    anti == null ? null : drug(fileName, id, anti), components, strings(n.path("classes")),
+                    strings(n.path("settings")), trials, labels));
+        }
+        return new RegimenCatalogue(out);
+    }
+
+    private static Drug drug(String file, String regimen, String name) throws CatalogueException {
+        try {
+            return Drug.valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(file + ": regimen " + regimen + " names unknown drug '" + name + "'");
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    public Map<String, RegimenDefinition> regimens() { return regimens; }
+    public Optional<RegimenDefinition> find(String id) { return Optional.ofNullable(regimens.get(id)); }
+    public boolean contains(String id) { return regimens.containsKey(id); }
+}
