@@ -1,0 +1,164 @@
+package org.myelomacds.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myelomacds.scenario.Samples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every exit code of the contract (ARCHITECTURE.md §7), with what stdout and stderr carry. */
+class CliTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String sample() { return Samples.bundles().get(0).toString(); }
+
+    @Test
+    void evaluatePrintsTheAssessmentJsonAndExitsZero() throws IOException {
+        Run r = run("evaluate", sample(), "--as-of", "2026-11-01");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("2026-11-01", json.get("asOf").asText());
+        assertEquals("US", json.get("jurisdiction").asText());
+        assertEquals(64, json.get("rulebase").get("sha256").asText().length());
+        assertEquals(11, json.get("recommendations").size() + json.get("notRecommended").size());
+        assertEquals("", r.err().strip(), "nothing on stderr for a clean run");
+    }
+
+    @Test
+    void markdownFormatRendersTheSameAssessment() {
+        Run r = run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "markdown", "--jurisdiction", "EU");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("# Anti-CD38 therapy assessment"), r.out());
+        assertTrue(r.out().contains("| Jurisdiction | EU |"));
+        assertTrue(r.out().contains("Decision support for clinicians; not a prescription."));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run().code());
+        assertEquals(2, run("evaluate").code());
+        assertEquals(2, run("evaluate", sample(), "--as-of", "21/11/2026").code());
+        assertEquals(2, run("evaluate", sample(), "--jurisdiction", "JP").code());
+        assertEquals(2, run("evaluate", sample(), "--format", "pdf").code());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    @Test
+    void missingFileExitsThreeAndNamesIt() {
+        Run r = run("evaluate", "/nonexistent/bundle.json");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("/nonexistent/bundle.json"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void malformedJsonExitsThreeWithLineAndColumn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("broken.json");
+        Files.writeString(f, "{\"resourceType\": \"Bundle\",\n \"entry\": [ {\"resource\": }\n");
+        Run r = run("evaluate", f.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().toLowerCase().contains("line"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void notABundleExitsThree(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("patient.json");
+        Files.writeString(f, "{\"resourceType\": \"Patient\", \"id\": \"p1\"}");
+        Run r = run("evaluate", f.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("Patient"), r.err());
+    }
+
+    @Test
+    void bundleWithoutPatientExitsThree(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("nopatient.json");
+        Files.writeString(f, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}}]}");
+        Run r = run("evaluate", f.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().toLowerCase().contains("patient"), r.err());
+    }
+
+    @Test
+    void unconvertibleUnitExitsThreeUnlessPartialEvaluationIsAsked(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("stone.json");
+        Files.writeString(f, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\",\"birthDate\":\"1955-01-01\"}},"
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"mm\",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}},"
+                + "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"wt\",\"status\":\"final\",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}]},\"effectiveDateTime\":\"2026-10-01\","
+                + "\"valueQuantity\":{\"value\":12,\"unit\":\"stone\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"[stone_av]\"}}}]}");
+        Run refused = run("evaluate", f.toString(), "--as-of", "2026-11-01");
+        assertEquals(3, refused.code(), refused.err());
+        assertTrue(refused.err().contains("Observation/wt"), refused.err());
+        assertTrue(refused.err().contains("Bundle.entry[2]"), refused.err());
+        assertEquals("", refused.out());
+
+        Run partial = run("evaluate", f.toString(), "--as-of", "2026-11-01", "--allow-partial");
+        assertEquals(0, partial.code(), partial.err());
+        assertTrue(partial.out().contains("\"UNREADABLE_INPUT\""), partial.out());
+    }
+
+    @Test
+    void brokenRuleFileExitsFourWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path drl = rules.resolve("eligibility/isa-kd.drl");
+        String text = Files.readString(drl).replace("TherapyHistory( priorLines >= 1, priorLines <= 3 )", "TherapyHistory( priorLines >= 1, priorLines <== 3 )");
+        Files.writeString(drl, text);
+        Run r = run("evaluate", sample(), "--rules", rules.toString());
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().matches("(?s).*rules/eligibility/isa-kd\\.drl:\\d+.*"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void ruleCitingUnknownEvidenceExitsFour(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path drl = rules.resolve("eligibility/isa-kd.drl");
+        Files.writeString(drl, Files.readString(drl).replaceFirst("@evidence\\(SARC-USPI\\)", "@evidence(NO-SUCH-TRIAL)"));
+        Run r = run("evaluate", sample(), "--rules", rules.toString());
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains("NO-SUCH-TRIAL"), r.err());
+        assertTrue(r.err().contains("rules/eligibility/isa-kd.drl:"), r.err());
+    }
+
+    @Test
+    void runtimeRulesDirectoryIsUsedWhenGiven(@TempDir Path dir) throws IOException {
+        Run r = run("evaluate", sample(), "--as-of", "2026-11-01", "--rules", copyRules(dir).toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"mode\" : \"DRL\""), "run-time compiled rulebase reported");
+    }
+
+    static Path copyRules(Path dir) throws IOException {
+        Path src = Samples.projectDir().resolve("rules");
+        Path dst = dir.resolve("rules");
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return dst;
+    }
+}

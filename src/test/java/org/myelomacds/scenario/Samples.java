@@ -1,0 +1,69 @@
+package org.myelomacds.scenario;
+
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.engine.CompileMode;
+import org.myelomacds.engine.Evaluator;
+import org.myelomacds.engine.Rulebase;
+import org.myelomacds.engine.RuleFiles;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.fhir.BundleReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The fhir-samples scenarios and the two rulebases (build-time and run-time compiled) they run under. */
+public final class Samples {
+    /** Every sample's story is written against this evaluation date. */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+    private static final BundleReader READER = new BundleReader();
+    private static Rulebase shipped;
+    private static Rulebase onDisk;
+
+    private Samples() {}
+
+    public static Path projectDir() {
+        return Path.of(System.getProperty("project.basedir", System.getProperty("user.dir")));
+    }
+
+    public static Path samplesDir() { return projectDir().resolve("fhir-samples"); }
+
+    public static List<Path> bundles() {
+        try (Stream<Path> s = Files.list(samplesDir())) {
+            return s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path expectedFile(Path bundle) {
+        return bundle.resolveSibling(bundle.getFileName().toString().replace(".json", ".expected.json"));
+    }
+
+    public static synchronized Rulebase rulebase(CompileMode mode) {
+        try {
+            if (mode == CompileMode.EXECUTABLE_MODEL) {
+                if (shipped == null) shipped = Rulebase.shipped();
+                return shipped;
+            }
+            if (onDisk == null) onDisk = Rulebase.compile(RuleFiles.fromDirectory(projectDir().resolve("rules")), CompileMode.DRL);
+            return onDisk;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Assessment evaluate(Path bundle, Jurisdiction jurisdiction, CompileMode mode) {
+        try {
+            return new Evaluator(rulebase(mode)).evaluate(READER.read(Files.readAllBytes(bundle), AS_OF),
+                    new EvaluationContext(AS_OF, jurisdiction));
+        } catch (Exception e) {
+            throw new IllegalStateException(bundle + ": " + e.getMessage(), e);
+        }
+    }
+}
