@@ -11,4 +11,9 @@ public interface HasProvenance {
      * more specific fact; otherwise a criterion about one drug would list every medication the patient ever had.
      */
     default boolean isSummary() { return false; }
+
+    /** The first source reference, for quoting in rule text ("MedicationStatement/ms-3"). */
+    default String sourceReference() {
+        return getProvenance().isEmpty() ? "(unidentified resource)" : getProvenance().get(0).getReference();
+    }
 }

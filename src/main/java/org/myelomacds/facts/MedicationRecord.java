@@ -46,7 +46,10 @@ public final class MedicationRecord implements HasProvenance {
     public String getStatus() { return status; }
     public boolean isPlanned() { return planned; }
     public LocalDate getStart() { return start; }
-    /** Last day of exposure; null when the record has no end (ongoing, or a single-dated administration). */
+    /**
+     * Last day of exposure. A single-dated administration, or a completed/stopped statement with one date, has
+     * end == start; null means open-ended (ongoing, or not stated).
+     */
     public LocalDate getEnd() { return end; }
     public String getGroupRef() { return groupRef; }
     public boolean isStoppedForToxicity() { return stoppedForToxicity; }
