@@ -61,7 +61,7 @@ public final class Evaluator {
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components()));
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
+            int fired = fire(session);
             if (fired >= MAX_FIRINGS) {
                 throw new EvaluationException("rule evaluation stopped after " + MAX_FIRINGS
                         + " firings: a rule loop in the rulebase (last rules fired: " + lastRules(trace) + ")");
@@ -70,6 +70,18 @@ public final class Evaluator {
                     .assemble(session, trace.entries());
         } finally {
             session.dispose();
+        }
+    }
+
+    /** Rule consequences that refuse to continue (EvaluationException) arrive wrapped by Drools; unwrap them. */
+    private static int fire(KieSession session) {
+        try {
+            return session.fireAllRules(MAX_FIRINGS);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof EvaluationException ee) throw ee;
+            }
+            throw new EvaluationException("a rule failed during evaluation: " + e);
         }
     }
 

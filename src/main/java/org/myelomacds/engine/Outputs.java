@@ -24,12 +24,30 @@ import java.util.TreeSet;
 public final class Outputs {
     private Outputs() {}
 
+    /**
+     * Evidence discipline: a rule declaring @verification(M) or (T) encodes an unverified fact. It may argue for or
+     * against (trial population, INFO flags, score components) but never exclude a regimen on its own; trying to is a
+     * rulebase defect and stops the evaluation rather than printing a confident answer on unverified ground.
+     */
     public static CriterionResult criterion(RuleContext ctx, String regimen, String criterion, CriterionKind kind,
                                             CriterionOutcome outcome, String text) {
-        return new CriterionResult(regimen, criterion, kind, outcome, text, ruleRef(ctx), provenance(ctx));
+        String verification = RuleMetadata.verificationOf(ctx.getRule());
+        boolean unverified = RuleMetadata.isUnverified(verification);
+        if (unverified && outcome == CriterionOutcome.FAILED
+                && (kind == CriterionKind.INDICATION || kind == CriterionKind.CONTRAINDICATION)) {
+            throw new EvaluationException("rule " + ruleRef(ctx).getRuleId() + " is @verification(" + verification
+                    + ") but tries to make " + regimen + " not eligible; unverified facts may only inform, never exclude");
+        }
+        return new CriterionResult(regimen, criterion, kind, outcome, unverified ? marked(text, verification) : text,
+                ruleRef(ctx), provenance(ctx));
     }
 
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, String... regimens) {
+        String verification = RuleMetadata.verificationOf(ctx.getRule());
+        if (RuleMetadata.isUnverified(verification)) {
+            // Unverified facts may raise INFO flags only, so they never turn a regimen into ELIGIBLE_WITH_CAUTIONS.
+            return new RaisedFlag(code, FlagSeverity.INFO, marked(text, verification), sorted(regimens), ruleRef(ctx), provenance(ctx));
+        }
         return new RaisedFlag(code, severity, text, sorted(regimens), ruleRef(ctx), provenance(ctx));
     }
 
@@ -38,7 +56,13 @@ public final class Outputs {
     }
 
     public static ScoreComponent score(RuleContext ctx, String regimen, String label, int points) {
-        return new ScoreComponent(regimen, label, points, ruleRef(ctx));
+        String verification = RuleMetadata.verificationOf(ctx.getRule());
+        return new ScoreComponent(regimen, RuleMetadata.isUnverified(verification) ? marked(label, verification) : label,
+                points, ruleRef(ctx));
+    }
+
+    private static String marked(String text, String verification) {
+        return text + " (unverified: tagged [" + verification.toUpperCase() + "] in the evidence compendium; verify before relying on it)";
     }
 
     public static DataGap gap(RuleContext ctx, String code, String text, String... wouldAffect) {

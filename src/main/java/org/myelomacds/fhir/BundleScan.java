@@ -58,14 +58,6 @@ final class BundleScan {
         this.problems = problems;
     }
 
-    static String toJson(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("re-serialising a parsed JSON tree cannot fail", e);
-        }
-    }
-
     static BundleScan scan(byte[] json, Set<String> r4ResourceTypes) throws InvalidBundleException {
         ObjectNode bundle = parseBundle(json);
         JsonNode entryArray = bundle.get("entry");

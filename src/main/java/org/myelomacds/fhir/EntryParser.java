@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.JsonParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -16,7 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class EntryParser {
     private final FhirContext context;
-    private final Map<String, IParser> parsers = new ConcurrentHashMap<>();
+    private final Map<String, JsonParser> parsers = new ConcurrentHashMap<>();
 
     EntryParser(FhirContext context) { this.context = context; }
 
@@ -25,10 +26,13 @@ final class EntryParser {
     }
 
     <T extends Resource> T parse(Class<T> type, String resourceType, ObjectNode json) {
-        IParser parser = parsers.computeIfAbsent(resourceType, t -> context.newJsonParser()
+        JsonParser parser = parsers.computeIfAbsent(resourceType, t -> (JsonParser) context.newJsonParser()
                 .setParserErrorHandler(new StrictEntryErrorHandler(t)));
+        // Hand HAPI the tree we already have: re-serialising and re-reading each entry would double the JSON work.
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject(json);
         try {
-            return parser.parseResource(type, BundleScan.toJson(json));
+            return parser.parseResource(type, structure);
         } catch (EntryParseException e) {
             throw e;
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {

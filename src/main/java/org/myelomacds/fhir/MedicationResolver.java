@@ -95,7 +95,8 @@ final class MedicationResolver {
         try {
             return Optional.of(parser.parse(Medication.class, e));
         } catch (EntryParseException ex) {
-            out.unreadable.add(new UnreadableInput(e.index(), e.reference(), ex.field(), ex.getMessage()));
+            out.unreadable.add(new UnreadableInput(e.index(), e.reference(), ex.field(),
+                    "not readable as FHIR R4 Medication: " + ex.getMessage()));
             return Optional.empty();
         }
     }
