@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Rulebase rulebase;
         try {
-            rulebase = rules == null ? Rulebase.shipped() : Rulebase.compileDirectory(rules);
+            rulebase = rules == null ? Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
         } catch (RulebaseException e) {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.RULEBASE_ERROR;
@@ -116,13 +116,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private String source() { return "-".equals(bundle) ? "<stdin>" : bundle; }
 
-    /** One BundleReader per process: its FHIR context is expensive to build and safe to share. */
+    /**
+     * One BundleReader and one shipped rulebase per process: both are expensive to build, immutable and safe to
+     * share, and in-process callers (tests, batch runs) evaluate many bundles.
+     */
     static final class Readers {
         private static BundleReader reader;
+        private static Rulebase shipped;
 
         static synchronized BundleReader shared() {
             if (reader == null) reader = new BundleReader();
             return reader;
+        }
+
+        static synchronized Rulebase shippedRulebase() throws RulebaseException {
+            if (shipped == null) shipped = Rulebase.shipped();
+            return shipped;
         }
     }
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Compiles the rule directory into a KieBase, in either compile mode, reporting problems as file:line. */
 public final class RulebaseCompiler {
-    private static final String RESOURCE_ROOT = "src/main/resources/rules/";
+    // All DRL files share the package "myeloma"; Drools warns when a file's folder differs from its package, so the
+    // in-memory copies live flat in myeloma/ with "/" encoded, and error paths are decoded back to rules/...
+    private static final String RESOURCE_ROOT = "src/main/resources/myeloma/";
+    private static final String SLASH = "~";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private RulebaseCompiler() {}
@@ -52,7 +55,7 @@ public final class RulebaseCompiler {
                 .setEqualsBehavior(EqualityBehaviorOption.IDENTITY)
                 .newKieSessionModel("myeloma-session").setDefault(true);
         kfs.writeKModuleXML(kmodule.toXML());
-        files.drl().forEach((rel, text) -> kfs.write(RESOURCE_ROOT + rel, text));
+        files.drl().forEach((rel, text) -> kfs.write(RESOURCE_ROOT + rel.replace("/", SLASH), text));
 
         KieBuilder builder = ks.newKieBuilder(kfs);
         if (mode == CompileMode.EXECUTABLE_MODEL) builder.buildAll(ExecutableModelProject.class);
@@ -71,7 +74,8 @@ public final class RulebaseCompiler {
 
     private static String relativePath(String path) {
         if (path == null) return "rules/(unknown file)";
-        int i = path.indexOf(RESOURCE_ROOT);
-        return i >= 0 ? "rules/" + path.substring(i + RESOURCE_ROOT.length()) : path;
+        String marker = "myeloma/";
+        int i = path.indexOf(marker);
+        return i >= 0 ? "rules/" + path.substring(i + marker.length()).replace(SLASH, "/") : path;
     }
 }
