@@ -56,6 +56,7 @@ public final class Evaluator {
             insertAll(session, record.isotypes());
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
+            insertAll(session, ExposureAggregator.periods(record.medications(), context.getAsOf()));
             insertAll(session, lines);
             session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {

@@ -11,10 +11,13 @@ import java.util.Objects;
  */
 public final class Refractoriness implements HasProvenance {
     private final DrugExposure exposure;
+    private final DosingPeriod period;
     private final DiseaseStatus progression;
 
-    public Refractoriness(DrugExposure exposure, DiseaseStatus progression) {
+    /** {@code period} is the course of the drug the progression fell in (or within 60 days after). */
+    public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression) {
         this.exposure = Objects.requireNonNull(exposure, "exposure");
+        this.period = Objects.requireNonNull(period, "period");
         this.progression = Objects.requireNonNull(progression, "progression");
     }
 
@@ -22,17 +25,21 @@ public final class Refractoriness implements HasProvenance {
     public DrugClass getDrugClass() { return exposure.getDrugClass(); }
     public DrugExposure getExposure() { return exposure; }
     public LocalDate getProgressionDate() { return progression.getDate(); }
-    public long getDaysAfterLastDose() { return progression.getDay() - exposure.getLastDoseDay(); }
+    public DosingPeriod getPeriod() { return period; }
+    /** Days from the end of the deciding course to the progression (0 or less: progression on treatment). */
+    public long getDaysAfterLastDose() { return progression.getDay() - period.getEndDay(); }
 
     @Override public List<Provenance> getProvenance() {
-        List<Provenance> all = new ArrayList<>(exposure.getProvenance());
+        List<Provenance> all = new ArrayList<>(period.getProvenance());
         all.addAll(progression.getProvenance());
         return List.copyOf(all);
     }
 
     public String describe() {
         long after = getDaysAfterLastDose();
-        String when = after <= 0 ? "on treatment" : after + " days after the last dose on " + exposure.getLastDose();
+        String course = period.getStart().equals(period.getEnd()) ? "the dose of " + period.getStart()
+                : "the course of " + period.getStart() + " to " + period.getEnd();
+        String when = after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;
         return getDrug().displayName() + "-refractory: progression on " + progression.getDate() + " " + when
                 + " (" + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";
     }

@@ -1,0 +1,123 @@
+package org.myelomacds.engine;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.ConditionSeverity;
+import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DiseaseTrend;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.MeasurementKind;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
+import org.myelomacds.facts.PatientDemographics;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Route;
+import org.myelomacds.facts.Sex;
+import org.myelomacds.scenario.Samples;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The derive/ rules on hand-built facts: refractoriness windows, washout days and bands, renal bands. */
+class DerivedConceptRulesTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
+    private static MedicationRecord course(Drug drug, String id, LocalDate start, LocalDate end) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.STATEMENT, "completed", false, start, end,
+                null, false, new Provenance("MedicationStatement/" + id, start));
+    }
+
+    private static DiseaseStatus progression(String id, LocalDate date) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, date, new Provenance("Observation/" + id, date));
+    }
+
+    private static Assessment evaluate(List<MedicationRecord> meds, List<DiseaseStatus> statuses, List<Measurement> labs) {
+        PatientDemographics patient = new PatientDemographics("p1", Sex.FEMALE, LocalDate.of(1956, 5, 1), 70,
+                new Provenance("Patient/p1", null));
+        ClinicalCondition mm = new ClinicalCondition(ConditionKind.MULTIPLE_MYELOMA, ConditionSeverity.UNSPECIFIED, null,
+                true, LocalDate.of(2020, 1, 1), "http://snomed.info/sct|109989006", "Multiple myeloma",
+                new Provenance("Condition/mm", LocalDate.of(2020, 1, 1)));
+        PatientRecord record = new PatientRecord(patient, List.of(mm), labs, statuses, List.of(), meds, List.of(),
+                List.of(), List.of(), List.of(), List.of(), Map.of());
+        return new Evaluator(Samples.rulebase(CompileMode.DRL)).evaluate(record, new EvaluationContext(AS_OF, Jurisdiction.US));
+    }
+
+    private static List<String> refractoryDrugs(Assessment a) {
+        List<String> out = new ArrayList<>();
+        a.findings().refractoriness().forEach(i -> out.add(i.code()));
+        return out;
+    }
+
+    @Test
+    void progressionFiftyNineDaysAfterTheLastDoseIsRefractory() {
+        LocalDate end = LocalDate.of(2025, 1, 1);
+        Assessment a = evaluate(List.of(course(Drug.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
+                List.of(progression("pd", end.plusDays(59))), List.of());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
+        assertTrue(a.findings().refractoriness().get(0).text().contains("59 days after"), a.findings().refractoriness().get(0).text());
+    }
+
+    @Test
+    void progressionSixtyOneDaysAfterTheLastDoseIsNotRefractory() {
+        LocalDate end = LocalDate.of(2025, 1, 1);
+        Assessment a = evaluate(List.of(course(Drug.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
+                List.of(progression("pd", end.plusDays(61))), List.of());
+        assertEquals(List.of(), refractoryDrugs(a));
+    }
+
+    @Test
+    void aProgressionBetweenTwoSeparateCoursesOfADrugIsNotRefractoryToIt() {
+        Assessment a = evaluate(List.of(
+                        course(Drug.BORTEZOMIB, "vrd", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1)),
+                        course(Drug.LENALIDOMIDE, "rd", LocalDate.of(2022, 1, 1), LocalDate.of(2023, 5, 1)),
+                        course(Drug.BORTEZOMIB, "dvd", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))),
+                List.of(progression("pd-on-rd", LocalDate.of(2023, 4, 1))), List.of());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a), "the 2023 progression was on lenalidomide, not bortezomib");
+    }
+
+    @Test
+    void washoutIsDaysFromTheLastAntiCd38DoseToAsOfInItsBand() {
+        LocalDate last = AS_OF.minusDays(89);
+        Findings.Washout w = evaluate(List.of(course(Drug.DARATUMUMAB, "dara", LocalDate.of(2025, 1, 1), last)),
+                List.of(), List.of()).findings().antiCd38Washout();
+        assertEquals(89, w.days());
+        assertEquals("SHORT", w.band());
+        Findings.Washout w90 = evaluate(List.of(course(Drug.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(90))),
+                List.of(), List.of()).findings().antiCd38Washout();
+        assertEquals("INTERMEDIATE", w90.band());
+        Findings.Washout w180 = evaluate(List.of(course(Drug.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(180))),
+                List.of(), List.of()).findings().antiCd38Washout();
+        assertEquals("ADEQUATE", w180.band());
+        assertNull(evaluate(List.of(), List.of(), List.of()).findings().antiCd38Washout());
+    }
+
+    @Test
+    void renalFunctionIsBandedAndAMissingResultIsAGapNotNormal() {
+        Measurement egfr = new Measurement(MeasurementKind.EGFR, 29.0, null, "MDRD", false, AS_OF.minusDays(10),
+                List.of(new Provenance("Observation/egfr", AS_OF.minusDays(10))));
+        Assessment a = evaluate(List.of(), List.of(), List.of(egfr));
+        assertEquals("SEVERE", a.findings().renal().get(0).category());
+        assertFalse(a.findings().renal().get(0).stale());
+        Assessment none = evaluate(List.of(), List.of(), List.of());
+        assertTrue(none.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_FUNCTION_UNKNOWN")));
+        Measurement old = new Measurement(MeasurementKind.EGFR, 70.0, null, "MDRD", false, AS_OF.minusDays(91),
+                List.of(new Provenance("Observation/egfr-old", AS_OF.minusDays(91))));
+        Assessment stale = evaluate(List.of(), List.of(), List.of(old));
+        assertTrue(stale.findings().renal().get(0).stale());
+        assertTrue(stale.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")));
+    }
+}
