@@ -88,7 +88,7 @@ final class AssessmentAssembler {
 
     Assessment assemble(KieSession session, List<TraceEntry> trace) {
         List<CriterionResult> criteria = facts(session, CriterionResult.class);
-        List<RaisedFlag> flags = facts(session, RaisedFlag.class);
+        List<RaisedFlag> flags = merged(facts(session, RaisedFlag.class));
         flags.sort(FLAG_ORDER);
         List<ScoreComponent> scores = facts(session, ScoreComponent.class);
         TreeSet<String> cited = new TreeSet<>();
@@ -168,6 +168,28 @@ final class AssessmentAssembler {
                 "No eligibility rule in rulebase " + rulebase.version() + " evaluated " + regimen.name()
                         + " for this patient's setting; its status is not determined by this rulebase",
                 "ENGINE-NOT-COVERED", label, List.of());
+    }
+
+    /**
+     * One flag per rule, code, text and regimens: a rule that matched several facts saying the same thing (a dialysis
+     * Condition and two dialysis Procedures) prints once, with all those facts as its provenance.
+     */
+    static List<RaisedFlag> merged(List<RaisedFlag> flags) {
+        java.util.Map<String, RaisedFlag> byKey = new java.util.TreeMap<>();
+        for (RaisedFlag f : flags) {
+            String key = f.getRule().getRuleName() + "\u0000" + f.getCode() + "\u0000" + f.getSeverity() + "\u0000"
+                    + f.getText() + "\u0000" + String.join(",", f.getRegimens());
+            RaisedFlag existing = byKey.get(key);
+            if (existing == null) {
+                byKey.put(key, f);
+            } else {
+                TreeSet<Provenance> all = new TreeSet<>(existing.getProvenance());
+                all.addAll(f.getProvenance());
+                byKey.put(key, new RaisedFlag(f.getCode(), f.getSeverity(), f.getText(), f.getRegimens(), f.getRule(),
+                        List.copyOf(all)));
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     private Statement statement(CriterionResult c) {
