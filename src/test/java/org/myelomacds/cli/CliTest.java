@@ -43,6 +43,19 @@ class CliTest {
     }
 
     @Test
+    void dashReadsTheBundleFromStandardInput() throws IOException {
+        java.io.InputStream original = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(sample()))));
+            Run fromStdin = run("evaluate", "-", "--as-of", "2026-11-01");
+            assertEquals(0, fromStdin.code(), fromStdin.err());
+            assertEquals(run("evaluate", sample(), "--as-of", "2026-11-01").out(), fromStdin.out());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void markdownFormatRendersTheSameAssessment() {
         Run r = run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "markdown", "--jurisdiction", "EU");
         assertEquals(0, r.code(), r.err());
