@@ -94,6 +94,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %8d %8d %14.2f %14.2f %14.2f %7.1fx%n", b[0], entries, bytes.length / 1024,
                     e50, e95, j50, e50 / j50);
         }
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "memory after warm runs: heap in use %d MiB (max %d MiB); process peak RSS %s%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, peakRss());
         if (coldRuns > 0) {
             for (Object[] b : new Object[][]{{"small", bundle}, {"large", largeFile}}) {
                 double[] wall = new double[coldRuns];
@@ -121,6 +125,20 @@ final class BenchCommand implements Callable<Integer> {
         double ms = (System.nanoTime() - t0) / 1e6;
         if (code != 0) throw new IllegalStateException("cold evaluate exited " + code + " for " + file);
         return ms;
+    }
+
+    /** VmHWM from /proc (Linux): the most resident memory this process has used. */
+    private static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10) + " MiB";
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: say so rather than guess
+        }
+        return "unavailable";
     }
 
     static double percentile(double[] values, int p) {

@@ -78,13 +78,15 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("myeloma-cds: cannot read " + bundle + ": " + e.getMessage());
             return Main.INVALID_INPUT;
         }
-        Rulebase rulebase;
-        try {
-            rulebase = rules == null ? Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        }
+        // Loading the rulebase and the first FHIR parse each cost about a second in a fresh JVM and do not depend on
+        // each other, so the rulebase loads on a second thread while the bundle is read.
+        java.util.concurrent.CompletableFuture<Rulebase> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return rules == null ? Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+            } catch (RulebaseException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         PatientRecord record;
         try {
@@ -93,6 +95,13 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("myeloma-cds: " + source() + ": " + e.getMessage());
             for (UnreadableInput p : e.problems()) err.println("  " + p.describe());
             return Main.INVALID_INPUT;
+        }
+        Rulebase rulebase;
+        try {
+            rulebase = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            err.println("myeloma-cds: " + (e.getCause() instanceof RulebaseException re ? re.getMessage() : String.valueOf(e.getCause())));
+            return Main.RULEBASE_ERROR;
         }
         if (!record.isComplete() && !allowPartial) {
             err.println("myeloma-cds: " + source() + ": " + record.unreadable().size()

@@ -39,7 +39,7 @@ public final class Evaluator {
         List<DrugExposure> exposures = ExposureAggregator.aggregate(record.medications(), context.getAsOf()).exposures();
         List<PriorLine> lines = LineOfTherapyDeriver.derive(record.medications(), record.procedures(), context.getAsOf());
 
-        KieSession session = rulebase.kieBase().newKieSession();
+        KieSession session = rulebase.newSession();
         FiringTrace trace = new FiringTrace(rulebase.ruleIndex());
         try {
             session.addEventListener(trace);
@@ -70,6 +70,8 @@ public final class Evaluator {
             return new AssessmentAssembler(rulebase, record, context, exposures, lines, measurements)
                     .assemble(session, trace.entries());
         } finally {
+            // The session goes back to the pool: its listener must not follow it into the next evaluation.
+            session.removeEventListener(trace);
             session.dispose();
         }
     }

@@ -25,6 +25,7 @@ public final class Rulebase {
     private final RuleIndex ruleIndex;
     private final EvidenceCatalogue evidence;
     private final RegimenCatalogue regimens;
+    private final org.kie.api.runtime.KieSessionsPool sessions;
 
     private Rulebase(KieBase kieBase, CompileMode mode, RuleFiles files, EvidenceCatalogue evidence, RegimenCatalogue regimens) {
         this.kieBase = kieBase;
@@ -34,6 +35,8 @@ public final class Rulebase {
         this.ruleIndex = RuleIndex.of(files.drl());
         this.evidence = evidence;
         this.regimens = regimens;
+        // Reset sessions are reused: building a session's memory costs more than evaluating a patient.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     private static Rulebase checked(Rulebase rb) throws RulebaseException {
@@ -88,6 +91,9 @@ public final class Rulebase {
     }
 
     public KieBase kieBase() { return kieBase; }
+
+    /** A session from the pool; dispose() resets it and returns it (thread-safe). */
+    org.kie.api.runtime.KieSession newSession() { return sessions.newKieSession(); }
     public CompileMode mode() { return mode; }
     public String version() { return version; }
     public String sha256() { return sha256; }

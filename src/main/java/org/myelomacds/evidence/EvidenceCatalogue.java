@@ -1,10 +1,7 @@
 package org.myelomacds.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -15,8 +12,6 @@ import java.util.Optional;
 
 /** The citation catalogue (rules/evidence.yaml): every evidence id a rule may cite. */
 public final class EvidenceCatalogue {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Map<String, EvidenceEntry> entries;
 
     public EvidenceCatalogue(Map<String, EvidenceEntry> entries) {
@@ -24,15 +19,7 @@ public final class EvidenceCatalogue {
     }
 
     public static EvidenceCatalogue parse(byte[] yaml, String fileName) throws CatalogueException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CatalogueException(fileName + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        } catch (IOException e) {
-            throw new CatalogueException(fileName + ": " + e.getMessage());
-        }
+        JsonNode root = CatalogueYaml.read(yaml, fileName);
         if (root == null || !root.isObject()) throw new CatalogueException(fileName + ": expected a map of evidence id to entry");
         Map<String, EvidenceEntry> entries = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

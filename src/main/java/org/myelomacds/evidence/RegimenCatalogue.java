@@ -1,11 +1,8 @@
 package org.myelomacds.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.myelomacds.facts.Drug;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,8 +13,6 @@ import java.util.Optional;
 
 /** The regimen catalogue (rules/regimens.yaml), in file order. */
 public final class RegimenCatalogue {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Map<String, RegimenDefinition> regimens;
 
     public RegimenCatalogue(Map<String, RegimenDefinition> regimens) {
@@ -25,15 +20,7 @@ public final class RegimenCatalogue {
     }
 
     public static RegimenCatalogue parse(byte[] yaml, String fileName) throws CatalogueException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CatalogueException(fileName + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-        } catch (IOException e) {
-            throw new CatalogueException(fileName + ": " + e.getMessage());
-        }
+        JsonNode root = CatalogueYaml.read(yaml, fileName);
         if (root != null && root.has("regimens")) root = root.get("regimens");
         if (root == null || !root.isObject()) throw new CatalogueException(fileName + ": expected a map of regimen id to entry");
         Map<String, RegimenDefinition> out = new LinkedHashMap<>();
