@@ -20,5 +20,5 @@ public final class AllergyRecord implements HasProvenance {
     public Allergen getSubstance() { return substance; }
     public String getCriticality() { return criticality; }
     public boolean isActive() { return active; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

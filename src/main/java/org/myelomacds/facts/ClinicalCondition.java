@@ -38,5 +38,5 @@ public final class ClinicalCondition implements HasProvenance {
     /** "system|code" of the coding that identified the condition. */
     public String getCode() { return code; }
     public String getDisplay() { return display; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

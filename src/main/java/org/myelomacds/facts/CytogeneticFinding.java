@@ -21,5 +21,5 @@ public final class CytogeneticFinding implements HasProvenance {
     public CytogeneticAbnormality getAbnormality() { return abnormality; }
     public boolean isDetected() { return detected; }
     public LocalDate getDate() { return date; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -21,5 +21,5 @@ public final class DiseaseStatus implements HasProvenance {
     public LocalDate getDate() { return date; }
     public boolean isDated() { return date != null; }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

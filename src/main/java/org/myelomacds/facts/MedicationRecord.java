@@ -53,5 +53,5 @@ public final class MedicationRecord implements HasProvenance {
     public LocalDate getEnd() { return end; }
     public String getGroupRef() { return groupRef; }
     public boolean isStoppedForToxicity() { return stoppedForToxicity; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -19,5 +19,5 @@ public final class ParaproteinIsotype implements HasProvenance {
     /** "KAPPA" or "LAMBDA", or null when not stated. */
     public String getLightChain() { return lightChain; }
     public boolean isIgGKappa() { return "IgG".equals(heavyChain) && "KAPPA".equals(lightChain); }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -26,7 +26,7 @@ public final class PatientDemographics implements HasProvenance {
     /** Age in completed years at asOf, or null when unknown. */
     public Integer getAge() { return age; }
     public boolean isAgeKnown() { return age != null; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 
     /** The same patient with the age computed against another evaluation date. */
     public PatientDemographics withAge(Integer newAge) { return new PatientDemographics(id, sex, birthDate, newAge, provenance); }

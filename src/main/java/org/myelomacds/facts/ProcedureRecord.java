@@ -26,5 +26,5 @@ public final class ProcedureRecord implements HasProvenance {
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
     public boolean isPlanned() { return planned; }
     public String getGroupRef() { return groupRef; }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

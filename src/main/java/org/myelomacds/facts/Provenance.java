@@ -1,6 +1,7 @@
 package org.myelomacds.facts;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /** Where a fact came from: the FHIR resource reference (e.g. "Observation/egfr-3") and its effective date. */
@@ -12,6 +13,9 @@ public final class Provenance implements Comparable<Provenance> {
         this.reference = Objects.requireNonNull(reference, "reference");
         this.date = date;
     }
+
+    /** A fact's single source as the list HasProvenance returns: empty when the source is unknown. */
+    public static List<Provenance> listOf(Provenance p) { return p == null ? List.of() : List.of(p); }
 
     public String getReference() { return reference; }
     public LocalDate getDate() { return date; }

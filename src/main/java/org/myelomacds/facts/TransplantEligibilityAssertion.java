@@ -18,5 +18,5 @@ public final class TransplantEligibilityAssertion implements HasProvenance {
     public boolean isEligible() { return eligible; }
     public LocalDate getDate() { return date; }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
-    @Override public List<Provenance> getProvenance() { return provenance == null ? List.of() : List.of(provenance); }
+    @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

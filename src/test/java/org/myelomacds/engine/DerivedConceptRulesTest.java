@@ -46,8 +46,12 @@ class DerivedConceptRulesTest {
     }
 
     private static Assessment evaluate(List<MedicationRecord> meds, List<DiseaseStatus> statuses, List<Measurement> labs) {
-        PatientDemographics patient = new PatientDemographics("p1", Sex.FEMALE, LocalDate.of(1956, 5, 1), 70,
-                new Provenance("Patient/p1", null));
+        return evaluate(new PatientDemographics("p1", Sex.FEMALE, LocalDate.of(1956, 5, 1), 70,
+                new Provenance("Patient/p1", null)), meds, statuses, labs);
+    }
+
+    private static Assessment evaluate(PatientDemographics patient, List<MedicationRecord> meds, List<DiseaseStatus> statuses,
+                                       List<Measurement> labs) {
         ClinicalCondition mm = new ClinicalCondition(ConditionKind.MULTIPLE_MYELOMA, ConditionSeverity.UNSPECIFIED, null,
                 true, LocalDate.of(2020, 1, 1), "http://snomed.info/sct|109989006", "Multiple myeloma",
                 new Provenance("Condition/mm", LocalDate.of(2020, 1, 1)));
@@ -119,5 +123,14 @@ class DerivedConceptRulesTest {
         Assessment stale = evaluate(List.of(), List.of(), List.of(old));
         assertTrue(stale.findings().renal().get(0).stale());
         assertTrue(stale.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")));
+    }
+
+    @Test
+    void aMissingBirthDateIsADataGapAndTransplantEligibilityStaysUndetermined() {
+        PatientDemographics noBirthDate = new PatientDemographics("p2", Sex.MALE, null, null, new Provenance("Patient/p2", null));
+        Assessment a = evaluate(noBirthDate, List.of(), List.of(), List.of());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("AGE_UNKNOWN") && g.wouldAffect().size() == 11));
+        assertEquals("UNKNOWN", a.setting(), "newly diagnosed with no age and no transplant statement");
+        assertTrue(a.findings().transplantEligibility().value().startsWith("UNKNOWN"));
     }
 }
