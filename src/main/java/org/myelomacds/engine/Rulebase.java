@@ -66,12 +66,16 @@ public final class Rulebase {
     public static Rulebase shipped() throws RulebaseException {
         try (InputStream kjar = Rulebase.class.getResourceAsStream(SHIPPED_KJAR)) {
             if (kjar == null) throw new RulebaseException("no build-time rulebase in the jar (" + SHIPPED_KJAR + "); rebuild with mvn package", List.of());
-            RuleFiles files = RuleFiles.fromClasspath();
-            return checked(new Rulebase(RulebaseCompiler.loadKjar(kjar.readAllBytes()), CompileMode.EXECUTABLE_MODEL, files,
-                    evidence(files), regimens(files)));
+            return fromKjar(kjar.readAllBytes(), RuleFiles.fromClasspath());
         } catch (IOException e) {
             throw new RulebaseException("cannot read the shipped rulebase: " + e.getMessage(), List.of());
         }
+    }
+
+    /** An executable-model kjar with the files it was built from, loaded and checked (the build checks what it ships). */
+    static Rulebase fromKjar(byte[] kjar, RuleFiles files) throws RulebaseException {
+        return checked(new Rulebase(RulebaseCompiler.loadKjar(kjar), CompileMode.EXECUTABLE_MODEL, files,
+                evidence(files), regimens(files)));
     }
 
     private static EvidenceCatalogue evidence(RuleFiles files) throws RulebaseException {

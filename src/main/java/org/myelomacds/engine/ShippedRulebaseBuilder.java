@@ -20,9 +20,10 @@ public final class ShippedRulebaseBuilder {
         Path out = Path.of(args[1]);
         RuleFiles files = RuleFiles.fromDirectory(rules);
         try {
-            // The same checks run-time loading applies (ids, evidence), so a bad rulebase fails the build, not the CLI.
-            Rulebase.compile(files, CompileMode.DRL);
             byte[] kjar = RulebaseCompiler.compileToKjar(files);
+            // Load the very kjar that ships and apply the run-time checks (ids, evidence), so a bad rulebase fails the
+            // build, not the CLI.
+            Rulebase.fromKjar(kjar, files);
             Files.createDirectories(out);
             Files.write(out.resolve("rulebase.kjar"), kjar);
             files.writeShippedCopy(out);
