@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * status and rank, the flag codes and the data-gap codes. Texts, scores and hashes are left out on purpose, so a
  * rewording or a comment change does not break every scenario while a changed decision always does.
  */
-final class ExpectedResult {
+public final class ExpectedResult {
     private ExpectedResult() {}
 
-    static ObjectNode of(Assessment a) {
+    public static ObjectNode of(Assessment a) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("setting", a.setting());
         n.put("priorLines", a.findings().priorTherapy().priorLines());
@@ -47,7 +47,7 @@ final class ExpectedResult {
     }
 
     /** A readable list of differences between expected and actual, field by field. */
-    static String diff(JsonNode expected, JsonNode actual, String path) {
+    public static String diff(JsonNode expected, JsonNode actual, String path) {
         StringBuilder b = new StringBuilder();
         if (expected == null || actual == null || expected.getNodeType() != actual.getNodeType() || expected.isValueNode() || expected.isArray()) {
             if (!java.util.Objects.equals(expected, actual)) b.append("  ").append(path).append(": expected ")

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /** The fhir-samples scenarios and the two rulebases (build-time and run-time compiled) they run under. */
 public final class Samples {
     /** Every sample's story is written against this evaluation date. */
-    public static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+    public static final LocalDate AS_OF = ScenarioSuite.DEFAULT_AS_OF;
     private static final BundleReader READER = new BundleReader();
     private static Rulebase shipped;
     private static Rulebase onDisk;

@@ -1,8 +1,5 @@
 package org.myelomacds.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.myelomacds.assessment.Assessment;
@@ -10,7 +7,6 @@ import org.myelomacds.engine.CompileMode;
 import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.render.JsonRenderer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Run with -Dscenarios.update=true to rewrite the expected files after reviewing the printed differences.
  */
 class ScenarioTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean UPDATE = Boolean.getBoolean("scenarios.update");
 
     @TestFactory
@@ -43,22 +38,17 @@ class ScenarioTest {
     }
 
     private void check(Path bundle, CompileMode mode) throws Exception {
-        ObjectNode actual = JSON.createObjectNode();
-        actual.put("asOf", Samples.AS_OF.toString());
-        for (Jurisdiction j : Jurisdiction.values()) {
-            actual.set(j.name(), ExpectedResult.of(Samples.evaluate(bundle, j, mode)));
-        }
-        Path expectedFile = Samples.expectedFile(bundle);
+        ScenarioOutcome outcome = new ScenarioRunner(Samples.rulebase(mode)).run(Scenario.of(bundle));
+        if (outcome.error() != null) fail(outcome.error());
         if (UPDATE && mode == CompileMode.DRL) {
-            String before = Files.exists(expectedFile) ? ExpectedResult.diff(JSON.readTree(expectedFile.toFile()), actual, "") : "(new file)";
-            if (!before.isEmpty()) System.out.println("[scenarios.update] " + expectedFile.getFileName() + ":\n" + before);
-            Files.writeString(expectedFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+            String before = outcome.expected() == null ? "(new file)" : outcome.diff();
+            if (!before.isEmpty()) System.out.println("[scenarios.update] " + outcome.scenario().expectedFile().getFileName() + ":\n" + before);
+            ScenarioRunner.writeExpected(outcome);
             return;
         }
-        if (!Files.exists(expectedFile)) fail("missing " + expectedFile + " (generate with -Dscenarios.update=true and review it)");
-        JsonNode expected = JSON.readTree(expectedFile.toFile());
-        String diff = ExpectedResult.diff(expected, actual, "");
-        if (!diff.isEmpty()) fail(bundle.getFileName() + " differs from " + expectedFile.getFileName() + " [" + mode + "]:\n" + diff);
+        if (outcome.expected() == null) fail("missing " + outcome.scenario().expectedFile() + " (generate with -Dscenarios.update=true and review it)");
+        assertEquals(Samples.AS_OF.toString(), outcome.actual().get("asOf").asText(), "sample stories are written for " + Samples.AS_OF);
+        if (!outcome.passed()) fail(bundle.getFileName() + " differs from " + outcome.scenario().expectedFile().getFileName() + " [" + mode + "]:\n" + outcome.diff());
     }
 
     @TestFactory
