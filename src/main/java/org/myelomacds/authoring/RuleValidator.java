@@ -62,7 +62,19 @@ public final class RuleValidator {
         return validate(files, displayPrefix);
     }
 
+    /**
+     * Parses and checks without compiling (fast): what the rulebook needs. Compile errors are not found here; the
+     * rulebook of a directory that does not compile would describe rules that cannot run, so run validate in CI.
+     */
+    public Report parseOnly(Path rulesDir, String displayPrefix) throws IOException {
+        return validate(RuleFiles.fromDirectory(rulesDir), displayPrefix, false);
+    }
+
     public Report validate(RuleFiles files, String displayPrefix) {
+        return validate(files, displayPrefix, true);
+    }
+
+    private Report validate(RuleFiles files, String displayPrefix, boolean compile) {
         List<RuleProblem> problems = new ArrayList<>();
         EvidenceCatalogue evidence = null;
         RegimenCatalogue regimens = null;
@@ -82,10 +94,10 @@ public final class RuleValidator {
         // Where the DRL parser already rejected a file, the compiler's messages about that file repeat it less precisely.
         Set<String> unparsed = new LinkedHashSet<>();
         source.parseProblems().forEach(p -> unparsed.add(p.file()));
-        List<RuleProblem> drl = compile(files, CompileMode.DRL, source, displayPrefix, false).stream()
+        List<RuleProblem> drl = !compile ? List.of() : compile(files, CompileMode.DRL, source, displayPrefix, false).stream()
                 .filter(p -> !unparsed.contains(p.file())).toList();
         problems.addAll(drl);
-        if (source.parseProblems().isEmpty()) {
+        if (compile && source.parseProblems().isEmpty()) {
             // The executable model usually repeats a DRL error less precisely; its own problems matter when the DRL
             // compile passed (the build would still fail) or when they point somewhere the DRL compile did not.
             Set<String> seen = new LinkedHashSet<>();
