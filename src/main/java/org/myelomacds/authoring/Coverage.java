@@ -26,14 +26,7 @@ import java.util.regex.Pattern;
  */
 public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFired, int rules,
                        Map<String, List<String>> statusesNotReached, List<String> flagCodesNotRaised,
-                       List<String> gapCodesNotRaised, List<String> evidenceNotCited, Map<String, List<String>> firedBy,
-                       Set<String> baseline) {
-
-    /**
-     * rules/tests/untested-rules.txt: rule ids known to fire in no scenario or case when the gate was introduced. It may
-     * only shrink: a rule missing from it that fires nowhere fails, and so does a listed rule that now fires (remove it).
-     */
-    public static final String BASELINE = "tests/untested-rules.txt";
+                       List<String> gapCodesNotRaised, List<String> evidenceNotCited, Map<String, List<String>> firedBy) {
 
     /** ARCHITECTURE.md §6: the flag codes every rulebase must be able to raise. */
     public static final List<String> CONTRACT_FLAGS = List.of("ANTI_CD38_WASHOUT_SHORT", "ANTI_CD38_WASHOUT_INTERMEDIATE",
@@ -47,32 +40,9 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
     private static final Pattern FLAG_CODE = Pattern.compile("Outputs\\.flag\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
     private static final Pattern GAP_CODE = Pattern.compile("Outputs\\.gap\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
 
-    public boolean complete() { return newlyUntested().isEmpty() && baselineNowFiring().isEmpty(); }
-
-    public List<RuleLocation> newlyUntested() {
-        return rulesNotFired.stream().filter(l -> !baseline.contains(l.id())).toList();
-    }
-
-    public List<String> baselineNowFiring() {
-        return baseline.stream().filter(firedBy::containsKey).sorted().toList();
-    }
-
-    public static Set<String> readBaseline(java.nio.file.Path rulesDir) throws java.io.IOException {
-        java.nio.file.Path f = rulesDir.resolve(BASELINE);
-        Set<String> out = new TreeSet<>();
-        if (!java.nio.file.Files.exists(f)) return out;
-        for (String line : java.nio.file.Files.readAllLines(f)) {
-            String l = line.replaceAll("#.*", "").strip();
-            if (!l.isEmpty()) out.add(l);
-        }
-        return out;
-    }
+    public boolean complete() { return rulesNotFired.isEmpty(); }
 
     public static Coverage of(SuiteRun run) {
-        return of(run, Set.of());
-    }
-
-    public static Coverage of(SuiteRun run, Set<String> baseline) {
         Rulebase rb = run.rulebase();
         List<Assessment> all = new ArrayList<>();
         Map<String, TreeSet<String>> firedBy = new TreeMap<>();
@@ -128,8 +98,7 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
         Map<String, List<String>> firedByOut = new LinkedHashMap<>();
         firedBy.forEach((k, v) -> firedByOut.put(k, List.copyOf(v)));
         return new Coverage(run.scenarios().size(), run.cases().size(), List.copyOf(notFired), rb.ruleIndex().all().size(),
-                statusesNotReached, List.copyOf(flagCodes), List.copyOf(gapCodes), List.copyOf(uncited), firedByOut,
-                Set.copyOf(baseline));
+                statusesNotReached, List.copyOf(flagCodes), List.copyOf(gapCodes), List.copyOf(uncited), firedByOut);
     }
 
     private static List<String> drlTexts(SuiteRun run) {
@@ -140,23 +109,14 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
         StringBuilder b = new StringBuilder();
         b.append("Coverage over ").append(scenarios).append(" scenario(s) (US and EU) and ").append(cases).append(" rule case(s)\n");
         b.append("\nRules that fired in no scenario or case: ").append(rulesNotFired.size()).append(" of ").append(rules).append('\n');
-        for (RuleLocation l : rulesNotFired) {
-            b.append("  ").append(l.file()).append(':').append(l.line()).append(": ").append(l.name())
-                    .append(baseline.contains(l.id()) ? "  [known, " + BASELINE + "]" : "  [NEW]").append('\n');
-        }
-        for (String id : baselineNowFiring()) b.append("  ").append(id).append(" now fires: remove it from ").append(BASELINE).append('\n');
+        for (RuleLocation l : rulesNotFired) b.append("  ").append(l.file()).append(':').append(l.line()).append(": ").append(l.name()).append('\n');
         b.append("\nRegimen statuses no scenario reaches (many are impossible by design, e.g. OFF_LABEL_EVIDENCE where both labels exist):\n");
         statusesNotReached.forEach((r, s) -> b.append("  ").append(r).append(": ").append(s.isEmpty() ? "(all reached)" : String.join(", ", s)).append('\n'));
         b.append("\nFlag codes never raised: ").append(flagCodesNotRaised.isEmpty() ? "none" : String.join(", ", flagCodesNotRaised)).append('\n');
         b.append("Data-gap codes never raised: ").append(gapCodesNotRaised.isEmpty() ? "none" : String.join(", ", gapCodesNotRaised)).append('\n');
         b.append("Evidence ids no rule cites: ").append(evidenceNotCited.size()).append(evidenceNotCited.isEmpty() ? "" : " — " + String.join(", ", evidenceNotCited)).append('\n');
-        if (complete()) {
-            b.append(rulesNotFired.isEmpty() ? "\nOK: every rule fired at least once\n"
-                    : "\nOK: no rule outside " + BASELINE + " is untested (" + rulesNotFired.size() + " known untested rule(s) left to cover)\n");
-        } else {
-            b.append("\nFAIL: ").append(newlyUntested().size()).append(" rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each")
-                    .append(baselineNowFiring().isEmpty() ? "" : "; and " + baselineNowFiring().size() + " listed rule(s) now fire: remove them from " + BASELINE).append('\n');
-        }
+        b.append(complete() ? "\nOK: every rule fired at least once\n" : "\nFAIL: " + rulesNotFired.size()
+                + " rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each\n");
         return b.toString();
     }
 
@@ -172,9 +132,6 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
             m.put("gapCodesNotRaised", gapCodesNotRaised);
             m.put("evidenceNotCited", evidenceNotCited);
             m.put("firedBy", firedBy);
-            m.put("knownUntested", new TreeSet<>(baseline));
-            m.put("newlyUntested", newlyUntested().stream().map(RuleLocation::id).toList());
-            m.put("baselineNowFiring", baselineNowFiring());
             m.put("complete", complete());
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(m) + "\n";
