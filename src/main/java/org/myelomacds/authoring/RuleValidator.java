@@ -181,11 +181,13 @@ public final class RuleValidator {
         // A generated Java file: find the rule the generated code belongs to and the DRL text it was generated from.
         String javaSource = generated.get(p.file());
         Optional<DrlSource.Rule> rule = Optional.empty();
-        String token = null;
+        // The identifier the message names (e.g. "The method getFirstDoze() is undefined") is the most specific text
+        // to search for; the token at the reported column of the generated code is the fallback.
+        String token = identifierIn(p.message());
         if (javaSource != null && p.line() > 0) {
             String[] lines = javaSource.split("\n", -1);
             if (p.line() <= lines.length) {
-                token = tokenAt(lines[p.line() - 1], Math.max(0, p.column() - 1));
+                if (token == null) token = tokenAt(lines[p.line() - 1], Math.max(0, p.column() - 1));
                 for (int i = p.line() - 1; i >= 0 && rule.isEmpty(); i--) {
                     Matcher m = GENERATED_RULE_METHOD.matcher(lines[i]);
                     if (m.find()) rule = source.rules().stream()
@@ -193,7 +195,7 @@ public final class RuleValidator {
                 }
             }
         }
-        if (token == null || token.isEmpty()) token = identifierIn(p.message());
+        if (token != null && token.length() < 3) token = null;   // "e", "$r": would match anywhere
         Optional<int[]> at = Optional.empty();
         DrlSource.File atFile = null;
         List<DrlSource.Rule> candidates = rule.map(List::of).orElse(source.rules());
