@@ -71,6 +71,10 @@ public final class RuleCaseRunner {
 
     /** The case's bundle: the base bundle with resources patched (JSON merge patch), removed and added. */
     static byte[] bundleFor(RuleCase c) throws IOException {
+        if (!Files.exists(c.bundle())) {
+            throw new IOException("bundle " + c.bundle().getFileName() + " not found next to the case file or in the samples directory ("
+                    + c.bundle().getParent() + ")");
+        }
         JsonNode root = JSON.readTree(Files.readAllBytes(c.bundle()));
         if (!(root instanceof ObjectNode bundle) || !bundle.path("entry").isArray()) {
             throw new IOException(c.bundle().getFileName() + " is not a FHIR Bundle with entries");

@@ -137,6 +137,26 @@ class RulesCommandsTest {
     }
 
     @Test
+    void updateShowsWhatChangesThenWritesTheExpectedFile() throws IOException {
+        Path samples = tmp.resolve("samples");
+        Files.createDirectories(samples);
+        for (String f : new String[] {"rrmm-copd.json", "rrmm-copd.md"}) Files.copy(SAMPLES.resolve(f), samples.resolve(f));
+        String reviewed = Files.readString(SAMPLES.resolve("rrmm-copd.expected.json"));
+        Files.writeString(samples.resolve("rrmm-copd.expected.json"), reviewed.replace("\"RRMM\"", "\"NDMM_TRANSPLANT_ELIGIBLE\""));
+
+        CliTest.Run failing = run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd");
+        assertEquals(1, failing.code(), failing.out() + failing.err());
+        assertTrue(failing.out().contains("US.setting: expected \"NDMM_TRANSPLANT_ELIGIBLE\", got \"RRMM\""), failing.out());
+
+        CliTest.Run update = run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd", "--update");
+        assertEquals(0, update.code(), update.out() + update.err());
+        assertTrue(update.out().contains("UPDATE scenario rrmm-copd:"), update.out());
+        assertTrue(update.out().contains("US.setting: expected \"NDMM_TRANSPLANT_ELIGIBLE\", got \"RRMM\""), "the change is shown before it is written:\n" + update.out());
+        assertEquals(reviewed, Files.readString(samples.resolve("rrmm-copd.expected.json")), "rewritten as the reviewed file");
+        assertEquals(0, run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd").code());
+    }
+
+    @Test
     void anUnreachableRuleFailsCoverage() throws IOException {
         Path rules = copyOfRules();
         edit(rules.resolve("flags/washout.drl"), "$w : AntiCd38Washout( band == WashoutBand.SHORT )",
