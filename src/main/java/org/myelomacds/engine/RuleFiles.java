@@ -74,6 +74,8 @@ public final class RuleFiles {
     }
 
     static boolean isRuleFile(String rel) {
+        // rules/tests/ holds the rule unit cases (rules test): they check the rulebase, they are not part of it.
+        if (rel.startsWith("tests/")) return false;
         return rel.endsWith(".drl") || rel.endsWith(".yaml") || rel.endsWith(".yml");
     }
 

@@ -136,7 +136,10 @@ class CliTest {
     void brokenRuleFileExitsFourWithFileAndLine(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path drl = rules.resolve("eligibility/isa-kd.drl");
-        String text = Files.readString(drl).replace("TherapyHistory( priorLines >= 1, priorLines <= 3 )", "TherapyHistory( priorLines >= 1, priorLines <== 3 )");
+        String original = Files.readString(drl);
+        String text = original.replace("TherapyHistory( priorLines >= 1, priorLines <= linesIsaKdUsMax() )",
+                "TherapyHistory( priorLines >= 1, priorLines <== linesIsaKdUsMax() )");
+        assertTrue(!text.equals(original), "test setup: the constraint to break is no longer in isa-kd.drl");
         Files.writeString(drl, text);
         Run r = run("evaluate", sample(), "--rules", rules.toString());
         assertEquals(4, r.code(), r.err());

@@ -1,0 +1,142 @@
+package org.myelomacds.authoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.TraceEntry;
+import org.myelomacds.engine.RegimenStatus;
+import org.myelomacds.engine.RuleLocation;
+import org.myelomacds.engine.RuleMetadata;
+import org.myelomacds.engine.Rulebase;
+import org.myelomacds.scenario.ScenarioOutcome;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the scenarios and rule unit cases exercise: rules that fired, regimen statuses, flag and data-gap codes, and
+ * the evidence the rules cite. A rule that fires in no scenario and no case is untested; CI fails on it.
+ */
+public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFired, int rules,
+                       Map<String, List<String>> statusesNotReached, List<String> flagCodesNotRaised,
+                       List<String> gapCodesNotRaised, List<String> evidenceNotCited, Map<String, List<String>> firedBy) {
+
+    /** ARCHITECTURE.md §6: the flag codes every rulebase must be able to raise. */
+    public static final List<String> CONTRACT_FLAGS = List.of("ANTI_CD38_WASHOUT_SHORT", "ANTI_CD38_WASHOUT_INTERMEDIATE",
+            "ANTI_CD38_REFRACTORY", "RENAL_BELOW_TRIAL_THRESHOLD", "RENAL_DOSE_ADJUSTMENT", "DARA_COPD_PROPHYLAXIS",
+            "PULMONARY_TRIAL_EXCLUSION", "TYPE_AND_SCREEN", "IFE_INTERFERENCE", "DEXAMETHASONE_DOSE_REDUCTION", "HBV_SCREENING",
+            "CARFILZOMIB_CARDIAC_RISK", "BORTEZOMIB_NEUROPATHY", "PARTNER_DRUG_REFRACTORY", "HYPERSENSITIVITY", "OUTSIDE_TRIAL_AGE");
+    /** ARCHITECTURE.md §6: the data-gap codes every rulebase must be able to raise. */
+    public static final List<String> CONTRACT_GAPS = List.of("DIAGNOSIS_UNCONFIRMED", "RENAL_FUNCTION_UNKNOWN", "RENAL_RESULT_STALE",
+            "PRIOR_THERAPY_UNKNOWN", "REFRACTORY_STATUS_UNKNOWN", "TRANSPLANT_ELIGIBILITY_UNKNOWN", "PULMONARY_FUNCTION_UNKNOWN");
+
+    private static final Pattern FLAG_CODE = Pattern.compile("Outputs\\.flag\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
+    private static final Pattern GAP_CODE = Pattern.compile("Outputs\\.gap\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
+
+    public boolean complete() { return rulesNotFired.isEmpty(); }
+
+    public static Coverage of(SuiteRun run) {
+        Rulebase rb = run.rulebase();
+        List<Assessment> all = new ArrayList<>();
+        Map<String, TreeSet<String>> firedBy = new TreeMap<>();
+        for (ScenarioOutcome o : run.scenarios()) {
+            o.assessments().forEach((j, a) -> {
+                all.add(a);
+                for (TraceEntry t : a.trace()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("scenario " + o.scenario().name());
+            });
+        }
+        for (RuleCaseRunner.Outcome o : run.cases()) {
+            o.assessments().forEach((j, a) -> {
+                all.add(a);
+                for (TraceEntry t : a.trace()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("case " + o.ruleCase().name());
+            });
+        }
+        List<RuleLocation> notFired = new ArrayList<>();
+        rb.ruleIndex().all().values().stream()
+                .sorted((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()))
+                .forEach(l -> { if (!firedBy.containsKey(l.id())) notFired.add(l); });
+
+        Map<String, Set<String>> reached = new TreeMap<>();
+        Set<String> flags = new TreeSet<>();
+        Set<String> gaps = new TreeSet<>();
+        for (Assessment a : all) {
+            RuleCaseRunner.statuses(a).forEach((r, s) -> reached.computeIfAbsent(r, k -> new TreeSet<>()).add(s));
+            a.flags().forEach(f -> flags.add(f.code()));
+            a.dataGaps().forEach(g -> gaps.add(g.code()));
+        }
+        Map<String, List<String>> statusesNotReached = new TreeMap<>();
+        for (String regimen : new TreeSet<>(rb.regimens().regimens().keySet())) {
+            List<String> missing = new ArrayList<>();
+            for (RegimenStatus s : RegimenStatus.values()) {
+                if (!reached.getOrDefault(regimen, Set.of()).contains(s.name())) missing.add(s.name());
+            }
+            statusesNotReached.put(regimen, missing);
+        }
+        TreeSet<String> flagCodes = new TreeSet<>(CONTRACT_FLAGS);
+        TreeSet<String> gapCodes = new TreeSet<>(CONTRACT_GAPS);
+        for (String text : drlTexts(run)) {
+            Matcher m = FLAG_CODE.matcher(text);
+            while (m.find()) flagCodes.add(m.group(1));
+            m = GAP_CODE.matcher(text);
+            while (m.find()) gapCodes.add(m.group(1));
+        }
+        flagCodes.removeAll(flags);
+        gapCodes.removeAll(gaps);
+
+        TreeSet<String> cited = new TreeSet<>();
+        rb.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> cited.addAll(RuleMetadata.evidenceOf(r))));
+        TreeSet<String> uncited = new TreeSet<>(rb.evidence().entries().keySet());
+        uncited.removeAll(cited);
+
+        Map<String, List<String>> firedByOut = new LinkedHashMap<>();
+        firedBy.forEach((k, v) -> firedByOut.put(k, List.copyOf(v)));
+        return new Coverage(run.scenarios().size(), run.cases().size(), List.copyOf(notFired), rb.ruleIndex().all().size(),
+                statusesNotReached, List.copyOf(flagCodes), List.copyOf(gapCodes), List.copyOf(uncited), firedByOut);
+    }
+
+    private static List<String> drlTexts(SuiteRun run) {
+        return List.copyOf(run.files().drl().values());
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append("Coverage over ").append(scenarios).append(" scenario(s) (US and EU) and ").append(cases).append(" rule case(s)\n");
+        b.append("\nRules that fired in no scenario or case: ").append(rulesNotFired.size()).append(" of ").append(rules).append('\n');
+        for (RuleLocation l : rulesNotFired) b.append("  ").append(l.file()).append(':').append(l.line()).append(": ").append(l.name()).append('\n');
+        b.append("\nRegimen statuses no scenario reaches (many are impossible by design, e.g. OFF_LABEL_EVIDENCE where both labels exist):\n");
+        statusesNotReached.forEach((r, s) -> b.append("  ").append(r).append(": ").append(s.isEmpty() ? "(all reached)" : String.join(", ", s)).append('\n'));
+        b.append("\nFlag codes never raised: ").append(flagCodesNotRaised.isEmpty() ? "none" : String.join(", ", flagCodesNotRaised)).append('\n');
+        b.append("Data-gap codes never raised: ").append(gapCodesNotRaised.isEmpty() ? "none" : String.join(", ", gapCodesNotRaised)).append('\n');
+        b.append("Evidence ids no rule cites: ").append(evidenceNotCited.size()).append(evidenceNotCited.isEmpty() ? "" : " — " + String.join(", ", evidenceNotCited)).append('\n');
+        b.append(complete() ? "\nOK: every rule fired at least once\n" : "\nFAIL: " + rulesNotFired.size()
+                + " rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each\n");
+        return b.toString();
+    }
+
+    public String json() {
+        try {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenarios", scenarios);
+            m.put("cases", cases);
+            m.put("rules", rules);
+            m.put("rulesNotFired", rulesNotFired.stream().map(l -> Map.of("rule", l.id(), "name", l.name(), "file", l.file(), "line", l.line())).toList());
+            m.put("statusesNotReached", statusesNotReached);
+            m.put("flagCodesNotRaised", flagCodesNotRaised);
+            m.put("gapCodesNotRaised", gapCodesNotRaised);
+            m.put("evidenceNotCited", evidenceNotCited);
+            m.put("firedBy", firedBy);
+            m.put("complete", complete());
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(m) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

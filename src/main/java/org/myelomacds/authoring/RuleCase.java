@@ -1,0 +1,27 @@
+package org.myelomacds.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.myelomacds.facts.Jurisdiction;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule unit case from rules/tests/*.yaml: a patient (a sample bundle, changed by JSON merge patches, removals and
+ * additions), an evaluation date, the jurisdictions, and what must hold. See the README ("Rule unit cases").
+ */
+public record RuleCase(String name, Path file, int line, Path bundle, LocalDate asOf, List<Jurisdiction> jurisdictions,
+                       Map<String, JsonNode> patch, List<String> remove, List<JsonNode> add, Expect expect) {
+
+    /** What must hold in every listed jurisdiction; empty lists and maps check nothing. */
+    public record Expect(String setting, List<String> fired, List<String> notFired, List<String> flags,
+                         List<String> noFlags, List<String> gaps, List<String> noGaps, Map<String, String> status,
+                         List<Criterion> criteria) {}
+
+    /** A criterion as printed: regimen, criterion name, outcome (MET, FAILED, UNKNOWN) and optionally the rule id. */
+    public record Criterion(String regimen, String criterion, String outcome, String rule) {}
+
+    public String where() { return file.getFileName() + ":" + line + " (" + name + ")"; }
+}

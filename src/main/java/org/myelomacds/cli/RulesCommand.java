@@ -1,0 +1,39 @@
+package org.myelomacds.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Path;
+
+/**
+ * {@code myeloma-cds rules …}: the rule author's tools. Each works on a rule directory on disk (default {@code rules/}),
+ * compiled at run time, so an edit can be checked without rebuilding the jar.
+ */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Rule authoring tools: validate, test, coverage, docs, diff.",
+        subcommands = {RulesValidateCommand.class, RulesTestCommand.class, RulesCoverageCommand.class,
+                RulesDocsCommand.class, RulesDiffCommand.class})
+final class RulesCommand implements Runnable {
+    /** Exit code of {@code rules test} and {@code rules coverage} when a check fails (not a contract code: 0, 2, 3, 4). */
+    static final int CHECK_FAILED = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a rules subcommand is required (validate, test, coverage, docs, diff)");
+    }
+
+    /**
+     * How a rule directory's files are printed: as the user named it, relative to the working directory when it lies
+     * inside it, so "rules/eligibility/isa-kd.drl:12:5" can be pasted into an editor.
+     */
+    static String displayPrefix(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = dir.toAbsolutePath().normalize();
+        String shown = abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.equals(cwd) ? "" : dir.toString();
+        shown = shown.replace('\\', '/');
+        return shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
+    }
+}

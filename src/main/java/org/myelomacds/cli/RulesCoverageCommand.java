@@ -1,0 +1,54 @@
+package org.myelomacds.cli;
+
+import org.myelomacds.authoring.Coverage;
+import org.myelomacds.authoring.SuiteRun;
+import org.myelomacds.engine.RulebaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        description = {"Run every scenario (US and EU) and rule unit case and report what they exercise: rules that fired "
+                + "nowhere, regimen statuses, flag and data-gap codes never reached, evidence ids no rule cites."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every rule fired in at least one scenario or case", "1:some rule fired in no scenario or case (CI fails)",
+                "2:usage error", "3:a case file or samples directory cannot be read", "4:the rule directory does not compile"})
+final class RulesCoverageCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "fhir-samples", description = "scenario directory (default: ${DEFAULT-VALUE})")
+    Path samples;
+
+    @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Coverage coverage;
+        try {
+            coverage = Coverage.of(SuiteRun.of(rules, samples, name -> true));
+        } catch (RulebaseException e) {
+            err.println("myeloma-cds: " + e.getMessage());
+            return Main.RULEBASE_ERROR;
+        } catch (IOException e) {
+            err.println("myeloma-cds: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+        out.print(format == Format.json ? coverage.json() : coverage.text());
+        out.flush();
+        return coverage.complete() ? Main.OK : RulesCommand.CHECK_FAILED;
+    }
+}

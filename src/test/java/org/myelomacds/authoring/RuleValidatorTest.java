@@ -1,0 +1,67 @@
+package org.myelomacds.authoring;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.engine.CompileMode;
+import org.myelomacds.engine.RuleFiles;
+import org.myelomacds.engine.RuleProblem;
+import org.myelomacds.scenario.Samples;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Locating problems the executable-model compiler reports without a usable position. */
+class RuleValidatorTest {
+    private static RuleFiles shippedWith(String file, String from, String to) throws Exception {
+        RuleFiles files = RuleFiles.fromDirectory(Samples.projectDir().resolve("rules"));
+        Map<String, byte[]> copy = new TreeMap<>(files.all());
+        String text = new String(copy.get(file), StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), "test setup: " + file + " no longer contains " + from);
+        copy.put(file, text.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return RuleFiles.of("test", copy);
+    }
+
+    private static RuleValidator validator() {
+        return new RuleValidator(new PrintWriter(new StringWriter()));
+    }
+
+    @Test
+    void aLineMinusOneProblemIsPlacedOnTheConstraintItQuotes() throws Exception {
+        RuleFiles files = shippedWith("eligibility/isa-kd.drl", "TherapyHistory( priorLines > linesIkemaMax() )",
+                "TherapyHistory( priorLinez > linesIkemaMax() )");
+        DrlSource source = DrlSource.parse(files, "rules/");
+        RuleProblem located = validator().locate(new RuleProblem("rules/eligibility/isa-kd.drl", -1, 0, "ERROR",
+                "Unable to parse left part of expression: priorLinez > linesIkemaMax()"), CompileMode.EXECUTABLE_MODEL, source, "rules/", Map.of());
+        assertEquals("rules/eligibility/isa-kd.drl:71:26: error: executable model: Unable to parse left part of expression: "
+                + "priorLinez > linesIkemaMax()", located.toString());
+    }
+
+    @Test
+    void aProblemInGeneratedJavaIsPlacedOnTheDrlTextItCameFrom() throws Exception {
+        RuleFiles files = shippedWith("eligibility/isa-kd.drl", "$e.getFirstDose() + \" to \"", "$e.getFirstDoze() + \" to \"");
+        DrlSource source = DrlSource.parse(files, "rules/");
+        String generated = "package myeloma.P1;\n\npublic class LambdaConsequence1 {\n    void execute() { x($e.getFirstDoze()); }\n}\n";
+        RuleProblem located = validator().locate(new RuleProblem("rules/P1/LambdaConsequence1.java", 4, 28, "ERROR",
+                        "The method getFirstDoze() is undefined for the type DrugExposure"), CompileMode.EXECUTABLE_MODEL, source, "rules/",
+                Map.of("rules/P1/LambdaConsequence1.java", generated));
+        assertTrue(located.toString().startsWith("rules/eligibility/isa-kd.drl:65:"), located.toString());
+        assertTrue(located.toString().contains("getFirstDoze() is undefined"), located.toString());
+    }
+
+    @Test
+    void anExecutableModelCrashWithoutAnyLocationIsTracedToTheRuleAndConstraint() throws Exception {
+        // DRL accepts this (it coerces at run time); the executable-model generator throws a NumberFormatException that
+        // names no rule. Validation must still point at the constraint.
+        RuleFiles files = shippedWith("eligibility/isa-kd.drl", "TherapyHistory( priorLines > linesIkemaMax() )",
+                "TherapyHistory( priorLines > \"x\" )");
+        RuleValidator.Report report = validator().validate(files, "rules/");
+        String out = report.problems().toString();
+        assertTrue(out.contains("rules/eligibility/isa-kd.drl:71:26: error: executable model: the compiler failed (NumberFormatException) "
+                + "in rule ISA-KD-TRIAL-03, constraint 'priorLines > \"x\"' of TherapyHistory"), out);
+    }
+}

@@ -1,0 +1,193 @@
+package org.myelomacds.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myelomacds.scenario.Samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rule authoring commands on the shipped rules (these are the CI gates: validate --strict and coverage fail the
+ * build with their own report as the failure message) and on deliberately broken copies.
+ */
+class RulesCommandsTest {
+    static final Path RULES = Samples.projectDir().resolve("rules");
+    static final Path SAMPLES = Samples.projectDir().resolve("fhir-samples");
+
+    @TempDir
+    Path tmp;
+
+    static CliTest.Run run(String... args) { return CliTest.run(args); }
+
+    private Path copyOfRules() throws IOException {
+        Path dir = tmp.resolve("rules");
+        try (Stream<Path> s = Files.walk(RULES)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.naturalOrder())::iterator) {
+                Path target = dir.resolve(RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return dir;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "test setup: " + file + " no longer contains " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    // ---- CI gates on the shipped rules ---------------------------------------------------------------------------
+
+    @Test
+    void shippedRulesValidateStrictly() {
+        CliTest.Run r = run("rules", "validate", "--strict", "--rules", RULES.toString());
+        assertEquals(0, r.code(), "rules validate --strict found problems:\n" + r.out() + r.err());
+        assertTrue(r.out().contains("0 error(s), 0 warning(s)"), r.out());
+    }
+
+    @Test
+    void everyShippedRuleFiresInAScenarioOrCase() {
+        CliTest.Run r = run("rules", "coverage", "--rules", RULES.toString(), "--samples", SAMPLES.toString());
+        assertEquals(0, r.code(), "rules coverage failed:\n" + r.out() + r.err());
+    }
+
+    @Test
+    void shippedScenariosAndCasesPass() {
+        CliTest.Run r = run("rules", "test", "--rules", RULES.toString(), "--samples", SAMPLES.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*scenarios: \\d+ passed, 0 failed; rule cases: \\d+ passed, 0 failed.*"), r.out());
+    }
+
+    // ---- broken copies --------------------------------------------------------------------------------------------
+
+    @Test
+    void validateLocatesEveryAuthoringProblem() throws IOException {
+        Path rules = copyOfRules();
+        Path isaKd = rules.resolve("eligibility/isa-kd.drl");
+        edit(isaKd, "rule \"ISA-KD-ELIG-04:", "rule \"ISA-KD-ELIG-03:");                                   // duplicate id
+        edit(isaKd, "@evidence(IKEMA-REG)", "@evidence(IKEMA-REGG)\n    salience 10");                    // unknown evidence, salience
+        edit(isaKd, "Outputs.criterion(kcontext, \"ISA_KD\", \"ikema-population\"",
+                "Outputs.criterion(kcontext, \"ISA_KDD\", \"ikema-population\"");                            // unknown regimen
+        edit(isaKd, "$h : TherapyHistory( priorLines > linesIkemaMax() )", "$h : TherapyHistory( priorLines > 3 )"); // threshold
+        edit(rules.resolve("eligibility/isa-pd.drl"), "TherapyHistory( priorLines == 0 )",
+                "TherapyHistory( priorLines == 0 || > 5 )");                                                  // half constraint
+        edit(rules.resolve("flags/washout.drl"), "@evidence(\"MIKHAEL21, NIJHOF16\")\nwhen\n    $w : AntiCd38Washout( band == WashoutBand.INTERMEDIATE )",
+                "@evidence(\"MIKHAEL21, NIJHOF16\")\n    agenda-group \"washout\"\nwhen\n    $w : AntiCd38Washout( band == WashoutBand.INTERMEDIATE )"); // deprecated
+
+        CliTest.Run r = run("rules", "validate", "--rules", rules.toString());
+        String out = r.out();
+        assertEquals(4, r.code(), out + r.err());
+        String p = rules.toString() + "/";
+        assertTrue(out.contains(p + "eligibility/isa-kd.drl:39:7: error: rule id ISA-KD-ELIG-03 is used twice"), out);
+        assertTrue(out.matches("(?s).*" + java.util.regex.Pattern.quote(p + "eligibility/isa-kd.drl:") + "\\d+:5: error: rule ISA-KD-TRIAL-02 cites @evidence IKEMA-REGG, which is not in evidence.yaml \\(did you mean IKEMA-REG\\?\\).*"), out);
+        assertTrue(out.matches("(?s).*isa-kd\\.drl:\\d+:5: warning: rule ISA-KD-TRIAL-02 uses 'salience'.*"), out);
+        assertTrue(out.matches("(?s).*isa-kd\\.drl:55:\\d+: error: rule ISA-KD-TRIAL-01 names regimen ISA_KDD, which is not in regimens.yaml.*"), out);
+        assertTrue(out.matches("(?s).*isa-kd\\.drl:\\d+:39: error: threshold 3 in rule ISA-KD-TRIAL-03.*"), out);
+        assertTrue(out.matches("(?s).*isa-pd\\.drl:\\d+:\\d+: error: half constraint 'priorLines == 0 \\|\\| > 5'.*"), out);
+        assertTrue(out.matches("(?s).*washout\\.drl:\\d+:5: error: rule FLAG-WASHOUT-02 uses 'agenda-group'.*"), out);
+    }
+
+    @Test
+    void validateGivesFileLineColumnForASyntaxError() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("eligibility/isa-kd.drl"), "TherapyHistory( priorLines >= 1, priorLines <= linesIsaKdUsMax() )",
+                "TherapyHistory( priorLines >= 1,, priorLines <= linesIsaKdUsMax() )");
+        CliTest.Run r = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(rules + "/eligibility/isa-kd.drl:13:"), r.out());
+        assertTrue(r.out().matches("(?s).*isa-kd\\.drl:13:\\d+: error: .*no viable alternative.*"), r.out());
+    }
+
+    @Test
+    void warningsOnlyFailWithStrict() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("flags/washout.drl"), "@evidence(\"MIKHAEL21, NIJHOF16\")\nwhen\n    $w : AntiCd38Washout( band == WashoutBand.SHORT )",
+                "@evidence(\"MIKHAEL21, NIJHOF16\")\n    salience 5\nwhen\n    $w : AntiCd38Washout( band == WashoutBand.SHORT )");
+        assertEquals(0, run("rules", "validate", "--rules", rules.toString()).code());
+        CliTest.Run strict = run("rules", "validate", "--strict", "--rules", rules.toString());
+        assertEquals(4, strict.code(), strict.out());
+        assertTrue(strict.out().contains("0 error(s), 1 warning(s) (warnings fail with --strict)"), strict.out());
+    }
+
+    @Test
+    void aChangedThresholdFailsTheTestsWithADiffAndShowsInRulesDiff() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("derive/washout.drl"), "if (days < 90) return WashoutBand.SHORT;", "if (days < 30) return WashoutBand.SHORT;");
+        CliTest.Run t = run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString());
+        assertEquals(1, t.code(), t.out() + t.err());
+        assertTrue(t.out().contains("FAIL scenario rrmm-prior-dara-short-washout:"), t.out());
+        assertTrue(t.out().contains("US.flags: expected"), t.out());
+        assertTrue(t.out().contains("FAIL case washout-and-refractoriness.yaml:"), t.out());
+        assertTrue(t.out().contains("flag ANTI_CD38_WASHOUT_SHORT: expected, absent"), t.out());
+
+        CliTest.Run d = run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString(), "--format", "json");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("\"patient\" : \"rrmm-prior-dara-short-washout\""), d.out());
+        assertTrue(d.out().contains("ANTI_CD38_WASHOUT_INTERMEDIATE"), d.out());
+        assertTrue(!d.out().contains("\"patient\" : \"rrmm-copd\""), "an unaffected patient is not reported:\n" + d.out());
+    }
+
+    @Test
+    void updateShowsWhatChangesThenWritesTheExpectedFile() throws IOException {
+        Path samples = tmp.resolve("samples");
+        Files.createDirectories(samples);
+        for (String f : new String[] {"rrmm-copd.json", "rrmm-copd.md"}) Files.copy(SAMPLES.resolve(f), samples.resolve(f));
+        String reviewed = Files.readString(SAMPLES.resolve("rrmm-copd.expected.json"));
+        Files.writeString(samples.resolve("rrmm-copd.expected.json"), reviewed.replace("\"RRMM\"", "\"NDMM_TRANSPLANT_ELIGIBLE\""));
+
+        CliTest.Run failing = run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd");
+        assertEquals(1, failing.code(), failing.out() + failing.err());
+        assertTrue(failing.out().contains("US.setting: expected \"NDMM_TRANSPLANT_ELIGIBLE\", got \"RRMM\""), failing.out());
+
+        CliTest.Run update = run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd", "--update");
+        assertEquals(0, update.code(), update.out() + update.err());
+        assertTrue(update.out().contains("UPDATE scenario rrmm-copd:"), update.out());
+        assertTrue(update.out().contains("US.setting: expected \"NDMM_TRANSPLANT_ELIGIBLE\", got \"RRMM\""), "the change is shown before it is written:\n" + update.out());
+        assertEquals(reviewed, Files.readString(samples.resolve("rrmm-copd.expected.json")), "rewritten as the reviewed file");
+        assertEquals(0, run("rules", "test", "--rules", RULES.toString(), "--samples", samples.toString(), "--scenario", "rrmm-copd").code());
+    }
+
+    @Test
+    void anUnreachableRuleFailsCoverage() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("flags/washout.drl"), "$w : AntiCd38Washout( band == WashoutBand.SHORT )",
+                "$w : AntiCd38Washout( band == WashoutBand.SHORT, days < 0 )");
+        CliTest.Run r = run("rules", "coverage", "--rules", rules.toString(), "--samples", SAMPLES.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("FLAG-WASHOUT-01: a last anti-CD38 dose less than 90 days ago is a short washout with low expected activity"), r.out());
+        assertTrue(r.out().contains("FAIL: 1 rule(s) fired in no scenario or case"), r.out());
+    }
+
+    @Test
+    void aBrokenRuleDirectoryExitsFourFromTestCoverageAndDiff() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("eligibility/isa-kd.drl"), "$e.getFirstDose()", "$e.getFirstDoze()");
+        assertEquals(4, run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString()).code());
+        assertEquals(4, run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString()).code());
+    }
+
+    @Test
+    void theRulebookIsDeterministicAndReadable() throws IOException {
+        CliTest.Run a = run("rules", "docs", "--rules", RULES.toString(), "-o", tmp.resolve("a").toString());
+        CliTest.Run b = run("rules", "docs", "--rules", RULES.toString(), "-o", tmp.resolve("b").toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        byte[] first = Files.readAllBytes(tmp.resolve("a/rulebook.md"));
+        assertArrayEquals(first, Files.readAllBytes(tmp.resolve("b/rulebook.md")));
+        String md = new String(first, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(md.contains("Decision support for clinicians; not a prescription."));
+        assertTrue(md.contains("| ISA-KD-ELIG-01 | US | prior-lines | MET | 1 to 3 prior lines meet the US Isa-Kd indication | SARC-USPI |"), md);
+        assertTrue(md.contains("### `ANTI_CD38_WASHOUT_SHORT` (WARNING)"), md);
+        assertTrue(md.contains("### `RENAL_FUNCTION_UNKNOWN`"), md);
+        assertTrue(md.matches("(?s).*\\| IKEMA-L21 \\| .*\\| ISA-KD-TRIAL-01.*"), md);
+    }
+}
