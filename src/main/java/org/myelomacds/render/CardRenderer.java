@@ -117,8 +117,13 @@ public final class CardRenderer {
         r.flags().forEach(f -> rules.add(f.rule()));
         r.scoreComponents().forEach(s -> rules.add(s.rule()));
         String summary = "Option " + r.rank() + ": " + r.name() + " — " + words(r.status());
+        // The source names what the recommendation rests on: the label and trial its rationale cites, before the
+        // evidence its cautions cite.
+        List<String> cited = new ArrayList<>();
+        r.rationale().forEach(s -> cited.addAll(s.evidence()));
+        cited.addAll(r.evidence());
         return new Card(uuid(), summary(summary), md.toString(), indicator(r.flags()),
-                source(a, r.evidence(), r.regimen(), r.name()), suggestions(a, r.flags()), "any", OVERRIDE_REASONS,
+                source(a, cited, r.regimen(), r.name()), suggestions(a, r.flags()), "any", OVERRIDE_REASONS,
                 links(reportUrl), new ArrayList<>(rules));
     }
 
