@@ -66,6 +66,27 @@ public final class HookRequestBuilder {
         return req;
     }
 
+    /**
+     * Turns a patient-view request into an order-select or order-sign one with a single draft MedicationRequest for
+     * {@code drugText} (order-select also selects it).
+     */
+    public static ObjectNode withDraftOrder(ObjectNode request, String hook, String drugText) {
+        request.put("hook", hook);
+        ObjectNode ctx = (ObjectNode) request.get("context");
+        ObjectNode draft = ctx.putObject("draftOrders");
+        draft.put("resourceType", "Bundle");
+        draft.put("type", "collection");
+        ObjectNode mr = draft.putArray("entry").addObject().putObject("resource");
+        mr.put("resourceType", "MedicationRequest");
+        mr.put("id", "draft-1");
+        mr.put("status", "draft");
+        mr.put("intent", "order");
+        mr.putObject("medicationCodeableConcept").put("text", drugText);
+        mr.putObject("subject").put("reference", "Patient/" + ctx.get("patientId").asText());
+        if (hook.equals("order-select")) ctx.putArray("selections").add("MedicationRequest/draft-1");
+        return request;
+    }
+
     public static String patientId(JsonNode bundle) {
         for (JsonNode e : bundle.path("entry")) {
             if ("Patient".equals(e.path("resource").path("resourceType").asText())) return e.path("resource").path("id").asText();

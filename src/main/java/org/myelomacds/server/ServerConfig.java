@@ -113,8 +113,10 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ": unknown setting '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + " (known: " + e.getKnownPropertyIds() + ")");
+            // Jackson's YAML locations point past the key, so the message names the key and its path instead of a line.
+            throw new ConfigException(file + ": unknown setting '" + e.getPropertyName() + "' (at "
+                    + e.getPathReference().replaceAll("^.*Settings", "") + "; known: "
+                    + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
             Throwable root = e;

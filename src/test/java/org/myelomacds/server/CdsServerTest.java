@@ -113,21 +113,7 @@ class CdsServerTest {
     }
 
     static ObjectNode orderRequest(String hook, JsonNode bundle, String drugText) {
-        ObjectNode req = HookRequestBuilder.patientView(JSON, bundle);
-        req.put("hook", hook);
-        ObjectNode ctx = (ObjectNode) req.get("context");
-        ObjectNode draft = ctx.putObject("draftOrders");
-        draft.put("resourceType", "Bundle");
-        draft.put("type", "collection");
-        ObjectNode mr = draft.putArray("entry").addObject().putObject("resource");
-        mr.put("resourceType", "MedicationRequest");
-        mr.put("id", "draft-1");
-        mr.put("status", "draft");
-        mr.put("intent", "order");
-        mr.putObject("medicationCodeableConcept").put("text", drugText);
-        mr.putObject("subject").put("reference", "Patient/" + ctx.get("patientId").asText());
-        if (hook.equals("order-select")) ctx.putArray("selections").add("MedicationRequest/draft-1");
-        return req;
+        return HookRequestBuilder.withDraftOrder(HookRequestBuilder.patientView(JSON, bundle), hook, drugText);
     }
 
     // ------------------------------------------------------------------ discovery
