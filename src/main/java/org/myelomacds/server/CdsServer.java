@@ -86,6 +86,12 @@ public final class CdsServer implements AutoCloseable {
     private final BundleReader reader = new BundleReader();
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
+    /** Bounded: at most this many FHIR-server fetches run at once across all requests; the rest queue. */
+    private final java.util.concurrent.ExecutorService fetchPool = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "fhir-fetch");
+        t.setDaemon(true);
+        return t;
+    });
     private final Instant started;
     private final Javalin app;
     private volatile URI baseUrl;
@@ -135,6 +141,7 @@ public final class CdsServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        fetchPool.shutdownNow();
     }
 
     private void routes() {
@@ -311,16 +318,32 @@ public final class CdsServer implements AutoCloseable {
             }
             token = auth.get("access_token").asText();
         }
+        // The missing keys are fetched at the same time: in a clinician's click path, six round trips to the EHR's
+        // FHIR server one after another would cost more than the evaluation.
+        Map<String, java.util.concurrent.Future<String>> pending = new LinkedHashMap<>();
+        String bearer = token;
         for (String key : missing) {
             String query = Prefetch.resolve(Prefetch.TEMPLATES.get(key), context);
-            try {
-                values.put(key, json.readTree(fetcher.fetch(base, token, query)));
-            } catch (FhirFetchException e) {
-                throw ApiException.of(412, "incomplete", "prefetch key '" + key + "' was missing and fetching it from fhirServer failed: "
-                        + e.getMessage(), "prefetch." + key);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("HAPI produced unreadable JSON", e);
+            pending.put(key, fetchPool.submit(() -> fetcher.fetch(base, bearer, query)));
+        }
+        try {
+            for (Map.Entry<String, java.util.concurrent.Future<String>> p : pending.entrySet()) {
+                String key = p.getKey();
+                try {
+                    values.put(key, json.readTree(p.getValue().get()));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    String why = e.getCause() instanceof FhirFetchException f ? f.getMessage() : String.valueOf(e.getCause());
+                    throw ApiException.of(412, "incomplete", "prefetch key '" + key + "' was missing and fetching it from fhirServer failed: "
+                            + why, "prefetch." + key);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("HAPI produced unreadable JSON", e);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.of(503, "transient", "interrupted while fetching prefetch from fhirServer");
+        } finally {
+            pending.values().forEach(f -> f.cancel(true));
         }
         return values;
     }
@@ -492,7 +515,7 @@ public final class CdsServer implements AutoCloseable {
         memory.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
         memory.put("heapCommittedBytes", rt.totalMemory());
         memory.put("heapMaxBytes", rt.maxMemory());
-        memory.put("peakHeapBytes", peakHeap);
+        memory.put("heapPeakBytes", peakHeap);
         h.put("memory", memory);
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         h.put("devMode", config.dev());

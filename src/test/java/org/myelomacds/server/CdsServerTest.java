@@ -446,7 +446,7 @@ class CdsServerTest {
         assertEquals("UP", h.get("status").asText());
         assertEquals(64, h.get("rulebase").get("sha256").asText().length());
         assertEquals("EXECUTABLE_MODEL", h.get("rulebase").get("mode").asText());
-        assertTrue(h.get("memory").get("peakHeapBytes").asLong() > 0);
+        assertTrue(h.get("memory").get("heapPeakBytes").asLong() > 0);
         assertNotNull(h.get("uptimeSeconds"));
     }
 }
