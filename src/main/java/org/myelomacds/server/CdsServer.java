@@ -254,7 +254,12 @@ public final class CdsServer implements AutoCloseable {
             Instant now = clock.instant();
             String inst = hookInstance;
             String rulebaseSha = sha;
-            feedback.recordIssued(issued.stream().map(c -> new IssuedCard(c.uuid(), service, inst, c.ruleIds(), rulebaseSha, now)).toList());
+            try {
+                feedback.recordIssued(issued.stream().map(c -> new IssuedCard(c.uuid(), service, inst, c.ruleIds(), rulebaseSha, now)).toList());
+            } catch (RuntimeException e) {
+                // The clinician still gets the cards; only the link from later feedback to these cards' rules is lost.
+                LOG.error("could not record {} issued card(s) of hookInstance {} in the feedback store: {}", issued.size(), inst, e.toString());
+            }
             cards = issued.size();
             outcome = "cards";
             status = 200;
