@@ -32,6 +32,7 @@ import org.myelomacds.render.cards.CdsResponse;
 import org.myelomacds.server.feedback.FeedbackEntry;
 import org.myelomacds.server.feedback.FeedbackStore;
 import org.myelomacds.server.feedback.IssuedCard;
+import org.myelomacds.server.review.ReviewRoutes;
 import org.myelomacds.server.security.AuthenticatedClient;
 import org.myelomacds.server.security.AuthenticationException;
 import org.myelomacds.server.security.ClientAuthenticator;
@@ -152,6 +153,7 @@ public final class CdsServer implements AutoCloseable {
         app.post("/api/assessment", this::assessment);
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
+        new ReviewRoutes(rules, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.outcome()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             String code = switch (e.getStatus()) {

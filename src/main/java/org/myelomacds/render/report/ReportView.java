@@ -210,8 +210,8 @@ public record ReportView(
             }
             for (Flag fl : r.flags()) {
                 if ("INFO".equals(fl.severity())) continue;
-                against.add(new Point(icon(fl.severity()), word(fl.severity()), "flag", fl.code().replace('_', ' ')
-                        .toLowerCase(Locale.ROOT) + ": see the flag before the first dose", fl.rule(), cites(fl.evidence()),
+                against.add(new Point(icon(fl.severity()), word(fl.severity()), "flag", "flag " + fl.code()
+                        + " (see section 4, before the first dose)", fl.rule(), cites(fl.evidence()),
                         List.of(), flagAnchors.get(fl.code() + "\u0000" + fl.rule())));
             }
             options.add(new Option(r.rank(), r.regimen(), r.name(), r.status(), word(r.status()), r.score(), why, against,
