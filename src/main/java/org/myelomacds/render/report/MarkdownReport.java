@@ -63,7 +63,7 @@ public final class MarkdownReport {
             for (ReportView.RenalRow r : v.renal()) {
                 md.append("| ").append(r.date()).append(" | ").append(r.metric()).append(" | ").append(r.value()).append(" | ")
                         .append(esc(r.unit())).append(" | ").append(esc(r.method())).append(" | ").append(r.renalBand()).append(" | ")
-                        .append(r.status()).append(" |\n");
+                        .append(r.status()).append(cites(r.cites())).append(" |\n");
             }
         }
         for (RenalChart c : v.renalCharts()) md.append("\n**").append(c.metric()).append(" trend**: ").append(esc(c.svg().desc())).append("\n");

@@ -85,7 +85,7 @@ public record ReportView(
                               boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources) {}
 
     public record RenalRow(String date, String metric, String value, String unit, String method, String renalBand,
-                           String status, String text, List<Source> sources) {}
+                           String status, String text, String rule, List<Cite> cites, List<Source> sources) {}
 
     /** One line of a regimen's case: a criterion, a score component or a flag, with its rule, citations and data. */
     public record Point(String mark, String markWord, String kind, String text, String rule, List<Cite> cites,
@@ -161,7 +161,8 @@ public record ReportView(
             renal.add(new RenalRow(r.date(), "EGFR".equals(r.metric()) ? "eGFR" : "Creatinine clearance", number(r.value()),
                     r.unit(), r.method() == null ? "" : r.method(), r.category() == null ? "" : word(r.category()),
                     (r.current() ? "current" : "earlier") + (r.stale() ? ", stale" : "") + (r.computed() ? ", computed" : ""),
-                    r.text(), sources(r.facts())));
+                    r.text(), r.current() ? derivation(ruleEvidence, "DERIVE-RENAL") : null,
+                    r.current() ? cites(ruleEvidence, "DERIVE-RENAL") : List.of(), sources(r.facts())));
         }
         List<Fact> lung = new ArrayList<>();
         for (Findings.Item p : f.pulmonary()) lung.add(item("Lung", p, null, List.of()));
