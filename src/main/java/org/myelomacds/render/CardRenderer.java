@@ -108,9 +108,8 @@ public final class CardRenderer {
             md.append("\n**Cautions**\n\n");
             for (Flag f : r.flags()) md.append(flag(f));
         }
-        md.append("\n**Score**: ")
-                .append(r.scoreComponents().stream().map(CardRenderer::score).collect(Collectors.joining(" ")))
-                .append(" = ").append(r.score()).append("\n");
+        md.append("\n**Score** ").append(r.score()).append(":\n\n");
+        for (ScoreLine l : r.scoreComponents()) md.append("- ").append(score(l)).append(" — `").append(l.rule()).append("`\n");
         footer(md, a);
         Set<String> rules = new LinkedHashSet<>();
         r.rationale().forEach(s -> rules.add(s.rule()));
