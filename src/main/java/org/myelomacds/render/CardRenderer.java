@@ -73,7 +73,7 @@ public final class CardRenderer {
     public static List<Card> patientView(Assessment a, String reportUrl) {
         List<Card> cards = new ArrayList<>();
         for (Recommendation r : a.recommendations()) cards.add(recommendationCard(a, r, reportUrl));
-        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, reportUrl));
+        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, Set.of(), reportUrl));
         if (!a.notRecommended().isEmpty()) cards.add(notRecommendedCard(a, a.notRecommended(), null, reportUrl));
         if (!a.dataGaps().isEmpty()) cards.add(dataGapCard(a, a.dataGaps(), reportUrl));
         return cards;
@@ -87,7 +87,7 @@ public final class CardRenderer {
     public static List<Card> orderCheck(Assessment a, String drugName, Set<String> drugRegimens, String reportUrl) {
         List<Card> cards = new ArrayList<>();
         for (Flag f : a.flags()) {
-            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, reportUrl));
+            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, drugRegimens, reportUrl));
         }
         boolean anyRecommended = a.recommendations().stream().anyMatch(r -> drugRegimens.contains(r.regimen()));
         if (!anyRecommended) {
@@ -126,9 +126,13 @@ public final class CardRenderer {
                 links(reportUrl), new ArrayList<>(rules));
     }
 
-    private static Card flagCard(Assessment a, Flag f, String drugName, String reportUrl) {
+    private static Card flagCard(Assessment a, Flag f, String drugName, Set<String> drugRegimens, String reportUrl) {
         String title = FLAG_TITLES.getOrDefault(f.code(), words(f.code()));
         String summary = (drugName == null ? "" : capitalise(drugName) + " order: ") + capitalise(title);
+        // A flag about some of the ordered drug's regimens only (a trial exclusion, a partner drug) says which,
+        // so that two cards with the same flag code are told apart at a glance.
+        List<String> concerned = f.regimens().stream().filter(drugRegimens::contains).sorted().toList();
+        if (!concerned.isEmpty() && concerned.size() < drugRegimens.size()) summary += " (" + String.join(", ", concerned) + ")";
         StringBuilder md = new StringBuilder();
         md.append("**").append(capitalise(title)).append("** (").append(f.severity().toLowerCase(Locale.ROOT)).append(")\n\n");
         md.append(esc(f.text())).append("\n\n");
