@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
         description = "Clinical decision support for anti-CD38 therapy in multiple myeloma. "
                 + "Decision support for clinicians; not a prescription.",
         subcommands = {EvaluateCommand.class, BenchCommand.class, ServeCommand.class, HookRequestCommand.class,
-                ReportCommand.class, CommandLine.HelpCommand.class})
+                LoadCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int USAGE = 2;
@@ -54,6 +54,7 @@ public final class Main implements Runnable {
             if (cls == BenchCommand.class) return cls.cast(new BenchCommand(out, err));
             if (cls == ServeCommand.class) return cls.cast(new ServeCommand(out, err));
             if (cls == HookRequestCommand.class) return cls.cast(new HookRequestCommand(out, err));
+            if (cls == LoadCommand.class) return cls.cast(new LoadCommand(out, err));
             if (cls == ReportCommand.class) return cls.cast(new ReportCommand(out, err));
             return CommandLine.defaultFactory().create(cls);
         }

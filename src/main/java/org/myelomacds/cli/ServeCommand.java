@@ -3,10 +3,13 @@ package org.myelomacds.cli;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.engine.RulebaseSource;
+import org.myelomacds.engine.WatchingRulebaseSource;
 import org.myelomacds.server.CdsServer;
 import org.myelomacds.server.ServerConfig;
 import org.myelomacds.server.feedback.FeedbackStore;
+import org.myelomacds.server.feedback.JdbcFeedbackStore;
 import org.myelomacds.server.security.ClientAuthenticator;
+import org.myelomacds.server.security.JwtClientAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -14,7 +17,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "the base URL clients call (JWT aud, card links); default http://bind:port")
     URI publicUrl;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "serve this rule directory, compiled at start-up, instead of the build-time rulebase")
+    @Option(names = "--rules", paramLabel = "DIR", description = "serve this rule directory instead of the build-time rulebase, hot-reloaded when a file changes "
+                    + "(gated by the fhir-samples scenarios next to it)")
     Path rulesDir;
 
     @Option(names = "--dev", description = "development mode: client JWT verification OFF (logged loudly at start-up)")
@@ -81,13 +87,20 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             authenticator = jwtAuthenticator(config);
             if (authenticator == null) {
-                err.println("myeloma-cds: client JWT verification is not available in this build; run with --dev for local development");
+                err.println("myeloma-cds: no trustedIssuers configured, so every client would be refused; list the CDS "
+                        + "clients you trust in the --config file (see config/serve.example.yaml), or use --dev for local development");
+                rules.close();
                 return Main.USAGE;
             }
         }
-        FeedbackStore feedback = feedbackStore(config);
-        if (feedback == null) {
-            err.println("myeloma-cds: no feedback store is available in this build");
+        FeedbackStore feedback;
+        try {
+            JdbcFeedbackStore store = feedbackStore(config);
+            LOG.info("feedback database: {}", store.url());
+            feedback = store;
+        } catch (RuntimeException e) {
+            err.println("myeloma-cds: cannot open the feedback database: " + e.getMessage());
+            rules.close();
             return Main.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -110,19 +123,30 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Wiring point: the rulebase the server answers with. */
+    /**
+     * The rulebase: the build-time one by default (the tested artifact); with a rules directory, that directory,
+     * watched and hot-reloaded through the scenario gate of the fhir-samples next to it (watchRules: false serves it
+     * as compiled at start-up).
+     */
     private static RulebaseSource rulebaseSource(ServerConfig config) throws RulebaseException {
-        Rulebase rb = config.rulesDir() == null ? EvaluateCommand.Readers.shippedRulebase() : Rulebase.compileDirectory(config.rulesDir());
-        return RulebaseSource.fixed(rb);
+        if (config.rulesDir() == null) return RulebaseSource.fixed(EvaluateCommand.Readers.shippedRulebase());
+        if (!config.watchRules()) return RulebaseSource.fixed(Rulebase.compileDirectory(config.rulesDir()));
+        Path scenarios = config.rulesDir().toAbsolutePath().normalize().resolveSibling("fhir-samples");
+        if (!Files.isDirectory(scenarios)) {
+            throw new RulebaseException("hot reload of " + config.rulesDir() + " is gated by the scenarios in " + scenarios
+                    + ", which does not exist; put fhir-samples/ next to the rules directory or set watchRules: false", List.of());
+        }
+        return WatchingRulebaseSource.start(config.rulesDir(), scenarios);
     }
 
-    /** Wiring point: verification of the client's JWT against the trusted issuers of the configuration. */
+    /** Client JWT verification against the trusted issuers of the configuration; null when none is configured. */
     private static ClientAuthenticator jwtAuthenticator(ServerConfig config) {
-        return null;
+        if (config.trustedIssuers().isEmpty()) return null;
+        return new JwtClientAuthenticator(config.trustedIssuers());
     }
 
-    /** Wiring point: the feedback database (JDBC URL from the configuration). */
-    private static FeedbackStore feedbackStore(ServerConfig config) {
-        return null;
+    /** The feedback database (JDBC URL from the configuration; embedded H2 by default). */
+    private static JdbcFeedbackStore feedbackStore(ServerConfig config) {
+        return JdbcFeedbackStore.open(config.feedbackJdbcUrl(), config.feedbackUser(), config.feedbackPassword());
     }
 }

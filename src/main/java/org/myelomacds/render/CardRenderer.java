@@ -73,7 +73,7 @@ public final class CardRenderer {
     public static List<Card> patientView(Assessment a, String reportUrl) {
         List<Card> cards = new ArrayList<>();
         for (Recommendation r : a.recommendations()) cards.add(recommendationCard(a, r, reportUrl));
-        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, reportUrl));
+        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, Set.of(), reportUrl));
         if (!a.notRecommended().isEmpty()) cards.add(notRecommendedCard(a, a.notRecommended(), null, reportUrl));
         if (!a.dataGaps().isEmpty()) cards.add(dataGapCard(a, a.dataGaps(), reportUrl));
         return cards;
@@ -87,7 +87,7 @@ public final class CardRenderer {
     public static List<Card> orderCheck(Assessment a, String drugName, Set<String> drugRegimens, String reportUrl) {
         List<Card> cards = new ArrayList<>();
         for (Flag f : a.flags()) {
-            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, reportUrl));
+            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, drugRegimens, reportUrl));
         }
         boolean anyRecommended = a.recommendations().stream().anyMatch(r -> drugRegimens.contains(r.regimen()));
         if (!anyRecommended) {
@@ -108,9 +108,8 @@ public final class CardRenderer {
             md.append("\n**Cautions**\n\n");
             for (Flag f : r.flags()) md.append(flag(f));
         }
-        md.append("\n**Score**: ")
-                .append(r.scoreComponents().stream().map(CardRenderer::score).collect(Collectors.joining(" ")))
-                .append(" = ").append(r.score()).append("\n");
+        md.append("\n**Score** ").append(r.score()).append(":\n\n");
+        for (ScoreLine l : r.scoreComponents()) md.append("- ").append(score(l)).append(" — `").append(l.rule()).append("`\n");
         footer(md, a);
         Set<String> rules = new LinkedHashSet<>();
         r.rationale().forEach(s -> rules.add(s.rule()));
@@ -127,9 +126,13 @@ public final class CardRenderer {
                 links(reportUrl), new ArrayList<>(rules));
     }
 
-    private static Card flagCard(Assessment a, Flag f, String drugName, String reportUrl) {
+    private static Card flagCard(Assessment a, Flag f, String drugName, Set<String> drugRegimens, String reportUrl) {
         String title = FLAG_TITLES.getOrDefault(f.code(), words(f.code()));
         String summary = (drugName == null ? "" : capitalise(drugName) + " order: ") + capitalise(title);
+        // A flag about some of the ordered drug's regimens only (a trial exclusion, a partner drug) says which,
+        // so that two cards with the same flag code are told apart at a glance.
+        List<String> concerned = f.regimens().stream().filter(drugRegimens::contains).sorted().toList();
+        if (!concerned.isEmpty() && concerned.size() < drugRegimens.size()) summary += " (" + String.join(", ", concerned) + ")";
         StringBuilder md = new StringBuilder();
         md.append("**").append(capitalise(title)).append("** (").append(f.severity().toLowerCase(Locale.ROOT)).append(")\n\n");
         md.append(esc(f.text())).append("\n\n");

@@ -18,11 +18,6 @@ import java.util.UUID;
  * {@code Type/id}, so they are rewritten to that.
  */
 public final class HookRequestBuilder {
-    private static final Map<String, String> KEY_BY_TYPE = Map.of(
-            "Condition", "conditions", "Observation", "observations", "MedicationStatement", "medicationStatements",
-            "MedicationAdministration", "medicationAdministrations", "MedicationRequest", "medicationRequests",
-            "Procedure", "procedures", "AllergyIntolerance", "allergies");
-
     private HookRequestBuilder() {}
 
     /** The prefetch object for {@code bundle}: every template key, each answered as a FHIR server would. */
@@ -46,8 +41,8 @@ public final class HookRequestBuilder {
                 for (String key : new String[]{"medicationStatements", "medicationAdministrations", "medicationRequests"}) {
                     searches.get(key).addObject().<ObjectNode>set("resource", r).putObject("search").put("mode", "include");
                 }
-            } else if (KEY_BY_TYPE.containsKey(type)) {
-                searches.get(KEY_BY_TYPE.get(type)).addObject().<ObjectNode>set("resource", r).putObject("search").put("mode", "match");
+            } else if (PrefetchKeys.keyFor(type) != null) {
+                searches.get(PrefetchKeys.keyFor(type)).addObject().<ObjectNode>set("resource", r).putObject("search").put("mode", "match");
             }
         }
         for (Map.Entry<String, ArrayNode> s : searches.entrySet()) ((ObjectNode) prefetch.get(s.getKey())).put("total", s.getValue().size());

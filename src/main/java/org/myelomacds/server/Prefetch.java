@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,19 +16,7 @@ import java.util.regex.Pattern;
  * {@code medicationReference} resolves as it does in a bundle.
  */
 final class Prefetch {
-    static final Map<String, String> TEMPLATES;
-    static {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("patient", "Patient/{{context.patientId}}");
-        t.put("conditions", "Condition?patient={{context.patientId}}");
-        t.put("observations", "Observation?patient={{context.patientId}}");
-        t.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
-        t.put("medicationAdministrations", "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication");
-        t.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
-        t.put("procedures", "Procedure?patient={{context.patientId}}");
-        t.put("allergies", "AllergyIntolerance?patient={{context.patientId}}");
-        TEMPLATES = java.util.Collections.unmodifiableMap(t);
-    }
+    static final Map<String, String> TEMPLATES = PrefetchKeys.TEMPLATES;
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*context\\.([A-Za-z]+)\\s*}}");
 

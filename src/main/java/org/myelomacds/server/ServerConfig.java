@@ -1,11 +1,12 @@
 package org.myelomacds.server;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.server.feedback.JdbcFeedbackStore;
+import org.myelomacds.server.security.TrustedIssuer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,17 +31,7 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** Large enough for a patient's full prefetch (a few hundred resources), small enough to refuse abuse early. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 5L * 1024 * 1024;
-    public static final String DEFAULT_JDBC_URL = "jdbc:h2:./data/feedback;AUTO_SERVER=FALSE";
-
-    /** A client we trust: its exact {@code iss} and the JWK Set URLs ({@code jku}) its keys may come from. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public record TrustedIssuer(String issuer, List<URI> jwksUrls) {
-        public TrustedIssuer {
-            if (issuer == null || issuer.isBlank()) throw new IllegalArgumentException("trustedIssuers: an entry has no issuer");
-            if (jwksUrls == null || jwksUrls.isEmpty()) throw new IllegalArgumentException("trustedIssuers: " + issuer + " has no jwksUrls");
-            jwksUrls = List.copyOf(jwksUrls);
-        }
-    }
+    public static final String DEFAULT_JDBC_URL = JdbcFeedbackStore.DEFAULT_URL;
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");

@@ -12,6 +12,8 @@ import org.myelomacds.cli.Main;
 import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.scenario.Samples;
+import org.myelomacds.server.feedback.FeedbackStore;
+import org.myelomacds.server.feedback.JdbcFeedbackStore;
 import org.myelomacds.server.security.AuthenticationException;
 import org.myelomacds.server.security.ClientAuthenticator;
 
@@ -63,7 +65,7 @@ class CdsServerTest {
         server.close();
     }
 
-    static CdsServer startServer(ServerConfig defaults, ClientAuthenticator auth, InMemoryFeedbackStore store) {
+    static CdsServer startServer(ServerConfig defaults, ClientAuthenticator auth, FeedbackStore store) {
         ServerConfig config = defaults.with(new ServerConfig.Settings(0, "127.0.0.1", null, null, null, null, null, null,
                 null, null, null, null, null, null));
         Clock clock = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
@@ -416,6 +418,36 @@ class CdsServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\",\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("feedback[0].outcome", refused(badOutcome, 400).get(0).get("expression").get(0).asText());
+        }
+    }
+
+    @Test
+    void feedbackGoesToTheDatabaseAndTheReportIsPerRule() throws Exception {
+        try (JdbcFeedbackStore db = JdbcFeedbackStore.open("jdbc:h2:mem:cds-http-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+             CdsServer own = startServer(ServerConfig.defaults(), ClientAuthenticator.disabled(), db)) {
+            String url = own.baseUrl().toString();
+            JsonNode cards = cards(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            assertEquals(cards.size(), db.issuedCardCount());
+            JsonNode overridden = cards.get(1);
+            String fb = "{\"feedback\":[{\"card\":\"" + overridden.get("uuid").asText() + "\",\"outcome\":\"overridden\","
+                    + "\"overrideReason\":{\"reason\":{\"system\":\"" + org.myelomacds.render.CardRenderer.OVERRIDE_SYSTEM
+                    + "\",\"code\":\"already-addressed\",\"display\":\"Already addressed or ordered\"}},"
+                    + "\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}";
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38/feedback"))
+                    .POST(HttpRequest.BodyPublishers.ofString(fb)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(1, db.feedbackCount());
+            JsonNode rates = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/feedback/override-rates")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("rules");
+            assertFalse(rates.isEmpty());
+            String detail = overridden.get("detail").asText();
+            for (JsonNode row : rates) {
+                assertTrue(detail.contains("`" + row.get("rule").asText() + "`"), "every rule reported is one the overridden card carried: " + row);
+                assertEquals(1, row.get("overridden").asLong());
+                assertEquals(1.0, row.get("overrideRate").asDouble());
+                assertEquals(1, row.get("overrideReasons").get("already-addressed").asLong());
+            }
         }
     }
 

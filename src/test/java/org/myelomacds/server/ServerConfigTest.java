@@ -40,7 +40,7 @@ class ServerConfigTest {
         assertTrue(e.getMessage().contains("'prot'") && e.getMessage().contains("port"), e.getMessage());
         Files.writeString(f, "trustedIssuers:\n  - issuer: https://ehr.example.org\n");
         e = assertThrows(ServerConfig.ConfigException.class, () -> ServerConfig.load(f));
-        assertTrue(e.getMessage().contains("jwksUrls"), e.getMessage());
+        assertTrue(e.getMessage().contains("JWKS URL"), e.getMessage());
         Files.writeString(f, "rulesDir: my-rules\n");
         assertEquals(dir.resolve("my-rules"), ServerConfig.load(f).rulesDir(), "relative to the file");
     }
