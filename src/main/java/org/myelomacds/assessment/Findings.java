@@ -21,7 +21,17 @@ public record Findings(
         List<Item> labs,
         List<Item> allergies,
         List<String> unreadable,
-        Map<String, Integer> skippedResources) {
+        Map<String, Integer> skippedResources,
+        List<StatusEvent> diseaseStatus) {
+
+    /** The findings without the dated disease-status assessments (the shape before those were added). */
+    public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,
+                    List<Exposure> exposures, List<Item> refractoriness, Washout antiCd38Washout, List<Renal> renal,
+                    List<Item> pulmonary, List<Item> otherConditions, List<Item> labs, List<Item> allergies,
+                    List<String> unreadable, Map<String, Integer> skippedResources) {
+        this(setting, diagnoses, transplantEligibility, priorTherapy, exposures, refractoriness, antiCd38Washout, renal,
+                pulmonary, otherConditions, labs, allergies, unreadable, skippedResources, null);
+    }
 
     /** A finding stated in words, with a machine-readable value and its facts. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,8 +48,27 @@ public record Findings(
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                            boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts) {}
 
+    /**
+     * {@code bands} are the washout bands the band was chosen from (day bounds; {@code untilDays} null for the last,
+     * open-ended band), so a picture of the washout draws the same thresholds the rules used.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Washout(String drug, String lastDose, long days, String band, String text, List<FactRef> facts) {}
+    public record Washout(String drug, String lastDose, long days, String band, String text, List<FactRef> facts,
+                          List<Band> bands) {
+        public Washout(String drug, String lastDose, long days, String band, String text, List<FactRef> facts) {
+            this(drug, lastDose, days, band, text, facts, null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Band(String band, int fromDays, Integer untilDays) {}
+
+    /**
+     * A dated disease-status assessment from the record (mCODE disease status): progression, stable, improved...
+     * The report marks progression events on the therapy timeline and lists the assessments dated during each line.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StatusEvent(String date, String status, List<FactRef> facts) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Renal(String metric, double value, String unit, String method, String date, long ageDays,

@@ -23,6 +23,7 @@ import org.myelomacds.facts.CriterionOutcome;
 import org.myelomacds.facts.CriterionResult;
 import org.myelomacds.facts.CurrentResult;
 import org.myelomacds.facts.DataGap;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.HasProvenance;
@@ -39,6 +40,7 @@ import org.myelomacds.facts.ScoreComponent;
 import org.myelomacds.facts.SettingDetermination;
 import org.myelomacds.facts.TherapyHistory;
 import org.myelomacds.facts.TransplantEligibility;
+import org.myelomacds.facts.WashoutBand;
 import org.myelomacds.facts.UnreadableInput;
 
 import java.util.ArrayList;
@@ -207,7 +209,8 @@ final class AssessmentAssembler {
         for (String id : ids) {
             EvidenceEntry e = rulebase.evidence().find(id)
                     .orElseThrow(() -> new IllegalStateException("evidence id " + id + " is not in rules/evidence.yaml"));
-            out.put(id, new EvidenceRef(e.title(), e.citation(), e.doi(), e.pmid(), e.url(), e.verification()));
+            out.put(id, new EvidenceRef(e.title(), e.citation(), e.doi(), e.pmid(), e.url(), e.verification(),
+                    e.kind(), e.trial(), e.population(), e.comparator(), e.pfsHr(), e.summarySection()));
         }
         return out;
     }
@@ -271,7 +274,9 @@ final class AssessmentAssembler {
         Findings.Washout washout = washouts.size() == 1
                 ? new Findings.Washout(washouts.get(0).getDrug().name(), washouts.get(0).getLastExposure().getLastDose().toString(),
                 washouts.get(0).getDays(), washouts.get(0).getBand().name(), washouts.get(0).describe(),
-                refs(washouts.get(0).getProvenance()))
+                refs(washouts.get(0).getProvenance()),
+                java.util.Arrays.stream(WashoutBand.values())
+                        .map(b -> new Findings.Band(b.name(), b.getFromDays(), b.getUntilDays())).toList())
                 : null;
 
         List<RenalFunction> renalCurrent = facts(session, RenalFunction.class);
@@ -302,9 +307,14 @@ final class AssessmentAssembler {
                             + (a.isActive() ? "" : " (inactive)"), refs(a.getProvenance())));
         }
         List<String> unreadable = record.unreadable().stream().map(UnreadableInput::describe).toList();
+        List<Findings.StatusEvent> status = record.diseaseStatuses().stream()
+                .filter(d -> d.isDated() && !d.getDate().isAfter(context.getAsOf()))
+                .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name()))
+                .map(d -> new Findings.StatusEvent(d.getDate().toString(), d.getTrend().name(), refs(d.getProvenance())))
+                .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
-                record.skippedResources().isEmpty() ? null : record.skippedResources());
+                record.skippedResources().isEmpty() ? null : record.skippedResources(), status);
     }
 
     static List<FactRef> refs(List<Provenance> provenance) {

@@ -31,7 +31,8 @@ public final class EvidenceCatalogue {
             entries.put(e.getKey(), new EvidenceEntry(e.getKey(), text(n, "kind"), text(n, "authors"), text(n, "title"),
                     text(n, "journal"), n.hasNonNull("year") ? n.get("year").asInt() : null, text(n, "volume_pages"),
                     text(n, "doi"), text(n, "pmid"), text(n, "url"), text(n, "trial"), text(n, "nct"),
-                    text(n, "verification"), figures));
+                    text(n, "verification"), figures, text(n, "population"), text(n, "comparator"),
+                    text(n, "pfs_hr"), text(n, "summary_section")));
         }
         return new EvidenceCatalogue(entries);
     }

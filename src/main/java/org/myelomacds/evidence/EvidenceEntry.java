@@ -8,10 +8,19 @@ import java.util.List;
  */
 public record EvidenceEntry(String id, String kind, String authors, String title, String journal, Integer year,
                             String volumePages, String doi, String pmid, String url, String trial, String nct,
-                            String verification, List<String> keyFigures) {
+                            String verification, List<String> keyFigures, String population, String comparator,
+                            String pfsHr, String summarySection) {
 
     public EvidenceEntry {
         keyFigures = keyFigures == null ? List.of() : List.copyOf(keyFigures);
+    }
+
+    /** An entry without the trial-summary fields (population, comparator, PFS HR), as most entries are. */
+    public EvidenceEntry(String id, String kind, String authors, String title, String journal, Integer year,
+                         String volumePages, String doi, String pmid, String url, String trial, String nct,
+                         String verification, List<String> keyFigures) {
+        this(id, kind, authors, title, journal, year, volumePages, doi, pmid, url, trial, nct, verification, keyFigures,
+                null, null, null, null);
     }
 
     /** True when the fact rests on a primary source or a source review, not on unverified or third-party material. */

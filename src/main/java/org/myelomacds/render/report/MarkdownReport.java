@@ -1,0 +1,164 @@
+package org.myelomacds.render.report;
+
+import org.myelomacds.assessment.Assessment;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The tumour-board report in Markdown: the same sections, rows and citation anchors as the HTML report, from the
+ * same {@link ReportView}. The timeline is given as its text alternative (Markdown has no inline drawing).
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {}
+
+    public static String render(Assessment a) {
+        ReportView v = ReportView.of(a);
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(v.title()).append("\n\n");
+        md.append("> ℹ ").append(v.disclaimer()).append("\n\n");
+        md.append("| Case summary | |\n|---|---|\n");
+        md.append("| Patient | ").append(esc(v.patientLine())).append(" |\n");
+        md.append("| Setting | **").append(v.setting()).append("** — ").append(esc(v.settingText())).append(" |\n");
+        md.append("| Top option | ").append(esc(v.topOption())).append(" |\n");
+        md.append("| Before first dose | ").append(v.flags().size()).append(" flag(s); ").append(v.gaps().size())
+                .append(" data gap(s) |\n");
+        md.append("| Evaluated as of | ").append(v.asOf()).append(" |\n");
+        md.append("| Jurisdiction | ").append(v.jurisdiction()).append(" |\n\n");
+
+        md.append("## 1. The patient\n\n### Disease and setting\n\n");
+        for (ReportView.Fact f : v.disease()) fact(md, f.label() + ": ", f);
+        md.append("\n### Prior lines of therapy\n\n");
+        if (v.lines().isEmpty()) md.append("_No line of therapy recorded._\n");
+        else {
+            md.append("| Line | Start | End | Drugs | Disease status recorded | Why a new line |\n|---|---|---|---|---|---|\n");
+            for (ReportView.LineRow l : v.lines()) {
+                md.append("| ").append(l.number()).append(" | ").append(l.start()).append(" | ").append(l.end()).append(" | ")
+                        .append(esc(l.drugs())).append(l.transplant() ? " + stem-cell transplant" : "").append(" | ")
+                        .append(esc(l.statusDuring())).append(" | ").append(esc(l.reason())).append(" |\n");
+            }
+        }
+        md.append("\n### Refractoriness\n\n");
+        if (v.refractoriness().isEmpty()) md.append("_No refractoriness derived from the record._\n");
+        for (ReportView.Fact f : v.refractoriness()) fact(md, "", f);
+        md.append("\n### Anti-CD38 exposure and washout\n\n");
+        if (v.antiCd38().isEmpty()) md.append("_No anti-CD38 exposure recorded._\n");
+        else {
+            md.append("| Drug | Route | First dose | Last dose | Refractory | Intolerant |\n|---|---|---|---|---|---|\n");
+            for (ReportView.ExposureRow e : v.antiCd38()) {
+                md.append("| ").append(e.drug()).append(" | ").append(e.routes()).append(" | ").append(e.firstDose())
+                        .append(" | ").append(e.lastDose()).append(" | ").append(e.refractory() ? "yes" : "no").append(" | ")
+                        .append(e.intolerant() ? "yes" : "no").append(" |\n");
+            }
+        }
+        if (v.washout() != null) fact(md.append('\n'), "Washout: ", v.washout());
+        if (v.timeline() != null) {
+            md.append("\n**Therapy timeline** (text alternative of the report's figure): ")
+                    .append(esc(v.timeline().svg().desc())).append(cites(v.timeline().washoutCites())).append("\n");
+        }
+        md.append("\n### Renal function\n\n");
+        if (v.renal().isEmpty()) md.append("**Unknown**: no renal result recorded.\n");
+        else {
+            md.append("| Date | Measure | Value | Unit | Method | Band | Status |\n|---|---|---|---|---|---|---|\n");
+            for (ReportView.RenalRow r : v.renal()) {
+                md.append("| ").append(r.date()).append(" | ").append(r.metric()).append(" | ").append(r.value()).append(" | ")
+                        .append(esc(r.unit())).append(" | ").append(esc(r.method())).append(" | ").append(r.renalBand()).append(" | ")
+                        .append(r.status()).append(cites(r.cites())).append(" |\n");
+            }
+        }
+        for (RenalChart c : v.renalCharts()) md.append("\n**").append(c.metric()).append(" trend**: ").append(esc(c.svg().desc())).append("\n");
+        md.append("\n### Lung function\n\n");
+        if (v.lung().isEmpty()) md.append("_No COPD, asthma or spirometry recorded._\n");
+        for (ReportView.Fact f : v.lung()) fact(md, "", f);
+        if (!v.otherFindings().isEmpty()) {
+            md.append("\n### Other conditions, results and allergies\n\n");
+            for (ReportView.Fact f : v.otherFindings()) fact(md, f.label() + ": ", f);
+        }
+        if (!v.notRead().isEmpty()) {
+            md.append("\n### Not read from the bundle\n\n");
+            for (String n : v.notRead()) md.append("- ! ").append(esc(n)).append("\n");
+        }
+
+        md.append("\n## 2. Ranked options\n\n");
+        if (v.options().isEmpty()) md.append("_No anti-CD38 regimen is eligible on the data given._\n\n");
+        for (ReportView.Option o : v.options()) {
+            md.append("### ").append(o.rank()).append(". ").append(o.name()).append(" — ").append(o.statusWord())
+                    .append(", score ").append(o.score()).append("\n\n**Why**\n\n");
+            for (ReportView.Point p : o.why()) point(md, p);
+            md.append("\n**What argues against**\n\n");
+            if (o.against().isEmpty()) md.append("_Nothing recorded against it._\n");
+            for (ReportView.Point p : o.against()) point(md, p);
+            md.append("\nScore: ").append(o.scoreLines().stream().map(s -> s.text() + " (`" + s.rule() + "`)")
+                    .collect(Collectors.joining("; "))).append(" = **").append(o.score()).append("**\n\n");
+        }
+
+        md.append("## 3. Excluded, and why not\n\n");
+        if (v.excluded().isEmpty()) md.append("_No regimen was excluded._\n\n");
+        for (ReportView.Excluded x : v.excluded()) {
+            md.append("### ").append(x.name()).append(" — ").append(x.statusWord()).append("\n\n");
+            for (ReportView.Point p : x.reasons()) point(md, p);
+            md.append("\n");
+        }
+
+        md.append("## 4. Action needed before the first dose\n\n");
+        if (v.flags().isEmpty()) md.append("_No flag raised._\n");
+        for (ReportView.FlagView f : v.flags()) {
+            md.append("- <a id=\"").append(f.anchor()).append("\"></a>").append(f.icon()).append(' ').append(f.severity())
+                    .append(" **").append(f.code()).append("**: ").append(esc(f.text())).append(cites(f.cites()))
+                    .append(" _Applies to: ").append(f.regimens()).append("; rule `").append(f.rule()).append("`._\n");
+        }
+        md.append("\n## 5. Missing data that would change the answer\n\n");
+        if (v.gaps().isEmpty()) md.append("_None._\n");
+        else {
+            md.append("| Gap | What is missing | Regimens affected | Rule and evidence |\n|---|---|---|---|\n");
+            for (ReportView.GapView g : v.gaps()) {
+                md.append("| ").append(g.code()).append(" | ").append(esc(g.text())).append(" | ").append(esc(g.affects()))
+                        .append(" | `").append(g.rule()).append('`').append(cites(g.cites())).append(" |\n");
+            }
+        }
+        md.append("\n## 6. Evidence\n\n");
+        md.append("| Ref | Trial | Setting | Comparator | PFS hazard ratio | Subgroup matching this patient | Citation |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (ReportView.EvidenceRow e : v.evidence()) {
+            md.append("| <a id=\"").append(e.anchor()).append("\"></a>").append(e.id()).append(" | ").append(esc(e.trial()))
+                    .append(" | ").append(esc(e.population())).append(" | ").append(esc(e.comparator())).append(" | ")
+                    .append(esc(e.pfsHr())).append(" | ").append(esc(e.subgroups())).append(" | ").append(esc(e.title()));
+            if (e.citation() != null && !e.citation().isEmpty()) md.append(". ").append(esc(e.citation()));
+            if (e.doi() != null) md.append(". DOI [").append(e.doi()).append("](").append(e.doiUrl()).append(")");
+            if (e.url() != null) md.append(". <").append(e.url()).append(">");
+            if (e.pmid() != null) md.append(". PMID ").append(e.pmid());
+            md.append(". Verification: ").append(e.verification());
+            if (e.section() != null) md.append("; trial fields from clinical-evidence.md ").append(e.section());
+            md.append(" |\n");
+        }
+        md.append("\n---\n\n**").append(v.disclaimer()).append("** Rulebase ").append(v.rulebase().version()).append(" (")
+                .append(v.rulebase().mode()).append("), sha256 `").append(v.rulebase().sha256()).append("`; evaluated as of ")
+                .append(v.asOf()).append("; jurisdiction ").append(v.jurisdiction()).append(".\n");
+        return md.toString();
+    }
+
+    private static void fact(StringBuilder md, String prefix, ReportView.Fact f) {
+        md.append("- ").append(prefix.isEmpty() ? "" : "**" + prefix.strip() + "** ").append(esc(f.text())).append(cites(f.cites()))
+                .append(f.rule() == null ? "" : " `" + f.rule() + "`").append(sources(f.sources())).append("\n");
+    }
+
+    private static void point(StringBuilder md, ReportView.Point p) {
+        md.append("- ").append(p.mark()).append(" (").append(p.markWord()).append(", ").append(p.kind()).append(") ");
+        if (p.link() != null) md.append('[').append(esc(p.text())).append("](#").append(p.link()).append(')');
+        else md.append(esc(p.text()));
+        md.append(cites(p.cites())).append(" `").append(p.rule()).append('`').append(sources(p.sources())).append("\n");
+    }
+
+    private static String cites(List<ReportView.Cite> cites) {
+        if (cites.isEmpty()) return "";
+        return " [" + cites.stream().map(c -> "[" + c.id() + "](#" + c.anchor() + ")").collect(Collectors.joining(", ")) + "]";
+    }
+
+    private static String sources(List<ReportView.Source> s) {
+        return s.isEmpty() ? "" : " _(data: " + esc(s.stream().map(ReportView.Source::printed).collect(Collectors.joining("; "))) + ")_";
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+    }
+}

@@ -1,0 +1,323 @@
+package org.myelomacds.render.report;
+
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.DataGapItem;
+import org.myelomacds.assessment.EvidenceRef;
+import org.myelomacds.assessment.FactRef;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.assessment.Flag;
+import org.myelomacds.assessment.NotRecommended;
+import org.myelomacds.assessment.Recommendation;
+import org.myelomacds.assessment.ScoreLine;
+import org.myelomacds.assessment.Statement;
+import org.myelomacds.assessment.TraceEntry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What the tumour-board report shows, arranged for reading: built from the Assessment alone, so the HTML, Markdown
+ * and PDF reports and the case-review page print the same thing. It takes no clinical decision: it groups and
+ * orders what the rules said (a regimen's met criteria under "why", its unmet ones, penalties and flags under
+ * "against") and joins each citation to its evidence row.
+ */
+public record ReportView(
+        String title,
+        String patientId,
+        String patientLine,
+        String setting,
+        String settingText,
+        String asOf,
+        String jurisdiction,
+        String disclaimer,
+        RulebaseLine rulebase,
+        List<Fact> disease,
+        List<LineRow> lines,
+        List<Fact> refractoriness,
+        List<ExposureRow> antiCd38,
+        List<ExposureRow> otherExposures,
+        Fact washout,
+        List<RenalRow> renal,
+        List<Fact> lung,
+        List<Fact> otherFindings,
+        List<String> notRead,
+        Timeline timeline,
+        List<RenalChart> renalCharts,
+        List<Option> options,
+        List<Excluded> excluded,
+        List<FlagView> flags,
+        List<GapView> gaps,
+        List<EvidenceRow> evidence,
+        String topOption) {
+
+    /** Evidence rows of trials (those the catalogue gives a trial name), for the trial table. */
+    public List<EvidenceRow> trials() { return evidence.stream().filter(EvidenceRow::isTrial).toList(); }
+
+    /** The other cited sources: labels, reviews, safety communications, project policy. */
+    public List<EvidenceRow> sources() { return evidence.stream().filter(e -> !e.isTrial()).toList(); }
+
+    public record RulebaseLine(String version, String sha256, String mode) {}
+
+    /** A citation as printed: the id and the anchor of its evidence row. */
+    public record Cite(String id, String anchor) {}
+
+    /** A fact reference with its date, as printed next to a statement. */
+    public record Source(String reference, String date) {
+        public String printed() { return reference + (date == null ? "" : " " + date); }
+    }
+
+    /** A finding in words, the rule and citations behind it where the trace names them, and the patient data. */
+    public record Fact(String label, String text, String rule, List<Cite> cites, List<Source> sources) {}
+
+    public record LineRow(int number, String start, String end, String drugs, boolean ongoing, boolean transplant,
+                          String statusDuring, String reason, List<Source> sources) {}
+
+    public record ExposureRow(String drug, String drugClass, String routes, String firstDose, String lastDose,
+                              boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources) {}
+
+    public record RenalRow(String date, String metric, String value, String unit, String method, String renalBand,
+                           String status, String text, String rule, List<Cite> cites, List<Source> sources) {}
+
+    /** One line of a regimen's case: a criterion, a score component or a flag, with its rule, citations and data. */
+    public record Point(String mark, String markWord, String kind, String text, String rule, List<Cite> cites,
+                        List<Source> sources, String link) {}
+
+    public record Option(int rank, String regimen, String name, String status, String statusWord, int score,
+                         List<Point> why, List<Point> against, List<Point> scoreLines, String anchor) {}
+
+    public record Excluded(String regimen, String name, String status, String statusWord, List<Point> reasons,
+                           List<String> flagCodes) {}
+
+    public record FlagView(String anchor, String code, String severity, String icon, String text, String rule,
+                           List<Cite> cites, String regimens, List<Source> sources) {}
+
+    public record GapView(String code, String text, String affects, String rule, List<Cite> cites) {}
+
+    /** A row of the evidence table; "not in catalogue" stands where rules/evidence.yaml has no such field. */
+    public record EvidenceRow(String id, String anchor, String trial, String population, String comparator,
+                              String pfsHr, String subgroups, String title, String citation, String doi,
+                              String doiUrl, String url, String pmid, String verification, String section) {
+        public boolean isTrial() { return !"—".equals(trial); }
+    }
+
+    static final String NOT_IN_CATALOGUE = "not in catalogue";
+
+    public static String anchor(String evidenceId) { return "ev-" + evidenceId; }
+
+    public static ReportView of(Assessment a) {
+        Findings f = a.findings();
+        Map<String, List<String>> ruleEvidence = new TreeMap<>();
+        for (TraceEntry t : a.trace()) ruleEvidence.putIfAbsent(t.rule(), t.evidence());
+
+        List<Fact> disease = new ArrayList<>();
+        if (f.setting() != null) disease.add(new Fact("Setting", f.setting().value() + ": " + f.setting().text(),
+                derivation(ruleEvidence, "DERIVE-SETTING"), cites(ruleEvidence, "DERIVE-SETTING"), sources(f.setting().facts())));
+        if (f.diagnoses() != null) for (Findings.Item d : f.diagnoses()) disease.add(item("Diagnosis", d, null, List.of()));
+        if (f.transplantEligibility() != null) disease.add(item("Transplant eligibility", f.transplantEligibility(),
+                derivation(ruleEvidence, "DERIVE-TRANSPLANT"), cites(ruleEvidence, "DERIVE-TRANSPLANT")));
+
+        List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
+        List<LineRow> lines = new ArrayList<>();
+        for (Findings.Line l : f.priorTherapy().lines()) {
+            LocalDate start = LocalDate.parse(l.start()), end = LocalDate.parse(l.end());
+            // Assessments dated from the line's start to 60 days after its end: the IMWG window within which a
+            // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response.
+            String during = events.stream().filter(e -> {
+                LocalDate d = LocalDate.parse(e.date());
+                return !d.isBefore(start) && !d.isAfter(end.plusDays(60));
+            }).map(e -> word(e.status()) + " " + e.date()).collect(Collectors.joining("; "));
+            lines.add(new LineRow(l.number(), l.start(), l.ongoing() ? "ongoing" : l.end(),
+                    l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", ")), l.ongoing(),
+                    l.includesTransplant(), during.isEmpty() ? "none recorded" : during, l.reason(), sources(l.facts())));
+        }
+
+        List<Fact> refractoriness = new ArrayList<>();
+        for (Findings.Item r : f.refractoriness()) refractoriness.add(item("Refractory", r,
+                derivation(ruleEvidence, "DERIVE-REFRACTORY"), cites(ruleEvidence, "DERIVE-REFRACTORY")));
+
+        List<ExposureRow> antiCd38 = new ArrayList<>(), other = new ArrayList<>();
+        for (Findings.Exposure e : f.exposures()) {
+            ExposureRow row = new ExposureRow(drug(e.drug()), word(e.drugClass()),
+                    e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")), e.firstDose(),
+                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()));
+            if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
+        }
+        Fact washout = f.antiCd38Washout() == null ? null : new Fact("Anti-CD38 washout",
+                f.antiCd38Washout().text() + " (" + word(f.antiCd38Washout().band()) + " washout band)",
+                derivation(ruleEvidence, "DERIVE-WASHOUT"), cites(ruleEvidence, "DERIVE-WASHOUT"),
+                sources(f.antiCd38Washout().facts()));
+
+        List<RenalRow> renal = new ArrayList<>();
+        for (Findings.Renal r : f.renal()) {
+            renal.add(new RenalRow(r.date(), "EGFR".equals(r.metric()) ? "eGFR" : "Creatinine clearance", number(r.value()),
+                    r.unit(), r.method() == null ? "" : r.method(), r.category() == null ? "" : word(r.category()),
+                    (r.current() ? "current" : "earlier") + (r.stale() ? ", stale" : "") + (r.computed() ? ", computed" : ""),
+                    r.text(), r.current() ? derivation(ruleEvidence, "DERIVE-RENAL") : null,
+                    r.current() ? cites(ruleEvidence, "DERIVE-RENAL") : List.of(), sources(r.facts())));
+        }
+        List<Fact> lung = new ArrayList<>();
+        for (Findings.Item p : f.pulmonary()) lung.add(item("Lung", p, null, List.of()));
+        List<Fact> otherFindings = new ArrayList<>();
+        for (Findings.Item o : f.otherConditions()) otherFindings.add(item("Condition", o, null, List.of()));
+        for (Findings.Item l : f.labs()) otherFindings.add(item("Result", l, null, List.of()));
+        for (Findings.Item al : f.allergies()) otherFindings.add(item("Allergy", al, null, List.of()));
+        List<String> notRead = new ArrayList<>();
+        if (f.unreadable() != null) notRead.addAll(f.unreadable());
+        if (f.skippedResources() != null) f.skippedResources().forEach((type, n) ->
+                notRead.add(n + " " + type + " resource(s) not read by this engine"));
+
+        Map<String, String> flagAnchors = new LinkedHashMap<>();
+        List<FlagView> flags = new ArrayList<>();
+        for (Flag fl : a.flags()) {
+            String anchor = flagAnchor(fl);
+            flagAnchors.putIfAbsent(fl.code() + "\u0000" + fl.rule(), anchor);
+            flags.add(new FlagView(anchor, fl.code(), fl.severity(), icon(fl.severity()), fl.text(), fl.rule(),
+                    cites(fl.evidence()), String.join(", ", fl.regimens()), sources(fl.facts())));
+        }
+
+        Map<String, Set<String>> subgroups = new TreeMap<>();
+        List<Option> options = new ArrayList<>();
+        for (Recommendation r : a.recommendations()) {
+            List<Point> why = new ArrayList<>(), against = new ArrayList<>(), score = new ArrayList<>();
+            Set<String> trialIds = new TreeSet<>();
+            for (Statement s : r.rationale()) {
+                Point p = point(s);
+                if ("MET".equals(s.outcome())) {
+                    why.add(p);
+                    if ("TRIAL_POPULATION".equals(s.kind())) trialIds.addAll(s.evidence());
+                } else {
+                    against.add(p);
+                }
+            }
+            for (ScoreLine sl : r.scoreComponents()) {
+                score.add(new Point(sl.points() >= 0 ? "+" : "−", sl.points() >= 0 ? "adds" : "subtracts",
+                        "score", (sl.points() >= 0 ? "+" : "−") + Math.abs(sl.points()) + " " + sl.label(), sl.rule(),
+                        cites(sl.evidence()), List.of(), null));
+                if (sl.points() < 0) against.add(new Point("−", "penalty", "ranking",
+                        sl.label() + " (−" + Math.abs(sl.points()) + " points)", sl.rule(), cites(sl.evidence()), List.of(), null));
+                if (sl.rule().startsWith("RANK-SUBGROUP")) {
+                    for (String id : trialIds) subgroups.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(sl.label());
+                    for (String id : sl.evidence()) subgroups.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(sl.label());
+                }
+            }
+            for (Flag fl : r.flags()) {
+                if ("INFO".equals(fl.severity())) continue;
+                against.add(new Point(icon(fl.severity()), word(fl.severity()), "flag", "flag " + fl.code()
+                        + " (see section 4, before the first dose)", fl.rule(), cites(fl.evidence()),
+                        List.of(), flagAnchors.get(fl.code() + "\u0000" + fl.rule())));
+            }
+            options.add(new Option(r.rank(), r.regimen(), r.name(), r.status(), word(r.status()), r.score(), why, against,
+                    score, "option-" + r.regimen()));
+        }
+
+        List<Excluded> excluded = new ArrayList<>();
+        for (NotRecommended n : a.notRecommended()) {
+            excluded.add(new Excluded(n.regimen(), n.name(), n.status(), word(n.status()),
+                    n.reasons().stream().map(ReportView::point).toList(),
+                    n.flags().stream().filter(fl -> !"INFO".equals(fl.severity())).map(Flag::code).distinct().toList()));
+        }
+
+        List<GapView> gaps = new ArrayList<>();
+        for (DataGapItem g : a.dataGaps()) {
+            gaps.add(new GapView(g.code(), g.text(), g.wouldAffect().isEmpty() ? "all regimens" : String.join(", ", g.wouldAffect()),
+                    g.rule(), cites(g.evidence())));
+        }
+
+        List<EvidenceRow> evidence = new ArrayList<>();
+        for (Map.Entry<String, EvidenceRef> e : a.evidence().entrySet()) {
+            EvidenceRef r = e.getValue();
+            boolean trial = r.trial() != null;
+            Set<String> sg = subgroups.getOrDefault(e.getKey(), Set.of());
+            evidence.add(new EvidenceRow(e.getKey(), anchor(e.getKey()),
+                    trial ? r.trial() : "—",
+                    or(r.population(), trial), or(r.comparator(), trial), or(r.pfsHr(), trial),
+                    sg.isEmpty() ? (trial ? "none matched" : "—") : String.join("; ", sg),
+                    r.title(), r.citation(), r.doi(), r.doi() == null ? null : "https://doi.org/" + r.doi(),
+                    r.doi() == null ? r.url() : null, r.pmid(), r.verification(), r.summarySection()));
+        }
+
+        Assessment.PatientSummary p = a.patient();
+        String patientLine = p.id() + ", " + (p.age() == null ? "age unknown" : p.age() + " years") + ", "
+                + (p.sex() == null ? "sex unknown" : p.sex().toLowerCase(Locale.ROOT));
+        String top = a.recommendations().isEmpty() ? "none eligible" : a.recommendations().get(0).name();
+        return new ReportView("Tumour-board report: patient " + p.id(), p.id(), patientLine, a.setting(),
+                f.setting() == null ? "Setting not determined" : f.setting().text(), a.asOf(), a.jurisdiction(),
+                a.disclaimer(), new RulebaseLine(a.rulebase().version(), a.rulebase().sha256(), a.rulebase().mode()),
+                disease, lines, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
+                Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top);
+    }
+
+    private static String or(String v, boolean trial) { return v != null ? v : trial ? NOT_IN_CATALOGUE : "—"; }
+
+    private static Fact item(String label, Findings.Item i, String rule, List<Cite> cites) {
+        return new Fact(label, i.text() == null ? i.value() : i.text(), rule, cites, sources(i.facts()));
+    }
+
+    /** The first fired derivation rule of a family (e.g. DERIVE-WASHOUT), the rule behind a finding. */
+    private static String derivation(Map<String, List<String>> ruleEvidence, String prefix) {
+        return ruleEvidence.keySet().stream().filter(r -> r.startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    private static List<Cite> cites(Map<String, List<String>> ruleEvidence, String prefix) {
+        String rule = derivation(ruleEvidence, prefix);
+        return rule == null ? List.of() : cites(ruleEvidence.get(rule));
+    }
+
+    static List<Cite> cites(List<String> ids) {
+        return ids.stream().distinct().map(id -> new Cite(id, anchor(id))).toList();
+    }
+
+    static List<Source> sources(List<FactRef> facts) {
+        return facts == null ? List.of() : facts.stream().map(r -> new Source(r.reference(), r.date())).toList();
+    }
+
+    private static Point point(Statement s) {
+        String mark = switch (s.outcome()) {
+            case "MET" -> "✔";
+            case "FAILED" -> "✘";
+            default -> "?";
+        };
+        String word = switch (s.outcome()) {
+            case "MET" -> "met";
+            case "FAILED" -> "not met";
+            default -> "unknown";
+        };
+        String kind = "TRIAL_POPULATION".equals(s.kind()) ? "trial population" : word(s.kind());
+        return new Point(mark, word, kind, s.text(), s.rule(), cites(s.evidence()), sources(s.facts()), null);
+    }
+
+    static String flagAnchor(Flag f) { return "flag-" + f.code() + "-" + f.rule(); }
+
+    static String icon(String severity) {
+        return switch (severity) {
+            case "CRITICAL" -> "⛔";
+            case "WARNING" -> "⚠";
+            default -> "ℹ";
+        };
+    }
+
+    /** An enum-like code in words: ELIGIBLE_WITH_CAUTIONS → "eligible with cautions". */
+    static String word(String code) {
+        return code == null ? "" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String drug(String code) { return word(code); }
+
+    static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Text of the sources for a compact "data:" line. */
+    public static String sourcesText(List<Source> sources) {
+        return sources.stream().map(Source::printed).collect(Collectors.joining("; "));
+    }
+}

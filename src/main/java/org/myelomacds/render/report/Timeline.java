@@ -1,0 +1,218 @@
+package org.myelomacds.render.report;
+
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.assessment.Flag;
+import org.myelomacds.assessment.TraceEntry;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The therapy timeline: lines of therapy as bars over time, anti-CD38 exposures, the washout since the last anti-CD38
+ * dose with the bands the rules used (WashoutBand via the Assessment), progression events as diamonds and asOf as a
+ * vertical line, over an axis of ISO dates. Drawn only from the Assessment's findings.
+ */
+public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites) {
+    private static final int WIDTH = 680;
+    private static final double LEFT = 92, RIGHT = WIDTH - 30;
+    private static final double ROW = 26, BAR = 16, TOP = 30;
+
+    public static Timeline of(Assessment a) {
+        Findings f = a.findings();
+        LocalDate asOf = LocalDate.parse(a.asOf());
+        List<Findings.Line> lines = f.priorTherapy().lines();
+        List<Findings.Exposure> cd38 = f.exposures().stream().filter(e -> "ANTI_CD38".equals(e.drugClass())).toList();
+        List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
+        List<Findings.StatusEvent> progressions = events.stream().filter(e -> "PROGRESSION".equals(e.status())).toList();
+        if (lines.isEmpty() && cd38.isEmpty() && progressions.isEmpty()) return null;
+
+        Findings.Washout w = f.antiCd38Washout();
+        LocalDate from = asOf, to = asOf;
+        for (Findings.Line l : lines) from = min(from, LocalDate.parse(l.start()));
+        for (Findings.Exposure e : cd38) from = min(from, LocalDate.parse(e.firstDose()));
+        for (Findings.StatusEvent e : progressions) from = min(from, LocalDate.parse(e.date()));
+        LocalDate adequateFrom = null;
+        if (w != null && w.bands() != null) {
+            Integer last = w.bands().stream().map(Findings.Band::fromDays).max(Integer::compare).orElse(null);
+            if (last != null) {
+                adequateFrom = LocalDate.parse(w.lastDose()).plusDays(last);
+                to = max(to, adequateFrom);
+            }
+        }
+        long span = Math.max(30, ChronoUnit.DAYS.between(from, to));
+        from = from.minusDays(Math.max(7, span / 40));
+        to = to.plusDays(Math.max(7, span / 25));
+        Svg.DateAxis axis = new Svg.DateAxis(from, to, LEFT, RIGHT);
+
+        Svg.Builder b = new Svg.Builder();
+        double y = TOP;
+        b.text(4, 14, "Progression", "start", "lbl");
+        for (Findings.StatusEvent e : progressions) {
+            double x = axis.x(LocalDate.parse(e.date()));
+            b.diamond(x, 10, 6, "prog", "Progression " + e.date());
+        }
+        b.text(LEFT - 6, 14, "◆", "end", "prog-key");
+
+        for (Findings.Line l : lines) {
+            double x1 = axis.x(LocalDate.parse(l.start()));
+            double x2 = axis.x(l.ongoing() ? asOf : LocalDate.parse(l.end()));
+            String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
+            b.text(4, y + BAR - 4, "Line " + l.number(), "start", "lbl");
+            b.rect(x1, y, x2 - x1, BAR, "line", "Line " + l.number() + ": " + drugs + ", " + l.start() + " to "
+                    + (l.ongoing() ? "ongoing" : l.end()));
+            String label = drugs + (l.includesTransplant() ? " + ASCT" : "");
+            // The label goes inside the bar when it fits, else after it (or before it near the right edge).
+            double approx = label.length() * 5.6;
+            if (x2 - x1 > approx + 8) b.text(x1 + 4, y + BAR - 4, label, "start", "in");
+            else if (x2 + 4 + approx < RIGHT) b.text(x2 + 4, y + BAR - 4, label, "start", "out");
+            else b.text(x1 - 4, y + BAR - 4, label, "end", "out");
+            y += ROW;
+        }
+        for (Findings.Exposure e : cd38) {
+            double x1 = axis.x(LocalDate.parse(e.firstDose()));
+            double x2 = axis.x(e.ongoing() ? asOf : LocalDate.parse(e.lastDose()));
+            String name = ReportView.drug(e.drug());
+            b.text(4, y + BAR - 4, capital(name), "start", "lbl");
+            b.rect(x1, y, x2 - x1, BAR, "cd38", "Anti-CD38 " + name + " " + e.firstDose() + " to "
+                    + (e.ongoing() ? "ongoing" : e.lastDose()));
+            String label = "anti-CD38" + (e.refractory() ? ", refractory" : "");
+            double approx = label.length() * 5.6;
+            if (x2 - x1 > approx + 8) b.text(x1 + 4, y + BAR - 4, label, "start", "in");
+            else b.text(x1 - 4, y + BAR - 4, label, "end", "out");
+            y += ROW;
+        }
+        StringBuilder washoutDesc = new StringBuilder();
+        if (w != null && w.bands() != null) {
+            LocalDate last = LocalDate.parse(w.lastDose());
+            b.text(4, y + BAR - 4, "Washout", "start", "lbl");
+            for (Findings.Band band : w.bands()) {
+                LocalDate bStart = last.plusDays(band.fromDays());
+                LocalDate bEnd = band.untilDays() == null ? to : last.plusDays(band.untilDays());
+                double x1 = axis.x(bStart), x2 = axis.x(bEnd);
+                String range = band.untilDays() == null ? "≥ " + band.fromDays() + " d"
+                        : band.fromDays() == 0 ? "< " + band.untilDays() + " d"
+                        : band.fromDays() + "–" + (band.untilDays() - 1) + " d";
+                String name = ReportView.word(band.band());
+                b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(), name + " washout " + range
+                        + " (from " + bStart + ")");
+                String label = name + " " + range;
+                if (x2 - x1 > label.length() * 5.6 + 6) b.text(x1 + 3, y + BAR - 4, label, "start", "in-dark");
+                else if (x2 - x1 > range.length() * 5.6 + 6) b.text(x1 + 3, y + BAR - 4, range, "start", "in-dark");
+                washoutDesc.append(washoutDesc.length() == 0 ? "" : "; ").append(name).append(' ').append(range)
+                        .append(" from ").append(bStart);
+            }
+            // The time elapsed to asOf, drawn as a bracket under the bands.
+            double xs = axis.x(last), xa = axis.x(asOf);
+            b.line(xs, y + BAR + 5, xa, y + BAR + 5, "elapsed");
+            b.line(xs, y + BAR + 1, xs, y + BAR + 9, "elapsed");
+            b.line(xa, y + BAR + 1, xa, y + BAR + 9, "elapsed");
+            String elapsed = w.days() + " days since last dose";
+            if (xa + 6 + elapsed.length() * 5.6 < RIGHT) b.text(xa + 6, y + BAR + 9, elapsed, "start", "small");
+            else b.text(xs - 6, y + BAR + 9, elapsed, "end", "small");
+            y += ROW + 12;
+        }
+        double bottom = y + 4;
+        for (Findings.StatusEvent e : progressions) {
+            double x = axis.x(LocalDate.parse(e.date()));
+            b.line(x, 17, x, bottom, "prog-line");
+        }
+        double xa = axis.x(asOf);
+        b.line(xa, 2, xa, bottom, "asof");
+        b.text(xa, bottom + 30, "asOf " + asOf, "middle", "asof-lbl");
+        b.line(LEFT, bottom, RIGHT, bottom, "axis");
+        for (LocalDate t : axis.ticks(76)) {
+            double x = axis.x(t);
+            b.line(x, bottom, x, bottom + 4, "axis");
+            b.text(x, bottom + 15, t.toString(), "middle", "tick");
+        }
+        int height = (int) Math.ceil(bottom + 36);
+
+        StringBuilder desc = new StringBuilder();
+        for (Findings.Line l : lines) {
+            desc.append("Line ").append(l.number()).append(": ")
+                    .append(l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", ")))
+                    .append(l.includesTransplant() ? " with stem-cell transplant" : "")
+                    .append(", ").append(l.start()).append(" to ").append(l.ongoing() ? "ongoing" : l.end()).append(". ");
+        }
+        for (Findings.Exposure e : cd38) {
+            desc.append("Anti-CD38 ").append(ReportView.drug(e.drug())).append(" from ").append(e.firstDose())
+                    .append(" to ").append(e.ongoing() ? "ongoing" : e.lastDose())
+                    .append(e.refractory() ? ", refractory" : "").append(". ");
+        }
+        if (!progressions.isEmpty()) desc.append("Progression on ")
+                .append(progressions.stream().map(Findings.StatusEvent::date).collect(Collectors.joining(", "))).append(". ");
+        if (w != null) {
+            desc.append("Last anti-CD38 dose ").append(w.lastDose()).append(", ").append(w.days())
+                    .append(" days before asOf ").append(asOf).append(" (").append(ReportView.word(w.band()))
+                    .append(" washout). Bands: ").append(washoutDesc).append(". ");
+        } else {
+            desc.append("No anti-CD38 exposure recorded. ");
+        }
+        desc.append("asOf ").append(asOf).append('.');
+
+        return new Timeline(b.build(WIDTH, height, "Therapy timeline for patient " + a.patient().id(), desc.toString().strip()),
+                w == null || w.bands() == null ? null : washoutWindow(w, asOf), washoutCites(a));
+    }
+
+    /**
+     * The washout window at a readable scale: from shortly before the last anti-CD38 dose to past the start of the
+     * last band (or asOf, if later), each band labelled with its day range and start date, asOf marked.
+     */
+    private static Svg washoutWindow(Findings.Washout w, LocalDate asOf) {
+        LocalDate last = LocalDate.parse(w.lastDose());
+        int lastBand = w.bands().stream().map(Findings.Band::fromDays).max(Integer::compare).orElse(0);
+        LocalDate end = max(asOf, last.plusDays(lastBand));
+        long span = Math.max(30, ChronoUnit.DAYS.between(last, end));
+        LocalDate from = last.minusDays(span / 12 + 5), to = end.plusDays(span / 6 + 10);
+        Svg.DateAxis axis = new Svg.DateAxis(from, to, LEFT, RIGHT);
+        Svg.Builder b = new Svg.Builder();
+        double y = 22;
+        b.text(4, y + BAR - 4, "Washout", "start", "lbl");
+        StringBuilder desc = new StringBuilder("Last " + ReportView.drug(w.drug()) + " dose " + last + "; ");
+        for (Findings.Band band : w.bands()) {
+            LocalDate bStart = last.plusDays(band.fromDays());
+            LocalDate bEnd = band.untilDays() == null ? to : last.plusDays(band.untilDays());
+            double x1 = axis.x(bStart), x2 = axis.x(bEnd);
+            String range = band.untilDays() == null ? "≥ " + band.fromDays() + " days"
+                    : band.fromDays() == 0 ? "< " + band.untilDays() + " days"
+                    : band.fromDays() + "–" + (band.untilDays() - 1) + " days";
+            String name = ReportView.word(band.band());
+            b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(), name + " washout, " + range + ", from " + bStart);
+            b.text(x1 + 3, y + BAR - 4, name + ", " + range, "start", "in-dark");
+            b.line(x1, y + BAR, x1, y + BAR + 16, "axis");
+            b.text(x1 + 3, y + BAR + 13, "from " + bStart, "start", "tick");
+            desc.append(name).append(' ').append(range).append(" from ").append(bStart).append("; ");
+        }
+        double xs = axis.x(last), xa = axis.x(asOf);
+        double yb = y + BAR + 26;
+        b.line(xs, yb, xa, yb, "elapsed");
+        b.line(xs, yb - 4, xs, yb + 4, "elapsed");
+        b.line(xa, yb - 4, xa, yb + 4, "elapsed");
+        b.text((xs + xa) / 2, yb + 13, w.days() + " days to asOf", "middle", "small");
+        b.line(xa, 6, xa, yb + 18, "asof");
+        b.text(xa, 12, "asOf " + asOf, "middle", "asof-lbl");
+        b.text(xs, 12, "last dose " + last, "end", "small");
+        desc.append(w.days()).append(" days to asOf ").append(asOf).append(" (").append(ReportView.word(w.band())).append(").");
+        return b.build(WIDTH, (int) Math.ceil(yb + 22), "Anti-CD38 washout window", desc.toString());
+    }
+
+    /** The washout bands' citations: those of the washout flag, else of the rule that derived the band. */
+    private static List<ReportView.Cite> washoutCites(Assessment a) {
+        List<String> ids = new ArrayList<>();
+        for (Flag fl : a.flags()) if (fl.code().startsWith("ANTI_CD38_WASHOUT")) ids.addAll(fl.evidence());
+        if (ids.isEmpty()) {
+            for (TraceEntry t : a.trace()) if (t.rule().startsWith("DERIVE-WASHOUT")) ids.addAll(t.evidence());
+        }
+        return ReportView.cites(ids);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) { return a.isBefore(b) ? a : b; }
+
+    private static LocalDate max(LocalDate a, LocalDate b) { return a.isAfter(b) ? a : b; }
+
+    private static String capital(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+}

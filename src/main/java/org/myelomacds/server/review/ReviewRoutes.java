@@ -1,0 +1,198 @@
+package org.myelomacds.server.review;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.engine.EvaluationException;
+import org.myelomacds.engine.Evaluator;
+import org.myelomacds.engine.RulebaseSource;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.fhir.BundleReader;
+import org.myelomacds.fhir.InvalidBundleException;
+import org.myelomacds.render.report.HtmlReport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The case-review page: a plain HTML/CSS/JS page served from the application's resources (nothing from a CDN),
+ * where a clinician opens or pastes a patient Bundle, or picks a sample, chooses asOf and jurisdiction, and reads
+ * the tumour-board report, with every line expandable to its rule, evidence and patient data.
+ *
+ * <p>Routes: GET /review (the page), GET /review/assets/{name} (its script and stylesheets), GET /review/samples
+ * (the sample bundles shipped with the project), GET /review/samples/{name} (one of them), and
+ * POST /review/report?asOf=&amp;jurisdiction=&amp;allowPartial= with the Bundle as body, answering the report's HTML
+ * fragment (or a plain-text error naming the problem). The page evaluates only what the browser sends it; it reads
+ * no patient data from anywhere else.
+ */
+public final class ReviewRoutes {
+    private static final String BASE = "org/myelomacds/server/review/";
+    private static final Map<String, String> ASSETS = Map.of(
+            "review.js", "text/javascript; charset=utf-8",
+            "review.css", "text/css; charset=utf-8");
+    /** The page's own files only: no inline script, nothing from another origin. */
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final RulebaseSource rules;
+    private final long maxRequestBytes;
+    private final Path samplesDir;
+    private final BundleReader reader = new BundleReader();
+
+    public ReviewRoutes(RulebaseSource rules, long maxRequestBytes, Path samplesDir) {
+        this.rules = rules;
+        this.maxRequestBytes = maxRequestBytes;
+        this.samplesDir = samplesDir;
+    }
+
+    /**
+     * The sample bundles: the directory named by the system property {@code myeloma.samples} (the launcher sets it to
+     * the project's fhir-samples), else ./fhir-samples.
+     */
+    public static Path defaultSamplesDir() {
+        return Path.of(System.getProperty("myeloma.samples", "fhir-samples"));
+    }
+
+    public void register(Javalin app) {
+        app.get("/review", ctx -> page(ctx, resource("review.html")));
+        app.get("/review/assets/{name}", this::asset);
+        app.get("/review/samples", ctx -> ctx.json(samples()));
+        app.get("/review/samples/{name}", this::sample);
+        app.post("/review/report", this::report);
+    }
+
+    private static void page(Context ctx, String html) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private void asset(Context ctx) {
+        String name = ctx.pathParam("name");
+        if ("report.css".equals(name)) {
+            ctx.contentType("text/css; charset=utf-8").result(HtmlReport.css());
+            return;
+        }
+        String type = ASSETS.get(name);
+        if (type == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("no asset " + name);
+            return;
+        }
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType(type).result(resource(name));
+    }
+
+    /** One sample as listed on the page: file name and the patient story's first heading, if any. */
+    public record Sample(String name, String title) {}
+
+    List<Sample> samples() throws IOException {
+        if (!Files.isDirectory(samplesDir)) return List.of();
+        List<Sample> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(samplesDir)) {
+            for (Path p : s.sorted().toList()) {
+                String f = p.getFileName().toString();
+                if (!f.endsWith(".json") || f.endsWith(".expected.json")) continue;
+                out.add(new Sample(f, f.substring(0, f.length() - ".json".length())));
+            }
+        }
+        return out;
+    }
+
+    private void sample(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        // Only a listed file name: no path separators, so nothing outside the samples directory can be read.
+        if (samples().stream().noneMatch(s -> s.name().equals(name))) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("no sample named " + name);
+            return;
+        }
+        ctx.contentType("application/fhir+json; charset=utf-8").result(Files.readAllBytes(samplesDir.resolve(name)));
+    }
+
+    private void report(Context ctx) throws IOException {
+        LocalDate asOf = LocalDate.now();
+        String asOfParam = ctx.queryParam("asOf");
+        if (asOfParam != null && !asOfParam.isBlank()) {
+            try {
+                asOf = LocalDate.parse(asOfParam);
+            } catch (DateTimeParseException e) {
+                problem(ctx, 400, "asOf must be a date YYYY-MM-DD, not '" + asOfParam + "'");
+                return;
+            }
+        }
+        Jurisdiction jurisdiction = Jurisdiction.US;
+        String j = ctx.queryParam("jurisdiction");
+        if (j != null && !j.isBlank()) {
+            try {
+                jurisdiction = Jurisdiction.valueOf(j.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problem(ctx, 400, "jurisdiction must be US or EU, not '" + j + "'");
+                return;
+            }
+        }
+        boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+        }
+        if (body.length > maxRequestBytes) {
+            problem(ctx, 413, "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes");
+            return;
+        }
+        if (body.length == 0) {
+            problem(ctx, 400, "no bundle: open a file, paste a FHIR R4 Bundle or pick a sample");
+            return;
+        }
+        PatientRecord record;
+        try {
+            record = reader.read(body, asOf);
+        } catch (InvalidBundleException e) {
+            StringBuilder b = new StringBuilder("The bundle could not be read: " + e.getMessage());
+            for (UnreadableInput p : e.problems()) b.append("\n").append(p.describe());
+            problem(ctx, 400, b.toString());
+            return;
+        }
+        if (!record.isComplete() && !allowPartial) {
+            StringBuilder b = new StringBuilder(record.unreadable().size() + " part(s) of the bundle could not be read; "
+                    + "no report is given on incomplete data unless 'report with unreadable parts listed' is ticked:");
+            for (UnreadableInput p : record.unreadable()) b.append("\n").append(p.describe());
+            problem(ctx, 422, b.toString());
+            return;
+        }
+        Assessment a;
+        try {
+            a = new Evaluator(rules.current()).evaluate(record, new EvaluationContext(asOf, jurisdiction));
+        } catch (EvaluationException e) {
+            problem(ctx, 500, "the rulebase could not evaluate this patient: " + e.getMessage());
+            return;
+        }
+        ctx.header("X-Patient", a.patient().id());
+        ctx.contentType("text/html; charset=utf-8").result(HtmlReport.fragment(a));
+    }
+
+    private static void problem(Context ctx, int status, String message) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReviewRoutes.class.getClassLoader().getResourceAsStream(BASE + name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + BASE + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

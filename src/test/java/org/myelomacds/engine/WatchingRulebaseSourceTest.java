@@ -1,0 +1,195 @@
+package org.myelomacds.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.fhir.BundleReader;
+import org.myelomacds.scenario.Samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hot reload on a copy of rules/ in a temporary directory, gated by the project's fhir-samples scenarios. */
+class WatchingRulebaseSourceTest {
+    private static final String PROBE_NAME = "HOTRELOAD-PROBE-01: a rule added while the server runs";
+    private static final String PROBE = """
+
+            rule "%s"
+                @evidence("LELEU22")
+            when
+                eval(false)
+            then
+            end
+            """.formatted(PROBE_NAME);
+
+    @TempDir
+    Path tmp;
+
+    private Path copyOfRules() throws IOException {
+        Path source = Samples.projectDir().resolve("rules");
+        Path target = tmp.resolve("rules");
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return target;
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardOpenOption.APPEND);
+    }
+
+    private static void waitFor(BooleanSupplier condition, Duration max, String what) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aBurstOfGoodEditsIsDebouncedIntoOneSwapAndCloseStopsTheWatcher() throws Exception {
+        Path rules = copyOfRules();
+        Path logistics = rules.resolve("flags/logistics.drl");
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofMillis(300))) {
+            String before = source.current().sha256();
+            assertTrue(source.lastReload().isEmpty());
+            assertFalse(source.current().ruleNames().contains(PROBE_NAME));
+
+            // An editor saving in several writes, each well inside the debounce interval.
+            append(logistics, "\n// edited while serving");
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(60);
+                append(logistics, i == 3 ? PROBE : "\n// edit " + i);
+            }
+            waitFor(() -> source.lastReload().isPresent(), Duration.ofMinutes(3), "the reload after the edits");
+            ReloadAttempt attempt = source.lastReload().orElseThrow();
+            assertTrue(attempt.swapped(), () -> "problems: " + attempt.problems());
+            assertEquals(List.of(), attempt.problems());
+            assertNotEquals(before, source.current().sha256());
+            assertEquals(attempt.candidateSha256(), source.current().sha256());
+            assertEquals(RuleFiles.fromDirectory(rules).sha256(), source.current().sha256(), "the swapped rulebase has the final edit");
+            assertTrue(source.current().ruleNames().contains(PROBE_NAME), "the new rule is in the served rulebase");
+            Thread.sleep(1_000);
+            assertEquals(1, source.attemptCount(), "five writes within the debounce interval make one reload attempt");
+
+            assertTrue(source.watching());
+            source.close();
+            assertFalse(source.watching(), "close() stops the watcher thread");
+            append(logistics, "\n// edited after close");
+            Thread.sleep(800);
+            assertEquals(1, source.attemptCount(), "no reload after close");
+        }
+    }
+
+    @Test
+    void badEditsKeepTheLastGoodRulebaseAndInFlightEvaluationsKeepTheirs() throws Exception {
+        Path rules = copyOfRules();
+        Path logistics = rules.resolve("flags/logistics.drl");
+        String original = Files.readString(logistics);
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofHours(1))) {
+            Rulebase good = source.current();
+
+            // A syntax error: refused, with the file and line of the problem.
+            int brokenLine = (int) original.lines().count() + 3;
+            append(logistics, "\n\nrule \"BROKEN-01: half-typed\" @evidence(\"LELEU22\")\nwhen\n    CurrentResult( kind == )\nthen\nend\n");
+            ReloadAttempt broken = source.reloadNow();
+            assertFalse(broken.swapped());
+            assertFalse(broken.problems().isEmpty());
+            assertTrue(broken.problems().stream().anyMatch(p -> p.matches("(?s).*logistics\\.drl:\\d+.*")), () -> "problems: " + broken.problems());
+            int reported = broken.problems().stream().filter(p -> p.matches("(?s).*logistics\\.drl:\\d+.*"))
+                    .mapToInt(p -> Integer.parseInt(p.replaceFirst("(?s).*?logistics\\.drl:(\\d+).*", "$1"))).min().orElseThrow();
+            assertTrue(reported >= brokenLine && reported <= brokenLine + 4, "error reported at line " + reported + ", rule starts at " + brokenLine);
+            assertEquals(good.sha256(), source.current().sha256());
+            assertTrue(source.current() == good, "the last good rulebase keeps serving");
+            assertEquals(broken, source.lastReload().orElseThrow());
+
+            // Compiles, but changes what the scenarios expect: refused, with the scenario diff.
+            Files.writeString(logistics, original.replaceFirst("\"TYPE_AND_SCREEN\"", "\"TYPE_AND_SCREEN_RENAMED\""));
+            ReloadAttempt scenarioBreaking = source.reloadNow();
+            assertFalse(scenarioBreaking.swapped());
+            assertNotEquals(good.sha256(), scenarioBreaking.candidateSha256());
+            String all = String.join("\n", scenarioBreaking.problems());
+            assertTrue(all.contains("no longer gives its expected result"), all);
+            assertTrue(all.contains(".flags: expected [") && all.contains("TYPE_AND_SCREEN_RENAMED"), all);
+            assertTrue(source.current() == good);
+
+            // A good edit swaps, and an evaluation that took the old rulebase before the swap finishes with it.
+            byte[] bundle = Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json"));
+            PatientRecord record = new BundleReader().read(bundle, Samples.AS_OF);
+            EvaluationContext ctx = new EvaluationContext(Samples.AS_OF, Jurisdiction.US);
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            AtomicReference<String> mismatch = new AtomicReference<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread requests = new Thread(() -> {
+                while (!stop.get()) {
+                    Rulebase taken = source.current();
+                    Assessment a = new Evaluator(taken).evaluate(record, ctx);
+                    seen.add(a.rulebase().sha256());
+                    if (!a.rulebase().sha256().equals(taken.sha256())) mismatch.set(a.rulebase().sha256() + " != " + taken.sha256());
+                }
+            });
+            requests.start();
+            Rulebase inFlight = source.current();
+            Files.writeString(logistics, original + PROBE);
+            ReloadAttempt swapped = source.reloadNow();
+            assertTrue(swapped.swapped(), () -> "problems: " + swapped.problems());
+            Assessment finished = new Evaluator(inFlight).evaluate(record, ctx);
+            assertEquals(good.sha256(), finished.rulebase().sha256(), "an evaluation holding the old rulebase completes with it");
+            waitFor(() -> seen.contains(swapped.candidateSha256()), Duration.ofSeconds(30), "a request on the new rulebase");
+            stop.set(true);
+            requests.join(30_000);
+            assertNull(mismatch.get(), "no evaluation mixed two rulebases");
+            assertTrue(seen.contains(good.sha256()) && seen.contains(swapped.candidateSha256()));
+            assertEquals(swapped.candidateSha256(), source.current().sha256());
+            assertTrue(source.current().ruleNames().contains(PROBE_NAME));
+
+            // Touching a file without changing its content is not a new rulebase.
+            ReloadAttempt same = source.reloadNow();
+            assertFalse(same.swapped());
+            assertEquals(List.of(), same.problems());
+            assertEquals(swapped.candidateSha256(), source.current().sha256());
+        }
+    }
+
+    @Test
+    void anInitialLoadThatDoesNotCompileFailsLoudly() throws Exception {
+        Path rules = copyOfRules();
+        append(rules.resolve("flags/logistics.drl"), "\nrule \"BROKEN-02: x\"\nwhen\n    this is not DRL\nthen\nend\n");
+        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, Samples.samplesDir()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("logistics.drl") && p.line() > 0), () -> "problems: " + e.problems());
+    }
+
+    @Test
+    void anInitialLoadThatFailsAScenarioFailsLoudly() throws Exception {
+        Path rules = copyOfRules();
+        Path logistics = rules.resolve("flags/logistics.drl");
+        Files.writeString(logistics, Files.readString(logistics).replaceFirst("\"TYPE_AND_SCREEN\"", "\"TYPE_AND_SCREEN_RENAMED\""));
+        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, Samples.samplesDir()));
+        assertTrue(e.getMessage().contains("scenario"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("TYPE_AND_SCREEN_RENAMED")), () -> "problems: " + e.problems());
+    }
+}

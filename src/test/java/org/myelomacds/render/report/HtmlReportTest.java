@@ -1,0 +1,209 @@
+package org.myelomacds.render.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.engine.CompileMode;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.scenario.Samples;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+    private static final Path DARA = Samples.samplesDir().resolve("rrmm-prior-dara-short-washout.json");
+
+    static Stream<Path> bundles() { return Samples.bundles().stream(); }
+
+    private static Assessment assess(Path bundle, Jurisdiction j) {
+        return Samples.evaluate(bundle, j, CompileMode.EXECUTABLE_MODEL);
+    }
+
+    static Document parse(String html) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Element> all(Document d, String tag) {
+        NodeList n = d.getElementsByTagName(tag);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < n.getLength(); i++) out.add((Element) n.item(i));
+        return out;
+    }
+
+    private static Element byId(Document d, String id) {
+        for (String tag : List.of("tr", "div", "section", "h2", "article")) {
+            for (Element e : all(d, tag)) if (id.equals(e.getAttribute("id"))) return e;
+        }
+        return null;
+    }
+
+    @Test
+    void washoutFlagNamesItsDaysAndItsCitationsResolveToEvidenceRows() throws Exception {
+        String html = HtmlReport.render(assess(DARA, Jurisdiction.US));
+        Document d = parse(html);
+        Element flag = byId(d, "flag-ANTI_CD38_WASHOUT_SHORT-FLAG-WASHOUT-01");
+        assertNotNull(flag, "the washout flag has its own anchor");
+        String text = flag.getTextContent();
+        assertTrue(text.contains("45 days since the last daratumumab dose on 2026-09-17"), text);
+        assertTrue(text.contains("⚠ WARNING"), "severity in words and icon, not colour only: " + text);
+        List<String> cited = new ArrayList<>();
+        for (Element a : all(d, "a")) {
+            if (isInside(a, flag) && a.getAttribute("href").startsWith("#ev-")) cited.add(a.getAttribute("href").substring(1));
+        }
+        assertEquals(List.of("ev-MIKHAEL21", "ev-NIJHOF16"), cited);
+        for (String id : cited) {
+            Element row = byId(d, id);
+            assertNotNull(row, id + " has an evidence row");
+            assertEquals("tr", row.getTagName());
+            assertTrue(isInside(row, byId(d, "evidence")), id + " is in the evidence section");
+        }
+        assertTrue(byId(d, "ev-MIKHAEL21").getTextContent().contains("daratumumab"), "the row names the source");
+    }
+
+    @Test
+    void evidenceTableGivesTrialFieldsFromTheCatalogueAndSaysWhenOneIsMissing() throws Exception {
+        Document d = parse(HtmlReport.render(assess(DARA, Jurisdiction.US)));
+        String ikema = byId(d, "ev-IKEMA-L21").getTextContent();
+        assertTrue(ikema.contains("Kd") && ikema.contains("0.531 (99% CI 0.318–0.889)"), ikema);
+        assertTrue(ikema.contains("RRMM, 1–3 prior lines"), ikema);
+        assertTrue(ikema.contains("Age 72 matches the IKEMA subgroup aged 65 or more"), "the matching subgroup: " + ikema);
+        assertTrue(ikema.contains("10.1016/S0140-6736(21)00592-4"), ikema);
+        boolean doiLink = all(d, "a").stream().anyMatch(a -> a.getAttribute("href").equals("https://doi.org/10.1016/S0140-6736(21)00592-4"));
+        assertTrue(doiLink, "DOI is a link");
+        // ICARIA-LO22 is the OS follow-up: the catalogue records no PFS hazard ratio for it.
+        String icaria = byId(d, "ev-ICARIA-LO22").getTextContent();
+        assertTrue(icaria.contains(ReportView.NOT_IN_CATALOGUE), icaria);
+    }
+
+    @Test
+    void rankedOptionsShowWhyAndWhatArguesAgainstAndTheExcludedWhyNot() throws Exception {
+        Document d = parse(HtmlReport.render(assess(DARA, Jurisdiction.US)));
+        String top = byId(d, "option-ISA_KD").getTextContent();
+        assertTrue(top.contains("1. Isatuximab + carfilzomib + dexamethasone"), top);
+        assertTrue(top.contains("Matches the IKEMA population"), top);
+        assertTrue(top.contains("Short anti-CD38 washout (under 90 days) (−20 points)"), top);
+        String excluded = byId(d, "excluded").getTextContent();
+        assertTrue(excluded.contains("Daratumumab monotherapy"), excluded);
+        assertTrue(excluded.contains("the US labels require at least 3 prior lines"), excluded);
+    }
+
+    @Test
+    void timelineDrawsLinesExposureProgressionAndWashoutBandsWithATextAlternative() throws Exception {
+        Document d = parse(HtmlReport.render(assess(DARA, Jurisdiction.US)));
+        Element timeline = all(d, "svg").stream().filter(s -> s.getAttribute("class").equals("timeline-svg")).findFirst().orElseThrow();
+        assertEquals(2, all(d, "polygon").stream().filter(p -> p.getAttribute("class").equals("prog") && isInside(p, timeline)).count(),
+                "one marker per recorded progression");
+        String desc = timeline.getElementsByTagName("desc").item(0).getTextContent();
+        assertTrue(desc.contains("Line 1: lenalidomide, bortezomib, dexamethasone, 2021-05-03 to 2024-06-10"), desc);
+        assertTrue(desc.contains("Progression on 2024-06-03, 2026-09-24"), desc);
+        assertTrue(desc.contains("45 days before asOf 2026-11-01 (short washout)"), desc);
+        Element washout = all(d, "svg").stream().filter(s -> s.getAttribute("class").equals("washout-svg")).findFirst().orElseThrow();
+        String labels = washout.getTextContent();
+        assertTrue(labels.contains("short, < 90 days") && labels.contains("intermediate, 90–179 days")
+                && labels.contains("adequate, ≥ 180 days") && labels.contains("from 2027-03-16"), labels);
+        assertTrue(timeline.getTextContent().contains("2024-01-01"), "ISO dates on the axis");
+    }
+
+    @Test
+    void renalTrendIsDrawnOnlyWhenThereIsMoreThanOneResult() throws Exception {
+        Document severe = parse(HtmlReport.render(assess(Samples.samplesDir().resolve("rrmm-renal-severe.json"), Jurisdiction.US)));
+        List<Element> charts = all(severe, "svg").stream().filter(s -> s.getAttribute("class").equals("renal-svg")).toList();
+        assertFalse(charts.isEmpty());
+        assertTrue(charts.get(0).getTextContent().contains("mL/min"), "unit on the value axis");
+        Document dara = parse(HtmlReport.render(assess(DARA, Jurisdiction.US)));
+        assertTrue(all(dara, "svg").stream().noneMatch(s -> s.getAttribute("class").equals("renal-svg")), "one result: no trend");
+    }
+
+    @Test
+    void bundleTextIsEscaped() {
+        String html = HtmlReport.render(assess(DARA, Jurisdiction.US));
+        assertFalse(html.contains("<script"), "no script in a report");
+        assertTrue(html.contains("CKD-EPI 2021"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void everySampleRendersAsWellFormedSelfContainedAccessibleHtml(Path bundle) throws Exception {
+        for (Jurisdiction j : Jurisdiction.values()) {
+            Assessment a = assess(bundle, j);
+            String html = HtmlReport.render(a);
+            assertEquals(html, HtmlReport.render(assess(bundle, j)), "same input, same bytes");
+            Document d = parse(html);
+
+            Set<String> ids = new HashSet<>();
+            Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+            while (id.find()) assertTrue(ids.add(id.group(1)), "duplicate id " + id.group(1));
+            Matcher href = Pattern.compile("href=\"#([^\"]*)\"").matcher(html);
+            while (href.find()) assertTrue(ids.contains(href.group(1)), bundle + ": dangling anchor #" + href.group(1));
+
+            assertFalse(Pattern.compile("src=\"(https?:)?//").matcher(html).find(), "nothing loaded from the network");
+            assertTrue(all(d, "link").isEmpty() && all(d, "script").isEmpty() && all(d, "img").isEmpty(), "self-contained");
+            assertFalse(html.contains("@import") || html.contains("url("), "no fetched CSS resources");
+
+            assertEquals(1, all(d, "h1").size());
+            int level = 1;
+            for (Element h : headings(d)) {
+                int l = h.getTagName().charAt(1) - '0';
+                assertTrue(l <= level + 1, bundle + ": heading " + h.getTagName() + " '" + h.getTextContent() + "' skips a level");
+                level = l;
+            }
+            for (Element t : all(d, "table")) assertEquals(1, t.getElementsByTagName("caption").getLength(), "table caption");
+            for (Element th : all(d, "th")) assertFalse(th.getAttribute("scope").isEmpty(), "th scope: " + th.getTextContent());
+            for (Element s : all(d, "svg")) {
+                assertEquals(1, s.getElementsByTagName("title").getLength() - countNestedTitles(s), "svg title");
+                assertEquals(1, s.getElementsByTagName("desc").getLength(), "svg desc");
+            }
+            assertTrue(html.contains(a.rulebase().sha256()) && html.contains(Assessment.DISCLAIMER), "footer");
+            if (!a.findings().priorTherapy().lines().isEmpty()) {
+                assertTrue(all(d, "svg").stream().anyMatch(s -> s.getAttribute("class").equals("timeline-svg")), "timeline");
+            }
+            Matcher date = Pattern.compile("\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b").matcher(html);
+            assertFalse(date.find(), "ISO dates only");
+        }
+    }
+
+    private static long countNestedTitles(Element svg) {
+        long n = 0;
+        NodeList titles = svg.getElementsByTagName("title");
+        for (int i = 0; i < titles.getLength(); i++) if (titles.item(i).getParentNode() != svg) n++;
+        return n;
+    }
+
+    private static List<Element> headings(Document d) {
+        List<Element> out = new ArrayList<>();
+        collect(d.getDocumentElement(), out);
+        return out;
+    }
+
+    private static void collect(Element e, List<Element> out) {
+        if (e.getTagName().matches("h[1-6]")) out.add(e);
+        NodeList c = e.getChildNodes();
+        for (int i = 0; i < c.getLength(); i++) if (c.item(i) instanceof Element child) collect(child, out);
+    }
+
+    private static boolean isInside(org.w3c.dom.Node n, org.w3c.dom.Node ancestor) {
+        for (org.w3c.dom.Node p = n; p != null; p = p.getParentNode()) if (p == ancestor) return true;
+        return false;
+    }
+}

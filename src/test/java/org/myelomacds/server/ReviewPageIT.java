@@ -1,0 +1,139 @@
+package org.myelomacds.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.myelomacds.scenario.Samples;
+import org.myelomacds.server.security.ClientAuthenticator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The case-review page in real headless Chromium (Debian's chromium and chromium-driver, installed by
+ * scripts/install-browser.sh before the integration tests): upload a sample bundle, read the ranked list and a
+ * why-not explanation, expand a line, switch regimen and jurisdiction. Screenshots go to target/screenshots/.
+ */
+class ReviewPageIT {
+    private static final Path SCREENSHOTS = Samples.projectDir().resolve("target/screenshots");
+    private static CdsServer server;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = CdsServerTest.startServer(ServerConfig.defaults(), ClientAuthenticator.disabled(), new InMemoryFeedbackStore());
+        profile = Files.createTempDirectory("review-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1366,1800");
+        // The driver is named explicitly so Selenium never tries to download one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+        if (profile != null) {
+            try (var walk = Files.walk(profile)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(browser, Duration.ofSeconds(seconds)); }
+
+    private static void screenshot(String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void uploadReadSwitchRegimenAndJurisdiction() throws Exception {
+        browser.get(server.baseUrl() + "/review");
+        assertEquals("Case review · myeloma-cds", browser.getTitle());
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#sample option")).size() > 1);
+        WebElement asOf = browser.findElement(By.id("asof"));
+        asOf.clear();
+        asOf.sendKeys("2026-11-01", org.openqa.selenium.Keys.TAB);
+
+        Path bundle = Samples.samplesDir().resolve("rrmm-prior-dara-short-washout.json").toAbsolutePath();
+        browser.findElement(By.id("file")).sendKeys(bundle.toString());
+        waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report .option")));
+        assertTrue(browser.findElement(By.id("source")).getText().contains("rrmm-prior-dara-short-washout.json"));
+
+        List<WebElement> ranked = browser.findElements(By.cssSelector("#report .option"));
+        assertEquals(6, ranked.size(), "six ranked options in the US");
+        assertTrue(ranked.get(0).getText().contains("1. Isatuximab + carfilzomib + dexamethasone"), ranked.get(0).getText());
+        WebElement excluded = browser.findElement(By.id("excluded"));
+        assertTrue(excluded.getText().contains("Daratumumab monotherapy"), excluded.getText());
+        assertTrue(excluded.getText().contains("the US labels require at least 3 prior lines"), "a why-not explanation");
+
+        // Expanding a why-not line shows its rule, the evidence behind it and the patient data.
+        WebElement reason = excluded.findElement(By.cssSelector("li.line"));
+        WebElement meta = reason.findElement(By.cssSelector(".meta"));
+        assertFalse(meta.isDisplayed(), "collapsed at first");
+        reason.findElement(By.cssSelector("button.expand")).click();
+        waitUpTo(5).until(ExpectedConditions.visibilityOf(meta));
+        assertTrue(meta.getText().contains("DARA-MONO-ELIG-05"), meta.getText());
+        assertTrue(meta.getText().contains("DARZALEX (daratumumab) injection"), "the cited label, from the evidence table");
+        assertTrue(meta.getText().contains("Condition/mm-1"), "the patient data behind it");
+
+        // Switching regimen shows that option alone.
+        browser.findElement(By.cssSelector("#regimens button[data-regimen='ISA_PD']")).click();
+        assertTrue(browser.findElement(By.id("option-ISA_PD")).isDisplayed());
+        assertFalse(browser.findElement(By.id("option-ISA_KD")).isDisplayed());
+        WebElement option = browser.findElement(By.id("option-ISA_PD"));
+        option.findElement(By.cssSelector("li.line button.expand")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", option);
+        File regimen = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(regimen.toPath(), SCREENSHOTS.resolve("review-page-regimen.png"), StandardCopyOption.REPLACE_EXISTING);
+        screenshot("review-page-us.png");
+
+        // EU labels cover daratumumab monotherapy after this history: the ranked list changes.
+        browser.findElement(By.cssSelector("input[name=jurisdiction][value=EU]")).click();
+        waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> "EU".equals(d.findElement(By.cssSelector("#report article")).getAttribute("data-jurisdiction")));
+        List<WebElement> eu = browser.findElements(By.cssSelector("#report .option"));
+        assertEquals(7, eu.size(), "seven ranked options in the EU");
+        assertTrue(browser.findElements(By.id("option-DARA_MONO")).size() == 1, "daratumumab monotherapy is ranked in the EU");
+        assertTrue(browser.findElement(By.id("status")).getText().contains("EU"));
+        screenshot("review-page-eu.png");
+    }
+
+    @Test
+    void unreadableInputIsExplainedNotRendered() throws Exception {
+        browser.get(server.baseUrl() + "/review");
+        WebElement text = browser.findElement(By.id("bundle"));
+        text.sendKeys("{\"resourceType\": \"Patient\"}");
+        browser.findElement(By.id("run")).click();
+        WebElement status = browser.findElement(By.id("status"));
+        waitUpTo(30).until(d -> status.getAttribute("class").contains("error"));
+        assertTrue(status.getText().contains("could not be read"), status.getText());
+        assertTrue(browser.findElements(By.cssSelector("#report .option")).isEmpty());
+    }
+}

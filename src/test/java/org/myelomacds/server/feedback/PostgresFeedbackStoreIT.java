@@ -1,0 +1,110 @@
+package org.myelomacds.server.feedback;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The same store contract on a real PostgreSQL: against MYELOMA_CDS_PG_URL when set (a database the test may create
+ * databases in), otherwise on a throwaway cluster started from the server binaries under /usr/lib/postgresql.
+ * Skipped, with the reason, when neither exists.
+ */
+class PostgresFeedbackStoreIT extends FeedbackStoreContract {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static String adminUrl;
+    private static Path clusterDir;
+    private static List<String> asOwner = List.of();
+    private static Path binDir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        String given = System.getenv("MYELOMA_CDS_PG_URL");
+        if (given != null && !given.isBlank()) {
+            adminUrl = given;
+            return;
+        }
+        binDir = serverBinaries();
+        Assumptions.assumeTrue(binDir != null, "no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql and MYELOMA_CDS_PG_URL unset");
+        clusterDir = Files.createTempDirectory("feedback-pg-it");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // initdb refuses to run as root; the Debian packages' postgres account owns the throwaway cluster.
+            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
+                    "running as root without runuser to start PostgreSQL as another user");
+            UserPrincipal postgres;
+            try {
+                postgres = clusterDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            } catch (IOException e) {
+                Assumptions.abort("running as root and there is no 'postgres' user to start PostgreSQL as");
+                return;
+            }
+            Files.setOwner(clusterDir, postgres);
+            asOwner = List.of("runuser", "-u", "postgres", "--");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        Path data = clusterDir.resolve("data");
+        run(binDir.resolve("initdb").toString(), "-D", data.toString(), "-U", "cds", "--auth=trust", "-E", "UTF8", "--no-sync");
+        run(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", clusterDir.resolve("server.log").toString(), "-w", "-t", "60",
+                "-o", "-p " + port + " -k " + clusterDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=cds";
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (clusterDir == null) return;
+        try {
+            if (Files.exists(clusterDir.resolve("data/postmaster.pid"))) {
+                run(binDir.resolve("pg_ctl").toString(), "-D", clusterDir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(clusterDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Override
+    protected String freshUrl() throws Exception {
+        String db = "feedback_it_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        return adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1");
+    }
+
+    private static Path serverBinaries() throws IOException {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root)) return null;
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.naturalOrder()).orElse(null);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        List<String> full = new ArrayList<>(asOwner);
+        full.addAll(List.of(command));
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).directory(clusterDir.toFile()).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output);
+        }
+    }
+}
