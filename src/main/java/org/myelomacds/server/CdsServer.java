@@ -87,6 +87,16 @@ public final class CdsServer implements AutoCloseable {
     private final BundleReader reader = new BundleReader();
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
+    /**
+     * One writer thread for issued cards, in order. The queue is bounded; when it is full the request thread writes
+     * itself (back-pressure, never a lost record).
+     */
+    private final java.util.concurrent.ThreadPoolExecutor issueWriter = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "issued-card-writer");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
     /** Bounded: at most this many FHIR-server fetches run at once across all requests; the rest queue. */
     private final java.util.concurrent.ExecutorService fetchPool = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "fhir-fetch");
@@ -143,6 +153,26 @@ public final class CdsServer implements AutoCloseable {
     public void close() {
         app.stop();
         fetchPool.shutdownNow();
+        issueWriter.shutdown();
+        try {
+            if (!issueWriter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.error("{} issued-card record(s) not written at shutdown", issueWriter.getQueue().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until every card issued so far is in the feedback store (feedback handling, tests). */
+    public void flushIssued() {
+        try {
+            issueWriter.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for issued cards to be recorded", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("issued cards not recorded in time: " + e, e);
+        }
     }
 
     private void routes() {
@@ -256,12 +286,17 @@ public final class CdsServer implements AutoCloseable {
             Instant now = clock.instant();
             String inst = hookInstance;
             String rulebaseSha = sha;
-            try {
-                feedback.recordIssued(issued.stream().map(c -> new IssuedCard(c.uuid(), service, inst, c.ruleIds(), rulebaseSha, now)).toList());
-            } catch (RuntimeException e) {
-                // The clinician still gets the cards; only the link from later feedback to these cards' rules is lost.
-                LOG.error("could not record {} issued card(s) of hookInstance {} in the feedback store: {}", issued.size(), inst, e.toString());
-            }
+            List<IssuedCard> records = issued.stream().map(c -> new IssuedCard(c.uuid(), service, inst, c.ruleIds(), rulebaseSha, now)).toList();
+            // Written behind the response: a database round trip (3 ms median with H2 on disk) does not belong in the
+            // clinician's click path. Feedback waits for pending writes first (flushIssued), so it always finds its card.
+            issueWriter.execute(() -> {
+                try {
+                    feedback.recordIssued(records);
+                } catch (RuntimeException e) {
+                    // The clinician has the cards; only the link from later feedback to these cards' rules is lost.
+                    LOG.error("could not record {} issued card(s) of hookInstance {} in the feedback store: {}", records.size(), inst, e.toString());
+                }
+            });
             cards = issued.size();
             outcome = "cards";
             status = 200;
@@ -399,6 +434,7 @@ public final class CdsServer implements AutoCloseable {
             for (JsonNode s : f.path("acceptedSuggestions")) accepted.add(s.path("id").asText(s.asText()));
             entries.add(new FeedbackEntry(service, card, outcome, when, code, display, comment, accepted));
         }
+        flushIssued();
         List<OperationOutcome.Issue> unknown = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!feedback.recordFeedback(entries.get(i))) {

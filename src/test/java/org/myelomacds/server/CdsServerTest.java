@@ -179,6 +179,7 @@ class CdsServerTest {
         assertTrue(daraRd.get("detail").asText().contains(sourceId), "the source is evidence the rationale cites: " + sourceId);
         assertTrue(summaries.stream().anyMatch(s -> s.contains("not recommended")), summaries.toString());
         // every issued card is remembered with the rules behind it, so feedback maps to rules
+        server.flushIssued();
         for (JsonNode c : cards) assertFalse(feedback.issued.get(c.get("uuid").asText()).ruleIds().isEmpty());
         // the card's link opens the full report
         HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(daraRd.get("links").get(0).get("url").asText())).build(),
@@ -429,6 +430,7 @@ class CdsServerTest {
             JsonNode cards = cards(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38"))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))))).build(),
                     HttpResponse.BodyHandlers.ofString()));
+            own.flushIssued();
             assertEquals(cards.size(), db.issuedCardCount());
             JsonNode overridden = cards.get(1);
             String fb = "{\"feedback\":[{\"card\":\"" + overridden.get("uuid").asText() + "\",\"outcome\":\"overridden\","
