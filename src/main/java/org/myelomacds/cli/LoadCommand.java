@@ -39,6 +39,8 @@ final class LoadCommand implements Callable<Integer> {
     static final int ERRORS = 1;
     static final String SERVICE = "myeloma-anti-cd38";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the server's health JSON reports its peak heap, under "memory" (the server reports peakHeapBytes). */
+    private static final List<String> HEAP_PEAK_FIELDS = List.of("peakHeapBytes", "heapPeakBytes");
     private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
 
     @Option(names = "--url", required = true, paramLabel = "URL", description = "server base URL, e.g. http://127.0.0.1:8085")
@@ -206,15 +208,18 @@ final class LoadCommand implements Callable<Integer> {
         return null;
     }
 
-    /** memory.heapPeakBytes from the server's GET /health, when the server reports it. */
+    /** memory.peakHeapBytes (or heapPeakBytes) from the server's GET /health, when the server reports it. */
     private java.util.Optional<Long> serverHeapPeak(HttpClient client) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).GET();
             if (token != null) b.header("Authorization", "Bearer " + token);
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) return java.util.Optional.empty();
-            JsonNode peak = JSON.readTree(r.body()).path("memory").path("heapPeakBytes");
-            return peak.canConvertToLong() ? java.util.Optional.of(peak.asLong()) : java.util.Optional.empty();
+            JsonNode memory = JSON.readTree(r.body()).path("memory");
+            for (String field : HEAP_PEAK_FIELDS) {
+                if (memory.path(field).canConvertToLong()) return java.util.Optional.of(memory.path(field).asLong());
+            }
+            return java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

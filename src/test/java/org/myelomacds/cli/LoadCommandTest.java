@@ -180,7 +180,7 @@ class LoadCommandTest {
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
         server.createContext("/health", exchange -> {
-            byte[] body = bytes("{\"status\":\"UP\",\"memory\":{\"heapPeakBytes\":134217728}}");
+            byte[] body = bytes("{\"status\":\"UP\",\"memory\":{\"peakHeapBytes\":134217728}}");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
