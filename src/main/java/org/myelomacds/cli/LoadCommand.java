@@ -66,14 +66,23 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--entries", defaultValue = "50", paramLabel = "N", description = "pad the patient to this many entries with older results (default: ${DEFAULT-VALUE})")
     int entries;
 
-    @Option(names = "--token", paramLabel = "JWT", description = "bearer token sent in the Authorization header (a server with JWT verification rejects a replayed jti; use --dev servers for repeated runs)")
+    @Option(names = "--token", paramLabel = "JWT", description = "one bearer token sent with every call (a server verifying JWTs refuses its jti after the first call; see --sign-key)")
     String token;
+
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "private JWK to sign a fresh client JWT for every call (aud = service URL, new jti); "
+            + "generated, with FILE.jwks.json holding its public JWK Set, when FILE does not exist")
+    Path signKey;
+
+    @Option(names = "--issuer", paramLabel = "ISS", defaultValue = "https://load-test.myeloma-cds.invalid",
+            description = "iss of the JWTs signed with --sign-key (default: ${DEFAULT-VALUE})")
+    String issuer;
 
     @Option(names = "--timeout-seconds", defaultValue = "30", paramLabel = "S", description = "per-request timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     private final PrintStream out;
     private final PrintStream err;
+    private ClientTokenMinter minter;
 
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -95,6 +104,20 @@ final class LoadCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         URI service = url.resolve("/cds-services/" + SERVICE);
+        if (token != null && signKey != null) {
+            err.println("myeloma-cds load: give either --token or --sign-key, not both");
+            return Main.USAGE;
+        }
+        if (signKey != null) {
+            List<String> notes = new ArrayList<>();
+            try {
+                minter = new ClientTokenMinter(ClientTokenMinter.loadOrCreate(signKey, notes), issuer, java.time.Clock.systemUTC());
+            } catch (IOException | IllegalArgumentException | com.nimbusds.jose.JOSEException e) {
+                err.println("myeloma-cds load: cannot use the signing key: " + e.getMessage());
+                return Main.INVALID_INPUT;
+            }
+            notes.forEach(n -> out.println("myeloma-cds load: " + n));
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         out.printf(Locale.ROOT, "myeloma-cds load: POST %s, patient-view with full prefetch (%d entries from %s, %d KiB; %s)%n",
@@ -147,8 +170,9 @@ final class LoadCommand implements Callable<Integer> {
                     long[] latencies = new long[count];
                     int n = 0;
                     while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                        HttpRequest call = build(service, request); // signing a JWT is the client's cost, not the server's
                         long t0 = System.nanoTime();
-                        String problem = call(client, service, request);
+                        String problem = send(client, call);
                         latencies[n++] = System.nanoTime() - t0;
                         if (problem != null) {
                             errors.incrementAndGet();
@@ -168,14 +192,19 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends one call; null when the answer is a 200 with a well-formed cards array, else what was wrong. */
-    private String call(HttpClient client, URI service, PatientViewRequest request) {
+    private HttpRequest build(URI service, PatientViewRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(service).timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(UUID.randomUUID())));
         if (token != null) b.header("Authorization", "Bearer " + token);
+        if (minter != null) b.header("Authorization", "Bearer " + minter.mint(service));
+        return b.build();
+    }
+
+    /** Sends one call; null when the answer is a 200 with a well-formed cards array, else what was wrong. */
+    private static String send(HttpClient client, HttpRequest call) {
         try {
-            HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(call, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 return "HTTP " + response.statusCode() + ": " + abbreviate(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -212,7 +241,6 @@ final class LoadCommand implements Callable<Integer> {
     private java.util.Optional<Long> serverHeapPeak(HttpClient client) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).GET();
-            if (token != null) b.header("Authorization", "Bearer " + token);
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) return java.util.Optional.empty();
             JsonNode memory = JSON.readTree(r.body()).path("memory");
