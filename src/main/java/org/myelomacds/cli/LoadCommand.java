@@ -56,8 +56,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", defaultValue = "30", paramLabel = "S", description = "time limit per level (default: ${DEFAULT-VALUE})")
     int maxSeconds;
 
-    @Option(names = "--warmup", defaultValue = "300", paramLabel = "N", description = "warm-up requests before measuring (default: ${DEFAULT-VALUE}; also bounded by --max-seconds)")
+    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "warm-up requests before measuring, so the server's JIT has compiled its hot paths (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S", description = "time limit of the warm-up (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
 
     @Option(names = "--bundle", paramLabel = "FILE", defaultValue = "fhir-samples/rrmm-isa-pd-candidate.json",
             description = "patient bundle the prefetch is built from (default: ${DEFAULT-VALUE}), padded to --entries")
@@ -91,7 +94,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || maxSeconds < 1 || warmup < 0 || entries < 1 || timeoutSeconds < 1
+        if (requests < 1 || maxSeconds < 1 || warmup < 0 || warmupSeconds < 1 || entries < 1 || timeoutSeconds < 1
                 || Arrays.stream(concurrency).anyMatch(c -> c < 1 || c > 1024)) {
             err.println("myeloma-cds load: --requests, --max-seconds, --entries, --timeout-seconds and every --concurrency level must be positive (concurrency at most 1024)");
             return Main.USAGE;
@@ -125,18 +128,19 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d requests and at most %d s per level; %d cores, java %s%n", requests, maxSeconds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-        Level warm = run(client, service, request, Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warmup);
+        Level warm = run(client, service, request, Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warmup, warmupSeconds);
         if (warmup > 0 && warm.stats.errors() == warm.stats.requests()) {
             err.println("myeloma-cds load: every warm-up request failed; first error: " + warm.firstErrors.stream().findFirst().orElse("(none)"));
             return ERRORS;
         }
-        out.printf(Locale.ROOT, "warm-up: %d requests, %d errors%n", warm.stats.requests(), warm.stats.errors());
+        out.printf(Locale.ROOT, "warm-up: %d requests in %.0f s at concurrency %d, %d errors%n", warm.stats.requests(),
+                warm.stats.wallSeconds(), Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warm.stats.errors());
         out.printf(Locale.ROOT, "%11s %9s %7s %9s %8s %8s %8s %8s %17s %15s%n", "concurrency", "requests", "errors", "req/s",
                 "p50 ms", "p95 ms", "p99 ms", "max ms", "server heap peak", "client RSS peak");
         int totalErrors = warm.stats.errors();
         List<String> errorSamples = new ArrayList<>(warm.firstErrors);
         for (int c : concurrency) {
-            Level level = run(client, service, request, c, requests);
+            Level level = run(client, service, request, c, requests, maxSeconds);
             LatencyStats s = level.stats;
             totalErrors += s.errors();
             errorSamples.addAll(level.firstErrors);
@@ -155,13 +159,13 @@ final class LoadCommand implements Callable<Integer> {
     private record Level(LatencyStats stats, List<String> firstErrors) {}
 
     /** One level: `threads` workers share a budget of `count` requests and a deadline; each keeps its own latencies. */
-    private Level run(HttpClient client, URI service, PatientViewRequest request, int threads, int count) throws Exception {
+    private Level run(HttpClient client, URI service, PatientViewRequest request, int threads, int count, int seconds) throws Exception {
         if (count == 0) return new Level(LatencyStats.of(new long[0], 0, 0), List.of());
         AtomicInteger budget = new AtomicInteger(count);
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(maxSeconds).toNanos();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> workers = new ArrayList<>();
         try {
