@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "myeloma-cds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Clinical decision support for anti-CD38 therapy in multiple myeloma. "
                 + "Decision support for clinicians; not a prescription.",
-        subcommands = {EvaluateCommand.class, BenchCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvaluateCommand.class, BenchCommand.class, ServeCommand.class, HookRequestCommand.class,
+                LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int USAGE = 2;
@@ -51,6 +52,8 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == EvaluateCommand.class) return cls.cast(new EvaluateCommand(out, err));
             if (cls == BenchCommand.class) return cls.cast(new BenchCommand(out, err));
+            if (cls == ServeCommand.class) return cls.cast(new ServeCommand(out, err));
+            if (cls == HookRequestCommand.class) return cls.cast(new HookRequestCommand(out, err));
             if (cls == LoadCommand.class) return cls.cast(new LoadCommand(out, err));
             return CommandLine.defaultFactory().create(cls);
         }

@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheFhirPackageUsesHapi() throws IOException {
-        assertEquals(List.of(), offenders(List.of("engine", "derive", "render", "cli", "evidence", "assessment", "facts", "scenario"),
+        assertEquals(List.of(), offenders(List.of("engine", "derive", "render", "cli", "evidence", "assessment", "facts", "scenario", "server"),
                 List.of("org.hl7.fhir", "ca.uhn")));
     }
 

@@ -1,0 +1,69 @@
+package org.myelomacds.fhir;
+
+import org.myelomacds.fhir.terminology.CodeSystems;
+import org.myelomacds.fhir.terminology.ObservationCodes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FHIR R4 resources a CDS card proposes to create when a flag names a concrete action: draft orders with
+ * intent {@code proposal}, so nothing is ordered until the clinician accepts and signs. Built as plain JSON maps
+ * (the card model carries them as-is); codes are the LOINC codes the engine itself reads, so an accepted order's
+ * result is recognised on the next evaluation.
+ */
+public final class ProposedOrders {
+    private ProposedOrders() {}
+
+    /** ABO/Rh group and antibody screen before the first anti-CD38 dose (CD38 interferes with the indirect antiglobulin test). */
+    public static Map<String, Object> typeAndScreen(String patientId) {
+        return serviceRequest(patientId, "Blood bank: ABO/Rh group and antibody screen before the first anti-CD38 dose; "
+                        + "notify the blood bank of anti-CD38 therapy",
+                coding(CodeSystems.LOINC, ObservationCodes.ABO_RH, "ABO and Rh group [Type] in Blood"),
+                coding(CodeSystems.LOINC, ObservationCodes.ANTIBODY_SCREEN, "Blood group antibody screen [Presence] in Serum or Plasma"));
+    }
+
+    /** Hepatitis B surface antigen before daratumumab (HBV reactivation). */
+    public static Map<String, Object> hbvScreening(String patientId) {
+        return serviceRequest(patientId, "Hepatitis B screening (HBsAg; add anti-HBc) before daratumumab",
+                coding(CodeSystems.LOINC, ObservationCodes.HBSAG_SP, "Hepatitis B virus surface Ag [Presence] in Serum or Plasma"));
+    }
+
+    /**
+     * Post-infusion bronchodilator prophylaxis for a patient with COPD on daratumumab. The drug is left to the
+     * prescriber (short- and long-acting bronchodilator, inhaled corticosteroid per the label), so the request names
+     * the intent in text rather than inventing a product code.
+     */
+    public static Map<String, Object> bronchodilatorProphylaxis(String patientId) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("resourceType", "MedicationRequest");
+        r.put("status", "draft");
+        r.put("intent", "proposal");
+        r.put("medicationCodeableConcept", Map.of("text",
+                "Post-infusion bronchodilator prophylaxis (short- and long-acting bronchodilator, inhaled corticosteroid) after each daratumumab dose"));
+        r.put("subject", Map.of("reference", "Patient/" + patientId));
+        r.put("note", List.of(Map.of("text", "Daratumumab labels: consider for patients with COPD; may stop after the "
+                + "first 4 doses if no major infusion- or administration-related reaction. Decision support; not a prescription.")));
+        return r;
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> serviceRequest(String patientId, String text, Map<String, Object>... codings) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("resourceType", "ServiceRequest");
+        r.put("status", "draft");
+        r.put("intent", "proposal");
+        r.put("code", Map.of("coding", List.of(codings), "text", text));
+        r.put("subject", Map.of("reference", "Patient/" + patientId));
+        return r;
+    }
+
+    private static Map<String, Object> coding(String system, String code, String display) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("system", system);
+        c.put("code", code);
+        c.put("display", display);
+        return c;
+    }
+}

@@ -1,0 +1,124 @@
+package org.myelomacds.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.server.feedback.JdbcFeedbackStore;
+import org.myelomacds.server.security.TrustedIssuer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@code serve} runs: where it listens, the URL clients know it by (each service's URL, which a client JWT's
+ * {@code aud} must equal, and the base of card links), whom it trusts, where feedback is stored, which rules it
+ * serves. Read from a YAML or JSON file ({@link #load}); command-line flags override the file
+ * ({@link #with(Settings)}); anything left unset takes the defaults of {@link #defaults()}.
+ */
+public record ServerConfig(int port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
+                           String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
+                           boolean watchRules, boolean dev, long maxRequestBytes, List<String> corsOrigins,
+                           Jurisdiction jurisdiction, int fhirTimeoutSeconds) {
+
+    public static final int DEFAULT_PORT = 8085;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    /** Large enough for a patient's full prefetch (a few hundred resources), small enough to refuse abuse early. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+    public static final String DEFAULT_JDBC_URL = JdbcFeedbackStore.DEFAULT_URL;
+
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not 0-65535");
+        if (maxRequestBytes < 1024) throw new IllegalArgumentException("maxRequestBytes " + maxRequestBytes + " is below 1024");
+        if (publicBaseUrl != null && publicBaseUrl.getPath() != null && publicBaseUrl.getPath().endsWith("/")) {
+            publicBaseUrl = URI.create(publicBaseUrl.toString().replaceAll("/+$", ""));
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_PORT, DEFAULT_BIND, null, List.of(), DEFAULT_JDBC_URL, null, null, null, true,
+                false, DEFAULT_MAX_REQUEST_BYTES, List.of("*"), Jurisdiction.US, 10);
+    }
+
+    /** The URL clients call us at: the configured public base URL, else http://bind:port. */
+    public URI baseUrl(int actualPort) {
+        if (publicBaseUrl != null) return publicBaseUrl;
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        return URI.create("http://" + ("0.0.0.0".equals(bind) ? "127.0.0.1" : host) + ":" + actualPort);
+    }
+
+    /**
+     * Every setting is optional: a file or a command line sets some of them. Field names are the file's keys.
+     * Unknown keys are an error, so a misspelt setting is not silently ignored.
+     */
+    public record Settings(Integer port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
+                           String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
+                           Boolean watchRules, Boolean dev, Long maxRequestBytes, List<String> corsOrigins,
+                           Jurisdiction jurisdiction, Integer fhirTimeoutSeconds) {
+        public static Settings none() {
+            return new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    public ServerConfig with(Settings s) {
+        return new ServerConfig(
+                s.port() != null ? s.port() : port,
+                s.bind() != null ? s.bind() : bind,
+                s.publicBaseUrl() != null ? s.publicBaseUrl() : publicBaseUrl,
+                s.trustedIssuers() != null ? s.trustedIssuers() : trustedIssuers,
+                s.feedbackJdbcUrl() != null ? s.feedbackJdbcUrl() : feedbackJdbcUrl,
+                s.feedbackUser() != null ? s.feedbackUser() : feedbackUser,
+                s.feedbackPassword() != null ? s.feedbackPassword() : feedbackPassword,
+                s.rulesDir() != null ? s.rulesDir() : rulesDir,
+                s.watchRules() != null ? s.watchRules() : watchRules,
+                s.dev() != null ? s.dev() : dev,
+                s.maxRequestBytes() != null ? s.maxRequestBytes() : maxRequestBytes,
+                s.corsOrigins() != null ? s.corsOrigins() : corsOrigins,
+                s.jurisdiction() != null ? s.jurisdiction() : jurisdiction,
+                s.fhirTimeoutSeconds() != null ? s.fhirTimeoutSeconds() : fhirTimeoutSeconds);
+    }
+
+    /** Reads a YAML or JSON settings file (YAML is a superset of JSON, so one parser reads both). */
+    public static Settings load(Path file) throws ConfigException {
+        ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try {
+            Settings s = yaml.readValue(Files.readAllBytes(file), Settings.class);
+            if (s == null) return Settings.none();
+            if (s.rulesDir() != null && !s.rulesDir().isAbsolute()) {
+                // A relative rules directory is relative to the file that names it, not to wherever serve was started.
+                Path base = file.toAbsolutePath().getParent();
+                s = new Settings(s.port(), s.bind(), s.publicBaseUrl(), s.trustedIssuers(), s.feedbackJdbcUrl(),
+                        s.feedbackUser(), s.feedbackPassword(), base.resolve(s.rulesDir()).normalize(), s.watchRules(),
+                        s.dev(), s.maxRequestBytes(), s.corsOrigins(), s.jurisdiction(), s.fhirTimeoutSeconds());
+            }
+            return s;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson's YAML locations point past the key, so the message names the key and its path instead of a line.
+            throw new ConfigException(file + ": unknown setting '" + e.getPropertyName() + "' (at "
+                    + e.getPathReference().replaceAll("^.*Settings", "") + "; known: "
+                    + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            if (root instanceof IllegalArgumentException iae) msg = iae.getMessage();
+            throw new ConfigException(file + ": " + msg);
+        }
+    }
+
+    /** A configuration file that cannot be used; the message names the file and the setting. */
+    public static final class ConfigException extends Exception {
+        public ConfigException(String message) { super(message); }
+    }
+}
