@@ -39,8 +39,8 @@ final class LoadCommand implements Callable<Integer> {
     static final int ERRORS = 1;
     static final String SERVICE = "myeloma-anti-cd38";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Where the server's health JSON reports its peak heap, under "memory" (the server reports peakHeapBytes). */
-    private static final List<String> HEAP_PEAK_FIELDS = List.of("peakHeapBytes", "heapPeakBytes");
+    /** Where the server's health JSON reports its peak heap, under "memory" (heapPeakBytes; an earlier server said peakHeapBytes). */
+    private static final List<String> HEAP_PEAK_FIELDS = List.of("heapPeakBytes", "peakHeapBytes");
     private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
 
     @Option(names = "--url", required = true, paramLabel = "URL", description = "server base URL, e.g. http://127.0.0.1:8085")
@@ -241,7 +241,7 @@ final class LoadCommand implements Callable<Integer> {
         return null;
     }
 
-    /** memory.peakHeapBytes (or heapPeakBytes) from the server's GET /health, when the server reports it. */
+    /** memory.heapPeakBytes (or peakHeapBytes) from the server's GET /health, when the server reports it. */
     private java.util.Optional<Long> serverHeapPeak(HttpClient client) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).GET();
