@@ -39,6 +39,8 @@ final class LoadCommand implements Callable<Integer> {
     static final int ERRORS = 1;
     static final String SERVICE = "myeloma-anti-cd38";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the server's health JSON reports its peak heap, under "memory" (heapPeakBytes; an earlier server said peakHeapBytes). */
+    private static final List<String> HEAP_PEAK_FIELDS = List.of("heapPeakBytes", "peakHeapBytes");
     private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
 
     @Option(names = "--url", required = true, paramLabel = "URL", description = "server base URL, e.g. http://127.0.0.1:8085")
@@ -54,8 +56,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", defaultValue = "30", paramLabel = "S", description = "time limit per level (default: ${DEFAULT-VALUE})")
     int maxSeconds;
 
-    @Option(names = "--warmup", defaultValue = "300", paramLabel = "N", description = "warm-up requests before measuring (default: ${DEFAULT-VALUE}; also bounded by --max-seconds)")
+    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "warm-up requests before measuring, so the server's JIT has compiled its hot paths (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S", description = "time limit of the warm-up (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
 
     @Option(names = "--bundle", paramLabel = "FILE", defaultValue = "fhir-samples/rrmm-isa-pd-candidate.json",
             description = "patient bundle the prefetch is built from (default: ${DEFAULT-VALUE}), padded to --entries")
@@ -64,14 +69,23 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--entries", defaultValue = "50", paramLabel = "N", description = "pad the patient to this many entries with older results (default: ${DEFAULT-VALUE})")
     int entries;
 
-    @Option(names = "--token", paramLabel = "JWT", description = "bearer token sent in the Authorization header (a server with JWT verification rejects a replayed jti; use --dev servers for repeated runs)")
+    @Option(names = "--token", paramLabel = "JWT", description = "one bearer token sent with every call (a server verifying JWTs refuses its jti after the first call; see --sign-key)")
     String token;
+
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "private JWK to sign a fresh client JWT for every call (aud = service URL, new jti); "
+            + "generated, with FILE.jwks.json holding its public JWK Set, when FILE does not exist")
+    Path signKey;
+
+    @Option(names = "--issuer", paramLabel = "ISS", defaultValue = "https://load-test.myeloma-cds.invalid",
+            description = "iss of the JWTs signed with --sign-key (default: ${DEFAULT-VALUE})")
+    String issuer;
 
     @Option(names = "--timeout-seconds", defaultValue = "30", paramLabel = "S", description = "per-request timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     private final PrintStream out;
     private final PrintStream err;
+    private ClientTokenMinter minter;
 
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -80,7 +94,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || maxSeconds < 1 || warmup < 0 || entries < 1 || timeoutSeconds < 1
+        if (requests < 1 || maxSeconds < 1 || warmup < 0 || warmupSeconds < 1 || entries < 1 || timeoutSeconds < 1
                 || Arrays.stream(concurrency).anyMatch(c -> c < 1 || c > 1024)) {
             err.println("myeloma-cds load: --requests, --max-seconds, --entries, --timeout-seconds and every --concurrency level must be positive (concurrency at most 1024)");
             return Main.USAGE;
@@ -93,6 +107,20 @@ final class LoadCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         URI service = url.resolve("/cds-services/" + SERVICE);
+        if (token != null && signKey != null) {
+            err.println("myeloma-cds load: give either --token or --sign-key, not both");
+            return Main.USAGE;
+        }
+        if (signKey != null) {
+            List<String> notes = new ArrayList<>();
+            try {
+                minter = new ClientTokenMinter(ClientTokenMinter.loadOrCreate(signKey, notes), issuer, java.time.Clock.systemUTC());
+            } catch (IOException | IllegalArgumentException | com.nimbusds.jose.JOSEException e) {
+                err.println("myeloma-cds load: cannot use the signing key: " + e.getMessage());
+                return Main.INVALID_INPUT;
+            }
+            notes.forEach(n -> out.println("myeloma-cds load: " + n));
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         out.printf(Locale.ROOT, "myeloma-cds load: POST %s, patient-view with full prefetch (%d entries from %s, %d KiB; %s)%n",
@@ -100,18 +128,19 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d requests and at most %d s per level; %d cores, java %s%n", requests, maxSeconds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-        Level warm = run(client, service, request, Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warmup);
+        Level warm = run(client, service, request, Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warmup, warmupSeconds);
         if (warmup > 0 && warm.stats.errors() == warm.stats.requests()) {
             err.println("myeloma-cds load: every warm-up request failed; first error: " + warm.firstErrors.stream().findFirst().orElse("(none)"));
             return ERRORS;
         }
-        out.printf(Locale.ROOT, "warm-up: %d requests, %d errors%n", warm.stats.requests(), warm.stats.errors());
+        out.printf(Locale.ROOT, "warm-up: %d requests in %.0f s at concurrency %d, %d errors%n", warm.stats.requests(),
+                warm.stats.wallSeconds(), Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warm.stats.errors());
         out.printf(Locale.ROOT, "%11s %9s %7s %9s %8s %8s %8s %8s %17s %15s%n", "concurrency", "requests", "errors", "req/s",
                 "p50 ms", "p95 ms", "p99 ms", "max ms", "server heap peak", "client RSS peak");
         int totalErrors = warm.stats.errors();
         List<String> errorSamples = new ArrayList<>(warm.firstErrors);
         for (int c : concurrency) {
-            Level level = run(client, service, request, c, requests);
+            Level level = run(client, service, request, c, requests, maxSeconds);
             LatencyStats s = level.stats;
             totalErrors += s.errors();
             errorSamples.addAll(level.firstErrors);
@@ -130,13 +159,13 @@ final class LoadCommand implements Callable<Integer> {
     private record Level(LatencyStats stats, List<String> firstErrors) {}
 
     /** One level: `threads` workers share a budget of `count` requests and a deadline; each keeps its own latencies. */
-    private Level run(HttpClient client, URI service, PatientViewRequest request, int threads, int count) throws Exception {
+    private Level run(HttpClient client, URI service, PatientViewRequest request, int threads, int count, int seconds) throws Exception {
         if (count == 0) return new Level(LatencyStats.of(new long[0], 0, 0), List.of());
         AtomicInteger budget = new AtomicInteger(count);
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(maxSeconds).toNanos();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> workers = new ArrayList<>();
         try {
@@ -145,8 +174,9 @@ final class LoadCommand implements Callable<Integer> {
                     long[] latencies = new long[count];
                     int n = 0;
                     while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                        HttpRequest call = build(service, request); // signing a JWT is the client's cost, not the server's
                         long t0 = System.nanoTime();
-                        String problem = call(client, service, request);
+                        String problem = send(client, call);
                         latencies[n++] = System.nanoTime() - t0;
                         if (problem != null) {
                             errors.incrementAndGet();
@@ -166,14 +196,19 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends one call; null when the answer is a 200 with a well-formed cards array, else what was wrong. */
-    private String call(HttpClient client, URI service, PatientViewRequest request) {
+    private HttpRequest build(URI service, PatientViewRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(service).timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(UUID.randomUUID())));
         if (token != null) b.header("Authorization", "Bearer " + token);
+        if (minter != null) b.header("Authorization", "Bearer " + minter.mint(service));
+        return b.build();
+    }
+
+    /** Sends one call; null when the answer is a 200 with a well-formed cards array, else what was wrong. */
+    private static String send(HttpClient client, HttpRequest call) {
         try {
-            HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(call, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 return "HTTP " + response.statusCode() + ": " + abbreviate(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -206,15 +241,17 @@ final class LoadCommand implements Callable<Integer> {
         return null;
     }
 
-    /** memory.heapPeakBytes from the server's GET /health, when the server reports it. */
+    /** memory.heapPeakBytes (or peakHeapBytes) from the server's GET /health, when the server reports it. */
     private java.util.Optional<Long> serverHeapPeak(HttpClient client) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).GET();
-            if (token != null) b.header("Authorization", "Bearer " + token);
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) return java.util.Optional.empty();
-            JsonNode peak = JSON.readTree(r.body()).path("memory").path("heapPeakBytes");
-            return peak.canConvertToLong() ? java.util.Optional.of(peak.asLong()) : java.util.Optional.empty();
+            JsonNode memory = JSON.readTree(r.body()).path("memory");
+            for (String field : HEAP_PEAK_FIELDS) {
+                if (memory.path(field).canConvertToLong()) return java.util.Optional.of(memory.path(field).asLong());
+            }
+            return java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

@@ -228,7 +228,11 @@ public final class WatchingRulebaseSource implements RulebaseSource {
                 }
             }
         }
-        key.reset();
+        if (!key.reset() && dir.equals(rulesDir)) {
+            // The root itself was deleted or replaced (rm -r, some checkouts): nothing under it can be seen any more.
+            LOG.warn("rules directory {} is gone or was replaced; hot reload stopped, still serving sha256 {} (restart to watch again)",
+                    rulesDir, current.get().sha256());
+        }
     }
 
     /** Whether the watcher thread is still running (tests). */

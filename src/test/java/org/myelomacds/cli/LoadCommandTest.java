@@ -180,7 +180,7 @@ class LoadCommandTest {
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
         server.createContext("/health", exchange -> {
-            byte[] body = bytes("{\"status\":\"UP\",\"memory\":{\"heapPeakBytes\":134217728}}");
+            byte[] body = bytes("{\"status\":\"UP\",\"memory\":{\"peakHeapBytes\":134217728}}");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
@@ -209,6 +209,39 @@ class LoadCommandTest {
         assertEquals(2, rows.size(), report);
         assertTrue(rows.get(0).matches("\\s+1\\s+40\\s+0\\s.*128 MiB.*MiB\\s*"), rows.get(0));
         assertTrue(rows.get(1).matches("\\s+4\\s+40\\s+0\\s.*"), rows.get(1));
+    }
+
+    @Test
+    void signsAFreshClientJwtForEveryCallThatTheServersVerifierAccepts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> auths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String url = startServer(0, calls, ConcurrentHashMap.newKeySet(), auths);
+        java.nio.file.Path key = dir.resolve("client.jwk");
+        // The key is generated on first use, with its public JWK Set written next to it for the server to fetch.
+        List<String> notes = new ArrayList<>();
+        ClientTokenMinter.loadOrCreate(key, notes);
+        assertTrue(notes.get(0).contains("client.jwk.jwks.json"), notes.toString());
+        byte[] jwks = Files.readAllBytes(dir.resolve("client.jwk.jwks.json"));
+        assertTrue(!new String(jwks, StandardCharsets.UTF_8).contains("\"d\""), "the public JWK Set holds no private part");
+        server.createContext("/jwks.json", exchange -> {
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) { out.write(jwks); }
+        });
+        String iss = "https://ehr.test";
+        org.myelomacds.server.security.JwtClientAuthenticator verifier = new org.myelomacds.server.security.JwtClientAuthenticator(
+                List.of(org.myelomacds.server.security.TrustedIssuer.of(iss, url + "/jwks.json")));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"load", "--url", url, "--concurrency", "2", "--requests", "6", "--warmup", "0",
+                "--bundle", Samples.samplesDir().resolve("rrmm-copd.json").toString(), "--sign-key", key.toString(), "--issuer", iss},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, out + "\n" + err);
+        assertEquals(3, auths.size());
+        java.net.URI service = java.net.URI.create(url + "/cds-services/myeloma-anti-cd38");
+        Set<String> jtis = new HashSet<>();
+        for (String auth : auths) jtis.add(verifier.authenticate(auth, service).jti());
+        assertEquals(3, jtis.size(), "each call carries its own jti, so none is refused as a replay");
     }
 
     @Test

@@ -37,19 +37,26 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     /** Override reason key for overrides that carried no reason code. */
     public static final String NO_REASON = "(no reason given)";
 
-    /** Schema versions in order; a database at version n gets every list after the n-th applied on open. */
+    /** Longest space-separated list of rule ids one card may carry (a VARCHAR both H2 and PostgreSQL accept). */
+    static final int MAX_RULE_IDS_CHARS = 10_000;
+
+    /**
+     * Schema versions in order; a database at version n gets every list after the n-th applied on open. A card's rule
+     * ids are kept in one column because cards are issued on every hook call while feedback is rare: one row per card
+     * on the hot path, and the ids are copied into rows (cds_feedback_rule) only when feedback arrives.
+     */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             "CREATE TABLE cds_issued_card (card_uuid VARCHAR(100) NOT NULL PRIMARY KEY, service_id VARCHAR(200) NOT NULL, "
-                    + "hook_instance VARCHAR(200) NOT NULL, rulebase_sha256 VARCHAR(64) NOT NULL, issued_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-            "CREATE TABLE cds_issued_card_rule (card_uuid VARCHAR(100) NOT NULL REFERENCES cds_issued_card (card_uuid), "
-                    + "rule_id VARCHAR(300) NOT NULL, PRIMARY KEY (card_uuid, rule_id))",
-            "CREATE INDEX cds_issued_card_rule_rule ON cds_issued_card_rule (rule_id)",
+                    + "hook_instance VARCHAR(200) NOT NULL, rulebase_sha256 VARCHAR(64) NOT NULL, issued_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "rule_ids VARCHAR(" + MAX_RULE_IDS_CHARS + ") NOT NULL)",
             "CREATE TABLE cds_feedback (feedback_id VARCHAR(36) NOT NULL PRIMARY KEY, "
                     + "card_uuid VARCHAR(100) NOT NULL REFERENCES cds_issued_card (card_uuid), service_id VARCHAR(200) NOT NULL, "
                     + "outcome VARCHAR(16) NOT NULL CHECK (outcome IN ('accepted', 'overridden')), "
                     + "outcome_at TIMESTAMP WITH TIME ZONE NOT NULL, override_reason_code VARCHAR(200), "
                     + "override_reason_display VARCHAR(1000), user_comment VARCHAR(4000), received_at TIMESTAMP WITH TIME ZONE NOT NULL)",
             "CREATE INDEX cds_feedback_card ON cds_feedback (card_uuid)",
+            "CREATE TABLE cds_feedback_rule (feedback_id VARCHAR(36) NOT NULL REFERENCES cds_feedback (feedback_id), "
+                    + "rule_id VARCHAR(300) NOT NULL, PRIMARY KEY (feedback_id, rule_id))",
             "CREATE TABLE cds_feedback_suggestion (feedback_id VARCHAR(36) NOT NULL REFERENCES cds_feedback (feedback_id), "
                     + "suggestion_id VARCHAR(200) NOT NULL, PRIMARY KEY (feedback_id, suggestion_id))"));
 
@@ -144,26 +151,23 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public void recordIssued(List<IssuedCard> cards) {
         if (cards.isEmpty()) return;
+        List<String> ruleIds = new ArrayList<>(cards.size());
+        for (IssuedCard ic : cards) ruleIds.add(joinRuleIds(ic));
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement card = c.prepareStatement("INSERT INTO cds_issued_card "
-                    + "(card_uuid, service_id, hook_instance, rulebase_sha256, issued_at) VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement rule = c.prepareStatement("INSERT INTO cds_issued_card_rule (card_uuid, rule_id) VALUES (?, ?)")) {
-                for (IssuedCard ic : cards) {
+                    + "(card_uuid, service_id, hook_instance, rulebase_sha256, issued_at, rule_ids) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < cards.size(); i++) {
+                    IssuedCard ic = cards.get(i);
                     card.setString(1, ic.uuid());
                     card.setString(2, ic.serviceId());
                     card.setString(3, ic.hookInstance());
                     card.setString(4, ic.rulebaseSha256());
                     card.setObject(5, utc(ic.issuedAt()));
+                    card.setString(6, ruleIds.get(i));
                     card.addBatch();
-                    for (String ruleId : new java.util.TreeSet<>(ic.ruleIds())) {
-                        rule.setString(1, ic.uuid());
-                        rule.setString(2, ruleId);
-                        rule.addBatch();
-                    }
                 }
                 card.executeBatch();
-                rule.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -176,19 +180,38 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         }
     }
 
+    /** The card's distinct rule ids, sorted, space-separated. */
+    private static String joinRuleIds(IssuedCard card) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (String id : card.ruleIds()) {
+            if (id == null || id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("card " + card.uuid() + " carries a rule id that is empty or contains whitespace: '" + id + "'");
+            }
+            ids.add(id);
+        }
+        String joined = String.join(" ", ids);
+        if (joined.length() > MAX_RULE_IDS_CHARS) {
+            throw new IllegalArgumentException("card " + card.uuid() + " carries " + ids.size() + " rule ids, more than the "
+                    + MAX_RULE_IDS_CHARS + " characters a card's rule list may take");
+        }
+        return joined;
+    }
+
     @Override
     public boolean recordFeedback(FeedbackEntry entry) {
         validate(entry);
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement p = c.prepareStatement("SELECT service_id FROM cds_issued_card WHERE card_uuid = ?")) {
+                String ruleIds;
+                try (PreparedStatement p = c.prepareStatement("SELECT service_id, rule_ids FROM cds_issued_card WHERE card_uuid = ?")) {
                     p.setString(1, entry.cardUuid());
                     try (ResultSet r = p.executeQuery()) {
                         if (!r.next() || !r.getString(1).equals(entry.serviceId())) {
                             c.rollback();
                             return false;
                         }
+                        ruleIds = r.getString(2);
                     }
                 }
                 String id = UUID.randomUUID().toString();
@@ -204,6 +227,16 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                     p.setString(8, entry.userComment());
                     p.setObject(9, utc(Instant.now()));
                     p.executeUpdate();
+                }
+                if (!ruleIds.isEmpty()) {
+                    try (PreparedStatement p = c.prepareStatement("INSERT INTO cds_feedback_rule (feedback_id, rule_id) VALUES (?, ?)")) {
+                        for (String ruleId : ruleIds.split(" ")) {
+                            p.setString(1, id);
+                            p.setString(2, ruleId);
+                            p.addBatch();
+                        }
+                        p.executeBatch();
+                    }
                 }
                 if (!entry.acceptedSuggestions().isEmpty()) {
                     try (PreparedStatement p = c.prepareStatement("INSERT INTO cds_feedback_suggestion (feedback_id, suggestion_id) VALUES (?, ?)")) {
@@ -248,7 +281,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         record Counts(long[] byOutcome, Map<String, Long> reasons) {}
         Map<String, Counts> byRule = new TreeMap<>();
         String sql = "SELECT r.rule_id, f.outcome, f.override_reason_code, COUNT(*) FROM cds_feedback f "
-                + "JOIN cds_issued_card_rule r ON r.card_uuid = f.card_uuid "
+                + "JOIN cds_feedback_rule r ON r.feedback_id = f.feedback_id "
                 + "GROUP BY r.rule_id, f.outcome, f.override_reason_code";
         try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {

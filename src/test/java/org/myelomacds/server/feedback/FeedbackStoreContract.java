@@ -122,6 +122,24 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
+    void aCardWithoutRulesTakesFeedbackButAddsNoRate() {
+        store.recordIssued(List.of(card("c1"), card("c2", "r1")));
+        assertTrue(store.recordFeedback(overridden("c1", "x")));
+        assertTrue(store.recordFeedback(overridden("c2", "x")));
+        assertEquals(List.of("r1"), store.overrideRates().stream().map(OverrideRate::ruleId).toList());
+    }
+
+    @Test
+    void refusesRuleIdsItCouldNotListBack() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.recordIssued(List.of(card("c1", "R-1", "two words"))));
+        assertEquals("card c1 carries a rule id that is empty or contains whitespace: 'two words'", e.getMessage());
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) many.add("FLAG-LOGISTICS-TS-" + i);
+        assertThrows(IllegalArgumentException.class, () -> store.recordIssued(List.of(card("c2", many.toArray(String[]::new)))));
+        assertEquals(0, store.issuedCardCount());
+    }
+
+    @Test
     void keepsLongTextsAndTimestampsIntact() {
         String comment = "Patient prefers oral therapy; discussed risks ✓ ".repeat(40);
         store.recordIssued(List.of(new IssuedCard("c1", SERVICE, "hook-1", List.of("r1"), SHA, T0.plus(123, ChronoUnit.MILLIS))));
