@@ -13,6 +13,7 @@ import org.myelomacds.fhir.BundleReader;
 import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.JsonRenderer;
 import org.myelomacds.render.MarkdownRenderer;
+import org.myelomacds.render.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
                 "3:unreadable or invalid input (stderr names the problem and where)",
                 "4:rulebase failed to compile (stderr gives file:line)"})
 final class EvaluateCommand implements Callable<Integer> {
-    enum Format { json, markdown }
+    enum Format { json, markdown, html, cards }
 
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
     String bundle;
@@ -117,7 +118,12 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.RULEBASE_ERROR;
         }
-        String text = format == Format.markdown ? MarkdownRenderer.render(assessment) : JsonRenderer.render(assessment);
+        String text = switch (format) {
+            case json -> JsonRenderer.render(assessment);
+            case markdown -> MarkdownRenderer.render(assessment);
+            case html -> HtmlReport.render(assessment);
+            case cards -> CardsPreview.render(assessment);
+        };
         out.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
         out.flush();
         return Main.OK;

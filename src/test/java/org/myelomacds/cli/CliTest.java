@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every exit code of the contract (ARCHITECTURE.md §7), with what stdout and stderr carry. */
@@ -62,6 +63,32 @@ class CliTest {
         assertTrue(r.out().startsWith("# Anti-CD38 therapy assessment"), r.out());
         assertTrue(r.out().contains("| Jurisdiction | EU |"));
         assertTrue(r.out().contains("Decision support for clinicians; not a prescription."));
+    }
+
+    @Test
+    void htmlFormatIsTheTumourBoardReportOfTheSameAssessment() throws IOException {
+        Run json = run("evaluate", sample(), "--as-of", "2026-11-01");
+        Run html = run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "html");
+        assertEquals(0, html.code(), html.err());
+        assertTrue(html.out().startsWith("<!DOCTYPE html>"), html.out().substring(0, 40));
+        String sha = new ObjectMapper().readTree(json.out()).get("rulebase").get("sha256").asText();
+        assertTrue(html.out().contains(sha), "the report names the rulebase it was made with");
+        assertTrue(html.out().contains("Decision support for clinicians; not a prescription."));
+    }
+
+    @Test
+    void cardsFormatIsThePatientViewResponseTheServerWouldSend() throws IOException {
+        Run r = run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "cards");
+        assertEquals(0, r.code(), r.err());
+        JsonNode cards = new ObjectMapper().readTree(r.out()).get("cards");
+        JsonNode assessment = new ObjectMapper().readTree(run("evaluate", sample(), "--as-of", "2026-11-01").out());
+        assertTrue(cards.size() >= assessment.get("recommendations").size(), "one card per ranked option at least");
+        for (JsonNode card : cards) {
+            assertTrue(card.get("summary").asText().length() < 140, card.toString());
+            assertTrue(card.hasNonNull("uuid") && card.hasNonNull("indicator") && card.get("source").hasNonNull("label"), card.toString());
+            assertFalse(card.has("links"), "no report to link to from the command line");
+        }
+        assertFalse(r.out().contains("null"), "CDS Hooks responses never carry null");
     }
 
     @Test
