@@ -1,13 +1,10 @@
 package org.myelomacds.cli;
 
 import org.myelomacds.authoring.Coverage;
-import org.myelomacds.authoring.SuiteRun;
-import org.myelomacds.engine.RulebaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,8 +21,8 @@ final class RulesCoverageCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
     Path rules;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "fhir-samples", description = "scenario directory (default: ${DEFAULT-VALUE})")
-    Path samples;
+    @CommandLine.Mixin
+    SamplesDirectory samples;
 
     @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
@@ -37,18 +34,11 @@ final class RulesCoverageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Coverage coverage;
-        try {
-            coverage = Coverage.of(SuiteRun.of(rules, samples, name -> true));
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        } catch (IOException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.INVALID_INPUT;
-        }
-        out.print(format == Format.json ? coverage.json() : coverage.text());
-        out.flush();
-        return coverage.complete() ? Main.OK : RulesCommand.CHECK_FAILED;
+        return samples.withSuite(rules, name -> true, err, run -> {
+            Coverage coverage = Coverage.of(run);
+            out.print(format == Format.json ? coverage.json() : coverage.text());
+            out.flush();
+            return coverage.complete() ? Main.OK : RulesCommand.CHECK_FAILED;
+        });
     }
 }

@@ -1,14 +1,11 @@
 package org.myelomacds.cli;
 
 import org.myelomacds.authoring.RulebaseDiff;
-import org.myelomacds.authoring.SuiteRun;
-import org.myelomacds.engine.RulebaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,8 +25,8 @@ final class RulesDiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW_DIR", description = "rule directory after the change")
     Path newRules;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "fhir-samples", description = "scenario directory (default: ${DEFAULT-VALUE})")
-    Path samples;
+    @CommandLine.Mixin
+    SamplesDirectory samples;
 
     @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
@@ -41,29 +38,11 @@ final class RulesDiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SuiteRun before;
-        SuiteRun after;
-        try {
-            before = run(oldRules);
-            after = run(newRules);
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        } catch (IOException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.INVALID_INPUT;
-        }
-        RulebaseDiff diff = RulebaseDiff.of(before, after);
-        out.print(format == Format.json ? diff.json(oldRules.toString(), newRules.toString()) : diff.text(oldRules.toString(), newRules.toString()));
-        out.flush();
-        return Main.OK;
-    }
-
-    private SuiteRun run(Path rules) throws RulebaseException, IOException {
-        try {
-            return SuiteRun.of(rules, samples, name -> true);
-        } catch (RulebaseException e) {
-            throw new RulebaseException(rules + ": " + e.getMessage(), e.problems());
-        }
+        return samples.withSuite(oldRules, name -> true, err, before -> samples.withSuite(newRules, name -> true, err, after -> {
+            RulebaseDiff diff = RulebaseDiff.of(before, after);
+            out.print(format == Format.json ? diff.json(oldRules.toString(), newRules.toString()) : diff.text(oldRules.toString(), newRules.toString()));
+            out.flush();
+            return Main.OK;
+        }));
     }
 }

@@ -2,7 +2,6 @@ package org.myelomacds.cli;
 
 import org.myelomacds.authoring.RuleCaseRunner;
 import org.myelomacds.authoring.SuiteRun;
-import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.scenario.ScenarioOutcome;
 import org.myelomacds.scenario.ScenarioRunner;
 import picocli.CommandLine;
@@ -26,9 +25,8 @@ final class RulesTestCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
     Path rules;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "fhir-samples",
-            description = "scenario directory (default: ${DEFAULT-VALUE})")
-    Path samples;
+    @CommandLine.Mixin
+    SamplesDirectory samples;
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "run only scenarios and cases whose name contains NAME")
@@ -45,16 +43,10 @@ final class RulesTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SuiteRun run;
-        try {
-            run = SuiteRun.of(rules, samples, name -> only == null || name.contains(only));
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        } catch (IOException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.INVALID_INPUT;
-        }
+        return samples.withSuite(rules, name -> only == null || name.contains(only), err, run -> report(run, out));
+    }
+
+    private int report(SuiteRun run, PrintWriter out) {
         int updated = 0;
         for (ScenarioOutcome o : run.scenarios()) {
             if (o.passed()) continue;
