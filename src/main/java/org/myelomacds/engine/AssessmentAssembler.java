@@ -59,6 +59,14 @@ import java.util.TreeSet;
  * Lists whose order carries no meaning are sorted, so the same input gives the same bytes.
  */
 final class AssessmentAssembler {
+    private static List<Findings.Band> washoutBands(AntiCd38Washout w) {
+        int intermediate = Math.toIntExact(w.getIntermediateFromDays());
+        int adequate = Math.toIntExact(w.getAdequateFromDays());
+        return List.of(new Findings.Band(WashoutBand.SHORT.name(), 0, intermediate),
+                new Findings.Band(WashoutBand.INTERMEDIATE.name(), intermediate, adequate),
+                new Findings.Band(WashoutBand.ADEQUATE.name(), adequate, null));
+    }
+
     private static final Comparator<CriterionResult> CRITERION_ORDER = Comparator
             .comparing((CriterionResult c) -> c.getKind().ordinal())
             .thenComparing(c -> c.getRule().getRuleId())
@@ -275,8 +283,7 @@ final class AssessmentAssembler {
                 ? new Findings.Washout(washouts.get(0).getDrug().name(), washouts.get(0).getLastExposure().getLastDose().toString(),
                 washouts.get(0).getDays(), washouts.get(0).getBand().name(), washouts.get(0).describe(),
                 refs(washouts.get(0).getProvenance()),
-                java.util.Arrays.stream(WashoutBand.values())
-                        .map(b -> new Findings.Band(b.name(), b.getFromDays(), b.getUntilDays())).toList())
+                washoutBands(washouts.get(0)))
                 : null;
 
         List<RenalFunction> renalCurrent = facts(session, RenalFunction.class);

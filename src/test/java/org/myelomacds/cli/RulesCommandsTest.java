@@ -121,7 +121,8 @@ class RulesCommandsTest {
     @Test
     void aChangedThresholdFailsTheTestsWithADiffAndShowsInRulesDiff() throws IOException {
         Path rules = copyOfRules();
-        edit(rules.resolve("derive/washout.drl"), "if (days < 90) return WashoutBand.SHORT;", "if (days < 30) return WashoutBand.SHORT;");
+        edit(rules.resolve("derive/washout.drl"), "function long washoutIntermediateFromDays() { return 90; }",
+                "function long washoutIntermediateFromDays() { return 30; }");
         CliTest.Run t = run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString());
         assertEquals(1, t.code(), t.out() + t.err());
         assertTrue(t.out().contains("FAIL scenario rrmm-prior-dara-short-washout:"), t.out());
