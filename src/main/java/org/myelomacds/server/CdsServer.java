@@ -183,7 +183,12 @@ public final class CdsServer implements AutoCloseable {
         app.post("/api/assessment", this::assessment);
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
-        new ReviewRoutes(rules, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+        if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
+            new ReviewRoutes(rules, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+        } else {
+            LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
+                    + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());
+        }
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.outcome()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             String code = switch (e.getStatus()) {

@@ -86,4 +86,13 @@ class ReviewRoutesTest {
         assertEquals(400, broken.statusCode());
         assertTrue(broken.body().startsWith("The bundle could not be read"), broken.body());
     }
+
+    @Test
+    void thePageIsServedOnlyWhereTheNetworkLimitsWhoReachesIt() {
+        assertTrue(org.myelomacds.server.review.ReviewRoutes.servedOn("127.0.0.1", false));
+        assertTrue(org.myelomacds.server.review.ReviewRoutes.servedOn("::1", false));
+        assertTrue(org.myelomacds.server.review.ReviewRoutes.servedOn("localhost", false));
+        assertFalse(org.myelomacds.server.review.ReviewRoutes.servedOn("0.0.0.0", false), "no login: not on every interface");
+        assertTrue(org.myelomacds.server.review.ReviewRoutes.servedOn("0.0.0.0", true), "--dev serves it anywhere, with its warning");
+    }
 }

@@ -63,6 +63,20 @@ public final class ReviewRoutes {
      * The sample bundles: the directory named by the system property {@code myeloma.samples} (the launcher sets it to
      * the project's fhir-samples), else ./fhir-samples.
      */
+    /**
+     * The page evaluates whatever bundle a browser sends and has no login of its own (EHR clients authenticate with
+     * a JWT; people at a tumour board do not have one). So it is served only where the network already limits who
+     * can reach it: a loopback bind, which a site exposes through its own reverse proxy and sign-on, or --dev.
+     */
+    public static boolean servedOn(String bind, boolean dev) {
+        if (dev) return true;
+        try {
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     public static Path defaultSamplesDir() {
         return Path.of(System.getProperty("myeloma.samples", "fhir-samples"));
     }
