@@ -94,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
             record = Readers.shared().read(bytes, date);
         } catch (InvalidBundleException e) {
             err.println("myeloma-cds: " + source() + ": " + e.getMessage());
-            for (UnreadableInput p : e.problems()) err.println("  " + p.describe());
+            for (String d : e.details()) err.println("  " + d);
             return Main.INVALID_INPUT;
         }
         Rulebase rulebase;

@@ -171,7 +171,7 @@ final class ReportCommand implements Callable<Integer> {
                 o = new Outcome(null, Main.INVALID_INPUT, "myeloma-cds: cannot read " + p + ": " + e.getMessage() + "\n");
             }
             if (o.assessment() == null) {
-                failures.add(name + ": " + o.problem().strip().replace("\n", " "));
+                failures.add(name + ": " + o.problem().strip().replace("myeloma-cds: " + p + ": ", "").replace("\n", ";"));
                 continue;
             }
             String file = name.substring(0, name.length() - ".json".length()) + ext;
@@ -206,7 +206,7 @@ final class ReportCommand implements Callable<Integer> {
             record = EvaluateCommand.Readers.shared().read(bytes, date);
         } catch (InvalidBundleException e) {
             StringBuilder b = new StringBuilder("myeloma-cds: " + source + ": " + e.getMessage() + "\n");
-            for (UnreadableInput p : e.problems()) b.append("  ").append(p.describe()).append('\n');
+            for (String d : e.details()) b.append("  ").append(d).append('\n');
             return new Outcome(null, Main.INVALID_INPUT, b.toString());
         }
         if (!record.isComplete() && !allowPartial) {

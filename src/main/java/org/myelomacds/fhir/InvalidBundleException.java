@@ -19,6 +19,11 @@ public final class InvalidBundleException extends Exception {
 
     public List<UnreadableInput> problems() { return problems; }
 
+    /** The problems as text lines, leaving out the one the message already says (a single-problem refusal). */
+    public List<String> details() {
+        return problems.stream().map(UnreadableInput::describe).filter(d -> !d.equals(getMessage())).toList();
+    }
+
     static InvalidBundleException of(String message) {
         return new InvalidBundleException(message, List.of(new UnreadableInput(-1, null, null, message)));
     }

@@ -116,6 +116,7 @@ class CliTest {
         Run r = run("evaluate", f.toString());
         assertEquals(3, r.code());
         assertTrue(r.err().toLowerCase().contains("line"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "the refusal is said once:\n" + r.err());
         assertEquals("", r.out());
     }
 

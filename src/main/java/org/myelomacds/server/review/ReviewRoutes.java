@@ -175,7 +175,7 @@ public final class ReviewRoutes {
             record = reader.read(body, asOf);
         } catch (InvalidBundleException e) {
             StringBuilder b = new StringBuilder("The bundle could not be read: " + e.getMessage());
-            for (UnreadableInput p : e.problems()) b.append("\n").append(p.describe());
+            for (String d : e.details()) b.append("\n").append(d);
             problem(ctx, 400, b.toString());
             return;
         }
