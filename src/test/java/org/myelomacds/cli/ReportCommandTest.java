@@ -36,7 +36,7 @@ class ReportCommandTest {
                 "--jurisdiction", "EU", "-o", md.toString());
         assertEquals(0, m.code(), m.err());
         String text = Files.readString(md);
-        assertTrue(text.contains("## 6. Evidence") && text.contains("| Jurisdiction | EU |"), text.substring(0, 400));
+        assertTrue(text.contains("## 6. Evidence") && text.contains("; jurisdiction EU."), text.substring(0, 400));
         assertTrue(text.contains("[MIKHAEL21](#ev-MIKHAEL21)") && text.contains("<a id=\"ev-MIKHAEL21\"></a>"), "anchors");
     }
 

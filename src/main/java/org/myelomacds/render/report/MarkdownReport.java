@@ -17,16 +17,8 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(v.title()).append("\n\n");
         md.append("> ℹ ").append(v.disclaimer()).append("\n\n");
-        md.append("| Case summary | |\n|---|---|\n");
-        md.append("| Patient | ").append(esc(v.patientLine())).append(" |\n");
-        md.append("| Setting | **").append(v.setting()).append("** — ").append(esc(v.settingText())).append(" |\n");
-        md.append("| Top option | ").append(esc(v.topOption())).append(" |\n");
-        md.append("| Before first dose | ").append(v.flags().size()).append(" flag(s); ").append(v.gaps().size())
-                .append(" data gap(s) |\n");
-        md.append("| Evaluated as of | ").append(v.asOf()).append(" |\n");
-        md.append("| Jurisdiction | ").append(v.jurisdiction()).append(" |\n\n");
-
-        md.append("## 1. The patient\n\n### Disease and setting\n\n");
+        board(md, v);
+        md.append("<a id=\"patient\"></a>\n\n## 1. The patient\n\n### Disease and setting\n\n");
         for (ReportView.Fact f : v.disease()) fact(md, f.label() + ": ", f);
         md.append("\n### Prior lines of therapy\n\n");
         if (v.lines().isEmpty()) md.append("_No line of therapy recorded._\n");
@@ -79,10 +71,10 @@ public final class MarkdownReport {
             for (String n : v.notRead()) md.append("- ! ").append(esc(n)).append("\n");
         }
 
-        md.append("\n## 2. Ranked options\n\n");
+        md.append("\n<a id=\"options\"></a>\n\n## 2. Ranked options\n\n");
         if (v.options().isEmpty()) md.append("_No anti-CD38 regimen is eligible on the data given._\n\n");
         for (ReportView.Option o : v.options()) {
-            md.append("### ").append(o.rank()).append(". ").append(o.name()).append(" — ").append(o.statusWord())
+            md.append("<a id=\"").append(o.anchor()).append("\"></a>\n\n### ").append(o.rank()).append(". ").append(o.name()).append(" — ").append(o.statusWord())
                     .append(", score ").append(o.score()).append("\n\n**Why**\n\n");
             for (ReportView.Point p : o.why()) point(md, p);
             md.append("\n**What argues against**\n\n");
@@ -92,27 +84,27 @@ public final class MarkdownReport {
                     .collect(Collectors.joining("; "))).append(" = **").append(o.score()).append("**\n\n");
         }
 
-        md.append("## 3. Excluded, and why not\n\n");
+        md.append("<a id=\"excluded\"></a>\n\n## 3. Excluded, and why not\n\n");
         if (v.excluded().isEmpty()) md.append("_No regimen was excluded._\n\n");
         for (ReportView.Excluded x : v.excluded()) {
-            md.append("### ").append(x.name()).append(" — ").append(x.statusWord()).append("\n\n");
+            md.append("<a id=\"excluded-").append(x.regimen()).append("\"></a>\n\n### ").append(x.name()).append(" — ").append(x.statusWord()).append("\n\n");
             for (ReportView.Point p : x.reasons()) point(md, p);
             md.append("\n");
         }
 
-        md.append("## 4. Action needed before the first dose\n\n");
+        md.append("<a id=\"flags\"></a>\n\n## 4. Action needed before the first dose\n\n");
         if (v.flags().isEmpty()) md.append("_No flag raised._\n");
         for (ReportView.FlagView f : v.flags()) {
             md.append("- <a id=\"").append(f.anchor()).append("\"></a>").append(f.icon()).append(' ').append(f.severity())
                     .append(" **").append(f.code()).append("**: ").append(esc(f.text())).append(cites(f.cites()))
                     .append(" _Applies to: ").append(f.regimens()).append("; rule `").append(f.rule()).append("`._\n");
         }
-        md.append("\n## 5. Missing data that would change the answer\n\n");
+        md.append("\n<a id=\"gaps\"></a>\n\n## 5. Missing data that would change the answer\n\n");
         if (v.gaps().isEmpty()) md.append("_None._\n");
         else {
             md.append("| Gap | What is missing | Regimens affected | Rule and evidence |\n|---|---|---|---|\n");
             for (ReportView.GapView g : v.gaps()) {
-                md.append("| ").append(g.code()).append(" | ").append(esc(g.text())).append(" | ").append(esc(g.affects()))
+                md.append("| <a id=\"gap-").append(g.code()).append('-').append(g.rule()).append("\"></a>").append(g.code()).append(" | ").append(esc(g.text())).append(" | ").append(esc(g.affects()))
                         .append(" | `").append(g.rule()).append('`').append(cites(g.cites())).append(" |\n");
             }
         }
@@ -135,6 +127,48 @@ public final class MarkdownReport {
                 .append(v.rulebase().mode()).append("), sha256 `").append(v.rulebase().sha256()).append("`; evaluated as of ")
                 .append(v.asOf()).append("; jurisdiction ").append(v.jurisdiction()).append(".\n");
         return md.toString();
+    }
+
+    /** Page 1 of the report: the board sheet, the same rows as the HTML's, linking into the sections below. */
+    private static void board(StringBuilder md, ReportView v) {
+        ReportView.Board b = v.board();
+        md.append("## ").append(b.title()).append("\n\n| The patient | |\n|---|---|\n");
+        for (ReportView.BoardFact f : b.patient()) md.append("| ").append(f.label()).append(" | ").append(esc(f.text())).append(" |\n");
+        md.append("\n**Ranked options** (top: ").append(esc(v.topOption())).append("; full case in [section 2](#options))\n\n");
+        if (b.options().isEmpty()) md.append("_No anti-CD38 regimen is eligible on the data given._\n");
+        else {
+            md.append("| Rank | Regimen | Status | Score | Main reason | Cautions |\n|---|---|---|---|---|---|\n");
+            for (ReportView.BoardOption o : b.options()) {
+                md.append("| ").append(o.rank()).append(" | [").append(esc(o.name())).append("](#").append(o.anchor()).append(") | ")
+                        .append(o.statusWord()).append(" | ").append(o.score()).append(" | ").append(esc(o.reason()))
+                        .append(o.reasonCite() == null ? "" : cites(List.of(o.reasonCite()))).append(" | ")
+                        .append(o.cautions().isEmpty() ? "none" : o.cautions().stream()
+                                .map(c -> "[" + c.icon() + " " + c.severity() + " `" + c.code() + "`](#" + c.anchor() + ")")
+                                .collect(Collectors.joining("<br>"))).append(" |\n");
+            }
+        }
+        if (!b.excluded().isEmpty()) {
+            md.append("\n**Excluded** ([section 3](#excluded))\n\n");
+            for (ReportView.BoardExcluded x : b.excluded()) {
+                md.append("- [").append(esc(x.name())).append("](#excluded-").append(x.regimen()).append(") (").append(x.statusWord())
+                        .append("): ").append(esc(x.reason())).append("\n");
+            }
+        }
+        md.append("\n**Before the first dose** ([section 4](#flags))\n\n");
+        if (b.actions().isEmpty()) md.append("_No warning or critical flag._\n");
+        for (ReportView.BoardAction f : b.actions()) {
+            md.append("- [").append(f.icon()).append(' ').append(f.severity()).append(" `").append(f.code()).append("`](#")
+                    .append(f.anchor()).append(") _(").append(esc(f.regimens())).append(")_: ").append(esc(f.text())).append("\n");
+        }
+        md.append("\n**Missing data that would change the answer** ([section 5](#gaps))\n\n");
+        if (b.gaps().isEmpty()) md.append("_None._\n");
+        for (ReportView.GapView g : b.gaps()) {
+            md.append("- [`").append(g.code()).append("`](#gap-").append(g.code()).append('-').append(g.rule()).append("): ")
+                    .append(esc(g.text())).append(" _(affects ").append(esc(g.affects())).append(")_\n");
+        }
+        md.append("\n_").append(v.disclaimer()).append(" Rulebase ").append(v.rulebase().version()).append(", sha256 `")
+                .append(v.rulebase().sha256()).append("`; as of ").append(v.asOf()).append("; jurisdiction ")
+                .append(v.jurisdiction()).append("._\n\n");
     }
 
     private static void fact(StringBuilder md, String prefix, ReportView.Fact f) {

@@ -14,6 +14,7 @@ import org.myelomacds.assessment.TraceEntry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +58,8 @@ public record ReportView(
         List<FlagView> flags,
         List<GapView> gaps,
         List<EvidenceRow> evidence,
-        String topOption) {
+        String topOption,
+        Board board) {
 
     /** Evidence rows of trials (those the catalogue gives a trial name), for the trial table. */
     public List<EvidenceRow> trials() { return evidence.stream().filter(EvidenceRow::isTrial).toList(); }
@@ -108,6 +110,31 @@ public record ReportView(
                               String doiUrl, String url, String pmid, String verification, String section) {
         public boolean isTrial() { return !"—".equals(trial); }
     }
+
+    /**
+     * Page 1 of the report: the case on one sheet for the tumour board. Every line is copied or shortened from the
+     * Assessment's own findings, statements, flags and gaps; the full section each row links to has the rest.
+     */
+    public record Board(String title, List<BoardFact> patient, List<BoardOption> options, List<BoardExcluded> excluded,
+                        List<BoardAction> actions, List<GapView> gaps) {}
+
+    /** A labelled line of the patient block. */
+    public record BoardFact(String label, String text) {}
+
+    /** A flag code as printed in the options table: icon and severity word with the code, linking to the flag. */
+    public record Caution(String icon, String severity, String code, String anchor) {}
+
+    public record BoardOption(int rank, String regimen, String name, String statusWord, int score, String reason,
+                              Cite reasonCite, List<Caution> cautions, String anchor) {}
+
+    /** The WARNING/CRITICAL flags of one code, the regimens they apply to, and the first one's text, shortened. */
+    public record BoardAction(String icon, String severity, String code, String anchor, String regimens, String text) {}
+
+    public record BoardExcluded(String regimen, String name, String statusWord, String reason) {}
+
+    /** Longest main reason or why-not on page 1; the full text is in the regimen's section. */
+    static final int BOARD_TEXT = 90;
+    static final int BOARD_ACTION = 120;
 
     static final String NOT_IN_CATALOGUE = "not in catalogue";
 
@@ -253,7 +280,87 @@ public record ReportView(
                 f.setting() == null ? "Setting not determined" : f.setting().text(), a.asOf(), a.jurisdiction(),
                 a.disclaimer(), new RulebaseLine(a.rulebase().version(), a.rulebase().sha256(), a.rulebase().mode()),
                 disease, lines, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
-                Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top);
+                Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top,
+                board(a, patientLine, lines, antiCd38, washout, renal, lung, flags, flagAnchors, gaps));
+    }
+
+    private static Board board(Assessment a, String patientLine, List<LineRow> lines, List<ExposureRow> antiCd38,
+                               Fact washout, List<RenalRow> renal, List<Fact> lung, List<FlagView> flags,
+                               Map<String, String> flagAnchors, List<GapView> gaps) {
+        Findings f = a.findings();
+        List<BoardFact> patient = new ArrayList<>();
+        patient.add(new BoardFact("Patient", patientLine));
+        patient.add(new BoardFact("Setting", a.setting() + (f.setting() == null ? "" : " (" + f.setting().text() + ")")));
+        patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : lines.size() + ": " + lines.stream()
+                .map(l -> "L" + l.number() + " " + l.drugs() + (l.transplant() ? " + ASCT" : "") + " (" + l.start() + " to " + l.end() + ")")
+                .collect(Collectors.joining("; "))));
+        List<String> refractory = f.exposures().stream().filter(Findings.Exposure::refractory).map(e -> drug(e.drug())).distinct().toList();
+        patient.add(new BoardFact("Refractory to", refractory.isEmpty() ? "none recorded" : String.join(", ", refractory)));
+        String cd38;
+        if (antiCd38.isEmpty()) cd38 = "no anti-CD38 exposure recorded";
+        else {
+            ExposureRow last = antiCd38.get(antiCd38.size() - 1);
+            cd38 = antiCd38.stream().map(e -> e.drug() + " last dose " + e.lastDose()).collect(Collectors.joining("; "))
+                    + (washout == null ? "" : "; washout " + washout.text());
+            if (washout == null && last.ongoing()) cd38 += " (ongoing)";
+        }
+        patient.add(new BoardFact("Anti-CD38", cd38));
+        RenalRow current = renal.stream().filter(r -> r.status().startsWith("current")).findFirst().orElse(null);
+        patient.add(new BoardFact("Renal", current == null
+                ? (renal.isEmpty() ? "unknown: no renal result recorded" : "no current result; latest " + renalText(renal.get(renal.size() - 1)))
+                : renalText(current)));
+        patient.add(new BoardFact("Lung", lung.isEmpty() ? "no COPD, asthma or spirometry recorded"
+                : lung.stream().map(l -> shorten(l.text())).collect(Collectors.joining("; "))));
+
+        List<BoardOption> options = new ArrayList<>();
+        for (Recommendation r : a.recommendations()) {
+            Statement first = r.rationale().isEmpty() ? null : r.rationale().get(0);
+            List<Caution> cautions = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Flag fl : r.flags()) {
+                if (!"INFO".equals(fl.severity()) && seen.add(fl.code()))
+                    cautions.add(new Caution(icon(fl.severity()), word(fl.severity()), fl.code(),
+                            flagAnchors.get(fl.code() + "\u0000" + fl.rule())));
+            }
+            options.add(new BoardOption(r.rank(), r.regimen(), r.name(), word(r.status()), r.score(),
+                    first == null ? "no rationale recorded" : shorten(first.text()),
+                    first == null || first.evidence().isEmpty() ? null : cites(first.evidence()).get(0),
+                    cautions, "option-" + r.regimen()));
+        }
+        List<BoardExcluded> excluded = new ArrayList<>();
+        for (NotRecommended n : a.notRecommended()) {
+            excluded.add(new BoardExcluded(n.regimen(), n.name(), word(n.status()),
+                    n.reasons().isEmpty() ? "no reason recorded" : shorten(n.reasons().get(0).text())));
+        }
+        // One line per code: the same caution raised for several regimens (one flag each) is one action.
+        Map<String, List<FlagView>> byCode = new LinkedHashMap<>();
+        for (FlagView fl : flags) if (!"INFO".equals(fl.severity())) byCode.computeIfAbsent(fl.code(), k -> new ArrayList<>()).add(fl);
+        List<BoardAction> actions = new ArrayList<>();
+        for (List<FlagView> same : byCode.values()) {
+            FlagView first = same.stream().filter(fl -> "CRITICAL".equals(fl.severity())).findFirst().orElse(same.get(0));
+            String regimens = same.stream().flatMap(fl -> Arrays.stream(fl.regimens().split(", "))).filter(r -> !r.isEmpty())
+                    .distinct().collect(Collectors.joining(", "));
+            actions.add(new BoardAction(first.icon(), first.severity(), first.code(), first.anchor(),
+                    regimens.isEmpty() ? "all regimens" : regimens, shorten(first.text(), BOARD_ACTION)));
+        }
+        return new Board("Board summary: patient " + a.patient().id(), patient, options, excluded, actions, gaps);
+    }
+
+    private static String renalText(RenalRow r) {
+        return r.metric() + " " + r.value() + " " + r.unit() + " on " + r.date()
+                + (r.method().isEmpty() ? "" : ", " + r.method()) + (r.renalBand().isEmpty() ? "" : ", " + r.renalBand())
+                + (r.status().contains("stale") ? ", stale" : "");
+    }
+
+    /** The text cut at a word before {@link #BOARD_TEXT} characters, with an ellipsis saying it was cut. */
+    static String shorten(String text) { return shorten(text, BOARD_TEXT); }
+
+    static String shorten(String text, int max) {
+        if (text == null) return "";
+        String t = text.strip();
+        if (t.length() <= max) return t;
+        int cut = t.lastIndexOf(' ', max - 1);
+        return t.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[,;:.]$", "") + "…";
     }
 
     private static String or(String v, boolean trial) { return v != null ? v : trial ? NOT_IN_CATALOGUE : "—"; }

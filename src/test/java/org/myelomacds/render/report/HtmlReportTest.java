@@ -81,6 +81,65 @@ class HtmlReportTest {
         assertTrue(byId(d, "ev-MIKHAEL21").getTextContent().contains("daratumumab"), "the row names the source");
     }
 
+    static final Path MISSING_RENAL = Samples.samplesDir().resolve("rrmm-missing-renal.json");
+
+    @Test
+    void boardSummaryOnPageOneNamesEveryOptionActionFlagAndDataGap() throws Exception {
+        Assessment a = assess(MISSING_RENAL, Jurisdiction.US);
+        List<String> actionCodes = a.flags().stream().filter(f -> !"INFO".equals(f.severity()))
+                .map(org.myelomacds.assessment.Flag::code).distinct().toList();
+        assertFalse(a.recommendations().isEmpty() || actionCodes.isEmpty() || a.dataGaps().isEmpty(),
+                "the sample has options, warning flags and data gaps");
+        Document d = parse(HtmlReport.render(a));
+        Element board = byId(d, "board");
+        assertNotNull(board, "the board sheet is a section of its own");
+        String text = board.getTextContent();
+        assertTrue(text.contains("Board summary: patient " + a.patient().id()), text);
+        assertTrue(text.contains("top: " + a.recommendations().get(0).name()), "top regimen named: " + text);
+        for (var r : a.recommendations()) assertTrue(text.contains(r.name()), r.name());
+        for (var n : a.notRecommended()) assertTrue(text.contains(n.name()), "excluded " + n.name());
+        for (String code : actionCodes) assertTrue(text.contains(code), "action flag " + code);
+        for (var g : a.dataGaps()) assertTrue(text.contains(g.code()), "data gap " + g.code());
+        assertTrue(a.flags().stream().filter(f -> "INFO".equals(f.severity())).map(org.myelomacds.assessment.Flag::code)
+                .filter(c -> !actionCodes.contains(c)).noneMatch(text::contains), "INFO-only codes stay in section 4");
+        for (String part : List.of("Patient", "Prior lines", "Refractory to", "Anti-CD38", "Renal", "Lung",
+                a.rulebase().sha256(), a.asOf(), Assessment.DISCLAIMER)) assertTrue(text.contains(part), part);
+
+        // Every link on the sheet leads into the report: options to their section, cautions to their flag,
+        // reasons to their evidence row, gaps to their row in section 5.
+        Set<String> ids = new HashSet<>();
+        Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(HtmlReport.render(a));
+        while (id.find()) ids.add(id.group(1));
+        List<String> hrefs = all(d, "a").stream().filter(x -> isInside(x, board)).map(x -> x.getAttribute("href")).toList();
+        for (String h : hrefs) assertTrue(h.startsWith("#") && ids.contains(h.substring(1)), "board link " + h);
+        for (var r : a.recommendations()) assertTrue(hrefs.contains("#option-" + r.regimen()), "links " + r.regimen());
+        assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#ev-")), "a main reason links its citation");
+        assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#flag-")), "a caution links its flag");
+        assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#gap-")), "a gap links its row");
+        Element optionsTable = all(d, "table").stream().filter(t -> t.getAttribute("class").equals("board-options")).findFirst().orElseThrow();
+        assertTrue(optionsTable.getTextContent().contains("⚠ warning"), "cautions carry an icon and a word");
+    }
+
+    @Test
+    void markdownStartsWithTheSameBoardSummaryAndItsLinksResolve() {
+        Assessment a = assess(MISSING_RENAL, Jurisdiction.US);
+        String md = MarkdownReport.render(a);
+        int board = md.indexOf("## Board summary: patient " + a.patient().id());
+        assertTrue(board > 0 && board < md.indexOf("## 1. The patient"), "board summary comes first");
+        String sheet = md.substring(board, md.indexOf("## 1. The patient"));
+        for (var r : a.recommendations()) assertTrue(sheet.contains(r.name()), r.name());
+        for (var f : a.flags()) if (!"INFO".equals(f.severity())) assertTrue(sheet.contains(f.code()), f.code());
+        for (var g : a.dataGaps()) assertTrue(sheet.contains(g.code()), g.code());
+        assertTrue(sheet.contains(a.rulebase().sha256()) && sheet.contains(Assessment.DISCLAIMER), "footer line");
+        Matcher link = Pattern.compile("\\]\\(#([^)]+)\\)").matcher(md);
+        int n = 0;
+        while (link.find()) {
+            n++;
+            assertTrue(md.contains("<a id=\"" + link.group(1) + "\"></a>"), "dangling markdown link #" + link.group(1));
+        }
+        assertTrue(n > 0);
+    }
+
     @Test
     void evidenceTableGivesTrialFieldsFromTheCatalogueAndSaysWhenOneIsMissing() throws Exception {
         Document d = parse(HtmlReport.render(assess(DARA, Jurisdiction.US)));

@@ -15,6 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PdfReportTest {
+    static java.util.stream.Stream<java.nio.file.Path> bundles() { return Samples.bundles().stream(); }
+
+    static String page(PDDocument doc, int n) throws java.io.IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setStartPage(n);
+        s.setEndPage(n);
+        return s.getText(doc);
+    }
+
+    /** The board sheet stands alone on page 1: the detailed sections begin on page 2, for every sample. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("bundles")
+    void boardSheetFitsOnTheFirstA4Page(java.nio.file.Path bundle) throws Exception {
+        Assessment a = Samples.evaluate(bundle, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+        try (PDDocument doc = Loader.loadPDF(PdfReport.render(a, HtmlReport.Paper.A4))) {
+            String first = page(doc, 1), second = page(doc, 2);
+            assertTrue(first.contains("Board summary: patient " + a.patient().id()), first);
+            assertTrue(first.replaceAll("\\s+", "").contains(a.rulebase().sha256()), "the sheet ends on page 1: " + first);
+            assertTrue(!first.contains("1. The patient") && second.contains("1. The patient"),
+                    bundle + ": the details start on page 2: " + second);
+        }
+    }
+
     @Test
     void pdfCarriesTheReportTextWithEmbeddedFonts() throws Exception {
         Assessment a = Samples.evaluate(Samples.samplesDir().resolve("rrmm-prior-dara-short-washout.json"), Jurisdiction.US,
@@ -22,6 +45,9 @@ class PdfReportTest {
         byte[] pdf = PdfReport.render(a, HtmlReport.Paper.A4);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(doc.getNumberOfPages() > 1);
+            String page1 = page(doc, 1);
+            assertTrue(page1.contains("Board summary: patient " + a.patient().id()), page1);
+            assertTrue(page1.contains("Isatuximab + carfilzomib +"), "top regimen on page 1: " + page1);
             PDPage first = doc.getPage(0);
             assertEquals(595, Math.round(first.getMediaBox().getWidth()), "A4 width in points");
             String text = new PDFTextStripper().getText(doc);
