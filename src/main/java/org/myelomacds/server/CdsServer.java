@@ -26,6 +26,7 @@ import org.myelomacds.fhir.FhirServerFetcher;
 import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.CardRenderer;
 import org.myelomacds.render.JsonRenderer;
+import org.myelomacds.render.report.HtmlReport;
 import org.myelomacds.render.MarkdownRenderer;
 import org.myelomacds.render.cards.Card;
 import org.myelomacds.render.cards.CdsResponse;
@@ -510,8 +511,14 @@ public final class CdsServer implements AutoCloseable {
     private void report(Context ctx) {
         Assessment a = reports.get(ctx.pathParam("reportId")).orElseThrow(() -> ApiException.of(404, "not-found",
                 "no report under this id: reports are kept for 30 minutes after the cards that link to them", "cases/{reportId}"));
-        if ("json".equals(ctx.queryParam("format"))) ctx.contentType("application/json").result(JsonRenderer.render(a));
-        else ctx.contentType("text/markdown; charset=utf-8").result(MarkdownRenderer.render(a));
+        // A clinician follows the card's link in a browser, so the default is the tumour-board report itself.
+        String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
+        switch (format) {
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(a));
+            case "markdown" -> ctx.contentType("text/markdown; charset=utf-8").result(MarkdownRenderer.render(a));
+            case "json" -> ctx.contentType("application/json").result(JsonRenderer.render(a));
+            default -> throw ApiException.of(400, "value", "format must be html, markdown or json, not " + format, "format");
+        }
     }
 
     private Assessment evaluate(Rulebase rulebase, byte[] bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
@@ -521,7 +528,7 @@ public final class CdsServer implements AutoCloseable {
         } catch (InvalidBundleException e) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();
             issues.add(new OperationOutcome.Issue("error", "invalid", e.getMessage(), List.of()));
-            for (UnreadableInput p : e.problems()) issues.add(new OperationOutcome.Issue("error", "invalid", p.describe(), List.of()));
+            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", "invalid", d, List.of()));
             throw ApiException.of(400, issues);
         }
         if (!record.isComplete() && !allowPartial) {

@@ -161,6 +161,20 @@ class CdsServerTest {
     }
 
     @Test
+    void aCardsLinkOpensTheTumourBoardReportOfThatAssessment() throws Exception {
+        JsonNode cards = cards(post("/cds-services/myeloma-anti-cd38", HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))));
+        String path = cards.get(0).get("links").get(0).get("url").asText().substring(base.length());
+        HttpResponse<String> html = get(path);
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.body().contains("Tumour-board report") && html.body().contains("not a prescription"), html.body().substring(0, 200));
+        HttpResponse<String> json = get(path + "?format=json");
+        assertEquals(200, json.statusCode());
+        assertTrue(html.body().contains(JSON.readTree(json.body()).get("rulebase").get("sha256").asText()), "same assessment in both");
+        assertEquals(400, get(path + "?format=docx").statusCode());
+    }
+
+    @Test
     void patientViewCardsFollowTheAssessment() throws Exception {
         JsonNode cards = cards(post("/cds-services/myeloma-anti-cd38", HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))));
         List<String> summaries = summaries(cards);
@@ -185,7 +199,7 @@ class CdsServerTest {
         HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(daraRd.get("links").get(0).get("url").asText())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, report.statusCode());
-        assertTrue(report.body().contains("# Anti-CD38 therapy assessment: patient pt-copd"));
+        assertTrue(report.body().contains("Tumour-board report: patient pt-copd"), "the link opens the HTML report");
     }
 
     @Test
