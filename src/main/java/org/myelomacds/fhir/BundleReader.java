@@ -44,7 +44,25 @@ public final class BundleReader {
 
     public PatientRecord read(byte[] json, LocalDate asOf) throws InvalidBundleException {
         Objects.requireNonNull(asOf, "asOf");
-        BundleScan scan = BundleScan.scan(json, r4ResourceTypes);
+        return read(BundleScan.scan(json, r4ResourceTypes), asOf);
+    }
+
+    /**
+     * Reads a Bundle already held as a Jackson tree, e.g. one assembled from CDS Hooks prefetch, without writing it
+     * out and parsing it again. The tree must come from a {@link #jsonMapper()} (decimals as written, not doubles) so
+     * the result is the same as reading its bytes; its resources lose their narrative ({@code text}).
+     */
+    public PatientRecord read(com.fasterxml.jackson.databind.JsonNode bundle, LocalDate asOf) throws InvalidBundleException {
+        Objects.requireNonNull(asOf, "asOf");
+        return read(BundleScan.scan(bundle, r4ResourceTypes), asOf);
+    }
+
+    /** A new mapper that reads JSON the way this reader does: every decimal a BigDecimal exactly as written. */
+    public static com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
+        return BundleScan.newReadingMapper();
+    }
+
+    private PatientRecord read(BundleScan scan, LocalDate asOf) throws InvalidBundleException {
         EntryParser parser = new EntryParser(context);
         RecordBuilder out = new RecordBuilder();
         scan.skipped.forEach(out.skipped::put);

@@ -35,10 +35,8 @@ final class BundleScan {
     static final String SKIP_OTHER_PATIENT_SUFFIX = " (subject is another patient)";
     static final String SKIP_NO_RESOURCE = "(entry without resource)";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false) // keeps "1.50" as written for HAPI
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Keeps "1.50" as written for HAPI (BigDecimal, trailing zeros kept). */
+    private static final ObjectMapper JSON = newReadingMapper();
 
     final ScannedEntry patient;
     /** Entries to map, in bundle order (Patient and Medication excluded: those are read on demand). */
@@ -58,8 +56,21 @@ final class BundleScan {
         this.problems = problems;
     }
 
+    /** A fresh mapper reading JSON as {@link #scan} does: decimals kept exactly as written, for HAPI. */
+    static ObjectMapper newReadingMapper() {
+        return new ObjectMapper()
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
     static BundleScan scan(byte[] json, Set<String> r4ResourceTypes) throws InvalidBundleException {
-        ObjectNode bundle = parseBundle(json);
+        return scan(parseBundle(json), r4ResourceTypes);
+    }
+
+    /** Scans a tree already read by a {@link #newReadingMapper()}; its resources lose their narrative. */
+    static BundleScan scan(JsonNode root, Set<String> r4ResourceTypes) throws InvalidBundleException {
+        ObjectNode bundle = checkBundle(root);
         JsonNode entryArray = bundle.get("entry");
         if (entryArray == null || entryArray.isNull()) throw InvalidBundleException.of("Bundle has no entry array: there is no patient to evaluate");
         if (!entryArray.isArray()) throw InvalidBundleException.of("Bundle.entry is not an array (found " + entryArray.getNodeType().toString().toLowerCase() + ")");
@@ -131,7 +142,7 @@ final class BundleScan {
         return new BundleScan(patient, entries, medications, requests, skipped, problems);
     }
 
-    private static ObjectNode parseBundle(byte[] json) throws InvalidBundleException {
+    private static JsonNode parseBundle(byte[] json) throws InvalidBundleException {
         if (json == null || json.length == 0) throw InvalidBundleException.of("not JSON: the input is empty");
         JsonNode root;
         try {
@@ -144,6 +155,11 @@ final class BundleScan {
         } catch (IOException e) {
             throw InvalidBundleException.of("not JSON: " + e.getMessage());
         }
+        if (root == null || root.isMissingNode()) throw InvalidBundleException.of("not JSON: the input is empty");
+        return root;
+    }
+
+    private static ObjectNode checkBundle(JsonNode root) throws InvalidBundleException {
         if (root == null || root.isMissingNode()) throw InvalidBundleException.of("not JSON: the input is empty");
         if (!root.isObject()) {
             throw InvalidBundleException.of("not a FHIR resource: the JSON is " + article(root) + ", not an object");

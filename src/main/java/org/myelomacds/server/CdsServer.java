@@ -85,6 +85,11 @@ public final class CdsServer implements AutoCloseable {
     private final RulebaseSource rules;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().build();
+    /**
+     * Reads request bodies as the engine reads a bundle (decimals exactly as written), so the prefetch tree goes to
+     * the engine as it is instead of being written out and parsed again.
+     */
+    private final ObjectMapper requestJson = BundleReader.jsonMapper();
     private final BundleReader reader = new BundleReader();
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
@@ -274,8 +279,9 @@ public final class CdsServer implements AutoCloseable {
                     return;
                 }
             }
-            byte[] bundle = Prefetch.bundle(json, prefetched(body, context, patientId), patientId);
-            Assessment assessment = evaluate(rulebase, bundle, LocalDate.now(clock), config.jurisdiction(), true);
+            JsonNode bundle = Prefetch.bundle(requestJson, prefetched(body, context, patientId), patientId);
+            LocalDate asOf = LocalDate.now(clock);
+            Assessment assessment = evaluate(rulebase, () -> reader.read(bundle, asOf), asOf, config.jurisdiction(), true);
             String reportUrl = baseUrl + "/cases/" + reports.put(assessment);
             List<Card> issued = new ArrayList<>();
             if (orderService) {
@@ -378,7 +384,7 @@ public final class CdsServer implements AutoCloseable {
             for (Map.Entry<String, java.util.concurrent.Future<String>> p : pending.entrySet()) {
                 String key = p.getKey();
                 try {
-                    values.put(key, json.readTree(p.getValue().get()));
+                    values.put(key, requestJson.readTree(p.getValue().get()));
                 } catch (java.util.concurrent.ExecutionException e) {
                     String why = e.getCause() instanceof FhirFetchException f ? f.getMessage() : String.valueOf(e.getCause());
                     throw ApiException.of(412, "incomplete", "prefetch key '" + key + "' was missing and fetching it from fhirServer failed: "
@@ -522,9 +528,18 @@ public final class CdsServer implements AutoCloseable {
     }
 
     private Assessment evaluate(Rulebase rulebase, byte[] bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
+        return evaluate(rulebase, () -> reader.read(bundle, asOf), asOf, jurisdiction, allowPartial);
+    }
+
+    /** How the bundle is read: from request bytes (REST API) or from the prefetch tree (hooks). */
+    private interface RecordRead {
+        PatientRecord read() throws InvalidBundleException;
+    }
+
+    private Assessment evaluate(Rulebase rulebase, RecordRead read, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
         PatientRecord record;
         try {
-            record = reader.read(bundle, asOf);
+            record = read.read();
         } catch (InvalidBundleException e) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();
             issues.add(new OperationOutcome.Issue("error", "invalid", e.getMessage(), List.of()));
@@ -616,7 +631,7 @@ public final class CdsServer implements AutoCloseable {
         if (bytes.length == 0) throw ApiException.of(400, "required", "request body is empty; a JSON object is required");
         JsonNode node;
         try {
-            node = json.readTree(bytes);
+            node = requestJson.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw ApiException.of(400, "structure", "request body is not valid JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());

@@ -49,7 +49,7 @@ final class Prefetch {
      * One collection Bundle from the prefetch values: a resource goes in as itself, a (searchset) Bundle gives its
      * entries' resources. A resource that arrives twice (e.g. a Medication included by two searches) goes in once.
      */
-    static byte[] bundle(ObjectMapper json, Map<String, JsonNode> values, String patientId) {
+    static ObjectNode bundle(ObjectMapper json, Map<String, JsonNode> values, String patientId) {
         ObjectNode bundle = json.createObjectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
@@ -77,11 +77,7 @@ final class Prefetch {
                 add(entries, seen, v, null);
             }
         }
-        try {
-            return json.writeValueAsBytes(bundle);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return bundle;
     }
 
     private static void add(ArrayNode entries, java.util.Set<String> seen, JsonNode resource, String fullUrl) {
