@@ -6,7 +6,6 @@ import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.facts.EvaluationContext;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
 import org.myelomacds.fhir.BundleReader;
@@ -14,6 +13,7 @@ import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.JsonRenderer;
 import org.myelomacds.render.MarkdownRenderer;
 import org.myelomacds.render.report.HtmlReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,25 +39,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
     String bundle;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "evaluation date (YYYY-MM-DD); default: today")
-    LocalDate asOf;
-
-    @Option(names = "--jurisdiction", paramLabel = "US|EU", defaultValue = "US",
-            description = "whose labels decide 'on label' (default: ${DEFAULT-VALUE})")
-    Jurisdiction jurisdiction;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "compile this rule directory at run time instead of using the build-time rulebase")
-    Path rules;
-
-    @Option(names = "--allow-partial",
-            description = "evaluate a bundle with unreadable parts, listing them as UNREADABLE_INPUT data gaps "
-                    + "(default: refuse with exit 3)")
-    boolean allowPartial;
+    @CommandLine.Mixin
+    EvaluationOptions evaluation;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -83,12 +70,12 @@ final class EvaluateCommand implements Callable<Integer> {
         // each other, so the rulebase loads on a second thread while the bundle is read.
         java.util.concurrent.CompletableFuture<Rulebase> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return rules == null ? Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+                return evaluation.rulebase();
             } catch (RulebaseException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = evaluation.date();
         PatientRecord record;
         try {
             record = Readers.shared().read(bytes, date);
@@ -104,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("myeloma-cds: " + (e.getCause() instanceof RulebaseException re ? re.getMessage() : String.valueOf(e.getCause())));
             return Main.RULEBASE_ERROR;
         }
-        if (!record.isComplete() && !allowPartial) {
+        if (!record.isComplete() && !evaluation.allowPartial) {
             err.println("myeloma-cds: " + source() + ": " + record.unreadable().size()
                     + " part(s) of the bundle could not be read; refusing to give an answer built on incomplete data "
                     + "(use --allow-partial to evaluate with them listed as data gaps):");
@@ -113,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Assessment assessment;
         try {
-            assessment = new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, jurisdiction));
+            assessment = new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, evaluation.jurisdiction));
         } catch (EvaluationException e) {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.RULEBASE_ERROR;

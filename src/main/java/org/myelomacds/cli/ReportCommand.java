@@ -6,7 +6,6 @@ import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.facts.EvaluationContext;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
 import org.myelomacds.fhir.InvalidBundleException;
@@ -14,6 +13,7 @@ import org.myelomacds.render.report.HtmlReport;
 import org.myelomacds.render.report.MarkdownReport;
 import org.myelomacds.render.report.PdfReport;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,21 +66,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "PDF page size (default: ${DEFAULT-VALUE}); HTML leaves the size to the printer")
     HtmlReport.Paper paper;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "evaluation date (YYYY-MM-DD); default: today")
-    LocalDate asOf;
-
-    @Option(names = "--jurisdiction", paramLabel = "US|EU", defaultValue = "US",
-            description = "whose labels decide 'on label' (default: ${DEFAULT-VALUE})")
-    Jurisdiction jurisdiction;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "compile this rule directory at run time instead of using the build-time rulebase")
-    Path rules;
-
-    @Option(names = "--allow-partial",
-            description = "report on a bundle with unreadable parts, listing them as UNREADABLE_INPUT data gaps "
-                    + "(default: refuse with exit 3)")
-    boolean allowPartial;
+    @CommandLine.Mixin
+    EvaluationOptions evaluation;
 
     @Option(names = "--no-progress", description = "no progress bar in --batch mode (it is shown only when stderr is a terminal)")
     boolean noProgress;
@@ -100,12 +87,12 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Rulebase rulebase;
         try {
-            rulebase = rules == null ? EvaluateCommand.Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+            rulebase = evaluation.rulebase();
         } catch (RulebaseException e) {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.RULEBASE_ERROR;
         }
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = evaluation.date();
         return input.batch != null ? batch(rulebase, date) : single(rulebase, date);
     }
 
@@ -186,7 +173,7 @@ final class ReportCommand implements Callable<Integer> {
         progress.done();
         try {
             Files.writeString(output.resolve("index.html"),
-                    HtmlReport.index(rows, failures, date.toString(), jurisdiction.name()), StandardCharsets.UTF_8);
+                    HtmlReport.index(rows, failures, date.toString(), evaluation.jurisdiction.name()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("myeloma-cds: cannot write " + output.resolve("index.html") + ": " + e.getMessage());
             return Main.INVALID_INPUT;
@@ -209,7 +196,7 @@ final class ReportCommand implements Callable<Integer> {
             for (String d : e.details()) b.append("  ").append(d).append('\n');
             return new Outcome(null, Main.INVALID_INPUT, b.toString());
         }
-        if (!record.isComplete() && !allowPartial) {
+        if (!record.isComplete() && !evaluation.allowPartial) {
             StringBuilder b = new StringBuilder("myeloma-cds: " + source + ": " + record.unreadable().size()
                     + " part(s) of the bundle could not be read; refusing to report on incomplete data "
                     + "(use --allow-partial to report with them listed as data gaps):\n");
@@ -217,7 +204,7 @@ final class ReportCommand implements Callable<Integer> {
             return new Outcome(null, Main.INVALID_INPUT, b.toString());
         }
         try {
-            return new Outcome(new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, jurisdiction)), Main.OK, null);
+            return new Outcome(new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, evaluation.jurisdiction)), Main.OK, null);
         } catch (EvaluationException e) {
             return new Outcome(null, Main.RULEBASE_ERROR, "myeloma-cds: " + e.getMessage() + "\n");
         }

@@ -39,7 +39,7 @@ public record RenalChart(String metric, String unit, Svg svg) {
         LocalDate first = LocalDate.parse(series.get(0).date()), last = LocalDate.parse(series.get(series.size() - 1).date());
         long span = Math.max(14, java.time.temporal.ChronoUnit.DAYS.between(first, last));
         Svg.DateAxis axis = new Svg.DateAxis(first.minusDays(span / 12 + 1), last.plusDays(span / 12 + 1), LEFT, RIGHT);
-        double maxValue = series.stream().mapToDouble(Findings.Renal::value).max().orElse(1);
+        double maxValue = series.stream().mapToDouble(Findings.Renal::value).max().getAsDouble(); // at least two results: see of()
         double top = Math.max(10, Math.ceil(maxValue * 1.15 / 10) * 10);
 
         Svg.Builder b = new Svg.Builder();

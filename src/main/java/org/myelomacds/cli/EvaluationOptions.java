@@ -1,0 +1,39 @@
+package org.myelomacds.cli;
+
+import org.myelomacds.engine.Rulebase;
+import org.myelomacds.engine.RulebaseException;
+import org.myelomacds.facts.Jurisdiction;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The options that decide an evaluation (date, jurisdiction, rulebase, partial input), shared as a picocli mixin
+ * by evaluate and report so both mean the same thing by them.
+ */
+final class EvaluationOptions {
+    @Option(names = "--as-of", paramLabel = "DATE", description = "evaluation date (YYYY-MM-DD); default: today")
+    LocalDate asOf;
+
+    @Option(names = "--jurisdiction", paramLabel = "US|EU", defaultValue = "US",
+            description = "whose labels decide 'on label' (default: ${DEFAULT-VALUE})")
+    Jurisdiction jurisdiction;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "compile this rule directory at run time instead of using the build-time rulebase")
+    Path rules;
+
+    @Option(names = "--allow-partial",
+            description = "go on with a bundle that has unreadable parts, listing them as UNREADABLE_INPUT data gaps "
+                    + "(default: refuse with exit 3)")
+    boolean allowPartial;
+
+    LocalDate date() {
+        return asOf == null ? LocalDate.now() : asOf;
+    }
+
+    Rulebase rulebase() throws RulebaseException {
+        return rules == null ? EvaluateCommand.Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+    }
+}
