@@ -172,7 +172,8 @@ class LoadCommandTest {
             JsonNode req = JSON.readTree(exchange.getRequestBody());
             hookInstances.add(req.path("hookInstance").asText());
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth != null && authorizations.size() < 3) authorizations.add(auth);
+            // Check and add under one lock: two concurrent calls could otherwise both see room for a third entry.
+            if (auth != null) synchronized (authorizations) { if (authorizations.size() < 3) authorizations.add(auth); }
             boolean fail = failEvery > 0 && n % failEvery == 0;
             byte[] body = bytes(fail ? "{\"resourceType\":\"OperationOutcome\"}"
                     : "{\"cards\":[{\"uuid\":\"" + UUID.randomUUID() + "\",\"summary\":\"Isa-Pd eligible\",\"indicator\":\"info\",\"source\":{\"label\":\"ICARIA-MM\"}}]}");
