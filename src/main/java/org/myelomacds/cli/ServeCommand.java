@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             if (configFile != null) config = config.with(ServerConfig.load(configFile));
             config = config.with(new ServerConfig.Settings(port, bind, publicUrl, null, null, null, null, rulesDir, null, dev,
-                    null, null, null, null));
+                    null, null, null, null, null, null));
         } catch (ServerConfig.ConfigException | IllegalArgumentException e) {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.USAGE;

@@ -109,6 +109,7 @@ public final class CdsServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final EvaluationGate gate;
     private final Instant started;
     private final Javalin app;
     private volatile URI baseUrl;
@@ -122,6 +123,7 @@ public final class CdsServer implements AutoCloseable {
         this.clock = clock;
         this.fetcher = new FhirServerFetcher(Duration.ofSeconds(config.fhirTimeoutSeconds()));
         this.reports = new ReportStore(500, Duration.ofMinutes(30), clock);
+        this.gate = new EvaluationGate(config.maxConcurrentEvaluations(), Duration.ofSeconds(config.evaluationQueueSeconds()));
         this.started = clock.instant();
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -190,12 +192,17 @@ public final class CdsServer implements AutoCloseable {
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
-            new ReviewRoutes(rules, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+            new ReviewRoutes(rules, gate, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
             LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
                     + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());
         }
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.outcome()));
+        app.exception(EvaluationGate.AtCapacity.class, (e, ctx) -> {
+            // Tell the client when trying again makes sense (RFC 9110 §10.2.3).
+            ctx.header("Retry-After", "1");
+            ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             String code = switch (e.getStatus()) {
                 case 404 -> "not-found";
@@ -316,6 +323,10 @@ public final class CdsServer implements AutoCloseable {
         } catch (ApiException e) {
             outcome = e.outcome().issue().isEmpty() ? "refused" : e.outcome().issue().get(0).code();
             status = e.status();
+            throw e;
+        } catch (EvaluationGate.AtCapacity e) {
+            outcome = "at-capacity";
+            status = 503;
             throw e;
         } finally {
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -509,6 +520,9 @@ public final class CdsServer implements AutoCloseable {
         } catch (ApiException e) {
             outcome = e.outcome().issue().isEmpty() ? "refused" : e.outcome().issue().get(0).code();
             throw e;
+        } catch (EvaluationGate.AtCapacity e) {
+            outcome = "at-capacity";
+            throw e;
         } finally {
             AUDIT.info("api-assessment rulebase={} outcome={} durationMs={}", rulebase.sha256(), outcome, (System.nanoTime() - t0) / 1_000_000);
         }
@@ -537,6 +551,10 @@ public final class CdsServer implements AutoCloseable {
     }
 
     private Assessment evaluate(Rulebase rulebase, RecordRead read, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
+        return gate.run(() -> readAndEvaluate(rulebase, read, asOf, jurisdiction, allowPartial));
+    }
+
+    private Assessment readAndEvaluate(Rulebase rulebase, RecordRead read, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
         PatientRecord record;
         try {
             record = read.read();
@@ -563,6 +581,9 @@ public final class CdsServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- health
 
+    /** The admission gate, for tests that need every evaluation slot taken. */
+    EvaluationGate gate() { return gate; }
+
     Map<String, Object> health() {
         Rulebase rb = rules.current();
         Map<String, Object> h = new LinkedHashMap<>();
@@ -587,6 +608,7 @@ public final class CdsServer implements AutoCloseable {
         memory.put("heapMaxBytes", rt.maxMemory());
         memory.put("heapPeakBytes", peakHeap);
         h.put("memory", memory);
+        h.put("evaluations", gate.describe());
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         h.put("devMode", config.dev());
         h.put("reports", reports.describe());

@@ -25,13 +25,18 @@ import java.util.Objects;
 public record ServerConfig(int port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
                            String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
                            boolean watchRules, boolean dev, long maxRequestBytes, List<String> corsOrigins,
-                           Jurisdiction jurisdiction, int fhirTimeoutSeconds) {
+                           Jurisdiction jurisdiction, int fhirTimeoutSeconds, int maxConcurrentEvaluations,
+                           int evaluationQueueSeconds) {
 
     public static final int DEFAULT_PORT = 8085;
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** Large enough for a patient's full prefetch (a few hundred resources), small enough to refuse abuse early. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 5L * 1024 * 1024;
     public static final String DEFAULT_JDBC_URL = JdbcFeedbackStore.DEFAULT_URL;
+    /** Evaluation is CPU-bound, so more evaluations at once than cores only slows every one of them (see EvaluationGate). */
+    public static final int DEFAULT_MAX_CONCURRENT_EVALUATIONS = Runtime.getRuntime().availableProcessors();
+    /** Beyond this a CDS client has long given up on the answer, so the call is refused (503) instead. */
+    public static final int DEFAULT_EVALUATION_QUEUE_SECONDS = 10;
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -39,6 +44,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not 0-65535");
         if (maxRequestBytes < 1024) throw new IllegalArgumentException("maxRequestBytes " + maxRequestBytes + " is below 1024");
+        if (maxConcurrentEvaluations < 1) throw new IllegalArgumentException("maxConcurrentEvaluations " + maxConcurrentEvaluations + " is below 1");
+        if (evaluationQueueSeconds < 1) throw new IllegalArgumentException("evaluationQueueSeconds " + evaluationQueueSeconds + " is below 1");
         if (publicBaseUrl != null && publicBaseUrl.getPath() != null && publicBaseUrl.getPath().endsWith("/")) {
             publicBaseUrl = URI.create(publicBaseUrl.toString().replaceAll("/+$", ""));
         }
@@ -46,7 +53,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
 
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_PORT, DEFAULT_BIND, null, List.of(), DEFAULT_JDBC_URL, null, null, null, true,
-                false, DEFAULT_MAX_REQUEST_BYTES, List.of("*"), Jurisdiction.US, 10);
+                false, DEFAULT_MAX_REQUEST_BYTES, List.of("*"), Jurisdiction.US, 10, DEFAULT_MAX_CONCURRENT_EVALUATIONS,
+                DEFAULT_EVALUATION_QUEUE_SECONDS);
     }
 
     /** The URL clients call us at: the configured public base URL, else http://bind:port. */
@@ -63,9 +71,10 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
     public record Settings(Integer port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
                            String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
                            Boolean watchRules, Boolean dev, Long maxRequestBytes, List<String> corsOrigins,
-                           Jurisdiction jurisdiction, Integer fhirTimeoutSeconds) {
+                           Jurisdiction jurisdiction, Integer fhirTimeoutSeconds, Integer maxConcurrentEvaluations,
+                           Integer evaluationQueueSeconds) {
         public static Settings none() {
-            return new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -84,7 +93,9 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                 s.maxRequestBytes() != null ? s.maxRequestBytes() : maxRequestBytes,
                 s.corsOrigins() != null ? s.corsOrigins() : corsOrigins,
                 s.jurisdiction() != null ? s.jurisdiction() : jurisdiction,
-                s.fhirTimeoutSeconds() != null ? s.fhirTimeoutSeconds() : fhirTimeoutSeconds);
+                s.fhirTimeoutSeconds() != null ? s.fhirTimeoutSeconds() : fhirTimeoutSeconds,
+                s.maxConcurrentEvaluations() != null ? s.maxConcurrentEvaluations() : maxConcurrentEvaluations,
+                s.evaluationQueueSeconds() != null ? s.evaluationQueueSeconds() : evaluationQueueSeconds);
     }
 
     /** Reads a YAML or JSON settings file (YAML is a superset of JSON, so one parser reads both). */
@@ -98,7 +109,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                 Path base = file.toAbsolutePath().getParent();
                 s = new Settings(s.port(), s.bind(), s.publicBaseUrl(), s.trustedIssuers(), s.feedbackJdbcUrl(),
                         s.feedbackUser(), s.feedbackPassword(), base.resolve(s.rulesDir()).normalize(), s.watchRules(),
-                        s.dev(), s.maxRequestBytes(), s.corsOrigins(), s.jurisdiction(), s.fhirTimeoutSeconds());
+                        s.dev(), s.maxRequestBytes(), s.corsOrigins(), s.jurisdiction(), s.fhirTimeoutSeconds(),
+                        s.maxConcurrentEvaluations(), s.evaluationQueueSeconds());
             }
             return s;
         } catch (NoSuchFileException e) {

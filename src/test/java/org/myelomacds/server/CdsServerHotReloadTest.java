@@ -38,7 +38,7 @@ class CdsServerHotReloadTest {
         copy(Samples.projectDir().resolve("rules"), rules);
         try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofMillis(200));
              CdsServer server = new CdsServer(ServerConfig.defaults().with(new ServerConfig.Settings(0, "127.0.0.1", null, null,
-                     null, null, null, null, null, null, null, null, null, null)), ClientAuthenticator.disabled(),
+                     null, null, null, null, null, null, null, null, null, null, null, null)), ClientAuthenticator.disabled(),
                      new InMemoryFeedbackStore(), source, java.time.Clock.systemUTC()).start()) {
             String base = server.baseUrl().toString();
             JsonNode before = health(base);

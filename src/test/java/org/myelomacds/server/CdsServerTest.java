@@ -67,7 +67,7 @@ class CdsServerTest {
 
     static CdsServer startServer(ServerConfig defaults, ClientAuthenticator auth, FeedbackStore store) {
         ServerConfig config = defaults.with(new ServerConfig.Settings(0, "127.0.0.1", null, null, null, null, null, null,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null));
         Clock clock = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         return new CdsServer(config, auth, store, RulebaseSource.fixed(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)), clock).start();
     }
@@ -486,6 +486,35 @@ class CdsServerTest {
     void restAssessmentRefusesWhatTheCliRefuses() throws Exception {
         refused(post("/api/assessment", "{\"resourceType\":\"Patient\"}"), 400);
         refused(post("/api/assessment?asOf=yesterday", Files.readString(Samples.samplesDir().resolve("rrmm-copd.json"))), 400);
+    }
+
+    @Test
+    void aCallThatFindsEveryEvaluationSlotTakenGets503WithRetryAfter() throws Exception {
+        ServerConfig oneSlot = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, 1, 1));
+        try (CdsServer busy = startServer(oneSlot, ClientAuthenticator.disabled(), new InMemoryFeedbackStore())) {
+            String url = busy.baseUrl() + "/cds-services/" + CdsServer.PATIENT_VIEW_SERVICE;
+            String request = JSON.writeValueAsString(HookRequestBuilder.patientView(JSON, sample("rrmm-isa-pd-candidate")));
+            HttpResponse<String> refused = busy.gate().run(() -> send(url, request));
+            JsonNode issues = refused(refused, 503);
+            assertEquals("transient", issues.get(0).get("code").asText());
+            assertTrue(issues.get(0).get("diagnostics").asText().contains("at capacity"), issues.toString());
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
+            JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(busy.baseUrl() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(1, health.path("evaluations").path("maxConcurrent").asInt());
+            assertEquals(0, health.path("evaluations").path("running").asInt(), "the slot is free once the test lets go");
+            cards(send(url, request));
+        }
+    }
+
+    private static HttpResponse<String> send(String url, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

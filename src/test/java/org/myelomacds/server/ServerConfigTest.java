@@ -24,12 +24,12 @@ class ServerConfigTest {
         assertEquals(List.of(URI.create("https://sandbox.cds-hooks.org/.well-known/jwks.json")), c.trustedIssuers().get(0).jwksUrls());
         assertEquals(Jurisdiction.US, c.jurisdiction());
         ServerConfig overridden = c.with(new ServerConfig.Settings(9000, null, URI.create("https://cds.example.org/x/"), null, null,
-                null, null, null, null, true, null, null, null, null));
+                null, null, null, null, true, null, null, null, null, null, null));
         assertEquals(9000, overridden.port());
         assertTrue(overridden.dev());
         assertEquals(URI.create("https://cds.example.org/x"), overridden.baseUrl(9000), "trailing slash dropped so service URLs are exact");
         assertEquals(URI.create("http://127.0.0.1:9000"), c.with(new ServerConfig.Settings(9000, null, null, null, null, null, null,
-                null, null, null, null, null, null, null)).baseUrl(9000));
+                null, null, null, null, null, null, null, null, null)).baseUrl(9000));
     }
 
     @Test
@@ -43,5 +43,21 @@ class ServerConfigTest {
         assertTrue(e.getMessage().contains("JWKS URL"), e.getMessage());
         Files.writeString(f, "rulesDir: my-rules\n");
         assertEquals(dir.resolve("my-rules"), ServerConfig.load(f).rulesDir(), "relative to the file");
+    }
+
+    @Test
+    void evaluationsRunningAtOnceDefaultToTheCoresAndCanBeSet(@TempDir Path dir) throws Exception {
+        assertEquals(Runtime.getRuntime().availableProcessors(), ServerConfig.defaults().maxConcurrentEvaluations());
+        assertEquals(10, ServerConfig.defaults().evaluationQueueSeconds());
+        Path f = dir.resolve("serve.yaml");
+        Files.writeString(f, "maxConcurrentEvaluations: 3\nevaluationQueueSeconds: 4\n");
+        ServerConfig c = ServerConfig.defaults().with(ServerConfig.load(f));
+        assertEquals(3, c.maxConcurrentEvaluations());
+        assertEquals(4, c.evaluationQueueSeconds());
+        Files.writeString(f, "maxConcurrentEvaluations: 0\n");
+        ServerConfig.Settings zero = ServerConfig.load(f);
+        // Checked where the file's values meet the defaults, as for every other out-of-range setting.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerConfig.defaults().with(zero));
+        assertTrue(e.getMessage().contains("maxConcurrentEvaluations"), e.getMessage());
     }
 }

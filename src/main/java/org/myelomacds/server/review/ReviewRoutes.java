@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
+import org.myelomacds.server.EvaluationGate;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
@@ -49,12 +50,14 @@ public final class ReviewRoutes {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final RulebaseSource rules;
+    private final EvaluationGate gate;
     private final long maxRequestBytes;
     private final Path samplesDir;
     private final BundleReader reader = new BundleReader();
 
-    public ReviewRoutes(RulebaseSource rules, long maxRequestBytes, Path samplesDir) {
+    public ReviewRoutes(RulebaseSource rules, EvaluationGate gate, long maxRequestBytes, Path samplesDir) {
         this.rules = rules;
+        this.gate = gate;
         this.maxRequestBytes = maxRequestBytes;
         this.samplesDir = samplesDir;
     }
@@ -188,7 +191,13 @@ public final class ReviewRoutes {
         }
         Assessment a;
         try {
-            a = new Evaluator(rules.current()).evaluate(record, new EvaluationContext(asOf, jurisdiction));
+            PatientRecord read = record;
+            EvaluationContext context = new EvaluationContext(asOf, jurisdiction);
+            a = gate.run(() -> new Evaluator(rules.current()).evaluate(read, context));
+        } catch (EvaluationGate.AtCapacity e) {
+            ctx.header("Retry-After", "1");
+            problem(ctx, 503, e.getMessage());
+            return;
         } catch (EvaluationException e) {
             problem(ctx, 500, "the rulebase could not evaluate this patient: " + e.getMessage());
             return;
