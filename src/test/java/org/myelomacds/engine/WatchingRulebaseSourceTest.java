@@ -159,16 +159,24 @@ class WatchingRulebaseSourceTest {
                     if (!a.rulebase().sha256().equals(taken.sha256())) mismatch.set(a.rulebase().sha256() + " != " + taken.sha256());
                 }
             });
+            requests.setDaemon(true);
             requests.start();
-            Rulebase inFlight = source.current();
-            Files.writeString(logistics, original + PROBE);
-            ReloadAttempt swapped = source.reloadNow();
-            assertTrue(swapped.swapped(), () -> "problems: " + swapped.problems());
-            Assessment finished = new Evaluator(inFlight).evaluate(record, ctx);
-            assertEquals(good.sha256(), finished.rulebase().sha256(), "an evaluation holding the old rulebase completes with it");
-            waitFor(() -> seen.contains(swapped.candidateSha256()), Duration.ofSeconds(30), "a request on the new rulebase");
-            stop.set(true);
-            requests.join(30_000);
+            final ReloadAttempt swapped;
+            try {
+                // The swap must come after a request has run on the old rulebase; a starved request thread might not get there first.
+                waitFor(() -> seen.contains(good.sha256()), Duration.ofSeconds(30), "a request on the old rulebase");
+                Rulebase inFlight = source.current();
+                Files.writeString(logistics, original + PROBE);
+                swapped = source.reloadNow();
+                assertTrue(swapped.swapped(), () -> "problems: " + swapped.problems());
+                Assessment finished = new Evaluator(inFlight).evaluate(record, ctx);
+                assertEquals(good.sha256(), finished.rulebase().sha256(), "an evaluation holding the old rulebase completes with it");
+                waitFor(() -> seen.contains(swapped.candidateSha256()), Duration.ofSeconds(30), "a request on the new rulebase");
+            } finally {
+                // Also on a failed assertion: a request loop left spinning would slow every later test in this JVM.
+                stop.set(true);
+                requests.join(30_000);
+            }
             assertNull(mismatch.get(), "no evaluation mixed two rulebases");
             assertTrue(seen.contains(good.sha256()) && seen.contains(swapped.candidateSha256()));
             assertEquals(swapped.candidateSha256(), source.current().sha256());
