@@ -49,6 +49,8 @@ class CdsServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "test-access-token-123";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The server's today is the date every sample's story is written against, not the day the tests run. */
+    static final Clock AS_OF_CLOCK = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     static InMemoryFeedbackStore feedback;
     static CdsServer server;
     static String base;
@@ -68,8 +70,7 @@ class CdsServerTest {
     static CdsServer startServer(ServerConfig defaults, ClientAuthenticator auth, FeedbackStore store) {
         ServerConfig config = defaults.with(new ServerConfig.Settings(0, "127.0.0.1", null, null, null, null, null, null,
                 null, null, null, null, null, null));
-        Clock clock = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new CdsServer(config, auth, store, RulebaseSource.fixed(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)), clock).start();
+        return new CdsServer(config, auth, store, RulebaseSource.fixed(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)), AS_OF_CLOCK).start();
     }
 
     // ------------------------------------------------------------------ helpers
