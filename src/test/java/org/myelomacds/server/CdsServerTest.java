@@ -288,7 +288,7 @@ class CdsServerTest {
         JsonNode cards = cards(post("/cds-services/anti-cd38-order-check", orderRequest("order-select", sample("rrmm-prior-dara-short-washout"), "Isatuximab 20 mg/mL IV")));
         List<String> s = summaries(cards);
         assertTrue(s.stream().allMatch(x -> x.startsWith("Isatuximab order: ") || x.startsWith("No isatuximab regimen")), s.toString());
-        assertTrue(s.stream().anyMatch(x -> x.toLowerCase().contains("washout")), s.toString());
+        assertTrue(s.stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).contains("washout")), s.toString());
     }
 
     @Test
@@ -366,7 +366,7 @@ class CdsServerTest {
         assertTrue(r.statusCode() == 200 || r.statusCode() == 204, "preflight status " + r.statusCode());
         String origin = r.headers().firstValue("Access-Control-Allow-Origin").orElse("");
         assertTrue(origin.equals("*") || origin.equals("https://sandbox.cds-hooks.org"), origin);
-        String headers = r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase();
+        String headers = r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT);
         assertTrue(headers.contains("authorization") && headers.contains("content-type"), headers);
         // and the actual request carries the origin header too
         HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services"))
