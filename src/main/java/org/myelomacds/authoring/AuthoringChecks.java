@@ -22,6 +22,7 @@ import org.myelomacds.evidence.RegimenCatalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -350,10 +351,10 @@ final class AuthoringChecks {
             if (outputs && name.equals("flag")) for (int i = 4; i < args.size(); i++) addLiterals(args.get(i), found);
             if (outputs && name.equals("gap")) for (int i = 3; i < args.size(); i++) addLiterals(args.get(i), found);
             if (name.equals("equals") && args.size() == 1 && call.getScope().map(s -> s instanceof NameExpr n
-                    && n.getNameAsString().toLowerCase().contains("regimen")).orElse(false)) addLiteral(args.get(0), found);
+                    && n.getNameAsString().toLowerCase(Locale.ROOT).contains("regimen")).orElse(false)) addLiteral(args.get(0), found);
         }
         for (SwitchStmt sw : cu.findAll(SwitchStmt.class)) {
-            if (sw.getSelector() instanceof NameExpr n && n.getNameAsString().toLowerCase().contains("regimen")) {
+            if (sw.getSelector() instanceof NameExpr n && n.getNameAsString().toLowerCase(Locale.ROOT).contains("regimen")) {
                 sw.getEntries().forEach(entry -> entry.getLabels().forEach(l -> addLiteral(l, found)));
             }
         }

@@ -233,7 +233,7 @@ final class AssessmentAssembler {
         List<Findings.Item> other = new ArrayList<>();
         for (ClinicalCondition c : record.conditions()) {
             String text = (c.getDisplay() == null ? c.getKind().name() : c.getDisplay())
-                    + (c.getSeverity().name().equals("UNSPECIFIED") ? "" : ", " + c.getSeverity().name().toLowerCase().replace('_', ' '))
+                    + (c.getSeverity().name().equals("UNSPECIFIED") ? "" : ", " + c.getSeverity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     + (c.getStage() == null ? "" : ", stage/grade " + c.getStage())
                     + (c.isActive() ? "" : " (inactive)")
                     + (c.getOnset() == null ? "" : ", since " + c.getOnset());
@@ -309,7 +309,7 @@ final class AssessmentAssembler {
         List<Findings.Item> allergies = new ArrayList<>();
         for (AllergyRecord a : record.allergies()) {
             allergies.add(new Findings.Item(a.getSubstance().name(), a.getCriticality(),
-                    "Hypersensitivity to " + a.getSubstance().name().toLowerCase()
+                    "Hypersensitivity to " + a.getSubstance().name().toLowerCase(java.util.Locale.ROOT)
                             + (a.getCriticality() == null ? "" : " (criticality " + a.getCriticality() + ")")
                             + (a.isActive() ? "" : " (inactive)"), refs(a.getProvenance())));
         }

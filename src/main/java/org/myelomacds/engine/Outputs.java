@@ -62,7 +62,7 @@ public final class Outputs {
     }
 
     private static String marked(String text, String verification) {
-        return text + " (unverified: tagged [" + verification.toUpperCase() + "] in the evidence compendium; verify before relying on it)";
+        return text + " (unverified: tagged [" + verification.toUpperCase(java.util.Locale.ROOT) + "] in the evidence compendium; verify before relying on it)";
     }
 
     public static DataGap gap(RuleContext ctx, String code, String text, String... wouldAffect) {

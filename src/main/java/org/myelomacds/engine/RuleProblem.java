@@ -6,6 +6,6 @@ public record RuleProblem(String file, int line, int column, String severity, St
         StringBuilder b = new StringBuilder(file);
         if (line > 0) b.append(':').append(line);
         if (line > 0 && column > 0) b.append(':').append(column);
-        return b.append(": ").append(severity.toLowerCase()).append(": ").append(message).toString();
+        return b.append(": ").append(severity.toLowerCase(java.util.Locale.ROOT)).append(": ").append(message).toString();
     }
 }

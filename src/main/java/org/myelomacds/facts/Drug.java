@@ -29,5 +29,5 @@ public enum Drug {
     public DrugClass getDrugClass() { return drugClass; }
     public boolean isAntiCd38() { return drugClass == DrugClass.ANTI_CD38; }
     /** Lower-case name as used in regimens.yaml and in text ("lenalidomide"). */
-    public String displayName() { return name().toLowerCase().replace('_', ' '); }
+    public String displayName() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '); }
 }

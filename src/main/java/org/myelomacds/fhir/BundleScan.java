@@ -73,7 +73,7 @@ final class BundleScan {
         ObjectNode bundle = checkBundle(root);
         JsonNode entryArray = bundle.get("entry");
         if (entryArray == null || entryArray.isNull()) throw InvalidBundleException.of("Bundle has no entry array: there is no patient to evaluate");
-        if (!entryArray.isArray()) throw InvalidBundleException.of("Bundle.entry is not an array (found " + entryArray.getNodeType().toString().toLowerCase() + ")");
+        if (!entryArray.isArray()) throw InvalidBundleException.of("Bundle.entry is not an array (found " + entryArray.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ")");
         if (entryArray.isEmpty()) throw InvalidBundleException.of("Bundle.entry is empty: there is no patient to evaluate");
 
         List<ScannedEntry> kept = new ArrayList<>();
@@ -211,7 +211,7 @@ final class BundleScan {
             case NUMBER: return "a number";
             case BOOLEAN: return "a boolean";
             case NULL: return "null";
-            default: return node.getNodeType().toString().toLowerCase();
+            default: return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

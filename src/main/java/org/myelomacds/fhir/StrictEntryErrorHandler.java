@@ -62,7 +62,7 @@ final class StrictEntryErrorHandler implements IParserErrorHandler {
     }
 
     private static String describe(BaseJsonLikeValue.ValueType type, BaseJsonLikeValue.ScalarType scalar) {
-        if (type == BaseJsonLikeValue.ValueType.SCALAR && scalar != null) return scalar.name().toLowerCase();
-        return type == null ? "nothing" : type.name().toLowerCase();
+        if (type == BaseJsonLikeValue.ValueType.SCALAR && scalar != null) return scalar.name().toLowerCase(java.util.Locale.ROOT);
+        return type == null ? "nothing" : type.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -26,7 +26,7 @@ public final class MarkdownRenderer {
         md.append("| | |\n|---|---|\n");
         md.append("| Patient | ").append(a.patient().id()).append(", ")
                 .append(a.patient().age() == null ? "age unknown" : a.patient().age() + " y").append(", ")
-                .append(a.patient().sex().toLowerCase()).append(" |\n");
+                .append(a.patient().sex().toLowerCase(java.util.Locale.ROOT)).append(" |\n");
         md.append("| Setting | **").append(a.setting()).append("**")
                 .append(a.findings().setting() == null ? "" : " — " + esc(a.findings().setting().text())).append(" |\n");
         md.append("| Evaluated as of | ").append(a.asOf()).append(" |\n");
@@ -98,7 +98,7 @@ public final class MarkdownRenderer {
         }
         for (Findings.Item r : f.refractoriness()) md.append("- Refractory: ").append(item(r));
         if (f.antiCd38Washout() != null) {
-            md.append("- Anti-CD38 washout: ").append(f.antiCd38Washout().band().toLowerCase()).append(", ")
+            md.append("- Anti-CD38 washout: ").append(f.antiCd38Washout().band().toLowerCase(java.util.Locale.ROOT)).append(", ")
                     .append(esc(f.antiCd38Washout().text())).append(facts(f.antiCd38Washout().facts())).append("\n");
         }
         if (f.renal().isEmpty()) md.append("- Renal function: **unknown** (no result)\n");
@@ -126,7 +126,7 @@ public final class MarkdownRenderer {
             case "FAILED" -> "✘ not met";
             default -> "? unknown";
         };
-        String kind = "TRIAL_POPULATION".equals(s.kind()) ? "trial" : s.kind().toLowerCase().replace('_', ' ');
+        String kind = "TRIAL_POPULATION".equals(s.kind()) ? "trial" : s.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         return "- " + mark + " (" + kind + ", " + s.criterion() + "): " + esc(s.text()) + " `" + s.rule() + "`"
                 + cites(s.evidence()) + facts(s.facts()) + "\n";
     }

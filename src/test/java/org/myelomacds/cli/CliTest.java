@@ -115,7 +115,7 @@ class CliTest {
         Files.writeString(f, "{\"resourceType\": \"Bundle\",\n \"entry\": [ {\"resource\": }\n");
         Run r = run("evaluate", f.toString());
         assertEquals(3, r.code());
-        assertTrue(r.err().toLowerCase().contains("line"), r.err());
+        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("line"), r.err());
         assertEquals(1, r.err().strip().lines().count(), "the refusal is said once:\n" + r.err());
         assertEquals("", r.out());
     }
@@ -136,7 +136,7 @@ class CliTest {
                 + "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}}]}");
         Run r = run("evaluate", f.toString());
         assertEquals(3, r.code());
-        assertTrue(r.err().toLowerCase().contains("patient"), r.err());
+        assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("patient"), r.err());
     }
 
     @Test

@@ -262,13 +262,16 @@ class LoadCommandTest {
 
     @Test
     void anUnreachableServerStopsAfterTheWarmUp() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[]{"load", "--url", "http://127.0.0.1:" + port, "--warmup", "3",
-                "--bundle", Samples.samplesDir().resolve("rrmm-copd.json").toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(LoadCommand.ERRORS, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("every warm-up request failed"), err.toString(StandardCharsets.UTF_8));
+        // Bound but never listening: connections are refused, and while it is held no other process can take the port
+        // (a port closed before the call could be reused by a server of another job on the same machine).
+        try (java.net.Socket closed = new java.net.Socket()) {
+            closed.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[]{"load", "--url", "http://127.0.0.1:" + closed.getLocalPort(), "--warmup", "3",
+                    "--bundle", Samples.samplesDir().resolve("rrmm-copd.json").toString()},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(LoadCommand.ERRORS, code);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("every warm-up request failed"), err.toString(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -70,11 +70,17 @@ class WatchingRulebaseSourceTest {
         }
     }
 
+    /**
+     * Long against the 60 ms between the burst's writes: a busy CI machine can stall the test thread for a few hundred
+     * ms between two writes, and with a short interval (300 ms) such a stall split the burst into two reloads.
+     */
+    private static final Duration BURST_DEBOUNCE = Duration.ofSeconds(2);
+
     @Test
     void aBurstOfGoodEditsIsDebouncedIntoOneSwapAndCloseStopsTheWatcher() throws Exception {
         Path rules = copyOfRules();
         Path logistics = rules.resolve("flags/logistics.drl");
-        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofMillis(300))) {
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), BURST_DEBOUNCE)) {
             String before = source.current().sha256();
             assertTrue(source.lastReload().isEmpty());
             assertFalse(source.current().ruleNames().contains(PROBE_NAME));
@@ -93,14 +99,15 @@ class WatchingRulebaseSourceTest {
             assertEquals(attempt.candidateSha256(), source.current().sha256());
             assertEquals(RuleFiles.fromDirectory(rules).sha256(), source.current().sha256(), "the swapped rulebase has the final edit");
             assertTrue(source.current().ruleNames().contains(PROBE_NAME), "the new rule is in the served rulebase");
-            Thread.sleep(1_000);
+            // Nothing pending may fire later: a second attempt would come at the latest one interval after the last event.
+            Thread.sleep(BURST_DEBOUNCE.plusSeconds(1).toMillis());
             assertEquals(1, source.attemptCount(), "five writes within the debounce interval make one reload attempt");
 
             assertTrue(source.watching());
             source.close();
             assertFalse(source.watching(), "close() stops the watcher thread");
             append(logistics, "\n// edited after close");
-            Thread.sleep(800);
+            Thread.sleep(BURST_DEBOUNCE.plusSeconds(1).toMillis());
             assertEquals(1, source.attemptCount(), "no reload after close");
         }
     }
@@ -152,16 +159,24 @@ class WatchingRulebaseSourceTest {
                     if (!a.rulebase().sha256().equals(taken.sha256())) mismatch.set(a.rulebase().sha256() + " != " + taken.sha256());
                 }
             });
+            requests.setDaemon(true);
             requests.start();
-            Rulebase inFlight = source.current();
-            Files.writeString(logistics, original + PROBE);
-            ReloadAttempt swapped = source.reloadNow();
-            assertTrue(swapped.swapped(), () -> "problems: " + swapped.problems());
-            Assessment finished = new Evaluator(inFlight).evaluate(record, ctx);
-            assertEquals(good.sha256(), finished.rulebase().sha256(), "an evaluation holding the old rulebase completes with it");
-            waitFor(() -> seen.contains(swapped.candidateSha256()), Duration.ofSeconds(30), "a request on the new rulebase");
-            stop.set(true);
-            requests.join(30_000);
+            final ReloadAttempt swapped;
+            try {
+                // The swap must come after a request has run on the old rulebase; a starved request thread might not get there first.
+                waitFor(() -> seen.contains(good.sha256()), Duration.ofSeconds(30), "a request on the old rulebase");
+                Rulebase inFlight = source.current();
+                Files.writeString(logistics, original + PROBE);
+                swapped = source.reloadNow();
+                assertTrue(swapped.swapped(), () -> "problems: " + swapped.problems());
+                Assessment finished = new Evaluator(inFlight).evaluate(record, ctx);
+                assertEquals(good.sha256(), finished.rulebase().sha256(), "an evaluation holding the old rulebase completes with it");
+                waitFor(() -> seen.contains(swapped.candidateSha256()), Duration.ofSeconds(30), "a request on the new rulebase");
+            } finally {
+                // Also on a failed assertion: a request loop left spinning would slow every later test in this JVM.
+                stop.set(true);
+                requests.join(30_000);
+            }
             assertNull(mismatch.get(), "no evaluation mixed two rulebases");
             assertTrue(seen.contains(good.sha256()) && seen.contains(swapped.candidateSha256()));
             assertEquals(swapped.candidateSha256(), source.current().sha256());

@@ -39,7 +39,7 @@ class CdsServerHotReloadTest {
         try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofMillis(200));
              CdsServer server = new CdsServer(ServerConfig.defaults().with(new ServerConfig.Settings(0, "127.0.0.1", null, null,
                      null, null, null, null, null, null, null, null, null, null, null, null)), ClientAuthenticator.disabled(),
-                     new InMemoryFeedbackStore(), source, java.time.Clock.systemUTC()).start()) {
+                     new InMemoryFeedbackStore(), source, CdsServerTest.AS_OF_CLOCK).start()) {
             String base = server.baseUrl().toString();
             JsonNode before = health(base);
             String goodSha = before.get("rulebase").get("sha256").asText();

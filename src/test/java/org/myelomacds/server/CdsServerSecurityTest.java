@@ -96,7 +96,7 @@ class CdsServerSecurityTest {
         JsonNode body = JSON.readTree(r.body());
         CdsHooksConformance.operationOutcome(body);
         String diagnostics = body.get("issue").get(0).get("diagnostics").asText();
-        assertTrue(diagnostics.toLowerCase().contains(reasonPart), diagnostics);
+        assertTrue(diagnostics.toLowerCase(java.util.Locale.ROOT).contains(reasonPart), diagnostics);
         if (token != null) for (String part : token.split("\\.")) if (part.length() > 8) assertFalse(r.body().contains(part));
     }
 

@@ -49,6 +49,8 @@ class CdsServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "test-access-token-123";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The server's today is the date every sample's story is written against, not the day the tests run. */
+    static final Clock AS_OF_CLOCK = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     static InMemoryFeedbackStore feedback;
     static CdsServer server;
     static String base;
@@ -68,8 +70,7 @@ class CdsServerTest {
     static CdsServer startServer(ServerConfig defaults, ClientAuthenticator auth, FeedbackStore store) {
         ServerConfig config = defaults.with(new ServerConfig.Settings(0, "127.0.0.1", null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null));
-        Clock clock = Clock.fixed(Samples.AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new CdsServer(config, auth, store, RulebaseSource.fixed(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)), clock).start();
+        return new CdsServer(config, auth, store, RulebaseSource.fixed(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)), AS_OF_CLOCK).start();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -287,7 +288,7 @@ class CdsServerTest {
         JsonNode cards = cards(post("/cds-services/anti-cd38-order-check", orderRequest("order-select", sample("rrmm-prior-dara-short-washout"), "Isatuximab 20 mg/mL IV")));
         List<String> s = summaries(cards);
         assertTrue(s.stream().allMatch(x -> x.startsWith("Isatuximab order: ") || x.startsWith("No isatuximab regimen")), s.toString());
-        assertTrue(s.stream().anyMatch(x -> x.toLowerCase().contains("washout")), s.toString());
+        assertTrue(s.stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).contains("washout")), s.toString());
     }
 
     @Test
@@ -365,7 +366,7 @@ class CdsServerTest {
         assertTrue(r.statusCode() == 200 || r.statusCode() == 204, "preflight status " + r.statusCode());
         String origin = r.headers().firstValue("Access-Control-Allow-Origin").orElse("");
         assertTrue(origin.equals("*") || origin.equals("https://sandbox.cds-hooks.org"), origin);
-        String headers = r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase();
+        String headers = r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT);
         assertTrue(headers.contains("authorization") && headers.contains("content-type"), headers);
         // and the actual request carries the origin header too
         HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services"))

@@ -97,7 +97,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
                         : band.fromDays() == 0 ? "< " + band.untilDays() + " d"
                         : band.fromDays() + "–" + (band.untilDays() - 1) + " d";
                 String name = ReportView.word(band.band());
-                b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(), name + " washout " + range
+                b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(java.util.Locale.ROOT), name + " washout " + range
                         + " (from " + bStart + ")");
                 String label = name + " " + range;
                 if (x2 - x1 > label.length() * 5.6 + 6) b.text(x1 + 3, y + BAR - 4, label, "start", "in-dark");
@@ -181,7 +181,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
                     : band.fromDays() == 0 ? "< " + band.untilDays() + " days"
                     : band.fromDays() + "–" + (band.untilDays() - 1) + " days";
             String name = ReportView.word(band.band());
-            b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(), name + " washout, " + range + ", from " + bStart);
+            b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(java.util.Locale.ROOT), name + " washout, " + range + ", from " + bStart);
             b.text(x1 + 3, y + BAR - 4, name + ", " + range, "start", "in-dark");
             b.line(x1, y + BAR, x1, y + BAR + 16, "axis");
             b.text(x1 + 3, y + BAR + 13, "from " + bStart, "start", "tick");

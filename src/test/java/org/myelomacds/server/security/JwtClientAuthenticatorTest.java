@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -279,13 +279,16 @@ class JwtClientAuthenticatorTest {
 
     @Test
     void saysClearlyWhenTheJwksIsUnreachable() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { closedPort = s.getLocalPort(); }
-        String dead = "http://127.0.0.1:" + closedPort + "/jwks.json";
-        auth = authenticator(List.of(TrustedIssuer.of(ISS, dead)));
-        String message = rejection(rs256(claims().build()));
-        assertTrue(message.startsWith("cannot fetch the JWKS of issuer " + ISS + " from " + dead + ": "), message);
-        assertTrue(message.contains("Connection refused") || message.contains("ConnectException"), message);
+        // Bound but never listening: connections are refused, and while it is held no other process can take the port
+        // (a port closed before the fetch could be reused by a server of another job on the same machine).
+        try (Socket closed = new Socket()) {
+            closed.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String dead = "http://127.0.0.1:" + closed.getLocalPort() + "/jwks.json";
+            auth = authenticator(List.of(TrustedIssuer.of(ISS, dead)));
+            String message = rejection(rs256(claims().build()));
+            assertTrue(message.startsWith("cannot fetch the JWKS of issuer " + ISS + " from " + dead + ": "), message);
+            assertTrue(message.contains("Connection refused") || message.contains("ConnectException"), message);
+        }
     }
 
     @Test
