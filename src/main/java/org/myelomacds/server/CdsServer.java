@@ -192,7 +192,7 @@ public final class CdsServer implements AutoCloseable {
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
-            new ReviewRoutes(rules, gate, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+            new ReviewRoutes(rules, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
             LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
                     + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());

@@ -38,10 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoadCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
+    private java.util.concurrent.ExecutorService handlers;
 
     @AfterEach
     void stop() {
         if (server != null) server.stop(0);
+        if (handlers != null) handlers.shutdownNow();
     }
 
     @Test
@@ -166,7 +168,8 @@ class LoadCommandTest {
     /** A loopback server answering patient-view with a fixed card, failing every `failEvery`-th call (0: never). */
     private String startServer(int failEvery, AtomicInteger calls, Set<String> hookInstances, List<String> authorizations) throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        handlers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        server.setExecutor(handlers);
         server.createContext("/cds-services/myeloma-anti-cd38", exchange -> {
             int n = calls.incrementAndGet();
             JsonNode req = JSON.readTree(exchange.getRequestBody());

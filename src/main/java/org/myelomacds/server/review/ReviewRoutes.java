@@ -51,13 +51,15 @@ public final class ReviewRoutes {
 
     private final RulebaseSource rules;
     private final EvaluationGate gate;
+    private final java.time.Clock clock;
     private final long maxRequestBytes;
     private final Path samplesDir;
     private final BundleReader reader = new BundleReader();
 
-    public ReviewRoutes(RulebaseSource rules, EvaluationGate gate, long maxRequestBytes, Path samplesDir) {
+    public ReviewRoutes(RulebaseSource rules, EvaluationGate gate, java.time.Clock clock, long maxRequestBytes, Path samplesDir) {
         this.rules = rules;
         this.gate = gate;
+        this.clock = clock;
         this.maxRequestBytes = maxRequestBytes;
         this.samplesDir = samplesDir;
     }
@@ -140,7 +142,8 @@ public final class ReviewRoutes {
     }
 
     private void report(Context ctx) throws IOException {
-        LocalDate asOf = LocalDate.now();
+        // Today as the server sees it, like the hooks, so a test or a site clock gives the same date to both.
+        LocalDate asOf = LocalDate.now(clock);
         String asOfParam = ctx.queryParam("asOf");
         if (asOfParam != null && !asOfParam.isBlank()) {
             try {
