@@ -56,13 +56,22 @@ class PostgresFeedbackStoreIT extends FeedbackStoreContract {
             Files.setOwner(clusterDir, postgres);
             asOwner = List.of("runuser", "-u", "postgres", "--");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
         Path data = clusterDir.resolve("data");
         run(binDir.resolve("initdb").toString(), "-D", data.toString(), "-U", "cds", "--auth=trust", "-E", "UTF8", "--no-sync");
-        run(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", clusterDir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + clusterDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=cds";
+        // The free port is found by binding and releasing it, so another process can take it before PostgreSQL does;
+        // a start that fails is retried on a new port.
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+            try {
+                run(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", clusterDir.resolve("server.log").toString(), "-w", "-t", "60",
+                        "-o", "-p " + port + " -k " + clusterDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=cds";
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     @AfterAll
