@@ -25,8 +25,14 @@ public final class RuleIndex {
         Map<String, RuleLocation> out = new LinkedHashMap<>();
         drlFiles.forEach((file, text) -> {
             Matcher m = RULE_DECL.matcher(text);
+            // Lines are counted on from the previous match: counting from the top for every rule was quadratic in the
+            // file's length and cost ~50 ms of every cold start.
+            int line = 1;
+            int counted = 0;
             while (m.find()) {
-                int line = 1 + (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                for (; counted < m.start(1); counted++) {
+                    if (text.charAt(counted) == '\n') line++;
+                }
                 out.putIfAbsent(m.group(1), new RuleLocation(m.group(1), RuleLocation.idOf(m.group(1)), "rules/" + file, line));
             }
         });

@@ -1,12 +1,12 @@
 package org.myelomacds.engine;
 
+import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.myelomacds.evidence.CatalogueException;
 import org.myelomacds.evidence.EvidenceCatalogue;
 import org.myelomacds.evidence.RegimenCatalogue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.List;
  * (rule → file and line), the version and the sha256 of the files it was built from. Immutable; a reload makes a new one.
  */
 public final class Rulebase {
-    public static final String SHIPPED_KJAR = "/rulebase/rulebase.kjar";
-
     private final KieBase kieBase;
     private final CompileMode mode;
     private final String version;
@@ -62,19 +60,18 @@ public final class Rulebase {
         return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens));
     }
 
-    /** The rulebase compiled at build time and shipped in the jar. */
+    /** The rulebase compiled at build time: its executable-model classes and the rule files, from the classpath. */
     public static Rulebase shipped() throws RulebaseException {
-        try (InputStream kjar = Rulebase.class.getResourceAsStream(SHIPPED_KJAR)) {
-            if (kjar == null) throw new RulebaseException("no build-time rulebase in the jar (" + SHIPPED_KJAR + "); rebuild with mvn package", List.of());
-            return fromKjar(kjar.readAllBytes(), RuleFiles.fromClasspath());
-        } catch (IOException e) {
-            throw new RulebaseException("cannot read the shipped rulebase: " + e.getMessage(), List.of());
+        List<Model> models;
+        RuleFiles files;
+        try {
+            models = GeneratedModel.loadShipped();
+            files = RuleFiles.fromClasspath();
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            throw new RulebaseException("no usable build-time rulebase on the classpath (" + e
+                    + "); rebuild with mvn process-classes", List.of());
         }
-    }
-
-    /** An executable-model kjar with the files it was built from, loaded and checked (the build checks what it ships). */
-    static Rulebase fromKjar(byte[] kjar, RuleFiles files) throws RulebaseException {
-        return checked(new Rulebase(RulebaseCompiler.loadKjar(kjar), CompileMode.EXECUTABLE_MODEL, files,
+        return checked(new Rulebase(RulebaseCompiler.fromModels(models), CompileMode.EXECUTABLE_MODEL, files,
                 evidence(files), regimens(files)));
     }
 

@@ -102,6 +102,20 @@ class CliTest {
     }
 
     @Test
+    void theUsageAndTypoSuggestionsKnowEveryCommand() {
+        for (Run r : new Run[] {run("--help"), run("help")}) {
+            String text = r.out() + r.err();
+            for (String command : new String[] {"evaluate", "report", "serve", "hook-request", "load", "rules", "bench"}) {
+                assertTrue(text.contains("  " + command + " "), command + " missing from:\n" + text);
+            }
+        }
+        assertTrue(run("evalute").err().contains("Did you mean: myeloma-cds evaluate?"));
+        Run help = run("evaluate", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("Usage: myeloma-cds evaluate"), help.out());
+    }
+
+    @Test
     void missingFileExitsThreeAndNamesIt() {
         Run r = run("evaluate", "/nonexistent/bundle.json");
         assertEquals(3, r.code());
