@@ -203,7 +203,7 @@ class RulesCommandsTest {
         assertTrue(md.contains("| ISA-KD-ELIG-01 | US | prior-lines | MET | 1 to 3 prior lines meet the US Isa-Kd indication | SARC-USPI |"), md);
         assertTrue(md.contains("### `ANTI_CD38_WASHOUT_SHORT` (WARNING)"), md);
         assertTrue(md.contains("Action: “Consider prescribing short- and long-acting bronchodilators and inhaled corticosteroids"), md);
-        assertTrue(md.contains("Action: “Discuss before choosing: its pivotal trial excluded"), "a shared action's wording: " + md);
+        assertTrue(md.contains("Action: “Discuss before choosing: each listed regimen's pivotal trial excluded"), "a shared action's wording: " + md);
         assertTrue(md.contains("### `RENAL_FUNCTION_UNKNOWN`"), md);
         assertTrue(md.matches("(?s).*\\| IKEMA-L21 \\| .*\\| ISA-KD-TRIAL-01.*"), md);
     }
