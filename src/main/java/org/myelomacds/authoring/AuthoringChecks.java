@@ -54,6 +54,8 @@ import java.util.regex.Pattern;
  *       "none", "any" or "exactly one". Numbers in consequences (score points in rank/, dose text) are not compared
  *       against facts and are not checked. Functions declared outside derive/ may not compare with a numeric literal
  *       other than 0 or 1 either.</li>
+ *   <li><b>flag actions</b> (warning): a flag raised as WARNING or CRITICAL gives an {@code Outputs.action(..)}, the
+ *       imperative the tumour-board sheet and the cards print first; a caution with nothing to do is INFO.</li>
  * </ul>
  */
 final class AuthoringChecks {
@@ -93,6 +95,7 @@ final class AuthoringChecks {
             checkAttributes(r);
             checkSyntax(r);
             checkRegimenLiterals(r);
+            checkFlagActions(r);
             if (THRESHOLD_FOLDERS.contains(r.folder())) checkThresholds(r);
         }
         for (DrlSource.File f : source.files()) {
@@ -326,6 +329,37 @@ final class AuthoringChecks {
         String consequence = r.consequence();
         int offset = r.file().text().indexOf(consequence, Math.max(0, r.descr().getStartCharacter()));
         checkJavaRegimens(r.file(), WRAP_OPEN + consequence + WRAP_CLOSE, offset, "rule " + r.id());
+    }
+
+    /**
+     * The board sheet's "Before the first dose" and the cards lead with a flag's action; a WARNING or CRITICAL flag
+     * without one would show its finding there with nothing to do. Severity is read as written in the call (a
+     * conditional naming WARNING or CRITICAL counts), before any @verification downgrade.
+     */
+    private void checkFlagActions(DrlSource.Rule r) {
+        String consequence = r.consequence();
+        int offset = r.file().text().indexOf(consequence, Math.max(0, r.descr().getStartCharacter()));
+        if (offset < 0) return;
+        ParseResult<CompilationUnit> parsed = java.parse(WRAP_OPEN + consequence + WRAP_CLOSE);
+        if (parsed.getResult().isEmpty() || !parsed.isSuccessful()) return;
+        for (MethodCallExpr call : parsed.getResult().get().findAll(MethodCallExpr.class)) {
+            if (!isOutputsCall(call, "flag") || call.getArguments().size() < 4) continue;
+            String severity = call.getArgument(2).toString();
+            if (!severity.contains("WARNING") && !severity.contains("CRITICAL")) continue;
+            boolean hasAction = call.getArguments().size() > 4 && call.getArgument(4) instanceof MethodCallExpr a
+                    && isOutputsCall(a, "action");
+            if (hasAction) continue;
+            String code = call.getArgument(1) instanceof StringLiteralExpr c ? c.getValue() : call.getArgument(1).toString();
+            int[] at = positionInCode(r.file(), offset, call, WRAP_OPEN.length());
+            warning(r.file(), at[0], at[1], "rule " + r.id() + " raises " + code + " as " + severity.replace("FlagSeverity.", "")
+                    + " without an action: give Outputs.action(\"...\") after the text, one imperative sentence of what to "
+                    + "order, test, premedicate, adjust or discuss, restating the text and its evidence; a flag with nothing "
+                    + "to do is INFO");
+        }
+    }
+
+    private static boolean isOutputsCall(MethodCallExpr call, String name) {
+        return call.getNameAsString().equals(name) && call.getScope().map(s -> s.toString().equals("Outputs")).orElse(false);
     }
 
     private String unknownRegimen(String id, String where) {

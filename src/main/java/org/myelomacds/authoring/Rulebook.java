@@ -52,6 +52,10 @@ public final class Rulebook {
         List<Row> scores = new ArrayList<>();
         List<Row> derived = new ArrayList<>();
         Map<String, TreeSet<String>> citedBy = new TreeMap<>();
+        Map<String, String> functionBodies = new TreeMap<>();
+        for (DrlSource.File file : source.files()) {
+            for (var fn : source.functions(file)) if (fn.getBody() != null) functionBodies.put(fn.getName(), fn.getBody());
+        }
         for (DrlSource.Rule r : source.rules()) {
             List<String> cited = r.annotation(RuleMetadata.EVIDENCE).map(a -> RuleMetadata.splitIds(a.getSingleValue() != null ? a.getSingleValue() : a.getValueMap().values())).orElse(List.of());
             cited.forEach(e -> citedBy.computeIfAbsent(e, k -> new TreeSet<>()).add(r.id()));
@@ -67,7 +71,13 @@ public final class Rulebook {
             }
             Matcher f = FLAG.matcher(consequence);
             while (f.find()) {
-                flags.computeIfAbsent(f.group(1), k -> new ArrayList<>()).add(row.withText(firstText(consequence.substring(f.end()))));
+                String rest = consequence.substring(f.end());
+                int action = rest.indexOf("Outputs.action(");
+                int end = rest.indexOf(");");
+                boolean hasAction = action >= 0 && (end < 0 || action < end);   // this flag's action, not a later statement's
+                flags.computeIfAbsent(f.group(1), k -> new ArrayList<>()).add(row.withText(
+                        firstText(hasAction ? rest.substring(0, action) : rest),
+                        hasAction ? actionText(rest.substring(action + "Outputs.action(".length()), functionBodies) : ""));
                 flagSeverity.merge(f.group(1), f.group(2), (x, y) -> x.equals(y) ? x : x + "/" + y);
                 placed = true;
             }
@@ -117,15 +127,18 @@ public final class Rulebook {
         }
 
         b.append("## Flags\n\n");
-        b.append("A flag is raised when its rule's conditions hold (the trigger, in the rule's own words) and tells the clinician what to do "
-                + "(the action: the opening of the text the flag prints). WARNING and CRITICAL flags make a regimen "
-                + "ELIGIBLE_WITH_CAUTIONS; INFO flags inform only.\n\n");
+        b.append("A flag is raised when its rule's conditions hold (the trigger, in the rule's own words). It says what was found "
+                + "and on what evidence (the text), and, when something is to be done before or around dosing, what to do (the "
+                + "action, printed first on the board sheet and the cards). WARNING and CRITICAL flags make a regimen "
+                + "ELIGIBLE_WITH_CAUTIONS and always give an action; INFO flags inform. \"…\" stands where the wording is "
+                + "computed from the patient's data.\n\n");
         flags.forEach((code, rows) -> {
             b.append("### `").append(code).append("` (").append(flagSeverity.get(code)).append(")\n\n");
             for (Row r : rows) {
                 b.append("- **").append(r.rule.id()).append("**").append(r.jurisdiction.isEmpty() ? "" : " (" + r.jurisdiction + ")")
                         .append(r.unverified ? " *unverified*" : "").append(" — trigger: ").append(r.sentence()).append(".");
-                if (!r.text.isEmpty()) b.append(" Action: “").append(r.text).append("”.");
+                if (!r.text.isEmpty()) b.append(" Says: “").append(r.text).append("”.");
+                if (!r.action.isEmpty()) b.append(" Action: “").append(r.action).append("”.");
                 b.append(" Evidence: ").append(String.join(", ", r.evidence)).append(".\n");
             }
             b.append('\n');
@@ -201,7 +214,11 @@ public final class Rulebook {
      */
     private static String firstText(String s) {
         int end = s.indexOf(");");
-        String stmt = end < 0 ? s : s.substring(0, end);
+        return wording(end < 0 ? s : s.substring(0, end));
+    }
+
+    /** The string literals of an expression, joined, with "…" where code computes part of the wording. */
+    private static String wording(String stmt) {
         Matcher m = STRING.matcher(stmt);
         StringBuilder b = new StringBuilder();
         int last = -1;
@@ -215,18 +232,43 @@ public final class Rulebook {
         return b.toString().replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * The fixed wording of a flag's action: the argument of {@code Outputs.action(..)} up to its closing parenthesis;
+     * when that argument is a single call to a rulebase function (an action shared by several rules), that function's
+     * wording.
+     */
+    private static String actionText(String fromArgument, Map<String, String> functionBodies) {
+        int depth = 1, i = 0;
+        for (; i < fromArgument.length() && depth > 0; i++) {
+            char ch = fromArgument.charAt(i);
+            if (ch == '"') {
+                for (i++; i < fromArgument.length() && fromArgument.charAt(i) != '"'; i++) if (fromArgument.charAt(i) == '\\') i++;
+            } else if (ch == '(') depth++;
+            else if (ch == ')') depth--;
+        }
+        String argument = fromArgument.substring(0, Math.max(0, i - 1)).strip();
+        Matcher call = Pattern.compile("([a-z][A-Za-z0-9_]*)\\((.*)\\)", Pattern.DOTALL).matcher(argument);
+        if (call.matches() && functionBodies.containsKey(call.group(1))) return wording(functionBodies.get(call.group(1)));
+        String wording = wording(argument);
+        return argument.endsWith("\"") || wording.isEmpty() ? wording : wording + " …";
+    }
+
     private record Row(DrlSource.Rule rule, List<String> evidence, String jurisdiction, boolean unverified,
-                       String criterion, String kind, String outcome, String text) {
+                       String criterion, String kind, String outcome, String text, String action) {
         Row(DrlSource.Rule rule, List<String> evidence, String jurisdiction, boolean unverified) {
-            this(rule, evidence, jurisdiction, unverified, "", "", "", "");
+            this(rule, evidence, jurisdiction, unverified, "", "", "", "", "");
         }
 
         Row with(String criterion, String kind, String outcome) {
-            return new Row(rule, evidence, jurisdiction, unverified, criterion, kind, outcome, text);
+            return new Row(rule, evidence, jurisdiction, unverified, criterion, kind, outcome, text, action);
         }
 
         Row withText(String t) {
-            return new Row(rule, evidence, jurisdiction, unverified, criterion, kind, outcome, t);
+            return new Row(rule, evidence, jurisdiction, unverified, criterion, kind, outcome, t, action);
+        }
+
+        Row withText(String t, String a) {
+            return new Row(rule, evidence, jurisdiction, unverified, criterion, kind, outcome, t, a);
         }
 
         String sentence() {

@@ -188,14 +188,14 @@ final class AssessmentAssembler {
         java.util.Map<String, RaisedFlag> byKey = new java.util.TreeMap<>();
         for (RaisedFlag f : flags) {
             String key = f.getRule().getRuleName() + "\u0000" + f.getCode() + "\u0000" + f.getSeverity() + "\u0000"
-                    + f.getText() + "\u0000" + String.join(",", f.getRegimens());
+                    + f.getText() + "\u0000" + f.getAction() + "\u0000" + String.join(",", f.getRegimens());
             RaisedFlag existing = byKey.get(key);
             if (existing == null) {
                 byKey.put(key, f);
             } else {
                 TreeSet<Provenance> all = new TreeSet<>(existing.getProvenance());
                 all.addAll(f.getProvenance());
-                byKey.put(key, new RaisedFlag(f.getCode(), f.getSeverity(), f.getText(), f.getRegimens(), f.getRule(),
+                byKey.put(key, new RaisedFlag(f.getCode(), f.getSeverity(), f.getText(), f.getAction(), f.getRegimens(), f.getRule(),
                         List.copyOf(all)));
             }
         }
@@ -208,7 +208,7 @@ final class AssessmentAssembler {
     }
 
     private Flag flag(RaisedFlag f) {
-        return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getRule().getRuleId(),
+        return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getAction(), f.getRule().getRuleId(),
                 f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()));
     }
 

@@ -42,17 +42,50 @@ public final class Outputs {
                 ruleRef(ctx), provenance(ctx));
     }
 
+    /** A flag that only informs: nothing to order, test, premedicate, adjust or discuss. */
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, String... regimens) {
-        String verification = RuleMetadata.verificationOf(ctx.getRule());
-        if (RuleMetadata.isUnverified(verification)) {
-            // Unverified facts may raise INFO flags only, so they never turn a regimen into ELIGIBLE_WITH_CAUTIONS.
-            return new RaisedFlag(code, FlagSeverity.INFO, marked(text, verification), sorted(regimens), ruleRef(ctx), provenance(ctx));
-        }
-        return new RaisedFlag(code, severity, text, sorted(regimens), ruleRef(ctx), provenance(ctx));
+        return raise(ctx, code, severity, text, null, regimens);
     }
 
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, List<String> regimens) {
-        return flag(ctx, code, severity, text, regimens.toArray(String[]::new));
+        return raise(ctx, code, severity, text, null, regimens.toArray(String[]::new));
+    }
+
+    /**
+     * A flag that calls for something to be done: {@code text} states the finding and its evidence, {@code action}
+     * (from {@link #action}) says in one imperative sentence what to do before or around dosing. The action restates
+     * what the text and the rule's evidence say; it never adds a recommendation of its own.
+     */
+    public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, Action action,
+                                  String... regimens) {
+        return raise(ctx, code, severity, text, action.text(), regimens);
+    }
+
+    public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, Action action,
+                                  List<String> regimens) {
+        return raise(ctx, code, severity, text, action.text(), regimens.toArray(String[]::new));
+    }
+
+    /** What a flag asks to be done, as the rule author writes it: {@code Outputs.action("Send ... before the first dose")}. */
+    public static Action action(String text) { return new Action(text); }
+
+    /** The action argument of {@link #flag}: a type of its own, so it is never taken for a regimen id. */
+    public record Action(String text) {
+        public Action {
+            if (text == null || text.isBlank()) throw new IllegalArgumentException("an action needs a text; leave the action out instead");
+        }
+    }
+
+    private static RaisedFlag raise(RuleContext ctx, String code, FlagSeverity severity, String text, String action,
+                                    String... regimens) {
+        String verification = RuleMetadata.verificationOf(ctx.getRule());
+        if (RuleMetadata.isUnverified(verification)) {
+            // Unverified facts may raise INFO flags only, so they never turn a regimen into ELIGIBLE_WITH_CAUTIONS;
+            // the action carries the same marking, since it may be read without the text.
+            return new RaisedFlag(code, FlagSeverity.INFO, marked(text, verification),
+                    action == null ? null : marked(action, verification), sorted(regimens), ruleRef(ctx), provenance(ctx));
+        }
+        return new RaisedFlag(code, severity, text, action, sorted(regimens), ruleRef(ctx), provenance(ctx));
     }
 
     public static ScoreComponent score(RuleContext ctx, String regimen, String label, int points) {

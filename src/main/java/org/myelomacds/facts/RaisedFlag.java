@@ -3,20 +3,33 @@ package org.myelomacds.facts;
 import java.util.List;
 import java.util.Objects;
 
-/** A flag (washout, renal, pulmonary, safety, logistics) with the regimens it applies to; empty = patient-level. */
+/**
+ * A flag (washout, renal, pulmonary, safety, logistics) with the regimens it applies to; empty = patient-level.
+ * The text states the finding and its evidence; the action, when the rule gives one, is the short imperative of what
+ * to do before or around dosing, so a reader who sees only the action still sees what the text asks for.
+ */
 public final class RaisedFlag implements HasProvenance {
     private final String code;
     private final FlagSeverity severity;
     private final String text;
+    private final String action;
     private final List<String> regimens;
     private final RuleRef rule;
     private final List<Provenance> provenance;
 
     public RaisedFlag(String code, FlagSeverity severity, String text, List<String> regimens, RuleRef rule,
                       List<Provenance> provenance) {
+        this(code, severity, text, null, regimens, rule, provenance);
+    }
+
+    /** @param action what to do, or null when the flag is informational only */
+    public RaisedFlag(String code, FlagSeverity severity, String text, String action, List<String> regimens, RuleRef rule,
+                      List<Provenance> provenance) {
         this.code = Objects.requireNonNull(code, "code");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.text = Objects.requireNonNull(text, "text");
+        if (action != null && action.isBlank()) throw new IllegalArgumentException("flag " + code + ": a blank action; leave it out instead");
+        this.action = action;
         this.regimens = List.copyOf(regimens);
         this.rule = Objects.requireNonNull(rule, "rule");
         this.provenance = List.copyOf(provenance);
@@ -25,6 +38,8 @@ public final class RaisedFlag implements HasProvenance {
     public String getCode() { return code; }
     public FlagSeverity getSeverity() { return severity; }
     public String getText() { return text; }
+    /** What to do, or null when the flag only informs. */
+    public String getAction() { return action; }
     public List<String> getRegimens() { return regimens; }
     public boolean appliesTo(String regimen) { return regimens.contains(regimen); }
     public RuleRef getRule() { return rule; }
@@ -32,7 +47,7 @@ public final class RaisedFlag implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof RaisedFlag f && code.equals(f.code) && severity == f.severity && text.equals(f.text)
-                && regimens.equals(f.regimens) && rule.equals(f.rule) && provenance.equals(f.provenance);
+                && Objects.equals(action, f.action) && regimens.equals(f.regimens) && rule.equals(f.rule) && provenance.equals(f.provenance);
     }
-    @Override public int hashCode() { return Objects.hash(code, severity, text, regimens, rule); }
+    @Override public int hashCode() { return Objects.hash(code, severity, text, action, regimens, rule); }
 }

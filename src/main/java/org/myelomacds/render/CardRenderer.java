@@ -135,6 +135,8 @@ public final class CardRenderer {
         if (!concerned.isEmpty() && concerned.size() < drugRegimens.size()) summary += " (" + String.join(", ", concerned) + ")";
         StringBuilder md = new StringBuilder();
         md.append("**").append(capitalise(title)).append("** (").append(f.severity().toLowerCase(Locale.ROOT)).append(")\n\n");
+        // The action first: a clinician at the order reads what to do before the finding that explains it.
+        if (f.action() != null) md.append("**Action:** ").append(esc(f.action())).append("\n\n");
         md.append(esc(f.text())).append("\n\n");
         if (!f.regimens().isEmpty()) md.append("Concerns: ").append(String.join(", ", f.regimens())).append("\n\n");
         if (!f.facts().isEmpty()) md.append("Patient data: ").append(facts(f.facts())).append("\n\n");
@@ -244,7 +246,8 @@ public final class CardRenderer {
     }
 
     private static String flag(Flag f) {
-        return "- **" + f.code() + "** (" + f.severity().toLowerCase(Locale.ROOT) + "): " + esc(f.text()) + " — `" + f.rule() + "`\n";
+        return "- **" + f.code() + "** (" + f.severity().toLowerCase(Locale.ROOT) + "): "
+                + (f.action() == null ? "" : "**Action:** " + esc(f.action()) + ". ") + esc(f.text()) + " — `" + f.rule() + "`\n";
     }
 
     private static String score(ScoreLine s) {

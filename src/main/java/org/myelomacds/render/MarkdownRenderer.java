@@ -137,7 +137,8 @@ public final class MarkdownRenderer {
             case "WARNING" -> "⚠ WARNING";
             default -> "ℹ INFO";
         };
-        return "- " + icon + " **" + f.code() + "**: " + esc(f.text()) + " `" + f.rule() + "`" + cites(f.evidence())
+        return "- " + icon + " **" + f.code() + "**: " + (f.action() == null ? "" : "**Action:** " + esc(f.action()) + ". ")
+                + esc(f.text()) + " `" + f.rule() + "`" + cites(f.evidence())
                 + (f.regimens().isEmpty() ? "" : " _Applies to: " + String.join(", ", f.regimens()) + "._") + "\n";
     }
 

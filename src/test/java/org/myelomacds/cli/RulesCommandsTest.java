@@ -177,6 +177,20 @@ class RulesCommandsTest {
     }
 
     @Test
+    void aWarningFlagWithoutAnActionIsAWarningThatFailsStrict() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("flags/washout.drl"), "            Outputs.action(\"Discuss before choosing: after a washout under 90 days",
+                "            // Outputs.action(\"Discuss before choosing: after a washout under 90 days");
+        CliTest.Run lenient = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(0, lenient.code(), lenient.out() + lenient.err());
+        assertTrue(lenient.out().matches("(?s).*washout\\.drl:\\d+:\\d+: warning: rule FLAG-WASHOUT-01 raises ANTI_CD38_WASHOUT_SHORT "
+                + "as WARNING without an action.*"), lenient.out());
+        CliTest.Run strict = run("rules", "validate", "--strict", "--rules", rules.toString());
+        assertEquals(4, strict.code(), strict.out());
+        assertTrue(strict.out().contains("0 error(s), 1 warning(s) (warnings fail with --strict)"), strict.out());
+    }
+
+    @Test
     void theRulebookIsDeterministicAndReadable() throws IOException {
         CliTest.Run a = run("rules", "docs", "--rules", RULES.toString(), "-o", tmp.resolve("a").toString());
         CliTest.Run b = run("rules", "docs", "--rules", RULES.toString(), "-o", tmp.resolve("b").toString());
@@ -188,6 +202,8 @@ class RulesCommandsTest {
         assertTrue(md.contains("Decision support for clinicians; not a prescription."));
         assertTrue(md.contains("| ISA-KD-ELIG-01 | US | prior-lines | MET | 1 to 3 prior lines meet the US Isa-Kd indication | SARC-USPI |"), md);
         assertTrue(md.contains("### `ANTI_CD38_WASHOUT_SHORT` (WARNING)"), md);
+        assertTrue(md.contains("Action: “Consider prescribing short- and long-acting bronchodilators and inhaled corticosteroids"), md);
+        assertTrue(md.contains("Action: “Discuss before choosing: each listed regimen's pivotal trial excluded"), "a shared action's wording: " + md);
         assertTrue(md.contains("### `RENAL_FUNCTION_UNKNOWN`"), md);
         assertTrue(md.matches("(?s).*\\| IKEMA-L21 \\| .*\\| ISA-KD-TRIAL-01.*"), md);
     }

@@ -25,4 +25,24 @@ class CardRendererTest {
         assertThrows(IllegalArgumentException.class, () -> new Card("u", "x", null, "info", new Card.Source("s", null, null),
                 java.util.List.of(new Card.Suggestion("l", null, null, null)), null, null, null, null));
     }
+
+    @Test
+    void aFlagCardLeadsWithTheActionAndKeepsItsSuggestion() {
+        var a = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-copd.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+        var copd = a.flags().stream().filter(f -> f.code().equals("DARA_COPD_PROPHYLAXIS")).findFirst().orElseThrow();
+        java.util.Set<String> dara = new java.util.TreeSet<>(copd.regimens());
+        Card card = CardRenderer.orderCheck(a, "daratumumab", dara, null).stream()
+                .filter(c -> c.summary().contains("COPD")).findFirst().orElseThrow();
+        String detail = card.detail();
+        int action = detail.indexOf("**Action:** Consider prescribing short- and long-acting bronchodilators");
+        assertTrue(action > 0 && action < detail.indexOf("COPD (COPD (GOLD 3)"), "the action comes before the finding: " + detail);
+        assertTrue(card.summary().length() < 140, card.summary());
+        assertTrue(card.suggestions().stream().anyMatch(s -> s.label().contains("bronchodilator")), "suggestion kept");
+
+        Card option = CardRenderer.patientView(a, null).stream().filter(c -> c.summary().contains("Daratumumab + lenalidomide"))
+                .findFirst().orElseThrow();
+        String cautions = option.detail().substring(option.detail().indexOf("**Cautions**"));
+        assertTrue(cautions.contains("**DARA_COPD_PROPHYLAXIS** (warning): **Action:** Consider prescribing"), cautions);
+    }
 }

@@ -40,4 +40,41 @@ class JsonRendererTest {
         assertEquals("label", label.get("kind").asText());
         assertFalse(label.has("comparator"), "absent fields are left out, not invented");
     }
+
+    @Test
+    void aFlagPrintsItsActionWhenTheRuleGivesOneAndLeavesTheFieldOutOtherwise() throws Exception {
+        String json = JsonRenderer.render(Samples.evaluate(Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json"),
+                Jurisdiction.US, CompileMode.EXECUTABLE_MODEL));
+        assertFalse(json.contains("\"action\" : null"), "an absent action is left out, never null");
+        JsonNode flags = JsonRenderer.mapper().readTree(json).get("flags");
+        JsonNode hbv = null, subgroup = null;
+        for (JsonNode f : flags) {
+            if (f.get("code").asText().equals("HBV_SCREENING")) hbv = f;
+            if (f.get("code").asText().equals("RENAL_SUBGROUP_EVIDENCE")) subgroup = f;
+        }
+        assertTrue(hbv != null && subgroup != null, "the sample raises both flags: " + flags);
+        assertEquals("Screen for hepatitis B (HBsAg and anti-HBc) before starting daratumumab", hbv.get("action").asText());
+        assertTrue(hbv.get("text").asText().startsWith("No HBsAg or anti-HBc result is recorded"), "the finding stays in the text");
+        assertFalse(subgroup.has("action"), "an evidence note has nothing to do: " + subgroup);
+    }
+
+    @Test
+    void anUnverifiedRulesActionKeepsItsUnverifiedMarking() throws Exception {
+        JsonNode flags = JsonRenderer.mapper().readTree(JsonRenderer.render(Samples.evaluate(
+                Samples.samplesDir().resolve("rrmm-copd.json"), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL))).get("flags");
+        JsonNode classStandard = null;
+        for (JsonNode f : flags) if (f.get("rule").asText().equals("FLAG-PULM-08")) classStandard = f;
+        assertTrue(classStandard != null, "FLAG-PULM-08 fires on rrmm-copd: " + flags);
+        assertEquals("INFO", classStandard.get("severity").asText());
+        assertTrue(classStandard.get("action").asText().contains("(unverified: tagged [M]"), classStandard.toString());
+        assertTrue(classStandard.get("text").asText().contains("(unverified: tagged [M]"), classStandard.toString());
+    }
+
+    @Test
+    void theActionFieldIsOptionalInTheRecord() throws Exception {
+        var without = new org.myelomacds.assessment.Flag("X", "INFO", "t", null, "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of());
+        var with = new org.myelomacds.assessment.Flag("X", "WARNING", "t", "Do it", "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of());
+        assertFalse(JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(without)).has("action"));
+        assertEquals("Do it", JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(with)).get("action").asText());
+    }
 }

@@ -96,7 +96,9 @@ public final class MarkdownReport {
         if (v.flags().isEmpty()) md.append("_No flag raised._\n");
         for (ReportView.FlagView f : v.flags()) {
             md.append("- <a id=\"").append(f.anchor()).append("\"></a>").append(f.icon()).append(' ').append(f.severity())
-                    .append(" **").append(f.code()).append("**: ").append(esc(f.text())).append(cites(f.cites()))
+                    .append(" **").append(f.code()).append("**: ")
+                    .append(f.action() == null ? "" : "**Action:** " + esc(f.action()) + ".<br>**Finding:** ")
+                    .append(esc(f.text())).append(cites(f.cites()))
                     .append(" _Applies to: ").append(f.regimens()).append("; rule `").append(f.rule()).append("`._\n");
         }
         md.append("\n<a id=\"gaps\"></a>\n\n## 5. Missing data that would change the answer\n\n");

@@ -99,7 +99,8 @@ public record ReportView(
     public record Excluded(String regimen, String name, String status, String statusWord, List<Point> reasons,
                            List<String> flagCodes) {}
 
-    public record FlagView(String anchor, String code, String severity, String icon, String text, String rule,
+    /** A flag as printed in full; {@code action} is null when the flag only informs. */
+    public record FlagView(String anchor, String code, String severity, String icon, String action, String text, String rule,
                            List<Cite> cites, String regimens, List<Source> sources) {}
 
     public record GapView(String code, String text, String affects, String rule, List<Cite> cites) {}
@@ -127,14 +128,18 @@ public record ReportView(
     public record BoardOption(int rank, String regimen, String name, String statusWord, int score, String reason,
                               Cite reasonCite, List<Caution> cautions, String anchor) {}
 
-    /** The WARNING/CRITICAL flags of one code, the regimens they apply to, and the first one's text, shortened. */
+    /**
+     * The WARNING/CRITICAL flags of one code that ask for the same action, the regimens they apply to, and that action
+     * in full. A flag without an action (the rulebase validator warns about those) shows its finding, shortened.
+     */
     public record BoardAction(String icon, String severity, String code, String anchor, String regimens, String text) {}
 
     public record BoardExcluded(String regimen, String name, String statusWord, String reason) {}
 
     /** Longest main reason or why-not on page 1; the full text is in the regimen's section. */
     static final int BOARD_TEXT = 90;
-    static final int BOARD_ACTION = 120;
+    /** Longest finding printed on page 1 for a flag that gives no action; actions are printed in full. */
+    static final int BOARD_FINDING = 120;
 
     static final String NOT_IN_CATALOGUE = "not in catalogue";
 
@@ -207,7 +212,7 @@ public record ReportView(
         for (Flag fl : a.flags()) {
             String anchor = flagAnchor(fl);
             flagAnchors.putIfAbsent(fl.code() + "\u0000" + fl.rule(), anchor);
-            flags.add(new FlagView(anchor, fl.code(), fl.severity(), icon(fl.severity()), fl.text(), fl.rule(),
+            flags.add(new FlagView(anchor, fl.code(), fl.severity(), icon(fl.severity()), fl.action(), fl.text(), fl.rule(),
                     cites(fl.evidence()), String.join(", ", fl.regimens()), sources(fl.facts())));
         }
 
@@ -332,18 +337,41 @@ public record ReportView(
             excluded.add(new BoardExcluded(n.regimen(), n.name(), word(n.status()),
                     n.reasons().isEmpty() ? "no reason recorded" : shorten(n.reasons().get(0).text())));
         }
-        // One line per code: the same caution raised for several regimens (one flag each) is one action.
-        Map<String, List<FlagView>> byCode = new LinkedHashMap<>();
-        for (FlagView fl : flags) if (!"INFO".equals(fl.severity())) byCode.computeIfAbsent(fl.code(), k -> new ArrayList<>()).add(fl);
+        // One line per code and action: the same caution raised for several regimens (one flag each, often by one rule
+        // per regimen's trial) is one thing to do; a code whose rules ask for different things gets a line for each.
+        Map<String, List<FlagView>> byAction = new LinkedHashMap<>();
+        for (FlagView fl : flags) {
+            if ("INFO".equals(fl.severity())) continue;
+            String key = fl.code() + "\u0000" + (fl.action() == null ? "" : fl.action());
+            byAction.computeIfAbsent(key, k -> new ArrayList<>()).add(fl);
+        }
         List<BoardAction> actions = new ArrayList<>();
-        for (List<FlagView> same : byCode.values()) {
+        for (List<FlagView> same : byAction.values()) {
             FlagView first = same.stream().filter(fl -> "CRITICAL".equals(fl.severity())).findFirst().orElse(same.get(0));
-            String regimens = same.stream().flatMap(fl -> Arrays.stream(fl.regimens().split(", "))).filter(r -> !r.isEmpty())
-                    .distinct().collect(Collectors.joining(", "));
-            actions.add(new BoardAction(first.icon(), first.severity(), first.code(), first.anchor(),
-                    regimens.isEmpty() ? "all regimens" : regimens, shorten(first.text(), BOARD_ACTION)));
+            List<String> regimens = same.stream().flatMap(fl -> Arrays.stream(fl.regimens().split(", "))).filter(r -> !r.isEmpty())
+                    .distinct().sorted().toList();
+            actions.add(new BoardAction(first.icon(), first.severity(), first.code(), first.anchor(), regimenGroup(a, regimens),
+                    first.action() != null ? first.action() : shorten(first.text(), BOARD_FINDING)));
         }
         return new Board("Board summary: patient " + a.patient().id(), patient, options, excluded, actions, gaps);
+    }
+
+    /**
+     * The regimens a board line applies to, named as a group when they are one ("all daratumumab regimens"), so that
+     * the line's room goes to the action. Groups are read from the regimen names the Assessment carries.
+     */
+    static String regimenGroup(Assessment a, List<String> ids) {
+        Map<String, String> names = new TreeMap<>();
+        a.recommendations().forEach(r -> names.put(r.regimen(), r.name()));
+        a.notRecommended().forEach(n -> names.put(n.regimen(), n.name()));
+        Set<String> given = new TreeSet<>(ids);
+        if (given.isEmpty() || given.equals(names.keySet())) return "all regimens";
+        for (String antibody : List.of("Daratumumab", "Isatuximab")) {
+            Set<String> family = new TreeSet<>();
+            names.forEach((id, name) -> { if (name.startsWith(antibody)) family.add(id); });
+            if (family.size() > 1 && given.equals(family)) return "all " + antibody.toLowerCase(Locale.ROOT) + " regimens";
+        }
+        return String.join(", ", ids);
     }
 
     private static String renalText(RenalRow r) {

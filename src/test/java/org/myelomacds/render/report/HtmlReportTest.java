@@ -120,6 +120,32 @@ class HtmlReportTest {
         assertTrue(optionsTable.getTextContent().contains("⚠ warning"), "cautions carry an icon and a word");
     }
 
+    /** The board reads the action in full; the finding that explains it stays in section 4, after the same action. */
+    @Test
+    void beforeTheFirstDoseShowsEachFlagsActionInFull() throws Exception {
+        Assessment a = assess(Samples.samplesDir().resolve("rrmm-copd.json"), Jurisdiction.US);
+        var copd = a.flags().stream().filter(f -> f.code().equals("DARA_COPD_PROPHYLAXIS")).findFirst().orElseThrow();
+        assertTrue(copd.action() != null && copd.action().length() > 120, "longer than the old 120-character cut: " + copd.action());
+
+        String md = MarkdownReport.render(a);
+        String sheet = md.substring(md.indexOf("**Before the first dose**"), md.indexOf("**Missing data that would change the answer**"));
+        assertTrue(sheet.contains("[⚠ WARNING `DARA_COPD_PROPHYLAXIS`](#flag-DARA_COPD_PROPHYLAXIS-FLAG-PULM-01)"), sheet);
+        assertTrue(sheet.contains(copd.action()), "the whole action: " + sheet);
+        assertTrue(sheet.contains("`DARA_COPD_PROPHYLAXIS`](#flag-DARA_COPD_PROPHYLAXIS-FLAG-PULM-01) _(all daratumumab regimens)_"),
+                "with its regimens, as a group when they are one: " + sheet);
+        assertFalse(sheet.contains("…") || sheet.contains(copd.text().substring(0, 40)), "no shortened finding: " + sheet);
+        // Three trial exclusions (CANDOR, APOLLO, SIRIUS) ask for the same thing: one line naming their regimens.
+        assertEquals(1, sheet.split("`PULMONARY_TRIAL_EXCLUSION`", -1).length - 1, sheet);
+        assertTrue(sheet.contains("_(DARA_KD, DARA_MONO, DARA_PD)_"), sheet);
+
+        String details = md.substring(md.indexOf("## 4. Action needed before the first dose"), md.indexOf("## 5. "));
+        int action = details.indexOf("**Action:** " + copd.action());
+        assertTrue(action > 0 && action < details.indexOf(copd.text().substring(0, 40)), "section 4: action, then the finding");
+
+        Element board = byId(parse(HtmlReport.render(a)), "board");
+        assertTrue(board.getTextContent().contains(copd.action()), "HTML sheet: " + board.getTextContent());
+    }
+
     @Test
     void markdownStartsWithTheSameBoardSummaryAndItsLinksResolve() {
         Assessment a = assess(MISSING_RENAL, Jurisdiction.US);

@@ -24,17 +24,24 @@ class PdfReportTest {
         return s.getText(doc);
     }
 
-    /** The board sheet stands alone on page 1: the detailed sections begin on page 2, for every sample. */
+    /**
+     * The board sheet stands alone on page 1: the detailed sections begin on page 2, for every sample, in both
+     * jurisdictions (their flags differ) and on both paper sizes (Letter is the shorter page).
+     */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("bundles")
-    void boardSheetFitsOnTheFirstA4Page(java.nio.file.Path bundle) throws Exception {
-        Assessment a = Samples.evaluate(bundle, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
-        try (PDDocument doc = Loader.loadPDF(PdfReport.render(a, HtmlReport.Paper.A4))) {
-            String first = page(doc, 1), second = page(doc, 2);
-            assertTrue(first.contains("Board summary: patient " + a.patient().id()), first);
-            assertTrue(first.replaceAll("\\s+", "").contains(a.rulebase().sha256()), "the sheet ends on page 1: " + first);
-            assertTrue(!first.contains("1. The patient") && second.contains("1. The patient"),
-                    bundle + ": the details start on page 2: " + second);
+    void boardSheetFitsOnTheFirstPage(java.nio.file.Path bundle) throws Exception {
+        for (Jurisdiction j : Jurisdiction.values()) {
+            Assessment a = Samples.evaluate(bundle, j, CompileMode.EXECUTABLE_MODEL);
+            for (HtmlReport.Paper paper : HtmlReport.Paper.values()) {
+                try (PDDocument doc = Loader.loadPDF(PdfReport.render(a, paper))) {
+                    String first = page(doc, 1), second = page(doc, 2), where = bundle.getFileName() + " " + j + " " + paper;
+                    assertTrue(first.contains("Board summary: patient " + a.patient().id()), where + ": " + first);
+                    assertTrue(first.replaceAll("\\s+", "").contains(a.rulebase().sha256()), where + ": the sheet ends on page 1: " + first);
+                    assertTrue(!first.contains("1. The patient") && second.contains("1. The patient"),
+                            where + ": the details start on page 2: " + second);
+                }
+            }
         }
     }
 
