@@ -16,18 +16,32 @@ import java.util.Map;
 public final class ProposedOrders {
     private ProposedOrders() {}
 
-    /** ABO/Rh group and antibody screen before the first anti-CD38 dose (CD38 interferes with the indirect antiglobulin test). */
-    public static Map<String, Object> typeAndScreen(String patientId) {
-        return serviceRequest(patientId, "Blood bank: ABO/Rh group and antibody screen before the first anti-CD38 dose; "
-                        + "notify the blood bank of anti-CD38 therapy",
-                coding(CodeSystems.LOINC, ObservationCodes.ABO_RH, "ABO and Rh group [Type] in Blood"),
+    // One ServiceRequest per test: the codings of one CodeableConcept must mean the same thing, so two tests never
+    // share a request.
+
+    /** ABO/Rh group before the first anti-CD38 dose (CD38 on red cells interferes with pre-transfusion testing). */
+    public static Map<String, Object> aboRhGroup(String patientId) {
+        return serviceRequest(patientId, "Blood bank: ABO/Rh group before the first anti-CD38 dose; notify the blood bank of anti-CD38 therapy",
+                coding(CodeSystems.LOINC, ObservationCodes.ABO_RH, "ABO and Rh group [Type] in Blood"));
+    }
+
+    /** Antibody screen before the first anti-CD38 dose, while the indirect antiglobulin test is still free of interference. */
+    public static Map<String, Object> antibodyScreen(String patientId) {
+        return serviceRequest(patientId, "Blood bank: antibody screen (with extended phenotype or genotype where available) before "
+                        + "the first anti-CD38 dose; notify the blood bank of anti-CD38 therapy",
                 coding(CodeSystems.LOINC, ObservationCodes.ANTIBODY_SCREEN, "Blood group antibody screen [Presence] in Serum or Plasma"));
     }
 
     /** Hepatitis B surface antigen before daratumumab (HBV reactivation). */
-    public static Map<String, Object> hbvScreening(String patientId) {
-        return serviceRequest(patientId, "Hepatitis B screening (HBsAg; add anti-HBc) before daratumumab",
+    public static Map<String, Object> hbsAg(String patientId) {
+        return serviceRequest(patientId, "Hepatitis B screening before daratumumab: HBsAg",
                 coding(CodeSystems.LOINC, ObservationCodes.HBSAG_SP, "Hepatitis B virus surface Ag [Presence] in Serum or Plasma"));
+    }
+
+    /** Total hepatitis B core antibody before daratumumab: resolved infection can reactivate too. */
+    public static Map<String, Object> antiHbc(String patientId) {
+        return serviceRequest(patientId, "Hepatitis B screening before daratumumab: anti-HBc (total)",
+                coding(CodeSystems.LOINC, ObservationCodes.ANTI_HBC, "Hepatitis B virus core Ab [Presence] in Serum"));
     }
 
     /**

@@ -188,20 +188,41 @@ public final class CardRenderer {
                 links(reportUrl), new ArrayList<>(rules));
     }
 
+    /** Flag rules whose finding is a missing test, so their card can propose ordering it (kept in step by a test). */
+    static final String TYPE_AND_SCREEN_BOTH_MISSING = "FLAG-LOGISTICS-TS-01";
+    static final String ANTIBODY_SCREEN_MISSING = "FLAG-LOGISTICS-TS-02";
+    static final String BLOOD_GROUP_MISSING = "FLAG-LOGISTICS-TS-03";
+    static final String HBV_SEROLOGY_MISSING = "FLAG-SAFETY-HBV-01";
+    static final List<String> ORDERING_RULES = List.of(TYPE_AND_SCREEN_BOTH_MISSING, ANTIBODY_SCREEN_MISSING,
+            BLOOD_GROUP_MISSING, HBV_SEROLOGY_MISSING);
+
     /** Suggestions for the flags that name a concrete order; the resource is a proposal the clinician signs. */
     private static List<Suggestion> suggestions(Assessment a, Collection<Flag> flags) {
         String patientId = a.patient().id();
         Set<String> codes = flags.stream().map(Flag::code).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Suggestion> out = new ArrayList<>();
         if (patientId == null) return out;
-        if (codes.contains("TYPE_AND_SCREEN")) {
+        // The order follows the rule that raised the flag: each rule names what is missing. A flag that reports a
+        // result already on file (a positive HBV serology, a screen taken after anti-CD38 exposure) proposes no test.
+        Set<String> rules = flags.stream().map(Flag::rule).collect(Collectors.toSet());
+        if (rules.contains(TYPE_AND_SCREEN_BOTH_MISSING)) {
             out.add(new Suggestion("Order ABO/Rh group and antibody screen before the first dose", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose a type and screen order; tell the blood bank about anti-CD38 therapy",
-                            ProposedOrders.typeAndScreen(patientId)))));
+                    List.of(new Action("create", "Propose ABO/Rh typing", ProposedOrders.aboRhGroup(patientId)),
+                            new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
+                                    ProposedOrders.antibodyScreen(patientId)))));
+        } else if (rules.contains(ANTIBODY_SCREEN_MISSING)) {
+            out.add(new Suggestion("Order an antibody screen before the first dose", uuid(), Boolean.TRUE,
+                    List.of(new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
+                            ProposedOrders.antibodyScreen(patientId)))));
+        } else if (rules.contains(BLOOD_GROUP_MISSING)) {
+            out.add(new Suggestion("Order ABO/Rh typing before the first dose", uuid(), Boolean.TRUE,
+                    List.of(new Action("create", "Propose ABO/Rh typing; tell the blood bank about anti-CD38 therapy",
+                            ProposedOrders.aboRhGroup(patientId)))));
         }
-        if (codes.contains("HBV_SCREENING")) {
-            out.add(new Suggestion("Order hepatitis B screening (HBsAg) before daratumumab", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose an HBsAg test", ProposedOrders.hbvScreening(patientId)))));
+        if (rules.contains(HBV_SEROLOGY_MISSING)) {
+            out.add(new Suggestion("Order hepatitis B screening (HBsAg and anti-HBc) before daratumumab", uuid(), Boolean.TRUE,
+                    List.of(new Action("create", "Propose an HBsAg test", ProposedOrders.hbsAg(patientId)),
+                            new Action("create", "Propose an anti-HBc (total) test", ProposedOrders.antiHbc(patientId)))));
         }
         if (codes.contains("DARA_COPD_PROPHYLAXIS")) {
             out.add(new Suggestion("Add post-infusion bronchodilator prophylaxis (COPD)", uuid(), Boolean.TRUE,

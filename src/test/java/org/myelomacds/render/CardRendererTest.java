@@ -45,4 +45,54 @@ class CardRendererTest {
         String cautions = option.detail().substring(option.detail().indexOf("**Cautions**"));
         assertTrue(cautions.contains("**DARA_COPD_PROPHYLAXIS** (warning): **Action:** Consider prescribing"), cautions);
     }
+
+    @Test
+    void suggestionsOrderOnlyTheTestsTheFlaggingRuleFoundMissing() {
+        var copd = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-copd.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+        // rrmm-copd has no blood group, no antibody screen and no HBV serology: both tests of each pair are proposed.
+        assertEquals(java.util.List.of(java.util.List.of("882-1", "890-4"), java.util.List.of("5196-1", "16933-4")),
+                proposedTests(copd, "ABO/Rh group and antibody screen", "hepatitis B screening"));
+
+        var hbv = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("ndmm-ti-low-bmi-hbv.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+        // A positive HBV serology is on file (monitoring, not screening) and the blood group is known: only the
+        // antibody screen is proposed.
+        java.util.List<String> labels = allSuggestions(hbv).stream().map(Card.Suggestion::label).distinct().toList();
+        assertTrue(labels.stream().noneMatch(l -> l.contains("hepatitis B")), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.contains("ABO/Rh")), labels.toString());
+        assertEquals(java.util.List.of(java.util.List.of("890-4")), proposedTests(hbv, "antibody screen"));
+    }
+
+    @Test
+    void everyRuleThatProposesAnOrderExistsInTheRulebase() {
+        java.util.List<String> ids = org.myelomacds.scenario.Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL)
+                .ruleNames().stream().map(n -> n.substring(0, n.indexOf(':'))).toList();
+        for (String rule : CardRenderer.ORDERING_RULES) assertTrue(ids.contains(rule), rule + " is not a rule any more");
+    }
+
+    private static java.util.List<Card.Suggestion> allSuggestions(org.myelomacds.assessment.Assessment a) {
+        return CardRenderer.patientView(a, null).stream().flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty()
+                : c.suggestions().stream()).toList();
+    }
+
+    /** The LOINC codes each matching suggestion would order, one ServiceRequest and one coding per test. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<java.util.List<String>> proposedTests(org.myelomacds.assessment.Assessment a, String... labelParts) {
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (String part : labelParts) {
+            Card.Suggestion s = allSuggestions(a).stream().filter(x -> x.label().contains(part)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no suggestion '" + part + "'"));
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            for (Card.Action action : s.actions()) {
+                assertEquals("ServiceRequest", action.resource().get("resourceType"));
+                assertEquals("proposal", action.resource().get("intent"));
+                var codings = (java.util.List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>) action.resource().get("code")).get("coding");
+                assertEquals(1, codings.size(), "one test per request: " + codings);
+                codes.add((String) codings.get(0).get("code"));
+            }
+            out.add(codes);
+        }
+        return out;
+    }
 }
