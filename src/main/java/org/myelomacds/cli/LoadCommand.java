@@ -56,7 +56,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", defaultValue = "30", paramLabel = "S", description = "time limit per level (default: ${DEFAULT-VALUE})")
     int maxSeconds;
 
-    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N", description = "warm-up requests before measuring, so the server's JIT has compiled its hot paths (default: ${DEFAULT-VALUE})")
+    // A fresh server's JIT compiler is still busy after a few thousand calls (it took a whole core for the first
+    // minute here), so the warm-up is bounded mainly by time.
+    @Option(names = "--warmup", defaultValue = "20000", paramLabel = "N", description = "warm-up requests before measuring, so the server's JIT has compiled its hot paths (default: ${DEFAULT-VALUE}, or --warmup-seconds, whichever ends first)")
     int warmup;
 
     @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S", description = "time limit of the warm-up (default: ${DEFAULT-VALUE})")

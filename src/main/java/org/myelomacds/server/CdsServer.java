@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +107,7 @@ public final class CdsServer implements AutoCloseable {
         return t;
     });
     private final EvaluationGate gate;
+    private final HeapPeak heapPeak = new HeapPeak();
     private final Instant started;
     private final Javalin app;
     private volatile URI baseUrl;
@@ -598,15 +596,11 @@ public final class CdsServer implements AutoCloseable {
             h.put("lastReload", reload);
         });
         Runtime rt = Runtime.getRuntime();
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peakHeap += pool.getPeakUsage().getUsed();
-        }
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
         memory.put("heapCommittedBytes", rt.totalMemory());
         memory.put("heapMaxBytes", rt.maxMemory());
-        memory.put("heapPeakBytes", peakHeap);
+        memory.put("heapPeakBytes", heapPeak.bytes());
         h.put("memory", memory);
         h.put("evaluations", gate.describe());
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());

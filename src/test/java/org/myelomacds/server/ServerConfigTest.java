@@ -46,8 +46,8 @@ class ServerConfigTest {
     }
 
     @Test
-    void evaluationsRunningAtOnceDefaultToTheCoresAndCanBeSet(@TempDir Path dir) throws Exception {
-        assertEquals(Runtime.getRuntime().availableProcessors(), ServerConfig.defaults().maxConcurrentEvaluations());
+    void evaluationsRunningAtOnceDefaultToTwiceTheCoresAndCanBeSet(@TempDir Path dir) throws Exception {
+        assertEquals(2 * Runtime.getRuntime().availableProcessors(), ServerConfig.defaults().maxConcurrentEvaluations());
         assertEquals(10, ServerConfig.defaults().evaluationQueueSeconds());
         Path f = dir.resolve("serve.yaml");
         Files.writeString(f, "maxConcurrentEvaluations: 3\nevaluationQueueSeconds: 4\n");
