@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true,
@@ -18,8 +17,8 @@ import java.util.concurrent.Callable;
 final class RulesCoverageCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @CommandLine.Mixin
+    RulesDirectory rules;
 
     @CommandLine.Mixin
     SamplesDirectory samples;
@@ -34,7 +33,7 @@ final class RulesCoverageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return samples.withSuite(rules, name -> true, err, run -> {
+        return samples.withSuite(rules.path(), name -> true, err, run -> {
             Coverage coverage = Coverage.of(run);
             out.print(format == Format.json ? coverage.json() : coverage.text());
             out.flush();

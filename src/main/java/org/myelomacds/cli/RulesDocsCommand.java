@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:rulebook written", "2:usage error", "3:the output directory cannot be written",
                 "4:the rule directory has errors (run rules validate)"})
 final class RulesDocsCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @CommandLine.Mixin
+    RulesDirectory rules;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "directory to write rulebook.md into")
     Path output;
@@ -37,7 +37,7 @@ final class RulesDocsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleValidator.Report report;
         try {
-            report = new RuleValidator(err).parseOnly(rules, RulesCommand.displayPrefix(rules));
+            report = new RuleValidator(err).parseOnly(rules.path(), rules.displayPrefix());
         } catch (IOException e) {
             err.println("myeloma-cds: cannot read rules: " + e.getMessage());
             return Main.RULEBASE_ERROR;

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -22,8 +21,8 @@ import java.util.concurrent.Callable;
                 "1:a scenario or case failed", "2:usage error", "3:a case file or samples directory cannot be read",
                 "4:the rule directory does not compile or fails its checks"})
 final class RulesTestCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @CommandLine.Mixin
+    RulesDirectory rules;
 
     @CommandLine.Mixin
     SamplesDirectory samples;
@@ -43,7 +42,7 @@ final class RulesTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return samples.withSuite(rules, name -> only == null || name.contains(only), err, run -> report(run, out));
+        return samples.withSuite(rules.path(), name -> only == null || name.contains(only), err, run -> report(run, out));
     }
 
     private int report(SuiteRun run, PrintWriter out) {
@@ -79,7 +78,7 @@ final class RulesTestCommand implements Callable<Integer> {
         out.println("scenarios: " + (run.scenarios().size() - run.scenarioFailures()) + " passed, " + run.scenarioFailures() + " failed"
                 + (update ? " (" + updated + " expected file(s) rewritten; review them with git diff)" : "")
                 + "; rule cases: " + (run.cases().size() - run.caseFailures()) + " passed, " + run.caseFailures() + " failed"
-                + " (rulebase " + run.rulebase().version() + " from " + rules + ", sha256 " + run.rulebase().sha256().substring(0, 12) + ")");
+                + " (rulebase " + run.rulebase().version() + " from " + rules.path() + ", sha256 " + run.rulebase().sha256().substring(0, 12) + ")");
         out.flush();
         return scenarioFailures == 0 && run.caseFailures() == 0 ? Main.OK : RulesCommand.CHECK_FAILED;
     }

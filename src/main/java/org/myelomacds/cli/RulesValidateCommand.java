@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -19,8 +18,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:no errors (warnings may be printed)", "2:usage error",
                 "4:errors found (or warnings, with --strict)"})
 final class RulesValidateCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rule directory (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @CommandLine.Mixin
+    RulesDirectory rules;
 
     @Option(names = "--strict", description = "warnings fail too (CI runs with --strict)")
     boolean strict;
@@ -34,7 +33,7 @@ final class RulesValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleValidator.Report report;
         try {
-            report = new RuleValidator(err).validate(rules, RulesCommand.displayPrefix(rules));
+            report = new RuleValidator(err).validate(rules.path(), rules.displayPrefix());
         } catch (IOException e) {
             err.println("myeloma-cds: cannot read rules: " + e.getMessage());
             return Main.RULEBASE_ERROR;

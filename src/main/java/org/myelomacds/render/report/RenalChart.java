@@ -33,13 +33,15 @@ public record RenalChart(String metric, String unit, Svg svg) {
         return out;
     }
 
+    /** One series of two or more results in one unit, sorted by date (see {@link #of}). */
     private static RenalChart chart(List<Findings.Renal> series) {
         String metric = "EGFR".equals(series.get(0).metric()) ? "eGFR" : "Creatinine clearance";
         String unit = unitKey(series.get(series.size() - 1).unit());
         LocalDate first = LocalDate.parse(series.get(0).date()), last = LocalDate.parse(series.get(series.size() - 1).date());
         long span = Math.max(14, java.time.temporal.ChronoUnit.DAYS.between(first, last));
         Svg.DateAxis axis = new Svg.DateAxis(first.minusDays(span / 12 + 1), last.plusDays(span / 12 + 1), LEFT, RIGHT);
-        double maxValue = series.stream().mapToDouble(Findings.Renal::value).max().getAsDouble(); // at least two results: see of()
+        double maxValue = 0;
+        for (Findings.Renal r : series) maxValue = Math.max(maxValue, r.value());
         double top = Math.max(10, Math.ceil(maxValue * 1.15 / 10) * 10);
 
         Svg.Builder b = new Svg.Builder();
