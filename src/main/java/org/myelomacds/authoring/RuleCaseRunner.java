@@ -14,6 +14,7 @@ import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.fhir.BundleReader;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class RuleCaseRunner {
     }
 
     private final Evaluator evaluator;
+    private final Terminology terminology;
     private final BundleReader reader;
 
     public RuleCaseRunner(Rulebase rulebase) {
@@ -44,6 +46,7 @@ public final class RuleCaseRunner {
 
     public RuleCaseRunner(Rulebase rulebase, BundleReader reader) {
         this.evaluator = new Evaluator(rulebase);
+        this.terminology = rulebase.terminology();
         this.reader = reader;
     }
 
@@ -59,7 +62,7 @@ public final class RuleCaseRunner {
             byte[] bundle = bundleFor(c);
             List<String> failures = new ArrayList<>();
             for (Jurisdiction j : c.jurisdictions()) {
-                Assessment a = evaluator.evaluate(reader.read(bundle, c.asOf()), new EvaluationContext(c.asOf(), j));
+                Assessment a = evaluator.evaluate(reader.read(bundle, c.asOf(), terminology), new EvaluationContext(c.asOf(), j));
                 assessments.put(j, a);
                 check(c.expect(), a, j.name() + " ", failures);
             }

@@ -8,6 +8,8 @@ import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.evidence.CatalogueException;
 import org.myelomacds.evidence.EvidenceCatalogue;
 import org.myelomacds.evidence.RegimenCatalogue;
+import org.myelomacds.evidence.terminology.Terminology;
+import org.myelomacds.evidence.terminology.TerminologyProblem;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,10 +85,17 @@ public final class RuleValidator {
         } catch (IOException | CatalogueException e) {
             problems.add(new RuleProblem(displayPrefix + "evidence.yaml", 0, 0, ERROR, e.getMessage()));
         }
-        try {
-            regimens = RegimenCatalogue.parse(files.require("regimens.yaml"), displayPrefix + "regimens.yaml");
-        } catch (IOException | CatalogueException e) {
-            problems.add(new RuleProblem(displayPrefix + "regimens.yaml", 0, 0, ERROR, e.getMessage()));
+        Terminology.Loaded terminology = Terminology.check(files.all());
+        for (TerminologyProblem p : terminology.problems()) {
+            problems.add(new RuleProblem(displayPrefix + p.file(), p.line(), p.column(), p.isError() ? ERROR : WARNING, p.message()));
+        }
+        if (terminology.terminology() != null) {
+            try {
+                regimens = RegimenCatalogue.parse(files.require("regimens.yaml"), displayPrefix + "regimens.yaml",
+                        terminology.terminology().drugs());
+            } catch (IOException | CatalogueException e) {
+                problems.add(new RuleProblem(displayPrefix + "regimens.yaml", 0, 0, ERROR, e.getMessage()));
+            }
         }
         DrlSource source = DrlSource.parse(files, displayPrefix);
         problems.addAll(source.parseProblems());

@@ -76,14 +76,14 @@ final class BenchCommand implements Callable<Integer> {
             byte[] bytes = (byte[]) b[1];
             int entries = jackson.readTree(bytes).path("entry").size();
             for (int i = 0; i < Math.max(20, iterations / 4); i++) {     // warm-up: JIT, HAPI model caches
-                evaluator.evaluate(reader.read(bytes, asOf), context);
+                evaluator.evaluate(reader.read(bytes, asOf, rulebase.terminology()), context);
                 jackson.readTree(bytes);
             }
             double[] engine = new double[iterations];
             double[] plain = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                evaluator.evaluate(reader.read(bytes, asOf), context);
+                evaluator.evaluate(reader.read(bytes, asOf, rulebase.terminology()), context);
                 long t1 = System.nanoTime();
                 jackson.readTree(bytes);
                 long t2 = System.nanoTime();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.myelomacds.assessment.Assessment;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.render.CardRenderer;
 import org.myelomacds.render.cards.CdsResponse;
 
@@ -18,9 +19,9 @@ final class CardsPreview {
 
     private CardsPreview() {}
 
-    static String render(Assessment assessment) {
+    static String render(Assessment assessment, Terminology terminology) {
         try {
-            return JSON.writeValueAsString(new CdsResponse(CardRenderer.patientView(assessment, null))) + "\n";
+            return JSON.writeValueAsString(new CdsResponse(CardRenderer.patientView(assessment, null, terminology.observations()))) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cards could not be written as JSON", e);
         }

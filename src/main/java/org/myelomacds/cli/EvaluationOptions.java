@@ -1,7 +1,10 @@
 package org.myelomacds.cli;
 
+import org.myelomacds.engine.CompileMode;
+import org.myelomacds.engine.RuleFiles;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.facts.Jurisdiction;
 import picocli.CommandLine.Option;
 
@@ -33,7 +36,26 @@ final class EvaluationOptions {
         return asOf == null ? LocalDate.now() : asOf;
     }
 
+    /** The rule files and their terminology: cheap to load, so a bundle can be read while the rules compile. */
+    record Prepared(RuleFiles files, Terminology terminology) { }
+
+    Prepared prepare() throws RulebaseException {
+        if (rules == null) return EvaluateCommand.Readers.shippedFiles();
+        RuleFiles files;
+        try {
+            files = RuleFiles.fromDirectory(rules);
+        } catch (java.io.IOException e) {
+            throw new RulebaseException("cannot read rules: " + e.getMessage(), java.util.List.of());
+        }
+        return new Prepared(files, Rulebase.terminology(files));
+    }
+
+    Rulebase rulebase(Prepared prepared) throws RulebaseException {
+        return rules == null ? EvaluateCommand.Readers.shippedRulebase()
+                : Rulebase.compile(prepared.files(), CompileMode.DRL, prepared.terminology());
+    }
+
     Rulebase rulebase() throws RulebaseException {
-        return rules == null ? EvaluateCommand.Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+        return rulebase(prepare());
     }
 }

@@ -190,7 +190,7 @@ final class ReportCommand implements Callable<Integer> {
     private Outcome assess(Rulebase rulebase, byte[] bytes, String source, LocalDate date) {
         PatientRecord record;
         try {
-            record = EvaluateCommand.Readers.shared().read(bytes, date);
+            record = EvaluateCommand.Readers.shared().read(bytes, date, rulebase.terminology());
         } catch (InvalidBundleException e) {
             StringBuilder b = new StringBuilder("myeloma-cds: " + source + ": " + e.getMessage() + "\n");
             for (String d : e.details()) b.append("  ").append(d).append('\n');

@@ -9,7 +9,7 @@ import org.myelomacds.facts.Route;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,8 +37,8 @@ public final class ExposureAggregator {
 
     public static ExposureSummary aggregate(List<MedicationRecord> records, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        Map<Drug, List<MedicationRecord>> dated = new EnumMap<>(Drug.class);
-        Map<Drug, List<MedicationRecord>> undatedByDrug = new EnumMap<>(Drug.class);
+        Map<Drug, List<MedicationRecord>> dated = new TreeMap<>();
+        Map<Drug, List<MedicationRecord>> undatedByDrug = new TreeMap<>();
         List<MedicationRecord> undated = new ArrayList<>();
         for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
             if (r == null || !TherapyRecords.isGiven(r)) continue;

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -124,7 +123,7 @@ public final class LineOfTherapyDeriver {
         final List<Segment> segments = new ArrayList<>();
         final List<Transplant> transplants = new ArrayList<>();
         final Set<String> groupRefs = new LinkedHashSet<>();
-        final Set<Drug> extraDrugs = EnumSet.noneOf(Drug.class);
+        final Set<Drug> extraDrugs = new TreeSet<>();
         final Set<Provenance> extraProvenance = new TreeSet<>();
 
         Line(LocalDate start, String reason) { this.start = start; this.reason = reason; }
@@ -139,7 +138,7 @@ public final class LineOfTherapyDeriver {
             if (t.groupRef() != null) groupRefs.add(t.groupRef());
         }
 
-        boolean hasDrug(Drug d) { return segments.stream().anyMatch(s -> s.drug() == d); }
+        boolean hasDrug(Drug d) { return segments.stream().anyMatch(s -> s.drug().equals(d)); }
 
         /** Last dose of the line's anti-myeloma drugs (conditioning excluded); null when it has none. */
         LocalDate lastDose() { return segments.stream().map(Segment::to).max(Comparator.naturalOrder()).orElse(null); }
@@ -219,7 +218,7 @@ public final class LineOfTherapyDeriver {
         List<PriorLine> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            Set<Drug> drugs = EnumSet.noneOf(Drug.class);
+            Set<Drug> drugs = new TreeSet<>();
             Set<Provenance> provenance = new TreeSet<>(line.extraProvenance);
             for (Segment s : line.segments) {
                 drugs.add(s.drug());
@@ -370,7 +369,7 @@ public final class LineOfTherapyDeriver {
     }
 
     private static Transplant conditioningFor(Segment s, List<Transplant> transplants) {
-        if (s.drug() != Drug.MELPHALAN) return null;
+        if (!s.drug().equals(Drug.MELPHALAN)) return null;
         for (Transplant t : transplants) {
             long before = days(s.from(), t.date());
             if (before >= 0 && before <= CONDITIONING_WINDOW_DAYS && !s.to().isAfter(t.date().plusDays(1))) return t;

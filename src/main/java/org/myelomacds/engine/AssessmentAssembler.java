@@ -17,6 +17,7 @@ import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.AllergyRecord;
 import org.myelomacds.facts.AntiCd38Washout;
 import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.CriterionKind;
 import org.myelomacds.facts.CriterionOutcome;
@@ -260,7 +261,7 @@ final class AssessmentAssembler {
                 : null;
 
         List<Refractoriness> refractory = facts(session, Refractoriness.class);
-        refractory.sort(Comparator.comparing((Refractoriness r) -> r.getDrug().ordinal()));
+        refractory.sort(Comparator.comparing((Refractoriness r) -> r.getDrug()));
         Set<String> refractoryDrugs = new TreeSet<>();
         refractory.forEach(r -> refractoryDrugs.add(r.getDrug().name()));
         List<Findings.Item> refractoriness = refractory.stream().map(r -> new Findings.Item(r.getDrug().name(),
@@ -275,7 +276,7 @@ final class AssessmentAssembler {
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size(),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
-                        l.getDrugs().stream().map(Enum::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
+                        l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
                         l.getReason(), refs(l.getProvenance()))).toList());
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);

@@ -17,9 +17,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.myelomacds.evidence.terminology.Terminology;
+
 /**
- * The rule directory as loaded: DRL files and catalogues keyed by path relative to the rule root
- * ("eligibility/isa-pd.drl", "evidence.yaml"). The sha256 covers exactly these bytes, so the hash printed in an
+ * The rule directory as loaded: DRL files, catalogues and the terminology's value sets keyed by path relative to the
+ * rule root ("eligibility/isa-pd.drl", "evidence.yaml", "terminology/condition-copd.json"). The sha256 covers exactly these bytes, so the hash printed in an
  * assessment identifies the rules that produced it.
  */
 public final class RuleFiles {
@@ -76,7 +78,7 @@ public final class RuleFiles {
     static boolean isRuleFile(String rel) {
         // rules/tests/ holds the rule unit cases (rules test): they check the rulebase, they are not part of it.
         if (rel.startsWith("tests/")) return false;
-        return rel.endsWith(".drl") || rel.endsWith(".yaml") || rel.endsWith(".yml");
+        return rel.endsWith(".drl") || rel.endsWith(".yaml") || rel.endsWith(".yml") || Terminology.isTerminologyFile(rel);
     }
 
     public String origin() { return origin; }

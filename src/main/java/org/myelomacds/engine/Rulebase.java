@@ -5,6 +5,9 @@ import org.kie.api.KieBase;
 import org.myelomacds.evidence.CatalogueException;
 import org.myelomacds.evidence.EvidenceCatalogue;
 import org.myelomacds.evidence.RegimenCatalogue;
+import org.myelomacds.evidence.terminology.Terminology;
+import org.myelomacds.evidence.terminology.TerminologyException;
+import org.myelomacds.evidence.terminology.TerminologyProblem;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled rulebase with everything needed to explain what it decides: the catalogues, the rule index
- * (rule → file and line), the version and the sha256 of the files it was built from. Immutable; a reload makes a new one.
+ * A compiled rulebase with everything needed to explain what it decides: the catalogues, the terminology (every code
+ * the FHIR reader recognises), the rule index (rule → file and line), the version and the sha256 of the files it was
+ * built from. Immutable; a reload makes a new one.
  */
 public final class Rulebase {
     private final KieBase kieBase;
@@ -23,9 +27,11 @@ public final class Rulebase {
     private final RuleIndex ruleIndex;
     private final EvidenceCatalogue evidence;
     private final RegimenCatalogue regimens;
+    private final Terminology terminology;
     private final org.kie.api.runtime.KieSessionsPool sessions;
 
-    private Rulebase(KieBase kieBase, CompileMode mode, RuleFiles files, EvidenceCatalogue evidence, RegimenCatalogue regimens) {
+    private Rulebase(KieBase kieBase, CompileMode mode, RuleFiles files, EvidenceCatalogue evidence, RegimenCatalogue regimens,
+                     Terminology terminology) {
         this.kieBase = kieBase;
         this.mode = mode;
         this.version = files.version();
@@ -33,12 +39,14 @@ public final class Rulebase {
         this.ruleIndex = RuleIndex.of(files.drl());
         this.evidence = evidence;
         this.regimens = regimens;
+        this.terminology = terminology;
         // Reset sessions are reused: building a session's memory costs more than evaluating a patient.
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
-    private static Rulebase checked(Rulebase rb) throws RulebaseException {
+    private static Rulebase checked(Rulebase rb, RuleFiles files) throws RulebaseException {
         List<RuleProblem> problems = RulebaseChecks.check(rb.kieBase, rb.ruleIndex, rb.evidence);
+        problems.addAll(DrugReferences.check(files.drl(), rb.terminology.drugs()));
         if (!problems.isEmpty()) throw new RulebaseException("rulebase failed its checks", problems);
         return rb;
     }
@@ -55,24 +63,54 @@ public final class Rulebase {
     }
 
     public static Rulebase compile(RuleFiles files, CompileMode mode) throws RulebaseException {
+        return compile(files, mode, terminology(files));
+    }
+
+    /** Compiles with the terminology already loaded from these files (so a bundle can be read while this runs). */
+    public static Rulebase compile(RuleFiles files, CompileMode mode, Terminology terminology) throws RulebaseException {
         EvidenceCatalogue evidence = evidence(files);
-        RegimenCatalogue regimens = regimens(files);
-        return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens));
+        RegimenCatalogue regimens = regimens(files, terminology);
+        return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens, terminology), files);
     }
 
     /** The rulebase compiled at build time: its executable-model classes and the rule files, from the classpath. */
     public static Rulebase shipped() throws RulebaseException {
+        RuleFiles files = shippedFiles();
+        return shipped(files, terminology(files));
+    }
+
+    /** The rule files shipped in the jar, without compiling anything (cheap: the terminology can be read from them first). */
+    public static RuleFiles shippedFiles() throws RulebaseException {
+        try {
+            return RuleFiles.fromClasspath();
+        } catch (IOException e) {
+            throw new RulebaseException("no usable build-time rulebase on the classpath (" + e
+                    + "); rebuild with mvn process-classes", List.of());
+        }
+    }
+
+    /** The shipped rulebase, given its files and the terminology loaded from them. */
+    public static Rulebase shipped(RuleFiles files, Terminology terminology) throws RulebaseException {
         List<Model> models;
-        RuleFiles files;
         try {
             models = GeneratedModel.loadShipped();
-            files = RuleFiles.fromClasspath();
         } catch (IOException | ReflectiveOperationException | LinkageError e) {
             throw new RulebaseException("no usable build-time rulebase on the classpath (" + e
                     + "); rebuild with mvn process-classes", List.of());
         }
         return checked(new Rulebase(RulebaseCompiler.fromModels(models), CompileMode.EXECUTABLE_MODEL, files,
-                evidence(files), regimens(files)));
+                evidence(files), regimens(files, terminology), terminology), files);
+    }
+
+    /** The value sets of rules/terminology/, loaded and checked; any error refuses the rulebase with file:line. */
+    public static Terminology terminology(RuleFiles files) throws RulebaseException {
+        try {
+            return Terminology.load(files.all());
+        } catch (TerminologyException e) {
+            List<RuleProblem> problems = new java.util.ArrayList<>();
+            for (TerminologyProblem p : e.problems()) problems.add(new RuleProblem("rules/" + p.file(), p.line(), p.column(), "ERROR", p.message()));
+            throw new RulebaseException("rules/terminology/ cannot be used", problems);
+        }
     }
 
     private static EvidenceCatalogue evidence(RuleFiles files) throws RulebaseException {
@@ -83,9 +121,9 @@ public final class Rulebase {
         }
     }
 
-    private static RegimenCatalogue regimens(RuleFiles files) throws RulebaseException {
+    private static RegimenCatalogue regimens(RuleFiles files, Terminology terminology) throws RulebaseException {
         try {
-            return RegimenCatalogue.parse(files.require("regimens.yaml"), "rules/regimens.yaml");
+            return RegimenCatalogue.parse(files.require("regimens.yaml"), "rules/regimens.yaml", terminology.drugs());
         } catch (IOException | CatalogueException e) {
             throw new RulebaseException(e.getMessage(), List.of(new RuleProblem("rules/regimens.yaml", 0, 0, "ERROR", e.getMessage())));
         }
@@ -101,6 +139,8 @@ public final class Rulebase {
     public RuleIndex ruleIndex() { return ruleIndex; }
     public EvidenceCatalogue evidence() { return evidence; }
     public RegimenCatalogue regimens() { return regimens; }
+    /** Every code this rulebase recognises: read bundles for it with this terminology. */
+    public Terminology terminology() { return terminology; }
 
     /** Every rule name in the compiled KieBase, for coverage and validation. */
     public List<String> ruleNames() {

@@ -1,17 +1,17 @@
 package org.myelomacds.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.myelomacds.evidence.terminology.DrugCatalogue;
 import org.myelomacds.facts.Drug;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The regimen catalogue (rules/regimens.yaml), in file order. */
+/** The regimen catalogue (rules/regimens.yaml), in file order; its drugs are the terminology's drug catalogue's. */
 public final class RegimenCatalogue {
     private final Map<String, RegimenDefinition> regimens;
 
@@ -19,7 +19,7 @@ public final class RegimenCatalogue {
         this.regimens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regimens));
     }
 
-    public static RegimenCatalogue parse(byte[] yaml, String fileName) throws CatalogueException {
+    public static RegimenCatalogue parse(byte[] yaml, String fileName, DrugCatalogue drugs) throws CatalogueException {
         JsonNode root = CatalogueYaml.read(yaml, fileName);
         if (root != null && root.has("regimens")) root = root.get("regimens");
         if (root == null || !root.isObject()) throw new CatalogueException(fileName + ": expected a map of regimen id to entry");
@@ -29,7 +29,7 @@ public final class RegimenCatalogue {
             String id = e.getKey();
             JsonNode n = e.getValue();
             List<Drug> components = new ArrayList<>();
-            for (JsonNode c : n.path("components")) components.add(drug(fileName, id, c.asText()));
+            for (JsonNode c : n.path("components")) components.add(drug(drugs, fileName, id, c.asText()));
             String anti = n.path("anti_cd38").asText(null);
             List<RegimenDefinition.PivotalTrial> trials = new ArrayList<>();
             for (JsonNode t : n.path("pivotal_trials")) {
@@ -40,18 +40,15 @@ public final class RegimenCatalogue {
             Map<String, List<String>> labels = new LinkedHashMap<>();
             n.path("labels").fields().forEachRemaining(l -> labels.put(l.getKey(), strings(l.getValue().path("evidence"))));
             out.put(id, new RegimenDefinition(id, n.path("name").asText(id), n.path("short").asText(id),
-                    anti == null ? null : drug(fileName, id, anti), components, strings(n.path("classes")),
+                    anti == null ? null : drug(drugs, fileName, id, anti), components, strings(n.path("classes")),
                     strings(n.path("settings")), trials, labels));
         }
         return new RegimenCatalogue(out);
     }
 
-    private static Drug drug(String file, String regimen, String name) throws CatalogueException {
-        try {
-            return Drug.valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new CatalogueException(file + ": regimen " + regimen + " names unknown drug '" + name + "'");
-        }
+    private static Drug drug(DrugCatalogue drugs, String file, String regimen, String name) throws CatalogueException {
+        return drugs.find(name).orElseThrow(() -> new CatalogueException(file + ": regimen " + regimen + " names drug '" + name
+                + "', which the drug catalogue (rules/terminology/drug-*.json) does not define"));
     }
 
     private static List<String> strings(JsonNode array) {

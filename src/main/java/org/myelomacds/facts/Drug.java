@@ -1,33 +1,75 @@
 package org.myelomacds.facts;
 
-/** Drugs the engine recognises (codes: clinical-evidence.md §9.4, held in fhir.terminology.MedicationCodes). */
-public enum Drug {
-    ISATUXIMAB(DrugClass.ANTI_CD38),
-    DARATUMUMAB(DrugClass.ANTI_CD38),
-    LENALIDOMIDE(DrugClass.IMID),
-    POMALIDOMIDE(DrugClass.IMID),
-    THALIDOMIDE(DrugClass.IMID),
-    BORTEZOMIB(DrugClass.PROTEASOME_INHIBITOR),
-    CARFILZOMIB(DrugClass.PROTEASOME_INHIBITOR),
-    IXAZOMIB(DrugClass.PROTEASOME_INHIBITOR),
-    MELPHALAN(DrugClass.ALKYLATOR),
-    CYCLOPHOSPHAMIDE(DrugClass.ALKYLATOR),
-    DEXAMETHASONE(DrugClass.CORTICOSTEROID),
-    PREDNISONE(DrugClass.CORTICOSTEROID),
-    ELOTUZUMAB(DrugClass.ANTI_SLAMF7),
-    SELINEXOR(DrugClass.XPO1_INHIBITOR),
-    TECLISTAMAB(DrugClass.BISPECIFIC_ANTIBODY),
-    ELRANATAMAB(DrugClass.BISPECIFIC_ANTIBODY),
-    TALQUETAMAB(DrugClass.BISPECIFIC_ANTIBODY),
-    CILTACABTAGENE_AUTOLEUCEL(DrugClass.CAR_T),
-    IDECABTAGENE_VICLEUCEL(DrugClass.CAR_T);
+import java.util.List;
+import java.util.Objects;
 
+/**
+ * A drug of the catalogue in {@code rules/terminology/}: one ValueSet per drug ({@code drug-lenalidomide.json}), listed
+ * by the ValueSet of its class ({@code drug-class-imid.json}). The catalogue gives each drug its id ("LENALIDOMIDE"),
+ * its display name ("lenalidomide", the ValueSet title), its class and its position, which orders every drug list the
+ * engine prints.
+ *
+ * <p>The constants below are the drugs Java and DRL name ({@code drug == Drug.LENALIDOMIDE}). They carry identity only:
+ * a drug's class, codes and names are stated once, in the catalogue, and a rulebase whose catalogue lacks one of them
+ * is refused. Facts always hold the catalogue's instance; two drugs are equal when their ids are.
+ */
+public final class Drug implements Comparable<Drug> {
+    public static final Drug ISATUXIMAB = named("ISATUXIMAB");
+    public static final Drug DARATUMUMAB = named("DARATUMUMAB");
+    public static final Drug LENALIDOMIDE = named("LENALIDOMIDE");
+    public static final Drug POMALIDOMIDE = named("POMALIDOMIDE");
+    public static final Drug BORTEZOMIB = named("BORTEZOMIB");
+    public static final Drug CARFILZOMIB = named("CARFILZOMIB");
+    public static final Drug MELPHALAN = named("MELPHALAN");
+
+    /** The drugs named in Java, which the catalogue must define. */
+    public static final List<Drug> NAMED_IN_JAVA = List.of(ISATUXIMAB, DARATUMUMAB, LENALIDOMIDE, POMALIDOMIDE,
+            BORTEZOMIB, CARFILZOMIB, MELPHALAN);
+
+    private final String id;
+    private final String displayName;
     private final DrugClass drugClass;
+    private final int order;
 
-    Drug(DrugClass drugClass) { this.drugClass = drugClass; }
+    private Drug(String id, String displayName, DrugClass drugClass, int order) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.drugClass = drugClass;
+        this.order = order;
+    }
 
-    public DrugClass getDrugClass() { return drugClass; }
-    public boolean isAntiCd38() { return drugClass == DrugClass.ANTI_CD38; }
+    /** A reference by id, for code that names a drug; it has no class until looked up in the catalogue. */
+    public static Drug named(String id) {
+        return new Drug(id, id.toLowerCase(java.util.Locale.ROOT).replace('_', ' '), null, Integer.MAX_VALUE);
+    }
+
+    /** A drug as the terminology catalogue defines it. */
+    public static Drug catalogued(String id, String displayName, DrugClass drugClass, int order) {
+        return new Drug(id, displayName, Objects.requireNonNull(drugClass, "drugClass"), order);
+    }
+
+    /** The id, as the Assessment prints it ("LENALIDOMIDE"). */
+    public String name() { return id; }
     /** Lower-case name as used in regimens.yaml and in text ("lenalidomide"). */
-    public String displayName() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '); }
+    public String displayName() { return displayName; }
+    /** Position in the catalogue; drug lists are printed in this order. */
+    public int getOrder() { return order; }
+    public boolean isCatalogued() { return drugClass != null; }
+
+    public DrugClass getDrugClass() {
+        if (drugClass == null) {
+            throw new IllegalStateException("Drug." + id + " is a name, not the catalogue's drug: look it up in the terminology");
+        }
+        return drugClass;
+    }
+
+    public boolean isAntiCd38() { return getDrugClass() == DrugClass.ANTI_CD38; }
+
+    @Override public int compareTo(Drug o) {
+        int c = Integer.compare(order, o.order);
+        return c != 0 ? c : id.compareTo(o.id);
+    }
+    @Override public boolean equals(Object o) { return o instanceof Drug d && id.equals(d.id); }
+    @Override public int hashCode() { return id.hashCode(); }
+    @Override public String toString() { return id; }
 }

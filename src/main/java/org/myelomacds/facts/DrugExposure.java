@@ -43,7 +43,7 @@ public final class DrugExposure implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     @Override public boolean equals(Object o) {
-        return o instanceof DrugExposure e && drug == e.drug && firstDose.equals(e.firstDose) && lastDose.equals(e.lastDose)
+        return o instanceof DrugExposure e && drug.equals(e.drug) && firstDose.equals(e.firstDose) && lastDose.equals(e.lastDose)
                 && ongoing == e.ongoing && intolerant == e.intolerant && routes.equals(e.routes) && provenance.equals(e.provenance);
     }
     @Override public int hashCode() { return Objects.hash(drug, firstDose, lastDose, ongoing, intolerant); }

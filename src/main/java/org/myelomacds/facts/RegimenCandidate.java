@@ -25,6 +25,6 @@ public final class RegimenCandidate {
     public Drug getAntiCd38() { return antiCd38; }
     public List<Drug> getComponents() { return components; }
     public boolean contains(Drug drug) { return components.contains(drug); }
-    public boolean isIsatuximab() { return antiCd38 == Drug.ISATUXIMAB; }
-    public boolean isDaratumumab() { return antiCd38 == Drug.DARATUMUMAB; }
+    public boolean isIsatuximab() { return Drug.ISATUXIMAB.equals(antiCd38); }
+    public boolean isDaratumumab() { return Drug.DARATUMUMAB.equals(antiCd38); }
 }

@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.myelomacds.facts.Allergen;
 import org.myelomacds.facts.AllergyRecord;
-import org.myelomacds.fhir.terminology.AllergyCodes;
+import org.myelomacds.evidence.terminology.AllergyTerms;
 
 /**
  * AllergyIntolerance → AllergyRecord for isatuximab, daratumumab and the SC excipient hyaluronidase, read from
@@ -22,10 +22,11 @@ final class AllergyMapper {
         for (Coding c : allergy.getVerificationStatus().getCoding()) {
             if ("refuted".equals(c.getCode()) || "entered-in-error".equals(c.getCode())) return;
         }
-        Set<Allergen> allergens = allergens(allergy.getCode());
+        AllergyTerms terms = ctx.terms().allergies();
+        Set<Allergen> allergens = allergens(allergy.getCode(), terms);
         if (allergens.isEmpty()) {
             for (AllergyIntolerance.AllergyIntoleranceReactionComponent r : allergy.getReaction()) {
-                allergens.addAll(allergens(r.getSubstance()));
+                allergens.addAll(allergens(r.getSubstance(), terms));
             }
         }
         if (allergens.isEmpty()) return;
@@ -39,11 +40,11 @@ final class AllergyMapper {
         for (Allergen a : allergens) ctx.out().allergies.add(new AllergyRecord(a, criticality, active, ctx.provenance(date)));
     }
 
-    private static Set<Allergen> allergens(CodeableConcept concept) {
+    private static Set<Allergen> allergens(CodeableConcept concept, AllergyTerms terms) {
         Set<Allergen> out = EnumSet.noneOf(Allergen.class);
         if (concept == null) return out;
-        for (Coding c : concept.getCoding()) out.addAll(AllergyCodes.fromCoding(c.getSystem(), c.getCode(), c.getDisplay()));
-        out.addAll(AllergyCodes.fromText(concept.getText()));
+        for (Coding c : concept.getCoding()) out.addAll(terms.fromCoding(c.getSystem(), c.getCode(), c.getDisplay()));
+        out.addAll(terms.fromText(concept.getText()));
         return out;
     }
 }

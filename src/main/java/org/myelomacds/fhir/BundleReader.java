@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.myelomacds.facts.PatientDemographics;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * Reads one patient's FHIR R4 Bundle (JSON) into a {@link PatientRecord}.
@@ -26,13 +27,16 @@ import org.myelomacds.facts.UnreadableInput;
  *     several Patients, or names a resource type that does not exist in R4; refuses elements that only exist in
  *     another FHIR version ({@link FhirVersionSignals}); keeps only resource types and Observation codes the
  *     engine reads and counts the rest in {@code skippedResources}.</li>
+ * <li>Codes: every code is recognised with the {@link Terminology} passed in, the rulebase's own
+ *     (rules/terminology/), so a bundle is read as the rules that will judge it define its codes.</li>
  * <li>HAPI pass ({@link EntryParser}): each kept entry is parsed alone and strictly, so a bad entry becomes an
  *     {@link UnreadableInput} with its index and field while the others are still read.</li>
  * <li>Version heuristic: if at least two entries fail with unknown-element errors and they are the majority of
  *     the entries parsed, the bundle is refused as "not FHIR R4" — one odd entry is a data problem, most entries
  *     failing the same way is a version problem.</li>
  * </ol>
- * Holds one FhirContext (expensive to build, thread-safe); {@link #read} may be called concurrently.
+ * Holds one FhirContext (expensive to build, thread-safe), shared by every rulebase; {@link #read} may be called
+ * concurrently, with the same or different terminologies (a terminology is immutable).
  */
 public final class BundleReader {
     private final FhirContext context;
@@ -47,9 +51,10 @@ public final class BundleReader {
         this.r4ResourceTypes = Set.copyOf(context.getResourceTypes());
     }
 
-    public PatientRecord read(byte[] json, LocalDate asOf) throws InvalidBundleException {
+    public PatientRecord read(byte[] json, LocalDate asOf, Terminology terminology) throws InvalidBundleException {
         Objects.requireNonNull(asOf, "asOf");
-        return read(BundleScan.scan(json, r4ResourceTypes), asOf);
+        Objects.requireNonNull(terminology, "terminology");
+        return read(BundleScan.scan(json, r4ResourceTypes, terminology), asOf, terminology);
     }
 
     /**
@@ -57,9 +62,11 @@ public final class BundleReader {
      * out and parsing it again. The tree must come from a {@link #jsonMapper()} (decimals as written, not doubles) so
      * the result is the same as reading its bytes; its resources lose their narrative ({@code text}).
      */
-    public PatientRecord read(com.fasterxml.jackson.databind.JsonNode bundle, LocalDate asOf) throws InvalidBundleException {
+    public PatientRecord read(com.fasterxml.jackson.databind.JsonNode bundle, LocalDate asOf, Terminology terminology)
+            throws InvalidBundleException {
         Objects.requireNonNull(asOf, "asOf");
-        return read(BundleScan.scan(bundle, r4ResourceTypes), asOf);
+        Objects.requireNonNull(terminology, "terminology");
+        return read(BundleScan.scan(bundle, r4ResourceTypes, terminology), asOf, terminology);
     }
 
     /** A new mapper that reads JSON the way this reader does: every decimal a BigDecimal exactly as written. */
@@ -67,14 +74,14 @@ public final class BundleReader {
         return BundleScan.newReadingMapper();
     }
 
-    private PatientRecord read(BundleScan scan, LocalDate asOf) throws InvalidBundleException {
+    private PatientRecord read(BundleScan scan, LocalDate asOf, Terminology terminology) throws InvalidBundleException {
         EntryParser parser = new EntryParser(context);
-        RecordBuilder out = new RecordBuilder();
+        RecordBuilder out = new RecordBuilder(terminology);
         scan.skipped.forEach(out.skipped::put);
         out.unreadable.addAll(scan.problems);
 
         PatientDemographics patient = readPatient(scan.patient, parser, asOf);
-        MedicationResolver medications = new MedicationResolver(scan, parser, out);
+        MedicationResolver medications = new MedicationResolver(scan, parser, out, terminology.drugs());
         int parsedEntries = 1;
         int unknownElementFailures = 0;
         EntryParseException firstVersionLikeFailure = null;

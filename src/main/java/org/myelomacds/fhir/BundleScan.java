@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * The cheap first pass over the bundle, on a Jackson tree: refuses what is not one patient's R4 Bundle, keeps the
@@ -64,12 +65,12 @@ final class BundleScan {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    static BundleScan scan(byte[] json, Set<String> r4ResourceTypes) throws InvalidBundleException {
-        return scan(parseBundle(json), r4ResourceTypes);
+    static BundleScan scan(byte[] json, Set<String> r4ResourceTypes, Terminology terminology) throws InvalidBundleException {
+        return scan(parseBundle(json), r4ResourceTypes, terminology);
     }
 
     /** Scans a tree already read by a {@link #newReadingMapper()}; its resources lose their narrative. */
-    static BundleScan scan(JsonNode root, Set<String> r4ResourceTypes) throws InvalidBundleException {
+    static BundleScan scan(JsonNode root, Set<String> r4ResourceTypes, Terminology terminology) throws InvalidBundleException {
         ObjectNode bundle = checkBundle(root);
         JsonNode entryArray = bundle.get("entry");
         if (entryArray == null || entryArray.isNull()) throw InvalidBundleException.of("Bundle has no entry array: there is no patient to evaluate");
@@ -133,7 +134,7 @@ final class BundleScan {
                 continue;
             }
             if (e.resourceType().equals("MedicationRequest")) requests.add(e);
-            if (e.resourceType().equals("Observation") && !ObservationTriage.isRead(e.resource())) {
+            if (e.resourceType().equals("Observation") && !ObservationTriage.isRead(e.resource(), terminology)) {
                 skipped.merge(SKIP_UNRECOGNISED_OBSERVATION, 1, Integer::sum);
                 continue;
             }

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
-import org.myelomacds.fhir.terminology.ConditionCodes;
+import org.myelomacds.evidence.terminology.ConditionTerms;
 
 /**
  * Condition → ClinicalCondition. Unrecognised codes are skipped silently (most conditions in a record are not
@@ -27,25 +27,28 @@ final class ConditionMapper {
 
     static void map(Condition condition, EntryContext ctx) {
         if (isRefutedOrError(condition)) return;
+        ConditionTerms terms = ctx.terms().conditions();
         CodeableConcept code = condition.getCode();
         String text = Concepts.text(code);
-        ConditionCodes.Match match = null;
+        ConditionTerms.Match match = null;
         String codeKey = null;
         for (Coding c : code.getCoding()) {
             String codingText = (c.hasDisplay() ? c.getDisplay() : "") + " " + (code.hasText() ? code.getText() : "");
-            Optional<ConditionCodes.Match> m = ConditionCodes.classify(c.getSystem(), c.getCode(), codingText);
+            Optional<ConditionTerms.Match> m = terms.classify(c.getSystem(), c.getCode(), codingText);
             if (m.isPresent()) {
                 match = m.get();
                 codeKey = Concepts.systemCode(c);
                 break;
             }
         }
-        if (match == null && ConditionCodes.mentionsSmoldering(text)) {
-            match = new ConditionCodes.Match(ConditionKind.SMOLDERING_MYELOMA, null, null);
+        if (match == null) {
+            // A condition named in its text alone (smouldering myeloma: §9.1 allows no other).
+            Optional<ConditionKind> named = terms.byText(text);
+            if (named.isPresent()) match = new ConditionTerms.Match(named.get(), null, null);
         }
         if (match == null) return;
 
-        ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition);
+        ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition, terms);
         Integer stage = match.stage() != null ? match.stage() : stageFromText(match.kind(), condition);
         LocalDate onset = onset(condition);
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, isActive(condition), onset,
@@ -68,16 +71,12 @@ final class ConditionMapper {
         return true;
     }
 
-    private static ConditionSeverity codedSeverity(Condition condition) {
+    private static ConditionSeverity codedSeverity(Condition condition, ConditionTerms terms) {
         for (Coding c : condition.getSeverity().getCoding()) {
-            Optional<ConditionSeverity> s = ConditionCodes.severity(c.getSystem(), c.getCode());
+            Optional<ConditionSeverity> s = terms.severity(c.getSystem(), c.getCode());
             if (s.isPresent()) return s.get();
         }
-        String t = Concepts.text(condition.getSeverity()).toLowerCase(Locale.ROOT);
-        if (t.contains("severe")) return ConditionSeverity.SEVERE;
-        if (t.contains("moderate")) return ConditionSeverity.MODERATE;
-        if (t.contains("mild")) return ConditionSeverity.MILD;
-        return null;
+        return terms.severityFromText(Concepts.text(condition.getSeverity())).orElse(null);
     }
 
     /** Grade, NYHA class or CKD stage written in Condition.stage (summary or type) or, failing that, the code text. */

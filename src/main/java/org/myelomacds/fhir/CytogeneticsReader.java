@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.CytogeneticAbnormality;
 import org.myelomacds.facts.CytogeneticFinding;
-import org.myelomacds.fhir.terminology.CytogeneticTerms;
-import org.myelomacds.fhir.terminology.ResultValueCodes;
+import org.myelomacds.evidence.terminology.CytogeneticTerms;
+import org.myelomacds.evidence.terminology.ResultTerms;
 
 /**
  * FISH/cytogenetic results → CytogeneticFinding, from code or text (no standard LOINC per abnormality, §9.3).
@@ -28,31 +28,33 @@ final class CytogeneticsReader {
 
     static void read(Observation obs, LocalDate effective, EntryContext ctx) {
         Map<CytogeneticAbnormality, Boolean> results = new EnumMap<>(CytogeneticAbnormality.class);
-        Set<CytogeneticAbnormality> codeNames = namedInCode(obs.getCode());
-        Optional<Boolean> interpretation = QualitativeValues.polarity(obs.getInterpretation()).map(ResultValueCodes.POSITIVE::equals);
+        CytogeneticTerms terms = ctx.terms().cytogenetics();
+        ResultTerms values = ctx.terms().results();
+        Set<CytogeneticAbnormality> codeNames = namedInCode(obs.getCode(), terms);
+        Optional<Boolean> interpretation = QualitativeValues.polarity(obs.getInterpretation(), values).map(ResultTerms.POSITIVE::equals);
 
-        if (obs.hasValue()) readValue(obs.getValue(), codeNames, interpretation, results);
+        if (obs.hasValue()) readValue(obs.getValue(), codeNames, interpretation, results, terms, values);
         else interpretation.ifPresent(detected -> codeNames.forEach(a -> results.putIfAbsent(a, detected)));
 
         for (Observation.ObservationComponentComponent component : obs.getComponent()) {
-            Set<CytogeneticAbnormality> names = namedInCode(component.getCode());
-            Optional<Boolean> compInterpretation = QualitativeValues.polarity(component.getInterpretation())
-                    .map(ResultValueCodes.POSITIVE::equals);
-            if (component.hasValue()) readValue(component.getValue(), names, compInterpretation, results);
+            Set<CytogeneticAbnormality> names = namedInCode(component.getCode(), terms);
+            Optional<Boolean> compInterpretation = QualitativeValues.polarity(component.getInterpretation(), values)
+                    .map(ResultTerms.POSITIVE::equals);
+            if (component.hasValue()) readValue(component.getValue(), names, compInterpretation, results, terms, values);
             else compInterpretation.ifPresent(detected -> names.forEach(a -> results.putIfAbsent(a, detected)));
         }
         results.forEach((abnormality, detected) -> ctx.out().cytogenetics.add(
                 new CytogeneticFinding(abnormality, detected, effective, ctx.provenance(effective))));
     }
 
-    private static Set<CytogeneticAbnormality> namedInCode(CodeableConcept code) {
-        Set<CytogeneticAbnormality> names = CytogeneticTerms.named(Concepts.text(code));
-        for (Coding c : code.getCoding()) CytogeneticTerms.byProjectCode(c.getSystem(), c.getCode()).ifPresent(names::add);
+    private static Set<CytogeneticAbnormality> namedInCode(CodeableConcept code, CytogeneticTerms terms) {
+        Set<CytogeneticAbnormality> names = terms.named(Concepts.text(code));
+        for (Coding c : code.getCoding()) terms.byCode(c.getSystem(), c.getCode()).ifPresent(names::add);
         return names;
     }
 
     private static void readValue(Type value, Set<CytogeneticAbnormality> codeNames, Optional<Boolean> interpretation,
-                                  Map<CytogeneticAbnormality, Boolean> results) {
+                                  Map<CytogeneticAbnormality, Boolean> results, CytogeneticTerms terms, ResultTerms values) {
         if (value instanceof BooleanType b && b.getValue() != null) {
             codeNames.forEach(a -> results.putIfAbsent(a, b.booleanValue()));
             return;
@@ -61,9 +63,9 @@ final class CytogeneticsReader {
         if (value instanceof StringType s) text = s.getValue();
         else if (value instanceof CodeableConcept cc) {
             for (Coding c : cc.getCoding()) {
-                Optional<String> p = ResultValueCodes.polarity(c.getSystem(), c.getCode());
+                Optional<String> p = values.polarity(c.getSystem(), c.getCode());
                 if (p.isPresent()) {
-                    boolean detected = ResultValueCodes.POSITIVE.equals(p.get());
+                    boolean detected = ResultTerms.POSITIVE.equals(p.get());
                     codeNames.forEach(a -> results.putIfAbsent(a, detected));
                     return;
                 }
@@ -79,9 +81,9 @@ final class CytogeneticsReader {
         // t(14;16)"); with none before it, naming it is the finding ("del(17p) in 40% of nuclei").
         Optional<Boolean> carried = Optional.empty();
         for (String clause : clauses(text)) {
-            Set<CytogeneticAbnormality> named = CytogeneticTerms.named(clause);
+            Set<CytogeneticAbnormality> named = terms.named(clause);
             Optional<Boolean> polarity = PERCENT_OF_CELLS.matcher(clause).find() ? Optional.of(true)
-                    : QualitativeValues.polarity(clause).map(ResultValueCodes.POSITIVE::equals);
+                    : values.polarity(clause).map(ResultTerms.POSITIVE::equals);
             if (!named.isEmpty()) {
                 Optional<Boolean> fallback = carried.isPresent() ? carried : interpretation;
                 boolean detected = polarity.orElse(fallback.orElse(true));

@@ -1,26 +1,22 @@
 package org.myelomacds.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.myelomacds.evidence.terminology.DrugCatalogue;
 import org.myelomacds.facts.Drug;
-import org.myelomacds.fhir.terminology.MedicationCodes;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the {@code draftOrders} Bundle of an order-select or order-sign hook and names the anti-CD38 antibodies its
- * MedicationRequests order, recognised with the same medication terminology as the patient's history
- * ({@link MedicationCodes}: RxNorm, ATC, HCPCS or name), whether the drug is a {@code medicationCodeableConcept}, a
- * contained Medication or a Medication elsewhere in the Bundle.
+ * MedicationRequests order, recognised with the same drug catalogue as the patient's history (the rulebase's
+ * terminology: RxNorm, ATC, HCPCS or name), whether the drug is a {@code medicationCodeableConcept}, a contained
+ * Medication or a Medication elsewhere in the Bundle.
  */
 public final class DraftOrders {
-    private static final Set<Drug> ANTI_CD38 = EnumSet.of(Drug.ISATUXIMAB, Drug.DARATUMUMAB);
-
     /** One draft MedicationRequest that orders an anti-CD38 antibody: its id (may be null) and the drug. */
     public record AntiCd38Order(String reference, Drug drug) {}
 
@@ -30,7 +26,7 @@ public final class DraftOrders {
      * The anti-CD38 orders among {@code draftOrders}; when {@code selections} is non-empty (order-select), only the
      * orders it names ("MedicationRequest/id") count, since those are the ones the clinician is acting on.
      */
-    public static List<AntiCd38Order> antiCd38Orders(JsonNode draftOrders, List<String> selections) {
+    public static List<AntiCd38Order> antiCd38Orders(JsonNode draftOrders, List<String> selections, DrugCatalogue drugs) {
         List<AntiCd38Order> out = new ArrayList<>();
         if (draftOrders == null || !draftOrders.isObject()) return out;
         List<JsonNode> resources = new ArrayList<>();
@@ -49,39 +45,39 @@ public final class DraftOrders {
             if (!"MedicationRequest".equals(r.path("resourceType").asText())) continue;
             String ref = r.hasNonNull("id") ? "MedicationRequest/" + r.get("id").asText() : null;
             if (selections != null && !selections.isEmpty() && (ref == null || !selections.contains(ref))) continue;
-            drugOf(r, medications).filter(ANTI_CD38::contains).ifPresent(d -> out.add(new AntiCd38Order(ref, d)));
+            drugOf(r, medications, drugs).filter(Drug::isAntiCd38).ifPresent(d -> out.add(new AntiCd38Order(ref, d)));
         }
         return out;
     }
 
-    private static Optional<Drug> drugOf(JsonNode request, Map<String, JsonNode> bundled) {
-        if (request.path("medicationCodeableConcept").isObject()) return fromConcept(request.get("medicationCodeableConcept"));
+    private static Optional<Drug> drugOf(JsonNode request, Map<String, JsonNode> bundled, DrugCatalogue drugs) {
+        if (request.path("medicationCodeableConcept").isObject()) return fromConcept(request.get("medicationCodeableConcept"), drugs);
         String ref = request.path("medicationReference").path("reference").asText("");
         if (ref.startsWith("#")) {
             for (JsonNode c : request.path("contained")) {
                 if ("Medication".equals(c.path("resourceType").asText()) && ref.substring(1).equals(c.path("id").asText())) {
-                    return fromConcept(c.path("code"));
+                    return fromConcept(c.path("code"), drugs);
                 }
             }
         } else if (bundled.containsKey(ref)) {
-            return fromConcept(bundled.get(ref).path("code"));
+            return fromConcept(bundled.get(ref).path("code"), drugs);
         }
-        return fromText(request.path("medicationReference").path("display").asText(null));
+        return fromText(request.path("medicationReference").path("display").asText(null), drugs);
     }
 
-    private static Optional<Drug> fromConcept(JsonNode concept) {
+    private static Optional<Drug> fromConcept(JsonNode concept, DrugCatalogue drugs) {
         for (JsonNode coding : concept.path("coding")) {
-            Optional<MedicationCodes.DrugMatch> m = MedicationCodes.byCode(coding.path("system").asText(null), coding.path("code").asText(null));
+            Optional<DrugCatalogue.DrugMatch> m = drugs.byCode(coding.path("system").asText(null), coding.path("code").asText(null));
             if (m.isPresent()) return Optional.of(m.get().drug());
         }
         for (JsonNode coding : concept.path("coding")) {
-            Optional<Drug> d = fromText(coding.path("display").asText(null));
+            Optional<Drug> d = fromText(coding.path("display").asText(null), drugs);
             if (d.isPresent()) return d;
         }
-        return fromText(concept.path("text").asText(null));
+        return fromText(concept.path("text").asText(null), drugs);
     }
 
-    private static Optional<Drug> fromText(String text) {
-        return MedicationCodes.byName(text).map(MedicationCodes.DrugMatch::drug);
+    private static Optional<Drug> fromText(String text, DrugCatalogue drugs) {
+        return drugs.byName(text).map(DrugCatalogue.DrugMatch::drug);
     }
 }

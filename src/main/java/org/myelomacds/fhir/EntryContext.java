@@ -4,9 +4,12 @@ import java.time.LocalDate;
 
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.evidence.terminology.Terminology;
 
-/** What a mapper needs to know about the entry it maps: where it is, how to cite it, where problems go. */
+/** What a mapper needs to know about the entry it maps: where it is, how to cite it, where problems go, which codes mean what. */
 record EntryContext(ScannedEntry entry, RecordBuilder out) {
+
+    Terminology terms() { return out.terminology; }
 
     String reference() { return entry.reference(); }
 

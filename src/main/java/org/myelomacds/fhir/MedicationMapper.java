@@ -15,9 +15,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
-import org.myelomacds.fhir.terminology.MedicationCodes;
-import org.myelomacds.fhir.terminology.MedicationCodes.DrugMatch;
-import org.myelomacds.fhir.terminology.RouteCodes;
+import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
+import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * MedicationStatement, MedicationAdministration and MedicationRequest → MedicationRecord. Drugs the engine does
@@ -46,10 +45,10 @@ final class MedicationMapper {
                 || status == MedicationStatement.MedicationStatementStatus.STOPPED)) end = start;
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get()),
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
                 status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, groupRef,
-                toxicity(ms.getStatusReason()), ctx.provenance(start)));
+                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start)));
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {
@@ -65,7 +64,7 @@ final class MedicationMapper {
         // A single-dated administration is one day of exposure: start = end = that day.
         LocalDate end = ma.hasEffectiveDateTimeType() ? start : ma.hasEffective() ? FhirDates.endOf(ma.getEffective()) : null;
         Route route = Route.UNKNOWN;
-        if (ma.hasDosage()) route = routeOf(ma.getDosage().getRoute()).orElse(Route.UNKNOWN);
+        if (ma.hasDosage()) route = routeOf(ma.getDosage().getRoute(), ctx.terms()).orElse(Route.UNKNOWN);
         if (route == Route.UNKNOWN) route = drug.get().productRoute();
         String groupRef = null;
         if (ma.hasRequest() && ma.getRequest().hasReference()) {
@@ -73,7 +72,7 @@ final class MedicationMapper {
             groupRef = meds.basedOnOfRequest(request).orElse(request);
         }
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
-                status == null ? null : status.toCode(), false, start, end, groupRef, toxicity(ma.getStatusReason()),
+                status == null ? null : status.toCode(), false, start, end, groupRef, toxicity(ma.getStatusReason(), ctx.terms()),
                 ctx.provenance(start)));
     }
 
@@ -97,43 +96,43 @@ final class MedicationMapper {
                 ? mr.getDispenseRequest().getValidityPeriod() : null;
         LocalDate start = first(startOf(bounds), startOf(validity), FhirDates.of(mr.getAuthoredOnElement()));
         LocalDate end = first(endOf(bounds), endOf(validity), null);
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get()),
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end,
-                firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of()),
+                firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
                 ctx.provenance(start)));
     }
 
-    private static Route route(List<Dosage> dosages, DrugMatch drug) {
+    private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {
         for (Dosage d : dosages) {
-            Optional<Route> r = routeOf(d.getRoute());
+            Optional<Route> r = routeOf(d.getRoute(), terms);
             if (r.isPresent()) return r.get();
         }
         return drug.productRoute();
     }
 
-    private static Optional<Route> routeOf(CodeableConcept route) {
+    private static Optional<Route> routeOf(CodeableConcept route, Terminology terms) {
         if (route == null || route.isEmpty()) return Optional.empty();
         for (Coding c : route.getCoding()) {
-            Optional<Route> r = RouteCodes.byCode(c.getSystem(), c.getCode());
+            Optional<Route> r = terms.routes().byCode(c.getSystem(), c.getCode());
             if (r.isPresent()) return r;
         }
         if (route.hasText()) {
-            Optional<Route> r = RouteCodes.byText(route.getText());
+            Optional<Route> r = terms.routes().byText(route.getText());
             if (r.isPresent()) return r;
         }
         for (Coding c : route.getCoding()) {
-            Optional<Route> r = RouteCodes.byText(c.getDisplay());
+            Optional<Route> r = terms.routes().byText(c.getDisplay());
             if (r.isPresent()) return r;
         }
         return Optional.empty();
     }
 
-    private static boolean toxicity(List<CodeableConcept> reasons) {
+    private static boolean toxicity(List<CodeableConcept> reasons, Terminology terms) {
         for (CodeableConcept reason : reasons) {
             for (Coding c : reason.getCoding()) {
-                if (MedicationCodes.isToxicityReason(c.getSystem(), c.getCode(), c.getDisplay())) return true;
+                if (terms.drugs().isToxicityReason(c.getSystem(), c.getCode(), c.getDisplay())) return true;
             }
-            if (MedicationCodes.isToxicityReason(null, null, reason.getText())) return true;
+            if (terms.drugs().isToxicityReason(null, null, reason.getText())) return true;
         }
         return false;
     }

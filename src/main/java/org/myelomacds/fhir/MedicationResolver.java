@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.Route;
 import org.myelomacds.facts.UnreadableInput;
-import org.myelomacds.fhir.terminology.MedicationCodes;
-import org.myelomacds.fhir.terminology.MedicationCodes.DrugMatch;
+import org.myelomacds.evidence.terminology.DrugCatalogue;
+import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 
 /**
  * Works out which drug a medication resource is about: from medicationCodeableConcept, or by following
@@ -29,37 +29,39 @@ final class MedicationResolver {
     private final List<ScannedEntry> requests;
     private final EntryParser parser;
     private final RecordBuilder out;
+    private final DrugCatalogue drugs;
     private final Map<Integer, Optional<Medication>> parsed = new HashMap<>();
 
-    MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out) {
+    MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out, DrugCatalogue drugs) {
         this.medications = scan.medications;
         this.requests = scan.medicationRequests;
         this.parser = parser;
         this.out = out;
+        this.drugs = drugs;
     }
 
     Optional<DrugMatch> identify(Type medication, DomainResource owner) {
         if (medication instanceof CodeableConcept cc) return identify(cc);
         if (medication instanceof Reference ref && ref.hasReference()) {
-            Optional<DrugMatch> viaResource = resolve(ref.getReference(), owner).flatMap(MedicationResolver::identify);
+            Optional<DrugMatch> viaResource = resolve(ref.getReference(), owner).flatMap(this::identify);
             if (viaResource.isPresent()) return viaResource;
         }
-        if (medication instanceof Reference ref && ref.hasDisplay()) return MedicationCodes.byName(ref.getDisplay());
+        if (medication instanceof Reference ref && ref.hasDisplay()) return drugs.byName(ref.getDisplay());
         return Optional.empty();
     }
 
     /** Codes first (RxNorm, ATC, HCPCS), then names; a name can still reveal the SC product behind a plain code. */
-    static Optional<DrugMatch> identify(CodeableConcept concept) {
+    Optional<DrugMatch> identify(CodeableConcept concept) {
         if (concept == null) return Optional.empty();
         String text = Concepts.text(concept);
         for (Coding c : concept.getCoding()) {
-            Optional<DrugMatch> m = MedicationCodes.byCode(c.getSystem(), c.getCode());
+            Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
             if (m.isPresent()) return Optional.of(withNamedRoute(m.get(), text));
         }
-        return MedicationCodes.byName(text);
+        return drugs.byName(text);
     }
 
-    private static Optional<DrugMatch> identify(Medication medication) {
+    private Optional<DrugMatch> identify(Medication medication) {
         Optional<DrugMatch> m = identify(medication.getCode());
         if (m.isPresent()) return m;
         for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
@@ -71,10 +73,10 @@ final class MedicationResolver {
         return Optional.empty();
     }
 
-    private static DrugMatch withNamedRoute(DrugMatch match, String text) {
+    private DrugMatch withNamedRoute(DrugMatch match, String text) {
         if (match.productRoute() != Route.UNKNOWN) return match;
         Drug drug = match.drug();
-        return new DrugMatch(drug, MedicationCodes.productRouteFromName(drug, text));
+        return new DrugMatch(drug, drugs.productRouteFromName(drug, text));
     }
 
     private Optional<Medication> resolve(String reference, DomainResource owner) {

@@ -23,13 +23,11 @@ import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MeasurementKind;
 import org.myelomacds.facts.ParaproteinIsotype;
 import org.myelomacds.facts.TransplantEligibilityAssertion;
-import org.myelomacds.fhir.terminology.CodeSystems;
-import org.myelomacds.fhir.terminology.DiseaseStatusCodes;
-import org.myelomacds.fhir.terminology.IsotypeTerms;
-import org.myelomacds.fhir.terminology.ObservationCodes;
-import org.myelomacds.fhir.terminology.ObservationCodes.ObservationCode;
-import org.myelomacds.fhir.terminology.ProjectCodeSystem;
-import org.myelomacds.fhir.terminology.ResultValueCodes;
+import org.myelomacds.evidence.terminology.CodeSystems;
+import org.myelomacds.evidence.terminology.ObservationTerms;
+import org.myelomacds.evidence.terminology.ObservationTerms.ObservationCode;
+import org.myelomacds.evidence.terminology.ResultTerms;
+import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * Observation → Measurement, DiseaseStatus, TransplantEligibilityAssertion, ParaproteinIsotype or
@@ -47,31 +45,30 @@ final class ObservationMapper {
         Observation.ObservationStatus status = obs.getStatus();
         if (status == Observation.ObservationStatus.ENTEREDINERROR || status == Observation.ObservationStatus.CANCELLED) return;
         LocalDate effective = effective(obs);
+        ObservationTerms terms = ctx.terms().observations();
 
         for (Coding c : obs.getCode().getCoding()) {
-            Optional<ObservationCode> code = ObservationCodes.lookup(c.getSystem(), c.getCode());
+            Optional<ObservationCode> code = terms.lookup(c.getSystem(), c.getCode());
             if (code.isPresent()) {
                 measurement(obs, code.get(), effective, ctx);
                 if (code.get().kind() == MeasurementKind.SERUM_IMMUNOFIXATION) isotype(obs, effective, ctx);
                 return;
             }
-            if (DiseaseStatusCodes.isDiseaseStatus(c.getSystem(), c.getCode())) {
+            if (terms.isDiseaseStatus(c.getSystem(), c.getCode())) {
                 diseaseStatus(obs, effective, ctx);
                 return;
             }
-            if (ProjectCodeSystem.isSystem(c.getSystem())) {
-                if (ProjectCodeSystem.TRANSPLANT_ELIGIBILITY.equals(c.getCode())) {
-                    transplantEligibility(obs, effective, ctx);
-                    return;
-                }
-                if (ProjectCodeSystem.M_PROTEIN_ISOTYPE.equals(c.getCode())) {
-                    isotype(obs, effective, ctx);
-                    return;
-                }
+            if (terms.isTransplantEligibility(c.getSystem(), c.getCode())) {
+                transplantEligibility(obs, effective, ctx);
+                return;
+            }
+            if (terms.isIsotype(c.getSystem(), c.getCode())) {
+                isotype(obs, effective, ctx);
+                return;
             }
         }
         // No standard code for FISH results or the isotype (§9.3): read the text.
-        if (IsotypeTerms.isIsotypeCodeText(Concepts.text(obs.getCode()))) {
+        if (terms.isIsotypeCodeText(Concepts.text(obs.getCode()))) {
             isotype(obs, effective, ctx);
             return;
         }
@@ -127,7 +124,7 @@ final class ObservationMapper {
             field = "Observation.valueString";
             Matcher m = NUMBER_TEXT.matcher(s.getValue() == null ? "" : s.getValue());
             if (!m.matches()) {
-                Optional<String> polarity = QualitativeValues.polarity(s.getValue());
+                Optional<String> polarity = ctx.terms().results().polarity(s.getValue());
                 if (kind == MeasurementKind.HBV_DNA && polarity.isPresent()) {
                     return new Measurement(kind, null, polarity.get(), null, false, effective, List.of(ctx.provenance(effective)));
                 }
@@ -138,7 +135,7 @@ final class ObservationMapper {
             comparator = normaliseComparator(m.group(1));
             unit = m.group(3).isEmpty() ? code.impliedUnit() : m.group(3);
         } else if (value instanceof CodeableConcept cc && kind == MeasurementKind.HBV_DNA) {
-            Optional<String> polarity = QualitativeValues.polarity(cc);
+            Optional<String> polarity = QualitativeValues.polarity(cc, ctx.terms().results());
             if (polarity.isEmpty()) return null;
             return new Measurement(kind, null, polarity.get(), null, false, effective, List.of(ctx.provenance(effective)));
         } else {
@@ -181,7 +178,7 @@ final class ObservationMapper {
             score = q.getValue().intValue();
         } else if (value instanceof CodeableConcept cc) {
             field = "Observation.valueCodeableConcept";
-            score = kind == MeasurementKind.ECOG ? ecogAnswer(cc) : leadingNumber(Concepts.text(cc));
+            score = kind == MeasurementKind.ECOG ? ecogAnswer(cc, ctx.terms()) : leadingNumber(Concepts.text(cc));
         } else if (value instanceof StringType s) {
             field = "Observation.valueString";
             score = kind == MeasurementKind.ECOG ? ecogText(s.getValue()) : leadingNumber(s.getValue());
@@ -197,9 +194,9 @@ final class ObservationMapper {
         return new Measurement(kind, score.doubleValue(), null, null, false, effective, List.of(ctx.provenance(effective)));
     }
 
-    private static Integer ecogAnswer(CodeableConcept cc) {
+    private static Integer ecogAnswer(CodeableConcept cc, Terminology terms) {
         for (Coding c : cc.getCoding()) {
-            Optional<Integer> grade = ResultValueCodes.ecogGrade(c.getSystem(), c.getCode());
+            Optional<Integer> grade = terms.results().ecogGrade(c.getSystem(), c.getCode());
             if (grade.isPresent()) return grade.get();
         }
         if (cc.hasText()) {
@@ -244,23 +241,24 @@ final class ObservationMapper {
 
     private static Measurement qualitative(Observation obs, MeasurementKind kind, LocalDate effective, EntryContext ctx) {
         Type value = obs.getValue();
+        ResultTerms results = ctx.terms().results();
         Double number = null;
         Optional<String> polarity = Optional.empty();
         String raw = null;
         if (value instanceof CodeableConcept cc) {
-            polarity = QualitativeValues.polarity(cc);
+            polarity = QualitativeValues.polarity(cc, results);
             raw = Concepts.display(cc);
         } else if (value instanceof StringType s) {
-            polarity = QualitativeValues.polarity(s.getValue());
+            polarity = results.polarity(s.getValue());
             raw = s.getValue();
         } else if (value instanceof BooleanType b) {
-            polarity = Optional.of(b.booleanValue() ? ResultValueCodes.POSITIVE : ResultValueCodes.NEGATIVE);
+            polarity = Optional.of(b.booleanValue() ? ResultTerms.POSITIVE : ResultTerms.NEGATIVE);
         } else if (value instanceof Quantity q && q.hasValue()) {
             number = q.getValue().doubleValue(); // an index value (S/CO): kept as reported, polarity from interpretation
         }
-        if (polarity.isEmpty()) polarity = QualitativeValues.polarity(obs.getInterpretation());
-        if (polarity.isEmpty() && kind == MeasurementKind.SERUM_IMMUNOFIXATION && IsotypeTerms.parse(raw).isPresent()) {
-            polarity = Optional.of(ResultValueCodes.POSITIVE); // "IgG kappa" names a band that was seen
+        if (polarity.isEmpty()) polarity = QualitativeValues.polarity(obs.getInterpretation(), results);
+        if (polarity.isEmpty() && kind == MeasurementKind.SERUM_IMMUNOFIXATION && ctx.terms().isotypes().parse(raw).isPresent()) {
+            polarity = Optional.of(ResultTerms.POSITIVE); // "IgG kappa" names a band that was seen
         }
         String text = polarity.orElse(raw == null ? null : raw.trim().toUpperCase(Locale.ROOT));
         if (text == null && number == null) {
@@ -276,7 +274,8 @@ final class ObservationMapper {
         if (!obs.hasValue()) return;
         if (!(obs.getValue() instanceof CodeableConcept cc)) {
             if (obs.getValue() instanceof StringType s) {
-                ctx.out().diseaseStatuses.add(new DiseaseStatus(trendFromText(s.getValue()), effective, ctx.provenance(effective)));
+                ctx.out().diseaseStatuses.add(new DiseaseStatus(ctx.terms().diseaseStatus().fromText(s.getValue()), effective,
+                        ctx.provenance(effective)));
             } else {
                 ctx.problem("Observation.value[x]", "disease status needs a valueCodeableConcept, found " + obs.getValue().fhirType());
             }
@@ -284,23 +283,14 @@ final class ObservationMapper {
         }
         DiseaseTrend trend = null;
         for (Coding c : cc.getCoding()) {
-            Optional<DiseaseTrend> t = DiseaseStatusCodes.answer(c.getSystem(), c.getCode());
+            Optional<DiseaseTrend> t = ctx.terms().diseaseStatus().answer(c.getSystem(), c.getCode());
             if (t.isPresent()) {
                 trend = t.get();
                 break;
             }
         }
-        if (trend == null) trend = trendFromText(Concepts.text(cc));
+        if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
         ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, ctx.provenance(effective)));
-    }
-
-    private static DiseaseTrend trendFromText(String text) {
-        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        if (t.contains("progress") || t.contains("worse")) return DiseaseTrend.PROGRESSION;
-        if (t.contains("undetermined") || t.contains("indeterminate")) return DiseaseTrend.UNDETERMINED;
-        if (t.contains("stable")) return DiseaseTrend.STABLE;
-        if (t.contains("improv") || t.contains("respon")) return DiseaseTrend.IMPROVED;
-        return DiseaseTrend.OTHER;
     }
 
     private static void transplantEligibility(Observation obs, LocalDate effective, EntryContext ctx) {
@@ -317,8 +307,8 @@ final class ObservationMapper {
         if (obs.getValue() instanceof CodeableConcept cc) text = Concepts.text(cc);
         else if (obs.getValue() instanceof StringType s) text = s.getValue();
         if (text == null) return;
-        if (QualitativeValues.polarity(text).filter(ResultValueCodes.NEGATIVE::equals).isPresent()) return;
-        IsotypeTerms.parse(text).ifPresent(i -> ctx.out().isotypes.add(
+        if (ctx.terms().results().polarity(text).filter(ResultTerms.NEGATIVE::equals).isPresent()) return;
+        ctx.terms().isotypes().parse(text).ifPresent(i -> ctx.out().isotypes.add(
                 new ParaproteinIsotype(i.heavyChain(), i.lightChain(), ctx.provenance(effective))));
     }
 }

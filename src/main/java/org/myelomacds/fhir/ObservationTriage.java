@@ -2,43 +2,45 @@ package org.myelomacds.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.myelomacds.fhir.terminology.CytogeneticTerms;
-import org.myelomacds.fhir.terminology.DiseaseStatusCodes;
-import org.myelomacds.fhir.terminology.IsotypeTerms;
-import org.myelomacds.fhir.terminology.ObservationCodes;
-import org.myelomacds.fhir.terminology.ProjectCodeSystem;
+import org.myelomacds.evidence.terminology.CodeSystems;
+import org.myelomacds.evidence.terminology.CytogeneticTerms;
+import org.myelomacds.evidence.terminology.ObservationTerms;
+import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * Decides on the raw JSON whether an Observation is one the engine reads, so the (typically many) vital signs
  * and routine labs are never handed to HAPI. Must accept everything {@link ObservationMapper} can use: the
- * recognised codes, and — because FISH and isotype results have no standard code — text naming them.
+ * recognised codes, any code of the project's own CodeSystem, and — because FISH and isotype results have no standard
+ * code — text naming them.
  */
 final class ObservationTriage {
     private ObservationTriage() { }
 
-    static boolean isRead(JsonNode observation) {
+    static boolean isRead(JsonNode observation, Terminology terms) {
+        ObservationTerms observations = terms.observations();
+        CytogeneticTerms cytogenetics = terms.cytogenetics();
         JsonNode code = observation.path("code");
         StringBuilder text = new StringBuilder(code.path("text").asText(""));
         for (JsonNode coding : code.path("coding")) {
             String system = coding.path("system").asText(null);
             String value = coding.path("code").asText(null);
-            if (ObservationCodes.lookup(system, value).isPresent()
-                    || DiseaseStatusCodes.isDiseaseStatus(system, value)
-                    || ProjectCodeSystem.isSystem(system)) {
+            if (observations.lookup(system, value).isPresent()
+                    || observations.isDiseaseStatus(system, value)
+                    || CodeSystems.isProject(system)) {
                 return true;
             }
             text.append(' ').append(coding.path("display").asText(""));
         }
         String codeText = text.toString();
-        if (CytogeneticTerms.looksLikeCytogeneticsPanel(codeText) || IsotypeTerms.isIsotypeCodeText(codeText)
-                || !CytogeneticTerms.named(codeText).isEmpty()) {
+        if (observations.looksLikeCytogeneticsPanel(codeText) || observations.isIsotypeCodeText(codeText)
+                || !cytogenetics.named(codeText).isEmpty()) {
             return true;
         }
-        if (!CytogeneticTerms.named(observation.path("valueString").asText("")).isEmpty()) return true;
+        if (!cytogenetics.named(observation.path("valueString").asText("")).isEmpty()) return true;
         for (JsonNode component : observation.path("component")) {
-            if (!CytogeneticTerms.named(component.path("code").path("text").asText("")).isEmpty()) return true;
+            if (!cytogenetics.named(component.path("code").path("text").asText("")).isEmpty()) return true;
             for (JsonNode coding : component.path("code").path("coding")) {
-                if (!CytogeneticTerms.named(coding.path("display").asText("")).isEmpty()) return true;
+                if (!cytogenetics.named(coding.path("display").asText("")).isEmpty()) return true;
             }
         }
         return false;

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.ProcedureRecord;
-import org.myelomacds.fhir.terminology.ProcedureCodes;
+import org.myelomacds.evidence.terminology.ProcedureTerms;
 
 /**
  * Procedure → ProcedureRecord for stem-cell transplants and dialysis. "preparation" is a planned procedure
@@ -19,12 +19,13 @@ final class ProcedureMapper {
     static void map(Procedure procedure, EntryContext ctx) {
         Procedure.ProcedureStatus status = procedure.getStatus();
         if (status == Procedure.ProcedureStatus.NOTDONE || status == Procedure.ProcedureStatus.ENTEREDINERROR) return;
+        ProcedureTerms terms = ctx.terms().procedures();
         Optional<ProcedureKind> kind = Optional.empty();
         for (Coding c : procedure.getCode().getCoding()) {
-            kind = ProcedureCodes.byCode(c.getSystem(), c.getCode());
+            kind = terms.byCode(c.getSystem(), c.getCode());
             if (kind.isPresent()) break;
         }
-        if (kind.isEmpty()) kind = ProcedureCodes.byText(Concepts.text(procedure.getCode()));
+        if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
         if (kind.isEmpty()) return;
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, status == Procedure.ProcedureStatus.PREPARATION,

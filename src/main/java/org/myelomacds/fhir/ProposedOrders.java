@@ -1,7 +1,7 @@
 package org.myelomacds.fhir;
 
-import org.myelomacds.fhir.terminology.CodeSystems;
-import org.myelomacds.fhir.terminology.ObservationCodes;
+import org.myelomacds.evidence.terminology.ObservationTerms;
+import org.myelomacds.facts.MeasurementKind;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The FHIR R4 resources a CDS card proposes to create when a flag names a concrete action: draft orders with
  * intent {@code proposal}, so nothing is ordered until the clinician accepts and signs. Built as plain JSON maps
- * (the card model carries them as-is); codes are the LOINC codes the engine itself reads, so an accepted order's
- * result is recognised on the next evaluation.
+ * (the card model carries them as-is); the code of each test is the first code of its value set in the rulebase's
+ * terminology — one the engine itself reads, so an accepted order's result is recognised on the next evaluation.
  */
 public final class ProposedOrders {
     private ProposedOrders() {}
@@ -20,28 +20,27 @@ public final class ProposedOrders {
     // share a request.
 
     /** ABO/Rh group before the first anti-CD38 dose (CD38 on red cells interferes with pre-transfusion testing). */
-    public static Map<String, Object> aboRhGroup(String patientId) {
+    public static Map<String, Object> aboRhGroup(String patientId, ObservationTerms codes) {
         return serviceRequest(patientId, "Blood bank: ABO/Rh group before the first anti-CD38 dose; notify the blood bank of anti-CD38 therapy",
-                coding(CodeSystems.LOINC, ObservationCodes.ABO_RH, "ABO and Rh group [Type] in Blood"));
+                coding(codes.preferred(MeasurementKind.ABO_RH_GROUP)));
     }
 
     /** Antibody screen before the first anti-CD38 dose, while the indirect antiglobulin test is still free of interference. */
-    public static Map<String, Object> antibodyScreen(String patientId) {
+    public static Map<String, Object> antibodyScreen(String patientId, ObservationTerms codes) {
         return serviceRequest(patientId, "Blood bank: antibody screen (with extended phenotype or genotype where available) before "
                         + "the first anti-CD38 dose; notify the blood bank of anti-CD38 therapy",
-                coding(CodeSystems.LOINC, ObservationCodes.ANTIBODY_SCREEN, "Blood group antibody screen [Presence] in Serum or Plasma"));
+                coding(codes.preferred(MeasurementKind.ANTIBODY_SCREEN)));
     }
 
     /** Hepatitis B surface antigen before daratumumab (HBV reactivation). */
-    public static Map<String, Object> hbsAg(String patientId) {
-        return serviceRequest(patientId, "Hepatitis B screening before daratumumab: HBsAg",
-                coding(CodeSystems.LOINC, ObservationCodes.HBSAG_SP, "Hepatitis B virus surface Ag [Presence] in Serum or Plasma"));
+    public static Map<String, Object> hbsAg(String patientId, ObservationTerms codes) {
+        return serviceRequest(patientId, "Hepatitis B screening before daratumumab: HBsAg", coding(codes.preferred(MeasurementKind.HBSAG)));
     }
 
     /** Total hepatitis B core antibody before daratumumab: resolved infection can reactivate too. */
-    public static Map<String, Object> antiHbc(String patientId) {
+    public static Map<String, Object> antiHbc(String patientId, ObservationTerms codes) {
         return serviceRequest(patientId, "Hepatitis B screening before daratumumab: anti-HBc (total)",
-                coding(CodeSystems.LOINC, ObservationCodes.ANTI_HBC, "Hepatitis B virus core Ab [Presence] in Serum"));
+                coding(codes.preferred(MeasurementKind.ANTI_HBC)));
     }
 
     /**
@@ -73,11 +72,11 @@ public final class ProposedOrders {
         return r;
     }
 
-    private static Map<String, Object> coding(String system, String code, String display) {
+    private static Map<String, Object> coding(ObservationTerms.Coding coding) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("system", system);
-        c.put("code", code);
-        c.put("display", display);
+        c.put("system", coding.system());
+        c.put("code", coding.code());
+        c.put("display", coding.display());
         return c;
     }
 }

@@ -17,9 +17,14 @@ import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.TransplantEligibilityAssertion;
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.evidence.terminology.Terminology;
 
-/** Collects the facts of one read; mutable only while mapping, then frozen into a {@link PatientRecord}. */
+/**
+ * Collects the facts of one read; mutable only while mapping, then frozen into a {@link PatientRecord}. Carries the
+ * terminology the codes are read with.
+ */
 final class RecordBuilder {
+    final Terminology terminology;
     final List<ClinicalCondition> conditions = new ArrayList<>();
     final List<Measurement> measurements = new ArrayList<>();
     final List<DiseaseStatus> diseaseStatuses = new ArrayList<>();
@@ -31,6 +36,8 @@ final class RecordBuilder {
     final List<ParaproteinIsotype> isotypes = new ArrayList<>();
     final List<UnreadableInput> unreadable = new ArrayList<>();
     final Map<String, Integer> skipped = new TreeMap<>();
+
+    RecordBuilder(Terminology terminology) { this.terminology = terminology; }
 
     void skip(String what) { skipped.merge(what, 1, Integer::sum); }
 

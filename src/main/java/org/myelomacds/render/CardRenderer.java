@@ -9,6 +9,7 @@ import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.assessment.Recommendation;
 import org.myelomacds.assessment.ScoreLine;
 import org.myelomacds.assessment.Statement;
+import org.myelomacds.evidence.terminology.ObservationTerms;
 import org.myelomacds.fhir.ProposedOrders;
 import org.myelomacds.render.cards.Card;
 import org.myelomacds.render.cards.Card.Action;
@@ -68,12 +69,13 @@ public final class CardRenderer {
 
     /**
      * patient-view: one card per ranked option (its rationale, cautions and score), one card per CRITICAL
-     * patient-level flag, one card for the regimens not recommended and why, one for the data gaps.
+     * patient-level flag, one card for the regimens not recommended and why, one for the data gaps. Proposed orders
+     * take their codes from {@code codes}, the terminology of the rulebase that made the assessment.
      */
-    public static List<Card> patientView(Assessment a, String reportUrl) {
+    public static List<Card> patientView(Assessment a, String reportUrl, ObservationTerms codes) {
         List<Card> cards = new ArrayList<>();
-        for (Recommendation r : a.recommendations()) cards.add(recommendationCard(a, r, reportUrl));
-        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, Set.of(), reportUrl));
+        for (Recommendation r : a.recommendations()) cards.add(recommendationCard(a, r, reportUrl, codes));
+        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, Set.of(), reportUrl, codes));
         if (!a.notRecommended().isEmpty()) cards.add(notRecommendedCard(a, a.notRecommended(), null, reportUrl));
         if (!a.dataGaps().isEmpty()) cards.add(dataGapCard(a, a.dataGaps(), reportUrl));
         return cards;
@@ -84,10 +86,11 @@ public final class CardRenderer {
      * card per patient-level flag that concerns one of those regimens (washout, COPD prophylaxis, type and screen,
      * renal, hypersensitivity, ...), and a warning card when none of them is recommended for this patient.
      */
-    public static List<Card> orderCheck(Assessment a, String drugName, Set<String> drugRegimens, String reportUrl) {
+    public static List<Card> orderCheck(Assessment a, String drugName, Set<String> drugRegimens, String reportUrl,
+                                        ObservationTerms codes) {
         List<Card> cards = new ArrayList<>();
         for (Flag f : a.flags()) {
-            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, drugRegimens, reportUrl));
+            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, drugRegimens, reportUrl, codes));
         }
         boolean anyRecommended = a.recommendations().stream().anyMatch(r -> drugRegimens.contains(r.regimen()));
         if (!anyRecommended) {
@@ -97,7 +100,7 @@ public final class CardRenderer {
         return cards;
     }
 
-    private static Card recommendationCard(Assessment a, Recommendation r, String reportUrl) {
+    private static Card recommendationCard(Assessment a, Recommendation r, String reportUrl, ObservationTerms codes) {
         StringBuilder md = new StringBuilder();
         md.append("**Option ").append(r.rank()).append(" of ").append(a.recommendations().size()).append(": ")
                 .append(r.name()).append("** (`").append(r.regimen()).append("`) — ").append(words(r.status()))
@@ -122,11 +125,12 @@ public final class CardRenderer {
         r.rationale().forEach(s -> cited.addAll(s.evidence()));
         cited.addAll(r.evidence());
         return new Card(uuid(), summary(summary), md.toString(), indicator(r.flags()),
-                source(a, cited, r.regimen(), r.name()), suggestions(a, r.flags()), "any", OVERRIDE_REASONS,
+                source(a, cited, r.regimen(), r.name()), suggestions(a, r.flags(), codes), "any", OVERRIDE_REASONS,
                 links(reportUrl), new ArrayList<>(rules));
     }
 
-    private static Card flagCard(Assessment a, Flag f, String drugName, Set<String> drugRegimens, String reportUrl) {
+    private static Card flagCard(Assessment a, Flag f, String drugName, Set<String> drugRegimens, String reportUrl,
+                                 ObservationTerms codes) {
         String title = FLAG_TITLES.getOrDefault(f.code(), words(f.code()));
         String summary = (drugName == null ? "" : capitalise(drugName) + " order: ") + capitalise(title);
         // A flag about some of the ordered drug's regimens only (a trial exclusion, a partner drug) says which,
@@ -143,7 +147,7 @@ public final class CardRenderer {
         md.append("Rule `").append(f.rule()).append("`; evidence ").append(String.join(", ", f.evidence())).append("\n");
         footer(md, a);
         return new Card(uuid(), summary(summary), md.toString(), indicator(List.of(f)),
-                source(a, f.evidence(), f.code(), title), suggestions(a, List.of(f)), "any", OVERRIDE_REASONS,
+                source(a, f.evidence(), f.code(), title), suggestions(a, List.of(f), codes), "any", OVERRIDE_REASONS,
                 links(reportUrl), List.of(f.rule()));
     }
 
@@ -197,7 +201,7 @@ public final class CardRenderer {
             BLOOD_GROUP_MISSING, HBV_SEROLOGY_MISSING);
 
     /** Suggestions for the flags that name a concrete order; the resource is a proposal the clinician signs. */
-    private static List<Suggestion> suggestions(Assessment a, Collection<Flag> flags) {
+    private static List<Suggestion> suggestions(Assessment a, Collection<Flag> flags, ObservationTerms orderCodes) {
         String patientId = a.patient().id();
         Set<String> codes = flags.stream().map(Flag::code).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Suggestion> out = new ArrayList<>();
@@ -207,22 +211,22 @@ public final class CardRenderer {
         Set<String> rules = flags.stream().map(Flag::rule).collect(Collectors.toSet());
         if (rules.contains(TYPE_AND_SCREEN_BOTH_MISSING)) {
             out.add(new Suggestion("Order ABO/Rh group and antibody screen before the first dose", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose ABO/Rh typing", ProposedOrders.aboRhGroup(patientId)),
+                    List.of(new Action("create", "Propose ABO/Rh typing", ProposedOrders.aboRhGroup(patientId, orderCodes)),
                             new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
-                                    ProposedOrders.antibodyScreen(patientId)))));
+                                    ProposedOrders.antibodyScreen(patientId, orderCodes)))));
         } else if (rules.contains(ANTIBODY_SCREEN_MISSING)) {
             out.add(new Suggestion("Order an antibody screen before the first dose", uuid(), Boolean.TRUE,
                     List.of(new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
-                            ProposedOrders.antibodyScreen(patientId)))));
+                            ProposedOrders.antibodyScreen(patientId, orderCodes)))));
         } else if (rules.contains(BLOOD_GROUP_MISSING)) {
             out.add(new Suggestion("Order ABO/Rh typing before the first dose", uuid(), Boolean.TRUE,
                     List.of(new Action("create", "Propose ABO/Rh typing; tell the blood bank about anti-CD38 therapy",
-                            ProposedOrders.aboRhGroup(patientId)))));
+                            ProposedOrders.aboRhGroup(patientId, orderCodes)))));
         }
         if (rules.contains(HBV_SEROLOGY_MISSING)) {
             out.add(new Suggestion("Order hepatitis B screening (HBsAg and anti-HBc) before daratumumab", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose an HBsAg test", ProposedOrders.hbsAg(patientId)),
-                            new Action("create", "Propose an anti-HBc (total) test", ProposedOrders.antiHbc(patientId)))));
+                    List.of(new Action("create", "Propose an HBsAg test", ProposedOrders.hbsAg(patientId, orderCodes)),
+                            new Action("create", "Propose an anti-HBc (total) test", ProposedOrders.antiHbc(patientId, orderCodes)))));
         }
         if (codes.contains("DARA_COPD_PROPHYLAXIS")) {
             out.add(new Suggestion("Add post-infusion bronchodilator prophylaxis (COPD)", uuid(), Boolean.TRUE,

@@ -54,7 +54,7 @@ public final class ScenarioRunner {
             actual.put("asOf", asOf.toString());
             Map<Jurisdiction, Assessment> assessments = new EnumMap<>(Jurisdiction.class);
             for (Jurisdiction j : Jurisdiction.values()) {
-                Assessment a = evaluator.evaluate(reader.read(bundle, asOf), new EvaluationContext(asOf, j));
+                Assessment a = evaluator.evaluate(reader.read(bundle, asOf, rulebase.terminology()), new EvaluationContext(asOf, j));
                 assessments.put(j, a);
                 actual.set(j.name(), ExpectedResult.of(a));
             }

@@ -190,7 +190,7 @@ public final class CdsServer implements AutoCloseable {
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
-            new ReviewRoutes(rules, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+            new ReviewRoutes(rules, reader, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
             LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
                     + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());
@@ -276,7 +276,7 @@ public final class CdsServer implements AutoCloseable {
             sha = rulebase.sha256();
             List<DraftOrders.AntiCd38Order> orders = List.of();
             if (orderService) {
-                orders = DraftOrders.antiCd38Orders(context.get("draftOrders"), selections(context));
+                orders = DraftOrders.antiCd38Orders(context.get("draftOrders"), selections(context), rulebase.terminology().drugs());
                 if (orders.isEmpty()) {
                     outcome = "no-anti-cd38-order";
                     status = 200;
@@ -286,7 +286,7 @@ public final class CdsServer implements AutoCloseable {
             }
             JsonNode bundle = Prefetch.bundle(requestJson, prefetched(body, context, patientId), patientId);
             LocalDate asOf = LocalDate.now(clock);
-            Assessment assessment = evaluate(rulebase, () -> reader.read(bundle, asOf), asOf, config.jurisdiction(), true);
+            Assessment assessment = evaluate(rulebase, () -> reader.read(bundle, asOf, rulebase.terminology()), asOf, config.jurisdiction(), true);
             String reportUrl = baseUrl + "/cases/" + reports.put(assessment);
             List<Card> issued = new ArrayList<>();
             if (orderService) {
@@ -294,11 +294,12 @@ public final class CdsServer implements AutoCloseable {
                 orders.forEach(o -> drugs.add(o.drug()));
                 for (Drug d : drugs) {
                     Set<String> regimens = new TreeSet<>();
-                    for (RegimenDefinition r : rulebase.regimens().regimens().values()) if (r.antiCd38() == d) regimens.add(r.id());
-                    issued.addAll(CardRenderer.orderCheck(assessment, d.name().toLowerCase(Locale.ROOT), regimens, reportUrl));
+                    for (RegimenDefinition r : rulebase.regimens().regimens().values()) if (d.equals(r.antiCd38())) regimens.add(r.id());
+                    issued.addAll(CardRenderer.orderCheck(assessment, d.name().toLowerCase(Locale.ROOT), regimens, reportUrl,
+                            rulebase.terminology().observations()));
                 }
             } else {
-                issued.addAll(CardRenderer.patientView(assessment, reportUrl));
+                issued.addAll(CardRenderer.patientView(assessment, reportUrl, rulebase.terminology().observations()));
             }
             Instant now = clock.instant();
             String inst = hookInstance;
@@ -540,7 +541,7 @@ public final class CdsServer implements AutoCloseable {
     }
 
     private Assessment evaluate(Rulebase rulebase, byte[] bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
-        return evaluate(rulebase, () -> reader.read(bundle, asOf), asOf, jurisdiction, allowPartial);
+        return evaluate(rulebase, () -> reader.read(bundle, asOf, rulebase.terminology()), asOf, jurisdiction, allowPartial);
     }
 
     /** How the bundle is read: from request bytes (REST API) or from the prefetch tree (hooks). */

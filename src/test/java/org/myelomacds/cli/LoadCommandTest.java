@@ -111,11 +111,12 @@ class LoadCommandTest {
                     if (seen.add(e.path("fullUrl").asText())) entries.addObject().put("fullUrl", e.path("fullUrl").asText()).set("resource", e.path("resource"));
                 }
             }
-            Evaluator evaluator = new Evaluator(Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL));
+            org.myelomacds.engine.Rulebase rulebase = Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+            Evaluator evaluator = new Evaluator(rulebase);
             EvaluationContext ctx = new EvaluationContext(Samples.AS_OF, Jurisdiction.EU);
             BundleReader reader = new BundleReader();
-            JsonNode expected = ExpectedResult.of(evaluator.evaluate(reader.read(original, Samples.AS_OF), ctx));
-            JsonNode fromPrefetch = ExpectedResult.of(evaluator.evaluate(reader.read(JSON.writeValueAsBytes(collection), Samples.AS_OF), ctx));
+            JsonNode expected = ExpectedResult.of(evaluator.evaluate(reader.read(original, Samples.AS_OF, rulebase.terminology()), ctx));
+            JsonNode fromPrefetch = ExpectedResult.of(evaluator.evaluate(reader.read(JSON.writeValueAsBytes(collection), Samples.AS_OF, rulebase.terminology()), ctx));
             assertEquals("", ExpectedResult.diff(expected, fromPrefetch, ""), sample);
         }
     }

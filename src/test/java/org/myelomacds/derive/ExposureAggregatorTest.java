@@ -1,5 +1,6 @@
 package org.myelomacds.derive;
 
+import org.myelomacds.facts.TestDrugs;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugExposure;
@@ -28,11 +29,11 @@ class ExposureAggregatorTest {
     @Test
     void firstAndLastDoseOverSeveralCompletedRecords() {
         ExposureSummary s = ExposureAggregator.aggregate(List.of(
-                record("len-2", Drug.LENALIDOMIDE, Route.ORAL, "completed", false, "2025-08-01", "2025-12-31", false),
-                record("len-1", Drug.LENALIDOMIDE, Route.ORAL, "completed", false, "2025-01-05", "2025-06-30", false)), AS_OF);
+                record("len-2", TestDrugs.LENALIDOMIDE, Route.ORAL, "completed", false, "2025-08-01", "2025-12-31", false),
+                record("len-1", TestDrugs.LENALIDOMIDE, Route.ORAL, "completed", false, "2025-01-05", "2025-06-30", false)), AS_OF);
         assertEquals(1, s.exposures().size());
         DrugExposure e = s.exposures().get(0);
-        assertEquals(Drug.LENALIDOMIDE, e.getDrug());
+        assertEquals(TestDrugs.LENALIDOMIDE, e.getDrug());
         assertEquals(d("2025-01-05"), e.getFirstDose());
         assertEquals(d("2025-12-31"), e.getLastDose());
         assertFalse(e.isOngoing());
@@ -45,9 +46,9 @@ class ExposureAggregatorTest {
     @Test
     void singleAdministrationWithoutEndLastsOneDay() {
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(
-                record("dara-1", Drug.DARATUMUMAB, Route.SUBCUTANEOUS, "completed", false, "2026-05-04", null, false),
-                record("dara-2", Drug.DARATUMUMAB, Route.SUBCUTANEOUS, "completed", false, "2026-05-11", null, false)),
-                AS_OF), Drug.DARATUMUMAB);
+                record("dara-1", TestDrugs.DARATUMUMAB, Route.SUBCUTANEOUS, "completed", false, "2026-05-04", null, false),
+                record("dara-2", TestDrugs.DARATUMUMAB, Route.SUBCUTANEOUS, "completed", false, "2026-05-11", null, false)),
+                AS_OF), TestDrugs.DARATUMUMAB);
         assertEquals(d("2026-05-04"), e.getFirstDose());
         assertEquals(d("2026-05-11"), e.getLastDose());
         assertFalse(e.isOngoing());
@@ -57,8 +58,8 @@ class ExposureAggregatorTest {
     void activeWithoutEndIsOngoingWithLastDoseAsOf() {
         for (String status : List.of("active", "in-progress", "on-hold")) {
             DrugExposure e = only(ExposureAggregator.aggregate(List.of(
-                    record("pom", Drug.POMALIDOMIDE, Route.ORAL, status, false, "2026-07-01", null, false)), AS_OF),
-                    Drug.POMALIDOMIDE);
+                    record("pom", TestDrugs.POMALIDOMIDE, Route.ORAL, status, false, "2026-07-01", null, false)), AS_OF),
+                    TestDrugs.POMALIDOMIDE);
             assertTrue(e.isOngoing(), status);
             assertEquals(d("2026-07-01"), e.getFirstDose());
             assertEquals(AS_OF, e.getLastDose(), status);
@@ -68,9 +69,9 @@ class ExposureAggregatorTest {
     @Test
     void endAfterAsOfIsClippedAndOngoing() {
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(
-                record("isa-old", Drug.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-01-05", "2026-03-01", false),
-                record("isa-now", Drug.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-09-01", "2027-02-28", false)),
-                AS_OF), Drug.ISATUXIMAB);
+                record("isa-old", TestDrugs.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-01-05", "2026-03-01", false),
+                record("isa-now", TestDrugs.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-09-01", "2027-02-28", false)),
+                AS_OF), TestDrugs.ISATUXIMAB);
         assertTrue(e.isOngoing());
         assertEquals(d("2026-01-05"), e.getFirstDose());
         assertEquals(AS_OF, e.getLastDose());
@@ -79,8 +80,8 @@ class ExposureAggregatorTest {
     @Test
     void activeStatusWithPastEndIsNotOngoing() {
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(
-                record("bor", Drug.BORTEZOMIB, Route.SUBCUTANEOUS, "active", false, "2026-01-05", "2026-04-30", false)),
-                AS_OF), Drug.BORTEZOMIB);
+                record("bor", TestDrugs.BORTEZOMIB, Route.SUBCUTANEOUS, "active", false, "2026-01-05", "2026-04-30", false)),
+                AS_OF), TestDrugs.BORTEZOMIB);
         assertFalse(e.isOngoing());
         assertEquals(d("2026-04-30"), e.getLastDose());
     }
@@ -88,10 +89,10 @@ class ExposureAggregatorTest {
     @Test
     void intoleranceRoutesAndProvenanceAreMerged() {
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(
-                record("dara-sc", Drug.DARATUMUMAB, Route.SUBCUTANEOUS, "stopped", false, "2025-03-01", "2025-06-01", true),
-                record("dara-iv", Drug.DARATUMUMAB, Route.INTRAVENOUS, "completed", false, "2025-01-01", "2025-02-20", false),
-                record("dara-iv", Drug.DARATUMUMAB, Route.INTRAVENOUS, "completed", false, "2025-01-01", "2025-02-20", false)),
-                AS_OF), Drug.DARATUMUMAB);
+                record("dara-sc", TestDrugs.DARATUMUMAB, Route.SUBCUTANEOUS, "stopped", false, "2025-03-01", "2025-06-01", true),
+                record("dara-iv", TestDrugs.DARATUMUMAB, Route.INTRAVENOUS, "completed", false, "2025-01-01", "2025-02-20", false),
+                record("dara-iv", TestDrugs.DARATUMUMAB, Route.INTRAVENOUS, "completed", false, "2025-01-01", "2025-02-20", false)),
+                AS_OF), TestDrugs.DARATUMUMAB);
         assertTrue(e.isIntolerant());
         assertEquals(List.of(Route.INTRAVENOUS, Route.SUBCUTANEOUS), e.getRoutes());
         assertEquals(List.of("MedicationAdministration/dara-iv", "MedicationAdministration/dara-sc"), refs(e));
@@ -102,24 +103,24 @@ class ExposureAggregatorTest {
     @Test
     void plannedNotGivenAndFutureRecordsMakeNoExposure() {
         ExposureSummary s = ExposureAggregator.aggregate(List.of(
-                record("plan", Drug.CARFILZOMIB, Route.INTRAVENOUS, "draft", true, "2026-09-01", null, false),
-                record("nt", Drug.SELINEXOR, Route.ORAL, "not-taken", false, "2026-08-01", "2026-08-30", false),
-                record("eie", Drug.IXAZOMIB, Route.ORAL, "entered-in-error", false, "2026-08-01", "2026-08-30", false),
-                record("future", Drug.ELOTUZUMAB, Route.INTRAVENOUS, "active", false, "2026-11-01", null, false)), AS_OF);
+                record("plan", TestDrugs.CARFILZOMIB, Route.INTRAVENOUS, "draft", true, "2026-09-01", null, false),
+                record("nt", TestDrugs.SELINEXOR, Route.ORAL, "not-taken", false, "2026-08-01", "2026-08-30", false),
+                record("eie", TestDrugs.IXAZOMIB, Route.ORAL, "entered-in-error", false, "2026-08-01", "2026-08-30", false),
+                record("future", TestDrugs.ELOTUZUMAB, Route.INTRAVENOUS, "active", false, "2026-11-01", null, false)), AS_OF);
         assertEquals(List.of(), s.exposures());
         assertEquals(List.of(), s.undated());
     }
 
     @Test
     void undatedRecordsAreReturnedAsAGapAndOnlyLendIntolerance() {
-        MedicationRecord undatedLen = record("len-x", Drug.LENALIDOMIDE, Route.ORAL, "stopped", false, null, null, true);
-        MedicationRecord undatedThal = record("thal-x", Drug.THALIDOMIDE, Route.ORAL, "completed", false, null, null, false);
-        MedicationRecord plannedUndated = record("plan-x", Drug.POMALIDOMIDE, Route.ORAL, "draft", true, null, null, false);
+        MedicationRecord undatedLen = record("len-x", TestDrugs.LENALIDOMIDE, Route.ORAL, "stopped", false, null, null, true);
+        MedicationRecord undatedThal = record("thal-x", TestDrugs.THALIDOMIDE, Route.ORAL, "completed", false, null, null, false);
+        MedicationRecord plannedUndated = record("plan-x", TestDrugs.POMALIDOMIDE, Route.ORAL, "draft", true, null, null, false);
         ExposureSummary s = ExposureAggregator.aggregate(List.of(undatedLen, undatedThal, plannedUndated,
-                record("len-1", Drug.LENALIDOMIDE, Route.ORAL, "completed", false, "2024-02-01", "2024-09-30", false)), AS_OF);
+                record("len-1", TestDrugs.LENALIDOMIDE, Route.ORAL, "completed", false, "2024-02-01", "2024-09-30", false)), AS_OF);
         assertEquals(List.of(undatedLen, undatedThal), s.undated());
         assertTrue(s.hasUndated());
-        assertEquals(List.of(Drug.LENALIDOMIDE), s.exposures().stream().map(DrugExposure::getDrug).toList());
+        assertEquals(List.of(TestDrugs.LENALIDOMIDE), s.exposures().stream().map(DrugExposure::getDrug).toList());
         DrugExposure len = s.exposures().get(0);
         assertTrue(len.isIntolerant());
         assertEquals(d("2024-02-01"), len.getFirstDose());
@@ -131,10 +132,10 @@ class ExposureAggregatorTest {
     @Test
     void exposuresAreInDrugEnumOrder() {
         ExposureSummary s = ExposureAggregator.aggregate(List.of(
-                record("dex", Drug.DEXAMETHASONE, Route.ORAL, "completed", false, "2026-02-01", "2026-06-01", false),
-                record("pom", Drug.POMALIDOMIDE, Route.ORAL, "completed", false, "2026-02-01", "2026-06-01", false),
-                record("isa", Drug.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-02-01", "2026-06-01", false)), AS_OF);
-        assertEquals(List.of(Drug.ISATUXIMAB, Drug.POMALIDOMIDE, Drug.DEXAMETHASONE),
+                record("dex", TestDrugs.DEXAMETHASONE, Route.ORAL, "completed", false, "2026-02-01", "2026-06-01", false),
+                record("pom", TestDrugs.POMALIDOMIDE, Route.ORAL, "completed", false, "2026-02-01", "2026-06-01", false),
+                record("isa", TestDrugs.ISATUXIMAB, Route.INTRAVENOUS, "completed", false, "2026-02-01", "2026-06-01", false)), AS_OF);
+        assertEquals(List.of(TestDrugs.ISATUXIMAB, TestDrugs.POMALIDOMIDE, TestDrugs.DEXAMETHASONE),
                 s.exposures().stream().map(DrugExposure::getDrug).toList());
     }
 }

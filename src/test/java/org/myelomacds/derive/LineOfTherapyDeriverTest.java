@@ -1,5 +1,6 @@
 package org.myelomacds.derive;
 
+import org.myelomacds.facts.TestDrugs;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.MedicationRecord;
@@ -19,7 +20,7 @@ import static org.myelomacds.derive.Fixtures.active;
 import static org.myelomacds.derive.Fixtures.asct;
 import static org.myelomacds.derive.Fixtures.d;
 import static org.myelomacds.derive.Fixtures.given;
-import static org.myelomacds.facts.Drug.*;
+import static org.myelomacds.facts.TestDrugs.*;
 
 class LineOfTherapyDeriverTest {
     static final LocalDate AS_OF = d("2026-10-15");

@@ -1,5 +1,6 @@
 package org.myelomacds.engine;
 
+import org.myelomacds.facts.TestDrugs;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
@@ -69,7 +70,7 @@ class DerivedConceptRulesTest {
     @Test
     void progressionFiftyNineDaysAfterTheLastDoseIsRefractory() {
         LocalDate end = LocalDate.of(2025, 1, 1);
-        Assessment a = evaluate(List.of(course(Drug.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
+        Assessment a = evaluate(List.of(course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
                 List.of(progression("pd", end.plusDays(59))), List.of());
         assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
         assertTrue(a.findings().refractoriness().get(0).text().contains("59 days after"), a.findings().refractoriness().get(0).text());
@@ -78,7 +79,7 @@ class DerivedConceptRulesTest {
     @Test
     void progressionSixtyOneDaysAfterTheLastDoseIsNotRefractory() {
         LocalDate end = LocalDate.of(2025, 1, 1);
-        Assessment a = evaluate(List.of(course(Drug.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
+        Assessment a = evaluate(List.of(course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2024, 1, 1), end)),
                 List.of(progression("pd", end.plusDays(61))), List.of());
         assertEquals(List.of(), refractoryDrugs(a));
     }
@@ -86,9 +87,9 @@ class DerivedConceptRulesTest {
     @Test
     void aProgressionBetweenTwoSeparateCoursesOfADrugIsNotRefractoryToIt() {
         Assessment a = evaluate(List.of(
-                        course(Drug.BORTEZOMIB, "vrd", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1)),
-                        course(Drug.LENALIDOMIDE, "rd", LocalDate.of(2022, 1, 1), LocalDate.of(2023, 5, 1)),
-                        course(Drug.BORTEZOMIB, "dvd", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))),
+                        course(TestDrugs.BORTEZOMIB, "vrd", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1)),
+                        course(TestDrugs.LENALIDOMIDE, "rd", LocalDate.of(2022, 1, 1), LocalDate.of(2023, 5, 1)),
+                        course(TestDrugs.BORTEZOMIB, "dvd", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))),
                 List.of(progression("pd-on-rd", LocalDate.of(2023, 4, 1))), List.of());
         assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a), "the 2023 progression was on lenalidomide, not bortezomib");
     }
@@ -96,14 +97,14 @@ class DerivedConceptRulesTest {
     @Test
     void washoutIsDaysFromTheLastAntiCd38DoseToAsOfInItsBand() {
         LocalDate last = AS_OF.minusDays(89);
-        Findings.Washout w = evaluate(List.of(course(Drug.DARATUMUMAB, "dara", LocalDate.of(2025, 1, 1), last)),
+        Findings.Washout w = evaluate(List.of(course(TestDrugs.DARATUMUMAB, "dara", LocalDate.of(2025, 1, 1), last)),
                 List.of(), List.of()).findings().antiCd38Washout();
         assertEquals(89, w.days());
         assertEquals("SHORT", w.band());
-        Findings.Washout w90 = evaluate(List.of(course(Drug.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(90))),
+        Findings.Washout w90 = evaluate(List.of(course(TestDrugs.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(90))),
                 List.of(), List.of()).findings().antiCd38Washout();
         assertEquals("INTERMEDIATE", w90.band());
-        Findings.Washout w180 = evaluate(List.of(course(Drug.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(180))),
+        Findings.Washout w180 = evaluate(List.of(course(TestDrugs.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 1), AS_OF.minusDays(180))),
                 List.of(), List.of()).findings().antiCd38Washout();
         assertEquals("ADEQUATE", w180.band());
         assertNull(evaluate(List.of(), List.of(), List.of()).findings().antiCd38Washout());

@@ -29,7 +29,7 @@ class EvidenceDisciplineTest {
     }
 
     private static Assessment evaluate(Rulebase rb) throws Exception {
-        return new Evaluator(rb).evaluate(new BundleReader().read(Files.readAllBytes(SAMPLE), Samples.AS_OF),
+        return new Evaluator(rb).evaluate(new BundleReader().read(Files.readAllBytes(SAMPLE), Samples.AS_OF, rb.terminology()),
                 new EvaluationContext(Samples.AS_OF, Jurisdiction.US));
     }
 

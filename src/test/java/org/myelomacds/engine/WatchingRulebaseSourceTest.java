@@ -146,7 +146,7 @@ class WatchingRulebaseSourceTest {
 
             // A good edit swaps, and an evaluation that took the old rulebase before the swap finishes with it.
             byte[] bundle = Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json"));
-            PatientRecord record = new BundleReader().read(bundle, Samples.AS_OF);
+            PatientRecord record = new BundleReader().read(bundle, Samples.AS_OF, good.terminology());
             EvaluationContext ctx = new EvaluationContext(Samples.AS_OF, Jurisdiction.US);
             Set<String> seen = ConcurrentHashMap.newKeySet();
             AtomicReference<String> mismatch = new AtomicReference<>();

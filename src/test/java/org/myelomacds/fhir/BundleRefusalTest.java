@@ -14,7 +14,7 @@ import org.myelomacds.facts.UnreadableInput;
 class BundleRefusalTest {
 
     private static InvalidBundleException refused(byte[] json) {
-        return assertThrows(InvalidBundleException.class, () -> Bundles.READER.read(json, Bundles.AS_OF));
+        return assertThrows(InvalidBundleException.class, () -> Bundles.READER.read(json, Bundles.AS_OF, Bundles.TERMS));
     }
 
     private static InvalidBundleException refused(String json) {
@@ -75,7 +75,7 @@ class BundleRefusalTest {
     @Test
     void theSamePatientTwiceIsOnePatient() throws Exception {
         byte[] json = Bundles.bundle(Bundles.PATIENT);
-        PatientRecord record = Bundles.READER.read(json, Bundles.AS_OF);
+        PatientRecord record = Bundles.READER.read(json, Bundles.AS_OF, Bundles.TERMS);
         assertEquals("p1", record.patient().getId());
     }
 

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.scenario.Samples;
 
 /** Test helper: builds small bundles around one Patient and reads them with a shared BundleReader. */
 final class Bundles {
@@ -14,6 +16,8 @@ final class Bundles {
 
     static final BundleReader READER = new BundleReader();
     static final LocalDate AS_OF = LocalDate.of(2026, 10, 15);
+    /** The value sets of rules/terminology/ on disk. */
+    static final Terminology TERMS = Samples.terminology();
 
     static final String PATIENT = """
             {"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1950-10-16"}""";
@@ -36,7 +40,7 @@ final class Bundles {
 
     static PatientRecord read(String... resources) {
         try {
-            return READER.read(bundle(resources), AS_OF);
+            return READER.read(bundle(resources), AS_OF, TERMS);
         } catch (InvalidBundleException e) {
             throw new AssertionError("bundle unexpectedly refused: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.myelomacds.fhir;
 
+import org.myelomacds.scenario.Samples;
+import org.myelomacds.facts.TestDrugs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class DraftOrdersTest {
     }
 
     private static List<Drug> drugs(JsonNode draftOrders, List<String> selections) {
-        return DraftOrders.antiCd38Orders(draftOrders, selections).stream().map(DraftOrders.AntiCd38Order::drug).toList();
+        return DraftOrders.antiCd38Orders(draftOrders, selections, Samples.terminology().drugs()).stream().map(DraftOrders.AntiCd38Order::drug).toList();
     }
 
     @Test
@@ -32,8 +34,8 @@ class DraftOrdersTest {
                 "{\"resourceType\":\"MedicationRequest\",\"id\":\"d\",\"medicationReference\":{\"reference\":\"Medication/dz\"}}",
                 "{\"resourceType\":\"MedicationRequest\",\"id\":\"e\",\"medicationCodeableConcept\":{\"text\":\"Lenalidomide 25 mg\"}}",
                 "{\"resourceType\":\"ServiceRequest\",\"id\":\"f\",\"code\":{\"text\":\"daratumumab level\"}}");
-        assertEquals(List.of(Drug.DARATUMUMAB, Drug.ISATUXIMAB, Drug.ISATUXIMAB, Drug.DARATUMUMAB), drugs(orders, List.of()));
-        assertEquals(List.of(Drug.ISATUXIMAB), drugs(orders, List.of("MedicationRequest/b", "MedicationRequest/e")));
+        assertEquals(List.of(TestDrugs.DARATUMUMAB, TestDrugs.ISATUXIMAB, TestDrugs.ISATUXIMAB, TestDrugs.DARATUMUMAB), drugs(orders, List.of()));
+        assertEquals(List.of(TestDrugs.ISATUXIMAB), drugs(orders, List.of("MedicationRequest/b", "MedicationRequest/e")));
         assertEquals(List.of(), drugs(null, List.of()));
     }
 }

@@ -1,5 +1,6 @@
 package org.myelomacds.fhir;
 
+import org.myelomacds.facts.TestDrugs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -78,10 +79,10 @@ class MedicationMappingTest {
 
     @Test
     void byHcpcsOnEitherSchemeOfTheSystemUri() {
-        assertEquals(Drug.ISATUXIMAB, one(statement("ms1",
+        assertEquals(TestDrugs.ISATUXIMAB, one(statement("ms1",
                 concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9227", null), null)).getDrug());
         MedicationRecord sc = one(statement("ms1", concept("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9144", null), null));
-        assertEquals(Drug.DARATUMUMAB, sc.getDrug());
+        assertEquals(TestDrugs.DARATUMUMAB, sc.getDrug());
         assertEquals(Route.SUBCUTANEOUS, sc.getRoute());
     }
 
@@ -91,7 +92,7 @@ class MedicationMappingTest {
         assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", concept(RXNORM, "2372199", null), null)).getRoute());
         MedicationRecord named = one(statement("ms1",
                 "\"medicationCodeableConcept\":{\"text\":\"daratumumab and hyaluronidase-fihj 1800 mg\"}", null));
-        assertEquals(Drug.DARATUMUMAB, named.getDrug());
+        assertEquals(TestDrugs.DARATUMUMAB, named.getDrug());
         assertEquals(Route.SUBCUTANEOUS, named.getRoute());
         assertEquals(Route.INTRAVENOUS, one(statement("ms1", concept(RXNORM, "1721947", "daratumumab"), null)).getRoute());
         assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Sarclisa Escena\"}", null)).getRoute());
@@ -115,8 +116,8 @@ class MedicationMappingTest {
                 "{\"resource\":" + statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/isa\"}", null) + "}");
         PatientRecord r = read(json);
         assertEquals(2, r.medications().size());
-        assertEquals(Drug.ISATUXIMAB, r.medications().get(0).getDrug());
-        assertEquals(Drug.ISATUXIMAB, r.medications().get(1).getDrug());
+        assertEquals(TestDrugs.ISATUXIMAB, r.medications().get(0).getDrug());
+        assertEquals(TestDrugs.ISATUXIMAB, r.medications().get(1).getDrug());
         assertEquals("MedicationStatement/ms2", r.medications().get(1).getProvenance().get(0).getReference());
     }
 
@@ -128,7 +129,7 @@ class MedicationMappingTest {
                    "code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"2375141"}]}}],
                  "medicationReference":{"reference":"#m1"},"subject":{"reference":"Patient/p1"},
                  "effectiveDateTime":"2026-08-01T10:00:00Z"}""");
-        assertEquals(Drug.DARATUMUMAB, m.getDrug());
+        assertEquals(TestDrugs.DARATUMUMAB, m.getDrug());
         assertEquals(Route.SUBCUTANEOUS, m.getRoute());
     }
 
@@ -139,7 +140,7 @@ class MedicationMappingTest {
                         + "\"code\":{\"text\":\"Study drug kit A\"},\"ingredient\":[{\"itemCodeableConcept\":{\"coding\":[{\"system\":\""
                         + RXNORM + "\",\"code\":\"1302966\"}]}}]}}",
                 "{\"resource\":" + statement("ms1", "\"medicationReference\":{\"reference\":\"urn:uuid:med-1\"}", null) + "}");
-        assertEquals(Drug.CARFILZOMIB, one(read(json)).getDrug());
+        assertEquals(TestDrugs.CARFILZOMIB, one(read(json)).getDrug());
     }
 
     @Test
@@ -287,7 +288,7 @@ class MedicationMappingTest {
 
     private static PatientRecord read(byte[] json) {
         try {
-            return Bundles.READER.read(json, Bundles.AS_OF);
+            return Bundles.READER.read(json, Bundles.AS_OF, Bundles.TERMS);
         } catch (InvalidBundleException e) {
             throw new AssertionError(e.getMessage(), e);
         }

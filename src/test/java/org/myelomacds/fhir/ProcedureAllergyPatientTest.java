@@ -111,7 +111,7 @@ class ProcedureAllergyPatientTest {
         assertEquals(LocalDate.of(1950, 10, 16), r.patient().getBirthDate());
         assertEquals(75, r.patient().getAge()); // 76th birthday is the day after asOf 2026-10-15
         assertEquals(List.of(new Provenance("Patient/p1", null)), r.patient().getProvenance());
-        PatientRecord onBirthday = Bundles.READER.read(Bundles.bundle(), LocalDate.of(2026, 10, 16));
+        PatientRecord onBirthday = Bundles.READER.read(Bundles.bundle(), LocalDate.of(2026, 10, 16), Bundles.TERMS);
         assertEquals(76, onBirthday.patient().getAge());
     }
 
@@ -119,7 +119,7 @@ class ProcedureAllergyPatientTest {
     void patientWithoutBirthDateOrIdUsesFullUrl() throws Exception {
         String json = "{\"resourceType\":\"Bundle\",\"entry\":[{\"fullUrl\":\"urn:uuid:abc\",\"resource\":"
                 + "{\"resourceType\":\"Patient\",\"gender\":\"male\"}}]}";
-        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF);
+        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF, Bundles.TERMS);
         assertNull(r.patient().getAge());
         assertFalse(r.patient().isAgeKnown());
         assertEquals(Sex.MALE, r.patient().getSex());
@@ -134,7 +134,7 @@ class ProcedureAllergyPatientTest {
                 + "{\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"status\":\"finished\"}},"
                 + "{\"resource\":{\"resourceType\":\"Claim\",\"id\":\"c1\"}},"
                 + "{\"request\":{\"method\":\"DELETE\",\"url\":\"Observation/x\"}}]}";
-        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF);
+        PatientRecord r = Bundles.READER.read(json.getBytes(StandardCharsets.UTF_8), Bundles.AS_OF, Bundles.TERMS);
         assertEquals(2, r.skippedResources().get("Encounter"));
         assertEquals(1, r.skippedResources().get("Claim"));
         assertEquals(1, r.skippedResources().get("(entry without resource)"));
@@ -150,7 +150,7 @@ class ProcedureAllergyPatientTest {
             Thread thread = new Thread(() -> {
                 try {
                     for (int i = 0; i < 20; i++) {
-                        if (Bundles.READER.read(json, Bundles.AS_OF).measurements().get(0).getValue() == 38.0) ok.incrementAndGet();
+                        if (Bundles.READER.read(json, Bundles.AS_OF, Bundles.TERMS).measurements().get(0).getValue() == 38.0) ok.incrementAndGet();
                     }
                 } catch (InvalidBundleException e) {
                     throw new AssertionError(e);

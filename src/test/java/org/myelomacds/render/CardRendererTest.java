@@ -1,5 +1,6 @@
 package org.myelomacds.render;
 
+import org.myelomacds.scenario.Samples;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.render.cards.Card;
 
@@ -32,7 +33,7 @@ class CardRendererTest {
                 org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
         var copd = a.flags().stream().filter(f -> f.code().equals("DARA_COPD_PROPHYLAXIS")).findFirst().orElseThrow();
         java.util.Set<String> dara = new java.util.TreeSet<>(copd.regimens());
-        Card card = CardRenderer.orderCheck(a, "daratumumab", dara, null).stream()
+        Card card = CardRenderer.orderCheck(a, "daratumumab", dara, null, Samples.terminology().observations()).stream()
                 .filter(c -> c.summary().contains("COPD")).findFirst().orElseThrow();
         String detail = card.detail();
         int action = detail.indexOf("**Action:** Consider prescribing short- and long-acting bronchodilators");
@@ -40,7 +41,7 @@ class CardRendererTest {
         assertTrue(card.summary().length() < 140, card.summary());
         assertTrue(card.suggestions().stream().anyMatch(s -> s.label().contains("bronchodilator")), "suggestion kept");
 
-        Card option = CardRenderer.patientView(a, null).stream().filter(c -> c.summary().contains("Daratumumab + lenalidomide"))
+        Card option = CardRenderer.patientView(a, null, Samples.terminology().observations()).stream().filter(c -> c.summary().contains("Daratumumab + lenalidomide"))
                 .findFirst().orElseThrow();
         String cautions = option.detail().substring(option.detail().indexOf("**Cautions**"));
         assertTrue(cautions.contains("**DARA_COPD_PROPHYLAXIS** (warning): **Action:** Consider prescribing"), cautions);
@@ -72,7 +73,7 @@ class CardRendererTest {
     }
 
     private static java.util.List<Card.Suggestion> allSuggestions(org.myelomacds.assessment.Assessment a) {
-        return CardRenderer.patientView(a, null).stream().flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty()
+        return CardRenderer.patientView(a, null, Samples.terminology().observations()).stream().flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty()
                 : c.suggestions().stream()).toList();
     }
 

@@ -5,6 +5,7 @@ import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RuleFiles;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.fhir.BundleReader;
@@ -24,6 +25,7 @@ public final class Samples {
     private static final BundleReader READER = new BundleReader();
     private static Rulebase shipped;
     private static Rulebase onDisk;
+    private static Terminology terminology;
 
     private Samples() {}
 
@@ -58,9 +60,25 @@ public final class Samples {
         }
     }
 
+    /** The terminology of rules/ on disk (the value sets every test reads codes with). */
+    public static synchronized Terminology terminology() {
+        if (terminology == null) {
+            try {
+                terminology = Terminology.load(RuleFiles.fromDirectory(projectDir().resolve("rules")).all());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return terminology;
+    }
+
+    /** The reader the samples are read with; read bundles with {@link #terminology()} or a rulebase's. */
+    public static BundleReader reader() { return READER; }
+
     public static Assessment evaluate(Path bundle, Jurisdiction jurisdiction, CompileMode mode) {
         try {
-            return new Evaluator(rulebase(mode)).evaluate(READER.read(Files.readAllBytes(bundle), AS_OF),
+            Rulebase rb = rulebase(mode);
+            return new Evaluator(rb).evaluate(READER.read(Files.readAllBytes(bundle), AS_OF, rb.terminology()),
                     new EvaluationContext(AS_OF, jurisdiction));
         } catch (Exception e) {
             throw new IllegalStateException(bundle + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
+import org.myelomacds.engine.Rulebase;
 import org.myelomacds.server.EvaluationGate;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.facts.EvaluationContext;
@@ -54,10 +55,13 @@ public final class ReviewRoutes {
     private final java.time.Clock clock;
     private final long maxRequestBytes;
     private final Path samplesDir;
-    private final BundleReader reader = new BundleReader();
+    private final BundleReader reader;
 
-    public ReviewRoutes(RulebaseSource rules, EvaluationGate gate, java.time.Clock clock, long maxRequestBytes, Path samplesDir) {
+    /** @param reader the server's reader (one FhirContext per process, shared by every rulebase) */
+    public ReviewRoutes(RulebaseSource rules, BundleReader reader, EvaluationGate gate, java.time.Clock clock,
+                        long maxRequestBytes, Path samplesDir) {
         this.rules = rules;
+        this.reader = reader;
         this.gate = gate;
         this.clock = clock;
         this.maxRequestBytes = maxRequestBytes;
@@ -176,9 +180,12 @@ public final class ReviewRoutes {
             problem(ctx, 400, "no bundle: open a file, paste a FHIR R4 Bundle or pick a sample");
             return;
         }
+        // One rulebase for the whole request: the bundle is read with the terminology of the rules that judge it,
+        // even if a hot reload swaps the rulebase meanwhile.
+        Rulebase rulebase = rules.current();
         PatientRecord record;
         try {
-            record = reader.read(body, asOf);
+            record = reader.read(body, asOf, rulebase.terminology());
         } catch (InvalidBundleException e) {
             StringBuilder b = new StringBuilder("The bundle could not be read: " + e.getMessage());
             for (String d : e.details()) b.append("\n").append(d);
@@ -196,7 +203,7 @@ public final class ReviewRoutes {
         try {
             PatientRecord read = record;
             EvaluationContext context = new EvaluationContext(asOf, jurisdiction);
-            a = gate.run(() -> new Evaluator(rules.current()).evaluate(read, context));
+            a = gate.run(() -> new Evaluator(rulebase).evaluate(read, context));
         } catch (EvaluationGate.AtCapacity e) {
             ctx.header("Retry-After", "1");
             problem(ctx, 503, e.getMessage());

@@ -1,0 +1,96 @@
+package org.myelomacds.evidence.terminology;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The code systems the engine knows, and how a system URI and a code are compared. Producers are inconsistent about
+ * http/https, trailing slashes and case, and about the code's case and the ICD-10 dot, so both sides of every
+ * comparison — the ValueSet's and the record's — go through {@link #canonical} and {@link #normaliseCode}.
+ * Which codes belong to which concept is data (rules/terminology/); this class holds no code list.
+ */
+public final class CodeSystems {
+    private CodeSystems() { }
+
+    public static final String LOINC = "http://loinc.org";
+    public static final String SNOMED = "http://snomed.info/sct";
+    public static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    /** WHO ICD-10; read as ICD-10-CM, whose categories the condition sets use are the same codes. */
+    public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    public static final String ICD10_PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
+    /** The other URI ICD-10-PCS is sent with; read as {@link #ICD10_PCS}. */
+    public static final String ICD10_PCS_SID = "http://hl7.org/fhir/sid/icd-10-pcs";
+    public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    public static final String ATC = "http://www.whocc.no/atc";
+    /** HCPCS Level II; any URI containing "hcpcs" is read as this system (several variants occur in the wild). */
+    public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    public static final String UCUM = "http://unitsofmeasure.org";
+    public static final String V3_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    /** The project's own CodeSystem, for concepts without a standard code (README "The project's own CodeSystem"). */
+    public static final String PROJECT = "https://myeloma-cds.org/fhir/CodeSystem/cds";
+
+    /** The systems a ValueSet may name without a warning. */
+    public static final List<String> KNOWN = List.of(LOINC, SNOMED, ICD10_CM, ICD10, ICD10_PCS, ICD10_PCS_SID, RXNORM,
+            ATC, HCPCS, V3_INTERPRETATION, PROJECT);
+
+    /**
+     * The system a URI names: one of the constants above when it is a known system or one of its aliases, else the URI
+     * with scheme, trailing slashes and case removed (so an unknown system still matches itself however it is written).
+     */
+    public static String canonical(String uri) {
+        if (uri == null) return null;
+        String n = normalise(uri);
+        if (n.equals(normalise(ICD10))) return ICD10_CM;
+        if (n.equals(normalise(ICD10_PCS_SID))) return ICD10_PCS;
+        if (n.contains("hcpcs")) return HCPCS;
+        for (String known : KNOWN) if (normalise(known).equals(n)) return known;
+        return n;
+    }
+
+    public static boolean isKnown(String uri) {
+        return uri != null && KNOWN.contains(canonical(uri));
+    }
+
+    /** True when two system URIs name the same system. */
+    public static boolean same(String a, String b) {
+        if (a == null || b == null) return false;
+        return canonical(a).equals(canonical(b));
+    }
+
+    public static boolean isProject(String uri) { return same(uri, PROJECT); }
+
+    /**
+     * A code as compared: trimmed; upper case in ICD-10, ICD-10-PCS, ATC and HCPCS, whose codes are case-free; in
+     * ICD-10 the dot producers sometimes drop is restored ("C9000" → "C90.00"). Other systems are case-sensitive.
+     */
+    public static String normaliseCode(String canonicalSystem, String code) {
+        if (code == null) return null;
+        String c = code.trim();
+        if (ICD10_CM.equals(canonicalSystem)) {
+            c = c.toUpperCase(Locale.ROOT);
+            if (c.indexOf('.') < 0 && c.length() > 3) c = c.substring(0, 3) + "." + c.substring(3);
+            return c;
+        }
+        if (ICD10_PCS.equals(canonicalSystem) || ATC.equals(canonicalSystem) || HCPCS.equals(canonicalSystem)) {
+            return c.toUpperCase(Locale.ROOT);
+        }
+        return c;
+    }
+
+    /**
+     * Systems whose hierarchy is spelled in the code, so "is-a X" is "the code starts with X": ICD-10(-CM) categories,
+     * ICD-10-PCS and ATC. Elsewhere (SNOMED CT, LOINC, RxNorm) a hierarchy needs a terminology server, which the engine
+     * does not have: descendants are listed as concepts instead.
+     */
+    public static boolean hasPrefixHierarchy(String canonicalSystem) {
+        return ICD10_CM.equals(canonicalSystem) || ICD10_PCS.equals(canonicalSystem) || ATC.equals(canonicalSystem);
+    }
+
+    private static String normalise(String uri) {
+        String s = uri.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("https://")) s = s.substring(8);
+        else if (s.startsWith("http://")) s = s.substring(7);
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        return s;
+    }
+}

@@ -1,0 +1,172 @@
+package org.myelomacds.evidence.terminology;
+
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
+import org.myelomacds.facts.Route;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The drug catalogue (clinical-evidence.md §9.4): one value set per drug, {@code drug-<name>} ({@code drug-lenalidomide}),
+ * holding its RxNorm, ATC and HCPCS codes and, as text words, its generic, brand and suffixed names. A drug's class is
+ * stated once: its url is listed by exactly one class set, {@code drug-class-<class>} ({@code drug-class-imid}, one per
+ * {@link DrugClass}). Catalogue order — classes in {@link DrugClass} order, drugs in the order their class set lists
+ * them — orders every drug list the engine prints, and decides which drug a text naming two of them is read as.
+ *
+ * <p>A product whose route the product itself fixes is a sub-concept of its drug, {@code drug-<name>-subcutaneous}
+ * (or {@code -intravenous}, {@code -oral}), included by the drug's set: its codes say the route, and its words
+ * ("faspro") say it of a drug already recognised. Both daratumumab products are one drug for sequencing (§9.4).
+ *
+ * <p>Names of drugs outside the catalogue that contain a catalogued name ("melphalan flufenamide"):
+ * {@code medication-names-outside-catalogue}; a medication named so is not recognised by name at all.
+ *
+ * <p>Why a drug was stopped: {@code status-reason-toxicity} (codes and words that mean an adverse event or intolerance).
+ */
+public final class DrugCatalogue {
+    /** A recognised drug and, where the product itself fixes it (SC co-formulations), the route. */
+    public record DrugMatch(Drug drug, Route productRoute) {
+        public DrugMatch { productRoute = productRoute == null ? Route.UNKNOWN : productRoute; }
+    }
+
+    static final String DRUG_PREFIX = "drug-";
+    static final String CLASS_PREFIX = "drug-class-";
+    private static final List<Route> PRODUCT_ROUTES = List.of(Route.SUBCUTANEOUS, Route.INTRAVENOUS, Route.ORAL);
+
+    private final List<Drug> drugs = new ArrayList<>();
+    private final Map<String, Drug> byId = new LinkedHashMap<>();
+    private final Map<Drug, ValueSet> setOf = new HashMap<>();
+    private final Map<Drug, Family<Route>> productRoutes = new HashMap<>();
+    private final Family<Drug> family;
+    private final ValueSet toxicity;
+    private final ValueSet outsideCatalogue;
+    private final Terminology terminology;
+
+    DrugCatalogue(Terminology t) {
+        this.terminology = t;
+        Map<ValueSet, ValueSet> classOf = new IdentityHashMap<>();
+        List<Family.Entry<Drug>> entries = new ArrayList<>();
+        for (ValueSet vs : t.valueSets()) {
+            if (vs.id().startsWith(CLASS_PREFIX) && classNamed(vs.id()).isEmpty()) {
+                t.problem(TerminologyProblem.error(vs.location(), vs.id() + " names no drug class the rules reason about (classes: "
+                        + String.join(", ", java.util.Arrays.stream(DrugClass.values()).map(c -> CLASS_PREFIX + Terminology.kebab(c)).toList()) + ")"));
+            }
+        }
+        for (DrugClass c : DrugClass.values()) {
+            Optional<ValueSet> classSet = t.find(CLASS_PREFIX + Terminology.kebab(c));
+            if (classSet.isEmpty()) continue;
+            for (ValueSet.Include inc : classSet.get().includes()) {
+                if (inc.system() != null) {
+                    t.problem(TerminologyProblem.error(inc.location(), classSet.get().id()
+                            + " lists drugs by their value sets (compose.include.valueSet), not codes: a code belongs to a drug's set"));
+                }
+            }
+            for (ValueSet drugSet : t.included(classSet.get())) {
+                if (!drugSet.id().startsWith(DRUG_PREFIX) || drugSet.id().startsWith(CLASS_PREFIX)) {
+                    t.problem(TerminologyProblem.error(classSet.get().location(), classSet.get().id() + " includes " + drugSet.id()
+                            + ", which is not a drug's value set (drug-<name>)"));
+                    continue;
+                }
+                ValueSet previous = classOf.putIfAbsent(drugSet, classSet.get());
+                if (previous != null) {
+                    t.problem(TerminologyProblem.error(classSet.get().location(), drugSet.id() + " is listed by " + previous.id()
+                            + " and " + classSet.get().id() + ": a drug has one class"));
+                    continue;
+                }
+                String id = drugSet.id().substring(DRUG_PREFIX.length()).toUpperCase(Locale.ROOT).replace('-', '_');
+                Drug drug = Drug.catalogued(id, drugSet.title(), c, drugs.size());
+                drugs.add(drug);
+                byId.put(id, drug);
+                setOf.put(drug, drugSet);
+                entries.add(new Family.Entry<>(drugSet, drug));
+            }
+        }
+        for (ValueSet vs : t.valueSets()) {
+            if (!vs.id().startsWith(DRUG_PREFIX) || vs.id().startsWith(CLASS_PREFIX) || classOf.containsKey(vs)) continue;
+            if (productOf(t, vs) == null) {
+                t.problem(TerminologyProblem.error(vs.location(), vs.id() + " has no class: list its url in one drug-class-*.json"
+                        + " (or, for a product of a drug, name it drug-<name>-subcutaneous|intravenous|oral and include it from drug-<name>)"));
+            }
+        }
+        for (Drug d : drugs) {
+            ValueSet drugSet = setOf.get(d);
+            List<Family.Entry<Route>> routes = new ArrayList<>();
+            for (Route r : PRODUCT_ROUTES) {
+                t.find(drugSet.id() + "-" + Terminology.kebab(r)).ifPresent(sub -> {
+                    if (t.included(drugSet).contains(sub)) routes.add(new Family.Entry<>(sub, r));
+                    else t.problem(TerminologyProblem.error(sub.location(), sub.id() + " is a product of " + drugSet.id()
+                            + " only if " + drugSet.id() + " includes it (compose.include.valueSet)"));
+                });
+            }
+            productRoutes.put(d, t.family(drugSet.id() + " products", routes, true));
+        }
+        family = t.family("drugs", entries, true);
+        toxicity = t.require("status-reason-toxicity", "which status reasons mean a drug was stopped for toxicity");
+        outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
+    }
+
+    private static Optional<DrugClass> classNamed(String setId) {
+        String name = setId.substring(CLASS_PREFIX.length()).toUpperCase(Locale.ROOT).replace('-', '_');
+        try {
+            return Optional.of(DrugClass.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The drug set a product sub-set belongs to, or null. */
+    private static ValueSet productOf(Terminology t, ValueSet vs) {
+        for (Route r : PRODUCT_ROUTES) {
+            String suffix = "-" + Terminology.kebab(r);
+            if (vs.id().endsWith(suffix)) {
+                return t.find(vs.id().substring(0, vs.id().length() - suffix.length())).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** Every drug, in catalogue order. */
+    public List<Drug> drugs() { return Collections.unmodifiableList(drugs); }
+
+    /** A drug by id ("LENALIDOMIDE") or by its name in regimens.yaml ("lenalidomide", "ciltacabtagene autoleucel"). */
+    public Optional<Drug> find(String idOrName) {
+        if (idOrName == null) return Optional.empty();
+        return Optional.ofNullable(byId.get(idOrName.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_')));
+    }
+
+    /** The catalogue's instance of a drug named in Java or DRL. */
+    public Optional<Drug> resolve(Drug named) { return find(named.name()); }
+
+    public ValueSet valueSetOf(Drug drug) { return setOf.get(drug); }
+
+    /** The drug a code names (RxNorm, ATC, HCPCS), with the route when the code is a product's. */
+    public Optional<DrugMatch> byCode(String system, String code) {
+        return family.byCode(system, code).map(m -> new DrugMatch(m.value(),
+                productRoutes.get(m.value()).valueByCode(system, code).orElse(Route.UNKNOWN)));
+    }
+
+    /** A drug named in a display or text (case-insensitive); the first in catalogue order when several are. */
+    public Optional<DrugMatch> byName(String text) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
+        return family.byText(text).map(d -> new DrugMatch(d, productRouteFromName(d, text)));
+    }
+
+    /** Whether a product name says the drug's route, e.g. "Darzalex Faspro" (subcutaneous daratumumab). */
+    public Route productRouteFromName(Drug drug, String text) {
+        Family<Route> routes = productRoutes.get(drug);
+        return routes == null ? Route.UNKNOWN : routes.byText(text).orElse(Route.UNKNOWN);
+    }
+
+    /** True when a status-reason coding or text says the drug was stopped for an adverse event or intolerance. */
+    public boolean isToxicityReason(String system, String code, String text) {
+        return terminology.holds(toxicity, system, code) || toxicity.text().matches(text);
+    }
+}

@@ -1,0 +1,45 @@
+package org.myelomacds.evidence.terminology;
+
+import org.myelomacds.facts.ProcedureKind;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stem-cell transplants and dialysis (clinical-evidence.md §9.2 and the dialysis row of §9.1): one value set per
+ * {@link ProcedureKind}, {@code procedure-<kind>}. In text, {@code procedure-dialysis}'s words are tried first; then the
+ * words of {@code procedure-stem-cell-transplant} say that a transplant was done, and those of the allogeneic and
+ * autologous sets (tried in that order) say which — a transplant with neither stays "stem-cell transplant".
+ */
+public final class ProcedureTerms {
+    private final Family<ProcedureKind> kinds;
+    private final ValueSet dialysis;
+    private final ValueSet transplant;
+    private final ValueSet allogeneic;
+    private final ValueSet autologous;
+
+    ProcedureTerms(Terminology t) {
+        dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
+        allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
+        autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
+        transplant = t.require(id(ProcedureKind.STEM_CELL_TRANSPLANT), "stem-cell transplants (autologous or not unstated)");
+        kinds = t.family("procedures", List.of(new Family.Entry<>(dialysis, ProcedureKind.DIALYSIS),
+                new Family.Entry<>(allogeneic, ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT),
+                new Family.Entry<>(autologous, ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT),
+                new Family.Entry<>(transplant, ProcedureKind.STEM_CELL_TRANSPLANT)), true);
+    }
+
+    private static String id(ProcedureKind k) { return "procedure-" + Terminology.kebab(k); }
+
+    public Optional<ProcedureKind> byCode(String system, String code) { return kinds.valueByCode(system, code); }
+
+    /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
+    public Optional<ProcedureKind> byText(String text) {
+        if (text == null || text.isEmpty()) return Optional.empty();
+        if (dialysis.text().matches(text)) return Optional.of(ProcedureKind.DIALYSIS);
+        if (!transplant.text().matches(text)) return Optional.empty();
+        if (allogeneic.text().matches(text)) return Optional.of(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT);
+        if (autologous.text().matches(text)) return Optional.of(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT);
+        return Optional.of(ProcedureKind.STEM_CELL_TRANSPLANT);
+    }
+}
