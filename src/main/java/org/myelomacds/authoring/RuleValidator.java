@@ -1,6 +1,8 @@
 package org.myelomacds.authoring;
 
 import org.myelomacds.engine.CompileMode;
+import org.myelomacds.engine.DrugReferences;
+import org.myelomacds.facts.Drug;
 import org.myelomacds.engine.RuleFiles;
 import org.myelomacds.engine.RuleProblem;
 import org.myelomacds.engine.RulebaseCompiler;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
 public final class RuleValidator {
     /** Everything validation learned: the problems (sorted by file and position) and the parsed sources. */
     public record Report(List<RuleProblem> problems, DrlSource source, RuleFiles files,
-                         EvidenceCatalogue evidence, RegimenCatalogue regimens) {
+                         EvidenceCatalogue evidence, RegimenCatalogue regimens, Terminology terminology) {
         public List<RuleProblem> errors() { return problems.stream().filter(p -> p.severity().equals(ERROR)).toList(); }
         public List<RuleProblem> warnings() { return problems.stream().filter(p -> p.severity().equals(WARNING)).toList(); }
         public boolean passes(boolean strict) { return errors().isEmpty() && (!strict || warnings().isEmpty()); }
@@ -116,10 +118,27 @@ public final class RuleValidator {
             }
         }
         problems.addAll(new AuthoringChecks(source, evidence, regimens).run());
+        if (terminology.terminology() != null) problems.addAll(drugReferences(files, terminology.terminology(), displayPrefix));
         problems = dedupe(problems);
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column).thenComparing(RuleProblem::message));
-        return new Report(List.copyOf(problems), source, files, evidence, regimens);
+        return new Report(List.copyOf(problems), source, files, evidence, regimens, terminology.terminology());
+    }
+
+    /** Every drug the DRL or the Java code names must be in the terminology's drug catalogue. */
+    private static List<RuleProblem> drugReferences(RuleFiles files, Terminology terminology, String prefix) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (DrugReferences.Reference r : DrugReferences.in(files.drl())) {
+            if (terminology.drugs().find(r.drugId()).isEmpty()) {
+                out.add(new RuleProblem(prefix + r.file(), r.line(), r.column(), ERROR, DrugReferences.message(r.drugId(), "the rule")));
+            }
+        }
+        for (Drug d : Drug.NAMED_IN_JAVA) {
+            if (terminology.drugs().resolve(d).isEmpty()) {
+                out.add(new RuleProblem(prefix + "terminology", 0, 0, ERROR, DrugReferences.message(d.name(), "the engine's Java code")));
+            }
+        }
+        return out;
     }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {

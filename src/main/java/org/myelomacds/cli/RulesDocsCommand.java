@@ -49,7 +49,7 @@ final class RulesDocsCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(output);
-            for (Map.Entry<String, String> e : Rulebook.render(report.files(), report.source(), report.evidence(), report.regimens()).entrySet()) {
+            for (Map.Entry<String, String> e : Rulebook.render(report.files(), report.source(), report.evidence(), report.regimens(), report.terminology()).entrySet()) {
                 Path target = output.resolve(e.getKey());
                 Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
                 out.println("wrote " + target);

@@ -42,7 +42,8 @@ final class RulesValidateCommand implements Callable<Integer> {
         int errors = report.errors().size();
         int warnings = report.warnings().size();
         out.println((errors == 0 && warnings == 0 ? "OK: " : "") + report.source().rules().size() + " rules in "
-                + report.source().files().size() + " files: " + errors + " error(s), " + warnings + " warning(s)"
+                + report.source().files().size() + " files"
+                + (report.terminology() == null ? "" : ", " + report.terminology().valueSets().size() + " value sets") + ": " + errors + " error(s), " + warnings + " warning(s)"
                 + (strict && warnings > 0 ? " (warnings fail with --strict)" : ""));
         out.flush();
         return report.passes(strict) ? Main.OK : Main.RULEBASE_ERROR;

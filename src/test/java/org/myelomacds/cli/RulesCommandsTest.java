@@ -138,6 +138,54 @@ class RulesCommandsTest {
     }
 
     @Test
+    void validateRefusesAMissingValueSetAConflictingCodeAndAMalformedOne() throws IOException {
+        Path rules = copyOfRules();
+        Files.delete(rules.resolve("terminology/route-oral.json"));
+        edit(rules.resolve("terminology/condition-asthma.json"), "\"code\": \"195967001\"", "\"code\": \"13645005\"");   // COPD's code
+        edit(rules.resolve("terminology/condition-copd-severe.json"), "\"concept\"", "\"concepts\"");                     // a typo
+        CliTest.Run r = run("rules", "validate", "--rules", rules.toString());
+        String out = r.out();
+        assertEquals(4, r.code(), out + r.err());
+        String p = rules + "/terminology/";
+        assertTrue(out.contains(p + "route-oral.json: error: missing: the engine reads the oral route from value set route-oral"), out);
+        assertTrue(out.matches("(?s).*" + java.util.regex.Pattern.quote(p + "condition-asthma.json:") + "\\d+:\\d+: error: code 13645005 "
+                + "\\(http://snomed.info/sct\\) is in condition-asthma and in condition-copd .*which cannot both be true \\(conditions\\).*"), out);
+        assertTrue(out.matches("(?s).*" + java.util.regex.Pattern.quote(p + "condition-copd-severe.json:") + "\\d+:\\d+: error: 'concepts' is not "
+                + "an element of compose.include.*"), out);
+    }
+
+    @Test
+    void validateRefusesADrugTheRulesNameThatTheCatalogueLacks() throws IOException {
+        Path rules = copyOfRules();
+        Files.delete(rules.resolve("terminology/drug-carfilzomib.json"));
+        edit(rules.resolve("terminology/drug-class-proteasome-inhibitor.json"), "          \"https://myeloma-cds.org/fhir/ValueSet/drug-carfilzomib\",\n", "");
+        CliTest.Run r = run("rules", "validate", "--rules", rules.toString());
+        String out = r.out();
+        assertEquals(4, r.code(), out + r.err());
+        assertTrue(out.matches("(?s).*" + java.util.regex.Pattern.quote(rules + "/eligibility/dara-kd.drl:") + "\\d+:\\d+: error: the rule names "
+                + "Drug.CARFILZOMIB, which the drug catalogue does not define: add rules/terminology/drug-carfilzomib.json and list its url "
+                + "in the drug-class-\\*.json of its class.*"), out);
+        assertTrue(out.contains("error: the engine's Java code names Drug.CARFILZOMIB"), out);
+        assertTrue(out.contains("regimens.yaml: error: " + rules + "/regimens.yaml: regimen ISA_KD names drug 'carfilzomib', which the drug "
+                + "catalogue (rules/terminology/drug-*.json) does not define"), out);
+    }
+
+    @Test
+    void aCodeRemovedFromAValueSetShowsWhichPatientsItMovesInRulesDiff() throws IOException {
+        Path rules = copyOfRules();
+        // rrmm-copd's COPD is coded J44.9: narrowing the J44 category to J44.0 leaves it unread.
+        edit(rules.resolve("terminology/condition-copd.json"), "\"value\": \"J44\"", "\"value\": \"J44.0\"");
+        CliTest.Run d = run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString(), "--format", "json");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("\"patient\" : \"rrmm-copd\""), d.out());
+        assertTrue(d.out().contains("DARA_COPD_PROPHYLAXIS"), d.out());
+        assertTrue(!d.out().contains("\"patient\" : \"rrmm-severe-asthma\"") && !d.out().contains("\"patient\" : \"rrmm-isa-pd-candidate\""),
+                "unaffected patients are not reported:\n" + d.out());
+        CliTest.Run text = run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString());
+        assertTrue(text.out().contains("rrmm-copd"), text.out());
+    }
+
+    @Test
     void updateShowsWhatChangesThenWritesTheExpectedFile() throws IOException {
         Path samples = tmp.resolve("samples");
         Files.createDirectories(samples);
@@ -206,5 +254,11 @@ class RulesCommandsTest {
         assertTrue(md.contains("Action: “Discuss before choosing: each listed regimen's pivotal trial excluded"), "a shared action's wording: " + md);
         assertTrue(md.contains("### `RENAL_FUNCTION_UNKNOWN`"), md);
         assertTrue(md.matches("(?s).*\\| IKEMA-L21 \\| .*\\| ISA-KD-TRIAL-01.*"), md);
+        assertTrue(md.contains("## Terminology"), md);
+        assertTrue(md.contains("#### `condition-copd` — Chronic obstructive pulmonary disease (COPD)"), md);
+        assertTrue(md.contains("| ICD-10-CM | is-a `J44` | — | U | clinical-evidence.md §9.1 |"), md);
+        assertTrue(md.contains("| RxNorm | `1721947` | daratumumab (ingredient) | V | clinical-evidence.md §9.4 (CIBMTR IG value set) |"), md);
+        assertTrue(md.contains("Includes `condition-copd-moderate`, `condition-copd-severe`."), md);
+        assertTrue(md.contains("Text (case-insensitive): contains “melphalan”"), md);
     }
 }

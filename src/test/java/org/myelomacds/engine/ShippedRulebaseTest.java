@@ -28,6 +28,20 @@ class ShippedRulebaseTest {
     }
 
     @Test
+    void theTerminologyShipsWithTheRulesAndTheSha256CoversIt() throws Exception {
+        Rulebase shipped = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        RuleFiles files = RuleFiles.fromDirectory(Samples.projectDir().resolve("rules"));
+        assertTrue(files.all().containsKey("terminology/condition-copd.json"), "value sets are rule files");
+        assertFalse(files.all().keySet().stream().anyMatch(k -> k.startsWith("tests/")), "rule cases are not");
+        assertEquals(files.all().keySet().stream().filter(k -> k.startsWith("terminology/")).count(), shipped.terminology().valueSets().size(),
+                "the shipped rulebase holds every value set");
+        TreeMap<String, byte[]> edited = new TreeMap<>(files.all());
+        edited.put("terminology/condition-copd.json", new String(edited.get("terminology/condition-copd.json"))
+                .replace("\"value\": \"J43\"", "\"value\": \"J43.9\"").getBytes());
+        assertFalse(files.sha256().equals(RuleFiles.of("edited", edited).sha256()), "one changed code changes the sha256");
+    }
+
+    @Test
     void shippedKieBaseIsConfiguredLikeARunTimeCompile() {
         // The shipped KieBase is assembled from the model classes, not by a KieContainer reading kmodule.xml.
         assertEquals(settings(Samples.rulebase(CompileMode.DRL)), settings(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)));

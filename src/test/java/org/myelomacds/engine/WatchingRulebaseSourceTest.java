@@ -191,6 +191,53 @@ class WatchingRulebaseSourceTest {
     }
 
     @Test
+    void aTerminologyEditIsReadThroughTheScenarioGate() throws Exception {
+        Path rules = copyOfRules();
+        Path copd = rules.resolve("terminology/condition-copd.json");
+        String original = Files.readString(copd);
+        byte[] bundle = Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json"));
+        String code = "\"code\": \"13645005\"";
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofHours(1))) {
+            Rulebase good = source.current();
+
+            // Malformed: refused with the file and line, the last good rulebase keeps serving.
+            Files.writeString(copd, original.replace("\"compose\": {", "\"compose\": {,"));
+            ReloadAttempt malformed = source.reloadNow();
+            assertFalse(malformed.swapped());
+            assertTrue(malformed.problems().stream().anyMatch(p -> p.matches("rules/terminology/condition-copd\\.json:\\d+:\\d+: error: not valid JSON.*")),
+                    () -> "problems: " + malformed.problems());
+            assertTrue(source.current() == good);
+
+            // Well-formed, but the COPD patient's J44.9 is no longer COPD: the scenarios refuse it.
+            Files.writeString(copd, original.replace("\"value\": \"J44\"", "\"value\": \"J44.0\""));
+            ReloadAttempt moved = source.reloadNow();
+            assertFalse(moved.swapped());
+            assertTrue(String.join("\n", moved.problems()).contains("rrmm-copd"), () -> "problems: " + moved.problems());
+            assertTrue(source.current() == good);
+
+            // A code added to a concept: swapped, and bundles are read with it from then on.
+            String extra = "{\"code\": \"999000001\", \"display\": \"test code\", \"extension\": [{\"url\": "
+                    + "\"https://myeloma-cds.org/fhir/StructureDefinition/verification\", \"valueCode\": \"U\"}]},\n          {\n            " + code;
+            Files.writeString(copd, original.replaceFirst("\\{\\s*" + java.util.regex.Pattern.quote(code), java.util.regex.Matcher.quoteReplacement(extra)));
+            assertFalse(good.terminology().contains("condition-copd", "http://snomed.info/sct", "999000001"));
+            ReloadAttempt added = source.reloadNow();
+            assertTrue(added.swapped(), () -> "problems: " + added.problems());
+            assertNotEquals(good.sha256(), source.current().sha256(), "the sha256 covers the terminology");
+            assertTrue(source.current().terminology().contains("condition-copd", "http://snomed.info/sct", "999000001"));
+            com.fasterxml.jackson.databind.JsonNode tree = BundleReader.jsonMapper().readTree(bundle);
+            for (com.fasterxml.jackson.databind.JsonNode e : tree.path("entry")) {
+                if ("copd-1".equals(e.path("resource").path("id").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e.path("resource").path("code").path("coding").get(0))
+                            .put("system", "http://snomed.info/sct").put("code", "999000001");
+                }
+            }
+            PatientRecord record = new BundleReader().read(tree, Samples.AS_OF, source.current().terminology());
+            assertTrue(record.conditions().stream().anyMatch(c -> c.getKind() == org.myelomacds.facts.ConditionKind.COPD
+                    && c.getCode().endsWith("|999000001")), () -> "conditions: " + record.conditions().stream().map(c -> c.getCode()).toList());
+        }
+    }
+
+    @Test
     void anInitialLoadThatDoesNotCompileFailsLoudly() throws Exception {
         Path rules = copyOfRules();
         append(rules.resolve("flags/logistics.drl"), "\nrule \"BROKEN-02: x\"\nwhen\n    this is not DRL\nthen\nend\n");

@@ -47,6 +47,24 @@ public final class CodeSystems {
         return n;
     }
 
+    /** The name a reader knows a system by ("ICD-10-CM", "SNOMED CT"); the URI itself for an unknown one. */
+    public static String displayName(String uri) {
+        String c = canonical(uri);
+        if (c == null) return "";
+        return switch (c) {
+            case LOINC -> "LOINC";
+            case SNOMED -> "SNOMED CT";
+            case ICD10_CM -> "ICD-10-CM";
+            case ICD10_PCS -> "ICD-10-PCS";
+            case RXNORM -> "RxNorm";
+            case ATC -> "ATC";
+            case HCPCS -> "HCPCS";
+            case V3_INTERPRETATION -> "HL7 v3 ObservationInterpretation";
+            case PROJECT -> "project CodeSystem";
+            default -> uri;
+        };
+    }
+
     public static boolean isKnown(String uri) {
         return uri != null && KNOWN.contains(canonical(uri));
     }

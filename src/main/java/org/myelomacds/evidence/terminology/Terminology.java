@@ -63,7 +63,10 @@ public final class Terminology {
     private final IsotypeTerms isotypes;
     private final AllergyTerms allergies;
 
-    private Terminology(Map<String, ValueSet> byId) {
+    private final Set<String> unreadable;
+
+    private Terminology(Map<String, ValueSet> byId, Set<String> unreadable) {
+        this.unreadable = Set.copyOf(unreadable);
         this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         Map<String, ValueSet> urls = new HashMap<>();
         byId.values().forEach(v -> urls.put(v.url(), v));
@@ -93,10 +96,15 @@ public final class Terminology {
         List<TerminologyProblem> problems = new ArrayList<>();
         Map<String, ValueSet> byId = new LinkedHashMap<>();
         Map<String, ValueSet> byUrl = new HashMap<>();
+        // Sets whose file is there but could not be read: already reported, so not reported again as missing.
+        Set<String> unreadable = new HashSet<>();
         for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(ruleFiles).entrySet()) {
             if (!isTerminologyFile(f.getKey())) continue;
             ValueSet vs = ValueSetParser.parse(f.getKey(), f.getValue(), problems);
-            if (vs == null) continue;
+            if (vs == null) {
+                unreadable.add(f.getKey().substring(DIRECTORY.length(), f.getKey().length() - ".json".length()));
+                continue;
+            }
             String expected = DIRECTORY + vs.id() + ".json";
             if (!f.getKey().equals(expected)) {
                 problems.add(TerminologyProblem.error(vs.location(), "value set " + vs.id() + " must be in " + expected
@@ -110,11 +118,17 @@ public final class Terminology {
             }
             byId.put(vs.id(), vs);
         }
-        checkReferences(byId, byUrl, problems);
-        if (problems.stream().anyMatch(TerminologyProblem::isError)) return new Loaded(null, List.copyOf(problems));
-        Terminology t = new Terminology(byId);
-        problems.addAll(t.problems);
-        if (problems.stream().noneMatch(TerminologyProblem::isError)) problems.addAll(TerminologyChecks.run(t));
+        checkReferences(byId, byUrl, unreadable, problems);
+        // Everything that can still be checked is: an author fixing one file learns about the others at once.
+        Terminology t;
+        try {
+            t = new Terminology(byId, unreadable);
+            problems.addAll(t.problems);
+            problems.addAll(TerminologyChecks.run(t));
+        } catch (RuntimeException e) {
+            if (problems.stream().noneMatch(TerminologyProblem::isError)) throw e;
+            return new Loaded(null, List.copyOf(problems));   // a consequence of the errors already reported
+        }
         boolean ok = problems.stream().noneMatch(TerminologyProblem::isError);
         return new Loaded(ok ? t : null, List.copyOf(problems));
     }
@@ -124,13 +138,14 @@ public final class Terminology {
     }
 
     /** Every valueSet url an include or exclude names must exist, and no set may include itself, even indirectly. */
-    private static void checkReferences(Map<String, ValueSet> byId, Map<String, ValueSet> byUrl, List<TerminologyProblem> problems) {
+    private static void checkReferences(Map<String, ValueSet> byId, Map<String, ValueSet> byUrl, Set<String> unreadable,
+                                        List<TerminologyProblem> problems) {
         for (ValueSet vs : byId.values()) {
             List<ValueSet.Include> all = new ArrayList<>(vs.includes());
             all.addAll(vs.excludes());
             for (ValueSet.Include inc : all) {
                 for (String url : inc.valueSets()) {
-                    if (!byUrl.containsKey(url)) {
+                    if (!byUrl.containsKey(url) && !unreadable.contains(url.substring(url.lastIndexOf('/') + 1))) {
                         problems.add(TerminologyProblem.error(inc.location(), "value set " + url + " does not exist"
                                 + (url.startsWith(ValueSet.URL_BASE) ? " (no " + DIRECTORY + url.substring(ValueSet.URL_BASE.length()) + ".json)" : "")));
                     }
@@ -163,7 +178,7 @@ public final class Terminology {
         for (ValueSet.Include inc : vs.includes()) {
             for (ValueSet.Concept c : inc.concepts()) concepts.putIfAbsent(inc.system() + "|" + c.code(), c);
             for (ValueSet.Filter f : inc.filters()) filters.add(new OwnFilter(inc.system(), f));
-            for (String url : inc.valueSets()) refs.add(byUrl.get(url));
+            for (String url : inc.valueSets()) if (byUrl.containsKey(url)) refs.add(byUrl.get(url));
         }
         Set<String> excludedCodes = new HashSet<>();
         List<OwnFilter> excludedFilters = new ArrayList<>();
@@ -171,7 +186,7 @@ public final class Terminology {
         for (ValueSet.Include exc : vs.excludes()) {
             for (ValueSet.Concept c : exc.concepts()) excludedCodes.add(exc.system() + "|" + c.code());
             for (ValueSet.Filter f : exc.filters()) excludedFilters.add(new OwnFilter(exc.system(), f));
-            for (String url : exc.valueSets()) excludedRefs.add(byUrl.get(url));
+            for (String url : exc.valueSets()) if (byUrl.containsKey(url)) excludedRefs.add(byUrl.get(url));
         }
         compiled.put(vs, new Compiled(concepts, filters, refs, excludedCodes, excludedFilters, excludedRefs));
     }
@@ -267,7 +282,7 @@ public final class Terminology {
     ValueSet require(String id, String purpose) {
         required.put(id, purpose);
         ValueSet vs = byId.get(id);
-        if (vs == null) {
+        if (vs == null && !unreadable.contains(id)) {
             problems.add(new TerminologyProblem(DIRECTORY + id + ".json", 0, 0, TerminologyProblem.Severity.ERROR,
                     "missing: the engine reads " + purpose + " from value set " + id));
         }

@@ -62,15 +62,20 @@ final class TerminologyChecks {
                     if (c.concept().requiresText()) continue;
                     Terminology.Hit hit = t.member(b, c.system(), c.code(), null);
                     if (hit == null) continue;
-                    String key = c.system() + "|" + c.code() + "|" + order(a.id(), b.id());
+                    // Reported in both files, each line naming the other, so the author finds it from either side.
+                    String key = c.system() + "|" + c.code() + "|" + a.id() + "|" + b.id();
                     if (!reported.add(key)) continue;
                     out.add(TerminologyProblem.error(c.concept().location(), "code " + c.concept().declaredCode() + " (" + c.system()
                             + ") is in " + a.id() + " and in " + b.id() + " (" + hit.location() + "), which cannot both be true ("
                             + family.name() + "): keep it in one"));
                 }
                 if (j <= i) continue;
-                for (Map.Entry<String, ValueSet.Filter> fa : t.filters(a)) {
-                    for (Map.Entry<String, ValueSet.Filter> fb : t.filters(b)) {
+                // Broadest first, so a prefix already reported is not reported again for each narrower one under it.
+                List<Map.Entry<String, ValueSet.Filter>> fas = byPrefixLength(t.filters(a));
+                List<Map.Entry<String, ValueSet.Filter>> fbs = byPrefixLength(t.filters(b));
+                List<String> reportedNarrow = new ArrayList<>();
+                for (Map.Entry<String, ValueSet.Filter> fa : fas) {
+                    for (Map.Entry<String, ValueSet.Filter> fb : fbs) {
                         if (!fa.getKey().equals(fb.getKey())) continue;
                         String pa = fa.getValue().prefix();
                         String pb = fb.getValue().prefix();
@@ -82,9 +87,13 @@ final class TerminologyChecks {
                         String narrow = aUnderB ? pa : pb;
                         ValueSet broad = aUnderB ? b : a;
                         if (t.member(broad, fa.getKey(), narrow, null) == null && narrowExcluded(broad, fa.getKey(), narrow)) continue;
-                        String key = fa.getKey() + "|" + pa + "|" + pb + "|" + order(a.id(), b.id());
+                        String system = fa.getKey();
+                        if (reportedNarrow.stream().anyMatch(r -> (system + "|" + narrow).startsWith(r))) continue;
+                        String key = system + "|" + pa + "|" + pb + "|" + order(a.id(), b.id());
                         if (!reported.add(key)) continue;
-                        ValueSet.Filter at = aUnderB ? fa.getValue() : fb.getValue();
+                        reportedNarrow.add(system + "|" + narrow);
+                        // Reported where the broader filter is written: it is the one that reaches into the other concept.
+                        ValueSet.Filter at = aUnderB ? fb.getValue() : fa.getValue();
                         out.add(TerminologyProblem.error(at.location(), "filter " + fa.getValue().describe() + " of " + a.id()
                                 + " and filter " + fb.getValue().describe() + " of " + b.id() + " overlap (" + fa.getKey()
                                 + "), which cannot both be true (" + family.name() + "): exclude the narrower codes from the broader set"));
@@ -92,6 +101,12 @@ final class TerminologyChecks {
                 }
             }
         }
+    }
+
+    private static List<Map.Entry<String, ValueSet.Filter>> byPrefixLength(List<Map.Entry<String, ValueSet.Filter>> filters) {
+        List<Map.Entry<String, ValueSet.Filter>> out = new ArrayList<>(filters);
+        out.sort(java.util.Comparator.comparingInt(e -> e.getValue().prefix() == null ? Integer.MAX_VALUE : e.getValue().prefix().length()));
+        return out;
     }
 
     /** Whether a set's excludes leave out the whole of a prefix (an excluded is-a filter or code covering it). */

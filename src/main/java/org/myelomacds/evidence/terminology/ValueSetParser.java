@@ -84,6 +84,11 @@ final class ValueSetParser {
 
     private void error(String pointer, String message) { problems.add(TerminologyProblem.error(at(pointer), message)); }
 
+    private void errorAtName(String pointer, String message) {
+        int[] n = locations.name(pointer);
+        problems.add(TerminologyProblem.error(new ValueSet.Location(file, n[0], n[1]), message));
+    }
+
     private ValueSet valueSet(JsonNode root) {
         if (root == null || !root.isObject()) {
             error("", "not a FHIR resource: expected a JSON object with resourceType \"ValueSet\"");
@@ -142,7 +147,7 @@ final class ValueSetParser {
             error(ptr, what + " entries must be objects");
             return new ValueSet.Include(null, null, List.of(), List.of(), List.of(), ValueSet.Notes.NONE, at(ptr));
         }
-        unknownElements(n, ptr, INCLUDE, what);
+        boolean typo = unknownElements(n, ptr, INCLUDE, what);
         String declared = string(n, ptr, "system", false);
         String system = CodeSystems.canonical(declared);
         List<String> valueSets = new ArrayList<>();
@@ -179,7 +184,7 @@ final class ValueSetParser {
                 if (f != null) filters.add(f);
             }
         }
-        if (declared != null && concepts.isEmpty() && filters.isEmpty() && cs == null && fs == null) {
+        if (declared != null && !typo && concepts.isEmpty() && filters.isEmpty() && cs == null && fs == null) {
             error(ptr, "a whole code system (" + declared + ") is not supported: list its concepts or give filters");
         }
         return new ValueSet.Include(system, declared, concepts, filters, valueSets, notes, at(ptr));
@@ -354,14 +359,18 @@ final class ValueSetParser {
         return v.asText();
     }
 
-    private void unknownElements(JsonNode n, String ptr, Set<String> known, String what) {
+    /** Reports the members the engine does not read; true when there was one. */
+    private boolean unknownElements(JsonNode n, String ptr, Set<String> known, String what) {
+        boolean found = false;
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                error(ptr + "/" + f, "'" + f + "' is not an element of " + what + " the engine reads"
+                found = true;
+                errorAtName(ptr + "/" + f, "'" + f + "' is not an element of " + what + " the engine reads"
                         + (f.equals("expansion") ? " (give the codes in compose)" : "") + "; remove it or fix its name");
             }
         }
+        return found;
     }
 
     private static String describe(JsonNode v) {
