@@ -2,7 +2,6 @@ package org.myelomacds.authoring;
 
 import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.DrugReferences;
-import org.myelomacds.facts.Drug;
 import org.myelomacds.engine.RuleFiles;
 import org.myelomacds.engine.RuleProblem;
 import org.myelomacds.engine.RulebaseCompiler;
@@ -118,28 +117,13 @@ public final class RuleValidator {
             }
         }
         problems.addAll(new AuthoringChecks(source, evidence, regimens).run());
-        if (terminology.terminology() != null) problems.addAll(drugReferences(files, terminology.terminology(), displayPrefix));
+        if (terminology.terminology() != null) problems.addAll(DrugReferences.check(files.drl(), terminology.terminology().drugs(), displayPrefix));
         problems = dedupe(problems);
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column).thenComparing(RuleProblem::message));
         return new Report(List.copyOf(problems), source, files, evidence, regimens, terminology.terminology());
     }
 
-    /** Every drug the DRL or the Java code names must be in the terminology's drug catalogue. */
-    private static List<RuleProblem> drugReferences(RuleFiles files, Terminology terminology, String prefix) {
-        List<RuleProblem> out = new ArrayList<>();
-        for (DrugReferences.Reference r : DrugReferences.in(files.drl())) {
-            if (terminology.drugs().find(r.drugId()).isEmpty()) {
-                out.add(new RuleProblem(prefix + r.file(), r.line(), r.column(), ERROR, DrugReferences.message(r.drugId(), "the rule")));
-            }
-        }
-        for (Drug d : Drug.NAMED_IN_JAVA) {
-            if (terminology.drugs().resolve(d).isEmpty()) {
-                out.add(new RuleProblem(prefix + "terminology", 0, 0, ERROR, DrugReferences.message(d.name(), "the engine's Java code")));
-            }
-        }
-        return out;
-    }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
         Map<String, RuleProblem> out = new LinkedHashMap<>();

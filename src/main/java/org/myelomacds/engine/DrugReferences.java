@@ -46,20 +46,24 @@ public final class DrugReferences {
         return out;
     }
 
-    static List<RuleProblem> check(Map<String, String> drlFiles, DrugCatalogue drugs) {
+    /**
+     * The drugs named in DRL ({@code file:line:column}) or in Java that the catalogue lacks.
+     * @param prefix how the rule directory is printed before a file path ("rules/")
+     */
+    public static List<RuleProblem> check(Map<String, String> drlFiles, DrugCatalogue drugs, String prefix) {
         List<RuleProblem> out = new ArrayList<>();
         for (Reference r : in(drlFiles)) {
             if (drugs.find(r.drugId()).isEmpty()) {
-                out.add(new RuleProblem("rules/" + r.file(), r.line(), r.column(), "ERROR", message(r.drugId(), "the rule")));
+                out.add(new RuleProblem(prefix + r.file(), r.line(), r.column(), "ERROR", message(r.drugId(), "the rule")));
             }
         }
         for (Drug d : Drug.NAMED_IN_JAVA) {
-            if (drugs.resolve(d).isEmpty()) out.add(new RuleProblem("rules/terminology", 0, 0, "ERROR", message(d.name(), "the engine's Java code")));
+            if (drugs.resolve(d).isEmpty()) out.add(new RuleProblem(prefix + "terminology", 0, 0, "ERROR", message(d.name(), "the engine's Java code")));
         }
         return out;
     }
 
-    public static String message(String drugId, String who) {
+    private static String message(String drugId, String who) {
         String file = "drug-" + drugId.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return who + " names Drug." + drugId + ", which the drug catalogue does not define: add rules/terminology/" + file
                 + ".json and list its url in the drug-class-*.json of its class";

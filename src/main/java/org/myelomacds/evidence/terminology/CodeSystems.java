@@ -40,11 +40,20 @@ public final class CodeSystems {
     public static String canonical(String uri) {
         if (uri == null) return null;
         String n = normalise(uri);
-        if (n.equals(normalise(ICD10))) return ICD10_CM;
-        if (n.equals(normalise(ICD10_PCS_SID))) return ICD10_PCS;
-        if (n.contains("hcpcs")) return HCPCS;
-        for (String known : KNOWN) if (normalise(known).equals(n)) return known;
-        return n;
+        String known = BY_NORMALISED.get(n);
+        if (known != null) return known;
+        return n.contains("hcpcs") ? HCPCS : n;
+    }
+
+    /** Normalised URI → the system it names; the aliases map to the system they are read as. */
+    private static final java.util.Map<String, String> BY_NORMALISED = byNormalised();
+
+    private static java.util.Map<String, String> byNormalised() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String k : KNOWN) m.put(normalise(k), k);
+        m.put(normalise(ICD10), ICD10_CM);
+        m.put(normalise(ICD10_PCS_SID), ICD10_PCS);
+        return java.util.Map.copyOf(m);
     }
 
     /** The name a reader knows a system by ("ICD-10-CM", "SNOMED CT"); the URI itself for an unknown one. */

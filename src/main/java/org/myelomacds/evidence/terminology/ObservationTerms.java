@@ -28,6 +28,10 @@ public final class ObservationTerms {
     /** A code to write, e.g. in a proposed order: system and code as written in the value set, and its display. */
     public record Coding(String system, String code, String display) { }
 
+    /** The tests the engine proposes to order (ProposedOrders), with the first code of their set. */
+    private static final List<MeasurementKind> ORDERABLE = List.of(MeasurementKind.ABO_RH_GROUP, MeasurementKind.ANTIBODY_SCREEN,
+            MeasurementKind.HBSAG, MeasurementKind.ANTI_HBC);
+
     private final Family<MeasurementKind> kinds;
     private final Map<MeasurementKind, Family<String>> methods = new EnumMap<>(MeasurementKind.class);
     private final ValueSet diseaseStatus;
@@ -48,6 +52,13 @@ public final class ObservationTerms {
             methods.put(k, t.family(vs.id() + " methods", m, true));
         }
         kinds = t.family("observation kinds", entries, false);
+        for (MeasurementKind k : ORDERABLE) {
+            ValueSet vs = kinds.setOf(k).orElse(null);
+            if (vs != null && vs.includes().stream().allMatch(i -> i.concepts().isEmpty())) {
+                t.problem(TerminologyProblem.error(vs.location(), vs.id() + " lists no explicit code, but the engine proposes orders "
+                        + "for " + k + " with its first one: list the code to order first, as a concept"));
+            }
+        }
         diseaseStatus = t.require("observation-disease-status", "which observations are cancer disease status");
         transplantEligibility = t.require("observation-transplant-eligibility", "the transplant-eligibility statement");
         isotype = t.require("observation-m-protein-isotype", "which observations give the M-protein isotype");

@@ -114,31 +114,54 @@ public final class ValueSet {
      * case-insensitive substring), {@code regex} (a case-insensitive Java regular expression found anywhere), and
      * {@code excludes} (a substring that vetoes the match: "melphalan flufenamide" is not melphalan).
      */
-    public record TextMatch(List<String> contains, List<Pattern> regex, List<String> excludes) {
+    public record TextMatch(List<String> contains, List<Pattern> regex, List<String> excludes, List<Pattern> search) {
         public static final TextMatch NONE = new TextMatch(List.of(), List.of(), List.of());
 
         public TextMatch {
             contains = contains.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
             regex = List.copyOf(regex);
             excludes = excludes.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            search = List.copyOf(search);
+        }
+
+        public TextMatch(List<String> contains, List<Pattern> regex, List<String> excludes) {
+            this(contains, regex, excludes, combined(regex));
+        }
+
+        /**
+         * The patterns as one alternation, searched in one pass: the leftmost match of the alternation is the leftmost
+         * match of any pattern, so the answers are the same (the FISH patterns run on every unrecognised observation of a
+         * bundle). Patterns with back-references keep their own pass, since an alternation renumbers groups.
+         */
+        private static List<Pattern> combined(List<Pattern> regex) {
+            if (regex.size() < 2 || regex.stream().anyMatch(p -> p.pattern().matches("(?s).*\\\\[1-9k].*"))) return regex;
+            return List.of(Pattern.compile(String.join("|", regex.stream().map(p -> "(?:" + p.pattern() + ")").toList()),
+                    Pattern.CASE_INSENSITIVE));
         }
 
         public boolean isEmpty() { return contains.isEmpty() && regex.isEmpty(); }
 
-        /** True when the text names this concept. */
-        public boolean matches(String text) { return position(text) >= 0; }
+        /** True when the text names this concept (the first word or pattern found decides; no search for the earliest). */
+        public boolean matches(String text) {
+            if (text == null || text.isEmpty() || isEmpty()) return false;
+            String lower = contains.isEmpty() && excludes.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
+            for (String x : excludes) if (lower.contains(x)) return false;
+            for (String w : contains) if (lower.contains(w)) return true;
+            for (Pattern p : search) if (p.matcher(text).find()) return true;
+            return false;
+        }
 
         /** Where in the text the concept is first named; -1 when it is not (or an excluding word is there). */
         public int position(String text) {
             if (text == null || text.isEmpty() || isEmpty()) return -1;
-            String lower = text.toLowerCase(Locale.ROOT);
+            String lower = contains.isEmpty() && excludes.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
             for (String x : excludes) if (lower.contains(x)) return -1;
             int first = -1;
             for (String w : contains) {
                 int i = lower.indexOf(w);
                 if (i >= 0 && (first < 0 || i < first)) first = i;
             }
-            for (Pattern p : regex) {
+            for (Pattern p : search) {
                 Matcher m = p.matcher(text);
                 if (m.find() && (first < 0 || m.start() < first)) first = m.start();
             }
