@@ -4,6 +4,7 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.RuleFiles;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.facts.EvaluationContext;
@@ -67,26 +68,44 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("myeloma-cds: cannot read " + bundle + ": " + e.getMessage());
             return Main.INVALID_INPUT;
         }
-        // Loading the rulebase and the first FHIR parse each cost about a second in a fresh JVM. The bundle needs only
-        // the rule files' terminology (read in milliseconds), so the rules load on a second thread while it is read.
-        EvaluationOptions.Prepared prepared;
+        // Loading the rules and the first FHIR parse each cost about a second in a fresh JVM. The bundle needs only the
+        // rule files' terminology, so the rules load on a second thread (asking for the terminology once they are
+        // built) while this thread loads the terminology and reads the bundle with it.
+        RuleFiles files;
         try {
-            prepared = evaluation.prepare();
+            files = evaluation.files();
         } catch (RulebaseException e) {
             err.println("myeloma-cds: " + e.getMessage());
             return Main.RULEBASE_ERROR;
         }
+        java.util.concurrent.CompletableFuture<Terminology> terms = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CompletableFuture<Rulebase> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return evaluation.rulebase(prepared);
+                return evaluation.rulebase(files, () -> {
+                    try {
+                        return terms.join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        if (e.getCause() instanceof RulebaseException re) throw re;
+                        throw e;
+                    }
+                });
             } catch (RulebaseException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
+        Terminology terminology;
+        try {
+            terminology = evaluation.terminology(files);
+            terms.complete(terminology);
+        } catch (RulebaseException e) {
+            terms.completeExceptionally(e);
+            err.println("myeloma-cds: " + e.getMessage());
+            return Main.RULEBASE_ERROR;
+        }
         LocalDate date = evaluation.date();
         PatientRecord record;
         try {
-            record = Readers.shared().read(bytes, date, prepared.terminology());
+            record = Readers.shared().read(bytes, date, terminology);
         } catch (InvalidBundleException e) {
             err.println("myeloma-cds: " + source() + ": " + e.getMessage());
             for (String d : e.details()) err.println("  " + d);
@@ -132,7 +151,8 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     static final class Readers {
         private static BundleReader reader;
-        private static EvaluationOptions.Prepared shippedFiles;
+        private static RuleFiles shippedFiles;
+        private static Terminology shippedTerminology;
         private static Rulebase shipped;
 
         static synchronized BundleReader shared() {
@@ -140,21 +160,34 @@ final class EvaluateCommand implements Callable<Integer> {
             return reader;
         }
 
-        /** The shipped rule files and their terminology (the same instance the shipped rulebase holds). */
-        static synchronized EvaluationOptions.Prepared shippedFiles() throws RulebaseException {
-            if (shippedFiles == null) {
-                RuleFiles files = Rulebase.shippedFiles();
-                shippedFiles = new EvaluationOptions.Prepared(files, Rulebase.terminology(files));
-            }
+        static synchronized RuleFiles shippedFiles() throws RulebaseException {
+            if (shippedFiles == null) shippedFiles = Rulebase.shippedFiles();
             return shippedFiles;
         }
 
-        static synchronized Rulebase shippedRulebase() throws RulebaseException {
-            if (shipped == null) {
-                EvaluationOptions.Prepared p = shippedFiles();
-                shipped = Rulebase.shipped(p.files(), p.terminology());
+        /** The shipped terminology: the instance the shipped rulebase holds. */
+        static Terminology shippedTerminology() throws RulebaseException {
+            RuleFiles files = shippedFiles();
+            synchronized (Readers.class) {
+                if (shippedTerminology == null) shippedTerminology = Rulebase.terminology(files);
+                return shippedTerminology;
             }
-            return shipped;
+        }
+
+        static Rulebase shippedRulebase() throws RulebaseException {
+            return shippedRulebase(Readers::shippedTerminology);
+        }
+
+        /** The shipped rulebase; the terminology is asked for once its classes are loaded (another thread may be loading it). */
+        static Rulebase shippedRulebase(Rulebase.TerminologySource terminology) throws RulebaseException {
+            synchronized (Readers.class) {
+                if (shipped != null) return shipped;
+            }
+            Rulebase built = Rulebase.shipped(shippedFiles(), terminology);
+            synchronized (Readers.class) {
+                if (shipped == null) shipped = built;
+                return shipped;
+            }
         }
     }
 }

@@ -36,26 +36,30 @@ final class EvaluationOptions {
         return asOf == null ? LocalDate.now() : asOf;
     }
 
-    /** The rule files and their terminology: cheap to load, so a bundle can be read while the rules compile. */
-    record Prepared(RuleFiles files, Terminology terminology) { }
-
-    Prepared prepare() throws RulebaseException {
+    /** The rule files, read but not compiled. */
+    RuleFiles files() throws RulebaseException {
         if (rules == null) return EvaluateCommand.Readers.shippedFiles();
-        RuleFiles files;
         try {
-            files = RuleFiles.fromDirectory(rules);
+            return RuleFiles.fromDirectory(rules);
         } catch (java.io.IOException e) {
             throw new RulebaseException("cannot read rules: " + e.getMessage(), java.util.List.of());
         }
-        return new Prepared(files, Rulebase.terminology(files));
     }
 
-    Rulebase rulebase(Prepared prepared) throws RulebaseException {
-        return rules == null ? EvaluateCommand.Readers.shippedRulebase()
-                : Rulebase.compile(prepared.files(), CompileMode.DRL, prepared.terminology());
+    /** The terminology of these files (for the shipped rules, the one the shipped rulebase holds). */
+    Terminology terminology(RuleFiles files) throws RulebaseException {
+        return rules == null ? EvaluateCommand.Readers.shippedTerminology() : Rulebase.terminology(files);
+    }
+
+    /** The rulebase of these files; {@code terminology} is asked for only once the rules are compiled. */
+    Rulebase rulebase(RuleFiles files, Rulebase.TerminologySource terminology) throws RulebaseException {
+        return rules == null ? EvaluateCommand.Readers.shippedRulebase(terminology)
+                : Rulebase.compile(files, CompileMode.DRL, terminology);
     }
 
     Rulebase rulebase() throws RulebaseException {
-        return rulebase(prepare());
+        RuleFiles files = files();
+        Terminology terminology = terminology(files);
+        return rulebase(files, () -> terminology);
     }
 }

@@ -63,20 +63,33 @@ public final class Rulebase {
     }
 
     public static Rulebase compile(RuleFiles files, CompileMode mode) throws RulebaseException {
-        return compile(files, mode, terminology(files));
-    }
-
-    /** Compiles with the terminology already loaded from these files (so a bundle can be read while this runs). */
-    public static Rulebase compile(RuleFiles files, CompileMode mode, Terminology terminology) throws RulebaseException {
+        // The catalogues first: their errors are found in milliseconds, the compile takes seconds.
         EvidenceCatalogue evidence = evidence(files);
+        Terminology terminology = terminology(files);
         RegimenCatalogue regimens = regimens(files, terminology);
         return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens, terminology), files);
+    }
+
+    /** The terminology a rulebase is finished with, loaded by the caller while the rules compile. */
+    @FunctionalInterface
+    public interface TerminologySource {
+        Terminology get() throws RulebaseException;
+    }
+
+    /**
+     * Compiles, asking for the terminology only once the KieBase is built, so a caller can load it (and read a bundle
+     * with it) on another thread meanwhile.
+     */
+    public static Rulebase compile(RuleFiles files, CompileMode mode, TerminologySource terminology) throws RulebaseException {
+        KieBase kieBase = RulebaseCompiler.compile(files, mode);
+        return assemble(kieBase, mode, files, terminology.get());
     }
 
     /** The rulebase compiled at build time: its executable-model classes and the rule files, from the classpath. */
     public static Rulebase shipped() throws RulebaseException {
         RuleFiles files = shippedFiles();
-        return shipped(files, terminology(files));
+        Terminology terminology = terminology(files);
+        return shipped(files, () -> terminology);
     }
 
     /** The rule files shipped in the jar, without compiling anything (cheap: the terminology can be read from them first). */
@@ -89,8 +102,11 @@ public final class Rulebase {
         }
     }
 
-    /** The shipped rulebase, given its files and the terminology loaded from them. */
-    public static Rulebase shipped(RuleFiles files, Terminology terminology) throws RulebaseException {
+    /**
+     * The shipped rulebase from its files; the terminology (loaded from the same files) is asked for once the KieBase is
+     * built from the generated classes, so a caller can load it on another thread meanwhile.
+     */
+    public static Rulebase shipped(RuleFiles files, TerminologySource terminology) throws RulebaseException {
         List<Model> models;
         try {
             models = GeneratedModel.loadShipped();
@@ -98,8 +114,12 @@ public final class Rulebase {
             throw new RulebaseException("no usable build-time rulebase on the classpath (" + e
                     + "); rebuild with mvn process-classes", List.of());
         }
-        return checked(new Rulebase(RulebaseCompiler.fromModels(models), CompileMode.EXECUTABLE_MODEL, files,
-                evidence(files), regimens(files, terminology), terminology), files);
+        return assemble(RulebaseCompiler.fromModels(models), CompileMode.EXECUTABLE_MODEL, files, terminology.get());
+    }
+
+    private static Rulebase assemble(KieBase kieBase, CompileMode mode, RuleFiles files, Terminology terminology)
+            throws RulebaseException {
+        return checked(new Rulebase(kieBase, mode, files, evidence(files), regimens(files, terminology), terminology), files);
     }
 
     /** The value sets of rules/terminology/, loaded and checked; any error refuses the rulebase with file:line. */
