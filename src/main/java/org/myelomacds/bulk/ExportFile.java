@@ -29,11 +29,16 @@ public record ExportFile(String name, String resourceType, String location) impl
         return name.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    /** The resource type a file name announces, or null when no part of it is one of {@code knownTypes}. */
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z]+");
+
+    /**
+     * The resource type a file name announces: the first name part that is one of {@code knownTypes}, else the first
+     * that looks like a resource type (a capitalised word), else null.
+     */
     public static String typeFromName(String fileName, java.util.Set<String> knownTypes) {
-        for (String part : PARTS.split(fileName)) {
-            if (knownTypes.contains(part)) return part;
-        }
+        String[] parts = PARTS.split(fileName);
+        for (String part : parts) if (knownTypes.contains(part)) return part;
+        for (String part : parts) if (TYPE_NAME.matcher(part).matches()) return part;
         return null;
     }
 }
