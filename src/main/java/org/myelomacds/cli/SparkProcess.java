@@ -46,7 +46,11 @@ final class SparkProcess {
         cmd.add(classpath);
         cmd.add(MAIN);
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // In local mode Spark binds to loopback (the job sets spark.driver.host), and without this it would first
+        // look the host name up and warn that it resolves to a loopback address.
+        pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
         return p.waitFor();
     }
