@@ -16,6 +16,7 @@ import java.util.List;
 final class SparkProcess {
     /** Spark's own launcher adds these on Java 17 (org.apache.spark.launcher.JavaModuleOptions); SparkJvmOptionsTest checks. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-modules=jdk.incubator.vector", "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
             "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
