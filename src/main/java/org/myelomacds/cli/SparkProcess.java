@@ -31,6 +31,11 @@ final class SparkProcess {
     private SparkProcess() { }
 
     static int run(List<String> args, PrintStream err) throws IOException, InterruptedException {
+        return run(MAIN, args, err);
+    }
+
+    /** Runs {@code mainClass} of the Spark job's classpath in a new JVM; its exit code. */
+    static int run(String mainClass, List<String> args, PrintStream err) throws IOException, InterruptedException {
         String classpath;
         try {
             classpath = classpath();
@@ -43,9 +48,12 @@ final class SparkProcess {
         cmd.addAll(JVM_OPTIONS);
         cmd.add("-XX:+UseParallelGC");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        for (String property : List.of("myeloma.sparkClasspath", "myeloma.samples")) {
+            if (System.getProperty(property) != null) cmd.add("-D" + property + "=" + System.getProperty(property));
+        }
         cmd.add("-cp");
         cmd.add(classpath);
-        cmd.add(MAIN);
+        cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         // In local mode Spark binds to loopback (the job sets spark.driver.host), and without this it would first

@@ -196,21 +196,21 @@ public final class SparkScreen {
             }
             for (ExportFile f : files) report.file(f, size(f), f.resourceType() != null && readTypes.contains(f.resourceType()), -1);
 
-            // 4. Group by patient, screen with each executor's own engine, sort by patient id, write the parts.
+            // 4. Lines to a partition per range of patient ids, sorted by patient within it; each partition screens
+            //    its patients in that order with its executor's own engine and writes its parts.
             int partitions = Math.max(1, sc.defaultParallelism());
+            List<String> sortedCohort = new ArrayList<>(cohort);
+            Collections.sort(sortedCohort);
+            PatientRangePartitioner ranges = new PatientRangePartitioner(sortedCohort, partitions);
+            partitions = ranges.numPartitions();
             ScreeningSpec screening = spec; // a local: the closure must not capture this driver-side Job
-            JavaPairRDD<String, ScreeningResult> results = all.groupByKey(partitions)
-                    .mapToPair(g -> {
-                        List<SourceLine> lines = new ArrayList<>();
-                        g._2().forEach(lines::add);
-                        return new Tuple2<>(g._1(), screening.screener().screen(g._1(), lines));
-                    })
-                    .sortByKey(true, partitions);
             String out = c.output;
             Map<String, String> conf = hadoopEntries(hadoop);
             prepareOutput(out);
-            List<long[]> counts = results.mapPartitionsWithIndex((index, it) ->
-                    Collections.singletonList(writePart(out, conf, index, it)).iterator(), true).collect();
+            List<long[]> counts = all.repartitionAndSortWithinPartitions(ranges)
+                    .mapPartitionsWithIndex((index, it) -> Collections.singletonList(
+                            writePart(out, conf, index, new ScreenedPatients(it, screening))).iterator(), true)
+                    .collect();
             long[] total = new long[5];
             for (long[] k : counts) for (int i = 0; i < total.length; i++) total[i] += k[i];
             report.count("assessed", total[0]);
@@ -376,9 +376,35 @@ public final class SparkScreen {
         return out.iterator();
     }
 
+    /** A partition's (patient, line) pairs, sorted by patient, screened one patient at a time as they are read. */
+    private static final class ScreenedPatients implements Iterator<ScreeningResult> {
+        private final Iterator<Tuple2<String, SourceLine>> lines;
+        private final ScreeningSpec spec;
+        private Tuple2<String, SourceLine> next;
+
+        ScreenedPatients(Iterator<Tuple2<String, SourceLine>> lines, ScreeningSpec spec) {
+            this.lines = lines;
+            this.spec = spec;
+            this.next = lines.hasNext() ? lines.next() : null;
+        }
+
+        @Override public boolean hasNext() { return next != null; }
+
+        @Override
+        public ScreeningResult next() {
+            String pid = next._1();
+            List<SourceLine> group = new ArrayList<>();
+            while (next != null && next._1().equals(pid)) {
+                group.add(next._2());
+                next = lines.hasNext() ? lines.next() : null;
+            }
+            return spec.screener().screen(pid, group);
+        }
+    }
+
     /** Writes one sorted partition's parts with the shared writers; returns assessed, refused, rows, error lines. */
     private static long[] writePart(String out, Map<String, String> conf, int index,
-                                    Iterator<Tuple2<String, ScreeningResult>> results) throws IOException {
+                                    Iterator<ScreeningResult> results) throws IOException {
         Configuration hadoop = new Configuration();
         conf.forEach(hadoop::set);
         Path dir = new Path(out);
@@ -391,7 +417,7 @@ public final class SparkScreen {
                 new SummaryParquetWriter(HadoopOutputFile.fromPath(
                         new Path(new Path(dir, ScreeningOutputs.SUMMARY_PARQUET), partName(index, ".parquet")), hadoop)))) {
             while (results.hasNext()) {
-                ScreeningResult r = results.next()._2();
+                ScreeningResult r = results.next();
                 if (r.row() != null) assessed++;
                 else refused++;
                 outputs.accept(r);
