@@ -117,6 +117,10 @@ public final class ResourceRouter {
     /** An unusable line goes to the first cohort patient it names, so that patient is not assessed without it. */
     private Route broken(ExportFile file, long lineNo, byte[] bytes, String text, String type, String id, String message) {
         SourceLine line = new SourceLine(file.name(), lineNo, type != null ? type : file.resourceType(), id, text, message);
+        if ("Patient".equals(file.resourceType())) {
+            String own = id != null ? id : topLevelId(bytes);
+            if (own != null && inCohort.test(own)) return new ToPatient(own, line, List.of());
+        }
         Set<String> mentioned = PatientLinks.mentionedPatients(bytes);
         if (mentioned != null) {
             for (String pid : PatientLinks.sorted(mentioned)) {
