@@ -137,8 +137,13 @@ public final class ScreenCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** True when progress should be drawn: asked for, and stderr is a terminal (also for the Spark job's own bar). */
+    public boolean drawProgress() {
+        return !noProgress && ProgressBar.isTerminal();
+    }
+
     private InProcessScreening.Progress progress() {
-        boolean draw = !noProgress && ProgressBar.isTerminal();
+        boolean draw = drawProgress();
         return new InProcessScreening.Progress() {
             private ProgressBar bar;
             @Override public void start(long patients) { bar = new ProgressBar(err, (int) patients, draw); }

@@ -101,6 +101,8 @@ public final class SparkScreen {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
         }
+        // Spark's console progress bar (stages done / total) on a terminal, as the in-process engine draws its own
+        conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(c.drawProgress()));
         ScreeningSpec spec = new ScreeningSpec(c.date(), c.jurisdiction, c.allowPartial, ruleFiles, rulebase.sha256());
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");

@@ -204,4 +204,17 @@ class ScreenCommandTest {
                 + " AND len(list_filter(recommended, r -> r LIKE 'DARA%')) > 0");
         assertFalse(hbv.isEmpty());
     }
+
+    @Test
+    void usageAndUnreadableInputFollowTheCliExitCodes() {
+        assertEquals(2, ScreeningFixtures.cli("screen", "--output", tmp.resolve("x").toString()).exit(), "--input is required");
+        assertEquals(2, ScreeningFixtures.cli("screen", "--input", export.toString(), "--output", tmp.resolve("x").toString(),
+                "--memory-budget", "lots").exit());
+        assertEquals(2, ScreeningFixtures.cli("screen", "--input", export.toString(), "--output", tmp.resolve("x").toString(),
+                "--engine", "hadoop").exit());
+        ScreeningFixtures.Run missing = ScreeningFixtures.cli("screen", "--input", tmp.resolve("nowhere").toString(),
+                "--output", tmp.resolve("x").toString());
+        assertEquals(3, missing.exit());
+        assertTrue(missing.err().contains("is not a directory"), missing.err());
+    }
 }
