@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-screen", mixinStandardHelpOptions = true,
         description = "Measure population screening: patients/s and CPU ms/patient on a generated export, in-process "
                 + "with 1 and 2 threads and on Spark local[2], against a warm evaluate loop over the same bundles, "
-                + "all in one JVM; optionally a large export with 1% myeloma screened cohort-first by the CLI.")
+                + "all in one JVM; optionally a large export with 1%% myeloma screened cohort-first by the CLI.")
 final class BenchScreenCommand implements Callable<Integer> {
     @Option(names = "--patients", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
     int patients;
