@@ -37,6 +37,9 @@ public final class RunReport {
         rb.put("sha256", rulebaseSha256);
         files = root.putArray("files");
         root.put("disclaimer", org.myelomacds.assessment.Assessment.DISCLAIMER);
+        for (String key : new String[]{"patientsInExport", "cohort", "assessed", "refused", "rowsOut", "errorLines", "unusableLines"}) {
+            counts.put(key, 0L);
+        }
     }
 
     public ObjectNode root() { return root; }
