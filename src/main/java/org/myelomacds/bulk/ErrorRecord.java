@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  *
  * @param outcome REFUSED (no assessment: unreadable, or unreadable parts without allow-partial), PARTIAL (assessed
  *        without the listed parts), NO_PATIENT_RESOURCE (a cohort condition names a patient the export has no Patient
- *        for), RULEBASE_FAILURE, or UNUSABLE_LINE (a line tied to no cohort patient)
+ *        for), RULEBASE_FAILURE, INTERNAL_ERROR (the engine failed on this record: a defect to report), or
+ *        UNUSABLE_LINE (a line tied to no cohort patient)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorRecord(String patient, String outcome, String reason, List<ExportProblem> problems) implements Serializable {
@@ -29,6 +30,7 @@ public record ErrorRecord(String patient, String outcome, String reason, List<Ex
     public static final String NO_PATIENT_RESOURCE = "NO_PATIENT_RESOURCE";
     public static final String RULEBASE_FAILURE = "RULEBASE_FAILURE";
     public static final String UNUSABLE_LINE = "UNUSABLE_LINE";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     public ErrorRecord {
         problems = List.copyOf(problems);

@@ -29,7 +29,20 @@ public final class PatientScreener {
 
     public PatientAssessor assessor() { return assessor; }
 
+    /**
+     * Never throws for one patient's data: whatever goes wrong is that patient's error record (INTERNAL_ERROR for
+     * what the engine did not expect), and the run goes on with the others.
+     */
     public ScreeningResult screen(String patientId, List<SourceLine> lines) {
+        try {
+            return screenOrThrow(patientId, lines);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ScreeningResult(patientId, null, null, new ErrorRecord(patientId, ErrorRecord.INTERNAL_ERROR,
+                    "the engine failed on this patient's record: " + e, List.of()));
+        }
+    }
+
+    private ScreeningResult screenOrThrow(String patientId, List<SourceLine> lines) {
         if (lines.stream().noneMatch(l -> "Patient".equals(l.resourceType()) && l.problem() == null)) {
             List<ExportProblem> where = new ArrayList<>();
             for (SourceLine l : lines.stream().sorted().limit(5).toList()) {
