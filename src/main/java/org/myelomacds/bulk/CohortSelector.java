@@ -42,11 +42,12 @@ public final class CohortSelector {
             condition = JSON.readTree(bytes);
         } catch (IOException e) {
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    ? "not JSON" + (jpe.getLocation() == null ? "" : " at column " + jpe.getLocation().getColumnNr())
-                    + ": " + jpe.getOriginalMessage()
-                    : "not readable: " + e.getMessage();
-            return new Unreadable(new ExportProblem(file.name(), lineNo, null, null, message),
-                    PatientLinks.mentionedPatients(bytes));
+                    ? JsonErrors.describe(jpe) : "not readable: " + e.getMessage();
+            Set<String> mentioned = PatientLinks.mentionedPatients(bytes);
+            String whose = mentioned == null || mentioned.isEmpty() ? "names no patient that can be read"
+                    : "names " + String.join(", ", PatientLinks.sorted(mentioned).stream().map(p -> "Patient/" + p).toList());
+            return new Unreadable(new ExportProblem(file.name(), lineNo, null, null, message
+                    + " (an unreadable Condition may hide a myeloma diagnosis; this line " + whose + ")"), mentioned);
         }
         if (condition == null || condition.isMissingNode()) return NOT_MEMBER; // a blank line
         if (!condition.isObject() || !"Condition".equals(condition.path("resourceType").asText())) return NOT_MEMBER; // routed and reported later

@@ -84,8 +84,7 @@ public final class ResourceRouter {
         try {
             resource = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-            return broken(file, lineNo, bytes, text, null, null, "not JSON" + where + ": " + e.getOriginalMessage());
+            return broken(file, lineNo, bytes, text, null, null, JsonErrors.describe(e));
         } catch (IOException e) {
             return broken(file, lineNo, bytes, text, null, null, "not readable: " + e.getMessage());
         }
