@@ -64,6 +64,8 @@ public final class PatientBundleAssembler {
             }
             ObjectNode entry = entries.addObject();
             if (line.problem() != null) {
+                // the reader names an unreadable entry by its fullUrl: the Assessment's data gap then says which line
+                entry.put("fullUrl", "urn:myeloma-cds:export-line:" + line.location());
                 entry.put("resource", "unreadable export line " + line.location());
             } else {
                 entry.set("resource", parse(line));
