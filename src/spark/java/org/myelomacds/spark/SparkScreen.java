@@ -173,9 +173,12 @@ public final class SparkScreen {
             for (ExportProblem p : routed.filter(r -> r.problem != null).map(r -> r.problem).collect()) {
                 if (unusableSeen.add(p.file() + ":" + p.line())) unusable.add(p);
             }
-            Map<String, Long> skipped = routed.filter(r -> r.skipped != null).map(r -> r.skipped).countByValue();
-            skipped.forEach(report::skipped);
-            report.count("patientsInExport", routed.filter(r -> r.patientFileLine).count());
+            for (Routed tally : routed.filter(r -> r.tally != null).collect()) {
+                tally.tally.forEach((reason, n) -> {
+                    if (reason.equals(PATIENT_LINES)) report.count("patientsInExport", n);
+                    else report.skipped(reason, n);
+                });
+            }
             report.count("linesKept", routed.filter(r -> r.patientId != null).count());
 
             // 3. Medications: only those a cohort resource references, joined to each patient referencing them.
@@ -191,6 +194,7 @@ public final class SparkScreen {
             if (!medParts.isEmpty()) {
                 JavaRDD<Routed> meds = sc.union(medParts.toArray(JavaRDD[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
                 for (ExportProblem p : meds.filter(r -> r.problem != null).map(r -> r.problem).collect()) unusable.add(p);
+                for (Routed tally : meds.filter(r -> r.tally != null).collect()) tally.tally.forEach(report::skipped);
                 JavaPairRDD<String, SourceLine> medLines = meds.filter(r -> r.medicationKey != null)
                         .mapToPair(r -> new Tuple2<>(r.medicationKey, r.line));
                 all = all.union(medicationUsers.join(medLines).mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2())));
@@ -341,26 +345,32 @@ public final class SparkScreen {
         }
     }
 
-    /** A routed line, flattened for Spark: exactly one of patientId, medicationKey, problem, skipped is set. */
+    private static final String PATIENT_LINES = "patientLines";
+
+    /**
+     * A routed line, flattened for Spark: a cohort patient's line (patientId), a Medication (medicationKey) or a
+     * problem; lines passed over are only counted, in one tally per partition, so a population of millions of lines
+     * of other patients never becomes millions of records.
+     */
     static final class Routed implements Serializable {
         String patientId;
         String medicationKey;
         SourceLine line;
         List<String> medicationKeys = List.of();
         ExportProblem problem;
-        String skipped;
-        boolean patientFileLine;
+        HashMap<String, Long> tally;
     }
 
     private static Iterator<Routed> routeAll(ExportFile f, Iterator<Tuple2<String, Long>> lines, Set<String> cohort,
                                              Set<String> medications) {
         ResourceRouter router = new ResourceRouter(cohort::contains, medications::contains);
         List<Routed> out = new ArrayList<>();
+        HashMap<String, Long> tally = new HashMap<>();
         while (lines.hasNext()) {
             Tuple2<String, Long> t = lines.next();
             ResourceRouter.Route route = router.route(f, t._2() + 1, t._1().getBytes(StandardCharsets.UTF_8));
+            if ("Patient".equals(f.resourceType()) && route != ResourceRouter.Skipped.BLANK) tally.merge(PATIENT_LINES, 1L, Long::sum);
             Routed r = new Routed();
-            r.patientFileLine = "Patient".equals(f.resourceType()) && route != ResourceRouter.Skipped.BLANK;
             if (route instanceof ResourceRouter.ToPatient p) {
                 r.patientId = p.patientId();
                 r.line = p.line();
@@ -371,10 +381,14 @@ public final class SparkScreen {
             } else if (route instanceof ResourceRouter.Unusable u) {
                 r.problem = u.problem();
             } else {
-                r.skipped = ((ResourceRouter.Skipped) route).name();
+                tally.merge(((ResourceRouter.Skipped) route).name(), 1L, Long::sum);
+                continue;
             }
             out.add(r);
         }
+        Routed summary = new Routed();
+        summary.tally = tally;
+        out.add(summary);
         return out.iterator();
     }
 

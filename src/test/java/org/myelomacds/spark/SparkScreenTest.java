@@ -52,6 +52,8 @@ class SparkScreenTest {
         for (String k : List.of("patientsInExport", "cohort", "assessed", "refused", "rowsOut", "errorLines", "unusableLines")) {
             assertEquals(a.path(k).asLong(), b.path(k).asLong(), k);
         }
+        assertEquals(JSON.readTree(inProcess.resolve("run.json").toFile()).path("skippedLines"),
+                JSON.readTree(spark.resolve("run.json").toFile()).path("skippedLines"));
         assertEquals(40, a.path("patientsInExport").asLong());
         assertEquals(20, a.path("cohort").asLong());
         assertEquals(1, a.path("refused").asLong());
