@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -265,10 +264,10 @@ public final class InProcessScreening {
     }
 
     private static void writeResult(DataOutputStream out, ScreeningResult r) throws IOException {
-        writeString(out, r.patientId());
-        writeString(out, r.row() == null ? null : JSON.writeValueAsString(r.row()));
-        writeString(out, r.assessmentJson());
-        writeString(out, r.error() == null ? null : r.error().toJsonLine());
+        SpillStrings.write(out, r.patientId());
+        SpillStrings.write(out, r.row() == null ? null : JSON.writeValueAsString(r.row()));
+        SpillStrings.write(out, r.assessmentJson());
+        SpillStrings.write(out, r.error() == null ? null : r.error().toJsonLine());
     }
 
     /** Merges partitions' results, each sorted by patient id, into one patient-id order. */
@@ -297,29 +296,18 @@ public final class InProcessScreening {
     private static ScreeningResult readResult(DataInputStream in) throws IOException {
         String pid;
         try {
-            pid = readString(in);
+            pid = SpillStrings.read(in);
         } catch (EOFException e) {
             return null;
         }
-        String row = readString(in);
-        String assessment = readString(in);
-        String error = readString(in);
+        String row = SpillStrings.read(in);
+        String assessment = SpillStrings.read(in);
+        String error = SpillStrings.read(in);
         return new ScreeningResult(pid, row == null ? null : JSON.readValue(row, SummaryRow.class), assessment,
                 error == null ? null : ErrorRecord.fromJsonLine(error));
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) { out.writeInt(-1); return; }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
 
     private static long size(ExportFile f) {
         try {

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ final class PatientGroupStore implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 String pid;
-                try { pid = readString(in); } catch (EOFException e) { break; }
+                try { pid = SpillStrings.read(in); } catch (EOFException e) { break; }
                 SourceLine line = readLine(in);
                 write(outs[bucket(pid, depth)], pid, line);
             }
@@ -98,7 +97,7 @@ final class PatientGroupStore implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 String pid;
-                try { pid = readString(in); } catch (EOFException e) { break; }
+                try { pid = SpillStrings.read(in); } catch (EOFException e) { break; }
                 groups.computeIfAbsent(pid, k -> new ArrayList<>()).add(readLine(in));
             }
         }
@@ -127,36 +126,23 @@ final class PatientGroupStore implements AutoCloseable {
 
     private void write(DataOutputStream out, String pid, SourceLine line) throws IOException {
         int before = out.size();
-        writeString(out, pid);
-        writeString(out, line.file());
+        SpillStrings.write(out, pid);
+        SpillStrings.write(out, line.file());
         out.writeLong(line.line());
-        writeString(out, line.resourceType());
-        writeString(out, line.id());
-        writeString(out, line.json());
-        writeString(out, line.problem());
+        SpillStrings.write(out, line.resourceType());
+        SpillStrings.write(out, line.id());
+        SpillStrings.write(out, line.json());
+        SpillStrings.write(out, line.problem());
         spilledBytes += out.size() - before;
     }
 
     private static SourceLine readLine(DataInputStream in) throws IOException {
-        String file = readString(in);
+        String file = SpillStrings.read(in);
         long lineNo = in.readLong();
-        return new SourceLine(file, lineNo, readString(in), readString(in), readString(in), readString(in));
+        return new SourceLine(file, lineNo, SpillStrings.read(in), SpillStrings.read(in), SpillStrings.read(in), SpillStrings.read(in));
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) { out.writeInt(-1); return; }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) throw new EOFException("truncated spill file");
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
     /** A different mix of the hash at each depth, so a partition split again spreads its patients out. */
     static int bucket(String patientId, int depth) {
