@@ -18,7 +18,7 @@ import java.util.List;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, ReportCommand.class,
-            ServeCommand.class, HookRequestCommand.class, LoadCommand.class, RulesCommand.class, BenchCommand.class,
+            ServeCommand.class, ScreenCommand.class, MakeExportCommand.class, HookRequestCommand.class, LoadCommand.class, RulesCommand.class, BenchCommand.class, BenchScreenCommand.class,
             CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
@@ -75,6 +75,9 @@ public final class Main implements Runnable {
             if (cls == ServeCommand.class) return cls.cast(new ServeCommand(out, err));
             if (cls == HookRequestCommand.class) return cls.cast(new HookRequestCommand(out, err));
             if (cls == LoadCommand.class) return cls.cast(new LoadCommand(out, err));
+            if (cls == ScreenCommand.class) return cls.cast(new ScreenCommand(out, err));
+            if (cls == BenchScreenCommand.class) return cls.cast(new BenchScreenCommand(out, err));
+            if (cls == MakeExportCommand.class) return cls.cast(new MakeExportCommand(out, err));
             if (cls == ReportCommand.class) return cls.cast(new ReportCommand(out, err));
             return CommandLine.defaultFactory().create(cls);
         }

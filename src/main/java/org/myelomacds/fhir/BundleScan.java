@@ -90,7 +90,7 @@ final class BundleScan {
                 if (resource.isMissingNode() || resource.isNull()) {
                     skipped.merge(SKIP_NO_RESOURCE, 1, Integer::sum);
                 } else {
-                    problems.add(new UnreadableInput(i, null, "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
+                    problems.add(new UnreadableInput(i, textOrNull(entry.get("fullUrl")), "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
                 }
                 continue;
             }

@@ -33,6 +33,18 @@ public final class JsonRenderer {
         }
     }
 
+    /**
+     * The same canonical JSON on one line (no indent, no trailing newline): one Assessment per line of an NDJSON file.
+     * Parsed, it is equal to {@link #render}'s.
+     */
+    public static String renderLine(Assessment assessment) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(assessment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("assessment could not be serialised", e);
+        }
+    }
+
     /** The mapper configured as above, for readers of canonical JSON (tests, batch tools). */
     public static ObjectMapper mapper() { return MAPPER; }
 }

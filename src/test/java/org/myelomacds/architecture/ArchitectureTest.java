@@ -33,6 +33,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void sparkStaysInTheSparkJob() throws IOException {
+        // the CLI runs without Spark on its classpath: only src/spark/java may import it
+        assertEquals(List.of(), offenders(List.of("bulk", "cli", "engine", "fhir", "render", "server", "derive", "facts",
+                "evidence", "assessment", "authoring", "scenario"), List.of("org.apache.spark", "scala.")));
+    }
+
+    @Test
     void rulesSeeFactsNeverFhirResources() throws IOException {
         List<String> bad = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(Samples.projectDir().resolve("rules"))) {
