@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,8 @@ class ReviewRoutesTest {
     void samplesAreListedAndOnlyListedFilesServed() throws Exception {
         HttpResponse<String> list = get("/review/samples");
         assertEquals(200, list.statusCode());
-        assertTrue(list.body().contains("\"rrmm-copd.json\""));
+        assertTrue(list.body().contains("{\"name\":\"rrmm-copd.json\",\"title\":\"rrmm-copd\",\"asOf\":\"2026-11-01\"}"),
+                "each sample with the date its story is written for: " + list.body());
         assertFalse(list.body().contains("expected.json"), "scenario expectations are not bundles");
         assertEquals(200, get("/review/samples/rrmm-copd.json").statusCode());
         assertEquals(404, get("/review/samples/..%2Fpom.xml").statusCode());
@@ -78,6 +80,11 @@ class ReviewRoutesTest {
         assertTrue(eu.body().contains("data-jurisdiction=\"EU\"") && eu.body().contains("id=\"option-DARA_MONO\""));
 
         assertEquals(400, post("/review/report?asOf=01/11/2026", bundle).statusCode());
+        HttpResponse<String> deceased = post("/review/report?asOf=2026-11-01", new String(bundle, StandardCharsets.UTF_8)
+                .replaceFirst("\"resourceType\"\\s*:\\s*\"Patient\",", "\"resourceType\":\"Patient\",\"deceasedBoolean\":true,")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, deceased.statusCode(), deceased.body());
+        assertTrue(deceased.body().contains("deceased"), deceased.body());
         assertEquals(400, post("/review/report?jurisdiction=UK", bundle).statusCode());
         HttpResponse<String> empty = post("/review/report?asOf=2026-11-01", new byte[0]);
         assertEquals(400, empty.statusCode());
