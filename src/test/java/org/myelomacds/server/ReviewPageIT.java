@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -135,5 +136,64 @@ class ReviewPageIT {
         waitUpTo(30).until(d -> status.getAttribute("class").contains("error"));
         assertTrue(status.getText().contains("could not be read"), status.getText());
         assertTrue(browser.findElements(By.cssSelector("#report .option")).isEmpty());
+    }
+
+    /**
+     * The wrong-patient hazard: a report must never stay on screen beside another bundle's error or while another
+     * bundle is evaluated. A sample loads on the date its story is written for and the report names its bundle.
+     */
+    @Test
+    void previousPatientsReportIsClearedOnNewEvaluationAndOnError() throws Exception {
+        browser.get(server.baseUrl() + "/review");
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#sample option")).size() > 1);
+        WebElement asOf = browser.findElement(By.id("asof"));
+        asOf.clear();
+        asOf.sendKeys("2020-01-01", org.openqa.selenium.Keys.TAB);
+
+        new Select(browser.findElement(By.id("sample"))).selectByValue("rrmm-copd.json");
+        waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report .option")));
+        assertEquals("2026-11-01", asOf.getAttribute("value"), "a sample loads with the date its story is written for");
+        WebElement reportFor = browser.findElement(By.id("report-for"));
+        String copdPatient = browser.findElement(By.cssSelector("#report article")).getAttribute("data-patient");
+        assertTrue(reportFor.isDisplayed());
+        assertTrue(reportFor.getText().contains("sample rrmm-copd.json"), reportFor.getText());
+        assertTrue(reportFor.getText().contains("patient " + copdPatient), reportFor.getText());
+        assertTrue(reportFor.getText().contains("as of 2026-11-01"), reportFor.getText());
+
+        // The next evaluation: the COPD patient's report is removed before the next patient's arrives.
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.reportStates = [];"
+                + "new MutationObserver(function () {"
+                + "  var a = document.querySelector('#report article');"
+                + "  window.reportStates.push(a ? a.getAttribute('data-patient') : '');"
+                + "}).observe(document.getElementById('report'), {childList: true});");
+        new Select(browser.findElement(By.id("sample"))).selectByValue("rrmm-prior-dara-short-washout.json");
+        waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> reportFor.getText().contains("rrmm-prior-dara-short-washout.json"));
+        String daraPatient = browser.findElement(By.cssSelector("#report article")).getAttribute("data-patient");
+        assertFalse(daraPatient.equals(copdPatient), "two different patients");
+        @SuppressWarnings("unchecked")
+        List<String> states = (List<String>) js.executeScript("return window.reportStates;");
+        assertEquals(List.of("", daraPatient), states, "cleared first, then only the new patient's report");
+        assertTrue(reportFor.getText().contains("patient " + daraPatient), reportFor.getText());
+
+        // A bundle that fails to load: no report at all, not the previous patient's beside the error.
+        Path broken = Files.createTempFile(profile, "broken-", ".json");
+        Files.writeString(broken, "{\"resourceType\": \"Patient\", \"id\": \"other\"}");
+        browser.findElement(By.id("file")).sendKeys(broken.toString());
+        WebElement status = browser.findElement(By.id("status"));
+        waitUpTo(30).until(d -> status.getAttribute("class").contains("error"));
+        assertTrue(status.getText().contains(broken.getFileName().toString()), "the error names the bundle: " + status.getText());
+        assertTrue(status.getText().contains("could not be read"), status.getText());
+        assertTrue(browser.findElements(By.cssSelector("#report *")).isEmpty(), "no report beside the error");
+        assertFalse(reportFor.isDisplayed(), "no patient named beside the error");
+        assertTrue(browser.findElement(By.id("regimens")).getAttribute("hidden") != null, "no regimen buttons either");
+        screenshot("review-page-error-after-report.png");
+
+        // Editing a pasted bundle also takes its old report away.
+        new Select(browser.findElement(By.id("sample"))).selectByValue("rrmm-copd.json");
+        waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> reportFor.getText().contains("rrmm-copd.json"));
+        browser.findElement(By.id("bundle")).sendKeys(" ");
+        assertTrue(browser.findElements(By.cssSelector("#report *")).isEmpty(), "an edited bundle has no report yet");
+        assertFalse(reportFor.isDisplayed());
     }
 }

@@ -60,7 +60,8 @@ class ReviewRoutesTest {
     void samplesAreListedAndOnlyListedFilesServed() throws Exception {
         HttpResponse<String> list = get("/review/samples");
         assertEquals(200, list.statusCode());
-        assertTrue(list.body().contains("\"rrmm-copd.json\""));
+        assertTrue(list.body().contains("{\"name\":\"rrmm-copd.json\",\"title\":\"rrmm-copd\",\"asOf\":\"2026-11-01\"}"),
+                "each sample with the date its story is written for: " + list.body());
         assertFalse(list.body().contains("expected.json"), "scenario expectations are not bundles");
         assertEquals(200, get("/review/samples/rrmm-copd.json").statusCode());
         assertEquals(404, get("/review/samples/..%2Fpom.xml").statusCode());

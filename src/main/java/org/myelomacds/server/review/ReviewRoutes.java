@@ -121,8 +121,14 @@ public final class ReviewRoutes {
         ctx.contentType(type).result(resource(name));
     }
 
-    /** One sample as listed on the page: file name and the patient story's first heading, if any. */
-    public record Sample(String name, String title) {}
+    /**
+     * One sample as listed on the page: file name, title, and the evaluation date its story is written for (the
+     * {@code asOf} of its scenario expectation; null when it has none), so the page evaluates a sample on the date
+     * its story assumes instead of today, when its washouts and result ages would read differently.
+     */
+    public record Sample(String name, String title, String asOf) {}
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     List<Sample> samples() throws IOException {
         if (!Files.isDirectory(samplesDir)) return List.of();
@@ -131,10 +137,22 @@ public final class ReviewRoutes {
             for (Path p : s.sorted().toList()) {
                 String f = p.getFileName().toString();
                 if (!f.endsWith(".json") || f.endsWith(".expected.json")) continue;
-                out.add(new Sample(f, f.substring(0, f.length() - ".json".length())));
+                String stem = f.substring(0, f.length() - ".json".length());
+                out.add(new Sample(f, stem, storyDate(samplesDir.resolve(stem + ".expected.json"))));
             }
         }
         return out;
+    }
+
+    /** The asOf a scenario expectation records, if it is a valid date; null otherwise (the page then keeps its date). */
+    private static String storyDate(Path expected) {
+        if (!Files.isRegularFile(expected)) return null;
+        try {
+            String asOf = JSON.readTree(expected.toFile()).path("asOf").asText("");
+            return LocalDate.parse(asOf).toString();
+        } catch (IOException | DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void sample(Context ctx) throws IOException {

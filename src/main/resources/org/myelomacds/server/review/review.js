@@ -13,8 +13,12 @@
   var report = document.getElementById('report');
   var regimens = document.getElementById('regimens');
   var hint = document.getElementById('hint');
+  var reportFor = document.getElementById('report-for');
   var running = 0;
   var lastKey = null; // the inputs of the report on screen, so an unchanged form is not evaluated twice
+  var bundleLabel = ''; // where the bundle in the text box came from: 'file x.json', 'sample y.json' or 'pasted bundle'
+  var samples = {};     // sample file name -> the date its story is written for
+  var HINT = hint.textContent;
 
   function isoToday() {
     var d = new Date();
@@ -38,45 +42,76 @@
       list.forEach(function (s) {
         var o = document.createElement('option');
         o.value = s.name;
-        o.textContent = s.title;
+        o.textContent = s.title + (s.asOf ? ' (as of ' + s.asOf + ')' : '');
+        samples[s.name] = s.asOf || null;
         sampleSelect.appendChild(o);
       });
     }).catch(function () { setStatus('The sample list could not be loaded.', true); });
   }
 
+  // A report stays on screen only while it belongs to the bundle and settings in the form. Whenever that is no
+  // longer certain (a new bundle is being loaded, an evaluation has started, anything failed) it is removed, so a
+  // previous patient's report can never sit beside a new patient's error or wait.
+  function clearReport(hintText) {
+    running++; // answers still on their way belong to the cleared report
+    lastKey = null;
+    report.textContent = '';
+    regimens.textContent = '';
+    regimens.hidden = true;
+    reportFor.textContent = '';
+    reportFor.hidden = true;
+    hint.textContent = hintText || HINT;
+    hint.hidden = false;
+  }
+
+  function fail(message) {
+    clearReport('No report: the bundle could not be evaluated (the reason is under "Show report").');
+    setStatus(message, true);
+  }
+
   function run(force) {
     var text = bundleText.value.trim();
-    if (!text) { setStatus('No bundle: open a file, paste a FHIR R4 Bundle or pick a sample.', true); return; }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) { setStatus('As of must be a date YYYY-MM-DD.', true); return; }
+    if (!text) { fail('No bundle: open a file, paste a FHIR R4 Bundle or pick a sample.'); return; }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) { fail('As of must be a date YYYY-MM-DD.'); return; }
     var key = asOf.value + '|' + jurisdiction() + '|' + partial.checked + '|' + text;
     if (!force && key === lastKey) return;
+    var label = bundleLabel || 'pasted bundle';
+    var request = { asOf: asOf.value, jurisdiction: jurisdiction(), label: label };
+    clearReport('Evaluating ' + label + '…');
     lastKey = key;
-    var ticket = ++running;
-    setStatus('Evaluating as of ' + asOf.value + ' (' + jurisdiction() + ')…', false);
-    var url = '/review/report?asOf=' + encodeURIComponent(asOf.value) + '&jurisdiction=' + encodeURIComponent(jurisdiction())
+    var ticket = running;
+    setStatus('Evaluating ' + label + ' as of ' + request.asOf + ' (' + request.jurisdiction + ')…', false);
+    var url = '/review/report?asOf=' + encodeURIComponent(request.asOf) + '&jurisdiction=' + encodeURIComponent(request.jurisdiction)
       + '&allowPartial=' + (partial.checked ? 'true' : 'false');
     fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/fhir+json' }, body: text })
-      .then(function (r) { return r.text().then(function (body) { return { ok: r.ok, status: r.status, body: body }; }); })
+      .then(function (r) {
+        return r.text().then(function (body) {
+          return { ok: r.ok, status: r.status, body: body, patient: r.headers.get('X-Patient') };
+        });
+      })
       .then(function (res) {
-        if (ticket !== running) return; // a newer request is on its way
+        if (ticket !== running) return; // a newer request or a new bundle replaced this one
         if (!res.ok) {
-          lastKey = null;
-          setStatus(res.body || ('The server answered ' + res.status + '.'), true);
+          fail(label + ': ' + (res.body || ('the server answered ' + res.status + '.')));
           return;
         }
-        show(res.body);
+        show(res.body, request, res.patient);
         var n = report.querySelectorAll('.option').length;
-        setStatus('Report for ' + asOf.value + ', ' + jurisdiction() + ': ' + n + ' ranked option(s).', false);
+        setStatus('Report for ' + label + ' as of ' + request.asOf + ', ' + request.jurisdiction + ': ' + n + ' ranked option(s).', false);
       })
       .catch(function (e) {
         if (ticket !== running) return;
-        lastKey = null;
-        setStatus('The server could not be reached: ' + e.message, true);
+        fail(label + ': the server could not be reached: ' + e.message);
       });
   }
 
-  function show(html) {
+  function show(html, request, patient) {
     report.innerHTML = html; // server-rendered, escaped by its templates
+    var article = report.querySelector('article');
+    var id = patient || (article && article.getAttribute('data-patient')) || 'unknown';
+    reportFor.textContent = 'Report for ' + request.label + ' · patient ' + id + ' · as of ' + request.asOf
+      + ' · ' + request.jurisdiction;
+    reportFor.hidden = false;
     hint.hidden = true;
     buildRegimenSwitch();
     makeLinesExpandable();
@@ -156,31 +191,66 @@
     return box;
   }
 
+  // Loading another bundle: the text box and the label change together, and the old report goes at once.
+  function loading(label) {
+    bundleText.value = '';
+    bundleLabel = label;
+    source.textContent = 'Loading ' + label + '…';
+    clearReport('Loading ' + label + '…');
+  }
+
   fileInput.addEventListener('change', function () {
     var f = fileInput.files && fileInput.files[0];
     if (!f) return;
+    sampleSelect.value = '';
+    loading('file ' + f.name);
+    var ticket = running;
     var reader = new FileReader();
     reader.onload = function () {
+      if (ticket !== running) return; // another bundle was chosen meanwhile
       bundleText.value = String(reader.result);
-      sampleSelect.value = '';
       source.textContent = 'Opened ' + f.name + ' (' + f.size + ' bytes).';
       run();
     };
-    reader.onerror = function () { setStatus('The file could not be read.', true); };
+    reader.onerror = function () {
+      if (ticket !== running) return;
+      fail('file ' + f.name + ' could not be read.');
+    };
     reader.readAsText(f);
   });
 
   sampleSelect.addEventListener('change', function () {
     var name = sampleSelect.value;
     if (!name) return;
+    fileInput.value = '';
+    loading('sample ' + name);
+    var ticket = running;
+    // Samples are stories written for one evaluation date; evaluating them on another would change their washouts.
+    if (samples[name]) asOf.value = samples[name];
     fetch('/review/samples/' + encodeURIComponent(name)).then(function (r) {
       if (!r.ok) throw new Error('sample ' + name + ' not found');
       return r.text();
     }).then(function (text) {
+      if (ticket !== running) return;
       bundleText.value = text;
-      source.textContent = 'Sample ' + name + '.';
+      source.textContent = 'Sample ' + name + (samples[name] ? ', written for as of ' + samples[name] : '') + '.';
       run();
-    }).catch(function (e) { setStatus(e.message, true); });
+    }).catch(function (e) {
+      if (ticket !== running) return;
+      fail(e.message);
+    });
+  });
+
+  // Typing in the text box makes it a different bundle: the report of the old text is no longer its report.
+  bundleText.addEventListener('input', function () {
+    if (bundleLabel !== 'pasted bundle' || report.childNodes.length) {
+      sampleSelect.value = '';
+      fileInput.value = '';
+      bundleLabel = 'pasted bundle';
+      source.textContent = 'Pasted bundle (' + bundleText.value.length + ' characters); press Show report.';
+      clearReport('The bundle was edited: press Show report.');
+      setStatus('', false);
+    }
   });
 
   Array.prototype.forEach.call(form.querySelectorAll('input[name=jurisdiction]'), function (r) {
