@@ -34,6 +34,7 @@ import org.myelomacds.evidence.terminology.Terminology;
  * <li>Version heuristic: if at least two entries fail with unknown-element errors and they are the majority of
  *     the entries parsed, the bundle is refused as "not FHIR R4" — one odd entry is a data problem, most entries
  *     failing the same way is a version problem.</li>
+ * <li>A patient recorded as deceased on or before asOf is refused ({@link DeceasedCheck}): never assessed.</li>
  * </ol>
  * Holds one FhirContext (expensive to build, thread-safe), shared by every rulebase; {@link #read} may be called
  * concurrently, with the same or different terminologies (a terminology is immutable).
@@ -120,7 +121,9 @@ public final class BundleReader {
     private static PatientDemographics readPatient(ScannedEntry entry, EntryParser parser, LocalDate asOf)
             throws InvalidBundleException {
         try {
-            return PatientMapper.map(parser.parse(Patient.class, entry), entry, asOf);
+            Patient parsed = parser.parse(Patient.class, entry);
+            DeceasedCheck.refuseIfDeceased(parsed, entry, asOf);
+            return PatientMapper.map(parsed, entry, asOf);
         } catch (EntryParseException e) {
             String prefix = e.kind() == EntryParseException.Kind.UNKNOWN_ELEMENT ? "not FHIR R4: " : "";
             throw InvalidBundleException.at(entry.index(), entry.reference(), e.field(),

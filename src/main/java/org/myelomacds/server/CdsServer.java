@@ -563,10 +563,13 @@ public final class CdsServer implements AutoCloseable {
         try {
             record = read.read();
         } catch (InvalidBundleException e) {
+            // Unreadable input is the client's malformed request (400); a readable bundle whose patient must not be
+            // assessed (deceased) is well-formed but unprocessable (422, a business rule).
+            String code = e.isUnprocessable() ? "business-rule" : "invalid";
             List<OperationOutcome.Issue> issues = new ArrayList<>();
-            issues.add(new OperationOutcome.Issue("error", "invalid", e.getMessage(), List.of()));
-            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", "invalid", d, List.of()));
-            throw ApiException.of(400, issues);
+            issues.add(new OperationOutcome.Issue("error", code, e.getMessage(), List.of()));
+            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", code, d, List.of()));
+            throw ApiException.of(e.isUnprocessable() ? 422 : 400, issues);
         }
         if (!record.isComplete() && !allowPartial) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();

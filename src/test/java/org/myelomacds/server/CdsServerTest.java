@@ -516,6 +516,25 @@ class CdsServerTest {
     }
 
     @Test
+    void aDeceasedPatientIs422WithAnOperationOutcomeOnTheRestAndHookRoutes() throws Exception {
+        ObjectNode bundle = (ObjectNode) sample("rrmm-copd");
+        ObjectNode patient = null;
+        for (JsonNode e : bundle.get("entry")) {
+            if ("Patient".equals(e.path("resource").path("resourceType").asText())) patient = (ObjectNode) e.get("resource");
+        }
+        patient.put("deceasedDateTime", "2025-02-01");
+        JsonNode issues = refused(post("/api/assessment?asOf=" + Samples.AS_OF, JSON.writeValueAsString(bundle)), 422);
+        assertEquals("business-rule", issues.get(0).get("code").asText());
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("deceased on 2025-02-01"), issues.toString());
+        JsonNode hookIssues = refused(post("/cds-services/myeloma-anti-cd38",
+                HookRequestBuilder.patientView(JSON, bundle)), 422);
+        assertTrue(hookIssues.get(0).get("diagnostics").asText().contains("deceased"), hookIssues.toString());
+        patient.put("deceasedDateTime", "2099-01-01");
+        assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, JSON.writeValueAsString(bundle)).statusCode(),
+                "near miss: a death after asOf is not a refusal");
+    }
+
+    @Test
     void aCallThatFindsEveryEvaluationSlotTakenGets503WithRetryAfter() throws Exception {
         ServerConfig oneSlot = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, 1, 1));

@@ -214,9 +214,10 @@ public final class ReviewRoutes {
         try {
             record = reader.read(tree, asOf, rulebase.terminology());
         } catch (InvalidBundleException e) {
-            StringBuilder b = new StringBuilder("The bundle could not be read: " + e.getMessage());
+            StringBuilder b = new StringBuilder(e.isUnprocessable() ? "No report is given: " + e.getMessage()
+                    : "The bundle could not be read: " + e.getMessage());
             for (String d : e.details()) b.append("\n").append(d);
-            problem(ctx, 400, b.toString());
+            problem(ctx, e.isUnprocessable() ? 422 : 400, b.toString());
             return;
         }
         if (!record.isComplete() && !allowPartial) {
