@@ -7,10 +7,12 @@ import org.myelomacds.derive.ExposureAggregator;
 import org.myelomacds.derive.LineOfTherapyDeriver;
 import org.myelomacds.derive.TherapyHistoryBuilder;
 import org.myelomacds.evidence.RegimenDefinition;
+import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.PossibleCondition;
 import org.myelomacds.facts.PriorLine;
 import org.myelomacds.facts.RegimenCandidate;
 
@@ -45,7 +47,8 @@ public final class Evaluator {
             session.addEventListener(trace);
             session.insert(context);
             session.insert(record.patient());
-            insertAll(session, record.conditions());
+            // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
+            for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);
             insertAll(session, measurements);
             insertAll(session, record.diseaseStatuses());
             insertAll(session, record.transplantAssertions());
