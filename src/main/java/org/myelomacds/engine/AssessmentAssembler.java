@@ -236,7 +236,8 @@ final class AssessmentAssembler {
             String text = (c.getDisplay() == null ? c.getKind().name() : c.getDisplay())
                     + (c.getSeverity().name().equals("UNSPECIFIED") ? "" : ", " + c.getSeverity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     + (c.getStage() == null ? "" : ", stage/grade " + c.getStage())
-                    + (c.isActive() ? "" : " (inactive)")
+                    + (c.isActive() ? "" : " (" + c.statusNote() + ")")
+                    + (c.isPossible() ? " (possible: verification status " + c.getVerificationStatus() + "; not acted on)" : "")
                     + (c.getOnset() == null ? "" : ", since " + c.getOnset());
             Findings.Item item = new Findings.Item(c.getKind().name(), c.getCode(), text, refs(c.getProvenance()));
             if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) diagnoses.add(item);
