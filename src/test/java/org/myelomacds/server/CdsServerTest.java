@@ -246,6 +246,32 @@ class CdsServerTest {
     }
 
     @Test
+    void pagingNeverFollowsANextLinkOffTheFhirServerSoTheTokenStaysThere() throws Exception {
+        JsonNode bundle = HookRequestBuilder.withServerReferences(JSON, sample("rrmm-copd"));
+        try (FhirTestServer fhir = new FhirTestServer(bundle, TOKEN); FhirTestServer elsewhere = new FhirTestServer(bundle, TOKEN)) {
+            ObjectNode req = HookRequestBuilder.patientView(JSON, bundle);
+            ((ObjectNode) req.get("prefetch")).remove("observations");
+            req.put("fhirServer", fhir.base());
+            req.putObject("fhirAuthorization").put("access_token", TOKEN).put("token_type", "Bearer");
+            String port = fhir.base().replaceAll(".*:(\\d+)/fhir", "$1");
+            for (String next : List.of(elsewhere.base(), "http://localhost:" + port + "/fhir", fhir.base().replace("/fhir", "/other"),
+                    fhir.base() + "/../admin", fhir.base().replace("http:", "https:"))) {
+                fhir.nextLinkBase = next;
+                fhir.requests.clear();
+                JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", req), 412);
+                assertEquals("prefetch.observations", issues.get(0).get("expression").get(0).asText(), next);
+                assertTrue(issues.get(0).get("diagnostics").asText().contains("refused to follow the searchset's next link"), issues.toString());
+                assertFalse(issues.toString().contains(TOKEN), "the token is never echoed");
+                assertEquals(1, fhir.requests.size(), "only the first page, from the fhirServer given: " + fhir.requests);
+            }
+            assertEquals(List.of(), elsewhere.requests, "nothing, and so no token, went to another server");
+            // a next link on the same server and under its base path is still followed
+            fhir.nextLinkBase = null;
+            cards(post("/cds-services/myeloma-anti-cd38", req));
+        }
+    }
+
+    @Test
     void aFhirServerThatRefusesTheTokenGives412NamingTheKey() throws Exception {
         JsonNode bundle = HookRequestBuilder.withServerReferences(JSON, sample("rrmm-copd"));
         try (FhirTestServer fhir = new FhirTestServer(bundle, TOKEN)) {
