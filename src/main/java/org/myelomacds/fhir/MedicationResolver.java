@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.Route;
 import org.myelomacds.facts.UnreadableInput;
 import org.myelomacds.evidence.terminology.DrugCatalogue;
@@ -54,24 +55,32 @@ final class MedicationResolver {
     Optional<DrugMatch> identify(CodeableConcept concept) {
         if (concept == null) return Optional.empty();
         String text = Concepts.text(concept);
+        Optional<DrugMatch> unclassified = Optional.empty();
         for (Coding c : concept.getCoding()) {
             Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
-            if (m.isPresent()) return Optional.of(withNamedRoute(m.get(), text));
+            if (m.isPresent() && !isUnclassified(m.get())) return Optional.of(withNamedRoute(m.get(), text));
+            if (m.isPresent() && unclassified.isEmpty()) unclassified = m;
         }
-        return drugs.byName(text);
+        // A catalogued drug named in the text beats a code that only says "some antineoplastic".
+        Optional<DrugMatch> named = drugs.byName(text);
+        if (named.isPresent() && !isUnclassified(named.get())) return named;
+        return unclassified.isPresent() ? unclassified : named;
     }
 
     private Optional<DrugMatch> identify(Medication medication) {
         Optional<DrugMatch> m = identify(medication.getCode());
-        if (m.isPresent()) return m;
+        if (m.isPresent() && !isUnclassified(m.get())) return m;
         for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
             if (ingredient.getItem() instanceof CodeableConcept cc) {
-                m = identify(cc);
-                if (m.isPresent()) return Optional.of(withNamedRoute(m.get(), Concepts.text(medication.getCode())));
+                Optional<DrugMatch> i = identify(cc);
+                if (i.isPresent() && !isUnclassified(i.get())) return Optional.of(withNamedRoute(i.get(), Concepts.text(medication.getCode())));
             }
         }
-        return Optional.empty();
+        return m;
     }
+
+    /** The catalogue's catch-all for antineoplastics it cannot name (class OTHER): any named drug is better. */
+    private static boolean isUnclassified(DrugMatch m) { return m.drug().getDrugClass() == DrugClass.OTHER; }
 
     private DrugMatch withNamedRoute(DrugMatch match, String text) {
         if (match.productRoute() != Route.UNKNOWN) return match;

@@ -134,6 +134,26 @@ class MedicationMappingTest {
     }
 
     @Test
+    void euProductAndSuffixedNamesSetTheSubcutaneousRouteAndBrandNamesAreRecognised() {
+        assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Darzalex SC 1800 mg\"}", null)).getRoute());
+        assertEquals(Route.SUBCUTANEOUS, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"daratumumab-fihj\"}", null)).getRoute());
+        assertEquals(Route.UNKNOWN, one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Darzalex 20 mg/mL\"}", null)).getRoute(),
+                "near miss: the plain product name says no route");
+        assertEquals("ISATUXIMAB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"isatuximab-irfc\"}", null)).getDrug().name());
+        for (String[] brand : new String[][]{{"Alkeran", "MELPHALAN"}, {"Evomela", "MELPHALAN"}, {"Cytoxan", "CYCLOPHOSPHAMIDE"},
+                {"Endoxan", "CYCLOPHOSPHAMIDE"}, {"Decadron", "DEXAMETHASONE"}, {"Hemady", "DEXAMETHASONE"}, {"Blenrep", "BELANTAMAB_MAFODOTIN"},
+                {"Farydak", "PANOBINOSTAT"}, {"Venclexta", "VENETOCLAX"}, {"Pepaxto", "MELPHALAN_FLUFENAMIDE"}, {"Treanda", "BENDAMUSTINE"}}) {
+            assertEquals(brand[1], one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + brand[0] + "\"}", null)).getDrug().name(), brand[0]);
+        }
+    }
+
+    @Test
+    void aCatalogueNameBeatsACodeThatOnlySaysAntineoplastic() {
+        assertEquals("CARFILZOMIB", one(statement("ms1", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"L01XX99\"}],\"text\":\"carfilzomib\"}", null)).getDrug().name());
+        assertEquals("UNCLASSIFIED_ANTINEOPLASTIC", one(statement("ms1", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"L01XX99\"}],\"text\":\"MM-123\"}", null)).getDrug().name());
+    }
+
+    @Test
     void medicationIngredientsAreReadWhenTheCodeSaysNothing() {
         byte[] json = Bundles.bundleOfEntries(
                 "{\"fullUrl\":\"urn:uuid:med-1\",\"resource\":{\"resourceType\":\"Medication\",\"id\":\"med-1\","
@@ -283,7 +303,7 @@ class MedicationMappingTest {
     @Test
     void melflufenIsNotMelphalan() {
         PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"melphalan flufenamide\"}", null));
-        assertEquals(List.of(), r.medications());
+        assertEquals("MELPHALAN_FLUFENAMIDE", one(r).getDrug().name());
     }
 
     private static PatientRecord read(byte[] json) {

@@ -128,15 +128,20 @@ class TerminologyTest {
         DrugCatalogue drugs = Samples.terminology().drugs();
         List<String> ids = drugs.drugs().stream().map(Drug::name).toList();
         assertEquals(List.of("ISATUXIMAB", "DARATUMUMAB", "LENALIDOMIDE", "POMALIDOMIDE", "THALIDOMIDE", "BORTEZOMIB",
-                "CARFILZOMIB", "IXAZOMIB", "MELPHALAN", "CYCLOPHOSPHAMIDE", "DEXAMETHASONE", "PREDNISONE", "ELOTUZUMAB",
-                "SELINEXOR", "TECLISTAMAB", "ELRANATAMAB", "TALQUETAMAB", "CILTACABTAGENE_AUTOLEUCEL", "IDECABTAGENE_VICLEUCEL"), ids,
+                "CARFILZOMIB", "IXAZOMIB", "MELPHALAN_FLUFENAMIDE", "MELPHALAN", "CYCLOPHOSPHAMIDE", "BENDAMUSTINE", "CARMUSTINE",
+                "DEXAMETHASONE", "PREDNISONE", "ELOTUZUMAB", "SELINEXOR", "TECLISTAMAB", "ELRANATAMAB", "TALQUETAMAB",
+                "LINVOSELTAMAB", "ETENTAMIG", "CEVOSTAMAB", "CILTACABTAGENE_AUTOLEUCEL", "IDECABTAGENE_VICLEUCEL",
+                "ANITOCABTAGENE_AUTOLEUCEL", "BELANTAMAB_MAFODOTIN", "PANOBINOSTAT", "VENETOCLAX", "DOXORUBICIN", "CISPLATIN",
+                "CARBOPLATIN", "ETOPOSIDE", "UNCLASSIFIED_ANTINEOPLASTIC"), ids,
                 "catalogue order: classes in DrugClass order, drugs as their class set lists them");
         Drug cilta = drugs.find("ciltacabtagene autoleucel").orElseThrow();
         assertEquals("ciltacabtagene autoleucel", cilta.displayName());
         assertEquals(DrugClass.CAR_T, cilta.getDrugClass());
         assertEquals(Drug.LENALIDOMIDE, drugs.byName("dexamethasone; lenalidomide").orElseThrow().drug(),
                 "a text naming two drugs is read as the first in catalogue order");
-        assertTrue(drugs.byName("melphalan flufenamide").isEmpty(), "a drug outside the catalogue is not misread");
+        assertEquals("MELPHALAN_FLUFENAMIDE", drugs.byName("melphalan flufenamide").orElseThrow().drug().name(),
+                "listed before melphalan, so a text naming it is not read as melphalan");
+        assertTrue(drugs.byName("dexamethasone ophthalmic suspension").isEmpty(), "a name outside the catalogue is not misread");
         for (Drug named : Drug.NAMED_IN_JAVA) assertTrue(drugs.resolve(named).isPresent(), named + " is in the catalogue");
         assertThrows(IllegalStateException.class, Drug.LENALIDOMIDE::getDrugClass, "a name has no class of its own");
     }
@@ -144,20 +149,19 @@ class TerminologyTest {
     @Test
     void aNewDrugNeedsOnlyItsFileAndOneLineInItsClass() throws Exception {
         Terminology t = load(Map.of(
-                "drug-panobinostat", """
-                        {"resourceType":"ValueSet","id":"drug-panobinostat","url":"https://myeloma-cds.org/fhir/ValueSet/drug-panobinostat",
-                         "title":"panobinostat","status":"active",
-                         "extension":[{"url":"https://myeloma-cds.org/fhir/StructureDefinition/text-contains","valueString":"panobinostat"},
-                                      {"url":"https://myeloma-cds.org/fhir/StructureDefinition/text-contains","valueString":"farydak"}],
-                         "compose":{"include":[{"system":"http://www.whocc.no/atc","concept":[{"code":"L01XH03","display":"panobinostat",
+                "drug-iberdomide", """
+                        {"resourceType":"ValueSet","id":"drug-iberdomide","url":"https://myeloma-cds.org/fhir/ValueSet/drug-iberdomide",
+                         "title":"iberdomide","status":"active",
+                         "extension":[{"url":"https://myeloma-cds.org/fhir/StructureDefinition/text-contains","valueString":"iberdomide"}],
+                         "compose":{"include":[{"system":"http://www.whocc.no/atc","concept":[{"code":"L04AX99","display":"iberdomide (test code)",
                            "extension":[{"url":"https://myeloma-cds.org/fhir/StructureDefinition/verification","valueCode":"U"}]}]}]}}""",
-                "drug-class-proteasome-inhibitor", new String(shippedWith(Map.of()).get("terminology/drug-class-proteasome-inhibitor.json"),
-                        StandardCharsets.UTF_8).replace("drug-ixazomib\"", "drug-ixazomib\", \"https://myeloma-cds.org/fhir/ValueSet/drug-panobinostat\"")));
-        Drug p = t.drugs().byName("Farydak 20 mg").orElseThrow().drug();
-        assertEquals("PANOBINOSTAT", p.name());
-        assertEquals(DrugClass.PROTEASOME_INHIBITOR, p.getDrugClass());
-        assertEquals("IXAZOMIB", t.drugs().drugs().get(p.getOrder() - 1).name(), "listed after ixazomib, so ordered after it");
-        assertEquals(p, t.drugs().byCode(CodeSystems.ATC, "L01XH03").orElseThrow().drug());
+                "drug-class-imid", new String(shippedWith(Map.of()).get("terminology/drug-class-imid.json"),
+                        StandardCharsets.UTF_8).replace("drug-thalidomide\"", "drug-thalidomide\", \"https://myeloma-cds.org/fhir/ValueSet/drug-iberdomide\"")));
+        Drug p = t.drugs().byName("Iberdomide 1.6 mg").orElseThrow().drug();
+        assertEquals("IBERDOMIDE", p.name());
+        assertEquals(DrugClass.IMID, p.getDrugClass());
+        assertEquals("THALIDOMIDE", t.drugs().drugs().get(p.getOrder() - 1).name(), "listed after thalidomide, so ordered after it");
+        assertEquals(p, t.drugs().byCode(CodeSystems.ATC, "L04AX99").orElseThrow().drug());
     }
 
     // ---- what loading refuses ------------------------------------------------------------------------------------
