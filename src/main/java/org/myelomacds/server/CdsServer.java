@@ -113,6 +113,7 @@ public final class CdsServer implements AutoCloseable {
     private final HeapPeak heapPeak = new HeapPeak();
     private final Instant started;
     private final Javalin app;
+    private final CorsPolicy cors;
     private volatile URI baseUrl;
 
     public CdsServer(ServerConfig config, ClientAuthenticator authenticator, FeedbackStore feedback,
@@ -123,7 +124,7 @@ public final class CdsServer implements AutoCloseable {
         this.rules = rules;
         this.clock = clock;
         this.fetcher = new FhirServerFetcher(Duration.ofSeconds(config.fhirTimeoutSeconds()));
-        this.reports = new ReportStore(500, Duration.ofMinutes(30), clock);
+        this.reports = new ReportStore(config.reportCapacity(), Duration.ofMinutes(config.reportTtlMinutes()), clock);
         this.gate = new EvaluationGate(config.maxConcurrentEvaluations(), Duration.ofSeconds(config.evaluationQueueSeconds()));
         this.started = clock.instant();
         this.app = Javalin.create(cfg -> {
@@ -135,19 +136,26 @@ public final class CdsServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.defaultHost = config.bind();
             cfg.jetty.defaultPort = config.port();
-            if (!config.corsOrigins().isEmpty()) {
-                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    if (config.corsOrigins().contains("*")) rule.anyHost();
-                    else rule.allowHost(config.corsOrigins().get(0), config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
-                    rule.maxAge = 600;
-                }));
-            }
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(config.maxRequestHeaderBytes());
+                http.setSendServerVersion(false);
+            });
+            cfg.jetty.modifyServer(server -> {
+                // Errors Jetty answers itself (431 headers too large, 400 malformed request line, …) never reach the
+                // routes: without this their body is Jetty's HTML page.
+                server.setErrorHandler(new OperationOutcomeErrorHandler());
+            });
         });
+        this.cors = new CorsPolicy(config.corsOrigins());
         routes();
     }
 
     public CdsServer start() {
         app.start();
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            // A stalled or trickling client holds a thread while the server waits on it; bound that wait.
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(config.idleTimeoutSeconds() * 1000L);
+        }
         baseUrl = config.baseUrl(app.port());
         LOG.info("CDS Hooks service listening on {}:{} as {} (rulebase {} sha256 {})", config.bind(), app.port(), baseUrl,
                 rules.current().version(), rules.current().sha256());
@@ -185,6 +193,8 @@ public final class CdsServer implements AutoCloseable {
     }
 
     private void routes() {
+        // First, before any work: a disallowed origin is refused before the body is read, a token checked or a jti spent.
+        app.before(ctx -> cors.apply(ctx, baseUrl));
         app.get("/cds-services", ctx -> ctx.json(discovery()));
         app.post("/cds-services/{id}", this::hook);
         app.post("/cds-services/{id}/feedback", this::feedback);
@@ -538,9 +548,13 @@ public final class CdsServer implements AutoCloseable {
 
     private void report(Context ctx) {
         Assessment a = reports.get(ctx.pathParam("reportId")).orElseThrow(() -> ApiException.of(404, "not-found",
-                "no report under this id: reports are kept for 30 minutes after the cards that link to them", "cases/{reportId}"));
+                "no report under this id: reports are kept for " + config.reportTtlMinutes() + " minutes after the cards that link to them (at most "
+                        + config.reportCapacity() + " at once, the oldest dropped first)", "cases/{reportId}"));
         // A clinician follows the card's link in a browser, so the default is the tumour-board report itself.
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
+        // Patient data behind a capability link: no browser or proxy cache may keep a copy.
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(a));
             case "markdown" -> ctx.contentType("text/markdown; charset=utf-8").result(MarkdownRenderer.render(a));

@@ -159,4 +159,95 @@ class CdsServerHardeningTest {
             assertEquals(3, lines.stream().filter(l -> l.contains("cds-hook service=")).count(), "one audit line per call: " + lines);
         }
     }
+
+    // ------------------------------------------------------------------ CORS, oversized headers, report links
+
+    static final String SANDBOX = "https://sandbox.cds-hooks.org";
+
+    static HttpResponse<String> send(CdsServer target, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aDisallowedOriginIsRefusedBeforeAnyWorkAndAListedOneGetsCorsHeaders() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger authenticated = new java.util.concurrent.atomic.AtomicInteger();
+        ClientAuthenticator counting = (header, url) -> {
+            authenticated.incrementAndGet();
+            return ClientAuthenticator.disabled().authenticate(header, url);
+        };
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        ServerConfig listed = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null, null,
+                null, null, null, null, List.of(SANDBOX), null, null, null, null));
+        CdsServer restricted = CdsServerTest.startServer(listed, counting, store);
+        try {
+            String hook = patientView();
+            HttpResponse<String> foreign = send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", "https://evil.example.net");
+            JsonNode issues = refused(foreign, 403);
+            assertTrue(issues.get(0).get("diagnostics").asText().contains("not allowed"), issues.toString());
+            assertFalse(foreign.body().contains("cards"), "no cards in the refusal");
+            assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            assertEquals(0, authenticated.get(), "refused before the token was looked at (no jti spent)");
+            assertTrue(store.issued.isEmpty(), "nothing was evaluated or issued");
+            refused(send(restricted, "OPTIONS", "/cds-services/myeloma-anti-cd38", null, "Origin", "https://evil.example.net",
+                    "Access-Control-Request-Method", "POST"), 403);
+
+            HttpResponse<String> preflight = send(restricted, "OPTIONS", "/cds-services/myeloma-anti-cd38", null, "Origin", SANDBOX,
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+            assertEquals(204, preflight.statusCode());
+            assertEquals(SANDBOX, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            HttpResponse<String> allowed = send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", SANDBOX);
+            CdsServerTest.cards(allowed);
+            assertEquals(SANDBOX, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals("Origin", allowed.headers().firstValue("Vary").orElse(""));
+            // a page of this server itself (the review page posts with its own Origin) is same-origin, not cross-origin
+            CdsServerTest.cards(send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", restricted.baseUrl().toString()));
+            // no Origin: not a browser; answered as always
+            CdsServerTest.cards(send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook));
+        } finally {
+            restricted.close();
+        }
+    }
+
+    @Test
+    void oversizedHeadersGetAnOperationOutcomeNotJettysPage() throws Exception {
+        HttpResponse<String> r = send(server, "POST", "/cds-services/myeloma-anti-cd38", patientView(),
+                "Authorization", "Bearer " + "a".repeat(100 * 1024));
+        JsonNode issues = refused(r, 431);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("maxRequestHeaderBytes"), issues.toString());
+        assertFalse(r.body().contains("<html"), r.body());
+        // a JWT-sized header is fine
+        CdsServerTest.cards(send(server, "POST", "/cds-services/myeloma-anti-cd38", patientView(), "Authorization", "Bearer " + "a".repeat(4000)));
+    }
+
+    @Test
+    void reportLinksAreNeverCachedAndTheirLifetimeAndStoreSizeAreConfigured() throws Exception {
+        ServerConfig small = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, 5, 2, null, null, null, null));
+        CdsServer s = CdsServerTest.startServer(small, ClientAuthenticator.disabled(), new InMemoryFeedbackStore());
+        try {
+            List<String> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JsonNode cards = CdsServerTest.cards(send(s, "POST", "/cds-services/myeloma-anti-cd38", patientView()));
+                links.add(cards.get(0).get("links").get(0).get("url").asText());
+            }
+            for (String format : List.of("", "?format=json", "?format=markdown")) {
+                HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(links.get(2) + format)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, report.statusCode());
+                assertEquals("no-store", report.headers().firstValue("Cache-Control").orElse(""), format);
+            }
+            HttpResponse<String> evicted = HTTP.send(HttpRequest.newBuilder(URI.create(links.get(0))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            refused(evicted, 404);
+            JsonNode health = JSON.readTree(send(s, "GET", "/health", null).body());
+            assertEquals(5, health.get("reports").get("ttlMinutes").asInt());
+            assertEquals(2, health.get("reports").get("capacity").asInt());
+            assertEquals(2, health.get("reports").get("held").asInt());
+        } finally {
+            s.close();
+        }
+    }
 }
