@@ -292,7 +292,7 @@ final class AssessmentAssembler {
         List<Findings.Renal> renal = new ArrayList<>();
         for (RenalFunction r : renalCurrent) {
             renal.add(new Findings.Renal(r.getMetric().name(), r.getValue(), r.getMetric().getUnit(), r.getMethod(),
-                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory().name(), r.isStale(), r.isComputed(), true,
+                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory() == null ? null : r.getCategory().name(), r.isStale(), r.isComputed(), true,
                     r.describe(), refs(r.getProvenance())));
         }
         // Earlier results are listed too, so a reader (and the report's trend chart) sees the course, not just the last value.
