@@ -177,6 +177,59 @@ class MedicationMappingTest {
     }
 
     @Test
+    void aPartialDateIsAnIntervalStartAtItsFirstDayEndAtItsLast() {
+        MedicationRecord period = one("""
+                {"resourceType":"MedicationStatement","id":"ms1","status":"completed",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2024-02","end":"2026-07"}}""");
+        assertEquals(LocalDate.of(2024, 2, 1), period.getStart());
+        assertEquals(LocalDate.of(2024, 2, 29), period.getStartLatest());
+        assertEquals(LocalDate.of(2026, 7, 31), period.getEnd());
+        assertEquals(LocalDate.of(2026, 7, 1), period.getEndEarliest());
+        assertTrue(period.isDateImprecise());
+
+        MedicationRecord year = one("""
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"completed",
+                 "medicationCodeableConcept":{"text":"melphalan"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2019"}""");
+        assertEquals(LocalDate.of(2019, 1, 1), year.getStart());
+        assertEquals(LocalDate.of(2019, 12, 31), year.getEnd());
+        assertEquals(LocalDate.of(2019, 1, 1), year.getEndEarliest());
+
+        // near miss: full dates are exact, first and last possible day agree
+        MedicationRecord exact = one("""
+                {"resourceType":"MedicationStatement","id":"ms2","status":"completed",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2024-02-05","end":"2026-07-14"}}""");
+        assertEquals(exact.getEnd(), exact.getEndEarliest());
+        assertFalse(exact.isDateImprecise());
+    }
+
+    @Test
+    void aRequestWithoutAnEndLastsItsDoseDurationOrItsDispensedSupply() {
+        MedicationRecord duration = one("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"pomalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsDuration":{"value":21,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}}]}""");
+        assertEquals(LocalDate.of(2026, 3, 24), duration.getEnd());
+
+        MedicationRecord supply = one("""
+                {"resourceType":"MedicationRequest","id":"mr2","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dispenseRequest":{"numberOfRepeatsAllowed":2,"expectedSupplyDuration":{"value":28,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}""");
+        assertEquals(LocalDate.of(2026, 3, 4).plusDays(83), supply.getEnd());
+
+        // near miss: an order with only authoredOn states no end
+        MedicationRecord open = one("""
+                {"resourceType":"MedicationRequest","id":"mr3","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04"}""");
+        assertNull(open.getEnd());
+    }
+
+    @Test
     void administrationRequestResolvesToTheRequestsPlan() {
         PatientRecord r = Bundles.read("""
                 {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",
