@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         description = "Evaluate one patient's FHIR R4 Bundle and print the assessment.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:assessment printed", "2:usage error",
-                "3:unreadable or invalid input (stderr names the problem and where)",
+                "3:unreadable or invalid input (stderr names the problem and where), or a deceased patient",
                 "4:rulebase failed to compile (stderr gives file:line)"})
 final class EvaluateCommand implements Callable<Integer> {
     enum Format { json, markdown, html, cards }

@@ -55,7 +55,9 @@ public final class CockcroftGault {
         Optional<Measurement> creatinine = measurements.stream()
                 .filter(m -> usable(m, MeasurementKind.SERUM_CREATININE, asOf))
                 .max(byDate);
-        if (creatinine.isEmpty()) return Optional.empty();
+        // A bound ("creatinine <0.5") is not a value: an estimate from it would be a bound too, and an older exact
+        // creatinine is not the current one. No estimate; the renal rules then name the gap.
+        if (creatinine.isEmpty() || creatinine.get().isBound()) return Optional.empty();
         LocalDate creatinineDate = creatinine.get().getEffective();
 
         List<Measurement> weights = measurements.stream()

@@ -1,7 +1,6 @@
 package org.myelomacds.derive;
 
 import org.myelomacds.facts.Drug;
-import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.Provenance;
@@ -78,22 +77,6 @@ public final class ExposureAggregator {
                     new ArrayList<>(routes), new ArrayList<>(provenance)));
         }
         return new ExposureSummary(exposures, undated);
-    }
-
-    /**
-     * One {@link DosingPeriod} per given, dated record that started on or before asOf: its start to its last day
-     * (asOf when ongoing). Refractoriness is judged per period, so separate courses of a drug stay separate.
-     */
-    public static List<DosingPeriod> periods(List<MedicationRecord> records, LocalDate asOf) {
-        List<DosingPeriod> out = new ArrayList<>();
-        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
-            if (r == null || !TherapyRecords.isGiven(r) || r.getStart() == null || r.getStart().isAfter(asOf)) continue;
-            LocalDate last = TherapyRecords.isOngoing(r, asOf) ? asOf : TherapyRecords.lastDay(r, asOf);
-            if (last.isAfter(asOf)) last = asOf;
-            if (last.isBefore(r.getStart())) last = r.getStart();
-            out.add(new DosingPeriod(r.getDrug(), r.getStart(), last, r.getProvenance()));
-        }
-        return out;
     }
 
     /** The given records without a start date (the data gap {@link #aggregate} reports in its summary). */

@@ -1,6 +1,10 @@
 package org.myelomacds.derive;
 
+import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.LineOpening;
+import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.PriorLine;
 import org.myelomacds.facts.ProcedureRecord;
@@ -12,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -31,6 +37,10 @@ import java.util.stream.Collectors;
  *
  * <h2>When a new line starts</h2>
  * Records are taken in date order; records starting on the same day are decided together (a regimen started on one day).
+ * <b>Documented progression first:</b> a drug (not already running in the line) or a transplant that starts after a dated
+ * progression (disease status "worsened") later than the current line's start is always a new line, whatever the
+ * windows and plans below say: therapy after progression is salvage, not the planned sequence
+ * ({@link LineOpening#PROGRESSION}). The windows below apply only when no progression lies between.
  * <ol>
  *   <li><b>New regimen after discontinuation.</b> A regimen is discontinued only when <em>all</em> its anti-myeloma drugs
  *       have stopped; stopping some of them is not a new line. A drug starting after that is a new line, unless
@@ -71,7 +81,8 @@ import java.util.stream.Collectors;
  * <h2>Output</h2>
  * Lines numbered 1..n by start; start = first dose or transplant; end = last dose or transplant, asOf when ongoing;
  * drugs distinct in enum order (steroids and conditioning melphalan included); {@code lastLine} on the highest number;
- * a one-sentence reason; provenance of every record and procedure used, distinct and sorted.
+ * the rule that opened it ({@link LineOpening}) and a one-sentence reason; the kind of each transplant; provenance of
+ * every record and procedure used, distinct and sorted. {@link #timeline} adds the course of each drug in each line.
  */
 public final class LineOfTherapyDeriver {
     /**
@@ -119,6 +130,7 @@ public final class LineOfTherapyDeriver {
 
     private static final class Line {
         final LocalDate start;
+        final LineOpening opening;
         final String reason;
         final List<Segment> segments = new ArrayList<>();
         final List<Transplant> transplants = new ArrayList<>();
@@ -126,7 +138,11 @@ public final class LineOfTherapyDeriver {
         final Set<Drug> extraDrugs = new TreeSet<>();
         final Set<Provenance> extraProvenance = new TreeSet<>();
 
-        Line(LocalDate start, String reason) { this.start = start; this.reason = reason; }
+        Line(LocalDate start, LineOpening opening, String reason) {
+            this.start = start;
+            this.opening = opening;
+            this.reason = reason;
+        }
 
         void add(Segment s) {
             segments.add(s);
@@ -166,7 +182,23 @@ public final class LineOfTherapyDeriver {
         }
     }
 
+    /** Lines without disease-status events (the windows and plans alone decide). */
     public static List<PriorLine> derive(List<MedicationRecord> records, List<ProcedureRecord> procedures, LocalDate asOf) {
+        return timeline(records, procedures, List.of(), asOf).lines();
+    }
+
+    public static List<PriorLine> derive(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                         List<DiseaseStatus> statuses, LocalDate asOf) {
+        return timeline(records, procedures, statuses, asOf).lines();
+    }
+
+    /**
+     * The lines, and the courses of each drug: all doses of one drug inside one line form one course (first to last
+     * dose in that line), however sparsely they are recorded; given records of anti-myeloma drugs placed in no line
+     * keep one course per record.
+     */
+    public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                           List<DiseaseStatus> statuses, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<MedicationRecord> given = (records == null ? List.<MedicationRecord>of() : records).stream()
                 .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)).toList();
@@ -174,6 +206,10 @@ public final class LineOfTherapyDeriver {
                 .filter(p -> p != null && TherapyRecords.isPerformedTransplant(p) && p.getDate() != null
                         && !p.getDate().isAfter(asOf))
                 .sorted(Comparator.comparing(ProcedureRecord::getDate).thenComparing(LineOfTherapyDeriver::reference))
+                .toList();
+        List<DiseaseStatus> progressions = (statuses == null ? List.<DiseaseStatus>of() : statuses).stream()
+                .filter(p -> p != null && p.isProgression() && p.isDated() && !p.getDate().isAfter(asOf))
+                .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(LineOfTherapyDeriver::reference))
                 .toList();
 
         List<Segment> drugSegments = new ArrayList<>();
@@ -198,12 +234,13 @@ public final class LineOfTherapyDeriver {
         drugSegments.forEach(s -> dates.add(s.from()));
         transplants.forEach(t -> dates.add(t.date()));
 
-        List<Line> lines = new ArrayList<>();
+        Timeline timeline = new Timeline(progressions);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
-            if (!batch.isEmpty()) startDrugs(lines, batch, day);
-            for (Transplant t : transplants) if (t.date().equals(day)) transplant(lines, t);
+            if (!batch.isEmpty()) timeline.startDrugs(batch, day);
+            for (Transplant t : transplants) if (t.date().equals(day)) timeline.transplant(t);
         }
+        List<Line> lines = timeline.lines;
         lines.removeIf(Line::isEmpty);
 
         for (Segment s : supportive) {
@@ -216,34 +253,97 @@ public final class LineOfTherapyDeriver {
         }
 
         List<PriorLine> out = new ArrayList<>();
+        List<DosingPeriod> courses = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
+            int number = i + 1;
             Set<Drug> drugs = new TreeSet<>();
             Set<Provenance> provenance = new TreeSet<>(line.extraProvenance);
+            List<Segment> given_ = new ArrayList<>(line.segments);
             for (Segment s : line.segments) {
                 drugs.add(s.drug());
                 provenance.addAll(s.record().getProvenance());
             }
+            List<ProcedureKind> kinds = new ArrayList<>();
             for (Transplant t : line.transplants) {
+                kinds.add(t.procedure().getKind());
                 provenance.addAll(t.procedure().getProvenance());
                 for (Segment c : t.conditioning()) {
                     drugs.add(c.drug());
                     provenance.addAll(c.record().getProvenance());
+                    given_.add(c);
                 }
             }
             drugs.addAll(line.extraDrugs);
             boolean ongoing = line.ongoing();
-            out.add(new PriorLine(i + 1, line.start, ongoing ? asOf : line.end(), new ArrayList<>(drugs),
-                    !line.transplants.isEmpty(), ongoing, i == lines.size() - 1, line.reason, new ArrayList<>(provenance)));
+            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), new ArrayList<>(drugs), kinds,
+                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, line.reason,
+                    new ArrayList<>(provenance)));
+            courses.addAll(courses(given_, number, finalPhaseStart(line)));
         }
-        return List.copyOf(out);
+        return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
+    }
+
+    /**
+     * Where the line's final phase starts: its last transplant when drug therapy follows it (consolidation or
+     * maintenance), otherwise the line's start (the whole line is one phase).
+     */
+    private static LocalDate finalPhaseStart(Line line) {
+        LocalDate transplant = line.lastTransplant();
+        if (transplant == null) return line.start;
+        boolean after = line.segments.stream().anyMatch(s -> s.from().isAfter(transplant));
+        return after ? transplant : line.start;
+    }
+
+    /** One course per drug of a line: its first to last dose in that line, with every record that gave it. */
+    private static List<DosingPeriod> courses(List<Segment> segments, int line, LocalDate finalPhaseStart) {
+        Map<Drug, List<Segment>> byDrug = new TreeMap<>();
+        for (Segment s : segments) byDrug.computeIfAbsent(s.drug(), d -> new ArrayList<>()).add(s);
+        List<DosingPeriod> out = new ArrayList<>();
+        for (Map.Entry<Drug, List<Segment>> e : byDrug.entrySet()) {
+            LocalDate from = e.getValue().stream().map(Segment::from).min(Comparator.naturalOrder()).orElseThrow();
+            LocalDate to = e.getValue().stream().map(Segment::to).max(Comparator.naturalOrder()).orElseThrow();
+            Set<Provenance> provenance = new TreeSet<>();
+            e.getValue().forEach(s -> provenance.addAll(s.record().getProvenance()));
+            boolean toxicity = e.getValue().stream().anyMatch(s -> s.record().isStoppedForToxicity());
+            boolean endRecorded = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(s -> s.ongoing()
+                    || (s.record().getEnd() != null && s.record().getEnd().isAfter(s.record().getStart())));
+            out.add(new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(), !to.isBefore(finalPhaseStart),
+                    toxicity, endRecorded, new ArrayList<>(provenance)));
+        }
+        return out;
+    }
+
+    /** The lines being built, and the dated progression events that force a new line after them. */
+    private static final class Timeline {
+        final List<Line> lines = new ArrayList<>();
+        final List<DiseaseStatus> progressions;
+
+        Timeline(List<DiseaseStatus> progressions) { this.progressions = progressions; }
+
+        /** The first documented progression after the current line started and on or before {@code day}. */
+        DiseaseStatus progressionBefore(Line cur, LocalDate day) {
+            for (DiseaseStatus p : progressions) {
+                if (p.getDate().isAfter(cur.start) && !p.getDate().isAfter(day)) return p;
+            }
+            return null;
+        }
+
+        void startDrugs(List<Segment> batch, LocalDate day) { LineOfTherapyDeriver.startDrugs(this, batch, day); }
+
+        void transplant(Transplant t) { LineOfTherapyDeriver.transplant(this, t); }
+    }
+
+    static String describe(DiseaseStatus p) {
+        return "progression on " + p.getDate() + " (" + reference(p) + ")";
     }
 
     /** Anti-myeloma drugs starting on {@code day}: join the current line or open a new one. */
-    private static void startDrugs(List<Line> lines, List<Segment> batch, LocalDate day) {
+    private static void startDrugs(Timeline timeline, List<Segment> batch, LocalDate day) {
+        List<Line> lines = timeline.lines;
         Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         if (cur == null) {
-            Line first = new Line(day, "first therapy");
+            Line first = new Line(day, LineOpening.FIRST_THERAPY, "first therapy");
             batch.forEach(first::add);
             lines.add(first);
             return;
@@ -251,20 +351,24 @@ public final class LineOfTherapyDeriver {
         int n = lines.size();
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
+        DiseaseStatus progression = timeline.progressionBefore(cur, day);
         if (running) {
             boolean inInitialWindow = days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS;
             List<Segment> added = batch.stream()
-                    .filter(s -> !cur.hasDrug(s.drug())
-                            && (cur.planConflict(s.groupRef()) || (!inInitialWindow && !cur.planMatch(s.groupRef()))))
+                    .filter(s -> !cur.hasDrug(s.drug()) && (progression != null
+                            || cur.planConflict(s.groupRef()) || (!inInitialWindow && !cur.planMatch(s.groupRef()))))
                     .toList();
             if (added.isEmpty()) {
                 batch.forEach(cur::add);
                 return;
             }
             boolean conflict = added.stream().anyMatch(s -> cur.planConflict(s.groupRef()));
-            String reason = "unplanned addition of " + names(added) + " on " + day + " while line " + n + " was running"
-                    + (conflict ? " (under a different treatment plan)" : "");
-            Line next = split(cur, day, reason);
+            String change = (progression != null ? "addition of " : "unplanned addition of ") + names(added) + " on " + day
+                    + " while line " + n + " was running";
+            String reason = progression != null ? "new therapy after " + describe(progression) + ": " + change
+                    : change + (conflict ? " (under a different treatment plan)" : "");
+            Line next = split(cur, day, progression != null ? LineOpening.PROGRESSION
+                    : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION, reason);
             batch.forEach(next::add);
             lines.add(next);
             return;
@@ -274,12 +378,16 @@ public final class LineOfTherapyDeriver {
         String after = lastDose == null
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
                 : "after all drugs of line " + n + " stopped on " + lastDose;
+        if (progression != null) {
+            open(lines, day, LineOpening.PROGRESSION, "new therapy after " + describe(progression) + ", " + after, batch);
+            return;
+        }
         if (batch.stream().allMatch(s -> cur.planMatch(s.groupRef()))) {
             batch.forEach(cur::add);
             return;
         }
         if (batch.stream().anyMatch(s -> cur.planConflict(s.groupRef()))) {
-            open(lines, day, "new regimen under a different treatment plan " + after, batch);
+            open(lines, day, LineOpening.PLAN_CHANGE, "new regimen under a different treatment plan " + after, batch);
             return;
         }
         LocalDate lastTransplant = cur.lastTransplant();
@@ -297,17 +405,28 @@ public final class LineOfTherapyDeriver {
                 ? "retreatment with " + names(batch) + " " + after + " (more than " + RESUMPTION_WINDOW_DAYS
                   + " days off therapy)"
                 : "new regimen " + after;
-        open(lines, day, reason, batch);
+        open(lines, day, allKnown ? LineOpening.RETREATMENT : LineOpening.NEW_REGIMEN, reason, batch);
     }
 
     /** A performed transplant: part of the current line's planned sequence, or a new line. */
-    private static void transplant(List<Line> lines, Transplant t) {
+    private static void transplant(Timeline timeline, Transplant t) {
+        List<Line> lines = timeline.lines;
         LocalDate day = t.date();
         Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        String kind = t.procedure().getKind().displayName();
         if (cur == null) {
-            Line first = new Line(lineStart(t), "first therapy: stem-cell transplant on " + day);
+            Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + " on " + day);
             first.add(t);
             lines.add(first);
+            return;
+        }
+        DiseaseStatus progression = timeline.progressionBefore(cur, day);
+        if (progression != null) {
+            Line next = split(cur, lineStart(t), LineOpening.PROGRESSION,
+                    kind + " on " + day + " after " + describe(progression));
+            next.add(t);
+            lines.add(next);
+            if (cur.isEmpty()) lines.remove(cur);
             return;
         }
         boolean joins;
@@ -333,15 +452,15 @@ public final class LineOfTherapyDeriver {
             return;
         }
         LocalDate start = lineStart(t);
-        Line next = split(cur, start, "stem-cell transplant on " + day + " outside a planned sequence" + why);
+        Line next = split(cur, start, LineOpening.TRANSPLANT, kind + " on " + day + " outside a planned sequence" + why);
         next.add(t);
         lines.add(next);
         if (cur.isEmpty()) lines.remove(cur);
     }
 
     /** Opens a new line holding the batch (the current line has stopped, nothing to split). */
-    private static void open(List<Line> lines, LocalDate day, String reason, List<Segment> batch) {
-        Line next = new Line(day, reason);
+    private static void open(List<Line> lines, LocalDate day, LineOpening opening, String reason, List<Segment> batch) {
+        Line next = new Line(day, opening, reason);
         batch.forEach(next::add);
         lines.add(next);
     }
@@ -350,8 +469,8 @@ public final class LineOfTherapyDeriver {
      * Starts a new line on {@code at}: the current line's drugs still running on that day continue in the new line (their
      * segments are split), and the current line keeps what was given before.
      */
-    private static Line split(Line cur, LocalDate at, String reason) {
-        Line next = new Line(at, reason);
+    private static Line split(Line cur, LocalDate at, LineOpening opening, String reason) {
+        Line next = new Line(at, opening, reason);
         List<Segment> kept = new ArrayList<>();
         for (Segment s : cur.segments) {
             if (s.to().isBefore(at)) {
@@ -400,6 +519,10 @@ public final class LineOfTherapyDeriver {
 
     private static String reference(MedicationRecord r) {
         return r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference();
+    }
+
+    private static String reference(DiseaseStatus p) {
+        return p.getProvenance().isEmpty() ? "" : p.getProvenance().get(0).getReference();
     }
 
     private static String reference(ProcedureRecord p) {

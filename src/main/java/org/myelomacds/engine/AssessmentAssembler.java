@@ -236,7 +236,8 @@ final class AssessmentAssembler {
             String text = (c.getDisplay() == null ? c.getKind().name() : c.getDisplay())
                     + (c.getSeverity().name().equals("UNSPECIFIED") ? "" : ", " + c.getSeverity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     + (c.getStage() == null ? "" : ", stage/grade " + c.getStage())
-                    + (c.isActive() ? "" : " (inactive)")
+                    + (c.isActive() ? "" : " (" + c.statusNote() + ")")
+                    + (c.isPossible() ? " (possible: verification status " + c.getVerificationStatus() + "; not acted on)" : "")
                     + (c.getOnset() == null ? "" : ", since " + c.getOnset());
             Findings.Item item = new Findings.Item(c.getKind().name(), c.getCode(), text, refs(c.getProvenance()));
             if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) diagnoses.add(item);
@@ -291,7 +292,7 @@ final class AssessmentAssembler {
         List<Findings.Renal> renal = new ArrayList<>();
         for (RenalFunction r : renalCurrent) {
             renal.add(new Findings.Renal(r.getMetric().name(), r.getValue(), r.getMetric().getUnit(), r.getMethod(),
-                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory().name(), r.isStale(), r.isComputed(), true,
+                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory() == null ? null : r.getCategory().name(), r.isStale(), r.isComputed(), true,
                     r.describe(), refs(r.getProvenance())));
         }
         // Earlier results are listed too, so a reader (and the report's trend chart) sees the course, not just the last value.

@@ -6,11 +6,14 @@ import org.myelomacds.derive.CockcroftGault;
 import org.myelomacds.derive.ExposureAggregator;
 import org.myelomacds.derive.LineOfTherapyDeriver;
 import org.myelomacds.derive.TherapyHistoryBuilder;
+import org.myelomacds.derive.TherapyTimeline;
 import org.myelomacds.evidence.RegimenDefinition;
+import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.PossibleCondition;
 import org.myelomacds.facts.PriorLine;
 import org.myelomacds.facts.RegimenCandidate;
 
@@ -37,7 +40,9 @@ public final class Evaluator {
         List<Measurement> measurements = new ArrayList<>(record.measurements());
         CockcroftGault.estimate(record.patient(), record.measurements(), context.getAsOf()).ifPresent(measurements::add);
         List<DrugExposure> exposures = ExposureAggregator.aggregate(record.medications(), context.getAsOf()).exposures();
-        List<PriorLine> lines = LineOfTherapyDeriver.derive(record.medications(), record.procedures(), context.getAsOf());
+        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(record.medications(), record.procedures(),
+                record.diseaseStatuses(), context.getAsOf());
+        List<PriorLine> lines = timeline.lines();
 
         KieSession session = rulebase.newSession();
         FiringTrace trace = new FiringTrace(rulebase.ruleIndex());
@@ -45,7 +50,8 @@ public final class Evaluator {
             session.addEventListener(trace);
             session.insert(context);
             session.insert(record.patient());
-            insertAll(session, record.conditions());
+            // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
+            for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);
             insertAll(session, measurements);
             insertAll(session, record.diseaseStatuses());
             insertAll(session, record.transplantAssertions());
@@ -56,7 +62,7 @@ public final class Evaluator {
             insertAll(session, record.isotypes());
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
-            insertAll(session, ExposureAggregator.periods(record.medications(), context.getAsOf()));
+            insertAll(session, timeline.courses());
             insertAll(session, lines);
             session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {

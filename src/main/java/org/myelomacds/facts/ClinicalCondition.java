@@ -7,6 +7,10 @@ import java.util.Objects;
 /**
  * A diagnosis the rules read. {@code stage} carries a grade or class where one was coded
  * (CKD stage, NYHA class, neuropathy grade); null when not coded.
+ *
+ * <p>Statuses (fhir.ConditionMapper): {@code active} is false for clinicalStatus inactive, remission or resolved, and
+ * for a condition with an abatement date but no clinicalStatus; {@code clinicalStatus} keeps the code as recorded
+ * (null when absent) so rule text can say "recorded as resolved". {@code certainty} comes from verificationStatus.
  */
 public final class ClinicalCondition implements HasProvenance {
     private final ConditionKind kind;
@@ -17,8 +21,17 @@ public final class ClinicalCondition implements HasProvenance {
     private final String code;
     private final String display;
     private final Provenance provenance;
+    private final String clinicalStatus;
+    private final ConditionCertainty certainty;
+    private final String verificationStatus;
 
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                             LocalDate onset, String code, String display, Provenance provenance) {
+        this(kind, severity, stage, active, null, ConditionCertainty.CONFIRMED, null, onset, code, display, provenance);
+    }
+
+    public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                             String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
                              LocalDate onset, String code, String display, Provenance provenance) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.severity = severity == null ? ConditionSeverity.UNSPECIFIED : severity;
@@ -28,6 +41,9 @@ public final class ClinicalCondition implements HasProvenance {
         this.code = code;
         this.display = display;
         this.provenance = provenance;
+        this.clinicalStatus = clinicalStatus;
+        this.certainty = certainty == null ? ConditionCertainty.CONFIRMED : certainty;
+        this.verificationStatus = verificationStatus;
     }
 
     public ConditionKind getKind() { return kind; }
@@ -38,5 +54,15 @@ public final class ClinicalCondition implements HasProvenance {
     /** "system|code" of the coding that identified the condition. */
     public String getCode() { return code; }
     public String getDisplay() { return display; }
+    /** Condition.clinicalStatus as recorded ("resolved"), "abated" for an abatement without a status, or null. */
+    public String getClinicalStatus() { return clinicalStatus; }
+    public ConditionCertainty getCertainty() { return certainty; }
+    public boolean isPossible() { return certainty == ConditionCertainty.POSSIBLE; }
+    /** Condition.verificationStatus as recorded, or null when absent. */
+    public String getVerificationStatus() { return verificationStatus; }
+    /** "recorded as resolved" for a condition that is not active; "" otherwise. */
+    public String statusNote() {
+        return active ? "" : "recorded as " + (clinicalStatus == null ? "inactive" : clinicalStatus);
+    }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

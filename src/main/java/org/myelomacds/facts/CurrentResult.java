@@ -5,16 +5,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The most recent result of one measurement kind on or before asOf, with its age in days.
+ * The most recent result of one measurement kind on or before asOf, with its age in days and whether it is older than
+ * its kind's freshness window (rules/derive/current-results.drl states the windows and why). A stale result neither
+ * earns nor removes points, flags or criteria: rules read it only to report a data gap.
  * Derived by rules/derive/current-results.drl so that every later rule reads "the current value" the same way.
  */
 public final class CurrentResult implements HasProvenance {
     private final Measurement measurement;
     private final long ageDays;
+    private final boolean stale;
+    private final long freshnessDays;
 
     public CurrentResult(Measurement measurement, long ageDays) {
+        this(measurement, ageDays, -1);
+    }
+
+    /** {@code freshnessDays} &lt; 0: no window for this kind, never stale. */
+    public CurrentResult(Measurement measurement, long ageDays, long freshnessDays) {
         this.measurement = Objects.requireNonNull(measurement, "measurement");
         this.ageDays = ageDays;
+        this.freshnessDays = freshnessDays;
+        this.stale = freshnessDays >= 0 && ageDays > freshnessDays;
     }
 
     public MeasurementKind getKind() { return measurement.getKind(); }
@@ -24,13 +35,22 @@ public final class CurrentResult implements HasProvenance {
     public String getMethod() { return measurement.getMethod(); }
     public LocalDate getEffective() { return measurement.getEffective(); }
     public long getAgeDays() { return ageDays; }
+    public boolean isStale() { return stale; }
+    /** The freshness window of this kind in days; negative when none applies. */
+    public long getFreshnessDays() { return freshnessDays; }
+    public boolean isBound() { return measurement.isBound(); }
+    public boolean certainlyBelow(double t) { return measurement.certainlyBelow(t); }
+    public boolean certainlyAtLeast(double t) { return measurement.certainlyAtLeast(t); }
+    public boolean certainlyAtMost(double t) { return measurement.certainlyAtMost(t); }
+    public boolean certainlyAbove(double t) { return measurement.certainlyAbove(t); }
+    public boolean decidesBelow(double t) { return measurement.decidesBelow(t); }
     @Override public List<Provenance> getProvenance() { return measurement.getProvenance(); }
 
     /** "eGFR 38 mL/min/1.73m2 on 2026-10-02 (Observation/egfr-3)": how the report quotes a value. */
     public String describe() { return Quote.measurement(measurement); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof CurrentResult c && measurement == c.measurement && ageDays == c.ageDays;
+        return o instanceof CurrentResult c && measurement == c.measurement && ageDays == c.ageDays && freshnessDays == c.freshnessDays;
     }
-    @Override public int hashCode() { return Objects.hash(System.identityHashCode(measurement), ageDays); }
+    @Override public int hashCode() { return Objects.hash(System.identityHashCode(measurement), ageDays, freshnessDays); }
 }

@@ -5,22 +5,58 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One given, dated course of a drug as a single record states it (start to last dose, clipped to asOf when ongoing).
- * Refractoriness is judged against each period's own window, never against the span from a drug's first dose ever
- * to its last: bortezomib in 2021 and again in 2024 does not make a 2023 progression "on bortezomib".
+ * One given, dated course of a drug: all its doses inside one line of therapy ({@code line} = that line's number),
+ * first to last dose, clipped to asOf when ongoing; or, for a record placed in no line, that record's own span
+ * ({@code line} = 0). Sparse records (three administrations of daratumumab in a D-Vd line) make one course, not three
+ * one-day courses. Refractoriness is judged against each course's own window, never against the span from a drug's
+ * first dose ever to its last: bortezomib in 2021 and again in 2024 does not make a 2023 progression "on bortezomib".
  */
 public final class DosingPeriod implements HasProvenance {
     private final Drug drug;
     private final LocalDate start;
     private final LocalDate end;
+    private final int line;
+    private final int records;
+    private final boolean finalPhase;
+    private final boolean stoppedForToxicity;
+    private final boolean endRecorded;
     private final List<Provenance> provenance;
 
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, List<Provenance> provenance) {
+        this(drug, start, end, 0, 1, false, false, true, provenance);
+    }
+
+    public DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
+                        boolean stoppedForToxicity, boolean endRecorded, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
+        this.line = line;
+        this.records = records;
+        this.finalPhase = finalPhase;
+        this.stoppedForToxicity = stoppedForToxicity;
+        this.endRecorded = endRecorded;
         this.provenance = List.copyOf(provenance);
     }
+
+    /** The number of the line this course belongs to; 0 when the record is placed in no line. */
+    public int getLine() { return line; }
+    /**
+     * The course belongs to its line's final phase: the line has no transplant followed by drug therapy, or the course
+     * runs after the line's last transplant (consolidation/maintenance). Induction drugs that stopped before the
+     * transplant of an induction → ASCT → maintenance line are not in the final phase.
+     */
+    public boolean isFinalPhase() { return finalPhase; }
+    /** Some record of the course says the drug was stopped for toxicity or intolerance. */
+    public boolean isStoppedForToxicity() { return stoppedForToxicity; }
+    /**
+     * The course's end is stated by its record (a period with an end after its start, or therapy still running): the
+     * drug was stopped then. False when the course ends on a single-dated record (an administration, a one-day
+     * statement): the last recorded dose, after which unrecorded doses may have followed.
+     */
+    public boolean isEndRecorded() { return endRecorded; }
+    /** How many records (or parts of records) the course was assembled from. */
+    public int getRecords() { return records; }
 
     public Drug getDrug() { return drug; }
     public LocalDate getStart() { return start; }

@@ -10,6 +10,12 @@ import java.util.Objects;
  * normalised to upper case where the code was recognised (e.g. POSITIVE, NEGATIVE).
  * {@code method} names how the value was obtained (e.g. "MDRD", "CKD-EPI 2021", "Cockcroft-Gault");
  * {@code derived} is true for values the engine computed (provenance then lists every input).
+ *
+ * <p>A value reported with a comparator ({@code valueQuantity.comparator} or "&lt;15" as text) is a <em>bound</em>, not
+ * a value: {@code value} is the number written and {@code comparator} one of {@code <, <=, >, >=}. Thresholds must be
+ * tested with {@link #certainlyBelow}, {@link #certainlyAtLeast}, {@link #certainlyAtMost} and {@link #certainlyAbove},
+ * which answer true only when every value the bound allows is on that side; a bound that straddles the threshold answers
+ * false both ways, and the rules then report it as undecided instead of reading "&lt;15" as 15.
  */
 public final class Measurement implements HasProvenance {
     private final MeasurementKind kind;
@@ -19,9 +25,19 @@ public final class Measurement implements HasProvenance {
     private final boolean derived;
     private final LocalDate effective;
     private final List<Provenance> provenance;
+    private final String comparator;
 
     public Measurement(MeasurementKind kind, Double value, String textValue, String method, boolean derived,
                        LocalDate effective, List<Provenance> provenance) {
+        this(kind, value, null, textValue, method, derived, effective, provenance);
+    }
+
+    public Measurement(MeasurementKind kind, Double value, String comparator, String textValue, String method,
+                       boolean derived, LocalDate effective, List<Provenance> provenance) {
+        if (comparator != null && !List.of("<", "<=", ">", ">=").contains(comparator)) {
+            throw new IllegalArgumentException("comparator " + comparator + " is not a bound");
+        }
+        this.comparator = value == null ? null : comparator;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.value = value;
         this.textValue = textValue;
@@ -45,6 +61,55 @@ public final class Measurement implements HasProvenance {
     /** The first source reference; breaks ties between results of the same kind on the same day, deterministically. */
     public String getSourceReference() { return provenance.isEmpty() ? "" : provenance.get(0).getReference(); }
     public boolean isDated() { return effective != null; }
+
+    /** {@code <, <=, >, >=} when the value is a bound; null for an exact value. */
+    public String getComparator() { return comparator; }
+    public boolean isBound() { return comparator != null; }
+
+    /** Every value allowed is below {@code t} (false for a bound straddling it, and without a number). */
+    public boolean certainlyBelow(double t) {
+        if (value == null) return false;
+        if (comparator == null) return value < t;
+        return switch (comparator) {
+            case "<" -> value <= t;
+            case "<=" -> value < t;
+            default -> false;
+        };
+    }
+
+    /** Every value allowed is at or above {@code t}. */
+    public boolean certainlyAtLeast(double t) {
+        if (value == null) return false;
+        if (comparator == null) return value >= t;
+        return switch (comparator) {
+            case ">", ">=" -> value >= t;
+            default -> false;
+        };
+    }
+
+    /** Every value allowed is at or below {@code t}. */
+    public boolean certainlyAtMost(double t) {
+        if (value == null) return false;
+        if (comparator == null) return value <= t;
+        return switch (comparator) {
+            case "<", "<=" -> value <= t;
+            default -> false;
+        };
+    }
+
+    /** Every value allowed is above {@code t}. */
+    public boolean certainlyAbove(double t) {
+        if (value == null) return false;
+        if (comparator == null) return value > t;
+        return switch (comparator) {
+            case ">" -> value >= t;
+            case ">=" -> value > t;
+            default -> false;
+        };
+    }
+
+    /** Whether "below t" can be answered: the bound lies wholly on one side of t. */
+    public boolean decidesBelow(double t) { return certainlyBelow(t) || certainlyAtLeast(t); }
 
     @Override public String toString() {
         String v = value != null ? value + (getUnit() == null ? "" : " " + getUnit()) : String.valueOf(textValue);

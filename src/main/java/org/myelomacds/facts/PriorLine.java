@@ -8,7 +8,8 @@ import java.util.Objects;
  * One line of therapy per IMWG/Rajkumar (LOT-B15): a planned programme of one or more regimens, with its drugs,
  * dates and the reason it counts as a new line (e.g. "new regimen after all drugs of line 1 stopped",
  * "unplanned addition of daratumumab", "stem-cell transplant outside a planned sequence").
- * {@code lastLine} marks the most recent line; {@code ongoing} a line still being given at asOf.
+ * {@code lastLine} marks the most recent line; {@code ongoing} a line still being given at asOf. {@code openedBy} names
+ * the line-of-therapy rule that opened it; {@code transplants} the kind of each stem-cell transplant in it, in date order.
  */
 public final class PriorLine implements HasProvenance {
     private final int number;
@@ -19,15 +20,22 @@ public final class PriorLine implements HasProvenance {
     private final boolean ongoing;
     private final boolean lastLine;
     private final String reason;
+    private final LineOpening openedBy;
+    private final List<ProcedureKind> transplants;
+    private final boolean drugTherapyRecorded;
     private final List<Provenance> provenance;
 
-    public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, boolean includesTransplant,
-                     boolean ongoing, boolean lastLine, String reason, List<Provenance> provenance) {
+    public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
+                     boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                     List<Provenance> provenance) {
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
         this.drugs = List.copyOf(drugs);
-        this.includesTransplant = includesTransplant;
+        this.transplants = List.copyOf(transplants);
+        this.includesTransplant = !this.transplants.isEmpty();
+        this.drugTherapyRecorded = drugTherapyRecorded;
+        this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
         this.ongoing = ongoing;
         this.lastLine = lastLine;
         this.reason = reason;
@@ -46,5 +54,13 @@ public final class PriorLine implements HasProvenance {
     public boolean isOngoing() { return ongoing; }
     public boolean isLastLine() { return lastLine; }
     public String getReason() { return reason; }
+    public LineOpening getOpenedBy() { return openedBy; }
+    /** The kind of each stem-cell transplant of the line (autologous, allogeneic, or kind not recorded), in date order. */
+    public List<ProcedureKind> getTransplants() { return transplants; }
+    public boolean isIncludesAllogeneicTransplant() { return transplants.contains(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT); }
+    /** Some anti-myeloma drug of the line is recorded besides a transplant's conditioning. */
+    public boolean isDrugTherapyRecorded() { return drugTherapyRecorded; }
+    /** The line holds only transplants: no anti-myeloma drug of it is recorded (no induction, no maintenance). */
+    public boolean isTransplantOnly() { return includesTransplant && !drugTherapyRecorded; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 }

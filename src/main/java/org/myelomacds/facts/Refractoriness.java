@@ -6,20 +6,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The patient is refractory to a drug: progression on it or within the IMWG window after its last dose
- * (rules/derive/refractoriness.drl, IMWG-C11). Keeps the exposure and the progression that decided it.
+ * The patient is refractory to a drug: progression on it or within the IMWG window after its last dose, or progression
+ * during a line that included it or within the window after that line's last dose (rules/derive/refractoriness.drl,
+ * IMWG-C11). Keeps the exposure, the course, the progression and, when the line decided it, the line.
  */
 public final class Refractoriness implements HasProvenance {
     private final DrugExposure exposure;
     private final DosingPeriod period;
     private final DiseaseStatus progression;
+    private final PriorLine line;
 
     /** {@code period} is the course of the drug the progression fell in (or within 60 days after). */
     public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression) {
+        this(exposure, period, progression, null);
+    }
+
+    /** Decided by the line: {@code line} progressed on therapy or within 60 days of its last dose, and gave the drug. */
+    public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression, PriorLine line) {
         this.exposure = Objects.requireNonNull(exposure, "exposure");
         this.period = Objects.requireNonNull(period, "period");
         this.progression = Objects.requireNonNull(progression, "progression");
+        this.line = line;
     }
+
+    /** The line whose progression decided it; null when the drug's own course did. */
+    public PriorLine getLine() { return line; }
 
     public Drug getDrug() { return exposure.getDrug(); }
     public DrugClass getDrugClass() { return exposure.getDrugClass(); }
@@ -30,12 +41,22 @@ public final class Refractoriness implements HasProvenance {
     public long getDaysAfterLastDose() { return progression.getDay() - period.getEndDay(); }
 
     @Override public List<Provenance> getProvenance() {
-        List<Provenance> all = new ArrayList<>(period.getProvenance());
+        java.util.TreeSet<Provenance> all = new java.util.TreeSet<>(period.getProvenance());
+        if (line != null) all.addAll(line.getProvenance());
         all.addAll(progression.getProvenance());
-        return List.copyOf(all);
+        return List.copyOf(new ArrayList<>(all));
     }
 
     public String describe() {
+        if (line != null) {
+            long after = progression.getDay() - line.getEndDay();
+            String when = after <= 0 ? "during line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
+                    : after + " days after the last dose of line " + line.getNumber() + " (" + line.getStart() + " to "
+                      + line.getEnd() + ")";
+            return getDrug().displayName() + "-refractory: progression on " + progression.getDate() + " " + when
+                    + ", which gave " + getDrug().displayName() + " ("
+                    + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";
+        }
         long after = getDaysAfterLastDose();
         String course = period.getStart().equals(period.getEnd()) ? "the dose of " + period.getStart()
                 : "the course of " + period.getStart() + " to " + period.getEnd();

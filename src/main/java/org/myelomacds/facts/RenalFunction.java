@@ -18,7 +18,7 @@ public final class RenalFunction implements HasProvenance {
     public RenalFunction(RenalMetric metric, CurrentResult result, RenalCategory category, boolean stale) {
         this.metric = Objects.requireNonNull(metric, "metric");
         this.result = Objects.requireNonNull(result, "result");
-        this.category = Objects.requireNonNull(category, "category");
+        this.category = category;
         this.stale = stale;
     }
 
@@ -27,8 +27,15 @@ public final class RenalFunction implements HasProvenance {
     public String getMethod() { return result.getMethod(); }
     public LocalDate getDate() { return result.getEffective(); }
     public long getAgeDays() { return result.getAgeDays(); }
+    /** The IMWG band; null when the result is a bound that straddles a band edge ("&lt;30"). */
     public RenalCategory getCategory() { return category; }
     public boolean isStale() { return stale; }
+    /** Bound-aware threshold tests (a result reported as "&lt;15" is below 15, not 15); see {@link Measurement}. */
+    public boolean certainlyBelow(double t) { return result.certainlyBelow(t); }
+    public boolean certainlyAtMost(double t) { return result.certainlyAtMost(t); }
+    public boolean certainlyAtLeast(double t) { return result.certainlyAtLeast(t); }
+    public boolean decidesBelow(double t) { return result.decidesBelow(t); }
+    public boolean isBound() { return result.isBound(); }
     public boolean isComputed() { return result.getMeasurement().isDerived(); }
     public CurrentResult getResult() { return result; }
     @Override public List<Provenance> getProvenance() { return result.getProvenance(); }

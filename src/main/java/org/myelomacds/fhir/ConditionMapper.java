@@ -3,6 +3,7 @@ package org.myelomacds.fhir;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,13 +11,25 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionCertainty;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
 import org.myelomacds.evidence.terminology.ConditionTerms;
 
 /**
  * Condition → ClinicalCondition. Unrecognised codes are skipped silently (most conditions in a record are not
- * the engine's business); refuted and entered-in-error conditions are ignored entirely.
+ * the engine's business).
+ *
+ * <p>Statuses, each with one stated effect:
+ * <ul>
+ *   <li>verificationStatus refuted or entered-in-error: ignored entirely;</li>
+ *   <li>provisional, differential or unconfirmed: a POSSIBLE condition (an INFO note and a data gap, never an
+ *       exclusion on its own: the engine inserts it as a PossibleCondition, which no diagnosis rule reads);</li>
+ *   <li>confirmed or absent: the diagnosis as stated;</li>
+ *   <li>clinicalStatus active, recurrence or relapse (or absent without an abatement): active; inactive, remission,
+ *       resolved, or absent with an abatement date: not active. Rules decide what "not active" means per concept
+ *       (a resolved COPD is still a history of COPD for the daratumumab label, rules/flags/pulmonary.drl).</li>
+ * </ul>
  */
 final class ConditionMapper {
     private ConditionMapper() { }
@@ -51,24 +64,42 @@ final class ConditionMapper {
         ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition, terms);
         Integer stage = match.stage() != null ? match.stage() : stageFromText(match.kind(), condition);
         LocalDate onset = onset(condition);
-        ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, isActive(condition), onset,
-                codeKey, Concepts.display(code), ctx.provenance(onset)));
+        String clinicalStatus = clinicalStatus(condition);
+        String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
+        ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
+        ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
+                clinicalStatus, certainty, verification, onset, codeKey, Concepts.display(code), ctx.provenance(onset)));
     }
+
+    private static final Set<String> CLINICAL_STATUSES = Set.of("active", "recurrence", "relapse", "inactive", "remission", "resolved");
+    private static final Set<String> INACTIVE = Set.of("inactive", "remission", "resolved", "abated");
+    private static final Set<String> VERIFICATION_STATUSES = Set.of("unconfirmed", "provisional", "differential", "confirmed",
+            "refuted", "entered-in-error");
+    private static final Set<String> POSSIBLE = Set.of("unconfirmed", "provisional", "differential");
 
     private static boolean isRefutedOrError(Condition condition) {
-        for (Coding c : condition.getVerificationStatus().getCoding()) {
-            if ("refuted".equals(c.getCode()) || "entered-in-error".equals(c.getCode())) return true;
-        }
-        return false;
+        String s = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
+        return "refuted".equals(s) || "entered-in-error".equals(s);
     }
 
-    /** Absent clinicalStatus counts as active: a diagnosis on the problem list is current unless it says otherwise. */
-    private static boolean isActive(Condition condition) {
-        for (Coding c : condition.getClinicalStatus().getCoding()) {
-            String s = c.getCode();
-            if ("inactive".equals(s) || "remission".equals(s) || "resolved".equals(s)) return false;
+    /**
+     * The recorded clinicalStatus; without one, "abated" when an abatement is recorded (FHIR: a condition with an
+     * abatement is no longer active), else null, which counts as active: a diagnosis on the problem list is current
+     * unless it says otherwise.
+     */
+    private static String clinicalStatus(Condition condition) {
+        String s = statusCode(condition.getClinicalStatus(), CLINICAL_STATUSES);
+        if (s == null && condition.hasAbatement()) return "abated";
+        return s;
+    }
+
+    /** The first coding whose code is one of FHIR's status codes (any system: records omit or vary it). */
+    private static String statusCode(CodeableConcept cc, Set<String> known) {
+        for (Coding c : cc.getCoding()) {
+            String s = c.getCode() == null ? null : c.getCode().trim().toLowerCase(Locale.ROOT);
+            if (s != null && known.contains(s)) return s;
         }
-        return true;
+        return null;
     }
 
     private static ConditionSeverity codedSeverity(Condition condition, ConditionTerms terms) {

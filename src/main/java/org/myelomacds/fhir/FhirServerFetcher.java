@@ -17,7 +17,9 @@ import java.util.Objects;
  * Fetches what a CDS client did not prefetch from its FHIR server (CDS Hooks 2.0 "FHIR Resource Access"), with the
  * bearer token the client handed over in {@code fhirAuthorization}. Queries are the prefetch templates with their
  * tokens already replaced, e.g. {@code Patient/123} or {@code Condition?patient=123}; a search follows the server's
- * {@code next} links up to {@link #MAX_PAGES} pages so a long history is not silently cut at the first page.
+ * {@code next} links up to {@link #MAX_PAGES} pages so a long history is not silently cut at the first page, and only
+ * links on the server it was given (same scheme, host, port and base path): the bearer token goes with every page, so
+ * a link elsewhere would hand the EHR's token to whoever the page names ({@link SameServer}).
  * Thread-safe: one FhirContext, one client per call.
  */
 public final class FhirServerFetcher {
@@ -44,7 +46,7 @@ public final class FhirServerFetcher {
         IGenericClient client = context.newRestfulGenericClient(baseUrl);
         if (bearerToken != null && !bearerToken.isBlank()) client.registerInterceptor(new BearerTokenAuthInterceptor(bearerToken));
         try {
-            IBaseResource result = query.contains("?") ? search(client, query) : read(client, query);
+            IBaseResource result = query.contains("?") ? search(client, SameServer.of(baseUrl), query) : read(client, query);
             return context.newJsonParser().encodeResourceToString(result);
         } catch (FhirClientConnectionException e) {
             throw new FhirFetchException(query, "FHIR server not reachable: " + firstLine(e.getMessage()), e);
@@ -63,10 +65,16 @@ public final class FhirServerFetcher {
         return client.read().resource(parts[0]).withId(parts[1]).execute();
     }
 
-    private static Bundle search(IGenericClient client, String query) {
+    private static Bundle search(IGenericClient client, SameServer server, String query) {
         Bundle first = client.search().byUrl(query).returnBundle(Bundle.class).execute();
         Bundle page = first;
         for (int i = 1; i < MAX_PAGES && page.getLink(Bundle.LINK_NEXT) != null; i++) {
+            String next = page.getLink(Bundle.LINK_NEXT).getUrl();
+            if (!server.holds(next)) {
+                // Checked before the request is made: the token must not leave for another origin or path.
+                throw new IllegalStateException("refused to follow the searchset's next link to " + SameServer.describe(next)
+                        + ": it is not on the fhirServer given (" + server + "), and the bearer token would go with it");
+            }
             page = client.loadPage().next(page).execute();
             first.getEntry().addAll(page.getEntry());
         }

@@ -41,6 +41,10 @@ final class ObservationMapper {
     private static final Pattern NUMBER_TEXT = Pattern.compile("^\\s*(<=|>=|<|>|≤|≥)?\\s*(-?\\d+(?:[.,]\\d+)?)\\s*(.*?)\\s*$");
     private static final Pattern ECOG_TEXT = Pattern.compile("(?:ecog|who|zubrod)\\D{0,12}?([0-5])\\b|^\\s*([0-5])\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final java.util.Set<String> BOUNDS = java.util.Set.of("<", "<=", ">", ">=");
+    /** Fractions of a whole: above 100 % is impossible, not merely unusual (FEV1 % predicted can exceed 100). */
+    private static final java.util.Set<MeasurementKind> PERCENT_OF_WHOLE = java.util.EnumSet.of(MeasurementKind.LVEF);
+
     static void map(Observation obs, EntryContext ctx) {
         Observation.ObservationStatus status = obs.getStatus();
         if (status == Observation.ObservationStatus.ENTEREDINERROR || status == Observation.ObservationStatus.CANCELLED) return;
@@ -148,8 +152,18 @@ final class ObservationMapper {
                     "unit '" + unit + "' cannot be converted to " + kind.getCanonicalUnit() + " for " + kind);
             return null;
         }
+        if (comparator != null && !BOUNDS.contains(comparator)) {
+            ctx.problem(field + ".comparator", "comparator '" + comparator + "' is not a bound (<, <=, >, >=); " + kind
+                    + " cannot be read from it");
+            return null;
+        }
+        if (canonical.getAsDouble() < 0 || (PERCENT_OF_WHOLE.contains(kind) && canonical.getAsDouble() > 100)) {
+            ctx.problem(field, "value " + number.stripTrailingZeros().toPlainString() + " is outside the possible range of "
+                    + kind + (PERCENT_OF_WHOLE.contains(kind) ? " (0–100 %)" : " (not negative)"));
+            return null;
+        }
         String textValue = comparator == null ? null : comparator + number.stripTrailingZeros().toPlainString();
-        return new Measurement(kind, canonical.getAsDouble(), textValue, code.method(), false, effective,
+        return new Measurement(kind, canonical.getAsDouble(), comparator, textValue, code.method(), false, effective,
                 List.of(ctx.provenance(effective)));
     }
 

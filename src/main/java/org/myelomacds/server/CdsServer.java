@@ -84,9 +84,12 @@ public final class CdsServer implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().build();
     /**
      * Reads request bodies as the engine reads a bundle (decimals exactly as written), so the prefetch tree goes to
-     * the engine as it is instead of being written out and parsed again.
+     * the engine as it is instead of being written out and parsed again; a key given twice is refused.
      */
-    private final ObjectMapper requestJson = BundleReader.jsonMapper();
+    private final ObjectMapper requestJson = RequestBodies.strictMapper();
+    /** A hookInstance is a UUID (CDS Hooks 2.0); anything else is refused before it can reach a log line. */
+    private static final java.util.regex.Pattern UUID_LIKE =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final BundleReader reader = new BundleReader();
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
@@ -110,6 +113,7 @@ public final class CdsServer implements AutoCloseable {
     private final HeapPeak heapPeak = new HeapPeak();
     private final Instant started;
     private final Javalin app;
+    private final CorsPolicy cors;
     private volatile URI baseUrl;
 
     public CdsServer(ServerConfig config, ClientAuthenticator authenticator, FeedbackStore feedback,
@@ -120,7 +124,7 @@ public final class CdsServer implements AutoCloseable {
         this.rules = rules;
         this.clock = clock;
         this.fetcher = new FhirServerFetcher(Duration.ofSeconds(config.fhirTimeoutSeconds()));
-        this.reports = new ReportStore(500, Duration.ofMinutes(30), clock);
+        this.reports = new ReportStore(config.reportCapacity(), Duration.ofMinutes(config.reportTtlMinutes()), clock);
         this.gate = new EvaluationGate(config.maxConcurrentEvaluations(), Duration.ofSeconds(config.evaluationQueueSeconds()));
         this.started = clock.instant();
         this.app = Javalin.create(cfg -> {
@@ -132,19 +136,26 @@ public final class CdsServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.defaultHost = config.bind();
             cfg.jetty.defaultPort = config.port();
-            if (!config.corsOrigins().isEmpty()) {
-                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    if (config.corsOrigins().contains("*")) rule.anyHost();
-                    else rule.allowHost(config.corsOrigins().get(0), config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
-                    rule.maxAge = 600;
-                }));
-            }
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(config.maxRequestHeaderBytes());
+                http.setSendServerVersion(false);
+            });
+            cfg.jetty.modifyServer(server -> {
+                // Errors Jetty answers itself (431 headers too large, 400 malformed request line, …) never reach the
+                // routes: without this their body is Jetty's HTML page.
+                server.setErrorHandler(new OperationOutcomeErrorHandler());
+            });
         });
+        this.cors = new CorsPolicy(config.corsOrigins());
         routes();
     }
 
     public CdsServer start() {
         app.start();
+        for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+            // A stalled or trickling client holds a thread while the server waits on it; bound that wait.
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(config.idleTimeoutSeconds() * 1000L);
+        }
         baseUrl = config.baseUrl(app.port());
         LOG.info("CDS Hooks service listening on {}:{} as {} (rulebase {} sha256 {})", config.bind(), app.port(), baseUrl,
                 rules.current().version(), rules.current().sha256());
@@ -182,6 +193,8 @@ public final class CdsServer implements AutoCloseable {
     }
 
     private void routes() {
+        // First, before any work: a disallowed origin is refused before the body is read, a token checked or a jti spent.
+        app.before(ctx -> cors.apply(ctx, baseUrl));
         app.get("/cds-services", ctx -> ctx.json(discovery()));
         app.post("/cds-services/{id}", this::hook);
         app.post("/cds-services/{id}/feedback", this::feedback);
@@ -211,7 +224,7 @@ public final class CdsServer implements AutoCloseable {
             ctx.status(e.getStatus()).json(OperationOutcome.error(code, e.getMessage() + " (" + ctx.method() + " " + ctx.path() + ")", ctx.path()));
         });
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("internal error on {} {}", ctx.method(), LogSafe.value(ctx.path()), e);
             ctx.status(500).json(OperationOutcome.error("exception", "internal error: " + e.getClass().getSimpleName()
                     + " (details in the server log)", ctx.path()));
         });
@@ -262,7 +275,11 @@ public final class CdsServer implements AutoCloseable {
             }
             issuer = authenticate(ctx).issuer();
             JsonNode body = readJson(ctx);
-            hookInstance = requiredText(body, "hookInstance");
+            String instance = requiredText(body, "hookInstance");
+            if (!UUID_LIKE.matcher(instance).matches()) {
+                throw ApiException.of(400, "value", "hookInstance must be a UUID (e.g. d1577c69-dfbe-44ad-ba6d-3e05e953b2ea)", "hookInstance");
+            }
+            hookInstance = instance;
             hook = requiredText(body, "hook");
             JsonNode context = body.get("context");
             if (context == null || !context.isObject()) throw ApiException.of(400, "required", "context is required and must be an object", "context");
@@ -330,7 +347,7 @@ public final class CdsServer implements AutoCloseable {
         } finally {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             AUDIT.info("cds-hook service={} hook={} hookInstance={} client={} rulebase={} outcome={} status={} cards={} durationMs={}",
-                    service, hook, hookInstance, issuer, sha, outcome, status, cards, ms);
+                    LogSafe.value(service), LogSafe.value(hook), hookInstance, LogSafe.value(issuer), sha, outcome, status, cards, ms);
         }
     }
 
@@ -464,7 +481,7 @@ public final class CdsServer implements AutoCloseable {
                         + " was not issued by this service; feedback not recorded", List.of("feedback[" + i + "].card")));
             }
         }
-        AUDIT.info("cds-feedback service={} items={} unknownCards={}", service, entries.size(), unknown.size());
+        AUDIT.info("cds-feedback service={} items={} unknownCards={}", LogSafe.value(service), entries.size(), unknown.size());
         if (unknown.size() == entries.size()) throw ApiException.of(404, unknown);
         ctx.status(200);
         if (!unknown.isEmpty()) ctx.json(OperationOutcome.of(unknown));
@@ -513,7 +530,9 @@ public final class CdsServer implements AutoCloseable {
                 }
             }
             boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
-            Assessment a = evaluate(rulebase, readBody(ctx), asOf, jurisdiction, allowPartial);
+            JsonNode tree = readBundleTree(ctx);
+            LocalDate on = asOf;
+            Assessment a = evaluate(rulebase, () -> reader.read(tree, on, rulebase.terminology()), on, jurisdiction, allowPartial);
             outcome = "assessment";
             ctx.contentType("application/json").result(JsonRenderer.render(a));
         } catch (ApiException e) {
@@ -529,19 +548,19 @@ public final class CdsServer implements AutoCloseable {
 
     private void report(Context ctx) {
         Assessment a = reports.get(ctx.pathParam("reportId")).orElseThrow(() -> ApiException.of(404, "not-found",
-                "no report under this id: reports are kept for 30 minutes after the cards that link to them", "cases/{reportId}"));
+                "no report under this id: reports are kept for " + config.reportTtlMinutes() + " minutes after the cards that link to them (at most "
+                        + config.reportCapacity() + " at once, the oldest dropped first)", "cases/{reportId}"));
         // A clinician follows the card's link in a browser, so the default is the tumour-board report itself.
         String format = ctx.queryParam("format") == null ? "html" : ctx.queryParam("format");
+        // Patient data behind a capability link: no browser or proxy cache may keep a copy.
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(a));
             case "markdown" -> ctx.contentType("text/markdown; charset=utf-8").result(MarkdownRenderer.render(a));
             case "json" -> ctx.contentType("application/json").result(JsonRenderer.render(a));
             default -> throw ApiException.of(400, "value", "format must be html, markdown or json, not " + format, "format");
         }
-    }
-
-    private Assessment evaluate(Rulebase rulebase, byte[] bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
-        return evaluate(rulebase, () -> reader.read(bundle, asOf, rulebase.terminology()), asOf, jurisdiction, allowPartial);
     }
 
     /** How the bundle is read: from request bytes (REST API) or from the prefetch tree (hooks). */
@@ -558,10 +577,13 @@ public final class CdsServer implements AutoCloseable {
         try {
             record = read.read();
         } catch (InvalidBundleException e) {
+            // Unreadable input is the client's malformed request (400); a readable bundle whose patient must not be
+            // assessed (deceased) is well-formed but unprocessable (422, a business rule).
+            String code = e.isUnprocessable() ? "business-rule" : "invalid";
             List<OperationOutcome.Issue> issues = new ArrayList<>();
-            issues.add(new OperationOutcome.Issue("error", "invalid", e.getMessage(), List.of()));
-            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", "invalid", d, List.of()));
-            throw ApiException.of(400, issues);
+            issues.add(new OperationOutcome.Issue("error", code, e.getMessage(), List.of()));
+            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", code, d, List.of()));
+            throw ApiException.of(e.isUnprocessable() ? 422 : 400, issues);
         }
         if (!record.isComplete() && !allowPartial) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();
@@ -619,7 +641,7 @@ public final class CdsServer implements AutoCloseable {
             return authenticator.authenticate(ctx.header("Authorization"), called);
         } catch (AuthenticationException e) {
             // The message says which check failed; it never contains the token.
-            AUDIT.info("auth-refused path={} reason={}", ctx.path(), e.getMessage());
+            AUDIT.info("auth-refused path={} reason={}", LogSafe.value(ctx.path()), LogSafe.value(e.getMessage()));
             ctx.header("WWW-Authenticate", "Bearer");
             throw ApiException.of(401, "login", "client authentication failed: " + e.getMessage(), "Authorization");
         }
@@ -627,36 +649,31 @@ public final class CdsServer implements AutoCloseable {
 
     /** Reads the body, refusing more than the configured limit even when the client sends no Content-Length. */
     private byte[] readBody(Context ctx) {
-        long max = config.maxRequestBytes();
-        if (ctx.req().getContentLengthLong() > max) throw tooLarge(ctx.req().getContentLengthLong(), max);
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) throw tooLarge(-1, max);
-            return bytes;
-        } catch (IOException e) {
-            throw ApiException.of(400, "structure", "request body could not be read: " + e.getMessage());
+        try {
+            return RequestBodies.read(ctx, config.maxRequestBytes());
+        } catch (RequestBodies.Refused e) {
+            throw ApiException.of(e.status(), e.code(), e.getMessage());
         }
-    }
-
-    private static ApiException tooLarge(long length, long max) {
-        return ApiException.of(413, "too-costly", "request body " + (length >= 0 ? "of " + length + " bytes " : "")
-                + "exceeds the limit of " + max + " bytes (maxRequestBytes)");
     }
 
     private JsonNode readJson(Context ctx) {
-        byte[] bytes = readBody(ctx);
-        if (bytes.length == 0) throw ApiException.of(400, "required", "request body is empty; a JSON object is required");
         JsonNode node;
         try {
-            node = requestJson.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw ApiException.of(400, "structure", "request body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw ApiException.of(400, "structure", "request body could not be read: " + e.getMessage());
+            node = RequestBodies.json(requestJson, readBody(ctx));
+        } catch (RequestBodies.Refused e) {
+            throw ApiException.of(e.status(), e.code(), e.getMessage());
         }
-        if (node == null || !node.isObject()) throw ApiException.of(400, "structure", "request body must be a JSON object");
+        if (!node.isObject()) throw ApiException.of(400, "structure", "request body must be a JSON object");
         return node;
+    }
+
+    /** A bundle body as a tree read strictly; what is not JSON is refused here as the reader would refuse it. */
+    private JsonNode readBundleTree(Context ctx) {
+        try {
+            return RequestBodies.json(requestJson, readBody(ctx));
+        } catch (RequestBodies.Refused e) {
+            throw ApiException.of(e.status(), e.status() == 400 ? "invalid" : e.code(), e.getMessage());
+        }
     }
 
     private static String requiredText(JsonNode node, String field) {

@@ -26,7 +26,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                            String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
                            boolean watchRules, boolean dev, long maxRequestBytes, List<String> corsOrigins,
                            Jurisdiction jurisdiction, int fhirTimeoutSeconds, int maxConcurrentEvaluations,
-                           int evaluationQueueSeconds) {
+                           int evaluationQueueSeconds, int reportTtlMinutes, int reportCapacity,
+                           int feedbackTimeoutSeconds, int idleTimeoutSeconds, int maxRequestHeaderBytes, boolean warmUp) {
 
     public static final int DEFAULT_PORT = 8085;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -41,6 +42,30 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
     public static final int DEFAULT_MAX_CONCURRENT_EVALUATIONS = 2 * Runtime.getRuntime().availableProcessors();
     /** Beyond this a CDS client has long given up on the answer, so the call is refused (503) instead. */
     public static final int DEFAULT_EVALUATION_QUEUE_SECONDS = 10;
+    /** How long a card's report link works: long enough for a clinician to open it during the visit. */
+    public static final int DEFAULT_REPORT_TTL_MINUTES = 30;
+    public static final int DEFAULT_REPORT_CAPACITY = 500;
+    /**
+     * A feedback database that does not answer within this is treated as down (503, Retry-After) rather than holding
+     * the caller: feedback clients retry, a clinician's hook call must not wait on it.
+     */
+    public static final int DEFAULT_FEEDBACK_TIMEOUT_SECONDS = 2;
+    /** A connection that sends nothing for this long is closed (slow or stalled clients hold a thread meanwhile). */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 15;
+    /** Request line plus headers; a client JWT and the usual headers fit with room to spare. */
+    public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    /** The settings before reports, timeouts and warm-up were configurable: those take their defaults. */
+    public ServerConfig(int port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
+                        String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
+                        boolean watchRules, boolean dev, long maxRequestBytes, List<String> corsOrigins,
+                        Jurisdiction jurisdiction, int fhirTimeoutSeconds, int maxConcurrentEvaluations,
+                        int evaluationQueueSeconds) {
+        this(port, bind, publicBaseUrl, trustedIssuers, feedbackJdbcUrl, feedbackUser, feedbackPassword, rulesDir, watchRules,
+                dev, maxRequestBytes, corsOrigins, jurisdiction, fhirTimeoutSeconds, maxConcurrentEvaluations,
+                evaluationQueueSeconds, DEFAULT_REPORT_TTL_MINUTES, DEFAULT_REPORT_CAPACITY, DEFAULT_FEEDBACK_TIMEOUT_SECONDS,
+                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true);
+    }
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -50,6 +75,11 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         if (maxRequestBytes < 1024) throw new IllegalArgumentException("maxRequestBytes " + maxRequestBytes + " is below 1024");
         if (maxConcurrentEvaluations < 1) throw new IllegalArgumentException("maxConcurrentEvaluations " + maxConcurrentEvaluations + " is below 1");
         if (evaluationQueueSeconds < 1) throw new IllegalArgumentException("evaluationQueueSeconds " + evaluationQueueSeconds + " is below 1");
+        if (reportTtlMinutes < 1) throw new IllegalArgumentException("reportTtlMinutes " + reportTtlMinutes + " is below 1");
+        if (reportCapacity < 1) throw new IllegalArgumentException("reportCapacity " + reportCapacity + " is below 1");
+        if (feedbackTimeoutSeconds < 1) throw new IllegalArgumentException("feedbackTimeoutSeconds " + feedbackTimeoutSeconds + " is below 1");
+        if (idleTimeoutSeconds < 1) throw new IllegalArgumentException("idleTimeoutSeconds " + idleTimeoutSeconds + " is below 1");
+        if (maxRequestHeaderBytes < 4096) throw new IllegalArgumentException("maxRequestHeaderBytes " + maxRequestHeaderBytes + " is below 4096");
         if (publicBaseUrl != null && publicBaseUrl.getPath() != null && publicBaseUrl.getPath().endsWith("/")) {
             publicBaseUrl = URI.create(publicBaseUrl.toString().replaceAll("/+$", ""));
         }
@@ -58,7 +88,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_PORT, DEFAULT_BIND, null, List.of(), DEFAULT_JDBC_URL, null, null, null, true,
                 false, DEFAULT_MAX_REQUEST_BYTES, List.of("*"), Jurisdiction.US, 10, DEFAULT_MAX_CONCURRENT_EVALUATIONS,
-                DEFAULT_EVALUATION_QUEUE_SECONDS);
+                DEFAULT_EVALUATION_QUEUE_SECONDS, DEFAULT_REPORT_TTL_MINUTES, DEFAULT_REPORT_CAPACITY, DEFAULT_FEEDBACK_TIMEOUT_SECONDS,
+                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true);
     }
 
     /** The URL clients call us at: the configured public base URL, else http://bind:port. */
@@ -76,7 +107,20 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                            String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
                            Boolean watchRules, Boolean dev, Long maxRequestBytes, List<String> corsOrigins,
                            Jurisdiction jurisdiction, Integer fhirTimeoutSeconds, Integer maxConcurrentEvaluations,
-                           Integer evaluationQueueSeconds) {
+                           Integer evaluationQueueSeconds, Integer reportTtlMinutes, Integer reportCapacity,
+                           Integer feedbackTimeoutSeconds, Integer idleTimeoutSeconds, Integer maxRequestHeaderBytes,
+                           Boolean warmUp) {
+        /** The settings before reports, timeouts and warm-up were configurable: those stay unset. */
+        public Settings(Integer port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
+                        String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
+                        Boolean watchRules, Boolean dev, Long maxRequestBytes, List<String> corsOrigins,
+                        Jurisdiction jurisdiction, Integer fhirTimeoutSeconds, Integer maxConcurrentEvaluations,
+                        Integer evaluationQueueSeconds) {
+            this(port, bind, publicBaseUrl, trustedIssuers, feedbackJdbcUrl, feedbackUser, feedbackPassword, rulesDir,
+                    watchRules, dev, maxRequestBytes, corsOrigins, jurisdiction, fhirTimeoutSeconds, maxConcurrentEvaluations,
+                    evaluationQueueSeconds, null, null, null, null, null, null);
+        }
+
         public static Settings none() {
             return new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
@@ -99,7 +143,13 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                 s.jurisdiction() != null ? s.jurisdiction() : jurisdiction,
                 s.fhirTimeoutSeconds() != null ? s.fhirTimeoutSeconds() : fhirTimeoutSeconds,
                 s.maxConcurrentEvaluations() != null ? s.maxConcurrentEvaluations() : maxConcurrentEvaluations,
-                s.evaluationQueueSeconds() != null ? s.evaluationQueueSeconds() : evaluationQueueSeconds);
+                s.evaluationQueueSeconds() != null ? s.evaluationQueueSeconds() : evaluationQueueSeconds,
+                s.reportTtlMinutes() != null ? s.reportTtlMinutes() : reportTtlMinutes,
+                s.reportCapacity() != null ? s.reportCapacity() : reportCapacity,
+                s.feedbackTimeoutSeconds() != null ? s.feedbackTimeoutSeconds() : feedbackTimeoutSeconds,
+                s.idleTimeoutSeconds() != null ? s.idleTimeoutSeconds() : idleTimeoutSeconds,
+                s.maxRequestHeaderBytes() != null ? s.maxRequestHeaderBytes() : maxRequestHeaderBytes,
+                s.warmUp() != null ? s.warmUp() : warmUp);
     }
 
     /** Reads a YAML or JSON settings file (YAML is a superset of JSON, so one parser reads both). */
@@ -114,7 +164,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                 s = new Settings(s.port(), s.bind(), s.publicBaseUrl(), s.trustedIssuers(), s.feedbackJdbcUrl(),
                         s.feedbackUser(), s.feedbackPassword(), base.resolve(s.rulesDir()).normalize(), s.watchRules(),
                         s.dev(), s.maxRequestBytes(), s.corsOrigins(), s.jurisdiction(), s.fhirTimeoutSeconds(),
-                        s.maxConcurrentEvaluations(), s.evaluationQueueSeconds());
+                        s.maxConcurrentEvaluations(), s.evaluationQueueSeconds(), s.reportTtlMinutes(), s.reportCapacity(),
+                        s.feedbackTimeoutSeconds(), s.idleTimeoutSeconds(), s.maxRequestHeaderBytes(), s.warmUp());
             }
             return s;
         } catch (NoSuchFileException e) {

@@ -136,6 +136,36 @@ class ScreenCommandTest {
     }
 
     @Test
+    void aDeceasedPatientIsAnErrorsRecordNeverAnAssessment() throws Exception {
+        Path dead = tmp.resolve("deceased");
+        ScreeningFixtures.export(dead, 3, 100);
+        List<String> pids = new ArrayList<>(ScreeningFixtures.sources(dead).keySet());
+        Path patients = dead.resolve("Patient.ndjson");
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(patients)) {
+            ObjectNode p = (ObjectNode) JSON.readTree(l);
+            if (p.path("id").asText().equals(pids.get(0))) p.put("deceasedDateTime", "2025-06-30");
+            lines.add(JSON.writeValueAsString(p));
+        }
+        Files.write(patients, lines, StandardCharsets.UTF_8);
+
+        Path out = tmp.resolve("deceased-out");
+        ScreeningFixtures.Run run = ScreeningFixtures.cli("screen", "--input", dead.toString(), "--output", out.toString(),
+                "--as-of", "2026-11-01", "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> errors = new ArrayList<>();
+        for (String l : Files.readAllLines(out.resolve("errors.ndjson"))) errors.add(JSON.readTree(l));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(pids.get(0), errors.get(0).path("patient").asText());
+        assertEquals("REFUSED", errors.get(0).path("outcome").asText());
+        assertTrue(errors.get(0).path("reason").asText().contains("deceased on 2025-06-30"), errors.toString());
+        for (String l : Files.readAllLines(out.resolve("assessments.ndjson"))) {
+            assertFalse(l.contains("\"" + pids.get(0) + "\""), "the deceased patient has no assessment");
+        }
+        assertEquals(pids.size() - 1, Files.readAllLines(out.resolve("assessments.ndjson")).size());
+    }
+
+    @Test
     void aBrokenResourceIsListedWithItsFileLineAndFieldAndAPartialRunAssessesTheRest() throws Exception {
         Path broken = tmp.resolve("broken");
         ScreeningFixtures.export(broken, 4, 100);

@@ -154,6 +154,23 @@ class CliTest {
     }
 
     @Test
+    void aDeceasedPatientExitsThreeAndIsNeverAssessed(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("deceased.json");
+        Files.writeString(f, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"1950-01-01\",\"deceasedDateTime\":\"2024-05-01\"}},"
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}}]}");
+        Run r = run("evaluate", f.toString(), "--as-of", "2026-11-01");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("", r.out(), "no assessment is printed");
+        assertTrue(r.err().contains("deceased on 2024-05-01"), r.err());
+        Run report = run("report", f.toString(), "--as-of", "2026-11-01", "--output", dir.resolve("report.html").toString());
+        assertEquals(3, report.code(), report.err());
+        assertTrue(report.err().contains("deceased"), report.err());
+        Run replay = run("evaluate", f.toString(), "--as-of", "2024-04-30");
+        assertEquals(0, replay.code(), "a replay before the death assesses the living patient: " + replay.err());
+    }
+
+    @Test
     void unconvertibleUnitExitsThreeUnlessPartialEvaluationIsAsked(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("stone.json");
         Files.writeString(f, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["

@@ -93,7 +93,7 @@ class LineOfTherapyDeriverTest {
         List<PriorLine> lines = LineOfTherapyDeriver.derive(vrd("ind", "2023-09-04", "2024-01-31", null),
                 List.of(asct("asct-1", "2024-07-15", null)), AS_OF);
         assertEquals(2, lines.size());
-        assertEquals("stem-cell transplant on 2024-07-15 outside a planned sequence (166 days after the last dose of line 1)",
+        assertEquals("autologous stem-cell transplant on 2024-07-15 outside a planned sequence (166 days after the last dose of line 1)",
                 lines.get(1).getReason());
         assertFalse(lines.get(0).isIncludesTransplant());
         assertTrue(lines.get(1).isIncludesTransplant());
@@ -218,7 +218,7 @@ class LineOfTherapyDeriverTest {
         PriorLine second = lines.get(1);
         assertEquals(d("2024-07-15"), second.getStart());
         assertTrue(second.isIncludesTransplant());
-        assertEquals("stem-cell transplant on 2024-07-15 outside a planned sequence "
+        assertEquals("autologous stem-cell transplant on 2024-07-15 outside a planned sequence "
                 + "(734 days after the previous transplant on 2022-07-12)", second.getReason());
         assertEquals(List.of("Procedure/asct-2"), refs(second));
     }
@@ -252,7 +252,7 @@ class LineOfTherapyDeriverTest {
     void transplantWithoutRecordedTherapyIsTheFirstLine() {
         List<PriorLine> lines = LineOfTherapyDeriver.derive(List.of(), List.of(asct("asct-1", "2023-03-02", null)), AS_OF);
         assertEquals(1, lines.size());
-        assertEquals("first therapy: stem-cell transplant on 2023-03-02", lines.get(0).getReason());
+        assertEquals("first therapy: autologous stem-cell transplant on 2023-03-02", lines.get(0).getReason());
         assertEquals(d("2023-03-02"), lines.get(0).getStart());
         assertFalse(lines.get(0).isOngoing());
     }
@@ -338,5 +338,109 @@ class LineOfTherapyDeriverTest {
         assertEquals(List.of(1, 2, 3), lines.stream().map(PriorLine::getNumber).toList());
         assertEquals(List.of(false, false, true), lines.stream().map(PriorLine::isLastLine).toList());
         assertEquals("new regimen after all drugs of line 2 stopped on 2023-04-30", lines.get(2).getReason());
+    }
+
+    static org.myelomacds.facts.DiseaseStatus progression(String id, String date) {
+        return new org.myelomacds.facts.DiseaseStatus(org.myelomacds.facts.DiseaseTrend.PROGRESSION, d(date),
+                new Provenance("Observation/" + id, d(date)));
+    }
+
+    @Test
+    void salvageAfterProgressionFollowingTransplantIsANewLineWhateverThePostTransplantWindowSays() {
+        // VTd -> ASCT -> progression 12 weeks later -> Kd 14 weeks after ASCT: inside the 180-day post-transplant window
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2024-01-08", "2024-04-20", null),
+                given("t", THALIDOMIDE, "2024-01-08", "2024-04-20", null),
+                given("k", CARFILZOMIB, "2024-09-16", "2025-03-31", null));
+        List<ProcedureRecord> asct = List.of(asct("asct-1", "2024-06-10", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, asct, List.of(progression("pd-1", "2024-09-02")), AS_OF);
+
+        assertEquals(2, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, lines.get(1).getOpenedBy());
+        assertEquals("new therapy after progression on 2024-09-02 (Observation/pd-1), after all drugs of line 1 "
+                + "stopped on 2024-04-20", lines.get(1).getReason());
+        assertEquals(List.of(CARFILZOMIB), lines.get(1).getDrugs());
+        assertEquals(List.of(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), lines.get(0).getTransplants());
+
+        // near miss: the same history without the progression is one planned line (post-transplant window)
+        List<PriorLine> one = LineOfTherapyDeriver.derive(meds, asct, List.of(), AS_OF);
+        assertEquals(1, one.size());
+        // a progression before the line started does not split it
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, asct, List.of(progression("old", "2023-12-01")), AS_OF).size());
+    }
+
+    @Test
+    void resumingTheSameDrugAfterAProgressionIsANewLineEvenWithinTheResumptionWindow() {
+        List<MedicationRecord> meds = List.of(given("r1", LENALIDOMIDE, "2024-01-08", "2024-06-30", null),
+                given("r2", LENALIDOMIDE, "2024-08-01", "2025-01-31", null));
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), List.of(), AS_OF).size());
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), List.of(progression("pd", "2024-07-20")), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, lines.get(1).getOpenedBy());
+    }
+
+    @Test
+    void drugAddedAfterAProgressionWhileTheLineRunsIsANewLineEvenInTheInitialWindow() {
+        List<MedicationRecord> meds = List.of(active("r", LENALIDOMIDE, "2025-01-06", null),
+                active("dara", DARATUMUMAB, "2025-01-27", null));
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), List.of(), AS_OF).size());
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), List.of(progression("pd", "2025-01-20")), AS_OF);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).getReason().startsWith("new therapy after progression on 2025-01-20 (Observation/pd): "
+                + "addition of daratumumab on 2025-01-27 while line 1 was running"), lines.get(1).getReason());
+        assertEquals(List.of(DARATUMUMAB, LENALIDOMIDE), lines.get(1).getDrugs());
+    }
+
+    @Test
+    void transplantAfterAProgressionIsANewLineEvenWithinTheInductionWindow() {
+        List<MedicationRecord> meds = vrd("ind", "2024-01-08", "2024-05-20", null);
+        List<ProcedureRecord> asct = List.of(asct("asct-1", "2024-07-10", null));
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, asct, List.of(), AS_OF).size());
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, asct, List.of(progression("pd", "2024-06-01")), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals("autologous stem-cell transplant on 2024-07-10 after progression on 2024-06-01 (Observation/pd)",
+                lines.get(1).getReason());
+    }
+
+    @Test
+    void everyOpeningRuleIsNamed() {
+        List<MedicationRecord> meds = all(vrd("vrd", "2021-02-01", "2021-07-31", null),
+                List.of(given("k", CARFILZOMIB, "2022-09-05", "2023-04-30", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(org.myelomacds.facts.LineOpening.FIRST_THERAPY, lines.get(0).getOpenedBy());
+        assertEquals(org.myelomacds.facts.LineOpening.NEW_REGIMEN, lines.get(1).getOpenedBy());
+    }
+
+    @Test
+    void sparseAdministrationsOfOneDrugInALineFormOneCourse() {
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2025-01-06", "2025-06-30", null),
+                given("dara-1", DARATUMUMAB, "2025-01-06", "2025-01-06", null),
+                given("dara-2", DARATUMUMAB, "2025-02-03", "2025-02-03", null),
+                given("dara-3", DARATUMUMAB, "2025-04-28", "2025-04-28", null));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(), AS_OF);
+        assertEquals(1, t.lines().size());
+        var dara = t.courses().stream().filter(c -> c.getDrug().equals(DARATUMUMAB)).toList();
+        assertEquals(1, dara.size());
+        assertEquals(d("2025-01-06"), dara.get(0).getStart());
+        assertEquals(d("2025-04-28"), dara.get(0).getEnd());
+        assertEquals(1, dara.get(0).getLine());
+        assertEquals(3, dara.get(0).getRecords());
+        assertTrue(dara.get(0).isFinalPhase());
+    }
+
+    @Test
+    void inductionDrugsBeforeTheTransplantOfAMaintainedLineAreNotItsFinalPhase() {
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("maint", LENALIDOMIDE, "2024-10-15", null)));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertEquals(1, t.lines().size());
+        var byDrug = new java.util.HashMap<Drug, org.myelomacds.facts.DosingPeriod>();
+        t.courses().forEach(c -> byDrug.put(c.getDrug(), c));
+        assertFalse(byDrug.get(BORTEZOMIB).isFinalPhase());
+        assertTrue(byDrug.get(LENALIDOMIDE).isFinalPhase());
+        assertEquals(d("2024-01-08"), byDrug.get(LENALIDOMIDE).getStart());
+        // near miss: without maintenance the whole line is its final phase
+        TherapyTimeline noMaint = LineOfTherapyDeriver.timeline(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertTrue(noMaint.courses().stream().allMatch(org.myelomacds.facts.DosingPeriod::isFinalPhase));
     }
 }

@@ -134,4 +134,91 @@ class DerivedConceptRulesTest {
         assertEquals("UNKNOWN", a.setting(), "newly diagnosed with no age and no transplant statement");
         assertTrue(a.findings().transplantEligibility().value().startsWith("UNKNOWN"));
     }
+
+    private static MedicationRecord dose(Drug drug, String id, LocalDate day) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.ADMINISTRATION, "completed", false, day, day,
+                null, false, new Provenance("MedicationAdministration/" + id, day));
+    }
+
+    @Test
+    void sparseDaratumumabDosesInADvdLineThatProgressedAreAntiCd38RefractoryByTheLine() {
+        // D-Vd: bortezomib to 2025-06-30; daratumumab recorded only three times, the last 2025-03-03; progression on
+        // 2025-07-15 is 15 days after the line's last dose but 134 days after the last recorded daratumumab dose
+        List<MedicationRecord> meds = List.of(course(TestDrugs.BORTEZOMIB, "v", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 6, 30)),
+                dose(TestDrugs.DARATUMUMAB, "dara-1", LocalDate.of(2025, 1, 6)),
+                dose(TestDrugs.DARATUMUMAB, "dara-2", LocalDate.of(2025, 2, 3)),
+                dose(TestDrugs.DARATUMUMAB, "dara-3", LocalDate.of(2025, 3, 3)));
+        Assessment a = evaluate(meds, List.of(progression("pd", LocalDate.of(2025, 7, 15))), List.of());
+        assertEquals(List.of("DARATUMUMAB", "BORTEZOMIB"), refractoryDrugs(a));
+        String dara = a.findings().refractoriness().stream().filter(i -> i.code().equals("DARATUMUMAB")).findFirst()
+                .orElseThrow().text();
+        assertTrue(dara.contains("15 days after the last dose of line 1"), dara);
+        assertTrue(a.flags().stream().anyMatch(f -> f.code().equals("ANTI_CD38_REFRACTORY")));
+
+        // near miss: the line's last dose more than 60 days before the progression
+        Assessment late = evaluate(meds, List.of(progression("pd", LocalDate.of(2025, 8, 30))), List.of());
+        assertEquals(List.of(), refractoryDrugs(late));
+    }
+
+    @Test
+    void progressionOnLenalidomideMaintenanceDoesNotMakeTheBortezomibInductionRefractory() {
+        // induction recorded as administrations (no stated end): only the final phase is refractory by the line
+        List<MedicationRecord> meds = List.of(
+                dose(TestDrugs.BORTEZOMIB, "v-1", LocalDate.of(2023, 1, 9)),
+                dose(TestDrugs.BORTEZOMIB, "v-2", LocalDate.of(2023, 5, 20)),
+                dose(TestDrugs.LENALIDOMIDE, "r-1", LocalDate.of(2023, 1, 9)),
+                dose(TestDrugs.LENALIDOMIDE, "r-2", LocalDate.of(2023, 5, 20)),
+                course(TestDrugs.LENALIDOMIDE, "r-maint", LocalDate.of(2023, 10, 2), LocalDate.of(2025, 9, 1)));
+        org.myelomacds.facts.ProcedureRecord asct = new org.myelomacds.facts.ProcedureRecord(
+                org.myelomacds.facts.ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, LocalDate.of(2023, 7, 10), false, null,
+                new Provenance("Procedure/asct", LocalDate.of(2023, 7, 10)));
+        Assessment a = evaluateWithProcedures(meds, List.of(asct), List.of(progression("pd", LocalDate.of(2025, 8, 20))));
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
+        // near miss: progression within 60 days of the transplant, before maintenance: the whole line is refractory
+        List<MedicationRecord> noMaint = meds.subList(0, 4);
+        Assessment early = evaluateWithProcedures(noMaint, List.of(asct), List.of(progression("pd", LocalDate.of(2023, 8, 20))));
+        assertEquals(List.of("LENALIDOMIDE", "BORTEZOMIB"), refractoryDrugs(early));
+    }
+
+    @Test
+    void aDrugWhoseRecordStatesItStoppedLongBeforeTheProgressionIsJudgedByItsOwnCourse() {
+        // VRd, bortezomib stopped by its record after 6 months, lenalidomide continued for years without a transplant
+        List<MedicationRecord> stated = List.of(
+                course(TestDrugs.BORTEZOMIB, "v", LocalDate.of(2022, 2, 21), LocalDate.of(2022, 8, 1)),
+                course(TestDrugs.LENALIDOMIDE, "r", LocalDate.of(2022, 2, 21), LocalDate.of(2026, 9, 14)));
+        Assessment a = evaluate(stated, List.of(progression("pd", LocalDate.of(2026, 9, 10))), List.of());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
+        // near miss: bortezomib recorded only as administrations: its last recorded dose is not its last dose
+        List<MedicationRecord> sparse = List.of(dose(TestDrugs.BORTEZOMIB, "v-1", LocalDate.of(2022, 2, 21)),
+                dose(TestDrugs.BORTEZOMIB, "v-2", LocalDate.of(2022, 8, 1)), stated.get(1));
+        Assessment b = evaluate(sparse, List.of(progression("pd", LocalDate.of(2026, 9, 10))), List.of());
+        assertEquals(List.of("LENALIDOMIDE", "BORTEZOMIB"), refractoryDrugs(b));
+    }
+
+    @Test
+    void aDrugStoppedForToxicityLongBeforeTheLineProgressedIsNotRefractoryByTheLine() {
+        MedicationRecord isa = new MedicationRecord(TestDrugs.ISATUXIMAB, Route.UNKNOWN, MedicationSource.ADMINISTRATION,
+                "stopped", false, LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 6), null, true,
+                new Provenance("MedicationAdministration/isa-1", LocalDate.of(2025, 1, 6)));
+        List<MedicationRecord> meds = List.of(isa,
+                course(TestDrugs.CARFILZOMIB, "k", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 9, 1)));
+        Assessment a = evaluate(meds, List.of(progression("pd", LocalDate.of(2025, 8, 1))), List.of());
+        assertEquals(List.of("CARFILZOMIB"), refractoryDrugs(a));
+        // near miss: without the toxicity stop the same dose is refractory by the line
+        Assessment b = evaluate(List.of(course(TestDrugs.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 6)),
+                meds.get(1)), List.of(progression("pd", LocalDate.of(2025, 8, 1))), List.of());
+        assertEquals(List.of("ISATUXIMAB", "CARFILZOMIB"), refractoryDrugs(b));
+    }
+
+    private static Assessment evaluateWithProcedures(List<MedicationRecord> meds, List<org.myelomacds.facts.ProcedureRecord> procs,
+                                                     List<DiseaseStatus> statuses) {
+        PatientDemographics patient = new PatientDemographics("p1", Sex.FEMALE, LocalDate.of(1956, 5, 1), 70,
+                new Provenance("Patient/p1", null));
+        ClinicalCondition mm = new ClinicalCondition(ConditionKind.MULTIPLE_MYELOMA, ConditionSeverity.UNSPECIFIED, null,
+                true, LocalDate.of(2020, 1, 1), "http://snomed.info/sct|109989006", "Multiple myeloma",
+                new Provenance("Condition/mm", LocalDate.of(2020, 1, 1)));
+        PatientRecord record = new PatientRecord(patient, List.of(mm), List.of(), statuses, List.of(), meds, procs,
+                List.of(), List.of(), List.of(), List.of(), Map.of());
+        return new Evaluator(Samples.rulebase(CompileMode.DRL)).evaluate(record, new EvaluationContext(AS_OF, Jurisdiction.US));
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionCertainty;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
 import org.myelomacds.facts.PatientRecord;
@@ -175,5 +176,50 @@ class ConditionMappingTest {
         PatientRecord r = Bundles.read(condition("http://hl7.org/fhir/sid/icd-10-cm", "I10", "Hypertension", null));
         assertEquals(List.of(), r.conditions());
         assertEquals(List.of(), r.unreadable());
+    }
+
+    @ParameterizedTest(name = "verificationStatus {0} → {1}")
+    @CsvSource({"provisional, POSSIBLE", "differential, POSSIBLE", "unconfirmed, POSSIBLE", "confirmed, CONFIRMED"})
+    void verificationStatusDecidesCertainty(String status, ConditionCertainty certainty) {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J44.9", null,
+                "\"verificationStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-ver-status\",\"code\":\""
+                        + status + "\"}]}"));
+        assertEquals(certainty, c.getCertainty());
+        assertEquals(status, c.getVerificationStatus());
+        assertTrue(c.isActive(), "the verification status says nothing about activity");
+    }
+
+    @Test
+    void absentVerificationStatusIsTheDiagnosisAsStated() {
+        ClinicalCondition c = icd("J44.9", null);
+        assertEquals(ConditionCertainty.CONFIRMED, c.getCertainty());
+        assertNull(c.getVerificationStatus());
+    }
+
+    @ParameterizedTest(name = "clinicalStatus {0} → active {1}")
+    @CsvSource({"active, true", "recurrence, true", "relapse, true", "inactive, false", "remission, false", "resolved, false"})
+    void clinicalStatusDecidesActivity(String status, boolean active) {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J44.9", null,
+                "\"clinicalStatus\":{\"coding\":[{\"code\":\"" + status + "\"}]}"));
+        assertEquals(active, c.isActive());
+        assertEquals(status, c.getClinicalStatus());
+        assertEquals(active ? "" : "recorded as " + status, c.statusNote());
+    }
+
+    @Test
+    void anAbatementWithoutClinicalStatusIsNoLongerActive() {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J45.50", null,
+                "\"abatementDateTime\":\"2020-05-01\""));
+        assertFalse(c.isActive());
+        assertEquals("abated", c.getClinicalStatus());
+        // near miss: no abatement and no status stays active
+        assertTrue(icd("J45.50", null).isActive());
+    }
+
+    @Test
+    void statusCodesAreReadWhateverTheSystemOrCase() {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "I50.9", null,
+                "\"verificationStatus\":{\"coding\":[{\"system\":\"urn:local\",\"code\":\"x\"},{\"code\":\"Provisional\"}]}"));
+        assertEquals(ConditionCertainty.POSSIBLE, c.getCertainty());
     }
 }

@@ -1,6 +1,7 @@
 package org.myelomacds.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,35 @@ class ObservationMappingTest {
         Measurement m = measure("98979-8", "\"valueString\":\">60\"");
         assertEquals(60.0, m.getValue(), EPS);
         assertEquals(">60", m.getTextValue());
+        assertEquals(">", m.getComparator());
+    }
+
+    @Test
+    void egfrBelow15IsKeptAsABoundNotAsFifteen() {
+        Measurement m = measure("33914-3", "\"valueQuantity\":{\"value\":15,\"comparator\":\"<\",\"unit\":\"mL/min/1.73m2\"}");
+        assertEquals("<", m.getComparator());
+        assertTrue(m.certainlyBelow(15), "<15 is below the IKEMA floor of 15");
+        Measurement exact = measure("33914-3", "\"valueQuantity\":{\"value\":15,\"unit\":\"mL/min/1.73m2\"}");
+        assertFalse(exact.certainlyBelow(15), "near miss: exactly 15 is at the floor");
+        assertEquals(null, exact.getComparator());
+    }
+
+    @Test
+    void comparatorWrittenAsUnicodeInTextIsNormalised() {
+        Measurement m = measure("98979-8", "\"valueString\":\"≤ 29 mL/min/1.73m2\"");
+        assertEquals("<=", m.getComparator());
+        assertTrue(m.certainlyBelow(30));
+    }
+
+    @Test
+    void negativeValuesAndAnLvefAbove100AreRefusedWithTheirLocation() {
+        UnreadableInput p = problem("33914-3", "\"valueQuantity\":{\"value\":-5,\"unit\":\"mL/min/1.73m2\"}");
+        assertEquals("Observation.valueQuantity", p.getField());
+        assertTrue(p.getMessage().contains("outside the possible range"), p.getMessage());
+        UnreadableInput lvef = problem("10230-1", "\"valueQuantity\":{\"value\":140,\"unit\":\"%\"}");
+        assertTrue(lvef.getMessage().contains("0–100"), lvef.getMessage());
+        // near miss: an FEV1 % predicted above 100 is possible and read
+        assertEquals(112.0, measure("20152-5", "\"valueQuantity\":{\"value\":112,\"unit\":\"%\"}").getValue(), EPS);
     }
 
     @Test

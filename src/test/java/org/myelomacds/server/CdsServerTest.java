@@ -246,6 +246,32 @@ class CdsServerTest {
     }
 
     @Test
+    void pagingNeverFollowsANextLinkOffTheFhirServerSoTheTokenStaysThere() throws Exception {
+        JsonNode bundle = HookRequestBuilder.withServerReferences(JSON, sample("rrmm-copd"));
+        try (FhirTestServer fhir = new FhirTestServer(bundle, TOKEN); FhirTestServer elsewhere = new FhirTestServer(bundle, TOKEN)) {
+            ObjectNode req = HookRequestBuilder.patientView(JSON, bundle);
+            ((ObjectNode) req.get("prefetch")).remove("observations");
+            req.put("fhirServer", fhir.base());
+            req.putObject("fhirAuthorization").put("access_token", TOKEN).put("token_type", "Bearer");
+            String port = fhir.base().replaceAll(".*:(\\d+)/fhir", "$1");
+            for (String next : List.of(elsewhere.base(), "http://localhost:" + port + "/fhir", fhir.base().replace("/fhir", "/other"),
+                    fhir.base() + "/../admin", fhir.base().replace("http:", "https:"))) {
+                fhir.nextLinkBase = next;
+                fhir.requests.clear();
+                JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", req), 412);
+                assertEquals("prefetch.observations", issues.get(0).get("expression").get(0).asText(), next);
+                assertTrue(issues.get(0).get("diagnostics").asText().contains("refused to follow the searchset's next link"), issues.toString());
+                assertFalse(issues.toString().contains(TOKEN), "the token is never echoed");
+                assertEquals(1, fhir.requests.size(), "only the first page, from the fhirServer given: " + fhir.requests);
+            }
+            assertEquals(List.of(), elsewhere.requests, "nothing, and so no token, went to another server");
+            // a next link on the same server and under its base path is still followed
+            fhir.nextLinkBase = null;
+            cards(post("/cds-services/myeloma-anti-cd38", req));
+        }
+    }
+
+    @Test
     void aFhirServerThatRefusesTheTokenGives412NamingTheKey() throws Exception {
         JsonNode bundle = HookRequestBuilder.withServerReferences(JSON, sample("rrmm-copd"));
         try (FhirTestServer fhir = new FhirTestServer(bundle, TOKEN)) {
@@ -487,6 +513,25 @@ class CdsServerTest {
     void restAssessmentRefusesWhatTheCliRefuses() throws Exception {
         refused(post("/api/assessment", "{\"resourceType\":\"Patient\"}"), 400);
         refused(post("/api/assessment?asOf=yesterday", Files.readString(Samples.samplesDir().resolve("rrmm-copd.json"))), 400);
+    }
+
+    @Test
+    void aDeceasedPatientIs422WithAnOperationOutcomeOnTheRestAndHookRoutes() throws Exception {
+        ObjectNode bundle = (ObjectNode) sample("rrmm-copd");
+        ObjectNode patient = null;
+        for (JsonNode e : bundle.get("entry")) {
+            if ("Patient".equals(e.path("resource").path("resourceType").asText())) patient = (ObjectNode) e.get("resource");
+        }
+        patient.put("deceasedDateTime", "2025-02-01");
+        JsonNode issues = refused(post("/api/assessment?asOf=" + Samples.AS_OF, JSON.writeValueAsString(bundle)), 422);
+        assertEquals("business-rule", issues.get(0).get("code").asText());
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("deceased on 2025-02-01"), issues.toString());
+        JsonNode hookIssues = refused(post("/cds-services/myeloma-anti-cd38",
+                HookRequestBuilder.patientView(JSON, bundle)), 422);
+        assertTrue(hookIssues.get(0).get("diagnostics").asText().contains("deceased"), hookIssues.toString());
+        patient.put("deceasedDateTime", "2099-01-01");
+        assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, JSON.writeValueAsString(bundle)).statusCode(),
+                "near miss: a death after asOf is not a refusal");
     }
 
     @Test

@@ -24,6 +24,8 @@ final class FhirTestServer implements AutoCloseable {
     private final Javalin app;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Where the searchset's next links point; another server's base to play a hostile or misconfigured server. */
+    volatile String nextLinkBase;
 
     FhirTestServer(JsonNode bundle, String token) {
         this.bundle = bundle;
@@ -81,7 +83,7 @@ final class FhirTestServer implements AutoCloseable {
         out.put("total", matches.size());
         if (paged && (page + 1) * PAGE < matches.size()) {
             ArrayNode links = out.putArray("link");
-            links.addObject().put("relation", "next").put("url", base() + "/" + type + "?patient=" + patient + "&_page=" + (page + 1));
+            links.addObject().put("relation", "next").put("url", (nextLinkBase == null ? base() : nextLinkBase) + "/" + type + "?patient=" + patient + "&_page=" + (page + 1));
         }
         ArrayNode entries = out.putArray("entry");
         for (JsonNode r : shown) {

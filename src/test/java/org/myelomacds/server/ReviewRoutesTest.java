@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,11 @@ class ReviewRoutesTest {
         assertTrue(eu.body().contains("data-jurisdiction=\"EU\"") && eu.body().contains("id=\"option-DARA_MONO\""));
 
         assertEquals(400, post("/review/report?asOf=01/11/2026", bundle).statusCode());
+        HttpResponse<String> deceased = post("/review/report?asOf=2026-11-01", new String(bundle, StandardCharsets.UTF_8)
+                .replaceFirst("\"resourceType\"\\s*:\\s*\"Patient\",", "\"resourceType\":\"Patient\",\"deceasedBoolean\":true,")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, deceased.statusCode(), deceased.body());
+        assertTrue(deceased.body().contains("deceased"), deceased.body());
         assertEquals(400, post("/review/report?jurisdiction=UK", bundle).statusCode());
         HttpResponse<String> empty = post("/review/report?asOf=2026-11-01", new byte[0]);
         assertEquals(400, empty.statusCode());

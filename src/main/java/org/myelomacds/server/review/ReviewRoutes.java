@@ -7,6 +7,7 @@ import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.server.EvaluationGate;
+import org.myelomacds.server.RequestBodies;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
@@ -56,6 +57,7 @@ public final class ReviewRoutes {
     private final long maxRequestBytes;
     private final Path samplesDir;
     private final BundleReader reader;
+    private final com.fasterxml.jackson.databind.ObjectMapper requestJson = RequestBodies.strictMapper();
 
     /** @param reader the server's reader (one FhirContext per process, shared by every rulebase) */
     public ReviewRoutes(RulebaseSource rules, BundleReader reader, EvaluationGate gate, java.time.Clock clock,
@@ -187,15 +189,22 @@ public final class ReviewRoutes {
         }
         boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
         byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-        }
-        if (body.length > maxRequestBytes) {
-            problem(ctx, 413, "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes");
+        try {
+            body = RequestBodies.read(ctx, maxRequestBytes);
+        } catch (RequestBodies.Refused e) {
+            problem(ctx, e.status(), e.status() == 413
+                    ? "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes" : e.getMessage());
             return;
         }
         if (body.length == 0) {
             problem(ctx, 400, "no bundle: open a file, paste a FHIR R4 Bundle or pick a sample");
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = RequestBodies.json(requestJson, body);
+        } catch (RequestBodies.Refused e) {
+            problem(ctx, e.status(), "The bundle could not be read: " + e.getMessage());
             return;
         }
         // One rulebase for the whole request: the bundle is read with the terminology of the rules that judge it,
@@ -203,11 +212,12 @@ public final class ReviewRoutes {
         Rulebase rulebase = rules.current();
         PatientRecord record;
         try {
-            record = reader.read(body, asOf, rulebase.terminology());
+            record = reader.read(tree, asOf, rulebase.terminology());
         } catch (InvalidBundleException e) {
-            StringBuilder b = new StringBuilder("The bundle could not be read: " + e.getMessage());
+            StringBuilder b = new StringBuilder(e.isUnprocessable() ? "No report is given: " + e.getMessage()
+                    : "The bundle could not be read: " + e.getMessage());
             for (String d : e.details()) b.append("\n").append(d);
-            problem(ctx, 400, b.toString());
+            problem(ctx, e.isUnprocessable() ? 422 : 400, b.toString());
             return;
         }
         if (!record.isComplete() && !allowPartial) {

@@ -1,0 +1,17 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.DosingPeriod;
+import org.myelomacds.facts.PriorLine;
+
+import java.util.List;
+
+/**
+ * The treatment timeline as derived: the lines of therapy, and the course of each anti-myeloma drug in each line
+ * (all its doses in the line as one course), which refractoriness is judged against.
+ */
+public record TherapyTimeline(List<PriorLine> lines, List<DosingPeriod> courses) {
+    public TherapyTimeline {
+        lines = List.copyOf(lines);
+        courses = List.copyOf(courses);
+    }
+}

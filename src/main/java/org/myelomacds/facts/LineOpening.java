@@ -1,0 +1,22 @@
+package org.myelomacds.facts;
+
+/**
+ * Which line-of-therapy rule opened a line (IMWG / Rajkumar 2015, LOT-B15, and the project's stated heuristics where
+ * the record does not carry the plan). Printed with each line so a reader can check the count the labels depend on.
+ */
+public enum LineOpening {
+    FIRST_THERAPY("first therapy recorded"),
+    PROGRESSION("new therapy after a documented progression (always a new line; the windows do not apply)"),
+    NEW_REGIMEN("new regimen after all drugs of the previous line stopped"),
+    PLAN_CHANGE("new regimen under a different treatment plan (CarePlan)"),
+    UNPLANNED_ADDITION("unplanned addition or substitution of a drug while the line was running"),
+    RETREATMENT("resumption of the same drugs after more than the resumption window off therapy"),
+    TRANSPLANT("stem-cell transplant outside a planned sequence");
+
+    private final String rule;
+
+    LineOpening(String rule) { this.rule = rule; }
+
+    /** The rule in words, as the findings and the report print it. */
+    public String rule() { return rule; }
+}

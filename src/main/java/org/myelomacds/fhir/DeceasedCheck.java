@@ -1,0 +1,46 @@
+package org.myelomacds.fhir;
+
+import java.time.LocalDate;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Patient.deceased[x] against the evaluation date: a patient who had died on or before asOf is never assessed.
+ * <ul>
+ * <li>deceasedBoolean true: dead, date unknown — refused whatever asOf is, since nothing shows the patient was alive
+ *     then (a replay before the death needs the record as it stood, which would not carry the flag).</li>
+ * <li>deceasedDateTime: refused when the date is on or before asOf. A partial date ("2026", "2026-07") is refused
+ *     when its earliest possible day is on or before asOf: the patient may have died before the evaluation date,
+ *     and an answer for a patient who may be dead is not one to give.</li>
+ * <li>deceasedBoolean false, absent, or a death after asOf (a replay of an earlier date): assessed.</li>
+ * </ul>
+ */
+final class DeceasedCheck {
+    private DeceasedCheck() { }
+
+    static void refuseIfDeceased(Patient patient, ScannedEntry entry, LocalDate asOf) throws InvalidBundleException {
+        if (!patient.hasDeceased()) return;
+        if (patient.getDeceased() instanceof BooleanType b) {
+            if (Boolean.TRUE.equals(b.getValue())) {
+                throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedBoolean",
+                        "the patient is recorded as deceased (deceasedBoolean true, no date): the engine does not assess"
+                                + " deceased patients");
+            }
+            return;
+        }
+        if (patient.getDeceased() instanceof DateTimeType dt && dt.getValueAsString() != null) {
+            String written = dt.getValueAsString();
+            LocalDate earliest = PartialDates.earliestDay(written);
+            if (earliest != null && !earliest.isAfter(asOf)) {
+                boolean partial = written.length() < 10;
+                throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",
+                        "the patient is recorded as deceased on " + written
+                                + (partial ? " (a partial date that may fall on or before " + asOf + ")" : "")
+                                + ", on or before the evaluation date " + asOf
+                                + ": the engine does not assess deceased patients");
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.myelomacds.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myelomacds.scenario.Samples;
+import org.myelomacds.server.security.ClientAuthenticator;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myelomacds.server.CdsServerTest.HTTP;
+import static org.myelomacds.server.CdsServerTest.JSON;
+import static org.myelomacds.server.CdsServerTest.refused;
+import static org.myelomacds.server.CdsServerTest.sample;
+
+/**
+ * What a hostile or careless client sends, over HTTP against the real server on loopback: JSON nested too deep,
+ * duplicate keys, control characters meant for the log, gzip bodies.
+ */
+class CdsServerHardeningTest {
+    static CdsServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = CdsServerTest.startServer(ServerConfig.defaults(), ClientAuthenticator.disabled(), new InMemoryFeedbackStore());
+        base = server.baseUrl().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> post(String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String patientView() throws Exception {
+        return JSON.writeValueAsString(HookRequestBuilder.patientView(JSON, sample("rrmm-copd")));
+    }
+
+    static String deep(int depth) {
+        return "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+    }
+
+    @Test
+    void jsonNestedBeyondTheParsersLimitIs400OnEveryPostRoute() throws Exception {
+        for (String path : List.of("/cds-services/myeloma-anti-cd38", "/cds-services/anti-cd38-order-check",
+                "/cds-services/myeloma-anti-cd38/feedback", "/api/assessment")) {
+            JsonNode issues = refused(post(path, deep(5_000)), 400);
+            assertTrue(issues.get(0).get("diagnostics").asText().contains("nesting depth"), path + ": " + issues);
+        }
+        HttpResponse<String> review = post("/review/report?asOf=2026-11-01", deep(5_000));
+        assertEquals(400, review.statusCode(), review.body());
+        assertTrue(review.body().contains("nesting depth"), review.body());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedInEveryRequestBody() throws Exception {
+        String hook = patientView();
+        String twice = hook.replaceFirst("\"patientId\":\"pt-copd\"", "\"patientId\":\"other\",\"patientId\":\"pt-copd\"");
+        assertTrue(twice.contains("\"other\""), "the test body has the duplicate");
+        JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", twice), 400);
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("Duplicate field 'patientId'"), issues.toString());
+
+        String feedback = "{\"feedback\":[{\"card\":\"a\",\"card\":\"b\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}";
+        assertTrue(refused(post("/cds-services/myeloma-anti-cd38/feedback", feedback), 400).get(0).get("diagnostics").asText().contains("Duplicate field 'card'"));
+
+        String bundle = Files.readString(Samples.samplesDir().resolve("rrmm-copd.json"));
+        String dupBundle = bundle.replaceFirst("\"resourceType\"\\s*:\\s*\"Bundle\"", "\"resourceType\":\"Bundle\",\"type\":\"collection\",\"type\":\"collection\"");
+        assertTrue(refused(post("/api/assessment?asOf=" + Samples.AS_OF, dupBundle), 400).get(0).get("diagnostics").asText().contains("Duplicate field 'type'"));
+        HttpResponse<String> review = post("/review/report?asOf=2026-11-01", dupBundle);
+        assertEquals(400, review.statusCode());
+        assertTrue(review.body().contains("Duplicate field 'type'"), review.body());
+        // the same body without the duplicate is answered
+        assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, bundle).statusCode());
+    }
+
+    @Test
+    void aHookInstanceThatIsNotAUuidIsRefused() throws Exception {
+        ObjectNode req = (ObjectNode) JSON.readTree(patientView());
+        req.put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\n2026-12-03 INFO org.myelomacds.audit - cds-hook forged=1");
+        JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", JSON.writeValueAsString(req)), 400);
+        assertEquals("hookInstance", issues.get(0).get("expression").get(0).asText());
+        assertFalse(issues.toString().contains("forged"), "the refused value is not echoed");
+        req.put("hookInstance", "not-a-uuid");
+        refused(post("/cds-services/myeloma-anti-cd38", JSON.writeValueAsString(req)), 400);
+    }
+
+    @Test
+    void gzipBodiesAreDecodedOnEveryPostRouteWithinTheLimit() throws Exception {
+        byte[] hook = gzip(patientView().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = post("/cds-services/myeloma-anti-cd38", hook, "Content-Encoding", "gzip");
+        CdsServerTest.cards(r);
+        byte[] bundle = gzip(Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json")));
+        assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, bundle, "Content-Encoding", "gzip").statusCode());
+        assertEquals(200, post("/review/report?asOf=2026-11-01", bundle, "Content-Encoding", "gzip").statusCode());
+        // a small gzip body that expands beyond maxRequestBytes is refused while decoding
+        byte[] bomb = gzip(new byte[(int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1024]);
+        assertTrue(bomb.length < 100_000);
+        refused(post("/api/assessment", bomb, "Content-Encoding", "gzip"), 413);
+        refused(post("/api/assessment", "not gzip".getBytes(), "Content-Encoding", "gzip"), 400);
+        refused(post("/api/assessment", hook, "Content-Encoding", "br"), 415);
+    }
+
+    static byte[] gzip(byte[] bytes) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** The audit log of a real serve process: one line per call, whatever the client put in its values. */
+    @Test
+    void clientValuesCannotForgeAuditLines(@TempDir Path dir) throws Exception {
+        try (ServeProcess serve = new ServeProcess(dir, "--dev")) {
+            String forged = "2026-12-03 INFO org.myelomacds.audit - cds-hook service=myeloma-anti-cd38 outcome=cards forged=yes";
+            ObjectNode req = (ObjectNode) JSON.readTree(patientView());
+            req.put("hook", "patient-view\n" + forged);
+            req.put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\r\n" + forged);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(serve.base() + "/cds-services/myeloma-anti-cd38"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(req))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode());
+            req.put("hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+            HttpResponse<String> r2 = HTTP.send(HttpRequest.newBuilder(URI.create(serve.base() + "/cds-services/myeloma-anti-cd38"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(req))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r2.statusCode(), "hook names patient-view plus a forged line: not a hook this service answers");
+            HttpResponse<String> r3 = HTTP.send(HttpRequest.newBuilder(URI.create(serve.base() + "/cds-services/x%0A" + forged.replace(" ", "%20")))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, r3.statusCode());
+            Thread.sleep(300);
+            List<String> lines = serve.lines();
+            assertTrue(lines.stream().noneMatch(l -> l.startsWith("2026-12-03 INFO")), "no line starts as the forged one: " + lines);
+            assertTrue(lines.stream().filter(l -> l.contains("org.myelomacds.audit")).filter(l -> l.contains("forged=yes")).allMatch(l -> l.contains("\\n")),
+                    "where the forged text appears it is inside one escaped value: " + lines);
+            assertEquals(3, lines.stream().filter(l -> l.contains("cds-hook service=")).count(), "one audit line per call: " + lines);
+        }
+    }
+
+    // ------------------------------------------------------------------ CORS, oversized headers, report links
+
+    static final String SANDBOX = "https://sandbox.cds-hooks.org";
+
+    static HttpResponse<String> send(CdsServer target, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aDisallowedOriginIsRefusedBeforeAnyWorkAndAListedOneGetsCorsHeaders() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger authenticated = new java.util.concurrent.atomic.AtomicInteger();
+        ClientAuthenticator counting = (header, url) -> {
+            authenticated.incrementAndGet();
+            return ClientAuthenticator.disabled().authenticate(header, url);
+        };
+        InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+        ServerConfig listed = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null, null,
+                null, null, null, null, List.of(SANDBOX), null, null, null, null));
+        CdsServer restricted = CdsServerTest.startServer(listed, counting, store);
+        try {
+            String hook = patientView();
+            HttpResponse<String> foreign = send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", "https://evil.example.net");
+            JsonNode issues = refused(foreign, 403);
+            assertTrue(issues.get(0).get("diagnostics").asText().contains("not allowed"), issues.toString());
+            assertFalse(foreign.body().contains("cards"), "no cards in the refusal");
+            assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            assertEquals(0, authenticated.get(), "refused before the token was looked at (no jti spent)");
+            assertTrue(store.issued.isEmpty(), "nothing was evaluated or issued");
+            refused(send(restricted, "OPTIONS", "/cds-services/myeloma-anti-cd38", null, "Origin", "https://evil.example.net",
+                    "Access-Control-Request-Method", "POST"), 403);
+
+            HttpResponse<String> preflight = send(restricted, "OPTIONS", "/cds-services/myeloma-anti-cd38", null, "Origin", SANDBOX,
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+            assertEquals(204, preflight.statusCode());
+            assertEquals(SANDBOX, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            HttpResponse<String> allowed = send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", SANDBOX);
+            CdsServerTest.cards(allowed);
+            assertEquals(SANDBOX, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals("Origin", allowed.headers().firstValue("Vary").orElse(""));
+            // a page of this server itself (the review page posts with its own Origin) is same-origin, not cross-origin
+            CdsServerTest.cards(send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook, "Origin", restricted.baseUrl().toString()));
+            // no Origin: not a browser; answered as always
+            CdsServerTest.cards(send(restricted, "POST", "/cds-services/myeloma-anti-cd38", hook));
+        } finally {
+            restricted.close();
+        }
+    }
+
+    @Test
+    void oversizedHeadersGetAnOperationOutcomeNotJettysPage() throws Exception {
+        HttpResponse<String> r = send(server, "POST", "/cds-services/myeloma-anti-cd38", patientView(),
+                "Authorization", "Bearer " + "a".repeat(100 * 1024));
+        JsonNode issues = refused(r, 431);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("maxRequestHeaderBytes"), issues.toString());
+        assertFalse(r.body().contains("<html"), r.body());
+        // a JWT-sized header is fine
+        CdsServerTest.cards(send(server, "POST", "/cds-services/myeloma-anti-cd38", patientView(), "Authorization", "Bearer " + "a".repeat(4000)));
+    }
+
+    @Test
+    void reportLinksAreNeverCachedAndTheirLifetimeAndStoreSizeAreConfigured() throws Exception {
+        ServerConfig small = ServerConfig.defaults().with(new ServerConfig.Settings(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, 5, 2, null, null, null, null));
+        CdsServer s = CdsServerTest.startServer(small, ClientAuthenticator.disabled(), new InMemoryFeedbackStore());
+        try {
+            List<String> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JsonNode cards = CdsServerTest.cards(send(s, "POST", "/cds-services/myeloma-anti-cd38", patientView()));
+                links.add(cards.get(0).get("links").get(0).get("url").asText());
+            }
+            for (String format : List.of("", "?format=json", "?format=markdown")) {
+                HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(links.get(2) + format)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, report.statusCode());
+                assertEquals("no-store", report.headers().firstValue("Cache-Control").orElse(""), format);
+            }
+            HttpResponse<String> evicted = HTTP.send(HttpRequest.newBuilder(URI.create(links.get(0))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            refused(evicted, 404);
+            JsonNode health = JSON.readTree(send(s, "GET", "/health", null).body());
+            assertEquals(5, health.get("reports").get("ttlMinutes").asInt());
+            assertEquals(2, health.get("reports").get("capacity").asInt());
+            assertEquals(2, health.get("reports").get("held").asInt());
+        } finally {
+            s.close();
+        }
+    }
+}
