@@ -285,7 +285,9 @@ class RulesCommandsTest {
         assertTrue(md.contains("a last anti-CD38 dose 40 to 179 days ago is an intermediate washout"), md);
         assertTrue(md.contains("(short <40, intermediate 40-179, adequate >=180 days)"), "the derive rule's sentence: " + md);
         assertTrue(md.contains("| `washoutIntermediateFromDays()` | **40** | days | derive/washout.drl:"), "the threshold table: " + md);
-        assertTrue(!md.contains("90 days"), "no text keeps the old number");
+        for (String stale : List.of("less than 90 days", "under 90 days", "90 to 179", "<90,", "| **90** | days | derive/washout.drl")) {
+            assertTrue(!md.contains(stale), "no washout text keeps the old number: " + stale);
+        }
 
         CliTest.Run d = run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString());
         assertEquals(0, d.code(), d.err());
@@ -342,14 +344,5 @@ class RulesCommandsTest {
         for (String out : List.of(v.out() + v.err(), e.err())) {
             assertTrue(!out.contains("Stack trace") && !out.contains("Exception") && !out.contains("\tat org."), out);
         }
-        // A then misspelt in a rule followed by another: the parser's own error, also with the rule it is in.
-        Path other = copyOfRules();
-        Path file = other.resolve("flags/washout.drl");
-        String t2 = Files.readString(file);
-        int first = t2.indexOf("\nthen\n");
-        Files.writeString(file, t2.substring(0, first) + "\nthenx (\n" + t2.substring(first + "\nthen\n".length()));
-        CliTest.Run v2 = run("rules", "validate", "--rules", other.toString());
-        assertEquals(4, v2.code());
-        assertTrue(v2.out().matches("(?s).*/flags/washout\\.drl:\\d+:1: error: rule \"FLAG-WASHOUT-01: .*\" is not closed where the next rule starts.*"), v2.out());
     }
 }
