@@ -62,7 +62,8 @@ final class ConditionMapper {
         if (match == null) return;
 
         ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition, terms);
-        Integer stage = match.stage() != null ? match.stage() : stageFromText(match.kind(), condition);
+        Integer stage = match.stage() != null ? match.stage() : codedStage(match.kind(), condition, terms);
+        if (stage == null) stage = stageFromText(match.kind(), condition);
         LocalDate onset = onset(condition);
         String clinicalStatus = clinicalStatus(condition);
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
@@ -108,6 +109,20 @@ final class ConditionMapper {
             if (s.isPresent()) return s.get();
         }
         return terms.severityFromText(Concepts.text(condition.getSeverity())).orElse(null);
+    }
+
+    /**
+     * A stage, class or grade coded in Condition.stage.summary with a code of the condition's own stage sub-concepts
+     * (a heart failure whose stage is SNOMED 420913000, NYHA class III).
+     */
+    private static Integer codedStage(ConditionKind kind, Condition condition, ConditionTerms terms) {
+        for (Condition.ConditionStageComponent s : condition.getStage()) {
+            for (Coding c : s.getSummary().getCoding()) {
+                Optional<ConditionTerms.Match> m = terms.classify(c.getSystem(), c.getCode(), c.hasDisplay() ? c.getDisplay() : "");
+                if (m.isPresent() && m.get().kind() == kind && m.get().stage() != null) return m.get().stage();
+            }
+        }
+        return null;
     }
 
     /** Grade, NYHA class or CKD stage written in Condition.stage (summary or type) or, failing that, the code text. */
