@@ -3,6 +3,7 @@ package org.myelomacds.fhir;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -35,6 +36,8 @@ import org.myelomacds.evidence.terminology.Terminology;
  *     the entries parsed, the bundle is refused as "not FHIR R4" — one odd entry is a data problem, most entries
  *     failing the same way is a version problem.</li>
  * <li>A patient recorded as deceased on or before asOf is refused ({@link DeceasedCheck}): never assessed.</li>
+ * <li>Replay: nothing dated after asOf is read ({@link AsOfCut}); what began before and ended after is read as it
+ *     stood on asOf.</li>
  * </ol>
  * Holds one FhirContext (expensive to build, thread-safe), shared by every rulebase; {@link #read} may be called
  * concurrently, with the same or different terminologies (a terminology is immutable).
@@ -87,7 +90,10 @@ public final class BundleReader {
         int unknownElementFailures = 0;
         EntryParseException firstVersionLikeFailure = null;
         ScannedEntry firstVersionLikeEntry = null;
-        for (ScannedEntry entry : scan.entries) {
+        for (ScannedEntry dated : scan.entries) {
+            Optional<ScannedEntry> asItStood = AsOfCut.asOf(dated, asOf);
+            if (asItStood.isEmpty()) continue; // recorded after asOf: not part of the chart being replayed
+            ScannedEntry entry = asItStood.get();
             parsedEntries++;
             EntryContext ctx = new EntryContext(entry, out);
             try {

@@ -1,7 +1,6 @@
 package org.myelomacds.fhir;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -33,7 +32,7 @@ final class DeceasedCheck {
         }
         if (patient.getDeceased() instanceof DateTimeType dt && dt.getValueAsString() != null) {
             String written = dt.getValueAsString();
-            LocalDate earliest = earliestDay(written);
+            LocalDate earliest = PartialDates.earliestDay(written);
             if (earliest != null && !earliest.isAfter(asOf)) {
                 boolean partial = written.length() < 10;
                 throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",
@@ -43,17 +42,5 @@ final class DeceasedCheck {
                                 + ": the engine does not assess deceased patients");
             }
         }
-    }
-
-    /** The first day a FHIR date(Time) can denote: YYYY → 1 January, YYYY-MM → the 1st, a full date → itself. */
-    static LocalDate earliestDay(String written) {
-        try {
-            if (written.length() >= 10) return LocalDate.parse(written.substring(0, 10));
-            if (written.length() == 7) return YearMonth.parse(written).atDay(1);
-            if (written.length() == 4) return LocalDate.of(Integer.parseInt(written), 1, 1);
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -1,0 +1,136 @@
+package org.myelomacds.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.fhir.InvalidBundleException;
+import org.myelomacds.render.JsonRenderer;
+import org.myelomacds.scenario.Samples;
+
+/**
+ * Replay: one patient's whole chart (2022 diagnosis to 2026), evaluated at several dates, gives byte for byte the
+ * Assessment of the chart as it stood on each date — built here independently, event by event, the way the record
+ * looked then (what had not happened is absent; a course still running has no end and an ongoing status; a condition
+ * not yet resolved is active).
+ */
+class ReplayTest {
+    private static final LocalDate FAR_FUTURE = LocalDate.of(2100, 1, 1);
+
+    /** The chart as it stood on {@code on}; {@link #FAR_FUTURE} gives the whole chart. */
+    static byte[] chartOn(LocalDate on) {
+        List<String> r = new ArrayList<>();
+        r.add("""
+                {"resourceType":"Patient","id":"replay","gender":"male","birthDate":"1956-04-02"}""");
+        if (!on.isBefore(LocalDate.of(2022, 1, 20))) r.add("""
+                {"resourceType":"Condition","id":"mm","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]},
+                 "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"C90.00"}]},"subject":{"reference":"Patient/replay"},"onsetDateTime":"2022-01-20"}""");
+        if (!on.isBefore(LocalDate.of(2022, 1, 25))) r.add(obs("elig-1", "transplant", "2022-01-25", null));
+        r.add(statement("vrd-v", "358258", "bortezomib", "2022-02-01", "2022-06-20", on));
+        r.add(statement("vrd-r", "342369", "lenalidomide", "2022-02-01", "2022-06-20", on));
+        if (!on.isBefore(LocalDate.of(2022, 8, 10))) r.add("""
+                {"resourceType":"Procedure","id":"asct","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct","code":"709115004"}]},
+                 "subject":{"reference":"Patient/replay"},"performedDateTime":"2022-08-10"}""");
+        r.add(statement("maint-r", "342369", "lenalidomide", "2022-10-01", "2024-05-30", on));
+        if (!on.isBefore(LocalDate.of(2024, 5, 28))) r.add(progression("pd-1", "2024-05-28"));
+        r.add(statement("dkd-d", "1721947", "daratumumab", "2024-06-15", "2025-09-01", on));
+        r.add(statement("dkd-k", "1302966", "carfilzomib", "2024-06-15", "2025-09-01", on));
+        if (!on.isBefore(LocalDate.of(2025, 8, 20))) r.add(progression("pd-2", "2025-08-20"));
+        if (!on.isBefore(LocalDate.of(2023, 3, 1))) r.add(egfr("egfr-2023", "2023-03-01", "72"));
+        if (!on.isBefore(LocalDate.of(2025, 9, 10))) r.add(egfr("egfr-2025", "2025-09-10", "41"));
+        if (!on.isBefore(LocalDate.of(2026, 2, 1))) r.add(egfr("egfr-2026", "2026-02-01", "24"));
+        if (!on.isBefore(LocalDate.of(2025, 11, 3))) r.add("""
+                {"resourceType":"Condition","id":"copd","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"13645005"}]},"subject":{"reference":"Patient/replay"},"onsetDateTime":"2025-11-03"}""");
+        if (!on.isBefore(LocalDate.of(2025, 12, 1))) r.add("""
+                {"resourceType":"AllergyIntolerance","id":"dara-allergy","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},
+                 "code":{"text":"daratumumab"},"criticality":"high","patient":{"reference":"Patient/replay"},"recordedDate":"2025-12-01"}""");
+        // A neuropathy that resolved in 2023: active in the chart before then.
+        if (!on.isBefore(LocalDate.of(2022, 4, 1))) r.add(on.isBefore(LocalDate.of(2023, 6, 1)) ? """
+                {"resourceType":"Condition","id":"pn","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"302226006"}]},"subject":{"reference":"Patient/replay"},"onsetDateTime":"2022-04-01"}""" : """
+                {"resourceType":"Condition","id":"pn","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"302226006"}]},"subject":{"reference":"Patient/replay"},"onsetDateTime":"2022-04-01","abatementDateTime":"2023-06-01"}""");
+        r.removeIf(java.util.Objects::isNull);
+        StringBuilder b = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (int i = 0; i < r.size(); i++) b.append(i == 0 ? "" : ",").append("{\"resource\":").append(r.get(i)).append('}');
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A course: absent before it starts; running (no end, status active) until it ends; completed after. */
+    private static String statement(String id, String rxnorm, String name, String start, String end, LocalDate on) {
+        if (on.isBefore(LocalDate.parse(start))) return null;
+        boolean finished = !on.isBefore(LocalDate.parse(end));
+        return "{\"resourceType\":\"MedicationStatement\",\"id\":\"" + id + "\",\"status\":\"" + (finished ? "completed" : "active") + "\","
+                + "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"" + rxnorm
+                + "\"}],\"text\":\"" + name + "\"},\"subject\":{\"reference\":\"Patient/replay\"},\"effectivePeriod\":{\"start\":\"" + start + "\""
+                + (finished ? ",\"end\":\"" + end + "\"" : "") + "}}";
+    }
+
+    private static String progression(String id, String date) {
+        return "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"97509-4\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/replay\"},\"effectiveDateTime\":\"" + date + "\","
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"271299001\"}]}}";
+    }
+
+    private static String egfr(String id, String date, String value) {
+        return "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"98979-8\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/replay\"},\"effectiveDateTime\":\"" + date + "\","
+                + "\"valueQuantity\":{\"value\":" + value + ",\"unit\":\"mL/min/1.73m2\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mL/min/{1.73_m2}\"}}";
+    }
+
+    private static String obs(String id, String kind, String date, String unused) {
+        return "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"https://myeloma-cds.org/fhir/CodeSystem/cds\",\"code\":\"transplant-eligibility\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/replay\"},\"effectiveDateTime\":\"" + date + "\",\"valueBoolean\":true}";
+    }
+
+    private static String evaluate(byte[] bundle, LocalDate asOf, CompileMode mode) {
+        try {
+            var rulebase = Samples.rulebase(mode);
+            var record = Samples.reader().read(bundle, asOf, rulebase.terminology());
+            Assessment a = new Evaluator(rulebase).evaluate(record, new EvaluationContext(asOf, Jurisdiction.US));
+            return JsonRenderer.render(a);
+        } catch (InvalidBundleException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-01-22", "2022-03-15", "2022-09-01", "2023-01-10", "2024-05-29", "2024-07-01",
+            "2025-08-25", "2025-11-10", "2026-01-15", "2026-11-01"})
+    void theWholeChartReplayedAtADateIsTheChartAsItStoodThen(String date) {
+        LocalDate asOf = LocalDate.parse(date);
+        String whole = evaluate(chartOn(FAR_FUTURE), asOf, CompileMode.EXECUTABLE_MODEL);
+        String thatDay = evaluate(chartOn(asOf), asOf, CompileMode.EXECUTABLE_MODEL);
+        assertEquals(thatDay, whole, "replay at " + asOf + " read something dated after it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-03-15", "2025-11-10"})
+    void theSameUnderTheRunTimeCompiledRules(String date) {
+        LocalDate asOf = LocalDate.parse(date);
+        assertEquals(evaluate(chartOn(asOf), asOf, CompileMode.DRL), evaluate(chartOn(FAR_FUTURE), asOf, CompileMode.DRL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-03-15", "2025-11-10"})
+    void nearMissTheReplaysDifferFromTheWholeChartReadAsOfToday(String date) {
+        // Guards the test itself: the chart changes between the dates, so equal assessments are not trivially equal.
+        LocalDate asOf = LocalDate.parse(date);
+        String thatDay = evaluate(chartOn(asOf), asOf, CompileMode.EXECUTABLE_MODEL);
+        String latest = evaluate(chartOn(FAR_FUTURE), LocalDate.of(2026, 11, 1), CompileMode.EXECUTABLE_MODEL);
+        assertNotEquals(thatDay, latest);
+        assertTrue(thatDay.contains("\"asOf\" : \"" + asOf + "\""), thatDay.substring(0, 200));
+    }
+}
