@@ -14,6 +14,7 @@ import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionCertainty;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.ConditionTerms;
 
 /**
@@ -59,7 +60,10 @@ final class ConditionMapper {
             Optional<ConditionKind> named = terms.byText(text);
             if (named.isPresent()) match = new ConditionTerms.Match(named.get(), null, null);
         }
-        if (match == null) return;
+        if (match == null) {
+            unrecognised(condition, ctx);
+            return;
+        }
 
         ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition, terms);
         Integer stage = match.stage() != null ? match.stage() : codedStage(match.kind(), condition, terms);
@@ -70,6 +74,29 @@ final class ConditionMapper {
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
                 clinicalStatus, certainty, verification, onset, codeKey, Concepts.display(code), ctx.provenance(onset)));
+    }
+
+    /**
+     * A Condition no condition set recognised is listed for a reviewer when its code lies in a category the engine
+     * reads (an unknown COPD or heart-failure code would otherwise drop a flag silently); other unknown conditions are
+     * not the engine's business and stay silent.
+     */
+    private static void unrecognised(Condition condition, EntryContext ctx) {
+        CodeableConcept code = condition.getCode();
+        String text = Concepts.text(code);
+        for (Coding c : code.getCoding()) {
+            String words = (c.hasDisplay() ? c.getDisplay() : "") + " " + (code.hasText() ? code.getText() : "");
+            Optional<String> category = ctx.terms().review().conditionCategory(c.getSystem(), c.getCode(), words);
+            if (category.isPresent()) {
+                ctx.out().unrecognised.add(new UnrecognisedCode("Condition", ctx.reference(), c.getSystem(), c.getCode(),
+                        c.hasDisplay() ? c.getDisplay() : text, category.get()));
+                return;
+            }
+        }
+        if (!code.hasCoding()) {
+            ctx.terms().review().conditionCategory(null, null, text).ifPresent(category ->
+                    ctx.out().unrecognised.add(new UnrecognisedCode("Condition", ctx.reference(), null, null, text, category)));
+        }
     }
 
     private static final Set<String> CLINICAL_STATUSES = Set.of("active", "recurrence", "relapse", "inactive", "remission", "resolved");

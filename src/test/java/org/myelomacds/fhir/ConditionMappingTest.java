@@ -178,6 +178,22 @@ class ConditionMappingTest {
         PatientRecord r = Bundles.read(condition("http://hl7.org/fhir/sid/icd-10-cm", "I10", "Hypertension", null));
         assertEquals(List.of(), r.conditions());
         assertEquals(List.of(), r.unreadable());
+        assertEquals(List.of(), r.unrecognised(), "hypertension is outside every category the engine reads");
+    }
+
+    @ParameterizedTest(name = "unrecognised {1} {2} is listed as {3}")
+    @CsvSource({
+            "http://hl7.org/fhir/sid/icd-10-cm, J47.9, Bronchiectasis, 'Chronic lung disease, not recognised'",
+            "http://hl7.org/fhir/sid/icd-10-cm, I42.0, Dilated cardiomyopathy, 'Heart failure or cardiomyopathy, not recognised'",
+            "http://snomed.info/sct, 195951007, Acute exacerbation of chronic obstructive airways disease, 'Chronic lung disease, not recognised'",
+            "http://snomed.info/sct, 10633002, Acute congestive heart failure, 'Heart failure or cardiomyopathy, not recognised'"})
+    void unrecognisedCodesInACategoryTheEngineReadsAreListedForReview(String system, String code, String display, String category) {
+        PatientRecord r = Bundles.read(condition(system, code, display, null));
+        assertEquals(List.of(), r.conditions());
+        assertEquals(1, r.unrecognised().size());
+        assertEquals(code, r.unrecognised().get(0).code());
+        assertEquals("Condition/c1", r.unrecognised().get(0).reference());
+        assertEquals(category, r.unrecognised().get(0).category());
     }
 
     @ParameterizedTest(name = "verificationStatus {0} → {1}")
