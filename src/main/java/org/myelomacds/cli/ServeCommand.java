@@ -147,6 +147,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The feedback database (JDBC URL from the configuration; embedded H2 by default). */
     private static JdbcFeedbackStore feedbackStore(ServerConfig config) {
-        return JdbcFeedbackStore.open(config.feedbackJdbcUrl(), config.feedbackUser(), config.feedbackPassword());
+        return JdbcFeedbackStore.open(config.feedbackJdbcUrl(), config.feedbackUser(), config.feedbackPassword(),
+                java.time.Duration.ofSeconds(config.feedbackTimeoutSeconds()));
     }
 }

@@ -308,10 +308,28 @@ public final class LineOfTherapyDeriver {
             boolean toxicity = e.getValue().stream().anyMatch(s -> s.record().isStoppedForToxicity());
             boolean endRecorded = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(s -> s.ongoing()
                     || (s.record().getEnd() != null && s.record().getEnd().isAfter(s.record().getStart())));
+            // A partial date widens a course: it surely ran from its latest possible start to its earliest possible end.
+            LocalDate startLatest = e.getValue().stream().map(LineOfTherapyDeriver::latestFrom)
+                    .min(Comparator.naturalOrder()).orElse(from);
+            LocalDate endEarliest = e.getValue().stream().map(LineOfTherapyDeriver::earliestTo)
+                    .max(Comparator.naturalOrder()).orElse(to);
             out.add(new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(), !to.isBefore(finalPhaseStart),
-                    toxicity, endRecorded, new ArrayList<>(provenance)));
+                    toxicity, endRecorded, startLatest, endEarliest, new ArrayList<>(provenance)));
         }
         return out;
+    }
+
+    /** The latest day a segment can have started: its record's latest start unless the segment was split later. */
+    private static LocalDate latestFrom(Segment s) {
+        LocalDate latest = s.record().getStartLatest();
+        return s.from().equals(s.record().getStart()) && latest != null && latest.isAfter(s.from()) ? latest : s.from();
+    }
+
+    /** The earliest day a segment can have ended: its record's earliest end when the segment ends where the record does. */
+    private static LocalDate earliestTo(Segment s) {
+        LocalDate earliest = s.record().getEndEarliest();
+        if (s.ongoing() || earliest == null || !s.to().equals(s.record().getEnd())) return s.to();
+        return earliest.isBefore(s.to()) ? (earliest.isBefore(s.from()) ? s.from() : earliest) : s.to();
     }
 
     /** The lines being built, and the dated progression events that force a new line after them. */

@@ -20,14 +20,18 @@ public final class DosingPeriod implements HasProvenance {
     private final boolean finalPhase;
     private final boolean stoppedForToxicity;
     private final boolean endRecorded;
+    private final LocalDate startLatest;
+    private final LocalDate endEarliest;
     private final List<Provenance> provenance;
 
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, List<Provenance> provenance) {
-        this(drug, start, end, 0, 1, false, false, true, provenance);
+        this(drug, start, end, 0, 1, false, false, true, start, end, provenance);
     }
 
+    /** {@code startLatest} and {@code endEarliest} bound a course whose dates are partial (equal to start/end if not). */
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
-                        boolean stoppedForToxicity, boolean endRecorded, List<Provenance> provenance) {
+                        boolean stoppedForToxicity, boolean endRecorded, LocalDate startLatest, LocalDate endEarliest,
+                        List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -36,6 +40,8 @@ public final class DosingPeriod implements HasProvenance {
         this.finalPhase = finalPhase;
         this.stoppedForToxicity = stoppedForToxicity;
         this.endRecorded = endRecorded;
+        this.startLatest = startLatest == null || startLatest.isBefore(start) ? start : startLatest;
+        this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end : endEarliest;
         this.provenance = List.copyOf(provenance);
     }
 
@@ -55,6 +61,13 @@ public final class DosingPeriod implements HasProvenance {
      * statement): the last recorded dose, after which unrecorded doses may have followed.
      */
     public boolean isEndRecorded() { return endRecorded; }
+    /** Latest day the course can have started (a partial start date); the start when precise. */
+    public LocalDate getStartLatest() { return startLatest; }
+    /** Earliest day the course can have ended (a partial end date); the end when precise. */
+    public LocalDate getEndEarliest() { return endEarliest; }
+    public long getStartLatestDay() { return startLatest.toEpochDay(); }
+    public long getEndEarliestDay() { return endEarliest.toEpochDay(); }
+    public boolean isDateImprecise() { return !startLatest.equals(start) || !endEarliest.equals(end); }
     /** How many records (or parts of records) the course was assembled from. */
     public int getRecords() { return records; }
 

@@ -19,6 +19,8 @@ public final class MedicationRecord implements HasProvenance {
     private final boolean planned;
     private final LocalDate start;
     private final LocalDate end;
+    private final LocalDate startLatest;
+    private final LocalDate endEarliest;
     private final String groupRef;
     private final boolean stoppedForToxicity;
     private final Provenance provenance;
@@ -26,6 +28,17 @@ public final class MedicationRecord implements HasProvenance {
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
                             Provenance provenance) {
+        this(drug, route, source, status, planned, start, end, start, end, groupRef, stoppedForToxicity, provenance);
+    }
+
+    /**
+     * With imprecise dates: {@code start} is the earliest and {@code startLatest} the latest day the recorded start
+     * can stand for; {@code end} the latest and {@code endEarliest} the earliest day the recorded end can stand for
+     * (a start of "2025-03" is 2025-03-01 .. 2025-03-31). Precise dates have both equal.
+     */
+    public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
+                            LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest, String groupRef,
+                            boolean stoppedForToxicity, Provenance provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.route = route == null ? Route.UNKNOWN : route;
         this.source = Objects.requireNonNull(source, "source");
@@ -33,6 +46,8 @@ public final class MedicationRecord implements HasProvenance {
         this.planned = planned;
         this.start = start;
         this.end = end;
+        this.startLatest = startLatest == null || start == null || startLatest.isBefore(start) ? start : startLatest;
+        this.endEarliest = endEarliest == null || end == null || endEarliest.isAfter(end) ? end : endEarliest;
         this.groupRef = groupRef;
         this.stoppedForToxicity = stoppedForToxicity;
         this.provenance = provenance;
@@ -51,6 +66,14 @@ public final class MedicationRecord implements HasProvenance {
      * end == start; null means open-ended (ongoing, or not stated).
      */
     public LocalDate getEnd() { return end; }
+    /** Latest day the start can stand for (equals the start when the date is precise). */
+    public LocalDate getStartLatest() { return startLatest; }
+    /** Earliest day the end can stand for (equals the end when the date is precise). */
+    public LocalDate getEndEarliest() { return endEarliest; }
+    /** The start or the end is a partial date (a month or a year), so the record spans an uncertain interval. */
+    public boolean isDateImprecise() {
+        return (start != null && !start.equals(startLatest)) || (end != null && !end.equals(endEarliest));
+    }
     public String getGroupRef() { return groupRef; }
     public boolean isStoppedForToxicity() { return stoppedForToxicity; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }

@@ -15,4 +15,9 @@ public final class Provenances {
     }
 
     public static List<Provenance> of(Object... facts) { return of(List.of(facts)); }
+
+    /** The resource references of a fact's provenance, comma-separated, for text that names the records. */
+    public static String references(HasProvenance fact) {
+        return String.join(", ", fact.getProvenance().stream().map(Provenance::getReference).distinct().toList());
+    }
 }

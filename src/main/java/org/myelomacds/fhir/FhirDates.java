@@ -9,7 +9,9 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * FHIR date/dateTime → LocalDate. The calendar date is taken as written (the producer's local date), not shifted
- * to the JVM's zone; partial dates take the first day of the stated month or year.
+ * to the JVM's zone. A partial date (YYYY, YYYY-MM) is an interval: {@link #of} gives its first day (where a start is
+ * placed), {@link #latest} its last day (where an end is placed); callers keep both so a decision that depends on the
+ * unknown part can say so.
  */
 final class FhirDates {
     private FhirDates() { }
@@ -25,6 +27,30 @@ final class FhirDates {
         } catch (RuntimeException e) {
             return null; // HAPI has already validated the format; anything else is not a calendar date we can use
         }
+        return null;
+    }
+
+    /** The last day a (possibly partial) date can stand for: 2026-07 → 2026-07-31, 2026 → 2026-12-31. */
+    static LocalDate latest(BaseDateTimeType value) {
+        LocalDate first = of(value);
+        if (first == null) return null;
+        String s = value.getValueAsString();
+        if (s.length() == 7) return java.time.YearMonth.from(first).atEndOfMonth();
+        if (s.length() == 4) return LocalDate.of(first.getYear(), 12, 31);
+        return first;
+    }
+
+    /** The latest day the start of a choice element (dateTime or Period start) can stand for. */
+    static LocalDate latestStartOf(Type choice) {
+        if (choice instanceof DateTimeType dt) return latest(dt);
+        if (choice instanceof org.hl7.fhir.r4.model.Period p) return latest(p.getStartElement());
+        if (choice instanceof org.hl7.fhir.r4.model.InstantType i) return of(i);
+        return null;
+    }
+
+    /** The latest day a Period's end can stand for (null for a dateTime or without an end). */
+    static LocalDate latestEndOf(Type choice) {
+        if (choice instanceof org.hl7.fhir.r4.model.Period p) return latest(p.getEndElement());
         return null;
     }
 

@@ -38,16 +38,21 @@ final class MedicationMapper {
             return;
         }
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
-        LocalDate end = ms.hasEffective() ? FhirDates.endOf(ms.getEffective()) : null;
-        // A single effectiveDateTime on a finished statement is the one known day of exposure; on an active one it
-        // is only when the statement was true, so the exposure is open-ended.
+        LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
+        LocalDate endEarliest = ms.hasEffective() ? FhirDates.endOf(ms.getEffective()) : null;
+        LocalDate end = ms.hasEffective() ? FhirDates.latestEndOf(ms.getEffective()) : null;
+        // A single effectiveDateTime on a finished statement is the one known day of exposure (a partial date: any
+        // day of that month or year); on an active one it is only when the statement was true, so it is open-ended.
         if (ms.hasEffectiveDateTimeType() && (status == MedicationStatement.MedicationStatementStatus.COMPLETED
-                || status == MedicationStatement.MedicationStatementStatus.STOPPED)) end = start;
+                || status == MedicationStatement.MedicationStatementStatus.STOPPED)) {
+            end = startLatest;
+            endEarliest = start;
+        }
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
-                status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, groupRef,
+                status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start)));
     }
 
@@ -61,8 +66,11 @@ final class MedicationMapper {
             return;
         }
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
-        // A single-dated administration is one day of exposure: start = end = that day.
-        LocalDate end = ma.hasEffectiveDateTimeType() ? start : ma.hasEffective() ? FhirDates.endOf(ma.getEffective()) : null;
+        LocalDate startLatest = ma.hasEffective() ? FhirDates.latestStartOf(ma.getEffective()) : null;
+        // A single-dated administration is one day of exposure: start = end = that day (a partial date: some day of
+        // that month or year, so the end is placed at its last day and the start at its first).
+        LocalDate end = ma.hasEffectiveDateTimeType() ? startLatest : ma.hasEffective() ? FhirDates.latestEndOf(ma.getEffective()) : null;
+        LocalDate endEarliest = ma.hasEffectiveDateTimeType() ? start : ma.hasEffective() ? FhirDates.endOf(ma.getEffective()) : null;
         Route route = Route.UNKNOWN;
         if (ma.hasDosage()) route = routeOf(ma.getDosage().getRoute(), ctx.terms()).orElse(Route.UNKNOWN);
         if (route == Route.UNKNOWN) route = drug.get().productRoute();
@@ -72,7 +80,8 @@ final class MedicationMapper {
             groupRef = meds.basedOnOfRequest(request).orElse(request);
         }
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
-                status == null ? null : status.toCode(), false, start, end, groupRef, toxicity(ma.getStatusReason(), ctx.terms()),
+                status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
+                toxicity(ma.getStatusReason(), ctx.terms()),
                 ctx.provenance(start)));
     }
 
@@ -95,10 +104,12 @@ final class MedicationMapper {
         Period validity = mr.hasDispenseRequest() && mr.getDispenseRequest().hasValidityPeriod()
                 ? mr.getDispenseRequest().getValidityPeriod() : null;
         LocalDate start = first(startOf(bounds), startOf(validity), FhirDates.of(mr.getAuthoredOnElement()));
-        LocalDate end = first(endOf(bounds), endOf(validity), null);
+        LocalDate startLatest = first(latestStartOf(bounds), latestStartOf(validity), FhirDates.latest(mr.getAuthoredOnElement()));
+        LocalDate end = first(latestEndOf(bounds), latestEndOf(validity), null);
+        LocalDate endEarliest = first(endOf(bounds), endOf(validity), null);
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
-                MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end,
-                firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
+                MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
+                endEarliest, firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
                 ctx.provenance(start)));
     }
 
@@ -148,6 +159,8 @@ final class MedicationMapper {
 
     private static LocalDate startOf(Period p) { return p == null ? null : FhirDates.of(p.getStartElement()); }
     private static LocalDate endOf(Period p) { return p == null ? null : FhirDates.of(p.getEndElement()); }
+    private static LocalDate latestStartOf(Period p) { return p == null ? null : FhirDates.latest(p.getStartElement()); }
+    private static LocalDate latestEndOf(Period p) { return p == null ? null : FhirDates.latest(p.getEndElement()); }
 
     private static LocalDate first(LocalDate a, LocalDate b, LocalDate c) { return a != null ? a : b != null ? b : c; }
 

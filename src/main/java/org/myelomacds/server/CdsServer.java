@@ -32,6 +32,7 @@ import org.myelomacds.render.cards.Card;
 import org.myelomacds.render.cards.CdsResponse;
 import org.myelomacds.server.feedback.FeedbackEntry;
 import org.myelomacds.server.feedback.FeedbackStore;
+import org.myelomacds.server.feedback.GuardedFeedbackStore;
 import org.myelomacds.server.feedback.IssuedCard;
 import org.myelomacds.server.review.ReviewRoutes;
 import org.myelomacds.server.security.AuthenticatedClient;
@@ -72,6 +73,8 @@ public final class CdsServer implements AutoCloseable {
     public static final String ORDER_SIGN_SERVICE = "anti-cd38-order-check-sign";
     public static final String SERVICE_VERSION = "1.0.0";
     private static final Set<String> ORDER_HOOKS = Set.of("order-select", "order-sign");
+    /** Issued-card records held in memory while the feedback database is down (about 50 hook calls' worth per 250). */
+    static final int ISSUED_CARDS_WAITING_LIMIT = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CdsServer.class);
     private static final Logger AUDIT = LoggerFactory.getLogger("org.myelomacds.audit");
@@ -94,15 +97,10 @@ public final class CdsServer implements AutoCloseable {
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
     /**
-     * One writer thread for issued cards, in order. The queue is bounded; when it is full the request thread writes
-     * itself (back-pressure, never a lost record).
+     * The feedback store with its failure modes made explicit: issued cards are written before the hook call is
+     * answered, or queued (bounded, in order) while the database is down; feedback fails fast with 503 then.
      */
-    private final java.util.concurrent.ThreadPoolExecutor issueWriter = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
-                Thread t = new Thread(r, "issued-card-writer");
-                t.setDaemon(true);
-                return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    private final GuardedFeedbackStore guarded;
     /** Bounded: at most this many FHIR-server fetches run at once across all requests; the rest queue. */
     private final java.util.concurrent.ExecutorService fetchPool = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "fhir-fetch");
@@ -121,6 +119,7 @@ public final class CdsServer implements AutoCloseable {
         this.config = config;
         this.authenticator = authenticator;
         this.feedback = feedback;
+        this.guarded = new GuardedFeedbackStore(feedback, clock, ISSUED_CARDS_WAITING_LIMIT, Duration.ofSeconds(5));
         this.rules = rules;
         this.clock = clock;
         this.fetcher = new FhirServerFetcher(Duration.ofSeconds(config.fhirTimeoutSeconds()));
@@ -170,26 +169,15 @@ public final class CdsServer implements AutoCloseable {
     public void close() {
         app.stop();
         fetchPool.shutdownNow();
-        issueWriter.shutdown();
-        try {
-            if (!issueWriter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                LOG.error("{} issued-card record(s) not written at shutdown", issueWriter.getQueue().size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        guarded.close();
     }
 
-    /** Waits until every card issued so far is in the feedback store (feedback handling, tests). */
+    /**
+     * Cards are recorded before their hook call is answered, so there is nothing to wait for unless the database is
+     * down (then they wait in the guarded store's queue); kept for callers that want to be sure.
+     */
     public void flushIssued() {
-        try {
-            issueWriter.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for issued cards to be recorded", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("issued cards not recorded in time: " + e, e);
-        }
+        guarded.probe();
     }
 
     private void routes() {
@@ -212,6 +200,10 @@ public final class CdsServer implements AutoCloseable {
         app.exception(EvaluationGate.AtCapacity.class, (e, ctx) -> {
             // Tell the client when trying again makes sense (RFC 9110 §10.2.3).
             ctx.header("Retry-After", "1");
+            ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
+        });
+        app.exception(GuardedFeedbackStore.Unavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
@@ -322,16 +314,9 @@ public final class CdsServer implements AutoCloseable {
             String inst = hookInstance;
             String rulebaseSha = sha;
             List<IssuedCard> records = issued.stream().map(c -> new IssuedCard(c.uuid(), service, inst, c.ruleIds(), rulebaseSha, now)).toList();
-            // Written behind the response: a database round trip (3 ms median with H2 on disk) does not belong in the
-            // clinician's click path. Feedback waits for pending writes first (flushIssued), so it always finds its card.
-            issueWriter.execute(() -> {
-                try {
-                    feedback.recordIssued(records);
-                } catch (RuntimeException e) {
-                    // The clinician has the cards; only the link from later feedback to these cards' rules is lost.
-                    LOG.error("could not record {} issued card(s) of hookInstance {} in the feedback store: {}", records.size(), inst, e.toString());
-                }
-            });
+            // Recorded before the answer, so a 200 means a later feedback on these cards finds them (a crash right after
+            // the response loses nothing); while the database is down they wait in memory instead (see GuardedFeedbackStore).
+            guarded.recordIssued(records);
             cards = issued.size();
             outcome = "cards";
             status = 200;
@@ -473,10 +458,9 @@ public final class CdsServer implements AutoCloseable {
             for (JsonNode s : f.path("acceptedSuggestions")) accepted.add(s.path("id").asText(s.asText()));
             entries.add(new FeedbackEntry(service, card, outcome, when, code, display, comment, accepted));
         }
-        flushIssued();
         List<OperationOutcome.Issue> unknown = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (!feedback.recordFeedback(entries.get(i))) {
+            if (!guarded.recordFeedback(entries.get(i))) {
                 unknown.add(new OperationOutcome.Issue("warning", "not-found", "card " + entries.get(i).cardUuid()
                         + " was not issued by this service; feedback not recorded", List.of("feedback[" + i + "].card")));
             }
@@ -489,7 +473,7 @@ public final class CdsServer implements AutoCloseable {
 
     private void overrideRates(Context ctx) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        feedback.overrideRates().forEach(r -> {
+        guarded.overrideRates().forEach(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rule", r.ruleId());
             row.put("accepted", r.accepted());
@@ -608,7 +592,8 @@ public final class CdsServer implements AutoCloseable {
     Map<String, Object> health() {
         Rulebase rb = rules.current();
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "UP");
+        // DEGRADED: hooks are answered, but feedback is refused and issued cards wait in memory.
+        h.put("status", guarded.isUp() ? "UP" : "DEGRADED");
         h.put("rulebase", Map.of("version", rb.version(), "sha256", rb.sha256(), "mode", rb.mode().name()));
         rules.lastReload().ifPresent(r -> {
             Map<String, Object> reload = new LinkedHashMap<>();
@@ -629,6 +614,7 @@ public final class CdsServer implements AutoCloseable {
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         h.put("devMode", config.dev());
         h.put("reports", reports.describe());
+        h.put("feedbackDatabase", guarded.describe());
         h.put("disclaimer", Assessment.DISCLAIMER);
         return h;
     }

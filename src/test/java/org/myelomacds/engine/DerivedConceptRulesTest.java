@@ -221,4 +221,42 @@ class DerivedConceptRulesTest {
                 List.of(), List.of(), List.of(), List.of(), Map.of());
         return new Evaluator(Samples.rulebase(CompileMode.DRL)).evaluate(record, new EvaluationContext(AS_OF, Jurisdiction.US));
     }
+
+    @Test
+    void aProgressionThatAPartialEndDateMayPutInsideOrOutsideTheWindowLeavesRefractorinessUnknown() {
+        // lenalidomide ended "2026-07": 2026-07-01 .. 2026-07-31; progression 2026-09-15 is 46 to 76 days after
+        MedicationRecord len = new MedicationRecord(TestDrugs.LENALIDOMIDE, Route.UNKNOWN, MedicationSource.STATEMENT,
+                "completed", false, LocalDate.of(2024, 2, 5), LocalDate.of(2026, 7, 31), LocalDate.of(2024, 2, 5),
+                LocalDate.of(2026, 7, 1), null, false, new Provenance("MedicationStatement/len", LocalDate.of(2024, 2, 5)));
+        Assessment a = evaluate(List.of(len), List.of(progression("pd", LocalDate.of(2026, 9, 15))), List.of());
+        assertEquals(List.of(), refractoryDrugs(a));
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().contains("MedicationStatement/len")), a.dataGaps().toString());
+        assertTrue(a.notRecommended().stream().flatMap(n -> n.reasons().stream())
+                .anyMatch(r -> r.criterion().equals("icaria-population") && r.text().contains("incomplete")));
+
+        // near miss: a progression within 60 days of the earliest possible end is refractory whatever the day
+        Assessment sure = evaluate(List.of(len), List.of(progression("pd", LocalDate.of(2026, 8, 25))), List.of());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(sure));
+        assertFalse(sure.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")));
+    }
+
+    @Test
+    void aTransplantWithoutRecordedInductionLeavesTheHistoryIncompleteAndTrialPopulationsUndecided() {
+        org.myelomacds.facts.ProcedureRecord allo = new org.myelomacds.facts.ProcedureRecord(
+                org.myelomacds.facts.ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, LocalDate.of(2022, 9, 14), false, null,
+                new Provenance("Procedure/allo", LocalDate.of(2022, 9, 14)));
+        Assessment a = evaluateWithProcedures(List.of(), List.of(allo), List.of(progression("pd", LocalDate.of(2026, 8, 20))));
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("PRIOR_THERAPY_UNKNOWN")
+                && g.text().contains("allogeneic stem-cell transplant")), a.dataGaps().toString());
+        assertTrue(a.recommendations().stream().filter(r -> r.regimen().equals("DARA_RD"))
+                .flatMap(r -> r.rationale().stream()).noneMatch(s -> s.text().startsWith("Matches the POLLUX")));
+        assertEquals("first therapy: allogeneic stem-cell transplant on 2022-09-14",
+                a.findings().priorTherapy().lines().get(0).reason());
+
+        // near miss: with the induction recorded, the history is complete
+        Assessment b = evaluateWithProcedures(List.of(course(TestDrugs.BORTEZOMIB, "v", LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 30))),
+                List.of(allo), List.of(progression("pd", LocalDate.of(2026, 8, 20))));
+        assertFalse(b.dataGaps().stream().anyMatch(g -> g.code().equals("PRIOR_THERAPY_UNKNOWN")));
+    }
 }

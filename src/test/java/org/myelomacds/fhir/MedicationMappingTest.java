@@ -157,6 +157,35 @@ class MedicationMappingTest {
     }
 
     @Test
+    void aPartialDateIsAnIntervalStartAtItsFirstDayEndAtItsLast() {
+        MedicationRecord period = one("""
+                {"resourceType":"MedicationStatement","id":"ms1","status":"completed",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2024-02","end":"2026-07"}}""");
+        assertEquals(LocalDate.of(2024, 2, 1), period.getStart());
+        assertEquals(LocalDate.of(2024, 2, 29), period.getStartLatest());
+        assertEquals(LocalDate.of(2026, 7, 31), period.getEnd());
+        assertEquals(LocalDate.of(2026, 7, 1), period.getEndEarliest());
+        assertTrue(period.isDateImprecise());
+
+        MedicationRecord year = one("""
+                {"resourceType":"MedicationAdministration","id":"ma1","status":"completed",
+                 "medicationCodeableConcept":{"text":"melphalan"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2019"}""");
+        assertEquals(LocalDate.of(2019, 1, 1), year.getStart());
+        assertEquals(LocalDate.of(2019, 12, 31), year.getEnd());
+        assertEquals(LocalDate.of(2019, 1, 1), year.getEndEarliest());
+
+        // near miss: full dates are exact, first and last possible day agree
+        MedicationRecord exact = one("""
+                {"resourceType":"MedicationStatement","id":"ms2","status":"completed",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2024-02-05","end":"2026-07-14"}}""");
+        assertEquals(exact.getEnd(), exact.getEndEarliest());
+        assertFalse(exact.isDateImprecise());
+    }
+
+    @Test
     void administrationRequestResolvesToTheRequestsPlan() {
         PatientRecord r = Bundles.read("""
                 {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",

@@ -250,4 +250,58 @@ class CdsServerHardeningTest {
             s.close();
         }
     }
+
+    // ------------------------------------------------------------------ feedback database outage
+
+    /** A feedback store whose database can be switched off: every call then fails as a refused connection does. */
+    static final class SwitchableStore extends InMemoryFeedbackStore {
+        volatile boolean down;
+
+        private void check() {
+            if (down) throw new org.myelomacds.server.feedback.FeedbackStoreException(
+                    "feedback database jdbc:postgresql://db:5432/cds: cannot reach the database: Connection refused", null);
+        }
+
+        @Override public void recordIssued(List<org.myelomacds.server.feedback.IssuedCard> cards) { check(); super.recordIssued(cards); }
+        @Override public boolean recordFeedback(org.myelomacds.server.feedback.FeedbackEntry e) { check(); return super.recordFeedback(e); }
+        @Override public List<org.myelomacds.server.feedback.OverrideRate> overrideRates() { check(); return super.overrideRates(); }
+        @Override public void ping() { check(); }
+    }
+
+    @Test
+    void aFeedbackDatabaseOutageIs503QuicklyShowsInHealthAndIssuedCardsWaitForIt() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        CdsServer s = CdsServerTest.startServer(ServerConfig.defaults(), ClientAuthenticator.disabled(), store);
+        try {
+            store.down = true;
+            JsonNode cards = CdsServerTest.cards(send(s, "POST", "/cds-services/myeloma-anti-cd38", patientView()));
+            String card = cards.get(0).get("uuid").asText();
+            String fb = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}";
+            long t0 = System.nanoTime();
+            HttpResponse<String> refusedFeedback = send(s, "POST", "/cds-services/myeloma-anti-cd38/feedback", fb);
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 3_000, "answered quickly");
+            JsonNode issues = refused(refusedFeedback, 503);
+            assertEquals("transient", issues.get(0).get("code").asText());
+            assertTrue(refusedFeedback.headers().firstValue("Retry-After").isPresent());
+            refused(send(s, "GET", "/feedback/override-rates", null), 503);
+
+            JsonNode health = JSON.readTree(send(s, "GET", "/health", null).body());
+            assertEquals("DEGRADED", health.get("status").asText());
+            JsonNode db = health.get("feedbackDatabase");
+            assertEquals("DOWN", db.get("status").asText());
+            assertTrue(db.get("lastError").asText().contains("Connection refused"), db.toString());
+            assertEquals(cards.size(), db.get("issuedCardsWaiting").asInt(), "the cards of the call made during the outage wait, none dropped");
+            assertTrue(store.issued.isEmpty());
+
+            store.down = false;
+            s.flushIssued(); // what the probe does every few seconds
+            assertEquals(cards.size(), store.issued.size(), "written once the database is back");
+            assertEquals(200, send(s, "POST", "/cds-services/myeloma-anti-cd38/feedback", fb).statusCode());
+            JsonNode after = JSON.readTree(send(s, "GET", "/health", null).body());
+            assertEquals("UP", after.get("status").asText());
+            assertEquals(0, after.get("feedbackDatabase").get("issuedCardsWaiting").asInt());
+        } finally {
+            s.close();
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A FeedbackStore for HTTP tests that are not about the database: keeps issued cards and feedback in memory. */
-final class InMemoryFeedbackStore implements FeedbackStore {
+class InMemoryFeedbackStore implements FeedbackStore {
     final Map<String, IssuedCard> issued = new ConcurrentHashMap<>();
     final List<FeedbackEntry> feedback = java.util.Collections.synchronizedList(new ArrayList<>());
 

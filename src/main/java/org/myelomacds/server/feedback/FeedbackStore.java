@@ -16,6 +16,9 @@ public interface FeedbackStore extends AutoCloseable {
     /** For every rule id behind at least one card that received feedback: how often it was accepted or overridden. */
     List<OverrideRate> overrideRates();
 
+    /** Checks the store can be reached now; throws {@link FeedbackStoreException} when it cannot. */
+    default void ping() { }
+
     @Override
     void close();
 }

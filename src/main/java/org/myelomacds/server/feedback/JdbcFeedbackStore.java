@@ -74,14 +74,30 @@ public final class JdbcFeedbackStore implements FeedbackStore {
 
     /** Opens the pool and brings the schema up to date; user and password may be null (or given in the URL). */
     public static JdbcFeedbackStore open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, java.time.Duration.ofSeconds(5));
+    }
+
+    /**
+     * As {@link #open(String, String, String)}, waiting at most {@code timeout} for a connection: a database that is down
+     * makes calls fail within about that time instead of holding them (HikariCP's own default is 30 s).
+     */
+    public static JdbcFeedbackStore open(String jdbcUrl, String user, String password, java.time.Duration timeout) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         config.setPoolName("feedback");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(5_000);
+        long millis = Math.max(250, timeout.toMillis());
+        config.setConnectionTimeout(millis);
+        config.setValidationTimeout(Math.max(250, millis / 2));
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // The driver's own waits, in seconds: connecting, and any one read (a network partition, not a slow query).
+            long seconds = Math.max(1, timeout.toSeconds());
+            config.addDataSourceProperty("connectTimeout", String.valueOf(seconds));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(10, 5 * seconds)));
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -96,6 +112,26 @@ public final class JdbcFeedbackStore implements FeedbackStore {
             throw e;
         }
         return store;
+    }
+
+    /**
+     * An embedded H2 file database writes a commit to its file only after a delay (WRITE_DELAY, 500 ms by default), so a
+     * process killed just after answering would lose what it acknowledged. With 0 every commit is written to the file
+     * before the call returns. Unless the URL sets it itself.
+     */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+        if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) return jdbcUrl;
+        return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /** Whether the database answers now (within the connection timeout); throws what it answered otherwise. */
+    public void ping() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw failure("reach the database", e);
+        }
     }
 
     /** The URL with any password parameter masked, for logs and health output. */

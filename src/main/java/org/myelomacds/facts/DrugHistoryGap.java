@@ -1,0 +1,54 @@
+package org.myelomacds.facts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drug history cannot support "naive" or "not refractory": a stem-cell transplant with no recorded induction, or a
+ * refractoriness window that depends on the unknown part of a partial date. Derived in rules/derive/ (DERIVE-HISTORY-*,
+ * DERIVE-REFRACTORY-04); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
+ * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
+ */
+public final class DrugHistoryGap implements HasProvenance {
+    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE }
+
+    private final Kind kind;
+    private final Drug drug;
+    private final String text;
+    private final List<Provenance> provenance;
+
+    public DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.drug = drug;
+        this.text = Objects.requireNonNull(text, "text");
+        this.provenance = List.copyOf(provenance);
+    }
+
+    /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */
+    public static DrugHistoryGap transplantWithoutInduction(PriorLine line) {
+        String kinds = String.join(", ", line.getTransplants().stream().map(ProcedureKind::displayName).toList());
+        return new DrugHistoryGap(Kind.TRANSPLANT_WITHOUT_INDUCTION, null, "line " + line.getNumber() + " holds only a " + kinds
+                + " on " + line.getStart() + ", with no recorded induction or other myeloma drug: the drugs given before"
+                + " it, and so the number of lines, exposures and refractoriness, are unknown ("
+                + Provenances.references(line) + ")", line.getProvenance());
+    }
+
+    /** A progression that may or may not fall in a course's refractory window, depending on a partial date. */
+    public static DrugHistoryGap impreciseRefractoryWindow(DosingPeriod course, DiseaseStatus progression) {
+        return new DrugHistoryGap(Kind.IMPRECISE_DATE, course.getDrug(), course.getDrug().displayName()
+                + " refractoriness unknown: the progression on " + progression.getDate() + " falls inside or outside"
+                + " the 60-day window of the course " + course.getStart() + " to " + course.getEnd()
+                + " depending on the day a partial date stands for (" + Provenances.references(course) + ")",
+                Provenances.of(course, progression));
+    }
+
+    public Kind getKind() { return kind; }
+    public Drug getDrug() { return drug; }
+    public String getText() { return text; }
+    @Override public List<Provenance> getProvenance() { return provenance; }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof DrugHistoryGap g && kind == g.kind && Objects.equals(drug, g.drug) && text.equals(g.text);
+    }
+    @Override public int hashCode() { return Objects.hash(kind, drug, text); }
+}
