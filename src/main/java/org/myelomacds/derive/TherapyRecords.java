@@ -11,7 +11,7 @@ import java.util.Set;
  * Shared reading of medication and procedure records for the derivations in this package, so that exposures,
  * lines of therapy and the therapy history agree on what counts as "given", "ongoing" and "last day".
  */
-final class TherapyRecords {
+public final class TherapyRecords {
     /**
      * FHIR statuses that say the drug was not given at all (MedicationStatement {@code not-taken}, MedicationAdministration
      * {@code not-done}) or that the record is void ({@code entered-in-error}). Such records never make an exposure or a line,
@@ -23,7 +23,27 @@ final class TherapyRecords {
     /** Statuses that mean "still being given" when the record has no end date. */
     static final Set<String> ONGOING_STATUSES = Set.of("active", "in-progress", "on-hold");
 
+    /**
+     * CDS-POLICY-OPEN-REQUEST (rules/evidence.yaml): an active or on-hold MedicationRequest with no stated end counts as
+     * ongoing only within this many days of its start (authoredOn or dosage start); EHRs leave orders active long after
+     * therapy stops. Project policy, not evidence.
+     */
+    public static final int OPEN_REQUEST_ONGOING_DAYS = 90;
+
     private TherapyRecords() {}
+
+    /** An open-ended active request written more than the policy's days before asOf: not read as ongoing. */
+    static boolean isStaleOpenRequest(MedicationRecord r, LocalDate asOf) {
+        return r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST && r.getEnd() == null && r.getStart() != null
+                && ONGOING_STATUSES.contains(status(r)) && r.getStart().isBefore(asOf.minusDays(OPEN_REQUEST_ONGOING_DAYS));
+    }
+
+    /** The given, open-ended requests the policy does not read as ongoing, for the data gap that names them. */
+    public static java.util.List<MedicationRecord> staleOpenRequests(java.util.List<MedicationRecord> records, LocalDate asOf) {
+        return records == null ? java.util.List.of() : records.stream()
+                .filter(r -> r != null && isGiven(r) && r.getStart() != null && !r.getStart().isAfter(asOf)
+                        && isStaleOpenRequest(r, asOf)).toList();
+    }
 
     private static String status(MedicationRecord r) {
         return r.getStatus() == null ? "" : r.getStatus().trim().toLowerCase(Locale.ROOT);
@@ -41,7 +61,7 @@ final class TherapyRecords {
 
     /** Ongoing at asOf: an active/in-progress/on-hold record without an end, or a record whose end is after asOf. */
     static boolean isOngoing(MedicationRecord r, LocalDate asOf) {
-        if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r));
+        if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r)) && !isStaleOpenRequest(r, asOf);
         return r.getEnd().isAfter(asOf);
     }
 

@@ -6,6 +6,7 @@ import org.myelomacds.derive.CockcroftGault;
 import org.myelomacds.derive.ExposureAggregator;
 import org.myelomacds.derive.LineOfTherapyDeriver;
 import org.myelomacds.derive.TherapyHistoryBuilder;
+import org.myelomacds.derive.TherapyRecords;
 import org.myelomacds.derive.TherapyTimeline;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
@@ -63,6 +64,9 @@ public final class Evaluator {
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
             insertAll(session, timeline.courses());
+            for (var r : TherapyRecords.staleOpenRequests(record.medications(), context.getAsOf())) {
+                session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(r, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS));
+            }
             insertAll(session, lines);
             session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {

@@ -107,6 +107,16 @@ final class MedicationMapper {
         LocalDate startLatest = first(latestStartOf(bounds), latestStartOf(validity), FhirDates.latest(mr.getAuthoredOnElement()));
         LocalDate end = first(latestEndOf(bounds), latestEndOf(validity), null);
         LocalDate endEarliest = first(endOf(bounds), endOf(validity), null);
+        if (end == null && start != null) {
+            // No stated end: the dose duration (boundsDuration), else the supply dispensed (expectedSupplyDuration
+            // × (1 + numberOfRepeatsAllowed)) gives the last day (CDS-POLICY-OPEN-REQUEST).
+            Long days = boundsDurationDays(mr.getDosageInstruction());
+            if (days == null) days = supplyDays(mr);
+            if (days != null && days > 0) {
+                end = startLatest.plusDays(days - 1);
+                endEarliest = start.plusDays(days - 1);
+            }
+        }
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
                 endEarliest, firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
@@ -155,6 +165,41 @@ final class MedicationMapper {
             }
         }
         return null;
+    }
+
+    /** Days of a dosage's boundsDuration (d, wk, mo as 30 d, a as 365 d); null when none or in another unit. */
+    private static Long boundsDurationDays(List<Dosage> dosages) {
+        for (Dosage d : dosages) {
+            if (d.hasTiming() && d.getTiming().hasRepeat() && d.getTiming().getRepeat().hasBoundsDuration()) {
+                Long days = days(d.getTiming().getRepeat().getBoundsDuration());
+                if (days != null) return days;
+            }
+        }
+        return null;
+    }
+
+    /** expectedSupplyDuration × (1 + numberOfRepeatsAllowed), in days; null without a supply duration. */
+    private static Long supplyDays(MedicationRequest mr) {
+        if (!mr.hasDispenseRequest() || !mr.getDispenseRequest().hasExpectedSupplyDuration()) return null;
+        Long one = days(mr.getDispenseRequest().getExpectedSupplyDuration());
+        if (one == null) return null;
+        int repeats = mr.getDispenseRequest().hasNumberOfRepeatsAllowed() ? mr.getDispenseRequest().getNumberOfRepeatsAllowed() : 0;
+        return one * (1 + Math.max(0, repeats));
+    }
+
+    private static Long days(org.hl7.fhir.r4.model.Quantity q) {
+        if (q == null || !q.hasValue()) return null;
+        String unit = q.hasCode() ? q.getCode() : q.getUnit();
+        if (unit == null) return null;
+        double v = q.getValue().doubleValue();
+        double days = switch (unit.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "d", "day", "days" -> v;
+            case "wk", "week", "weeks" -> v * 7;
+            case "mo", "month", "months" -> v * 30;
+            case "a", "year", "years" -> v * 365;
+            default -> -1;
+        };
+        return days <= 0 ? null : Math.round(days);
     }
 
     private static LocalDate startOf(Period p) { return p == null ? null : FhirDates.of(p.getStartElement()); }

@@ -138,4 +138,26 @@ class ExposureAggregatorTest {
         assertEquals(List.of(TestDrugs.ISATUXIMAB, TestDrugs.POMALIDOMIDE, TestDrugs.DEXAMETHASONE),
                 s.exposures().stream().map(DrugExposure::getDrug).toList());
     }
+
+    private static MedicationRecord request(String id, String status, String authoredOn) {
+        return new MedicationRecord(TestDrugs.LENALIDOMIDE, Route.ORAL, org.myelomacds.facts.MedicationSource.REQUEST, status,
+                false, d(authoredOn), null, null, false, new Provenance("MedicationRequest/" + id, d(authoredOn)));
+    }
+
+    @Test
+    void anActiveRequestWithoutAnEndIsOngoingOnlyWithinThePolicyWindow() {
+        // CDS-POLICY-OPEN-REQUEST: 90 days
+        DrugExposure old = only(ExposureAggregator.aggregate(List.of(request("old", "active", "2024-03-01")), AS_OF), TestDrugs.LENALIDOMIDE);
+        assertFalse(old.isOngoing());
+        assertEquals(d("2024-03-01"), old.getLastDose());
+        assertEquals(1, TherapyRecords.staleOpenRequests(List.of(request("old", "active", "2024-03-01")), AS_OF).size());
+
+        // near miss: written 90 days before asOf, it is still ongoing
+        DrugExposure recent = only(ExposureAggregator.aggregate(List.of(request("new", "active", "2026-07-17")), AS_OF), TestDrugs.LENALIDOMIDE);
+        assertTrue(recent.isOngoing());
+        assertEquals(AS_OF, recent.getLastDose());
+        assertEquals(0, TherapyRecords.staleOpenRequests(List.of(request("new", "active", "2026-07-17")), AS_OF).size());
+        // a stopped request is never ongoing, old or not
+        assertFalse(only(ExposureAggregator.aggregate(List.of(request("s", "stopped", "2026-09-01")), AS_OF), TestDrugs.LENALIDOMIDE).isOngoing());
+    }
 }

@@ -186,6 +186,30 @@ class MedicationMappingTest {
     }
 
     @Test
+    void aRequestWithoutAnEndLastsItsDoseDurationOrItsDispensedSupply() {
+        MedicationRecord duration = one("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"pomalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsDuration":{"value":21,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}}]}""");
+        assertEquals(LocalDate.of(2026, 3, 24), duration.getEnd());
+
+        MedicationRecord supply = one("""
+                {"resourceType":"MedicationRequest","id":"mr2","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dispenseRequest":{"numberOfRepeatsAllowed":2,"expectedSupplyDuration":{"value":28,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}""");
+        assertEquals(LocalDate.of(2026, 3, 4).plusDays(83), supply.getEnd());
+
+        // near miss: an order with only authoredOn states no end
+        MedicationRecord open = one("""
+                {"resourceType":"MedicationRequest","id":"mr3","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04"}""");
+        assertNull(open.getEnd());
+    }
+
+    @Test
     void administrationRequestResolvesToTheRequestsPlan() {
         PatientRecord r = Bundles.read("""
                 {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",
