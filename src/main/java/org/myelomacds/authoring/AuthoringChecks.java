@@ -81,8 +81,11 @@ final class AuthoringChecks {
     private final JavaParser java = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
+    private final Thresholds thresholds;
+
     AuthoringChecks(DrlSource source, EvidenceCatalogue evidence, RegimenCatalogue regimens) {
         this.source = source;
+        this.thresholds = Thresholds.of(source);
         this.evidence = evidence;
         this.regimens = regimens;
     }
@@ -97,11 +100,32 @@ final class AuthoringChecks {
             checkRegimenLiterals(r);
             checkFlagActions(r);
             if (THRESHOLD_FOLDERS.contains(r.folder())) checkThresholds(r);
+            checkQuotedThresholds(r);
         }
         for (DrlSource.File f : source.files()) {
             for (FunctionDescr fn : source.functions(f)) checkFunction(f, fn);
         }
         return out;
+    }
+
+    /**
+     * A number lives in one place: a rule's sentence or text that quotes a number with the unit of a threshold it
+     * depends on, matching none of them, is printing a stale number (typically after the threshold function changed).
+     */
+    private void checkQuotedThresholds(DrlSource.Rule r) {
+        for (String p : thresholds.unknownPlaceholders(r.name())) {
+            error(r.file(), r.line(), r.column(), "rule " + r.id() + ": placeholder " + p + " in its sentence names no threshold"
+                    + " function (a function without parameters returning a number, declared in derive/)");
+        }
+        for (Thresholds.Contradiction c : thresholds.contradictions(r)) {
+            String values = c.thresholds().stream().map(t -> t.name() + "() = " + t.shown() + " (" + t.file() + ":" + t.line() + ")")
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            String fn = c.thresholds().size() == 1 ? c.thresholds().get(0).name() : "theFunctionMeant";
+            error(r.file(), c.line(), c.column(), "rule " + r.id() + (c.inSentence() ? " says" : " prints") + " \"" + c.quote()
+                    + "\", but the threshold" + (c.thresholds().size() > 1 ? "s" : "") + " it depends on " + (c.thresholds().size() > 1 ? "are " : "is ")
+                    + values + ": take the number from the function ("
+                    + (c.inSentence() ? "{" + fn + "()} in the sentence" : "\"…\" + " + fn + "() + \"…\" in the text") + ")");
+        }
     }
 
     private void error(DrlSource.File f, int line, int col, String message) {

@@ -11,11 +11,7 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
-import org.drools.drl.parser.DroolsParserException;
-import org.drools.drl.parser.ParserError;
-import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.myelomacds.engine.DrlSyntax;
 import org.myelomacds.engine.RuleFiles;
 import org.myelomacds.engine.RuleLocation;
 import org.myelomacds.engine.RuleProblem;
@@ -93,21 +89,8 @@ public final class DrlSource {
     }
 
     static File parseFile(String path, String relative, String text) {
-        // DRL6 is the language level the compiler uses in Drools 10.1; deprecated DRL6 syntax is checked separately.
-        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-        List<RuleProblem> problems = new ArrayList<>();
-        PackageDescr descr = null;
-        try {
-            descr = parser.parse(false, text);
-        } catch (DroolsParserException e) {
-            problems.add(new RuleProblem(path, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumn()) + 1, "ERROR", e.getMessage()));
-        }
-        for (DroolsError err : parser.getErrors()) {
-            int line = err.getLines() != null && err.getLines().length > 0 ? err.getLines()[0] : 0;
-            int col = err instanceof ParserError pe ? pe.getCol() + 1 : 0;
-            problems.add(new RuleProblem(path, Math.max(0, line), col, "ERROR", err.getMessage().strip()));
-        }
-        return new File(path, relative, text, problems.isEmpty() ? descr : null, problems);
+        DrlSyntax.Parsed parsed = DrlSyntax.parse(path, text);
+        return new File(path, relative, text, parsed.descr(), parsed.problems());
     }
 
     private static Rule rule(File f, RuleDescr r) {

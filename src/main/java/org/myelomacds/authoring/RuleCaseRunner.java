@@ -39,6 +39,7 @@ public final class RuleCaseRunner {
     private final Evaluator evaluator;
     private final Terminology terminology;
     private final BundleReader reader;
+    private final java.util.SortedSet<String> ruleIds;
 
     public RuleCaseRunner(Rulebase rulebase) {
         this(rulebase, new BundleReader());
@@ -48,6 +49,7 @@ public final class RuleCaseRunner {
         this.evaluator = new Evaluator(rulebase);
         this.terminology = rulebase.terminology();
         this.reader = reader;
+        this.ruleIds = new TreeSet<>(rulebase.ruleIndex().all().values().stream().map(org.myelomacds.engine.RuleLocation::id).toList());
     }
 
     public List<Outcome> runAll(List<RuleCase> cases) {
@@ -58,6 +60,8 @@ public final class RuleCaseRunner {
 
     public Outcome run(RuleCase c) {
         Map<Jurisdiction, Assessment> assessments = new EnumMap<>(Jurisdiction.class);
+        List<String> unknown = CaseRuleIds.unknown(c, ruleIds);
+        if (!unknown.isEmpty()) return new Outcome(c, List.of(), String.join("; ", unknown), Map.of());
         try {
             byte[] bundle = bundleFor(c);
             List<String> failures = new ArrayList<>();

@@ -62,7 +62,32 @@ public final class RuleValidator {
      */
     public Report validate(Path rulesDir, String displayPrefix) throws IOException {
         RuleFiles files = RuleFiles.fromDirectory(rulesDir);
-        return validate(files, displayPrefix);
+        return withCaseChecks(validate(files, displayPrefix), rulesDir, displayPrefix);
+    }
+
+    /**
+     * The rule unit cases of rules/tests/ must name rules that exist (a misspelt id in notFired passes silently
+     * otherwise) and be readable; both are errors here, found without running a case.
+     */
+    private static Report withCaseChecks(Report report, Path rulesDir, String displayPrefix) {
+        List<RuleProblem> problems = new ArrayList<>(report.problems());
+        Set<String> ids = new java.util.TreeSet<>();
+        report.source().rules().forEach(r -> ids.add(r.id()));
+        String folder = displayPrefix + RuleCaseSuite.FOLDER + "/";
+        try {
+            // Bundles are resolved when a case runs; the samples directory does not matter for the ids.
+            for (RuleCase c : RuleCaseSuite.load(rulesDir, rulesDir)) {
+                for (String message : CaseRuleIds.unknown(c, ids)) {
+                    problems.add(new RuleProblem(folder + c.file().getFileName(), c.line(), 0, ERROR, "case '" + c.name() + "': " + message));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new RuleProblem(folder, 0, 0, ERROR, e.getMessage()));
+        }
+        if (problems.size() == report.problems().size()) return report;
+        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column).thenComparing(RuleProblem::message));
+        return new Report(List.copyOf(problems), report.source(), report.files(), report.evidence(), report.regimens(), report.terminology());
     }
 
     /**

@@ -48,7 +48,50 @@ public record RulebaseDiff(List<PatientChange> changes, int compared) {
                 if (!c.isEmpty()) out.add(new PatientChange(n.scenario().name(), j.name(), List.copyOf(c)));
             }
         }
+        compared += compareCases(before, after, out);
         return new RulebaseDiff(List.copyOf(out), compared);
+    }
+
+    /** What a rule unit case is called in the diff: its file and name, which stay put when its line moves. */
+    static final String CASE_PREFIX = "case ";
+
+    private static String caseKey(RuleCaseRunner.Outcome o) {
+        return CASE_PREFIX + o.ruleCase().file().getFileName() + ": " + o.ruleCase().name();
+    }
+
+    /**
+     * The rule unit cases of both directories, matched by file and name: each one's patient compared like a scenario's,
+     * and its result (the expectations that pass under one rulebase and fail under the other), so a threshold change
+     * shows the boundary cases it moves.
+     */
+    private static int compareCases(SuiteRun before, SuiteRun after, List<PatientChange> out) {
+        Map<String, RuleCaseRunner.Outcome> old = new TreeMap<>();
+        before.cases().forEach(o -> old.putIfAbsent(caseKey(o), o));
+        int compared = 0;
+        for (RuleCaseRunner.Outcome n : after.cases()) {
+            RuleCaseRunner.Outcome o = old.get(caseKey(n));
+            if (o == null) continue;
+            String resultBefore = result(o);
+            String resultAfter = result(n);
+            List<Change> result = new ArrayList<>();
+            if (!resultBefore.equals(resultAfter)) result.add(new Change("case result", resultBefore, resultAfter));
+            if (!result.isEmpty()) out.add(new PatientChange(caseKey(n), "both", List.copyOf(result)));
+            for (Jurisdiction j : n.ruleCase().jurisdictions()) {
+                Assessment a = o.assessments().get(j);
+                Assessment b = n.assessments().get(j);
+                compared++;
+                if (a == null || b == null) continue;     // a case that could not run shows in its result above
+                List<Change> c = new ArrayList<>();
+                compare(a, b, c);
+                if (!c.isEmpty()) out.add(new PatientChange(caseKey(n), j.name(), List.copyOf(c)));
+            }
+        }
+        return compared;
+    }
+
+    private static String result(RuleCaseRunner.Outcome o) {
+        if (o.error() != null) return "error: " + o.error();
+        return o.failures().isEmpty() ? "passes" : "fails: " + String.join("; ", o.failures());
     }
 
     private static void compare(Assessment a, Assessment b, List<Change> out) {
@@ -106,9 +149,11 @@ public record RulebaseDiff(List<PatientChange> changes, int compared) {
             b.append('\n').append(p.patient()).append(" (").append(p.jurisdiction()).append(")\n");
             for (Change c : p.changes()) b.append("  ").append(c.field()).append(": ").append(c.before()).append(" → ").append(c.after()).append('\n');
         }
-        long patients = changes.stream().map(PatientChange::patient).distinct().count();
-        b.append('\n').append(changes.isEmpty() ? "No patient's assessment changes." : patients + " patient(s) change in "
-                + changes.size() + " evaluation(s).").append('\n');
+        long patients = changes.stream().map(PatientChange::patient).filter(p -> !p.startsWith(CASE_PREFIX)).distinct().count();
+        long cases = changes.stream().map(PatientChange::patient).filter(p -> p.startsWith(CASE_PREFIX)).distinct().count();
+        long caseResults = changes.stream().filter(p -> p.changes().stream().anyMatch(c -> c.field().equals("case result"))).count();
+        b.append('\n').append(changes.isEmpty() ? "No patient's assessment changes." : patients + " sample patient(s) and " + cases
+                + " rule case(s) change in " + changes.size() + " evaluation(s); " + caseResults + " rule case result(s) change.").append('\n');
         return b.toString();
     }
 

@@ -26,19 +26,21 @@ import java.util.concurrent.Callable;
  * for any JSON reader), and cold wall time of `evaluate` in fresh JVMs. Loops are bounded by count.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure warm and cold evaluation time on a small and a large (~1,000-entry) bundle.")
+        description = "Measure warm and cold evaluation time on a small and a large (~1,000-entry) bundle.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:figures printed", "2:usage error", "4:rulebase failed to compile"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bundle", paramLabel = "FILE", defaultValue = "fhir-samples/rrmm-isa-pd-candidate.json",
             description = "small bundle to measure (default: ${DEFAULT-VALUE}); the large one is it padded to --large-entries")
     Path bundle;
 
-    @Option(names = "--large-entries", defaultValue = "1000", description = "entries in the large bundle (default: ${DEFAULT-VALUE})")
+    @Option(names = "--large-entries", paramLabel = "N", defaultValue = "1000", description = "entries in the large bundle (default: ${DEFAULT-VALUE})")
     int largeEntries;
 
-    @Option(names = "--iterations", defaultValue = "200", description = "measured warm iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200", description = "measured warm iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--cold-runs", defaultValue = "5", description = "fresh-JVM evaluate runs (default: ${DEFAULT-VALUE}; 0 skips)")
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "5", description = "fresh-JVM evaluate runs (default: ${DEFAULT-VALUE}; 0 skips)")
     int coldRuns;
 
     private final PrintStream out;

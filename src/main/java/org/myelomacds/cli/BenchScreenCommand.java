@@ -11,16 +11,18 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-screen", mixinStandardHelpOptions = true,
         description = "Measure population screening: patients/s and CPU ms/patient on a generated export, in-process "
                 + "with 1 and 2 threads and on Spark local[2], against a warm evaluate loop over the same bundles, "
-                + "all in one JVM; optionally a large export with 1%% myeloma screened cohort-first by the CLI.")
+                + "all in one JVM; optionally a large export with 1%% myeloma screened cohort-first by the CLI.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:figures printed", "2:usage error", "other:the Spark process's own exit code when it fails"})
 final class BenchScreenCommand implements Callable<Integer> {
-    @Option(names = "--patients", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patients", paramLabel = "N", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
     int patients;
 
-    @Option(names = "--population", defaultValue = "0",
+    @Option(names = "--population", paramLabel = "N", defaultValue = "0",
             description = "also screen a population export of this many patients, 1% myeloma, with `screen` in a fresh JVM (e.g. 100000; default: skip)")
     int population;
 
-    @Option(names = "--work", defaultValue = "target/bench-screen", description = "directory for exports and outputs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench-screen", description = "directory for exports and outputs (default: ${DEFAULT-VALUE})")
     String work;
 
     private final PrintStream err;

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 final class EvaluateCommand implements Callable<Integer> {
     enum Format { json, markdown, html, cards }
 
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
+    @Parameters(index = "0", paramLabel = "BUNDLE.json", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
     String bundle;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",

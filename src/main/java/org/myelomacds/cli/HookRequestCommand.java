@@ -16,9 +16,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "hook-request", mixinStandardHelpOptions = true,
         description = "Print the CDS Hooks request an EHR would send for this patient bundle: patient-view (default) or, "
-                + "with --draft-order, order-sign; every prefetch key filled as a FHIR server would answer it.")
+                + "with --draft-order, order-sign; every prefetch key filled as a FHIR server would answer it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:request printed", "2:usage error", "3:unreadable or invalid input"})
 final class HookRequestCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON)")
+    @Parameters(index = "0", paramLabel = "BUNDLE.json", description = "FHIR R4 Bundle (JSON)")
     Path bundle;
 
     @Option(names = "--draft-order", paramLabel = "TEXT",

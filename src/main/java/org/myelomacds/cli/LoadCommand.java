@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * endpoint, when it reports one) and this client's memory; exits 1 when any request failed.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load-test a running myeloma-cds server with patient-view calls (full prefetch) at several concurrency levels.")
+        description = "Load-test a running myeloma-cds server with patient-view calls (full prefetch) at several concurrency levels.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every request answered", "1:some request failed", "2:usage error",
+                "3:unreadable input (a bundle or key file)"})
 final class LoadCommand implements Callable<Integer> {
     static final int ERRORS = 1;
     static final String SERVICE = "myeloma-anti-cd38";

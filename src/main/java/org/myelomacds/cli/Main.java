@@ -14,10 +14,13 @@ import java.util.List;
  */
 @Command(name = "myeloma-cds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Clinical decision support for anti-CD38 therapy in multiple myeloma. "
-                + "Decision support for clinicians; not a prescription.")
+                + "Decision support for clinicians; not a prescription.",
+        exitCodeListHeading = "%nExit codes (every command; see each command's --help):%n",
+        exitCodeList = {"0:success", "1:a check failed (rules test, rules coverage, load)", "2:usage error",
+                "3:unreadable or invalid input", "4:rulebase failed to compile or failed its checks"})
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, ReportCommand.class,
+    static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, ReportCommand.class,
             ServeCommand.class, ScreenCommand.class, MakeExportCommand.class, HookRequestCommand.class, LoadCommand.class, RulesCommand.class, BenchCommand.class, BenchScreenCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -42,6 +45,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main(), new StreamFactory(out, err));
         for (Class<?> command : commandsFor(args)) cli.addSubcommand(command);
+        withVersionEverywhere(cli);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -49,6 +53,14 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Every subcommand answers --version with the same text as the top command (picocli does not inherit it). */
+    static void withVersionEverywhere(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) sub.getCommandSpec().versionProvider(new VersionProvider());
+            withVersionEverywhere(sub);
+        }
     }
 
     /**

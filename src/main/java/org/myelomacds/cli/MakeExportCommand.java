@@ -13,15 +13,18 @@ import picocli.CommandLine.Option;
 
 @Command(name = "make-export", mixinStandardHelpOptions = true,
         description = "Make a FHIR Bulk Data export of N patients from patient bundles (the samples, Synthea output): "
-                + "new ids, references as a FHIR server writes them, one NDJSON file per resource type and a manifest.")
+                + "new ids, references as a FHIR server writes them, one NDJSON file per resource type and a manifest.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:export written", "2:usage error", "3:unreadable input or unwritable output",
+                "4:rulebase failed to compile"})
 final class MakeExportCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "directory to write the export to")
     Path output;
 
-    @Option(names = "--patients", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patients", paramLabel = "N", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
     int patients;
 
-    @Option(names = "--myeloma-percent", defaultValue = "100",
+    @Option(names = "--myeloma-percent", paramLabel = "PERCENT", defaultValue = "100",
             description = "share of patients with a myeloma or precursor condition; the rest are copies without it (default: ${DEFAULT-VALUE})")
     double myelomaPercent;
 

@@ -59,9 +59,14 @@ final class ProgressBar {
         return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + label;
     }
 
+    private int drawn;
+
     private void draw(String name) {
-        // Clear to the end of the line so a shorter label does not leave the tail of a longer one.
-        err.print("\r" + line(name) + "\u001b[K");
+        // Spaces over the tail of a longer previous line: no terminal escape codes, so a log that captures stderr stays
+        // plain text.
+        String line = line(name);
+        err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+        drawn = line.length();
         err.flush();
     }
 }

@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
     enum Format { html, markdown, pdf }
 
     static final class Input {
-        @Parameters(index = "0", paramLabel = "BUNDLE", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
+        @Parameters(index = "0", paramLabel = "BUNDLE.json", description = "FHIR R4 Bundle (JSON); '-' reads standard input")
         String bundle;
 
         @Option(names = "--batch", paramLabel = "DIR",

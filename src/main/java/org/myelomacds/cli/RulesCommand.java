@@ -12,7 +12,11 @@ import java.nio.file.Path;
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Rule authoring tools: validate, test, coverage, docs, diff.",
         subcommands = {RulesValidateCommand.class, RulesTestCommand.class, RulesCoverageCommand.class,
-                RulesDocsCommand.class, RulesDiffCommand.class})
+                RulesDocsCommand.class, RulesDiffCommand.class},
+        exitCodeListHeading = "%nExit codes (of the subcommands):%n",
+        exitCodeList = {"0:success", "1:a check failed (rules test, rules coverage)", "2:usage error",
+                "3:unreadable input (a case file, the samples directory, an unwritable output)",
+                "4:the rule directory does not compile or fails its checks"})
 final class RulesCommand implements Runnable {
     /** Exit code of {@code rules test} and {@code rules coverage} when a check fails (not a contract code: 0, 2, 3, 4). */
     static final int CHECK_FAILED = 1;

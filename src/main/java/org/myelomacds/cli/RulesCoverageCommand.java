@@ -23,7 +23,7 @@ final class RulesCoverageCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SamplesDirectory samples;
 
-    @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
     @CommandLine.Spec

@@ -27,7 +27,8 @@ final class SamplesDirectory {
         try {
             run = SuiteRun.of(ruleDir, samples, only);
         } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + ruleDir + ": " + e.getMessage());
+            String m = e.getMessage();
+            err.println("myeloma-cds: " + (m.contains(ruleDir.toString()) ? m : ruleDir + ": " + m));
             err.flush();
             return Main.RULEBASE_ERROR;
         } catch (IOException e) {

@@ -108,6 +108,10 @@ final class ServeCommand implements Callable<Integer> {
             server.start();
             out.println("myeloma-cds: CDS Hooks service at " + server.baseUrl() + "/cds-services (health: "
                     + server.baseUrl() + "/health). Decision support for clinicians; not a prescription. Ctrl-C stops it.");
+            // The page people open in a browser: said at start-up, or said why it is not there.
+            out.println(org.myelomacds.server.review.ReviewRoutes.servedOn(config.bind(), config.dev())
+                    ? "myeloma-cds: case-review page at " + server.baseUrl() + "/review"
+                    : "myeloma-cds: case-review page off (bound to " + config.bind() + ", not loopback; see the README, \"Case-review page\")");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "myeloma-cds-stop"));
             stopped.await();

@@ -30,8 +30,14 @@ public final class RuleFiles {
 
     private final String origin;
     private final SortedMap<String, byte[]> files;
+    private final boolean fromDisk;
 
     private RuleFiles(String origin, SortedMap<String, byte[]> files) {
+        this(origin, files, false);
+    }
+
+    private RuleFiles(String origin, SortedMap<String, byte[]> files, boolean fromDisk) {
+        this.fromDisk = fromDisk;
         this.origin = origin;
         this.files = Collections.unmodifiableSortedMap(files);
     }
@@ -45,7 +51,7 @@ public final class RuleFiles {
                 if (isRuleFile(rel)) files.put(rel, Files.readAllBytes(p));
             }
         }
-        return new RuleFiles(dir.toString(), files);
+        return new RuleFiles(dir.toString(), files, true);
     }
 
     /** The copy of rules/ shipped in the jar next to the build-time compiled rulebase. */
@@ -82,6 +88,16 @@ public final class RuleFiles {
     }
 
     public String origin() { return origin; }
+
+    /**
+     * How this rule directory's files are printed in messages: the directory as it was given (so a path can be pasted
+     * into an editor), or "rules/" for the shipped copy and in-memory sets, which have no directory of their own.
+     */
+    public String displayPrefix() {
+        if (!fromDisk) return "rules/";
+        String shown = origin.replace('\\', '/');
+        return shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
+    }
     public SortedMap<String, byte[]> all() { return files; }
 
     public SortedMap<String, String> drl() {

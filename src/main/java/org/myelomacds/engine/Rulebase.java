@@ -63,11 +63,15 @@ public final class Rulebase {
     }
 
     public static Rulebase compile(RuleFiles files, CompileMode mode) throws RulebaseException {
-        // The catalogues first: their errors are found in milliseconds, the compile takes seconds.
-        EvidenceCatalogue evidence = evidence(files);
-        Terminology terminology = terminology(files);
-        RegimenCatalogue regimens = regimens(files, terminology);
-        return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens, terminology), files);
+        try {
+            // The catalogues first: their errors are found in milliseconds, the compile takes seconds.
+            EvidenceCatalogue evidence = evidence(files);
+            Terminology terminology = terminology(files);
+            RegimenCatalogue regimens = regimens(files, terminology);
+            return checked(new Rulebase(RulebaseCompiler.compile(files, mode), mode, files, evidence, regimens, terminology), files);
+        } catch (RulebaseException e) {
+            throw e.locatedUnder(files.displayPrefix());
+        }
     }
 
     /** The terminology a rulebase is finished with, loaded by the caller while the rules compile. */
@@ -81,8 +85,12 @@ public final class Rulebase {
      * with it) on another thread meanwhile.
      */
     public static Rulebase compile(RuleFiles files, CompileMode mode, TerminologySource terminology) throws RulebaseException {
-        KieBase kieBase = RulebaseCompiler.compile(files, mode);
-        return assemble(kieBase, mode, files, terminology.get());
+        try {
+            KieBase kieBase = RulebaseCompiler.compile(files, mode);
+            return assemble(kieBase, mode, files, terminology.get());
+        } catch (RulebaseException e) {
+            throw e.locatedUnder(files.displayPrefix());
+        }
     }
 
     /** The rulebase compiled at build time: its executable-model classes and the rule files, from the classpath. */

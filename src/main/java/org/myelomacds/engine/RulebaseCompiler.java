@@ -100,6 +100,11 @@ public final class RulebaseCompiler {
 
     /** Each run-time build gets its own release id so a reload never collides with the module it replaces. */
     private static KieModule build(KieServices ks, RuleFiles files, CompileMode mode, ReleaseId rid) throws RulebaseException {
+        // Syntax first: the Drools parser's own messages for it are stack traces and duplicated positions.
+        List<RuleProblem> syntax = DrlSyntax.check(files, "rules/");
+        if (!syntax.isEmpty()) {
+            throw new RulebaseException("rulebase from " + files.origin() + " has DRL syntax errors", syntax);
+        }
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(rid);
         kfs.writeKModuleXML(kmodule(ks).toXML());

@@ -14,4 +14,20 @@ public final class RulebaseException extends Exception {
     }
 
     public List<RuleProblem> problems() { return problems; }
+
+    /**
+     * The same failure with its files printed under the rule directory as the user named it ({@code --rules DIR}),
+     * instead of the canonical "rules/" the compiler and the checks use.
+     */
+    public RulebaseException locatedUnder(String prefix) {
+        if (prefix == null || prefix.equals("rules/")) return this;
+        List<RuleProblem> moved = problems.stream().map(p -> p.file().startsWith("rules/")
+                ? new RuleProblem(prefix + p.file().substring("rules/".length()), p.line(), p.column(), p.severity(), p.message())
+                : p).toList();
+        String head = getMessage();
+        int colon = problems.isEmpty() ? -1 : head.indexOf(":\n");
+        RulebaseException e = new RulebaseException(colon >= 0 ? head.substring(0, colon) : head, moved);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }

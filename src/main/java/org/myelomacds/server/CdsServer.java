@@ -150,6 +150,7 @@ public final class CdsServer implements AutoCloseable {
     }
 
     public CdsServer start() {
+        if (config.warmUp()) warmUp();
         app.start();
         for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
             // A stalled or trickling client holds a thread while the server waits on it; bound that wait.
@@ -159,6 +160,37 @@ public final class CdsServer implements AutoCloseable {
         LOG.info("CDS Hooks service listening on {}:{} as {} (rulebase {} sha256 {})", config.bind(), app.port(), baseUrl,
                 rules.current().version(), rules.current().sha256());
         return this;
+    }
+
+    private volatile Map<String, Object> warmUpReport = Map.of("done", false);
+
+    /**
+     * Before the port opens (so /health cannot say UP before it is done): synthetic evaluations through the hook path
+     * and a FHIR client round. A failure here is logged and the server starts anyway, only colder.
+     */
+    private void warmUp() {
+        long t0 = System.nanoTime();
+        int done = 0;
+        try {
+            Rulebase rb = rules.current();
+            JsonNode prefetch = WarmUp.prefetch(requestJson);
+            LocalDate asOf = LocalDate.now(clock);
+            for (int i = 0; i < WarmUp.EVALUATIONS; i++) {
+                Map<String, JsonNode> values = new LinkedHashMap<>();
+                prefetch.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().deepCopy()));
+                JsonNode bundle = Prefetch.bundle(requestJson, values, "warm-up");
+                Assessment a = readAndEvaluate(rb, () -> reader.read(bundle, asOf, rb.terminology()), asOf, config.jurisdiction(), true);
+                json.writeValueAsBytes(new CdsResponse(CardRenderer.patientView(a, "http://127.0.0.1/cases/warm-up", rb.terminology().observations())));
+                done++;
+            }
+            WarmUp.fhirClientRound(fetcher);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            warmUpReport = Map.of("done", true, "evaluations", done, "durationMs", ms);
+            LOG.info("warmed up in {} ms ({} synthetic evaluations, one FHIR client round)", ms, done);
+        } catch (Exception e) {
+            warmUpReport = Map.of("done", false, "evaluations", done, "error", String.valueOf(e));
+            LOG.warn("warm-up incomplete after {} evaluation(s): {}", done, e.toString());
+        }
     }
 
     public int port() { return app.port(); }
@@ -612,6 +644,7 @@ public final class CdsServer implements AutoCloseable {
         h.put("memory", memory);
         h.put("evaluations", gate.describe());
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
+        h.put("warmUp", warmUpReport);
         h.put("devMode", config.dev());
         h.put("reports", reports.describe());
         h.put("feedbackDatabase", guarded.describe());

@@ -214,7 +214,7 @@ class CliTest {
         Run r = run("evaluate", sample(), "--rules", rules.toString());
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("NO-SUCH-TRIAL"), r.err());
-        assertTrue(r.err().contains("rules/eligibility/isa-kd.drl:"), r.err());
+        assertTrue(r.err().contains(rules + "/eligibility/isa-kd.drl:"), "the directory given, not rules/: " + r.err());
     }
 
     @Test
@@ -235,5 +235,42 @@ class CliTest {
             }
         }
         return dst;
+    }
+
+    /**
+     * Every command and subcommand, found by walking the command tree (so a new one is covered): --version answers
+     * with the project's version, --help has an "Exit codes" section, and every placeholder is an upper-case word such
+     * as FILE or DIR, never picocli's default <fieldName>.
+     */
+    @Test
+    void everyCommandHasVersionExitCodesAndConsistentPlaceholders() {
+        picocli.CommandLine root = new picocli.CommandLine(new Main(), new Main.StreamFactory(System.out, System.err));
+        for (Class<?> c : Main.COMMANDS) root.addSubcommand(c);
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        collect(root, new java.util.ArrayList<>(), paths);
+        assertTrue(paths.size() >= 15, "the walk found the commands: " + paths);
+        for (java.util.List<String> path : paths) {
+            if (path.equals(java.util.List.of("help"))) continue;
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--version");
+            Run v = run(args.toArray(String[]::new));
+            assertEquals(0, v.code(), path + " --version: " + v.err());
+            assertTrue(v.out().startsWith("myeloma-cds "), path + " --version: " + v.out());
+            args.set(args.size() - 1, "--help");
+            Run h = run(args.toArray(String[]::new));
+            assertEquals(0, h.code(), path + " --help: " + h.err());
+            assertTrue(h.out().contains("Exit codes"), path + " --help has no Exit codes section:\n" + h.out());
+            assertTrue(!h.out().matches("(?s).*<[A-Za-z][A-Za-z0-9-]*>.*"), path + " --help has a default <placeholder>:\n" + h.out());
+            assertTrue(!h.out().contains("\u001b["), path + " --help has ANSI escape codes");
+        }
+    }
+
+    private static void collect(picocli.CommandLine cli, java.util.List<String> prefix, java.util.List<java.util.List<String>> out) {
+        for (var e : cli.getSubcommands().entrySet()) {
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(e.getKey());
+            out.add(path);
+            collect(e.getValue(), path, out);
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.myelomacds.scenario.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -212,7 +213,7 @@ class RulesCommandsTest {
                 "$w : AntiCd38Washout( band == WashoutBand.SHORT, days < 0 )");
         CliTest.Run r = run("rules", "coverage", "--rules", rules.toString(), "--samples", SAMPLES.toString());
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("FLAG-WASHOUT-01: a last anti-CD38 dose less than 90 days ago is a short washout with low expected activity"), r.out());
+        assertTrue(r.out().contains("FLAG-WASHOUT-01: a last anti-CD38 dose less than {washoutIntermediateFromDays()} days ago is a short washout"), r.out());
         assertTrue(r.out().contains("FAIL: 1 rule(s) fired in no scenario or case"), r.out());
     }
 
@@ -227,8 +228,8 @@ class RulesCommandsTest {
     @Test
     void aWarningFlagWithoutAnActionIsAWarningThatFailsStrict() throws IOException {
         Path rules = copyOfRules();
-        edit(rules.resolve("flags/washout.drl"), "            Outputs.action(\"Discuss before choosing: after a washout under 90 days",
-                "            // Outputs.action(\"Discuss before choosing: after a washout under 90 days");
+        edit(rules.resolve("flags/washout.drl"), "            Outputs.action(\"Discuss before choosing: after a washout under \" + washoutIntermediateFromDays()",
+                "            // Outputs.action(\"Discuss before choosing: after a washout under \" + washoutIntermediateFromDays()");
         CliTest.Run lenient = run("rules", "validate", "--rules", rules.toString());
         assertEquals(0, lenient.code(), lenient.out() + lenient.err());
         assertTrue(lenient.out().matches("(?s).*washout\\.drl:\\d+:\\d+: warning: rule FLAG-WASHOUT-01 raises ANTI_CD38_WASHOUT_SHORT "
@@ -260,5 +261,88 @@ class RulesCommandsTest {
         assertTrue(md.contains("| RxNorm | `1721947` | daratumumab (ingredient) | V | clinical-evidence.md §9.4 (CIBMTR IG value set) |"), md);
         assertTrue(md.contains("Includes `condition-copd-moderate`, `condition-copd-severe`."), md);
         assertTrue(md.contains("Text (case-insensitive): contains “melphalan”"), md);
+    }
+
+    /**
+     * A rule author shortens the short-washout band from 90 to 40 days in one function: the rule sentences, flag texts,
+     * action and score label follow, the rulebook prints the new value next to its function, and the diff names the
+     * boundary rule case the change moves.
+     */
+    @Test
+    void aThresholdChangeIsFollowedByEveryTextTheRulebookAndTheDiff() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("derive/washout.drl"), "function long washoutIntermediateFromDays() { return 90; }",
+                "function long washoutIntermediateFromDays() { return 40; }");
+        CliTest.Run v = run("rules", "validate", "--strict", "--rules", rules.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+
+        CliTest.Run docs = run("rules", "docs", "--rules", rules.toString(), "-o", tmp.resolve("book40").toString());
+        assertEquals(0, docs.code(), docs.err());
+        String md = Files.readString(tmp.resolve("book40/rulebook.md"));
+        assertTrue(md.contains("**FLAG-WASHOUT-01** — trigger: a last anti-CD38 dose less than 40 days ago"), md);
+        assertTrue(md.contains("under 40 days. CD38 expression"), "the flag text: " + md);
+        assertTrue(md.contains("Action: “Discuss before choosing: after a washout under 40 days"), "the action: " + md);
+        assertTrue(md.contains("a last anti-CD38 dose 40 to 179 days ago is an intermediate washout"), md);
+        assertTrue(md.contains("(short <40, intermediate 40-179, adequate >=180 days)"), "the derive rule's sentence: " + md);
+        assertTrue(md.contains("| `washoutIntermediateFromDays()` | **40** | days | derive/washout.drl:"), "the threshold table: " + md);
+        for (String stale : List.of("less than 90 days", "under 90 days", "90 to 179", "<90,", "| **90** | days | derive/washout.drl")) {
+            assertTrue(!md.contains(stale), "no washout text keeps the old number: " + stale);
+        }
+
+        CliTest.Run d = run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString());
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("case washout-and-refractoriness.yaml: washout 89 days after the last daratumumab dose is short (both)\n"
+                + "  case result: passes → fails: US rule FLAG-WASHOUT-01: expected to fire, did not"), d.out());
+        assertTrue(d.out().contains("rrmm-prior-dara-short-washout (US)"), d.out());
+        assertTrue(d.out().contains("rule case result(s) change."), d.out());
+    }
+
+    @Test
+    void aSentenceQuotingAStaleNumberFailsValidate() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("derive/washout.drl"), "function long washoutIntermediateFromDays() { return 90; }",
+                "function long washoutIntermediateFromDays() { return 40; }");
+        edit(rules.resolve("flags/washout.drl"), "dose less than {washoutIntermediateFromDays()} days ago", "dose less than 90 days ago");
+        edit(rules.resolve("rank/pivotal-evidence.drl"), "\"Short anti-CD38 washout (under \" + washoutIntermediateFromDays() + \" days)\"",
+                "\"Short anti-CD38 washout (under 90 days)\"");
+        CliTest.Run v = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, v.code(), v.out() + v.err());
+        assertTrue(v.out().matches("(?s).*/flags/washout\\.drl:\\d+:\\d+: error: rule FLAG-WASHOUT-01 says \"90 days\", but the thresholds it "
+                + "depends on are .*washoutIntermediateFromDays\\(\\) = 40 .*"), v.out());
+        assertTrue(v.out().matches("(?s).*/rank/pivotal-evidence\\.drl:\\d+:\\d+: error: rule RANK-WASHOUT-01 prints \"90 days\".*"), v.out());
+        assertTrue(v.out().contains("2 error(s)"), v.out());
+    }
+
+    @Test
+    void aMisspeltRuleIdInACaseIsAnError() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("tests/washout-and-refractoriness.yaml"), "notFired: [FLAG-WASHOUT-02]", "notFired: [FLAG-WASHOT-02]");
+        CliTest.Run v = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, v.code(), v.out() + v.err());
+        assertTrue(v.out().matches("(?s).*tests/washout-and-refractoriness\\.yaml:\\d+: error: case '.*': notFired names rule "
+                + "FLAG-WASHOT-02, which is not in the rulebase \\(did you mean FLAG-WASHOUT-02\\?\\).*"), v.out());
+        CliTest.Run t = run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString(), "--scenario", "washout 89 days");
+        assertEquals(1, t.code(), t.out() + t.err());
+        assertTrue(t.out().contains("notFired names rule FLAG-WASHOT-02, which is not in the rulebase"), t.out());
+    }
+
+    /** The Drools parser crashes on a misspelt then in a file's last rule; the author still gets file:line:column. */
+    @Test
+    void aParserCrashIsReportedAsFileLineColumnWithTheRuleNeverAStackTrace() throws IOException {
+        Path rules = copyOfRules();
+        Path washout = rules.resolve("flags/washout.drl");
+        String text = Files.readString(washout);
+        int last = text.lastIndexOf("\nthen\n");
+        Files.writeString(washout, text.substring(0, last) + "\nthenx (\n" + text.substring(last + "\nthen\n".length()));
+        CliTest.Run v = run("rules", "validate", "--rules", rules.toString());
+        assertEquals(4, v.code(), v.out() + v.err());
+        assertTrue(v.out().matches("(?s)" + java.util.regex.Pattern.quote(rules + "/flags/washout.drl") + ":\\d+:\\d+: error: syntax error "
+                + "the parser could not recover from.* in rule \"FLAG-REFRACTORY-01: .*"), v.out());
+        CliTest.Run e = run("evaluate", SAMPLES.resolve("rrmm-copd.json").toString(), "--rules", rules.toString());
+        assertEquals(4, e.code(), e.err());
+        assertTrue(e.err().contains(rules + "/flags/washout.drl:"), "the directory given: " + e.err());
+        for (String out : List.of(v.out() + v.err(), e.err())) {
+            assertTrue(!out.contains("Stack trace") && !out.contains("Exception") && !out.contains("\tat org."), out);
+        }
     }
 }

@@ -204,7 +204,7 @@ class WatchingRulebaseSourceTest {
             Files.writeString(copd, original.replace("\"compose\": {", "\"compose\": {,"));
             ReloadAttempt malformed = source.reloadNow();
             assertFalse(malformed.swapped());
-            assertTrue(malformed.problems().stream().anyMatch(p -> p.matches("rules/terminology/condition-copd\\.json:\\d+:\\d+: error: not valid JSON.*")),
+            assertTrue(malformed.problems().stream().anyMatch(p -> p.matches(".*rules/terminology/condition-copd\\.json:\\d+:\\d+: error: not valid JSON.*")),
                     () -> "problems: " + malformed.problems());
             assertTrue(source.current() == good);
 

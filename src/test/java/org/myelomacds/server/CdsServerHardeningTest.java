@@ -304,4 +304,12 @@ class CdsServerHardeningTest {
             s.close();
         }
     }
+
+    @Test
+    void theServerWarmsUpBeforeItListens() throws Exception {
+        JsonNode warm = JSON.readTree(send(server, "GET", "/health", null).body()).get("warmUp");
+        assertTrue(warm.get("done").asBoolean(), warm.toString());
+        assertEquals(WarmUp.EVALUATIONS, warm.get("evaluations").asInt());
+        assertTrue(warm.get("durationMs").asLong() > 0);
+    }
 }
