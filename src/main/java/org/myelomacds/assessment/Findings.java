@@ -22,7 +22,17 @@ public record Findings(
         List<Item> allergies,
         List<String> unreadable,
         Map<String, Integer> skippedResources,
-        List<StatusEvent> diseaseStatus) {
+        List<StatusEvent> diseaseStatus,
+        List<Item> unrecognised) {
+
+    /** The findings without unrecognised codes (the shape before those were listed). */
+    public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,
+                    List<Exposure> exposures, List<Item> refractoriness, Washout antiCd38Washout, List<Renal> renal,
+                    List<Item> pulmonary, List<Item> otherConditions, List<Item> labs, List<Item> allergies,
+                    List<String> unreadable, Map<String, Integer> skippedResources, List<StatusEvent> diseaseStatus) {
+        this(setting, diagnoses, transplantEligibility, priorTherapy, exposures, refractoriness, antiCd38Washout, renal,
+                pulmonary, otherConditions, labs, allergies, unreadable, skippedResources, diseaseStatus, null);
+    }
 
     /** The findings without the dated disease-status assessments (the shape before those were added). */
     public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,

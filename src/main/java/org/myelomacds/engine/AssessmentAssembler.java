@@ -324,7 +324,25 @@ final class AssessmentAssembler {
                 .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
-                record.skippedResources().isEmpty() ? null : record.skippedResources(), status);
+                record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings));
+    }
+
+    /**
+     * Codes in a category the engine reads that it did not recognise, for a reviewer: listed for a myeloma patient
+     * (any setting but NOT_MULTIPLE_MYELOMA), sorted by reference and code; null when there are none.
+     */
+    private List<Findings.Item> unrecognised(List<SettingDetermination> settings) {
+        if (record.unrecognised().isEmpty()) return null;
+        if (settings.size() == 1 && settings.get(0).getSetting() == org.myelomacds.facts.DiseaseSetting.NOT_MULTIPLE_MYELOMA) return null;
+        return record.unrecognised().stream()
+                .sorted(Comparator.comparing((org.myelomacds.facts.UnrecognisedCode u) -> String.valueOf(u.reference()))
+                        .thenComparing(u -> String.valueOf(u.code())))
+                .map(u -> new Findings.Item("UNRECOGNISED_CODE",
+                        u.code() == null ? null : org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()) + " " + u.code(),
+                        u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
+                                + ": not recognised by the engine's terminology, so nothing was read from it; review it (a code to add to rules/terminology/?)",
+                        u.reference() == null ? List.of() : List.of(new FactRef(u.reference(), null))))
+                .toList();
     }
 
     static List<FactRef> refs(List<Provenance> provenance) {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * Everything the mapper read from one bundle, as plain facts with units normalised and provenance kept.
  * {@code unreadable} lists the parts that could not be read; {@code skippedResources} counts entries of resource
- * types the engine does not read (by type), so a report can say what was not looked at.
+ * types the engine does not read (by type), so a report can say what was not looked at; {@code unrecognised} lists codes
+ * in a category the engine reads that it did not recognise, for a reviewer.
  */
 public record PatientRecord(
         PatientDemographics patient,
@@ -22,7 +23,18 @@ public record PatientRecord(
         List<CytogeneticFinding> cytogenetics,
         List<ParaproteinIsotype> isotypes,
         List<UnreadableInput> unreadable,
-        Map<String, Integer> skippedResources) {
+        Map<String, Integer> skippedResources,
+        List<UnrecognisedCode> unrecognised) {
+
+    /** A record without unrecognised codes to report (the shape before they were collected). */
+    public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
+                         List<DiseaseStatus> diseaseStatuses, List<TransplantEligibilityAssertion> transplantAssertions,
+                         List<MedicationRecord> medications, List<ProcedureRecord> procedures, List<AllergyRecord> allergies,
+                         List<CytogeneticFinding> cytogenetics, List<ParaproteinIsotype> isotypes,
+                         List<UnreadableInput> unreadable, Map<String, Integer> skippedResources) {
+        this(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications, procedures, allergies,
+                cytogenetics, isotypes, unreadable, skippedResources, List.of());
+    }
 
     public PatientRecord {
         Objects.requireNonNull(patient, "patient");
@@ -37,6 +49,7 @@ public record PatientRecord(
         isotypes = List.copyOf(isotypes);
         unreadable = List.copyOf(unreadable);
         skippedResources = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedResources));
+        unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);
     }
 
     public boolean isComplete() { return unreadable.isEmpty(); }

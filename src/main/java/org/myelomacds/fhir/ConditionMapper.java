@@ -14,6 +14,7 @@ import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionCertainty;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.ConditionTerms;
 
 /**
@@ -59,16 +60,43 @@ final class ConditionMapper {
             Optional<ConditionKind> named = terms.byText(text);
             if (named.isPresent()) match = new ConditionTerms.Match(named.get(), null, null);
         }
-        if (match == null) return;
+        if (match == null) {
+            unrecognised(condition, ctx);
+            return;
+        }
 
         ConditionSeverity severity = match.severity() != null ? match.severity() : codedSeverity(condition, terms);
-        Integer stage = match.stage() != null ? match.stage() : stageFromText(match.kind(), condition);
+        Integer stage = match.stage() != null ? match.stage() : codedStage(match.kind(), condition, terms);
+        if (stage == null) stage = stageFromText(match.kind(), condition);
         LocalDate onset = onset(condition);
         String clinicalStatus = clinicalStatus(condition);
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
                 clinicalStatus, certainty, verification, onset, codeKey, Concepts.display(code), ctx.provenance(onset)));
+    }
+
+    /**
+     * A Condition no condition set recognised is listed for a reviewer when its code lies in a category the engine
+     * reads (an unknown COPD or heart-failure code would otherwise drop a flag silently); other unknown conditions are
+     * not the engine's business and stay silent.
+     */
+    private static void unrecognised(Condition condition, EntryContext ctx) {
+        CodeableConcept code = condition.getCode();
+        String text = Concepts.text(code);
+        for (Coding c : code.getCoding()) {
+            String words = (c.hasDisplay() ? c.getDisplay() : "") + " " + (code.hasText() ? code.getText() : "");
+            Optional<String> category = ctx.terms().review().conditionCategory(c.getSystem(), c.getCode(), words);
+            if (category.isPresent()) {
+                ctx.out().unrecognised.add(new UnrecognisedCode("Condition", ctx.reference(), c.getSystem(), c.getCode(),
+                        c.hasDisplay() ? c.getDisplay() : text, category.get()));
+                return;
+            }
+        }
+        if (!code.hasCoding()) {
+            ctx.terms().review().conditionCategory(null, null, text).ifPresent(category ->
+                    ctx.out().unrecognised.add(new UnrecognisedCode("Condition", ctx.reference(), null, null, text, category)));
+        }
     }
 
     private static final Set<String> CLINICAL_STATUSES = Set.of("active", "recurrence", "relapse", "inactive", "remission", "resolved");
@@ -108,6 +136,20 @@ final class ConditionMapper {
             if (s.isPresent()) return s.get();
         }
         return terms.severityFromText(Concepts.text(condition.getSeverity())).orElse(null);
+    }
+
+    /**
+     * A stage, class or grade coded in Condition.stage.summary with a code of the condition's own stage sub-concepts
+     * (a heart failure whose stage is SNOMED 420913000, NYHA class III).
+     */
+    private static Integer codedStage(ConditionKind kind, Condition condition, ConditionTerms terms) {
+        for (Condition.ConditionStageComponent s : condition.getStage()) {
+            for (Coding c : s.getSummary().getCoding()) {
+                Optional<ConditionTerms.Match> m = terms.classify(c.getSystem(), c.getCode(), c.hasDisplay() ? c.getDisplay() : "");
+                if (m.isPresent() && m.get().kind() == kind && m.get().stage() != null) return m.get().stage();
+            }
+        }
+        return null;
     }
 
     /** Grade, NYHA class or CKD stage written in Condition.stage (summary or type) or, failing that, the code text. */

@@ -17,6 +17,7 @@ import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.TransplantEligibilityAssertion;
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.Terminology;
 
 /**
@@ -36,6 +37,7 @@ final class RecordBuilder {
     final List<ParaproteinIsotype> isotypes = new ArrayList<>();
     final List<UnreadableInput> unreadable = new ArrayList<>();
     final Map<String, Integer> skipped = new TreeMap<>();
+    final List<UnrecognisedCode> unrecognised = new ArrayList<>();
 
     RecordBuilder(Terminology terminology) { this.terminology = terminology; }
 
@@ -43,6 +45,6 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                procedures, allergies, cytogenetics, isotypes, unreadable, skipped);
+                procedures, allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised);
     }
 }

@@ -49,7 +49,8 @@ class ConditionMappingTest {
             "J44.9, COPD", "J44.1, COPD", "J43.9, COPD", "N18.6, END_STAGE_RENAL_DISEASE", "Z99.2, DIALYSIS_DEPENDENCE",
             "G62.9, PERIPHERAL_NEUROPATHY", "G63, PERIPHERAL_NEUROPATHY", "G60.8, PERIPHERAL_NEUROPATHY",
             "I50.22, HEART_FAILURE", "B18.1, CHRONIC_HEPATITIS_B", "Z22.51, CHRONIC_HEPATITIS_B",
-            "C9000, MULTIPLE_MYELOMA"})
+            "C9000, MULTIPLE_MYELOMA", "E11.42, PERIPHERAL_NEUROPATHY", "E10.42, PERIPHERAL_NEUROPATHY",
+            "B19.10, CHRONIC_HEPATITIS_B", "Z49.31, DIALYSIS_DEPENDENCE", "Z49.01, DIALYSIS_DEPENDENCE"})
     void icd10Codes(String code, ConditionKind kind) {
         ClinicalCondition c = icd(code, null);
         assertEquals(kind, c.getKind());
@@ -66,7 +67,8 @@ class ConditionMappingTest {
     @ParameterizedTest(name = "SNOMED {0} → {1}")
     @CsvSource({"109989006, MULTIPLE_MYELOMA", "277577000, MGUS", "13645005, COPD", "195967001, ASTHMA",
             "46177005, END_STAGE_RENAL_DISEASE", "302226006, PERIPHERAL_NEUROPATHY", "42345000, PERIPHERAL_NEUROPATHY",
-            "84114007, HEART_FAILURE"})
+            "84114007, HEART_FAILURE", "230572002, PERIPHERAL_NEUROPATHY", "426656000, ASTHMA", "88805009, HEART_FAILURE",
+            "42343007, HEART_FAILURE", "61977001, CHRONIC_HEPATITIS_B", "420913000, HEART_FAILURE"})
     void snomedCodes(String code, ConditionKind kind) {
         assertEquals(kind, snomed(code).getKind());
     }
@@ -176,6 +178,22 @@ class ConditionMappingTest {
         PatientRecord r = Bundles.read(condition("http://hl7.org/fhir/sid/icd-10-cm", "I10", "Hypertension", null));
         assertEquals(List.of(), r.conditions());
         assertEquals(List.of(), r.unreadable());
+        assertEquals(List.of(), r.unrecognised(), "hypertension is outside every category the engine reads");
+    }
+
+    @ParameterizedTest(name = "unrecognised {1} {2} is listed as {3}")
+    @CsvSource({
+            "http://hl7.org/fhir/sid/icd-10-cm, J47.9, Bronchiectasis, 'Chronic lung disease, not recognised'",
+            "http://hl7.org/fhir/sid/icd-10-cm, I42.0, Dilated cardiomyopathy, 'Heart failure or cardiomyopathy, not recognised'",
+            "http://snomed.info/sct, 195951007, Acute exacerbation of chronic obstructive airways disease, 'Chronic lung disease, not recognised'",
+            "http://snomed.info/sct, 10633002, Acute congestive heart failure, 'Heart failure or cardiomyopathy, not recognised'"})
+    void unrecognisedCodesInACategoryTheEngineReadsAreListedForReview(String system, String code, String display, String category) {
+        PatientRecord r = Bundles.read(condition(system, code, display, null));
+        assertEquals(List.of(), r.conditions());
+        assertEquals(1, r.unrecognised().size());
+        assertEquals(code, r.unrecognised().get(0).code());
+        assertEquals("Condition/c1", r.unrecognised().get(0).reference());
+        assertEquals(category, r.unrecognised().get(0).category());
     }
 
     @ParameterizedTest(name = "verificationStatus {0} → {1}")
@@ -221,5 +239,32 @@ class ConditionMappingTest {
         ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "I50.9", null,
                 "\"verificationStatus\":{\"coding\":[{\"system\":\"urn:local\",\"code\":\"x\"},{\"code\":\"Provisional\"}]}"));
         assertEquals(ConditionCertainty.POSSIBLE, c.getCertainty());
+    }
+
+    @ParameterizedTest(name = "ICD-10-CM {0} is not read (near miss)")
+    @CsvSource({"E11.9", "E11.40", "B19.20", "Z48.22"})
+    void nearMissesOfTheAddedCodes(String code) {
+        PatientRecord r = Bundles.read(condition("http://hl7.org/fhir/sid/icd-10-cm", code, null, null));
+        assertTrue(r.conditions().isEmpty(),
+                code + " → " + r.conditions());
+    }
+
+    @ParameterizedTest(name = "SNOMED asthma {0} → {1}")
+    @CsvSource({"426656000, SEVERE_PERSISTENT", "427295004, MODERATE_PERSISTENT", "426979002, MILD_PERSISTENT",
+            "427603009, MILD_INTERMITTENT", "195967001, UNSPECIFIED"})
+    void asthmaSeverityFromSnomed(String code, ConditionSeverity severity) {
+        assertEquals(severity, snomed(code).getSeverity());
+    }
+
+    @Test
+    void nyhaClassCodedInSnomedOnTheConditionOrItsStage() {
+        assertEquals(3, snomed("420913000").getStage());
+        ClinicalCondition coded = one(condition("http://snomed.info/sct", "88805009", null,
+                "\"stage\":[{\"summary\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"420913000\"}]}}]"));
+        assertEquals(ConditionKind.HEART_FAILURE, coded.getKind());
+        assertEquals(3, coded.getStage());
+        // near miss: a stage code of another concept (CKD stage 3) says nothing about NYHA class
+        assertNull(one(condition("http://snomed.info/sct", "88805009", null,
+                "\"stage\":[{\"summary\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"433144002\"}]}}]")).getStage());
     }
 }

@@ -30,7 +30,9 @@ class ProcedureAllergyPatientTest {
             "http://snomed.info/sct, 174241000112100, ALLOGENEIC_STEM_CELL_TRANSPLANT",
             "http://snomed.info/sct, 234336002, STEM_CELL_TRANSPLANT",
             "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
-            "http://snomed.info/sct, 265764009, DIALYSIS", "http://snomed.info/sct, 302497006, DIALYSIS"})
+            "http://snomed.info/sct, 265764009, DIALYSIS", "http://snomed.info/sct, 302497006, DIALYSIS",
+            "http://www.ama-assn.org/go/cpt, 90935, DIALYSIS", "http://www.ama-assn.org/go/cpt, 90947, DIALYSIS",
+            "http://www.cms.gov/Medicare/Coding/ICD10, 5A1D70Z, DIALYSIS", "http://hl7.org/fhir/sid/icd-10-pcs, 5a1d90z, DIALYSIS"})
     void procedureCodes(String system, String code, ProcedureKind kind) {
         PatientRecord r = Bundles.read("{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
                 + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]},"
@@ -161,5 +163,14 @@ class ProcedureAllergyPatientTest {
         }
         for (Thread thread : threads) thread.join();
         assertEquals(160, ok.get());
+    }
+
+    @ParameterizedTest(name = "{0}|{1} is not dialysis")
+    @CsvSource({"http://www.ama-assn.org/go/cpt, 90940", "http://www.cms.gov/Medicare/Coding/ICD10, 5A1C00Z"})
+    void nearMissesOfTheDialysisCodesAreNotRead(String system, String code) {
+        PatientRecord r = Bundles.read("{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
+                + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"performedDateTime\":\"2024-05-20\"}");
+        assertEquals(0, r.procedures().size());
     }
 }

@@ -24,6 +24,8 @@ public final class CodeSystems {
     public static final String ATC = "http://www.whocc.no/atc";
     /** HCPCS Level II; any URI containing "hcpcs" is read as this system (several variants occur in the wild). */
     public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    /** CPT (procedures billed in the US, e.g. dialysis sessions). */
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String V3_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     /** The project's own CodeSystem, for concepts without a standard code (README "The project's own CodeSystem"). */
@@ -31,7 +33,7 @@ public final class CodeSystems {
 
     /** The systems a ValueSet may name without a warning. */
     public static final List<String> KNOWN = List.of(LOINC, SNOMED, ICD10_CM, ICD10, ICD10_PCS, ICD10_PCS_SID, RXNORM,
-            ATC, HCPCS, V3_INTERPRETATION, PROJECT);
+            ATC, HCPCS, CPT, V3_INTERPRETATION, PROJECT);
 
     /**
      * The system a URI names: one of the constants above when it is a known system or one of its aliases, else the URI
@@ -68,6 +70,7 @@ public final class CodeSystems {
             case RXNORM -> "RxNorm";
             case ATC -> "ATC";
             case HCPCS -> "HCPCS";
+            case CPT -> "CPT";
             case V3_INTERPRETATION -> "HL7 v3 ObservationInterpretation";
             case PROJECT -> "project CodeSystem";
             default -> uri;

@@ -62,6 +62,7 @@ public final class Terminology {
     private final CytogeneticTerms cytogenetics;
     private final IsotypeTerms isotypes;
     private final AllergyTerms allergies;
+    private final ReviewTerms review;
 
     private final Set<String> unreadable;
 
@@ -82,6 +83,7 @@ public final class Terminology {
         this.cytogenetics = new CytogeneticTerms(this);
         this.isotypes = new IsotypeTerms(this);
         this.allergies = new AllergyTerms(this);
+        this.review = new ReviewTerms(this);
     }
 
     /** Loads the value sets among the rule files (path relative to the rule root → bytes); fails on any error. */
@@ -323,6 +325,7 @@ public final class Terminology {
     public CytogeneticTerms cytogenetics() { return cytogenetics; }
     public IsotypeTerms isotypes() { return isotypes; }
     public AllergyTerms allergies() { return allergies; }
+    public ReviewTerms review() { return review; }
 
     /** "END_STAGE_RENAL_DISEASE" → "end-stage-renal-disease": how an enum value names its value set. */
     static String kebab(Enum<?> value) { return value.name().toLowerCase(Locale.ROOT).replace('_', '-'); }

@@ -211,6 +211,7 @@ public record ReportView(
         for (Findings.Item al : f.allergies()) otherFindings.add(item("Allergy", al, null, List.of()));
         List<String> notRead = new ArrayList<>();
         if (f.unreadable() != null) notRead.addAll(f.unreadable());
+        if (f.unrecognised() != null) f.unrecognised().forEach(u -> notRead.add("Not recognised: " + u.text()));
         if (f.skippedResources() != null) f.skippedResources().forEach((type, n) ->
                 notRead.add(n + " " + type + " resource(s) not read by this engine"));
 

@@ -24,10 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * set needs its row there: {@link #everyValueSetHasACase} fails until it has one.
  */
 class ValueSetCasesTest {
-    private static final Map<String, String> SYSTEMS = Map.of(
-            "icd", CodeSystems.ICD10_CM, "who", CodeSystems.ICD10, "sct", CodeSystems.SNOMED, "loinc", CodeSystems.LOINC,
-            "rx", CodeSystems.RXNORM, "atc", CodeSystems.ATC, "hcpcs", CodeSystems.HCPCS, "pcs", CodeSystems.ICD10_PCS,
-            "v3", CodeSystems.V3_INTERPRETATION, "proj", CodeSystems.PROJECT);
+    private static final Map<String, String> SYSTEMS = Map.ofEntries(
+            Map.entry("icd", CodeSystems.ICD10_CM),
+            Map.entry("who", CodeSystems.ICD10),
+            Map.entry("sct", CodeSystems.SNOMED),
+            Map.entry("loinc", CodeSystems.LOINC),
+            Map.entry("rx", CodeSystems.RXNORM),
+            Map.entry("atc", CodeSystems.ATC),
+            Map.entry("hcpcs", CodeSystems.HCPCS),
+            Map.entry("pcs", CodeSystems.ICD10_PCS),
+            Map.entry("cpt", CodeSystems.CPT),
+            Map.entry("v3", CodeSystems.V3_INTERPRETATION),
+            Map.entry("proj", CodeSystems.PROJECT));
 
     private static Terminology terms() { return Samples.terminology(); }
 
