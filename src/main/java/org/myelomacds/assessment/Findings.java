@@ -50,9 +50,19 @@ public record Findings(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines) {}
 
+    /**
+     * {@code openedBy} names the line-of-therapy rule that opened the line (PROGRESSION, NEW_REGIMEN, TRANSPLANT...) and
+     * {@code rule} says it in words; {@code transplants} the kind of each transplant (AUTOLOGOUS, ALLOGENEIC, UNKNOWN).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
-                       boolean ongoing, String reason, List<FactRef> facts) {}
+                       boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
+                       List<String> transplants) {
+        public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
+                    boolean ongoing, String reason, List<FactRef> facts) {
+            this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, null, null, null);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,

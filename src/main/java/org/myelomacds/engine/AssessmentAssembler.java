@@ -278,7 +278,8 @@ final class AssessmentAssembler {
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
-                        l.getReason(), refs(l.getProvenance()))).toList());
+                        l.getReason(), refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
+                        l.getTransplants().stream().map(k -> k.transplantKind()).toList())).toList());
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
         Findings.Washout washout = washouts.size() == 1

@@ -26,7 +26,7 @@ public final class MarkdownReport {
             md.append("| Line | Start | End | Drugs | Disease status recorded | Why a new line |\n|---|---|---|---|---|---|\n");
             for (ReportView.LineRow l : v.lines()) {
                 md.append("| ").append(l.number()).append(" | ").append(l.start()).append(" | ").append(l.end()).append(" | ")
-                        .append(esc(l.drugs())).append(l.transplant() ? " + stem-cell transplant" : "").append(" | ")
+                        .append(esc(l.drugs())).append(" | ")
                         .append(esc(l.statusDuring())).append(" | ").append(esc(l.reason())).append(" |\n");
             }
         }

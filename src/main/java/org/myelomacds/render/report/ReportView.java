@@ -167,8 +167,15 @@ public record ReportView(
                 LocalDate d = LocalDate.parse(e.date());
                 return !d.isBefore(start) && !d.isAfter(end.plusDays(60));
             }).map(e -> word(e.status()) + " " + e.date()).collect(Collectors.joining("; "));
+            List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
+            // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.
+            if (l.transplants() != null) for (String kind : l.transplants()) given.add(switch (kind) {
+                case "AUTOLOGOUS" -> "autologous stem-cell transplant";
+                case "ALLOGENEIC" -> "allogeneic stem-cell transplant";
+                default -> "stem-cell transplant (kind not recorded)";
+            });
             lines.add(new LineRow(l.number(), l.start(), l.ongoing() ? "ongoing" : l.end(),
-                    l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", ")), l.ongoing(),
+                    String.join(", ", given), l.ongoing(),
                     l.includesTransplant(), during.isEmpty() ? "none recorded" : during, l.reason(), sources(l.facts())));
         }
 
@@ -298,7 +305,7 @@ public record ReportView(
         patient.add(new BoardFact("Patient", patientLine));
         patient.add(new BoardFact("Setting", a.setting() + (f.setting() == null ? "" : " (" + f.setting().text() + ")")));
         patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : lines.size() + ": " + lines.stream()
-                .map(l -> "L" + l.number() + " " + l.drugs() + (l.transplant() ? " + ASCT" : "") + " (" + l.start() + " to " + l.end() + ")")
+                .map(l -> "L" + l.number() + " " + l.drugs() + " (" + l.start() + " to " + l.end() + ")")
                 .collect(Collectors.joining("; "))));
         List<String> refractory = f.exposures().stream().filter(Findings.Exposure::refractory).map(e -> drug(e.drug())).distinct().toList();
         patient.add(new BoardFact("Refractory to", refractory.isEmpty() ? "none recorded" : String.join(", ", refractory)));
