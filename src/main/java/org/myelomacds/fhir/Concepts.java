@@ -37,6 +37,29 @@ final class Concepts {
         return null;
     }
 
+    /**
+     * The display, else the first code with its system's short name ("SNOMED CT 61977001"): records that send codes
+     * without display text must not print "null" where a clinician reads the condition.
+     */
+    static String displayOrCode(CodeableConcept concept) {
+        String display = display(concept);
+        if (display != null || concept == null) return display;
+        for (Coding c : concept.getCoding()) {
+            if (c.hasCode()) return systemName(c.getSystem()) + c.getCode();
+        }
+        return null;
+    }
+
+    private static String systemName(String system) {
+        if (system == null) return "";
+        return switch (system) {
+            case "http://snomed.info/sct" -> "SNOMED CT ";
+            case "http://hl7.org/fhir/sid/icd-10-cm" -> "ICD-10-CM ";
+            case "http://hl7.org/fhir/sid/icd-10" -> "ICD-10 ";
+            default -> system + " ";
+        };
+    }
+
     static String systemCode(Coding c) {
         return (c.hasSystem() ? c.getSystem() : "") + "|" + c.getCode();
     }

@@ -74,6 +74,13 @@ class ConditionMappingTest {
     }
 
     @Test
+    void aCodeWithoutDisplayIsNamedByItsCodeNeverNull() {
+        assertEquals("SNOMED CT 61977001", snomed("61977001").getDisplay());
+        assertEquals("ICD-10-CM B19.10", icd("B19.10", null).getDisplay());
+        assertEquals("Chronic viral hepatitis B", icd("B18.1", "Chronic viral hepatitis B").getDisplay());
+    }
+
+    @Test
     void d47_2IsMgusUnlessTheTextSaysSmoldering() {
         assertEquals(ConditionKind.MGUS, icd("D47.2", "Monoclonal gammopathy").getKind());
         assertEquals(ConditionKind.SMOLDERING_MYELOMA, icd("D47.2", "Smoldering multiple myeloma").getKind());
