@@ -150,14 +150,15 @@ public final class Thresholds {
     /** The thresholds a rule depends on: called in its conditions, consequence or sentence, directly or through functions. */
     public Set<Threshold> usedBy(DrlSource.Rule r) {
         Set<String> seen = new LinkedHashSet<>();
-        ArrayList<String> todo = new ArrayList<>(called(textOf(r)));
+        ArrayList<String> toVisit = new ArrayList<>(called(textOf(r)));
         Matcher p = PLACEHOLDER.matcher(r.name());
-        while (p.find()) todo.add(p.group(1));
-        for (var pattern : r.patterns()) todo.addAll(concepts.getOrDefault(pattern.getObjectType(), Set.of()));
-        while (!todo.isEmpty()) {
-            String fn = todo.remove(todo.size() - 1);
+        while (p.find()) toVisit.add(p.group(1));
+        for (var pattern : r.patterns()) toVisit.addAll(concepts.getOrDefault(pattern.getObjectType(), Set.of()));
+        // Functions call functions: follow every call so a threshold reached indirectly still counts.
+        while (!toVisit.isEmpty()) {
+            String fn = toVisit.remove(toVisit.size() - 1);
             if (!seen.add(fn)) continue;
-            todo.addAll(calls.getOrDefault(fn, Set.of()));
+            toVisit.addAll(calls.getOrDefault(fn, Set.of()));
         }
         Set<Threshold> out = new LinkedHashSet<>();
         for (String fn : seen) if (byName.containsKey(fn)) out.add(byName.get(fn));

@@ -2,6 +2,7 @@ package org.myelomacds.fhir;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -41,29 +42,25 @@ final class FhirDates {
     }
 
     /** The latest day the start of a choice element (dateTime or Period start) can stand for. */
-    static LocalDate latestStartOf(Type choice) {
-        if (choice instanceof DateTimeType dt) return latest(dt);
-        if (choice instanceof org.hl7.fhir.r4.model.Period p) return latest(p.getStartElement());
-        if (choice instanceof org.hl7.fhir.r4.model.InstantType i) return of(i);
-        return null;
-    }
+    static LocalDate latestStartOf(Type choice) { return startOf(choice, FhirDates::latest); }
 
     /** The latest day a Period's end can stand for (null for a dateTime or without an end). */
-    static LocalDate latestEndOf(Type choice) {
-        if (choice instanceof org.hl7.fhir.r4.model.Period p) return latest(p.getEndElement());
-        return null;
-    }
+    static LocalDate latestEndOf(Type choice) { return endOf(choice, FhirDates::latest); }
 
     /** A dateTime or the start of a Period, from a choice element such as effective[x] or onset[x]. */
-    static LocalDate startOf(Type choice) {
-        if (choice instanceof DateTimeType dt) return of(dt);
-        if (choice instanceof org.hl7.fhir.r4.model.Period p) return of(p.getStartElement());
-        if (choice instanceof org.hl7.fhir.r4.model.InstantType i) return of(i);
+    static LocalDate startOf(Type choice) { return startOf(choice, FhirDates::of); }
+
+    static LocalDate endOf(Type choice) { return endOf(choice, FhirDates::of); }
+
+    /** The start of a choice element read as {@code day} reads a (possibly partial) date: its first or its last day. */
+    private static LocalDate startOf(Type choice, Function<BaseDateTimeType, LocalDate> day) {
+        if (choice instanceof BaseDateTimeType dt) return day.apply(dt);
+        if (choice instanceof org.hl7.fhir.r4.model.Period p) return day.apply(p.getStartElement());
         return null;
     }
 
-    static LocalDate endOf(Type choice) {
-        if (choice instanceof org.hl7.fhir.r4.model.Period p) return of(p.getEndElement());
+    private static LocalDate endOf(Type choice, Function<BaseDateTimeType, LocalDate> day) {
+        if (choice instanceof org.hl7.fhir.r4.model.Period p) return day.apply(p.getEndElement());
         return null;
     }
 
