@@ -12,6 +12,7 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
+import org.myelomacds.engine.ReloadAttempt;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.Drug;
@@ -621,20 +622,29 @@ public final class CdsServer implements AutoCloseable {
     /** The admission gate, for tests that need every evaluation slot taken. */
     EvaluationGate gate() { return gate; }
 
+    private static Map<String, Object> describe(ReloadAttempt r, List<String> problems) {
+        Map<String, Object> reload = new LinkedHashMap<>();
+        reload.put("at", r.at().toString());
+        reload.put("swapped", r.swapped());
+        if (r.candidateSha256() != null) reload.put("candidateSha256", r.candidateSha256());
+        reload.put("problemCount", r.problems().size());
+        reload.put("problems", problems);
+        return reload;
+    }
+
     Map<String, Object> health() {
         Rulebase rb = rules.current();
         Map<String, Object> h = new LinkedHashMap<>();
         // DEGRADED: hooks are answered, but feedback is refused and issued cards wait in memory.
         h.put("status", guarded.isUp() ? "UP" : "DEGRADED");
         h.put("rulebase", Map.of("version", rb.version(), "sha256", rb.sha256(), "mode", rb.mode().name()));
-        rules.lastReload().ifPresent(r -> {
-            Map<String, Object> reload = new LinkedHashMap<>();
-            reload.put("at", r.at().toString());
-            reload.put("swapped", r.swapped());
-            if (r.candidateSha256() != null) reload.put("candidateSha256", r.candidateSha256());
-            reload.put("problems", r.problems());
-            h.put("lastReload", reload);
-        });
+        rules.lastReload().ifPresent(r -> h.put("lastReload", describe(r, r.problems())));
+        List<ReloadAttempt> history = rules.recentReloads();
+        if (!history.isEmpty()) {
+            // The full problems of the last attempt are above; older ones keep their first few, enough to tell why.
+            h.put("reloadHistory", history.stream()
+                    .map(r -> describe(r, r.problems().subList(0, Math.min(3, r.problems().size())))).toList());
+        }
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
