@@ -110,7 +110,10 @@ public record Findings(
      * The report marks progression events on the therapy timeline and lists the assessments dated during each line.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusEvent(String date, String status, List<FactRef> facts) {}
+    public record StatusEvent(String date, String status, List<FactRef> facts, String derivation) {
+        /** A recorded assessment; {@code derivation} says how a derived one (a confirmed M-protein rise) was read. */
+        public StatusEvent(String date, String status, List<FactRef> facts) { this(date, status, facts, null); }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Renal(String metric, double value, String unit, String method, String date, long ageDays,

@@ -319,10 +319,16 @@ final class AssessmentAssembler {
                             + (a.isActive() ? "" : " (inactive)"), refs(a.getProvenance())));
         }
         List<String> unreadable = record.unreadable().stream().map(UnreadableInput::describe).toList();
-        List<Findings.StatusEvent> status = record.diseaseStatuses().stream()
+        // Recorded assessments, and the progressions the rules derived from a confirmed M-protein rise (relapse.drl),
+        // so the timeline marks every progression the decisions rest on.
+        List<DiseaseStatus> assessed = new ArrayList<>(record.diseaseStatuses());
+        facts(session, DiseaseStatus.class).stream().filter(DiseaseStatus::isDerived).forEach(assessed::add);
+        List<Findings.StatusEvent> status = assessed.stream()
                 .filter(d -> d.isDated() && !d.getDate().isAfter(context.getAsOf()))
-                .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name()))
-                .map(d -> new Findings.StatusEvent(d.getDate().toString(), d.getTrend().name(), refs(d.getProvenance())))
+                .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name())
+                        .thenComparing(d -> d.getDerivation() == null ? "" : d.getDerivation()))
+                .map(d -> new Findings.StatusEvent(d.getDate().toString(), d.getTrend().name(), refs(d.getProvenance()),
+                        d.getDerivation()))
                 .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,

@@ -157,6 +157,23 @@ public record ReportView(
         if (f.transplantEligibility() != null) disease.add(item("Transplant eligibility", f.transplantEligibility(),
                 derivation(ruleEvidence, "DERIVE-TRANSPLANT"), cites(ruleEvidence, "DERIVE-TRANSPLANT")));
 
+        // Whether relapse after the last line is documented, and every signal the record carries (rules/derive/relapse.drl).
+        if (f.relapse() != null) {
+            Findings.Relapse r = f.relapse();
+            disease.add(new Fact("Relapse after the last line", word(r.status()) + ": " + r.text(),
+                    derivation(ruleEvidence, "DERIVE-RELAPSE-1"), cites(ruleEvidence, "DERIVE-RELAPSE-1"), sources(r.facts())));
+            for (Findings.RelapseSignal s : r.signals()) {
+                String reading = switch (s.reading()) {
+                    case "RELAPSE" -> "relapse";
+                    case "REMISSION" -> "remission";
+                    case "NO_PROGRESSION" -> "no progression";
+                    default -> "relapse or intolerance (not recorded which)";
+                };
+                disease.add(new Fact("Relapse signal", reading + ", from " + word(s.source()) + ": " + s.text(), null,
+                        List.of(), sources(s.facts())));
+            }
+        }
+
         List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
         List<LineRow> lines = new ArrayList<>();
         for (Findings.Line l : f.priorTherapy().lines()) {
@@ -166,7 +183,8 @@ public record ReportView(
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
                 return !d.isBefore(start) && !d.isAfter(end.plusDays(60));
-            }).map(e -> word(e.status()) + " " + e.date()).collect(Collectors.joining("; "));
+            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.date())
+                    .collect(Collectors.joining("; "));
             List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
             // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.
             if (l.transplants() != null) for (String kind : l.transplants()) given.add(switch (kind) {
