@@ -9,21 +9,18 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.myelomacds.assessment.Assessment;
-import org.myelomacds.engine.EvaluationException;
-import org.myelomacds.engine.Evaluator;
+import org.myelomacds.assessor.AssessmentResult;
+import org.myelomacds.assessor.Assessor;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.Drug;
-import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
-import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
 import org.myelomacds.fhir.BundleReader;
 import org.myelomacds.fhir.DraftOrders;
 import org.myelomacds.fhir.FhirFetchException;
 import org.myelomacds.fhir.FhirServerFetcher;
-import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.CardRenderer;
 import org.myelomacds.render.JsonRenderer;
 import org.myelomacds.render.report.HtmlReport;
@@ -94,6 +91,8 @@ public final class CdsServer implements AutoCloseable {
     private static final java.util.regex.Pattern UUID_LIKE =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final BundleReader reader = new BundleReader();
+    /** Every assessment the server gives (hooks, REST API, review page) comes through this one path. */
+    private final Assessor assessor;
     private final FhirServerFetcher fetcher;
     private final ReportStore reports;
     /**
@@ -121,6 +120,7 @@ public final class CdsServer implements AutoCloseable {
         this.feedback = feedback;
         this.guarded = new GuardedFeedbackStore(feedback, clock, ISSUED_CARDS_WAITING_LIMIT, Duration.ofSeconds(5));
         this.rules = rules;
+        this.assessor = new Assessor(reader, rules);
         this.clock = clock;
         this.fetcher = new FhirServerFetcher(Duration.ofSeconds(config.fhirTimeoutSeconds()));
         this.reports = new ReportStore(config.reportCapacity(), Duration.ofMinutes(config.reportTtlMinutes()), clock);
@@ -179,7 +179,7 @@ public final class CdsServer implements AutoCloseable {
                 Map<String, JsonNode> values = new LinkedHashMap<>();
                 prefetch.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().deepCopy()));
                 JsonNode bundle = Prefetch.bundle(requestJson, values, "warm-up");
-                Assessment a = readAndEvaluate(rb, () -> reader.read(bundle, asOf, rb.terminology()), asOf, config.jurisdiction(), true);
+                Assessment a = assessmentOrRefusal(assessor.assess(rb, bundle, asOf, config.jurisdiction(), true));
                 json.writeValueAsBytes(new CdsResponse(CardRenderer.patientView(a, "http://127.0.0.1/cases/warm-up", rb.terminology().observations())));
                 done++;
             }
@@ -223,7 +223,7 @@ public final class CdsServer implements AutoCloseable {
         app.get("/cases/{reportId}", this::report);
         app.get("/health", ctx -> ctx.json(health()));
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
-            new ReviewRoutes(rules, reader, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+            new ReviewRoutes(assessor, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
             LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
                     + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());
@@ -327,7 +327,7 @@ public final class CdsServer implements AutoCloseable {
             }
             JsonNode bundle = Prefetch.bundle(requestJson, prefetched(body, context, patientId), patientId);
             LocalDate asOf = LocalDate.now(clock);
-            Assessment assessment = evaluate(rulebase, () -> reader.read(bundle, asOf, rulebase.terminology()), asOf, config.jurisdiction(), true);
+            Assessment assessment = evaluate(() -> assessor.assess(rulebase, bundle, asOf, config.jurisdiction(), true));
             String reportUrl = baseUrl + "/cases/" + reports.put(assessment);
             List<Card> issued = new ArrayList<>();
             if (orderService) {
@@ -548,7 +548,8 @@ public final class CdsServer implements AutoCloseable {
             boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
             JsonNode tree = readBundleTree(ctx);
             LocalDate on = asOf;
-            Assessment a = evaluate(rulebase, () -> reader.read(tree, on, rulebase.terminology()), on, jurisdiction, allowPartial);
+            Jurisdiction in = jurisdiction;
+            Assessment a = evaluate(() -> assessor.assess(rulebase, tree, on, in, allowPartial));
             outcome = "assessment";
             ctx.contentType("application/json").result(JsonRenderer.render(a));
         } catch (ApiException e) {
@@ -579,41 +580,32 @@ public final class CdsServer implements AutoCloseable {
         }
     }
 
-    /** How the bundle is read: from request bytes (REST API) or from the prefetch tree (hooks). */
-    private interface RecordRead {
-        PatientRecord read() throws InvalidBundleException;
+    /** One assessment through the admission gate; anything but an assessment becomes the refusal the client reads. */
+    private Assessment evaluate(java.util.function.Supplier<AssessmentResult> assess) {
+        return assessmentOrRefusal(gate.run(assess));
     }
 
-    private Assessment evaluate(Rulebase rulebase, RecordRead read, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
-        return gate.run(() -> readAndEvaluate(rulebase, read, asOf, jurisdiction, allowPartial));
-    }
-
-    private Assessment readAndEvaluate(Rulebase rulebase, RecordRead read, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
-        PatientRecord record;
-        try {
-            record = read.read();
-        } catch (InvalidBundleException e) {
+    private static Assessment assessmentOrRefusal(AssessmentResult result) {
+        if (result instanceof AssessmentResult.Assessed a) return a.assessment();
+        if (result instanceof AssessmentResult.Unreadable u) {
             // Unreadable input is the client's malformed request (400); a readable bundle whose patient must not be
             // assessed (deceased) is well-formed but unprocessable (422, a business rule).
-            String code = e.isUnprocessable() ? "business-rule" : "invalid";
+            String code = u.mustNotBeAssessed() ? "business-rule" : "invalid";
             List<OperationOutcome.Issue> issues = new ArrayList<>();
-            issues.add(new OperationOutcome.Issue("error", code, e.getMessage(), List.of()));
-            for (String d : e.details()) issues.add(new OperationOutcome.Issue("error", code, d, List.of()));
-            throw ApiException.of(e.isUnprocessable() ? 422 : 400, issues);
+            issues.add(new OperationOutcome.Issue("error", code, u.message(), List.of()));
+            for (String d : u.details()) issues.add(new OperationOutcome.Issue("error", code, d, List.of()));
+            throw ApiException.of(u.mustNotBeAssessed() ? 422 : 400, issues);
         }
-        if (!record.isComplete() && !allowPartial) {
+        if (result instanceof AssessmentResult.Incomplete i) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();
-            issues.add(new OperationOutcome.Issue("error", "invalid", record.unreadable().size()
+            issues.add(new OperationOutcome.Issue("error", "invalid", i.problems().size()
                     + " part(s) of the bundle could not be read; refusing to answer on incomplete data (allowPartial=true "
                     + "evaluates with them listed as data gaps)", List.of()));
-            for (UnreadableInput p : record.unreadable()) issues.add(new OperationOutcome.Issue("error", "invalid", p.describe(), List.of()));
+            for (UnreadableInput p : i.problems()) issues.add(new OperationOutcome.Issue("error", "invalid", p.describe(), List.of()));
             throw ApiException.of(422, issues);
         }
-        try {
-            return new Evaluator(rulebase).evaluate(record, new EvaluationContext(asOf, jurisdiction));
-        } catch (EvaluationException e) {
-            throw ApiException.of(500, "exception", "the rulebase could not evaluate this patient: " + e.getMessage());
-        }
+        throw ApiException.of(500, "exception", "the rulebase could not evaluate this patient: "
+                + ((AssessmentResult.RulebaseFailure) result).message());
     }
 
     // ---------------------------------------------------------------- health
