@@ -137,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new RulebaseException("hot reload of " + config.rulesDir() + " is gated by the scenarios in " + scenarios
                     + ", which does not exist; put fhir-samples/ next to the rules directory or set watchRules: false", List.of());
         }
-        return WatchingRulebaseSource.start(config.rulesDir(), scenarios);
+        return WatchingRulebaseSource.start(config.rulesDir(), org.myelomacds.scenario.ScenarioGate.in(scenarios));
     }
 
     /** Client JWT verification against the trusted issuers of the configuration; null when none is configured. */
