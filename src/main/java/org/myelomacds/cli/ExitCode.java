@@ -15,12 +15,16 @@ final class ExitCode implements CommandLine.IExitCodeExceptionMapper {
     static final int USAGE = 2;
     static final int INVALID_INPUT = 3;
     static final int RULEBASE_ERROR = 4;
+    /** A bug: an exception no command expected (the message says "internal error"). */
+    static final int INTERNAL_ERROR = 1;
 
     @Override
     public int getExitCode(Throwable failure) {
         if (failure instanceof CommandFailure f) return f.exitCode();
         if (failure instanceof RulebaseException) return RULEBASE_ERROR;
-        return CHECK_FAILED;
+        // picocli asks the mapping for its own usage errors too (an unknown option, a missing parameter).
+        if (failure instanceof CommandLine.ParameterException) return USAGE;
+        return INTERNAL_ERROR;
     }
 
     /** What the user reads on stderr for a failure the mapping knows; null for an internal error. */
