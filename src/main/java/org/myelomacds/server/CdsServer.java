@@ -65,6 +65,9 @@ public final class CdsServer implements AutoCloseable {
     private final GuardedFeedbackStore guarded;
     private final EvaluationGate gate;
     private final Javalin app;
+    private final ReceivingSlots receiving = new ReceivingSlots();
+    /** 1 KiB/s on average: any EHR link carries a body far faster; a trickling client does not. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     private final CorsPolicy cors;
     private volatile URI baseUrl;
 
@@ -88,8 +91,12 @@ public final class CdsServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.defaultHost = config.bind();
             cfg.jetty.defaultPort = config.port();
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(ReceivingSlots.THREADS, 8, 60_000);
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(config.maxRequestHeaderBytes());
+                // A body arriving slower than this on average is cut off (408) instead of holding its thread until the
+                // idle timeout, which a client sending one byte every few seconds never reaches.
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                 http.setSendServerVersion(false);
             });
             cfg.jetty.modifyServer(server -> {
@@ -171,12 +178,13 @@ public final class CdsServer implements AutoCloseable {
     private void routes() {
         // First, before any work: a disallowed origin is refused before the body is read, a token checked or a jti spent.
         app.before(ctx -> cors.apply(ctx, baseUrl));
+        receiving.install(app);
         ServerAssessments assessments = new ServerAssessments(gate);
         new HookRoutes(requests, rules, assessor, assessments, prefetch, reports, new IssuedCardRecorder(guarded, clock),
                 config.jurisdiction(), clock, () -> baseUrl).register(app);
         new FeedbackRoutes(requests, guarded).register(app);
         new AssessmentRoutes(requests, rules, assessor, assessments, reports, config, clock).register(app);
-        new HealthRoutes(rules, guarded, gate, reports, clock, config.dev(), () -> warmUpReport).register(app);
+        new HealthRoutes(rules, guarded, gate, receiving, reports, clock, config.dev(), () -> warmUpReport).register(app);
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
             new ReviewRoutes(assessor, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
@@ -186,6 +194,10 @@ public final class CdsServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.outcome()));
         app.exception(EvaluationGate.AtCapacity.class, (e, ctx) -> {
             // Tell the client when trying again makes sense (RFC 9110 §10.2.3).
+            ctx.header("Retry-After", "1");
+            ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
+        });
+        app.exception(ReceivingSlots.Full.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
         });
