@@ -9,8 +9,8 @@ import org.myelomacds.engine.RulebaseException;
 import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.fhir.BundleReader;
 import org.myelomacds.render.JsonRenderer;
-import org.myelomacds.render.MarkdownRenderer;
 import org.myelomacds.render.report.HtmlReport;
+import org.myelomacds.render.report.MarkdownReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 "refusing to give an answer built on incomplete data (use --allow-partial to evaluate with them listed as data gaps)");
         String text = switch (format) {
             case json -> JsonRenderer.render(assessment);
-            case markdown -> MarkdownRenderer.render(assessment);
+            case markdown -> MarkdownReport.render(assessment);
             case html -> HtmlReport.render(assessment);
             case cards -> CardsPreview.render(assessment, rules.rulebase().terminology());
         };
