@@ -84,7 +84,11 @@ public record ReportView(
                           String statusDuring, String reason, List<Source> sources) {}
 
     public record ExposureRow(String drug, String drugClass, String routes, String firstDose, String lastDose,
-                              boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources) {}
+                              boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources,
+                              boolean refractoryUnknown) {
+        /** "yes", "no", or "unknown" when a data gap leaves it undecided. */
+        public String refractoryText() { return refractory ? "yes" : refractoryUnknown ? "unknown" : "no"; }
+    }
 
     public record RenalRow(String date, String metric, String value, String unit, String method, String renalBand,
                            String status, String text, String rule, List<Cite> cites, List<Source> sources) {}
@@ -187,7 +191,8 @@ public record ReportView(
         for (Findings.Exposure e : f.exposures()) {
             ExposureRow row = new ExposureRow(drug(e.drug()), word(e.drugClass()),
                     e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")), e.firstDose(),
-                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()));
+                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
+                    e.refractoryUnknown());
             if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
         }
         Fact washout = f.antiCd38Washout() == null ? null : new Fact("Anti-CD38 washout",
