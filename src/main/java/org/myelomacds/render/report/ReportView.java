@@ -107,7 +107,8 @@ public record ReportView(
     public record FlagView(String anchor, String code, String severity, String icon, String action, String text, String rule,
                            List<Cite> cites, String regimens, List<Source> sources) {}
 
-    public record GapView(String code, String text, String affects, String rule, List<Cite> cites) {}
+    /** {@code anchor} is unique in the page: gaps of one code from one rule (one per drug, say) get -2, -3… */
+    public record GapView(String code, String text, String affects, String rule, List<Cite> cites, String anchor) {}
 
     /** A row of the evidence table; "not in catalogue" stands where rules/evidence.yaml has no such field. */
     public record EvidenceRow(String id, String anchor, String trial, String population, String comparator,
@@ -272,9 +273,12 @@ public record ReportView(
         }
 
         List<GapView> gaps = new ArrayList<>();
+        Map<String, Integer> gapAnchors = new java.util.HashMap<>();
         for (DataGapItem g : a.dataGaps()) {
+            String base = "gap-" + g.code() + "-" + g.rule();
+            int n = gapAnchors.merge(base, 1, Integer::sum);
             gaps.add(new GapView(g.code(), g.text(), g.wouldAffect().isEmpty() ? "all regimens" : String.join(", ", g.wouldAffect()),
-                    g.rule(), cites(g.evidence())));
+                    g.rule(), cites(g.evidence()), n == 1 ? base : base + "-" + n));
         }
 
         List<EvidenceRow> evidence = new ArrayList<>();
