@@ -49,9 +49,9 @@ public final class DrugHistoryGap implements HasProvenance {
      */
     public static DrugHistoryGap therapyEndUnknown(DosingPeriod course, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.THERAPY_END_UNKNOWN, course.getDrug(), course.getDrug().displayName()
-                + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest()) + " ends on an active request with no"
-                + " end, so whether " + course.getDrug().displayName() + " was still given, or stopped within 60 days,"
-                + " when the disease progressed on " + progression.getDate() + " is not recorded ("
+                + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest())
+                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression of "
+                + progression.getDate() + " is not recorded ("
                 + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }

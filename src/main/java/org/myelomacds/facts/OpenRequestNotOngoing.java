@@ -40,13 +40,12 @@ public final class OpenRequestNotOngoing implements HasProvenance {
 
     public String describe() {
         List<String> each = new ArrayList<>();
-        for (MedicationRecord r : requests) each.add(Provenances.references(r) + " of " + PartialDateText.of(r.getStart(), r.getStartLatest()));
-        String statuses = String.join("/", new TreeSet<>(requests.stream().map(r -> "'" + r.getStatus() + "'").toList()));
+        for (MedicationRecord r : requests) each.add(Provenances.references(r) + " " + PartialDateText.of(r.getStart(), r.getStartLatest()));
+        String statuses = String.join("/", new TreeSet<>(requests.stream().map(MedicationRecord::getStatus).toList()));
         boolean one = requests.size() == 1;
-        return drug.displayName() + ": " + (one ? "request " : requests.size() + " requests (") + String.join(", ", each)
-                + (one ? "" : ")") + (one ? " is" : " are") + " still " + statuses + " with no end, dose duration or supply,"
-                + " and " + (one ? "was" : "were") + " written more than " + policyDays + " days ago: "
-                + (one ? "it is" : "each is") + " read as given " + (one ? "then" : "on its date") + ", not as ongoing";
+        return drug.displayName() + ": " + (one ? "" : requests.size() + " ") + statuses + (one ? " request " : " requests ")
+                + String.join(", ", each) + " with no end, dose duration or supply, written over " + policyDays
+                + " days ago: read as given on " + (one ? "that date" : "their dates") + ", not as ongoing";
     }
 
     @Override public List<Provenance> getProvenance() { return Provenances.of(requests); }
