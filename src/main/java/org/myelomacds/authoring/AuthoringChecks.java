@@ -370,8 +370,12 @@ final class AuthoringChecks {
             if (!isOutputsCall(call, "flag") || call.getArguments().size() < 4) continue;
             String severity = call.getArgument(2).toString();
             if (!severity.contains("WARNING") && !severity.contains("CRITICAL")) continue;
-            boolean hasAction = call.getArguments().size() > 4 && call.getArgument(4) instanceof MethodCallExpr a
-                    && isOutputsCall(a, "action");
+            Expression actionArg = call.getArguments().size() > 4 ? call.getArgument(4) : null;
+            // Outputs.action("...").proposing(Outputs.test(...)): the action is the start of the chain.
+            while (actionArg instanceof MethodCallExpr m && m.getNameAsString().equals("proposing") && m.getScope().isPresent()) {
+                actionArg = m.getScope().get();
+            }
+            boolean hasAction = actionArg instanceof MethodCallExpr a && isOutputsCall(a, "action");
             if (hasAction) continue;
             String code = call.getArgument(1) instanceof StringLiteralExpr c ? c.getValue() : call.getArgument(1).toString();
             int[] at = positionInCode(r.file(), offset, call, WRAP_OPEN.length());
