@@ -127,7 +127,7 @@ class RulesCommandsTest {
         CliTest.Run t = run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString());
         assertEquals(1, t.code(), t.out() + t.err());
         assertTrue(t.out().contains("FAIL scenario rrmm-prior-dara-short-washout:"), t.out());
-        assertTrue(t.out().contains("US.flags: expected"), t.out());
+        assertTrue(t.out().contains("US.flags.ANTI_CD38_WASHOUT_"), t.out());
         assertTrue(t.out().contains("FAIL case washout-and-refractoriness.yaml:"), t.out());
         assertTrue(t.out().contains("flag ANTI_CD38_WASHOUT_SHORT: expected, absent"), t.out());
 

@@ -141,8 +141,22 @@ class WatchingRulebaseSourceTest {
             assertNotEquals(good.sha256(), scenarioBreaking.candidateSha256());
             String all = String.join("\n", scenarioBreaking.problems());
             assertTrue(all.contains("no longer gives its expected result"), all);
-            assertTrue(all.contains(".flags: expected [") && all.contains("TYPE_AND_SCREEN_RENAMED"), all);
+            assertTrue(all.contains(".flags.TYPE_AND_SCREEN: expected {") && all.contains("TYPE_AND_SCREEN_RENAMED"), all);
             assertTrue(source.current() == good);
+
+            // Compiles and keeps every flag code, but downgrades a safety flag from WARNING to INFO: refused too, because
+            // the scenarios pin each flag's severity and the regimens it is raised for.
+            Path safety = rules.resolve("flags/safety.drl");
+            String safetyOriginal = Files.readString(safety);
+            Files.writeString(logistics, original);
+            Files.writeString(safety, safetyOriginal.replace("\"HBV_SCREENING\", FlagSeverity.WARNING", "\"HBV_SCREENING\", FlagSeverity.INFO"));
+            ReloadAttempt downgraded = source.reloadNow();
+            assertFalse(downgraded.swapped());
+            String downgradeProblems = String.join("\n", downgraded.problems());
+            assertTrue(downgradeProblems.contains(".flags.HBV_SCREENING.WARNING: expected [") && downgradeProblems.contains(".flags.HBV_SCREENING.INFO: expected null"),
+                    downgradeProblems);
+            assertTrue(source.current() == good);
+            Files.writeString(safety, safetyOriginal);
 
             // A good edit swaps, and an evaluation that took the old rulebase before the swap finishes with it.
             byte[] bundle = Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json"));
