@@ -22,11 +22,19 @@ import java.util.regex.Pattern;
 
 /**
  * What the scenarios and rule unit cases exercise: rules that fired, regimen statuses, flag and data-gap codes, and
- * the evidence the rules cite. A rule that fires in no scenario and no case is untested; CI fails on it.
+ * the evidence the rules cite. A rule that fires in no scenario and no case is untested; CI fails on it, and on a case
+ * file that mirrors no DRL file (rules/tests/flags/renal.yaml holds the cases of rules/flags/renal.drl).
+ *
+ * <p>Firing somewhere is weak evidence: a rule reached only by a whole sample is checked by nothing that names it. So
+ * the report also lists the rules no case names in {@code fired:} and the eligibility and flag rules no case names in
+ * {@code notFired:} (a near miss: the patient just outside the rule's condition). Those lists are the way to a gate
+ * that requires both for every rule; until they are empty the tests hold them to a ceiling that may only fall.
  */
 public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFired, int rules,
                        Map<String, List<String>> statusesNotReached, List<String> flagCodesNotRaised,
-                       List<String> gapCodesNotRaised, List<String> evidenceNotCited, Map<String, List<String>> firedBy) {
+                       List<String> gapCodesNotRaised, List<String> evidenceNotCited, Map<String, List<String>> firedBy,
+                       List<RuleLocation> rulesNotNamedFired, List<RuleLocation> rulesWithoutNearMiss,
+                       List<String> caseFilesWithoutDrl) {
 
     /** ARCHITECTURE.md §6: the flag codes every rulebase must be able to raise. */
     public static final List<String> CONTRACT_FLAGS = List.of("ANTI_CD38_WASHOUT_SHORT", "ANTI_CD38_WASHOUT_INTERMEDIATE",
@@ -40,7 +48,10 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
     private static final Pattern FLAG_CODE = Pattern.compile("Outputs\\.flag\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
     private static final Pattern GAP_CODE = Pattern.compile("Outputs\\.gap\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
 
-    public boolean complete() { return rulesNotFired.isEmpty(); }
+    public boolean complete() { return rulesNotFired.isEmpty() && caseFilesWithoutDrl.isEmpty(); }
+
+    /** Rule folders whose rules must each have a near-miss case: the ones that decide for or against a regimen. */
+    public static final List<String> NEAR_MISS_FOLDERS = List.of("eligibility/", "flags/");
 
     public static Coverage of(SuiteRun run) {
         Rulebase rb = run.rulebase();
@@ -59,9 +70,24 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
             });
         }
         List<RuleLocation> notFired = new ArrayList<>();
-        rb.ruleIndex().all().values().stream()
+        List<RuleLocation> byPlace = rb.ruleIndex().all().values().stream()
                 .sorted((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()))
-                .forEach(l -> { if (!firedBy.containsKey(l.id())) notFired.add(l); });
+                .toList();
+        byPlace.forEach(l -> { if (!firedBy.containsKey(l.id())) notFired.add(l); });
+
+        Set<String> namedFired = new TreeSet<>();
+        Set<String> namedNotFired = new TreeSet<>();
+        Set<String> caseFilesWithoutDrl = new TreeSet<>();
+        for (RuleCaseRunner.Outcome o : run.cases()) {
+            namedFired.addAll(o.ruleCase().expect().fired());
+            namedNotFired.addAll(o.ruleCase().expect().notFired());
+            String drl = RuleCaseSuite.mirroredDrl(o.ruleCase());
+            if (!run.files().drl().containsKey(drl)) caseFilesWithoutDrl.add(o.ruleCase().relativeFile() + " (no " + drl + ")");
+        }
+        List<RuleLocation> notNamedFired = byPlace.stream().filter(l -> !namedFired.contains(l.id())).toList();
+        List<RuleLocation> withoutNearMiss = byPlace.stream()
+                .filter(l -> NEAR_MISS_FOLDERS.stream().anyMatch(f -> l.file().startsWith(f) || l.file().contains("/" + f)))
+                .filter(l -> !namedNotFired.contains(l.id())).toList();
 
         Map<String, Set<String>> reached = new TreeMap<>();
         Set<String> flags = new TreeSet<>();
@@ -98,7 +124,8 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
         Map<String, List<String>> firedByOut = new LinkedHashMap<>();
         firedBy.forEach((k, v) -> firedByOut.put(k, List.copyOf(v)));
         return new Coverage(run.scenarios().size(), run.cases().size(), List.copyOf(notFired), rb.ruleIndex().all().size(),
-                statusesNotReached, List.copyOf(flagCodes), List.copyOf(gapCodes), List.copyOf(uncited), firedByOut);
+                statusesNotReached, List.copyOf(flagCodes), List.copyOf(gapCodes), List.copyOf(uncited), firedByOut,
+                notNamedFired, withoutNearMiss, List.copyOf(caseFilesWithoutDrl));
     }
 
     private static List<String> drlTexts(SuiteRun run) {
@@ -115,8 +142,21 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
         b.append("\nFlag codes never raised: ").append(flagCodesNotRaised.isEmpty() ? "none" : String.join(", ", flagCodesNotRaised)).append('\n');
         b.append("Data-gap codes never raised: ").append(gapCodesNotRaised.isEmpty() ? "none" : String.join(", ", gapCodesNotRaised)).append('\n');
         b.append("Evidence ids no rule cites: ").append(evidenceNotCited.size()).append(evidenceNotCited.isEmpty() ? "" : " — " + String.join(", ", evidenceNotCited)).append('\n');
-        b.append(complete() ? "\nOK: every rule fired at least once\n" : "\nFAIL: " + rulesNotFired.size()
-                + " rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each\n");
+        b.append("\nRules no rule case names in fired: ").append(rulesNotNamedFired.size()).append(" of ").append(rules).append('\n');
+        for (RuleLocation l : rulesNotNamedFired) b.append("  ").append(l.file()).append(':').append(l.line()).append(": ").append(l.id()).append('\n');
+        b.append("\nEligibility and flag rules no near-miss case names in notFired: ").append(rulesWithoutNearMiss.size()).append('\n');
+        for (RuleLocation l : rulesWithoutNearMiss) b.append("  ").append(l.file()).append(':').append(l.line()).append(": ").append(l.id()).append('\n');
+        if (!caseFilesWithoutDrl.isEmpty()) {
+            b.append("\nCase files that mirror no DRL file (rules/tests/<dir>/<file>.yaml holds the cases of rules/<dir>/<file>.drl):\n");
+            caseFilesWithoutDrl.forEach(f -> b.append("  ").append(f).append('\n'));
+        }
+        if (complete()) b.append("\nOK: every rule fired at least once\n");
+        else {
+            if (!rulesNotFired.isEmpty()) b.append("\nFAIL: ").append(rulesNotFired.size())
+                    .append(" rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each\n");
+            if (!caseFilesWithoutDrl.isEmpty()) b.append("\nFAIL: ").append(caseFilesWithoutDrl.size())
+                    .append(" case file(s) mirror no DRL file; move their cases to the file named for the rules they test\n");
+        }
         return b.toString();
     }
 
@@ -132,6 +172,9 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
             m.put("gapCodesNotRaised", gapCodesNotRaised);
             m.put("evidenceNotCited", evidenceNotCited);
             m.put("firedBy", firedBy);
+            m.put("rulesNotNamedFired", rulesNotNamedFired.stream().map(RuleLocation::id).toList());
+            m.put("rulesWithoutNearMiss", rulesWithoutNearMiss.stream().map(RuleLocation::id).toList());
+            m.put("caseFilesWithoutDrl", caseFilesWithoutDrl);
             m.put("complete", complete());
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(m) + "\n";

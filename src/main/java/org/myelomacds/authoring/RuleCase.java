@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One rule unit case from rules/tests/*.yaml: a patient (a sample bundle, changed by JSON merge patches, removals and
+ * One rule unit case from rules/tests/<dir>/<file>.yaml: a patient (a sample bundle, changed by JSON merge patches, removals and
  * additions), an evaluation date, the jurisdictions, and what must hold. See the README ("Rule unit cases").
  */
 public record RuleCase(String name, Path file, int line, Path bundle, LocalDate asOf, List<Jurisdiction> jurisdictions,
@@ -23,5 +23,8 @@ public record RuleCase(String name, Path file, int line, Path bundle, LocalDate 
     /** A criterion as printed: regimen, criterion name, outcome (MET, FAILED, UNKNOWN) and optionally the rule id. */
     public record Criterion(String regimen, String criterion, String outcome, String rule) {}
 
-    public String where() { return file.getFileName() + ":" + line + " (" + name + ")"; }
+    public String where() { return relativeFile() + ":" + line + " (" + name + ")"; }
+
+    /** The case file as rule authors name it: its path under the tests folder (flags/renal.yaml mirrors flags/renal.drl). */
+    public String relativeFile() { return RuleCaseSuite.relative(file); }
 }

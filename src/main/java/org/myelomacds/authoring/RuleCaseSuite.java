@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads the rule unit cases of a rule directory (rules/tests/*.yaml). A malformed file is refused with the file, the
- * line and what is wrong, never half-read.
+ * Reads the rule unit cases of a rule directory. rules/tests/ mirrors the DRL files: the cases of rules/flags/renal.drl
+ * live in rules/tests/flags/renal.yaml, so an author changing a rule file finds its cases at the same path. Files are
+ * found recursively. A malformed file is refused with the file, the line and what is wrong, never half-read.
  */
 public final class RuleCaseSuite {
     public static final String FOLDER = "tests";
@@ -40,8 +41,9 @@ public final class RuleCaseSuite {
         Path dir = rulesDir.resolve(FOLDER);
         if (!Files.isDirectory(dir)) return List.of();
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList();
         }
         List<RuleCase> out = new ArrayList<>();
         for (Path f : files) out.addAll(read(f, samplesDir));
@@ -61,7 +63,7 @@ public final class RuleCaseSuite {
             int i = 0;
             for (JsonNode c : root.get("cases")) {
                 int line = lines[i++];
-                String where = file.getFileName() + ":" + line;
+                String where = relative(file) + ":" + line;
                 for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
                     String k = it.next();
                     if (!CASE_KEYS.contains(k)) throw new IOException(where + ": unknown key '" + k + "' (known: " + CASE_KEYS + ")");
@@ -118,7 +120,7 @@ public final class RuleCaseSuite {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new IOException(file.getFileName() + (l == null ? "" : ":" + l.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
+            throw new IOException(relative(file) + (l == null ? "" : ":" + l.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage());
         }
         return out;
     }
@@ -145,6 +147,25 @@ public final class RuleCaseSuite {
             }
         }
         return lines;
+    }
+
+    /** A case file's path under the tests folder, with forward slashes (flags/renal.yaml); the file name if outside it. */
+    static String relative(Path file) {
+        for (Path p = file.getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && FOLDER.equals(p.getFileName().toString())) {
+                return p.relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return String.valueOf(file.getFileName());
+    }
+
+    /**
+     * The DRL file a case file mirrors, relative to the rule directory (flags/renal.yaml -> flags/renal.drl).
+     */
+    public static String mirroredDrl(RuleCase c) {
+        String rel = c.relativeFile();
+        int dot = rel.lastIndexOf('.');
+        return (dot < 0 ? rel : rel.substring(0, dot)) + ".drl";
     }
 
     private static List<String> strings(JsonNode n) {

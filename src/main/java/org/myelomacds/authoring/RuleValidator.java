@@ -78,7 +78,7 @@ public final class RuleValidator {
             // Bundles are resolved when a case runs; the samples directory does not matter for the ids.
             for (RuleCase c : RuleCaseSuite.load(rulesDir, rulesDir)) {
                 for (String message : CaseRuleIds.unknown(c, ids)) {
-                    problems.add(new RuleProblem(folder + c.file().getFileName(), c.line(), 0, ERROR, "case '" + c.name() + "': " + message));
+                    problems.add(new RuleProblem(folder + c.relativeFile(), c.line(), 0, ERROR, "case '" + c.name() + "': " + message));
                 }
             }
         } catch (IOException e) {

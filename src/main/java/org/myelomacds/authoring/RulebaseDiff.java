@@ -56,7 +56,7 @@ public record RulebaseDiff(List<PatientChange> changes, int compared) {
     static final String CASE_PREFIX = "case ";
 
     private static String caseKey(RuleCaseRunner.Outcome o) {
-        return CASE_PREFIX + o.ruleCase().file().getFileName() + ": " + o.ruleCase().name();
+        return CASE_PREFIX + o.ruleCase().relativeFile() + ": " + o.ruleCase().name();
     }
 
     /**
