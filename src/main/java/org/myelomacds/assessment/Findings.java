@@ -23,7 +23,18 @@ public record Findings(
         List<String> unreadable,
         Map<String, Integer> skippedResources,
         List<StatusEvent> diseaseStatus,
-        List<Item> unrecognised) {
+        List<Item> unrecognised,
+        Relapse relapse) {
+
+    /** The findings without the relapse reading (the shape before it was added). */
+    public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,
+                    List<Exposure> exposures, List<Item> refractoriness, Washout antiCd38Washout, List<Renal> renal,
+                    List<Item> pulmonary, List<Item> otherConditions, List<Item> labs, List<Item> allergies,
+                    List<String> unreadable, Map<String, Integer> skippedResources, List<StatusEvent> diseaseStatus,
+                    List<Item> unrecognised) {
+        this(setting, diagnoses, transplantEligibility, priorTherapy, exposures, refractoriness, antiCd38Washout, renal,
+                pulmonary, otherConditions, labs, allergies, unreadable, skippedResources, diseaseStatus, unrecognised, null);
+    }
 
     /** The findings without unrecognised codes (the shape before those were listed). */
     public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,
@@ -42,6 +53,17 @@ public record Findings(
         this(setting, diagnoses, transplantEligibility, priorTherapy, exposures, refractoriness, antiCd38Washout, renal,
                 pulmonary, otherConditions, labs, allergies, unreadable, skippedResources, null);
     }
+
+    /**
+     * Whether relapse after the last line is documented ({@code status}: DOCUMENTED, NOT_RELAPSED, CONFLICTING,
+     * NOT_DOCUMENTED), why, and every signal the record carries (relapse, remission, no progression, or a new line that
+     * says relapse or intolerance without saying which), dated where the record dates them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Relapse(String status, String text, List<FactRef> facts, List<RelapseSignal> signals) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RelapseSignal(String reading, String source, String date, String text, List<FactRef> facts) {}
 
     /** A finding stated in words, with a machine-readable value and its facts. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,6 +30,8 @@ import org.myelomacds.facts.EvidenceStrength;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.HasProvenance;
 import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.RelapseSignal;
+import org.myelomacds.facts.RelapseStatus;
 import org.myelomacds.facts.MeasurementKind;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.PriorLine;
@@ -349,7 +351,22 @@ final class AssessmentAssembler {
                 .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
-                record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings));
+                record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings),
+                relapse(session));
+    }
+
+    /** The relapse reading of rules/derive/relapse.drl and its signals, dated ones in date order; null without one. */
+    private Findings.Relapse relapse(KieSession session) {
+        List<RelapseStatus> statuses = facts(session, RelapseStatus.class);
+        if (statuses.size() != 1) return null;
+        List<Findings.RelapseSignal> signals = facts(session, RelapseSignal.class).stream()
+                .sorted(Comparator.comparing(RelapseSignal::getDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(RelapseSignal::getText))
+                .map(s -> new Findings.RelapseSignal(s.getReading().name(), s.getSource().name(),
+                        s.getDate() == null ? null : s.getDate().toString(), s.getText(), refs(s.getProvenance())))
+                .toList();
+        RelapseStatus r = statuses.get(0);
+        return new Findings.Relapse(r.getState().name(), r.getExplanation(), refs(r.getProvenance()), signals);
     }
 
     /**

@@ -70,7 +70,8 @@ public final class Evaluator {
             insertAll(session, lines);
             session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
-                session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components()));
+                session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),
+                        r.settings().stream().map(org.myelomacds.facts.DiseaseSetting::valueOf).toList()));
             }
             int fired = fire(session);
             if (fired >= MAX_FIRINGS) {

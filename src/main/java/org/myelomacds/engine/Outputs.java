@@ -48,6 +48,22 @@ public final class Outputs {
                 ruleRef(ctx), provenance(ctx));
     }
 
+    /**
+     * A label criterion that fails because the record lacks something in the drug history (no prior lenalidomide, no
+     * PI, not refractory): FAILED on a complete history; UNKNOWN when {@code gaps} (the DrugHistoryGap facts that bear
+     * on it, DERIVE-HISTORY-01, DERIVE-REFRACTORY-04) say the history is incomplete, because what the record does
+     * not hold may still have happened. The text says which gap.
+     */
+    public static CriterionResult failedUnlessHistoryIncomplete(RuleContext ctx, String regimen, String criterion,
+                                                                java.util.Collection<?> gaps, String text) {
+        List<String> incomplete = gaps.stream().filter(g -> g instanceof org.myelomacds.facts.DrugHistoryGap)
+                .map(g -> ((org.myelomacds.facts.DrugHistoryGap) g).getText()).sorted().distinct().toList();
+        if (incomplete.isEmpty()) return criterion(ctx, regimen, criterion, CriterionKind.INDICATION, CriterionOutcome.FAILED, text);
+        return criterion(ctx, regimen, criterion, CriterionKind.INDICATION, CriterionOutcome.UNKNOWN,
+                "The drug history is incomplete (" + String.join("; ", incomplete) + "), so this cannot be decided from"
+                        + " what the record holds: " + text);
+    }
+
     /** A flag that only informs: nothing to order, test, premedicate, adjust or discuss. */
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, String... regimens) {
         return raise(ctx, code, severity, text, null, regimens);

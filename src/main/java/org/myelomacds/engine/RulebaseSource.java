@@ -1,5 +1,6 @@
 package org.myelomacds.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ public interface RulebaseSource extends AutoCloseable {
 
     /** The outcome of the most recent reload attempt, if any reload has been attempted. */
     Optional<ReloadAttempt> lastReload();
+
+    /**
+     * The most recent reload attempts, newest first (a short, bounded history): one refused attempt between two
+     * swaps would otherwise be invisible once the next attempt ran.
+     */
+    default List<ReloadAttempt> recentReloads() {
+        return lastReload().map(List::of).orElse(List.of());
+    }
 
     @Override
     default void close() {}

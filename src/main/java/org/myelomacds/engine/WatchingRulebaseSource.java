@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  */
 public final class WatchingRulebaseSource implements RulebaseSource {
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(300);
+    /** Attempts kept for /health: enough to see a refused save between two good ones during an editing session. */
+    public static final int HISTORY_SIZE = 10;
     private static final Logger LOG = LoggerFactory.getLogger(WatchingRulebaseSource.class);
 
     private final Path rulesDir;
@@ -45,6 +47,8 @@ public final class WatchingRulebaseSource implements RulebaseSource {
     private final Duration debounce;
     private final AtomicReference<Rulebase> current = new AtomicReference<>();
     private final AtomicReference<ReloadAttempt> lastReload = new AtomicReference<>();
+    /** Newest first; written under reloadLock, read by /health from any thread. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<ReloadAttempt> history = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final Object reloadLock = new Object();
     private final WatchService watcher;
@@ -111,6 +115,11 @@ public final class WatchingRulebaseSource implements RulebaseSource {
         return Optional.ofNullable(lastReload.get());
     }
 
+    @Override
+    public List<ReloadAttempt> recentReloads() {
+        return List.copyOf(history);
+    }
+
     /** How many reload attempts have run since start (the initial load not counted). */
     public int attemptCount() {
         return attempts.get();
@@ -122,6 +131,8 @@ public final class WatchingRulebaseSource implements RulebaseSource {
             attempts.incrementAndGet();
             ReloadAttempt attempt = attempt();
             lastReload.set(attempt);
+            history.addFirst(attempt);
+            while (history.size() > HISTORY_SIZE) history.removeLast();
             return attempt;
         }
     }

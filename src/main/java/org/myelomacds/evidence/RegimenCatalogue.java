@@ -37,6 +37,14 @@ public final class RegimenCatalogue {
                         t.path("setting").asText(null), t.path("comparator").asText(null), t.path("pfs_hr").asText(null),
                         strings(t.path("evidence"))));
             }
+            // The engine reads a regimen's settings (a relapsed-myeloma regimen needs documented relapse): a misspelt one
+            // is refused here, where the file can be named, not at evaluation.
+            for (String setting : strings(n.path("settings"))) {
+                if (!DISEASE_SETTINGS.contains(setting)) {
+                    throw new CatalogueException(fileName + ": regimen " + id + " names setting '" + setting
+                            + "'; the settings are " + DISEASE_SETTINGS);
+                }
+            }
             Map<String, List<String>> labels = new LinkedHashMap<>();
             n.path("labels").fields().forEachRemaining(l -> labels.put(l.getKey(), strings(l.getValue().path("evidence"))));
             out.put(id, new RegimenDefinition(id, n.path("name").asText(id), n.path("short").asText(id),
@@ -45,6 +53,9 @@ public final class RegimenCatalogue {
         }
         return new RegimenCatalogue(out);
     }
+
+    private static final List<String> DISEASE_SETTINGS = java.util.Arrays.stream(org.myelomacds.facts.DiseaseSetting.values())
+            .map(Enum::name).toList();
 
     private static Drug drug(DrugCatalogue drugs, String file, String regimen, String name) throws CatalogueException {
         return drugs.find(name).orElseThrow(() -> new CatalogueException(file + ": regimen " + regimen + " names drug '" + name

@@ -12,6 +12,7 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.EvaluationException;
 import org.myelomacds.engine.Evaluator;
 import org.myelomacds.engine.Rulebase;
+import org.myelomacds.engine.ReloadAttempt;
 import org.myelomacds.engine.RulebaseSource;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.Drug;
@@ -111,6 +112,9 @@ public final class CdsServer implements AutoCloseable {
     private final HeapPeak heapPeak = new HeapPeak();
     private final Instant started;
     private final Javalin app;
+    private final ReceivingSlots receiving = new ReceivingSlots();
+    /** 1 KiB/s on average: any EHR link carries a body far faster; a trickling client does not. */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     private final CorsPolicy cors;
     private volatile URI baseUrl;
 
@@ -135,8 +139,12 @@ public final class CdsServer implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.defaultHost = config.bind();
             cfg.jetty.defaultPort = config.port();
+            cfg.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(ReceivingSlots.THREADS, 8, 60_000);
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(config.maxRequestHeaderBytes());
+                // A body arriving slower than this on average is cut off (408) instead of holding its thread until the
+                // idle timeout, which a client sending one byte every few seconds never reaches.
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
                 http.setSendServerVersion(false);
             });
             cfg.jetty.modifyServer(server -> {
@@ -215,6 +223,7 @@ public final class CdsServer implements AutoCloseable {
     private void routes() {
         // First, before any work: a disallowed origin is refused before the body is read, a token checked or a jti spent.
         app.before(ctx -> cors.apply(ctx, baseUrl));
+        receiving.install(app);
         app.get("/cds-services", ctx -> ctx.json(discovery()));
         app.post("/cds-services/{id}", this::hook);
         app.post("/cds-services/{id}/feedback", this::feedback);
@@ -231,6 +240,10 @@ public final class CdsServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.outcome()));
         app.exception(EvaluationGate.AtCapacity.class, (e, ctx) -> {
             // Tell the client when trying again makes sense (RFC 9110 §10.2.3).
+            ctx.header("Retry-After", "1");
+            ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
+        });
+        app.exception(ReceivingSlots.Full.class, (e, ctx) -> {
             ctx.header("Retry-After", "1");
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
         });
@@ -621,20 +634,29 @@ public final class CdsServer implements AutoCloseable {
     /** The admission gate, for tests that need every evaluation slot taken. */
     EvaluationGate gate() { return gate; }
 
+    private static Map<String, Object> describe(ReloadAttempt r, List<String> problems) {
+        Map<String, Object> reload = new LinkedHashMap<>();
+        reload.put("at", r.at().toString());
+        reload.put("swapped", r.swapped());
+        if (r.candidateSha256() != null) reload.put("candidateSha256", r.candidateSha256());
+        reload.put("problemCount", r.problems().size());
+        reload.put("problems", problems);
+        return reload;
+    }
+
     Map<String, Object> health() {
         Rulebase rb = rules.current();
         Map<String, Object> h = new LinkedHashMap<>();
         // DEGRADED: hooks are answered, but feedback is refused and issued cards wait in memory.
         h.put("status", guarded.isUp() ? "UP" : "DEGRADED");
         h.put("rulebase", Map.of("version", rb.version(), "sha256", rb.sha256(), "mode", rb.mode().name()));
-        rules.lastReload().ifPresent(r -> {
-            Map<String, Object> reload = new LinkedHashMap<>();
-            reload.put("at", r.at().toString());
-            reload.put("swapped", r.swapped());
-            if (r.candidateSha256() != null) reload.put("candidateSha256", r.candidateSha256());
-            reload.put("problems", r.problems());
-            h.put("lastReload", reload);
-        });
+        rules.lastReload().ifPresent(r -> h.put("lastReload", describe(r, r.problems())));
+        List<ReloadAttempt> history = rules.recentReloads();
+        if (!history.isEmpty()) {
+            // The full problems of the last attempt are above; older ones keep their first few, enough to tell why.
+            h.put("reloadHistory", history.stream()
+                    .map(r -> describe(r, r.problems().subList(0, Math.min(3, r.problems().size())))).toList());
+        }
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
@@ -643,6 +665,7 @@ public final class CdsServer implements AutoCloseable {
         memory.put("heapPeakBytes", heapPeak.bytes());
         h.put("memory", memory);
         h.put("evaluations", gate.describe());
+        h.put("receiving", receiving.describe());
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         h.put("warmUp", warmUpReport);
         h.put("devMode", config.dev());

@@ -81,6 +81,9 @@ public final class RequestBodies {
             }
         } catch (BoundedInput.Exceeded e) {
             throw tooLarge("", maxBytes);
+        } catch (org.eclipse.jetty.http.BadMessageException e) {
+            // Jetty's minimum request data rate: the body came too slowly (408 Request Timeout).
+            throw new Refused(e.getCode(), "timeout", "request body arrived too slowly: " + e.getReason());
         } catch (IOException e) {
             throw new Refused(400, "structure", "request body could not be read: " + e.getMessage());
         }

@@ -65,6 +65,88 @@ class CdsServerHardeningTest {
         return "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
     }
 
+    /** Opens a POST whose headers promise a body that never comes: the server holds a thread reading it. */
+    private static java.net.Socket stalledPost(String server, String path) throws Exception {
+        URI u = URI.create(server);
+        java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort());
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static JsonNode health(String server) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void slowBodiesTakeOnlyTheirOwnSlotsSoHealthAndHooksStillAnswer() throws Exception {
+        // Its own server with a long idle timeout: on a busy machine opening 100 connections can take longer than the
+        // default 15 s, and the first stalled requests must not be closed before the last one takes its slot.
+        ServerConfig patient = ServerConfig.defaults().with(new ServerConfig.Settings(0, "127.0.0.1", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, 600, null, false));
+        try (CdsServer slowServer = CdsServerTest.startServer(patient, ClientAuthenticator.disabled(), new InMemoryFeedbackStore())) {
+            String at = slowServer.baseUrl().toString();
+            List<java.net.Socket> stalled = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < ReceivingSlots.OTHER_SLOTS; i++) stalled.add(stalledPost(at, "/api/assessment"));
+                // Wait until the server has taken every slot (each stalled request is inside its route, reading).
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+                while (health(at).path("receiving").path("otherBodySlotsInUse").asInt() < ReceivingSlots.OTHER_SLOTS) {
+                    assertTrue(System.nanoTime() < until, "the stalled requests never took their slots: " + health(at));
+                    Thread.sleep(50);
+                }
+                // One more body-carrying request is refused at once, before its body is read …
+                HttpResponse<String> refusedBusy = HTTP.send(HttpRequest.newBuilder(URI.create(at + "/api/assessment"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, refusedBusy.statusCode(), refusedBusy.body());
+                assertEquals("1", refusedBusy.headers().firstValue("Retry-After").orElse(null));
+                assertEquals("transient", JSON.readTree(refusedBusy.body()).at("/issue/0/code").asText(), refusedBusy.body());
+                // … while /health and the hook, which have threads and slots of their own, still answer.
+                assertEquals("UP", health(at).path("status").asText());
+                HttpResponse<String> hook = HTTP.send(HttpRequest.newBuilder(URI.create(at + "/cds-services/myeloma-anti-cd38"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(patientView())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, hook.statusCode(), hook.body());
+            } finally {
+                for (java.net.Socket socket : stalled) socket.close();
+            }
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (health(at).path("receiving").path("otherBodySlotsInUse").asInt() > 0) {
+                assertTrue(System.nanoTime() < until, "slots were not given back: " + health(at));
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void aBodyTricklingInSlowerThanTheMinimumRateIsCutOffWith408() throws Exception {
+        URI u = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+            socket.setSoTimeout(120_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/assessment HTTP/1.1\r\nHost: " + u.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = "";
+            // One byte a second, far below the minimum rate but well inside the idle timeout, until the server answers.
+            for (int i = 0; i < 60 && answer.isEmpty(); i++) {
+                try {
+                    out.write('{');
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                Thread.sleep(1000);
+                if (socket.getInputStream().available() > 0) answer = new String(socket.getInputStream().readNBytes(socket.getInputStream().available()), StandardCharsets.UTF_8);
+            }
+            if (answer.isEmpty()) answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("OperationOutcome") && answer.contains("too slowly"), answer);
+        }
+    }
+
     @Test
     void jsonNestedBeyondTheParsersLimitIs400OnEveryPostRoute() throws Exception {
         for (String path : List.of("/cds-services/myeloma-anti-cd38", "/cds-services/anti-cd38-order-check",

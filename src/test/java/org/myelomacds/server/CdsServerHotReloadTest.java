@@ -69,6 +69,15 @@ class CdsServerHotReloadTest {
             assertNotEquals(goodSha, newSha);
             assertEquals(newSha, good.get("lastReload").get("candidateSha256").asText());
             assertTrue(good.get("lastReload").get("problems").isEmpty());
+
+            // The refused attempt stays visible after the good one: the history lists both, newest first.
+            JsonNode history = good.get("reloadHistory");
+            assertTrue(history.size() >= 2, good.toString());
+            assertTrue(history.get(0).get("swapped").asBoolean(), history.toString());
+            JsonNode refused = history.get(history.size() - 1);
+            assertFalse(refused.get("swapped").asBoolean(), history.toString());
+            assertTrue(refused.get("problemCount").asInt() > 0, history.toString());
+            assertTrue(refused.get("problems").toString().contains(file.getFileName().toString()), history.toString());
         }
     }
 

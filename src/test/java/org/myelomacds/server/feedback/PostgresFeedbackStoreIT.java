@@ -3,6 +3,7 @@ package org.myelomacds.server.feedback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,12 +14,21 @@ import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The same store contract on a real PostgreSQL: against MYELOMA_CDS_PG_URL when set (a database the test may create
@@ -31,6 +41,7 @@ class PostgresFeedbackStoreIT extends FeedbackStoreContract {
     private static Path clusterDir;
     private static List<String> asOwner = List.of();
     private static Path binDir;
+    private static String serverOptions;
 
     @BeforeAll
     static void startPostgres() throws Exception {
@@ -64,13 +75,66 @@ class PostgresFeedbackStoreIT extends FeedbackStoreContract {
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
             try {
-                run(binDir.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", clusterDir.resolve("server.log").toString(), "-w", "-t", "60",
-                        "-o", "-p " + port + " -k " + clusterDir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                serverOptions = "-p " + port + " -k " + clusterDir + " -c listen_addresses=127.0.0.1 -c fsync=off";
+                startCluster();
                 adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=cds";
                 return;
             } catch (IllegalStateException e) {
                 if (attempt == 3) throw e;
             }
+        }
+    }
+
+    private static void startCluster() throws Exception {
+        run(binDir.resolve("pg_ctl").toString(), "-D", clusterDir.resolve("data").toString(), "-l", clusterDir.resolve("server.log").toString(),
+                "-w", "-t", "60", "-o", serverOptions, "start");
+    }
+
+    private static void stopCluster() throws Exception {
+        run(binDir.resolve("pg_ctl").toString(), "-D", clusterDir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /**
+     * The database stops while the service runs: feedback and override rates are refused as unavailable (the server
+     * answers 503 with Retry-After) within the connection timeout, the status says DOWN with the database's message,
+     * a card issued meanwhile waits in memory instead of being dropped, and once the database is back it is written,
+     * so feedback on that card is accepted.
+     */
+    @Test
+    void anOutageIsRefusedAsUnavailableAndCardsIssuedDuringItAreWrittenWhenTheDatabaseReturns() throws Exception {
+        Assumptions.assumeTrue(clusterDir != null, "the outage needs the throwaway cluster this test starts and stops, not MYELOMA_CDS_PG_URL");
+        String url = freshUrl();
+        try (JdbcFeedbackStore jdbc = JdbcFeedbackStore.open(url, null, null, Duration.ofSeconds(2));
+             GuardedFeedbackStore guarded = new GuardedFeedbackStore(jdbc, Clock.systemUTC(), 100, Duration.ofHours(1))) {
+            guarded.recordIssued(List.of(card("before-outage", "FLAG-SAFETY-HBV-01")));
+            assertTrue(guarded.recordFeedback(accepted("before-outage")));
+
+            stopCluster();
+            try {
+                long start = System.nanoTime();
+                assertThrows(GuardedFeedbackStore.Unavailable.class, () -> guarded.recordFeedback(accepted("before-outage")));
+                System.out.printf("feedback during the outage refused after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                assertFalse(guarded.isUp());
+                Map<String, Object> down = guarded.describe();
+                assertEquals("DOWN", down.get("status"));
+                assertNotNull(down.get("lastError"), down.toString());
+                assertNotNull(down.get("downSince"), down.toString());
+                // Once known to be down, callers are refused without waiting on the database again.
+                assertThrows(GuardedFeedbackStore.Unavailable.class, guarded::overrideRates);
+
+                guarded.recordIssued(List.of(card("during-outage", "FLAG-LOGISTICS-TS-01")));
+                assertEquals(1, guarded.describe().get("issuedCardsWaiting"));
+                assertEquals(0L, guarded.describe().get("issuedCardsRefused"));
+            } finally {
+                startCluster();
+            }
+
+            guarded.probe();
+            assertTrue(guarded.isUp(), guarded.describe().toString());
+            assertEquals(0, guarded.describe().get("issuedCardsWaiting"));
+            assertTrue(guarded.recordFeedback(overridden("during-outage", "not-applicable")),
+                    "a card issued while the database was down is known once it is back");
+            assertEquals(1, rate(guarded.overrideRates(), "FLAG-LOGISTICS-TS-01").overridden());
         }
     }
 
