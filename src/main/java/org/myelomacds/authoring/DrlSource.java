@@ -142,10 +142,6 @@ public final class DrlSource {
         return rules.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    public Optional<Rule> ruleById(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
-    }
-
     public List<FunctionDescr> functions(File f) {
         return f.descr() == null ? List.of() : f.descr().getFunctions();
     }

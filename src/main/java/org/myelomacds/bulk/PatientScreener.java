@@ -1,5 +1,6 @@
 package org.myelomacds.bulk;
 
+import org.myelomacds.assessor.AssessmentResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,8 @@ public final class PatientScreener {
                     new ErrorRecord(patientId, ErrorRecord.NO_PATIENT_RESOURCE, reason, where));
         }
         PatientBundleAssembler.AssembledPatient assembled = PatientBundleAssembler.assemble(patientId, lines);
-        PatientAssessor.Outcome outcome = assessor.assess(assembled.bundle(), asOf, jurisdiction, allowPartial);
-        if (outcome instanceof PatientAssessor.Assessed a) {
+        AssessmentResult outcome = assessor.assess(assembled.bundle(), asOf, jurisdiction, allowPartial);
+        if (outcome instanceof AssessmentResult.Assessed a) {
             SummaryRow row = SummaryRow.of(patientId, a.assessment(), a.unreadParts().size());
             ErrorRecord partial = a.unreadParts().isEmpty() ? null : new ErrorRecord(patientId, ErrorRecord.PARTIAL,
                     a.unreadParts().size() + " part(s) of the record could not be read; assessed without them "
@@ -67,15 +68,15 @@ public final class PatientScreener {
             return new ScreeningResult(patientId, row, JsonRenderer.renderLine(a.assessment()), partial);
         }
         ErrorRecord error;
-        if (outcome instanceof PatientAssessor.Incomplete i) {
+        if (outcome instanceof AssessmentResult.Incomplete i) {
             error = new ErrorRecord(patientId, ErrorRecord.REFUSED, i.problems().size()
                     + " part(s) of the record could not be read; refusing to give an answer built on incomplete data "
                     + "(--allow-partial assesses the rest and lists them as data gaps)", located(i.problems(), assembled));
-        } else if (outcome instanceof PatientAssessor.Unreadable u) {
+        } else if (outcome instanceof AssessmentResult.Unreadable u) {
             error = new ErrorRecord(patientId, ErrorRecord.REFUSED, u.message(), located(u.problems(), assembled));
         } else {
             error = new ErrorRecord(patientId, ErrorRecord.RULEBASE_FAILURE,
-                    ((PatientAssessor.RulebaseFailure) outcome).message(), List.of());
+                    ((AssessmentResult.RulebaseFailure) outcome).message(), List.of());
         }
         return new ScreeningResult(patientId, null, null, error);
     }

@@ -1,49 +1,36 @@
 package org.myelomacds.bulk;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.myelomacds.engine.EvaluationException;
-import org.myelomacds.engine.Evaluator;
+import org.myelomacds.assessor.AssessmentResult;
+import org.myelomacds.assessor.Assessor;
 import org.myelomacds.engine.Rulebase;
-import org.myelomacds.facts.EvaluationContext;
-import org.myelomacds.facts.Jurisdiction;
-import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.fhir.BundleReader;
-import org.myelomacds.fhir.InvalidBundleException;
 
 /**
- * {@link PatientAssessor} over the reader and the evaluator, deciding as {@code evaluate} does: an unreadable
- * bundle is refused, one with unreadable parts is refused unless a partial answer was asked for.
+ * {@link PatientAssessor} over the {@link Assessor}, the path every front end takes: screening decides a bundle
+ * exactly as {@code evaluate} does (an unreadable bundle is refused, one with unreadable parts is refused unless a
+ * partial answer was asked for).
  */
 public final class ReaderEvaluatorAssessor implements PatientAssessor {
-    private final BundleReader reader;
-    private final Evaluator evaluator;
+    private final Assessor assessor;
+    private final Rulebase rulebase;
 
     public ReaderEvaluatorAssessor(BundleReader reader, Rulebase rulebase) {
-        this.reader = reader;
-        this.evaluator = new Evaluator(rulebase);
+        this.assessor = new Assessor(reader, Assessor.Rules.of(rulebase));
+        this.rulebase = rulebase;
     }
 
     @Override
-    public Outcome assess(ObjectNode bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
-        PatientRecord record;
-        try {
-            record = reader.read(bundle, asOf, evaluator.rulebase().terminology());
-        } catch (InvalidBundleException e) {
-            return new Unreadable(e.getMessage(), e.problems());
-        }
-        if (!record.isComplete() && !allowPartial) return new Incomplete(record.unreadable());
-        try {
-            return new Assessed(evaluator.evaluate(record, new EvaluationContext(asOf, jurisdiction)), record.unreadable());
-        } catch (EvaluationException e) {
-            return new RulebaseFailure(e.getMessage());
-        }
+    public AssessmentResult assess(ObjectNode bundle, LocalDate asOf, org.myelomacds.facts.Jurisdiction jurisdiction,
+                                   boolean allowPartial) {
+        return assessor.assess(bundle, asOf, jurisdiction, allowPartial);
     }
 
-    @Override public String rulebaseVersion() { return evaluator.rulebase().version(); }
-    @Override public String rulebaseSha256() { return evaluator.rulebase().sha256(); }
-    @Override public org.myelomacds.evidence.terminology.Terminology terminology() { return evaluator.rulebase().terminology(); }
+    @Override public String rulebaseVersion() { return rulebase.version(); }
+    @Override public String rulebaseSha256() { return rulebase.sha256(); }
+    @Override public Terminology terminology() { return rulebase.terminology(); }
 }

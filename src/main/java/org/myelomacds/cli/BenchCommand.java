@@ -57,13 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         byte[] large = LargeBundleSynthesizer.pad(small, largeEntries);
         Path largeFile = Files.createTempFile("myeloma-cds-bench-large", ".json");
         Files.write(largeFile, large);
-        Rulebase rulebase;
-        try {
-            rulebase = Rulebase.shipped();
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        }
+        Rulebase rulebase = Rulebase.shipped();
         BundleReader reader = new BundleReader();
         Evaluator evaluator = new Evaluator(rulebase);
         LocalDate asOf = LocalDate.of(2026, 11, 1);
@@ -109,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Files.deleteIfExists(largeFile);
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     /** Wall time of one `evaluate` in a new JVM with the launcher's options, output discarded. */

@@ -4,6 +4,7 @@ import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.RuleFiles;
 import org.myelomacds.engine.Rulebase;
 import org.myelomacds.engine.RulebaseException;
+import org.myelomacds.engine.ShippedRulebase;
 import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.facts.Jurisdiction;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class EvaluationOptions {
 
     /** The rule files, read but not compiled. */
     RuleFiles files() throws RulebaseException {
-        if (rules == null) return EvaluateCommand.Readers.shippedFiles();
+        if (rules == null) return ShippedRulebase.files();
         try {
             return RuleFiles.fromDirectory(rules);
         } catch (java.io.IOException e) {
@@ -48,12 +49,12 @@ final class EvaluationOptions {
 
     /** The terminology of these files (for the shipped rules, the one the shipped rulebase holds). */
     Terminology terminology(RuleFiles files) throws RulebaseException {
-        return rules == null ? EvaluateCommand.Readers.shippedTerminology() : Rulebase.terminology(files);
+        return rules == null ? ShippedRulebase.terminology() : Rulebase.terminology(files);
     }
 
     /** The rulebase of these files; {@code terminology} is asked for only once the rules are compiled. */
     Rulebase rulebase(RuleFiles files, Rulebase.TerminologySource terminology) throws RulebaseException {
-        return rules == null ? EvaluateCommand.Readers.shippedRulebase(terminology)
+        return rules == null ? ShippedRulebase.rulebase(terminology)
                 : Rulebase.compile(files, CompileMode.DRL, terminology);
     }
 

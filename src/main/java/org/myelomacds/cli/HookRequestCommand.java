@@ -42,15 +42,13 @@ final class HookRequestCommand implements Callable<Integer> {
         try {
             b = json.readTree(Files.readAllBytes(bundle));
         } catch (IOException e) {
-            err.println("myeloma-cds: cannot read " + bundle + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.invalidInput("cannot read " + bundle + ": " + e.getMessage());
         }
         ObjectNode req;
         try {
             req = HookRequestBuilder.patientView(json, b);
         } catch (IllegalArgumentException e) {
-            err.println("myeloma-cds: " + bundle + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.invalidInput(bundle + ": " + e.getMessage());
         }
         if (draftOrder != null) HookRequestBuilder.withDraftOrder(req, "order-sign", draftOrder);
         try {
@@ -58,6 +56,6 @@ final class HookRequestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

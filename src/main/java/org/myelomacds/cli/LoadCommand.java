@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
         exitCodeList = {"0:every request answered", "1:some request failed", "2:usage error",
                 "3:unreadable input (a bundle or key file)"})
 final class LoadCommand implements Callable<Integer> {
-    static final int ERRORS = 1;
     static final String SERVICE = "myeloma-anti-cd38";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the server's health JSON reports its peak heap, under "memory" (heapPeakBytes; an earlier server said peakHeapBytes). */
@@ -102,19 +101,19 @@ final class LoadCommand implements Callable<Integer> {
         if (requests < 1 || maxSeconds < 1 || warmup < 0 || warmupSeconds < 1 || entries < 1 || timeoutSeconds < 1
                 || Arrays.stream(concurrency).anyMatch(c -> c < 1 || c > 1024)) {
             err.println("myeloma-cds load: --requests, --max-seconds, --entries, --timeout-seconds and every --concurrency level must be positive (concurrency at most 1024)");
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         PatientViewRequest request;
         try {
             request = PatientViewRequest.fromBundle(PatientViewRequest.padWithHistory(Files.readAllBytes(bundle), entries));
         } catch (IOException | IllegalArgumentException e) {
             err.println("myeloma-cds load: cannot build the request from " + bundle + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         URI service = url.resolve("/cds-services/" + SERVICE);
         if (token != null && signKey != null) {
             err.println("myeloma-cds load: give either --token or --sign-key, not both");
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         if (signKey != null) {
             List<String> notes = new ArrayList<>();
@@ -122,7 +121,7 @@ final class LoadCommand implements Callable<Integer> {
                 minter = new ClientTokenMinter(ClientTokenMinter.loadOrCreate(signKey, notes), issuer, java.time.Clock.systemUTC());
             } catch (IOException | IllegalArgumentException | com.nimbusds.jose.JOSEException e) {
                 err.println("myeloma-cds load: cannot use the signing key: " + e.getMessage());
-                return Main.INVALID_INPUT;
+                return ExitCode.INVALID_INPUT;
             }
             notes.forEach(n -> out.println("myeloma-cds load: " + n));
         }
@@ -136,7 +135,7 @@ final class LoadCommand implements Callable<Integer> {
         Level warm = run(client, service, request, Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warmup, warmupSeconds);
         if (warmup > 0 && warm.stats.errors() == warm.stats.requests()) {
             err.println("myeloma-cds load: every warm-up request failed; first error: " + warm.firstErrors.stream().findFirst().orElse("(none)"));
-            return ERRORS;
+            return ExitCode.CHECK_FAILED;
         }
         out.printf(Locale.ROOT, "warm-up: %d requests in %.0f s at concurrency %d, %d errors%n", warm.stats.requests(),
                 warm.stats.wallSeconds(), Math.min(8, Arrays.stream(concurrency).max().orElse(1)), warm.stats.errors());
@@ -156,9 +155,9 @@ final class LoadCommand implements Callable<Integer> {
         if (totalErrors > 0) {
             err.println("myeloma-cds load: " + totalErrors + " request(s) failed; first errors:");
             errorSamples.stream().limit(5).forEach(e -> err.println("  " + e));
-            return ERRORS;
+            return ExitCode.CHECK_FAILED;
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private record Level(LatencyStats stats, List<String> firstErrors) {}

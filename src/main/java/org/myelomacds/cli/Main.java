@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The myeloma-cds launcher. Exit codes are contract (ARCHITECTURE.md §7): 0 success, 2 usage error,
- * 3 unreadable or invalid input, 4 rulebase failed to compile.
+ * The myeloma-cds launcher. Exit codes are contract (ARCHITECTURE.md §7, {@link ExitCode}): 0 success, 1 a check
+ * failed, 2 usage error, 3 unreadable or invalid input, 4 rulebase failed to compile.
  */
 @Command(name = "myeloma-cds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Clinical decision support for anti-CD38 therapy in multiple myeloma. "
@@ -23,11 +23,6 @@ public final class Main implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, ReportCommand.class,
             ServeCommand.class, ScreenCommand.class, MakeExportCommand.class, HookRequestCommand.class, LoadCommand.class, RulesCommand.class, BenchCommand.class, BenchScreenCommand.class,
             CommandLine.HelpCommand.class);
-
-    public static final int OK = 0;
-    public static final int USAGE = 2;
-    public static final int INVALID_INPUT = 3;
-    public static final int RULEBASE_ERROR = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,9 +43,14 @@ public final class Main implements Runnable {
         withVersionEverywhere(cli);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // A command's failure becomes its exit code through picocli's mapping, and its message is printed here once.
+        ExitCode exitCodes = new ExitCode();
+        cli.setExitCodeExceptionMapper(exitCodes);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("myeloma-cds: internal error: " + ex);
-            return 1;
+            String message = ExitCode.message(ex);
+            commandLine.getErr().print(message != null ? message : "myeloma-cds: internal error: " + ex + "\n");
+            commandLine.getErr().flush();
+            return exitCodes.getExitCode(ex);
         });
         return cli.execute(args);
     }
@@ -82,7 +82,7 @@ public final class Main implements Runnable {
     record StreamFactory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == EvaluateCommand.class) return cls.cast(new EvaluateCommand(out, err));
+            if (cls == EvaluateCommand.class) return cls.cast(new EvaluateCommand(out));
             if (cls == BenchCommand.class) return cls.cast(new BenchCommand(out, err));
             if (cls == ServeCommand.class) return cls.cast(new ServeCommand(out, err));
             if (cls == HookRequestCommand.class) return cls.cast(new HookRequestCommand(out, err));

@@ -46,21 +46,18 @@ final class MakeExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (patients < 1 || myelomaPercent < 0 || myelomaPercent > 100) {
             err.println("myeloma-cds: --patients must be at least 1 and --myeloma-percent between 0 and 100");
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         List<Path> dirs = from.isEmpty() ? List.of(Path.of(System.getProperty("myeloma.samples", "fhir-samples"))) : from;
         ExportGenerator generator;
         try {
-            generator = ExportGenerator.fromBundles(dirs, EvaluateCommand.Readers.shippedTerminology());
-        } catch (org.myelomacds.engine.RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
+            generator = ExportGenerator.fromBundles(dirs, org.myelomacds.engine.ShippedRulebase.terminology());
         } catch (java.io.IOException e) {
             err.println("myeloma-cds: cannot read the template bundles: " + e.getMessage());
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         Map<String, Long> counts = generator.write(output, patients, myelomaPercent, gzip);
         err.println("myeloma-cds: wrote " + output + " from " + generator.templateCount() + " template bundle(s): " + counts);
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

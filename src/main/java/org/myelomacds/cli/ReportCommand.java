@@ -1,14 +1,8 @@
 package org.myelomacds.cli;
 
 import org.myelomacds.assessment.Assessment;
-import org.myelomacds.engine.EvaluationException;
-import org.myelomacds.engine.Evaluator;
-import org.myelomacds.engine.Rulebase;
+import org.myelomacds.assessor.Assessor;
 import org.myelomacds.engine.RulebaseException;
-import org.myelomacds.facts.EvaluationContext;
-import org.myelomacds.facts.PatientRecord;
-import org.myelomacds.facts.UnreadableInput;
-import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.report.HtmlReport;
 import org.myelomacds.render.report.MarkdownReport;
 import org.myelomacds.render.report.PdfReport;
@@ -22,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,40 +73,21 @@ final class ReportCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    /** One bundle's outcome: an assessment, or the exit code and the message that explain why there is none. */
-    private record Outcome(Assessment assessment, int exit, String problem) {}
+    private static final String REFUSAL =
+            "refusing to report on incomplete data (use --allow-partial to report with them listed as data gaps)";
 
     @Override
-    public Integer call() {
-        Rulebase rulebase;
-        try {
-            rulebase = evaluation.rulebase();
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        }
-        LocalDate date = evaluation.date();
-        return input.batch != null ? batch(rulebase, date) : single(rulebase, date);
+    public Integer call() throws RulebaseException {
+        Assessor assessor = Assessor.of(evaluation.rulebase());
+        return input.batch != null ? batch(assessor) : single(assessor);
     }
 
-    private int single(Rulebase rulebase, LocalDate date) {
-        String source = "-".equals(input.bundle) ? "<stdin>" : input.bundle;
-        byte[] bytes;
-        try {
-            bytes = "-".equals(input.bundle) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input.bundle));
-        } catch (NoSuchFileException e) {
-            err.println("myeloma-cds: cannot read " + input.bundle + ": no such file");
-            return Main.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println("myeloma-cds: cannot read " + input.bundle + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
-        }
-        Outcome o = assess(rulebase, bytes, source, date);
-        if (o.assessment() == null) {
-            err.print(o.problem());
-            return o.exit();
-        }
-        byte[] rendered = render(o.assessment());
+    private int single(Assessor assessor) {
+        byte[] bytes = BundleInput.read(input.bundle);
+        Assessment assessment = BundleInput.assessment(
+                assessor.assess(bytes, evaluation.date(), evaluation.jurisdiction, evaluation.allowPartial),
+                BundleInput.source(input.bundle), REFUSAL);
+        byte[] rendered = render(assessment);
         try {
             if (output == null) {
                 out.write(rendered, 0, rendered.length);
@@ -123,17 +97,13 @@ final class ReportCommand implements Callable<Integer> {
                 Files.write(output, rendered);
             }
         } catch (IOException e) {
-            err.println("myeloma-cds: cannot write " + output + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.invalidInput("cannot write " + output + ": " + e.getMessage());
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 
-    private int batch(Rulebase rulebase, LocalDate date) {
-        if (output == null) {
-            err.println("myeloma-cds: --batch needs -o OUTDIR");
-            return Main.USAGE;
-        }
+    private int batch(Assessor assessor) {
+        if (output == null) throw ExitCode.CommandFailure.usage("--batch needs -o OUTDIR");
         List<Path> bundles;
         try (Stream<Path> files = Files.list(input.batch)) {
             bundles = files.filter(p -> p.getFileName().toString().endsWith(".json"))
@@ -141,9 +111,9 @@ final class ReportCommand implements Callable<Integer> {
                     .sorted().toList();
             Files.createDirectories(output);
         } catch (IOException e) {
-            err.println("myeloma-cds: cannot use " + input.batch + " / " + output + ": " + e);
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.invalidInput("cannot use " + input.batch + " / " + output + ": " + e);
         }
+        LocalDate date = evaluation.date();
         String ext = switch (format) { case html -> ".html"; case markdown -> ".md"; case pdf -> ".pdf"; };
         List<HtmlReport.IndexRow> rows = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -151,63 +121,36 @@ final class ReportCommand implements Callable<Integer> {
         for (Path p : bundles) {
             String name = p.getFileName().toString();
             progress.step(name);
-            Outcome o;
+            Assessment assessment;
             try {
-                o = assess(rulebase, Files.readAllBytes(p), p.toString(), date);
-            } catch (IOException e) {
-                o = new Outcome(null, Main.INVALID_INPUT, "myeloma-cds: cannot read " + p + ": " + e.getMessage() + "\n");
-            }
-            if (o.assessment() == null) {
-                failures.add(name + ": " + o.problem().strip().replace("myeloma-cds: " + p + ": ", "").replace("\n", ";"));
+                assessment = BundleInput.assessment(assessor.assess(BundleInput.read(p.toString()), date,
+                        evaluation.jurisdiction, evaluation.allowPartial), p.toString(), REFUSAL);
+            } catch (ExitCode.CommandFailure f) {
+                // One line per bundle in index.html and on stderr; the others are still written.
+                failures.add(name + ": " + f.text().strip().replace("myeloma-cds: " + p + ": ", "").replace("\n", ";"));
                 continue;
             }
             String file = name.substring(0, name.length() - ".json".length()) + ext;
             try {
-                Files.write(output.resolve(file), render(o.assessment()));
+                Files.write(output.resolve(file), render(assessment));
             } catch (IOException e) {
                 failures.add(name + ": cannot write " + output.resolve(file) + ": " + e.getMessage());
                 continue;
             }
-            rows.add(HtmlReport.IndexRow.of(o.assessment(), file, name));
+            rows.add(HtmlReport.IndexRow.of(assessment, file, name));
         }
         progress.done();
         try {
             Files.writeString(output.resolve("index.html"),
                     HtmlReport.index(rows, failures, date.toString(), evaluation.jurisdiction.name()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("myeloma-cds: cannot write " + output.resolve("index.html") + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.invalidInput("cannot write " + output.resolve("index.html") + ": " + e.getMessage());
         }
         err.println("myeloma-cds: wrote " + rows.size() + " report(s) and index.html to " + output);
         if (!failures.isEmpty()) {
-            err.println("myeloma-cds: " + failures.size() + " bundle(s) could not be read:");
-            for (String f : failures) err.println("  " + f);
-            return Main.INVALID_INPUT;
+            throw ExitCode.CommandFailure.of(ExitCode.INVALID_INPUT, failures.size() + " bundle(s) could not be read:", failures);
         }
-        return Main.OK;
-    }
-
-    private Outcome assess(Rulebase rulebase, byte[] bytes, String source, LocalDate date) {
-        PatientRecord record;
-        try {
-            record = EvaluateCommand.Readers.shared().read(bytes, date, rulebase.terminology());
-        } catch (InvalidBundleException e) {
-            StringBuilder b = new StringBuilder("myeloma-cds: " + source + ": " + e.getMessage() + "\n");
-            for (String d : e.details()) b.append("  ").append(d).append('\n');
-            return new Outcome(null, Main.INVALID_INPUT, b.toString());
-        }
-        if (!record.isComplete() && !evaluation.allowPartial) {
-            StringBuilder b = new StringBuilder("myeloma-cds: " + source + ": " + record.unreadable().size()
-                    + " part(s) of the bundle could not be read; refusing to report on incomplete data "
-                    + "(use --allow-partial to report with them listed as data gaps):\n");
-            for (UnreadableInput p : record.unreadable()) b.append("  ").append(p.describe()).append('\n');
-            return new Outcome(null, Main.INVALID_INPUT, b.toString());
-        }
-        try {
-            return new Outcome(new Evaluator(rulebase).evaluate(record, new EvaluationContext(date, evaluation.jurisdiction)), Main.OK, null);
-        } catch (EvaluationException e) {
-            return new Outcome(null, Main.RULEBASE_ERROR, "myeloma-cds: " + e.getMessage() + "\n");
-        }
+        return ExitCode.OK;
     }
 
     private byte[] render(Assessment a) {

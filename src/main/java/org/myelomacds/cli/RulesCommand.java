@@ -18,9 +18,6 @@ import java.nio.file.Path;
                 "3:unreadable input (a case file, the samples directory, an unwritable output)",
                 "4:the rule directory does not compile or fails its checks"})
 final class RulesCommand implements Runnable {
-    /** Exit code of {@code rules test} and {@code rules coverage} when a check fails (not a contract code: 0, 2, 3, 4). */
-    static final int CHECK_FAILED = 1;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -37,7 +37,7 @@ final class RulesCoverageCommand implements Callable<Integer> {
             Coverage coverage = Coverage.of(run);
             out.print(format == Format.json ? coverage.json() : coverage.text());
             out.flush();
-            return coverage.complete() ? Main.OK : RulesCommand.CHECK_FAILED;
+            return coverage.complete() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         });
     }
 }

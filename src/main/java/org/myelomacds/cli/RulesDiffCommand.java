@@ -42,7 +42,7 @@ final class RulesDiffCommand implements Callable<Integer> {
             RulebaseDiff diff = RulebaseDiff.of(before, after);
             out.print(format == Format.json ? diff.json(oldRules.toString(), newRules.toString()) : diff.text(oldRules.toString(), newRules.toString()));
             out.flush();
-            return Main.OK;
+            return ExitCode.OK;
         }));
     }
 }

@@ -40,12 +40,12 @@ final class RulesDocsCommand implements Callable<Integer> {
             report = new RuleValidator(err).parseOnly(rules.path(), rules.displayPrefix());
         } catch (IOException e) {
             err.println("myeloma-cds: cannot read rules: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
+            return ExitCode.RULEBASE_ERROR;
         }
         if (!report.errors().isEmpty()) {
             report.errors().forEach(p -> err.println(p));
             err.println("myeloma-cds: the rule directory has errors; fix them (rules validate) before generating the rulebook");
-            return Main.RULEBASE_ERROR;
+            return ExitCode.RULEBASE_ERROR;
         }
         try {
             Files.createDirectories(output);
@@ -56,9 +56,9 @@ final class RulesDocsCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("myeloma-cds: cannot write " + output + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         out.flush();
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

@@ -80,7 +80,7 @@ final class RulesTestCommand implements Callable<Integer> {
                 + "; rule cases: " + (run.cases().size() - run.caseFailures()) + " passed, " + run.caseFailures() + " failed"
                 + " (rulebase " + run.rulebase().version() + " from " + rules.path() + ", sha256 " + run.rulebase().sha256().substring(0, 12) + ")");
         out.flush();
-        return scenarioFailures == 0 && run.caseFailures() == 0 ? Main.OK : RulesCommand.CHECK_FAILED;
+        return scenarioFailures == 0 && run.caseFailures() == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     private static String indent(String s) {

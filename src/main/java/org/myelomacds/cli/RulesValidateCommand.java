@@ -36,7 +36,7 @@ final class RulesValidateCommand implements Callable<Integer> {
             report = new RuleValidator(err).validate(rules.path(), rules.displayPrefix());
         } catch (IOException e) {
             err.println("myeloma-cds: cannot read rules: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
+            return ExitCode.RULEBASE_ERROR;
         }
         for (RuleProblem p : report.problems()) out.println(p);
         int errors = report.errors().size();
@@ -46,6 +46,6 @@ final class RulesValidateCommand implements Callable<Integer> {
                 + (report.terminology() == null ? "" : ", " + report.terminology().valueSets().size() + " value sets") + ": " + errors + " error(s), " + warnings + " warning(s)"
                 + (strict && warnings > 0 ? " (warnings fail with --strict)" : ""));
         out.flush();
-        return report.passes(strict) ? Main.OK : Main.RULEBASE_ERROR;
+        return report.passes(strict) ? ExitCode.OK : ExitCode.RULEBASE_ERROR;
     }
 }

@@ -30,11 +30,11 @@ final class SamplesDirectory {
             String m = e.getMessage();
             err.println("myeloma-cds: " + (m.contains(ruleDir.toString()) ? m : ruleDir + ": " + m));
             err.flush();
-            return Main.RULEBASE_ERROR;
+            return ExitCode.RULEBASE_ERROR;
         } catch (IOException e) {
             err.println("myeloma-cds: " + e.getMessage());
             err.flush();
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         return action.apply(run);
     }

@@ -100,7 +100,7 @@ public final class ScreenCommand implements Callable<Integer> {
     }
 
     public Rulebase rulebase() throws RulebaseException {
-        return rules == null ? EvaluateCommand.Readers.shippedRulebase() : Rulebase.compileDirectory(rules);
+        return rules == null ? org.myelomacds.engine.ShippedRulebase.rulebase() : Rulebase.compileDirectory(rules);
     }
 
     @Override
@@ -114,27 +114,22 @@ public final class ScreenCommand implements Callable<Integer> {
         if (engine == Engine.spark) return SparkProcess.run(sparkArguments(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), err);
         if (!Files.isDirectory(Path.of(input))) {
             err.println("myeloma-cds: cannot read the export: " + input + " is not a directory");
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         Rulebase rulebase;
-        try {
-            rulebase = rulebase();
-        } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.RULEBASE_ERROR;
-        }
+        rulebase = rulebase();
         ScreeningOptions o = options();
-        PatientScreener screener = new PatientScreener(new ReaderEvaluatorAssessor(EvaluateCommand.Readers.shared(), rulebase),
+        PatientScreener screener = new PatientScreener(new ReaderEvaluatorAssessor(new org.myelomacds.fhir.BundleReader(), rulebase),
                 o.asOf(), o.jurisdiction(), o.allowPartial());
         RunReport report;
         try {
             report = new InProcessScreening(o, screener, progress()).run();
         } catch (IOException e) {
             err.println("myeloma-cds: cannot read the export: " + e.getMessage());
-            return Main.INVALID_INPUT;
+            return ExitCode.INVALID_INPUT;
         }
         summary(report);
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     /** True when progress should be drawn: asked for, and stderr is a terminal (also for the Spark job's own bar). */

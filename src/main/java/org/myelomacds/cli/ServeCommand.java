@@ -66,16 +66,13 @@ final class ServeCommand implements Callable<Integer> {
             config = config.with(new ServerConfig.Settings(port, bind, publicUrl, null, null, null, null, rulesDir, null, dev,
                     null, null, null, null, null, null));
         } catch (ServerConfig.ConfigException | IllegalArgumentException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            return Main.USAGE;
+            throw ExitCode.CommandFailure.usage(e.getMessage());
         }
         RulebaseSource rules;
         try {
             rules = rulebaseSource(config);
         } catch (RulebaseException e) {
-            err.println("myeloma-cds: " + e.getMessage());
-            e.problems().forEach(p -> err.println("  " + p));
-            return Main.RULEBASE_ERROR;
+            throw ExitCode.CommandFailure.of(ExitCode.RULEBASE_ERROR, e.getMessage(), e.problems().stream().map(String::valueOf).toList());
         }
         ClientAuthenticator authenticator;
         if (config.dev()) {
@@ -90,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("myeloma-cds: no trustedIssuers configured, so every client would be refused; list the CDS "
                         + "clients you trust in the --config file (see config/serve.example.yaml), or use --dev for local development");
                 rules.close();
-                return Main.USAGE;
+                return ExitCode.USAGE;
             }
         }
         FeedbackStore feedback;
@@ -101,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             err.println("myeloma-cds: cannot open the feedback database: " + e.getMessage());
             rules.close();
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (CdsServer server = new CdsServer(config, authenticator, feedback, rules, Clock.systemDefaultZone())) {
@@ -119,12 +116,12 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             err.println("myeloma-cds: cannot start the server on " + config.bind() + ":" + config.port() + ": " + e.getMessage());
-            return Main.USAGE;
+            return ExitCode.USAGE;
         } finally {
             feedback.close();
             rules.close();
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     /**
@@ -133,14 +130,14 @@ final class ServeCommand implements Callable<Integer> {
      * as compiled at start-up).
      */
     private static RulebaseSource rulebaseSource(ServerConfig config) throws RulebaseException {
-        if (config.rulesDir() == null) return RulebaseSource.fixed(EvaluateCommand.Readers.shippedRulebase());
+        if (config.rulesDir() == null) return RulebaseSource.fixed(org.myelomacds.engine.ShippedRulebase.rulebase());
         if (!config.watchRules()) return RulebaseSource.fixed(Rulebase.compileDirectory(config.rulesDir()));
         Path scenarios = config.rulesDir().toAbsolutePath().normalize().resolveSibling("fhir-samples");
         if (!Files.isDirectory(scenarios)) {
             throw new RulebaseException("hot reload of " + config.rulesDir() + " is gated by the scenarios in " + scenarios
                     + ", which does not exist; put fhir-samples/ next to the rules directory or set watchRules: false", List.of());
         }
-        return WatchingRulebaseSource.start(config.rulesDir(), scenarios);
+        return WatchingRulebaseSource.start(config.rulesDir(), org.myelomacds.scenario.ScenarioGate.in(scenarios));
     }
 
     /** Client JWT verification against the trusted issuers of the configuration; null when none is configured. */

@@ -41,7 +41,7 @@ final class SparkProcess {
             classpath = classpath();
         } catch (IOException e) {
             err.println("myeloma-cds: --engine spark: " + e.getMessage());
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

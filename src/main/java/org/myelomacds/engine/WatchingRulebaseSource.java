@@ -1,9 +1,5 @@
 package org.myelomacds.engine;
 
-import org.myelomacds.scenario.Scenario;
-import org.myelomacds.scenario.ScenarioOutcome;
-import org.myelomacds.scenario.ScenarioRunner;
-import org.myelomacds.scenario.ScenarioSuite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * Hot reload of a rules directory for the server. Every directory under the rule root is watched; after a burst of
  * changes has been quiet for the debounce interval (editors save in several writes), the directory is compiled (DRL
- * mode, for file:line errors) and every fhir-samples scenario is run against the candidate. Only a candidate that
- * compiles and passes every scenario replaces the current rulebase, in one atomic swap; otherwise the last good
+ * mode, for file:line errors) and put through the {@link ReloadGate} the caller passed in (the server's runs every
+ * fhir-samples scenario against the candidate). Only a candidate that compiles and passes the gate replaces the
+ * current rulebase, in one atomic swap; otherwise the last good
  * rulebase keeps serving and the attempt, with its problems, is logged at WARN and kept for the health endpoint.
  *
  * <p>A request calls {@link #current()} once and keeps that rulebase, so a swap never changes a request in flight.
@@ -43,7 +40,7 @@ public final class WatchingRulebaseSource implements RulebaseSource {
     private static final Logger LOG = LoggerFactory.getLogger(WatchingRulebaseSource.class);
 
     private final Path rulesDir;
-    private final Path samplesDir;
+    private final ReloadGate gate;
     private final Duration debounce;
     private final AtomicReference<Rulebase> current = new AtomicReference<>();
     private final AtomicReference<ReloadAttempt> lastReload = new AtomicReference<>();
@@ -55,9 +52,9 @@ public final class WatchingRulebaseSource implements RulebaseSource {
     private final Thread watchThread;
     private volatile boolean closed;
 
-    private WatchingRulebaseSource(Path rulesDir, Path samplesDir, Duration debounce, Rulebase initial) throws IOException {
+    private WatchingRulebaseSource(Path rulesDir, ReloadGate gate, Duration debounce, Rulebase initial) throws IOException {
         this.rulesDir = rulesDir;
-        this.samplesDir = samplesDir;
+        this.gate = gate;
         this.debounce = debounce;
         this.current.set(initial);
         this.watcher = FileSystems.getDefault().newWatchService();
@@ -66,17 +63,17 @@ public final class WatchingRulebaseSource implements RulebaseSource {
         watchThread.setDaemon(true);
     }
 
-    public static WatchingRulebaseSource start(Path rulesDir, Path samplesDir) throws RulebaseException {
-        return start(rulesDir, samplesDir, DEFAULT_DEBOUNCE);
+    public static WatchingRulebaseSource start(Path rulesDir, ReloadGate gate) throws RulebaseException {
+        return start(rulesDir, gate, DEFAULT_DEBOUNCE);
     }
 
     /**
-     * Compiles the directory, checks it against every scenario in samplesDir and starts watching. Throws when the
-     * initial rulebase does not compile or a scenario fails: the caller reports the problems and exits (code 4).
+     * Compiles the directory, puts it through the gate and starts watching. Throws when the initial rulebase does
+     * not compile or fails the gate: the caller reports the problems and exits (code 4).
      */
-    public static WatchingRulebaseSource start(Path rulesDir, Path samplesDir, Duration debounce) throws RulebaseException {
+    public static WatchingRulebaseSource start(Path rulesDir, ReloadGate gate, Duration debounce) throws RulebaseException {
         Path rules = rulesDir.toAbsolutePath().normalize();
-        Path samples = samplesDir.toAbsolutePath().normalize();
+        String samples = gate.location().toString();
         RuleFiles files;
         try {
             files = RuleFiles.fromDirectory(rules);
@@ -86,17 +83,17 @@ public final class WatchingRulebaseSource implements RulebaseSource {
         Rulebase initial = Rulebase.compile(files, CompileMode.DRL);
         List<String> failures;
         try {
-            failures = scenarioFailures(initial, samples);
+            failures = gate.failures(initial);
         } catch (IOException e) {
-            throw new RulebaseException("cannot read the scenarios that gate hot reload: " + e.getMessage(), List.of());
+            throw new RulebaseException("cannot read the " + gate.kind() + "s that gate hot reload: " + e.getMessage(), List.of());
         }
         if (!failures.isEmpty()) {
-            throw new RulebaseException("rules in " + rules + " fail " + failures.size() + " scenario(s) in " + samples,
-                    failures.stream().map(f -> new RuleProblem(samples.toString(), 0, 0, "ERROR", f)).toList());
+            throw new RulebaseException("rules in " + rules + " fail " + failures.size() + " " + gate.kind() + "(s) in " + samples,
+                    failures.stream().map(f -> new RuleProblem(samples, 0, 0, "ERROR", f)).toList());
         }
         WatchingRulebaseSource source;
         try {
-            source = new WatchingRulebaseSource(rules, samples, debounce, initial);
+            source = new WatchingRulebaseSource(rules, gate, debounce, initial);
         } catch (IOException e) {
             throw new RulebaseException("cannot watch " + rules + " for changes: " + e.getMessage(), List.of());
         }
@@ -163,9 +160,9 @@ public final class WatchingRulebaseSource implements RulebaseSource {
         }
         List<String> failures;
         try {
-            failures = scenarioFailures(candidate, samplesDir);
+            failures = gate.failures(candidate);
         } catch (IOException e) {
-            return rejected(at, sha, List.of("cannot read the scenarios: " + e.getMessage()));
+            return rejected(at, sha, List.of("cannot read the " + gate.kind() + "s: " + e.getMessage()));
         }
         if (!failures.isEmpty()) return rejected(at, sha, failures);
         Rulebase previous = current.getAndSet(candidate);
@@ -177,18 +174,6 @@ public final class WatchingRulebaseSource implements RulebaseSource {
         LOG.warn("rules in {} not reloaded, still serving sha256 {}; {} problem(s):\n{}", rulesDir, current.get().sha256(),
                 problems.size(), String.join("\n", problems));
         return new ReloadAttempt(at, false, sha, problems);
-    }
-
-    private static List<String> scenarioFailures(Rulebase rulebase, Path samplesDir) throws IOException {
-        List<Scenario> scenarios = ScenarioSuite.in(samplesDir);
-        List<String> failures = new ArrayList<>();
-        for (ScenarioOutcome o : new ScenarioRunner(rulebase).runAll(scenarios)) {
-            if (o.passed()) continue;
-            failures.add(o.error() == null && o.expected() != null
-                    ? "scenario " + o.scenario().name() + " no longer gives its expected result:\n" + o.diff().stripTrailing()
-                    : "scenario " + o.scenario().name() + ": " + o.problem().orElse("failed"));
-        }
-        return failures;
     }
 
     private void registerTree(Path root) throws IOException {

@@ -27,7 +27,4 @@ public final class PatientDemographics implements HasProvenance {
     public Integer getAge() { return age; }
     public boolean isAgeKnown() { return age != null; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
-
-    /** The same patient with the age computed against another evaluation date. */
-    public PatientDemographics withAge(Integer newAge) { return new PatientDemographics(id, sex, birthDate, newAge, provenance); }
 }

@@ -49,7 +49,6 @@ public final class PriorLine implements HasProvenance {
     public long getEndDay() { return end.toEpochDay(); }
     public List<Drug> getDrugs() { return drugs; }
     public boolean contains(Drug drug) { return drugs.contains(drug); }
-    public boolean containsClass(DrugClass c) { return drugs.stream().anyMatch(d -> d.getDrugClass() == c); }
     public boolean isIncludesTransplant() { return includesTransplant; }
     public boolean isOngoing() { return ongoing; }
     public boolean isLastLine() { return lastLine; }

@@ -39,20 +39,35 @@ import org.myelomacds.evidence.terminology.Terminology;
  * <li>Replay: nothing dated after asOf is read ({@link AsOfCut}); what began before and ended after is read as it
  *     stood on asOf.</li>
  * </ol>
- * Holds one FhirContext (expensive to build, thread-safe), shared by every rulebase; {@link #read} may be called
+ * Uses the process's one FhirContext (expensive to build, thread-safe), shared by every rulebase; {@link #read} may be called
  * concurrently, with the same or different terminologies (a terminology is immutable).
  */
 public final class BundleReader {
     private final FhirContext context;
     private final Set<String> r4ResourceTypes;
 
+    /** Cheap: every reader of the process shares one FhirContext (see {@link R4}). */
     public BundleReader() {
-        this.context = FhirContext.forR4();
-        // Without this the first parse scans the whole R4 model (every resource can be contained, so scanning one
-        // resource reaches them all): ~740 classes' annotations, about 0.2 s of CPU in a fresh JVM. Deferred, only the
-        // types a bundle actually holds are scanned, when first parsed (safe under concurrency since hapi-fhir#3046).
-        context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
-        this.r4ResourceTypes = Set.copyOf(context.getResourceTypes());
+        this.context = R4.CONTEXT;
+        this.r4ResourceTypes = R4.RESOURCE_TYPES;
+    }
+
+    /**
+     * The process's R4 FhirContext, built on first use: HAPI's advice is one per process (building one costs about a
+     * second; it is thread-safe), and the CLI, the server and the tests build readers in many places.
+     */
+    private static final class R4 {
+        static final FhirContext CONTEXT = create();
+        static final Set<String> RESOURCE_TYPES = Set.copyOf(CONTEXT.getResourceTypes());
+
+        private static FhirContext create() {
+            FhirContext context = FhirContext.forR4();
+            // Without this the first parse scans the whole R4 model (every resource can be contained, so scanning one
+            // resource reaches them all): ~740 classes' annotations, about 0.2 s of CPU in a fresh JVM. Deferred, only
+            // the types a bundle actually holds are scanned, when first parsed (safe under concurrency since hapi-fhir#3046).
+            context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
+            return context;
+        }
     }
 
     public PatientRecord read(byte[] json, LocalDate asOf, Terminology terminology) throws InvalidBundleException {

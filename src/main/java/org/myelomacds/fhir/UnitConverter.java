@@ -42,9 +42,6 @@ final class UnitConverter {
         FACTORS.put(MeasurementKind.KARNOFSKY, Map.of("", 1.0, "1", 1.0, "{score}", 1.0, "score", 1.0, "%", 1.0));
     }
 
-    /** True when the kind has a numeric scale this class knows (all but the coded results). */
-    static boolean isNumeric(MeasurementKind kind) { return FACTORS.containsKey(kind); }
-
     /** The value in the canonical unit, or empty when the unit is not one this kind can be converted from. */
     static OptionalDouble toCanonical(MeasurementKind kind, double value, String unit) {
         Map<String, Double> factors = FACTORS.get(kind);

@@ -72,7 +72,7 @@ class BulkPartsTest {
     @Test
     void oneFailingPatientIsAnErrorRecordNotAFailedRun() {
         PatientAssessor exploding = new PatientAssessor() {
-            @Override public Outcome assess(com.fasterxml.jackson.databind.node.ObjectNode b, LocalDate d, Jurisdiction j, boolean p) {
+            @Override public org.myelomacds.assessor.AssessmentResult assess(com.fasterxml.jackson.databind.node.ObjectNode b, LocalDate d, Jurisdiction j, boolean p) {
                 throw new IllegalStateException("boom");
             }
             @Override public String rulebaseVersion() { return "t"; }

@@ -57,12 +57,14 @@ class CliTest {
     }
 
     @Test
-    void markdownFormatRendersTheSameAssessment() {
+    void markdownFormatIsTheTumourBoardReportAsReportWritesIt() {
         Run r = run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "markdown", "--jurisdiction", "EU");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("# Anti-CD38 therapy assessment"), r.out());
-        assertTrue(r.out().contains("| Jurisdiction | EU |"));
+        assertTrue(r.out().startsWith("# Tumour-board report: patient "), r.out());
+        assertTrue(r.out().contains("; jurisdiction EU._"), r.out());
         assertTrue(r.out().contains("Decision support for clinicians; not a prescription."));
+        Run report = run("report", sample(), "--as-of", "2026-11-01", "--format", "markdown", "--jurisdiction", "EU");
+        assertEquals(report.out(), r.out(), "one Markdown document for the same patient");
     }
 
     @Test

@@ -258,7 +258,7 @@ class LoadCommandTest {
         int code = Main.run(new String[]{"load", "--url", url, "--concurrency", "2", "--requests", "50", "--warmup", "0",
                 "--bundle", Samples.samplesDir().resolve("rrmm-copd.json").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(LoadCommand.ERRORS, code);
+        assertEquals(ExitCode.CHECK_FAILED, code);
         assertTrue(out.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.matches("\\s+2\\s+50\\s+10\\s.*")), out.toString(StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("10 request(s) failed"), err.toString(StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("HTTP 500"), err.toString(StandardCharsets.UTF_8));
@@ -274,7 +274,7 @@ class LoadCommandTest {
             int code = Main.run(new String[]{"load", "--url", "http://127.0.0.1:" + closed.getLocalPort(), "--warmup", "3",
                     "--bundle", Samples.samplesDir().resolve("rrmm-copd.json").toString()},
                     new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(LoadCommand.ERRORS, code);
+            assertEquals(ExitCode.CHECK_FAILED, code);
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("every warm-up request failed"), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -80,7 +80,7 @@ class WatchingRulebaseSourceTest {
     void aBurstOfGoodEditsIsDebouncedIntoOneSwapAndCloseStopsTheWatcher() throws Exception {
         Path rules = copyOfRules();
         Path logistics = rules.resolve("flags/logistics.drl");
-        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), BURST_DEBOUNCE)) {
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir()), BURST_DEBOUNCE)) {
             String before = source.current().sha256();
             assertTrue(source.lastReload().isEmpty());
             assertFalse(source.current().ruleNames().contains(PROBE_NAME));
@@ -117,7 +117,7 @@ class WatchingRulebaseSourceTest {
         Path rules = copyOfRules();
         Path logistics = rules.resolve("flags/logistics.drl");
         String original = Files.readString(logistics);
-        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofHours(1))) {
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir()), Duration.ofHours(1))) {
             Rulebase good = source.current();
 
             // A syntax error: refused, with the file and line of the problem.
@@ -211,7 +211,7 @@ class WatchingRulebaseSourceTest {
         String original = Files.readString(copd);
         byte[] bundle = Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json"));
         String code = "\"code\": \"13645005\"";
-        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofHours(1))) {
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir()), Duration.ofHours(1))) {
             Rulebase good = source.current();
 
             // Malformed: refused with the file and line, the last good rulebase keeps serving.
@@ -255,7 +255,7 @@ class WatchingRulebaseSourceTest {
     void anInitialLoadThatDoesNotCompileFailsLoudly() throws Exception {
         Path rules = copyOfRules();
         append(rules.resolve("flags/logistics.drl"), "\nrule \"BROKEN-02: x\"\nwhen\n    this is not DRL\nthen\nend\n");
-        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, Samples.samplesDir()));
+        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir())));
         assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("logistics.drl") && p.line() > 0), () -> "problems: " + e.problems());
     }
 
@@ -264,7 +264,7 @@ class WatchingRulebaseSourceTest {
         Path rules = copyOfRules();
         Path logistics = rules.resolve("flags/logistics.drl");
         Files.writeString(logistics, Files.readString(logistics).replaceFirst("\"TYPE_AND_SCREEN\"", "\"TYPE_AND_SCREEN_RENAMED\""));
-        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, Samples.samplesDir()));
+        RulebaseException e = assertThrows(RulebaseException.class, () -> WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir())));
         assertTrue(e.getMessage().contains("scenario"), e.getMessage());
         assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("TYPE_AND_SCREEN_RENAMED")), () -> "problems: " + e.problems());
     }

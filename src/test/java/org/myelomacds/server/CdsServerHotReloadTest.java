@@ -36,7 +36,7 @@ class CdsServerHotReloadTest {
     void aBadEditIsReportedAndAGoodOneSwappedIn(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
         copy(Samples.projectDir().resolve("rules"), rules);
-        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, Samples.samplesDir(), Duration.ofMillis(200));
+        try (WatchingRulebaseSource source = WatchingRulebaseSource.start(rules, org.myelomacds.scenario.ScenarioGate.in(Samples.samplesDir()), Duration.ofMillis(200));
              CdsServer server = new CdsServer(ServerConfig.defaults().with(new ServerConfig.Settings(0, "127.0.0.1", null, null,
                      null, null, null, null, null, null, null, null, null, null, null, null)), ClientAuthenticator.disabled(),
                      new InMemoryFeedbackStore(), source, CdsServerTest.AS_OF_CLOCK).start()) {

@@ -27,6 +27,34 @@ class HeapPeakTest {
         long bytes = peak.bytes();
         assertTrue(bytes > 0 && bytes >= used - 1024 * 1024, "at least what is in use now: " + bytes + " vs " + used);
         assertTrue(bytes <= Runtime.getRuntime().maxMemory(), bytes + " above the maximum heap " + Runtime.getRuntime().maxMemory());
-        assertTrue(held.size() > 0);
+        java.lang.ref.Reference.reachabilityFence(held);
+    }
+
+    /** A peak is a high point that may be gone: 64 MiB held through a collection, then freed, must still count. */
+    @Test
+    void thePeakRemembersAHighPointThatIsNoLongerInUse() throws Exception {
+        HeapPeak peak = new HeapPeak();
+        long block = 64L << 20;
+        byte[][] held = new byte[64][];
+        for (int i = 0; i < held.length; i++) held[i] = new byte[1 << 20];
+        long seen = peak.collectionsSeen();
+        System.gc();
+        awaitCollections(peak, seen + 1);
+        java.lang.ref.Reference.reachabilityFence(held);
+        held = null;
+        seen = peak.collectionsSeen();
+        System.gc();
+        awaitCollections(peak, seen + 1);
+        long usedNow = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long bytes = peak.bytes();
+        assertTrue(bytes >= block, "the peak (" + bytes + ") counts the freed 64 MiB");
+        assertTrue(bytes >= usedNow + block / 2, "the peak (" + bytes + ") is above what is in use now (" + usedNow + ")");
+    }
+
+    /** Collection notifications arrive on another thread, a little after the collection. */
+    private static void awaitCollections(HeapPeak peak, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (peak.collectionsSeen() < atLeast && System.nanoTime() < deadline) Thread.sleep(5);
+        assertTrue(peak.collectionsSeen() >= atLeast, "collections were reported");
     }
 }

@@ -458,9 +458,4 @@ public record ReportView(
     static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
-
-    /** Text of the sources for a compact "data:" line. */
-    public static String sourcesText(List<Source> sources) {
-        return sources.stream().map(Source::printed).collect(Collectors.joining("; "));
-    }
 }

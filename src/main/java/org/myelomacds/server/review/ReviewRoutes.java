@@ -3,18 +3,12 @@ package org.myelomacds.server.review;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.myelomacds.assessment.Assessment;
-import org.myelomacds.engine.EvaluationException;
-import org.myelomacds.engine.Evaluator;
-import org.myelomacds.engine.Rulebase;
+import org.myelomacds.assessor.AssessmentResult;
+import org.myelomacds.assessor.Assessor;
 import org.myelomacds.server.EvaluationGate;
 import org.myelomacds.server.RequestBodies;
-import org.myelomacds.engine.RulebaseSource;
-import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Jurisdiction;
-import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
-import org.myelomacds.fhir.BundleReader;
-import org.myelomacds.fhir.InvalidBundleException;
 import org.myelomacds.render.report.HtmlReport;
 
 import java.io.IOException;
@@ -51,19 +45,16 @@ public final class ReviewRoutes {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final RulebaseSource rules;
+    private final Assessor assessor;
     private final EvaluationGate gate;
     private final java.time.Clock clock;
     private final long maxRequestBytes;
     private final Path samplesDir;
-    private final BundleReader reader;
     private final com.fasterxml.jackson.databind.ObjectMapper requestJson = RequestBodies.strictMapper();
 
-    /** @param reader the server's reader (one FhirContext per process, shared by every rulebase) */
-    public ReviewRoutes(RulebaseSource rules, BundleReader reader, EvaluationGate gate, java.time.Clock clock,
-                        long maxRequestBytes, Path samplesDir) {
-        this.rules = rules;
-        this.reader = reader;
+    /** @param assessor the server's assessor: the page answers what the hooks and the REST API would answer */
+    public ReviewRoutes(Assessor assessor, EvaluationGate gate, java.time.Clock clock, long maxRequestBytes, Path samplesDir) {
+        this.assessor = assessor;
         this.gate = gate;
         this.clock = clock;
         this.maxRequestBytes = maxRequestBytes;
@@ -207,39 +198,36 @@ public final class ReviewRoutes {
             problem(ctx, e.status(), "The bundle could not be read: " + e.getMessage());
             return;
         }
-        // One rulebase for the whole request: the bundle is read with the terminology of the rules that judge it,
-        // even if a hot reload swaps the rulebase meanwhile.
-        Rulebase rulebase = rules.current();
-        PatientRecord record;
+        // The assessment and the reading of the bundle share the admission gate with the hooks and the REST API.
+        AssessmentResult result;
         try {
-            record = reader.read(tree, asOf, rulebase.terminology());
-        } catch (InvalidBundleException e) {
-            StringBuilder b = new StringBuilder(e.isUnprocessable() ? "No report is given: " + e.getMessage()
-                    : "The bundle could not be read: " + e.getMessage());
-            for (String d : e.details()) b.append("\n").append(d);
-            problem(ctx, e.isUnprocessable() ? 422 : 400, b.toString());
-            return;
-        }
-        if (!record.isComplete() && !allowPartial) {
-            StringBuilder b = new StringBuilder(record.unreadable().size() + " part(s) of the bundle could not be read; "
-                    + "no report is given on incomplete data unless 'report with unreadable parts listed' is ticked:");
-            for (UnreadableInput p : record.unreadable()) b.append("\n").append(p.describe());
-            problem(ctx, 422, b.toString());
-            return;
-        }
-        Assessment a;
-        try {
-            PatientRecord read = record;
-            EvaluationContext context = new EvaluationContext(asOf, jurisdiction);
-            a = gate.run(() -> new Evaluator(rulebase).evaluate(read, context));
+            LocalDate on = asOf;
+            Jurisdiction in = jurisdiction;
+            result = gate.run(() -> assessor.assess(tree, on, in, allowPartial));
         } catch (EvaluationGate.AtCapacity e) {
             ctx.header("Retry-After", "1");
             problem(ctx, 503, e.getMessage());
             return;
-        } catch (EvaluationException e) {
-            problem(ctx, 500, "the rulebase could not evaluate this patient: " + e.getMessage());
+        }
+        if (result instanceof AssessmentResult.Unreadable u) {
+            StringBuilder b = new StringBuilder(u.mustNotBeAssessed() ? "No report is given: " + u.message()
+                    : "The bundle could not be read: " + u.message());
+            for (String d : u.details()) b.append("\n").append(d);
+            problem(ctx, u.mustNotBeAssessed() ? 422 : 400, b.toString());
             return;
         }
+        if (result instanceof AssessmentResult.Incomplete i) {
+            StringBuilder b = new StringBuilder(i.problems().size() + " part(s) of the bundle could not be read; "
+                    + "no report is given on incomplete data unless 'report with unreadable parts listed' is ticked:");
+            for (UnreadableInput p : i.problems()) b.append("\n").append(p.describe());
+            problem(ctx, 422, b.toString());
+            return;
+        }
+        if (result instanceof AssessmentResult.RulebaseFailure f) {
+            problem(ctx, 500, "the rulebase could not evaluate this patient: " + f.message());
+            return;
+        }
+        Assessment a = ((AssessmentResult.Assessed) result).assessment();
         ctx.header("X-Patient", a.patient().id());
         ctx.contentType("text/html; charset=utf-8").result(HtmlReport.fragment(a));
     }
