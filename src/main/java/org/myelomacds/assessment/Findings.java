@@ -87,8 +87,19 @@ public record Findings(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * {@code refractoryUnknown}: no rule found the drug refractory, but a data gap says it may be (a partial date, an
+     * unknown end, an incomplete history): "refractory: false" then means "not established", never "not refractory".
+     * Written only when true.
+     */
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
-                           boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts) {}
+                           boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown) {
+        public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
+                        boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts) {
+            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, false);
+        }
+    }
 
     /**
      * {@code bands} are the washout bands the band was chosen from (day bounds; {@code untilDays} null for the last,

@@ -118,9 +118,18 @@ public final class LineOfTherapyDeriver {
 
     private LineOfTherapyDeriver() {}
 
-    /** One drug given over [from, to] from one record (a record can be split between two lines). */
-    private record Segment(Drug drug, LocalDate from, LocalDate to, boolean ongoing, MedicationRecord record) {
+    /**
+     * One drug given over [from, to] from one record (a record can be split between two lines). {@code endStated}: the
+     * record says when the drug stopped, or that it still runs ({@link TherapyRecords#statesEnd}); {@code endUnknown}: an
+     * open request whose end is unknown ({@link TherapyRecords#hasUnknownEnd}).
+     */
+    private record Segment(Drug drug, LocalDate from, LocalDate to, boolean ongoing, MedicationRecord record,
+                           boolean endStated, boolean endUnknown) {
         String groupRef() { return record.getGroupRef(); }
+
+        Segment part(LocalDate newFrom, LocalDate newTo, boolean newOngoing) {
+            return new Segment(drug, newFrom, newTo, newOngoing, record, endStated, endUnknown);
+        }
     }
 
     private record Transplant(ProcedureRecord procedure, List<Segment> conditioning) {
@@ -173,6 +182,11 @@ public final class LineOfTherapyDeriver {
 
         boolean ongoing() { return segments.stream().anyMatch(Segment::ongoing); }
 
+        /** Some segment ending on the line's last dose says its drug stopped then (a period with a stated end). */
+        boolean stoppedStated(LocalDate lastDose) {
+            return segments.stream().anyMatch(s -> s.to().equals(lastDose) && s.endStated());
+        }
+
         boolean isEmpty() { return segments.isEmpty() && transplants.isEmpty(); }
 
         boolean planMatch(String groupRef) { return groupRef != null && groupRefs.contains(groupRef); }
@@ -218,7 +232,8 @@ public final class LineOfTherapyDeriver {
         for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>()));
         for (MedicationRecord r : given) {
             Segment s = new Segment(r.getDrug(), r.getStart(), TherapyRecords.lastDay(r, asOf),
-                    TherapyRecords.isOngoing(r, asOf), r);
+                    TherapyRecords.isOngoing(r, asOf), r, TherapyRecords.statesEnd(r, asOf),
+                    TherapyRecords.hasUnknownEnd(r, asOf));
             if (!r.getDrug().getDrugClass().isAntiMyelomaTherapy()) {
                 supportive.add(s);
                 continue;
@@ -308,13 +323,15 @@ public final class LineOfTherapyDeriver {
             boolean toxicity = e.getValue().stream().anyMatch(s -> s.record().isStoppedForToxicity());
             boolean endRecorded = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(s -> s.ongoing()
                     || (s.record().getEnd() != null && s.record().getEnd().isAfter(s.record().getStart())));
+            // The course ends on an open request whose end is unknown: the drug may have been given long after.
+            boolean endUnknown = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(Segment::endUnknown);
             // A partial date widens a course: it surely ran from its latest possible start to its earliest possible end.
             LocalDate startLatest = e.getValue().stream().map(LineOfTherapyDeriver::latestFrom)
                     .min(Comparator.naturalOrder()).orElse(from);
             LocalDate endEarliest = e.getValue().stream().map(LineOfTherapyDeriver::earliestTo)
                     .max(Comparator.naturalOrder()).orElse(to);
             out.add(new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(), !to.isBefore(finalPhaseStart),
-                    toxicity, endRecorded, startLatest, endEarliest, new ArrayList<>(provenance)));
+                    toxicity, endRecorded, endUnknown, startLatest, endEarliest, new ArrayList<>(provenance)));
         }
         return out;
     }
@@ -327,7 +344,13 @@ public final class LineOfTherapyDeriver {
 
     /** The earliest day a segment can have ended: its record's earliest end when the segment ends where the record does. */
     private static LocalDate earliestTo(Segment s) {
-        LocalDate earliest = s.record().getEndEarliest();
+        MedicationRecord r = s.record();
+        // A one-day record with a partial date ("2023-01"): its dose fell on some day of that interval, at the earliest
+        // on the first.
+        if (!s.ongoing() && (r.getEnd() == null || r.getEnd().isBefore(r.getStart())) && s.to().equals(r.getStartLatest())) {
+            return s.from();
+        }
+        LocalDate earliest = r.getEndEarliest();
         if (s.ongoing() || earliest == null || !s.to().equals(s.record().getEnd())) return s.to();
         return earliest.isBefore(s.to()) ? (earliest.isBefore(s.from()) ? s.from() : earliest) : s.to();
     }
@@ -398,6 +421,14 @@ public final class LineOfTherapyDeriver {
                 : "after all drugs of line " + n + " stopped on " + lastDose;
         if (progression != null) {
             open(lines, day, LineOpening.PROGRESSION, "new therapy after " + describe(progression) + ", " + after, batch);
+            return;
+        }
+        // The line's last records are one-day records (single administrations, orders with only their date): nothing
+        // shows its drugs stopped, so drugs ordered within the initial window are still its initial regimen (lenalidomide
+        // ordered on 10 January and bortezomib on 20 January are one VRd, not two lines).
+        if (lastDose != null && !cur.stoppedStated(lastDose) && days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS
+                && batch.stream().noneMatch(s -> cur.planConflict(s.groupRef()))) {
+            batch.forEach(cur::add);
             return;
         }
         if (batch.stream().allMatch(s -> cur.planMatch(s.groupRef()))) {
@@ -496,8 +527,8 @@ public final class LineOfTherapyDeriver {
             } else if (!s.from().isBefore(at)) {
                 next.add(s);
             } else {
-                kept.add(new Segment(s.drug(), s.from(), at.minusDays(1), false, s.record()));
-                next.add(new Segment(s.drug(), at, s.to(), s.ongoing(), s.record()));
+                kept.add(s.part(s.from(), at.minusDays(1), false));
+                next.add(s.part(at, s.to(), s.ongoing()));
             }
         }
         cur.segments.clear();

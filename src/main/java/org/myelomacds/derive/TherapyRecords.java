@@ -66,14 +66,31 @@ public final class TherapyRecords {
     }
 
     /**
-     * Last day of exposure as far as asOf is concerned: asOf when ongoing; otherwise the end date, or the start date for a
-     * record without an end (a single administration); never before the start (a reversed period is read as one day)
-     * and never after asOf.
+     * Last day of exposure as far as asOf is concerned: asOf when ongoing; otherwise the end date, or, for a record
+     * without an end (a single administration, an order), the latest day its date can stand for (a one-day record dated
+     * "2023-01" was given some day in January: its end is placed at the latest, as every partial end is); never before
+     * the start (a reversed period is read as one day) and never after asOf.
      */
     static LocalDate lastDay(MedicationRecord r, LocalDate asOf) {
         if (isOngoing(r, asOf)) return asOf;
-        LocalDate last = r.getEnd() == null || r.getEnd().isBefore(r.getStart()) ? r.getStart() : r.getEnd();
+        LocalDate last = r.getEnd() == null || r.getEnd().isBefore(r.getStart()) ? r.getStartLatest() : r.getEnd();
         return last.isAfter(asOf) ? asOf : last;
+    }
+
+    /**
+     * The record gives no end of its therapy: an open-ended active request the policy does not read as ongoing
+     * (CDS-POLICY-OPEN-REQUEST). Its last day is only the day it was written; the drug may have been given long after.
+     */
+    static boolean hasUnknownEnd(MedicationRecord r, LocalDate asOf) {
+        return isStaleOpenRequest(r, asOf);
+    }
+
+    /**
+     * The record states when its drug stopped (a period ending after it started) or that it is still given. A one-day
+     * record (an administration, an order with only its date) does not: doses may have followed that were not recorded.
+     */
+    static boolean statesEnd(MedicationRecord r, LocalDate asOf) {
+        return isOngoing(r, asOf) || (r.getEnd() != null && r.getEnd().isAfter(r.getStart()));
     }
 
     /** A stem-cell transplant that was performed (not planned). */

@@ -25,8 +25,10 @@ import org.myelomacds.facts.CriterionResult;
 import org.myelomacds.facts.CurrentResult;
 import org.myelomacds.facts.DataGap;
 import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.EvidenceStrength;
+import org.myelomacds.facts.DrugHistoryGap;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.HasProvenance;
 import org.myelomacds.facts.Measurement;
@@ -295,10 +297,22 @@ final class AssessmentAssembler {
         List<Findings.Item> refractoriness = refractory.stream().map(r -> new Findings.Item(r.getDrug().name(),
                 r.getProgressionDate().toString(), r.describe(), refs(r.getProvenance()))).toList();
 
-        List<Findings.Exposure> exposureItems = exposures.stream().map(e -> new Findings.Exposure(e.getDrug().name(),
-                e.getDrugClass().name(), e.getFirstDose().toString(), e.getLastDose().toString(), e.isOngoing(),
-                e.isIntolerant(), refractoryDrugs.contains(e.getDrug().name()),
-                e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()))).toList();
+        // A drug named by a history gap (partial date, unknown end) has an undecided refractoriness; a gap without a
+        // drug (a transplant with no recorded induction) leaves every drug's undecided.
+        List<DrugHistoryGap> historyGaps = facts(session, DrugHistoryGap.class);
+        // No dated disease-status assessment at all (GAP-REFRACTORY-01) leaves every drug's refractoriness undecided too.
+        boolean wholeHistoryOpen = historyGaps.stream().anyMatch(g -> g.getDrug() == null)
+                || record.diseaseStatuses().stream().noneMatch(DiseaseStatus::isDated);
+        Set<String> undecidedDrugs = new TreeSet<>();
+        historyGaps.stream().filter(g -> g.getDrug() != null).forEach(g -> undecidedDrugs.add(g.getDrug().name()));
+        List<Findings.Exposure> exposureItems = exposures.stream().map(e -> {
+            boolean refractoryKnown = refractoryDrugs.contains(e.getDrug().name());
+            boolean undecided = !refractoryKnown && e.getDrugClass() != DrugClass.CORTICOSTEROID
+                    && (wholeHistoryOpen || undecidedDrugs.contains(e.getDrug().name()));
+            return new Findings.Exposure(e.getDrug().name(), e.getDrugClass().name(), e.getFirstDose().toString(),
+                    e.getLastDose().toString(), e.isOngoing(), e.isIntolerant(), refractoryKnown,
+                    e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided);
+        }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size(),

@@ -64,9 +64,13 @@ public final class Evaluator {
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
             insertAll(session, timeline.courses());
+            // One fact per drug: an order per cycle must not make one data gap per order.
+            var staleByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.MedicationRecord>>();
             for (var r : TherapyRecords.staleOpenRequests(record.medications(), context.getAsOf())) {
-                session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(r, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS));
+                staleByDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
             }
+            staleByDrug.forEach((drug, requests) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
+                    requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
             insertAll(session, lines);
             session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {

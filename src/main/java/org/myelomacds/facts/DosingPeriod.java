@@ -20,6 +20,7 @@ public final class DosingPeriod implements HasProvenance {
     private final boolean finalPhase;
     private final boolean stoppedForToxicity;
     private final boolean endRecorded;
+    private final boolean endUnknown;
     private final LocalDate startLatest;
     private final LocalDate endEarliest;
     private final List<Provenance> provenance;
@@ -32,6 +33,14 @@ public final class DosingPeriod implements HasProvenance {
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
                         boolean stoppedForToxicity, boolean endRecorded, LocalDate startLatest, LocalDate endEarliest,
                         List<Provenance> provenance) {
+        this(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded, false, startLatest, endEarliest,
+                provenance);
+    }
+
+    /** {@code endUnknown}: the course ends on an open request whose end is unknown (CDS-POLICY-OPEN-REQUEST). */
+    public DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
+                        boolean stoppedForToxicity, boolean endRecorded, boolean endUnknown, LocalDate startLatest,
+                        LocalDate endEarliest, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -40,6 +49,7 @@ public final class DosingPeriod implements HasProvenance {
         this.finalPhase = finalPhase;
         this.stoppedForToxicity = stoppedForToxicity;
         this.endRecorded = endRecorded;
+        this.endUnknown = endUnknown;
         this.startLatest = startLatest == null || startLatest.isBefore(start) ? start : startLatest;
         this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end : endEarliest;
         this.provenance = List.copyOf(provenance);
@@ -61,6 +71,11 @@ public final class DosingPeriod implements HasProvenance {
      * statement): the last recorded dose, after which unrecorded doses may have followed.
      */
     public boolean isEndRecorded() { return endRecorded; }
+    /**
+     * The course ends on an active request with no end that the open-request policy does not read as ongoing: its
+     * {@link #getEnd() end} is only the day the request was written, and the drug may have been given at any time after.
+     */
+    public boolean isEndUnknown() { return endUnknown; }
     /** Latest day the course can have started (a partial start date); the start when precise. */
     public LocalDate getStartLatest() { return startLatest; }
     /** Earliest day the course can have ended (a partial end date); the end when precise. */

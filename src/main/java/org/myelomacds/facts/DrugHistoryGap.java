@@ -10,7 +10,7 @@ import java.util.Objects;
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
-    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE }
+    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN }
 
     private final Kind kind;
     private final Drug drug;
@@ -39,6 +39,20 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " refractoriness unknown: the progression on " + progression.getDate() + " falls inside or outside"
                 + " the 60-day window of the course " + course.getStart() + " to " + course.getEnd()
                 + " depending on the day a partial date stands for (" + Provenances.references(course) + ")",
+                Provenances.of(course, progression));
+    }
+
+    /**
+     * A progression after the start of a course whose end is unknown (it ends on an open request the policy does not
+     * read as ongoing): whether the drug was still given, or stopped within 60 days, when the disease progressed is
+     * unknown.
+     */
+    public static DrugHistoryGap therapyEndUnknown(DosingPeriod course, DiseaseStatus progression) {
+        return new DrugHistoryGap(Kind.THERAPY_END_UNKNOWN, course.getDrug(), course.getDrug().displayName()
+                + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest())
+                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression of "
+                + progression.getDate() + " is not recorded ("
+                + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }
 

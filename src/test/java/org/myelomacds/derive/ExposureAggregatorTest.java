@@ -160,4 +160,19 @@ class ExposureAggregatorTest {
         // a stopped request is never ongoing, old or not
         assertFalse(only(ExposureAggregator.aggregate(List.of(request("s", "stopped", "2026-09-01")), AS_OF), TestDrugs.LENALIDOMIDE).isOngoing());
     }
+
+    @Test
+    void aOneDayRecordWithAMonthOnlyDateEndsOnTheLastDayOfItsMonth() {
+        MedicationRecord month = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
+                org.myelomacds.facts.MedicationSource.ADMINISTRATION, "completed", false, d("2026-07-01"), null,
+                d("2026-07-31"), null, null, false, new Provenance("MedicationAdministration/m", d("2026-07-01")));
+        DrugExposure e = only(ExposureAggregator.aggregate(List.of(month), AS_OF), TestDrugs.DARATUMUMAB);
+        assertEquals(d("2026-07-01"), e.getFirstDose());
+        assertEquals(d("2026-07-31"), e.getLastDose());
+        // near miss: the same administration with its day recorded ends that day
+        MedicationRecord day = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
+                org.myelomacds.facts.MedicationSource.ADMINISTRATION, "completed", false, d("2026-07-01"), null, null,
+                false, new Provenance("MedicationAdministration/d", d("2026-07-01")));
+        assertEquals(d("2026-07-01"), only(ExposureAggregator.aggregate(List.of(day), AS_OF), TestDrugs.DARATUMUMAB).getLastDose());
+    }
 }

@@ -443,4 +443,61 @@ class LineOfTherapyDeriverTest {
                 List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
         assertTrue(noMaint.courses().stream().allMatch(org.myelomacds.facts.DosingPeriod::isFinalPhase));
     }
+
+    /** An order with only its (possibly partial) date and status: what an EHR exports as a request-only history. */
+    static MedicationRecord order(String id, Drug drug, String status, String start, String startLatest) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.REQUEST, status, false, d(start), null,
+                d(startLatest), null, null, false, new Provenance("MedicationRequest/" + id, d(start)));
+    }
+
+    @Test
+    void ordersOfOneRegimenWrittenDaysApartAreOneLineWhenNothingShowsTheFirstStopped() {
+        // lenalidomide ordered 2023-01-10 (one day, no end), bortezomib ordered 2023-01-20: one VRd, not two lines
+        List<MedicationRecord> meds = List.of(order("r", LENALIDOMIDE, "active", "2023-01-10", "2023-01-10"),
+                order("v", BORTEZOMIB, "active", "2023-01-20", "2023-01-20"));
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), AS_OF).size());
+        // near miss: a statement that says lenalidomide stopped on 2023-01-15 makes bortezomib a new regimen
+        List<MedicationRecord> stopped = List.of(given("r", LENALIDOMIDE, "2023-01-02", "2023-01-15", null),
+                order("v", BORTEZOMIB, "active", "2023-01-20", "2023-01-20"));
+        assertEquals(2, LineOfTherapyDeriver.derive(stopped, List.of(), AS_OF).size());
+        // near miss: 31 days after the line's first order is outside the initial regimen
+        List<MedicationRecord> late = List.of(order("r", LENALIDOMIDE, "active", "2023-01-10", "2023-01-10"),
+                order("v", BORTEZOMIB, "active", "2023-02-10", "2023-02-10"));
+        assertEquals(2, LineOfTherapyDeriver.derive(late, List.of(), AS_OF).size());
+    }
+
+    @Test
+    void aMonthOnlyOrderIsPlacedOverItsMonth() {
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(
+                List.of(order("r", LENALIDOMIDE, "completed", "2023-01-01", "2023-01-31")), List.of(), List.of(), AS_OF);
+        var course = t.courses().get(0);
+        assertEquals(d("2023-01-01"), course.getStart());
+        assertEquals(d("2023-01-31"), course.getEnd());
+        // surely given between its latest start and its earliest end: the dose fell on one unknown day of January
+        assertEquals(d("2023-01-31"), course.getStartLatest());
+        assertEquals(d("2023-01-01"), course.getEndEarliest());
+        assertTrue(course.isDateImprecise());
+        assertEquals(d("2023-01-31"), t.lines().get(0).getEnd());
+    }
+
+    @Test
+    void aCourseEndingOnAnOldOpenOrderHasAnUnknownEnd() {
+        List<MedicationRecord> meds = List.of(order("r1", LENALIDOMIDE, "active", "2023-01-01", "2023-01-31"),
+                order("r2", LENALIDOMIDE, "active", "2023-05-01", "2023-05-31"));
+        var course = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(), AS_OF).courses().get(0);
+        assertTrue(course.isEndUnknown());
+        assertEquals(2, course.getRecords());
+        assertEquals(d("2023-05-31"), course.getEnd());
+        // near miss: the same order written within 90 days of asOf is ongoing, its end is asOf, not unknown
+        var recent = LineOfTherapyDeriver.timeline(List.of(order("r", LENALIDOMIDE, "active", "2026-09-01", "2026-09-01")),
+                List.of(), List.of(), AS_OF).courses().get(0);
+        assertFalse(recent.isEndUnknown());
+        assertEquals(AS_OF, recent.getEnd());
+        // near miss: a completed order is not open; a later statement with a stated end closes the course
+        assertFalse(LineOfTherapyDeriver.timeline(List.of(order("r", LENALIDOMIDE, "completed", "2023-01-01", "2023-01-31")),
+                List.of(), List.of(), AS_OF).courses().get(0).isEndUnknown());
+        var closed = LineOfTherapyDeriver.timeline(List.of(order("r1", LENALIDOMIDE, "active", "2023-01-01", "2023-01-31"),
+                given("r2", LENALIDOMIDE, "2023-02-01", "2023-06-30", null)), List.of(), List.of(), AS_OF).courses().get(0);
+        assertFalse(closed.isEndUnknown());
+    }
 }

@@ -39,7 +39,7 @@ public final class MarkdownReport {
             md.append("| Drug | Route | First dose | Last dose | Refractory | Intolerant |\n|---|---|---|---|---|---|\n");
             for (ReportView.ExposureRow e : v.antiCd38()) {
                 md.append("| ").append(e.drug()).append(" | ").append(e.routes()).append(" | ").append(e.firstDose())
-                        .append(" | ").append(e.lastDose()).append(" | ").append(e.refractory() ? "yes" : "no").append(" | ")
+                        .append(" | ").append(e.lastDose()).append(" | ").append(e.refractory() ? "yes" : e.refractoryUnknown() ? "unknown" : "no").append(" | ")
                         .append(e.intolerant() ? "yes" : "no").append(" |\n");
             }
         }
@@ -106,7 +106,7 @@ public final class MarkdownReport {
         else {
             md.append("| Gap | What is missing | Regimens affected | Rule and evidence |\n|---|---|---|---|\n");
             for (ReportView.GapView g : v.gaps()) {
-                md.append("| <a id=\"gap-").append(g.code()).append('-').append(g.rule()).append("\"></a>").append(g.code()).append(" | ").append(esc(g.text())).append(" | ").append(esc(g.affects()))
+                md.append("| <a id=\"").append(g.anchor()).append("\"></a>").append(g.code()).append(" | ").append(esc(g.text())).append(" | ").append(esc(g.affects()))
                         .append(" | `").append(g.rule()).append('`').append(cites(g.cites())).append(" |\n");
             }
         }
@@ -165,7 +165,7 @@ public final class MarkdownReport {
         md.append("\n**Missing data that would change the answer** ([section 5](#gaps))\n\n");
         if (b.gaps().isEmpty()) md.append("_None._\n");
         for (ReportView.GapView g : b.gaps()) {
-            md.append("- [`").append(g.code()).append("`](#gap-").append(g.code()).append('-').append(g.rule()).append("): ")
+            md.append("- [`").append(g.code()).append("`](#").append(g.anchor()).append("): ")
                     .append(esc(g.text())).append(" _(affects ").append(esc(g.affects())).append(")_\n");
         }
         md.append("\n_").append(v.disclaimer()).append(" Rulebase ").append(v.rulebase().version()).append(", sha256 `")

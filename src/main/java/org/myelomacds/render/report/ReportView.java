@@ -84,7 +84,11 @@ public record ReportView(
                           String statusDuring, String reason, List<Source> sources) {}
 
     public record ExposureRow(String drug, String drugClass, String routes, String firstDose, String lastDose,
-                              boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources) {}
+                              boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources,
+                              boolean refractoryUnknown) {
+        /** "yes", "no", or "unknown" when a data gap leaves it undecided. */
+        public String refractoryText() { return refractory ? "yes" : refractoryUnknown ? "unknown" : "no"; }
+    }
 
     public record RenalRow(String date, String metric, String value, String unit, String method, String renalBand,
                            String status, String text, String rule, List<Cite> cites, List<Source> sources) {}
@@ -103,7 +107,8 @@ public record ReportView(
     public record FlagView(String anchor, String code, String severity, String icon, String action, String text, String rule,
                            List<Cite> cites, String regimens, List<Source> sources) {}
 
-    public record GapView(String code, String text, String affects, String rule, List<Cite> cites) {}
+    /** {@code anchor} is unique in the page: gaps of one code from one rule (one per drug, say) get -2, -3… */
+    public record GapView(String code, String text, String affects, String rule, List<Cite> cites, String anchor) {}
 
     /** A row of the evidence table; "not in catalogue" stands where rules/evidence.yaml has no such field. */
     public record EvidenceRow(String id, String anchor, String trial, String population, String comparator,
@@ -187,7 +192,8 @@ public record ReportView(
         for (Findings.Exposure e : f.exposures()) {
             ExposureRow row = new ExposureRow(drug(e.drug()), word(e.drugClass()),
                     e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")), e.firstDose(),
-                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()));
+                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
+                    e.refractoryUnknown());
             if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
         }
         Fact washout = f.antiCd38Washout() == null ? null : new Fact("Anti-CD38 washout",
@@ -267,9 +273,12 @@ public record ReportView(
         }
 
         List<GapView> gaps = new ArrayList<>();
+        Map<String, Integer> gapAnchors = new java.util.HashMap<>();
         for (DataGapItem g : a.dataGaps()) {
+            String base = "gap-" + g.code() + "-" + g.rule();
+            int n = gapAnchors.merge(base, 1, Integer::sum);
             gaps.add(new GapView(g.code(), g.text(), g.wouldAffect().isEmpty() ? "all regimens" : String.join(", ", g.wouldAffect()),
-                    g.rule(), cites(g.evidence())));
+                    g.rule(), cites(g.evidence()), n == 1 ? base : base + "-" + n));
         }
 
         List<EvidenceRow> evidence = new ArrayList<>();

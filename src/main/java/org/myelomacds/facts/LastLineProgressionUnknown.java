@@ -1,0 +1,43 @@
+package org.myelomacds.facts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whether the disease progressed on the last therapy is unknown: the last line ends on a course whose end is unknown
+ * (an active request with no end, read as given only on the day it was written), and a progression lies after the
+ * line's start, so the drug may still have been given, or stopped within 60 days, when the disease progressed
+ * (rules/derive/refractoriness.drl, DERIVE-REFRACTORY-06). Criteria that need "progression on the last therapy" are
+ * then UNKNOWN, neither MET nor FAILED.
+ */
+public final class LastLineProgressionUnknown implements HasProvenance {
+    private final PriorLine line;
+    private final DosingPeriod course;
+    private final DiseaseStatus progression;
+
+    public LastLineProgressionUnknown(PriorLine line, DosingPeriod course, DiseaseStatus progression) {
+        this.line = Objects.requireNonNull(line, "line");
+        this.course = Objects.requireNonNull(course, "course");
+        this.progression = Objects.requireNonNull(progression, "progression");
+    }
+
+    public PriorLine getLine() { return line; }
+    public DosingPeriod getCourse() { return course; }
+    public DiseaseStatus getProgression() { return progression; }
+
+    @Override public List<Provenance> getProvenance() { return Provenances.of(line, course, progression); }
+
+    public String describe() {
+        return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
+                + " " + Provenances.references(course) + ", an active request with no end: whether "
+                + course.getDrug().displayName() + " was still given, or stopped within 60 days, when the disease progressed on "
+                + progression.getDate() + " is not recorded";
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof LastLineProgressionUnknown l && line == l.line && course == l.course && progression == l.progression;
+    }
+    @Override public int hashCode() {
+        return Objects.hash(System.identityHashCode(line), System.identityHashCode(course), System.identityHashCode(progression));
+    }
+}
