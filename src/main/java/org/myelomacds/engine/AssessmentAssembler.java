@@ -239,7 +239,9 @@ final class AssessmentAssembler {
 
     private Flag flag(RaisedFlag f) {
         return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getAction(), f.getRule().getRuleId(),
-                f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()));
+                f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()),
+                f.getProposals().stream().map(p -> new Flag.ProposedOrder(p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        p.concept(), p.name())).toList());
     }
 
     private Map<String, EvidenceRef> evidence(Collection<String> ids) {
