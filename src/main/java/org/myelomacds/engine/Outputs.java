@@ -13,6 +13,7 @@ import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.RaisedFlag;
 import org.myelomacds.facts.RuleRef;
 import org.myelomacds.facts.ScoreComponent;
+import org.myelomacds.facts.EvidenceStrength;
 
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +29,9 @@ public final class Outputs {
 
     /**
      * Evidence discipline: a rule declaring @verification(M) or (T) encodes an unverified fact. It may argue for or
-     * against (trial population, INFO flags, score components) but never exclude a regimen on its own; trying to is a
-     * rulebase defect and stops the evaluation rather than printing a confident answer on unverified ground.
+     * against (INFO flags, score components) but never exclude a regimen on its own; trying to is a rulebase defect and
+     * stops the evaluation rather than printing a confident answer on unverified ground. An unverified trial-population
+     * exclusion leaves the population UNKNOWN (no trial credit), never FAILED.
      */
     public static CriterionResult criterion(RuleContext ctx, String regimen, String criterion, CriterionKind kind,
                                             CriterionOutcome outcome, String text) {
@@ -40,7 +42,11 @@ public final class Outputs {
             throw new EvaluationException("rule " + ruleRef(ctx).getRuleId() + " is @verification(" + verification
                     + ") but tries to make " + regimen + " not eligible; unverified facts may only inform, never exclude");
         }
-        return new CriterionResult(regimen, criterion, kind, outcome, unverified ? marked(text, verification) : text,
+        // An unverified trial exclusion cannot show that the patient is outside the trial: the trial may or may not have
+        // excluded them, so the population is undecided (UNKNOWN), and the wording says the exclusion is unverified.
+        CriterionOutcome stated = unverified && outcome == CriterionOutcome.FAILED && kind == CriterionKind.TRIAL_POPULATION
+                ? CriterionOutcome.UNKNOWN : outcome;
+        return new CriterionResult(regimen, criterion, kind, stated, unverified ? marked(text, verification) : text,
                 ruleRef(ctx), provenance(ctx));
     }
 
@@ -125,6 +131,11 @@ public final class Outputs {
         }
         return new RaisedFlag(code, severity, text, action == null ? null : action.text(), proposals, sorted(regimens),
                 ruleRef(ctx), provenance(ctx));
+    }
+
+    /** The strength of a regimen's trial evidence for this patient: the first tie-break between equal scores. */
+    public static EvidenceStrength strength(RuleContext ctx, String regimen, int level, String text) {
+        return new EvidenceStrength(regimen, level, text, ruleRef(ctx));
     }
 
     public static ScoreComponent score(RuleContext ctx, String regimen, String label, int points) {
