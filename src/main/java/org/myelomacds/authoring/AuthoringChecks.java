@@ -105,7 +105,62 @@ final class AuthoringChecks {
         for (DrlSource.File f : source.files()) {
             for (FunctionDescr fn : source.functions(f)) checkFunction(f, fn);
         }
+        checkFunctionsDefinedOnce();
         return out;
+    }
+
+    /**
+     * A decision is written once. Two functions with the same body (parameters and code, ignoring layout and names of
+     * parameters) are one function under two names: an author changing one leaves the other behind. And a derive/
+     * function comparing with a literal that a threshold function of the same unit already holds (a trial's age window
+     * written as {@code age > 65} beside {@code ndmmCassiopeiaMaxAge()} = 65) defines that limit a second time. Constant
+     * functions may share a value: two trials with the same floor are two limits, each with its own source.
+     */
+    private void checkFunctionsDefinedOnce() {
+        Map<String, String> firstByBody = new HashMap<>();
+        for (DrlSource.File f : source.files()) {
+            for (FunctionDescr fn : source.functions(f)) {
+                if (fn.getBody() == null || fn.getParameterNames().isEmpty()) continue;
+                String key = signature(fn);
+                int[] at = functionPosition(f, fn);
+                String first = firstByBody.putIfAbsent(key, fn.getName() + " (" + f.relative() + ":" + at[0] + ")");
+                if (first != null) {
+                    error(f, at[0], at[1], "function " + fn.getName() + " has the same body as " + first
+                            + ": one decision, one function; call the first and delete this one");
+                }
+            }
+        }
+        for (DrlSource.File f : source.files()) {
+            if (!f.relative().startsWith("derive/")) continue;
+            for (FunctionDescr fn : source.functions(f)) {
+                if (fn.getBody() == null || fn.getParameterNames().isEmpty()) continue;
+                String unit = Thresholds.unitOf(fn.getName());
+                if (unit.isEmpty()) continue;
+                Matcher m = COMPARED_NUMBER.matcher(stripStrings(fn.getBody()));
+                while (m.find()) {
+                    String n = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (isZeroOrOne(n)) continue;
+                    double v = Double.parseDouble(n);
+                    List<String> same = thresholds.all().stream().filter(t -> t.unit().equals(unit) && t.number() == v)
+                            .map(t -> t.name() + "() (" + t.relative() + ":" + t.line() + ")").toList();
+                    if (same.isEmpty()) continue;
+                    int[] at = functionPosition(f, fn);
+                    error(f, at[0], at[1], "function " + fn.getName() + " compares with " + n + ", a limit "
+                            + String.join(" and ", same) + " already define" + (same.size() == 1 ? "s" : "")
+                            + ": call the threshold function, so the limit is written once");
+                }
+            }
+        }
+    }
+
+    /** Parameter types and the body without layout, with parameters renamed by position: what a function does. */
+    private static String signature(FunctionDescr fn) {
+        String body = fn.getBody();
+        List<String> names = fn.getParameterNames();
+        for (int i = 0; i < names.size(); i++) {
+            body = body.replaceAll("(?<![A-Za-z0-9_$.])" + Pattern.quote(names.get(i)) + "(?![A-Za-z0-9_$])", Matcher.quoteReplacement("$p" + i));
+        }
+        return fn.getReturnType() + "(" + String.join(",", fn.getParameterTypes()) + ")" + body.replaceAll("\\s+", "");
     }
 
     /**
@@ -370,8 +425,12 @@ final class AuthoringChecks {
             if (!isOutputsCall(call, "flag") || call.getArguments().size() < 4) continue;
             String severity = call.getArgument(2).toString();
             if (!severity.contains("WARNING") && !severity.contains("CRITICAL")) continue;
-            boolean hasAction = call.getArguments().size() > 4 && call.getArgument(4) instanceof MethodCallExpr a
-                    && isOutputsCall(a, "action");
+            Expression actionArg = call.getArguments().size() > 4 ? call.getArgument(4) : null;
+            // Outputs.action("...").proposing(Outputs.test(...)): the action is the start of the chain.
+            while (actionArg instanceof MethodCallExpr m && m.getNameAsString().equals("proposing") && m.getScope().isPresent()) {
+                actionArg = m.getScope().get();
+            }
+            boolean hasAction = actionArg instanceof MethodCallExpr a && isOutputsCall(a, "action");
             if (hasAction) continue;
             String code = call.getArgument(1) instanceof StringLiteralExpr c ? c.getValue() : call.getArgument(1).toString();
             int[] at = positionInCode(r.file(), offset, call, WRAP_OPEN.length());

@@ -27,6 +27,7 @@ import org.myelomacds.facts.DataGap;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.EvidenceStrength;
 import org.myelomacds.facts.DrugHistoryGap;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.HasProvenance;
@@ -52,6 +53,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,12 +143,35 @@ final class AssessmentAssembler {
                 notRecommended.add(new NotRecommended(regimen.id(), regimen.name(), status.name(), reasons, printedFlags));
             }
         }
-        unranked.sort(Comparator.comparing((Recommendation r) -> -r.score()).thenComparing(Recommendation::regimen));
+        // Equal scores are ordered by the strength of the trial evidence for this patient (rules/rank/tie-break.drl), then
+        // by regimen id; each tied regimen prints the tie-break as a 0-point line, so the order stays recomputable.
+        Map<String, EvidenceStrength> strength = new HashMap<>();
+        for (EvidenceStrength s : facts(session, EvidenceStrength.class)) {
+            strength.merge(s.getRegimen(), s, (a, b) -> a.getLevel() >= b.getLevel() ? a : b);
+        }
+        java.util.function.ToIntFunction<Recommendation> level = r -> strength.containsKey(r.regimen())
+                ? strength.get(r.regimen()).getLevel() : 0;
+        unranked.sort(Comparator.comparing((Recommendation r) -> -r.score()).thenComparing(r -> -level.applyAsInt(r))
+                .thenComparing(Recommendation::regimen));
         List<Recommendation> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
             Recommendation r = unranked.get(i);
-            ranked.add(new Recommendation(i + 1, r.regimen(), r.name(), r.status(), r.score(), r.scoreComponents(),
-                    r.rationale(), r.flags(), r.evidence()));
+            List<String> tiedWith = unranked.stream().filter(o -> o != r && o.score() == r.score())
+                    .map(Recommendation::regimen).toList();
+            List<ScoreLine> lines = r.scoreComponents();
+            TreeSet<String> evidence = new TreeSet<>(r.evidence());
+            EvidenceStrength s = strength.get(r.regimen());
+            if (!tiedWith.isEmpty() && s != null) {
+                lines = new ArrayList<>(lines);
+                lines.add(new ScoreLine("Tie-break (score " + r.score() + ", tied with " + String.join(", ", tiedWith)
+                        + "): evidence strength " + s.getLevel() + " of 3, " + s.getText()
+                        + "; equal strengths are ordered by regimen id", 0, s.getRule().getRuleId(), s.getRule().getEvidence()));
+                lines = List.copyOf(lines);
+                evidence.addAll(s.getRule().getEvidence());
+                cited.addAll(s.getRule().getEvidence());
+            }
+            ranked.add(new Recommendation(i + 1, r.regimen(), r.name(), r.status(), r.score(), lines,
+                    r.rationale(), r.flags(), List.copyOf(evidence)));
         }
         notRecommended.sort(Comparator.comparing(NotRecommended::regimen));
 
@@ -214,7 +239,9 @@ final class AssessmentAssembler {
 
     private Flag flag(RaisedFlag f) {
         return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getAction(), f.getRule().getRuleId(),
-                f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()));
+                f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()),
+                f.getProposals().stream().map(p -> new Flag.ProposedOrder(p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        p.concept(), p.name())).toList());
     }
 
     private Map<String, EvidenceRef> evidence(Collection<String> ids) {

@@ -7,10 +7,13 @@ import org.myelomacds.facts.CriterionResult;
 import org.myelomacds.facts.DataGap;
 import org.myelomacds.facts.FlagSeverity;
 import org.myelomacds.facts.HasProvenance;
+import org.myelomacds.facts.MeasurementKind;
+import org.myelomacds.facts.Proposal;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.RaisedFlag;
 import org.myelomacds.facts.RuleRef;
 import org.myelomacds.facts.ScoreComponent;
+import org.myelomacds.facts.EvidenceStrength;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +29,9 @@ public final class Outputs {
 
     /**
      * Evidence discipline: a rule declaring @verification(M) or (T) encodes an unverified fact. It may argue for or
-     * against (trial population, INFO flags, score components) but never exclude a regimen on its own; trying to is a
-     * rulebase defect and stops the evaluation rather than printing a confident answer on unverified ground.
+     * against (INFO flags, score components) but never exclude a regimen on its own; trying to is a rulebase defect and
+     * stops the evaluation rather than printing a confident answer on unverified ground. An unverified trial-population
+     * exclusion leaves the population UNKNOWN (no trial credit), never FAILED.
      */
     public static CriterionResult criterion(RuleContext ctx, String regimen, String criterion, CriterionKind kind,
                                             CriterionOutcome outcome, String text) {
@@ -38,7 +42,11 @@ public final class Outputs {
             throw new EvaluationException("rule " + ruleRef(ctx).getRuleId() + " is @verification(" + verification
                     + ") but tries to make " + regimen + " not eligible; unverified facts may only inform, never exclude");
         }
-        return new CriterionResult(regimen, criterion, kind, outcome, unverified ? marked(text, verification) : text,
+        // An unverified trial exclusion cannot show that the patient is outside the trial: the trial may or may not have
+        // excluded them, so the population is undecided (UNKNOWN), and the wording says the exclusion is unverified.
+        CriterionOutcome stated = unverified && outcome == CriterionOutcome.FAILED && kind == CriterionKind.TRIAL_POPULATION
+                ? CriterionOutcome.UNKNOWN : outcome;
+        return new CriterionResult(regimen, criterion, kind, stated, unverified ? marked(text, verification) : text,
                 ruleRef(ctx), provenance(ctx));
     }
 
@@ -74,34 +82,60 @@ public final class Outputs {
      */
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, Action action,
                                   String... regimens) {
-        return raise(ctx, code, severity, text, action.text(), regimens);
+        return raise(ctx, code, severity, text, action, regimens);
     }
 
     public static RaisedFlag flag(RuleContext ctx, String code, FlagSeverity severity, String text, Action action,
                                   List<String> regimens) {
-        return raise(ctx, code, severity, text, action.text(), regimens.toArray(String[]::new));
+        return raise(ctx, code, severity, text, action, regimens.toArray(String[]::new));
     }
 
     /** What a flag asks to be done, as the rule author writes it: {@code Outputs.action("Send ... before the first dose")}. */
     public static Action action(String text) { return new Action(text); }
 
-    /** The action argument of {@link #flag}: a type of its own, so it is never taken for a regimen id. */
-    public record Action(String text) {
+    /**
+     * A laboratory test a flag's action proposes to order: {@code Outputs.action("Send ...").proposing(Outputs.test(
+     * MeasurementKind.ANTIBODY_SCREEN, "antibody screen"))}. The flag carries it; front ends turn it into a draft order.
+     */
+    public static Proposal test(MeasurementKind measurement, String name) { return Proposal.test(measurement, name); }
+
+    /**
+     * The action argument of {@link #flag}: a type of its own, so it is never taken for a regimen id. Its proposals are
+     * the concrete orders the action implies, declared by the rule so no renderer has to guess them from a rule id.
+     */
+    public record Action(String text, List<Proposal> proposals) {
         public Action {
             if (text == null || text.isBlank()) throw new IllegalArgumentException("an action needs a text; leave the action out instead");
+            proposals = List.copyOf(proposals);
+        }
+
+        public Action(String text) { this(text, List.of()); }
+
+        /** The same action, proposing these orders as well. */
+        public Action proposing(Proposal... more) {
+            List<Proposal> all = new java.util.ArrayList<>(proposals);
+            for (Proposal p : more) if (!all.contains(p)) all.add(p);
+            return new Action(text, all);
         }
     }
 
-    private static RaisedFlag raise(RuleContext ctx, String code, FlagSeverity severity, String text, String action,
+    private static RaisedFlag raise(RuleContext ctx, String code, FlagSeverity severity, String text, Action action,
                                     String... regimens) {
         String verification = RuleMetadata.verificationOf(ctx.getRule());
+        List<Proposal> proposals = action == null ? List.of() : action.proposals();
         if (RuleMetadata.isUnverified(verification)) {
             // Unverified facts may raise INFO flags only, so they never turn a regimen into ELIGIBLE_WITH_CAUTIONS;
             // the action carries the same marking, since it may be read without the text.
             return new RaisedFlag(code, FlagSeverity.INFO, marked(text, verification),
-                    action == null ? null : marked(action, verification), sorted(regimens), ruleRef(ctx), provenance(ctx));
+                    action == null ? null : marked(action.text(), verification), proposals, sorted(regimens), ruleRef(ctx), provenance(ctx));
         }
-        return new RaisedFlag(code, severity, text, action, sorted(regimens), ruleRef(ctx), provenance(ctx));
+        return new RaisedFlag(code, severity, text, action == null ? null : action.text(), proposals, sorted(regimens),
+                ruleRef(ctx), provenance(ctx));
+    }
+
+    /** The strength of a regimen's trial evidence for this patient: the first tie-break between equal scores. */
+    public static EvidenceStrength strength(RuleContext ctx, String regimen, int level, String text) {
+        return new EvidenceStrength(regimen, level, text, ruleRef(ctx));
     }
 
     public static ScoreComponent score(RuleContext ctx, String regimen, String label, int points) {

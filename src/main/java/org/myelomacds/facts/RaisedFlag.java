@@ -13,6 +13,7 @@ public final class RaisedFlag implements HasProvenance {
     private final FlagSeverity severity;
     private final String text;
     private final String action;
+    private final List<Proposal> proposals;
     private final List<String> regimens;
     private final RuleRef rule;
     private final List<Provenance> provenance;
@@ -25,6 +26,14 @@ public final class RaisedFlag implements HasProvenance {
     /** @param action what to do, or null when the flag is informational only */
     public RaisedFlag(String code, FlagSeverity severity, String text, String action, List<String> regimens, RuleRef rule,
                       List<Provenance> provenance) {
+        this(code, severity, text, action, List.of(), regimens, rule, provenance);
+    }
+
+    /** @param proposals the orders the action proposes (empty when it proposes none); only a flag with an action has any */
+    public RaisedFlag(String code, FlagSeverity severity, String text, String action, List<Proposal> proposals,
+                      List<String> regimens, RuleRef rule, List<Provenance> provenance) {
+        if (action == null && !proposals.isEmpty()) throw new IllegalArgumentException("flag " + code + ": proposals without an action");
+        this.proposals = List.copyOf(proposals);
         this.code = Objects.requireNonNull(code, "code");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.text = Objects.requireNonNull(text, "text");
@@ -40,6 +49,8 @@ public final class RaisedFlag implements HasProvenance {
     public String getText() { return text; }
     /** What to do, or null when the flag only informs. */
     public String getAction() { return action; }
+    /** The orders the action proposes, in the rule's order. */
+    public List<Proposal> getProposals() { return proposals; }
     public List<String> getRegimens() { return regimens; }
     public boolean appliesTo(String regimen) { return regimens.contains(regimen); }
     public RuleRef getRule() { return rule; }
@@ -47,7 +58,7 @@ public final class RaisedFlag implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof RaisedFlag f && code.equals(f.code) && severity == f.severity && text.equals(f.text)
-                && Objects.equals(action, f.action) && regimens.equals(f.regimens) && rule.equals(f.rule) && provenance.equals(f.provenance);
+                && Objects.equals(action, f.action) && proposals.equals(f.proposals) && regimens.equals(f.regimens) && rule.equals(f.rule) && provenance.equals(f.provenance);
     }
     @Override public int hashCode() { return Objects.hash(code, severity, text, action, regimens, rule); }
 }

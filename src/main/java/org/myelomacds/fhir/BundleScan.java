@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,9 @@ final class BundleScan {
 
     /** Keeps "1.50" as written for HAPI (BigDecimal, trailing zeros kept). */
     private static final ObjectMapper JSON = newReadingMapper();
+    /** For one value inside the stream: the rest of the bundle follows it, so trailing tokens are expected there. */
+    private static final com.fasterxml.jackson.databind.ObjectReader VALUE =
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     final ScannedEntry patient;
     /** Entries to map, in bundle order (Patient and Medication excluded: those are read on demand). */
@@ -65,8 +69,66 @@ final class BundleScan {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    /**
+     * Reads the bundle in one streaming pass: each entry is read as a small tree, kept when the engine reads its type
+     * and dropped at once otherwise, so the memory held grows with what the engine keeps (a Synthea record is mostly
+     * claims, explanations of benefit and vital signs), not with the size of the file.
+     */
     static BundleScan scan(byte[] json, Set<String> r4ResourceTypes, Terminology terminology) throws InvalidBundleException {
-        return scan(parseBundle(json), r4ResourceTypes, terminology);
+        if (json == null || json.length == 0) throw InvalidBundleException.of("not JSON: the input is empty");
+        Accumulator acc = new Accumulator(r4ResourceTypes, terminology);
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            JsonToken first = p.nextToken();
+            if (first == null) throw InvalidBundleException.of("not JSON: the input is empty");
+            if (first != JsonToken.START_OBJECT) {
+                // Not an object: read it whole for the same message as before (it cannot be a bundle anyway).
+                checkBundle(parseBundle(json));
+            }
+            String resourceType = null;
+            boolean sawResourceType = false;
+            boolean sawEntry = false;
+            JsonNode entryArray = null; // only when "entry" is not an array (for the message)
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("resourceType")) {
+                    sawResourceType = true;
+                    JsonNode type = VALUE.readTree(p);
+                    resourceType = type == null || type.isNull() ? null : (type.isTextual() ? type.asText() : type.toString());
+                    if (type != null && !type.isNull() && (!type.isTextual() || !type.asText().equals("Bundle"))) {
+                        throw InvalidBundleException.of("not a Bundle: resourceType is \"" + type.asText() + "\" (expected \"Bundle\")");
+                    }
+                } else if (field.equals("entry")) {
+                    sawEntry = true;
+                    if (value != JsonToken.START_ARRAY) {
+                        entryArray = VALUE.readTree(p);
+                        continue;
+                    }
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        acc.accept(i++, VALUE.readTree(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) throw InvalidBundleException.of("not JSON at line " + p.currentLocation().getLineNr()
+                    + ", column " + p.currentLocation().getColumnNr() + ": trailing content after the bundle");
+            if (!sawResourceType || resourceType == null) {
+                throw InvalidBundleException.of("not a FHIR resource: resourceType is missing (expected \"Bundle\")");
+            }
+            if (!sawEntry || entryArray != null && entryArray.isNull()) {
+                throw InvalidBundleException.of("Bundle has no entry array: there is no patient to evaluate");
+            }
+            if (entryArray != null) {
+                throw InvalidBundleException.of("Bundle.entry is not an array (found " + entryArray.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        } catch (IOException e) {
+            throw InvalidBundleException.of("not JSON: " + e.getMessage());
+        }
+        return acc.finish();
     }
 
     /** Scans a tree already read by a {@link #newReadingMapper()}; its resources lose their narrative. */
@@ -75,16 +137,30 @@ final class BundleScan {
         JsonNode entryArray = bundle.get("entry");
         if (entryArray == null || entryArray.isNull()) throw InvalidBundleException.of("Bundle has no entry array: there is no patient to evaluate");
         if (!entryArray.isArray()) throw InvalidBundleException.of("Bundle.entry is not an array (found " + entryArray.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + ")");
-        if (entryArray.isEmpty()) throw InvalidBundleException.of("Bundle.entry is empty: there is no patient to evaluate");
+        Accumulator acc = new Accumulator(r4ResourceTypes, terminology);
+        for (int i = 0; i < entryArray.size(); i++) acc.accept(i, entryArray.get(i));
+        return acc.finish();
+    }
 
-        List<ScannedEntry> kept = new ArrayList<>();
-        List<ScannedEntry> patients = new ArrayList<>();
-        Map<String, Integer> skipped = new TreeMap<>();
-        List<UnreadableInput> problems = new ArrayList<>();
-        Map<String, String> typesByFullUrl = new java.util.HashMap<>();
+    /** The entries seen so far: what is kept for the mappers, what is counted as skipped, and what was unreadable. */
+    private static final class Accumulator {
+        private final Set<String> r4ResourceTypes;
+        private final Terminology terminology;
+        private final List<ScannedEntry> kept = new ArrayList<>();
+        private final List<ScannedEntry> patients = new ArrayList<>();
+        private final List<ScannedEntry> unreadObservations = new ArrayList<>();
+        private final Map<String, Integer> skipped = new TreeMap<>();
+        private final List<UnreadableInput> problems = new ArrayList<>();
+        private final Map<String, String> typesByFullUrl = new java.util.HashMap<>();
+        private int count;
 
-        for (int i = 0; i < entryArray.size(); i++) {
-            JsonNode entry = entryArray.get(i);
+        Accumulator(Set<String> r4ResourceTypes, Terminology terminology) {
+            this.r4ResourceTypes = r4ResourceTypes;
+            this.terminology = terminology;
+        }
+
+        void accept(int i, JsonNode entry) throws InvalidBundleException {
+            count++;
             JsonNode resource = entry.path("resource");
             if (!resource.isObject()) {
                 if (resource.isMissingNode() || resource.isNull()) {
@@ -92,7 +168,7 @@ final class BundleScan {
                 } else {
                     problems.add(new UnreadableInput(i, textOrNull(entry.get("fullUrl")), "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
                 }
-                continue;
+                return;
             }
             ObjectNode res = (ObjectNode) resource;
             String fullUrl = textOrNull(entry.get("fullUrl"));
@@ -100,7 +176,7 @@ final class BundleScan {
             if (fullUrl != null && type != null) typesByFullUrl.put(fullUrl, type);
             if (type == null) {
                 problems.add(new UnreadableInput(i, fullUrl, "Bundle.entry[" + i + "].resource.resourceType", "resource has no resourceType"));
-                continue;
+                return;
             }
             if (!r4ResourceTypes.contains(type)) {
                 throw InvalidBundleException.at(i, fullUrl, "resourceType",
@@ -108,7 +184,7 @@ final class BundleScan {
             }
             if (!READ_TYPES.contains(type)) {
                 skipped.merge(type, 1, Integer::sum);
-                continue;
+                return;
             }
             ScannedEntry scanned = new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, res);
             Optional<FhirVersionSignals.Signal> foreign = FhirVersionSignals.foreignElement(type, res);
@@ -116,31 +192,47 @@ final class BundleScan {
                 throw InvalidBundleException.at(i, scanned.reference(), foreign.get().field(), "not FHIR R4: " + foreign.get().message());
             }
             res.remove("text"); // the narrative is never read and is often the largest part of a resource
+            if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
+                // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end.
+                ObjectNode stub = res.objectNode();
+                if (res.has("subject")) stub.set("subject", res.get("subject"));
+                unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, stub));
+                return;
+            }
             if (type.equals("Patient")) patients.add(scanned);
             else kept.add(scanned);
         }
 
-        ScannedEntry patient = onePatient(patients);
-        List<ScannedEntry> entries = new ArrayList<>();
-        List<ScannedEntry> medications = new ArrayList<>();
-        List<ScannedEntry> requests = new ArrayList<>();
-        for (ScannedEntry e : kept) {
-            if (e.resourceType().equals("Medication")) {
-                medications.add(e);
-                continue;
+        BundleScan finish() throws InvalidBundleException {
+            if (count == 0) throw InvalidBundleException.of("Bundle.entry is empty: there is no patient to evaluate");
+            ScannedEntry patient = onePatient(patients);
+            List<ScannedEntry> entries = new ArrayList<>();
+            List<ScannedEntry> medications = new ArrayList<>();
+            List<ScannedEntry> requests = new ArrayList<>();
+            for (ScannedEntry e : kept) {
+                if (e.resourceType().equals("Medication")) {
+                    medications.add(e);
+                    continue;
+                }
+                if (isAboutAnotherPatient(e, patient, typesByFullUrl)) {
+                    skipped.merge(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, 1, Integer::sum);
+                    continue;
+                }
+                if (e.resourceType().equals("MedicationRequest")) requests.add(e);
+                entries.add(e);
             }
-            if (isAboutAnotherPatient(e, patient, typesByFullUrl)) {
-                skipped.merge(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, 1, Integer::sum);
-                continue;
+            for (ScannedEntry o : unreadObservations) {
+                skipped.merge(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
+                        : SKIP_UNRECOGNISED_OBSERVATION, 1, Integer::sum);
             }
-            if (e.resourceType().equals("MedicationRequest")) requests.add(e);
-            if (e.resourceType().equals("Observation") && !ObservationTriage.isRead(e.resource(), terminology)) {
-                skipped.merge(SKIP_UNRECOGNISED_OBSERVATION, 1, Integer::sum);
-                continue;
-            }
-            entries.add(e);
+            return new BundleScan(patient, entries, medications, requests, skipped, problems);
         }
-        return new BundleScan(patient, entries, medications, requests, skipped, problems);
+    }
+
+    private static InvalidBundleException notJson(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return InvalidBundleException.of("not JSON" + where + ": " + e.getOriginalMessage());
     }
 
     private static JsonNode parseBundle(byte[] json) throws InvalidBundleException {
@@ -149,10 +241,7 @@ final class BundleScan {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String detail = e instanceof JsonParseException ? e.getOriginalMessage() : e.getOriginalMessage();
-            throw InvalidBundleException.of("not JSON" + where + ": " + detail);
+            throw notJson(e);
         } catch (IOException e) {
             throw InvalidBundleException.of("not JSON: " + e.getMessage());
         }

@@ -192,48 +192,43 @@ public final class CardRenderer {
                 links(reportUrl), new ArrayList<>(rules));
     }
 
-    /** Flag rules whose finding is a missing test, so their card can propose ordering it (kept in step by a test). */
-    static final String TYPE_AND_SCREEN_BOTH_MISSING = "FLAG-LOGISTICS-TS-01";
-    static final String ANTIBODY_SCREEN_MISSING = "FLAG-LOGISTICS-TS-02";
-    static final String BLOOD_GROUP_MISSING = "FLAG-LOGISTICS-TS-03";
-    static final String HBV_SEROLOGY_MISSING = "FLAG-SAFETY-HBV-01";
-    static final List<String> ORDERING_RULES = List.of(TYPE_AND_SCREEN_BOTH_MISSING, ANTIBODY_SCREEN_MISSING,
-            BLOOD_GROUP_MISSING, HBV_SEROLOGY_MISSING);
-
-    /** Suggestions for the flags that name a concrete order; the resource is a proposal the clinician signs. */
+    /**
+     * One suggestion per flag whose rule proposes orders, each order a draft resource the clinician signs. What to
+     * order is the rule's decision (the flag's proposals); this only maps a proposal to FHIR, and proposes a test once
+     * per card even when two flags name it.
+     */
     private static List<Suggestion> suggestions(Assessment a, Collection<Flag> flags, ObservationTerms orderCodes) {
         String patientId = a.patient().id();
-        Set<String> codes = flags.stream().map(Flag::code).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Suggestion> out = new ArrayList<>();
         if (patientId == null) return out;
-        // The order follows the rule that raised the flag: each rule names what is missing. A flag that reports a
-        // result already on file (a positive HBV serology, a screen taken after anti-CD38 exposure) proposes no test.
-        Set<String> rules = flags.stream().map(Flag::rule).collect(Collectors.toSet());
-        if (rules.contains(TYPE_AND_SCREEN_BOTH_MISSING)) {
-            out.add(new Suggestion("Order ABO/Rh group and antibody screen before the first dose", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose ABO/Rh typing", ProposedOrders.aboRhGroup(patientId, orderCodes)),
-                            new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
-                                    ProposedOrders.antibodyScreen(patientId, orderCodes)))));
-        } else if (rules.contains(ANTIBODY_SCREEN_MISSING)) {
-            out.add(new Suggestion("Order an antibody screen before the first dose", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose an antibody screen; tell the blood bank about anti-CD38 therapy",
-                            ProposedOrders.antibodyScreen(patientId, orderCodes)))));
-        } else if (rules.contains(BLOOD_GROUP_MISSING)) {
-            out.add(new Suggestion("Order ABO/Rh typing before the first dose", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose ABO/Rh typing; tell the blood bank about anti-CD38 therapy",
-                            ProposedOrders.aboRhGroup(patientId, orderCodes)))));
-        }
-        if (rules.contains(HBV_SEROLOGY_MISSING)) {
-            out.add(new Suggestion("Order hepatitis B screening (HBsAg and anti-HBc) before daratumumab", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose an HBsAg test", ProposedOrders.hbsAg(patientId, orderCodes)),
-                            new Action("create", "Propose an anti-HBc (total) test", ProposedOrders.antiHbc(patientId, orderCodes)))));
-        }
-        if (codes.contains("DARA_COPD_PROPHYLAXIS")) {
-            out.add(new Suggestion("Add post-infusion bronchodilator prophylaxis (COPD)", uuid(), Boolean.TRUE,
-                    List.of(new Action("create", "Propose post-infusion bronchodilator and inhaled corticosteroid prophylaxis",
-                            ProposedOrders.bronchodilatorProphylaxis(patientId)))));
+        Set<String> proposed = new LinkedHashSet<>();
+        for (Flag f : flags) {
+            List<Action> actions = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Flag.ProposedOrder p : f.proposals()) {
+                Map<String, Object> resource = resource(patientId, p, f.action(), orderCodes);
+                if (resource == null || !proposed.add(p.type() + ":" + p.concept())) continue;
+                actions.add(new Action("create", "Propose " + p.name(), resource));
+                names.add(p.name());
+            }
+            if (!actions.isEmpty()) out.add(new Suggestion("Order " + joined(names), uuid(), Boolean.TRUE, actions));
         }
         return out;
+    }
+
+    /** The draft resource for a proposal, or null for one this renderer cannot code (it is then left to the action text). */
+    private static Map<String, Object> resource(String patientId, Flag.ProposedOrder p, String why, ObservationTerms codes) {
+        if (!"test".equals(p.type())) return null;
+        try {
+            return ProposedOrders.test(patientId, p.concept(), p.name(), why, codes);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String joined(List<String> names) {
+        if (names.size() == 1) return names.get(0);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** The card's source names its first cited evidence (title, citation, link) and the rulebase that cited it. */

@@ -64,4 +64,22 @@ class RuleValidatorTest {
         assertTrue(out.contains("rules/eligibility/isa-kd.drl:71:26: error: executable model: the compiler failed (NumberFormatException) "
                 + "in rule ISA-KD-TRIAL-03, constraint 'priorLines > \"x\"' of TherapyHistory"), out);
     }
+
+    /** A decision is written once: a second function with the same body, or a limit a threshold function already holds. */
+    @Test
+    void aFunctionDefinedTwiceAndALimitWrittenTwiceAreErrors() throws Exception {
+        RuleFiles files = shippedWith("derive/safety-limits.drl", "package myeloma;\n", "package myeloma;\n"
+                + "function boolean safetyOutsideCassiopeiaAge(int age) { return age < 18 || age > 65; }\n"
+                + "function boolean safetyFirstOf(String x, String y) {\n    return x.compareTo(y) < 0;\n}\n");
+        java.util.List<String> problems = new AuthoringChecks(DrlSource.parse(files, "rules/"), null, null).run().stream()
+                .map(RuleProblem::toString).toList();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("has the same body as") && p.contains("safetyFirstOf") && p.contains("sortsBefore")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("function safetyOutsideCassiopeiaAge compares with 18, a limit ndmmTrialMinAge()")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("function safetyOutsideCassiopeiaAge compares with 65, a limit ndmmCassiopeiaMaxAge() (derive/ndmm-limits.drl:")),
+                problems.toString());
+        // Two trials with the same cut-off are two limits: constant functions may share a value.
+        assertTrue(problems.stream().noneMatch(p -> p.contains("subgroupApolloRenalImpairedCrClMax")), problems.toString());
+    }
 }

@@ -39,7 +39,8 @@ class CardRendererTest {
         int action = detail.indexOf("**Action:** Consider prescribing short- and long-acting bronchodilators");
         assertTrue(action > 0 && action < detail.indexOf("COPD (COPD (GOLD 3)"), "the action comes before the finding: " + detail);
         assertTrue(card.summary().length() < 140, card.summary());
-        assertTrue(card.suggestions().stream().anyMatch(s -> s.label().contains("bronchodilator")), "suggestion kept");
+        // Bronchodilator prophylaxis names a class, not a product an EHR could order: it stays an action text.
+        assertTrue(card.suggestions().stream().noneMatch(s -> s.label().contains("bronchodilator")), card.suggestions().toString());
 
         Card option = CardRenderer.patientView(a, null, Samples.terminology().observations()).stream().filter(c -> c.summary().contains("Daratumumab + lenalidomide"))
                 .findFirst().orElseThrow();
@@ -53,23 +54,49 @@ class CardRendererTest {
                 org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
         // rrmm-copd has no blood group, no antibody screen and no HBV serology: both tests of each pair are proposed.
         assertEquals(java.util.List.of(java.util.List.of("882-1", "890-4"), java.util.List.of("5196-1", "16933-4")),
-                proposedTests(copd, "ABO/Rh group and antibody screen", "hepatitis B screening"));
+                proposedTests(copd, "ABO/Rh group and antibody screen", "HBsAg and anti-HBc"));
 
         var hbv = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("ndmm-ti-low-bmi-hbv.json"),
                 org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
         // A positive HBV serology is on file (monitoring, not screening) and the blood group is known: only the
         // antibody screen is proposed.
         java.util.List<String> labels = allSuggestions(hbv).stream().map(Card.Suggestion::label).distinct().toList();
-        assertTrue(labels.stream().noneMatch(l -> l.contains("hepatitis B")), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.contains("HBsAg")), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.contains("ABO/Rh")), labels.toString());
         assertEquals(java.util.List.of(java.util.List.of("890-4")), proposedTests(hbv, "antibody screen"));
     }
 
     @Test
-    void everyRuleThatProposesAnOrderExistsInTheRulebase() {
-        java.util.List<String> ids = org.myelomacds.scenario.Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL)
-                .ruleNames().stream().map(n -> n.substring(0, n.indexOf(':'))).toList();
-        for (String rule : CardRenderer.ORDERING_RULES) assertTrue(ids.contains(rule), rule + " is not a rule any more");
+    void ordersFollowTheFlagsProposalsNotRuleIds() {
+        var copd = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-copd.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+        var ts = copd.flags().stream().filter(f -> f.code().equals("TYPE_AND_SCREEN")).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(new org.myelomacds.assessment.Flag.ProposedOrder("test", "ABO_RH_GROUP", "ABO/Rh group"),
+                new org.myelomacds.assessment.Flag.ProposedOrder("test", "ANTIBODY_SCREEN", "antibody screen")), ts.proposals());
+        // The same flag under another rule id still proposes its orders: the renderer reads proposals, not rule ids.
+        var renamed = new org.myelomacds.assessment.Flag(ts.code(), ts.severity(), ts.text(), ts.action(), "FLAG-RENAMED-99",
+                ts.evidence(), ts.regimens(), ts.facts(), ts.proposals());
+        java.util.List<String> labels = orderSuggestions(withFlags(copd, renamed)).stream().map(Card.Suggestion::label).toList();
+        assertEquals(java.util.List.of("Order ABO/Rh group and antibody screen"), labels);
+        // A proposal this renderer cannot code (an unknown measurement) is left to the action text, never a crash.
+        var unknown = new org.myelomacds.assessment.Flag(ts.code(), ts.severity(), ts.text(), ts.action(), ts.rule(),
+                ts.evidence(), ts.regimens(), ts.facts(), java.util.List.of(new org.myelomacds.assessment.Flag.ProposedOrder("test", "NO_SUCH_TEST", "x")));
+        assertTrue(orderSuggestions(withFlags(copd, unknown)).isEmpty());
+    }
+
+    private static org.myelomacds.assessment.Assessment withFlags(org.myelomacds.assessment.Assessment a,
+                                                                 org.myelomacds.assessment.Flag... flags) {
+        return new org.myelomacds.assessment.Assessment(a.patient(), a.asOf(), a.jurisdiction(), a.rulebase(), a.setting(),
+                a.findings(), a.recommendations(), a.notRecommended(), java.util.List.of(flags), a.dataGaps(), a.evidence(),
+                a.trace(), a.disclaimer());
+    }
+
+    /** The suggestions of the order-select cards for a drug every flag of the assessment concerns. */
+    private static java.util.List<Card.Suggestion> orderSuggestions(org.myelomacds.assessment.Assessment a) {
+        java.util.Set<String> regimens = new java.util.TreeSet<>();
+        a.flags().forEach(f -> regimens.addAll(f.regimens()));
+        return CardRenderer.orderCheck(a, "daratumumab", regimens, null, Samples.terminology().observations()).stream()
+                .flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty() : c.suggestions().stream()).toList();
     }
 
     private static java.util.List<Card.Suggestion> allSuggestions(org.myelomacds.assessment.Assessment a) {

@@ -72,9 +72,17 @@ class JsonRendererTest {
 
     @Test
     void theActionFieldIsOptionalInTheRecord() throws Exception {
-        var without = new org.myelomacds.assessment.Flag("X", "INFO", "t", null, "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of());
-        var with = new org.myelomacds.assessment.Flag("X", "WARNING", "t", "Do it", "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of());
-        assertFalse(JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(without)).has("action"));
-        assertEquals("Do it", JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(with)).get("action").asText());
+        var without = new org.myelomacds.assessment.Flag("X", "INFO", "t", null, "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of(), null);
+        var with = new org.myelomacds.assessment.Flag("X", "WARNING", "t", "Do it", "R-1", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(new org.myelomacds.assessment.Flag.ProposedOrder("test", "HBSAG", "HBsAg")));
+        var withoutJson = JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(without));
+        assertFalse(withoutJson.has("action"));
+        assertFalse(withoutJson.has("proposals"), "a flag proposing nothing keeps its JSON as before: " + withoutJson);
+        var withJson = JsonRenderer.mapper().readTree(JsonRenderer.mapper().writeValueAsString(with));
+        assertEquals("Do it", withJson.get("action").asText());
+        assertEquals("{\"concept\":\"HBSAG\",\"name\":\"HBsAg\",\"type\":\"test\"}", withJson.get("proposals").get(0).toString());
+        // Read back (the review page and replay read assessments from JSON), with and without the field.
+        assertEquals(with, JsonRenderer.mapper().treeToValue(withJson, org.myelomacds.assessment.Flag.class));
+        assertEquals(without, JsonRenderer.mapper().treeToValue(withoutJson, org.myelomacds.assessment.Flag.class));
     }
 }

@@ -42,8 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Verifies the JWT a CDS client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"):
  * {@code Authorization: Bearer <JWT>} signed with an asymmetric key (RS*, PS*, ES*; never {@code none}, never HMAC,
  * because a shared secret would let anyone holding it impersonate the EHR); {@code iss} on the allow-list; the key
- * found by {@code kid} in the JWK Set at the {@code jku} URL (only if allow-listed for that issuer) or at the issuer's
- * configured URL; {@code aud} equal to the URL of the service called; {@code exp} present, not past and no more than
+ * found by {@code kid} in the JWK Set at the {@code jku} URL when it is one of the issuer's configured URLs, else at the
+ * issuer's configured URLs (an unlisted {@code jku} is ignored, never fetched: a hospital may serve a mirror of the
+ * client's JWK Set and list only the mirror); {@code aud} equal to the URL of the service called; {@code exp} present, not past and no more than
  * five minutes ahead (the spec's limit, which also bounds the replay memory); {@code iat} present and not in the
  * future; {@code jti} present and never seen before while the token is valid.
  *
@@ -161,14 +162,19 @@ public final class JwtClientAuthenticator implements ClientAuthenticator {
         return signed;
     }
 
-    private static List<URI> jwksUrls(JWSHeader header, TrustedIssuer issuer) throws AuthenticationException {
+    /**
+     * Where to look for the signing key: the token's {@code jku} when the issuer's configuration lists it, otherwise the
+     * listed URLs in order. An unlisted {@code jku} is ignored and never fetched, so a token cannot make the service
+     * call a URL of its choosing, and a key found only there does not verify.
+     */
+    static List<URI> jwksUrls(JWSHeader header, TrustedIssuer issuer) {
         URI jku = header.getJWKURL();
         if (jku == null) return issuer.jwksUrls();
         URI wanted = jku.normalize();
         for (URI allowed : issuer.jwksUrls()) {
             if (allowed.normalize().equals(wanted)) return List.of(allowed);
         }
-        throw new AuthenticationException("jku " + printable(jku.toString()) + " is not an allow-listed JWKS URL for issuer " + issuer.issuer());
+        return issuer.jwksUrls();
     }
 
     private JWK findKey(JWSHeader header, TrustedIssuer issuer, String kid, List<URI> urls) throws AuthenticationException {

@@ -54,6 +54,8 @@ class JwtClientAuthenticatorTest {
     private HttpServer jwksServer;
     private final AtomicReference<JWKSet> served = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger otherFetches = new AtomicInteger();
+    private final AtomicReference<JWKSet> servedOther = new AtomicReference<>();
     private String jwksUrl;
     private String otherJwksUrl;
     private RSAKey rsa;
@@ -65,6 +67,7 @@ class JwtClientAuthenticatorTest {
         rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ec = new ECKeyGenerator(Curve.P_384).keyID("ec-1").generate();
         served.set(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
+        servedOther.set(served.get());
         jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         jwksServer.createContext("/jwks.json", exchange -> {
             fetches.incrementAndGet();
@@ -74,7 +77,8 @@ class JwtClientAuthenticatorTest {
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
         jwksServer.createContext("/other/jwks.json", exchange -> {
-            byte[] body = served.get().toString(true).getBytes(StandardCharsets.UTF_8);
+            otherFetches.incrementAndGet();
+            byte[] body = servedOther.get().toString(true).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
         });
@@ -141,16 +145,31 @@ class JwtClientAuthenticatorTest {
     }
 
     @Test
-    void usesAnAllowListedJkuAndRefusesOthers() throws Exception {
+    void usesAnAllowListedJkuAndIgnoresOthersForTheListedUrls() throws Exception {
         JwtClientAuthenticator two = authenticator(List.of(TrustedIssuer.of(ISS, jwksUrl, otherJwksUrl)));
         String viaOther = sign(rsa, JWSAlgorithm.RS256, claims().build(), h -> h.jwkURL(URI.create(otherJwksUrl)));
         assertEquals(ISS, two.authenticate("Bearer " + viaOther, SERVICE).issuer());
         assertEquals(0, fetches.get(), "the jku named the other allow-listed URL, so the default one is not fetched");
+        assertEquals(1, otherFetches.get());
 
+        // An unlisted jku (a client's own JWKS when the hospital lists only its mirror) is ignored: the key is looked up
+        // at the issuer's listed URL, and the unlisted one is never fetched.
         String foreign = sign(rsa, JWSAlgorithm.RS256, claims().build(), h -> h.jwkURL(URI.create("https://attacker.example/jwks.json")));
-        assertEquals("jku 'https://attacker.example/jwks.json' is not an allow-listed JWKS URL for issuer " + ISS, rejection(foreign));
+        assertEquals(ISS, auth.authenticate("Bearer " + foreign, SERVICE).issuer());
         String notForThisIssuer = sign(rsa, JWSAlgorithm.RS256, claims().build(), h -> h.jwkURL(URI.create(otherJwksUrl)));
-        assertTrue(rejection(notForThisIssuer).startsWith("jku '" + otherJwksUrl + "' is not an allow-listed"));
+        assertEquals(ISS, auth.authenticate("Bearer " + notForThisIssuer, SERVICE).issuer());
+        assertEquals(1, otherFetches.get(), "an unlisted jku is never fetched");
+        assertEquals(1, fetches.get(), "the listed URL answered both, the second time from the cache");
+    }
+
+    @Test
+    void aKeyPublishedOnlyAtAnUnlistedJkuDoesNotVerify() throws Exception {
+        RSAKey intruder = new RSAKeyGenerator(2048).keyID("intruder-1").generate();
+        servedOther.set(new JWKSet(List.of(intruder.toPublicJWK())));
+        String token = sign(intruder, JWSAlgorithm.RS256, claims().build(), h -> h.jwkURL(URI.create(otherJwksUrl)));
+        String reason = rejection(token);
+        assertTrue(reason.contains("intruder-1"), reason);
+        assertEquals(0, otherFetches.get(), "the unlisted jku was not fetched");
     }
 
     @Test
