@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run every scenario of the samples directory (both jurisdictions) and every rule unit case "
-                + "(rules/tests/<dir>/<file>.yaml, one file per DRL file) against the rule directory on disk, compiled now (no jar rebuild).",
+                + "(rules/tests/DIR/FILE.yaml holds the cases of rules/DIR/FILE.drl) against the rule directory on disk, compiled now (no jar rebuild).",
                 "Prints a field-level diff for each failure and a summary line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every scenario and case passes (or --update rewrote the expected files)",
