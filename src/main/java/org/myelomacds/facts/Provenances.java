@@ -14,7 +14,18 @@ public final class Provenances {
         return List.copyOf(all);
     }
 
-    public static List<Provenance> of(Object... facts) { return of(List.of(facts)); }
+    /**
+     * The provenance of the facts given, where an argument may itself be a collection of facts (a rule's
+     * {@code from collect} list): without flattening, {@code of($conditions, List.of($status))} cited nothing.
+     */
+    public static List<Provenance> of(Object... facts) {
+        List<Object> flat = new java.util.ArrayList<>();
+        for (Object f : facts) {
+            if (f instanceof Collection<?> c) flat.addAll(c);
+            else flat.add(f);
+        }
+        return of(flat);
+    }
 
     /** The resource references of a fact's provenance, comma-separated, for text that names the records. */
     public static String references(HasProvenance fact) {

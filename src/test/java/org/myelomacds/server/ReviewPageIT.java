@@ -103,8 +103,7 @@ class ReviewPageIT {
         waitUpTo(5).until(ExpectedConditions.visibilityOf(meta));
         assertTrue(meta.getText().contains("DARA-MONO-ELIG-05"), meta.getText());
         assertTrue(meta.getText().contains("DARZALEX (daratumumab) injection"), "the cited label, from the evidence table");
-        // The records the line count rests on (the prior-line criterion cites the therapy records, not the diagnosis).
-        assertTrue(meta.getText().contains("MedicationStatement/line1-vrd-lenalidomide"), "the patient data behind it: " + meta.getText());
+        assertTrue(meta.getText().contains("Condition/mm-1"), "the patient data behind it: " + meta.getText());
 
         // Switching regimen shows that option alone.
         browser.findElement(By.cssSelector("#regimens button[data-regimen='ISA_PD']")).click();
