@@ -194,9 +194,7 @@ final class BundleScan {
             res.remove("text"); // the narrative is never read and is often the largest part of a resource
             if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
                 // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end.
-                ObjectNode stub = res.objectNode();
-                if (res.has("subject")) stub.set("subject", res.get("subject"));
-                unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, stub));
+                unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, subjectOnly(res)));
                 return;
             }
             if (type.equals("Patient")) patients.add(scanned);
@@ -227,6 +225,13 @@ final class BundleScan {
             }
             return new BundleScan(patient, entries, medications, requests, skipped, problems);
         }
+    }
+
+    /** The one element of an unread Observation still needed (who it is about), so the rest can be freed now. */
+    private static ObjectNode subjectOnly(ObjectNode resource) {
+        ObjectNode kept = resource.objectNode();
+        if (resource.has("subject")) kept.set("subject", resource.get("subject"));
+        return kept;
     }
 
     private static InvalidBundleException notJson(JsonProcessingException e) {
