@@ -126,8 +126,17 @@ public record Findings(
         public StatusEvent(String date, String status, List<FactRef> facts) { this(date, status, facts, null); }
     }
 
+    /**
+     * {@code comparator} is set when the laboratory reported a bound ("&lt;15"): {@code value} is then the number
+     * written, not a measured value, and must be read with the comparator.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Renal(String metric, double value, String unit, String method, String date, long ageDays,
                         String category, boolean stale, boolean computed, boolean current, String text,
-                        List<FactRef> facts) {}
+                        List<FactRef> facts, String comparator) {
+        /** The value as a reader should see it: "&lt;15" for a bound, "15" for a measurement. */
+        public String valueText(java.util.function.DoubleFunction<String> number) {
+            return (comparator == null ? "" : comparator) + number.apply(value);
+        }
+    }
 }

@@ -337,7 +337,7 @@ final class AssessmentAssembler {
         for (RenalFunction r : renalCurrent) {
             renal.add(new Findings.Renal(r.getMetric().name(), r.getValue(), r.getMetric().getUnit(), r.getMethod(),
                     String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory() == null ? null : r.getCategory().name(), r.isStale(), r.isComputed(), true,
-                    r.describe(), refs(r.getProvenance())));
+                    r.describe(), refs(r.getProvenance()), r.getResult().getMeasurement().getComparator()));
         }
         // Earlier results are listed too, so a reader (and the report's trend chart) sees the course, not just the last value.
         for (Measurement m : measurements) {
@@ -346,7 +346,7 @@ final class AssessmentAssembler {
                     && renalCurrent.stream().noneMatch(r -> r.getResult().getMeasurement() == m)) {
                 renal.add(new Findings.Renal(m.getKind() == MeasurementKind.EGFR ? "EGFR" : "CRCL", m.getValue(), m.getUnit(),
                         m.getMethod(), m.getEffective().toString(), context.daysSince(m.getEffectiveDay()), null, false,
-                        m.isDerived(), false, Quote.measurement(m), refs(m.getProvenance())));
+                        m.isDerived(), false, Quote.measurement(m), refs(m.getProvenance()), m.getComparator()));
             }
         }
         renal.sort(Comparator.comparing(Findings.Renal::metric).thenComparing(Findings.Renal::date)

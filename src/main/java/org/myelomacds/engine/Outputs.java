@@ -172,7 +172,11 @@ public final class Outputs {
         TreeSet<Provenance> specific = new TreeSet<>();
         TreeSet<Provenance> summary = new TreeSet<>();
         for (Object o : ctx.getMatch().getObjects()) {
-            if (o instanceof HasProvenance p) (p.isSummary() ? summary : specific).addAll(p.getProvenance());
+            // A "from collect" binding is matched as its list: the records it gathered are what the rule read.
+            Iterable<?> items = o instanceof java.util.Collection<?> c ? c : List.of(o);
+            for (Object item : items) {
+                if (item instanceof HasProvenance p) (p.isSummary() ? summary : specific).addAll(p.getProvenance());
+            }
         }
         return List.copyOf(specific.isEmpty() ? summary : specific);
     }

@@ -61,9 +61,9 @@ public record RenalChart(String metric, String unit, Svg svg) {
         for (int i = 0; i < series.size(); i++) {
             Findings.Renal r = series.get(i);
             double[] p = pts.get(i);
-            b.rect(p[0] - 3, p[1] - 3, 6, 6, "pt", metric + " " + ReportView.number(r.value()) + " " + unit + " on " + r.date());
-            b.text(p[0], p[1] - 7, ReportView.number(r.value()), "middle", "val");
-            desc.append(i == 0 ? "" : "; ").append(ReportView.number(r.value())).append(" on ").append(r.date());
+            b.rect(p[0] - 3, p[1] - 3, 6, 6, "pt", metric + " " + r.valueText(ReportView::number) + " " + unit + " on " + r.date());
+            b.text(p[0], p[1] - 7, r.valueText(ReportView::number), "middle", "val");
+            desc.append(i == 0 ? "" : "; ").append(r.valueText(ReportView::number)).append(" on ").append(r.date());
         }
         // Date labels under each result when they fit, else the first and the last.
         double minGap = 66;

@@ -221,7 +221,7 @@ public record ReportView(
 
         List<RenalRow> renal = new ArrayList<>();
         for (Findings.Renal r : f.renal()) {
-            renal.add(new RenalRow(r.date(), "EGFR".equals(r.metric()) ? "eGFR" : "Creatinine clearance", number(r.value()),
+            renal.add(new RenalRow(r.date(), "EGFR".equals(r.metric()) ? "eGFR" : "Creatinine clearance", r.valueText(ReportView::number),
                     r.unit(), r.method() == null ? "" : r.method(), r.category() == null ? "" : word(r.category()),
                     (r.current() ? "current" : "earlier") + (r.stale() ? ", stale" : "") + (r.computed() ? ", computed" : ""),
                     r.text(), r.current() ? derivation(ruleEvidence, "DERIVE-RENAL") : null,
