@@ -69,8 +69,23 @@ public record Findings(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String code, String value, String text, List<FactRef> facts) {}
 
+    /**
+     * {@code otherTherapy}: medication records that are not lines of myeloma therapy (given for another condition, or
+     * for a precursor), each with the rule that decided; absent when there are none.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines) {}
+    public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy) {
+        public PriorTherapy(int priorLines, boolean recorded, List<Line> lines) { this(priorLines, recorded, lines, null); }
+    }
+
+    /**
+     * A record that is not a line of myeloma therapy: the drug, its dates as recorded, {@code decidedBy} the rule
+     * (STATED_REASON, BEFORE_DIAGNOSIS, PRECURSOR) and {@code rule} in words, {@code reason} naming the condition and
+     * its record, {@code exposure} whether the drug still counts as given (washout, refractoriness).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
+                               boolean exposure, List<FactRef> facts) {}
 
     /**
      * {@code openedBy} names the line-of-therapy rule that opened the line (PROGRESSION, NEW_REGIMEN, TRANSPLANT...) and

@@ -72,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             rules = rulebaseSource(config);
         } catch (RulebaseException e) {
-            throw ExitCode.CommandFailure.of(ExitCode.RULEBASE_ERROR, e.getMessage(), e.problems().stream().map(String::valueOf).toList());
+            throw ExitCode.CommandFailure.of(ExitCode.RULEBASE_ERROR,
+                    e.headline() + (e.problems().isEmpty() ? "" : ":"), e.problems().stream().map(String::valueOf).toList());
         }
         ClientAuthenticator authenticator;
         if (config.dev()) {

@@ -300,6 +300,23 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * Courses of records that count as exposures but open no line (therapy for smouldering myeloma, MGUS or AL
+     * amyloidosis; CDS-POLICY-OTHER-THERAPY): grouped as a line would group them (doses of one drug in one stretch of
+     * therapy make one course), then placed in no line ({@code line} = 0) so that only a drug's own course window decides
+     * its refractoriness (DERIVE-REFRACTORY-01). Each counts as the final phase of its stretch (an unknown end then
+     * leaves refractoriness undecided, DERIVE-REFRACTORY-05).
+     */
+    public static List<DosingPeriod> coursesOutsideLines(List<MedicationRecord> records, LocalDate asOf) {
+        List<DosingPeriod> out = new ArrayList<>();
+        for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
+            out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
+                    d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
+                    d.getProvenance()));
+        }
+        return out;
+    }
+
+    /**
      * Where the line's final phase starts: its last transplant when drug therapy follows it (consolidation or
      * maintenance), otherwise the line's start (the whole line is one phase).
      */

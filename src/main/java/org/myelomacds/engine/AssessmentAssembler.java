@@ -32,6 +32,8 @@ import org.myelomacds.facts.DrugHistoryGap;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.HasProvenance;
 import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.OtherTherapy;
+import org.myelomacds.facts.PartialDateText;
 import org.myelomacds.facts.RelapseSignal;
 import org.myelomacds.facts.RelapseStatus;
 import org.myelomacds.facts.MeasurementKind;
@@ -255,6 +257,19 @@ final class AssessmentAssembler {
         return out;
     }
 
+    /** The records that are not lines of myeloma therapy, by start date, with the rule that decided; null when none. */
+    private List<Findings.OtherTherapy> otherTherapy(KieSession session) {
+        List<OtherTherapy> other = facts(session, OtherTherapy.class);
+        if (other.isEmpty()) return null;
+        other.sort(Comparator.comparing((OtherTherapy o) -> o.getStart(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OtherTherapy::getDrug).thenComparing(OtherTherapy::sourceReference));
+        return other.stream().map(o -> new Findings.OtherTherapy(o.getDrug().name(),
+                o.getStart() == null ? null : PartialDateText.of(o.getStart(), o.getRecord().getStartLatest()),
+                o.getEnd() == null ? null : PartialDateText.of(o.getRecord().getEndEarliest(), o.getEnd()),
+                o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
+                refs(o.getProvenance()))).toList();
+    }
+
     private Findings findings(KieSession session, List<SettingDetermination> settings, List<RaisedFlag> flags) {
         Findings.Item setting = settings.size() == 1
                 ? new Findings.Item("SETTING", settings.get(0).getSetting().name(), settings.get(0).getExplanation(),
@@ -322,7 +337,8 @@ final class AssessmentAssembler {
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
                         l.getReason(), refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
-                        l.getTransplants().stream().map(k -> k.transplantKind()).toList())).toList());
+                        l.getTransplants().stream().map(k -> k.transplantKind()).toList())).toList(),
+                otherTherapy(session));
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
         Findings.Washout washout = washouts.size() == 1

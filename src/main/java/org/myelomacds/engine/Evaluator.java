@@ -6,6 +6,7 @@ import org.myelomacds.derive.CockcroftGault;
 import org.myelomacds.derive.ExposureAggregator;
 import org.myelomacds.derive.LineOfTherapyDeriver;
 import org.myelomacds.derive.TherapyHistoryBuilder;
+import org.myelomacds.derive.TherapyPurpose;
 import org.myelomacds.derive.TherapyRecords;
 import org.myelomacds.derive.TherapyTimeline;
 import org.myelomacds.evidence.RegimenDefinition;
@@ -13,6 +14,7 @@ import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Measurement;
+import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.PossibleCondition;
 import org.myelomacds.facts.PriorLine;
@@ -40,8 +42,11 @@ public final class Evaluator {
     public Assessment evaluate(PatientRecord record, EvaluationContext context) {
         List<Measurement> measurements = new ArrayList<>(record.measurements());
         CockcroftGault.estimate(record.patient(), record.measurements(), context.getAsOf()).ifPresent(measurements::add);
-        List<DrugExposure> exposures = ExposureAggregator.aggregate(record.medications(), context.getAsOf()).exposures();
-        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(record.medications(), record.procedures(),
+        // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
+        TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.conditions(), context.getAsOf());
+        List<MedicationRecord> exposed = purpose.exposed();
+        List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, context.getAsOf()).exposures();
+        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), record.procedures(),
                 record.diseaseStatuses(), context.getAsOf());
         List<PriorLine> lines = timeline.lines();
 
@@ -56,7 +61,8 @@ public final class Evaluator {
             insertAll(session, measurements);
             insertAll(session, record.diseaseStatuses());
             insertAll(session, record.transplantAssertions());
-            insertAll(session, record.medications());
+            insertAll(session, exposed);
+            insertAll(session, purpose.other());
             insertAll(session, record.procedures());
             insertAll(session, record.allergies());
             insertAll(session, record.cytogenetics());
@@ -64,15 +70,16 @@ public final class Evaluator {
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
             insertAll(session, timeline.courses());
+            insertAll(session, LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf()));
             // One fact per drug: an order per cycle must not make one data gap per order.
             var staleByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.MedicationRecord>>();
-            for (var r : TherapyRecords.staleOpenRequests(record.medications(), context.getAsOf())) {
+            for (var r : TherapyRecords.staleOpenRequests(exposed, context.getAsOf())) {
                 staleByDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
             }
             staleByDrug.forEach((drug, requests) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
                     requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
             insertAll(session, lines);
-            session.insert(TherapyHistoryBuilder.build(record.medications(), record.procedures(), lines));
+            session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),
                         r.settings().stream().map(org.myelomacds.facts.DiseaseSetting::valueOf).toList()));

@@ -17,7 +17,12 @@ public enum ConditionKind {
     DIALYSIS_DEPENDENCE,
     PERIPHERAL_NEUROPATHY,
     HEART_FAILURE,
-    CHRONIC_HEPATITIS_B;
+    CHRONIC_HEPATITIS_B,
+    /**
+     * A cancer that is not a plasma-cell neoplasm (breast cancer, lymphoma): read only to tell therapy given for it from
+     * myeloma therapy (derive/TherapyPurpose, CDS-POLICY-OTHER-THERAPY).
+     */
+    OTHER_MALIGNANCY;
 
     /** Active myeloma in any phase (newly diagnosed, remission or relapse). */
     public boolean isMultipleMyeloma() {

@@ -24,6 +24,7 @@ public final class MedicationRecord implements HasProvenance {
     private final String groupRef;
     private final boolean stoppedForToxicity;
     private final Provenance provenance;
+    private final List<TherapyReason> reasons;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -39,6 +40,15 @@ public final class MedicationRecord implements HasProvenance {
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest, String groupRef,
                             boolean stoppedForToxicity, Provenance provenance) {
+        this(drug, route, source, status, planned, start, end, startLatest, endEarliest, groupRef, stoppedForToxicity,
+                provenance, List.of());
+    }
+
+    /** With the reasons the record states (reasonReference, reasonCode), in record order. */
+    public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
+                            LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest, String groupRef,
+                            boolean stoppedForToxicity, Provenance provenance, List<TherapyReason> reasons) {
+        this.reasons = List.copyOf(reasons == null ? List.of() : reasons);
         this.drug = Objects.requireNonNull(drug, "drug");
         this.route = route == null ? Route.UNKNOWN : route;
         this.source = Objects.requireNonNull(source, "source");
@@ -75,6 +85,8 @@ public final class MedicationRecord implements HasProvenance {
         return (start != null && !start.equals(startLatest)) || (end != null && !end.equals(endEarliest));
     }
     public String getGroupRef() { return groupRef; }
+    /** Why the drug was given, as the record states it; empty when it does not say. */
+    public List<TherapyReason> getReasons() { return reasons; }
     public boolean isStoppedForToxicity() { return stoppedForToxicity; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -100,7 +100,8 @@ public final class BundleReader {
         out.unreadable.addAll(scan.problems);
 
         PatientDemographics patient = readPatient(scan.patient, parser, asOf);
-        MedicationResolver medications = new MedicationResolver(scan, parser, out, terminology.drugs());
+        MedicationResolver medications = new MedicationResolver(scan, parser, out, terminology.drugs(),
+                new ReasonResolver(scan, parser, terminology));
         int parsedEntries = 1;
         int unknownElementFailures = 0;
         EntryParseException firstVersionLikeFailure = null;

@@ -53,7 +53,8 @@ final class MedicationMapper {
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
                 status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
-                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start)));
+                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start),
+                meds.reasons(ms.getReasonReference(), ms.getReasonCode())));
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {
@@ -82,7 +83,7 @@ final class MedicationMapper {
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
                 status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ma.getStatusReason(), ctx.terms()),
-                ctx.provenance(start)));
+                ctx.provenance(start), meds.reasons(ma.getReasonReference(), ma.getReasonCode())));
     }
 
     static void mapRequest(MedicationRequest mr, EntryContext ctx, MedicationResolver meds) {
@@ -120,7 +121,7 @@ final class MedicationMapper {
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
                 endEarliest, firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
-                ctx.provenance(start)));
+                ctx.provenance(start), meds.reasons(mr.getReasonReference(), mr.getReasonCode())));
     }
 
     private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {

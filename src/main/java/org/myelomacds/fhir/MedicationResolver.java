@@ -32,13 +32,20 @@ final class MedicationResolver {
     private final RecordBuilder out;
     private final DrugCatalogue drugs;
     private final Map<Integer, Optional<Medication>> parsed = new HashMap<>();
+    private final ReasonResolver reasons;
 
-    MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out, DrugCatalogue drugs) {
+    MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out, DrugCatalogue drugs, ReasonResolver reasons) {
+        this.reasons = reasons;
         this.medications = scan.medications;
         this.requests = scan.medicationRequests;
         this.parser = parser;
         this.out = out;
         this.drugs = drugs;
+    }
+
+    /** Why the drug was given, as the record states it (reasonReference, reasonCode). */
+    List<org.myelomacds.facts.TherapyReason> reasons(List<Reference> references, List<CodeableConcept> codes) {
+        return reasons == null ? List.of() : reasons.reasons(references, codes);
     }
 
     Optional<DrugMatch> identify(Type medication, DomainResource owner) {

@@ -42,7 +42,11 @@ public final class ProposedOrders {
         r.put("resourceType", "ServiceRequest");
         r.put("status", "draft");
         r.put("intent", "proposal");
-        r.put("code", Map.of("coding", List.of(codings), "text", text));
+        // Ordered maps: Map.of iterates in a per-JVM random order, and the same request must give the same bytes.
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("coding", List.of(codings));
+        code.put("text", text);
+        r.put("code", code);
         r.put("subject", Map.of("reference", "Patient/" + patientId));
         return r;
     }

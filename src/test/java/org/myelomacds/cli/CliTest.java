@@ -209,6 +209,23 @@ class CliTest {
     }
 
     @Test
+    void serveWithABrokenRuleFileExitsFourAndNamesEachProblemOnce(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path samples = Files.createDirectories(dir.resolve("fhir-samples"));
+        try (Stream<Path> s = Files.list(Samples.samplesDir())) {
+            for (Path p : (Iterable<Path>) s::iterator) Files.copy(p, samples.resolve(p.getFileName().toString()));
+        }
+        Path drl = rules.resolve("flags/renal.drl");
+        Files.writeString(drl, Files.readString(drl).replaceFirst("(?m)^then$", "thenx ("));
+        Run r = run("serve", "--rules", rules.toString(), "--port", "0", "--dev");
+        assertEquals(4, r.code(), r.err());
+        String located = rules + "/flags/renal.drl:";
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(located), -1).length - 1,
+                "the problem is printed once, under the directory given: " + r.err());
+        assertTrue(r.err().startsWith("myeloma-cds: rulebase from "), r.err());
+    }
+
+    @Test
     void ruleCitingUnknownEvidenceExitsFour(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path drl = rules.resolve("eligibility/isa-kd.drl");

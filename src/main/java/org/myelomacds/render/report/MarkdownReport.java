@@ -30,6 +30,11 @@ public final class MarkdownReport {
                         .append(esc(l.statusDuring())).append(" | ").append(esc(l.reason())).append(" |\n");
             }
         }
+        if (!v.otherTherapy().isEmpty()) {
+            md.append("\n### Other therapy\n\n_Not counted as lines of myeloma therapy: given for another condition, or for a"
+                    + " precursor (an exposure that counts for washout and refractoriness)._\n\n");
+            for (ReportView.Fact f : v.otherTherapy()) fact(md, f.label() + ": ", f);
+        }
         md.append("\n### Refractoriness\n\n");
         if (v.refractoriness().isEmpty()) md.append("_No refractoriness derived from the record._\n");
         for (ReportView.Fact f : v.refractoriness()) fact(md, "", f);

@@ -43,6 +43,7 @@ public record ReportView(
         RulebaseLine rulebase,
         List<Fact> disease,
         List<LineRow> lines,
+        List<Fact> otherTherapy,
         List<Fact> refractoriness,
         List<ExposureRow> antiCd38,
         List<ExposureRow> otherExposures,
@@ -202,6 +203,16 @@ public record ReportView(
                     l.includesTransplant(), during.isEmpty() ? "none recorded" : during, l.reason(), sources(l.facts())));
         }
 
+        // Records that are not lines of myeloma therapy, each with the rule that set it apart (CDS-POLICY-OTHER-THERAPY).
+        List<Fact> otherTherapy = new ArrayList<>();
+        if (f.priorTherapy().otherTherapy() != null) for (Findings.OtherTherapy o : f.priorTherapy().otherTherapy()) {
+            String dates = o.start() == null ? "undated" : o.end() == null || o.end().equals(o.start()) ? o.start()
+                    : o.start() + " to " + o.end();
+            otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
+                    drug(o.drug()) + " (" + dates + "): " + o.reason(),
+                    o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
+        }
+
         List<Fact> refractoriness = new ArrayList<>();
         for (Findings.Item r : f.refractoriness()) refractoriness.add(item("Refractory", r,
                 derivation(ruleEvidence, "DERIVE-REFRACTORY"), cites(ruleEvidence, "DERIVE-REFRACTORY")));
@@ -319,7 +330,7 @@ public record ReportView(
         return new ReportView("Tumour-board report: patient " + p.id(), p.id(), patientLine, a.setting(),
                 f.setting() == null ? "Setting not determined" : f.setting().text(), a.asOf(), a.jurisdiction(),
                 a.disclaimer(), new RulebaseLine(a.rulebase().version(), a.rulebase().sha256(), a.rulebase().mode()),
-                disease, lines, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
+                disease, lines, otherTherapy, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
                 Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top,
                 board(a, patientLine, lines, antiCd38, washout, renal, lung, flags, flagAnchors, gaps));
     }

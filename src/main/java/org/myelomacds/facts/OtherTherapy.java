@@ -1,0 +1,53 @@
+package org.myelomacds.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A medication record that is not a line of myeloma therapy (derive/TherapyPurpose, CDS-POLICY-OTHER-THERAPY), with
+ * the rule that decided ({@link Decision}) and why, naming the records it rests on. {@code exposure}: the drug still
+ * counts as given (its DrugExposure, anti-CD38 washout and refractoriness) although it opens no line — therapy for
+ * smouldering myeloma, MGUS or AL amyloidosis, and an anti-CD38 antibody whatever it was given for.
+ */
+public final class OtherTherapy implements HasProvenance {
+    /** Which rule decided that the record is not myeloma therapy. */
+    public enum Decision {
+        STATED_REASON("the record's stated reason (reasonReference or reasonCode) is another condition"),
+        BEFORE_DIAGNOSIS("given and ended before the first myeloma or precursor diagnosis, while another cancer was diagnosed"),
+        PRECURSOR("given for smouldering myeloma, MGUS or AL amyloidosis: an exposure, not a line of myeloma therapy");
+
+        private final String rule;
+
+        Decision(String rule) { this.rule = rule; }
+
+        /** The rule in words, as the findings and the report print it. */
+        public String rule() { return rule; }
+    }
+
+    private final MedicationRecord record;
+    private final Decision decision;
+    private final boolean exposure;
+    private final String reason;
+    private final List<Provenance> provenance;
+
+    public OtherTherapy(MedicationRecord record, Decision decision, boolean exposure, String reason,
+                        List<Provenance> provenance) {
+        this.record = Objects.requireNonNull(record, "record");
+        this.decision = Objects.requireNonNull(decision, "decision");
+        this.exposure = exposure;
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.provenance = List.copyOf(provenance);
+    }
+
+    public MedicationRecord getRecord() { return record; }
+    public Drug getDrug() { return record.getDrug(); }
+    public Decision getDecision() { return decision; }
+    /** The drug counts as an exposure (washout, refractoriness) though it is not a line. */
+    public boolean isExposure() { return exposure; }
+    /** Why, in one sentence, naming the condition and its record. */
+    public String getReason() { return reason; }
+    public LocalDate getStart() { return record.getStart(); }
+    public LocalDate getEnd() { return record.getEnd(); }
+    @Override public List<Provenance> getProvenance() { return provenance; }
+}

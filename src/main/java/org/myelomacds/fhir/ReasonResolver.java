@@ -1,0 +1,81 @@
+package org.myelomacds.fhir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.myelomacds.evidence.terminology.ConditionTerms;
+import org.myelomacds.evidence.terminology.Terminology;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.TherapyReason;
+
+/**
+ * Reads why a medication was given: {@code reasonReference} followed to a bundled Condition (by fullUrl or
+ * "Condition/id"), and {@code reasonCode}, each classified with the condition value sets. A referenced Condition the
+ * engine does not recognise (breast cancer) is still a diagnosis in the record, so it is kept with its text; a
+ * reference to a Condition not in the bundle is kept only when its display names a condition the terminology reads.
+ * Referenced Conditions are parsed once, when something points to them.
+ */
+final class ReasonResolver {
+    private final List<ScannedEntry> conditions;
+    private final EntryParser parser;
+    private final Terminology terms;
+    private final Map<Integer, Optional<TherapyReason>> parsed = new HashMap<>();
+
+    ReasonResolver(BundleScan scan, EntryParser parser, Terminology terms) {
+        this.conditions = scan.entries.stream().filter(e -> e.resourceType().equals("Condition")).toList();
+        this.parser = parser;
+        this.terms = terms;
+    }
+
+    List<TherapyReason> reasons(List<Reference> references, List<CodeableConcept> codes) {
+        List<TherapyReason> out = new ArrayList<>();
+        for (Reference ref : references) {
+            if (ref == null || ref.isEmpty()) continue;
+            Optional<TherapyReason> r = ref.hasReference() ? resolve(ref.getReference()) : Optional.empty();
+            if (r.isEmpty() && ref.hasDisplay()) {
+                Optional<ConditionKind> named = terms.conditions().byText(ref.getDisplay());
+                if (named.isPresent()) r = Optional.of(new TherapyReason(named.get(), ref.getDisplay(), null, false));
+            }
+            r.ifPresent(out::add);
+        }
+        for (CodeableConcept code : codes) {
+            if (code == null || code.isEmpty()) continue;
+            out.add(new TherapyReason(classify(code), Concepts.displayOrCode(code), null, false));
+        }
+        return out;
+    }
+
+    private Optional<TherapyReason> resolve(String reference) {
+        for (ScannedEntry e : conditions) {
+            if (!e.isReferencedBy(reference)) continue;
+            return parsed.computeIfAbsent(e.index(), i -> {
+                try {
+                    Condition c = parser.parse(Condition.class, e);
+                    return Optional.of(new TherapyReason(classify(c.getCode()), Concepts.displayOrCode(c.getCode()),
+                            e.reference(), true));
+                } catch (RuntimeException ex) {
+                    return Optional.empty(); // the Condition's own mapping reports it as unreadable
+                }
+            });
+        }
+        return Optional.empty();
+    }
+
+    private ConditionKind classify(CodeableConcept code) {
+        if (code == null) return null;
+        ConditionTerms conditionTerms = terms.conditions();
+        for (Coding c : code.getCoding()) {
+            String codingText = (c.hasDisplay() ? c.getDisplay() : "") + " " + (code.hasText() ? code.getText() : "");
+            Optional<ConditionTerms.Match> m = conditionTerms.classify(c.getSystem(), c.getCode(), codingText);
+            if (m.isPresent()) return m.get().kind();
+        }
+        return conditionTerms.byText(Concepts.text(code)).orElse(null);
+    }
+}
