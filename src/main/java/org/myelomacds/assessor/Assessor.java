@@ -13,7 +13,9 @@ import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.fhir.BundleReader;
 import org.myelomacds.fhir.InvalidBundleException;
 
+import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.function.LongConsumer;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -86,8 +88,63 @@ public final class Assessor {
         return assess(Rules.of(rulebase), terminology -> reader.read(bundle, asOf, terminology), asOf, jurisdiction, allowPartial);
     }
 
+    /** A bundle read from a stream as it arrives (a file, standard input): its bytes are never held whole. */
+    public AssessmentResult assess(InputStream bundle, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
+        return assess(rules.get(), terminology -> reader.read(bundle, asOf, terminology), asOf, jurisdiction, allowPartial);
+    }
+
+    /**
+     * The reading of a bundle as it arrives, apart from its evaluation: a server reads a request body on the client's
+     * time and evaluates it only when its turn comes ({@link #assess(Prepared, LocalDate, Jurisdiction, boolean)}), so a
+     * slow upload never holds an evaluation slot. Takes the current rules once; {@code strictKeys} refuses a key given
+     * twice; {@code retained} hears of the bytes held per entry (see {@link BundleReader#scan}). A refusal is kept and
+     * given by the assessment, so it goes the one way every refusal goes.
+     */
+    public Prepared prepare(InputStream bundle, boolean strictKeys, LongConsumer retained) {
+        return prepare(rules.get(), bundle, strictKeys, retained);
+    }
+
+    /** The same with a rulebase the caller took already (a request that names it in its audit line). */
+    public Prepared prepare(Rulebase rulebase, InputStream bundle, boolean strictKeys, LongConsumer retained) {
+        return prepare(Rules.of(rulebase), bundle, strictKeys, retained);
+    }
+
+    private Prepared prepare(Rules with, InputStream bundle, boolean strictKeys, LongConsumer retained) {
+        try {
+            return new Prepared(with, reader.scan(bundle, with.terminology(), strictKeys, retained), null, null);
+        } catch (InvalidBundleException e) {
+            return new Prepared(with, null, e, null);
+        } catch (RulebaseException e) {
+            return new Prepared(with, null, null, e);
+        }
+    }
+
+    /** A bundle read and kept (or refused), waiting for its evaluation. */
+    public static final class Prepared {
+        private final Rules rules;
+        private final BundleReader.Scanned scanned;
+        private final InvalidBundleException refused;
+        private final RulebaseException rulesFailed;
+
+        private Prepared(Rules rules, BundleReader.Scanned scanned, InvalidBundleException refused, RulebaseException rulesFailed) {
+            this.rules = rules;
+            this.scanned = scanned;
+            this.refused = refused;
+            this.rulesFailed = rulesFailed;
+        }
+    }
+
+    /** Evaluates a bundle read by {@link #prepare}: the same decisions as every other assessment. */
+    public AssessmentResult assess(Prepared prepared, LocalDate asOf, Jurisdiction jurisdiction, boolean allowPartial) {
+        return assess(prepared.rules, terminology -> {
+            if (prepared.rulesFailed != null) throw prepared.rulesFailed;
+            if (prepared.refused != null) throw prepared.refused;
+            return reader.read(prepared.scanned, asOf);
+        }, asOf, jurisdiction, allowPartial);
+    }
+
     private interface Read {
-        PatientRecord read(Terminology terminology) throws InvalidBundleException;
+        PatientRecord read(Terminology terminology) throws InvalidBundleException, RulebaseException;
     }
 
     private static AssessmentResult assess(Rules rules, Read read, LocalDate asOf, Jurisdiction jurisdiction,

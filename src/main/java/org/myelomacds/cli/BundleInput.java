@@ -4,7 +4,9 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessor.AssessmentResult;
 import org.myelomacds.facts.UnreadableInput;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,10 +18,16 @@ import java.nio.file.Path;
 final class BundleInput {
     private BundleInput() {}
 
-    /** The bytes of the file, or of standard input for '-'. */
-    static byte[] read(String bundle) {
+    /**
+     * The file, or standard input for '-', as a stream: the bundle is read by the streaming scan as it comes, never
+     * held whole, so a 50 MB record costs what the engine keeps of it. A file that cannot be opened is refused here.
+     */
+    static InputStream open(String bundle) {
+        if ("-".equals(bundle)) return new BufferedInputStream(System.in, 64 * 1024);
         try {
-            return "-".equals(bundle) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(bundle));
+            Path path = Path.of(bundle);
+            if (Files.isDirectory(path)) throw ExitCode.CommandFailure.invalidInput("cannot read " + bundle + ": it is a directory");
+            return new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
         } catch (NoSuchFileException e) {
             throw ExitCode.CommandFailure.invalidInput("cannot read " + bundle + ": no such file");
         } catch (IOException e) {

@@ -49,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RulebaseException {
-        byte[] bytes = BundleInput.read(bundle);
+        java.io.InputStream bytes = BundleInput.open(bundle);
         RuleFiles files = evaluation.files();
         // Loading the rules and the first FHIR parse each cost about a second in a fresh JVM. The bundle needs only the
         // rule files' terminology, so the rules load on a second thread (asking for the terminology once they are
@@ -92,8 +92,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         };
-        AssessmentResult result = new Assessor(new BundleReader(), rules)
-                .assess(bytes, evaluation.date(), evaluation.jurisdiction, evaluation.allowPartial);
+        AssessmentResult result;
+        try (bytes) {
+            result = new Assessor(new BundleReader(), rules)
+                    .assess(bytes, evaluation.date(), evaluation.jurisdiction, evaluation.allowPartial);
+        } catch (java.io.IOException e) {
+            throw ExitCode.CommandFailure.invalidInput("cannot read " + bundle + ": " + e.getMessage());
+        }
         Assessment assessment = BundleInput.assessment(result, BundleInput.source(bundle),
                 "refusing to give an answer built on incomplete data (use --allow-partial to evaluate with them listed as data gaps)");
         String text = switch (format) {

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(EvaluateCommand.class, ReportCommand.class,
             ServeCommand.class, ScreenCommand.class, MakeExportCommand.class, HookRequestCommand.class, LoadCommand.class, RulesCommand.class, BenchCommand.class, BenchScreenCommand.class,
+            BenchBigRecordCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
@@ -89,6 +90,7 @@ public final class Main implements Runnable {
             if (cls == LoadCommand.class) return cls.cast(new LoadCommand(out, err));
             if (cls == ScreenCommand.class) return cls.cast(new ScreenCommand(out, err));
             if (cls == BenchScreenCommand.class) return cls.cast(new BenchScreenCommand(out, err));
+            if (cls == BenchBigRecordCommand.class) return cls.cast(new BenchBigRecordCommand(out, err));
             if (cls == MakeExportCommand.class) return cls.cast(new MakeExportCommand(out, err));
             if (cls == ReportCommand.class) return cls.cast(new ReportCommand(out, err));
             return CommandLine.defaultFactory().create(cls);

@@ -83,10 +83,14 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private int single(Assessor assessor) {
-        byte[] bytes = BundleInput.read(input.bundle);
-        Assessment assessment = BundleInput.assessment(
-                assessor.assess(bytes, evaluation.date(), evaluation.jurisdiction, evaluation.allowPartial),
-                BundleInput.source(input.bundle), REFUSAL);
+        Assessment assessment;
+        try (java.io.InputStream bundle = BundleInput.open(input.bundle)) {
+            assessment = BundleInput.assessment(
+                    assessor.assess(bundle, evaluation.date(), evaluation.jurisdiction, evaluation.allowPartial),
+                    BundleInput.source(input.bundle), REFUSAL);
+        } catch (IOException e) {
+            throw ExitCode.CommandFailure.invalidInput("cannot read " + input.bundle + ": " + e.getMessage());
+        }
         byte[] rendered = render(assessment);
         try {
             if (output == null) {
@@ -122,9 +126,12 @@ final class ReportCommand implements Callable<Integer> {
             String name = p.getFileName().toString();
             progress.step(name);
             Assessment assessment;
-            try {
-                assessment = BundleInput.assessment(assessor.assess(BundleInput.read(p.toString()), date,
+            try (java.io.InputStream bundle = BundleInput.open(p.toString())) {
+                assessment = BundleInput.assessment(assessor.assess(bundle, date,
                         evaluation.jurisdiction, evaluation.allowPartial), p.toString(), REFUSAL);
+            } catch (IOException e) {
+                failures.add(name + ": cannot read: " + e.getMessage());
+                continue;
             } catch (ExitCode.CommandFailure f) {
                 // One line per bundle in index.html and on stderr; the others are still written.
                 failures.add(name + ": " + f.text().strip().replace("myeloma-cds: " + p + ": ", "").replace("\n", ";"));

@@ -76,6 +76,46 @@ public final class BundleReader {
         return read(BundleScan.scan(json, r4ResourceTypes, terminology), asOf, terminology);
     }
 
+    /** The bundle read from a stream as it arrives (a file, standard input): its bytes are never held whole. */
+    public PatientRecord read(java.io.InputStream json, LocalDate asOf, Terminology terminology) throws InvalidBundleException {
+        Objects.requireNonNull(asOf, "asOf");
+        return read(scan(json, terminology, false, bytes -> { }), asOf);
+    }
+
+    /**
+     * The first step alone, for a caller that reads a bundle as it arrives and maps it later (a server reads the request
+     * body before its turn to evaluate): the streaming scan, with the terminology the mapping will use. With
+     * {@code strictKeys} a key given twice in one object is refused. {@code retained} hears of each entry as it is read,
+     * with the bytes of JSON held for it, for accounting memory; an exception it throws (a memory budget exhausted)
+     * ends the scan and reaches the caller, as does any exception of the stream that is not an IOException.
+     */
+    public Scanned scan(java.io.InputStream json, Terminology terminology, boolean strictKeys,
+                        java.util.function.LongConsumer retained) throws InvalidBundleException {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(terminology, "terminology");
+        return new Scanned(BundleScan.scan(json, r4ResourceTypes, terminology, strictKeys, retained), terminology);
+    }
+
+    /** The second step: the scanned entries mapped as they stood on {@code asOf}, with the scan's terminology. */
+    public PatientRecord read(Scanned scanned, LocalDate asOf) throws InvalidBundleException {
+        Objects.requireNonNull(asOf, "asOf");
+        return read(scanned.scan, asOf, scanned.terminology);
+    }
+
+    /** A bundle scanned and not yet mapped: only the entries the engine reads, with the terminology they were kept by. */
+    public static final class Scanned {
+        private final BundleScan scan;
+        private final Terminology terminology;
+
+        private Scanned(BundleScan scan, Terminology terminology) {
+            this.scan = scan;
+            this.terminology = terminology;
+        }
+
+        /** The terminology the bundle was scanned with (the mapping must use the same). */
+        public Terminology terminology() { return terminology; }
+    }
+
     /**
      * Reads a Bundle already held as a Jackson tree, e.g. one assembled from CDS Hooks prefetch, without writing it
      * out and parsing it again. The tree must come from a {@link #jsonMapper()} (decimals as written, not doubles) so

@@ -1,6 +1,7 @@
 package org.myelomacds.fhir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ import org.myelomacds.facts.UnreadableInput;
 import org.myelomacds.evidence.terminology.Terminology;
 
 /**
- * The cheap first pass over the bundle, on a Jackson tree: refuses what is not one patient's R4 Bundle, keeps the
- * entries of types the engine reads (narrative dropped), and counts everything else by type, so HAPI only ever
- * sees resources whose content will be used.
+ * The cheap first pass over the bundle, streaming over its bytes one entry at a time (or over a tree already read):
+ * refuses what is not one patient's R4 Bundle, keeps the entries of types the engine reads (narrative dropped), and
+ * counts everything else by type, so HAPI only ever sees resources whose content will be used.
  */
 final class BundleScan {
 
@@ -76,13 +77,44 @@ final class BundleScan {
      */
     static BundleScan scan(byte[] json, Set<String> r4ResourceTypes, Terminology terminology) throws InvalidBundleException {
         if (json == null || json.length == 0) throw InvalidBundleException.of("not JSON: the input is empty");
-        Accumulator acc = new Accumulator(r4ResourceTypes, terminology);
         try (JsonParser p = JSON.getFactory().createParser(json)) {
+            return scan(p, r4ResourceTypes, terminology, bytes -> { });
+        } catch (IOException e) {
+            throw InvalidBundleException.of("not JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The same pass over a stream, read as it arrives: the bytes are never held whole. With {@code strictKeys} a key
+     * given twice in one object is refused (request bodies) instead of the last value winning. {@code retained} hears
+     * of every entry as it is read, with the bytes of JSON the scan goes on holding for it (the entry's size when kept,
+     * {@link #DROPPED_ENTRY_BYTES} when dropped), so a caller can account for the memory the scan keeps.
+     * Exceptions the stream throws that are not {@link IOException}s pass through unchanged (a size limit, say).
+     */
+    static BundleScan scan(InputStream json, Set<String> r4ResourceTypes, Terminology terminology, boolean strictKeys,
+                           java.util.function.LongConsumer retained) throws InvalidBundleException {
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            if (strictKeys) p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            return scan(p, r4ResourceTypes, terminology, retained);
+        } catch (IOException e) {
+            throw InvalidBundleException.of("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** About what a dropped entry still costs: its fullUrl (for references) and, for an Observation, its subject. */
+    static final long DROPPED_ENTRY_BYTES = 160;
+
+    private static BundleScan scan(JsonParser p, Set<String> r4ResourceTypes, Terminology terminology, java.util.function.LongConsumer retained)
+            throws InvalidBundleException {
+        Accumulator acc = new Accumulator(r4ResourceTypes, terminology);
+        try {
             JsonToken first = p.nextToken();
             if (first == null) throw InvalidBundleException.of("not JSON: the input is empty");
             if (first != JsonToken.START_OBJECT) {
-                // Not an object: read it whole for the same message as before (it cannot be a bundle anyway).
-                checkBundle(parseBundle(json));
+                // Not an object, so not a bundle: read the value whole for the message (bounded by the caller's limit).
+                JsonNode root = VALUE.readTree(p);
+                if (p.nextToken() != null) throw trailing(p);
+                checkBundle(root);
             }
             String resourceType = null;
             boolean sawResourceType = false;
@@ -106,14 +138,16 @@ final class BundleScan {
                     }
                     int i = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        acc.accept(i++, VALUE.readTree(p));
+                        long start = p.currentTokenLocation().getByteOffset();
+                        JsonNode entry = VALUE.readTree(p);
+                        long end = p.currentLocation().getByteOffset();
+                        retained.accept(acc.accept(i++, entry) && start >= 0 && end >= start ? end - start : DROPPED_ENTRY_BYTES);
                     }
                 } else {
                     p.skipChildren();
                 }
             }
-            if (p.nextToken() != null) throw InvalidBundleException.of("not JSON at line " + p.currentLocation().getLineNr()
-                    + ", column " + p.currentLocation().getColumnNr() + ": trailing content after the bundle");
+            if (p.nextToken() != null) throw trailing(p);
             if (!sawResourceType || resourceType == null) {
                 throw InvalidBundleException.of("not a FHIR resource: resourceType is missing (expected \"Bundle\")");
             }
@@ -129,6 +163,11 @@ final class BundleScan {
             throw InvalidBundleException.of("not JSON: " + e.getMessage());
         }
         return acc.finish();
+    }
+
+    private static InvalidBundleException trailing(JsonParser p) {
+        return InvalidBundleException.of("not JSON at line " + p.currentLocation().getLineNr()
+                + ", column " + p.currentLocation().getColumnNr() + ": trailing content after the bundle");
     }
 
     /** Scans a tree already read by a {@link #newReadingMapper()}; its resources lose their narrative. */
@@ -159,7 +198,8 @@ final class BundleScan {
             this.terminology = terminology;
         }
 
-        void accept(int i, JsonNode entry) throws InvalidBundleException {
+        /** True when the entry is kept whole for the mappers. */
+        boolean accept(int i, JsonNode entry) throws InvalidBundleException {
             count++;
             JsonNode resource = entry.path("resource");
             if (!resource.isObject()) {
@@ -168,7 +208,7 @@ final class BundleScan {
                 } else {
                     problems.add(new UnreadableInput(i, textOrNull(entry.get("fullUrl")), "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
                 }
-                return;
+                return false;
             }
             ObjectNode res = (ObjectNode) resource;
             String fullUrl = textOrNull(entry.get("fullUrl"));
@@ -176,7 +216,7 @@ final class BundleScan {
             if (fullUrl != null && type != null) typesByFullUrl.put(fullUrl, type);
             if (type == null) {
                 problems.add(new UnreadableInput(i, fullUrl, "Bundle.entry[" + i + "].resource.resourceType", "resource has no resourceType"));
-                return;
+                return false;
             }
             if (!r4ResourceTypes.contains(type)) {
                 throw InvalidBundleException.at(i, fullUrl, "resourceType",
@@ -184,7 +224,7 @@ final class BundleScan {
             }
             if (!READ_TYPES.contains(type)) {
                 skipped.merge(type, 1, Integer::sum);
-                return;
+                return false;
             }
             ScannedEntry scanned = new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, res);
             Optional<FhirVersionSignals.Signal> foreign = FhirVersionSignals.foreignElement(type, res);
@@ -195,10 +235,11 @@ final class BundleScan {
             if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
                 // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end.
                 unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, subjectOnly(res)));
-                return;
+                return false;
             }
             if (type.equals("Patient")) patients.add(scanned);
             else kept.add(scanned);
+            return true;
         }
 
         BundleScan finish() throws InvalidBundleException {
@@ -238,20 +279,6 @@ final class BundleScan {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
         return InvalidBundleException.of("not JSON" + where + ": " + e.getOriginalMessage());
-    }
-
-    private static JsonNode parseBundle(byte[] json) throws InvalidBundleException {
-        if (json == null || json.length == 0) throw InvalidBundleException.of("not JSON: the input is empty");
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
-        } catch (IOException e) {
-            throw InvalidBundleException.of("not JSON: " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode()) throw InvalidBundleException.of("not JSON: the input is empty");
-        return root;
     }
 
     private static ObjectNode checkBundle(JsonNode root) throws InvalidBundleException {

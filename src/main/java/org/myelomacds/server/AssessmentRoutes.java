@@ -1,6 +1,5 @@
 package org.myelomacds.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.myelomacds.assessment.Assessment;
@@ -80,10 +79,12 @@ final class AssessmentRoutes {
                 }
             }
             boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
-            JsonNode tree = requests.readBundleTree(ctx);
+            // Read as it arrives, before this call's turn to evaluate: a slow upload holds no evaluation slot, and what is
+            // held grows with the entries the engine reads, not with the size of the record.
+            Assessor.Prepared bundle = requests.prepareBundle(ctx, assessor, rulebase);
             LocalDate on = asOf;
             Jurisdiction in = jurisdiction;
-            Assessment a = assessments.evaluate(() -> assessor.assess(rulebase, tree, on, in, allowPartial));
+            Assessment a = assessments.evaluate(() -> assessor.assess(bundle, on, in, allowPartial));
             outcome = "assessment";
             ctx.contentType("application/json").result(JsonRenderer.render(a));
         } catch (ApiException e) {
@@ -91,6 +92,9 @@ final class AssessmentRoutes {
             throw e;
         } catch (EvaluationGate.AtCapacity e) {
             outcome = "at-capacity";
+            throw e;
+        } catch (MemoryBudget.Exhausted | MemoryBudget.TooLarge e) {
+            outcome = "memory-budget";
             throw e;
         } finally {
             AUDIT.info("api-assessment rulebase={} outcome={} durationMs={}", rulebase.sha256(), outcome, (System.nanoTime() - t0) / 1_000_000);

@@ -66,6 +66,8 @@ public final class CdsServer implements AutoCloseable {
     private final EvaluationGate gate;
     private final Javalin app;
     private final ReceivingSlots receiving = new ReceivingSlots();
+    /** Heap for request bodies: a big record queues or is refused instead of running the server out of memory. */
+    private final MemoryBudget memory;
     /** 1 KiB/s on average: any EHR link carries a body far faster; a trickling client does not. */
     static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     private final CorsPolicy cors;
@@ -78,14 +80,15 @@ public final class CdsServer implements AutoCloseable {
         this.rules = rules;
         this.assessor = new Assessor(new BundleReader(), rules);
         this.clock = clock;
-        this.requests = new Requests(authenticator, () -> baseUrl, config.maxRequestBytes());
+        this.requests = new Requests(authenticator, () -> baseUrl, config.maxRequestBytes(), config.bundleLimitBytes());
         this.prefetch = new PrefetchResolver(requests.json(), Duration.ofSeconds(config.fhirTimeoutSeconds()));
         this.reports = new ReportStore(config.reportCapacity(), Duration.ofMinutes(config.reportTtlMinutes()), clock);
         this.gate = new EvaluationGate(config.maxConcurrentEvaluations(), Duration.ofSeconds(config.evaluationQueueSeconds()));
+        this.memory = new MemoryBudget(config.requestMemoryBudgetBytes(), Duration.ofSeconds(config.evaluationQueueSeconds()));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
-            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.http.maxRequestSize = config.bundleLimitBytes();
             cfg.http.defaultContentType = "application/json";
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.router.ignoreTrailingSlashes = true;
@@ -179,14 +182,15 @@ public final class CdsServer implements AutoCloseable {
         // First, before any work: a disallowed origin is refused before the body is read, a token checked or a jti spent.
         app.before(ctx -> cors.apply(ctx, baseUrl));
         receiving.install(app);
+        memory.install(app);
         ServerAssessments assessments = new ServerAssessments(gate);
         new HookRoutes(requests, rules, assessor, assessments, prefetch, reports, new IssuedCardRecorder(guarded, clock),
                 config.jurisdiction(), clock, () -> baseUrl).register(app);
         new FeedbackRoutes(requests, guarded).register(app);
         new AssessmentRoutes(requests, rules, assessor, assessments, reports, config, clock).register(app);
-        new HealthRoutes(rules, guarded, gate, receiving, reports, clock, config.dev(), () -> warmUpReport).register(app);
+        new HealthRoutes(rules, guarded, gate, receiving, memory, reports, clock, config.dev(), () -> warmUpReport).register(app);
         if (ReviewRoutes.servedOn(config.bind(), config.dev())) {
-            new ReviewRoutes(assessor, gate, clock, config.maxRequestBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
+            new ReviewRoutes(assessor, gate, clock, config.bundleLimitBytes(), ReviewRoutes.defaultSamplesDir()).register(app);
         } else {
             LOG.warn("case-review page (/review) is off: it has no user login of its own, so it is served only on a loopback "
                     + "bind (put a reverse proxy with your sign-on in front) or with --dev; bind is {}", config.bind());
@@ -201,6 +205,11 @@ public final class CdsServer implements AutoCloseable {
             ctx.header("Retry-After", "1");
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
         });
+        app.exception(MemoryBudget.Exhausted.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
+        });
+        app.exception(MemoryBudget.TooLarge.class, (e, ctx) -> ctx.status(413).json(OperationOutcome.error("too-costly", e.getMessage(), ctx.path())));
         app.exception(GuardedFeedbackStore.Unavailable.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));

@@ -24,6 +24,7 @@ final class HealthRoutes {
     private final GuardedFeedbackStore guarded;
     private final EvaluationGate gate;
     private final ReceivingSlots receiving;
+    private final MemoryBudget memoryBudget;
     private final ReportStore reports;
     private final HeapPeak heapPeak = new HeapPeak();
     private final Clock clock;
@@ -32,11 +33,12 @@ final class HealthRoutes {
     private final Supplier<Map<String, Object>> warmUp;
 
     HealthRoutes(RulebaseSource rules, GuardedFeedbackStore guarded, EvaluationGate gate, ReceivingSlots receiving,
-                 ReportStore reports, Clock clock, boolean devMode, Supplier<Map<String, Object>> warmUp) {
+                 MemoryBudget memoryBudget, ReportStore reports, Clock clock, boolean devMode, Supplier<Map<String, Object>> warmUp) {
         this.rules = rules;
         this.guarded = guarded;
         this.gate = gate;
         this.receiving = receiving;
+        this.memoryBudget = memoryBudget;
         this.reports = reports;
         this.clock = clock;
         this.started = clock.instant();
@@ -80,6 +82,7 @@ final class HealthRoutes {
         h.put("memory", memory);
         h.put("evaluations", gate.describe());
         h.put("receiving", receiving.describe());
+        h.put("requestMemory", memoryBudget.describe());
         h.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
         h.put("warmUp", warmUp.get());
         h.put("devMode", devMode);

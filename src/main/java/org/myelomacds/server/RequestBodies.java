@@ -12,6 +12,7 @@ import org.myelomacds.fhir.BundleReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -53,8 +54,27 @@ public final class RequestBodies {
 
     /** The body's bytes, decoded; 413 beyond {@code maxBytes} (before or after decoding), 415 for an encoding other than gzip. */
     public static byte[] read(Context ctx, long maxBytes) {
+        return read(ctx, maxBytes, n -> { });
+    }
+
+    /** The same, telling {@code received} of the decoded bytes as they arrive (to charge a memory budget). */
+    public static byte[] read(Context ctx, long maxBytes, LongConsumer received) {
+        try (InputStream in = open(ctx, maxBytes, "maxRequestBytes", received)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new Refused(400, "structure", "request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The body as a stream, decoded as it is read, for a reader that must not hold it whole (a bundle read by the
+     * streaming scan). The same limits and refusals as {@link #read}, thrown as {@link Refused} from the stream's
+     * read calls: a JSON parser passes them through, so they reach the route as they are. {@code setting} names the
+     * limit in a 413; {@code received} hears of the decoded bytes as they arrive.
+     */
+    public static InputStream open(Context ctx, long maxBytes, String setting, LongConsumer received) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) throw tooLarge("of " + declared + " bytes ", maxBytes);
+        if (declared > maxBytes) throw tooLarge("of " + declared + " bytes ", maxBytes, setting);
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = false;
         if (encoding != null && !encoding.isBlank()) {
@@ -64,28 +84,72 @@ public final class RequestBodies {
                 throw new Refused(415, "not-supported", "Content-Encoding '" + printable(encoding) + "' is not supported; send gzip or no encoding");
             }
         }
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
-        try (InputStream raw = ctx.req().getInputStream()) {
-            if (!gzip) {
-                byte[] bytes = raw.readNBytes(cap);
-                if (bytes.length > maxBytes) throw tooLarge("", maxBytes);
-                return bytes;
-            }
-            BoundedInput compressed = new BoundedInput(raw, maxBytes);
-            try (InputStream in = new GZIPInputStream(compressed, 64 * 1024)) {
-                byte[] bytes = in.readNBytes(cap);
-                if (bytes.length > maxBytes) throw tooLarge("once decompressed ", maxBytes);
-                return bytes;
-            } catch (ZipException | java.io.EOFException e) {
-                throw new Refused(400, "structure", "request body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
-            }
-        } catch (BoundedInput.Exceeded e) {
-            throw tooLarge("", maxBytes);
-        } catch (org.eclipse.jetty.http.BadMessageException e) {
-            // Jetty's minimum request data rate: the body came too slowly (408 Request Timeout).
-            throw new Refused(e.getCode(), "timeout", "request body arrived too slowly: " + e.getReason());
+        try {
+            return new BodyStream(ctx.req().getInputStream(), gzip, maxBytes, setting, received);
         } catch (IOException e) {
             throw new Refused(400, "structure", "request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The decoded body within its limit. Every failure of the transport is turned into the refusal the client reads:
+     * over the limit (compressed or decoded) 413, not gzip 400, too slow 408, cut off 400.
+     */
+    private static final class BodyStream extends InputStream {
+        private final BoundedInput raw;
+        private final boolean gzip;
+        private final long max;
+        private final String setting;
+        private final LongConsumer received;
+        private InputStream decoded;
+        private long count;
+
+        BodyStream(InputStream raw, boolean gzip, long max, String setting, LongConsumer received) {
+            this.raw = new BoundedInput(raw, max);
+            this.gzip = gzip;
+            this.max = max;
+            this.setting = setting;
+            this.received = received;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            int n;
+            try {
+                // GZIPInputStream reads the gzip header when it is made: made on the first read, so that is refused here too.
+                if (decoded == null) decoded = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+                n = decoded.read(b, off, len);
+            } catch (BoundedInput.Exceeded e) {
+                throw tooLarge("", max, setting);
+            } catch (ZipException e) {
+                throw new Refused(400, "structure", "request body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
+            } catch (java.io.EOFException e) {
+                throw new Refused(400, "structure", gzip ? "request body ended early or is not valid gzip (Content-Encoding: gzip): "
+                        + e.getMessage() : "request body ended early: " + e.getMessage());
+            } catch (org.eclipse.jetty.http.BadMessageException e) {
+                // Jetty's minimum request data rate: the body came too slowly (408 Request Timeout).
+                throw new Refused(e.getCode(), "timeout", "request body arrived too slowly: " + e.getReason());
+            } catch (IOException e) {
+                throw new Refused(400, "structure", "request body could not be read: " + e.getMessage());
+            }
+            if (n > 0) {
+                count += n;
+                if (count > max) throw tooLarge(gzip ? "once decompressed " : "", max, setting);
+                received.accept(n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.close();
         }
     }
 
@@ -109,8 +173,8 @@ public final class RequestBodies {
         return loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
-    private static Refused tooLarge(String what, long max) {
-        return new Refused(413, "too-costly", "request body " + what + "exceeds the limit of " + max + " bytes (maxRequestBytes)");
+    private static Refused tooLarge(String what, long max, String setting) {
+        return new Refused(413, "too-costly", "request body " + what + "exceeds the limit of " + max + " bytes (" + setting + ")");
     }
 
     private static String printable(String s) {

@@ -9,7 +9,10 @@ import org.myelomacds.server.security.ClientAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.net.URI;
+import org.myelomacds.assessor.Assessor;
+import org.myelomacds.engine.Rulebase;
 import java.util.function.Supplier;
 
 /**
@@ -23,16 +26,18 @@ final class Requests {
     private final ClientAuthenticator authenticator;
     private final Supplier<URI> baseUrl;
     private final long maxRequestBytes;
+    private final long maxBundleBytes;
     /**
      * Reads request bodies as the engine reads a bundle (decimals exactly as written), so the prefetch tree goes to
      * the engine as it is instead of being written out and parsed again; a key given twice is refused.
      */
     private final ObjectMapper requestJson = RequestBodies.strictMapper();
 
-    Requests(ClientAuthenticator authenticator, Supplier<URI> baseUrl, long maxRequestBytes) {
+    Requests(ClientAuthenticator authenticator, Supplier<URI> baseUrl, long maxRequestBytes, long maxBundleBytes) {
         this.authenticator = authenticator;
         this.baseUrl = baseUrl;
         this.maxRequestBytes = maxRequestBytes;
+        this.maxBundleBytes = maxBundleBytes;
     }
 
     /** The mapper request bodies are read with (prefetch trees, fetched resources). */
@@ -50,10 +55,13 @@ final class Requests {
         }
     }
 
-    /** Reads the body, refusing more than the configured limit even when the client sends no Content-Length. */
+    /**
+     * Reads the body, refusing more than the configured limit even when the client sends no Content-Length. The body
+     * is parsed whole into a tree, so it is charged to the request memory budget as a tree while it arrives.
+     */
     byte[] readBody(Context ctx) {
         try {
-            return RequestBodies.read(ctx, maxRequestBytes);
+            return RequestBodies.read(ctx, maxRequestBytes, MemoryBudget.of(ctx).perTreeByte());
         } catch (RequestBodies.Refused e) {
             throw ApiException.of(e.status(), e.code(), e.getMessage());
         }
@@ -70,10 +78,16 @@ final class Requests {
         return node;
     }
 
-    /** A bundle body as a tree read strictly; what is not JSON is refused here as the reader would refuse it. */
-    JsonNode readBundleTree(Context ctx) {
+    /**
+     * A bundle body read by the streaming scan as it arrives (gzip-decoded, strict keys, within
+     * {@code maxBundleBytes}), charged to the request memory budget by what the scan keeps. What is not a readable
+     * bundle is kept as the refusal the assessment gives; a body refused on the way (too large, not gzip, too slow)
+     * is answered here.
+     */
+    Assessor.Prepared prepareBundle(Context ctx, Assessor assessor, Rulebase rulebase) {
         try {
-            return RequestBodies.json(requestJson, readBody(ctx));
+            InputStream body = RequestBodies.open(ctx, maxBundleBytes, "maxBundleBytes", n -> { });
+            return assessor.prepare(rulebase, body, true, MemoryBudget.of(ctx).perKeptByte());
         } catch (RequestBodies.Refused e) {
             throw ApiException.of(e.status(), e.status() == 400 ? "invalid" : e.code(), e.getMessage());
         }

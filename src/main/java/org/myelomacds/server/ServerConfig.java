@@ -27,12 +27,18 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                            boolean watchRules, boolean dev, long maxRequestBytes, List<String> corsOrigins,
                            Jurisdiction jurisdiction, int fhirTimeoutSeconds, int maxConcurrentEvaluations,
                            int evaluationQueueSeconds, int reportTtlMinutes, int reportCapacity,
-                           int feedbackTimeoutSeconds, int idleTimeoutSeconds, int maxRequestHeaderBytes, boolean warmUp) {
+                           int feedbackTimeoutSeconds, int idleTimeoutSeconds, int maxRequestHeaderBytes, boolean warmUp,
+                           long maxBundleBytes, long requestMemoryBudgetBytes) {
 
     public static final int DEFAULT_PORT = 8085;
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** Large enough for a patient's full prefetch (a few hundred resources), small enough to refuse abuse early. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+    /**
+     * A whole patient record posted as a Bundle (REST API, review page): a 50 MB export with room to spare. Read by the
+     * streaming scan and admitted against the request memory budget, so its size is not what it costs in heap.
+     */
+    public static final long DEFAULT_MAX_BUNDLE_BYTES = 64L * 1024 * 1024;
     public static final String DEFAULT_JDBC_URL = JdbcFeedbackStore.DEFAULT_URL;
     /**
      * Evaluation is CPU-bound, so many more evaluations at once than cores only slows every one of them (see
@@ -64,7 +70,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         this(port, bind, publicBaseUrl, trustedIssuers, feedbackJdbcUrl, feedbackUser, feedbackPassword, rulesDir, watchRules,
                 dev, maxRequestBytes, corsOrigins, jurisdiction, fhirTimeoutSeconds, maxConcurrentEvaluations,
                 evaluationQueueSeconds, DEFAULT_REPORT_TTL_MINUTES, DEFAULT_REPORT_CAPACITY, DEFAULT_FEEDBACK_TIMEOUT_SECONDS,
-                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true);
+                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true, DEFAULT_MAX_BUNDLE_BYTES,
+                MemoryBudget.defaultBudgetBytes());
     }
 
     public ServerConfig {
@@ -80,6 +87,10 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         if (feedbackTimeoutSeconds < 1) throw new IllegalArgumentException("feedbackTimeoutSeconds " + feedbackTimeoutSeconds + " is below 1");
         if (idleTimeoutSeconds < 1) throw new IllegalArgumentException("idleTimeoutSeconds " + idleTimeoutSeconds + " is below 1");
         if (maxRequestHeaderBytes < 4096) throw new IllegalArgumentException("maxRequestHeaderBytes " + maxRequestHeaderBytes + " is below 4096");
+        if (maxBundleBytes < 1024) throw new IllegalArgumentException("maxBundleBytes " + maxBundleBytes + " is below 1024");
+        if (requestMemoryBudgetBytes < 16L * 1024 * 1024) {
+            throw new IllegalArgumentException("requestMemoryBudgetMiB " + (requestMemoryBudgetBytes >> 20) + " is below 16");
+        }
         if (publicBaseUrl != null && publicBaseUrl.getPath() != null && publicBaseUrl.getPath().endsWith("/")) {
             publicBaseUrl = URI.create(publicBaseUrl.toString().replaceAll("/+$", ""));
         }
@@ -89,7 +100,13 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
         return new ServerConfig(DEFAULT_PORT, DEFAULT_BIND, null, List.of(), DEFAULT_JDBC_URL, null, null, null, true,
                 false, DEFAULT_MAX_REQUEST_BYTES, List.of("*"), Jurisdiction.US, 10, DEFAULT_MAX_CONCURRENT_EVALUATIONS,
                 DEFAULT_EVALUATION_QUEUE_SECONDS, DEFAULT_REPORT_TTL_MINUTES, DEFAULT_REPORT_CAPACITY, DEFAULT_FEEDBACK_TIMEOUT_SECONDS,
-                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true);
+                DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_REQUEST_HEADER_BYTES, true, DEFAULT_MAX_BUNDLE_BYTES,
+                MemoryBudget.defaultBudgetBytes());
+    }
+
+    /** The limit for a bundle body: never below the limit for any request body. */
+    public long bundleLimitBytes() {
+        return Math.max(maxBundleBytes, maxRequestBytes);
     }
 
     /** The URL clients call us at: the configured public base URL, else http://bind:port. */
@@ -109,7 +126,21 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                            Jurisdiction jurisdiction, Integer fhirTimeoutSeconds, Integer maxConcurrentEvaluations,
                            Integer evaluationQueueSeconds, Integer reportTtlMinutes, Integer reportCapacity,
                            Integer feedbackTimeoutSeconds, Integer idleTimeoutSeconds, Integer maxRequestHeaderBytes,
-                           Boolean warmUp) {
+                           Boolean warmUp, Long maxBundleBytes, Integer requestMemoryBudgetMiB) {
+        /** The settings before bundle limits and the memory budget were configurable: those stay unset. */
+        public Settings(Integer port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
+                        String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
+                        Boolean watchRules, Boolean dev, Long maxRequestBytes, List<String> corsOrigins,
+                        Jurisdiction jurisdiction, Integer fhirTimeoutSeconds, Integer maxConcurrentEvaluations,
+                        Integer evaluationQueueSeconds, Integer reportTtlMinutes, Integer reportCapacity,
+                        Integer feedbackTimeoutSeconds, Integer idleTimeoutSeconds, Integer maxRequestHeaderBytes,
+                        Boolean warmUp) {
+            this(port, bind, publicBaseUrl, trustedIssuers, feedbackJdbcUrl, feedbackUser, feedbackPassword, rulesDir,
+                    watchRules, dev, maxRequestBytes, corsOrigins, jurisdiction, fhirTimeoutSeconds, maxConcurrentEvaluations,
+                    evaluationQueueSeconds, reportTtlMinutes, reportCapacity, feedbackTimeoutSeconds, idleTimeoutSeconds,
+                    maxRequestHeaderBytes, warmUp, null, null);
+        }
+
         /** The settings before reports, timeouts and warm-up were configurable: those stay unset. */
         public Settings(Integer port, String bind, URI publicBaseUrl, List<TrustedIssuer> trustedIssuers,
                         String feedbackJdbcUrl, String feedbackUser, String feedbackPassword, Path rulesDir,
@@ -118,7 +149,7 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                         Integer evaluationQueueSeconds) {
             this(port, bind, publicBaseUrl, trustedIssuers, feedbackJdbcUrl, feedbackUser, feedbackPassword, rulesDir,
                     watchRules, dev, maxRequestBytes, corsOrigins, jurisdiction, fhirTimeoutSeconds, maxConcurrentEvaluations,
-                    evaluationQueueSeconds, null, null, null, null, null, null);
+                    evaluationQueueSeconds, null, null, null, null, null, null, null, null);
         }
 
         public static Settings none() {
@@ -149,7 +180,9 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                 s.feedbackTimeoutSeconds() != null ? s.feedbackTimeoutSeconds() : feedbackTimeoutSeconds,
                 s.idleTimeoutSeconds() != null ? s.idleTimeoutSeconds() : idleTimeoutSeconds,
                 s.maxRequestHeaderBytes() != null ? s.maxRequestHeaderBytes() : maxRequestHeaderBytes,
-                s.warmUp() != null ? s.warmUp() : warmUp);
+                s.warmUp() != null ? s.warmUp() : warmUp,
+                s.maxBundleBytes() != null ? s.maxBundleBytes() : maxBundleBytes,
+                s.requestMemoryBudgetMiB() != null ? s.requestMemoryBudgetMiB() * 1024L * 1024 : requestMemoryBudgetBytes);
     }
 
     /** Reads a YAML or JSON settings file (YAML is a superset of JSON, so one parser reads both). */
@@ -165,7 +198,8 @@ public record ServerConfig(int port, String bind, URI publicBaseUrl, List<Truste
                         s.feedbackUser(), s.feedbackPassword(), base.resolve(s.rulesDir()).normalize(), s.watchRules(),
                         s.dev(), s.maxRequestBytes(), s.corsOrigins(), s.jurisdiction(), s.fhirTimeoutSeconds(),
                         s.maxConcurrentEvaluations(), s.evaluationQueueSeconds(), s.reportTtlMinutes(), s.reportCapacity(),
-                        s.feedbackTimeoutSeconds(), s.idleTimeoutSeconds(), s.maxRequestHeaderBytes(), s.warmUp());
+                        s.feedbackTimeoutSeconds(), s.idleTimeoutSeconds(), s.maxRequestHeaderBytes(), s.warmUp(),
+                        s.maxBundleBytes(), s.requestMemoryBudgetMiB());
             }
             return s;
         } catch (NoSuchFileException e) {

@@ -199,10 +199,16 @@ class CdsServerHardeningTest {
         byte[] bundle = gzip(Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json")));
         assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, bundle, "Content-Encoding", "gzip").statusCode());
         assertEquals(200, post("/review/report?asOf=2026-11-01", bundle, "Content-Encoding", "gzip").statusCode());
-        // a small gzip body that expands beyond maxRequestBytes is refused while decoding
-        byte[] bomb = gzip(new byte[(int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1024]);
-        assertTrue(bomb.length < 100_000);
-        refused(post("/api/assessment", bomb, "Content-Encoding", "gzip"), 413);
+        // a small gzip body that expands beyond the route's limit is refused while decoding: maxRequestBytes for a hook,
+        // maxBundleBytes for a bundle (whitespace, so the streaming scan reads on until the limit)
+        byte[] hookBomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
+        assertTrue(hookBomb.length < 100_000);
+        assertTrue(refused(post("/cds-services/myeloma-anti-cd38", hookBomb, "Content-Encoding", "gzip"), 413).get(0)
+                .get("diagnostics").asText().contains("maxRequestBytes"));
+        byte[] bomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
+        assertTrue(bomb.length < 200_000);
+        assertTrue(refused(post("/api/assessment", bomb, "Content-Encoding", "gzip"), 413).get(0)
+                .get("diagnostics").asText().contains("once decompressed exceeds the limit of " + ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + " bytes (maxBundleBytes)"));
         refused(post("/api/assessment", "not gzip".getBytes(), "Content-Encoding", "gzip"), 400);
         refused(post("/api/assessment", hook, "Content-Encoding", "br"), 415);
     }

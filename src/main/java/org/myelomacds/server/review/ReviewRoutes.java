@@ -6,6 +6,7 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessor.AssessmentResult;
 import org.myelomacds.assessor.Assessor;
 import org.myelomacds.server.EvaluationGate;
+import org.myelomacds.server.MemoryBudget;
 import org.myelomacds.server.RequestBodies;
 import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.facts.UnreadableInput;
@@ -50,7 +51,6 @@ public final class ReviewRoutes {
     private final java.time.Clock clock;
     private final long maxRequestBytes;
     private final Path samplesDir;
-    private final com.fasterxml.jackson.databind.ObjectMapper requestJson = RequestBodies.strictMapper();
 
     /** @param assessor the server's assessor: the page answers what the hooks and the REST API would answer */
     public ReviewRoutes(Assessor assessor, EvaluationGate gate, java.time.Clock clock, long maxRequestBytes, Path samplesDir) {
@@ -179,31 +179,34 @@ public final class ReviewRoutes {
             }
         }
         boolean allowPartial = "true".equalsIgnoreCase(ctx.queryParam("allowPartial"));
-        byte[] body;
-        try {
-            body = RequestBodies.read(ctx, maxRequestBytes);
-        } catch (RequestBodies.Refused e) {
-            problem(ctx, e.status(), e.status() == 413
-                    ? "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes" : e.getMessage());
-            return;
-        }
-        if (body.length == 0) {
-            problem(ctx, 400, "no bundle: open a file, paste a FHIR R4 Bundle or pick a sample");
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode tree;
-        try {
-            tree = RequestBodies.json(requestJson, body);
-        } catch (RequestBodies.Refused e) {
-            problem(ctx, e.status(), "The bundle could not be read: " + e.getMessage());
-            return;
-        }
-        // The assessment and the reading of the bundle share the admission gate with the hooks and the REST API.
+        // The bundle is read as it arrives, before its turn to be evaluated, and charged to the server's request memory
+        // budget by what the scan keeps: a big record costs its kept facts, not its size.
         AssessmentResult result;
         try {
+            java.io.PushbackInputStream body = new java.io.PushbackInputStream(
+                    RequestBodies.open(ctx, maxRequestBytes, "maxBundleBytes", n -> { }), 1);
+            int first = body.read();
+            if (first < 0) {
+                problem(ctx, 400, "no bundle: open a file, paste a FHIR R4 Bundle or pick a sample");
+                return;
+            }
+            body.unread(first);
+            Assessor.Prepared bundle = assessor.prepare(body, true, MemoryBudget.of(ctx).perKeptByte());
+            // The assessment shares the admission gate with the hooks and the REST API.
             LocalDate on = asOf;
             Jurisdiction in = jurisdiction;
-            result = gate.run(() -> assessor.assess(tree, on, in, allowPartial));
+            result = gate.run(() -> assessor.assess(bundle, on, in, allowPartial));
+        } catch (RequestBodies.Refused e) {
+            problem(ctx, e.status(), e.status() == 413
+                    ? "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes" : "The bundle could not be read: " + e.getMessage());
+            return;
+        } catch (MemoryBudget.TooLarge e) {
+            problem(ctx, 413, e.getMessage());
+            return;
+        } catch (MemoryBudget.Exhausted e) {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            problem(ctx, 503, e.getMessage());
+            return;
         } catch (EvaluationGate.AtCapacity e) {
             ctx.header("Retry-After", "1");
             problem(ctx, 503, e.getMessage());
