@@ -105,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case json -> JsonRenderer.render(assessment);
             case markdown -> MarkdownReport.render(assessment);
             case html -> HtmlReport.render(assessment);
-            case cards -> CardsPreview.render(assessment, rules.rulebase().terminology());
+            case cards -> CardsPreview.render(assessment, rules.rulebase());
         };
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.write(utf8, 0, utf8.length);

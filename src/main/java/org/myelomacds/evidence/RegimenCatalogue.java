@@ -70,5 +70,12 @@ public final class RegimenCatalogue {
 
     public Map<String, RegimenDefinition> regimens() { return regimens; }
     public Optional<RegimenDefinition> find(String id) { return Optional.ofNullable(regimens.get(id)); }
+
+    /** Regimen id → short name (ISA_KD → Isa-Kd), for front ends that name regimens in little space. */
+    public Map<String, String> shortNames() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        regimens.forEach((id, r) -> { if (r.shortName() != null && !r.shortName().isBlank()) out.put(id, r.shortName()); });
+        return out;
+    }
     public boolean contains(String id) { return regimens.containsKey(id); }
 }

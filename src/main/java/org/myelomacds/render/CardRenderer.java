@@ -3,11 +3,9 @@ package org.myelomacds.render;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.DataGapItem;
 import org.myelomacds.assessment.EvidenceRef;
-import org.myelomacds.assessment.FactRef;
 import org.myelomacds.assessment.Flag;
 import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.assessment.Recommendation;
-import org.myelomacds.assessment.ScoreLine;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.evidence.terminology.ObservationTerms;
 import org.myelomacds.fhir.ProposedOrders;
@@ -18,8 +16,11 @@ import org.myelomacds.render.cards.Card.Link;
 import org.myelomacds.render.cards.Card.Source;
 import org.myelomacds.render.cards.Card.Suggestion;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,20 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * CDS Hooks cards from an {@link Assessment}. Every statement on a card is one the engine made (rationale, why-not
- * reasons, flags, data gaps), quoted with its rule id and evidence ids; nothing clinical is decided here. What this
- * class adds is presentation: which statements share a card, the indicator (the most severe flag on the card), a
- * summary under 140 characters, the evidence named as the card's source, and the suggestions for the flags that
- * name a concrete order.
+ * CDS Hooks cards from an {@link Assessment}. Every statement on a card is one the engine made (bottom line, statuses,
+ * flags and their actions, why-not reasons, data gaps); nothing clinical is decided here. What this class adds is
+ * presentation, designed against alert fatigue (README, "Card design"):
+ * <ul>
+ *   <li>patient-view: one summary card (the top options by name with their status in words, the bottom line, the key
+ *   caution), one card per CRITICAL finding whose summary is the action, and at most one card gathering the routine
+ *   pre-dose tasks with their coded suggestions;</li>
+ *   <li>order-select / order-sign: one card per distinct concern for the ordered drug (every regimen it concerns on one
+ *   card), one card for its pre-dose tasks, and a warning when no regimen with the drug is recommended.</li>
+ * </ul>
+ * Summaries and details speak names and plain words; codes (regimen ids, flag codes, rule and evidence ids) stay in
+ * machine fields ({@code source.topic}, the suggestions' resources, the issued-card record) and in the linked report,
+ * which carries the full reasoning. A detail stays under {@link #MAX_DETAIL} characters. Within one response each
+ * proposed order appears once, and uuids are derived from the request, so the same request gives the same uuids.
  */
 public final class CardRenderer {
     /** Codes for "why I did not follow this card", offered on every card (CDS Hooks 2.0 overrideReasons). */
@@ -45,175 +55,329 @@ public final class CardRenderer {
             new Coding(OVERRIDE_SYSTEM, "patient-preference", "Patient preference"),
             new Coding(OVERRIDE_SYSTEM, "not-relevant", "Not relevant to this patient"));
     public static final String TOPIC_SYSTEM = "https://myeloma-cds.org/fhir/CodeSystem/card-topic";
-
-    /** Short titles for the contract flag codes, so a flag card's summary says what it is about before it is cut. */
-    private static final Map<String, String> FLAG_TITLES = Map.ofEntries(
-            Map.entry("ANTI_CD38_WASHOUT_SHORT", "anti-CD38 washout under 90 days"),
-            Map.entry("ANTI_CD38_WASHOUT_INTERMEDIATE", "anti-CD38 washout 90-179 days"),
-            Map.entry("ANTI_CD38_REFRACTORY", "refractory to an anti-CD38 antibody"),
-            Map.entry("RENAL_BELOW_TRIAL_THRESHOLD", "renal function below trial threshold"),
-            Map.entry("RENAL_DOSE_ADJUSTMENT", "partner-drug renal dose adjustment"),
-            Map.entry("DARA_COPD_PROPHYLAXIS", "COPD: post-infusion bronchodilator prophylaxis"),
-            Map.entry("PULMONARY_TRIAL_EXCLUSION", "pulmonary trial exclusion"),
-            Map.entry("TYPE_AND_SCREEN", "type and screen before the first dose"),
-            Map.entry("IFE_INTERFERENCE", "IFE/SPEP interference (IgG kappa)"),
-            Map.entry("DEXAMETHASONE_DOSE_REDUCTION", "dexamethasone dose reduction"),
-            Map.entry("HBV_SCREENING", "hepatitis B screening"),
-            Map.entry("CARFILZOMIB_CARDIAC_RISK", "carfilzomib cardiac risk"),
-            Map.entry("BORTEZOMIB_NEUROPATHY", "bortezomib neuropathy"),
-            Map.entry("PARTNER_DRUG_REFRACTORY", "refractory to a partner drug"),
-            Map.entry("HYPERSENSITIVITY", "hypersensitivity"),
-            Map.entry("OUTSIDE_TRIAL_AGE", "outside trial age range"));
+    /** The longest card detail, footer included: what a card shows without scrolling; the rest is one link away. */
+    public static final int MAX_DETAIL = 600;
+    /** Options named on the summary card; the full ranking is in the linked report. */
+    static final int SUMMARY_OPTIONS = 3;
+    /** An action longer than this is cut at its first clause on a card (the report prints it in full). */
+    private static final int ACTION_CLAUSE = 170;
 
     private CardRenderer() {}
 
     /**
-     * patient-view: one card per ranked option (its rationale, cautions and score), one card per CRITICAL
-     * patient-level flag, one card for the regimens not recommended and why, one for the data gaps. Proposed orders
-     * take their codes from {@code codes}, the terminology of the rulebase that made the assessment.
+     * What a response is rendered with besides the Assessment.
+     *
+     * @param reportUrl  the full assessment behind every card's link; null when there is none (the command line)
+     * @param orderCodes the terminology of the rulebase that made the assessment, for the codes of proposed tests
+     * @param shortNames regimen id → short name (ISA_KD → Isa-Kd), from the regimen catalogue
+     * @param requestKey what identifies the request (service, hook instance, draft orders): with the patient and the
+     *                   rulebase it seeds the uuids, so a repeated request gets the same uuids and a new one new uuids
      */
-    public static List<Card> patientView(Assessment a, String reportUrl, ObservationTerms codes) {
+    public record Context(String reportUrl, ObservationTerms orderCodes, Map<String, String> shortNames, String requestKey) {
+        public Context {
+            shortNames = Map.copyOf(shortNames);
+            requestKey = requestKey == null ? "" : requestKey;
+        }
+    }
+
+    /** A drug of the draft orders and the regimens that contain it. */
+    public record OrderedDrug(String name, Set<String> regimens) {
+        public OrderedDrug { regimens = Set.copyOf(regimens); }
+    }
+
+    /** patient-view: the summary card, a card per CRITICAL finding, and one card for the pre-dose tasks. */
+    public static List<Card> patientView(Assessment a, Context ctx) {
+        Response r = new Response(a, ctx);
         List<Card> cards = new ArrayList<>();
-        for (Recommendation r : a.recommendations()) cards.add(recommendationCard(a, r, reportUrl, codes));
-        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(flagCard(a, f, null, Set.of(), reportUrl, codes));
-        if (!a.notRecommended().isEmpty()) cards.add(notRecommendedCard(a, a.notRecommended(), null, reportUrl));
-        if (!a.dataGaps().isEmpty()) cards.add(dataGapCard(a, a.dataGaps(), reportUrl));
+        cards.add(summaryCard(r));
+        Set<String> recommended = recommendedRegimens(a);
+        for (Flag f : a.flags()) if ("CRITICAL".equals(f.severity())) cards.add(criticalCard(r, f, null));
+        List<Flag> tasks = a.flags().stream().filter(f -> FlagKinds.kind(f) == FlagKinds.Kind.TO_DO && f.action() != null)
+                .filter(f -> f.regimens().isEmpty() || f.regimens().stream().anyMatch(recommended::contains)).toList();
+        if (!tasks.isEmpty()) cards.add(preDoseCard(r, tasks, null, recommended));
         return cards;
     }
 
     /**
-     * order-select / order-sign for a draft order of {@code drugName}, whose regimens are {@code drugRegimens}: one
-     * card per patient-level flag that concerns one of those regimens (washout, COPD prophylaxis, type and screen,
-     * renal, hypersensitivity, ...), and a warning card when none of them is recommended for this patient.
+     * order-select / order-sign for the anti-CD38 drugs of the draft orders: per drug, one card per distinct concern
+     * (all flags of one code that concern the drug's regimens), one card for its pre-dose tasks, and a warning when
+     * none of its regimens is recommended.
      */
-    public static List<Card> orderCheck(Assessment a, String drugName, Set<String> drugRegimens, String reportUrl,
-                                        ObservationTerms codes) {
+    public static List<Card> orderCheck(Assessment a, List<OrderedDrug> drugs, Context ctx) {
+        Response r = new Response(a, ctx);
         List<Card> cards = new ArrayList<>();
-        for (Flag f : a.flags()) {
-            if (f.regimens().stream().anyMatch(drugRegimens::contains)) cards.add(flagCard(a, f, drugName, drugRegimens, reportUrl, codes));
-        }
-        boolean anyRecommended = a.recommendations().stream().anyMatch(r -> drugRegimens.contains(r.regimen()));
-        if (!anyRecommended) {
-            List<NotRecommended> theirs = a.notRecommended().stream().filter(n -> drugRegimens.contains(n.regimen())).toList();
-            cards.add(notRecommendedCard(a, theirs, drugName, reportUrl));
+        Set<String> recommended = recommendedRegimens(a);
+        for (OrderedDrug d : drugs) {
+            List<Flag> theirs = a.flags().stream().filter(f -> f.regimens().stream().anyMatch(d.regimens()::contains)).toList();
+            Map<String, List<Flag>> concerns = new LinkedHashMap<>();
+            theirs.stream().filter(f -> FlagKinds.kind(f) == FlagKinds.Kind.CONCERN)
+                    .sorted(Comparator.comparingInt(FlagKinds::weight).reversed())
+                    .forEach(f -> concerns.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));
+            for (List<Flag> group : concerns.values()) cards.add(concernCard(r, group, d));
+            Set<String> drugRecommended = new LinkedHashSet<>(d.regimens());
+            drugRecommended.retainAll(recommended);
+            // Pre-dose tasks only for a regimen that may be given: none when no regimen with the drug is recommended.
+            List<Flag> tasks = theirs.stream().filter(f -> FlagKinds.kind(f) == FlagKinds.Kind.TO_DO && f.action() != null)
+                    .filter(f -> f.regimens().stream().anyMatch(drugRecommended::contains)).toList();
+            if (!tasks.isEmpty()) cards.add(preDoseCard(r, tasks, d, drugRecommended));
+            if (drugRecommended.isEmpty()) cards.add(noRegimenCard(r, d));
         }
         return cards;
     }
 
-    private static Card recommendationCard(Assessment a, Recommendation r, String reportUrl, ObservationTerms codes) {
-        StringBuilder md = new StringBuilder();
-        md.append("**Option ").append(r.rank()).append(" of ").append(a.recommendations().size()).append(": ")
-                .append(r.name()).append("** (`").append(r.regimen()).append("`) — ").append(words(r.status()))
-                .append(", score ").append(r.score()).append("\n\n");
-        md.append("**Why**\n\n");
-        for (Statement s : r.rationale()) md.append(statement(s));
-        if (!r.flags().isEmpty()) {
-            md.append("\n**Cautions**\n\n");
-            for (Flag f : r.flags()) md.append(flag(f));
-        }
-        md.append("\n**Score** ").append(r.score()).append(":\n\n");
-        for (ScoreLine l : r.scoreComponents()) md.append("- ").append(score(l)).append(" — `").append(l.rule()).append("`\n");
-        footer(md, a);
-        Set<String> rules = new LinkedHashSet<>();
-        r.rationale().forEach(s -> rules.add(s.rule()));
-        r.flags().forEach(f -> rules.add(f.rule()));
-        r.scoreComponents().forEach(s -> rules.add(s.rule()));
-        String summary = "Option " + r.rank() + ": " + r.name() + " — " + words(r.status());
-        // The source names what the recommendation rests on: the label and trial its rationale cites, before the
-        // evidence its cautions cite.
-        List<String> cited = new ArrayList<>();
-        r.rationale().forEach(s -> cited.addAll(s.evidence()));
-        cited.addAll(r.evidence());
-        return new Card(uuid(), summary(summary), md.toString(), indicator(r.flags()),
-                source(a, cited, r.regimen(), r.name()), suggestions(a, r.flags(), codes), "any", OVERRIDE_REASONS,
-                links(reportUrl), new ArrayList<>(rules));
-    }
+    // ------------------------------------------------------------------------------------------------ patient-view
 
-    private static Card flagCard(Assessment a, Flag f, String drugName, Set<String> drugRegimens, String reportUrl,
-                                 ObservationTerms codes) {
-        String title = FLAG_TITLES.getOrDefault(f.code(), words(f.code()));
-        String summary = (drugName == null ? "" : capitalise(drugName) + " order: ") + capitalise(title);
-        // A flag about some of the ordered drug's regimens only (a trial exclusion, a partner drug) says which,
-        // so that two cards with the same flag code are told apart at a glance.
-        List<String> concerned = f.regimens().stream().filter(drugRegimens::contains).sorted().toList();
-        if (!concerned.isEmpty() && concerned.size() < drugRegimens.size()) summary += " (" + String.join(", ", concerned) + ")";
-        StringBuilder md = new StringBuilder();
-        md.append("**").append(capitalise(title)).append("** (").append(f.severity().toLowerCase(Locale.ROOT)).append(")\n\n");
-        // The action first: a clinician at the order reads what to do before the finding that explains it.
-        if (f.action() != null) md.append("**Action:** ").append(esc(f.action())).append("\n\n");
-        md.append(esc(f.text())).append("\n\n");
-        if (!f.regimens().isEmpty()) md.append("Concerns: ").append(String.join(", ", f.regimens())).append("\n\n");
-        if (!f.facts().isEmpty()) md.append("Patient data: ").append(facts(f.facts())).append("\n\n");
-        md.append("Rule `").append(f.rule()).append("`; evidence ").append(String.join(", ", f.evidence())).append("\n");
-        footer(md, a);
-        return new Card(uuid(), summary(summary), md.toString(), indicator(List.of(f)),
-                source(a, f.evidence(), f.code(), title), suggestions(a, List.of(f), codes), "any", OVERRIDE_REASONS,
-                links(reportUrl), List.of(f.rule()));
-    }
-
-    private static Card notRecommendedCard(Assessment a, List<NotRecommended> items, String drugName, String reportUrl) {
-        String summary = drugName == null
-                ? (a.recommendations().isEmpty() ? "No anti-CD38 regimen is recommended on the data given"
-                        : items.size() + " anti-CD38 regimen(s) not recommended: " + items.stream().map(NotRecommended::regimen).collect(Collectors.joining(", ")))
-                : "No " + drugName + " regimen is recommended for this patient on the data given";
-        StringBuilder md = new StringBuilder("**Not recommended**\n\n");
-        if (items.isEmpty()) md.append("No ").append(drugName).append(" regimen was evaluated.\n");
-        for (NotRecommended n : items) {
-            md.append("- **").append(n.name()).append("** (`").append(n.regimen()).append("`) — ").append(words(n.status())).append("\n");
-            for (Statement s : n.reasons()) md.append("  ").append(statement(s));
-        }
-        if (a.setting() != null) md.append("\nSetting: ").append(a.setting()).append("\n");
-        footer(md, a);
-        Set<String> rules = new LinkedHashSet<>();
-        Set<String> evidence = new LinkedHashSet<>();
-        for (NotRecommended n : items) for (Statement s : n.reasons()) { rules.add(s.rule()); evidence.addAll(s.evidence()); }
-        String indicator = drugName == null ? "info" : "warning";
-        return new Card(uuid(), summary(summary), md.toString(), indicator,
-                source(a, new ArrayList<>(evidence), "NOT_RECOMMENDED", "Regimens not recommended"), List.of(), null,
-                OVERRIDE_REASONS, links(reportUrl), new ArrayList<>(rules));
-    }
-
-    private static Card dataGapCard(Assessment a, List<DataGapItem> gaps, String reportUrl) {
-        String summary = "Missing data could change this answer: "
-                + gaps.stream().map(g -> words(g.code()).toLowerCase(Locale.ROOT)).collect(Collectors.joining("; "));
-        StringBuilder md = new StringBuilder("**Data gaps**\n\n");
-        Set<String> rules = new LinkedHashSet<>();
-        Set<String> evidence = new LinkedHashSet<>();
-        for (DataGapItem g : gaps) {
-            md.append("- **").append(g.code()).append("**: ").append(esc(g.text()));
-            if (!g.wouldAffect().isEmpty()) md.append(" (would affect ").append(String.join(", ", g.wouldAffect())).append(")");
-            if (g.rule() != null) { md.append(" — `").append(g.rule()).append("`"); rules.add(g.rule()); }
-            md.append("\n");
-            evidence.addAll(g.evidence());
-        }
-        footer(md, a);
-        return new Card(uuid(), summary(summary), md.toString(), "warning",
-                source(a, new ArrayList<>(evidence), "DATA_GAPS", "Data gaps"), List.of(), null, OVERRIDE_REASONS,
-                links(reportUrl), new ArrayList<>(rules));
-    }
-
-    /**
-     * One suggestion per flag whose rule proposes orders, each order a draft resource the clinician signs. What to
-     * order is the rule's decision (the flag's proposals); this only maps a proposal to FHIR, and proposes a test once
-     * per card even when two flags name it.
-     */
-    private static List<Suggestion> suggestions(Assessment a, Collection<Flag> flags, ObservationTerms orderCodes) {
-        String patientId = a.patient().id();
-        List<Suggestion> out = new ArrayList<>();
-        if (patientId == null) return out;
-        Set<String> proposed = new LinkedHashSet<>();
-        for (Flag f : flags) {
-            List<Action> actions = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Flag.ProposedOrder p : f.proposals()) {
-                Map<String, Object> resource = resource(patientId, p, f.action(), orderCodes);
-                if (resource == null || !proposed.add(p.type() + ":" + p.concept())) continue;
-                actions.add(new Action("create", "Propose " + p.name(), resource));
-                names.add(p.name());
+    private static Card summaryCard(Response r) {
+        Assessment a = r.a;
+        List<Recommendation> recs = a.recommendations();
+        BottomLine bottom = BottomLine.of(a, r.ctx.shortNames());
+        String summary;
+        if (recs.isEmpty()) summary = "No anti-CD38 option is currently supported on the data given";
+        else {
+            StringBuilder s = new StringBuilder("Anti-CD38 options: ");
+            for (int i = 0; i < Math.min(SUMMARY_OPTIONS, recs.size()); i++) {
+                Recommendation o = recs.get(i);
+                String part = (i == 0 ? "" : "; ") + o.rank() + " " + r.name(o.regimen()) + " (" + FlagKinds.statusWords(o.status(), o.flags()) + ")";
+                if (s.length() + part.length() > Card.MAX_SUMMARY) break;
+                s.append(part);
             }
-            if (!actions.isEmpty()) out.add(new Suggestion("Order " + joined(names), uuid(), Boolean.TRUE, actions));
+            summary = s.toString();
         }
-        return out;
+        Detail md = new Detail(r);
+        md.line("**Bottom line.** " + esc(bottom.text()));
+        Flag caution = keyCaution(a);
+        // A concern the bottom line already names as shared by every option is not repeated as the key caution.
+        if (caution != null && bottom.text().contains(FlagKinds.title(caution.code()))) caution = null;
+        if (caution != null) {
+            md.line("**Key caution:** " + esc(capitalise(FlagKinds.title(caution.code()))) + " (" + r.names(concerned(caution, recommendedRegimens(a))) + ")"
+                    + (caution.action() == null ? "" : ": " + esc(BottomLine.shorten(clause(caution.action()), 90))));
+        }
+        List<String> tail = new ArrayList<>();
+        // The summary names the top options with their statuses; the detail does not repeat them.
+        int more = recs.size() - Math.min(SUMMARY_OPTIONS, recs.size());
+        if (more > 0) tail.add(more + " more ranked option" + (more == 1 ? "" : "s"));
+        if (!a.notRecommended().isEmpty()) tail.add(a.notRecommended().size() + " regimen" + (a.notRecommended().size() == 1 ? "" : "s") + " not recommended");
+        if (!a.dataGaps().isEmpty()) {
+            tail.add(a.dataGaps().size() + " data gap" + (a.dataGaps().size() == 1 ? "" : "s") + " could change this answer ("
+                    + a.dataGaps().stream().map(g -> words(g.code())).distinct().collect(Collectors.joining(", ")) + ")");
+        }
+        if (!tail.isEmpty()) md.line(capitalise(String.join("; ", tail)) + ": see the full assessment.");
+        else md.line("Full reasoning and evidence: see the full assessment.");
+        Set<String> rules = new LinkedHashSet<>(bottom.rules());
+        List<String> cited = new ArrayList<>();
+        if (!recs.isEmpty()) {
+            recs.get(0).rationale().forEach(s -> { rules.add(s.rule()); cited.addAll(s.evidence()); });
+            recs.get(0).scoreComponents().forEach(l -> rules.add(l.rule()));
+            cited.addAll(recs.get(0).evidence());
+        } else {
+            for (NotRecommended n : a.notRecommended()) for (Statement s : n.reasons()) { rules.add(s.rule()); cited.addAll(s.evidence()); }
+        }
+        if (caution != null) { rules.add(caution.rule()); cited.addAll(caution.evidence()); }
+        for (DataGapItem g : a.dataGaps()) if (g.rule() != null) rules.add(g.rule());
+        boolean concern = recs.isEmpty() || FlagKinds.anyConcern(recs.get(0).flags());
+        String topic = recs.isEmpty() ? "NO_OPTION" : recs.get(0).regimen();
+        return new Card(r.uuid("summary"), CardRenderer.summary(summary), md.build(), concern ? "warning" : "info",
+                source(a, cited, topic, recs.isEmpty() ? "No anti-CD38 option" : recs.get(0).name()), List.of(), null,
+                OVERRIDE_REASONS, links(r.ctx.reportUrl()), new ArrayList<>(rules));
+    }
+
+    /** The most severe concern among the ranked options; of equal ones, the one that concerns the best-ranked option. */
+    private static Flag keyCaution(Assessment a) {
+        if (a.recommendations().isEmpty()) return null;
+        Set<String> recommended = recommendedRegimens(a);
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        a.recommendations().forEach(r -> rank.put(r.regimen(), r.rank()));
+        return a.flags().stream().filter(f -> FlagKinds.kind(f) == FlagKinds.Kind.CONCERN && !"CRITICAL".equals(f.severity()))
+                .filter(f -> f.regimens().stream().anyMatch(recommended::contains))
+                .max(Comparator.<Flag>comparingInt(FlagKinds::weight)
+                        .thenComparingInt(f -> -f.regimens().stream().filter(rank::containsKey).mapToInt(rank::get).min().orElse(99))
+                        .thenComparingInt(f -> (int) f.regimens().stream().filter(recommended::contains).count()))
+                .orElse(null);
+    }
+
+    /** A CRITICAL finding: the summary is the action (what not to do and why), the detail names what it concerns. */
+    private static Card criticalCard(Response r, Flag f, OrderedDrug drug) {
+        String summary = f.action() != null ? f.action() : capitalise(FlagKinds.title(f.code()));
+        Detail md = new Detail(r);
+        if (f.action() != null) md.line("**Action:** " + esc(f.action()));
+        md.line("**" + esc(capitalise(FlagKinds.title(f.code()))) + "** (critical), concerning " + esc(r.names(f.regimens())) + ".");
+        md.line("The finding, the patient data behind it and the evidence are in the full assessment.");
+        return new Card(r.uuid("critical|" + f.code() + "|" + String.join(",", f.regimens()) + "|" + (drug == null ? "" : drug.name())),
+                CardRenderer.summary(summary), md.build(), "critical", source(a(r), f.evidence(), f.code(), FlagKinds.title(f.code())),
+                List.of(), null, OVERRIDE_REASONS, links(r.ctx.reportUrl()), List.of(f.rule()));
+    }
+
+    /**
+     * The routine tasks before or around dosing, each action once (flags of several regimens often ask the same),
+     * with the orders their rules propose as suggestions.
+     */
+    private static Card preDoseCard(Response r, List<Flag> tasks, OrderedDrug drug, Set<String> scope) {
+        List<Flag> ordered = tasks.stream().sorted(Comparator.comparingInt((Flag f) -> f.proposals().isEmpty() ? 1 : 0)
+                .thenComparing(Comparator.comparingInt(FlagKinds::weight).reversed())).toList();
+        Map<String, List<Flag>> byAction = new LinkedHashMap<>();
+        for (Flag f : ordered) byAction.computeIfAbsent(clause(f.action()), k -> new ArrayList<>()).add(f);
+        List<String> titles = new ArrayList<>();
+        ordered.forEach(f -> { if (!titles.contains(FlagKinds.title(f.code()))) titles.add(FlagKinds.title(f.code())); });
+        String summary = listed(drug == null ? "Before the first dose: " : capitalise(drug.name()) + " order, before the first dose: ", titles);
+        Detail md = new Detail(r);
+        StringBuilder list = new StringBuilder();
+        int shown = 0;
+        for (Map.Entry<String, List<Flag>> e : byAction.entrySet()) {
+            Set<String> regimens = new LinkedHashSet<>();
+            e.getValue().forEach(f -> regimens.addAll(concerned(f, scope)));
+            String item = "- " + esc(e.getKey()) + (regimens.isEmpty() || regimens.containsAll(scope) ? "" : " (" + esc(r.names(regimens)) + ")") + "\n";
+            if (!md.fits(list.length() + item.length() + 60)) break;
+            list.append(item);
+            shown++;
+        }
+        if (shown < byAction.size()) list.append("- and ").append(byAction.size() - shown).append(" more in the full assessment\n");
+        md.block(list.toString());
+        List<String> rules = new ArrayList<>(new LinkedHashSet<>(tasks.stream().map(Flag::rule).toList()));
+        List<String> cited = new ArrayList<>();
+        ordered.forEach(f -> cited.addAll(f.evidence()));
+        return new Card(r.uuid("pre-dose|" + (drug == null ? "" : drug.name())), CardRenderer.summary(summary), md.build(),
+                indicator(tasks), source(a(r), cited, "PRE_DOSE", "Before the first dose"), r.suggestions(ordered), "any",
+                OVERRIDE_REASONS, links(r.ctx.reportUrl()), rules);
+    }
+
+    // ------------------------------------------------------------------------------------------------ order check
+
+    /** All flags of one code that concern the ordered drug's regimens, on one card; the most severe first. */
+    private static Card concernCard(Response r, List<Flag> group, OrderedDrug drug) {
+        Flag first = group.get(0);
+        if ("CRITICAL".equals(first.severity()) && group.size() == 1) return criticalCard(r, first, drug);
+        Set<String> regimens = new LinkedHashSet<>();
+        group.forEach(f -> regimens.addAll(concerned(f, drug.regimens())));
+        String title = FlagKinds.title(first.code());
+        String summary = capitalise(drug.name()) + " order: " + title + " (" + r.names(regimens) + ")";
+        Detail md = new Detail(r);
+        Map<String, Set<String>> byAction = new LinkedHashMap<>();
+        for (Flag f : group) byAction.computeIfAbsent(f.action() == null ? "" : f.action(), k -> new LinkedHashSet<>()).addAll(concerned(f, drug.regimens()));
+        for (Map.Entry<String, Set<String>> e : byAction.entrySet()) {
+            String concerns = byAction.size() > 1 ? " (" + esc(r.names(e.getValue())) + ")" : "";
+            String line = e.getKey().isEmpty() ? "**Finding**" + concerns + ": " + esc(capitalise(title))
+                    : "**Action**" + concerns + ": " + esc(clause(e.getKey()));
+            if (md.fits(line.length() + 140)) md.line(line);
+        }
+        md.line("Concerns " + esc(r.names(regimens)) + ". The findings, patient data and evidence are in the full assessment.");
+        List<String> cited = new ArrayList<>();
+        group.forEach(f -> cited.addAll(f.evidence()));
+        return new Card(r.uuid("concern|" + drug.name() + "|" + first.code()), CardRenderer.summary(summary), md.build(),
+                indicator(group), source(a(r), cited, first.code(), title), List.of(), null, OVERRIDE_REASONS,
+                links(r.ctx.reportUrl()), new ArrayList<>(new LinkedHashSet<>(group.stream().map(Flag::rule).toList())));
+    }
+
+    /** No regimen with the ordered drug is recommended: each with its status and first reason, shortened. */
+    private static Card noRegimenCard(Response r, OrderedDrug drug) {
+        Assessment a = r.a;
+        List<NotRecommended> theirs = a.notRecommended().stream().filter(n -> drug.regimens().contains(n.regimen())).toList();
+        String summary = "No " + drug.name() + " regimen is recommended for this patient on the data given";
+        Detail md = new Detail(r);
+        StringBuilder list = new StringBuilder();
+        int shown = 0;
+        for (NotRecommended n : theirs) {
+            String reason = n.reasons().isEmpty() ? "" : ": " + esc(BottomLine.shorten(BottomLine.plain(n.reasons().get(0).text(), r.ctx.shortNames()), 110));
+            String item = "- **" + esc(r.name(n.regimen())) + "**, " + FlagKinds.statusWords(n.status(), n.flags()) + reason + "\n";
+            if (!md.fits(list.length() + item.length() + 60)) break;
+            list.append(item);
+            shown++;
+        }
+        if (shown < theirs.size()) list.append("- and ").append(theirs.size() - shown).append(" more in the full assessment\n");
+        if (theirs.isEmpty()) list.append("No ").append(drug.name()).append(" regimen was evaluated.\n");
+        md.block(list.toString());
+        Set<String> rules = new LinkedHashSet<>();
+        List<String> cited = new ArrayList<>();
+        for (NotRecommended n : theirs) for (Statement s : n.reasons()) { rules.add(s.rule()); cited.addAll(s.evidence()); }
+        return new Card(r.uuid("no-regimen|" + drug.name()), CardRenderer.summary(summary), md.build(), "warning",
+                source(a, cited, "NOT_RECOMMENDED", "Regimens not recommended"), List.of(), null, OVERRIDE_REASONS,
+                links(r.ctx.reportUrl()), new ArrayList<>(rules));
+    }
+
+    // ------------------------------------------------------------------------------------------------ shared
+
+    /** The state of one response: uuids derived from the request, and the orders already proposed in it. */
+    private static final class Response {
+        final Assessment a;
+        final Context ctx;
+        final Set<String> proposed = new LinkedHashSet<>();
+
+        Response(Assessment a, Context ctx) { this.a = a; this.ctx = ctx; }
+
+        /**
+         * A name-based (version 3) UUID of the request, the patient, the rulebase and the card's own key: the same
+         * request answered by the same rulebase gets the same uuids (a retried call does not issue new cards), and
+         * any other request gets other uuids.
+         */
+        String uuid(String key) {
+            String seed = ctx.requestKey() + "\n" + a.patient().id() + "\n" + a.asOf() + "\n" + a.jurisdiction() + "\n"
+                    + a.rulebase().sha256() + "\n" + key;
+            return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        }
+
+        String name(String regimen) {
+            String s = ctx.shortNames().get(regimen);
+            if (s != null) return s;
+            for (Recommendation r : a.recommendations()) if (r.regimen().equals(regimen)) return r.name();
+            for (NotRecommended n : a.notRecommended()) if (n.regimen().equals(regimen)) return n.name();
+            return regimen.replace('_', ' ');
+        }
+
+        String names(Collection<String> regimens) {
+            return regimens.stream().map(this::name).collect(Collectors.joining(", "));
+        }
+
+        /**
+         * One suggestion per flag whose rule proposes orders, each order a draft resource the clinician signs. What
+         * to order is the rule's decision (the flag's proposals); this maps a proposal to FHIR and proposes each order
+         * once per response, however many flags and cards name it.
+         */
+        List<Suggestion> suggestions(Collection<Flag> flags) {
+            String patientId = a.patient().id();
+            List<Suggestion> out = new ArrayList<>();
+            if (patientId == null) return out;
+            for (Flag f : flags) {
+                List<Action> actions = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (Flag.ProposedOrder p : f.proposals()) {
+                    Map<String, Object> resource = resource(patientId, p, f.action(), ctx.orderCodes());
+                    if (resource == null || !proposed.add(p.type() + ":" + p.concept())) continue;
+                    actions.add(new Action("create", "Propose " + p.name(), resource));
+                    names.add(p.name());
+                }
+                if (!actions.isEmpty()) {
+                    out.add(new Suggestion("Order " + joined(names), uuid("suggestion|" + String.join(",", names)), Boolean.TRUE, actions));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Assessment a(Response r) { return r.a; }
+
+    /** A card detail built within {@link #MAX_DETAIL} characters, the disclaimer footer included. */
+    private static final class Detail {
+        private final StringBuilder md = new StringBuilder();
+        private final String footer;
+
+        Detail(Response r) {
+            Assessment a = r.a;
+            footer = "_" + a.disclaimer() + " As of " + a.asOf() + ", " + a.jurisdiction() + " labels._\n";
+        }
+
+        boolean fits(int more) { return md.length() + more + footer.length() <= MAX_DETAIL; }
+
+        void line(String text) { block(text + "\n"); }
+
+        /** Appends a paragraph; one that would push the detail over the limit is cut at a word and marked. */
+        void block(String text) {
+            String t = text.endsWith("\n") ? text : text + "\n";
+            int room = MAX_DETAIL - footer.length() - md.length() - 1;
+            if (room < 40) return;
+            if (t.length() > room) t = BottomLine.shorten(t, room - 1) + "\n";
+            md.append(t).append("\n");
+        }
+
+        String build() { return md + footer; }
     }
 
     /** The draft resource for a proposal, or null for one this renderer cannot code (it is then left to the action text). */
@@ -226,23 +390,76 @@ public final class CardRenderer {
         }
     }
 
+    private static Set<String> recommendedRegimens(Assessment a) {
+        Set<String> out = new LinkedHashSet<>();
+        a.recommendations().forEach(r -> out.add(r.regimen()));
+        return out;
+    }
+
+    /** The flag's regimens within {@code scope}, or all of them when none is in scope. */
+    private static List<String> concerned(Flag f, Set<String> scope) {
+        List<String> in = f.regimens().stream().filter(scope::contains).toList();
+        return in.isEmpty() ? f.regimens() : in;
+    }
+
+    /**
+     * A long action is cut at its first clause (before "; ", an "(unverified" note, or ": "); the report prints it in
+     * full. Actions that state a dose are short enough to stay whole. A cut that drops the word "unverified" keeps it,
+     * so a card never presents an unverified exclusion as established.
+     */
+    static String clause(String action) {
+        String t = action.strip();
+        if (t.length() <= ACTION_CLAUSE) return t;
+        String c = null;
+        for (String sep : List.of("; ", " (unverified", ": ")) {
+            int i = t.indexOf(sep);
+            if (i > 40) { c = t.substring(0, i); break; }
+        }
+        if (c == null) c = BottomLine.shorten(t, ACTION_CLAUSE);
+        if (t.contains("unverified") && !c.contains("unverified")) c += " (unverified)";
+        return c;
+    }
+
+    /** {@code lead} and as many items as fit a summary, then how many more there are. */
+    private static String listed(String lead, List<String> items) {
+        StringBuilder s = new StringBuilder(lead);
+        for (int i = 0; i < items.size(); i++) {
+            String more = i + 1 < items.size() ? " and " + (items.size() - i - 1) + " more" : "";
+            String part = (i == 0 ? "" : ", ") + items.get(i);
+            if (i > 0 && s.length() + part.length() + more.length() > Card.MAX_SUMMARY) {
+                return s.append(" and ").append(items.size() - i).append(" more").toString();
+            }
+            s.append(part);
+        }
+        return s.toString();
+    }
+
     private static String joined(List<String> names) {
         if (names.size() == 1) return names.get(0);
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
-    /** The card's source names its first cited evidence (title, citation, link) and the rulebase that cited it. */
+    /**
+     * The card's source: the first cited evidence that has a public page (its URL), else the first cited at all; the
+     * label is the citation a clinician recognises, never the catalogue id; the topic carries the machine code.
+     */
     private static Source source(Assessment a, List<String> evidenceIds, String topicCode, String topicDisplay) {
         Coding topic = new Coding(TOPIC_SYSTEM, topicCode, topicDisplay);
         String rulebase = "myeloma-cds rulebase " + a.rulebase().version();
+        EvidenceRef chosen = null;
         for (String id : evidenceIds) {
             EvidenceRef e = a.evidence().get(id);
             if (e == null) continue;
-            String label = id + ": " + (e.citation() != null && !e.citation().isBlank() ? e.citation() : e.title()) + " (" + rulebase + ")";
-            String url = e.url() != null && (e.url().startsWith("https://") || e.url().startsWith("http://")) ? e.url() : null;
-            return new Source(label, url, topic);
+            if (url(e) != null) { chosen = e; break; }
+            if (chosen == null) chosen = e;
         }
-        return new Source(rulebase, null, topic);
+        if (chosen == null) return new Source(rulebase, null, topic);
+        String cite = chosen.citation() != null && !chosen.citation().isBlank() ? chosen.citation() : chosen.title();
+        return new Source(cite + " (" + rulebase + ")", url(chosen), topic);
+    }
+
+    private static String url(EvidenceRef e) {
+        return e.url() != null && (e.url().startsWith("https://") || e.url().startsWith("http://")) ? e.url() : null;
     }
 
     private static List<Link> links(String reportUrl) {
@@ -255,41 +472,17 @@ public final class CardRenderer {
         return "info";
     }
 
-    private static void footer(StringBuilder md, Assessment a) {
-        md.append("\n_").append(a.disclaimer()).append(" Rulebase ").append(a.rulebase().version())
-                .append(" (sha256 ").append(a.rulebase().sha256(), 0, Math.min(12, a.rulebase().sha256().length()))
-                .append("), evaluated as of ").append(a.asOf()).append(", ").append(a.jurisdiction()).append(" labels._\n");
-    }
-
-    private static String statement(Statement s) {
-        return "- " + esc(s.text()) + " — `" + s.rule() + "`" + (s.evidence().isEmpty() ? "" : " [" + String.join(", ", s.evidence()) + "]") + "\n";
-    }
-
-    private static String flag(Flag f) {
-        return "- **" + f.code() + "** (" + f.severity().toLowerCase(Locale.ROOT) + "): "
-                + (f.action() == null ? "" : "**Action:** " + esc(f.action()) + ". ") + esc(f.text()) + " — `" + f.rule() + "`\n";
-    }
-
-    private static String score(ScoreLine s) {
-        return (s.points() >= 0 ? "+" : "") + s.points() + " " + s.label();
-    }
-
-    private static String facts(List<FactRef> facts) {
-        return facts.stream().map(f -> f.reference() + (f.date() == null ? "" : " (" + f.date() + ")")).collect(Collectors.joining(", "));
-    }
-
     /** Summaries are cut at a word boundary with an ellipsis so they stay under the 140-character limit. */
     static String summary(String text) {
         String t = text.strip().replaceAll("\\s+", " ");
         if (t.length() <= Card.MAX_SUMMARY) return t;
         int cut = t.lastIndexOf(' ', Card.MAX_SUMMARY - 1);
         if (cut < Card.MAX_SUMMARY / 2) cut = Card.MAX_SUMMARY - 1;
-        return t.substring(0, cut).stripTrailing() + "…";
+        return t.substring(0, cut).replaceAll("[,;:(]$", "").stripTrailing() + "…";
     }
 
     private static String words(String code) {
-        String w = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return capitalise(w);
+        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private static String capitalise(String s) {
@@ -300,6 +493,4 @@ public final class CardRenderer {
     private static String esc(String text) {
         return text == null ? "" : text.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
     }
-
-    private static String uuid() { return UUID.randomUUID().toString(); }
 }

@@ -143,7 +143,7 @@ public final class CdsServer implements AutoCloseable {
                 prefetched.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().deepCopy()));
                 JsonNode bundle = Prefetch.bundle(requests.json(), values, "warm-up");
                 Assessment a = ServerAssessments.assessmentOrRefusal(assessor.assess(rb, bundle, asOf, config.jurisdiction(), true));
-                json.writeValueAsBytes(new CdsResponse(CardRenderer.patientView(a, "http://127.0.0.1/cases/warm-up", rb.terminology().observations())));
+                json.writeValueAsBytes(new CdsResponse(CardRenderer.patientView(a, new CardRenderer.Context("http://127.0.0.1/cases/warm-up", rb.terminology().observations(), rb.regimens().shortNames(), "warm-up"))));
                 done++;
             }
             WarmUp.fhirClientRound(prefetch.fetcher());

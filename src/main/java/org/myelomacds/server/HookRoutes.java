@@ -120,14 +120,20 @@ final class HookRoutes {
             if (orderService) {
                 Set<Drug> drugs = new LinkedHashSet<>();
                 orders.forEach(o -> drugs.add(o.drug()));
+                List<CardRenderer.OrderedDrug> ordered = new ArrayList<>();
                 for (Drug d : drugs) {
                     Set<String> regimens = new TreeSet<>();
                     for (RegimenDefinition r : rulebase.regimens().regimens().values()) if (d.equals(r.antiCd38())) regimens.add(r.id());
-                    issued.addAll(CardRenderer.orderCheck(assessment, d.name().toLowerCase(Locale.ROOT), regimens, reportUrl,
-                            rulebase.terminology().observations()));
+                    ordered.add(new CardRenderer.OrderedDrug(d.name().toLowerCase(Locale.ROOT), regimens));
                 }
+                // The uuids are derived from the request: the service, the hook instance and the orders it is about.
+                String key = service + "|" + hookInstance + "|" + orders.stream().map(o -> o.reference() + "=" + o.drug().name()).sorted()
+                        .collect(java.util.stream.Collectors.joining(","));
+                issued.addAll(CardRenderer.orderCheck(assessment, ordered, new CardRenderer.Context(reportUrl,
+                        rulebase.terminology().observations(), rulebase.regimens().shortNames(), key)));
             } else {
-                issued.addAll(CardRenderer.patientView(assessment, reportUrl, rulebase.terminology().observations()));
+                issued.addAll(CardRenderer.patientView(assessment, new CardRenderer.Context(reportUrl,
+                        rulebase.terminology().observations(), rulebase.regimens().shortNames(), service + "|" + hookInstance)));
             }
             issuedCards.record(service, hookInstance, issued, sha);
             cards = issued.size();

@@ -84,7 +84,11 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode cards = new ObjectMapper().readTree(r.out()).get("cards");
         JsonNode assessment = new ObjectMapper().readTree(run("evaluate", sample(), "--as-of", "2026-11-01").out());
-        assertTrue(cards.size() >= assessment.get("recommendations").size(), "one card per ranked option at least");
+        // The summary card names the top option; the same run prints the same cards (uuids derived, not random).
+        JsonNode top = assessment.get("recommendations").get(0);
+        assertTrue(cards.get(0).get("summary").asText().startsWith("Anti-CD38 options: 1 "), cards.get(0).toString());
+        assertEquals(top.get("regimen").asText(), cards.get(0).get("source").get("topic").get("code").asText());
+        assertEquals(r.out(), run("evaluate", sample(), "--as-of", "2026-11-01", "--format", "cards").out());
         for (JsonNode card : cards) {
             assertTrue(card.get("summary").asText().length() < 140, card.toString());
             assertTrue(card.hasNonNull("uuid") && card.hasNonNull("indicator") && card.get("source").hasNonNull("label"), card.toString());

@@ -28,24 +28,75 @@ class CardRendererTest {
     }
 
     @Test
-    void aFlagCardLeadsWithTheActionAndKeepsItsSuggestion() {
-        var a = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-copd.json"),
-                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
-        var copd = a.flags().stream().filter(f -> f.code().equals("DARA_COPD_PROPHYLAXIS")).findFirst().orElseThrow();
-        java.util.Set<String> dara = new java.util.TreeSet<>(copd.regimens());
-        Card card = CardRenderer.orderCheck(a, "daratumumab", dara, null, Samples.terminology().observations()).stream()
-                .filter(c -> c.summary().contains("COPD")).findFirst().orElseThrow();
-        String detail = card.detail();
-        int action = detail.indexOf("**Action:** Consider prescribing short- and long-acting bronchodilators");
-        assertTrue(action > 0 && action < detail.indexOf("COPD (COPD (GOLD 3)"), "the action comes before the finding: " + detail);
-        assertTrue(card.summary().length() < 140, card.summary());
-        // Bronchodilator prophylaxis names a class, not a product an EHR could order: it stays an action text.
-        assertTrue(card.suggestions().stream().noneMatch(s -> s.label().contains("bronchodilator")), card.suggestions().toString());
+    void anOrderGetsOneCardPerConcernAndItsPreDoseTasksOnOneCard() {
+        var a = copd();
+        java.util.Set<String> dara = daratumumabRegimens();
+        java.util.List<Card> cards = CardRenderer.orderCheck(a, java.util.List.of(new CardRenderer.OrderedDrug("daratumumab", dara)), ctx("order"));
+        // rrmm-copd has four pulmonary trial exclusions for daratumumab regimens: one card names them all.
+        java.util.List<Card> pulmonary = cards.stream().filter(c -> c.summary().contains("lung disease the trials excluded")).toList();
+        assertEquals(1, pulmonary.size(), cards.stream().map(Card::summary).toList().toString());
+        assertTrue(pulmonary.get(0).summary().contains("D-Pd") && pulmonary.get(0).summary().contains("D-Kd"), pulmonary.get(0).summary());
+        // The COPD prophylaxis is a routine task of giving daratumumab: on the pre-dose card, as an action, never as an
+        // uncoded suggestion.
+        Card preDose = cards.stream().filter(c -> c.summary().startsWith("Daratumumab order, before the first dose")).findFirst().orElseThrow();
+        assertTrue(preDose.detail().contains("Consider prescribing short- and long-acting bronchodilators"), preDose.detail());
+        assertTrue(preDose.suggestions().stream().noneMatch(s -> s.label().contains("bronchodilator")), preDose.suggestions().toString());
+        assertEquals(1, cards.stream().filter(c -> !c.suggestions().isEmpty()).count(), "suggestions on the pre-dose card only");
+    }
 
-        Card option = CardRenderer.patientView(a, null, Samples.terminology().observations()).stream().filter(c -> c.summary().contains("Daratumumab + lenalidomide"))
-                .findFirst().orElseThrow();
-        String cautions = option.detail().substring(option.detail().indexOf("**Cautions**"));
-        assertTrue(cautions.contains("**DARA_COPD_PROPHYLAXIS** (warning): **Action:** Consider prescribing"), cautions);
+    @Test
+    void patientViewIsASummaryCardThePreDoseCardAndACardPerCriticalFinding() {
+        java.util.List<Card> copd = CardRenderer.patientView(copd(), ctx("pv"));
+        assertEquals(2, copd.size(), copd.stream().map(Card::summary).toList().toString());
+        assertTrue(copd.get(0).summary().startsWith("Anti-CD38 options: 1 Isa-Kd (eligible; pre-dose tasks); 2 D-Rd (eligible, with cautions)"),
+                copd.get(0).summary());
+        assertTrue(copd.get(0).detail().startsWith("**Bottom line.** Best supported: Isa-Kd"), copd.get(0).detail());
+        assertTrue(copd.get(1).summary().startsWith("Before the first dose: "), copd.get(1).summary());
+
+        var hyp = org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-hypersensitivity-isatuximab.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+        java.util.List<Card> cards = CardRenderer.patientView(hyp, ctx("pv"));
+        Card critical = cards.stream().filter(c -> c.indicator().equals("critical")).findFirst().orElseThrow();
+        // The summary is the action: an EHR that shows summaries only still says what not to do.
+        assertTrue(critical.summary().startsWith("Do not give isatuximab"), critical.summary());
+        assertTrue(critical.source().url() != null && critical.source().url().startsWith("https://dailymed.nlm.nih.gov/"), critical.source().toString());
+    }
+
+    @Test
+    void uuidsAreDerivedFromTheRequest() {
+        var a = copd();
+        java.util.List<String> first = uuids(CardRenderer.patientView(a, ctx("hook-1")));
+        assertEquals(first, uuids(CardRenderer.patientView(a, ctx("hook-1"))), "the same request gives the same uuids");
+        java.util.List<String> other = uuids(CardRenderer.patientView(a, ctx("hook-2")));
+        assertTrue(java.util.Collections.disjoint(first, other), "another request gives other uuids");
+        assertEquals(first.size(), new java.util.HashSet<>(first).size(), "unique within a response");
+    }
+
+    private static java.util.List<String> uuids(java.util.List<Card> cards) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Card c : cards) {
+            out.add(c.uuid());
+            c.suggestions().forEach(s -> out.add(s.uuid()));
+        }
+        return out;
+    }
+
+    private static org.myelomacds.assessment.Assessment copd() {
+        return org.myelomacds.scenario.Samples.evaluate(org.myelomacds.scenario.Samples.samplesDir().resolve("rrmm-copd.json"),
+                org.myelomacds.facts.Jurisdiction.US, org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL);
+    }
+
+    private static java.util.Set<String> daratumumabRegimens() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL).regimens().regimens().values().forEach(r -> {
+            if (r.antiCd38() != null && r.antiCd38().name().equalsIgnoreCase("daratumumab")) out.add(r.id());
+        });
+        return out;
+    }
+
+    static CardRenderer.Context ctx(String key) {
+        return new CardRenderer.Context(null, Samples.terminology().observations(),
+                Samples.rulebase(org.myelomacds.engine.CompileMode.EXECUTABLE_MODEL).regimens().shortNames(), key);
     }
 
     @Test
@@ -95,12 +146,12 @@ class CardRendererTest {
     private static java.util.List<Card.Suggestion> orderSuggestions(org.myelomacds.assessment.Assessment a) {
         java.util.Set<String> regimens = new java.util.TreeSet<>();
         a.flags().forEach(f -> regimens.addAll(f.regimens()));
-        return CardRenderer.orderCheck(a, "daratumumab", regimens, null, Samples.terminology().observations()).stream()
+        return CardRenderer.orderCheck(a, java.util.List.of(new CardRenderer.OrderedDrug("daratumumab", regimens)), ctx("order")).stream()
                 .flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty() : c.suggestions().stream()).toList();
     }
 
     private static java.util.List<Card.Suggestion> allSuggestions(org.myelomacds.assessment.Assessment a) {
-        return CardRenderer.patientView(a, null, Samples.terminology().observations()).stream().flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty()
+        return CardRenderer.patientView(a, ctx("pv")).stream().flatMap(c -> c.suggestions() == null ? java.util.stream.Stream.empty()
                 : c.suggestions().stream()).toList();
     }
 

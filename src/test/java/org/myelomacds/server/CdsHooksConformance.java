@@ -21,7 +21,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of create/update/delete and a description, a create or update a resource; links a label, an absolute URL and a
  * type of absolute or smart; overrideReasons are Codings with code, system and display. On top, this service's
  * own promises: every card has a uuid (feedback needs it), no value is null, no optional array is sent empty, and no
- * attribute outside the spec appears (a misspelt attribute is silently dropped by clients).
+ * attribute outside the spec appears (a misspelt attribute is silently dropped by clients). And this service's card
+ * design (README, "Card design"): uuids unique within a response; each proposed order once per response (accepting
+ * two suggestions must never create the same order twice); every suggested resource coded (system and code), so an EHR
+ * can act on it; summaries and details in names and words, free of internal codes (regimen ids, flag codes, rule ids);
+ * details at most {@link #MAX_DETAIL} characters; for patient-view at most two cards besides the critical ones.
  */
 final class CdsHooksConformance {
     private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
@@ -30,7 +34,22 @@ final class CdsHooksConformance {
     private static final Set<String> SERVICE_FIELDS = Set.of("id", "hook", "title", "description", "prefetch", "usageRequirements",
             "version", "hookVersion", "extension");
 
+    static final int MAX_DETAIL = 600;
+    /** Codes that must never reach a clinician's text: regimen ids and flag codes (UPPER_SNAKE), rule ids. */
+    private static final Pattern INTERNAL_CODE = Pattern.compile(
+            "\\b[A-Z][A-Z0-9]+(?:\\\\?_[A-Z0-9]+)+\\b|\\b(?:FLAG|ELIG|RANK|GAP|DERIVE|HISTORY|DARA|ISA)-[A-Z0-9-]*\\d{2}\\b");
+
     private CdsHooksConformance() {}
+
+    /** A patient-view response: the general rules, then at most two cards (summary, pre-dose) besides the critical ones. */
+    static void patientView(JsonNode body) {
+        response(body);
+        List<String> errors = new ArrayList<>();
+        int other = 0;
+        for (JsonNode c : body.path("cards")) if (!"critical".equals(c.path("indicator").asText())) other++;
+        if (other > 2) errors.add("$.cards: " + other + " non-critical cards (at most 2: the summary and the pre-dose tasks)");
+        report(errors, body);
+    }
 
     /** A hook response: {"cards": [...]} and optionally systemActions. */
     static void response(JsonNode body) {
@@ -41,7 +60,10 @@ final class CdsHooksConformance {
             onlyFields(body, Set.of("cards", "systemActions", "extension"), "$", errors);
             JsonNode cards = body.get("cards");
             if (cards == null || !cards.isArray()) errors.add("$.cards: required array missing");
-            else for (int i = 0; i < cards.size(); i++) card(cards.get(i), "$.cards[" + i + "]", errors);
+            else {
+                for (int i = 0; i < cards.size(); i++) card(cards.get(i), "$.cards[" + i + "]", errors);
+                acrossCards(cards, errors);
+            }
             JsonNode sys = body.get("systemActions");
             if (sys != null) {
                 if (!sys.isArray()) errors.add("$.systemActions: not an array");
@@ -104,6 +126,9 @@ final class CdsHooksConformance {
         if (c.path("summary").asText().length() >= 140) errors.add(at + ".summary: " + c.path("summary").asText().length() + " characters (must be < 140)");
         if (!Set.of("info", "warning", "critical").contains(c.path("indicator").asText())) errors.add(at + ".indicator: '" + c.path("indicator").asText() + "' is not info|warning|critical");
         optionalString(c, "detail", at, errors);
+        noInternalCodes(c, "summary", at, errors);
+        noInternalCodes(c, "detail", at, errors);
+        if (c.path("detail").asText().length() > MAX_DETAIL) errors.add(at + ".detail: " + c.path("detail").asText().length() + " characters (at most " + MAX_DETAIL + ")");
         JsonNode source = c.get("source");
         if (source == null || !source.isObject()) errors.add(at + ".source: required object missing");
         else {
@@ -124,6 +149,7 @@ final class CdsHooksConformance {
                 String sat = at + ".suggestions[" + i + "]";
                 onlyFields(s, Set.of("label", "uuid", "isRecommended", "actions", "extension"), sat, errors);
                 requiredString(s, "label", sat, errors);
+                noInternalCodes(s, "label", sat, errors);
                 if (s.has("uuid") && (!UUID.matcher(s.get("uuid").asText()).matches() || !suggestionIds.add(s.get("uuid").asText()))) {
                     errors.add(sat + ".uuid: not a unique UUID");
                 }
@@ -156,6 +182,46 @@ final class CdsHooksConformance {
         }
     }
 
+    /** What holds for the response as a whole: unique uuids, each proposed order once, no two cards alike. */
+    private static void acrossCards(JsonNode cards, List<String> errors) {
+        Set<String> uuids = new HashSet<>();
+        Set<String> orders = new HashSet<>();
+        Set<String> summaries = new HashSet<>();
+        for (int i = 0; i < cards.size(); i++) {
+            JsonNode c = cards.get(i);
+            String at = "$.cards[" + i + "]";
+            if (c.hasNonNull("uuid") && !uuids.add(c.get("uuid").asText())) errors.add(at + ".uuid: used twice in the response");
+            if (!summaries.add(c.path("summary").asText())) errors.add(at + ".summary: the same summary twice in the response");
+            JsonNode suggestions = c.path("suggestions");
+            for (int j = 0; j < suggestions.size(); j++) {
+                JsonNode sg = suggestions.get(j);
+                String sat = at + ".suggestions[" + j + "]";
+                if (sg.hasNonNull("uuid") && !uuids.add(sg.get("uuid").asText())) errors.add(sat + ".uuid: used twice in the response");
+                JsonNode actions = sg.path("actions");
+                for (int k = 0; k < actions.size(); k++) {
+                    JsonNode r = actions.get(k).path("resource");
+                    if (!r.isObject()) continue;
+                    String what = r.path("resourceType").asText() + " " + codes(r);
+                    if (!orders.add(what)) errors.add(sat + ".actions[" + k + "]: " + what + " proposed twice in the response");
+                }
+            }
+        }
+    }
+
+    /** The codings that say what a proposed resource orders: code, or a medication's medicationCodeableConcept. */
+    private static String codes(JsonNode resource) {
+        JsonNode concept = resource.has("medicationCodeableConcept") ? resource.get("medicationCodeableConcept") : resource.path("code");
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : concept.path("coding")) out.add(c.path("system").asText() + "|" + c.path("code").asText());
+        return out.toString();
+    }
+
+    private static void noInternalCodes(JsonNode node, String field, String at, List<String> errors) {
+        if (!node.hasNonNull(field)) return;
+        var m = INTERNAL_CODE.matcher(node.get(field).asText());
+        if (m.find()) errors.add(at + "." + field + ": internal code '" + m.group() + "' in text a clinician reads (name it in words)");
+    }
+
     private static void action(JsonNode a, String at, List<String> errors) {
         onlyFields(a, Set.of("type", "description", "resource", "resourceId", "extension"), at, errors);
         String type = a.path("type").asText("");
@@ -164,6 +230,13 @@ final class CdsHooksConformance {
         if (type.equals("create") || type.equals("update")) {
             JsonNode r = a.get("resource");
             if (r == null || !r.isObject() || !r.path("resourceType").isTextual()) errors.add(at + ".resource: a " + type + " needs a FHIR resource");
+            else if (Set.of("ServiceRequest", "MedicationRequest").contains(r.get("resourceType").asText())) {
+                // An order without a code is an order an EHR cannot act on: text alone is not enough.
+                JsonNode concept = r.has("medicationCodeableConcept") ? r.get("medicationCodeableConcept") : r.path("code");
+                boolean coded = false;
+                for (JsonNode c : concept.path("coding")) coded |= c.path("system").isTextual() && c.path("code").isTextual();
+                if (!coded) errors.add(at + ".resource: a proposed " + r.get("resourceType").asText() + " without a coding (system and code)");
+            }
         }
         if (type.equals("delete") && !a.has("resourceId")) errors.add(at + ".resourceId: a delete needs resourceId");
     }

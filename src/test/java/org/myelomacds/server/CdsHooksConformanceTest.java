@@ -16,7 +16,7 @@ class CdsHooksConformanceTest {
             {"uuid":"5b8cbb1e-0d5d-4bd1-8a43-0a3c4a6f6b1e","summary":"Option 1: Isa-Pd","indicator":"warning",
              "source":{"label":"ICARIA-MM","url":"https://doi.org/10.1016/x","topic":{"system":"https://x","code":"ISA_PD"}},
              "suggestions":[{"label":"Order type and screen","uuid":"0f7e2a8b-6d8e-4f43-9a56-3c1e5b9d7a21","isRecommended":true,
-               "actions":[{"type":"create","description":"ServiceRequest","resource":{"resourceType":"ServiceRequest"}}]}],
+               "actions":[{"type":"create","description":"ServiceRequest","resource":{"resourceType":"ServiceRequest","code":{"coding":[{"system":"http://loinc.org","code":"890-4"}]}}}]}],
              "selectionBehavior":"any",
              "overrideReasons":[{"system":"https://x","code":"c","display":"Clinical judgement"}],
              "links":[{"label":"Report","url":"http://127.0.0.1:8085/cases/1","type":"absolute"}]}""";
@@ -43,7 +43,17 @@ class CdsHooksConformanceTest {
         rejects(GOOD.replace("\"label\":\"ICARIA-MM\",", ""), "source.label");
         rejects(GOOD.replace("\"selectionBehavior\":\"any\",", ""), "selectionBehavior");
         rejects(GOOD.replace("\"type\":\"create\"", "\"type\":\"insert\""), "create|update|delete");
-        rejects(GOOD.replace(",\"resource\":{\"resourceType\":\"ServiceRequest\"}", ""), "needs a FHIR resource");
+        rejects(GOOD.replace(",\"resource\":{\"resourceType\":\"ServiceRequest\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"890-4\"}]}}", ""), "needs a FHIR resource");
+        rejects(GOOD.replace("{\"system\":\"http://loinc.org\",\"code\":\"890-4\"}", "{\"display\":\"antibody screen\"}"), "without a coding");
+        rejects(GOOD.replace("\"Option 1: Isa-Pd\"", "\"Option 1: ISA_PD\""), "internal code 'ISA_PD'");
+        rejects(GOOD.replace("\"indicator\"", "\"detail\":\"Rule `FLAG-PULM-01`\",\"indicator\""), "internal code 'FLAG-PULM-01'");
+        rejects(GOOD.replace("\"indicator\"", "\"detail\":\"**DARA\\\\_RD** caution\",\"indicator\""), "internal code");
+        rejects(GOOD.replace("\"indicator\"", "\"detail\":\"" + "x".repeat(601) + "\",\"indicator\""), "at most 600");
+        // Two cards proposing the same order: accepting both would create it twice.
+        String twin = GOOD.replace("5b8cbb1e-0d5d-4bd1-8a43-0a3c4a6f6b1e", "6b8cbb1e-0d5d-4bd1-8a43-0a3c4a6f6b1e")
+                .replace("0f7e2a8b-6d8e-4f43-9a56-3c1e5b9d7a21", "1f7e2a8b-6d8e-4f43-9a56-3c1e5b9d7a21").replace("Option 1: Isa-Pd", "Option 2: Isa-Kd");
+        rejects(GOOD + "," + twin, "proposed twice");
+        assertDoesNotThrow(() -> CdsHooksConformance.response(response(GOOD + "," + twin.replace("890-4", "882-1"))));
         rejects(GOOD.replace("5b8cbb1e-0d5d-4bd1-8a43-0a3c4a6f6b1e", "card-1"), "uuid");
         rejects(GOOD.replace("\"type\":\"absolute\"", "\"type\":\"relative\""), "absolute|smart");
         rejects(GOOD.replace("http://127.0.0.1:8085/cases/1", "/cases/1"), "absolute http(s) URL");

@@ -155,6 +155,7 @@ class CdsServerTest {
     void patientViewWithFullPrefetchGivesConformantCardsForEverySample(String name) throws Exception {
         JsonNode cards = cards(post("/cds-services/myeloma-anti-cd38", HookRequestBuilder.patientView(JSON, sample(name))));
         assertFalse(cards.isEmpty(), name + ": a patient always gets at least one card (options, why not, or gaps)");
+        CdsHooksConformance.patientView(JSON.createObjectNode().set("cards", cards));
         for (JsonNode c : cards) {
             assertTrue(c.get("detail").asText().contains("not a prescription"), "disclaimer on every card");
             assertTrue(c.get("links").get(0).get("url").asText().startsWith(base + "/cases/"));
@@ -179,34 +180,49 @@ class CdsServerTest {
     void patientViewCardsFollowTheAssessment() throws Exception {
         JsonNode cards = cards(post("/cds-services/myeloma-anti-cd38", HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))));
         List<String> summaries = summaries(cards);
-        assertTrue(summaries.get(0).startsWith("Option 1: Isatuximab + carfilzomib + dexamethasone"), summaries.toString());
-        JsonNode daraRd = cards.get(1);
-        assertEquals("warning", daraRd.get("indicator").asText(), "DARA_RD carries WARNING flags");
-        assertTrue(daraRd.get("detail").asText().contains("FLAG-PULM-01"), "rule ids in the detail");
+        // One summary card naming the top options with their status in words, one card gathering the pre-dose tasks.
+        assertEquals(2, cards.size(), summaries.toString());
+        assertTrue(summaries.get(0).startsWith("Anti-CD38 options: 1 Isa-Kd (eligible; pre-dose tasks)"), summaries.toString());
+        JsonNode summary = cards.get(0);
+        assertTrue(summary.get("detail").asText().startsWith("**Bottom line.** Best supported: Isa-Kd"), summary.get("detail").asText());
+        assertTrue(summary.get("detail").asText().contains("7 regimens not recommended"), summary.get("detail").asText());
+        assertEquals("ISA_KD", summary.get("source").get("topic").get("code").asText(), "the code stays in the machine field");
+        JsonNode preDose = cards.get(1);
+        assertEquals("warning", preDose.get("indicator").asText(), "type and screen is a WARNING flag");
+        assertFalse(preDose.get("detail").asText().contains("FLAG-"), "no rule ids in the detail: " + preDose.get("detail").asText());
         List<String> labels = new ArrayList<>();
-        daraRd.get("suggestions").forEach(s -> labels.add(s.get("label").asText()));
+        preDose.get("suggestions").forEach(s -> labels.add(s.get("label").asText()));
         assertTrue(labels.stream().noneMatch(l -> l.contains("bronchodilator")), "an uncoded medication is no suggestion: " + labels);
         assertTrue(labels.stream().anyMatch(l -> l.contains("antibody screen")), labels.toString());
-        JsonNode ts = daraRd.get("suggestions").findValues("resource").stream()
+        JsonNode ts = preDose.get("suggestions").findValues("resource").stream()
                 .filter(res -> "ServiceRequest".equals(res.get("resourceType").asText()) && res.toString().contains("882-1")).findFirst().orElseThrow();
         assertEquals("Patient/pt-copd", ts.get("subject").get("reference").asText());
-        String sourceId = daraRd.get("source").get("label").asText().replaceAll(":.*", "");
-        assertTrue(daraRd.get("detail").asText().contains(sourceId), "the source is evidence the rationale cites: " + sourceId);
-        assertTrue(summaries.stream().anyMatch(s -> s.contains("not recommended")), summaries.toString());
+        assertTrue(preDose.get("source").has("url"), "the source links to the evidence: " + preDose.get("source"));
         // every issued card is remembered with the rules behind it, so feedback maps to rules
         server.flushIssued();
         for (JsonNode c : cards) assertFalse(feedback.issued.get(c.get("uuid").asText()).ruleIds().isEmpty());
         // the card's link opens the full report
-        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(daraRd.get("links").get(0).get("url").asText())).build(),
+        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(preDose.get("links").get(0).get("url").asText())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, report.statusCode());
         assertTrue(report.body().contains("Tumour-board report: patient pt-copd"), "the link opens the HTML report");
     }
 
     @Test
+    void theSameRequestGetsTheSameUuidsAndARetryIsRecordedOnce() throws Exception {
+        ObjectNode req = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        JsonNode first = cards(post("/cds-services/myeloma-anti-cd38", req));
+        JsonNode again = cards(post("/cds-services/myeloma-anti-cd38", req));
+        assertEquals(first.findValuesAsText("uuid"), again.findValuesAsText("uuid"));
+        req.put("hookInstance", java.util.UUID.randomUUID().toString());
+        JsonNode other = cards(post("/cds-services/myeloma-anti-cd38", req));
+        assertTrue(java.util.Collections.disjoint(first.findValuesAsText("uuid"), other.findValuesAsText("uuid")));
+    }
+
+    @Test
     void hypersensitivityIsACriticalCardOfItsOwn() throws Exception {
         JsonNode cards = cards(post("/cds-services/myeloma-anti-cd38", HookRequestBuilder.patientView(JSON, sample("rrmm-hypersensitivity-isatuximab"))));
-        assertTrue(stream(cards).anyMatch(c -> c.get("indicator").asText().equals("critical") && c.get("summary").asText().contains("Hypersensitivity")),
+        assertTrue(stream(cards).anyMatch(c -> c.get("indicator").asText().equals("critical") && c.get("summary").asText().startsWith("Do not give isatuximab")),
                 summaries(cards).toString());
     }
 
@@ -313,18 +329,21 @@ class CdsServerTest {
     void orderSelectForIsatuximabChecksTheAntiCd38Cautions() throws Exception {
         JsonNode cards = cards(post("/cds-services/anti-cd38-order-check", orderRequest("order-select", sample("rrmm-prior-dara-short-washout"), "Isatuximab 20 mg/mL IV")));
         List<String> s = summaries(cards);
-        assertTrue(s.stream().allMatch(x -> x.startsWith("Isatuximab order: ") || x.startsWith("No isatuximab regimen")), s.toString());
+        assertTrue(s.stream().allMatch(x -> x.startsWith("Isatuximab order") || x.startsWith("No isatuximab regimen")), s.toString());
         assertTrue(s.stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).contains("washout")), s.toString());
     }
 
     @Test
     void orderSignForDaratumumabInCopdAdvisesProphylaxisAndOrdersOnlyCodedTests() throws Exception {
         JsonNode cards = cards(post("/cds-services/anti-cd38-order-check-sign", orderRequest("order-sign", sample("rrmm-copd"), "Darzalex (daratumumab) 1800 mg SC")));
-        JsonNode copd = stream(cards).filter(c -> c.get("summary").asText().contains("COPD")).findFirst().orElseThrow(() -> new AssertionError(summaries(cards)));
+        JsonNode copd = stream(cards).filter(c -> c.get("detail").asText().contains("Consider prescribing short- and long-acting bronchodilators"))
+                .findFirst().orElseThrow(() -> new AssertionError(summaries(cards)));
+        assertTrue(copd.get("summary").asText().startsWith("Daratumumab order, before the first dose"), copd.toString());
         assertEquals("warning", copd.get("indicator").asText());
         // The prophylaxis is a class of drugs, not a product an EHR can order: the action says it, no suggestion does.
-        assertTrue(copd.get("detail").asText().contains("**Action:** Consider prescribing short- and long-acting bronchodilators"), copd.toString());
-        assertFalse(copd.has("suggestions"), copd.toString());
+        copd.path("suggestions").forEach(sg -> assertFalse(sg.get("label").asText().contains("bronchodilator"), copd.toString()));
+        assertEquals(1, stream(cards).filter(c -> c.get("summary").asText().contains("lung disease the trials excluded")).count(),
+                "the pulmonary trial exclusions of every daratumumab regimen on one card: " + summaries(cards));
         for (JsonNode resource : cards.findValues("resource")) {
             assertEquals("ServiceRequest", resource.get("resourceType").asText(), resource.toString());
             assertFalse(resource.get("code").get("coding").isEmpty(), "every proposed order is coded: " + resource);
@@ -490,9 +509,11 @@ class CdsServerTest {
             JsonNode rates = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/feedback/override-rates")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("rules");
             assertFalse(rates.isEmpty());
-            String detail = overridden.get("detail").asText();
+            // The rules behind a card are kept off its text; each reported rule is one the card's assessment fired.
+            String assessment = HTTP.send(HttpRequest.newBuilder(URI.create(overridden.get("links").get(0).get("url").asText() + "?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             for (JsonNode row : rates) {
-                assertTrue(detail.contains("`" + row.get("rule").asText() + "`"), "every rule reported is one the overridden card carried: " + row);
+                assertTrue(assessment.contains("\"" + row.get("rule").asText() + "\""), "every rule reported is one the overridden card carried: " + row);
                 assertEquals(1, row.get("overridden").asLong());
                 assertEquals(1.0, row.get("overrideRate").asDouble());
                 assertEquals(1, row.get("overrideReasons").get("already-addressed").asLong());

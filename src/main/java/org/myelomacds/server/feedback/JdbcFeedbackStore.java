@@ -193,8 +193,14 @@ public final class JdbcFeedbackStore implements FeedbackStore {
             c.setAutoCommit(false);
             try (PreparedStatement card = c.prepareStatement("INSERT INTO cds_issued_card "
                     + "(card_uuid, service_id, hook_instance, rulebase_sha256, issued_at, rule_ids) VALUES (?, ?, ?, ?, ?, ?)")) {
+                // Card uuids are derived from the request: a retried hook call issues the same cards again, which are
+                // already recorded (same uuid, same rules), so they are skipped rather than refused as duplicates.
+                java.util.Set<String> known = recorded(c, cards);
+                int batched = 0;
                 for (int i = 0; i < cards.size(); i++) {
                     IssuedCard ic = cards.get(i);
+                    if (!known.add(ic.uuid())) continue;
+                    batched++;
                     card.setString(1, ic.uuid());
                     card.setString(2, ic.serviceId());
                     card.setString(3, ic.hookInstance());
@@ -203,7 +209,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                     card.setString(6, ruleIds.get(i));
                     card.addBatch();
                 }
-                card.executeBatch();
+                if (batched > 0) card.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -214,6 +220,18 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         } catch (SQLException e) {
             throw failure("record " + cards.size() + " issued card(s)", e);
         }
+    }
+
+    /** The uuids among {@code cards} that are recorded already. */
+    private static java.util.Set<String> recorded(Connection c, List<IssuedCard> cards) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM cds_issued_card WHERE card_uuid = ?")) {
+            for (IssuedCard ic : cards) {
+                q.setString(1, ic.uuid());
+                try (ResultSet r = q.executeQuery()) { if (r.next()) out.add(ic.uuid()); }
+            }
+        }
+        return out;
     }
 
     /** The card's distinct rule ids, sorted, space-separated. */
