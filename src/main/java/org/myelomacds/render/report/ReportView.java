@@ -382,14 +382,14 @@ public record ReportView(
             }
             ScoreLine best = r.scoreComponents().stream().filter(l -> l.points() > 0).max(java.util.Comparator.comparingInt(ScoreLine::points)).orElse(null);
             options.add(new BoardOption(r.rank(), r.regimen(), r.name(), FlagKinds.statusWords(r.status(), r.flags()), r.score(),
-                    BottomLine.mainReason(r, names),
+                    shorten(BottomLine.mainReason(r, names)),
                     best == null || best.evidence().isEmpty() ? null : cites(best.evidence()).get(0),
                     cautions, "option-" + r.regimen()));
         }
         List<BoardExcluded> excluded = new ArrayList<>();
         for (NotRecommended n : a.notRecommended()) {
             excluded.add(new BoardExcluded(n.regimen(), n.name(), FlagKinds.statusWords(n.status(), n.flags()),
-                    n.reasons().isEmpty() ? "no reason recorded" : shorten(BottomLine.plain(n.reasons().get(0).text(), names))));
+                    n.reasons().isEmpty() ? "no reason recorded" : shorten(BottomLine.plain(n.reasons().get(0).text(), names), 75)));
         }
         // One line per code and action: the same caution raised for several regimens (one flag each, often by one rule
         // per regimen's trial) is one thing to do; a code whose rules ask for different things gets a line for each.
@@ -415,7 +415,12 @@ public record ReportView(
             if (!ranked.isEmpty() && !regimens.isEmpty() && regimens.stream().noneMatch(ranked::contains)) continue;
             BoardAction line = new BoardAction(first.icon(), first.severity(), first.code(), capitalise(FlagKinds.title(first.code())),
                     first.anchor(), regimenGroup(a, regimens),
-                    first.action() != null ? BottomLine.plain(first.action(), names) : shorten(BottomLine.plain(first.text(), names), BOARD_FINDING));
+                    first.action() == null ? shorten(BottomLine.plain(first.text(), names), BOARD_FINDING)
+                            // Informational routine tasks (counselling, monitoring) are shortened to fit page 1; warnings,
+                            // concerns and doses are printed in full.
+                            : "INFO".equals(first.severity()) && !FlagKinds.isDose(first.code())
+                                    && FlagKinds.kind(first.code(), first.severity(), true) == FlagKinds.Kind.TO_DO
+                                    ? shorten(BottomLine.plain(first.action(), names), BOARD_FINDING) : BottomLine.plain(first.action(), names));
             FlagKinds.Kind kind = FlagKinds.kind(first.code(), first.severity(), first.action() != null);
             if (kind == FlagKinds.Kind.CONCERN) concerns.add(line);
             else if (FlagKinds.isDose(first.code())) doses.add(line);
