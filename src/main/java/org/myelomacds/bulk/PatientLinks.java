@@ -24,8 +24,8 @@ public final class PatientLinks {
     /** The element linking each read type to its patient. */
     static final Map<String, String> SUBJECT_ELEMENT = Map.of(
             "Condition", "subject", "Observation", "subject", "MedicationStatement", "subject",
-            "MedicationRequest", "subject", "MedicationAdministration", "subject", "Procedure", "subject",
-            "AllergyIntolerance", "patient");
+            "MedicationRequest", "subject", "MedicationAdministration", "subject", "MedicationDispense", "subject",
+            "Procedure", "subject", "AllergyIntolerance", "patient");
 
     private static final byte[] PATIENT_SLASH = "Patient/".getBytes(StandardCharsets.US_ASCII);
 

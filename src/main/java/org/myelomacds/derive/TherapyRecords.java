@@ -14,11 +14,14 @@ import java.util.Set;
 public final class TherapyRecords {
     /**
      * FHIR statuses that say the drug was not given at all (MedicationStatement {@code not-taken}, MedicationAdministration
-     * {@code not-done}) or that the record is void ({@code entered-in-error}). Such records never make an exposure or a line,
-     * whatever the mapper set {@code planned} to. {@code cancelled} requests are kept: doses may have been given before the
-     * request was cancelled, and their dates say so.
+     * {@code not-done}, MedicationRequest {@code cancelled} — FHIR R4: "withdrawn before any administrations occurred" —,
+     * MedicationDispense {@code cancelled} or {@code declined}) or that the record is void ({@code entered-in-error}).
+     * Such records never make an exposure or a line, whatever the mapper set {@code planned} to (the mapper skips them
+     * already; this keeps the meaning in one place for records built elsewhere). A request {@code stopped} part-way is
+     * given: FHIR R4 says its actions were halted "before all of the administrations occurred". Every status's meaning is
+     * tabled in the README ("Medication statuses").
      */
-    static final Set<String> NOT_GIVEN_STATUSES = Set.of("not-taken", "not-done", "entered-in-error");
+    static final Set<String> NOT_GIVEN_STATUSES = Set.of("not-taken", "not-done", "entered-in-error", "cancelled", "declined");
 
     /** Statuses that mean "still being given" when the record has no end date. */
     static final Set<String> ONGOING_STATUSES = Set.of("active", "in-progress", "on-hold");
@@ -38,11 +41,20 @@ public final class TherapyRecords {
                 && ONGOING_STATUSES.contains(status(r)) && r.getStart().isBefore(asOf.minusDays(OPEN_REQUEST_ONGOING_DAYS));
     }
 
-    /** The given, open-ended requests the policy does not read as ongoing, for the data gap that names them. */
+    /**
+     * The given, open-ended requests the policy does not read as ongoing, for the data gap that names them. A request
+     * followed by a later administration, dispense or statement of the same drug is left out: those records show how
+     * long the drug went on, so the request's own missing end no longer leaves it unknown.
+     */
     public static java.util.List<MedicationRecord> staleOpenRequests(java.util.List<MedicationRecord> records, LocalDate asOf) {
-        return records == null ? java.util.List.of() : records.stream()
+        if (records == null) return java.util.List.of();
+        return records.stream()
                 .filter(r -> r != null && isGiven(r) && r.getStart() != null && !r.getStart().isAfter(asOf)
-                        && isStaleOpenRequest(r, asOf)).toList();
+                        && isStaleOpenRequest(r, asOf)
+                        && records.stream().noneMatch(o -> o != null && o != r && o.getDrug().equals(r.getDrug())
+                                && o.getSource() != org.myelomacds.facts.MedicationSource.REQUEST && isGiven(o)
+                                && o.getStart() != null && o.getStart().isAfter(r.getStart()) && !o.getStart().isAfter(asOf)))
+                .toList();
     }
 
     private static String status(MedicationRecord r) {

@@ -210,6 +210,9 @@ public final class BundleReader {
             case "MedicationRequest":
                 MedicationMapper.mapRequest(parser.parse(MedicationRequest.class, entry), ctx, medications);
                 break;
+            case "MedicationDispense":
+                MedicationMapper.mapDispense(parser.parse(org.hl7.fhir.r4.model.MedicationDispense.class, entry), ctx, medications);
+                break;
             case "Procedure":
                 ProcedureMapper.map(parser.parse(Procedure.class, entry), ctx);
                 break;

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
@@ -19,9 +20,13 @@ import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 import org.myelomacds.evidence.terminology.Terminology;
 
 /**
- * MedicationStatement, MedicationAdministration and MedicationRequest → MedicationRecord. Drugs the engine does
- * not know are skipped (counted, not reported: most records hold unrelated drugs). Records that say the drug was
- * never given (entered-in-error, not-taken, not-done, cancelled, doNotPerform) are skipped entirely.
+ * MedicationStatement, MedicationAdministration, MedicationRequest and MedicationDispense → MedicationRecord. Drugs
+ * the engine does not know are skipped (counted, not reported: most records hold unrelated drugs). Records that say
+ * the drug was never given are skipped entirely: entered-in-error (any type), not-taken (statement), not-done
+ * (administration), cancelled (request: FHIR R4 defines it as withdrawn before any administration) and doNotPerform,
+ * and a dispense that was not handed over (preparation, in-progress, on-hold, cancelled, declined). What every other
+ * status means is stated in the README ("Medication statuses") and read in derive/TherapyRecords. An administration
+ * or dispense that states no reason takes the reasons of the request it names.
  */
 final class MedicationMapper {
     private MedicationMapper() { }
@@ -83,7 +88,50 @@ final class MedicationMapper {
         ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
                 status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ma.getStatusReason(), ctx.terms()),
-                ctx.provenance(start), meds.reasons(ma.getReasonReference(), ma.getReasonCode())));
+                ctx.provenance(start), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
+                        ma.hasRequest() ? List.of(ma.getRequest()) : List.of())));
+    }
+
+    /** Statuses of a dispense that say the drug was not (yet) handed over to the patient. */
+    private static final java.util.Set<MedicationDispense.MedicationDispenseStatus> NOT_HANDED_OVER = java.util.EnumSet.of(
+            MedicationDispense.MedicationDispenseStatus.PREPARATION, MedicationDispense.MedicationDispenseStatus.INPROGRESS,
+            MedicationDispense.MedicationDispenseStatus.ONHOLD, MedicationDispense.MedicationDispenseStatus.CANCELLED,
+            MedicationDispense.MedicationDispenseStatus.DECLINED, MedicationDispense.MedicationDispenseStatus.ENTEREDINERROR);
+
+    /**
+     * A dispense handed over (completed, stopped, or unknown with a date): the drug from whenHandedOver (else
+     * whenPrepared) for its daysSupply, else on that day only. Its plan is the authorizing prescription's CarePlan
+     * (the request's basedOn).
+     */
+    static void mapDispense(MedicationDispense md, EntryContext ctx, MedicationResolver meds) {
+        MedicationDispense.MedicationDispenseStatus status = md.getStatus();
+        if (status != null && NOT_HANDED_OVER.contains(status)) return;
+        Optional<DrugMatch> drug = meds.identify(md.getMedication(), md);
+        if (drug.isEmpty()) {
+            ctx.out().skip("MedicationDispense" + SKIP_UNRECOGNISED_SUFFIX);
+            return;
+        }
+        org.hl7.fhir.r4.model.DateTimeType when = md.hasWhenHandedOver() ? md.getWhenHandedOverElement()
+                : md.hasWhenPrepared() ? md.getWhenPreparedElement() : null;
+        LocalDate start = when == null ? null : FhirDates.of(when);
+        LocalDate startLatest = when == null ? null : FhirDates.latest(when);
+        LocalDate end = startLatest;
+        LocalDate endEarliest = start;
+        Long days = md.hasDaysSupply() ? days(md.getDaysSupply()) : null;
+        if (start != null && days != null && days > 0) {
+            end = startLatest.plusDays(days - 1);
+            endEarliest = start.plusDays(days - 1);
+        }
+        // The plan is the prescription's CarePlan (basedOn); the prescription itself is no plan: a dispense under an
+        // order without one must not be set apart from a line whose other records carry a CarePlan.
+        String request = firstReference(md.getAuthorizingPrescription());
+        String groupRef = request == null ? null : meds.basedOnOfRequest(request).orElse(null);
+        boolean toxicity = md.hasStatusReasonCodeableConcept()
+                && toxicity(List.of(md.getStatusReasonCodeableConcept()), ctx.terms());
+        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(md.getDosageInstruction(), drug.get(), ctx.terms()),
+                MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
+                endEarliest, groupRef, toxicity, ctx.provenance(start),
+                meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())));
     }
 
     static void mapRequest(MedicationRequest mr, EntryContext ctx, MedicationResolver meds) {

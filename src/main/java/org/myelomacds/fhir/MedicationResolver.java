@@ -32,6 +32,7 @@ final class MedicationResolver {
     private final RecordBuilder out;
     private final DrugCatalogue drugs;
     private final Map<Integer, Optional<Medication>> parsed = new HashMap<>();
+    private final Map<Integer, Optional<org.hl7.fhir.r4.model.MedicationRequest>> parsedRequests = new HashMap<>();
     private final ReasonResolver reasons;
 
     MedicationResolver(BundleScan scan, EntryParser parser, RecordBuilder out, DrugCatalogue drugs, ReasonResolver reasons) {
@@ -46,6 +47,38 @@ final class MedicationResolver {
     /** Why the drug was given, as the record states it (reasonReference, reasonCode). */
     List<org.myelomacds.facts.TherapyReason> reasons(List<Reference> references, List<CodeableConcept> codes) {
         return reasons == null ? List.of() : reasons.reasons(references, codes);
+    }
+
+    /**
+     * The record's own reasons; when it states none, those of the bundled MedicationRequests it names (an
+     * administration's request, a dispense's authorizing prescription), so a dose given under an order for another
+     * condition is read with the order's reason.
+     */
+    List<org.myelomacds.facts.TherapyReason> reasonsOrRequests(List<Reference> references, List<CodeableConcept> codes,
+                                                                List<Reference> requestRefs) {
+        List<org.myelomacds.facts.TherapyReason> own = reasons(references, codes);
+        if (!own.isEmpty() || reasons == null) return own;
+        List<org.myelomacds.facts.TherapyReason> inherited = new java.util.ArrayList<>();
+        for (Reference r : requestRefs) {
+            if (r == null || !r.hasReference()) continue;
+            request(r.getReference()).ifPresent(mr -> inherited.addAll(reasons(mr.getReasonReference(), mr.getReasonCode())));
+        }
+        return inherited;
+    }
+
+    /** A bundled MedicationRequest, parsed once; empty when absent or unreadable (its own mapping reports that). */
+    private Optional<org.hl7.fhir.r4.model.MedicationRequest> request(String reference) {
+        for (ScannedEntry e : requests) {
+            if (!e.isReferencedBy(reference)) continue;
+            return parsedRequests.computeIfAbsent(e.index(), i -> {
+                try {
+                    return Optional.of(parser.parse(org.hl7.fhir.r4.model.MedicationRequest.class, e));
+                } catch (RuntimeException ex) {
+                    return Optional.empty();
+                }
+            });
+        }
+        return Optional.empty();
     }
 
     Optional<DrugMatch> identify(Type medication, DomainResource owner) {

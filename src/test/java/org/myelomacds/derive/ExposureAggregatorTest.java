@@ -162,6 +162,17 @@ class ExposureAggregatorTest {
     }
 
     @Test
+    void anOldOpenRequestFollowedByDispensesOfItsDrugNoLongerLeavesTheEndUnknown() {
+        MedicationRecord dispense = new MedicationRecord(TestDrugs.LENALIDOMIDE, Route.ORAL,
+                org.myelomacds.facts.MedicationSource.DISPENSE, "completed", false, d("2026-05-01"), d("2026-05-21"), null,
+                false, new Provenance("MedicationDispense/md", d("2026-05-01")));
+        assertEquals(0, TherapyRecords.staleOpenRequests(List.of(request("old", "active", "2024-03-01"), dispense), AS_OF).size());
+        // near miss: a later order of the same drug is no evidence that it was given
+        assertEquals(2, TherapyRecords.staleOpenRequests(List.of(request("old", "active", "2024-03-01"),
+                request("later", "active", "2025-03-01")), AS_OF).size());
+    }
+
+    @Test
     void aOneDayRecordWithAMonthOnlyDateEndsOnTheLastDayOfItsMonth() {
         MedicationRecord month = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
                 org.myelomacds.facts.MedicationSource.ADMINISTRATION, "completed", false, d("2026-07-01"), null,

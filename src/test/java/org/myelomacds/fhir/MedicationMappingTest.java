@@ -366,4 +366,70 @@ class MedicationMappingTest {
             throw new AssertionError(e.getMessage(), e);
         }
     }
+
+    // ---- MedicationDispense, statuses, reasons inherited from the request ----------------------------------------
+
+    private static String dispense(String id, String status, String extra) {
+        return "{\"resourceType\":\"MedicationDispense\",\"id\":\"" + id + "\",\"status\":\"" + status + "\","
+                + concept(RXNORM, "342369", "lenalidomide") + ",\"subject\":{\"reference\":\"Patient/p1\"}"
+                + (extra == null ? "" : "," + extra) + "}";
+    }
+
+    @Test
+    void aCompletedDispenseIsGivenForItsDaysSupply() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\","
+                + "\"daysSupply\":{\"value\":21,\"unit\":\"days\",\"code\":\"d\"}"));
+        assertEquals(MedicationSource.DISPENSE, m.getSource());
+        assertEquals(LocalDate.of(2025, 3, 3), m.getStart());
+        assertEquals(LocalDate.of(2025, 3, 23), m.getEnd());
+        assertFalse(m.isPlanned());
+        assertEquals(List.of(new Provenance("MedicationDispense/md1", LocalDate.of(2025, 3, 3))), m.getProvenance());
+    }
+
+    @Test
+    void nearMissADispenseWithoutSupplyIsTheDayItWasHandedOver() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenPrepared\":\"2025-03-01\",\"whenHandedOver\":\"2025-03-03\""));
+        assertEquals(LocalDate.of(2025, 3, 3), m.getStart());
+        assertEquals(LocalDate.of(2025, 3, 3), m.getEnd());
+    }
+
+    @ParameterizedTest(name = "dispense status {0} is not handed over: skipped")
+    @CsvSource({"preparation", "in-progress", "on-hold", "cancelled", "declined", "entered-in-error"})
+    void dispensesNotHandedOverAreSkipped(String status) {
+        assertEquals(List.of(), Bundles.read(dispense("md1", status, "\"whenHandedOver\":\"2025-03-03\"")).medications());
+    }
+
+    @Test
+    void aCancelledRequestWasWithdrawnBeforeAnyDoseButAStoppedOneWasGiven() {
+        String cancelled = "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"cancelled\",\"intent\":\"order\","
+                + concept(RXNORM, "342369", null) + ",\"subject\":{\"reference\":\"Patient/p1\"},\"authoredOn\":\"2025-01-10\"}";
+        assertEquals(List.of(), Bundles.read(cancelled).medications());
+        MedicationRecord stopped = one(cancelled.replace("\"cancelled\"", "\"stopped\""));
+        assertEquals("stopped", stopped.getStatus());
+    }
+
+    @Test
+    void anAdministrationWithoutReasonTakesItsRequestsReason() {
+        String condition = "{\"resourceType\":\"Condition\",\"id\":\"bc\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"C50.912\"}],\"text\":\"Left breast cancer\"},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"onsetDateTime\":\"2018-03-05\"}";
+        String request = "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"completed\",\"intent\":\"order\","
+                + concept(RXNORM, "3002", null) + ",\"subject\":{\"reference\":\"Patient/p1\"},\"authoredOn\":\"2018-04-09\","
+                + "\"reasonReference\":[{\"reference\":\"Condition/bc\"}]}";
+        String administration = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":\"completed\","
+                + concept(RXNORM, "3002", null) + ",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2018-04-09\",\"request\":{\"reference\":\"MedicationRequest/mr1\"}}";
+        PatientRecord r = Bundles.read(condition, request, administration);
+        MedicationRecord ma = r.medications().stream().filter(m -> m.getSource() == MedicationSource.ADMINISTRATION)
+                .findFirst().orElseThrow();
+        assertEquals(1, ma.getReasons().size());
+        assertEquals("Condition/bc", ma.getReasons().get(0).reference());
+        assertTrue(ma.getReasons().get(0).isOtherCondition());
+        // near miss: an administration stating its own reason keeps it
+        PatientRecord own = Bundles.read(condition, request, administration.replace("\"request\"",
+                "\"reasonCode\":[{\"text\":\"multiple myeloma\"}],\"request\""));
+        MedicationRecord ma2 = own.medications().stream().filter(m -> m.getSource() == MedicationSource.ADMINISTRATION)
+                .findFirst().orElseThrow();
+        assertFalse(ma2.getReasons().stream().anyMatch(x -> "Condition/bc".equals(x.reference())));
+    }
 }
