@@ -30,7 +30,7 @@ public final class ObservationTerms {
 
     /** The tests the engine proposes to order (ProposedOrders), with the first code of their set. */
     private static final List<MeasurementKind> ORDERABLE = List.of(MeasurementKind.ABO_RH_GROUP, MeasurementKind.ANTIBODY_SCREEN,
-            MeasurementKind.HBSAG, MeasurementKind.ANTI_HBC);
+            MeasurementKind.HBSAG, MeasurementKind.ANTI_HBC, MeasurementKind.HBV_DNA);
 
     private final Family<MeasurementKind> kinds;
     private final Map<MeasurementKind, Family<String>> methods = new EnumMap<>(MeasurementKind.class);
