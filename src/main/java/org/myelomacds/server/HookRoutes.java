@@ -148,6 +148,14 @@ final class HookRoutes {
             outcome = "at-capacity";
             status = 503;
             throw e;
+        } catch (MemoryBudget.Exhausted e) {
+            outcome = "memory-budget";
+            status = 503;
+            throw e;
+        } catch (MemoryBudget.TooLarge e) {
+            outcome = "memory-budget";
+            status = 413;
+            throw e;
         } finally {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             AUDIT.info("cds-hook service={} hook={} hookInstance={} client={} rulebase={} outcome={} status={} cards={} durationMs={}",

@@ -20,7 +20,8 @@ import java.util.function.LongConsumer;
  * {@link #HELD_BYTES_PER_KEPT_BYTE} per byte of JSON the scan keeps (the entries the engine reads, then parsed by HAPI
  * and evaluated), so a Synthea record that is mostly claims costs what its kept facts cost, not its size. A charge
  * that does not fit waits up to {@code maxWait} for others to finish; then it is refused ({@link Exhausted}: 503 with
- * Retry-After), as is at once a request whose own charge exceeds the whole budget ({@link TooLarge}: 413).
+ * Retry-After). When every request in flight is waiting, the last to arrive is refused at once so the others go on;
+ * a request whose own charge exceeds the whole budget is refused at once too ({@link TooLarge}: 413).
  * <p>
  * The factors are measured, not guessed: heap retained per byte of JSON as a Jackson tree, and per byte of kept JSON
  * through HAPI parsing and evaluation, with headroom. The budget is half the heap by default: the other half holds the
@@ -49,8 +50,11 @@ public final class MemoryBudget {
     private final Duration maxWait;
     private long inUse;
     private long peakInUse;
-    private int waiting;
     private long refused;
+    /** Leases not yet closed, and those of them waiting for room, by arrival. */
+    private int open;
+    private long arrivals;
+    private final java.util.TreeSet<Long> waiters = new java.util.TreeSet<>();
 
     public MemoryBudget(long budgetBytes, Duration maxWait) {
         if (budgetBytes < BASE_CHARGE_BYTES) {
@@ -90,8 +94,16 @@ public final class MemoryBudget {
 
     /** What one request holds of the budget; closed when it is answered. */
     public class Lease implements AutoCloseable {
+        private final long arrival;
         private long held;
         private boolean closed;
+
+        public Lease() {
+            synchronized (MemoryBudget.this) {
+                arrival = arrivals++;
+                open++;
+            }
+        }
 
         /** Takes {@code bytes} more of the budget, waiting for room up to the budget's wait limit. */
         public void charge(long bytes) {
@@ -103,8 +115,29 @@ public final class MemoryBudget {
                     throw new TooLarge("this request would hold more than the server's whole request memory budget of "
                             + (budget >> 20) + " MiB (requestMemoryBudgetMiB): the bundle keeps too much for this server");
                 }
-                long deadline = System.nanoTime() + maxWait.toNanos();
+                if (inUse + bytes > budget) waitForRoom(bytes);
+                inUse += bytes;
+                held += bytes;
+                peakInUse = Math.max(peakInUse, inUse);
+            }
+        }
+
+        /**
+         * Waits until {@code bytes} fit, in arrival order of the requests: when every request in flight is waiting for
+         * room, none will give any back, so the one that came last gives way at once (503) instead of all of them
+         * waiting out the limit together and all being refused.
+         */
+        private void waitForRoom(long bytes) {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            waiters.add(arrival);
+            MemoryBudget.this.notifyAll(); // the others look again: are all of us waiting now?
+            try {
                 while (inUse + bytes > budget) {
+                    if (waiters.size() >= open && waiters.last() == arrival) {
+                        refused++;
+                        throw new Exhausted("the server's request memory budget (" + (budget >> 20) + " MiB) is taken by "
+                                + "requests in flight that all wait for more, and this one came last; retry shortly", retryAfterSeconds());
+                    }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         refused++;
@@ -112,20 +145,14 @@ public final class MemoryBudget {
                                 + " in flight and this request waited " + maxWait.toSeconds() + " s for room; retry shortly",
                                 retryAfterSeconds());
                     }
-                    waiting++;
-                    try {
-                        MemoryBudget.this.wait(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        refused++;
-                        throw new Exhausted("interrupted while waiting for request memory", retryAfterSeconds());
-                    } finally {
-                        waiting--;
-                    }
+                    MemoryBudget.this.wait(Math.max(1, left / 1_000_000));
                 }
-                inUse += bytes;
-                held += bytes;
-                peakInUse = Math.max(peakInUse, inUse);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                refused++;
+                throw new Exhausted("interrupted while waiting for request memory", retryAfterSeconds());
+            } finally {
+                waiters.remove(arrival);
             }
         }
 
@@ -149,6 +176,7 @@ public final class MemoryBudget {
             synchronized (MemoryBudget.this) {
                 if (closed) return;
                 closed = true;
+                open--;
                 inUse -= held;
                 held = 0;
                 MemoryBudget.this.notifyAll();
@@ -166,7 +194,7 @@ public final class MemoryBudget {
         d.put("budgetBytes", budget);
         d.put("inUseBytes", inUse);
         d.put("peakInUseBytes", peakInUse);
-        d.put("waiting", waiting);
+        d.put("waiting", waiters.size());
         d.put("refused", refused);
         d.put("maxWaitSeconds", maxWait.toSeconds());
         return d;

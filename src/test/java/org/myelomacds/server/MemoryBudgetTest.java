@@ -53,6 +53,27 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void whenEveryRequestWaitsForRoomTheLastToArriveGivesWayAtOnce() throws Exception {
+        MemoryBudget budget = new MemoryBudget(16 * MIB, Duration.ofSeconds(30));
+        MemoryBudget.Lease first = budget.new Lease();
+        MemoryBudget.Lease second = budget.new Lease();
+        first.charge(8 * MIB);
+        second.charge(8 * MIB);
+        CompletableFuture<Void> firstWaits = CompletableFuture.runAsync(() -> first.charge(4 * MIB));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Integer.valueOf(1).equals(budget.describe().get("waiting")) && System.nanoTime() < deadline) Thread.sleep(10);
+        long t0 = System.nanoTime();
+        MemoryBudget.Exhausted e = assertThrows(MemoryBudget.Exhausted.class, () -> second.charge(4 * MIB));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "refused without waiting out the 30 s limit");
+        assertTrue(e.getMessage().contains("came last"), e.getMessage());
+        assertFalse(firstWaits.isDone(), "the first still waits: the second has not given its share back yet");
+        second.close(); // its request is answered 503
+        firstWaits.get(10, TimeUnit.SECONDS);
+        assertEquals(12 * MIB, budget.describe().get("inUseBytes"));
+        first.close();
+    }
+
+    @Test
     void oneRequestNeedingMoreThanTheWholeBudgetIsRefusedAtOnce() {
         MemoryBudget budget = new MemoryBudget(16 * MIB, Duration.ofSeconds(30));
         MemoryBudget.Lease lease = budget.new Lease();
