@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       status {@code not-taken}, {@code not-done} or {@code entered-in-error} are ignored; so are records starting after
  *       asOf.</li>
  *   <li>firstDose = the earliest start; lastDose = the latest end, or the start for a record without an end that is not
- *       ongoing (a single administration).</li>
+ *       ongoing (a single administration); with partial dates lastDose is the latest day the last dose can have been
+ *       given and lastDoseEarliest the earliest (a one-day record dated "2026-07": 31 and 1 July).</li>
  *   <li>ongoing = some record is active/in-progress/on-hold without an end, or ends after asOf; lastDose is then asOf
  *       (future dates are clipped to asOf, so a washout is never negative).</li>
  *   <li>intolerant = some given record of the drug was stopped for toxicity. Undated records of a drug that also has dated
@@ -53,6 +54,7 @@ public final class ExposureAggregator {
         for (Map.Entry<Drug, List<MedicationRecord>> e : dated.entrySet()) {
             LocalDate first = null;
             LocalDate last = null;
+            LocalDate lastEarliest = null;
             boolean ongoing = false;
             boolean intolerant = false;
             TreeSet<Route> routes = new TreeSet<>();
@@ -61,6 +63,8 @@ public final class ExposureAggregator {
                 LocalDate recordLast = TherapyRecords.lastDay(r, asOf);
                 if (first == null || r.getStart().isBefore(first)) first = r.getStart();
                 if (last == null || recordLast.isAfter(last)) last = recordLast;
+                LocalDate recordLastEarliest = TherapyRecords.earliestLastDay(r, asOf);
+                if (lastEarliest == null || recordLastEarliest.isAfter(lastEarliest)) lastEarliest = recordLastEarliest;
                 ongoing |= TherapyRecords.isOngoing(r, asOf);
                 intolerant |= r.isStoppedForToxicity();
                 routes.add(r.getRoute());
@@ -72,8 +76,8 @@ public final class ExposureAggregator {
                     provenance.addAll(r.getProvenance());
                 }
             }
-            if (ongoing) last = asOf;
-            exposures.add(new DrugExposure(e.getKey(), first, last, ongoing, intolerant,
+            if (ongoing) last = lastEarliest = asOf;
+            exposures.add(new DrugExposure(e.getKey(), first, last, lastEarliest, ongoing, intolerant,
                     new ArrayList<>(routes), new ArrayList<>(provenance)));
         }
         return new ExposureSummary(exposures, undated);

@@ -90,6 +90,20 @@ public final class TherapyRecords {
     }
 
     /**
+     * Earliest day the record's last dose can have been given: asOf when ongoing; the earliest day of a partial end;
+     * for a one-day record, its earliest start (a dose "2023-01" may have been on the 1st). Never after asOf or
+     * {@link #lastDay}.
+     */
+    static LocalDate earliestLastDay(MedicationRecord r, LocalDate asOf) {
+        LocalDate latest = lastDay(r, asOf);
+        if (isOngoing(r, asOf)) return latest;
+        LocalDate earliest = r.getEnd() == null || r.getEnd().isBefore(r.getStart()) ? r.getStart()
+                : r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
+        if (earliest.isBefore(r.getStart())) earliest = r.getStart();
+        return earliest.isAfter(latest) ? latest : earliest;
+    }
+
+    /**
      * The record gives no end of its therapy: an open-ended active request the policy does not read as ongoing
      * (CDS-POLICY-OPEN-REQUEST). Its last day is only the day it was written; the drug may have been given long after.
      */

@@ -36,6 +36,12 @@ public final class AntiCd38Washout implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return lastExposure.getProvenance(); }
 
     public String describe() {
+        if (lastExposure.isLastDoseImprecise()) {
+            // a partial date: the washout is counted from its latest day (the shortest washout), and says so
+            return days + " to " + (days + lastExposure.getLastDoseDay() - lastExposure.getLastDoseEarliestDay())
+                    + " days since the last " + getDrug().displayName() + " dose, dated only "
+                    + PartialDateText.of(lastExposure.getLastDoseEarliest(), lastExposure.getLastDose());
+        }
         return days + " days since the last " + getDrug().displayName() + " dose on " + lastExposure.getLastDose();
     }
 

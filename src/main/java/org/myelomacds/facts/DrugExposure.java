@@ -13,6 +13,7 @@ public final class DrugExposure implements HasProvenance {
     private final Drug drug;
     private final LocalDate firstDose;
     private final LocalDate lastDose;
+    private final LocalDate lastDoseEarliest;
     private final boolean ongoing;
     private final boolean intolerant;
     private final List<Route> routes;
@@ -20,9 +21,19 @@ public final class DrugExposure implements HasProvenance {
 
     public DrugExposure(Drug drug, LocalDate firstDose, LocalDate lastDose, boolean ongoing, boolean intolerant,
                         List<Route> routes, List<Provenance> provenance) {
+        this(drug, firstDose, lastDose, lastDose, ongoing, intolerant, routes, provenance);
+    }
+
+    /**
+     * {@code lastDoseEarliest}: the earliest day the last dose can have been given when a partial date ("2026-07")
+     * ends the exposure; {@code lastDose} is then the latest such day. Equal when the dates are precise.
+     */
+    public DrugExposure(Drug drug, LocalDate firstDose, LocalDate lastDose, LocalDate lastDoseEarliest, boolean ongoing,
+                        boolean intolerant, List<Route> routes, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.firstDose = Objects.requireNonNull(firstDose, "firstDose");
         this.lastDose = Objects.requireNonNull(lastDose, "lastDose");
+        this.lastDoseEarliest = lastDoseEarliest == null || lastDoseEarliest.isAfter(lastDose) ? lastDose : lastDoseEarliest;
         this.ongoing = ongoing;
         this.intolerant = intolerant;
         this.routes = List.copyOf(routes);
@@ -37,6 +48,11 @@ public final class DrugExposure implements HasProvenance {
     public LocalDate getLastDose() { return lastDose; }
     public long getFirstDoseDay() { return firstDose.toEpochDay(); }
     public long getLastDoseDay() { return lastDose.toEpochDay(); }
+    /** Earliest day the last dose can have been given (a partial date); the last dose when precise. */
+    public LocalDate getLastDoseEarliest() { return lastDoseEarliest; }
+    public long getLastDoseEarliestDay() { return lastDoseEarliest.toEpochDay(); }
+    /** The last dose's day is known only as an interval (a partial date). */
+    public boolean isLastDoseImprecise() { return !lastDoseEarliest.equals(lastDose); }
     public boolean isOngoing() { return ongoing; }
     public boolean isIntolerant() { return intolerant; }
     public List<Route> getRoutes() { return routes; }
@@ -44,6 +60,7 @@ public final class DrugExposure implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof DrugExposure e && drug.equals(e.drug) && firstDose.equals(e.firstDose) && lastDose.equals(e.lastDose)
+                && lastDoseEarliest.equals(e.lastDoseEarliest)
                 && ongoing == e.ongoing && intolerant == e.intolerant && routes.equals(e.routes) && provenance.equals(e.provenance);
     }
     @Override public int hashCode() { return Objects.hash(drug, firstDose, lastDose, ongoing, intolerant); }

@@ -83,6 +83,12 @@ public record BottomLine(List<String> sentences, Set<String> rules) {
         return new BottomLine(out, rules);
     }
 
+    /** Why the option ranks where it does, from its score lines: what earned its points and its largest deduction. */
+    public static String mainReason(Recommendation r, Map<String, String> names) {
+        String why = reasons(r, names, new LinkedHashSet<>());
+        return why.isEmpty() ? "no points from the evidence" : Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    }
+
     /** What earned the option its points, and the largest deduction, from its score lines. */
     private static String reasons(Recommendation r, Map<String, String> shortNames, Set<String> rules) {
         List<String> parts = new ArrayList<>();

@@ -67,11 +67,18 @@ public final class FlagKinds {
 
     private FlagKinds() {}
 
-    public static Kind kind(Flag f) {
-        if ("CRITICAL".equals(f.severity())) return Kind.CONCERN;
-        if (ROUTINE.contains(f.code())) return Kind.TO_DO;
-        if (CHOICE.contains(f.code()) || "WARNING".equals(f.severity())) return Kind.CONCERN;
-        return f.action() != null ? Kind.TO_DO : Kind.NOTE;
+    public static Kind kind(Flag f) { return kind(f.code(), f.severity(), f.action() != null); }
+
+    public static Kind kind(String code, String severity, boolean hasAction) {
+        if ("CRITICAL".equals(severity)) return Kind.CONCERN;
+        if (ROUTINE.contains(code)) return Kind.TO_DO;
+        if (CHOICE.contains(code) || "WARNING".equals(severity)) return Kind.CONCERN;
+        return hasAction ? Kind.TO_DO : Kind.NOTE;
+    }
+
+    /** A flag whose action is a dose the rules computed (dexamethasone reduction, renal partner-drug dose). */
+    public static boolean isDose(String code) {
+        return "DEXAMETHASONE_DOSE_REDUCTION".equals(code) || "RENAL_DOSE_ADJUSTMENT".equals(code);
     }
 
     /** The flag's title in plain words (an unknown code is spelt out as words, never shown as a code). */

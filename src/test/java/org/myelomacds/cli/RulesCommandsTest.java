@@ -85,6 +85,16 @@ class RulesCommandsTest {
 
     // ---- broken copies --------------------------------------------------------------------------------------------
 
+    /** The 1-based line of the n-th occurrence of {@code needle}, so edits above it do not break the expected location. */
+    private static int lineOf(Path file, String needle, int occurrence) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle) && ++seen == occurrence) return i + 1;
+        }
+        throw new AssertionError("test setup: " + needle + " (occurrence " + occurrence + ") is not in " + file);
+    }
+
     @Test
     void validateLocatesEveryAuthoringProblem() throws IOException {
         Path rules = copyOfRules();
@@ -103,10 +113,12 @@ class RulesCommandsTest {
         String out = r.out();
         assertEquals(4, r.code(), out + r.err());
         String p = rules.toString() + "/";
-        assertTrue(out.contains(p + "eligibility/isa-kd.drl:39:7: error: rule id ISA-KD-ELIG-03 is used twice"), out);
+        int duplicate = lineOf(isaKd, "rule \"ISA-KD-ELIG-03:", 2);
+        assertTrue(out.contains(p + "eligibility/isa-kd.drl:" + duplicate + ":7: error: rule id ISA-KD-ELIG-03 is used twice"), out);
         assertTrue(out.matches("(?s).*" + java.util.regex.Pattern.quote(p + "eligibility/isa-kd.drl:") + "\\d+:5: error: rule ISA-KD-TRIAL-02 cites @evidence IKEMA-REGG, which is not in evidence.yaml \\(did you mean IKEMA-REG\\?\\).*"), out);
         assertTrue(out.matches("(?s).*isa-kd\\.drl:\\d+:5: warning: rule ISA-KD-TRIAL-02 uses 'salience'.*"), out);
-        assertTrue(out.matches("(?s).*isa-kd\\.drl:55:\\d+: error: rule ISA-KD-TRIAL-01 names regimen ISA_KDD, which is not in regimens.yaml.*"), out);
+        assertTrue(out.matches("(?s).*isa-kd\\.drl:" + lineOf(isaKd, "\"ISA_KDD\"", 1)
+                + ":\\d+: error: rule ISA-KD-TRIAL-01 names regimen ISA_KDD, which is not in regimens.yaml.*"), out);
         assertTrue(out.matches("(?s).*isa-kd\\.drl:\\d+:39: error: threshold 3 in rule ISA-KD-TRIAL-03.*"), out);
         assertTrue(out.matches("(?s).*isa-pd\\.drl:\\d+:\\d+: error: half constraint 'priorLines == 0 \\|\\| > 5'.*"), out);
         assertTrue(out.matches("(?s).*washout\\.drl:\\d+:5: error: rule FLAG-WASHOUT-02 uses 'agenda-group'.*"), out);
@@ -119,8 +131,9 @@ class RulesCommandsTest {
                 "TherapyHistory( priorLines >= 1,, priorLines <= linesIsaKdUsMax() )");
         CliTest.Run r = run("rules", "validate", "--rules", rules.toString());
         assertEquals(4, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains(rules + "/eligibility/isa-kd.drl:13:"), r.out());
-        assertTrue(r.out().matches("(?s).*isa-kd\\.drl:13:\\d+: error: .*no viable alternative.*"), r.out());
+        int line = lineOf(rules.resolve("eligibility/isa-kd.drl"), ",, priorLines", 1);
+        assertTrue(r.out().contains(rules + "/eligibility/isa-kd.drl:" + line + ":"), r.out());
+        assertTrue(r.out().matches("(?s).*isa-kd\\.drl:" + line + ":\\d+: error: .*no viable alternative.*"), r.out());
     }
 
     @Test

@@ -173,6 +173,22 @@ class ExposureAggregatorTest {
     }
 
     @Test
+    void aMonthOnlyEndMakesTheLastDoseAnInterval() {
+        MedicationRecord period = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
+                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2025-01-06"), d("2026-07-31"),
+                d("2025-01-06"), d("2026-07-01"), null, false, new Provenance("MedicationStatement/p", d("2025-01-06")));
+        DrugExposure e = only(ExposureAggregator.aggregate(List.of(period), AS_OF), TestDrugs.DARATUMUMAB);
+        assertEquals(d("2026-07-31"), e.getLastDose());
+        assertEquals(d("2026-07-01"), e.getLastDoseEarliest());
+        assertTrue(e.isLastDoseImprecise());
+        // near miss: a precise administration after the month settles the last dose
+        MedicationRecord after = record("a", TestDrugs.DARATUMUMAB, Route.UNKNOWN, "completed", false, "2026-08-05", null, false);
+        DrugExposure settled = only(ExposureAggregator.aggregate(List.of(period, after), AS_OF), TestDrugs.DARATUMUMAB);
+        assertEquals(d("2026-08-05"), settled.getLastDose());
+        assertFalse(settled.isLastDoseImprecise());
+    }
+
+    @Test
     void aOneDayRecordWithAMonthOnlyDateEndsOnTheLastDayOfItsMonth() {
         MedicationRecord month = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
                 org.myelomacds.facts.MedicationSource.ADMINISTRATION, "completed", false, d("2026-07-01"), null,

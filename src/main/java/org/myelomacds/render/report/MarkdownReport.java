@@ -139,7 +139,8 @@ public final class MarkdownReport {
     /** Page 1 of the report: the board sheet, the same rows as the HTML's, linking into the sections below. */
     private static void board(StringBuilder md, ReportView v) {
         ReportView.Board b = v.board();
-        md.append("## ").append(b.title()).append("\n\n| The patient | |\n|---|---|\n");
+        md.append("## ").append(b.title()).append("\n\n**Bottom line.** ").append(esc(b.bottomLine()))
+                .append(b.bottomLineRules().isEmpty() ? "" : " _(rules " + esc(b.bottomLineRules()) + ")_").append("\n\n| The patient | |\n|---|---|\n");
         for (ReportView.BoardFact f : b.patient()) md.append("| ").append(f.label()).append(" | ").append(esc(f.text())).append(" |\n");
         md.append("\n**Ranked options** (top: ").append(esc(v.topOption())).append("; full case in [section 2](#options))\n\n");
         if (b.options().isEmpty()) md.append("_No anti-CD38 regimen is eligible on the data given._\n");
@@ -150,7 +151,7 @@ public final class MarkdownReport {
                         .append(o.statusWord()).append(" | ").append(o.score()).append(" | ").append(esc(o.reason()))
                         .append(o.reasonCite() == null ? "" : cites(List.of(o.reasonCite()))).append(" | ")
                         .append(o.cautions().isEmpty() ? "none" : o.cautions().stream()
-                                .map(c -> "[" + c.icon() + " " + c.severity() + " `" + c.code() + "`](#" + c.anchor() + ")")
+                                .map(c -> "[" + c.icon() + " " + c.severity() + ": " + esc(c.title()) + "](#" + c.anchor() + ")")
                                 .collect(Collectors.joining("<br>"))).append(" |\n");
             }
         }
@@ -161,16 +162,29 @@ public final class MarkdownReport {
                         .append("): ").append(esc(x.reason())).append("\n");
             }
         }
-        md.append("\n**Before the first dose** ([section 4](#flags))\n\n");
-        if (b.actions().isEmpty()) md.append("_No warning or critical flag._\n");
-        for (ReportView.BoardAction f : b.actions()) {
-            md.append("- [").append(f.icon()).append(' ').append(f.severity()).append(" `").append(f.code()).append("`](#")
+        md.append("\n**Concerns to discuss** ([section 4](#flags))\n\n");
+        if (b.concerns().isEmpty()) md.append("_No warning or critical concern for a ranked option._\n");
+        for (ReportView.BoardAction f : b.concerns()) {
+            md.append("- [").append(f.icon()).append(' ').append(f.severity()).append(" ").append(esc(f.title())).append("](#")
                     .append(f.anchor()).append(") _(").append(esc(f.regimens())).append(")_: ").append(esc(f.text())).append("\n");
+        }
+        if (!b.doses().isEmpty()) {
+            md.append("\n**Doses the rules adjusted** ([section 4](#flags))\n\n");
+            for (ReportView.BoardAction f : b.doses()) {
+                md.append("- [").append(esc(f.title())).append("](#").append(f.anchor()).append(") _(").append(esc(f.regimens()))
+                        .append(")_: ").append(esc(f.text())).append("\n");
+            }
+        }
+        md.append("\n**Before the first dose: routine tasks** ([section 4](#flags))\n\n");
+        if (b.actions().isEmpty()) md.append("_None for a ranked option._\n");
+        for (ReportView.BoardAction f : b.actions()) {
+            md.append("- [").append(esc(f.title())).append("](#").append(f.anchor()).append(") _(").append(esc(f.regimens()))
+                    .append(")_: ").append(esc(f.text())).append("\n");
         }
         md.append("\n**Missing data that would change the answer** ([section 5](#gaps))\n\n");
         if (b.gaps().isEmpty()) md.append("_None._\n");
         for (ReportView.GapView g : b.gaps()) {
-            md.append("- [`").append(g.code()).append("`](#").append(g.anchor()).append("): ")
+            md.append("- [").append(ReportView.capitalise(ReportView.word(g.code()))).append("](#").append(g.anchor()).append("): ")
                     .append(esc(g.text())).append(" _(affects ").append(esc(g.affects())).append(")_\n");
         }
         md.append("\n_").append(v.disclaimer()).append(" Rulebase ").append(v.rulebase().version()).append(", sha256 `")

@@ -11,6 +11,8 @@ import org.myelomacds.assessment.Recommendation;
 import org.myelomacds.assessment.ScoreLine;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.assessment.TraceEntry;
+import org.myelomacds.render.BottomLine;
+import org.myelomacds.render.FlagKinds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,14 +124,15 @@ public record ReportView(
      * Page 1 of the report: the case on one sheet for the tumour board. Every line is copied or shortened from the
      * Assessment's own findings, statements, flags and gaps; the full section each row links to has the rest.
      */
-    public record Board(String title, List<BoardFact> patient, List<BoardOption> options, List<BoardExcluded> excluded,
-                        List<BoardAction> actions, List<GapView> gaps) {}
+    public record Board(String title, String bottomLine, String bottomLineRules, List<BoardFact> patient,
+                        List<BoardOption> options, List<BoardExcluded> excluded, List<BoardAction> concerns,
+                        List<BoardAction> doses, List<BoardAction> actions, List<GapView> gaps) {}
 
     /** A labelled line of the patient block. */
     public record BoardFact(String label, String text) {}
 
     /** A flag code as printed in the options table: icon and severity word with the code, linking to the flag. */
-    public record Caution(String icon, String severity, String code, String anchor) {}
+    public record Caution(String icon, String severity, String code, String title, String anchor) {}
 
     public record BoardOption(int rank, String regimen, String name, String statusWord, int score, String reason,
                               Cite reasonCite, List<Caution> cautions, String anchor) {}
@@ -138,7 +141,7 @@ public record ReportView(
      * The WARNING/CRITICAL flags of one code that ask for the same action, the regimens they apply to, and that action
      * in full. A flag without an action (the rulebase validator warns about those) shows its finding, shortened.
      */
-    public record BoardAction(String icon, String severity, String code, String anchor, String regimens, String text) {}
+    public record BoardAction(String icon, String severity, String code, String title, String anchor, String regimens, String text) {}
 
     public record BoardExcluded(String regimen, String name, String statusWord, String reason) {}
 
@@ -306,7 +309,7 @@ public record ReportView(
         for (DataGapItem g : a.dataGaps()) {
             String base = "gap-" + g.code() + "-" + g.rule();
             int n = gapAnchors.merge(base, 1, Integer::sum);
-            gaps.add(new GapView(g.code(), g.text(), g.wouldAffect().isEmpty() ? "all regimens" : String.join(", ", g.wouldAffect()),
+            gaps.add(new GapView(g.code(), g.text(), g.wouldAffect().isEmpty() ? "all regimens" : regimenGroup(a, g.wouldAffect()),
                     g.rule(), cites(g.evidence()), n == 1 ? base : base + "-" + n));
         }
 
@@ -363,43 +366,69 @@ public record ReportView(
         patient.add(new BoardFact("Lung", lung.isEmpty() ? "no COPD, asthma or spirometry recorded"
                 : lung.stream().map(l -> shorten(l.text())).collect(Collectors.joining("; "))));
 
+        // Regimens by name: the board speaks names, never ids.
+        Map<String, String> names = new TreeMap<>();
+        a.recommendations().forEach(r -> names.put(r.regimen(), r.name()));
+        a.notRecommended().forEach(n -> names.put(n.regimen(), n.name()));
         List<BoardOption> options = new ArrayList<>();
         for (Recommendation r : a.recommendations()) {
-            Statement first = r.rationale().isEmpty() ? null : r.rationale().get(0);
             List<Caution> cautions = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
+            // The cautions column shows the concerns that bear on the choice; routine tasks are in "Before the first dose".
             for (Flag fl : r.flags()) {
-                if (!"INFO".equals(fl.severity()) && seen.add(fl.code()))
-                    cautions.add(new Caution(icon(fl.severity()), word(fl.severity()), fl.code(),
+                if (FlagKinds.kind(fl) == FlagKinds.Kind.CONCERN && !"INFO".equals(fl.severity()) && seen.add(fl.code()))
+                    cautions.add(new Caution(icon(fl.severity()), word(fl.severity()), fl.code(), FlagKinds.title(fl.code()),
                             flagAnchors.get(fl.code() + "\u0000" + fl.rule())));
             }
-            options.add(new BoardOption(r.rank(), r.regimen(), r.name(), word(r.status()), r.score(),
-                    first == null ? "no rationale recorded" : shorten(first.text()),
-                    first == null || first.evidence().isEmpty() ? null : cites(first.evidence()).get(0),
+            ScoreLine best = r.scoreComponents().stream().filter(l -> l.points() > 0).max(java.util.Comparator.comparingInt(ScoreLine::points)).orElse(null);
+            options.add(new BoardOption(r.rank(), r.regimen(), r.name(), FlagKinds.statusWords(r.status(), r.flags()), r.score(),
+                    shorten(BottomLine.mainReason(r, names)),
+                    best == null || best.evidence().isEmpty() ? null : cites(best.evidence()).get(0),
                     cautions, "option-" + r.regimen()));
         }
         List<BoardExcluded> excluded = new ArrayList<>();
         for (NotRecommended n : a.notRecommended()) {
-            excluded.add(new BoardExcluded(n.regimen(), n.name(), word(n.status()),
-                    n.reasons().isEmpty() ? "no reason recorded" : shorten(n.reasons().get(0).text())));
+            excluded.add(new BoardExcluded(n.regimen(), n.name(), FlagKinds.statusWords(n.status(), n.flags()),
+                    n.reasons().isEmpty() ? "no reason recorded" : shorten(BottomLine.plain(n.reasons().get(0).text(), names), 75)));
         }
         // One line per code and action: the same caution raised for several regimens (one flag each, often by one rule
         // per regimen's trial) is one thing to do; a code whose rules ask for different things gets a line for each.
+        // Concerns (warning and critical) are what the choice hinges on; doses and the routine tasks before the first
+        // dose follow, whatever their severity (a dexamethasone reduction is INFO but belongs on page 1). A line about
+        // regimens that are all excluded on this sheet is left to section 4.
+        Set<String> ranked = new TreeSet<>();
+        a.recommendations().forEach(r -> ranked.add(r.regimen()));
         Map<String, List<FlagView>> byAction = new LinkedHashMap<>();
         for (FlagView fl : flags) {
-            if ("INFO".equals(fl.severity())) continue;
+            FlagKinds.Kind kind = FlagKinds.kind(fl.code(), fl.severity(), fl.action() != null);
+            if (kind == FlagKinds.Kind.NOTE || (kind == FlagKinds.Kind.CONCERN && "INFO".equals(fl.severity()))) continue;
             String key = fl.code() + "\u0000" + (fl.action() == null ? "" : fl.action());
             byAction.computeIfAbsent(key, k -> new ArrayList<>()).add(fl);
         }
+        List<BoardAction> concerns = new ArrayList<>();
+        List<BoardAction> doses = new ArrayList<>();
         List<BoardAction> actions = new ArrayList<>();
         for (List<FlagView> same : byAction.values()) {
             FlagView first = same.stream().filter(fl -> "CRITICAL".equals(fl.severity())).findFirst().orElse(same.get(0));
             List<String> regimens = same.stream().flatMap(fl -> Arrays.stream(fl.regimens().split(", "))).filter(r -> !r.isEmpty())
                     .distinct().sorted().toList();
-            actions.add(new BoardAction(first.icon(), first.severity(), first.code(), first.anchor(), regimenGroup(a, regimens),
-                    first.action() != null ? first.action() : shorten(first.text(), BOARD_FINDING)));
+            if (!ranked.isEmpty() && !regimens.isEmpty() && regimens.stream().noneMatch(ranked::contains)) continue;
+            BoardAction line = new BoardAction(first.icon(), first.severity(), first.code(), capitalise(FlagKinds.title(first.code())),
+                    first.anchor(), regimenGroup(a, regimens),
+                    first.action() == null ? shorten(BottomLine.plain(first.text(), names), BOARD_FINDING)
+                            // Informational routine tasks (counselling, monitoring) are shortened to fit page 1; warnings,
+                            // concerns and doses are printed in full.
+                            : "INFO".equals(first.severity()) && !FlagKinds.isDose(first.code())
+                                    && FlagKinds.kind(first.code(), first.severity(), true) == FlagKinds.Kind.TO_DO
+                                    ? shorten(BottomLine.plain(first.action(), names), BOARD_FINDING) : BottomLine.plain(first.action(), names));
+            FlagKinds.Kind kind = FlagKinds.kind(first.code(), first.severity(), first.action() != null);
+            if (kind == FlagKinds.Kind.CONCERN) concerns.add(line);
+            else if (FlagKinds.isDose(first.code())) doses.add(line);
+            else actions.add(line);
         }
-        return new Board("Board summary: patient " + a.patient().id(), patient, options, excluded, actions, gaps);
+        BottomLine bottom = BottomLine.of(a, names);
+        return new Board("Board summary: patient " + a.patient().id(), bottom.text(), String.join(", ", new TreeSet<>(bottom.rules())),
+                patient, options, excluded, concerns, doses, actions, gaps);
     }
 
     /**
@@ -417,7 +446,7 @@ public record ReportView(
             names.forEach((id, name) -> { if (name.startsWith(antibody)) family.add(id); });
             if (family.size() > 1 && given.equals(family)) return "all " + antibody.toLowerCase(Locale.ROOT) + " regimens";
         }
-        return String.join(", ", ids);
+        return ids.stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining(", "));
     }
 
     private static String renalText(RenalRow r) {
@@ -492,6 +521,10 @@ public record ReportView(
     }
 
     static String drug(String code) { return word(code); }
+
+    static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 
     static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);

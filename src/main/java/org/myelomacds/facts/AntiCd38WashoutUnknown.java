@@ -1,0 +1,48 @@
+package org.myelomacds.facts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The anti-CD38 washout band cannot be told: the last anti-CD38 dose is known only as an interval (a partial date such
+ * as "2026-07"), and the days since it fall in one band from the interval's latest day ({@code fewestDays}) and in
+ * another from its earliest ({@code mostDays}). Raised instead of a band (rules/derive/washout.drl), never read as the
+ * shorter or the longer washout.
+ */
+public final class AntiCd38WashoutUnknown implements HasProvenance {
+    private final DrugExposure lastExposure;
+    private final long fewestDays;
+    private final long mostDays;
+    private final WashoutBand bandAtFewest;
+    private final WashoutBand bandAtMost;
+
+    public AntiCd38WashoutUnknown(DrugExposure lastExposure, long fewestDays, long mostDays, WashoutBand bandAtFewest,
+                                  WashoutBand bandAtMost) {
+        this.lastExposure = Objects.requireNonNull(lastExposure, "lastExposure");
+        this.fewestDays = fewestDays;
+        this.mostDays = mostDays;
+        this.bandAtFewest = Objects.requireNonNull(bandAtFewest, "bandAtFewest");
+        this.bandAtMost = Objects.requireNonNull(bandAtMost, "bandAtMost");
+    }
+
+    public Drug getDrug() { return lastExposure.getDrug(); }
+    public DrugExposure getLastExposure() { return lastExposure; }
+    public long getFewestDays() { return fewestDays; }
+    public long getMostDays() { return mostDays; }
+    public WashoutBand getBandAtFewest() { return bandAtFewest; }
+    public WashoutBand getBandAtMost() { return bandAtMost; }
+    @Override public List<Provenance> getProvenance() { return lastExposure.getProvenance(); }
+
+    public String describe() {
+        return "the last " + getDrug().displayName() + " dose is dated only "
+                + PartialDateText.of(lastExposure.getLastDoseEarliest(), lastExposure.getLastDose()) + ": " + fewestDays
+                + " to " + mostDays + " days before the evaluation date, " + bandAtFewest.name().toLowerCase(java.util.Locale.ROOT)
+                + " or " + bandAtMost.name().toLowerCase(java.util.Locale.ROOT) + " washout";
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof AntiCd38WashoutUnknown w && lastExposure.equals(w.lastExposure) && fewestDays == w.fewestDays
+                && mostDays == w.mostDays && bandAtFewest == w.bandAtFewest && bandAtMost == w.bandAtMost;
+    }
+    @Override public int hashCode() { return Objects.hash(lastExposure, fewestDays, mostDays, bandAtFewest, bandAtMost); }
+}
