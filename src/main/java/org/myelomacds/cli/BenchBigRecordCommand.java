@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -41,7 +36,6 @@ import java.util.zip.GZIPOutputStream;
         exitCodeList = {"0:figures printed (whatever the answers were)", "2:usage error", "3:the record cannot be read",
                 "4:the server did not start"})
 final class BenchBigRecordCommand implements Callable<Integer> {
-    private static final Pattern LISTENING = Pattern.compile("CDS Hooks service at (http://[^ ]+)/cds-services");
     /** The launcher's options for `serve` (see the launcher script). */
     static final String SERVE_JAVA_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xmx488m";
 
@@ -160,25 +154,8 @@ final class BenchBigRecordCommand implements Callable<Integer> {
     }
 
     private String waitForUrl(Process server) throws Exception {
-        CompletableFuture<String> url = new CompletableFuture<>();
         List<String> lines = new ArrayList<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (lines) {
-                        if (lines.size() < 50) lines.add(line);
-                    }
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) url.complete(m.group(1));
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            url.complete(null);
-        }, "bench-serve-output");
-        pump.setDaemon(true);
-        pump.start();
-        String found = url.get(300, TimeUnit.SECONDS);
+        String found = ServeStartup.awaitBaseUrl(server, lines, 50, Duration.ofSeconds(300));
         if (found == null) {
             synchronized (lines) {
                 throw ExitCode.CommandFailure.of(ExitCode.RULEBASE_ERROR, "the server did not start:", List.copyOf(lines));

@@ -364,12 +364,17 @@ class RulesCommandsTest {
         Path rules = copyOfRules();
         Path washout = rules.resolve("flags/washout.drl");
         String text = Files.readString(washout);
-        int last = text.lastIndexOf("\nthen\n");
-        Files.writeString(washout, text.substring(0, last) + "\nthenx (\n" + text.substring(last + "\nthen\n".length()));
+        // A copy of FLAG-WASHOUT-01 as the file's last rule with "then" written "thenx (": the unclosed parenthesis runs
+        // into the end of the file, which the DRL parser does not recover from (it throws instead of reporting).
+        int start = text.indexOf("rule \"FLAG-WASHOUT-01:");
+        int end = text.indexOf("\nend\n", start) + "\nend\n".length();
+        String broken = text.substring(start, end).replace("FLAG-WASHOUT-01:", "FLAG-WASHOUT-99:").replace("\nthen\n", "\nthenx (\n");
+        assertTrue(start >= 0 && broken.contains("\nthenx (\n    insertLogical("), "test setup: FLAG-WASHOUT-01 changed shape");
+        Files.writeString(washout, text + "\n" + broken);
         CliTest.Run v = run("rules", "validate", "--rules", rules.toString());
         assertEquals(4, v.code(), v.out() + v.err());
         assertTrue(v.out().matches("(?s)" + java.util.regex.Pattern.quote(rules + "/flags/washout.drl") + ":\\d+:\\d+: error: syntax error "
-                + "the parser could not recover from.* in rule \"FLAG-REFRACTORY-01: .*"), v.out());
+                + "the parser could not recover from.* in rule \"FLAG-WASHOUT-99: .*"), v.out());
         CliTest.Run e = run("evaluate", SAMPLES.resolve("rrmm-copd.json").toString(), "--rules", rules.toString());
         assertEquals(4, e.code(), e.err());
         assertTrue(e.err().contains(rules + "/flags/washout.drl:"), "the directory given: " + e.err());

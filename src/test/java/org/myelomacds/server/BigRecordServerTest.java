@@ -140,16 +140,7 @@ class BigRecordServerTest {
         // Each keeps about 1.7 MB: about 12 MiB of a 24 MiB budget, so three do not fit at once.
         byte[] record = padded(1_700_000, CREATININE);
         try (CdsServer s = server(24, 1)) {
-            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return post(s, "/api/assessment?asOf=" + Samples.AS_OF, record);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-            }
+            List<CompletableFuture<HttpResponse<String>>> calls = atOnce(3, s, record);
             int answered = 0;
             int toldToRetry = 0;
             for (CompletableFuture<HttpResponse<String>> c : calls) {
@@ -172,18 +163,24 @@ class BigRecordServerTest {
         }
         // With the default budget (half the heap) all three are answered.
         try (CdsServer s = server(null, null)) {
-            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return post(s, "/api/assessment?asOf=" + Samples.AS_OF, record);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-            }
+            List<CompletableFuture<HttpResponse<String>>> calls = atOnce(3, s, record);
             for (CompletableFuture<HttpResponse<String>> c : calls) assertEquals(200, c.get().statusCode());
         }
+    }
+
+    /** {@code n} assessment calls with the same record, sent at once. */
+    private static List<CompletableFuture<HttpResponse<String>>> atOnce(int n, CdsServer s, byte[] record) {
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post(s, "/api/assessment?asOf=" + Samples.AS_OF, record);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        return calls;
     }
 
     @Test

@@ -1,16 +1,13 @@
 package org.myelomacds.server;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import org.myelomacds.cli.ServeStartup;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code myeloma-cds serve} as a real child process (the test's own classpath and JVM), in a working directory of the
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
  * SIGKILL and a restart, and the exact lines the server writes to its log.
  */
 final class ServeProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("CDS Hooks service at (http://[^ ]+)/cds-services");
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final String base;
@@ -30,22 +26,7 @@ final class ServeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "org.myelomacds.cli.Main", "serve", "--port", "0"));
         cmd.addAll(List.of(serveArgs));
         process = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
-        java.util.concurrent.CompletableFuture<String> url = new java.util.concurrent.CompletableFuture<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    lines.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) url.complete(m.group(1));
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            url.complete(null);
-        }, "serve-output");
-        pump.setDaemon(true);
-        pump.start();
-        String found = url.get(120, TimeUnit.SECONDS);
+        String found = ServeStartup.awaitBaseUrl(process, lines, Integer.MAX_VALUE, Duration.ofSeconds(120));
         if (found == null) throw new IllegalStateException("serve did not start:\n" + String.join("\n", lines));
         base = found;
     }
