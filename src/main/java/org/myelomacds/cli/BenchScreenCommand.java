@@ -19,7 +19,7 @@ final class BenchScreenCommand implements Callable<Integer> {
     int patients;
 
     @Option(names = "--population", paramLabel = "N", defaultValue = "0",
-            description = "also screen a population export of this many patients, 1% myeloma, with `screen` in a fresh JVM (e.g. 100000; default: skip)")
+            description = "also screen a population export of this many patients, 1%% myeloma, with `screen` in a fresh JVM (e.g. 100000; default: skip)")
     int population;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench-screen", description = "directory for exports and outputs (default: ${DEFAULT-VALUE})")
