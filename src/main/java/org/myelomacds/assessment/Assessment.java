@@ -15,6 +15,7 @@ public record Assessment(
         String asOf,
         String jurisdiction,
         RulebaseInfo rulebase,
+        LabelVersion labels,
         String setting,
         Findings findings,
         List<Recommendation> recommendations,

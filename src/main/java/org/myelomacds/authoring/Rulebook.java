@@ -132,6 +132,19 @@ public final class Rulebook {
                         .append(t.pfsHr() == null ? "" : "; PFS HR " + t.pfsHr()).append(" (").append(String.join(", ", t.evidence())).append(")\n");
             }
             if (!d.pivotalTrials().isEmpty()) b.append('\n');
+            if (!d.indications().isEmpty()) {
+                // The dates an assessment checks a label criterion against (@indication): before its date an indication is
+                // not on label; one without a date is assumed in force and every output relying on it says so.
+                b.append("Label indications by date (an assessment applies those in force on its evaluation date):\n\n")
+                        .append("| Label | Product (route) | Population | In force | Approval evidence |\n|---|---|---|---|---|\n");
+                for (var i : d.indications()) {
+                    b.append("| ").append(i.jurisdiction()).append(" `").append(i.key()).append("` | ").append(cell(i.product()))
+                            .append(" | ").append(cell(i.population())).append(" | ").append(cell(i.dates()
+                                    + (i.dateNote() == null ? "" : " — " + i.dateNote())))
+                            .append(" | ").append(String.join(", ", i.evidence())).append(" |\n");
+                }
+                b.append('\n');
+            }
             List<Row> rows = byRegimen.getOrDefault(d.id(), List.of());
             for (String kind : List.of("INDICATION", "CONTRAINDICATION", "TRIAL_POPULATION", "EVIDENCE_ONLY")) {
                 List<Row> k = rows.stream().filter(x -> kind.equals(x.kind)).toList();

@@ -10,7 +10,9 @@ import org.myelomacds.assessment.Flag;
 import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.assessment.Recommendation;
 import org.myelomacds.assessment.ScoreLine;
+import org.myelomacds.assessment.LabelVersion;
 import org.myelomacds.assessment.Statement;
+import org.myelomacds.evidence.LabelIndication;
 import org.myelomacds.assessment.TraceEntry;
 import org.myelomacds.evidence.EvidenceEntry;
 import org.myelomacds.evidence.RegimenDefinition;
@@ -191,13 +193,38 @@ final class AssessmentAssembler {
         List<SettingDetermination> settings = facts(session, SettingDetermination.class);
         String setting = settings.size() == 1 ? settings.get(0).getSetting().name() : "UNKNOWN";
 
+        LabelVersion labels = labelVersion(criteria);
+        labels.applied().forEach(i -> cited.addAll(i.evidence()));
         Integer age = record.patient().getAge();
         return new Assessment(
                 new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name()),
                 context.getAsOf().toString(), context.getJurisdiction().name(),
                 new Assessment.RulebaseInfo(rulebase.version(), rulebase.sha256(), rulebase.mode().name()),
-                setting, findings(session, settings, flags), ranked, notRecommended, printedFlags, gaps,
+                labels, setting, findings(session, settings, flags), ranked, notRecommended, printedFlags, gaps,
                 evidence(cited), trace, Assessment.DISCLAIMER);
+    }
+
+    /**
+     * The labels applied: the indications the label criteria rested on, as they stood on asOf, and a sentence naming
+     * each one assumed in force because the evidence compendium gives no date for it (or only its month).
+     */
+    private LabelVersion labelVersion(List<CriterionResult> criteria) {
+        java.time.LocalDate asOf = context.getAsOf();
+        Map<String, LabelIndication> all = rulebase.regimens().indications();
+        TreeSet<String> used = new TreeSet<>();
+        criteria.forEach(c -> used.addAll(c.getLabels()));
+        List<LabelVersion.Indication> applied = new ArrayList<>();
+        List<String> assumed = new ArrayList<>();
+        for (LabelIndication i : all.values()) {
+            if (!used.contains(i.key())) continue;
+            LabelIndication.Status status = i.statusOn(asOf);
+            applied.add(new LabelVersion.Indication(i.regimen(), i.id(), i.product(), i.route(), i.population(),
+                    i.effective() == null ? null : i.effective().text(), i.ended() == null ? null : i.ended().toString(),
+                    status.name(), i.dates(), i.evidence()));
+            if (status == LabelIndication.Status.ASSUMED_IN_FORCE) assumed.add(i.assumption(asOf));
+        }
+        return new LabelVersion("labels in force on " + asOf + " (" + context.getJurisdiction().name() + ")",
+                "rules/regimens.yaml label indications, dated from clinical-evidence.md §2.3", applied, assumed);
     }
 
     /**

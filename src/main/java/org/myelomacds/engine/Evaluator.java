@@ -55,6 +55,7 @@ public final class Evaluator {
         try {
             session.addEventListener(trace);
             session.insert(context);
+            session.insert(new LabelsInForce(context.getAsOf(), rulebase.regimens()));
             session.insert(record.patient());
             // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
             for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);

@@ -15,9 +15,14 @@ import org.myelomacds.facts.RuleRef;
 import org.myelomacds.facts.ScoreComponent;
 import org.myelomacds.facts.EvidenceStrength;
 
+import org.myelomacds.evidence.LabelIndication;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What DRL consequences call to state a result: {@code insertLogical(Outputs.criterion(kcontext, …))}.
@@ -46,8 +51,73 @@ public final class Outputs {
         // excluded them, so the population is undecided (UNKNOWN), and the wording says the exclusion is unverified.
         CriterionOutcome stated = unverified && outcome == CriterionOutcome.FAILED && kind == CriterionKind.TRIAL_POPULATION
                 ? CriterionOutcome.UNKNOWN : outcome;
-        return new CriterionResult(regimen, criterion, kind, stated, unverified ? marked(text, verification) : text,
-                ruleRef(ctx), provenance(ctx));
+        String said = unverified ? marked(text, verification) : text;
+        List<String> labels = RuleMetadata.labelsOf(ctx.getRule());
+        if (kind == CriterionKind.INDICATION && stated == CriterionOutcome.MET && !labels.isEmpty()) {
+            return onLabelOnAsOf(ctx, regimen, criterion, said, labels);
+        }
+        return new CriterionResult(regimen, criterion, kind, stated, said, ruleRef(ctx), provenance(ctx));
+    }
+
+    /**
+     * A label criterion the patient meets, checked against the labels in force on the evaluation date: MET when one of
+     * the indications the rule rests on (@indication) was in force; when none had been approved yet (or all had ended),
+     * FAILED, saying when it was approved and citing the approval. An indication whose date the evidence compendium
+     * does not give is assumed in force, and the criterion says so when it is the only one that makes the regimen on label.
+     */
+    private static CriterionResult onLabelOnAsOf(RuleContext ctx, String regimen, String criterion, String text,
+                                                 List<String> keys) {
+        LabelsInForce calendar = labelsInForce(ctx);
+        LocalDate asOf = calendar.getAsOf();
+        List<LabelIndication> indications = calendar.find(keys);
+        List<LabelIndication> dated = indications.stream()
+                .filter(i -> i.statusOn(asOf) == LabelIndication.Status.IN_FORCE).toList();
+        if (!dated.isEmpty()) {
+            return new CriterionResult(regimen, criterion, CriterionKind.INDICATION, CriterionOutcome.MET, text,
+                    ruleRef(ctx), provenance(ctx), dated.stream().map(LabelIndication::key).toList());
+        }
+        List<LabelIndication> assumed = indications.stream()
+                .filter(i -> i.statusOn(asOf) == LabelIndication.Status.ASSUMED_IN_FORCE).toList();
+        if (!assumed.isEmpty()) {
+            return new CriterionResult(regimen, criterion, CriterionKind.INDICATION, CriterionOutcome.MET,
+                    text + ". Label date: " + assumed.stream().map(i -> i.assumption(asOf)).collect(Collectors.joining("; ")),
+                    ruleRef(ctx), provenance(ctx), assumed.stream().map(LabelIndication::key).toList());
+        }
+        List<String> evidence = new ArrayList<>(RuleMetadata.evidenceOf(ctx.getRule()));
+        for (LabelIndication i : indications) {
+            if (!evidence.contains(i.evidence().get(0))) evidence.add(i.evidence().get(0));
+        }
+        RuleRef rule = ruleRef(ctx);
+        return new CriterionResult(regimen, criterion, CriterionKind.INDICATION, CriterionOutcome.FAILED,
+                "Not on label on " + asOf + ": " + indications.stream().map(i -> i.whyNotInForce(asOf)).collect(Collectors.joining("; "))
+                        + ". Under the later label: " + text,
+                new RuleRef(rule.getRuleId(), rule.getRuleName(), evidence, rule.isUnverified()), provenance(ctx),
+                indications.stream().map(LabelIndication::key).toList());
+    }
+
+    private static LabelsInForce labelsInForce(RuleContext ctx) {
+        for (Object o : ctx.getKieRuntime().getObjects(o -> o instanceof LabelsInForce)) return (LabelsInForce) o;
+        throw new EvaluationException("rule " + ruleRef(ctx).getRuleId() + " declares @indication, but the session holds no LabelsInForce fact");
+    }
+
+    /**
+     * The label score of a regimen, citing the label its met indication criterion rests on (the regimen's own label in
+     * this jurisdiction and route, with the approval), not the list the scoring rule declares for every regimen.
+     */
+    public static ScoreComponent labelScore(RuleContext ctx, CriterionResult indication, int points) {
+        RuleRef rule = ruleRef(ctx);
+        List<String> evidence = new ArrayList<>(indication.getRule().getEvidence());
+        String label = "On label in the chosen jurisdiction";
+        if (!indication.getLabels().isEmpty()) {
+            LabelsInForce calendar = labelsInForce(ctx);
+            List<LabelIndication> used = calendar.find(indication.getLabels());
+            for (LabelIndication i : used) if (!evidence.contains(i.evidence().get(0))) evidence.add(i.evidence().get(0));
+            label = "On label in the " + used.get(0).jurisdiction() + ": " + used.stream()
+                    .map(i -> i.product() + (i.effective() != null ? " since " + i.effective().describe() : " (approval date not in the evidence compendium)"))
+                    .collect(Collectors.joining("; "));
+        }
+        return new ScoreComponent(indication.getRegimen(), label, points,
+                new RuleRef(rule.getRuleId(), rule.getRuleName(), evidence, rule.isUnverified()));
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class RuleMetadata {
     public static final String EVIDENCE = "evidence";
     public static final String VERIFICATION = "verification";
+    /** The label indications (rules/regimens.yaml, "DARA_VRD/US-SC-TI") a label criterion rests on. */
+    public static final String LABEL = "indication";
 
     private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
     /**
@@ -27,6 +29,11 @@ public final class RuleMetadata {
     /** The rule's @evidence ids, in declared order; unmodifiable. */
     public static List<String> evidenceOf(Rule rule) {
         return splitCached(rule.getMetaData().get(EVIDENCE));
+    }
+
+    /** The label indications the rule declares in @indication ("DARA_VRD/US-SC-TI"), in declared order; empty when none. */
+    public static List<String> labelsOf(Rule rule) {
+        return splitCached(rule.getMetaData().get(LABEL));
     }
 
     private static List<String> splitCached(Object value) {

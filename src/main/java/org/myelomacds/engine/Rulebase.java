@@ -45,7 +45,7 @@ public final class Rulebase {
     }
 
     private static Rulebase checked(Rulebase rb, RuleFiles files) throws RulebaseException {
-        List<RuleProblem> problems = RulebaseChecks.check(rb.kieBase, rb.ruleIndex, rb.evidence);
+        List<RuleProblem> problems = RulebaseChecks.check(rb.kieBase, rb.ruleIndex, rb.evidence, rb.regimens);
         problems.addAll(DrugReferences.check(files.drl(), rb.terminology.drugs(), "rules/"));
         if (!problems.isEmpty()) throw new RulebaseException("rulebase failed its checks", problems);
         return rb;

@@ -20,7 +20,26 @@ final class RulebaseChecks {
     private RulebaseChecks() {}
 
     static List<RuleProblem> check(KieBase kieBase, RuleIndex index, EvidenceCatalogue evidence) {
+        return check(kieBase, index, evidence, null);
+    }
+
+    /**
+     * With the regimen catalogue as well: every @indication a rule declares names a label indication of rules/regimens.yaml,
+     * and every label indication cites evidence ids that exist, so a label date can always be traced to its approval.
+     */
+    static List<RuleProblem> check(KieBase kieBase, RuleIndex index, EvidenceCatalogue evidence,
+                                   org.myelomacds.evidence.RegimenCatalogue regimens) {
         List<RuleProblem> problems = new ArrayList<>();
+        if (regimens != null) {
+            for (var i : regimens.indications().values()) {
+                for (String e : i.evidence()) {
+                    if (!evidence.contains(e)) {
+                        problems.add(new RuleProblem("rules/regimens.yaml", 0, 0, "ERROR", "label indication " + i.key()
+                                + " cites evidence " + e + ", which is not in rules/evidence.yaml"));
+                    }
+                }
+            }
+        }
         Map<String, String> ids = new HashMap<>();
         List<Rule> rules = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> rules.addAll(p.getRules()));
@@ -42,6 +61,14 @@ final class RulebaseChecks {
             if (cited.isEmpty()) {
                 problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",
                         "rule " + id + " declares no @evidence; every rule must cite its source"));
+            }
+            if (regimens != null) {
+                for (String key : RuleMetadata.labelsOf(rule)) {
+                    if (!regimens.indications().containsKey(key)) {
+                        problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR", "rule " + id + " declares @indication " + key
+                                + ", which is not a label indication of rules/regimens.yaml (write REGIMEN/id, e.g. DARA_VRD/US-SC-TI)"));
+                    }
+                }
             }
             for (String e : cited) {
                 if (!evidence.contains(e)) {

@@ -5,10 +5,13 @@ import org.myelomacds.facts.Drug;
 import java.util.List;
 import java.util.Map;
 
-/** One regimen of rules/regimens.yaml: contract id, names, components and the evidence ids of its labels. */
+/**
+ * One regimen of rules/regimens.yaml: contract id, names, components, the evidence ids of its labels and its label
+ * indications with the dates they took effect.
+ */
 public record RegimenDefinition(String id, String name, String shortName, Drug antiCd38, List<Drug> components,
                                 List<String> classes, List<String> settings, List<PivotalTrial> pivotalTrials,
-                                Map<String, List<String>> labelEvidence) {
+                                Map<String, List<String>> labelEvidence, List<LabelIndication> indications) {
 
     public RegimenDefinition {
         components = List.copyOf(components);
@@ -16,6 +19,12 @@ public record RegimenDefinition(String id, String name, String shortName, Drug a
         settings = List.copyOf(settings);
         pivotalTrials = List.copyOf(pivotalTrials);
         labelEvidence = Map.copyOf(labelEvidence);
+        indications = List.copyOf(indications);
+    }
+
+    /** The label indications of one jurisdiction ("US", "EU"), in file order. */
+    public List<LabelIndication> indications(String jurisdiction) {
+        return indications.stream().filter(i -> i.jurisdiction().equals(jurisdiction)).toList();
     }
 
     /** A pivotal trial summary as the evidence table shows it. */

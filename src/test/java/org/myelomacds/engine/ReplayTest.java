@@ -133,4 +133,61 @@ class ReplayTest {
         assertNotEquals(thatDay, latest);
         assertTrue(thatDay.contains("\"asOf\" : \"" + asOf + "\""), thatDay.substring(0, 200));
     }
+
+    // Labels as of the evaluation date: the same newly diagnosed transplant-ineligible bundle before and after the US
+    // approvals of Faspro D-VRd (CEPHEUS, 27 Jan 2026) and Isa-VRd (IMROZ, 20 Sep 2024).
+    private static Assessment ndmmTiShifted(String monthPrefix, LocalDate asOf) throws Exception {
+        String bundle = java.nio.file.Files.readString(Samples.samplesDir().resolve("ndmm-transplant-ineligible.json"))
+                .replace("\"2026-10-", "\"" + monthPrefix);
+        var rulebase = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        var record = Samples.reader().read(bundle.getBytes(StandardCharsets.UTF_8), asOf, rulebase.terminology());
+        return new Evaluator(rulebase).evaluate(record, new EvaluationContext(asOf, Jurisdiction.US));
+    }
+
+    private static String statusOf(Assessment a, String regimen) {
+        for (var r : a.recommendations()) if (r.regimen().equals(regimen)) return r.status();
+        for (var r : a.notRecommended()) if (r.regimen().equals(regimen)) return r.status();
+        return null;
+    }
+
+    private static String reasons(Assessment a, String regimen) {
+        return a.notRecommended().stream().filter(r -> r.regimen().equals(regimen))
+                .flatMap(r -> r.reasons().stream()).map(s -> s.text()).reduce("", (x, y) -> x + " | " + y);
+    }
+
+    @org.junit.jupiter.api.Test
+    void fasproDvrdForTransplantIneligibleMyelomaIsOffLabelBeforeItsApprovalAndOnLabelAfter() throws Exception {
+        Assessment before = ndmmTiShifted("2025-11-", LocalDate.of(2025, 12, 1));
+        assertEquals("NOT_ELIGIBLE", statusOf(before, "DARA_VRD"));
+        assertTrue(reasons(before, "DARA_VRD").contains("Not on label on 2025-12-01: Darzalex Faspro (SC), US: NDMM ineligible for ASCT (CEPHEUS) was approved on 2026-01-27, after the assessment date"),
+                reasons(before, "DARA_VRD"));
+        assertEquals("labels in force on 2025-12-01 (US)", before.labels().version());
+        assertTrue(before.labels().applied().stream().anyMatch(i -> i.regimen().equals("DARA_VRD") && i.status().equals("NOT_YET_APPROVED")));
+        // Near miss: the day before the approval, and the day of it.
+        assertEquals("NOT_ELIGIBLE", statusOf(ndmmTiShifted("2025-11-", LocalDate.of(2026, 1, 26)), "DARA_VRD"));
+        assertTrue(statusOf(ndmmTiShifted("2025-11-", LocalDate.of(2026, 1, 27)), "DARA_VRD").startsWith("ELIGIBLE"));
+        Assessment after = ndmmTiShifted("2025-11-", LocalDate.of(2026, 2, 1));
+        assertTrue(statusOf(after, "DARA_VRD").startsWith("ELIGIBLE"), statusOf(after, "DARA_VRD"));
+        var label = after.recommendations().stream().filter(r -> r.regimen().equals("DARA_VRD")).findFirst().orElseThrow()
+                .scoreComponents().stream().filter(l -> l.rule().equals("RANK-LABEL-01")).findFirst().orElseThrow();
+        assertEquals("On label in the US: Darzalex Faspro (SC) since 2026-01-27", label.label());
+        assertEquals(List.of("DFASPRO-PI", "CEPHEUS-FDA26"), label.evidence());
+        // The regimens whose labels did not change are the same on both dates.
+        for (String regimen : List.of("DARA_RD", "DARA_VMP", "ISA_VRD")) assertEquals(statusOf(after, regimen), statusOf(before, regimen), regimen);
+    }
+
+    @org.junit.jupiter.api.Test
+    void isaVrdForTransplantIneligibleMyelomaIsOffLabelBeforeTwentySeptember2024() throws Exception {
+        Assessment june = ndmmTiShifted("2024-06-", LocalDate.of(2024, 6, 30));
+        assertEquals("NOT_ELIGIBLE", statusOf(june, "ISA_VRD"));
+        assertTrue(reasons(june, "ISA_VRD").contains("Sarclisa (IV), US: NDMM not eligible for ASCT (IMROZ) was approved on 2024-09-20, after the assessment date"),
+                reasons(june, "ISA_VRD"));
+        assertTrue(reasons(june, "ISA_VRD").contains("Sarclisa Escena (SC), US: NDMM not eligible for ASCT was not yet approved on 2024-06-30"),
+                reasons(june, "ISA_VRD"));
+        assertEquals("NOT_ELIGIBLE", statusOf(ndmmTiShifted("2024-06-", LocalDate.of(2024, 9, 19)), "ISA_VRD"));
+        assertTrue(statusOf(ndmmTiShifted("2024-06-", LocalDate.of(2024, 9, 20)), "ISA_VRD").startsWith("ELIGIBLE"));
+        Assessment october = ndmmTiShifted("2024-06-", LocalDate.of(2024, 10, 1));
+        assertTrue(statusOf(october, "ISA_VRD").startsWith("ELIGIBLE"), statusOf(october, "ISA_VRD"));
+        assertTrue(october.labels().assumedInForce().isEmpty(), october.labels().assumedInForce().toString());
+    }
 }

@@ -137,7 +137,7 @@ class CardRendererTest {
 
     private static org.myelomacds.assessment.Assessment withFlags(org.myelomacds.assessment.Assessment a,
                                                                  org.myelomacds.assessment.Flag... flags) {
-        return new org.myelomacds.assessment.Assessment(a.patient(), a.asOf(), a.jurisdiction(), a.rulebase(), a.setting(),
+        return new org.myelomacds.assessment.Assessment(a.patient(), a.asOf(), a.jurisdiction(), a.rulebase(), a.labels(), a.setting(),
                 a.findings(), a.recommendations(), a.notRecommended(), java.util.List.of(flags), a.dataGaps(), a.evidence(),
                 a.trace(), a.disclaimer());
     }
