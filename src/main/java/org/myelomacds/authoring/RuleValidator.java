@@ -3,6 +3,7 @@ package org.myelomacds.authoring;
 import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.DrugReferences;
 import org.myelomacds.engine.RuleFiles;
+import org.myelomacds.engine.RuleLocation;
 import org.myelomacds.engine.RuleProblem;
 import org.myelomacds.engine.RulebaseCompiler;
 import org.myelomacds.engine.RulebaseException;
@@ -47,6 +48,7 @@ public final class RuleValidator {
     public static final String ERROR = "ERROR";
     public static final String WARNING = "WARNING";
 
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern GENERATED_RULE_METHOD = Pattern.compile("rule_([A-Za-z0-9_]+)\\s*\\(");
 
     private final PrintWriter progress;
@@ -73,6 +75,13 @@ public final class RuleValidator {
         List<RuleProblem> problems = new ArrayList<>(report.problems());
         Set<String> ids = new java.util.TreeSet<>();
         report.source().rules().forEach(r -> ids.add(r.id()));
+        // A file with a syntax error yields no parsed rules; its rule names are still read from the text, so the one
+        // syntax error is reported once instead of as every case naming that file's rules.
+        for (DrlSource.File f : report.source().files()) {
+            if (f.parseProblems().isEmpty()) continue;
+            Matcher m = RULE_NAME.matcher(f.text());
+            while (m.find()) ids.add(RuleLocation.idOf(m.group(1)));
+        }
         String folder = displayPrefix + RuleCaseSuite.FOLDER + "/";
         try {
             // Bundles are resolved when a case runs; the samples directory does not matter for the ids.

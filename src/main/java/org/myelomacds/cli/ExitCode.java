@@ -8,15 +8,15 @@ import picocli.CommandLine;
  * to one: a command throws {@link CommandFailure} (or lets a {@link RulebaseException} out) instead of printing
  * and returning a code itself.
  */
-final class ExitCode implements CommandLine.IExitCodeExceptionMapper {
-    static final int OK = 0;
+public final class ExitCode implements CommandLine.IExitCodeExceptionMapper {
+    public static final int OK = 0;
     /** A check ran and failed (rules test, rules coverage, load with errors). */
-    static final int CHECK_FAILED = 1;
-    static final int USAGE = 2;
-    static final int INVALID_INPUT = 3;
-    static final int RULEBASE_ERROR = 4;
+    public static final int CHECK_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int RULEBASE_ERROR = 4;
     /** A bug: an exception no command expected (the message says "internal error"). */
-    static final int INTERNAL_ERROR = 1;
+    public static final int INTERNAL_ERROR = 1;
 
     @Override
     public int getExitCode(Throwable failure) {
@@ -38,7 +38,7 @@ final class ExitCode implements CommandLine.IExitCodeExceptionMapper {
      * A command that cannot go on: the exit code and the text for stderr (each line prefixed as the user sees it,
      * newline-terminated). Thrown, not returned, so each command says what went wrong once and Main prints it.
      */
-    static final class CommandFailure extends RuntimeException {
+    public static final class CommandFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int exitCode;
         private final String text;
@@ -50,19 +50,19 @@ final class ExitCode implements CommandLine.IExitCodeExceptionMapper {
         }
 
         /** "myeloma-cds: " + message, then each detail indented on its own line. */
-        static CommandFailure of(int exitCode, String message, Iterable<String> details) {
+        public static CommandFailure of(int exitCode, String message, Iterable<String> details) {
             StringBuilder b = new StringBuilder("myeloma-cds: ").append(message).append('\n');
             for (String d : details) b.append("  ").append(d).append('\n');
             return new CommandFailure(exitCode, b.toString());
         }
 
-        static CommandFailure of(int exitCode, String message) {
+        public static CommandFailure of(int exitCode, String message) {
             return of(exitCode, message, java.util.List.of());
         }
 
-        static CommandFailure usage(String message) { return of(USAGE, message); }
+        public static CommandFailure usage(String message) { return of(USAGE, message); }
 
-        static CommandFailure invalidInput(String message) { return of(INVALID_INPUT, message); }
+        public static CommandFailure invalidInput(String message) { return of(INVALID_INPUT, message); }
 
         int exitCode() { return exitCode; }
 

@@ -1,5 +1,9 @@
 package org.myelomacds.cli;
 
+import org.myelomacds.cli.bench.BenchBigRecordCommand;
+import org.myelomacds.cli.bench.BenchCommand;
+import org.myelomacds.cli.bench.BenchScreenCommand;
+import org.myelomacds.cli.bench.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * the one the build resolved for Spark (target/spark-classpath.txt, named by the launcher), and the Java 17 module
  * options Spark needs; its output goes straight to ours.
  */
-final class SparkProcess {
+public final class SparkProcess {
     /** Spark's own launcher adds these on Java 17 (org.apache.spark.launcher.JavaModuleOptions); SparkJvmOptionsTest checks. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "--add-modules=jdk.incubator.vector", "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
@@ -35,7 +35,7 @@ final class SparkProcess {
     }
 
     /** Runs {@code mainClass} of the Spark job's classpath in a new JVM; its exit code. */
-    static int run(String mainClass, List<String> args, PrintStream err) throws IOException, InterruptedException {
+    public static int run(String mainClass, List<String> args, PrintStream err) throws IOException, InterruptedException {
         String classpath;
         try {
             classpath = classpath();

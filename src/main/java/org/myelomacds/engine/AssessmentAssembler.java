@@ -220,15 +220,15 @@ final class AssessmentAssembler {
         java.util.Map<String, RaisedFlag> byKey = new java.util.TreeMap<>();
         for (RaisedFlag f : flags) {
             String key = f.getRule().getRuleName() + "\u0000" + f.getCode() + "\u0000" + f.getSeverity() + "\u0000"
-                    + f.getText() + "\u0000" + f.getAction() + "\u0000" + String.join(",", f.getRegimens());
+                    + f.getText() + "\u0000" + f.getAction() + "\u0000" + String.join(",", f.getRegimens())
+                    + "\u0000" + f.getProposals() + "\u0000" + f.getMilestones();
             RaisedFlag existing = byKey.get(key);
             if (existing == null) {
                 byKey.put(key, f);
             } else {
                 TreeSet<Provenance> all = new TreeSet<>(existing.getProvenance());
                 all.addAll(f.getProvenance());
-                byKey.put(key, new RaisedFlag(f.getCode(), f.getSeverity(), f.getText(), f.getAction(), f.getRegimens(), f.getRule(),
-                        List.copyOf(all)));
+                byKey.put(key, f.withProvenance(List.copyOf(all)));
             }
         }
         return new ArrayList<>(byKey.values());
@@ -243,7 +243,8 @@ final class AssessmentAssembler {
         return new Flag(f.getCode(), f.getSeverity().name(), f.getText(), f.getAction(), f.getRule().getRuleId(),
                 f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()),
                 f.getProposals().stream().map(p -> new Flag.ProposedOrder(p.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        p.concept(), p.name())).toList());
+                        p.concept(), p.name())).toList(),
+                f.getMilestones().stream().map(m -> new Flag.Milestone(m.on().toString(), m.atTheLatest(), m.what())).toList());
     }
 
     private Map<String, EvidenceRef> evidence(Collection<String> ids) {

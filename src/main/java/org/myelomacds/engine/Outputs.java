@@ -100,6 +100,15 @@ public final class Outputs {
     public static Proposal test(MeasurementKind measurement, String name) { return Proposal.test(measurement, name); }
 
     /**
+     * A day on which what a flag says changes, for {@code RaisedFlag.changingOn}: the rule computes it from its own
+     * thresholds (e.g. the last dose plus the days of a washout band), so no renderer recomputes a clinical date.
+     * {@code atTheLatest}: the day counts from the latest possible date of an imprecise record.
+     */
+    public static org.myelomacds.facts.Milestone milestone(java.time.LocalDate on, boolean atTheLatest, String what) {
+        return new org.myelomacds.facts.Milestone(on, atTheLatest, what);
+    }
+
+    /**
      * The action argument of {@link #flag}: a type of its own, so it is never taken for a regimen id. Its proposals are
      * the concrete orders the action implies, declared by the rule so no renderer has to guess them from a rule id.
      */

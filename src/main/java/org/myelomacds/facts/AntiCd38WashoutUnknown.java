@@ -35,9 +35,9 @@ public final class AntiCd38WashoutUnknown implements HasProvenance {
 
     public String describe() {
         return "the last " + getDrug().displayName() + " dose is dated only "
-                + PartialDateText.of(lastExposure.getLastDoseEarliest(), lastExposure.getLastDose()) + ": " + fewestDays
-                + " to " + mostDays + " days before the evaluation date, " + bandAtFewest.name().toLowerCase(java.util.Locale.ROOT)
-                + " or " + bandAtMost.name().toLowerCase(java.util.Locale.ROOT) + " washout";
+                + PartialDateText.of(lastExposure.getLastDoseEarliest(), lastExposure.getLastDose()) + " (" + fewestDays
+                + " to " + mostDays + " days before the evaluation date: " + bandAtFewest.name().toLowerCase(java.util.Locale.ROOT)
+                + " or " + bandAtMost.name().toLowerCase(java.util.Locale.ROOT) + " washout)";
     }
 
     @Override public boolean equals(Object o) {

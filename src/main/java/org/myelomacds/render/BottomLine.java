@@ -49,6 +49,7 @@ public record BottomLine(List<String> sentences, Set<String> rules) {
                 out.add("Main reason: " + plain(shorten(first.text(), 160), shortNames) + ".");
                 rules.add(first.rule());
             }
+            whenItChanges(a, out, rules);
             return new BottomLine(out, rules);
         }
         Recommendation top = recs.get(0);
@@ -80,7 +81,66 @@ public record BottomLine(List<String> sentences, Set<String> rules) {
                 for (Recommendation r : recs) for (Flag f : r.flags()) if (shared.contains(f.code())) rules.add(f.rule());
             }
         }
+        whenItChanges(a, out, rules);
         return new BottomLine(out, rules);
+    }
+
+    /**
+     * When things change: the days the rules computed for their flags (the washout reaching a band or the 9 months
+     * IRAKLIA required), earliest first, in one sentence; or, when the last anti-CD38 dose is dated too imprecisely to
+     * give those days (ANTI_CD38_WASHOUT_UNKNOWN), that they cannot be given and why. Days are printed as the rules
+     * gave them, never recomputed here.
+     */
+    private static void whenItChanges(Assessment a, List<String> out, Set<String> rules) {
+        java.util.TreeMap<String, Flag.Milestone> byDay = new java.util.TreeMap<>();
+        for (Flag f : a.flags()) {
+            for (Flag.Milestone m : f.milestones()) {
+                if (byDay.putIfAbsent(m.date() + "\u0000" + m.what(), m) == null) rules.add(f.rule());
+            }
+        }
+        if (!byDay.isEmpty()) {
+            List<Flag.Milestone> ms = List.copyOf(byDay.values());
+            // "the anti-CD38 washout reaches 90 days …, 180 days … and …": the shared subject is said once.
+            String subject = commonSubject(ms);
+            List<String> parts = new ArrayList<>();
+            for (Flag.Milestone m : ms) {
+                String what = m.what().substring(subject.length());
+                parts.add(what + (m.atTheLatest() ? " by " + m.date() + " at the latest" : " on " + m.date()));
+            }
+            String joined = parts.size() == 1 ? parts.get(0)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+            String sentence = subject + joined;
+            boolean partial = ms.stream().anyMatch(Flag.Milestone::atTheLatest);
+            out.add(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1)
+                    + (partial ? " (the last dose is dated only in part; the exact day would bring these dates forward)" : "") + ".");
+        }
+        a.dataGaps().stream().filter(g -> "ANTI_CD38_WASHOUT_UNKNOWN".equals(g.code())).findFirst().ifPresent(g -> {
+            // gap texts read "Heading: what is missing. What to record"; the heading repeats this sentence's subject
+            String why = g.text().indexOf(": ") > 0 && g.text().indexOf(": ") < 50 ? g.text().substring(g.text().indexOf(": ") + 2) : g.text();
+            out.add("The days on which the anti-CD38 washout changes band cannot be given: " + lowerFirst(shorten(why, 260)) + ".");
+            if (g.rule() != null) rules.add(g.rule());
+        });
+    }
+
+    /** The words all milestones start with up to a word boundary before the first that differs ("the anti-CD38 washout reaches "). */
+    private static String commonSubject(List<Flag.Milestone> ms) {
+        if (ms.size() < 2) return "";
+        String first = ms.get(0).what();
+        int n = first.length();
+        for (Flag.Milestone m : ms) {
+            int i = 0;
+            while (i < Math.min(n, m.what().length()) && first.charAt(i) == m.what().charAt(i)) i++;
+            n = i;
+        }
+        int space = first.lastIndexOf(' ', n - 1);
+        return space < 0 ? "" : first.substring(0, space + 1);
+    }
+
+    private static String lowerFirst(String t) {
+        if (t.length() > 1 && Character.isUpperCase(t.charAt(0)) && !Character.isUpperCase(t.charAt(1))) {
+            return Character.toLowerCase(t.charAt(0)) + t.substring(1);
+        }
+        return t;
     }
 
     /** Why the option ranks where it does, from its score lines: what earned its points and its largest deduction. */

@@ -34,7 +34,7 @@ class ArchitectureTest {
     private static final String ROOT = "org.myelomacds";
     /** The packages the invariants name; each must exist and hold classes. */
     private static final List<String> PACKAGES = List.of("facts", "evidence", "assessment", "derive", "engine", "fhir",
-            "assessor", "render", "scenario", "authoring", "bulk", "server", "cli", "spark");
+            "assessor", "render", "scenario", "authoring", "bulk", "server", "cli", "cli.bench", "spark");
     private static final String[] HAPI = {"ca.uhn..", "org.hl7.fhir.."};
     private static final String[] DROOLS = {"org.kie..", "org.drools.."};
 
@@ -109,6 +109,16 @@ class ArchitectureTest {
     void sparkStaysInTheSparkJob() {
         check(noClasses().that().resideOutsideOfPackage(pkg("spark"))
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala.."));
+    }
+
+    /**
+     * Benchmarks and the load generator are tooling beside the product: the commands a clinician or an integrator runs
+     * never use them, only Main registers them.
+     */
+    @Test
+    void benchAndLoadToolingIsReachedOnlyFromMain() {
+        check(noClasses().that().resideOutsideOfPackage(pkg("cli.bench")).and().haveNameNotMatching("org\\.myelomacds\\.cli\\.Main(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage(pkg("cli.bench")));
     }
 
     /** Every dependency between top-level packages points one way: no package reaches back up to one that uses it. */

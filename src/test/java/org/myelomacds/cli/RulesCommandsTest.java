@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -375,6 +376,9 @@ class RulesCommandsTest {
         assertEquals(4, v.code(), v.out() + v.err());
         assertTrue(v.out().matches("(?s)" + java.util.regex.Pattern.quote(rules + "/flags/washout.drl") + ":\\d+:\\d+: error: syntax error "
                 + "the parser could not recover from.* in rule \"FLAG-WASHOUT-99: .*"), v.out());
+        // The file's rules still exist for the cases that name them: one syntax error, not one error per case.
+        assertFalse(v.out().contains("which is not in the rulebase"), v.out());
+        assertTrue(v.out().contains(" 1 error(s)"), v.out());
         CliTest.Run e = run("evaluate", SAMPLES.resolve("rrmm-copd.json").toString(), "--rules", rules.toString());
         assertEquals(4, e.code(), e.err());
         assertTrue(e.err().contains(rules + "/flags/washout.drl:"), "the directory given: " + e.err());

@@ -1,4 +1,4 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
+
+import org.myelomacds.cli.SparkProcess;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "all in one JVM; optionally a large export with 1%% myeloma screened cohort-first by the CLI.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:figures printed", "2:usage error", "other:the Spark process's own exit code when it fails"})
-final class BenchScreenCommand implements Callable<Integer> {
+public final class BenchScreenCommand implements Callable<Integer> {
     @Option(names = "--patients", paramLabel = "N", defaultValue = "2000", description = "patients in the export (default: ${DEFAULT-VALUE})")
     int patients;
 
@@ -27,7 +29,7 @@ final class BenchScreenCommand implements Callable<Integer> {
 
     private final PrintStream err;
 
-    BenchScreenCommand(PrintStream out, PrintStream err) {
+    public BenchScreenCommand(PrintStream out, PrintStream err) {
         this.err = err;
     }
 

@@ -1,4 +1,8 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
+
+import org.myelomacds.cli.Main;
+
+import org.myelomacds.cli.ExitCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.myelomacds.engine.Evaluator;
@@ -29,7 +33,7 @@ import java.util.concurrent.Callable;
         description = "Measure warm and cold evaluation time on a small and a large (~1,000-entry) bundle.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:figures printed", "2:usage error", "4:rulebase failed to compile"})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bundle", paramLabel = "FILE", defaultValue = "fhir-samples/rrmm-isa-pd-candidate.json",
             description = "small bundle to measure (default: ${DEFAULT-VALUE}); the large one is it padded to --large-entries")
     Path bundle;
@@ -46,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    BenchCommand(PrintStream out, PrintStream err) {
+    public BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }

@@ -1,4 +1,7 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
+
+import org.myelomacds.cli.ExitCode;
+import org.myelomacds.cli.Main;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +107,7 @@ class LoadCommandTest {
             ObjectNode collection = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
             ArrayNode entries = collection.putArray("entry");
             // What a server does with the bare Patient: it has no fullUrl, references to it are relative.
-            entries.addObject().put("fullUrl", PatientViewRequest.FHIR_BASE + "Patient/" + prefetch.path("patient").path("id").asText()).set("resource", prefetch.path("patient"));
+            entries.addObject().put("fullUrl", org.myelomacds.server.HookRequestBuilder.FHIR_BASE + "Patient/" + prefetch.path("patient").path("id").asText()).set("resource", prefetch.path("patient"));
             Set<String> seen = new HashSet<>();
             for (String key : PrefetchKeys.ALL.subList(1, PrefetchKeys.ALL.size())) {
                 for (JsonNode e : prefetch.path(key).path("entry")) {

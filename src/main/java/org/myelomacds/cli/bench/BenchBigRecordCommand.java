@@ -1,4 +1,9 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
+
+import org.myelomacds.cli.Main;
+
+import org.myelomacds.cli.ExitCode;
+import org.myelomacds.cli.ServeStartup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +40,7 @@ import java.util.zip.GZIPOutputStream;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:figures printed (whatever the answers were)", "2:usage error", "3:the record cannot be read",
                 "4:the server did not start"})
-final class BenchBigRecordCommand implements Callable<Integer> {
+public final class BenchBigRecordCommand implements Callable<Integer> {
     /** The launcher's options for `serve` (see the launcher script). */
     static final String SERVE_JAVA_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xmx488m";
 
@@ -66,7 +71,7 @@ final class BenchBigRecordCommand implements Callable<Integer> {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    BenchBigRecordCommand(PrintStream out, PrintStream err) {
+    public BenchBigRecordCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }

@@ -1,4 +1,4 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

@@ -1,4 +1,4 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,6 @@
-package org.myelomacds.cli;
+package org.myelomacds.cli.bench;
+
+import org.myelomacds.cli.ExitCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request answered", "1:some request failed", "2:usage error",
                 "3:unreadable input (a bundle or key file)"})
-final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements Callable<Integer> {
     static final String SERVICE = "myeloma-anti-cd38";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the server's health JSON reports its peak heap, under "memory" (heapPeakBytes; an earlier server said peakHeapBytes). */
@@ -91,7 +93,7 @@ final class LoadCommand implements Callable<Integer> {
     private final PrintStream err;
     private ClientTokenMinter minter;
 
-    LoadCommand(PrintStream out, PrintStream err) {
+    public LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
