@@ -3,6 +3,7 @@ package org.myelomacds.derive;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.LineCountUncertain;
 import org.myelomacds.facts.LineOpening;
 import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.MedicationRecord;
@@ -214,6 +215,141 @@ public final class LineOfTherapyDeriver {
     public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                            List<DiseaseStatus> statuses, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        TherapyTimeline placed = place(records, procs, stats, asOf);
+        LineCountUncertain uncertain = lineCountUncertain(records, procs, stats, asOf, placed);
+        return uncertain == null ? placed : new TherapyTimeline(placed.lines(), placed.courses(), uncertain);
+    }
+
+    /**
+     * Whether the partial date of a progression or a transplant could change the lines: the timeline places each on its
+     * first day; here each is moved in turn to every day of its interval where a decision can turn (its last day, and
+     * the days on and around each therapy start, last dose, transplant and progression, and those days shifted by each
+     * window of the line rules), then all are moved to their last day together, and the lines compared (how many, and
+     * which records each holds). Null when no partial date changes them. The last day is capped at asOf: the record
+     * exists at asOf, so what it records happened by then.
+     */
+    private static LineCountUncertain lineCountUncertain(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                         List<DiseaseStatus> statuses, LocalDate asOf,
+                                                         TherapyTimeline placed) {
+        List<Object> imprecise = new ArrayList<>();
+        for (ProcedureRecord p : procedures) {
+            if (TherapyRecords.isPerformedTransplant(p) && p.isDateImprecise() && !p.getDate().isAfter(asOf)) imprecise.add(p);
+        }
+        for (DiseaseStatus d : statuses) {
+            if (d.isProgression() && d.isDateImprecise() && !d.getDate().isAfter(asOf)) imprecise.add(d);
+        }
+        if (imprecise.isEmpty()) return null;
+        TreeSet<LocalDate> anchors = new TreeSet<>();
+        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
+            if (r == null || !TherapyRecords.isDatedAndStarted(r, asOf)) continue;
+            anchors.add(r.getStart());
+            anchors.add(TherapyRecords.lastDay(r, asOf));
+        }
+        for (ProcedureRecord p : procedures) if (p.getDate() != null) anchors.add(p.getDate());
+        for (DiseaseStatus d : statuses) if (d.isDated()) anchors.add(d.getDate());
+        List<List<String>> base = signature(placed);
+        int counted = placed.lines().size();
+        int min = counted;
+        int max = counted;
+        List<String> movers = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        for (Object event : imprecise) {
+            boolean moves = false;
+            for (LocalDate day : candidateDays(event, anchors, asOf)) {
+                TherapyTimeline alt = place(records, placedOn(procedures, event, day), placedOn(statuses, event, day), asOf);
+                if (signature(alt).equals(base)) continue;
+                moves = true;
+                min = Math.min(min, alt.lines().size());
+                max = Math.max(max, alt.lines().size());
+            }
+            if (moves) {
+                movers.add(describeEvent(event));
+                provenance.addAll(((org.myelomacds.facts.HasProvenance) event).getProvenance());
+            }
+        }
+        List<ProcedureRecord> lastProcedures = procedures;
+        List<DiseaseStatus> lastStatuses = statuses;
+        for (Object event : imprecise) {
+            LocalDate last = latest(event, asOf);
+            lastProcedures = placedOn(lastProcedures, event, last);
+            lastStatuses = placedOn(lastStatuses, event, last);
+        }
+        TherapyTimeline all = place(records, lastProcedures, lastStatuses, asOf);
+        if (!signature(all).equals(base)) {
+            min = Math.min(min, all.lines().size());
+            max = Math.max(max, all.lines().size());
+            if (movers.isEmpty()) {
+                for (Object event : imprecise) {
+                    movers.add(describeEvent(event));
+                    provenance.addAll(((org.myelomacds.facts.HasProvenance) event).getProvenance());
+                }
+            }
+        }
+        if (movers.isEmpty()) return null;
+        return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
+    }
+
+    /** The window lengths the line rules compare day counts with; a decision can turn at each. */
+    private static final int[] WINDOWS = {0, CONDITIONING_WINDOW_DAYS, INITIAL_REGIMEN_WINDOW_DAYS,
+            TRANSPLANT_AFTER_INDUCTION_DAYS, POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS, RESUMPTION_WINDOW_DAYS,
+            TANDEM_TRANSPLANT_WINDOW_DAYS};
+
+    private static List<LocalDate> candidateDays(Object event, TreeSet<LocalDate> anchors, LocalDate asOf) {
+        LocalDate first = event instanceof ProcedureRecord p ? p.getDate() : ((DiseaseStatus) event).getDate();
+        LocalDate last = latest(event, asOf);
+        TreeSet<LocalDate> days = new TreeSet<>();
+        days.add(last);
+        for (LocalDate a : anchors) {
+            for (int w : WINDOWS) {
+                for (int shift = -1; shift <= 1; shift++) {
+                    for (LocalDate d : List.of(a.plusDays(w + shift), a.minusDays(w + shift))) {
+                        if (d.isAfter(first) && !d.isAfter(last)) days.add(d);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(days);
+    }
+
+    private static LocalDate latest(Object event, LocalDate asOf) {
+        LocalDate last = event instanceof ProcedureRecord p ? p.getLatest() : ((DiseaseStatus) event).getLatest();
+        return last.isAfter(asOf) ? asOf : last;
+    }
+
+    /** The lines as the records each holds, in line order: two timelines with equal signatures group the same records. */
+    private static List<List<String>> signature(TherapyTimeline t) {
+        List<List<String>> out = new ArrayList<>();
+        for (PriorLine l : t.lines()) {
+            out.add(l.getProvenance().stream().map(Provenance::getReference).distinct().sorted().toList());
+        }
+        return out;
+    }
+
+    /** The list with {@code event} placed on {@code day}. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> placedOn(List<T> list, Object event, LocalDate day) {
+        List<T> out = new ArrayList<>();
+        for (T item : list) {
+            if (item != event) out.add(item);
+            else if (item instanceof ProcedureRecord p) out.add((T) p.placedOn(day));
+            else if (item instanceof DiseaseStatus d) out.add((T) d.placedOn(day));
+        }
+        return out;
+    }
+
+    private static String describeEvent(Object event) {
+        if (event instanceof ProcedureRecord p) {
+            return reference(p) + " (" + p.getKind().displayName() + " in " + p.getDateText() + ")";
+        }
+        DiseaseStatus d = (DiseaseStatus) event;
+        return reference(d) + " (progression in " + d.getDateText() + ")";
+    }
+
+    /** The timeline with every date on the day the records place it (a partial date on its first day). */
+    private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                         List<DiseaseStatus> statuses, LocalDate asOf) {
         List<MedicationRecord> given = (records == null ? List.<MedicationRecord>of() : records).stream()
                 .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)).toList();
         List<ProcedureRecord> transplantProcs = (procedures == null ? List.<ProcedureRecord>of() : procedures).stream()
@@ -393,7 +529,7 @@ public final class LineOfTherapyDeriver {
     }
 
     static String describe(DiseaseStatus p) {
-        return "progression on " + p.getDate() + " (" + reference(p) + ")";
+        return "progression " + p.onDate() + " (" + reference(p) + ")";
     }
 
     /** Anti-myeloma drugs starting on {@code day}: join the current line or open a new one. */
@@ -480,8 +616,10 @@ public final class LineOfTherapyDeriver {
         LocalDate day = t.date();
         Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         String kind = t.procedure().getKind().displayName();
+        // A transplant recorded by month or year is placed on its first day but named as recorded ("in 2025").
+        String when = t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day;
         if (cur == null) {
-            Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + " on " + day);
+            Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + when);
             first.add(t);
             lines.add(first);
             return;
@@ -489,7 +627,7 @@ public final class LineOfTherapyDeriver {
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
         if (progression != null) {
             Line next = split(cur, lineStart(t), LineOpening.PROGRESSION,
-                    kind + " on " + day + " after " + describe(progression));
+                    kind + when + " after " + describe(progression));
             next.add(t);
             lines.add(next);
             if (cur.isEmpty()) lines.remove(cur);
@@ -518,7 +656,7 @@ public final class LineOfTherapyDeriver {
             return;
         }
         LocalDate start = lineStart(t);
-        Line next = split(cur, start, LineOpening.TRANSPLANT, kind + " on " + day + " outside a planned sequence" + why);
+        Line next = split(cur, start, LineOpening.TRANSPLANT, kind + when + " outside a planned sequence" + why);
         next.add(t);
         lines.add(next);
         if (cur.isEmpty()) lines.remove(cur);

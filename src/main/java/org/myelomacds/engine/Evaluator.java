@@ -84,6 +84,7 @@ public final class Evaluator {
             staleByDrug.forEach((drug, requests) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
                     requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
             insertAll(session, lines);
+            if (timeline.lineCountUncertain() != null) session.insert(timeline.lineCountUncertain());
             session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), record.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),

@@ -19,7 +19,11 @@ public final class RegimenStatusResolver {
     private RegimenStatusResolver() {}
 
     public static RegimenStatus resolve(List<CriterionResult> criteria, List<RaisedFlag> flags) {
-        boolean excluded = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.FAILED);
+        // A criterion the record cannot decide stands in place of a failure of the same criterion: a line count of 4 that
+        // fails "1 to 3 prior lines" is no exclusion when the count is 3 or 4 depending on a partial date.
+        boolean excluded = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.FAILED
+                && criteria.stream().noneMatch(u -> decidesLabel(u) && u.getOutcome() == CriterionOutcome.UNKNOWN
+                        && u.getCriterion().equals(c.getCriterion())));
         if (excluded) return RegimenStatus.NOT_ELIGIBLE;
         boolean undecided = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.UNKNOWN);
         if (undecided) return RegimenStatus.INSUFFICIENT_DATA;

@@ -18,6 +18,7 @@ public final class ClinicalCondition implements HasProvenance {
     private final Integer stage;
     private final boolean active;
     private final LocalDate onset;
+    private final LocalDate onsetLatest;
     private final String code;
     private final String display;
     private final Provenance provenance;
@@ -33,7 +34,19 @@ public final class ClinicalCondition implements HasProvenance {
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
                              String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
                              LocalDate onset, String code, String display, Provenance provenance) {
+        this(kind, severity, stage, active, clinicalStatus, certainty, verificationStatus, onset, onset, code, display,
+                provenance);
+    }
+
+    /**
+     * With an onset recorded as a partial date ("2019", "2019-05"): {@code onset} is the earliest and {@code onsetLatest}
+     * the latest day it can stand for.
+     */
+    public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                             String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
+                             LocalDate onset, LocalDate onsetLatest, String code, String display, Provenance provenance) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.onsetLatest = onset == null || onsetLatest == null || onsetLatest.isBefore(onset) ? onset : onsetLatest;
         this.severity = severity == null ? ConditionSeverity.UNSPECIFIED : severity;
         this.stage = stage;
         this.active = active;
@@ -50,7 +63,12 @@ public final class ClinicalCondition implements HasProvenance {
     public ConditionSeverity getSeverity() { return severity; }
     public Integer getStage() { return stage; }
     public boolean isActive() { return active; }
+    /** The earliest day the onset (or, without one, the recorded date) can stand for. */
     public LocalDate getOnset() { return onset; }
+    /** The latest day the onset can stand for (2019 → 2019-12-31); the onset itself when precise. */
+    public LocalDate getOnsetLatest() { return onsetLatest; }
+    /** The onset as recorded: "2019" for a year, "2019-05" for a month, the day when precise. */
+    public String getOnsetText() { return PartialDateText.of(onset, onsetLatest); }
     /** "system|code" of the coding that identified the condition. */
     public String getCode() { return code; }
     public String getDisplay() { return display; }

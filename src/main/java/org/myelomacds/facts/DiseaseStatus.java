@@ -8,18 +8,34 @@ import java.util.Objects;
 public final class DiseaseStatus implements HasProvenance {
     private final DiseaseTrend trend;
     private final LocalDate date;
+    private final LocalDate latest;
     private final Provenance provenance;
     private final String derivation;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
-        this(trend, date, provenance, null);
+        this(trend, date, date, provenance, null);
     }
 
-    private DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance, String derivation) {
+    /**
+     * An assessment dated by a partial date ("2026-07", "2026"): {@code date} is the earliest and {@code latest} the
+     * latest day it can stand for. A decision that depends on which day it was (inside a 60-day window or not, before or
+     * after a regimen started) is undecided unless the whole interval falls on one side.
+     */
+    public DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance) {
+        this(trend, date, latest, provenance, null);
+    }
+
+    private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
+        this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
         this.provenance = provenance;
         this.derivation = derivation;
+    }
+
+    /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
+    public DiseaseStatus placedOn(LocalDate day) {
+        return new DiseaseStatus(trend, day, day, provenance, derivation);
     }
 
     /**
@@ -28,13 +44,23 @@ public final class DiseaseStatus implements HasProvenance {
      * "progression on the last therapy" read it like a recorded one. {@code derivation} says how it was derived.
      */
     public static DiseaseStatus derivedProgression(LocalDate date, Provenance provenance, String derivation) {
-        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), provenance,
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), date, provenance,
                 Objects.requireNonNull(derivation, "derivation"));
     }
 
     public DiseaseTrend getTrend() { return trend; }
     public boolean isProgression() { return trend == DiseaseTrend.PROGRESSION; }
+    /** The earliest day the assessment can stand for (the day itself when its date is precise). */
     public LocalDate getDate() { return date; }
+    /** The latest day the assessment can stand for (2026-07 → 2026-07-31); the date itself when precise. */
+    public LocalDate getLatest() { return latest; }
+    public long getLatestDay() { return latest == null ? Long.MIN_VALUE : latest.toEpochDay(); }
+    /** The assessment is dated by a month or a year only. */
+    public boolean isDateImprecise() { return date != null && !date.equals(latest); }
+    /** "on 2026-07-14" for a precise date, "in 2026-07" / "in 2026" for a partial one, for texts such as "progression on …". */
+    public String onDate() { return (isDateImprecise() ? "in " : "on ") + getDateText(); }
+    /** The date as recorded: "2026-07" for a month, "2026" for a year, the day when precise. */
+    public String getDateText() { return PartialDateText.of(date, latest); }
     /** True for a progression derived from a laboratory series rather than recorded as an assessment. */
     public boolean isDerived() { return derivation != null; }
     public String getDerivation() { return derivation; }

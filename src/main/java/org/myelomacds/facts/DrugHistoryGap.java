@@ -10,7 +10,7 @@ import java.util.Objects;
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
-    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN }
+    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN, LINE_COUNT_UNCERTAIN }
 
     private final Kind kind;
     private final Drug drug;
@@ -33,13 +33,32 @@ public final class DrugHistoryGap implements HasProvenance {
                 + Provenances.references(line) + ")", line.getProvenance());
     }
 
+    /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */
+    public static DrugHistoryGap lineCountUncertain(LineCountUncertain u) {
+        return new DrugHistoryGap(Kind.LINE_COUNT_UNCERTAIN, null, u.describe(), u.getProvenance());
+    }
+
     /** A progression that may or may not fall in a course's refractory window, depending on a partial date. */
     public static DrugHistoryGap impreciseRefractoryWindow(DosingPeriod course, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.IMPRECISE_DATE, course.getDrug(), course.getDrug().displayName()
-                + " refractoriness unknown: the progression on " + progression.getDate() + " falls inside or outside"
-                + " the 60-day window of the course " + course.getStart() + " to " + course.getEnd()
-                + " depending on the day a partial date stands for (" + Provenances.references(course) + ")",
+                + " refractoriness unknown: the progression " + progression.onDate() + " falls inside or outside"
+                + " the 60-day window of the course " + PartialDateText.of(course.getStart(), course.getStartLatest())
+                + " to " + PartialDateText.of(course.getEndEarliest(), course.getEnd())
+                + " depending on the day a partial date stands for (" + Provenances.references(course) + "; "
+                + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
+    }
+
+    /**
+     * A progression whose partial date ("2026-07") lies partly inside and partly outside the 60-day window of the line
+     * that gave the drug: whether the line progressed on therapy, and so the drug is refractory, is unknown.
+     */
+    public static DrugHistoryGap impreciseLineWindow(DosingPeriod course, PriorLine line, DiseaseStatus progression) {
+        return new DrugHistoryGap(Kind.IMPRECISE_DATE, course.getDrug(), course.getDrug().displayName()
+                + " refractoriness unknown: the progression " + progression.onDate() + " falls during or within"
+                + " 60 days after line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd()
+                + "), which gave " + course.getDrug().displayName() + ", or later, depending on the day a partial date"
+                + " stands for (" + Provenances.references(progression) + ")", Provenances.of(course, line, progression));
     }
 
     /**
@@ -50,8 +69,8 @@ public final class DrugHistoryGap implements HasProvenance {
     public static DrugHistoryGap therapyEndUnknown(DosingPeriod course, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.THERAPY_END_UNKNOWN, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest())
-                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression of "
-                + progression.getDate() + " is not recorded ("
+                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression "
+                + progression.onDate() + " is not recorded ("
                 + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }

@@ -22,7 +22,7 @@ public final class LastLineProgression implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return Provenances.of(line, progression); }
 
     public String describe() {
-        return "progression on " + progression.getDate() + " during or within 60 days after line " + line.getNumber()
+        return "progression " + progression.onDate() + " during or within 60 days after line " + line.getNumber()
                 + " (" + line.getStart() + " to " + line.getEnd() + ")";
     }
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whether the disease progressed on the last therapy is unknown: the last line ends on a course whose end is unknown
+ * Whether the disease progressed on the last therapy is unknown. Either the progression is dated by a partial date
+ * ("2026-07") whose interval lies partly inside and partly outside the last line's window (DERIVE-REFRACTORY-08;
+ * {@code course} is null), or the last line ends on a course whose end is unknown
  * (an active request with no end, read as given only on the day it was written), and a progression lies after the
  * line's start, so the drug may still have been given, or stopped within 60 days, when the disease progressed
  * (rules/derive/refractoriness.drl, DERIVE-REFRACTORY-06). Criteria that need "progression on the last therapy" are
@@ -17,7 +19,7 @@ public final class LastLineProgressionUnknown implements HasProvenance {
 
     public LastLineProgressionUnknown(PriorLine line, DosingPeriod course, DiseaseStatus progression) {
         this.line = Objects.requireNonNull(line, "line");
-        this.course = Objects.requireNonNull(course, "course");
+        this.course = course;
         this.progression = Objects.requireNonNull(progression, "progression");
     }
 
@@ -28,10 +30,15 @@ public final class LastLineProgressionUnknown implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return Provenances.of(line, course, progression); }
 
     public String describe() {
+        if (course == null) {
+            return "the progression " + progression.onDate() + " " + Provenances.references(progression)
+                    + " is recorded by month or year only, and some of its days fall during or within 60 days after line "
+                    + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ") and some do not";
+        }
         return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
                 + " " + Provenances.references(course) + ", an active request with no end: whether "
                 + course.getDrug().displayName() + " was still given, or stopped within 60 days, when the disease progressed on "
-                + progression.getDate() + " is not recorded";
+                + progression.getDateText() + " is not recorded";
     }
 
     @Override public boolean equals(Object o) {

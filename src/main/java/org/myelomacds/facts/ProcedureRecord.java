@@ -8,13 +8,24 @@ import java.util.Objects;
 public final class ProcedureRecord implements HasProvenance {
     private final ProcedureKind kind;
     private final LocalDate date;
+    private final LocalDate latest;
     private final boolean planned;
     private final String groupRef;
     private final Provenance provenance;
 
     public ProcedureRecord(ProcedureKind kind, LocalDate date, boolean planned, String groupRef, Provenance provenance) {
+        this(kind, date, date, planned, groupRef, provenance);
+    }
+
+    /**
+     * A procedure dated by a partial date ("2025-06", "2025"): {@code date} is the earliest and {@code latest} the latest
+     * day it can stand for. The timeline places it on its earliest day and says which decisions the rest could change.
+     */
+    public ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
+                           Provenance provenance) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.date = date;
+        this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
         this.planned = planned;
         this.groupRef = groupRef;
         this.provenance = provenance;
@@ -22,7 +33,17 @@ public final class ProcedureRecord implements HasProvenance {
 
     public ProcedureKind getKind() { return kind; }
     public boolean isStemCellTransplant() { return kind != ProcedureKind.DIALYSIS; }
+    /** The earliest day the procedure can stand for (the day itself when its date is precise). */
     public LocalDate getDate() { return date; }
+    /** The latest day the procedure can stand for; the date itself when precise. */
+    public LocalDate getLatest() { return latest; }
+    public boolean isDateImprecise() { return date != null && !date.equals(latest); }
+    /** The date as recorded: "2025-06" for a month, "2025" for a year, the day when precise. */
+    public String getDateText() { return PartialDateText.of(date, latest); }
+    /** The same procedure placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
+    public ProcedureRecord placedOn(LocalDate day) {
+        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance);
+    }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
     public boolean isPlanned() { return planned; }
     public String getGroupRef() { return groupRef; }

@@ -48,20 +48,25 @@ public final class Refractoriness implements HasProvenance {
     }
 
     public String describe() {
+        String on = progression.onDate();
         if (line != null) {
             long after = progression.getDay() - line.getEndDay();
-            String when = after <= 0 ? "during line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
+            String when = progression.isDateImprecise() && progression.getLatestDay() > line.getEndDay()
+                    ? "during or within 60 days after line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
+                    : after <= 0 ? "during line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
                     : after + " days after the last dose of line " + line.getNumber() + " (" + line.getStart() + " to "
                       + line.getEnd() + ")";
-            return getDrug().displayName() + "-refractory: progression on " + progression.getDate() + " " + when
+            return getDrug().displayName() + "-refractory: progression " + on + " " + when
                     + ", which gave " + getDrug().displayName() + " ("
                     + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";
         }
         long after = getDaysAfterLastDose();
         String course = period.getStart().equals(period.getEnd()) ? "the dose of " + period.getStart()
                 : "the course of " + period.getStart() + " to " + period.getEnd();
-        String when = after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;
-        return getDrug().displayName() + "-refractory: progression on " + progression.getDate() + " " + when
+        String when = progression.isDateImprecise() && progression.getLatestDay() > period.getEndDay()
+                ? "on treatment or within 60 days after " + course
+                : after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;
+        return getDrug().displayName() + "-refractory: progression " + on + " " + when
                 + " (" + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";
     }
 

@@ -73,7 +73,7 @@ final class ConditionMapper {
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
-                clinicalStatus, certainty, verification, onset, codeKey, Concepts.displayOrCode(code), ctx.provenance(onset)));
+                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset)));
     }
 
     /**
@@ -182,6 +182,13 @@ final class ConditionMapper {
             case "iii": case "3": return 3;
             default: return 4;
         }
+    }
+
+    /** The latest day the onset (or the recorded date, without one) can stand for. */
+    private static LocalDate onsetLatest(Condition condition) {
+        LocalDate onset = condition.hasOnset() ? FhirDates.latestStartOf(condition.getOnset()) : null;
+        if (onset == null && condition.hasRecordedDateElement()) onset = FhirDates.latest(condition.getRecordedDateElement());
+        return onset;
     }
 
     private static LocalDate onset(Condition condition) {

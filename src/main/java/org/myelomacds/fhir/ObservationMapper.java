@@ -85,6 +85,13 @@ final class ObservationMapper {
         return d;
     }
 
+    /** The latest day the effective date can stand for: a partial "2026-07" is any day of July (null when undated). */
+    static LocalDate latestEffective(Observation obs) {
+        LocalDate d = obs.hasEffective() ? FhirDates.latestStartOf(obs.getEffective()) : null;
+        if (d == null && obs.hasIssued()) d = FhirDates.latest(obs.getIssuedElement());
+        return d;
+    }
+
     // ---- measurements ----
 
     private static void measurement(Observation obs, ObservationCode code, LocalDate effective, EntryContext ctx) {
@@ -289,7 +296,7 @@ final class ObservationMapper {
         if (!(obs.getValue() instanceof CodeableConcept cc)) {
             if (obs.getValue() instanceof StringType s) {
                 ctx.out().diseaseStatuses.add(new DiseaseStatus(ctx.terms().diseaseStatus().fromText(s.getValue()), effective,
-                        ctx.provenance(effective)));
+                        latestEffective(obs), ctx.provenance(effective)));
             } else {
                 ctx.problem("Observation.value[x]", "disease status needs a valueCodeableConcept, found " + obs.getValue().fhirType());
             }
@@ -304,7 +311,7 @@ final class ObservationMapper {
             }
         }
         if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
-        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, ctx.provenance(effective)));
+        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latestEffective(obs), ctx.provenance(effective)));
     }
 
     private static void transplantEligibility(Observation obs, LocalDate effective, EntryContext ctx) {

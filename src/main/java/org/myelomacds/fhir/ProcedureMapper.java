@@ -28,7 +28,8 @@ final class ProcedureMapper {
         if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
         if (kind.isEmpty()) return;
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
-        ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, status == Procedure.ProcedureStatus.PREPARATION,
+        LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
+        ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
                 MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date)));
     }
 }

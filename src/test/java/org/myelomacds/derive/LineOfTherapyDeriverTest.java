@@ -368,6 +368,53 @@ class LineOfTherapyDeriverTest {
         assertEquals(1, LineOfTherapyDeriver.derive(meds, asct, List.of(progression("old", "2023-12-01")), AS_OF).size());
     }
 
+    static org.myelomacds.facts.DiseaseStatus progressionIn(String id, String first, String last) {
+        return new org.myelomacds.facts.DiseaseStatus(org.myelomacds.facts.DiseaseTrend.PROGRESSION, d(first), d(last),
+                new Provenance("Observation/" + id, d(first)));
+    }
+
+    @Test
+    void aProgressionRecordedByYearThatMayLieBeforeOrAfterTheSalvageStartLeavesTheLineCountUncertain() {
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2024-01-08", "2024-04-20", null),
+                given("t", THALIDOMIDE, "2024-01-08", "2024-04-20", null),
+                given("k", CARFILZOMIB, "2024-09-16", "2025-03-31", null));
+        List<ProcedureRecord> asct = List.of(asct("asct-1", "2024-06-10", null));
+        // "2024": on 1 January it precedes the line (1 line); on a day of August it splits Kd off (2 lines)
+        TherapyTimeline year = LineOfTherapyDeriver.timeline(meds, asct,
+                List.of(progressionIn("pd", "2024-01-01", "2024-12-31")), AS_OF);
+        assertEquals(1, year.lines().size());
+        assertNotNull(year.lineCountUncertain());
+        assertEquals(1, year.lineCountUncertain().getMin());
+        assertEquals(2, year.lineCountUncertain().getMax());
+        assertEquals(List.of("Observation/pd (progression in 2024)"), year.lineCountUncertain().getRecords());
+
+        // near miss: "2024-08" lies wholly after the line started and before Kd started: certainly 2 lines
+        TherapyTimeline month = LineOfTherapyDeriver.timeline(meds, asct,
+                List.of(progressionIn("pd", "2024-08-01", "2024-08-31")), AS_OF);
+        assertEquals(2, month.lines().size());
+        assertNull(month.lineCountUncertain());
+        assertEquals("new therapy after progression in 2024-08 (Observation/pd), after all drugs of line 1 stopped on "
+                + "2024-04-20", month.lines().get(1).getReason());
+    }
+
+    @Test
+    void aTransplantRecordedByYearThatMayFallAfterTheSalvageStartLeavesTheLinesUncertain() {
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2024-01-08", "2024-04-20", null),
+                given("k", CARFILZOMIB, "2024-09-16", "2025-03-31", null));
+        List<org.myelomacds.facts.DiseaseStatus> pd = List.of(progression("pd", "2024-09-02"));
+        ProcedureRecord year = new ProcedureRecord(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, d("2024-01-01"),
+                d("2024-12-31"), false, null, new Provenance("Procedure/asct-1", d("2024-01-01")));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(year), pd, AS_OF);
+        assertNotNull(t.lineCountUncertain());
+        assertTrue(t.lineCountUncertain().getRecords().get(0).startsWith("Procedure/asct-1 (autologous stem-cell transplant in 2024)"));
+        // near miss: "2024-06" is between induction and the progression on every day of June
+        ProcedureRecord june = new ProcedureRecord(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, d("2024-06-01"),
+                d("2024-06-30"), false, null, new Provenance("Procedure/asct-1", d("2024-06-01")));
+        TherapyTimeline sure = LineOfTherapyDeriver.timeline(meds, List.of(june), pd, AS_OF);
+        assertNull(sure.lineCountUncertain());
+        assertEquals(2, sure.lines().size());
+    }
+
     @Test
     void resumingTheSameDrugAfterAProgressionIsANewLineEvenWithinTheResumptionWindow() {
         List<MedicationRecord> meds = List.of(given("r1", LENALIDOMIDE, "2024-01-08", "2024-06-30", null),
