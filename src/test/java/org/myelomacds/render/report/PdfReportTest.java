@@ -170,7 +170,7 @@ class PdfReportTest {
         var findings = new org.myelomacds.assessment.Findings(f.setting(), f.diagnoses(), f.transplantEligibility(), f.priorTherapy(),
                 f.exposures(), f.refractoriness(), washout, f.renal(), f.pulmonary(), f.otherConditions(), f.labs(), f.allergies(),
                 f.unreadable(), f.skippedResources(), f.diseaseStatus(), f.unrecognised(), f.relapse());
-        return new Assessment(a.patient(), asOf, a.jurisdiction(), a.rulebase(), a.setting(), findings, a.recommendations(),
+        return new Assessment(a.patient(), asOf, a.jurisdiction(), a.rulebase(), a.labels(), a.setting(), findings, a.recommendations(),
                 a.notRecommended(), a.flags(), a.dataGaps(), a.evidence(), a.trace(), a.disclaimer());
     }
 }
