@@ -34,6 +34,7 @@ final class RecordBuilder {
     final List<MedicationRecord> medications = new ArrayList<>();
     final List<ProcedureRecord> procedures = new ArrayList<>();
     final List<AllergyRecord> allergies = new ArrayList<>();
+    final List<org.myelomacds.facts.DrugIntolerance> intolerances = new ArrayList<>();
     final List<CytogeneticFinding> cytogenetics = new ArrayList<>();
     final List<ParaproteinIsotype> isotypes = new ArrayList<>();
     final List<UnreadableInput> unreadable = new ArrayList<>();
@@ -46,7 +47,7 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised);
+                withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
     }
 
     /**
