@@ -452,7 +452,7 @@ final class AssessmentAssembler {
 
     static List<FactRef> refs(List<Provenance> provenance) {
         TreeSet<FactRef> out = new TreeSet<>();
-        for (Provenance p : provenance) out.add(new FactRef(p.getReference(), p.getDate() == null ? null : p.getDate().toString()));
+        for (Provenance p : provenance) out.add(new FactRef(p.getReference(), p.getDateText()));
         return List.copyOf(out);
     }
 
