@@ -68,9 +68,22 @@ class ReportCommandTest {
         assertFalse(Files.exists(out.resolve("b-renal.expected.html")), "scenario expectation files are not bundles");
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.contains("href=\"a-dara.html\"") && index.contains("pt-darashort"), index);
-        String top = Samples.evaluate(Samples.samplesDir().resolve("rrmm-prior-dara-short-washout.json"),
-                Jurisdiction.US, CompileMode.EXECUTABLE_MODEL).recommendations().get(0).name();
+        var dara = Samples.evaluate(Samples.samplesDir().resolve("rrmm-prior-dara-short-washout.json"),
+                Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+        String top = dara.recommendations().get(0).name();
         assertTrue(index.contains(top), "top option in the index: " + top);
+        // In words, not codes: the setting, the top option's status; flags counted by severity, INFO apart.
+        String row = index.substring(index.indexOf("pt-darashort"), index.indexOf("</tr>", index.indexOf("pt-darashort")));
+        assertTrue(row.contains("relapsed or refractory") && row.contains("eligible, with cautions, score "), row);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(?:RRMM|NDMM_[A-Z_]+|ELIGIBLE[A-Z_]*|[A-Z]+_[A-Z_]+)\\b").matcher(row.replaceAll("<[^>]+>", " "));
+        assertFalse(code.find(), "a code in the index row: " + row);
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        java.util.regex.Matcher num = java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)</td>").matcher(row);
+        while (num.find()) numbers.add(num.group(1));
+        java.util.function.Function<String, String> count = sev -> String.valueOf(dara.flags().stream().filter(f -> sev.equals(f.severity())).count());
+        assertEquals(java.util.List.of(String.valueOf(dara.recommendations().size()), count.apply("CRITICAL"), count.apply("WARNING"),
+                count.apply("INFO"), String.valueOf(dara.dataGaps().size())), numbers, "ranked, critical, warnings, info, gaps: " + row);
+        assertTrue(!count.apply("INFO").equals("0") && !count.apply("WARNING").equals("0"), "the sample has both, so the split is tested");
         assertTrue(index.contains("c-corrupt.json"), "the failure is listed in the index");
         assertTrue(r.err().contains("wrote 2 report(s)") && r.err().contains("1 bundle(s) could not be read")
                 && r.err().contains("c-corrupt.json"), r.err());

@@ -60,14 +60,43 @@ public final class HtmlReport {
         return ENGINE.process("index", c);
     }
 
-    /** One patient in the batch index. */
-    public record IndexRow(String patient, String setting, String topOption, int flags, int gaps, String href,
-                           String source) {
+    /**
+     * One patient in the batch index, in words: the patient (id, age, sex), the disease setting, the top-ranked option by
+     * name with its status in words and score (or that none is supported), how many options are ranked, the flags
+     * counted by severity (critical findings, warnings, and INFO items apart, so routine notes do not swell the count of
+     * cautions), and the data gaps.
+     */
+    public record IndexRow(String patient, String setting, String topOption, String topStatus, int ranked,
+                           int critical, int warnings, int info, int gaps, String href, String source) {
         public static IndexRow of(Assessment a, String href, String source) {
-            return new IndexRow(a.patient().id(), a.setting(),
-                    a.recommendations().isEmpty() ? "none eligible" : a.recommendations().get(0).name(),
-                    a.flags().size(), a.dataGaps().size(), href, source);
+            var top = a.recommendations().isEmpty() ? null : a.recommendations().get(0);
+            String who = a.patient().id() + (a.patient().age() == null ? "" : ", " + a.patient().age() + " years")
+                    + (a.patient().sex() == null ? "" : ", " + a.patient().sex().toLowerCase(Locale.ROOT));
+            return new IndexRow(who, settingWords(a.setting()),
+                    top == null ? "no anti-CD38 option supported" : top.name(),
+                    top == null ? (a.notRecommended().stream().anyMatch(n -> "INSUFFICIENT_DATA".equals(n.status()))
+                            ? "some undecided: data missing" : "") : org.myelomacds.render.FlagKinds.statusWords(top.status(), top.flags())
+                            + ", score " + top.score(),
+                    a.recommendations().size(), count(a, "CRITICAL"), count(a, "WARNING"), count(a, "INFO"),
+                    a.dataGaps().size(), href, source);
         }
+
+        private static int count(Assessment a, String severity) {
+            return (int) a.flags().stream().filter(f -> severity.equals(f.severity())).count();
+        }
+    }
+
+    /** The disease setting in words (the contract values of ARCHITECTURE.md §6). */
+    static String settingWords(String setting) {
+        if (setting == null) return "setting undecided";
+        return switch (setting) {
+            case "NDMM_TRANSPLANT_ELIGIBLE" -> "newly diagnosed, transplant-eligible";
+            case "NDMM_TRANSPLANT_INELIGIBLE" -> "newly diagnosed, transplant-ineligible";
+            case "RRMM" -> "relapsed or refractory";
+            case "NOT_MULTIPLE_MYELOMA" -> "not multiple myeloma";
+            case "UNKNOWN" -> "setting undecided";
+            default -> ReportView.word(setting);
+        };
     }
 
     private static Context context(ReportView view, Paper paper) {

@@ -167,7 +167,18 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         int lastBand = w.bands().stream().map(Findings.Band::fromDays).max(Integer::compare).orElse(0);
         LocalDate end = max(asOf, last.plusDays(lastBand));
         long span = Math.max(30, ChronoUnit.DAYS.between(last, end));
-        LocalDate from = last.minusDays(span / 12 + 5), to = end.plusDays(span / 6 + 10);
+        LocalDate from = last.minusDays(span / 12 + 5);
+        // The open-ended last band runs to the chart's edge: leave it room for its label ("adequate, ≥ 180 days").
+        // Its width is (total - openStart) / total of the axis, so the total needs openStart / (1 - label / axis).
+        long shown = ChronoUnit.DAYS.between(from, end);
+        long extra = span / 6 + 10;
+        Findings.Band open = w.bands().stream().filter(band -> band.untilDays() == null).findFirst().orElse(null);
+        if (open != null) {
+            double share = (bandLabel(open).length() * CHAR_PX + 8) / (RIGHT - LEFT);
+            long openStart = ChronoUnit.DAYS.between(from, last.plusDays(open.fromDays()));
+            extra = Math.max(extra, (long) Math.ceil(openStart / (1 - share)) - shown + 1);
+        }
+        LocalDate to = end.plusDays(extra);
         Svg.DateAxis axis = new Svg.DateAxis(from, to, LEFT, RIGHT);
         Svg.Builder b = new Svg.Builder();
         double y = 22;
@@ -177,14 +188,17 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             LocalDate bStart = last.plusDays(band.fromDays());
             LocalDate bEnd = band.untilDays() == null ? to : last.plusDays(band.untilDays());
             double x1 = axis.x(bStart), x2 = axis.x(bEnd);
-            String range = band.untilDays() == null ? "≥ " + band.fromDays() + " days"
-                    : band.fromDays() == 0 ? "< " + band.untilDays() + " days"
-                    : band.fromDays() + "–" + (band.untilDays() - 1) + " days";
+            String range = bandRange(band);
+            String fromLabel = "from " + bStart;
             String name = ReportView.word(band.band());
             b.rect(x1, y, x2 - x1, BAR, "band band-" + band.band().toLowerCase(java.util.Locale.ROOT), name + " washout, " + range + ", from " + bStart);
-            b.text(x1 + 3, y + BAR - 4, name + ", " + range, "start", "in-dark");
+            // the label stays inside its band: in full, else the name alone (the range is in the tooltip and the text)
+            String label = bandLabel(band);
+            if (x2 - x1 < label.length() * CHAR_PX + 6) label = name;
+            if (x2 - x1 >= label.length() * CHAR_PX + 6) b.text(x1 + 3, y + BAR - 4, label, "start", "in-dark");
             b.line(x1, y + BAR, x1, y + BAR + 16, "axis");
-            b.text(x1 + 3, y + BAR + 13, "from " + bStart, "start", "tick");
+            // the start date under its band when it fits there (narrow bands of a long washout leave it to the text)
+            if (x2 - x1 >= fromLabel.length() * CHAR_PX + 6) b.text(x1 + 3, y + BAR + 13, fromLabel, "start", "tick");
             desc.append(name).append(' ').append(range).append(" from ").append(bStart).append("; ");
         }
         double xs = axis.x(last), xa = axis.x(asOf);
@@ -193,12 +207,28 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         b.line(xs, yb - 4, xs, yb + 4, "elapsed");
         b.line(xa, yb - 4, xa, yb + 4, "elapsed");
         b.text((xs + xa) / 2, yb + 13, w.days() + " days to asOf", "middle", "small");
-        b.line(xa, 6, xa, yb + 18, "asof");
-        b.text(xa, 12, "asOf " + asOf, "middle", "asof-lbl");
+        // asOf's label sits above its line, which starts below the label; it never runs into the last-dose label
+        // (drawn to the left of the last dose) nor past the chart's right edge.
+        String asOfLabel = "asOf " + asOf;
+        double half = asOfLabel.length() * CHAR_PX / 2;
+        double lx = Math.min(Math.max(xa - half, xs + 6), WIDTH - 4 - 2 * half);
+        b.line(xa, 16, xa, yb + 18, "asof");
+        b.text(lx, 12, asOfLabel, "start", "asof-lbl");
         b.text(xs, 12, "last dose " + last, "end", "small");
         desc.append(w.days()).append(" days to asOf ").append(asOf).append(" (").append(ReportView.word(w.band())).append(").");
         return b.build(WIDTH, (int) Math.ceil(yb + 22), "Anti-CD38 washout window", desc.toString());
     }
+
+    /** Approximate advance of one character of the chart's 9–9.5 px DejaVu Sans labels, for fitting them. */
+    private static final double CHAR_PX = 5.6;
+
+    private static String bandRange(Findings.Band band) {
+        return band.untilDays() == null ? "≥ " + band.fromDays() + " days"
+                : band.fromDays() == 0 ? "< " + band.untilDays() + " days"
+                : band.fromDays() + "–" + (band.untilDays() - 1) + " days";
+    }
+
+    private static String bandLabel(Findings.Band band) { return ReportView.word(band.band()) + ", " + bandRange(band); }
 
     /** The washout bands' citations: those of the washout flag, else of the rule that derived the band. */
     private static List<ReportView.Cite> washoutCites(Assessment a) {

@@ -183,7 +183,7 @@
       var cells = row.querySelectorAll('td');
       var p = document.createElement('p');
       var id = document.createElement('strong');
-      id.textContent = a.textContent + ': ';
+      id.textContent = a.getAttribute('href').slice('#ev-'.length) + ': ';   // the link text carries the brackets
       p.appendChild(id);
       p.appendChild(document.createTextNode(cells.length ? cells[cells.length - 1].textContent : row.textContent));
       box.appendChild(p);
