@@ -2,6 +2,7 @@ package org.myelomacds.derive;
 
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.Route;
@@ -25,8 +26,10 @@ import java.util.TreeSet;
  *       given and lastDoseEarliest the earliest (a one-day record dated "2026-07": 31 and 1 July).</li>
  *   <li>ongoing = some record is active/in-progress/on-hold without an end, or ends after asOf; lastDose is then asOf
  *       (future dates are clipped to asOf, so a washout is never negative).</li>
- *   <li>intolerant = some given record of the drug was stopped for toxicity. Undated records of a drug that also has dated
- *       records contribute this flag (and their provenance when they do), because intolerance does not need a date.</li>
+ *   <li>intolerant = some given record of the drug was stopped for a toxicity of its own ({@link Intolerances#isOwn}: not a
+ *       steroid or partner stopped with its line under another drug's reason), or a recorded intolerance (an
+ *       AllergyIntolerance) names the drug. Undated records of a drug that also has dated records contribute this flag
+ *       (and their provenance when they do), because intolerance does not need a date.</li>
  *   <li>routes: distinct, in enum order (UNKNOWN is kept when a record did not say); provenance: distinct, sorted.</li>
  *   <li>Given records without a start date cannot be placed in time: they are returned in
  *       {@link ExposureSummary#undated()} for the caller to report as a data gap, and make no exposure on their own.</li>
@@ -36,12 +39,19 @@ public final class ExposureAggregator {
     private ExposureAggregator() {}
 
     public static ExposureSummary aggregate(List<MedicationRecord> records, LocalDate asOf) {
+        return aggregate(records, List.of(), asOf);
+    }
+
+    /** {@code recorded}: the intolerances the record states outside medication records (AllergyIntolerance). */
+    public static ExposureSummary aggregate(List<MedicationRecord> records, List<DrugIntolerance> recorded, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
+        List<MedicationRecord> given = new ArrayList<>();
         Map<Drug, List<MedicationRecord>> dated = new TreeMap<>();
         Map<Drug, List<MedicationRecord>> undatedByDrug = new TreeMap<>();
         List<MedicationRecord> undated = new ArrayList<>();
         for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
             if (r == null || !TherapyRecords.isGiven(r)) continue;
+            if (r.getStart() == null || !r.getStart().isAfter(asOf)) given.add(r);
             if (r.getStart() == null) {
                 undated.add(r);
                 undatedByDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
@@ -66,14 +76,20 @@ public final class ExposureAggregator {
                 LocalDate recordLastEarliest = TherapyRecords.earliestLastDay(r, asOf);
                 if (lastEarliest == null || recordLastEarliest.isAfter(lastEarliest)) lastEarliest = recordLastEarliest;
                 ongoing |= TherapyRecords.isOngoing(r, asOf);
-                intolerant |= r.isStoppedForToxicity();
+                intolerant |= Intolerances.isOwn(r, given);
                 routes.add(r.getRoute());
                 provenance.addAll(r.getProvenance());
             }
             for (MedicationRecord r : undatedByDrug.getOrDefault(e.getKey(), List.of())) {
-                if (r.isStoppedForToxicity()) {
+                if (Intolerances.isOwn(r, given)) {
                     intolerant = true;
                     provenance.addAll(r.getProvenance());
+                }
+            }
+            for (DrugIntolerance i : recorded == null ? List.<DrugIntolerance>of() : recorded) {
+                if (i.getDrug().equals(e.getKey())) {
+                    intolerant = true;
+                    provenance.addAll(i.getProvenance());
                 }
             }
             if (ongoing) last = lastEarliest = asOf;

@@ -146,14 +146,24 @@ final class AssessmentAssembler {
             }
         }
         // Equal scores are ordered by the strength of the trial evidence for this patient (rules/rank/tie-break.drl), then
-        // by regimen id; each tied regimen prints the tie-break as a 0-point line, so the order stays recomputable.
+        // by the trial-population criteria met (more first) and not met (fewer first), then by regimen id; each tied
+        // regimen prints the tie-break as a 0-point line with its own keys, so the order stays recomputable.
         Map<String, EvidenceStrength> strength = new HashMap<>();
         for (EvidenceStrength s : facts(session, EvidenceStrength.class)) {
             strength.merge(s.getRegimen(), s, (a, b) -> a.getLevel() >= b.getLevel() ? a : b);
         }
+        Map<String, org.myelomacds.facts.TrialCriteriaCount> trialCriteria = new HashMap<>();
+        for (org.myelomacds.facts.TrialCriteriaCount c : facts(session, org.myelomacds.facts.TrialCriteriaCount.class)) {
+            trialCriteria.put(c.getRegimen(), c);
+        }
         java.util.function.ToIntFunction<Recommendation> level = r -> strength.containsKey(r.regimen())
                 ? strength.get(r.regimen()).getLevel() : 0;
+        java.util.function.ToIntFunction<Recommendation> met = r -> trialCriteria.containsKey(r.regimen())
+                ? trialCriteria.get(r.regimen()).getMet() : 0;
+        java.util.function.ToIntFunction<Recommendation> notMet = r -> trialCriteria.containsKey(r.regimen())
+                ? trialCriteria.get(r.regimen()).getNotMet() : 0;
         unranked.sort(Comparator.comparing((Recommendation r) -> -r.score()).thenComparing(r -> -level.applyAsInt(r))
+                .thenComparing(r -> -met.applyAsInt(r)).thenComparing(r -> notMet.applyAsInt(r))
                 .thenComparing(Recommendation::regimen));
         List<Recommendation> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
@@ -164,13 +174,20 @@ final class AssessmentAssembler {
             TreeSet<String> evidence = new TreeSet<>(r.evidence());
             EvidenceStrength s = strength.get(r.regimen());
             if (!tiedWith.isEmpty() && s != null) {
+                org.myelomacds.facts.TrialCriteriaCount c = trialCriteria.get(r.regimen());
                 lines = new ArrayList<>(lines);
                 lines.add(new ScoreLine("Tie-break (score " + r.score() + ", tied with " + String.join(", ", tiedWith)
-                        + "): evidence strength " + s.getLevel() + " of 3, " + s.getText()
-                        + "; equal strengths are ordered by regimen id", 0, s.getRule().getRuleId(), s.getRule().getEvidence()));
+                        + "): evidence strength " + s.getLevel() + " of 3, " + s.getText() + "; trial-population criteria "
+                        + (c == null ? "none evaluated" : c.getMet() + " met, " + c.getNotMet() + " failed or undecided")
+                        + "; ties are ordered by evidence strength, then more criteria met, then fewer failed or undecided,"
+                        + " then regimen id", 0, s.getRule().getRuleId(), s.getRule().getEvidence()));
                 lines = List.copyOf(lines);
                 evidence.addAll(s.getRule().getEvidence());
                 cited.addAll(s.getRule().getEvidence());
+                if (c != null) {
+                    evidence.addAll(c.getRule().getEvidence());
+                    cited.addAll(c.getRule().getEvidence());
+                }
             }
             ranked.add(new Recommendation(i + 1, r.regimen(), r.name(), r.status(), r.score(), lines,
                     r.rationale(), r.flags(), List.copyOf(evidence)));

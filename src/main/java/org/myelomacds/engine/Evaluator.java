@@ -4,6 +4,7 @@ import org.kie.api.runtime.KieSession;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.derive.CockcroftGault;
 import org.myelomacds.derive.ExposureAggregator;
+import org.myelomacds.derive.Intolerances;
 import org.myelomacds.derive.LineOfTherapyDeriver;
 import org.myelomacds.derive.TherapyHistoryBuilder;
 import org.myelomacds.derive.TherapyPurpose;
@@ -12,6 +13,7 @@ import org.myelomacds.derive.TherapyTimeline;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
+import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MedicationRecord;
@@ -45,7 +47,9 @@ public final class Evaluator {
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.conditions(), context.getAsOf());
         List<MedicationRecord> exposed = purpose.exposed();
-        List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, context.getAsOf()).exposures();
+        List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
+        // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
+        List<DrugIntolerance> intolerances = Intolerances.of(record.medications(), record.intolerances(), context.getAsOf());
         TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), record.procedures(),
                 record.diseaseStatuses(), context.getAsOf());
         List<PriorLine> lines = timeline.lines();
@@ -69,6 +73,7 @@ public final class Evaluator {
             insertAll(session, record.isotypes());
             insertAll(session, record.unreadable());
             insertAll(session, exposures);
+            insertAll(session, intolerances);
             insertAll(session, timeline.courses());
             insertAll(session, LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf()));
             // One fact per drug: an order per cycle must not make one data gap per order.

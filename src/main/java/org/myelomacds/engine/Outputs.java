@@ -142,6 +142,14 @@ public final class Outputs {
                 ruleRef(ctx), provenance(ctx));
     }
 
+    /**
+     * How many of a regimen's trial-population criteria are met and how many are not (failed or undecided): the
+     * tie-break after the strength of evidence.
+     */
+    public static org.myelomacds.facts.TrialCriteriaCount trialCriteria(RuleContext ctx, String regimen, int met, int notMet) {
+        return new org.myelomacds.facts.TrialCriteriaCount(regimen, met, notMet, ruleRef(ctx));
+    }
+
     /** The strength of a regimen's trial evidence for this patient: the first tie-break between equal scores. */
     public static EvidenceStrength strength(RuleContext ctx, String regimen, int level, String text) {
         return new EvidenceStrength(regimen, level, text, ruleRef(ctx));

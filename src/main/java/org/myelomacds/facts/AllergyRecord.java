@@ -20,5 +20,7 @@ public final class AllergyRecord implements HasProvenance {
     public Allergen getSubstance() { return substance; }
     public String getCriticality() { return criticality; }
     public boolean isActive() { return active; }
+    /** The hypersensitivity is to this drug (an anti-CD38 antibody; hyaluronidase is no drug of the catalogue). */
+    public boolean names(Drug drug) { return drug != null && substance.name().equals(drug.name()); }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -25,6 +25,8 @@ public final class MedicationRecord implements HasProvenance {
     private final boolean stoppedForToxicity;
     private final Provenance provenance;
     private final List<TherapyReason> reasons;
+    private final String stopReason;
+    private final List<Drug> stopReasonDrugs;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -61,6 +63,35 @@ public final class MedicationRecord implements HasProvenance {
         this.groupRef = groupRef;
         this.stoppedForToxicity = stoppedForToxicity;
         this.provenance = provenance;
+        this.stopReason = null;
+        this.stopReasonDrugs = List.of();
+    }
+
+    private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
+        this.drug = r.drug;
+        this.route = r.route;
+        this.source = r.source;
+        this.status = r.status;
+        this.planned = r.planned;
+        this.start = r.start;
+        this.end = r.end;
+        this.startLatest = r.startLatest;
+        this.endEarliest = r.endEarliest;
+        this.groupRef = r.groupRef;
+        this.stoppedForToxicity = r.stoppedForToxicity;
+        this.provenance = r.provenance;
+        this.reasons = r.reasons;
+        this.stopReason = stopReason == null || stopReason.isBlank() ? null : stopReason.strip();
+        this.stopReasonDrugs = List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs);
+    }
+
+    /**
+     * This record with the status reason as the record words it ({@code text}: its text, else its codings' displays) and
+     * the catalogue drugs that wording names ("grade 3 heart failure on carfilzomib" names carfilzomib). The drugs named
+     * tell whose toxicity stopped the record: a partner stopped with its line carries the line's reason.
+     */
+    public MedicationRecord withStopReason(String text, List<Drug> drugsNamed) {
+        return new MedicationRecord(this, text, drugsNamed);
     }
 
     public Drug getDrug() { return drug; }
@@ -87,6 +118,11 @@ public final class MedicationRecord implements HasProvenance {
     public String getGroupRef() { return groupRef; }
     /** Why the drug was given, as the record states it; empty when it does not say. */
     public List<TherapyReason> getReasons() { return reasons; }
+    /** The status reason says the record was stopped for an adverse event or intolerance (whose, see {@link #getStopReasonDrugs}). */
     public boolean isStoppedForToxicity() { return stoppedForToxicity; }
+    /** The status reason as recorded (text, else coding displays); null when the record gives none. */
+    public String getStopReason() { return stopReason; }
+    /** The catalogue drugs the status reason names, in catalogue order; empty when it names none. */
+    public List<Drug> getStopReasonDrugs() { return stopReasonDrugs; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * Everything the mapper read from one bundle, as plain facts with units normalised and provenance kept.
  * {@code unreadable} lists the parts that could not be read; {@code skippedResources} counts entries of resource
  * types the engine does not read (by type), so a report can say what was not looked at; {@code unrecognised} lists codes
- * in a category the engine reads that it did not recognise, for a reviewer.
+ * in a category the engine reads that it did not recognise, for a reviewer; {@code intolerances} the drug intolerances
+ * stated by AllergyIntolerance resources (those stated by a medication's status reason are derived from {@code medications}).
  */
 public record PatientRecord(
         PatientDemographics patient,
@@ -24,7 +25,19 @@ public record PatientRecord(
         List<ParaproteinIsotype> isotypes,
         List<UnreadableInput> unreadable,
         Map<String, Integer> skippedResources,
-        List<UnrecognisedCode> unrecognised) {
+        List<UnrecognisedCode> unrecognised,
+        List<DrugIntolerance> intolerances) {
+
+    /** A record without intolerances read from AllergyIntolerance (the shape before they were read). */
+    public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
+                         List<DiseaseStatus> diseaseStatuses, List<TransplantEligibilityAssertion> transplantAssertions,
+                         List<MedicationRecord> medications, List<ProcedureRecord> procedures, List<AllergyRecord> allergies,
+                         List<CytogeneticFinding> cytogenetics, List<ParaproteinIsotype> isotypes,
+                         List<UnreadableInput> unreadable, Map<String, Integer> skippedResources,
+                         List<UnrecognisedCode> unrecognised) {
+        this(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications, procedures, allergies,
+                cytogenetics, isotypes, unreadable, skippedResources, unrecognised, List.of());
+    }
 
     /** A record without unrecognised codes to report (the shape before they were collected). */
     public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
@@ -50,6 +63,7 @@ public record PatientRecord(
         unreadable = List.copyOf(unreadable);
         skippedResources = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedResources));
         unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);
+        intolerances = intolerances == null ? List.of() : List.copyOf(intolerances);
     }
 
     public boolean isComplete() { return unreadable.isEmpty(); }

@@ -55,11 +55,11 @@ final class MedicationMapper {
         }
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
+        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
                 status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start, startLatest),
-                meds.reasons(ms.getReasonReference(), ms.getReasonCode())));
+                meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms()));
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {
@@ -85,11 +85,11 @@ final class MedicationMapper {
             String request = ma.getRequest().getReference();
             groupRef = meds.basedOnOfRequest(request).orElse(request);
         }
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
+        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
                 status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ma.getStatusReason(), ctx.terms()),
                 ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
-                        ma.hasRequest() ? List.of(ma.getRequest()) : List.of())));
+                        ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms()));
     }
 
     /** Statuses of a dispense that say the drug was not (yet) handed over to the patient. */
@@ -128,10 +128,11 @@ final class MedicationMapper {
         String groupRef = request == null ? null : meds.basedOnOfRequest(request).orElse(null);
         boolean toxicity = md.hasStatusReasonCodeableConcept()
                 && toxicity(List.of(md.getStatusReasonCodeableConcept()), ctx.terms());
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(md.getDosageInstruction(), drug.get(), ctx.terms()),
+        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(md.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
                 endEarliest, groupRef, toxicity, ctx.provenance(start, startLatest),
-                meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())));
+                meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
+                md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms()));
     }
 
     static void mapRequest(MedicationRequest mr, EntryContext ctx, MedicationResolver meds) {
@@ -166,10 +167,11 @@ final class MedicationMapper {
                 endEarliest = start.plusDays(days - 1);
             }
         }
-        ctx.out().medications.add(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
+        List<CodeableConcept> stopReasons = mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of();
+        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
-                endEarliest, firstReference(mr.getBasedOn()), toxicity(mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of(), ctx.terms()),
-                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode())));
+                endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
+                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode())), stopReasons, ctx.terms()));
     }
 
     private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {
@@ -195,6 +197,34 @@ final class MedicationMapper {
             if (r.isPresent()) return r;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The record with its status reason quoted as the record words it (each reason's text, else its codings' displays)
+     * and the catalogue drugs that wording names, so that the reason can be shown with the intolerance it raises and a
+     * partner stopped with its line ("heart failure on carfilzomib" on the dexamethasone record) is told apart.
+     */
+    private static MedicationRecord withStopReason(MedicationRecord record, List<CodeableConcept> reasons, Terminology terms) {
+        String quote = quote(reasons);
+        if (quote == null) return record;
+        return record.withStopReason(quote, terms.drugs().allNamedIn(quote));
+    }
+
+    /** Status reasons as worded: the text of each, else its codings' displays (then codes); null when none says anything. */
+    static String quote(List<CodeableConcept> reasons) {
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        for (CodeableConcept reason : reasons) {
+            if (reason == null) continue;
+            if (reason.hasText() && !reason.getText().isBlank()) {
+                parts.add(reason.getText().strip());
+                continue;
+            }
+            for (Coding c : reason.getCoding()) {
+                if (c.hasDisplay() && !c.getDisplay().isBlank()) parts.add(c.getDisplay().strip());
+                else if (c.hasCode()) parts.add((c.hasSystem() ? c.getSystem() + "|" : "") + c.getCode());
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private static boolean toxicity(List<CodeableConcept> reasons, Terminology terms) {

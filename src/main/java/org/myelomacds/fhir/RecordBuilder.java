@@ -33,6 +33,7 @@ final class RecordBuilder {
     final List<MedicationRecord> medications = new ArrayList<>();
     final List<ProcedureRecord> procedures = new ArrayList<>();
     final List<AllergyRecord> allergies = new ArrayList<>();
+    final List<org.myelomacds.facts.DrugIntolerance> intolerances = new ArrayList<>();
     final List<CytogeneticFinding> cytogenetics = new ArrayList<>();
     final List<ParaproteinIsotype> isotypes = new ArrayList<>();
     final List<UnreadableInput> unreadable = new ArrayList<>();
@@ -45,6 +46,6 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                procedures, allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised);
+                procedures, allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
     }
 }

@@ -326,6 +326,16 @@ class MedicationMappingTest {
                  "medicationCodeableConcept":{"text":"carfilzomib"},"statusReason":{"text":"Intolerance - grade 3 cardiac toxicity"},
                  "authoredOn":"2025-01-01"}""");
         assertTrue(byText.isStoppedForToxicity());
+        assertEquals("Intolerance - grade 3 cardiac toxicity", byText.getStopReason());
+        assertEquals(List.of(), byText.getStopReasonDrugs(), "the reason names no drug");
+        assertEquals("http://snomed.info/sct|281647001", bySnomed.getStopReason());
+        assertEquals(List.of(), bySnomed.getStopReasonDrugs());
+        MedicationRecord byDisplay = one(statement("ms1", concept(RXNORM, "3264", "dexamethasone"),
+                "\"statusReason\":[{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"281647001\",\"display\":\"Adverse reaction\"}]},"
+                        + "{\"text\":\"Grade 3 heart failure on carfilzomib\"}]").replace("\"completed\"", "\"stopped\""));
+        assertTrue(byDisplay.isStoppedForToxicity());
+        assertEquals("Adverse reaction; Grade 3 heart failure on carfilzomib", byDisplay.getStopReason());
+        assertEquals(List.of("CARFILZOMIB"), byDisplay.getStopReasonDrugs().stream().map(Drug::name).toList());
         MedicationRecord progression = one(statement("ms1", concept(RXNORM, "342369", null),
                 "\"statusReason\":[{\"text\":\"disease progression\"}]"));
         assertFalse(progression.isStoppedForToxicity());

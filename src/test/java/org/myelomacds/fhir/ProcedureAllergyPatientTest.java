@@ -98,6 +98,37 @@ class ProcedureAllergyPatientTest {
     }
 
     @Test
+    void drugIntoleranceFromAllergyIntolerance() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"AllergyIntolerance","id":"al1","patient":{"reference":"Patient/p1"},"type":"intolerance",
+                 "clinicalStatus":{"coding":[{"code":"active"}]},
+                 "code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1302966"}]},
+                 "recordedDate":"2025-04-25",
+                 "reaction":[{"manifestation":[{"coding":[{"system":"http://snomed.info/sct","code":"84114007","display":"Heart failure"}]}],
+                              "description":"Grade 3 heart failure after cycle 3"}]}""", """
+                {"resourceType":"AllergyIntolerance","id":"al2","patient":{"reference":"Patient/p1"},"type":"intolerance",
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"0","display":"Bortezomib (substance)"}]},
+                 "onsetDateTime":"2023-06","reaction":[{"manifestation":[{"text":"Painful neuropathy"}]}]}""", """
+                {"resourceType":"AllergyIntolerance","id":"al3","patient":{"reference":"Patient/p1"},"type":"intolerance",
+                 "verificationStatus":{"coding":[{"code":"entered-in-error"}]},"code":{"text":"lenalidomide"}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al4","patient":{"reference":"Patient/p1"},"type":"intolerance",
+                 "clinicalStatus":{"coding":[{"code":"resolved"}]},"code":{"text":"pomalidomide"}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al5","patient":{"reference":"Patient/p1"},"type":"allergy",
+                 "code":{"text":"daratumumab"}}""", """
+                {"resourceType":"AllergyIntolerance","id":"al6","patient":{"reference":"Patient/p1"},"type":"allergy",
+                 "code":{"text":"Lenalidomide"},"reaction":[{"manifestation":[{"text":"Urticarial rash"}]}]}""");
+        assertEquals(List.of("CARFILZOMIB", "BORTEZOMIB", "LENALIDOMIDE"),
+                r.intolerances().stream().map(i -> i.getDrug().name()).toList());
+        assertEquals("Heart failure; Grade 3 heart failure after cycle 3", r.intolerances().get(0).getReason());
+        assertEquals(LocalDate.of(2025, 4, 25), r.intolerances().get(0).getDate());
+        assertEquals("AllergyIntolerance/al1", r.intolerances().get(0).getSource());
+        assertEquals(LocalDate.of(2023, 6, 1), r.intolerances().get(1).getDate());
+        assertEquals("allergy: Urticarial rash", r.intolerances().get(2).getReason());
+        // the daratumumab allergy is a hypersensitivity, not a drug intolerance
+        assertEquals(List.of(Allergen.DARATUMUMAB), r.allergies().stream().map(AllergyRecord::getSubstance).toList());
+    }
+
+    @Test
     void allergyOfAnotherPatientIsSkipped() {
         PatientRecord r = Bundles.read("""
                 {"resourceType":"AllergyIntolerance","id":"al1","patient":{"reference":"Patient/p2"},"code":{"text":"isatuximab"}}""");

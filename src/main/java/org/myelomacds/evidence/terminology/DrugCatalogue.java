@@ -159,6 +159,12 @@ public final class DrugCatalogue {
         return family.byText(text).map(d -> new DrugMatch(d, productRouteFromName(d, text)));
     }
 
+    /** Every catalogue drug a text names ("heart failure on carfilzomib-dexamethasone": carfilzomib, dexamethasone). */
+    public List<Drug> allNamedIn(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return family.allByText(text).stream().distinct().sorted().toList();
+    }
+
     /** Whether a product name says the drug's route, e.g. "Darzalex Faspro" (subcutaneous daratumumab). */
     public Route productRouteFromName(Drug drug, String text) {
         Family<Route> routes = productRoutes.get(drug);

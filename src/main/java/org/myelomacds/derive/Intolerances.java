@@ -1,0 +1,76 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
+import org.myelomacds.facts.DrugIntolerance;
+import org.myelomacds.facts.MedicationRecord;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Which drugs the record says the patient did not tolerate. A medication record stopped for toxicity is an intolerance
+ * of its own drug only when its own reason is that drug's:
+ * <ul>
+ *   <li>a reason that names other drugs of the catalogue and not this one ("grade 3 heart failure on carfilzomib" on the
+ *       dexamethasone record) belongs to the drugs it names: this record was stopped with them;</li>
+ *   <li>a steroid (dexamethasone, prednisone…) stopped with the same reason as a non-steroid partner of its line (same
+ *       plan, or same last day) was stopped with the line: every drug of the line carries the line's reason, and the
+ *       steroid is the backbone of the next line too. A steroid is intolerant only when its own record says so (a reason
+ *       of its own, or one that names it).</li>
+ * </ul>
+ * An AllergyIntolerance naming a catalogue drug (read by the mapper) is an intolerance as recorded.
+ */
+public final class Intolerances {
+    private Intolerances() {}
+
+    /** The intolerances of the given records (as of asOf) and the recorded ones, sorted (by drug, latest first). */
+    public static List<DrugIntolerance> of(List<MedicationRecord> records, List<DrugIntolerance> recorded, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<MedicationRecord> given = given(records, asOf);
+        TreeSet<DrugIntolerance> out = new TreeSet<>();
+        for (MedicationRecord r : given) {
+            if (!isOwn(r, given)) continue;
+            LocalDate when = r.getEnd() != null && !r.getEnd().isAfter(asOf) ? r.getEnd() : r.getStart();
+            DrugIntolerance.Kind kind = DrugIntolerance.Kind.STOPPED_FOR_TOXICITY;
+            out.add(new DrugIntolerance(r.getDrug(), kind, r.getStopReason(), when,
+                    r.getProvenance().isEmpty() ? null : r.getProvenance().get(0)));
+        }
+        if (recorded != null) out.addAll(recorded);
+        return List.copyOf(out);
+    }
+
+    /** Whether a record was stopped for a toxicity of its own drug (see the class comment); {@code all}: its patient's records. */
+    public static boolean isOwn(MedicationRecord r, List<MedicationRecord> all) {
+        if (!r.isStoppedForToxicity()) return false;
+        List<Drug> named = r.getStopReasonDrugs();
+        if (named.contains(r.getDrug())) return true;
+        if (!named.isEmpty()) return false;
+        if (!r.getDrug().isCatalogued() || r.getDrug().getDrugClass() != DrugClass.CORTICOSTEROID) return true;
+        for (MedicationRecord p : all) {
+            if (p == r || !p.isStoppedForToxicity() || !p.getDrug().isCatalogued()
+                    || p.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) continue;
+            boolean sameLine = (r.getGroupRef() != null && r.getGroupRef().equals(p.getGroupRef()))
+                    || (r.getEnd() != null && r.getEnd().equals(p.getEnd()));
+            if (sameLine && Objects.equals(normalised(r.getStopReason()), normalised(p.getStopReason()))) return false;
+        }
+        return true;
+    }
+
+    private static String normalised(String reason) {
+        return reason == null ? null : reason.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<MedicationRecord> given(List<MedicationRecord> records, LocalDate asOf) {
+        List<MedicationRecord> out = new ArrayList<>();
+        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
+            if (r == null || !TherapyRecords.isGiven(r)) continue;
+            if (r.getStart() != null && r.getStart().isAfter(asOf)) continue;
+            out.add(r);
+        }
+        return out;
+    }
+}
