@@ -76,7 +76,7 @@ final class ConditionMapper {
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
-                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset)));
+                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
     }
 
     /**
