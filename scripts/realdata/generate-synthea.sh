@@ -13,6 +13,12 @@
 # 3. FHIR R4 export only, into target/realdata/synthea/output/fhir/*.json
 #    (one transaction Bundle per patient, alive and deceased).
 #
+# With the argument "transplant" it generates a second population instead, into target/realdata/synthea-transplant/:
+# Synthea's OWN myeloma, from its built-in module trigger_bone_marrow_transplant.json (multiple myeloma, SNOMED
+# 109989006, at 65-70 with probability 0.0076, then a stem-cell transplant admission, no myeloma drugs). A copy of that
+# module taken from the Synthea jar, with the myeloma branch's probability set to 1, is passed with -d so every patient
+# takes it: records shaped like an EHR that knows the diagnosis and the transplant but none of the therapy.
+#
 # Deterministic: seed 42 (-s, -cs), 5 living patients (-p 5) aged 55-80 (-a), reference
 # and end date 2026-11-01 (-r, -e), Massachusetts.
 # Idempotent: skips when target/realdata/synthea/output/.complete matches the current
@@ -30,10 +36,20 @@ AGES="55-80"
 REF_DATE=20261101
 STATE="Massachusetts"
 
+PROFILE="${1:-myeloma-module}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-MODULES="$HERE/synthea-modules"
-WORK="${SYNTHEA_WORK_DIR:-$ROOT/target/realdata/synthea}"
+case "$PROFILE" in
+  myeloma-module)
+    MODULES="$HERE/synthea-modules"
+    WORK="${SYNTHEA_WORK_DIR:-$ROOT/target/realdata/synthea}" ;;
+  transplant)
+    # the trigger module fires at 65-70 years of age: only patients past it can carry its myeloma
+    AGES="72-85"
+    WORK="${SYNTHEA_WORK_DIR:-$ROOT/target/realdata/synthea-transplant}"
+    MODULES="$WORK/modules" ;;
+  *) echo "synthea: unknown profile '$PROFILE' (myeloma-module or transplant)" >&2; exit 2 ;;
+esac
 OUT="$WORK/output"
 MARK="$OUT/.complete"
 MVN="${MVN:-mvn}"
@@ -55,7 +71,8 @@ SYN_ARGS=(-s "$SEED" -cs "$SEED" -p "$POPULATION" -a "$AGES" -r "$REF_DATE" -e "
 fingerprint() {
   # options and module contents only: no absolute paths, so a moved checkout reuses its data
   { echo "synthea $SYNTHEA_VERSION ${SYN_ARGS[*]}" | sed -e "s#$MODULES#MODULES#g" -e "s#$OUT#OUT#g"
-    cat "$MODULES"/*.json; } | sha1sum | cut -c1-40
+    if [[ "$PROFILE" == transplant ]]; then echo "trigger_bone_marrow_transplant myeloma probability 1"; else cat "$MODULES"/*.json; fi
+  } | sha1sum | cut -c1-40
 }
 FP="$(fingerprint)"
 
@@ -100,6 +117,20 @@ POM
   [[ -f "$WORK/lib/synthea-$SYNTHEA_VERSION.jar" ]] || { echo "synthea: synthea-$SYNTHEA_VERSION.jar missing after resolution" >&2; exit 1; }
   echo "$SYNTHEA_VERSION" > "$WORK/lib/.complete"
   echo "synthea: $(ls "$WORK/lib"/*.jar | wc -l) jars, $(du -sh "$WORK/lib" | cut -f1) in $WORK/lib ($(( $(date +%s) - start ))s)"
+fi
+
+# --- 1b. the transplant profile's module: Synthea's own, myeloma made certain ---------------
+if [[ "$PROFILE" == transplant ]]; then
+  mkdir -p "$MODULES"
+  command -v unzip >/dev/null 2>&1 || { echo "synthea: unzip not on the PATH" >&2; exit 1; }
+  unzip -p "$WORK/lib/synthea-$SYNTHEA_VERSION.jar" modules/trigger_bone_marrow_transplant.json \
+    | sed -e 's/"distribution": 0\.0076/"distribution": 1.0/' -e 's/"distribution": 0\.9924/"distribution": 0.0/' \
+    > "$MODULES/trigger_bone_marrow_transplant.json"
+  if ! grep -q '"distribution": 1.0' "$MODULES/trigger_bone_marrow_transplant.json" \
+     || grep -q '0\.0076' "$MODULES/trigger_bone_marrow_transplant.json"; then
+    echo "synthea: trigger_bone_marrow_transplant.json of Synthea $SYNTHEA_VERSION no longer has the expected myeloma branch" >&2
+    exit 1
+  fi
 fi
 
 # --- 2. generate ------------------------------------------------------------------------

@@ -71,11 +71,18 @@ public record Findings(
 
     /**
      * {@code otherTherapy}: medication records that are not lines of myeloma therapy (given for another condition, or
-     * for a precursor), each with the rule that decided; absent when there are none.
+     * for a precursor), each with the rule that decided; absent when there are none. {@code unplaced}: records the engine
+     * read but could not place on the timeline (no date; or a partial date that leaves their line undecided), each with
+     * its resource reference and why (code MEDICATION, PROCEDURE or DISEASE_STATUS); absent when there are none.
+     * {@code linesUndecided}: why the line count or grouping depends on a partial date; absent when it does not.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy) {
+    public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy,
+                               List<Item> unplaced, String linesUndecided) {
         public PriorTherapy(int priorLines, boolean recorded, List<Line> lines) { this(priorLines, recorded, lines, null); }
+        public PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy) {
+            this(priorLines, recorded, lines, otherTherapy, null, null);
+        }
     }
 
     /**
@@ -90,15 +97,27 @@ public record Findings(
     /**
      * {@code openedBy} names the line-of-therapy rule that opened the line (PROGRESSION, NEW_REGIMEN, TRANSPLANT...) and
      * {@code rule} says it in words; {@code transplants} the kind of each transplant (AUTOLOGOUS, ALLOGENEIC, UNKNOWN).
+     * {@code start} and {@code end} are ISO days (the earliest start, the latest end); {@code startRecorded} and
+     * {@code endRecorded} give them as recorded ("2024-03", "2024", "between 2024-03-01 and 2024-03-15") when a partial
+     * date makes them imprecise, and are absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                        boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
-                       List<String> transplants) {
+                       List<String> transplants, String startRecorded, String endRecorded) {
         public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                     boolean ongoing, String reason, List<FactRef> facts) {
             this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, null, null, null);
         }
+        public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
+                    boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
+                    List<String> transplants) {
+            this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, openedBy, rule, transplants, null, null);
+        }
+        /** The start as the record gives it ("2024-03"), for printing; {@link #start} is its earliest day. */
+        public String startText() { return startRecorded != null ? startRecorded : start; }
+        /** The end as the record gives it ("2026-07"), for printing; {@link #end} is its latest day. */
+        public String endText() { return endRecorded != null ? endRecorded : end; }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -134,11 +153,18 @@ public record Findings(
     /**
      * A dated disease-status assessment from the record (mCODE disease status): progression, stable, improved...
      * The report marks progression events on the therapy timeline and lists the assessments dated during each line.
+     * {@code date} is an ISO day (the earliest the assessment can stand for); {@code recorded} gives a partial date as
+     * recorded ("2026-07") and is absent when the date is precise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatusEvent(String date, String status, List<FactRef> facts, String derivation) {
+    public record StatusEvent(String date, String status, List<FactRef> facts, String derivation, String recorded) {
         /** A recorded assessment; {@code derivation} says how a derived one (a confirmed M-protein rise) was read. */
         public StatusEvent(String date, String status, List<FactRef> facts) { this(date, status, facts, null); }
+        public StatusEvent(String date, String status, List<FactRef> facts, String derivation) {
+            this(date, status, facts, derivation, null);
+        }
+        /** The date as recorded ("2026-07"), for printing; {@link #date} is its earliest day. */
+        public String dateText() { return recorded != null ? recorded : date; }
     }
 
     /**

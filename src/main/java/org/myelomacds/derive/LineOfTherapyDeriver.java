@@ -427,12 +427,52 @@ public final class LineOfTherapyDeriver {
             }
             drugs.addAll(line.extraDrugs);
             boolean ongoing = line.ongoing();
-            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), new ArrayList<>(drugs), kinds,
+            // The days the line surely spans: a first record dated "2024-03" may have started on any day of March.
+            LocalDate startLatest = null;
+            for (Segment sg : given_) startLatest = earlier(startLatest, latestFrom(sg));
+            for (Transplant t : line.transplants) startLatest = earlier(startLatest, t.procedure().getLatest());
+            LocalDate endEarliest = null;
+            if (!ongoing) {
+                for (Segment sg : given_) endEarliest = later(endEarliest, earliestTo(sg));
+                for (Transplant t : line.transplants) endEarliest = later(endEarliest, t.procedure().getDate());
+            }
+            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest,
+                    new ArrayList<>(drugs), kinds,
                     !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, line.reason,
                     new ArrayList<>(provenance)));
             courses.addAll(courses(given_, number, finalPhaseStart(line)));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
+    }
+
+    /**
+     * The records of myeloma therapy and disease status that the timeline reads but cannot place, as of asOf: given
+     * anti-myeloma medication records without a start date, performed stem-cell transplants without a date, and
+     * progressions without a date. Each is named with its resource so a reviewer sees what the line count, the
+     * exposures and refractoriness do not include.
+     */
+    public static List<TherapyTimeline.Unplaced> unplaced(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                          List<DiseaseStatus> statuses) {
+        List<TherapyTimeline.Unplaced> out = new ArrayList<>();
+        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
+            if (r == null || r.getStart() != null || !TherapyRecords.isGiven(r)
+                    || !r.getDrug().getDrugClass().isAntiMyelomaTherapy()) continue;
+            out.add(new TherapyTimeline.Unplaced("MEDICATION", r.getDrug().displayName(),
+                    "no date: given, but when is unknown, so it is in no line, no exposure window and no refractoriness"
+                            + " judgement", reference(r)));
+        }
+        for (ProcedureRecord p : procedures == null ? List.<ProcedureRecord>of() : procedures) {
+            if (p == null || p.getDate() != null || !TherapyRecords.isPerformedTransplant(p)) continue;
+            out.add(new TherapyTimeline.Unplaced("PROCEDURE", p.getKind().displayName(),
+                    "no performed date: the transplant is in no line", reference(p)));
+        }
+        for (DiseaseStatus d : statuses == null ? List.<DiseaseStatus>of() : statuses) {
+            if (d == null || d.isDated() || !d.isProgression()) continue;
+            out.add(new TherapyTimeline.Unplaced("DISEASE_STATUS", "progression",
+                    "no date: it opens no line and decides no refractoriness", reference(d)));
+        }
+        out.sort(Comparator.comparing(TherapyTimeline.Unplaced::reference).thenComparing(TherapyTimeline.Unplaced::what));
+        return out;
     }
 
     /**
@@ -714,6 +754,12 @@ public final class LineOfTherapyDeriver {
     }
 
     private static long days(LocalDate from, LocalDate to) { return ChronoUnit.DAYS.between(from, to); }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isBefore(b) ? a : b;
+    }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
         if (a == null) return b;

@@ -18,4 +18,10 @@ public record TherapyTimeline(List<PriorLine> lines, List<DosingPeriod> courses,
     }
 
     public TherapyTimeline(List<PriorLine> lines, List<DosingPeriod> courses) { this(lines, courses, null); }
+
+    /**
+     * A record the timeline read but could not place: {@code kind} MEDICATION, PROCEDURE or DISEASE_STATUS,
+     * {@code what} it records, {@code why} it was not placed, {@code reference} the resource.
+     */
+    public record Unplaced(String kind, String what, String why, String reference) {}
 }

@@ -329,7 +329,7 @@ final class AssessmentAssembler {
                     + (c.getStage() == null ? "" : ", stage/grade " + c.getStage())
                     + (c.isActive() ? "" : " (" + c.statusNote() + ")")
                     + (c.isPossible() ? " (possible: verification status " + c.getVerificationStatus() + "; not acted on)" : "")
-                    + (c.getOnset() == null ? "" : ", since " + c.getOnset());
+                    + (c.getOnset() == null ? "" : ", since " + c.getOnsetText());
             Findings.Item item = new Findings.Item(c.getKind().name(), c.getCode(), text, refs(c.getProvenance()));
             if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) diagnoses.add(item);
             else if (PULMONARY.contains(c.getKind())) pulmonary.add(item);
@@ -357,7 +357,7 @@ final class AssessmentAssembler {
         Set<String> refractoryDrugs = new TreeSet<>();
         refractory.forEach(r -> refractoryDrugs.add(r.getDrug().name()));
         List<Findings.Item> refractoriness = refractory.stream().map(r -> new Findings.Item(r.getDrug().name(),
-                r.getProgressionDate().toString(), r.describe(), refs(r.getProvenance()))).toList();
+                r.getProgression().getDateText(), r.describe(), refs(r.getProvenance()))).toList();
 
         // A drug named by a history gap (partial date, unknown end) has an undecided refractoriness; a gap without a
         // drug (a transplant with no recorded induction) leaves every drug's undecided.
@@ -377,13 +377,23 @@ final class AssessmentAssembler {
         }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);
+        // What the timeline read but could not place (undated records), and why the lines may be other than counted.
+        List<Findings.Item> unplaced = org.myelomacds.derive.LineOfTherapyDeriver.unplaced(
+                org.myelomacds.derive.TherapyPurpose.split(record.medications(), record.conditions(), context.getAsOf()).myeloma(),
+                record.procedures(), record.diseaseStatuses()).stream()
+                .map(u -> new Findings.Item(u.kind(), u.what(), u.what() + ": " + u.why(),
+                        List.of(new FactRef(u.reference(), null)))).toList();
+        List<org.myelomacds.facts.LineCountUncertain> undecided = facts(session, org.myelomacds.facts.LineCountUncertain.class);
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size(),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
                         l.getReason(), refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
-                        l.getTransplants().stream().map(k -> k.transplantKind()).toList())).toList(),
-                otherTherapy(session));
+                        l.getTransplants().stream().map(k -> k.transplantKind()).toList(),
+                        l.getStartLatest().equals(l.getStart()) ? null : l.getStartText(),
+                        l.isOngoing() || l.getEndEarliest().equals(l.getEnd()) ? null : l.getEndText())).toList(),
+                otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
+                undecided.isEmpty() ? null : undecided.get(0).describe());
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
         Findings.Washout washout = washouts.size() == 1
@@ -430,7 +440,7 @@ final class AssessmentAssembler {
                 .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name())
                         .thenComparing(d -> d.getDerivation() == null ? "" : d.getDerivation()))
                 .map(d -> new Findings.StatusEvent(d.getDate().toString(), d.getTrend().name(), refs(d.getProvenance()),
-                        d.getDerivation()))
+                        d.getDerivation(), d.isDateImprecise() ? d.getDateText() : null))
                 .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
@@ -457,9 +467,22 @@ final class AssessmentAssembler {
      * (any setting but NOT_MULTIPLE_MYELOMA), sorted by reference and code; null when there are none.
      */
     private List<Findings.Item> unrecognised(List<SettingDetermination> settings) {
-        if (record.unrecognised().isEmpty()) return null;
+        // Antineoplastics the catalogue recognises as such (an ATC L01 code, a class name) but cannot name or classify:
+        // given to a myeloma patient they may be a line the timeline does not count (GAP-THERAPY-10).
+        List<Findings.Item> unclassified = record.medications().stream()
+                .filter(m -> m.getDrugClass() == DrugClass.OTHER && !m.isPlanned())
+                .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
+                .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
+                        m.sourceReference() + ": " + m.getDrug().displayName() + (m.getStart() == null ? ", undated"
+                                : ", from " + PartialDateText.of(m.getStart(), m.getStartLatest()))
+                                + ": an antineoplastic the engine cannot name or classify, so it is in no line and no"
+                                + " exposure; review it (a drug to add to the catalogue in rules/terminology/, or a reason"
+                                + " showing it was given for another condition?)", refs(m.getProvenance())))
+                .toList();
+        if (record.unrecognised().isEmpty() && unclassified.isEmpty()) return null;
         if (settings.size() == 1 && settings.get(0).getSetting() == org.myelomacds.facts.DiseaseSetting.NOT_MULTIPLE_MYELOMA) return null;
-        return record.unrecognised().stream()
+        List<Findings.Item> out = new ArrayList<>(unclassified);
+        out.addAll(record.unrecognised().stream()
                 .sorted(Comparator.comparing((org.myelomacds.facts.UnrecognisedCode u) -> String.valueOf(u.reference()))
                         .thenComparing(u -> String.valueOf(u.code())))
                 .map(u -> new Findings.Item("UNRECOGNISED_CODE",
@@ -467,12 +490,13 @@ final class AssessmentAssembler {
                         u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
                                 + ": not recognised by the engine's terminology, so nothing was read from it; review it (a code to add to rules/terminology/?)",
                         u.reference() == null ? List.of() : List.of(new FactRef(u.reference(), null))))
-                .toList();
+                .toList());
+        return out;
     }
 
     static List<FactRef> refs(List<Provenance> provenance) {
         TreeSet<FactRef> out = new TreeSet<>();
-        for (Provenance p : provenance) out.add(new FactRef(p.getReference(), p.getDate() == null ? null : p.getDate().toString()));
+        for (Provenance p : provenance) out.add(new FactRef(p.getReference(), p.getDateText()));
         return List.copyOf(out);
     }
 

@@ -26,7 +26,7 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         for (Object o : event.getMatch().getObjects()) {
             if (o instanceof HasProvenance p) {
                 for (Provenance pr : p.getProvenance()) {
-                    facts.add(new FactRef(pr.getReference(), pr.getDate() == null ? null : pr.getDate().toString()));
+                    facts.add(new FactRef(pr.getReference(), pr.getDateText()));
                 }
             }
         }

@@ -24,10 +24,32 @@ public final class PriorLine implements HasProvenance {
     private final List<ProcedureKind> transplants;
     private final boolean drugTherapyRecorded;
     private final List<Provenance> provenance;
+    private final LocalDate startLatest;
+    private final LocalDate endEarliest;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance) {
+        this(number, start, end, start, end, drugs, transplants, drugTherapyRecorded, ongoing, lastLine, openedBy, reason,
+                provenance);
+    }
+
+    /**
+     * With the precision of its dates: {@code start} is the earliest and {@code startLatest} the latest day the line can
+     * have started (a first record dated "2024-03"); {@code endEarliest} and {@code end} bound its last day the same way.
+     * Precise dates have both equal.
+     */
+    public PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
+                     List<Drug> drugs, List<ProcedureKind> transplants,
+                     boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                     List<Provenance> provenance) {
+        this(number, start, end, drugs, transplants, drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance,
+                startLatest, endEarliest);
+    }
+
+    private PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
+                     boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                     List<Provenance> provenance, LocalDate startLatest, LocalDate endEarliest) {
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -40,12 +62,24 @@ public final class PriorLine implements HasProvenance {
         this.lastLine = lastLine;
         this.reason = reason;
         this.provenance = List.copyOf(provenance);
+        this.startLatest = startLatest == null || startLatest.isBefore(start) ? start
+                : startLatest.isAfter(end) ? end : startLatest;
+        this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end
+                : endEarliest.isBefore(this.startLatest) ? this.startLatest : endEarliest;
     }
 
     public int getNumber() { return number; }
     public LocalDate getStart() { return start; }
     public LocalDate getEnd() { return end; }
     public long getStartDay() { return start.toEpochDay(); }
+    /** Latest day the line can have started (its first record has a partial date); the start when precise. */
+    public LocalDate getStartLatest() { return startLatest; }
+    /** Earliest day the line can have ended (its last record has a partial date); the end when precise. */
+    public LocalDate getEndEarliest() { return endEarliest; }
+    /** The start as recorded: "2024-03" when the line's first record gives only the month. */
+    public String getStartText() { return PartialDateText.of(start, startLatest); }
+    /** The end as recorded: "2026-07" when the line's last record gives only the month. */
+    public String getEndText() { return PartialDateText.of(endEarliest, end); }
     public long getEndDay() { return end.toEpochDay(); }
     public List<Drug> getDrugs() { return drugs; }
     public boolean contains(Drug drug) { return drugs.contains(drug); }

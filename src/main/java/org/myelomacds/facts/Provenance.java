@@ -8,10 +8,18 @@ import java.util.Objects;
 public final class Provenance implements Comparable<Provenance> {
     private final String reference;
     private final LocalDate date;
+    private final LocalDate latest;
 
-    public Provenance(String reference, LocalDate date) {
+    public Provenance(String reference, LocalDate date) { this(reference, date, date); }
+
+    /**
+     * A source dated by a partial date: {@code date} its first and {@code latest} its last possible day. Only the text
+     * ({@link #getDateText()}) differs: identity and order stay those of the reference and the first day.
+     */
+    public Provenance(String reference, LocalDate date, LocalDate latest) {
         this.reference = Objects.requireNonNull(reference, "reference");
         this.date = date;
+        this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
     }
 
     /** A fact's single source as the list HasProvenance returns: empty when the source is unknown. */
@@ -19,6 +27,8 @@ public final class Provenance implements Comparable<Provenance> {
 
     public String getReference() { return reference; }
     public LocalDate getDate() { return date; }
+    /** The date as recorded ("2026-10" for a month); null when undated. */
+    public String getDateText() { return date == null ? null : PartialDateText.of(date, latest); }
 
     @Override
     public int compareTo(Provenance o) {

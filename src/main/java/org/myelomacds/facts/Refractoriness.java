@@ -36,6 +36,7 @@ public final class Refractoriness implements HasProvenance {
     public DrugClass getDrugClass() { return exposure.getDrugClass(); }
     public DrugExposure getExposure() { return exposure; }
     public LocalDate getProgressionDate() { return progression.getDate(); }
+    public DiseaseStatus getProgression() { return progression; }
     public DosingPeriod getPeriod() { return period; }
     /** Days from the end of the deciding course to the progression (0 or less: progression on treatment). */
     public long getDaysAfterLastDose() { return progression.getDay() - period.getEndDay(); }

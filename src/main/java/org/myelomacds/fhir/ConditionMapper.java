@@ -11,6 +11,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ProcedureKind;
+import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.ConditionCertainty;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.ConditionSeverity;
@@ -41,6 +43,7 @@ final class ConditionMapper {
 
     static void map(Condition condition, EntryContext ctx) {
         if (isRefutedOrError(condition)) return;
+        if (transplantHistory(condition, ctx)) return;
         ConditionTerms terms = ctx.terms().conditions();
         CodeableConcept code = condition.getCode();
         String text = Concepts.text(code);
@@ -73,7 +76,24 @@ final class ConditionMapper {
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
-                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset)));
+                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
+    }
+
+    /**
+     * A Condition that says a stem-cell transplant was done ("History of autologous bone marrow transplant", Z94.84) is
+     * the transplant itself, as a Procedure would have said: records without transplant Procedures carry it this way.
+     * It is dated by its onset (or recorded date), the best the record gives; with neither it is undated and the
+     * timeline says the history cannot be placed.
+     */
+    private static boolean transplantHistory(Condition condition, EntryContext ctx) {
+        for (Coding c : condition.getCode().getCoding()) {
+            Optional<ProcedureKind> kind = ctx.terms().procedures().transplantHistoryByCode(c.getSystem(), c.getCode());
+            if (kind.isEmpty()) continue;
+            LocalDate onset = onset(condition);
+            ctx.out().procedures.add(new ProcedureRecord(kind.get(), onset, onsetLatest(condition), false, null, ctx.provenance(onset)));
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -15,6 +15,9 @@ record EntryContext(ScannedEntry entry, RecordBuilder out) {
 
     Provenance provenance(LocalDate date) { return new Provenance(entry.reference(), date); }
 
+    /** The source dated by a partial date: printed as recorded ("2026-10"), identified by its first day. */
+    Provenance provenance(LocalDate date, LocalDate latest) { return new Provenance(entry.reference(), date, latest); }
+
     void problem(String field, String message) {
         out.unreadable.add(new UnreadableInput(entry.index(), entry.reference(), field, message));
     }

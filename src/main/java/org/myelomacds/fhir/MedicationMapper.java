@@ -58,7 +58,7 @@ final class MedicationMapper {
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
                 status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
-                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start),
+                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start, startLatest),
                 meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms()));
     }
 
@@ -88,7 +88,7 @@ final class MedicationMapper {
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
                 status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ma.getStatusReason(), ctx.terms()),
-                ctx.provenance(start), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
+                ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
                         ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms()));
     }
 
@@ -130,7 +130,7 @@ final class MedicationMapper {
                 && toxicity(List.of(md.getStatusReasonCodeableConcept()), ctx.terms());
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(md.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
-                endEarliest, groupRef, toxicity, ctx.provenance(start),
+                endEarliest, groupRef, toxicity, ctx.provenance(start, startLatest),
                 meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
                 md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms()));
     }
@@ -171,7 +171,7 @@ final class MedicationMapper {
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
                 endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
-                ctx.provenance(start), meds.reasons(mr.getReasonReference(), mr.getReasonCode())), stopReasons, ctx.terms()));
+                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode())), stopReasons, ctx.terms()));
     }
 
     private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {

@@ -296,7 +296,7 @@ final class ObservationMapper {
         if (!(obs.getValue() instanceof CodeableConcept cc)) {
             if (obs.getValue() instanceof StringType s) {
                 ctx.out().diseaseStatuses.add(new DiseaseStatus(ctx.terms().diseaseStatus().fromText(s.getValue()), effective,
-                        latestEffective(obs), ctx.provenance(effective)));
+                        latestEffective(obs), ctx.provenance(effective, latestEffective(obs))));
             } else {
                 ctx.problem("Observation.value[x]", "disease status needs a valueCodeableConcept, found " + obs.getValue().fhirType());
             }
@@ -311,7 +311,7 @@ final class ObservationMapper {
             }
         }
         if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
-        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latestEffective(obs), ctx.provenance(effective)));
+        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latestEffective(obs), ctx.provenance(effective, latestEffective(obs))));
     }
 
     private static void transplantEligibility(Observation obs, LocalDate effective, EntryContext ctx) {

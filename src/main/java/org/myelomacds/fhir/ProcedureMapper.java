@@ -30,6 +30,6 @@ final class ProcedureMapper {
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
         ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
-                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date)));
+                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest)));
     }
 }

@@ -14,6 +14,7 @@ import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.ParaproteinIsotype;
 import org.myelomacds.facts.PatientDemographics;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.TransplantEligibilityAssertion;
 import org.myelomacds.facts.UnreadableInput;
@@ -46,6 +47,27 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                procedures, allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
+                withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
+    }
+
+    /**
+     * A transplant recorded as a Procedure and again as a "history of transplant" Condition on the same day is one
+     * transplant: the Condition's record is dropped when a Procedure's transplant of the same kind (or either of
+     * unstated kind) has the same date.
+     */
+    static List<ProcedureRecord> withoutRestatedTransplants(List<ProcedureRecord> all) {
+        List<ProcedureRecord> kept = new ArrayList<>();
+        for (ProcedureRecord p : all) {
+            boolean restated = fromCondition(p) && all.stream().anyMatch(q -> q != p && !fromCondition(q)
+                    && q.isStemCellTransplant() && p.isStemCellTransplant() && java.util.Objects.equals(q.getDate(), p.getDate())
+                    && (q.getKind() == p.getKind() || q.getKind() == ProcedureKind.STEM_CELL_TRANSPLANT
+                        || p.getKind() == ProcedureKind.STEM_CELL_TRANSPLANT));
+            if (!restated) kept.add(p);
+        }
+        return kept;
+    }
+
+    private static boolean fromCondition(ProcedureRecord p) {
+        return p.getProvenance().stream().anyMatch(pr -> pr.getReference() != null && pr.getReference().startsWith("Condition/"));
     }
 }

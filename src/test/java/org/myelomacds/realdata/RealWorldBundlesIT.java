@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -82,6 +83,7 @@ class RealWorldBundlesIT {
     static Path base;
     static Path examplesDir;
     static Path syntheaDir;
+    static Path syntheaTransplantDir;
     static Path wrapDir;
 
     @BeforeAll
@@ -100,14 +102,20 @@ class RealWorldBundlesIT {
                 "registry.npmjs.org");
         ensure("scripts/realdata/generate-synthea.sh", real.resolve("synthea/output/.complete"),
                 "repo.maven.apache.org");
+        syntheaTransplantDir = real.resolve("synthea-transplant/output/fhir");
+        ensure("scripts/realdata/generate-synthea.sh", real.resolve("synthea-transplant/output/.complete"),
+                "repo.maven.apache.org", "transplant");
     }
 
     /** Runs the script (it is idempotent and cheap when its data are complete). */
-    private static void ensure(String script, Path marker, String host) throws Exception {
-        Path log = base.resolve("target/realdata").resolve(Path.of(script).getFileName() + ".log");
+    private static void ensure(String script, Path marker, String host, String... args) throws Exception {
+        Path log = base.resolve("target/realdata").resolve(Path.of(script).getFileName()
+                + (args.length == 0 ? "" : "-" + String.join("-", args)) + ".log");
         Files.createDirectories(log.getParent());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("bash", base.resolve(script).toString())
+        List<String> command = new ArrayList<>(List.of("bash", base.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
                 .directory(base.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -216,6 +224,45 @@ class RealWorldBundlesIT {
                 + " - was scripts/realdata/synthea-modules/multiple_myeloma.json applied?");
         assertFalse(complete.isEmpty(), "no Synthea multiple-myeloma patient produced a complete assessment:\n  "
                 + String.join("\n  ", myelomaProblems));
+    }
+
+    /**
+     * Synthea's own myeloma (its transplant module, made certain): the record knows the diagnosis and a stem-cell
+     * transplant, often only as a "history of transplant" Condition, and no drug at all. No option may rest on the
+     * therapy the record does not hold: no regimen is offered, prior therapy is named as unknown, and the transplant is
+     * read (the patient is not "newly diagnosed"). Deceased patients are refused.
+     */
+    @Test
+    @Order(4)
+    void syntheaTransplantModuleMyelomaGetsNoOptionBuiltOnAMissingHistory() throws Exception {
+        List<Path> patients;
+        try (Stream<Path> s = Files.list(syntheaTransplantDir)) {
+            patients = s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        }
+        Tally tally = new Tally("Synthea transplant-module patients");
+        List<String> confident = new ArrayList<>();
+        int assessed = 0;
+        for (Path f : patients) {
+            Run run = evaluate(f);
+            tally.add(f, run);
+            if (run.exit != 0 || !Files.readString(f).contains("\"" + MULTIPLE_MYELOMA_SNOMED + "\"")) continue;
+            assessed++;
+            JsonNode a = run.json();
+            List<String> offered = new ArrayList<>();
+            a.path("recommendations").forEach(r -> offered.add(r.path("regimen").asText() + " " + r.path("status").asText()));
+            Set<String> gaps = new TreeSet<>();
+            a.path("dataGaps").forEach(g -> gaps.add(g.path("code").asText()));
+            String line = f.getFileName() + ": setting " + a.path("setting").asText() + ", lines "
+                    + a.path("findings").path("priorTherapy").path("priorLines").asInt() + ", offered " + offered + ", gaps " + gaps;
+            System.out.println("[realdata]   transplant-module patient " + line);
+            if (!offered.isEmpty() || !gaps.contains("PRIOR_THERAPY_UNKNOWN") || a.path("setting").asText().startsWith("NDMM")) {
+                confident.add(line);
+            }
+        }
+        tally.report();
+        tally.assertClean();
+        assertTrue(assessed > 0, "no living transplant-module patient with multiple myeloma in " + syntheaTransplantDir);
+        assertEquals(List.of(), confident, "options or a newly-diagnosed setting built on a drug history the record does not hold");
     }
 
     // ------------------------------------------------------------------ helpers

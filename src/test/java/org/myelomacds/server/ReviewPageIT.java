@@ -115,7 +115,10 @@ class ReviewPageIT {
         assertTrue(browser.findElement(By.id("option-ISA_PD")).isDisplayed());
         assertFalse(browser.findElement(By.id("option-ISA_KD")).isDisplayed());
         WebElement option = browser.findElement(By.id("option-ISA_PD"));
-        option.findElement(By.cssSelector("li.line button.expand")).click();
+        // brought to the middle of the window first: at the top it would sit under the sticky regimen bar
+        WebElement expand = option.findElement(By.cssSelector("li.line button.expand"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", expand);
+        expand.click();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", option);
         File regimen = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(regimen.toPath(), SCREENSHOTS.resolve("review-page-regimen.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -10,6 +10,9 @@ import java.util.Optional;
  * {@link ProcedureKind}, {@code procedure-<kind>}. In text, {@code procedure-dialysis}'s words are tried first; then the
  * words of {@code procedure-stem-cell-transplant} say that a transplant was done, and those of the allogeneic and
  * autologous sets (tried in that order) say which — a transplant with neither stays "stem-cell transplant".
+ * A transplant recorded only as a Condition ("History of autologous bone marrow transplant", ICD-10-CM Z94.84) is read
+ * by code from the {@code history-of-…-stem-cell-transplant} sets, never by text: "history of … transplant" words also
+ * name kidney and other organ transplants.
  */
 public final class ProcedureTerms {
     private final Family<ProcedureKind> kinds;
@@ -17,6 +20,7 @@ public final class ProcedureTerms {
     private final ValueSet transplant;
     private final ValueSet allogeneic;
     private final ValueSet autologous;
+    private final Family<ProcedureKind> history;
 
     ProcedureTerms(Terminology t) {
         dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
@@ -27,11 +31,21 @@ public final class ProcedureTerms {
                 new Family.Entry<>(allogeneic, ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT),
                 new Family.Entry<>(autologous, ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT),
                 new Family.Entry<>(transplant, ProcedureKind.STEM_CELL_TRANSPLANT)), true);
+        history = t.family("transplant histories", List.of(
+                new Family.Entry<>(t.require("history-of-allogeneic-stem-cell-transplant", "a history of allogeneic stem-cell transplant (Condition)"),
+                        ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT),
+                new Family.Entry<>(t.require("history-of-autologous-stem-cell-transplant", "a history of autologous stem-cell transplant (Condition)"),
+                        ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT),
+                new Family.Entry<>(t.require("history-of-stem-cell-transplant", "a history of stem-cell transplant of unstated kind (Condition)"),
+                        ProcedureKind.STEM_CELL_TRANSPLANT)), true);
     }
 
     private static String id(ProcedureKind k) { return "procedure-" + Terminology.kebab(k); }
 
     public Optional<ProcedureKind> byCode(String system, String code) { return kinds.valueByCode(system, code); }
+
+    /** The transplant a Condition's code says was done ("history of autologous bone marrow transplant"), if any. */
+    public Optional<ProcedureKind> transplantHistoryByCode(String system, String code) { return history.valueByCode(system, code); }
 
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
     public Optional<ProcedureKind> byText(String text) {

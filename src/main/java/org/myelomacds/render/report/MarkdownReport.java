@@ -35,6 +35,11 @@ public final class MarkdownReport {
                     + " precursor (an exposure that counts for washout and refractoriness)._\n\n");
             for (ReportView.Fact f : v.otherTherapy()) fact(md, f.label() + ": ", f);
         }
+        if (!v.unplaced().isEmpty()) {
+            md.append("\n### Not placed on the timeline\n\n_Records read but not placed in a line (no date), and line counts"
+                    + " a partial date leaves undecided._\n\n");
+            for (ReportView.Fact f : v.unplaced()) fact(md, f.label() + ": ", f);
+        }
         md.append("\n### Refractoriness\n\n");
         if (v.refractoriness().isEmpty()) md.append("_No refractoriness derived from the record._\n");
         for (ReportView.Fact f : v.refractoriness()) fact(md, "", f);

@@ -46,6 +46,7 @@ public record ReportView(
         List<Fact> disease,
         List<LineRow> lines,
         List<Fact> otherTherapy,
+        List<Fact> unplaced,
         List<Fact> refractoriness,
         List<ExposureRow> antiCd38,
         List<ExposureRow> otherExposures,
@@ -188,11 +189,12 @@ public record ReportView(
         for (Findings.Line l : f.priorTherapy().lines()) {
             LocalDate start = LocalDate.parse(l.start()), end = LocalDate.parse(l.end());
             // Assessments dated from the line's start to 60 days after its end: the IMWG window within which a
-            // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response.
+            // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response;
+            // a partial date ("2026-07") is listed with the line when some day of it falls in the window.
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
                 return !d.isBefore(start) && !d.isAfter(end.plusDays(60));
-            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.date())
+            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.dateText())
                     .collect(Collectors.joining("; "));
             List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
             // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.
@@ -201,7 +203,7 @@ public record ReportView(
                 case "ALLOGENEIC" -> "allogeneic stem-cell transplant";
                 default -> "stem-cell transplant (kind not recorded)";
             });
-            lines.add(new LineRow(l.number(), l.start(), l.ongoing() ? "ongoing" : l.end(),
+            lines.add(new LineRow(l.number(), l.startText(), l.ongoing() ? "ongoing" : l.endText(),
                     String.join(", ", given), l.ongoing(),
                     l.includesTransplant(), during.isEmpty() ? "none recorded" : during, l.reason(), sources(l.facts())));
         }
@@ -214,6 +216,16 @@ public record ReportView(
             otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
                     drug(o.drug()) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
+        }
+
+        // What the timeline read but could not place, and why the line count may be other than the table shows.
+        List<Fact> unplaced = new ArrayList<>();
+        if (f.priorTherapy().linesUndecided() != null) unplaced.add(new Fact("Lines undecided",
+                Character.toUpperCase(f.priorTherapy().linesUndecided().charAt(0)) + f.priorTherapy().linesUndecided().substring(1)
+                        + "; the table places each partial date on its first day",
+                null, List.of(), List.of()));
+        if (f.priorTherapy().unplaced() != null) for (Findings.Item u : f.priorTherapy().unplaced()) {
+            unplaced.add(new Fact("Not placed", u.text(), null, List.of(), sources(u.facts())));
         }
 
         List<Fact> refractoriness = new ArrayList<>();
@@ -333,7 +345,7 @@ public record ReportView(
         return new ReportView("Tumour-board report: patient " + p.id(), p.id(), patientLine, a.setting(),
                 f.setting() == null ? "Setting not determined" : f.setting().text(), a.asOf(), a.jurisdiction(),
                 a.disclaimer(), new RulebaseLine(a.rulebase().version(), a.rulebase().sha256(), a.rulebase().mode()),
-                disease, lines, otherTherapy, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
+                disease, lines, otherTherapy, unplaced, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
                 Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top,
                 board(a, patientLine, lines, antiCd38, washout, renal, lung, flags, flagAnchors, gaps));
     }

@@ -53,7 +53,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         b.text(4, 14, "Progression", "start", "lbl");
         for (Findings.StatusEvent e : progressions) {
             double x = axis.x(LocalDate.parse(e.date()));
-            b.diamond(x, 10, 6, "prog", "Progression " + e.date());
+            b.diamond(x, 10, 6, "prog", "Progression " + e.dateText());
         }
         b.text(LEFT - 6, 14, "◆", "end", "prog-key");
 
@@ -62,8 +62,8 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             double x2 = axis.x(l.ongoing() ? asOf : LocalDate.parse(l.end()));
             String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
             b.text(4, y + BAR - 4, "Line " + l.number(), "start", "lbl");
-            b.rect(x1, y, x2 - x1, BAR, "line", "Line " + l.number() + ": " + drugs + ", " + l.start() + " to "
-                    + (l.ongoing() ? "ongoing" : l.end()));
+            b.rect(x1, y, x2 - x1, BAR, "line", "Line " + l.number() + ": " + drugs + ", " + l.startText() + " to "
+                    + (l.ongoing() ? "ongoing" : l.endText()));
             String label = drugs + (l.includesTransplant() ? " + ASCT" : "");
             // The label goes inside the bar when it fits, else after it (or before it near the right edge).
             double approx = label.length() * 5.6;
@@ -136,7 +136,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             desc.append("Line ").append(l.number()).append(": ")
                     .append(l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", ")))
                     .append(l.includesTransplant() ? " with stem-cell transplant" : "")
-                    .append(", ").append(l.start()).append(" to ").append(l.ongoing() ? "ongoing" : l.end()).append(". ");
+                    .append(", ").append(l.startText()).append(" to ").append(l.ongoing() ? "ongoing" : l.endText()).append(". ");
         }
         for (Findings.Exposure e : cd38) {
             desc.append("Anti-CD38 ").append(ReportView.drug(e.drug())).append(" from ").append(e.firstDose())
@@ -144,7 +144,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
                     .append(e.refractory() ? ", refractory" : "").append(". ");
         }
         if (!progressions.isEmpty()) desc.append("Progression on ")
-                .append(progressions.stream().map(Findings.StatusEvent::date).collect(Collectors.joining(", "))).append(". ");
+                .append(progressions.stream().map(Findings.StatusEvent::dateText).collect(Collectors.joining(", "))).append(". ");
         if (w != null) {
             desc.append("Last anti-CD38 dose ").append(w.lastDose()).append(", ").append(w.days())
                     .append(" days before asOf ").append(asOf).append(" (").append(ReportView.word(w.band()))

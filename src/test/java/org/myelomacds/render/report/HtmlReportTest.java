@@ -227,6 +227,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void partialDatesArePrintedAsRecordedNotAsTheirFirstDay() throws Exception {
+        Path month = Samples.samplesDir().resolve("rrmm-progression-month-only.json");
+        Assessment a = assess(month, Jurisdiction.US);
+        String html = HtmlReport.render(a);
+        assertTrue(html.contains("progression 2026-10"), "the line's status lists the progression as recorded");
+        assertTrue(html.contains("new therapy after progression in 2024-09"), "the line's reason names the month");
+        assertFalse(html.contains("2026-10-01"), "a month is never shown as its first day");
+        String md = MarkdownReport.render(a);
+        assertTrue(md.contains("progression 2026-10") && !md.contains("2026-10-01"), md);
+        Element timeline = all(parse(html), "svg").stream().filter(s -> s.getAttribute("class").equals("timeline-svg"))
+                .findFirst().orElseThrow();
+        String desc = timeline.getElementsByTagName("desc").item(0).getTextContent();
+        assertTrue(desc.contains("Progression on 2024-09, 2026-10"), desc);
+        // near miss: the same history with full dates prints the days and lists nothing as not placed
+        String full = HtmlReport.render(assess(Samples.samplesDir().resolve("rrmm-salvage-after-post-transplant-progression.json"),
+                Jurisdiction.US));
+        assertTrue(full.contains("progression 2026-09-20"));
+        assertFalse(full.contains("Not placed on the timeline"));
+    }
+
+    @Test
     void renalTrendIsDrawnOnlyWhenThereIsMoreThanOneResult() throws Exception {
         Document severe = parse(HtmlReport.render(assess(Samples.samplesDir().resolve("rrmm-renal-severe.json"), Jurisdiction.US)));
         List<Element> charts = all(severe, "svg").stream().filter(s -> s.getAttribute("class").equals("renal-svg")).toList();
