@@ -386,9 +386,10 @@ public record ReportView(
         for (Recommendation r : a.recommendations()) {
             List<Caution> cautions = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
-            // The cautions column shows the concerns that bear on the choice; routine tasks are in "Before the first dose".
+            // The cautions column shows the concerns that bear on the choice, an unverified (INFO) one too: they are what
+            // makes the status "eligible, with cautions". Routine tasks are in "Before the first dose".
             for (Flag fl : r.flags()) {
-                if (FlagKinds.kind(fl) == FlagKinds.Kind.CONCERN && !"INFO".equals(fl.severity()) && seen.add(fl.code()))
+                if (FlagKinds.kind(fl) == FlagKinds.Kind.CONCERN && seen.add(fl.code()))
                     cautions.add(new Caution(icon(fl.severity()), word(fl.severity()), fl.code(), FlagKinds.title(fl.code()),
                             flagAnchors.get(fl.code() + "\u0000" + fl.rule())));
             }
