@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * file that mirrors no DRL file (rules/tests/flags/renal.yaml holds the cases of rules/flags/renal.drl).
  *
  * <p>Firing somewhere is weak evidence: a rule reached only by a whole sample is checked by nothing that names it. So
- * the report also lists the rules no case names in {@code fired:} and the eligibility and flag rules no case names in
- * {@code notFired:} (a near miss: the patient just outside the rule's condition). Those lists are the way to a gate
- * that requires both for every rule; until they are empty the tests hold them to a ceiling that may only fall.
+ * every rule must also be named in some case's {@code fired:}, and every eligibility and flag rule in some case's
+ * {@code notFired:} (a near miss: the patient just outside the rule's condition); CI fails on the rules missing either.
+ * "Fired" means in the final result: a firing Drools withdrew before the evaluation ended does not count
+ * ({@link TraceEntry#inEffect()}).
  */
 public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFired, int rules,
                        Map<String, List<String>> statusesNotReached, List<String> flagCodesNotRaised,
@@ -48,7 +49,9 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
     private static final Pattern FLAG_CODE = Pattern.compile("Outputs\\.flag\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
     private static final Pattern GAP_CODE = Pattern.compile("Outputs\\.gap\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
 
-    public boolean complete() { return rulesNotFired.isEmpty() && caseFilesWithoutDrl.isEmpty(); }
+    public boolean complete() {
+        return rulesNotFired.isEmpty() && caseFilesWithoutDrl.isEmpty() && rulesNotNamedFired.isEmpty() && rulesWithoutNearMiss.isEmpty();
+    }
 
     /** Rule folders whose rules must each have a near-miss case: the ones that decide for or against a regimen. */
     public static final List<String> NEAR_MISS_FOLDERS = List.of("eligibility/", "flags/");
@@ -150,12 +153,18 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
             b.append("\nCase files that mirror no DRL file (rules/tests/<dir>/<file>.yaml holds the cases of rules/<dir>/<file>.drl):\n");
             caseFilesWithoutDrl.forEach(f -> b.append("  ").append(f).append('\n'));
         }
-        if (complete()) b.append("\nOK: every rule fired at least once\n");
+        if (complete()) b.append("\nOK: every rule fired at least once, is named by a case's fired: and, for eligibility and flag rules, by a near miss's notFired:\n");
         else {
             if (!rulesNotFired.isEmpty()) b.append("\nFAIL: ").append(rulesNotFired.size())
                     .append(" rule(s) fired in no scenario or case; add a scenario or a rule case (rules/tests/) that reaches each\n");
             if (!caseFilesWithoutDrl.isEmpty()) b.append("\nFAIL: ").append(caseFilesWithoutDrl.size())
                     .append(" case file(s) mirror no DRL file; move their cases to the file named for the rules they test\n");
+            if (!rulesNotNamedFired.isEmpty()) b.append("\nFAIL: ").append(rulesNotNamedFired.size())
+                    .append(" rule(s) named by no case's fired: (listed above); add a rule case in rules/tests/ whose patient the rule decides for,"
+                            + " asserting what it decides (criteria:, scores:, flags: or gaps:)\n");
+            if (!rulesWithoutNearMiss.isEmpty()) b.append("\nFAIL: ").append(rulesWithoutNearMiss.size())
+                    .append(" eligibility or flag rule(s) named by no near miss's notFired: (listed above); add the patient one fact"
+                            + " outside the rule's condition next to its hit\n");
         }
         return b.toString();
     }
