@@ -388,6 +388,35 @@ class CdsServerTest {
     }
 
     @Test
+    void hookRequestFieldsOfTheWrongTypeAreRefusedByName() throws Exception {
+        ObjectNode numberInstance = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        numberInstance.put("hookInstance", 42);
+        JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", numberInstance), 400);
+        assertEquals("hookInstance", issues.get(0).get("expression").get(0).asText());
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("must be a non-empty string"), issues.toString());
+
+        ObjectNode badToken = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        badToken.putObject("fhirAuthorization").put("access_token", "t").put("expires_in", "soon");
+        JsonNode tokenIssues = refused(post("/cds-services/myeloma-anti-cd38", badToken), 400);
+        assertEquals("fhirAuthorization.expires_in", tokenIssues.get(0).get("expression").get(0).asText());
+
+        ObjectNode arrayPrefetch = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        arrayPrefetch.putArray("prefetch");
+        JsonNode prefetchIssues = refused(post("/cds-services/myeloma-anti-cd38", arrayPrefetch), 400);
+        assertEquals("prefetch", prefetchIssues.get(0).get("expression").get(0).asText());
+        assertEquals("structure", prefetchIssues.get(0).get("code").asText());
+    }
+
+    @Test
+    void fieldsTheServiceDoesNotKnowAreIgnoredAsTheSpecificationAsks() throws Exception {
+        ObjectNode req = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        req.putArray("extension").addObject().put("url", "http://example.org/ehr-extension");
+        req.put("someFutureField", true);
+        ((ObjectNode) req.get("context")).put("encounterId", "enc-1");
+        assertFalse(cards(post("/cds-services/myeloma-anti-cd38", req)).isEmpty());
+    }
+
+    @Test
     void unknownServiceAndPathAre404WithAnOperationOutcome() throws Exception {
         JsonNode issues = refused(post("/cds-services/no-such-service", HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))), 404);
         assertTrue(issues.get(0).get("diagnostics").asText().contains("no-such-service"));
@@ -396,15 +425,31 @@ class CdsServerTest {
 
     @Test
     void requestsOverTheSizeLimitAre413() throws Exception {
+        // feedback: maxRequestBytes
         byte[] big = new byte[(int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 10];
         java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+        HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38/feedback"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
-        refused(declared, 413);
+        assertTrue(refused(declared, 413).get(0).get("diagnostics").asText().contains("maxRequestBytes"));
         // chunked, no Content-Length: the limit still holds while reading
-        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38/feedback"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
         refused(chunked, 413);
+        // a hook call may carry a whole record as prefetch: maxBundleBytes, counted while reading
+        HttpResponse<String> hookChunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(new ByteArrayInputStream("{\"x\":".getBytes()),
+                        new java.io.InputStream() {
+                            long left = ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + 10;
+                            @Override public int read() { return left-- > 0 ? ' ' : -1; }
+                            @Override public int read(byte[] b, int off, int len) {
+                                if (left <= 0) return -1;
+                                int n = (int) Math.min(len, left);
+                                java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                                left -= n;
+                                return n;
+                            }
+                        }))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, hookChunked.statusCode(), hookChunked.body());
     }
 
     @Test
@@ -485,6 +530,15 @@ class CdsServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\",\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("feedback[0].outcome", refused(badOutcome, 400).get(0).get("expression").get(0).asText());
+            HttpResponse<String> numberCode = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38/feedback"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"overridden\",\"outcomeTimestamp\":"
+                            + "\"2026-11-01T10:00:00Z\",\"overrideReason\":{\"reason\":{\"code\":7}}}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("feedback[0].overrideReason.reason.code", refused(numberCode, 400).get(0).get("expression").get(0).asText());
+            HttpResponse<String> notArray = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38/feedback"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":{\"card\":\"x\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode notArrayIssues = refused(notArray, 400);
+            assertEquals("feedback", notArrayIssues.get(0).get("expression").get(0).asText());
+            assertEquals("required", notArrayIssues.get(0).get("code").asText());
         }
     }
 
