@@ -3,6 +3,7 @@ package org.myelomacds.engine;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.definition.rule.Rule;
+import org.myelomacds.assessment.DerivedConcept;
 import org.myelomacds.assessment.FactRef;
 import org.myelomacds.assessment.TraceEntry;
 import org.myelomacds.facts.HasProvenance;
@@ -32,7 +33,8 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         }
         RuleLocation loc = index.find(rule.getName()).orElse(null);
         entries.add(new TraceEntry(RuleLocation.idOf(rule.getName()), loc == null ? "(unknown file)" : loc.file(),
-                loc == null ? 0 : loc.line(), RuleMetadata.evidenceOf(rule), List.copyOf(facts)));
+                loc == null ? 0 : loc.line(), RuleMetadata.evidenceOf(rule), List.copyOf(facts),
+                DerivedConcept.named(RuleMetadata.conceptOf(rule)).orElse(null)));
     }
 
     public List<TraceEntry> entries() { return List.copyOf(entries); }
