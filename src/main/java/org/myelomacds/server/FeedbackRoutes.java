@@ -1,6 +1,5 @@
 package org.myelomacds.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.myelomacds.server.feedback.FeedbackEntry;
@@ -22,6 +21,9 @@ import java.util.Map;
 final class FeedbackRoutes {
     private static final Logger AUDIT = LoggerFactory.getLogger("org.myelomacds.audit");
 
+    /** A feedback field that is not an array is refused as a missing one is. */
+    private static final Map<String, java.util.function.Supplier<ApiException>> REFUSALS = Map.of("feedback", FeedbackRoutes::notFeedback);
+
     private final Requests requests;
     private final GuardedFeedbackStore guarded;
 
@@ -41,21 +43,19 @@ final class FeedbackRoutes {
             throw ApiException.of(404, "not-found", "no CDS service '" + service + "'", "cds-services/" + service);
         }
         requests.authenticate(ctx);
-        JsonNode body = requests.readJson(ctx);
-        JsonNode items = body.get("feedback");
-        if (items == null || !items.isArray() || items.isEmpty()) {
-            throw ApiException.of(400, "required", "feedback must be a non-empty array of Feedback objects", "feedback");
-        }
+        FeedbackRequest request = requests.bind(requests.readJson(ctx), FeedbackRequest.class, REFUSALS);
+        List<FeedbackRequest.Item> items = request.feedback();
+        if (items == null || items.isEmpty()) throw notFeedback();
         List<FeedbackEntry> entries = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode f = items.get(i);
+            FeedbackRequest.Item f = items.get(i) == null ? new FeedbackRequest.Item(null, null, null, null, null) : items.get(i);
             String at = "feedback[" + i + "]";
-            String card = Requests.requiredText(f, "card", at + ".card");
-            String outcome = Requests.requiredText(f, "outcome", at + ".outcome");
+            String card = Requests.requiredText(f.card(), at + ".card");
+            String outcome = Requests.requiredText(f.outcome(), at + ".outcome");
             if (!outcome.equals("accepted") && !outcome.equals("overridden")) {
                 throw ApiException.of(400, "value", at + ".outcome must be 'accepted' or 'overridden', not '" + outcome + "'", at + ".outcome");
             }
-            String ts = Requests.requiredText(f, "outcomeTimestamp", at + ".outcomeTimestamp");
+            String ts = Requests.requiredText(f.outcomeTimestamp(), at + ".outcomeTimestamp");
             Instant when;
             try {
                 when = Instant.parse(ts);
@@ -66,16 +66,17 @@ final class FeedbackRoutes {
                     throw ApiException.of(400, "value", at + ".outcomeTimestamp is not an ISO 8601 instant: " + ts, at + ".outcomeTimestamp");
                 }
             }
-            JsonNode reason = f.path("overrideReason");
-            String code = reason.path("reason").path("code").asText(null);
-            String display = reason.path("reason").path("display").asText(null);
-            String comment = reason.path("userComment").asText(null);
-            if ("accepted".equals(outcome) && !reason.isMissingNode() && !reason.isNull()) {
+            FeedbackRequest.OverrideReason reason = f.overrideReason();
+            if ("accepted".equals(outcome) && reason != null) {
                 throw ApiException.of(400, "invariant", at + ": an accepted card carries no overrideReason", at + ".overrideReason");
             }
+            FeedbackRequest.Coding coding = reason == null ? null : reason.reason();
             List<String> accepted = new ArrayList<>();
-            for (JsonNode s : f.path("acceptedSuggestions")) accepted.add(s.path("id").asText(s.asText()));
-            entries.add(new FeedbackEntry(service, card, outcome, when, code, display, comment, accepted));
+            if (f.acceptedSuggestions() != null) {
+                for (FeedbackRequest.AcceptedSuggestion s : f.acceptedSuggestions()) if (s != null) accepted.add(s.id());
+            }
+            entries.add(new FeedbackEntry(service, card, outcome, when, coding == null ? null : coding.code(),
+                    coding == null ? null : coding.display(), reason == null ? null : reason.userComment(), accepted));
         }
         List<OperationOutcome.Issue> unknown = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -88,6 +89,10 @@ final class FeedbackRoutes {
         if (unknown.size() == entries.size()) throw ApiException.of(404, unknown);
         ctx.status(200);
         if (!unknown.isEmpty()) ctx.json(OperationOutcome.of(unknown));
+    }
+
+    private static ApiException notFeedback() {
+        return ApiException.of(400, "required", "feedback must be a non-empty array of Feedback objects", "feedback");
     }
 
     private void overrideRates(Context ctx) {

@@ -35,9 +35,11 @@ import java.util.function.Supplier;
  */
 final class HookRoutes {
     private static final Logger AUDIT = LoggerFactory.getLogger("org.myelomacds.audit");
-    /** A hookInstance is a UUID (CDS Hooks 2.0); anything else is refused before it can reach a log line. */
-    private static final java.util.regex.Pattern UUID_LIKE =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Refusals of a mistyped field worded as the service words them when the field is checked by hand. */
+    private static final java.util.Map<String, Supplier<ApiException>> REFUSALS = java.util.Map.of(
+            "prefetch", () -> ApiException.of(400, "structure", "prefetch must be an object of prefetch key to resource or Bundle", "prefetch"),
+            "fhirAuthorization", () -> ApiException.of(400, "required",
+                    "fhirAuthorization.access_token is required when fhirAuthorization is given", "fhirAuthorization.access_token"));
 
     private final Requests requests;
     private final RulebaseSource rules;
@@ -85,16 +87,11 @@ final class HookRoutes {
                     "no CDS service '" + service + "'; discovery at /cds-services lists " + CdsServices.idsInWords(),
                     "cds-services/" + service));
             issuer = requests.authenticate(ctx).issuer();
-            JsonNode body = requests.readJson(ctx);
-            String instance = Requests.requiredText(body, "hookInstance");
-            if (!UUID_LIKE.matcher(instance).matches()) {
-                throw ApiException.of(400, "value", "hookInstance must be a UUID (e.g. d1577c69-dfbe-44ad-ba6d-3e05e953b2ea)", "hookInstance");
-            }
-            hookInstance = instance;
-            hook = Requests.requiredText(body, "hook");
-            JsonNode context = body.get("context");
-            if (context == null || !context.isObject()) throw ApiException.of(400, "required", "context is required and must be an object", "context");
-            String patientId = Requests.requiredText(context, "patientId", "context.patientId");
+            HookRequest request = requests.bind(requests.readJson(ctx), HookRequest.class, REFUSALS).validated();
+            hookInstance = request.hookInstance();
+            hook = request.hook();
+            JsonNode context = request.context();
+            String patientId = request.patientId();
             boolean orderService = declared.isOrderCheck();
             if (!declared.answers().contains(hook)) {
                 throw ApiException.of(400, "not-supported", "service " + service + " answers "
@@ -112,7 +109,7 @@ final class HookRoutes {
                     return;
                 }
             }
-            JsonNode bundle = Prefetch.bundle(requests.json(), prefetch.resolve(body, context, patientId), patientId);
+            JsonNode bundle = Prefetch.bundle(requests.json(), prefetch.resolve(request), patientId);
             LocalDate asOf = LocalDate.now(clock);
             Assessment assessment = assessments.evaluate(() -> assessor.assess(rulebase, bundle, asOf, jurisdiction, true));
             String reportUrl = baseUrl.get() + "/cases/" + reports.put(assessment);

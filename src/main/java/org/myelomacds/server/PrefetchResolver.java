@@ -38,21 +38,18 @@ final class PrefetchResolver implements AutoCloseable {
      * The prefetch values the engine needs: what the client sent (absent or null keys tolerated), the rest fetched
      * from its FHIR server with its token; 412 naming the keys when neither is possible.
      */
-    Map<String, JsonNode> resolve(JsonNode body, JsonNode context, String patientId) {
-        JsonNode prefetch = body.get("prefetch");
-        if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
-            throw ApiException.of(400, "structure", "prefetch must be an object of prefetch key to resource or Bundle", "prefetch");
-        }
+    Map<String, JsonNode> resolve(HookRequest request) {
+        Map<String, JsonNode> sent = request.prefetchOrNone();
         Map<String, JsonNode> values = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : Prefetch.TEMPLATES.keySet()) {
-            JsonNode v = prefetch == null || prefetch.isNull() ? null : prefetch.get(key);
+            JsonNode v = sent.get(key);
             if (Prefetch.usable(v)) values.put(key, v);
             else missing.add(key);
         }
         if (missing.isEmpty()) return values;
-        JsonNode server = body.get("fhirServer");
-        if (server == null || !server.isTextual() || server.asText().isBlank()) {
+        String base = request.fhirServer();
+        if (base == null || base.isBlank()) {
             List<OperationOutcome.Issue> issues = new ArrayList<>();
             for (String key : missing) {
                 issues.add(new OperationOutcome.Issue("error", "incomplete", "prefetch key '" + key + "' ("
@@ -60,22 +57,11 @@ final class PrefetchResolver implements AutoCloseable {
             }
             throw ApiException.of(412, issues);
         }
-        String base = server.asText();
         if (!base.startsWith("https://") && !base.startsWith("http://")) {
             throw ApiException.of(400, "value", "fhirServer must be an http(s) URL", "fhirServer");
         }
-        JsonNode auth = body.get("fhirAuthorization");
-        String token = null;
-        if (auth != null && !auth.isNull()) {
-            if (!auth.isObject() || !auth.path("access_token").isTextual()) {
-                throw ApiException.of(400, "required", "fhirAuthorization.access_token is required when fhirAuthorization is given", "fhirAuthorization.access_token");
-            }
-            String type = auth.path("token_type").asText("Bearer");
-            if (!"bearer".equalsIgnoreCase(type)) {
-                throw ApiException.of(400, "value", "fhirAuthorization.token_type must be Bearer", "fhirAuthorization.token_type");
-            }
-            token = auth.get("access_token").asText();
-        }
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().bearerToken();
+        JsonNode context = request.context();
         // The missing keys are fetched at the same time: in a clinician's click path, six round trips to the EHR's
         // FHIR server one after another would cost more than the evaluation.
         Map<String, java.util.concurrent.Future<String>> pending = new LinkedHashMap<>();

@@ -32,6 +32,8 @@ final class Requests {
      * the engine as it is instead of being written out and parsed again; a key given twice is refused.
      */
     private final ObjectMapper requestJson = RequestBodies.strictMapper();
+    /** Binds request records ({@link HookRequest}, {@link FeedbackRequest}) from their trees. */
+    private final ObjectMapper records = recordMapper();
 
     Requests(ClientAuthenticator authenticator, Supplier<URI> baseUrl, long maxRequestBytes, long maxBundleBytes) {
         this.authenticator = authenticator;
@@ -91,6 +93,63 @@ final class Requests {
         } catch (RequestBodies.Refused e) {
             throw ApiException.of(e.status(), e.status() == 400 ? "invalid" : e.code(), e.getMessage());
         }
+    }
+
+    /**
+     * Binds a request body to its record. A value of the wrong type is refused with the field's path (a number where
+     * text belongs is not turned into text); {@code refusals} gives the wording for fields whose refusal the service
+     * has always worded its own way.
+     */
+    <T> T bind(JsonNode body, Class<T> type, java.util.Map<String, Supplier<ApiException>> refusals) {
+        try {
+            return records.treeToValue(body, type);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String path = path(e.getPath());
+            Supplier<ApiException> own = refusals.get(path);
+            if (own != null) throw own.get();
+            throw ApiException.of(400, "value", (path.isEmpty() ? "request body" : path) + " must be " + expected(e), path);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.of(400, "structure", "request body could not be read: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The mapper for request records: the strict one, with text never coerced from numbers or booleans. */
+    private static ObjectMapper recordMapper() {
+        ObjectMapper m = RequestBodies.strictMapper();
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m;
+    }
+
+    /** "feedback[0].overrideReason.reason.code": the path as the OperationOutcome names it. */
+    private static String path(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        StringBuilder out = new StringBuilder();
+        for (var r : refs) {
+            if (r.getFieldName() != null) {
+                if (out.length() > 0) out.append('.');
+                out.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String expected(com.fasterxml.jackson.databind.JsonMappingException e) {
+        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+        if (target == null) return "well formed";
+        if (target == String.class) return "a non-empty string";
+        if (java.util.Collection.class.isAssignableFrom(target)) return "an array";
+        if (Number.class.isAssignableFrom(target)) return "a number";
+        return "an object";
+    }
+
+    static String requiredText(String value, String where) {
+        if (value == null) throw ApiException.of(400, "required", where + " is required", where);
+        if (value.isBlank()) throw ApiException.of(400, "value", where + " must be a non-empty string", where);
+        return value;
     }
 
     static String requiredText(JsonNode node, String field) {

@@ -388,6 +388,35 @@ class CdsServerTest {
     }
 
     @Test
+    void hookRequestFieldsOfTheWrongTypeAreRefusedByName() throws Exception {
+        ObjectNode numberInstance = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        numberInstance.put("hookInstance", 42);
+        JsonNode issues = refused(post("/cds-services/myeloma-anti-cd38", numberInstance), 400);
+        assertEquals("hookInstance", issues.get(0).get("expression").get(0).asText());
+        assertTrue(issues.get(0).get("diagnostics").asText().contains("must be a non-empty string"), issues.toString());
+
+        ObjectNode badToken = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        badToken.putObject("fhirAuthorization").put("access_token", "t").put("expires_in", "soon");
+        JsonNode tokenIssues = refused(post("/cds-services/myeloma-anti-cd38", badToken), 400);
+        assertEquals("fhirAuthorization.expires_in", tokenIssues.get(0).get("expression").get(0).asText());
+
+        ObjectNode arrayPrefetch = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        arrayPrefetch.putArray("prefetch");
+        JsonNode prefetchIssues = refused(post("/cds-services/myeloma-anti-cd38", arrayPrefetch), 400);
+        assertEquals("prefetch", prefetchIssues.get(0).get("expression").get(0).asText());
+        assertEquals("structure", prefetchIssues.get(0).get("code").asText());
+    }
+
+    @Test
+    void fieldsTheServiceDoesNotKnowAreIgnoredAsTheSpecificationAsks() throws Exception {
+        ObjectNode req = HookRequestBuilder.patientView(JSON, sample("rrmm-copd"));
+        req.putArray("extension").addObject().put("url", "http://example.org/ehr-extension");
+        req.put("someFutureField", true);
+        ((ObjectNode) req.get("context")).put("encounterId", "enc-1");
+        assertFalse(cards(post("/cds-services/myeloma-anti-cd38", req)).isEmpty());
+    }
+
+    @Test
     void unknownServiceAndPathAre404WithAnOperationOutcome() throws Exception {
         JsonNode issues = refused(post("/cds-services/no-such-service", HookRequestBuilder.patientView(JSON, sample("rrmm-copd"))), 404);
         assertTrue(issues.get(0).get("diagnostics").asText().contains("no-such-service"));
@@ -485,6 +514,15 @@ class CdsServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\",\"outcomeTimestamp\":\"2026-11-01T10:00:00Z\"}]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("feedback[0].outcome", refused(badOutcome, 400).get(0).get("expression").get(0).asText());
+            HttpResponse<String> numberCode = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38/feedback"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"overridden\",\"outcomeTimestamp\":"
+                            + "\"2026-11-01T10:00:00Z\",\"overrideReason\":{\"reason\":{\"code\":7}}}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("feedback[0].overrideReason.reason.code", refused(numberCode, 400).get(0).get("expression").get(0).asText());
+            HttpResponse<String> notArray = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/cds-services/myeloma-anti-cd38/feedback"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"feedback\":{\"card\":\"x\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode notArrayIssues = refused(notArray, 400);
+            assertEquals("feedback", notArrayIssues.get(0).get("expression").get(0).asText());
+            assertEquals("required", notArrayIssues.get(0).get("code").asText());
         }
     }
 
