@@ -27,10 +27,13 @@ import org.myelomacds.evidence.terminology.Terminology;
 public final class RuleFiles {
     public static final String SHIPPED_ROOT = "/rulebase/rules/";
     public static final String SHIPPED_INDEX = "/rulebase/files.txt";
+    /** The sha256 of the shipped files that passed every rulebase check at build time (written by the build step). */
+    public static final String SHIPPED_VERIFIED = "/rulebase/verified.sha256";
 
     private final String origin;
     private final SortedMap<String, byte[]> files;
     private final boolean fromDisk;
+    private String sha256;
 
     private RuleFiles(String origin, SortedMap<String, byte[]> files) {
         this(origin, files, false);
@@ -113,7 +116,25 @@ public final class RuleFiles {
     }
 
     /** SHA-256 over every file's relative path and bytes, in path order. */
-    public String sha256() {
+    public synchronized String sha256() {
+        if (sha256 == null) sha256 = digest();
+        return sha256;
+    }
+
+    /**
+     * Whether these are the shipped files the build step checked (their sha256 is the one it recorded), so the checks a
+     * rulebase passes when it is loaded need not run again at every start-up. Files from a directory never are.
+     */
+    public boolean verifiedAtBuild() {
+        if (fromDisk) return false;
+        try (InputStream in = RuleFiles.class.getResourceAsStream(SHIPPED_VERIFIED)) {
+            return in != null && new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().equals(sha256());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String digest() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, byte[]> e : files.entrySet()) {

@@ -27,12 +27,16 @@ public final class ShippedRulebaseBuilder {
             GeneratedModel model = RulebaseCompiler.compileExecutableModel(files);
             model.writeTo(classes);
             files.writeShippedCopy(classes.resolve("rulebase"));
+            Path verified = classes.resolve(RuleFiles.SHIPPED_VERIFIED.substring(1));
+            Files.deleteIfExists(verified);
             // Load what ships exactly as the CLI does, from the classpath (target/classes is on this step's classpath),
             // and apply the run-time checks (ids, evidence), so a bad rulebase fails the build, not the CLI.
             Rulebase shipped = Rulebase.shipped();
             if (!shipped.sha256().equals(files.sha256())) {
                 throw new IllegalStateException("the shipped copy of the rules differs from " + rules);
             }
+            // Only now, with every check passed: the CLI and server then load these files without checking them again.
+            Files.writeString(verified, files.sha256() + "\n");
             System.err.println("[rulebase] compiled " + files.drl().size() + " DRL files from " + rules
                     + " (executable model, " + model.classFiles().size() + " classes), sha256 " + files.sha256());
         } catch (RulebaseException e) {

@@ -128,6 +128,16 @@ public final class BundleReader {
         return read(BundleScan.scan(bundle, r4ResourceTypes, terminology), asOf, terminology);
     }
 
+    /**
+     * Reduces one Bundle.entry tree, in place, to what reading it still needs when the engine does not read its
+     * resource (see {@code BundleScan.slim}): reading a bundle of reduced entries gives the same record as reading the
+     * originals. For callers that hold entries before they become a bundle (CDS Hooks prefetch). True when the entry
+     * is kept for the engine.
+     */
+    public static boolean slimEntry(com.fasterxml.jackson.databind.JsonNode entry, Terminology terminology) {
+        return BundleScan.slim(entry, terminology);
+    }
+
     /** A new mapper that reads JSON the way this reader does: every decimal a BigDecimal exactly as written. */
     public static com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
         return BundleScan.newReadingMapper();

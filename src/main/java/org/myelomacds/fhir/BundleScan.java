@@ -268,6 +268,44 @@ final class BundleScan {
         }
     }
 
+    /**
+     * Reduces, in place, an entry the engine will never read to what this scan still counts it by, so a caller that
+     * must hold entries before they are scanned (the resources of CDS Hooks prefetch, gathered from several bundles)
+     * holds only what the engine reads: a resource of a type the engine does not read keeps its resourceType and id,
+     * an Observation the engine does not read keeps its id and subject (which decide how it is counted), a kept
+     * resource loses its narrative. Scanning the reduced entries gives the same result as scanning the originals;
+     * anything the scan would refuse or report (no resource, no resourceType, an element of another FHIR version) is
+     * left as it is. True when the entry is kept for the engine.
+     */
+    static boolean slim(JsonNode entry, Terminology terminology) {
+        if (entry == null || !entry.isObject()) return true;
+        JsonNode resource = entry.get("resource");
+        if (resource == null || !resource.isObject()) return true;
+        ObjectNode res = (ObjectNode) resource;
+        String type = textOrNull(res.get("resourceType"));
+        if (type == null) return true;
+        if (!READ_TYPES.contains(type)) {
+            ((ObjectNode) entry).set("resource", idOnly(res));
+            return false;
+        }
+        if (FhirVersionSignals.foreignElement(type, res).isPresent()) return true;
+        res.remove("text");
+        if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
+            ObjectNode kept = idOnly(res);
+            if (res.has("subject")) kept.set("subject", res.get("subject"));
+            ((ObjectNode) entry).set("resource", kept);
+            return false;
+        }
+        return true;
+    }
+
+    private static ObjectNode idOnly(ObjectNode resource) {
+        ObjectNode kept = resource.objectNode();
+        kept.set("resourceType", resource.get("resourceType"));
+        if (resource.has("id")) kept.set("id", resource.get("id"));
+        return kept;
+    }
+
     /** The one element of an unread Observation still needed (who it is about), so the rest can be freed now. */
     private static ObjectNode subjectOnly(ObjectNode resource) {
         ObjectNode kept = resource.objectNode();

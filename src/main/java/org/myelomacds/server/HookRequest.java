@@ -56,6 +56,11 @@ record HookRequest(String hook, String hookInstance, String fhirServer, FhirAuth
         return Requests.requiredText(context, "patientId", "context.patientId");
     }
 
+    /** This request with the prefetch read apart from the rest of the body. */
+    HookRequest withPrefetch(Map<String, JsonNode> values) {
+        return new HookRequest(hook, hookInstance, fhirServer, fhirAuthorization, context, values);
+    }
+
     /** The prefetch the client sent, key by key (absent: none). */
     Map<String, JsonNode> prefetchOrNone() {
         return prefetch == null ? Map.of() : prefetch;

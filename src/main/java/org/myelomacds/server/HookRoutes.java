@@ -87,7 +87,9 @@ final class HookRoutes {
                     "no CDS service '" + service + "'; discovery at /cds-services lists " + CdsServices.idsInWords(),
                     "cds-services/" + service));
             issuer = requests.authenticate(ctx).issuer();
-            HookRequest request = requests.bind(requests.readJson(ctx), HookRequest.class, REFUSALS).validated();
+            Rulebase rulebase = rules.current();
+            sha = rulebase.sha256();
+            HookRequest request = requests.readHook(ctx, rulebase.terminology(), REFUSALS).validated();
             hookInstance = request.hookInstance();
             hook = request.hook();
             JsonNode context = request.context();
@@ -97,8 +99,6 @@ final class HookRoutes {
                 throw ApiException.of(400, "not-supported", "service " + service + " answers "
                         + String.join(" and ", declared.answers()) + ", not '" + hook + "'", "hook");
             }
-            Rulebase rulebase = rules.current();
-            sha = rulebase.sha256();
             List<DraftOrders.AntiCd38Order> orders = List.of();
             if (orderService) {
                 orders = DraftOrders.antiCd38Orders(context.get("draftOrders"), selections(context), rulebase.terminology().drugs());
@@ -109,7 +109,7 @@ final class HookRoutes {
                     return;
                 }
             }
-            JsonNode bundle = Prefetch.bundle(requests.json(), prefetch.resolve(request), patientId);
+            JsonNode bundle = Prefetch.bundle(requests.json(), prefetch.resolve(request, rulebase.terminology()), patientId);
             LocalDate asOf = LocalDate.now(clock);
             Assessment assessment = assessments.evaluate(() -> assessor.assess(rulebase, bundle, asOf, jurisdiction, true));
             String reportUrl = baseUrl.get() + "/cases/" + reports.put(assessment);

@@ -15,9 +15,10 @@ import java.util.function.LongConsumer;
  * OutOfMemoryError with an empty 500.
  * <p>
  * Every request with a body (POST, PUT) holds a {@link Lease} from before its body is read until it is answered: a
- * small fixed charge at once, then more while the body is read: for bodies parsed whole into a tree (hooks, feedback)
+ * small fixed charge at once, then more while the body is read: for bodies parsed whole into a tree (feedback)
  * {@link #TREE_BYTES_PER_BODY_BYTE} per byte received; for bundles read by the streaming scan (REST API, review page)
- * {@link #HELD_BYTES_PER_KEPT_BYTE} per byte of JSON the scan keeps (the entries the engine reads, then parsed by HAPI
+ * and hook calls read by {@link HookBodyReader} (prefetch entries the engine does not read reduced as they arrive)
+ * {@link #HELD_BYTES_PER_KEPT_BYTE} per byte of JSON kept (the entries the engine reads, then parsed by HAPI
  * and evaluated), so a Synthea record that is mostly claims costs what its kept facts cost, not its size. A charge
  * that does not fit waits up to {@code maxWait} for others to finish; then it is refused ({@link Exhausted}: 503 with
  * Retry-After). When every request in flight is waiting, the last to arrive is refused at once so the others go on;

@@ -38,7 +38,7 @@ final class PrefetchResolver implements AutoCloseable {
      * The prefetch values the engine needs: what the client sent (absent or null keys tolerated), the rest fetched
      * from its FHIR server with its token; 412 naming the keys when neither is possible.
      */
-    Map<String, JsonNode> resolve(HookRequest request) {
+    Map<String, JsonNode> resolve(HookRequest request, org.myelomacds.evidence.terminology.Terminology terminology) {
         Map<String, JsonNode> sent = request.prefetchOrNone();
         Map<String, JsonNode> values = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -74,7 +74,10 @@ final class PrefetchResolver implements AutoCloseable {
             for (Map.Entry<String, java.util.concurrent.Future<String>> p : pending.entrySet()) {
                 String key = p.getKey();
                 try {
-                    values.put(key, json.readTree(p.getValue().get()));
+                    JsonNode fetched = json.readTree(p.getValue().get());
+                    // Held until the evaluation, like a prefetch the client sent: only what the engine reads is kept whole.
+                    for (JsonNode entry : fetched.path("entry")) org.myelomacds.fhir.BundleReader.slimEntry(entry, terminology);
+                    values.put(key, fetched);
                 } catch (java.util.concurrent.ExecutionException e) {
                     String why = e.getCause() instanceof FhirFetchException f ? f.getMessage() : String.valueOf(e.getCause());
                     throw ApiException.of(412, "incomplete", "prefetch key '" + key + "' was missing and fetching it from fhirServer failed: "

@@ -34,6 +34,7 @@ final class Requests {
     private final ObjectMapper requestJson = RequestBodies.strictMapper();
     /** Binds request records ({@link HookRequest}, {@link FeedbackRequest}) from their trees. */
     private final ObjectMapper records = recordMapper();
+    private final HookBodyReader hookBodies = new HookBodyReader(requestJson);
 
     Requests(ClientAuthenticator authenticator, Supplier<URI> baseUrl, long maxRequestBytes, long maxBundleBytes) {
         this.authenticator = authenticator;
@@ -78,6 +79,30 @@ final class Requests {
         }
         if (!node.isObject()) throw ApiException.of(400, "structure", "request body must be a JSON object");
         return node;
+    }
+
+    /**
+     * A CDS Hooks call read as it arrives (gzip-decoded, strict keys, within {@code maxBundleBytes}: a hook call may
+     * carry a whole patient record as prefetch) and bound to its record. Prefetched entries the engine will not read
+     * are reduced while reading ({@link HookBodyReader}), and the request is charged to the memory budget by what is
+     * held, so memory grows with the kept facts, not with the body. {@code refusals} as for {@link #bind}.
+     */
+    HookRequest readHook(Context ctx, org.myelomacds.evidence.terminology.Terminology terminology,
+                         java.util.Map<String, Supplier<ApiException>> refusals) {
+        com.fasterxml.jackson.databind.node.ObjectNode body;
+        try {
+            InputStream in = RequestBodies.open(ctx, maxBundleBytes, "maxBundleBytes", n -> { });
+            body = hookBodies.read(in, terminology, MemoryBudget.of(ctx).perKeptByte());
+        } catch (RequestBodies.Refused e) {
+            throw ApiException.of(e.status(), e.code(), e.getMessage());
+        }
+        // The prefetch is bound as it was read (not copied through the binder): it can be the largest part by far.
+        JsonNode prefetch = body.get("prefetch");
+        if (prefetch == null || !prefetch.isObject()) return bind(body, HookRequest.class, refusals);
+        body.remove("prefetch");
+        java.util.Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+        prefetch.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        return bind(body, HookRequest.class, refusals).withPrefetch(values);
     }
 
     /**

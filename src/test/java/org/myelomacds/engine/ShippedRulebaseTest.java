@@ -42,6 +42,17 @@ class ShippedRulebaseTest {
     }
 
     @Test
+    void onlyTheFilesTheBuildCheckedSkipTheLoadTimeChecks() throws Exception {
+        RuleFiles shipped = RuleFiles.fromClasspath();
+        assertTrue(shipped.verifiedAtBuild(), "the build step records the sha256 of the files it checked");
+        TreeMap<String, byte[]> edited = new TreeMap<>(shipped.all());
+        edited.put("evidence.yaml", (new String(edited.get("evidence.yaml")) + "\n# edited\n").getBytes());
+        assertFalse(RuleFiles.of("edited", edited).verifiedAtBuild(), "one changed byte and the files are checked again");
+        assertFalse(RuleFiles.fromDirectory(Samples.projectDir().resolve("rules")).verifiedAtBuild(),
+                "a rule directory is always checked, even when its content is the shipped one");
+    }
+
+    @Test
     void shippedKieBaseIsConfiguredLikeARunTimeCompile() {
         // The shipped KieBase is assembled from the model classes, not by a KieContainer reading kmodule.xml.
         assertEquals(settings(Samples.rulebase(CompileMode.DRL)), settings(Samples.rulebase(CompileMode.EXECUTABLE_MODEL)));

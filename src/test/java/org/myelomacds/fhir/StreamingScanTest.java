@@ -67,6 +67,52 @@ class StreamingScanTest {
         }
     }
 
+    /** Every entry of the tree reduced as a holder of prefetch reduces it. */
+    private static JsonNode slimmed(byte[] bytes) throws Exception {
+        JsonNode tree = BundleReader.jsonMapper().readTree(bytes);
+        for (JsonNode entry : tree.path("entry")) BundleReader.slimEntry(entry, TERMS);
+        return tree;
+    }
+
+    @Test
+    void entriesReducedAheadOfTheScanGiveTheSameRecord() throws Exception {
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(Samples.samplesDir())) {
+            samples = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
+        }
+        for (Path sample : samples) {
+            byte[] bytes = Files.readAllBytes(sample);
+            PatientRecord tree;
+            try {
+                tree = fromTree(bytes);
+            } catch (InvalidBundleException refused) {
+                assertEquals(refused.getMessage(), assertThrows(InvalidBundleException.class,
+                        () -> READER.read(slimmed(bytes), AS_OF, TERMS)).getMessage(), sample.toString());
+                continue;
+            }
+            assertSameRecord(tree, READER.read(slimmed(bytes), AS_OF, TERMS), sample.getFileName().toString());
+        }
+        // Entries of every kind the scan counts or refuses, near misses included: a Claim, a vital sign of ours and of
+        // another patient, an Observation the engine reads, one with an STU3 element, an entry without a resource.
+        byte[] mixed = Bundles.bundleOfEntries(
+                "{\"fullUrl\":\"urn:uuid:c1\",\"resource\":{\"resourceType\":\"Claim\",\"id\":\"c1\",\"status\":\"active\"}}",
+                "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"bp\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"}]},\"subject\":{\"reference\":\"Patient/p1\"}}}",
+                "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o2\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"}]},\"subject\":{\"reference\":\"Patient/someone-else\"}}}",
+                "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"cr\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2160-0\"}]},\"subject\":{\"reference\":\"Patient/p1\"},\"effectiveDateTime\":\"2026-09-01\",\"valueQuantity\":{\"value\":1.50,\"unit\":\"mg/dL\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg/dL\"},\"text\":{\"status\":\"generated\",\"div\":\"<div>cr</div>\"}}}",
+                "{\"resource\":{\"resourceType\":\"Encounter\",\"text\":{\"status\":\"generated\",\"div\":\"<div>no id</div>\"}}}",
+                "{\"fullUrl\":\"urn:uuid:empty\"}");
+        JsonNode reduced = slimmed(mixed);
+        assertSameRecord(fromTree(mixed), READER.read(reduced, AS_OF, TERMS), "mixed");
+        assertEquals("{\"resourceType\":\"Claim\",\"id\":\"c1\"}", reduced.get("entry").get(1).get("resource").toString());
+        assertFalse(reduced.get("entry").get(4).get("resource").has("text"), "a kept resource loses its narrative");
+        assertEquals("{\"resourceType\":\"Observation\",\"id\":\"bp\",\"subject\":{\"reference\":\"Patient/p1\"}}",
+                reduced.get("entry").get(2).get("resource").toString());
+        byte[] stu3 = Bundles.bundle("{\"resourceType\":\"Observation\",\"id\":\"s3\",\"status\":\"final\",\"code\":{\"text\":\"pulse\"},"
+                + "\"context\":{\"reference\":\"Encounter/e1\"}}");
+        JsonNode stu3Reduced = slimmed(stu3);
+        assertTrue(stu3Reduced.get("entry").get(1).get("resource").has("context"), "what the scan refuses is left for it to refuse");
+    }
+
     @Test
     void entriesNeverReadAreCountedWithoutBeingKept() throws Exception {
         byte[] bundle = Bundles.bundle(

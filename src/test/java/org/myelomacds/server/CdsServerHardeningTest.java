@@ -199,12 +199,16 @@ class CdsServerHardeningTest {
         byte[] bundle = gzip(Files.readAllBytes(Samples.samplesDir().resolve("rrmm-copd.json")));
         assertEquals(200, post("/api/assessment?asOf=" + Samples.AS_OF, bundle, "Content-Encoding", "gzip").statusCode());
         assertEquals(200, post("/review/report?asOf=2026-11-01", bundle, "Content-Encoding", "gzip").statusCode());
-        // a small gzip body that expands beyond the route's limit is refused while decoding: maxRequestBytes for a hook,
-        // maxBundleBytes for a bundle (whitespace, so the streaming scan reads on until the limit)
-        byte[] hookBomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
-        assertTrue(hookBomb.length < 100_000);
-        assertTrue(refused(post("/cds-services/myeloma-anti-cd38", hookBomb, "Content-Encoding", "gzip"), 413).get(0)
+        // a small gzip body that expands beyond the route's limit is refused while decoding: maxRequestBytes for
+        // feedback, maxBundleBytes for a hook call (its prefetch may be a whole record) and for a bundle (whitespace,
+        // so the streaming readers read on until the limit)
+        byte[] feedbackBomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
+        assertTrue(feedbackBomb.length < 100_000);
+        assertTrue(refused(post("/cds-services/myeloma-anti-cd38/feedback", feedbackBomb, "Content-Encoding", "gzip"), 413).get(0)
                 .get("diagnostics").asText().contains("maxRequestBytes"));
+        byte[] hookBomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused(post("/cds-services/myeloma-anti-cd38", hookBomb, "Content-Encoding", "gzip"), 413).get(0)
+                .get("diagnostics").asText().contains("once decompressed exceeds the limit of " + ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + " bytes (maxBundleBytes)"));
         byte[] bomb = gzip(" ".repeat((int) ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + 1024).getBytes(StandardCharsets.UTF_8));
         assertTrue(bomb.length < 200_000);
         assertTrue(refused(post("/api/assessment", bomb, "Content-Encoding", "gzip"), 413).get(0)

@@ -425,15 +425,31 @@ class CdsServerTest {
 
     @Test
     void requestsOverTheSizeLimitAre413() throws Exception {
+        // feedback: maxRequestBytes
         byte[] big = new byte[(int) ServerConfig.DEFAULT_MAX_REQUEST_BYTES + 10];
         java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+        HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38/feedback"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
-        refused(declared, 413);
+        assertTrue(refused(declared, 413).get(0).get("diagnostics").asText().contains("maxRequestBytes"));
         // chunked, no Content-Length: the limit still holds while reading
-        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38/feedback"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
         refused(chunked, 413);
+        // a hook call may carry a whole record as prefetch: maxBundleBytes, counted while reading
+        HttpResponse<String> hookChunked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/cds-services/myeloma-anti-cd38"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(new ByteArrayInputStream("{\"x\":".getBytes()),
+                        new java.io.InputStream() {
+                            long left = ServerConfig.DEFAULT_MAX_BUNDLE_BYTES + 10;
+                            @Override public int read() { return left-- > 0 ? ' ' : -1; }
+                            @Override public int read(byte[] b, int off, int len) {
+                                if (left <= 0) return -1;
+                                int n = (int) Math.min(len, left);
+                                java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                                left -= n;
+                                return n;
+                            }
+                        }))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, hookChunked.statusCode(), hookChunked.body());
     }
 
     @Test

@@ -36,7 +36,7 @@ import java.util.zip.GZIPOutputStream;
  * next to the peak after start-up and warm-up alone.
  */
 @Command(name = "bench-big-record", mixinStandardHelpOptions = true,
-        description = "Measure peak server heap and time for one big patient record on /api/assessment, alone and several at once.",
+        description = "Measure peak server heap and time for one big patient record on /api/assessment (or as hook prefetch), alone and several at once.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:figures printed (whatever the answers were)", "2:usage error", "3:the record cannot be read",
                 "4:the server did not start"})
@@ -58,6 +58,10 @@ public final class BenchBigRecordCommand implements Callable<Integer> {
 
     @Option(names = "--gzip", description = "send the record gzip-compressed (Content-Encoding: gzip)")
     boolean gzip;
+
+    @Option(names = "--hook", description = "send the record as the prefetch of a patient-view CDS Hooks call "
+            + "(POST /cds-services/myeloma-anti-cd38) instead of a bundle to /api/assessment")
+    boolean hook;
 
     @Option(names = "--server-java-opts", paramLabel = "OPTS", defaultValue = SERVE_JAVA_OPTS,
             description = "JVM options of the server process (default: the launcher's for serve: ${DEFAULT-VALUE})")
@@ -82,8 +86,9 @@ public final class BenchBigRecordCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("myeloma-cds-bench-big");
         try {
             Path body = body(dir);
-            out.printf(Locale.ROOT, "myeloma-cds bench-big-record: %s, %.1f MB%s; server: %s; %d cores, java %s%n",
+            out.printf(Locale.ROOT, "myeloma-cds bench-big-record: %s, %.1f MB%s%s; server: %s; %d cores, java %s%n",
                     record != null ? record : "padded sample", Files.size(body) / 1e6, gzip ? " gzip-compressed" : "",
+                    hook ? " as the prefetch of a patient-view hook call" : "",
                     serverJavaOpts, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             out.printf(Locale.ROOT, "%-12s %-22s %-28s %16s %16s %18s%n", "round", "answers", "wall s (each)",
                     "heap peak MiB", "after start MiB", "budget charged MiB");
@@ -102,14 +107,23 @@ public final class BenchBigRecordCommand implements Callable<Integer> {
         byte[] bytes;
         if (record != null) {
             if (!Files.isRegularFile(record)) throw ExitCode.CommandFailure.invalidInput("cannot read " + record + ": no such file");
-            if (!gzip) return record;
+            if (!gzip && !hook) return record;
             bytes = Files.readAllBytes(record);
         } else {
             byte[] small = Files.readAllBytes(Path.of("fhir-samples", "rrmm-isa-pd-candidate.json"));
             int perEntry = Math.max(1, LargeBundleSynthesizer.pad(small, 1000).length / 1000);
             bytes = LargeBundleSynthesizer.pad(small, (int) ((long) sizeMb * 1_000_000 / perEntry));
         }
-        Path file = dir.resolve(gzip ? "record.json.gz" : "record.json");
+        if (hook) {
+            // What an EHR sends for this patient: every resource the prefetch templates ask for, as searchset Bundles.
+            ObjectMapper reading = org.myelomacds.fhir.BundleReader.jsonMapper();
+            try {
+                bytes = reading.writeValueAsBytes(org.myelomacds.server.HookRequestBuilder.patientView(reading, reading.readTree(bytes)));
+            } catch (IllegalArgumentException e) {
+                throw ExitCode.CommandFailure.invalidInput("cannot make a hook call of " + (record != null ? record : "the padded sample") + ": " + e.getMessage());
+            }
+        }
+        Path file = dir.resolve((hook ? "hook" : "record") + (gzip ? ".json.gz" : ".json"));
         try (OutputStream o = Files.newOutputStream(file)) {
             if (gzip) {
                 try (GZIPOutputStream z = new GZIPOutputStream(o, 64 * 1024)) {
@@ -172,8 +186,9 @@ public final class BenchBigRecordCommand implements Callable<Integer> {
     /** One call: "status wall-seconds". */
     private String post(String base, Path body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/assessment?asOf=" + asOf))
-                    .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/fhir+json")
+            String path = hook ? "/cds-services/myeloma-anti-cd38" : "/api/assessment?asOf=" + asOf;
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofMinutes(5)).header("Content-Type", hook ? "application/json" : "application/fhir+json")
                     .POST(HttpRequest.BodyPublishers.ofFile(body));
             if (gzip) b.header("Content-Encoding", "gzip");
             long t0 = System.nanoTime();

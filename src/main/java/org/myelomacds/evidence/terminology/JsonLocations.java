@@ -16,16 +16,24 @@ import java.util.Map;
 final class JsonLocations {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final Map<String, int[]> byPointer;
-    private final Map<String, int[]> names;
+    private final byte[] json;
+    private Map<String, int[]> byPointer;
+    private Map<String, int[]> names;
 
-    private JsonLocations(Map<String, int[]> byPointer, Map<String, int[]> names) {
-        this.byPointer = byPointer;
-        this.names = names;
+    private JsonLocations(byte[] json) {
+        this.json = json;
     }
 
-    /** Locations of a file already known to be well-formed JSON; empty when it is not. */
+    /**
+     * Locations of a file already known to be well-formed JSON (none when it is not). The pass over the bytes is made
+     * on the first question: a file without problems is never asked.
+     */
     static JsonLocations of(byte[] json) {
+        return new JsonLocations(json);
+    }
+
+    private synchronized void scan() {
+        if (byPointer != null) return;
         Map<String, int[]> out = new HashMap<>();
         Map<String, int[]> names = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(json)) {
@@ -37,23 +45,25 @@ final class JsonLocations {
                 (t == JsonToken.FIELD_NAME ? names : out).putIfAbsent(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
             }
         } catch (IOException e) {
-            return new JsonLocations(Map.of(), Map.of());
+            out.clear();
+            names.clear();
         }
-        return new JsonLocations(out, names);
+        this.byPointer = out;
+        this.names = names;
     }
 
-    /** Line of the element at a JSON pointer ("/compose/include/0/concept/2"), or of its nearest enclosing one. */
-    int line(String pointer) { return find(pointer)[0]; }
-
-    int column(String pointer) { return find(pointer)[1]; }
+    /** Line and column of the element at a JSON pointer ("/compose/include/0/concept/2"), or of its nearest enclosing one. */
+    int[] at(String pointer) { return find(pointer).clone(); }
 
     /** Where the name of the member at a JSON pointer is written (for "this element is unknown"). */
     int[] name(String pointer) {
+        scan();
         int[] n = names.get(pointer);
         return n != null ? n : find(pointer);
     }
 
     private int[] find(String pointer) {
+        scan();
         String p = pointer;
         while (true) {
             int[] loc = byPointer.get(p);

@@ -93,8 +93,22 @@ public final class Terminology {
         return loaded.terminology();
     }
 
+    /**
+     * Loads value sets that already passed {@link #check} unchanged (the shipped copy the build checked): the
+     * cross-set checks (a code in two conflicting sets…) are not run again. Structural errors still refuse them.
+     */
+    public static Terminology loadChecked(Map<String, byte[]> ruleFiles) throws TerminologyException {
+        Loaded loaded = check(ruleFiles, false);
+        if (loaded.terminology() == null) throw new TerminologyException(loaded.errors());
+        return loaded.terminology();
+    }
+
     /** Loads and checks everything, keeping warnings too ({@code rules validate}). */
     public static Loaded check(Map<String, byte[]> ruleFiles) {
+        return check(ruleFiles, true);
+    }
+
+    private static Loaded check(Map<String, byte[]> ruleFiles, boolean crossChecks) {
         List<TerminologyProblem> problems = new ArrayList<>();
         Map<String, ValueSet> byId = new LinkedHashMap<>();
         Map<String, ValueSet> byUrl = new HashMap<>();
@@ -126,7 +140,7 @@ public final class Terminology {
         try {
             t = new Terminology(byId, unreadable);
             problems.addAll(t.problems);
-            problems.addAll(TerminologyChecks.run(t));
+            if (crossChecks) problems.addAll(TerminologyChecks.run(t));
         } catch (RuntimeException e) {
             if (problems.stream().noneMatch(TerminologyProblem::isError)) throw e;
             return new Loaded(null, List.copyOf(problems));   // a consequence of the errors already reported

@@ -55,9 +55,46 @@ public final class ValueSet {
 
     @Override public String toString() { return id; }
 
-    /** Where something was written: file relative to the rule root, line and column (1-based). */
-    public record Location(String file, int line, int column) {
-        @Override public String toString() { return file + ":" + line + ":" + column; }
+    /**
+     * Where something was written: file relative to the rule root, line and column (1-based). Line and column are
+     * looked up only when asked for: they are needed to report a problem, and finding them for every concept of every
+     * value set at each start-up cost more than loading the terminology otherwise does.
+     */
+    public static final class Location {
+        private final String file;
+        private final JsonLocations locations;
+        private final String pointer;
+        private int[] lineColumn;
+
+        public Location(String file, int line, int column) {
+            this.file = file;
+            this.locations = null;
+            this.pointer = null;
+            this.lineColumn = new int[] {line, column};
+        }
+
+        Location(String file, JsonLocations locations, String pointer) {
+            this.file = file;
+            this.locations = locations;
+            this.pointer = pointer;
+        }
+
+        public String file() { return file; }
+        public int line() { return lineColumn()[0]; }
+        public int column() { return lineColumn()[1]; }
+
+        private synchronized int[] lineColumn() {
+            if (lineColumn == null) lineColumn = locations.at(pointer);
+            return lineColumn;
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Location l && file.equals(l.file) && line() == l.line() && column() == l.column();
+        }
+
+        @Override public int hashCode() { return java.util.Objects.hash(file, line(), column()); }
+
+        @Override public String toString() { return file + ":" + line() + ":" + column(); }
     }
 
     /**

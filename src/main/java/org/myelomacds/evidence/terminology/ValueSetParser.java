@@ -79,7 +79,7 @@ final class ValueSetParser {
     }
 
     private ValueSet.Location at(String pointer) {
-        return new ValueSet.Location(file, locations.line(pointer), locations.column(pointer));
+        return new ValueSet.Location(file, locations, pointer);
     }
 
     private void error(String pointer, String message) { problems.add(TerminologyProblem.error(at(pointer), message)); }
