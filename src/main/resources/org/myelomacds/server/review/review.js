@@ -133,8 +133,8 @@
     Array.prototype.forEach.call(options, function (o) {
       var title = o.querySelector('h3 span');
       var id = o.getAttribute('data-regimen');
-      var full = title ? title.textContent : id;
-      regimens.appendChild(button(shortNames[id] || full, id, full));
+      var heading = title ? title.textContent : id; // "5. Isatuximab + pomalidomide + dexamethasone"
+      regimens.appendChild(button(shortNames[id] || heading, id, heading.replace(/^\d+\.\s*/, '')));
     });
     regimens.hidden = false;
     select(null);
