@@ -21,6 +21,7 @@ final class CaseRuleIds {
         for (RuleCase.Criterion cr : c.expect().criteria()) {
             if (cr.rule() != null) check(List.of(cr.rule()), "criteria", ruleIds, out);
         }
+        for (RuleCase.Score sc : c.expect().scores()) check(List.of(sc.rule()), "scores", ruleIds, out);
         return out;
     }
 

@@ -60,13 +60,13 @@ public record Coverage(int scenarios, int cases, List<RuleLocation> rulesNotFire
         for (ScenarioOutcome o : run.scenarios()) {
             o.assessments().forEach((j, a) -> {
                 all.add(a);
-                for (TraceEntry t : a.trace()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("scenario " + o.scenario().name());
+                for (TraceEntry t : a.trace()) if (t.inEffect()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("scenario " + o.scenario().name());
             });
         }
         for (RuleCaseRunner.Outcome o : run.cases()) {
             o.assessments().forEach((j, a) -> {
                 all.add(a);
-                for (TraceEntry t : a.trace()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("case " + o.ruleCase().name());
+                for (TraceEntry t : a.trace()) if (t.inEffect()) firedBy.computeIfAbsent(t.rule(), k -> new TreeSet<>()).add("case " + o.ruleCase().name());
             });
         }
         List<RuleLocation> notFired = new ArrayList<>();

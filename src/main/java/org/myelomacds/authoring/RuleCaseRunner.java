@@ -8,6 +8,7 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Flag;
 import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.assessment.Recommendation;
+import org.myelomacds.assessment.ScoreLine;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.assessment.TraceEntry;
 import org.myelomacds.engine.Evaluator;
@@ -122,8 +123,9 @@ public final class RuleCaseRunner {
         if (x.setting() != null && !x.setting().equals(a.setting())) {
             failures.add(j + "setting: expected " + x.setting() + ", got " + a.setting());
         }
+        // fired: means in the result: a firing whose match Drools later withdrew (and its conclusions with it) does not count.
         TreeSet<String> fired = new TreeSet<>();
-        for (TraceEntry t : a.trace()) fired.add(t.rule());
+        for (TraceEntry t : a.trace()) if (t.inEffect()) fired.add(t.rule());
         for (String r : x.fired()) if (!fired.contains(r)) failures.add(j + "rule " + r + ": expected to fire, did not");
         for (String r : x.notFired()) if (fired.contains(r)) failures.add(j + "rule " + r + ": expected not to fire, fired");
         TreeSet<String> flags = new TreeSet<>();
@@ -148,6 +150,26 @@ public final class RuleCaseRunner {
                 failures.add(j + "criterion " + c.regimen() + " " + c.criterion() + ": expected " + c.outcome()
                         + (c.rule() == null ? "" : " by " + c.rule()) + ", got "
                         + (same.isEmpty() ? "no such criterion in the assessment" : same.stream().map(s -> s.outcome() + " by " + s.rule()).toList()));
+            }
+        }
+        checkScores(x, a, j, failures);
+    }
+
+    private static void checkScores(RuleCase.Expect x, Assessment a, String j, List<String> failures) {
+        for (RuleCase.Score sc : x.scores()) {
+            Recommendation r = a.recommendations().stream().filter(x2 -> x2.regimen().equals(sc.regimen())).findFirst().orElse(null);
+            if (r == null) {
+                failures.add(j + "score line of " + sc.regimen() + " by " + sc.rule() + ": the regimen is not recommended (status "
+                        + statuses(a).get(sc.regimen()) + "), so it has no score");
+                continue;
+            }
+            List<ScoreLine> byRule = r.scoreComponents().stream().filter(l -> sc.rule().equals(l.rule())).toList();
+            boolean ok = byRule.stream().anyMatch(l -> l.points() == sc.points()
+                    && (sc.labelContains() == null || l.label().contains(sc.labelContains())));
+            if (!ok) {
+                failures.add(j + "score line of " + sc.regimen() + " by " + sc.rule() + ": expected " + (sc.points() > 0 ? "+" : "") + sc.points()
+                        + (sc.labelContains() == null ? "" : " saying '" + sc.labelContains() + "'") + ", got "
+                        + (byRule.isEmpty() ? "no line by that rule" : byRule.stream().map(l -> l.points() + " '" + l.label() + "'").toList()));
             }
         }
     }

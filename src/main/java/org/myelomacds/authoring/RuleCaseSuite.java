@@ -32,7 +32,7 @@ public final class RuleCaseSuite {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CASE_KEYS = Set.of("name", "bundle", "asOf", "jurisdictions", "patch", "remove", "add", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("setting", "fired", "notFired", "flags", "noFlags", "gaps", "noGaps",
-            "status", "criteria");
+            "status", "criteria", "scores");
 
     private RuleCaseSuite() {}
 
@@ -113,10 +113,18 @@ public final class RuleCaseSuite {
                     criteria.add(new RuleCase.Criterion(cr.get("regimen").asText(), cr.get("criterion").asText(),
                             cr.get("outcome").asText(), cr.path("rule").asText(null)));
                 }
+                List<RuleCase.Score> scores = new ArrayList<>();
+                for (JsonNode sc : e.path("scores")) {
+                    if (!sc.hasNonNull("regimen") || !sc.hasNonNull("rule") || !sc.path("points").isInt()) {
+                        throw new IOException(where + ": a scores entry needs regimen, rule and points (a whole number): " + sc);
+                    }
+                    scores.add(new RuleCase.Score(sc.get("regimen").asText(), sc.get("rule").asText(), sc.get("points").asInt(),
+                            sc.path("label").asText(null)));
+                }
                 out.add(new RuleCase(name, file, line, bundle, asOf, List.copyOf(jurisdictions), patch, remove, add,
                         new RuleCase.Expect(e.path("setting").asText(null), strings(e.path("fired")), strings(e.path("notFired")),
                                 strings(e.path("flags")), strings(e.path("noFlags")), strings(e.path("gaps")),
-                                strings(e.path("noGaps")), status, criteria)));
+                                strings(e.path("noGaps")), status, criteria, List.copyOf(scores))));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation l = e.getLocation();

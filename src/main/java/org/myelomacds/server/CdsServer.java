@@ -209,7 +209,10 @@ public final class CdsServer implements AutoCloseable {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));
         });
-        app.exception(MemoryBudget.TooLarge.class, (e, ctx) -> ctx.status(413).json(OperationOutcome.error("too-costly", e.getMessage(), ctx.path())));
+        app.exception(MemoryBudget.TooLarge.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            ctx.status(503).json(OperationOutcome.error("too-costly", e.getMessage(), ctx.path()));
+        });
         app.exception(GuardedFeedbackStore.Unavailable.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             ctx.status(503).json(OperationOutcome.error("transient", e.getMessage(), ctx.path()));

@@ -151,7 +151,7 @@ final class HookRoutes {
             throw e;
         } catch (MemoryBudget.TooLarge e) {
             outcome = "memory-budget";
-            status = 413;
+            status = 503;
             throw e;
         } finally {
             long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -22,7 +22,8 @@ import java.util.function.LongConsumer;
  * and evaluated), so a Synthea record that is mostly claims costs what its kept facts cost, not its size. A charge
  * that does not fit waits up to {@code maxWait} for others to finish; then it is refused ({@link Exhausted}: 503 with
  * Retry-After). When every request in flight is waiting, the last to arrive is refused at once so the others go on;
- * a request whose own charge exceeds the whole budget is refused at once too ({@link TooLarge}: 413).
+ * a request whose own charge exceeds the whole budget is refused at once too ({@link TooLarge}: 503 with Retry-After
+ * and {@code too-costly}: the server's capacity, not the request's size, is what falls short).
  * <p>
  * The factors are measured, not guessed: heap retained per byte of JSON as a Jackson tree, and per byte of kept JSON
  * through HAPI parsing and evaluation, with headroom. The budget is half the heap by default: the other half holds the
@@ -113,8 +114,10 @@ public final class MemoryBudget {
                 if (closed) return;
                 if (held + bytes > budget) {
                     refused++;
-                    throw new TooLarge("this request would hold more than the server's whole request memory budget of "
-                            + (budget >> 20) + " MiB (requestMemoryBudgetMiB): the bundle keeps too much for this server");
+                    throw new TooLarge("this record keeps more data the engine reads than the server's whole request memory "
+                            + "budget of " + (budget >> 20) + " MiB can hold (requestMemoryBudgetMiB, with the heap): the server "
+                            + "cannot assess it as configured; its size is within the limit, so this is the server's capacity, "
+                            + "not a fault of the request", retryAfterSeconds());
                 }
                 if (inUse + bytes > budget) waitForRoom(bytes);
                 inUse += bytes;
@@ -213,10 +216,19 @@ public final class MemoryBudget {
         public long retryAfterSeconds() { return retryAfterSeconds; }
     }
 
-    /** One request alone would need more than the whole budget: answered 413, since retrying cannot help. */
+    /**
+     * One request alone would need more than the whole budget: answered 503 with Retry-After ({@code too-costly}),
+     * not 413. Its body is within the size limit, so the request is not at fault: the server's memory is (a bigger
+     * budget and heap would take it), and no body under the documented limit is told it is too large.
+     */
     public static final class TooLarge extends RuntimeException {
-        TooLarge(String message) {
+        private final long retryAfterSeconds;
+
+        TooLarge(String message, long retryAfterSeconds) {
             super(message, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
         }
+
+        public long retryAfterSeconds() { return retryAfterSeconds; }
     }
 }

@@ -120,14 +120,24 @@ class BigRecordServerTest {
     }
 
     @Test
-    void aBundleThatKeepsMoreThanTheWholeBudgetIsRefused413NotRunOutOfMemory() throws Exception {
-        // About 4 MB of results the engine keeps: more than a 16 MiB budget at six bytes of heap per kept byte.
+    void aBundleThatKeepsMoreThanTheWholeBudgetIsToldToRetryNotCalledTooLargeNorRunOutOfMemory() throws Exception {
+        // About 4 MB of results the engine keeps: more than a 16 MiB budget at six bytes of heap per kept byte. The
+        // body is far under maxBundleBytes, so it is never a 413: the server's capacity falls short, 503.
         byte[] heavy = padded(4_000_000, CREATININE);
         try (CdsServer s = server(16, 1)) {
-            JsonNode issues = CdsServerTest.refused(post(s, "/api/assessment?asOf=" + Samples.AS_OF, heavy), 413);
+            HttpResponse<String> api = post(s, "/api/assessment?asOf=" + Samples.AS_OF, heavy);
+            JsonNode issues = CdsServerTest.refused(api, 503);
+            assertEquals("too-costly", issues.get(0).get("code").asText());
             assertTrue(issues.get(0).get("diagnostics").asText().contains("requestMemoryBudgetMiB"), issues.toString());
+            assertTrue(api.headers().firstValue("Retry-After").isPresent(), "a 503 says when to retry");
             HttpResponse<String> review = post(s, "/review/report?asOf=" + Samples.AS_OF, heavy);
-            assertEquals(413, review.statusCode(), review.body());
+            assertEquals(503, review.statusCode(), review.body());
+            assertTrue(review.headers().firstValue("Retry-After").isPresent());
+            // the same record as a hook call's prefetch
+            ObjectNode hook = HookRequestBuilder.patientView(JSON, JSON.readTree(heavy));
+            HttpResponse<String> asHook = post(s, "/cds-services/myeloma-anti-cd38", JSON.writeValueAsBytes(hook));
+            assertEquals("too-costly", CdsServerTest.refused(asHook, 503).get(0).get("code").asText());
+            assertTrue(asHook.headers().firstValue("Retry-After").isPresent());
             assertEquals(0, requestMemory(s).get("inUseBytes").asLong());
             // a record that fits is still answered by the same server
             byte[] light = padded(200_000, ENCOUNTER);

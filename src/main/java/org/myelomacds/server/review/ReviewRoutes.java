@@ -202,7 +202,8 @@ public final class ReviewRoutes {
                     ? "the bundle is larger than the server's limit of " + maxRequestBytes + " bytes" : "The bundle could not be read: " + e.getMessage());
             return;
         } catch (MemoryBudget.TooLarge e) {
-            problem(ctx, 413, e.getMessage());
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            problem(ctx, 503, e.getMessage());
             return;
         } catch (MemoryBudget.Exhausted e) {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));

@@ -1,0 +1,66 @@
+package org.myelomacds.engine;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.NotRecommended;
+import org.myelomacds.assessment.Recommendation;
+import org.myelomacds.assessment.TraceEntry;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.render.JsonRenderer;
+import org.myelomacds.scenario.Samples;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The trace marks firings that Drools withdrew before the session ended, and only those. */
+class FiringTraceTest {
+
+    /**
+     * rrmm-isa-pd-candidate has a blood group and an antibody screen on file: the type-and-screen rule fires before the
+     * current results are derived, and is withdrawn with its flag once they are.
+     */
+    @Test
+    void aFiringWithdrawnByALaterFactIsMarkedAndRaisesNothing() {
+        Assessment a = Samples.evaluate(Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json"), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+        assertTrue(a.trace().stream().anyMatch(t -> t.rule().equals("FLAG-LOGISTICS-TS-01") && t.withdrawn()), "TS-01 withdrawn in the trace");
+        assertFalse(a.trace().stream().anyMatch(t -> t.rule().equals("FLAG-LOGISTICS-TS-01") && t.inEffect()));
+        assertFalse(a.flags().stream().anyMatch(f -> f.code().equals("TYPE_AND_SCREEN")), "no type-and-screen flag");
+        String json = JsonRenderer.render(a);
+        assertTrue(json.contains("\"withdrawn\" : true") || json.contains("\"withdrawn\":true"), "the marker is printed when true");
+        assertFalse(json.contains("\"withdrawn\" : false") || json.contains("\"withdrawn\":false"), "and only then");
+    }
+
+    /** Every rule the result names fired and holds; no rule whose firings were all withdrawn is named by the result. */
+    @Test
+    void theResultNamesExactlyRulesWhoseFiringsHold() {
+        for (String sample : new String[] {"rrmm-isa-pd-candidate.json", "rrmm-copd.json", "ndmm-ti-elderly-neuropathy.json", "rrmm-elderly-cardiac.json"}) {
+            Path bundle = Samples.samplesDir().resolve(sample);
+            for (Jurisdiction j : Jurisdiction.values()) {
+                Assessment a = Samples.evaluate(bundle, j, CompileMode.EXECUTABLE_MODEL);
+                Set<String> inEffect = new TreeSet<>();
+                Set<String> withdrawnOnly = new TreeSet<>();
+                for (TraceEntry t : a.trace()) if (t.inEffect()) inEffect.add(t.rule());
+                for (TraceEntry t : a.trace()) if (t.withdrawn() && !inEffect.contains(t.rule())) withdrawnOnly.add(t.rule());
+                Set<String> named = new TreeSet<>();
+                for (Recommendation r : a.recommendations()) {
+                    r.scoreComponents().forEach(s -> { if (s.rule() != null) named.add(s.rule()); });
+                    r.rationale().forEach(s -> { if (s.rule() != null) named.add(s.rule()); });
+                }
+                for (NotRecommended r : a.notRecommended()) r.reasons().forEach(s -> { if (s.rule() != null) named.add(s.rule()); });
+                a.flags().forEach(f -> named.add(f.rule()));
+                a.dataGaps().forEach(g -> { if (g.rule() != null) named.add(g.rule()); });
+                Set<String> notHolding = new TreeSet<>(named);
+                notHolding.removeAll(inEffect);
+                assertEquals(Set.of(), notHolding, sample + " " + j + ": named by the result but not in effect");
+                Set<String> both = new TreeSet<>(named);
+                both.retainAll(withdrawnOnly);
+                assertEquals(Set.of(), both, sample + " " + j + ": withdrawn yet named by the result");
+            }
+        }
+    }
+}
