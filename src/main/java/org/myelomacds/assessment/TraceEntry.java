@@ -21,7 +21,7 @@ public record TraceEntry(String rule, String file, int line, List<String> eviden
 
     /** A firing whose conclusions hold in the result. */
     public TraceEntry(String rule, String file, int line, List<String> evidence, List<FactRef> facts) {
-        this(rule, file, line, evidence, facts, false);
+        this(rule, file, line, evidence, facts, false, null);
     }
 
     /** Whether the firing's conclusions are part of the final result (not withdrawn). */
