@@ -86,13 +86,19 @@ public record Findings(
     }
 
     /**
-     * A record that is not a line of myeloma therapy: the drug, its dates as recorded, {@code decidedBy} the rule
+     * A record that is not a line of myeloma therapy: the drug (absent for a transplant, whose kind — AUTOLOGOUS,
+     * ALLOGENEIC or UNKNOWN — is {@code transplant}), its dates as recorded, {@code decidedBy} the rule
      * (STATED_REASON, BEFORE_DIAGNOSIS, PRECURSOR) and {@code rule} in words, {@code reason} naming the condition and
      * its record, {@code exposure} whether the drug still counts as given (washout, refractoriness).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
-                               boolean exposure, List<FactRef> facts) {}
+                               boolean exposure, List<FactRef> facts, String transplant) {
+        public OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
+                            boolean exposure, List<FactRef> facts) {
+            this(drug, start, end, decidedBy, rule, reason, exposure, facts, null);
+        }
+    }
 
     /**
      * {@code openedBy} names the line-of-therapy rule that opened the line (PROGRESSION, NEW_REGIMEN, TRANSPLANT...) and

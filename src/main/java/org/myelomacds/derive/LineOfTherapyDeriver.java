@@ -214,12 +214,78 @@ public final class LineOfTherapyDeriver {
      */
     public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                            List<DiseaseStatus> statuses, LocalDate asOf) {
+        return timeline(records, procedures, statuses, asOf, List.of());
+    }
+
+    /**
+     * As above, with the records and transplants whose purpose is undecided ({@link TherapyPurpose.Undecided}): they are
+     * placed as myeloma therapy, and the lines are derived again without them (all together and each alone); when the
+     * lines other records form differ, the count is uncertain and {@link LineCountUncertain} names them.
+     */
+    public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                           List<DiseaseStatus> statuses, LocalDate asOf,
+                                           List<TherapyPurpose.Undecided> undecided) {
         Objects.requireNonNull(asOf, "asOf");
         List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
         List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
         TherapyTimeline placed = place(records, procs, stats, asOf);
         LineCountUncertain uncertain = lineCountUncertain(records, procs, stats, asOf, placed);
+        LineCountUncertain purpose = purposeUncertain(records, procs, stats, asOf, placed,
+                undecided == null ? List.of() : undecided);
+        if (purpose != null) uncertain = uncertain == null ? purpose : uncertain.and(purpose);
         return uncertain == null ? placed : new TherapyTimeline(placed.lines(), placed.courses(), uncertain);
+    }
+
+    /**
+     * Whether records of undecided purpose change the lines the other records form: the timeline without them (all,
+     * then each alone) against the placed one with their own references left out. Null when none does.
+     */
+    private static LineCountUncertain purposeUncertain(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                       List<DiseaseStatus> statuses, LocalDate asOf,
+                                                       TherapyTimeline placed, List<TherapyPurpose.Undecided> undecided) {
+        if (undecided.isEmpty()) return null;
+        List<List<TherapyPurpose.Undecided>> trials = new ArrayList<>();
+        trials.add(undecided);
+        if (undecided.size() > 1) undecided.forEach(u -> trials.add(List.of(u)));
+        int counted = placed.lines().size();
+        int min = counted;
+        int max = counted;
+        boolean changed = false;
+        Set<TherapyPurpose.Undecided> movers = new LinkedHashSet<>();
+        for (List<TherapyPurpose.Undecided> without : trials) {
+            Set<String> refs = new TreeSet<>();
+            for (TherapyPurpose.Undecided u : without) {
+                (u.medication() != null ? u.medication().getProvenance() : u.procedure().getProvenance())
+                        .forEach(p -> refs.add(p.getReference()));
+            }
+            List<MedicationRecord> rs = records == null ? List.of() : records.stream()
+                    .filter(r -> without.stream().noneMatch(u -> u.medication() == r)).toList();
+            List<ProcedureRecord> ps = procedures.stream()
+                    .filter(p -> without.stream().noneMatch(u -> u.procedure() == p)).toList();
+            TherapyTimeline alt = place(rs, ps, statuses, asOf);
+            // Lines formed by the other records, and their number: a line the undecided record formed alone counts.
+            if (alt.lines().size() == counted && signatureWithout(placed, refs).equals(signature(alt))) continue;
+            changed = true;
+            if (without.size() == 1) movers.addAll(without);
+            min = Math.min(min, alt.lines().size());
+            max = Math.max(max, alt.lines().size());
+        }
+        if (!changed) return null;
+        if (movers.isEmpty()) movers.addAll(undecided); // only together do they change the lines
+        Set<Provenance> provenance = new TreeSet<>();
+        movers.forEach(u -> provenance.addAll(u.provenance()));
+        return LineCountUncertain.ofPurpose(counted, min, max, movers.stream().map(TherapyPurpose.Undecided::text).toList(),
+                new ArrayList<>(provenance));
+    }
+
+    /** The signature with the given references removed from every line, and lines left empty dropped. */
+    private static List<List<String>> signatureWithout(TherapyTimeline t, Set<String> refs) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> line : signature(t)) {
+            List<String> kept = line.stream().filter(r -> !refs.contains(r)).toList();
+            if (!kept.isEmpty()) out.add(kept);
+        }
+        return out;
     }
 
     /**

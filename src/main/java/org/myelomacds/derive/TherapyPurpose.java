@@ -2,9 +2,13 @@ package org.myelomacds.derive;
 
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.DrugClass;
+import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.OtherTherapy;
 import org.myelomacds.facts.OtherTherapy.Decision;
+import org.myelomacds.facts.PartialDateText;
+import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.TherapyReason;
 
@@ -13,11 +17,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Which medication records are therapy of the myeloma (project policy CDS-POLICY-OTHER-THERAPY; IMWG lines count
+ * Which medication records and stem-cell transplants are therapy of the myeloma (project policy CDS-POLICY-OTHER-THERAPY; IMWG lines count
  * therapy of myeloma, LOT-B15). In this order:
  * <ol>
  *   <li>a record naming myeloma (any phase), plasma-cell leukaemia or plasmacytoma among its stated reasons is myeloma
@@ -27,10 +30,15 @@ import java.util.TreeSet;
  *   <li>{@link Decision#STATED_REASON}: its reasons name another condition (a referenced Condition that is no
  *       plasma-cell disorder, or a code the terminology reads as one) — other therapy, no line;</li>
  *   <li>{@link Decision#BEFORE_DIAGNOSIS}: no stated reason, given and ended before the earliest dated diagnosis of
- *       myeloma or a precursor, while another cancer had been diagnosed by its last day — therapy of that cancer;</li>
+ *       myeloma or a precursor, while another cancer had been diagnosed by its last day — therapy of that cancer.
+ *       Partial dates (an onset "2019", an end "2018-06") are intervals: decided only when every day they can stand
+ *       for agrees; otherwise the record stays on the timeline and is {@link Undecided} (the timeline says whether
+ *       the lines depend on it);</li>
  *   <li>anything else (no reason, or only a bare code the engine does not recognise, such as "chemotherapy") is read
  *       as myeloma therapy, as before.</li>
  * </ol>
+ * Transplants follow the same order, except that a reason the engine cannot classify leaves a transplant
+ * {@link Undecided} rather than other therapy (see {@link #split(List, List, List, LocalDate)}).
  * Other therapy with an anti-CD38 antibody stays an exposure (project decision): the antibody's washout and its effect
  * on the indirect antiglobulin test do not depend on why it was given.
  */
@@ -40,13 +48,23 @@ public final class TherapyPurpose {
 
     /**
      * {@code myeloma}: records that make lines and exposures; {@code exposureOnly}: records that make exposures but no
-     * line; {@code other}: every record that is not myeloma therapy, with its decision (exposure-only ones included).
+     * line; {@code other}: every record or transplant that is not myeloma therapy, with its decision (exposure-only
+     * ones included); {@code procedures}: the procedures the timeline reads (dialysis, planned and myeloma transplants,
+     * and transplants whose purpose is undecided); {@code undecided}: records and transplants kept on the timeline whose
+     * purpose the record leaves open — the timeline says whether the lines depend on them.
      */
-    public record Split(List<MedicationRecord> myeloma, List<MedicationRecord> exposureOnly, List<OtherTherapy> other) {
+    public record Split(List<MedicationRecord> myeloma, List<MedicationRecord> exposureOnly, List<OtherTherapy> other,
+                        List<ProcedureRecord> procedures, List<Undecided> undecided) {
         public Split {
             myeloma = List.copyOf(myeloma);
             exposureOnly = List.copyOf(exposureOnly);
             other = List.copyOf(other);
+            procedures = List.copyOf(procedures);
+            undecided = List.copyOf(undecided);
+        }
+
+        public Split(List<MedicationRecord> myeloma, List<MedicationRecord> exposureOnly, List<OtherTherapy> other) {
+            this(myeloma, exposureOnly, other, List.of(), List.of());
         }
 
         /** The records that describe exposure to a drug: myeloma therapy and exposure-only records. */
@@ -57,21 +75,46 @@ public final class TherapyPurpose {
         }
     }
 
+    /**
+     * A medication record or a transplant that may or may not be myeloma therapy: its stated reason is a condition the
+     * engine cannot classify, or whether it came before the myeloma diagnosis depends on the day a partial date stands
+     * for. It stays on the timeline as myeloma therapy; {@code text} names it and says why it is undecided.
+     */
+    public record Undecided(MedicationRecord medication, ProcedureRecord procedure, String text,
+                            List<Provenance> provenance) {
+        public Undecided {
+            provenance = List.copyOf(provenance);
+        }
+    }
+
     private TherapyPurpose() {}
 
     public static Split split(List<MedicationRecord> records, List<ClinicalCondition> conditions, LocalDate asOf) {
+        return split(records, List.of(), conditions, asOf);
+    }
+
+    /**
+     * Medication records and procedures. A performed stem-cell transplant is judged as a medication record is, by
+     * its stated reasons first: myeloma → a myeloma transplant; smouldering myeloma, MGUS or AL amyloidosis, or another
+     * condition the terminology reads → other therapy (no line); only reasons the engine cannot classify (a
+     * Condition it does not recognise, an unknown code) → undecided, since a transplant's purpose cannot be assumed;
+     * no reason → done and its date over before the first plasma-cell diagnosis while another cancer was on record →
+     * other therapy, otherwise a myeloma transplant.
+     */
+    public static Split split(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                              List<ClinicalCondition> conditions, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<ClinicalCondition> confirmed = (conditions == null ? List.<ClinicalCondition>of() : conditions).stream()
                 .filter(c -> c != null && !c.isPossible() && (c.getOnset() == null || !c.getOnset().isAfter(asOf)))
                 .toList();
-        LocalDate plasmaCellDiagnosis = confirmed.stream()
-                .filter(c -> plasmaCell(c.getKind()) && c.getOnset() != null)
-                .map(ClinicalCondition::getOnset).min(Comparator.naturalOrder()).orElse(null);
+        Diagnosis first = Diagnosis.first(confirmed);
         List<MedicationRecord> myeloma = new ArrayList<>();
         List<MedicationRecord> exposureOnly = new ArrayList<>();
         List<OtherTherapy> other = new ArrayList<>();
-        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
-            if (r == null) continue;
+        List<Undecided> undecided = new ArrayList<>();
+        List<MedicationRecord> all = records == null ? List.of() : records.stream().filter(Objects::nonNull).toList();
+        for (MedicationRecord r : all) {
+            if (administrationOfRecordedDrug(r, all, asOf)) continue;
             List<TherapyReason> reasons = r.getReasons();
             List<TherapyReason> precursors = reasons.stream().filter(TherapyReason::isPrecursor).toList();
             List<TherapyReason> others = reasons.stream().filter(TherapyReason::isOtherCondition).toList();
@@ -82,19 +125,23 @@ public final class TherapyPurpose {
             } else if (!precursors.isEmpty()) {
                 decided = new OtherTherapy(r, Decision.PRECURSOR, true, "given for " + names(precursors)
                         + ": an exposure to " + r.getDrug().displayName() + " (washout, refractoriness), not a line of"
-                        + " myeloma therapy", provenance(r, List.of()));
+                        + " myeloma therapy", provenance(r.getProvenance(), reasons, List.of()));
             } else if (!others.isEmpty()) {
                 decided = new OtherTherapy(r, Decision.STATED_REASON, antiCd38, "given for " + names(others)
                         + ", not for myeloma" + (antiCd38 ? "; as an anti-CD38 antibody it still counts for the anti-CD38"
-                        + " washout" : ""), provenance(r, List.of()));
-            } else if (reasons.isEmpty()) {
-                Optional<ClinicalCondition> cancer = earlierCancer(r, confirmed, plasmaCellDiagnosis, asOf);
-                if (cancer.isPresent()) {
-                    ClinicalCondition c = cancer.get();
-                    decided = new OtherTherapy(r, Decision.BEFORE_DIAGNOSIS, antiCd38, "given and ended before the first myeloma or precursor diagnosis ("
-                            + plasmaCellDiagnosis + "), while " + (c.getDisplay() == null ? "another cancer" : c.getDisplay())
-                            + " (" + c.sourceReference() + ", diagnosed " + c.getOnset() + ") was on record",
-                            provenance(r, List.of(c)));
+                        + " washout" : ""), provenance(r.getProvenance(), reasons, List.of()));
+            } else if (reasons.isEmpty() && first != null && r.getStart() != null && TherapyRecords.isGiven(r)
+                    && !r.getStart().isAfter(asOf)) {
+                Before before = before(TherapyRecords.earliestLastDay(r, asOf), TherapyRecords.lastDay(r, asOf), first, confirmed);
+                if (before.surely() != null) {
+                    ClinicalCondition c = before.surely();
+                    decided = new OtherTherapy(r, Decision.BEFORE_DIAGNOSIS, antiCd38,
+                            "given and ended before the first myeloma or precursor diagnosis (" + first.text()
+                            + "), while " + cancer(c) + " was on record", provenance(r.getProvenance(), reasons, List.of(c)));
+                } else if (before.possibly() != null) {
+                    undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName() + " from "
+                            + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
+                            provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 }
             }
             if (decided == null) {
@@ -104,21 +151,125 @@ public final class TherapyPurpose {
                 if (decided.isExposure()) exposureOnly.add(r);
             }
         }
-        return new Split(myeloma, exposureOnly, other);
+        List<ProcedureRecord> kept = new ArrayList<>();
+        for (ProcedureRecord p : procedures == null ? List.<ProcedureRecord>of() : procedures) {
+            if (p == null) continue;
+            if (!TherapyRecords.isPerformedTransplant(p)) {
+                kept.add(p);
+                continue;
+            }
+            List<TherapyReason> reasons = p.getReasons();
+            List<TherapyReason> precursors = reasons.stream().filter(TherapyReason::isPrecursor).toList();
+            List<TherapyReason> others = reasons.stream()
+                    .filter(t -> !t.isMyeloma() && !t.isPrecursor() && t.kind() != null).toList();
+            String what = p.sourceReference() + " (" + p.describe() + ")";
+            if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {
+                kept.add(p);
+            } else if (!precursors.isEmpty()) {
+                other.add(new OtherTherapy(p, Decision.PRECURSOR, "done for " + names(precursors)
+                        + ": not a line of myeloma therapy", provenance(p.getProvenance(), reasons, List.of())));
+            } else if (!others.isEmpty()) {
+                other.add(new OtherTherapy(p, Decision.STATED_REASON, "done for " + names(others)
+                        + ", not for myeloma: not a myeloma transplant", provenance(p.getProvenance(), reasons, List.of())));
+            } else if (!reasons.isEmpty()) {
+                kept.add(p);
+                undecided.add(new Undecided(null, p, what + ": its stated reason, " + names(reasons)
+                        + ", is a condition the engine cannot classify, so whether it was a myeloma transplant is unknown",
+                        provenance(p.getProvenance(), reasons, List.of())));
+            } else if (first != null && p.getDate() != null && !p.getDate().isAfter(asOf)) {
+                LocalDate latest = p.getLatest().isAfter(asOf) ? asOf : p.getLatest();
+                Before before = before(p.getDate(), latest, first, confirmed);
+                if (before.surely() != null) {
+                    ClinicalCondition c = before.surely();
+                    other.add(new OtherTherapy(p, Decision.BEFORE_DIAGNOSIS, "done before the first myeloma or precursor"
+                            + " diagnosis (" + first.text() + "), while " + cancer(c) + " was on record: not a myeloma"
+                            + " transplant", provenance(p.getProvenance(), reasons, List.of(c))));
+                } else {
+                    kept.add(p);
+                    if (before.possibly() != null) {
+                        undecided.add(new Undecided(null, p, what + ": " + before.why(first),
+                                provenance(p.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
+                    }
+                }
+            } else {
+                kept.add(p);
+            }
+        }
+        return new Split(myeloma, exposureOnly, other, kept, undecided);
     }
 
-    /** Another cancer diagnosed by the record's last day, when the record ended before the first plasma-cell diagnosis. */
-    private static Optional<ClinicalCondition> earlierCancer(MedicationRecord r, List<ClinicalCondition> conditions,
-                                                             LocalDate plasmaCellDiagnosis, LocalDate asOf) {
-        if (plasmaCellDiagnosis == null || r.getStart() == null || !TherapyRecords.isGiven(r) || r.getStart().isAfter(asOf)) {
-            return Optional.empty();
+    /**
+     * A chemotherapy Procedure that names no drug, on the day a recorded anti-myeloma drug was given (an administration
+     * covering that day, or any record of the drug starting that day): the record of giving that drug (EHRs bill each
+     * infusion as a procedure too), not therapy of unknown content. It is left out; the drug's own record places it.
+     * A procedure inside a longer course (oral lenalidomide maintenance) is not absorbed: what was given that day is
+     * not recorded.
+     */
+    static boolean administrationOfRecordedDrug(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+        if (r.getSource() != MedicationSource.PROCEDURE || r.getDrug().getDrugClass() != DrugClass.OTHER
+                || r.getStart() == null || r.getStart().isAfter(asOf)) return false;
+        LocalDate from = r.getStart();
+        LocalDate to = r.getStartLatest();
+        return all.stream().anyMatch(o -> o.getSource() != MedicationSource.PROCEDURE && TherapyRecords.isGiven(o)
+                && o.getDrug().getDrugClass().isAntiMyelomaTherapy() && o.getStart() != null
+                && !o.getStart().isAfter(asOf) && !o.getStart().isAfter(to)
+                && (o.getSource() == MedicationSource.ADMINISTRATION ? !TherapyRecords.lastDay(o, asOf).isBefore(from)
+                        : !o.getStartLatest().isBefore(from)));
+    }
+
+    /**
+     * The first plasma-cell diagnosis as an interval: {@code earliest} the first day any onset can stand for,
+     * {@code latest} the last day by which one surely happened (the smallest latest onset); {@code condition} the
+     * diagnosis with the earliest onset.
+     */
+    private record Diagnosis(LocalDate earliest, LocalDate latest, ClinicalCondition condition) {
+        static Diagnosis first(List<ClinicalCondition> confirmed) {
+            List<ClinicalCondition> dated = confirmed.stream()
+                    .filter(c -> plasmaCell(c.getKind()) && c.getOnset() != null).toList();
+            if (dated.isEmpty()) return null;
+            ClinicalCondition firstCondition = dated.stream().min(Comparator.comparing(ClinicalCondition::getOnset)
+                    .thenComparing(ClinicalCondition::getOnsetLatest)).orElseThrow();
+            LocalDate latest = dated.stream().map(ClinicalCondition::getOnsetLatest).min(Comparator.naturalOrder()).orElseThrow();
+            return new Diagnosis(firstCondition.getOnset(), latest, firstCondition);
         }
-        LocalDate last = TherapyRecords.lastDay(r, asOf);
-        if (!last.isBefore(plasmaCellDiagnosis)) return Optional.empty();
-        return conditions.stream()
-                .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null
-                        && !c.getOnset().isAfter(last))
-                .min(Comparator.comparing(ClinicalCondition::getOnset));
+
+        String text() { return earliest.equals(latest) ? earliest.toString() : PartialDateText.of(earliest, latest); }
+    }
+
+    /**
+     * Whether therapy whose last day lies in [lastEarliest, lastLatest] came before the first diagnosis while another
+     * cancer was on record: {@code surely} that cancer when every day the dates can stand for says so; otherwise
+     * {@code possibly} the cancer when some days say so (the decision depends on a partial date); both null when no
+     * day does.
+     */
+    private record Before(ClinicalCondition surely, ClinicalCondition possibly) {
+        String why(Diagnosis first) {
+            return "whether it was over before the first myeloma or precursor diagnosis (" + first.text() + ", "
+                    + first.condition().sourceReference() + "), while " + cancer(possibly) + " was on record, depends on"
+                    + " the day a partial date stands for; if so it is therapy of that cancer, not a line";
+        }
+    }
+
+    private static Before before(LocalDate lastEarliest, LocalDate lastLatest, Diagnosis first,
+                                 List<ClinicalCondition> conditions) {
+        boolean surelyBefore = lastLatest.isBefore(first.earliest());
+        boolean possiblyBefore = lastEarliest.isBefore(first.latest());
+        if (!possiblyBefore) return new Before(null, null);
+        List<ClinicalCondition> cancers = conditions.stream()
+                .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null)
+                .sorted(Comparator.comparing(ClinicalCondition::getOnset)).toList();
+        // Diagnosed by the therapy's last day on every reading, or on some.
+        ClinicalCondition surelyOnRecord = cancers.stream().filter(c -> !c.getOnsetLatest().isAfter(lastEarliest))
+                .findFirst().orElse(null);
+        ClinicalCondition possiblyOnRecord = cancers.stream().filter(c -> !c.getOnset().isAfter(lastLatest))
+                .findFirst().orElse(null);
+        if (surelyBefore && surelyOnRecord != null) return new Before(surelyOnRecord, surelyOnRecord);
+        return new Before(null, possiblyOnRecord);
+    }
+
+    private static String cancer(ClinicalCondition c) {
+        return (c.getDisplay() == null ? "another cancer" : c.getDisplay()) + " (" + c.sourceReference() + ", diagnosed "
+                + c.getOnsetText() + ")";
     }
 
     private static boolean plasmaCell(ConditionKind k) {
@@ -129,10 +280,11 @@ public final class TherapyPurpose {
         return String.join(", ", reasons.stream().map(TherapyReason::describe).distinct().toList());
     }
 
-    private static List<Provenance> provenance(MedicationRecord r, List<ClinicalCondition> conditions) {
-        TreeSet<Provenance> all = new TreeSet<>(r.getProvenance());
+    private static List<Provenance> provenance(List<Provenance> own, List<TherapyReason> reasons,
+                                               List<ClinicalCondition> conditions) {
+        TreeSet<Provenance> all = new TreeSet<>(own);
         for (ClinicalCondition c : conditions) all.addAll(c.getProvenance());
-        for (TherapyReason reason : r.getReasons()) {
+        for (TherapyReason reason : reasons) {
             if (reason.reference() != null) all.add(new Provenance(reason.reference(), null));
         }
         return List.copyOf(all);

@@ -312,12 +312,14 @@ final class AssessmentAssembler {
         List<OtherTherapy> other = facts(session, OtherTherapy.class);
         if (other.isEmpty()) return null;
         other.sort(Comparator.comparing((OtherTherapy o) -> o.getStart(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(OtherTherapy::getDrug).thenComparing(OtherTherapy::sourceReference));
-        return other.stream().map(o -> new Findings.OtherTherapy(o.getDrug().name(),
-                o.getStart() == null ? null : PartialDateText.of(o.getStart(), o.getRecord().getStartLatest()),
-                o.getEnd() == null ? null : PartialDateText.of(o.getRecord().getEndEarliest(), o.getEnd()),
+                .thenComparing(OtherTherapy::getDrug, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OtherTherapy::sourceReference));
+        return other.stream().map(o -> new Findings.OtherTherapy(o.getDrug() == null ? null : o.getDrug().name(),
+                o.getStart() == null ? null : PartialDateText.of(o.getStart(), o.getStartLatest()),
+                o.getEnd() == null || o.getProcedure() != null ? null : PartialDateText.of(o.getEndEarliest(), o.getEnd()),
                 o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
-                refs(o.getProvenance()))).toList();
+                refs(o.getProvenance()),
+                o.getProcedure() == null ? null : o.getProcedure().getKind().transplantKind())).toList();
     }
 
     private Findings findings(KieSession session, List<SettingDetermination> settings, List<RaisedFlag> flags) {
@@ -383,9 +385,10 @@ final class AssessmentAssembler {
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);
         // What the timeline read but could not place (undated records), and why the lines may be other than counted.
-        List<Findings.Item> unplaced = org.myelomacds.derive.LineOfTherapyDeriver.unplaced(
-                org.myelomacds.derive.TherapyPurpose.split(record.medications(), record.conditions(), context.getAsOf()).myeloma(),
-                record.procedures(), record.diseaseStatuses()).stream()
+        org.myelomacds.derive.TherapyPurpose.Split purpose = org.myelomacds.derive.TherapyPurpose.split(
+                record.medications(), record.procedures(), record.conditions(), context.getAsOf());
+        List<Findings.Item> unplaced = org.myelomacds.derive.LineOfTherapyDeriver.unplaced(purpose.myeloma(),
+                purpose.procedures(), record.diseaseStatuses()).stream()
                 .map(u -> new Findings.Item(u.kind(), u.what(), u.what() + ": " + u.why(),
                         List.of(new FactRef(u.reference(), null)))).toList();
         List<org.myelomacds.facts.LineCountUncertain> undecided = facts(session, org.myelomacds.facts.LineCountUncertain.class);
@@ -474,11 +477,15 @@ final class AssessmentAssembler {
     private List<Findings.Item> unrecognised(List<SettingDetermination> settings) {
         // Antineoplastics the catalogue recognises as such (an ATC L01 code, a class name) but cannot name or classify:
         // given to a myeloma patient they may be a line the timeline does not count (GAP-THERAPY-10).
-        List<Findings.Item> unclassified = record.medications().stream()
+        // Therapy set apart as given for another condition is not listed: its reason is known (findings.otherTherapy).
+        List<Findings.Item> unclassified = org.myelomacds.derive.TherapyPurpose.split(record.medications(),
+                        record.procedures(), record.conditions(), context.getAsOf()).exposed().stream()
                 .filter(m -> m.getDrugClass() == DrugClass.OTHER && !m.isPlanned())
                 .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
                 .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
-                        m.sourceReference() + ": " + m.getDrug().displayName() + (m.getStart() == null ? ", undated"
+                        m.sourceReference() + ": " + (m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
+                                ? "chemotherapy recorded as a procedure, no drug named" : m.getDrug().displayName())
+                                + (m.getStart() == null ? ", undated"
                                 : ", from " + PartialDateText.of(m.getStart(), m.getStartLatest()))
                                 + ": an antineoplastic the engine cannot name or classify, so it is in no line and no"
                                 + " exposure; review it (a drug to add to the catalogue in rules/terminology/, or a reason"

@@ -45,13 +45,16 @@ public final class Evaluator {
         List<Measurement> measurements = new ArrayList<>(record.measurements());
         CockcroftGault.estimate(record.patient(), record.measurements(), context.getAsOf()).ifPresent(measurements::add);
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
-        TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.conditions(), context.getAsOf());
+        // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
+        // timeline, which says whether the lines depend on it.
+        TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
+                context.getAsOf());
         List<MedicationRecord> exposed = purpose.exposed();
         List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
         // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
         List<DrugIntolerance> intolerances = Intolerances.of(record.medications(), record.intolerances(), context.getAsOf());
-        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), record.procedures(),
-                record.diseaseStatuses(), context.getAsOf());
+        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
+                record.diseaseStatuses(), context.getAsOf(), purpose.undecided());
         List<PriorLine> lines = timeline.lines();
 
         KieSession session = rulebase.newSession();
@@ -68,7 +71,7 @@ public final class Evaluator {
             insertAll(session, record.transplantAssertions());
             insertAll(session, exposed);
             insertAll(session, purpose.other());
-            insertAll(session, record.procedures());
+            insertAll(session, purpose.procedures());
             insertAll(session, record.allergies());
             insertAll(session, record.cytogenetics());
             insertAll(session, record.isotypes());
@@ -86,7 +89,7 @@ public final class Evaluator {
                     requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
             insertAll(session, lines);
             if (timeline.lineCountUncertain() != null) session.insert(timeline.lineCountUncertain());
-            session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), record.procedures(), lines));
+            session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), purpose.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),
                         r.settings().stream().map(org.myelomacds.facts.DiseaseSetting::valueOf).toList()));

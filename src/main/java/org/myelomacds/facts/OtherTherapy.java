@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A medication record that is not a line of myeloma therapy (derive/TherapyPurpose, CDS-POLICY-OTHER-THERAPY), with
- * the rule that decided ({@link Decision}) and why, naming the records it rests on. {@code exposure}: the drug still
- * counts as given (its DrugExposure, anti-CD38 washout and refractoriness) although it opens no line — therapy for
- * smouldering myeloma, MGUS or AL amyloidosis, and an anti-CD38 antibody whatever it was given for.
+ * A medication record, or a stem-cell transplant, that is not a line of myeloma therapy (derive/TherapyPurpose,
+ * CDS-POLICY-OTHER-THERAPY), with the rule that decided ({@link Decision}) and why, naming the records it rests on.
+ * {@code exposure}: the drug still counts as given (its DrugExposure, anti-CD38 washout and refractoriness) although it
+ * opens no line — therapy for smouldering myeloma, MGUS or AL amyloidosis, and an anti-CD38 antibody whatever it was
+ * given for. A transplant is never an exposure: it is simply not a myeloma transplant.
  */
 public final class OtherTherapy implements HasProvenance {
     /** Which rule decided that the record is not myeloma therapy. */
@@ -26,6 +27,7 @@ public final class OtherTherapy implements HasProvenance {
     }
 
     private final MedicationRecord record;
+    private final ProcedureRecord procedure;
     private final Decision decision;
     private final boolean exposure;
     private final String reason;
@@ -34,20 +36,39 @@ public final class OtherTherapy implements HasProvenance {
     public OtherTherapy(MedicationRecord record, Decision decision, boolean exposure, String reason,
                         List<Provenance> provenance) {
         this.record = Objects.requireNonNull(record, "record");
+        this.procedure = null;
         this.decision = Objects.requireNonNull(decision, "decision");
         this.exposure = exposure;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.provenance = List.copyOf(provenance);
     }
 
+    /** A stem-cell transplant done for another condition (its reason, or its date before the myeloma). */
+    public OtherTherapy(ProcedureRecord procedure, Decision decision, String reason, List<Provenance> provenance) {
+        this.record = null;
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
+        this.decision = Objects.requireNonNull(decision, "decision");
+        this.exposure = false;
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.provenance = List.copyOf(provenance);
+    }
+
+    /** The medication record; null for a transplant. */
     public MedicationRecord getRecord() { return record; }
-    public Drug getDrug() { return record.getDrug(); }
+    /** The transplant; null for a medication record. */
+    public ProcedureRecord getProcedure() { return procedure; }
+    /** The drug; null for a transplant. */
+    public Drug getDrug() { return record == null ? null : record.getDrug(); }
+    /** The first day its date can stand for (a transplant's date, a medication's start). */
+    public LocalDate getStartLatest() { return record == null ? procedure.getLatest() : record.getStartLatest(); }
+    public LocalDate getEndEarliest() { return record == null ? procedure.getDate() : record.getEndEarliest(); }
     public Decision getDecision() { return decision; }
     /** The drug counts as an exposure (washout, refractoriness) though it is not a line. */
     public boolean isExposure() { return exposure; }
     /** Why, in one sentence, naming the condition and its record. */
     public String getReason() { return reason; }
-    public LocalDate getStart() { return record.getStart(); }
-    public LocalDate getEnd() { return record.getEnd(); }
+    public LocalDate getStart() { return record == null ? procedure.getDate() : record.getStart(); }
+    /** The last day; for a transplant, the latest day its date can stand for. */
+    public LocalDate getEnd() { return record == null ? procedure.getLatest() : record.getEnd(); }
     @Override public List<Provenance> getProvenance() { return provenance; }
 }

@@ -12,6 +12,7 @@ public final class ProcedureRecord implements HasProvenance {
     private final boolean planned;
     private final String groupRef;
     private final Provenance provenance;
+    private final List<TherapyReason> reasons;
 
     public ProcedureRecord(ProcedureKind kind, LocalDate date, boolean planned, String groupRef, Provenance provenance) {
         this(kind, date, date, planned, groupRef, provenance);
@@ -23,6 +24,17 @@ public final class ProcedureRecord implements HasProvenance {
      */
     public ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
                            Provenance provenance) {
+        this(kind, date, latest, planned, groupRef, provenance, List.of());
+    }
+
+    /**
+     * With the reasons the record states ({@code Procedure.reasonReference} / {@code reasonCode}, or what a transplant
+     * history Condition says it was for): a transplant done for another condition is not a myeloma transplant
+     * (derive/TherapyPurpose).
+     */
+    public ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
+                           Provenance provenance, List<TherapyReason> reasons) {
+        this.reasons = List.copyOf(reasons == null ? List.of() : reasons);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
@@ -42,10 +54,16 @@ public final class ProcedureRecord implements HasProvenance {
     public String getDateText() { return PartialDateText.of(date, latest); }
     /** The same procedure placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public ProcedureRecord placedOn(LocalDate day) {
-        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance);
+        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance, reasons);
     }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
     public boolean isPlanned() { return planned; }
     public String getGroupRef() { return groupRef; }
+    /** Why it was done, as the record states it; empty when it states nothing. */
+    public List<TherapyReason> getReasons() { return reasons; }
+    /** "autologous stem-cell transplant on 2015-03-02" (the date as recorded; "undated" without one). */
+    public String describe() {
+        return kind.displayName() + (date == null ? ", undated" : isDateImprecise() ? " in " + getDateText() : " on " + date);
+    }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -224,7 +224,7 @@ public final class BundleReader {
                 MedicationMapper.mapDispense(parser.parse(org.hl7.fhir.r4.model.MedicationDispense.class, entry), ctx, medications);
                 break;
             case "Procedure":
-                ProcedureMapper.map(parser.parse(Procedure.class, entry), ctx);
+                ProcedureMapper.map(parser.parse(Procedure.class, entry), ctx, medications);
                 break;
             case "AllergyIntolerance":
                 AllergyMapper.map(parser.parse(AllergyIntolerance.class, entry), ctx);

@@ -90,10 +90,28 @@ final class ConditionMapper {
             Optional<ProcedureKind> kind = ctx.terms().procedures().transplantHistoryByCode(c.getSystem(), c.getCode());
             if (kind.isEmpty()) continue;
             LocalDate onset = onset(condition);
-            ctx.out().procedures.add(new ProcedureRecord(kind.get(), onset, onsetLatest(condition), false, null, ctx.provenance(onset)));
+            ctx.out().procedures.add(new ProcedureRecord(kind.get(), onset, onsetLatest(condition), false, null,
+                    ctx.provenance(onset), statedPurpose(condition, ctx)));
             return true;
         }
         return false;
+    }
+
+    /**
+     * What a transplant history Condition says the transplant was for. A Condition has no reason element, so only its
+     * own words can say it ("History of allogeneic bone marrow transplant for acute myeloid leukaemia" as code text, or a
+     * note): each read with the condition words; a text naming no condition states nothing.
+     */
+    private static java.util.List<org.myelomacds.facts.TherapyReason> statedPurpose(Condition condition, EntryContext ctx) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        if (condition.getCode().hasText()) texts.add(condition.getCode().getText());
+        for (org.hl7.fhir.r4.model.Annotation note : condition.getNote()) if (note.hasText()) texts.add(note.getText());
+        java.util.List<org.myelomacds.facts.TherapyReason> out = new java.util.ArrayList<>();
+        for (String text : texts) {
+            ctx.terms().conditions().byText(text).ifPresent(kind ->
+                    out.add(new org.myelomacds.facts.TherapyReason(kind, text.strip(), null, false)));
+        }
+        return out;
     }
 
     /**

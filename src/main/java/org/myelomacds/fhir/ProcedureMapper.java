@@ -1,35 +1,103 @@
 package org.myelomacds.fhir;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
+import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
+import org.myelomacds.evidence.terminology.ProcedureTerms;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.ProcedureRecord;
-import org.myelomacds.evidence.terminology.ProcedureTerms;
+import org.myelomacds.facts.Route;
+import org.myelomacds.facts.TherapyReason;
 
 /**
- * Procedure → ProcedureRecord for stem-cell transplants and dialysis. "preparation" is a planned procedure
- * (an ASCT scheduled after induction); not-done and entered-in-error never happened and are skipped.
+ * Procedure → ProcedureRecord for stem-cell transplants and dialysis, with the reasons it states (reasonReference,
+ * reasonCode): a transplant done for another condition is not a myeloma transplant (derive/TherapyPurpose).
+ * "preparation" is a planned procedure (an ASCT scheduled after induction); not-done and entered-in-error never
+ * happened and are skipped.
+ *
+ * <p>A chemotherapy Procedure ({@code procedure-chemotherapy}: Synthea's "Pre-operative chemotherapy", CPT chemotherapy
+ * administration) is therapy, read as a medication record: the drug its {@code usedCode} names when the catalogue knows
+ * it, otherwise the catalogue's unclassified antineoplastic — therapy recorded with its drug unknown, which the rules
+ * never let vanish (THERAPY_UNCLASSIFIED) unless its reason or date ties it to another condition.
  */
 final class ProcedureMapper {
     private ProcedureMapper() { }
 
-    static void map(Procedure procedure, EntryContext ctx) {
+    static void map(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
         Procedure.ProcedureStatus status = procedure.getStatus();
         if (status == Procedure.ProcedureStatus.NOTDONE || status == Procedure.ProcedureStatus.ENTEREDINERROR) return;
         ProcedureTerms terms = ctx.terms().procedures();
         Optional<ProcedureKind> kind = Optional.empty();
+        boolean chemotherapy = false;
         for (Coding c : procedure.getCode().getCoding()) {
             kind = terms.byCode(c.getSystem(), c.getCode());
             if (kind.isPresent()) break;
+            chemotherapy |= terms.isChemotherapy(c.getSystem(), c.getCode());
+        }
+        if (kind.isEmpty() && chemotherapy) {
+            chemotherapy(procedure, ctx, meds);
+            return;
         }
         if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
         if (kind.isEmpty()) return;
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
         ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
-                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest)));
+                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest),
+                reasons(procedure, meds)));
+    }
+
+    /**
+     * One medication record per drug the procedure's {@code usedCode} names; without a named drug, one record of the
+     * unclassified antineoplastic. Dated by performed[x]: a period is the course, a single date is one day (any day of
+     * a partial date).
+     */
+    private static void chemotherapy(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
+        List<Drug> drugs = new ArrayList<>();
+        for (CodeableConcept used : procedure.getUsedCode()) {
+            Optional<DrugMatch> m = meds.identify(used);
+            if (m.isPresent() && m.get().drug().getDrugClass() != DrugClass.OTHER && !drugs.contains(m.get().drug())) {
+                drugs.add(m.get().drug());
+            }
+        }
+        if (drugs.isEmpty()) {
+            Optional<Drug> unknown = ctx.terms().drugs().unclassifiedAntineoplastic();
+            if (unknown.isEmpty()) return; // a catalogue without the catch-all is refused by rules validate
+            drugs.add(unknown.get());
+        }
+        LocalDate start = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
+        LocalDate startLatest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
+        LocalDate end;
+        LocalDate endEarliest;
+        if (procedure.hasPerformedPeriod()) {
+            end = FhirDates.latestEndOf(procedure.getPerformed());
+            endEarliest = FhirDates.endOf(procedure.getPerformed());
+        } else {
+            end = startLatest;
+            endEarliest = start;
+        }
+        Procedure.ProcedureStatus status = procedure.getStatus();
+        boolean planned = status == Procedure.ProcedureStatus.PREPARATION;
+        List<TherapyReason> reasons = reasons(procedure, meds);
+        for (Drug drug : drugs) {
+            ctx.out().medications.add(new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.PROCEDURE,
+                    status == null ? null : status.toCode(), planned, start, end, startLatest, endEarliest,
+                    MedicationMapper.firstReference(procedure.getBasedOn()), false, ctx.provenance(start, startLatest),
+                    reasons));
+        }
+    }
+
+    private static List<TherapyReason> reasons(Procedure procedure, MedicationResolver meds) {
+        return meds.reasons(procedure.getReasonReference(), procedure.getReasonCode());
     }
 }

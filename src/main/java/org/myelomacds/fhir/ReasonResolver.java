@@ -20,7 +20,9 @@ import org.myelomacds.facts.TherapyReason;
  * "Condition/id"), and {@code reasonCode}, each classified with the condition value sets. A referenced Condition the
  * engine does not recognise (breast cancer) is still a diagnosis in the record, so it is kept with its text; a
  * reference to a Condition not in the bundle is kept only when its display names a condition the terminology reads.
- * Referenced Conditions are parsed once, when something points to them.
+ * Referenced Conditions are parsed once, when something points to them. A reason coded as a step of care rather
+ * than a disease ("awaiting transplantation of bone marrow", {@code reason-names-no-condition}) states no purpose
+ * and is left out.
  */
 final class ReasonResolver {
     private final List<ScannedEntry> conditions;
@@ -46,7 +48,7 @@ final class ReasonResolver {
             r.ifPresent(out::add);
         }
         for (CodeableConcept code : codes) {
-            if (code == null || code.isEmpty()) continue;
+            if (code == null || code.isEmpty() || namesNoCondition(code)) continue;
             out.add(new TherapyReason(classify(code), Concepts.displayOrCode(code), null, false));
         }
         return out;
@@ -58,6 +60,7 @@ final class ReasonResolver {
             return parsed.computeIfAbsent(e.index(), i -> {
                 try {
                     Condition c = parser.parse(Condition.class, e);
+                    if (namesNoCondition(c.getCode())) return Optional.empty();
                     return Optional.of(new TherapyReason(classify(c.getCode()), Concepts.displayOrCode(c.getCode()),
                             e.reference(), true));
                 } catch (RuntimeException ex) {
@@ -66,6 +69,11 @@ final class ReasonResolver {
             });
         }
         return Optional.empty();
+    }
+
+    private boolean namesNoCondition(CodeableConcept code) {
+        return code != null && code.getCoding().stream()
+                .anyMatch(c -> terms.conditions().namesNoCondition(c.getSystem(), c.getCode()));
     }
 
     private ConditionKind classify(CodeableConcept code) {

@@ -547,4 +547,36 @@ class LineOfTherapyDeriverTest {
                 given("r2", LENALIDOMIDE, "2023-02-01", "2023-06-30", null)), List.of(), List.of(), AS_OF).courses().get(0);
         assertFalse(closed.isEndUnknown());
     }
+
+    // ---- records of undecided purpose --------------------------------------------------------------------------------
+
+    private static TherapyPurpose.Undecided undecided(ProcedureRecord p) {
+        return new TherapyPurpose.Undecided(null, p, p.sourceReference() + " (stated reason not classified)", p.getProvenance());
+    }
+
+    @Test
+    void aTransplantOfUndecidedPurposeThatFormsItsOwnLineLeavesTheCountUncertain() {
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2023-01-23", "2023-05-01", null));
+        ProcedureRecord allo = new ProcedureRecord(ProcedureKind.STEM_CELL_TRANSPLANT, d("2012-09-10"), false, null,
+                new Provenance("Procedure/allo", d("2012-09-10")));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(allo), List.of(), AS_OF, List.of(undecided(allo)));
+        assertEquals(2, t.lines().size());
+        assertNotNull(t.lineCountUncertain());
+        assertEquals(1, t.lineCountUncertain().getMin());
+        assertEquals(2, t.lineCountUncertain().getMax());
+        assertEquals(List.of("Procedure/allo (stated reason not classified)"), t.lineCountUncertain().getPurpose());
+        assertTrue(t.lineCountUncertain().describe().startsWith("the number of lines is 1 to 2 depending on whether this"
+                + " record is myeloma therapy (Procedure/allo"), t.lineCountUncertain().describe());
+        assertEquals("record what the therapy was given for (its reason, coded)", t.lineCountUncertain().remedy());
+    }
+
+    @Test
+    void nearMissATransplantOfUndecidedPurposeInsideTheInductionLineChangesNothing() {
+        List<MedicationRecord> meds = List.of(given("v", BORTEZOMIB, "2023-01-23", "2023-05-01", null));
+        ProcedureRecord sct = new ProcedureRecord(ProcedureKind.STEM_CELL_TRANSPLANT, d("2023-06-10"), false, null,
+                new Provenance("Procedure/sct", d("2023-06-10")));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(sct), List.of(), AS_OF, List.of(undecided(sct)));
+        assertEquals(1, t.lines().size());
+        assertNull(t.lineCountUncertain());
+    }
 }

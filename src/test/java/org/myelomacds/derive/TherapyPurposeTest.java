@@ -9,15 +9,21 @@ import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.OtherTherapy.Decision;
 import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.ProcedureKind;
+import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.TestDrugs;
+import org.myelomacds.scenario.Samples;
 import org.myelomacds.facts.TherapyReason;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.myelomacds.derive.Fixtures.d;
 import static org.myelomacds.derive.Fixtures.given;
+import static org.myelomacds.derive.Fixtures.record;
 import static org.myelomacds.facts.TestDrugs.BORTEZOMIB;
 import static org.myelomacds.facts.TestDrugs.CYCLOPHOSPHAMIDE;
 import static org.myelomacds.facts.TestDrugs.DARATUMUMAB;
@@ -123,5 +129,161 @@ class TherapyPurposeTest {
         assertTrue(split.other().get(0).isExposure());
         assertTrue(split.myeloma().isEmpty());
         assertEquals(1, split.exposed().size());
+    }
+
+    // ---- transplants -----------------------------------------------------------------------------------------------
+
+    private static final TherapyReason AML_CODED =
+            new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Acute myeloid leukaemia", "Condition/aml", true);
+    private static final TherapyReason AML_UNRECOGNISED =
+            new TherapyReason(null, "Acute myeloid leukemia (disorder)", "Condition/aml", true);
+    private static final TherapyReason AL = new TherapyReason(ConditionKind.AL_AMYLOIDOSIS, "AL amyloidosis", "Condition/al", true);
+
+    private static ProcedureRecord transplant(String id, ProcedureKind kind, String date, String latest, TherapyReason... reasons) {
+        return new ProcedureRecord(kind, d(date), d(latest), false, null, new Provenance("Procedure/" + id, d(date)),
+                List.of(reasons));
+    }
+
+    private static TherapyPurpose.Split transplants(List<ClinicalCondition> conditions, ProcedureRecord... procedures) {
+        return TherapyPurpose.split(List.of(), List.of(procedures), conditions, d("2026-11-01"));
+    }
+
+    private static final List<ClinicalCondition> MM_2023_AML_2012 = List.of(
+            condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm"),
+            condition(ConditionKind.OTHER_MALIGNANCY, "2012-05-02", "aml"));
+
+    @Test
+    void aTransplantForAnotherCancerIsNotAMyelomaTransplant() {
+        var split = transplants(MM_2023_AML_2012,
+                transplant("allo", ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, "2012-09-10", "2012-09-10", AML_CODED));
+        assertTrue(split.procedures().isEmpty());
+        assertTrue(split.undecided().isEmpty());
+        assertEquals(Decision.STATED_REASON, split.other().get(0).getDecision());
+        assertFalse(split.other().get(0).isExposure());
+        assertEquals(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, split.other().get(0).getProcedure().getKind());
+        assertTrue(split.other().get(0).getReason().contains("Acute myeloid leukaemia (Condition/aml)"));
+    }
+
+    @Test
+    void aTransplantForALAmyloidosisIsNoLineOfMyelomaTherapy() {
+        var split = transplants(List.of(), transplant("asct", ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT,
+                "2020-03-01", "2020-03-01", AL));
+        assertEquals(Decision.PRECURSOR, split.other().get(0).getDecision());
+        assertTrue(split.procedures().isEmpty());
+    }
+
+    @Test
+    void aTransplantWhoseReasonTheEngineCannotClassifyIsUndecidedNotOtherTherapy() {
+        var split = transplants(MM_2023_AML_2012,
+                transplant("allo", ProcedureKind.STEM_CELL_TRANSPLANT, "2012-09-10", "2012-09-10", AML_UNRECOGNISED));
+        assertEquals(1, split.procedures().size());
+        assertTrue(split.other().isEmpty());
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("Acute myeloid leukemia (disorder) (Condition/aml), is a"
+                + " condition the engine cannot classify"), split.undecided().get(0).text());
+    }
+
+    @Test
+    void nearMissATransplantForMyelomaAmongOtherReasonsIsAMyelomaTransplant() {
+        var split = transplants(MM_2023_AML_2012, transplant("asct", ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT,
+                "2023-06-01", "2023-06-01", AML_UNRECOGNISED, MYELOMA));
+        assertEquals(1, split.procedures().size());
+        assertTrue(split.undecided().isEmpty());
+        assertTrue(split.other().isEmpty());
+    }
+
+    @Test
+    void aTransplantWithoutReasonBeforeTheMyelomaWhileAnotherCancerWasOnRecordIsOtherTherapy() {
+        var split = transplants(MM_2023_AML_2012,
+                transplant("allo", ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, "2012-09-10", "2012-09-10"));
+        assertEquals(Decision.BEFORE_DIAGNOSIS, split.other().get(0).getDecision());
+        assertTrue(split.procedures().isEmpty());
+    }
+
+    @Test
+    void nearMissATransplantWithoutReasonAndNoOtherCancerStaysAMyelomaTransplant() {
+        var split = transplants(List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm")),
+                transplant("allo", ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, "2012-09-10", "2012-09-10"));
+        assertEquals(1, split.procedures().size());
+        assertTrue(split.other().isEmpty());
+        assertTrue(split.undecided().isEmpty());
+    }
+
+    @Test
+    void dialysisIsNeverJudged() {
+        ProcedureRecord dialysis = new ProcedureRecord(ProcedureKind.DIALYSIS, d("2012-09-10"), false, null,
+                new Provenance("Procedure/hd", d("2012-09-10")));
+        var split = transplants(MM_2023_AML_2012, dialysis);
+        assertEquals(List.of(dialysis), split.procedures());
+    }
+
+    // ---- partial onsets are intervals ------------------------------------------------------------------------------
+
+    private static ClinicalCondition onsetInterval(ConditionKind kind, String onset, String latest, String id) {
+        return new ClinicalCondition(kind, ConditionSeverity.UNSPECIFIED, null, true, null, null, null, d(onset), d(latest),
+                "code", kind.name(), new Provenance("Condition/" + id, d(onset), d(latest)));
+    }
+
+    @Test
+    void anotherCancerDiagnosedSomeDayOfTheTherapysYearLeavesItsPurposeUndecided() {
+        // Cyclophosphamide ended 2018-06-11; breast cancer "2018" may have been diagnosed after that.
+        var split = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2018-04-09", "2018-06-11", null)),
+                List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm"),
+                        onsetInterval(ConditionKind.OTHER_MALIGNANCY, "2018-01-01", "2018-12-31", "bc")), d("2026-11-01"));
+        assertEquals(1, split.myeloma().size());
+        assertTrue(split.other().isEmpty());
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("diagnosed 2018"), split.undecided().get(0).text());
+    }
+
+    @Test
+    void aMyelomaOnsetByYearThatMayPrecedeTheTherapysEndLeavesItsPurposeUndecided() {
+        // Therapy ended 2023-03-01; myeloma "2023" may have been diagnosed in January (before) or in December (after).
+        var split = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2023-01-05", "2023-03-01", null)),
+                List.of(onsetInterval(ConditionKind.MULTIPLE_MYELOMA, "2023-01-01", "2023-12-31", "mm"),
+                        condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc")), d("2026-11-01"));
+        assertEquals(1, split.myeloma().size());
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("first myeloma or precursor diagnosis (2023, Condition/mm)"),
+                split.undecided().get(0).text());
+    }
+
+    @Test
+    void nearMissAMyelomaOnsetByYearAfterTheTherapysYearStillDecides() {
+        var split = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2018-04-09", "2018-06-11", null)),
+                List.of(onsetInterval(ConditionKind.MULTIPLE_MYELOMA, "2023-01-01", "2023-12-31", "mm"),
+                        condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc")), d("2026-11-01"));
+        assertEquals(Decision.BEFORE_DIAGNOSIS, split.other().get(0).getDecision());
+        assertTrue(split.other().get(0).getReason().contains("diagnosis (2023)"), split.other().get(0).getReason());
+        assertTrue(split.undecided().isEmpty());
+    }
+
+    // ---- chemotherapy recorded as a procedure ----------------------------------------------------------------------
+
+    private static MedicationRecord chemoProcedure(String id, String day) {
+        Drug unknown = Samples.terminology().drugs().unclassifiedAntineoplastic().orElseThrow();
+        return new MedicationRecord(unknown, Route.UNKNOWN, MedicationSource.PROCEDURE, "completed", false, d(day), d(day),
+                d(day), d(day), null, false, new Provenance("Procedure/" + id, d(day)), List.of());
+    }
+
+    @Test
+    void aChemotherapyProcedureOnTheDayOfARecordedAdministrationIsThatAdministration() {
+        var split = TherapyPurpose.split(List.of(record("dara-1", DARATUMUMAB, Route.INTRAVENOUS, "completed", false,
+                "2024-03-04", null, false), chemoProcedure("cpt", "2024-03-04")), List.of(), d("2026-11-01"));
+        assertEquals(List.of(DARATUMUMAB), split.myeloma().stream().map(MedicationRecord::getDrug).toList());
+    }
+
+    @Test
+    void nearMissAChemotherapyProcedureInsideALongerOralCourseIsTherapyOfUnknownContent() {
+        var split = TherapyPurpose.split(List.of(given("len", TestDrugs.LENALIDOMIDE, "2024-01-01", "2025-01-01", null),
+                chemoProcedure("cpt", "2024-03-04")), List.of(), d("2026-11-01"));
+        assertEquals(2, split.myeloma().size());
+    }
+
+    @Test
+    void nearMissAChemotherapyProcedureOnAnotherDayIsTherapyOfUnknownContent() {
+        var split = TherapyPurpose.split(List.of(record("dara-1", DARATUMUMAB, Route.INTRAVENOUS, "completed", false,
+                "2024-03-04", null, false), chemoProcedure("cpt", "2024-03-05")), List.of(), d("2026-11-01"));
+        assertEquals(2, split.myeloma().size());
     }
 }

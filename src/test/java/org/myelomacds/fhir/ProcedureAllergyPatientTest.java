@@ -204,4 +204,54 @@ class ProcedureAllergyPatientTest {
                 + "\"subject\":{\"reference\":\"Patient/p1\"},\"performedDateTime\":\"2024-05-20\"}");
         assertEquals(0, r.procedures().size());
     }
+
+    // ---- why a transplant was done; chemotherapy recorded as a procedure ----------------------------------------------
+
+    @Test
+    void aTransplantCarriesTheReasonsItStates() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Condition","id":"aml","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"C92.00"}],
+                 "text":"Acute myeloid leukaemia"},"subject":{"reference":"Patient/p1"},"onsetDateTime":"2012-05-02"}""", """
+                {"resourceType":"Procedure","id":"allo","status":"completed","code":{"text":"Allogeneic stem cell transplant"},
+                 "reasonReference":[{"reference":"Condition/aml"}],"performedDateTime":"2012-09-10"}""", """
+                {"resourceType":"Procedure","id":"asct","status":"completed","code":{"text":"Autologous stem cell transplant"},
+                 "reasonCode":[{"coding":[{"system":"http://snomed.info/sct","code":"698303004",
+                   "display":"Awaiting transplantation of bone marrow (situation)"}]}],"performedDateTime":"2024-05-20"}""");
+        ProcedureRecord allo = r.procedures().stream().filter(p -> p.getKind() == ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT)
+                .findFirst().orElseThrow();
+        assertEquals(1, allo.getReasons().size());
+        assertEquals("Condition/aml", allo.getReasons().get(0).reference());
+        assertTrue(allo.getReasons().get(0).isOtherCondition());
+        // near miss: a reason that names a step of care, not a disease, states no purpose
+        ProcedureRecord asct = r.procedures().stream().filter(p -> p.getKind() == ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT)
+                .findFirst().orElseThrow();
+        assertTrue(asct.getReasons().isEmpty());
+    }
+
+    @Test
+    void aChemotherapyProcedureWithoutADrugIsTherapyOfUnknownContent() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"chemo","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"394894008","display":"Pre-operative chemotherapy (procedure)"}]},"performedDateTime":"2024-05-10"}""", """
+                {"resourceType":"Procedure","id":"cpt","status":"completed","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt",
+                 "code":"96413"}]},"usedCode":[{"text":"carfilzomib"}],
+                 "performedPeriod":{"start":"2024-06-01","end":"2024-06-02"}}""", """
+                {"resourceType":"Procedure","id":"plan","status":"preparation","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"367336001"}]},"performedDateTime":"2024-07-01"}""", """
+                {"resourceType":"Procedure","id":"edu","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"1234567","display":"Chemotherapy education"}],"text":"Chemotherapy education"},"performedDateTime":"2024-05-01"}""");
+        assertEquals(3, r.medications().size());
+        var chemo = r.medications().get(0);
+        assertEquals(org.myelomacds.facts.DrugClass.OTHER, chemo.getDrugClass());
+        assertEquals(org.myelomacds.facts.MedicationSource.PROCEDURE, chemo.getSource());
+        assertEquals(LocalDate.of(2024, 5, 10), chemo.getStart());
+        assertEquals(LocalDate.of(2024, 5, 10), chemo.getEnd());
+        assertEquals("Procedure/chemo", chemo.sourceReference());
+        var carfilzomib = r.medications().get(1);
+        assertEquals("CARFILZOMIB", carfilzomib.getDrug().name());
+        assertEquals(LocalDate.of(2024, 6, 2), carfilzomib.getEnd());
+        assertTrue(r.medications().get(2).isPlanned());
+        // near miss: words alone ("Chemotherapy education") are not chemotherapy given
+        assertTrue(r.procedures().isEmpty());
+    }
 }

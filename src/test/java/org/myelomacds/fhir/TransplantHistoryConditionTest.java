@@ -68,4 +68,18 @@ class TransplantHistoryConditionTest {
         PatientRecord other = Bundles.read(procedure, condition("h1", "http://snomed.info/sct", "108631000119101", "2024-02-01", null));
         assertEquals(2, other.procedures().size());
     }
+
+    @Test
+    void aHistoryWhoseWordsNameAnotherCancerCarriesItAsTheReason() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Condition","id":"h1","subject":{"reference":"Patient/p1"},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"152621000119105"}],
+                         "text":"History of allogeneic bone marrow transplant for Hodgkin lymphoma"},"onsetDateTime":"2012-09-10"}""");
+        ProcedureRecord p = r.procedures().get(0);
+        assertEquals(1, p.getReasons().size());
+        assertTrue(p.getReasons().get(0).isOtherCondition());
+        // near miss: the standard wording names no condition, so the record states no purpose
+        PatientRecord plain = Bundles.read(condition("h2", "http://snomed.info/sct", "152621000119105", "2012-09-10", null));
+        assertEquals(List.of(), plain.procedures().get(0).getReasons());
+    }
 }

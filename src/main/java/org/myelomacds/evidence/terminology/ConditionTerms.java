@@ -35,8 +35,13 @@ public final class ConditionTerms {
     private final Map<ConditionKind, Family<ConditionSeverity>> statedSeverity = new EnumMap<>(ConditionKind.class);
     private final Map<ConditionKind, Family<Integer>> stages = new EnumMap<>(ConditionKind.class);
     private final Family<ConditionSeverity> severity;
+    private final Terminology terminology;
+    private final ValueSet namesNoCondition;
 
     ConditionTerms(Terminology t) {
+        this.terminology = t;
+        this.namesNoCondition = t.require("reason-names-no-condition",
+                "Conditions that name a step of care, not a disease, read as no stated reason of a therapy");
         List<Family.Entry<ConditionKind>> entries = new ArrayList<>();
         for (ConditionKind k : ConditionKind.values()) {
             String id = "condition-" + Terminology.kebab(k);
@@ -93,6 +98,14 @@ public final class ConditionTerms {
 
     /** A condition named in free text alone (today: smouldering myeloma, the one §9.1 allows to be read from text). */
     public Optional<ConditionKind> byText(String text) { return kinds.byText(text); }
+
+    /**
+     * A code that records a step of care ("awaiting transplantation of bone marrow"), not a disease: as a therapy's
+     * reason it states no purpose.
+     */
+    public boolean namesNoCondition(String system, String code) {
+        return namesNoCondition != null && terminology.holds(namesNoCondition, system, code);
+    }
 
     /** Condition.severity as coded. */
     public Optional<ConditionSeverity> severity(String system, String code) { return severity.valueByCode(system, code); }

@@ -135,6 +135,14 @@ public final class DrugCatalogue {
     /** Every drug, in catalogue order. */
     public List<Drug> drugs() { return Collections.unmodifiableList(drugs); }
 
+    /**
+     * The catalogue's catch-all for an antineoplastic it cannot name (class OTHER: {@code drug-unclassified-antineoplastic}),
+     * for therapy recorded without a drug (a chemotherapy Procedure); empty when the catalogue has none.
+     */
+    public Optional<Drug> unclassifiedAntineoplastic() {
+        return drugs.stream().filter(d -> d.getDrugClass() == DrugClass.OTHER).findFirst();
+    }
+
     /** A drug by id ("LENALIDOMIDE") or by its name in regimens.yaml ("lenalidomide", "ciltacabtagene autoleucel"). */
     public Optional<Drug> find(String idOrName) {
         if (idOrName == null) return Optional.empty();

@@ -21,8 +21,12 @@ public final class ProcedureTerms {
     private final ValueSet allogeneic;
     private final ValueSet autologous;
     private final Family<ProcedureKind> history;
+    private final Terminology terminology;
+    private final ValueSet chemotherapy;
 
     ProcedureTerms(Terminology t) {
+        terminology = t;
+        chemotherapy = t.require("procedure-chemotherapy", "chemotherapy recorded as a procedure, drug not named");
         dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
         allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
         autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
@@ -46,6 +50,14 @@ public final class ProcedureTerms {
 
     /** The transplant a Condition's code says was done ("history of autologous bone marrow transplant"), if any. */
     public Optional<ProcedureKind> transplantHistoryByCode(String system, String code) { return history.valueByCode(system, code); }
+
+    /**
+     * A procedure code saying chemotherapy was given without naming the drug (SNOMED 394894008 "Pre-operative
+     * chemotherapy", CPT 96413). By code only: "chemotherapy" in words also names referrals, education and plans.
+     */
+    public boolean isChemotherapy(String system, String code) {
+        return chemotherapy != null && terminology.holds(chemotherapy, system, code);
+    }
 
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
     public Optional<ProcedureKind> byText(String text) {

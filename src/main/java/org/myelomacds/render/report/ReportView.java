@@ -214,7 +214,7 @@ public record ReportView(
             String dates = o.start() == null ? "undated" : o.end() == null || o.end().equals(o.start()) ? o.start()
                     : o.start() + " to " + o.end();
             otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
-                    drug(o.drug()) + " (" + dates + "): " + o.reason(),
+                    (o.drug() == null ? transplantWords(o.transplant()) : drug(o.drug())) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
         }
 
@@ -551,6 +551,13 @@ public record ReportView(
     }
 
     static String drug(String code) { return word(code); }
+
+    /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */
+    static String transplantWords(String kind) {
+        if ("AUTOLOGOUS".equals(kind)) return "autologous stem-cell transplant";
+        if ("ALLOGENEIC".equals(kind)) return "allogeneic stem-cell transplant";
+        return "stem-cell transplant";
+    }
 
     static String capitalise(String s) {
         return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
