@@ -50,6 +50,14 @@ public final class Assessor {
         this.rules = rules;
     }
 
+    /**
+     * The rulebase the next assessment would use, for a front end that names things from its catalogues (the review
+     * page labels its regimen switch with the regimens' short names).
+     */
+    public Rulebase currentRulebase() throws RulebaseException {
+        return rules.get().rulebase();
+    }
+
     /** An assessor for one fixed rulebase (the CLI, screening, tests). */
     public static Assessor of(Rulebase rulebase) {
         return new Assessor(new BundleReader(), Rules.of(rulebase));

@@ -16,10 +16,12 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.myelomacds.engine.RuleLocation;
 import org.myelomacds.engine.RuleMetadata;
 import org.myelomacds.engine.RuleProblem;
+import org.myelomacds.assessment.DerivedConcept;
 import org.myelomacds.evidence.EvidenceCatalogue;
 import org.myelomacds.evidence.RegimenCatalogue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -226,6 +228,17 @@ final class AuthoringChecks {
                 int[] vat = annotationPosition(r, RuleMetadata.VERIFICATION);
                 error(r.file(), vat[0], vat[1], "rule " + r.id() + " has @verification(" + String.join(",", tags)
                         + "); only M (unverified) or T (third-party) may be declared, a rule without it encodes a verified fact");
+            }
+        }
+        // Front ends find the rule behind a finding by its concept: a misspelt one would drop the report's "derived by".
+        AnnotationDescr c = r.descr().getAnnotation(RuleMetadata.CONCEPT);
+        if (c != null) {
+            List<String> names = RuleMetadata.splitIds(annotationValue(c));
+            if (names.size() != 1 || DerivedConcept.named(names.get(0)).isEmpty()) {
+                int[] cat = annotationPosition(r, RuleMetadata.CONCEPT);
+                error(r.file(), cat[0], cat[1], "rule " + r.id() + " declares @concept " + String.join(",", names)
+                        + ", which is not a derived concept (one of " + Arrays.toString(
+                        DerivedConcept.values()) + ")");
             }
         }
     }

@@ -128,7 +128,7 @@ final class AssessmentAssembler {
                                 .thenComparing(s -> s.getRule().getRuleId()).thenComparing(ScoreComponent::getLabel))
                         .toList();
                 List<ScoreLine> lines = ownScores.stream().map(s -> new ScoreLine(s.getLabel(), s.getPoints(),
-                        s.getRule().getRuleId(), s.getRule().getEvidence())).toList();
+                        s.getRule().getRuleId(), s.getRule().getEvidence(), concept(s.getRule()))).toList();
                 List<Statement> rationale = own.stream().map(this::statement).toList();
                 TreeSet<String> evidence = new TreeSet<>();
                 rationale.forEach(s -> evidence.addAll(s.evidence()));
@@ -182,7 +182,7 @@ final class AssessmentAssembler {
                         + "): evidence strength " + s.getLevel() + " of 3, " + s.getText() + "; trial-population criteria "
                         + (c == null ? "none evaluated" : c.getMet() + " met, " + c.getNotMet() + " failed or undecided")
                         + "; ties are ordered by evidence strength, then more criteria met, then fewer failed or undecided,"
-                        + " then regimen id", 0, s.getRule().getRuleId(), s.getRule().getEvidence()));
+                        + " then regimen id", 0, s.getRule().getRuleId(), s.getRule().getEvidence(), null));
                 lines = List.copyOf(lines);
                 evidence.addAll(s.getRule().getEvidence());
                 cited.addAll(s.getRule().getEvidence());
@@ -276,6 +276,11 @@ final class AssessmentAssembler {
             }
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /** The concept the scoring rule declares (a subgroup match), which the report finds its lines by. */
+    private static org.myelomacds.assessment.DerivedConcept concept(org.myelomacds.facts.RuleRef rule) {
+        return org.myelomacds.assessment.DerivedConcept.named(rule.getConcept()).orElse(null);
     }
 
     private Statement statement(CriterionResult c) {

@@ -4,6 +4,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
+import org.myelomacds.assessment.DerivedConcept;
 import org.myelomacds.assessment.FactRef;
 import org.myelomacds.assessment.TraceEntry;
 import org.myelomacds.facts.HasProvenance;
@@ -43,7 +44,8 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         }
         RuleLocation loc = index.find(rule.getName()).orElse(null);
         entries.add(new TraceEntry(RuleLocation.idOf(rule.getName()), loc == null ? "(unknown file)" : loc.file(),
-                loc == null ? 0 : loc.line(), RuleMetadata.evidenceOf(rule), List.copyOf(facts)));
+                loc == null ? 0 : loc.line(), RuleMetadata.evidenceOf(rule), List.copyOf(facts), false,
+                DerivedConcept.named(RuleMetadata.conceptOf(rule)).orElse(null)));
         matches.add(event.getMatch());
     }
 
@@ -52,7 +54,7 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         List<TraceEntry> out = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             TraceEntry e = entries.get(i);
-            out.add(withdrawn(matches.get(i)) ? new TraceEntry(e.rule(), e.file(), e.line(), e.evidence(), e.facts(), true) : e);
+            out.add(withdrawn(matches.get(i)) ? new TraceEntry(e.rule(), e.file(), e.line(), e.evidence(), e.facts(), true, e.concept()) : e);
         }
         return List.copyOf(out);
     }

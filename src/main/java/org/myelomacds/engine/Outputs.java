@@ -252,7 +252,7 @@ public final class Outputs {
     static RuleRef ruleRef(RuleContext ctx) {
         String name = ctx.getRule().getName();
         return new RuleRef(RuleLocation.idOf(name), name, RuleMetadata.evidenceOf(ctx.getRule()),
-                RuleMetadata.isUnverified(RuleMetadata.verificationOf(ctx.getRule())));
+                RuleMetadata.isUnverified(RuleMetadata.verificationOf(ctx.getRule())), RuleMetadata.conceptOf(ctx.getRule()));
     }
 
     static List<Provenance> provenance(RuleContext ctx) {

@@ -14,6 +14,8 @@ public final class RuleMetadata {
     public static final String VERIFICATION = "verification";
     /** The label indications (rules/regimens.yaml, "DARA_VRD/US-SC-TI") a label criterion rests on. */
     public static final String LABEL = "indication";
+    /** What the rule derives ({@link org.myelomacds.assessment.DerivedConcept}), for front ends that look a finding up. */
+    public static final String CONCEPT = "concept";
 
     private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
     /**
@@ -34,6 +36,15 @@ public final class RuleMetadata {
     /** The label indications the rule declares in @indication ("DARA_VRD/US-SC-TI"), in declared order; empty when none. */
     public static List<String> labelsOf(Rule rule) {
         return splitCached(rule.getMetaData().get(LABEL));
+    }
+
+    /**
+     * The concept the rule declares in @concept (DISEASE_SETTING, ANTI_CD38_WASHOUT…), as written; null when none.
+     * {@link RulebaseChecks} refuses a name that is not a {@link org.myelomacds.assessment.DerivedConcept}.
+     */
+    public static String conceptOf(Rule rule) {
+        List<String> c = splitCached(rule.getMetaData().get(CONCEPT));
+        return c.isEmpty() ? null : c.get(0);
     }
 
     private static List<String> splitCached(Object value) {

@@ -70,6 +70,12 @@ final class RulebaseChecks {
                     }
                 }
             }
+            String concept = RuleMetadata.conceptOf(rule);
+            if (concept != null && org.myelomacds.assessment.DerivedConcept.named(concept).isEmpty()) {
+                problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR", "rule " + id + " declares @concept " + concept
+                        + ", which is not a derived concept (one of " + java.util.Arrays.toString(
+                        org.myelomacds.assessment.DerivedConcept.values()) + ")"));
+            }
             for (String e : cited) {
                 if (!evidence.contains(e)) {
                     problems.add(new RuleProblem(loc.file(), loc.line(), 0, "ERROR",

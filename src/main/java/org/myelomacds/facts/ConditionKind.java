@@ -19,6 +19,11 @@ public enum ConditionKind {
     HEART_FAILURE,
     CHRONIC_HEPATITIS_B,
     /**
+     * A recorded state that ends childbearing potential: post-menopause, surgical menopause, absence of the uterus or of
+     * both ovaries. Read only by the CONTRACEPTION flag (§8.5, CDS-POLICY-CHILDBEARING-POTENTIAL).
+     */
+    POSTMENOPAUSAL_OR_STERILE,
+    /**
      * A cancer that is not a plasma-cell neoplasm (breast cancer, lymphoma): read only to tell therapy given for it from
      * myeloma therapy (derive/TherapyPurpose, CDS-POLICY-OTHER-THERAPY).
      */

@@ -41,6 +41,15 @@ public final class RenalFunction implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return result.getProvenance(); }
     public String describe() { return result.describe(); }
 
+    /**
+     * The value as a subgroup or threshold text quotes it: metric, value with its comparator when the result is a bound
+     * ("eGFR <15 mL/min/1.73m²"), unit.
+     */
+    public String quoted() {
+        String comparator = result.getMeasurement().getComparator();
+        return metric.getLabel() + " " + (comparator == null ? "" : comparator) + Quote.number(getValue()) + " " + metric.getUnit();
+    }
+
     @Override public boolean equals(Object o) {
         return o instanceof RenalFunction r && metric == r.metric && result.equals(r.result) && category == r.category && stale == r.stale;
     }

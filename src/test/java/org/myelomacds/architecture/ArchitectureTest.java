@@ -145,6 +145,51 @@ class ArchitectureTest {
         assertEquals(List.of(), bad);
     }
 
+    /**
+     * Renderers find a rule's output by what it declares (a concept, a proposal, a flag code), never by its id: a
+     * renamed, split or renumbered rule must not silently drop a line from a report or a card. Every string literal
+     * under render/ is read for words shaped like a rule id; a word that is a rule id of the shipped rulebase, or the
+     * start of one (a family prefix such as DERIVE-WASHOUT), fails the test.
+     */
+    @Test
+    void renderersNeverNameARuleId() throws IOException {
+        Set<String> ruleIds = new TreeSet<>();
+        java.util.regex.Pattern ruleLine = java.util.regex.Pattern.compile("^rule \"([A-Z][A-Z0-9-]*):");
+        try (Stream<Path> walk = Files.walk(Samples.projectDir().resolve("rules"))) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    java.util.regex.Matcher m = ruleLine.matcher(line);
+                    if (m.find()) ruleIds.add(m.group(1));
+                }
+            }
+        }
+        assertEquals(true, ruleIds.size() > 100, "rule ids read from rules/: " + ruleIds.size());
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        java.util.regex.Pattern idShaped = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+");
+        List<String> bad = new ArrayList<>();
+        Path render = Samples.projectDir().resolve("src/main/java/org/myelomacds/render");
+        try (Stream<Path> walk = Files.walk(render)) {
+            List<Path> sources = walk.filter(f -> f.toString().endsWith(".java")).toList();
+            assertEquals(true, sources.size() > 5, "render sources found under " + render);
+            for (Path p : sources) {
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    java.util.regex.Matcher lit = literal.matcher(lines.get(i));
+                    while (lit.find()) {
+                        java.util.regex.Matcher word = idShaped.matcher(lit.group(1));
+                        while (word.find()) {
+                            String w = word.group();
+                            if (ruleIds.stream().anyMatch(id -> id.startsWith(w))) {
+                                bad.add(render.relativize(p) + ":" + (i + 1) + ": " + w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad, "rule ids named in render/ (find the output by its concept instead)");
+    }
+
     /** Rules fail when they find nothing to check (ArchUnit's default), so a renamed package cannot pass silently. */
     private static void check(ArchRule rule) {
         rule.check(classes);

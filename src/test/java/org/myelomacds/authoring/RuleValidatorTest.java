@@ -75,6 +75,15 @@ class RuleValidatorTest {
                 + "in rule ISA-KD-TRIAL-03, constraint 'priorLines > \"x\"' of TherapyHistory"), out);
     }
 
+    /** Front ends find a finding's rule by its @concept: a misspelt concept would silently drop the "derived by" line. */
+    @Test
+    void aConceptThatIsNotADerivedConceptIsAnError() throws Exception {
+        RuleFiles files = shippedWith("derive/washout.drl", "@concept(ANTI_CD38_WASHOUT)", "@concept(ANTICD38_WASHOUT)");
+        RuleValidator.Report report = validator().validate(files, "rules/");
+        String out = report.problems().toString();
+        assertTrue(out.contains("declares @concept ANTICD38_WASHOUT, which is not a derived concept"), out);
+    }
+
     /** A decision is written once: a second function with the same body, or a limit a threshold function already holds. */
     @Test
     void aFunctionDefinedTwiceAndALimitWrittenTwiceAreErrors() throws Exception {

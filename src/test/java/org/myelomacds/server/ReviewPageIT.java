@@ -76,6 +76,49 @@ class ReviewPageIT {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Every regimen button on one line, none cut off or scrolled out of the bar. */
+    private static void assertRegimenBarIsOneRow() {
+        WebElement bar = browser.findElement(By.id("regimens"));
+        List<WebElement> buttons = bar.findElements(By.tagName("button"));
+        assertTrue(buttons.size() > 2, "regimen buttons: " + buttons.size());
+        int top = buttons.get(0).getLocation().getY();
+        for (WebElement b : buttons) assertEquals(top, b.getLocation().getY(), "one row: " + b.getText());
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "var e = arguments[0]; return e.scrollWidth - e.clientWidth;", bar);
+        assertEquals(0L, ((Number) overflow).longValue(), "nothing hidden to the side of the bar");
+        assertTrue(bar.getSize().getHeight() < 2 * buttons.get(0).getSize().getHeight() + 16, "bar height " + bar.getSize());
+    }
+
+    /**
+     * On a phone (390 px) the page does not scroll sideways, every regimen button is on screen and works, and the
+     * sticky bar takes less than a fifth of the window.
+     */
+    private static void assertRegimenBarUsableOnAPhone() {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            waitUpTo(5).until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() <= 390);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long pageOverflow = ((Number) js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+            assertEquals(0L, pageOverflow, "the page does not scroll sideways at 390 px");
+            WebElement bar = browser.findElement(By.id("regimens"));
+            long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            long innerHeight = ((Number) js.executeScript("return window.innerHeight")).longValue();
+            for (WebElement b : bar.findElements(By.tagName("button"))) {
+                long right = ((Number) js.executeScript("return arguments[0].getBoundingClientRect().right;", b)).longValue();
+                assertTrue(right <= innerWidth, b.getText() + " is on screen (right edge " + right + " of " + innerWidth + ")");
+            }
+            assertTrue(bar.getSize().getHeight() * 5 < innerHeight, "bar height " + bar.getSize().getHeight() + " of " + innerHeight);
+            WebElement all = bar.findElement(By.cssSelector("button[data-regimen='']"));
+            js.executeScript("arguments[0].scrollIntoView()", bar);
+            all.click();
+            assertEquals("true", all.getAttribute("aria-pressed"));
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
     @Test
     void uploadReadSwitchRegimenAndJurisdiction() throws Exception {
         browser.get(server.baseUrl() + "/review");
@@ -110,19 +153,26 @@ class ReviewPageIT {
         assertTrue(meta.getText().contains("DARZALEX (daratumumab) injection"), "the cited label, from the evidence table");
         assertTrue(meta.getText().contains("Condition/mm-1"), "the patient data behind it: " + meta.getText());
 
+        // The regimen switch is one row at this width (short names from the catalogue, full names in the titles).
+        assertRegimenBarIsOneRow();
+        WebElement isaPd = browser.findElement(By.cssSelector("#regimens button[data-regimen='ISA_PD']"));
+        assertEquals("Isa-Pd", isaPd.getText());
+        assertEquals("Isatuximab + pomalidomide + dexamethasone", isaPd.getAttribute("title"));
+
         // Switching regimen shows that option alone.
-        browser.findElement(By.cssSelector("#regimens button[data-regimen='ISA_PD']")).click();
+        isaPd.click();
         assertTrue(browser.findElement(By.id("option-ISA_PD")).isDisplayed());
         assertFalse(browser.findElement(By.id("option-ISA_KD")).isDisplayed());
         WebElement option = browser.findElement(By.id("option-ISA_PD"));
-        // brought to the middle of the window first: at the top it would sit under the sticky regimen bar
+        // A line scrolled to the top of the window lands below the sticky bar, not under it: a plain click reaches it.
         WebElement expand = option.findElement(By.cssSelector("li.line button.expand"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", expand);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", expand);
         expand.click();
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", option);
         File regimen = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(regimen.toPath(), SCREENSHOTS.resolve("review-page-regimen.png"), StandardCopyOption.REPLACE_EXISTING);
         screenshot("review-page-us.png");
+        assertRegimenBarUsableOnAPhone();
 
         // EU labels cover daratumumab monotherapy after this history: the ranked list changes.
         browser.findElement(By.cssSelector("input[name=jurisdiction][value=EU]")).click();

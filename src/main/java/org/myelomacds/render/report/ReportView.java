@@ -2,6 +2,7 @@ package org.myelomacds.render.report;
 
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.DataGapItem;
+import org.myelomacds.assessment.DerivedConcept;
 import org.myelomacds.assessment.EvidenceRef;
 import org.myelomacds.assessment.FactRef;
 import org.myelomacds.assessment.Findings;
@@ -157,21 +158,20 @@ public record ReportView(
 
     public static ReportView of(Assessment a) {
         Findings f = a.findings();
-        Map<String, List<String>> ruleEvidence = new TreeMap<>();
-        for (TraceEntry t : a.trace()) ruleEvidence.putIfAbsent(t.rule(), t.evidence());
+        Map<DerivedConcept, Derivation> derivations = derivations(a.trace());
 
         List<Fact> disease = new ArrayList<>();
         if (f.setting() != null) disease.add(new Fact("Setting", f.setting().value() + ": " + f.setting().text(),
-                derivation(ruleEvidence, "DERIVE-SETTING"), cites(ruleEvidence, "DERIVE-SETTING"), sources(f.setting().facts())));
+                derivation(derivations, DerivedConcept.DISEASE_SETTING), cites(derivations, DerivedConcept.DISEASE_SETTING), sources(f.setting().facts())));
         if (f.diagnoses() != null) for (Findings.Item d : f.diagnoses()) disease.add(item("Diagnosis", d, null, List.of()));
         if (f.transplantEligibility() != null) disease.add(item("Transplant eligibility", f.transplantEligibility(),
-                derivation(ruleEvidence, "DERIVE-TRANSPLANT"), cites(ruleEvidence, "DERIVE-TRANSPLANT")));
+                derivation(derivations, DerivedConcept.TRANSPLANT_ELIGIBILITY), cites(derivations, DerivedConcept.TRANSPLANT_ELIGIBILITY)));
 
         // Whether relapse after the last line is documented, and every signal the record carries (rules/derive/relapse.drl).
         if (f.relapse() != null) {
             Findings.Relapse r = f.relapse();
             disease.add(new Fact("Relapse after the last line", word(r.status()) + ": " + r.text(),
-                    derivation(ruleEvidence, "DERIVE-RELAPSE-1"), cites(ruleEvidence, "DERIVE-RELAPSE-1"), sources(r.facts())));
+                    derivation(derivations, DerivedConcept.RELAPSE_STATUS), cites(derivations, DerivedConcept.RELAPSE_STATUS), sources(r.facts())));
             for (Findings.RelapseSignal s : r.signals()) {
                 String reading = switch (s.reading()) {
                     case "RELAPSE" -> "relapse";
@@ -230,7 +230,7 @@ public record ReportView(
 
         List<Fact> refractoriness = new ArrayList<>();
         for (Findings.Item r : f.refractoriness()) refractoriness.add(item("Refractory", r,
-                derivation(ruleEvidence, "DERIVE-REFRACTORY"), cites(ruleEvidence, "DERIVE-REFRACTORY")));
+                derivation(derivations, DerivedConcept.REFRACTORINESS), cites(derivations, DerivedConcept.REFRACTORINESS)));
 
         List<ExposureRow> antiCd38 = new ArrayList<>(), other = new ArrayList<>();
         for (Findings.Exposure e : f.exposures()) {
@@ -242,7 +242,7 @@ public record ReportView(
         }
         Fact washout = f.antiCd38Washout() == null ? null : new Fact("Anti-CD38 washout",
                 f.antiCd38Washout().text() + " (" + word(f.antiCd38Washout().band()) + " washout band)",
-                derivation(ruleEvidence, "DERIVE-WASHOUT"), cites(ruleEvidence, "DERIVE-WASHOUT"),
+                derivation(derivations, DerivedConcept.ANTI_CD38_WASHOUT), cites(derivations, DerivedConcept.ANTI_CD38_WASHOUT),
                 sources(f.antiCd38Washout().facts()));
 
         List<RenalRow> renal = new ArrayList<>();
@@ -250,8 +250,8 @@ public record ReportView(
             renal.add(new RenalRow(r.date(), "EGFR".equals(r.metric()) ? "eGFR" : "Creatinine clearance", r.valueText(ReportView::number),
                     r.unit(), r.method() == null ? "" : r.method(), r.category() == null ? "" : word(r.category()),
                     (r.current() ? "current" : "earlier") + (r.stale() ? ", stale" : "") + (r.computed() ? ", computed" : ""),
-                    r.text(), r.current() ? derivation(ruleEvidence, "DERIVE-RENAL") : null,
-                    r.current() ? cites(ruleEvidence, "DERIVE-RENAL") : List.of(), sources(r.facts())));
+                    r.text(), r.current() ? derivation(derivations, DerivedConcept.RENAL_FUNCTION) : null,
+                    r.current() ? cites(derivations, DerivedConcept.RENAL_FUNCTION) : List.of(), sources(r.facts())));
         }
         List<Fact> lung = new ArrayList<>();
         for (Findings.Item p : f.pulmonary()) lung.add(item("Lung", p, null, List.of()));
@@ -294,7 +294,7 @@ public record ReportView(
                         cites(sl.evidence()), List.of(), null));
                 if (sl.points() < 0) against.add(new Point("−", "penalty", "ranking",
                         sl.label() + " (−" + Math.abs(sl.points()) + " points)", sl.rule(), cites(sl.evidence()), List.of(), null));
-                if (sl.rule().startsWith("RANK-SUBGROUP")) {
+                if (sl.concept() == DerivedConcept.TRIAL_SUBGROUP) {
                     for (String id : trialIds) subgroups.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(sl.label());
                     for (String id : sl.evidence()) subgroups.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(sl.label());
                 }
@@ -485,14 +485,31 @@ public record ReportView(
         return new Fact(label, i.text() == null ? i.value() : i.text(), rule, cites, sources(i.facts()));
     }
 
-    /** The first fired derivation rule of a family (e.g. DERIVE-WASHOUT), the rule behind a finding. */
-    private static String derivation(Map<String, List<String>> ruleEvidence, String prefix) {
-        return ruleEvidence.keySet().stream().filter(r -> r.startsWith(prefix)).findFirst().orElse(null);
+    /** The rule behind a finding and its citations. */
+    private record Derivation(String rule, List<String> evidence) {}
+
+    /**
+     * For each derived concept, the rule that derived it: of the fired rules declaring the concept (@concept in the
+     * DRL), the first by rule id — a stable choice when several rules of a concept fired in one evaluation.
+     */
+    private static Map<DerivedConcept, Derivation> derivations(List<TraceEntry> trace) {
+        Map<DerivedConcept, Derivation> out = new java.util.EnumMap<>(DerivedConcept.class);
+        for (TraceEntry t : trace) {
+            if (t.concept() == null) continue;
+            Derivation d = out.get(t.concept());
+            if (d == null || t.rule().compareTo(d.rule()) < 0) out.put(t.concept(), new Derivation(t.rule(), t.evidence()));
+        }
+        return out;
     }
 
-    private static List<Cite> cites(Map<String, List<String>> ruleEvidence, String prefix) {
-        String rule = derivation(ruleEvidence, prefix);
-        return rule == null ? List.of() : cites(ruleEvidence.get(rule));
+    private static String derivation(Map<DerivedConcept, Derivation> derivations, DerivedConcept concept) {
+        Derivation d = derivations.get(concept);
+        return d == null ? null : d.rule();
+    }
+
+    private static List<Cite> cites(Map<DerivedConcept, Derivation> derivations, DerivedConcept concept) {
+        Derivation d = derivations.get(concept);
+        return d == null ? List.of() : cites(d.evidence());
     }
 
     static List<Cite> cites(List<String> ids) {

@@ -1,6 +1,7 @@
 package org.myelomacds.render.report;
 
 import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.DerivedConcept;
 import org.myelomacds.assessment.Findings;
 import org.myelomacds.assessment.Flag;
 import org.myelomacds.assessment.TraceEntry;
@@ -235,7 +236,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         List<String> ids = new ArrayList<>();
         for (Flag fl : a.flags()) if (fl.code().startsWith("ANTI_CD38_WASHOUT")) ids.addAll(fl.evidence());
         if (ids.isEmpty()) {
-            for (TraceEntry t : a.trace()) if (t.rule().startsWith("DERIVE-WASHOUT")) ids.addAll(t.evidence());
+            for (TraceEntry t : a.trace()) if (t.concept() == DerivedConcept.ANTI_CD38_WASHOUT) ids.addAll(t.evidence());
         }
         return ReportView.cites(ids);
     }

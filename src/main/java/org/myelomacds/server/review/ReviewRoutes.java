@@ -87,6 +87,7 @@ public final class ReviewRoutes {
         app.get("/review", ctx -> page(ctx, resource("review.html")));
         app.get("/review/assets/{name}", this::asset);
         app.get("/review/samples", ctx -> ctx.json(samples()));
+        app.get("/review/regimens", this::regimenNames);
         app.get("/review/samples/{name}", this::sample);
         app.post("/review/report", this::report);
     }
@@ -234,6 +235,18 @@ public final class ReviewRoutes {
         Assessment a = ((AssessmentResult.Assessed) result).assessment();
         ctx.header("X-Patient", a.patient().id());
         ctx.contentType("text/html; charset=utf-8").result(HtmlReport.fragment(a));
+    }
+
+    /**
+     * Regimen id → short name (ISA_KD → Isa-Kd) from the rulebase's catalogue, so the page's regimen switch fits one
+     * row; the full names stay in the report and in each button's title.
+     */
+    private void regimenNames(Context ctx) {
+        try {
+            ctx.json(assessor.currentRulebase().regimens().shortNames());
+        } catch (org.myelomacds.engine.RulebaseException e) {
+            problem(ctx, 503, "the rulebase is not available: " + e.getMessage());
+        }
     }
 
     private static void problem(Context ctx, int status, String message) {

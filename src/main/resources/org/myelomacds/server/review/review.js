@@ -18,6 +18,7 @@
   var lastKey = null; // the inputs of the report on screen, so an unchanged form is not evaluated twice
   var bundleLabel = ''; // where the bundle in the text box came from: 'file x.json', 'sample y.json' or 'pasted bundle'
   var samples = {};     // sample file name -> the date its story is written for
+  var shortNames = {};  // regimen id -> short name (Isa-Kd) from the rulebase's catalogue, for the regimen switch
   var HINT = hint.textContent;
 
   function isoToday() {
@@ -35,6 +36,12 @@
     status.textContent = text;
     status.className = 'status' + (isError ? ' error' : '');
     if (isError) status.setAttribute('role', 'alert'); else status.setAttribute('role', 'status');
+  }
+
+  function loadRegimenNames() {
+    // Without them the switch falls back to full names (it wraps, but works).
+    fetch('/review/regimens').then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (names) { shortNames = names || {}; }).catch(function () { shortNames = {}; });
   }
 
   function loadSamples() {
@@ -121,20 +128,23 @@
     regimens.textContent = '';
     var options = report.querySelectorAll('.option[data-regimen]');
     if (!options.length) { regimens.hidden = true; return; }
-    var all = button('All ranked options', null);
+    var all = button('All ranked options', null, null);
     regimens.appendChild(all);
     Array.prototype.forEach.call(options, function (o) {
       var title = o.querySelector('h3 span');
-      regimens.appendChild(button(title ? title.textContent : o.getAttribute('data-regimen'), o.getAttribute('data-regimen')));
+      var id = o.getAttribute('data-regimen');
+      var heading = title ? title.textContent : id; // "5. Isatuximab + pomalidomide + dexamethasone"
+      regimens.appendChild(button(shortNames[id] || heading, id, heading.replace(/^\d+\.\s*/, '')));
     });
     regimens.hidden = false;
     select(null);
   }
 
-  function button(label, regimen) {
+  function button(label, regimen, fullName) {
     var b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
+    if (fullName && fullName !== label) { b.title = fullName; b.setAttribute('aria-label', fullName); }
     b.setAttribute('data-regimen', regimen || '');
     b.addEventListener('click', function () { select(regimen); });
     return b;
@@ -261,5 +271,6 @@
   form.addEventListener('submit', function (e) { e.preventDefault(); run(true); });
 
   asOf.value = isoToday();
+  loadRegimenNames();
   loadSamples();
 })();

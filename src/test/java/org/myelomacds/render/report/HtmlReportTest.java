@@ -186,6 +186,14 @@ class HtmlReportTest {
         String inside = byId(parse(HtmlReport.render(assess(Samples.samplesDir().resolve("rrmm-copd.json"), Jurisdiction.US))),
                 "ev-IKEMA-L21").getTextContent();
         assertTrue(inside.contains("Age 66 matches the IKEMA subgroup aged 65 or more"), "the matching subgroup: " + inside);
+        // A renal subgroup match names the subgroup and states the patient's value against the trial's bound.
+        Document isaPd = parse(HtmlReport.render(assess(Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json"), Jurisdiction.US)));
+        String renal = byId(isaPd, "ev-ICARIA-L19").getTextContent();
+        assertTrue(renal.contains("Renal-impairment subgroup of ICARIA-MM matches: eGFR 52 mL/min/1.73m² — ICARIA-MM renal subgroup: "
+                + "eGFR < 60 mL/min/1.73m²; PFS HR 0.50"), renal);
+        String apollo = byId(isaPd, "ev-APOLLO-LO21").getTextContent();
+        assertTrue(apollo.contains("Renal subgroup of APOLLO matches: eGFR 52 mL/min/1.73m² standing in for creatinine clearance — "
+                + "APOLLO renal subgroup: creatinine clearance ≤ 60 mL/min"), apollo);
         assertTrue(ikema.contains("10.1016/S0140-6736(21)00592-4"), ikema);
         boolean doiLink = all(d, "a").stream().anyMatch(a -> a.getAttribute("href").equals("https://doi.org/10.1016/S0140-6736(21)00592-4"));
         assertTrue(doiLink, "DOI is a link");
