@@ -83,4 +83,29 @@ public final class ClinicalCondition implements HasProvenance {
         return active ? "" : "recorded as " + (clinicalStatus == null ? "inactive" : clinicalStatus);
     }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
+
+    /**
+     * How long before {@code asOf} the earliest dated of these diagnoses was made, for texts: "13 years after the
+     * myeloma diagnosis (2013-03-27, Condition/mm-1)"; "" when none is dated. A partial onset counts from its latest
+     * day, so the time is a minimum ("at least 2 years"). No threshold is applied: the time is stated, not judged.
+     */
+    public static String timeSinceDiagnosis(List<?> conditions, LocalDate asOf) {
+        ClinicalCondition first = null;
+        for (Object o : conditions) {
+            if (o instanceof ClinicalCondition c && c.onset != null && !c.onset.isAfter(asOf)
+                    && (first == null || c.onset.isBefore(first.onset))) {
+                first = c;
+            }
+        }
+        if (first == null) return "";
+        LocalDate from = first.onsetLatest.isAfter(asOf) ? asOf : first.onsetLatest;
+        java.time.Period p = java.time.Period.between(from, asOf);
+        String elapsed = p.getYears() >= 1 ? plural(p.getYears(), "year")
+                : p.getMonths() >= 1 ? plural(p.getMonths(), "month")
+                : plural((int) java.time.temporal.ChronoUnit.DAYS.between(from, asOf), "day");
+        return (first.onset.equals(first.onsetLatest) ? "" : "at least ") + elapsed + " after the myeloma diagnosis ("
+                + first.getOnsetText() + ", " + first.sourceReference() + ")";
+    }
+
+    private static String plural(int n, String unit) { return n + " " + unit + (n == 1 ? "" : "s"); }
 }
