@@ -65,12 +65,17 @@ class CdsServerHardeningTest {
         return "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
     }
 
-    /** Opens a POST whose headers promise a body that never comes: the server holds a thread reading it. */
+    /**
+     * Opens a POST whose headers promise a body whose end never comes: the server holds a thread reading it. The part
+     * sent (90 KB of JSON whitespace) keeps the request above the minimum data rate (1 KiB/s from its first byte) for
+     * about 88 s, so on a busy machine no stalled request is cut off (408, its slot freed) before the last one is
+     * open; a single byte fell below that rate as soon as the server's first read came more than a second late.
+     */
     private static java.net.Socket stalledPost(String server, String path) throws Exception {
         URI u = URI.create(server);
         java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort());
         socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                + "Content-Length: 100000\r\n\r\n{" + " ".repeat(90_000)).getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
     }
