@@ -46,12 +46,15 @@ class StreamingScanTest {
         assertEquals(JsonRenderer.render(new Evaluator(rb).evaluate(expected, ctx)), JsonRenderer.render(new Evaluator(rb).evaluate(actual, ctx)), what);
     }
 
+    private static List<Path> sampleBundles() throws Exception {
+        try (Stream<Path> files = Files.list(Samples.samplesDir())) {
+            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
+        }
+    }
+
     @Test
     void everySampleGivesTheSameRecordStreamedAsFromATree() throws Exception {
-        List<Path> samples;
-        try (Stream<Path> files = Files.list(Samples.samplesDir())) {
-            samples = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
-        }
+        List<Path> samples = sampleBundles();
         assertFalse(samples.isEmpty());
         for (Path sample : samples) {
             byte[] bytes = Files.readAllBytes(sample);
@@ -76,10 +79,8 @@ class StreamingScanTest {
 
     @Test
     void entriesReducedAheadOfTheScanGiveTheSameRecord() throws Exception {
-        List<Path> samples;
-        try (Stream<Path> files = Files.list(Samples.samplesDir())) {
-            samples = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json")).sorted().toList();
-        }
+        List<Path> samples = sampleBundles();
+        assertFalse(samples.isEmpty());
         for (Path sample : samples) {
             byte[] bytes = Files.readAllBytes(sample);
             PatientRecord tree;
