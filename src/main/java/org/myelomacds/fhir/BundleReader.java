@@ -138,6 +138,11 @@ public final class BundleReader {
         return BundleScan.slim(entry, terminology);
     }
 
+    /** The resource types the reader keeps; every other type in a bundle is skipped and counted. */
+    public static java.util.Set<String> readTypes() {
+        return BundleScan.READ_TYPES;
+    }
+
     /** A new mapper that reads JSON the way this reader does: every decimal a BigDecimal exactly as written. */
     public static com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
         return BundleScan.newReadingMapper();

@@ -17,12 +17,13 @@ public final class PrefetchKeys {
     public static final String MEDICATION_STATEMENTS = "medicationStatements";
     public static final String MEDICATION_ADMINISTRATIONS = "medicationAdministrations";
     public static final String MEDICATION_REQUESTS = "medicationRequests";
+    public static final String MEDICATION_DISPENSES = "medicationDispenses";
     public static final String PROCEDURES = "procedures";
     public static final String ALLERGIES = "allergies";
 
     /** Every key, in discovery order. */
     public static final List<String> ALL = List.of(PATIENT, CONDITIONS, OBSERVATIONS, MEDICATION_STATEMENTS,
-            MEDICATION_ADMINISTRATIONS, MEDICATION_REQUESTS, PROCEDURES, ALLERGIES);
+            MEDICATION_ADMINISTRATIONS, MEDICATION_REQUESTS, MEDICATION_DISPENSES, PROCEDURES, ALLERGIES);
 
     /** The FHIR resource type each key carries (its matches; included Medications aside). */
     public static final Map<String, String> RESOURCE_TYPES = ordered(
@@ -32,6 +33,7 @@ public final class PrefetchKeys {
             MEDICATION_STATEMENTS, "MedicationStatement",
             MEDICATION_ADMINISTRATIONS, "MedicationAdministration",
             MEDICATION_REQUESTS, "MedicationRequest",
+            MEDICATION_DISPENSES, "MedicationDispense",
             PROCEDURES, "Procedure",
             ALLERGIES, "AllergyIntolerance");
 
@@ -43,6 +45,8 @@ public final class PrefetchKeys {
             MEDICATION_STATEMENTS, "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication",
             MEDICATION_ADMINISTRATIONS, "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication",
             MEDICATION_REQUESTS, "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication",
+            // Pharmacy systems often hold the only record of an oral drug (lenalidomide, pomalidomide) taken at home.
+            MEDICATION_DISPENSES, "MedicationDispense?patient={{context.patientId}}&_include=MedicationDispense:medication",
             PROCEDURES, "Procedure?patient={{context.patientId}}",
             ALLERGIES, "AllergyIntolerance?patient={{context.patientId}}");
 
