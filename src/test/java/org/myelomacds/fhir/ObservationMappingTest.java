@@ -345,7 +345,11 @@ class ObservationMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"268910001, IMPROVED", "359746009, STABLE", "709137006, UNDETERMINED", "42425007, OTHER"})
+    @CsvSource({"268910001, IMPROVED", "359746009, STABLE", "709137006, UNDETERMINED", "42425007, OTHER",
+            // mCODE's maximum value set: remission disorders and qualifiers read as a response
+            "550991000124107, IMPROVED", "551001000124108, IMPROVED", "103338009, IMPROVED", "103337004, IMPROVED",
+            // distant metastasis present, also in that set, says nothing about the myeloma's course
+            "399409002, OTHER"})
     void diseaseStatusOtherAnswers(String snomed, DiseaseTrend trend) {
         PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
                 "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed + "\"}]}"));
