@@ -93,7 +93,7 @@ class ReviewPageIT {
      * On a phone (390 px) the page does not scroll sideways, every regimen button is on screen and works, and the
      * sticky bar takes less than a fifth of the window.
      */
-    private static void assertRegimenBarUsableOnAPhone() {
+    private static void assertRegimenBarUsableOnAPhone() throws Exception {
         org.openqa.selenium.Dimension before = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -110,10 +110,39 @@ class ReviewPageIT {
                 assertTrue(right <= innerWidth, b.getText() + " is on screen (right edge " + right + " of " + innerWidth + ")");
             }
             assertTrue(bar.getSize().getHeight() * 5 < innerHeight, "bar height " + bar.getSize().getHeight() + " of " + innerHeight);
+            // the report's wide tables are one block per row on a phone: each cell as wide as the report, its
+            // column's name in front, and nothing to scroll sideways inside the report either
+            long reportOverflow = ((Number) js.executeScript(
+                    "var e = document.getElementById('report'); return e.scrollWidth - e.clientWidth;")).longValue();
+            assertEquals(0L, reportOverflow, () -> "the report does not scroll sideways at 390 px; too wide: " + js.executeScript(
+                    "var r = document.getElementById('report').getBoundingClientRect().right, out = [];"
+                    + "document.querySelectorAll('#report *').forEach(function (e) {"
+                    + "  var b = e.getBoundingClientRect(); if (b.right > r + 1 && out.length < 8)"
+                    + "    out.push(e.tagName + ' ' + Math.round(b.right) + ' ' + (e.textContent || '').slice(0, 40)); });"
+                    + "return out.join(' | ');"));
+            List<WebElement> regimenCells = browser.findElements(By.cssSelector("#report table.board-options td[data-label='Regimen']"));
+            assertFalse(regimenCells.isEmpty(), "the board sheet lists options");
+            long reportWidth = ((Number) js.executeScript("return document.querySelector('#report article').clientWidth;")).longValue();
+            for (WebElement cell : regimenCells) {
+                assertTrue(cell.getSize().getWidth() * 10 >= reportWidth * 8,
+                        "a regimen cell takes the report's width on a phone: " + cell.getSize().getWidth() + " of " + reportWidth);
+                String label = (String) js.executeScript(
+                        "return window.getComputedStyle(arguments[0], '::before').getPropertyValue('content');", cell);
+                assertTrue(label.contains("Regimen"), "the cell names its column: " + label);
+            }
             WebElement all = bar.findElement(By.cssSelector("button[data-regimen='']"));
             js.executeScript("arguments[0].scrollIntoView()", bar);
             all.click();
             assertEquals("true", all.getAttribute("aria-pressed"));
+            // what the phone shows there is the options table itself, not the controls panel stuck over it
+            WebElement firstRegimen = browser.findElement(By.cssSelector("#report table.board-options td[data-label='Regimen']"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", firstRegimen);
+            File phone = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(phone.toPath(), SCREENSHOTS.resolve("review-page-phone.png"), StandardCopyOption.REPLACE_EXISTING);
+            Object onTop = js.executeScript("var b = arguments[0].getBoundingClientRect();"
+                    + "var e = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);"
+                    + "return e === null ? 'nothing' : arguments[0].contains(e) ? 'cell' : e.tagName + '#' + e.id + '.' + e.className;", firstRegimen);
+            assertEquals("cell", onTop, "the first option's cell is visible, not covered");
         } finally {
             browser.manage().window().setSize(before);
         }

@@ -119,7 +119,7 @@ class HtmlReportTest {
         assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#ev-")), "a main reason links its citation");
         assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#flag-")), "a caution links its flag");
         assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("#gap-")), "a gap links its row");
-        Element optionsTable = all(d, "table").stream().filter(t -> t.getAttribute("class").equals("board-options")).findFirst().orElseThrow();
+        Element optionsTable = all(d, "table").stream().filter(t -> List.of(t.getAttribute("class").split(" ")).contains("board-options")).findFirst().orElseThrow();
         assertTrue(optionsTable.getTextContent().contains("⚠ warning"), "cautions carry an icon and a word");
     }
 
