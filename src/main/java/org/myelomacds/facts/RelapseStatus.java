@@ -18,7 +18,12 @@ public final class RelapseStatus implements HasProvenance {
         /** relapse and remission are both coded, with no dated assessment to decide between them */
         CONFLICTING,
         /** nothing after the start of the last line speaks to relapse */
-        NOT_DOCUMENTED
+        NOT_DOCUMENTED,
+        /**
+         * a progression dated only by month or year may be a relapse after the last line, or precede it, or be earlier or
+         * later than an assessment without progression: the answer depends on a day the record does not give
+         */
+        UNDETERMINED
     }
 
     private final State state;
