@@ -23,7 +23,12 @@ public final class RelapseStatus implements HasProvenance {
          * a progression dated only by month or year may be a relapse after the last line, or precede it, or be earlier or
          * later than an assessment without progression: the answer depends on a day the record does not give
          */
-        UNDETERMINED
+        UNDETERMINED,
+        /**
+         * every line rests on records whose purpose is undecided (a transplant whose reason the engine cannot classify):
+         * whether the myeloma was treated at all, and so whether a progression is a relapse, is unknown
+         */
+        TREATMENT_UNDECIDED
     }
 
     private final State state;
