@@ -55,7 +55,7 @@ public record Findings(
     }
 
     /**
-     * Whether relapse after the last line is documented ({@code status}: DOCUMENTED, NOT_RELAPSED, CONFLICTING,
+     * Whether relapse after the last line is documented ({@code status}: DOCUMENTED, NOT_RELAPSED, CONFLICTING, UNDETERMINED, TREATMENT_UNDECIDED,
      * NOT_DOCUMENTED), why, and every signal the record carries (relapse, remission, no progression, or a new line that
      * says relapse or intolerance without saying which), dated where the record dates them.
      */

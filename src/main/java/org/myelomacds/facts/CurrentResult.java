@@ -34,8 +34,33 @@ public final class CurrentResult implements HasProvenance {
     public String getTextValue() { return measurement.getTextValue(); }
     public String getMethod() { return measurement.getMethod(); }
     public LocalDate getEffective() { return measurement.getEffective(); }
+    /** The age from the result's first possible day: for a partial date ("2026-07") the oldest it can be. */
     public long getAgeDays() { return ageDays; }
+    /** The age from the result's last possible day (never below 0): the youngest it can be; the age itself when precise. */
+    public long getMinAgeDays() {
+        return Math.max(0, ageDays - (measurement.getEffectiveLatestDay() - measurement.getEffectiveDay()));
+    }
+    /**
+     * Not known to be within its window: older than it on its first possible day. A partial date whose days fall on both
+     * sides of the window ({@link #isFreshnessUnknown}) is therefore never used as current, and never called certainly
+     * stale either: the texts say the freshness is unknown.
+     */
     public boolean isStale() { return stale; }
+    /** Dated by a month or a year whose days fall on both sides of the freshness window. */
+    public boolean isFreshnessUnknown() { return stale && getMinAgeDays() <= freshnessDays; }
+    /**
+     * "120 days old, beyond the 90-day window", or for a partial date straddling the window "dated only 2026-07, so 75
+     * to 105 days old: whether it is within the 90-day window is unknown". For texts about a result that is not used
+     * because of its age; the result's reference is in its description.
+     */
+    public String getStalenessText() {
+        if (isFreshnessUnknown()) {
+            return "dated only " + measurement.getDateText() + ", so " + getMinAgeDays() + " to " + ageDays
+                    + " days old: whether it is within the " + freshnessDays + "-day window is unknown";
+        }
+        return (measurement.isDateImprecise() ? "at least " + getMinAgeDays() : String.valueOf(ageDays))
+                + " days old, beyond the " + freshnessDays + "-day window";
+    }
     /** The freshness window of this kind in days; negative when none applies. */
     public long getFreshnessDays() { return freshnessDays; }
     public boolean isBound() { return measurement.isBound(); }

@@ -26,6 +26,7 @@ public final class Measurement implements HasProvenance {
     private final LocalDate effective;
     private final List<Provenance> provenance;
     private final String comparator;
+    private final LocalDate effectiveLatest;
 
     public Measurement(MeasurementKind kind, Double value, String textValue, String method, boolean derived,
                        LocalDate effective, List<Provenance> provenance) {
@@ -34,6 +35,11 @@ public final class Measurement implements HasProvenance {
 
     public Measurement(MeasurementKind kind, Double value, String comparator, String textValue, String method,
                        boolean derived, LocalDate effective, List<Provenance> provenance) {
+        this(kind, value, comparator, textValue, method, derived, effective, effective, provenance);
+    }
+
+    private Measurement(MeasurementKind kind, Double value, String comparator, String textValue, String method,
+                        boolean derived, LocalDate effective, LocalDate effectiveLatest, List<Provenance> provenance) {
         if (comparator != null && !List.of("<", "<=", ">", ">=").contains(comparator)) {
             throw new IllegalArgumentException("comparator " + comparator + " is not a bound");
         }
@@ -44,6 +50,8 @@ public final class Measurement implements HasProvenance {
         this.method = method;
         this.derived = derived;
         this.effective = effective;
+        this.effectiveLatest = effective == null || effectiveLatest == null || effectiveLatest.isBefore(effective)
+                ? effective : effectiveLatest;
         this.provenance = provenance == null ? List.of() : List.copyOf(provenance);
     }
 
@@ -61,6 +69,21 @@ public final class Measurement implements HasProvenance {
     /** The first source reference; breaks ties between results of the same kind on the same day, deterministically. */
     public String getSourceReference() { return provenance.isEmpty() ? "" : provenance.get(0).getReference(); }
     public boolean isDated() { return effective != null; }
+
+    /**
+     * The same result dated by a partial date ("2026-07", "2026"): {@code effective} stays its first day and
+     * {@code latest} is its last possible day, so a freshness window can be tested on the whole interval.
+     */
+    public Measurement withEffectiveLatest(LocalDate latest) {
+        return new Measurement(kind, value, comparator, textValue, method, derived, effective, latest, provenance);
+    }
+    /** The last day the effective date can stand for (2026-07 → 2026-07-31); the date itself when precise. */
+    public LocalDate getEffectiveLatest() { return effectiveLatest; }
+    public long getEffectiveLatestDay() { return effectiveLatest == null ? Long.MIN_VALUE : effectiveLatest.toEpochDay(); }
+    /** The result is dated by a month or a year only. */
+    public boolean isDateImprecise() { return effective != null && !effective.equals(effectiveLatest); }
+    /** The date as recorded: "2026-07" for a month, "2026" for a year, the day when precise; null when undated. */
+    public String getDateText() { return effective == null ? null : PartialDateText.of(effective, effectiveLatest); }
 
     /** {@code <, <=, >, >=} when the value is a bound; null for an exact value. */
     public String getComparator() { return comparator; }

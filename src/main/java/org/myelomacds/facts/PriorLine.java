@@ -74,6 +74,8 @@ public final class PriorLine implements HasProvenance {
     public long getStartDay() { return start.toEpochDay(); }
     /** Latest day the line can have started (its first record has a partial date); the start when precise. */
     public LocalDate getStartLatest() { return startLatest; }
+    /** Epoch day of the latest possible start (the start itself when precise). */
+    public long getStartLatestDay() { return startLatest.toEpochDay(); }
     /** Earliest day the line can have ended (its last record has a partial date); the end when precise. */
     public LocalDate getEndEarliest() { return endEarliest; }
     /** The start as recorded: "2024-03" when the line's first record gives only the month. */

@@ -24,7 +24,7 @@ public final class Quote {
             b.append(m.getTextValue());
         }
         if (m.getMethod() != null) b.append(" (").append(m.getMethod()).append(')');
-        if (m.getEffective() != null) b.append(" on ").append(m.getEffective());
+        if (m.getEffective() != null) b.append(m.isDateImprecise() ? " in " : " on ").append(m.getDateText());
         if (!m.getProvenance().isEmpty()) {
             b.append(", ").append(m.getProvenance().stream().map(Provenance::getReference).collect(Collectors.joining(", ")));
         }

@@ -21,7 +21,12 @@ public final class RelapseSignal implements HasProvenance {
         /** a dated assessment that shows no progression (improved, stable) */
         NO_PROGRESSION,
         /** relapse or intolerance, the record does not say which (a new line started after the previous one) */
-        RELAPSE_OR_INTOLERANCE
+        RELAPSE_OR_INTOLERANCE,
+        /**
+         * a progression dated only by month or year whose days fall both before and after the start of the last line:
+         * a relapse after it, or a progression before it, the record does not say which
+         */
+        POSSIBLE_RELAPSE
     }
 
     /** Where the signal comes from; the report and the findings name it. */
@@ -30,10 +35,21 @@ public final class RelapseSignal implements HasProvenance {
     private final Reading reading;
     private final Source source;
     private final LocalDate date;
+    private final LocalDate latest;
     private final String text;
     private final List<Provenance> provenance;
 
     public RelapseSignal(Reading reading, Source source, LocalDate date, String text, List<Provenance> provenance) {
+        this(reading, source, date, date, text, provenance);
+    }
+
+    /**
+     * A signal dated by a partial date: {@code date} its first and {@code latest} its last possible day. The order of
+     * two signals is known only when their intervals do not overlap (rules/derive/relapse.drl).
+     */
+    public RelapseSignal(Reading reading, Source source, LocalDate date, LocalDate latest, String text,
+                         List<Provenance> provenance) {
+        this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
         this.reading = Objects.requireNonNull(reading, "reading");
         this.source = Objects.requireNonNull(source, "source");
         this.date = date;
@@ -46,10 +62,19 @@ public final class RelapseSignal implements HasProvenance {
     public LocalDate getDate() { return date; }
     public boolean isDated() { return date != null; }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
+    /** The last day the signal can stand for; the date itself when precise. */
+    public LocalDate getLatest() { return latest; }
+    public long getLatestDay() { return latest == null ? Long.MIN_VALUE : latest.toEpochDay(); }
     public String getText() { return text; }
     public boolean isRelapse() { return reading == Reading.RELAPSE; }
     public boolean isRemission() { return reading == Reading.REMISSION; }
-    /** A signal that speaks to the disease now (relapse, remission or no progression), not the history of lines. */
+    /** Remission or no progression: a signal against relapse. */
+    public boolean isAgainstRelapse() { return reading == Reading.REMISSION || reading == Reading.NO_PROGRESSION; }
+    public boolean isPossibleRelapse() { return reading == Reading.POSSIBLE_RELAPSE; }
+    /**
+     * A signal that speaks to the disease now (relapse, remission, no progression, or a progression that may be a
+     * relapse), not the history of lines.
+     */
     public boolean isCurrent() { return reading != Reading.RELAPSE_OR_INTOLERANCE; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
@@ -61,7 +86,7 @@ public final class RelapseSignal implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof RelapseSignal s && reading == s.reading && source == s.source && Objects.equals(date, s.date)
-                && text.equals(s.text) && provenance.equals(s.provenance);
+                && Objects.equals(latest, s.latest) && text.equals(s.text) && provenance.equals(s.provenance);
     }
     @Override public int hashCode() { return Objects.hash(reading, source, date, text, provenance); }
     @Override public String toString() { return reading + " " + source + " " + date + ": " + text; }

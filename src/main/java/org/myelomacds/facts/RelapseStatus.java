@@ -18,7 +18,17 @@ public final class RelapseStatus implements HasProvenance {
         /** relapse and remission are both coded, with no dated assessment to decide between them */
         CONFLICTING,
         /** nothing after the start of the last line speaks to relapse */
-        NOT_DOCUMENTED
+        NOT_DOCUMENTED,
+        /**
+         * a progression dated only by month or year may be a relapse after the last line, or precede it, or be earlier or
+         * later than an assessment without progression: the answer depends on a day the record does not give
+         */
+        UNDETERMINED,
+        /**
+         * every line rests on records whose purpose is undecided (a transplant whose reason the engine cannot classify):
+         * whether the myeloma was treated at all, and so whether a progression is a relapse, is unknown
+         */
+        TREATMENT_UNDECIDED
     }
 
     private final State state;

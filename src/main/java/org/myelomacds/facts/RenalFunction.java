@@ -30,6 +30,9 @@ public final class RenalFunction implements HasProvenance {
     /** The IMWG band; null when the result is a bound that straddles a band edge ("&lt;30"). */
     public RenalCategory getCategory() { return category; }
     public boolean isStale() { return stale; }
+    /** See {@link CurrentResult#getStalenessText()}. */
+    public String getStalenessText() { return result.getStalenessText(); }
+    public boolean isFreshnessUnknown() { return stale && result.isFreshnessUnknown(); }
     /** Bound-aware threshold tests (a result reported as "&lt;15" is below 15, not 15); see {@link Measurement}. */
     public boolean certainlyBelow(double t) { return result.certainlyBelow(t); }
     public boolean certainlyAtMost(double t) { return result.certainlyAtMost(t); }

@@ -111,7 +111,8 @@ final class ObservationMapper {
             default:
                 m = numeric(obs, code, effective, ctx);
         }
-        if (m != null) ctx.out().measurements.add(m);
+        // a partial date keeps its interval, so freshness is judged on every day it may stand for
+        if (m != null) ctx.out().measurements.add(m.withEffectiveLatest(latestEffective(obs)));
     }
 
     private static Measurement numeric(Observation obs, ObservationCode code, LocalDate effective, EntryContext ctx) {

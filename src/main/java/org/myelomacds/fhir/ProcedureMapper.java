@@ -28,7 +28,8 @@ import org.myelomacds.facts.TherapyReason;
  * <p>A chemotherapy Procedure ({@code procedure-chemotherapy}: Synthea's "Pre-operative chemotherapy", CPT chemotherapy
  * administration) is therapy, read as a medication record: the drug its {@code usedCode} names when the catalogue knows
  * it, otherwise the catalogue's unclassified antineoplastic — therapy recorded with its drug unknown, which the rules
- * never let vanish (THERAPY_UNCLASSIFIED) unless its reason or date ties it to another condition.
+ * never let vanish (THERAPY_UNCLASSIFIED) unless its reason or date ties it to another condition. A Procedure coded by
+ * text alone ("Chemotherapy", "chemo cycle 3") is read the same way when the set's words name it.
  */
 final class ProcedureMapper {
     private ProcedureMapper() { }
@@ -49,6 +50,12 @@ final class ProcedureMapper {
             return;
         }
         if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
+        // Text is read for chemotherapy only when the code has no coding at all: a coded procedure the terminology does
+        // not list is some other procedure, whatever its display says.
+        if (kind.isEmpty() && !procedure.getCode().hasCoding() && terms.isChemotherapyText(procedure.getCode().getText())) {
+            chemotherapy(procedure, ctx, meds);
+            return;
+        }
         if (kind.isEmpty()) return;
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;

@@ -259,4 +259,65 @@ class DerivedConceptRulesTest {
                 List.of(allo), List.of(progression("pd", LocalDate.of(2026, 8, 20))));
         assertFalse(b.dataGaps().stream().anyMatch(g -> g.code().equals("PRIOR_THERAPY_UNKNOWN")));
     }
+
+    @Test
+    void aRenalResultDatedByAMonthThatStraddlesTheWindowIsNotUsedAndItsFreshnessIsUnknown() {
+        // "2026-08" against 2026-11-01: 62 to 92 days old, on both sides of the 90-day window
+        Measurement egfr = new Measurement(MeasurementKind.EGFR, 29.0, null, "MDRD", false, LocalDate.of(2026, 8, 1),
+                List.of(new Provenance("Observation/egfr-aug", LocalDate.of(2026, 8, 1)))).withEffectiveLatest(LocalDate.of(2026, 8, 31));
+        Assessment a = evaluate(List.of(), List.of(), List.of(egfr));
+        assertTrue(a.findings().renal().get(0).stale());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")
+                && g.text().contains("dated only 2026-08, so 62 to 92 days old: whether it is within the 90-day window is unknown")
+                && g.text().contains("Observation/egfr-aug")), a.dataGaps().toString());
+        assertTrue(a.flags().stream().noneMatch(f -> f.code().equals("RENAL_BELOW_TRIAL_THRESHOLD")), a.flags().toString());
+
+        // near miss: "2026-09" is 31 to 61 days old, fresh whatever the day: used, no gap
+        Measurement sep = new Measurement(MeasurementKind.EGFR, 29.0, null, "MDRD", false, LocalDate.of(2026, 9, 1),
+                List.of(new Provenance("Observation/egfr-sep", LocalDate.of(2026, 9, 1)))).withEffectiveLatest(LocalDate.of(2026, 9, 30));
+        Assessment fresh = evaluate(List.of(), List.of(), List.of(sep));
+        assertFalse(fresh.findings().renal().get(0).stale());
+        assertFalse(fresh.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")));
+        // and "2026-07" (93 to 123 days) is stale whatever the day, said as before
+        Measurement jul = new Measurement(MeasurementKind.EGFR, 29.0, null, "MDRD", false, LocalDate.of(2026, 7, 1),
+                List.of(new Provenance("Observation/egfr-jul", LocalDate.of(2026, 7, 1)))).withEffectiveLatest(LocalDate.of(2026, 7, 31));
+        Assessment stale = evaluate(List.of(), List.of(), List.of(jul));
+        assertTrue(stale.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")
+                && g.text().startsWith("The latest renal result is 123 days old")), stale.dataGaps().toString());
+    }
+
+    @Test
+    void aProgressionDatedByAMonthThatMayPrecedeTheLastLineLeavesRelapseUndecided() {
+        // the only line starts 2026-03-10; a progression "2026-03" may be before or after it
+        MedicationRecord len = course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 10, 1));
+        DiseaseStatus march = new DiseaseStatus(DiseaseTrend.PROGRESSION, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                new Provenance("Observation/pd-march", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+        Assessment a = evaluate(List.of(len), List.of(march), List.of());
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), a.findings().relapse().toString());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RELAPSE_NOT_DOCUMENTED")
+                && g.text().contains("in 2026-03 (Observation/pd-march)")), a.dataGaps().toString());
+        assertTrue(a.recommendations().stream().noneMatch(r -> r.regimen().equals("DARA_KD")));
+
+        // near miss: "2026-04" is after the start whatever the day: relapse documented
+        DiseaseStatus april = new DiseaseStatus(DiseaseTrend.PROGRESSION, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30),
+                new Provenance("Observation/pd-april", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)));
+        Assessment b = evaluate(List.of(len), List.of(april), List.of());
+        assertEquals("DOCUMENTED", b.findings().relapse().status());
+    }
+
+    @Test
+    void anAssessmentWithoutProgressionDatedByAMonthThatMayFollowTheProgressionLeavesRelapseUndecided() {
+        MedicationRecord len = course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2024, 3, 10), LocalDate.of(2026, 10, 1));
+        DiseaseStatus pd = progression("pd", LocalDate.of(2026, 9, 18));
+        DiseaseStatus stableSep = new DiseaseStatus(DiseaseTrend.STABLE, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30),
+                new Provenance("Observation/sd", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30)));
+        Assessment a = evaluate(List.of(len), List.of(pd, stableSep), List.of());
+        assertEquals("CONFLICTING", a.findings().relapse().status());
+        assertTrue(a.findings().relapse().text().contains("do not say which came last"), a.findings().relapse().text());
+
+        // near miss: stable "2026-08" is wholly before the progression, which then documents relapse
+        DiseaseStatus stableAug = new DiseaseStatus(DiseaseTrend.STABLE, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31),
+                new Provenance("Observation/sd", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31)));
+        assertEquals("DOCUMENTED", evaluate(List.of(len), List.of(pd, stableAug), List.of()).findings().relapse().status());
+    }
 }

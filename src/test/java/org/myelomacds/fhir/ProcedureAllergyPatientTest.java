@@ -254,4 +254,29 @@ class ProcedureAllergyPatientTest {
         // near miss: words alone ("Chemotherapy education") are not chemotherapy given
         assertTrue(r.procedures().isEmpty());
     }
+
+    @Test
+    void aChemotherapyProcedureCodedByTextAloneIsReadLikeACodedOne() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"chemo-text","status":"completed","code":{"text":"Chemotherapy"},
+                 "performedDateTime":"2024-05-10"}""", """
+                {"resourceType":"Procedure","id":"chemo-cycle","status":"completed","code":{"text":"chemo cycle 3"},
+                 "usedCode":[{"text":"bortezomib"}],"performedDateTime":"2024-06-01"}""", """
+                {"resourceType":"Procedure","id":"port","status":"completed","code":{"text":"Chemotherapy port placement"},
+                 "performedDateTime":"2024-04-20"}""", """
+                {"resourceType":"Procedure","id":"tace","status":"completed","code":{"text":"Chemoembolization of liver"},
+                 "performedDateTime":"2024-04-21"}""", """
+                {"resourceType":"Procedure","id":"coded-other","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"1234567","display":"Chemotherapy"}],"text":"Chemotherapy"},"performedDateTime":"2024-04-22"}""");
+        assertEquals(List.of("Procedure/chemo-text", "Procedure/chemo-cycle"),
+                r.medications().stream().map(m -> m.sourceReference()).toList());
+        var chemo = r.medications().get(0);
+        assertEquals(org.myelomacds.facts.DrugClass.OTHER, chemo.getDrugClass());
+        assertEquals(org.myelomacds.facts.MedicationSource.PROCEDURE, chemo.getSource());
+        assertEquals(LocalDate.of(2024, 5, 10), chemo.getStart());
+        assertEquals("BORTEZOMIB", r.medications().get(1).getDrug().name());
+        // near misses: a port placement, a chemoembolisation and a coded procedure the terminology does not list are
+        // not chemotherapy given, whatever their words
+        assertTrue(r.procedures().isEmpty());
+    }
 }

@@ -59,6 +59,15 @@ public final class ProcedureTerms {
         return chemotherapy != null && terminology.holds(chemotherapy, system, code);
     }
 
+    /**
+     * A Procedure whose code is text only ("Chemotherapy", "chemo cycle 3") saying chemotherapy was given: the set's
+     * words, conservatively (the whole word, and not when the text names a referral, education, a plan, a port …;
+     * rules/terminology/procedure-chemotherapy.json says which and why). For a code without any coding only.
+     */
+    public boolean isChemotherapyText(String text) {
+        return chemotherapy != null && chemotherapy.text().matches(text);
+    }
+
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
     public Optional<ProcedureKind> byText(String text) {
         if (text == null || text.isEmpty()) return Optional.empty();

@@ -177,6 +177,7 @@ public record ReportView(
                     case "RELAPSE" -> "relapse";
                     case "REMISSION" -> "remission";
                     case "NO_PROGRESSION" -> "no progression";
+                    case "POSSIBLE_RELAPSE" -> "possible relapse (before or after the line started, the date does not say)";
                     default -> "relapse or intolerance (not recorded which)";
                 };
                 disease.add(new Fact("Relapse signal", reading + ", from " + word(s.source()) + ": " + s.text(), null,
