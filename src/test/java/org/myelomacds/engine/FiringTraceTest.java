@@ -35,6 +35,25 @@ class FiringTraceTest {
         assertFalse(json.contains("\"withdrawn\" : false") || json.contains("\"withdrawn\":false"), "and only then");
     }
 
+    /**
+     * The citation list rests on firings that hold: rrmm-isa-pd-candidate's withdrawn firings cite evidence (POLLUX,
+     * CANDOR, the type-and-screen sources) that nothing in the result rests on, and none of it is listed.
+     */
+    @Test
+    void evidenceCitedOnlyByWithdrawnFiringsIsNotListed() {
+        Assessment a = Samples.evaluate(Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json"), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+        Set<String> held = new TreeSet<>();
+        Set<String> withdrawnOnly = new TreeSet<>();
+        for (TraceEntry t : a.trace()) if (t.inEffect()) held.addAll(t.evidence());
+        for (TraceEntry t : a.trace()) if (t.withdrawn()) withdrawnOnly.addAll(t.evidence());
+        withdrawnOnly.removeAll(held);
+        assertFalse(withdrawnOnly.isEmpty(), "the sample has evidence cited only by withdrawn firings");
+        Set<String> listed = new TreeSet<>(a.evidence().keySet());
+        listed.retainAll(withdrawnOnly);
+        assertEquals(Set.of(), listed, "listed although only withdrawn firings cite it");
+        assertTrue(a.evidence().keySet().containsAll(held), "every firing that holds has its citations listed");
+    }
+
     /** Every rule the result names fired and holds; no rule whose firings were all withdrawn is named by the result. */
     @Test
     void theResultNamesExactlyRulesWhoseFiringsHold() {
