@@ -205,7 +205,8 @@ final class AssessmentAssembler {
                         g.getRule() == null ? List.of() : g.getRule().getEvidence()))
                 .toList();
         gaps.forEach(g -> cited.addAll(g.evidence()));
-        trace.forEach(t -> cited.addAll(t.evidence()));
+        // A withdrawn firing's conclusions are gone from the result, so its citations would support nothing shown.
+        trace.stream().filter(TraceEntry::inEffect).forEach(t -> cited.addAll(t.evidence()));
 
         List<SettingDetermination> settings = facts(session, SettingDetermination.class);
         String setting = settings.size() == 1 ? settings.get(0).getSetting().name() : "UNKNOWN";

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A drug the record says the patient did not tolerate: a medication record stopped for toxicity whose own reason is
- * this drug's (not a partner stopped with its line), or an AllergyIntolerance naming the drug. {@code reason} quotes the
+ * this drug's (not a partner stopped with its line), an AllergyIntolerance naming the drug, or an actual AdverseEvent
+ * naming it as the suspect. {@code reason} quotes the
  * record (status reason, reaction manifestation); {@code date} is when it was stopped or recorded (null when the record
  * does not say); {@code source} names the record (e.g. "MedicationStatement/line3-kd-carfilzomib").
  */
@@ -16,7 +17,9 @@ public final class DrugIntolerance implements HasProvenance, Comparable<DrugInto
         /** a medication record stopped with a toxicity status reason */
         STOPPED_FOR_TOXICITY,
         /** an AllergyIntolerance of type intolerance (or an allergy to a drug that is not an anti-CD38 antibody) */
-        ALLERGY_INTOLERANCE
+        ALLERGY_INTOLERANCE,
+        /** an AdverseEvent that happened (actuality actual) naming the drug as its suspect */
+        ADVERSE_EVENT
     }
 
     private final Drug drug;
@@ -46,6 +49,8 @@ public final class DrugIntolerance implements HasProvenance, Comparable<DrugInto
     public String describe() {
         String what = kind == Kind.STOPPED_FOR_TOXICITY
                 ? "stopped" + (date == null ? "" : " on " + date) + " for toxicity" + (reason == null ? "" : ": \"" + reason + "\"")
+                : kind == Kind.ADVERSE_EVENT
+                ? "suspected in an adverse event" + (date == null ? "" : " on " + date) + (reason == null ? "" : ": \"" + reason + "\"")
                 : "intolerance recorded" + (date == null ? "" : " on " + date) + (reason == null ? "" : ": \"" + reason + "\"");
         return drug.displayName() + " " + what + " (" + getSource() + ")";
     }

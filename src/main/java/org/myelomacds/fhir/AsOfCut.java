@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     whose effective[x] (or, undated, issued), a MedicationStatement whose effective start or dateAsserted, a
  *     MedicationAdministration whose effective start, a MedicationRequest whose authoredOn or dosage/validity start,
  *     a MedicationDispense whose whenPrepared or whenHandedOver, a Procedure whose performed start, an
- *     AllergyIntolerance whose onset or recordedDate is after asOf.</li>
+ *     AllergyIntolerance whose onset or recordedDate, an AdverseEvent whose date, detected or recordedDate is after
+ *     asOf.</li>
  * <li>An entry that began on or before asOf but ended after it is read as it stood then: the end is removed (the
  *     drug was still being given, the condition had not abated, the procedure was under way), a finished status
  *     becomes the ongoing one, and a stop reason dated by that end goes with it.</li>
@@ -61,6 +62,7 @@ final class AsOfCut {
                         if ("completed".equals(res.path("status").asText())) res.put("status", "in-progress");
                     }));
             case "AllergyIntolerance" -> after(asOf, startOfChoice(r, "onset"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
+            case "AdverseEvent" -> after(asOf, r.get("date"), r.get("detected"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
             default -> Optional.of(entry);
         };
     }

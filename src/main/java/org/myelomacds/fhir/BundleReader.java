@@ -234,6 +234,9 @@ public final class BundleReader {
             case "AllergyIntolerance":
                 AllergyMapper.map(parser.parse(AllergyIntolerance.class, entry), ctx);
                 break;
+            case "AdverseEvent":
+                AdverseEventMapper.map(parser.parse(org.hl7.fhir.r4.model.AdverseEvent.class, entry), ctx, medications);
+                break;
             default:
                 throw new IllegalStateException("BundleScan kept a type no mapper reads: " + entry.resourceType());
         }

@@ -32,7 +32,8 @@ final class BundleScan {
 
     /** Resource types the mapper reads; everything else is counted in skippedResources. */
     static final Set<String> READ_TYPES = Set.of("Patient", "Condition", "Observation", "MedicationStatement",
-            "MedicationAdministration", "MedicationRequest", "MedicationDispense", "Medication", "Procedure", "AllergyIntolerance");
+            "MedicationAdministration", "MedicationRequest", "MedicationDispense", "Medication", "Procedure", "AllergyIntolerance",
+            "AdverseEvent");
 
     static final String SKIP_UNRECOGNISED_OBSERVATION = "Observation (unrecognised code)";
     static final String SKIP_OTHER_PATIENT_SUFFIX = " (subject is another patient)";

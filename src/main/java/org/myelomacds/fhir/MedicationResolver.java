@@ -28,6 +28,7 @@ import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 final class MedicationResolver {
     private final List<ScannedEntry> medications;
     private final List<ScannedEntry> requests;
+    private final List<ScannedEntry> records;
     private final EntryParser parser;
     private final RecordBuilder out;
     private final DrugCatalogue drugs;
@@ -39,6 +40,7 @@ final class MedicationResolver {
         this.reasons = reasons;
         this.medications = scan.medications;
         this.requests = scan.medicationRequests;
+        this.records = scan.entries.stream().filter(e -> SUSPECT_RECORDS.contains(e.resourceType())).toList();
         this.parser = parser;
         this.out = out;
         this.drugs = drugs;
@@ -79,6 +81,43 @@ final class MedicationResolver {
             });
         }
         return Optional.empty();
+    }
+
+    /** Medication records an adverse event may name as its suspect (AdverseEvent.suspectEntity.instance, FHIR R4). */
+    private static final java.util.Set<String> SUSPECT_RECORDS = java.util.Set.of("MedicationAdministration",
+            "MedicationStatement", "MedicationRequest");
+
+    /**
+     * The drug an adverse event's suspect reference names: a Medication (contained or bundled) directly, or the drug of
+     * a bundled MedicationAdministration, MedicationStatement or MedicationRequest; else the reference's display.
+     */
+    Optional<DrugMatch> suspect(Reference ref, DomainResource owner) {
+        if (ref == null || ref.isEmpty()) return Optional.empty();
+        if (ref.hasReference()) {
+            for (ScannedEntry e : records) {
+                if (!e.isReferencedBy(ref.getReference())) continue;
+                try {
+                    Optional<DrugMatch> m = switch (e.resourceType()) {
+                        case "MedicationAdministration" -> {
+                            var r = parser.parse(org.hl7.fhir.r4.model.MedicationAdministration.class, e);
+                            yield identify(r.getMedication(), r);
+                        }
+                        case "MedicationStatement" -> {
+                            var r = parser.parse(org.hl7.fhir.r4.model.MedicationStatement.class, e);
+                            yield identify(r.getMedication(), r);
+                        }
+                        default -> {
+                            var r = parser.parse(org.hl7.fhir.r4.model.MedicationRequest.class, e);
+                            yield identify(r.getMedication(), r);
+                        }
+                    };
+                    if (m.isPresent()) return m;
+                } catch (RuntimeException ex) {
+                    return Optional.empty(); // the record's own mapping reports why it cannot be read
+                }
+            }
+        }
+        return identify(ref, owner);
     }
 
     Optional<DrugMatch> identify(Type medication, DomainResource owner) {

@@ -491,12 +491,13 @@ public record ReportView(
 
     /**
      * For each derived concept, the rule that derived it: of the fired rules declaring the concept (@concept in the
-     * DRL), the first by rule id — a stable choice when several rules of a concept fired in one evaluation.
+     * DRL) whose firing still holds, the first by rule id — a stable choice when several rules of a concept fired in
+     * one evaluation. A withdrawn firing derived nothing the result shows, so it is never named.
      */
     private static Map<DerivedConcept, Derivation> derivations(List<TraceEntry> trace) {
         Map<DerivedConcept, Derivation> out = new java.util.EnumMap<>(DerivedConcept.class);
         for (TraceEntry t : trace) {
-            if (t.concept() == null) continue;
+            if (t.concept() == null || !t.inEffect()) continue;
             Derivation d = out.get(t.concept());
             if (d == null || t.rule().compareTo(d.rule()) < 0) out.put(t.concept(), new Derivation(t.rule(), t.evidence()));
         }

@@ -236,7 +236,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         List<String> ids = new ArrayList<>();
         for (Flag fl : a.flags()) if (fl.code().startsWith("ANTI_CD38_WASHOUT")) ids.addAll(fl.evidence());
         if (ids.isEmpty()) {
-            for (TraceEntry t : a.trace()) if (t.concept() == DerivedConcept.ANTI_CD38_WASHOUT) ids.addAll(t.evidence());
+            for (TraceEntry t : a.trace()) if (t.inEffect() && t.concept() == DerivedConcept.ANTI_CD38_WASHOUT) ids.addAll(t.evidence());
         }
         return ReportView.cites(ids);
     }
