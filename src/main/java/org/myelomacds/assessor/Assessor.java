@@ -15,7 +15,6 @@ import org.myelomacds.fhir.InvalidBundleException;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.function.LongConsumer;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -108,16 +107,16 @@ public final class Assessor {
      * twice; {@code retained} hears of the bytes held per entry (see {@link BundleReader#scan}). A refusal is kept and
      * given by the assessment, so it goes the one way every refusal goes.
      */
-    public Prepared prepare(InputStream bundle, boolean strictKeys, LongConsumer retained) {
+    public Prepared prepare(InputStream bundle, boolean strictKeys, org.myelomacds.fhir.HeldEntries retained) {
         return prepare(rules.get(), bundle, strictKeys, retained);
     }
 
     /** The same with a rulebase the caller took already (a request that names it in its audit line). */
-    public Prepared prepare(Rulebase rulebase, InputStream bundle, boolean strictKeys, LongConsumer retained) {
+    public Prepared prepare(Rulebase rulebase, InputStream bundle, boolean strictKeys, org.myelomacds.fhir.HeldEntries retained) {
         return prepare(Rules.of(rulebase), bundle, strictKeys, retained);
     }
 
-    private Prepared prepare(Rules with, InputStream bundle, boolean strictKeys, LongConsumer retained) {
+    private Prepared prepare(Rules with, InputStream bundle, boolean strictKeys, org.myelomacds.fhir.HeldEntries retained) {
         try {
             return new Prepared(with, reader.scan(bundle, with.terminology(), strictKeys, retained), null, null);
         } catch (InvalidBundleException e) {

@@ -23,7 +23,9 @@ public enum MeasurementKind {
     FREE_KAPPA("mg/L"),
     FREE_LAMBDA("mg/L"),
     FREE_LIGHT_CHAIN_RATIO(null),
-    SERUM_IMMUNOFIXATION(null);
+    SERUM_IMMUNOFIXATION(null),
+    /** PREGNANT, or the record's own words for any other answer ("NOT PREGNANT"). */
+    PREGNANCY_STATUS(null);
 
     private final String canonicalUnit;
 

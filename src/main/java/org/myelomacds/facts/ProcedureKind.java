@@ -1,12 +1,17 @@
 package org.myelomacds.facts;
 
-/** Procedures the rules read (§9.2): stem-cell transplants by kind, and dialysis. */
+/**
+ * Procedures the rules read (§9.2): stem-cell transplants by kind, dialysis, and the surgery that ends childbearing
+ * potential (read only by the CONTRACEPTION flag, CDS-POLICY-CHILDBEARING-POTENTIAL).
+ */
 public enum ProcedureKind {
     AUTOLOGOUS_STEM_CELL_TRANSPLANT("autologous stem-cell transplant"),
     ALLOGENEIC_STEM_CELL_TRANSPLANT("allogeneic stem-cell transplant"),
     /** A stem-cell transplant whose record does not say whether it was autologous or allogeneic. */
     STEM_CELL_TRANSPLANT("stem-cell transplant (autologous or allogeneic not recorded)"),
-    DIALYSIS("dialysis");
+    DIALYSIS("dialysis"),
+    /** Removal of the uterus (rules/terminology/procedure-sterilising-surgery.json): not of childbearing potential. */
+    STERILISING_SURGERY("sterilising surgery (hysterectomy)");
 
     private final String displayName;
 
@@ -14,13 +19,18 @@ public enum ProcedureKind {
 
     public String displayName() { return displayName; }
 
-    /** The kind in one word as findings print it: AUTOLOGOUS, ALLOGENEIC or UNKNOWN (null for dialysis). */
+    /** A stem-cell transplant of any kind: the procedures the timeline of therapy places. */
+    public boolean isStemCellTransplant() {
+        return this == AUTOLOGOUS_STEM_CELL_TRANSPLANT || this == ALLOGENEIC_STEM_CELL_TRANSPLANT || this == STEM_CELL_TRANSPLANT;
+    }
+
+    /** The kind in one word as findings print it: AUTOLOGOUS, ALLOGENEIC or UNKNOWN (null for what is not a transplant). */
     public String transplantKind() {
         return switch (this) {
             case AUTOLOGOUS_STEM_CELL_TRANSPLANT -> "AUTOLOGOUS";
             case ALLOGENEIC_STEM_CELL_TRANSPLANT -> "ALLOGENEIC";
             case STEM_CELL_TRANSPLANT -> "UNKNOWN";
-            case DIALYSIS -> null;
+            case DIALYSIS, STERILISING_SURGERY -> null;
         };
     }
 }

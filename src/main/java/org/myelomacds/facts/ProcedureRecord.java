@@ -44,7 +44,7 @@ public final class ProcedureRecord implements HasProvenance {
     }
 
     public ProcedureKind getKind() { return kind; }
-    public boolean isStemCellTransplant() { return kind != ProcedureKind.DIALYSIS; }
+    public boolean isStemCellTransplant() { return kind.isStemCellTransplant(); }
     /** The earliest day the procedure can stand for (the day itself when its date is precise). */
     public LocalDate getDate() { return date; }
     /** The latest day the procedure can stand for; the date itself when precise. */

@@ -55,6 +55,7 @@ public final class Quote {
             case FREE_LAMBDA -> "Free lambda";
             case FREE_LIGHT_CHAIN_RATIO -> "Free light-chain ratio";
             case SERUM_IMMUNOFIXATION -> "Serum immunofixation";
+            case PREGNANCY_STATUS -> "Pregnancy status";
         };
     }
 }

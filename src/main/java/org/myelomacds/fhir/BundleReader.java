@@ -79,7 +79,7 @@ public final class BundleReader {
     /** The bundle read from a stream as it arrives (a file, standard input): its bytes are never held whole. */
     public PatientRecord read(java.io.InputStream json, LocalDate asOf, Terminology terminology) throws InvalidBundleException {
         Objects.requireNonNull(asOf, "asOf");
-        return read(scan(json, terminology, false, bytes -> { }), asOf);
+        return read(scan(json, terminology, false, HeldEntries.NONE), asOf);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class BundleReader {
      * ends the scan and reaches the caller, as does any exception of the stream that is not an IOException.
      */
     public Scanned scan(java.io.InputStream json, Terminology terminology, boolean strictKeys,
-                        java.util.function.LongConsumer retained) throws InvalidBundleException {
+                        HeldEntries retained) throws InvalidBundleException {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(terminology, "terminology");
         return new Scanned(BundleScan.scan(json, r4ResourceTypes, terminology, strictKeys, retained), terminology);

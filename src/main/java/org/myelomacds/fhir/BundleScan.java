@@ -79,7 +79,7 @@ final class BundleScan {
     static BundleScan scan(byte[] json, Set<String> r4ResourceTypes, Terminology terminology) throws InvalidBundleException {
         if (json == null || json.length == 0) throw InvalidBundleException.of("not JSON: the input is empty");
         try (JsonParser p = JSON.getFactory().createParser(json)) {
-            return scan(p, r4ResourceTypes, terminology, bytes -> { });
+            return scan(p, r4ResourceTypes, terminology, HeldEntries.NONE);
         } catch (IOException e) {
             throw InvalidBundleException.of("not JSON: " + e.getMessage());
         }
@@ -93,7 +93,7 @@ final class BundleScan {
      * Exceptions the stream throws that are not {@link IOException}s pass through unchanged (a size limit, say).
      */
     static BundleScan scan(InputStream json, Set<String> r4ResourceTypes, Terminology terminology, boolean strictKeys,
-                           java.util.function.LongConsumer retained) throws InvalidBundleException {
+                           HeldEntries retained) throws InvalidBundleException {
         try (JsonParser p = JSON.getFactory().createParser(json)) {
             if (strictKeys) p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             return scan(p, r4ResourceTypes, terminology, retained);
@@ -105,7 +105,7 @@ final class BundleScan {
     /** About what a dropped entry still costs: its fullUrl (for references) and, for an Observation, its subject. */
     static final long DROPPED_ENTRY_BYTES = 160;
 
-    private static BundleScan scan(JsonParser p, Set<String> r4ResourceTypes, Terminology terminology, java.util.function.LongConsumer retained)
+    private static BundleScan scan(JsonParser p, Set<String> r4ResourceTypes, Terminology terminology, HeldEntries retained)
             throws InvalidBundleException {
         Accumulator acc = new Accumulator(r4ResourceTypes, terminology);
         try {
@@ -142,7 +142,8 @@ final class BundleScan {
                         long start = p.currentTokenLocation().getByteOffset();
                         JsonNode entry = VALUE.readTree(p);
                         long end = p.currentLocation().getByteOffset();
-                        retained.accept(acc.accept(i++, entry) && start >= 0 && end >= start ? end - start : DROPPED_ENTRY_BYTES);
+                        boolean kept = acc.accept(i++, entry);
+                        retained.held(kept && start >= 0 && end >= start ? end - start : DROPPED_ENTRY_BYTES, kept);
                     }
                 } else {
                     p.skipChildren();

@@ -108,6 +108,9 @@ final class ObservationMapper {
             case HBSAG: case ANTI_HBC: case ANTIBODY_SCREEN: case SERUM_IMMUNOFIXATION:
                 m = qualitative(obs, kind, effective, ctx);
                 break;
+            case PREGNANCY_STATUS:
+                m = pregnancyStatus(obs, effective, ctx);
+                break;
             default:
                 m = numeric(obs, code, effective, ctx);
         }
@@ -289,6 +292,33 @@ final class ObservationMapper {
         }
         return new Measurement(kind, number, text, null, false, effective, List.of(ctx.provenance(effective)));
     }
+
+    /**
+     * PREGNANT when the answer is in {@code pregnancy-status-pregnant} (or is the single word "pregnant"); otherwise the
+     * answer's own words, which no rule reads as "cannot become pregnant": "not pregnant" today says nothing about
+     * childbearing potential.
+     */
+    private static Measurement pregnancyStatus(Observation obs, LocalDate effective, EntryContext ctx) {
+        String text = null;
+        if (obs.getValue() instanceof CodeableConcept cc) {
+            for (Coding c : cc.getCoding()) {
+                if (ctx.terms().results().isPregnant(c.getSystem(), c.getCode())) text = PREGNANT;
+            }
+            if (text == null) text = Concepts.display(cc);
+        } else if (obs.getValue() instanceof StringType s) {
+            text = s.getValue();
+        }
+        if (text == null || text.isBlank()) {
+            ctx.problem("Observation.value[x]", "cannot read a pregnancy status from this value");
+            return null;
+        }
+        text = text.trim().toUpperCase(Locale.ROOT);
+        return new Measurement(MeasurementKind.PREGNANCY_STATUS, null, text, null, false, effective,
+                List.of(ctx.provenance(effective)));
+    }
+
+    /** The pregnancy status that says pregnant, as the rules read it. */
+    static final String PREGNANT = "PREGNANT";
 
     // ---- other facts ----
 

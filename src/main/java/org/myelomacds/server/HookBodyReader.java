@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.myelomacds.evidence.terminology.Terminology;
 import org.myelomacds.fhir.BundleReader;
+import org.myelomacds.fhir.HeldEntries;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.LongConsumer;
 
 /**
  * Reads a CDS Hooks request body in one streaming pass, so that a hook call whose prefetch carries a big patient
@@ -40,7 +40,7 @@ final class HookBodyReader {
      * as they are read (a reduced entry counts its fixed remainder), to charge a memory budget. Exceptions the stream
      * throws that are not {@link IOException}s (a size limit) pass through unchanged.
      */
-    ObjectNode read(InputStream body, Terminology terminology, LongConsumer retained) {
+    ObjectNode read(InputStream body, Terminology terminology, HeldEntries retained) {
         try (JsonParser p = json.getFactory().createParser(body)) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = p.nextToken();
@@ -69,7 +69,7 @@ final class HookBodyReader {
     }
 
     /** The prefetch object, key by key; a value with an entry array has its entries read one at a time. */
-    private ObjectNode prefetch(JsonParser p, Terminology terminology, LongConsumer retained) throws IOException {
+    private ObjectNode prefetch(JsonParser p, Terminology terminology, HeldEntries retained) throws IOException {
         ObjectNode out = json.createObjectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -80,7 +80,7 @@ final class HookBodyReader {
     }
 
     /** One prefetched resource or Bundle, its {@code entry} array read entry by entry and reduced. */
-    private ObjectNode resource(JsonParser p, Terminology terminology, LongConsumer retained) throws IOException {
+    private ObjectNode resource(JsonParser p, Terminology terminology, HeldEntries retained) throws IOException {
         ObjectNode out = json.createObjectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -95,7 +95,7 @@ final class HookBodyReader {
                 JsonNode entry = value.readTree(p);
                 long end = p.currentLocation().getByteOffset();
                 boolean kept = BundleReader.slimEntry(entry, terminology);
-                retained.accept(kept && start >= 0 && end >= start ? end - start : DROPPED_ENTRY_BYTES);
+                retained.held(kept && start >= 0 && end >= start ? end - start : DROPPED_ENTRY_BYTES, kept);
                 entries.add(entry);
             }
         }
@@ -106,11 +106,11 @@ final class HookBodyReader {
     static final long DROPPED_ENTRY_BYTES = 160;
 
     /** A value read whole, its bytes reported as held. */
-    private JsonNode held(JsonParser p, LongConsumer retained) throws IOException {
+    private JsonNode held(JsonParser p, HeldEntries retained) throws IOException {
         long start = p.currentTokenLocation().getByteOffset();
         JsonNode node = value.readTree(p);
         long end = p.currentLocation().getByteOffset();
-        if (start >= 0 && end >= start) retained.accept(end - start);
+        if (start >= 0 && end >= start) retained.held(end - start, false);
         return node;
     }
 

@@ -92,7 +92,7 @@ final class Requests {
         com.fasterxml.jackson.databind.node.ObjectNode body;
         try {
             InputStream in = RequestBodies.open(ctx, maxBundleBytes, "maxBundleBytes", n -> { });
-            body = hookBodies.read(in, terminology, MemoryBudget.of(ctx).perKeptByte());
+            body = hookBodies.read(in, terminology, MemoryBudget.of(ctx).perHeldEntry());
         } catch (RequestBodies.Refused e) {
             throw ApiException.of(e.status(), e.code(), e.getMessage());
         }
@@ -114,7 +114,7 @@ final class Requests {
     Assessor.Prepared prepareBundle(Context ctx, Assessor assessor, Rulebase rulebase) {
         try {
             InputStream body = RequestBodies.open(ctx, maxBundleBytes, "maxBundleBytes", n -> { });
-            return assessor.prepare(rulebase, body, true, MemoryBudget.of(ctx).perKeptByte());
+            return assessor.prepare(rulebase, body, true, MemoryBudget.of(ctx).perHeldEntry());
         } catch (RequestBodies.Refused e) {
             throw ApiException.of(e.status(), e.status() == 400 ? "invalid" : e.code(), e.getMessage());
         }

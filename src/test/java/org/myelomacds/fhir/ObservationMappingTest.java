@@ -437,4 +437,27 @@ class ObservationMappingTest {
         assertEquals(55.0, r.measurements().get(0).getValue(), EPS);
         assertEquals(1, r.skippedResources().get("Observation (subject is another patient)"));
     }
+
+    @ParameterizedTest(name = "pregnancy status {0} {1}|{2} → {3}")
+    @CsvSource({
+            "82810-3, http://snomed.info/sct, 77386006, PREGNANT",
+            "82810-3, http://loinc.org, LA15173-0, PREGNANT",
+            "11449-6, http://snomed.info/sct, 77386006, PREGNANT",
+            // Not pregnant, unknown and possible pregnancy keep their words: no rule reads them as "cannot be pregnant".
+            "82810-3, http://snomed.info/sct, 60001007, NOT PREGNANT",
+            "82810-3, http://loinc.org, LA4489-6, UNKNOWN"})
+    void pregnancyStatus(String loinc, String system, String code, String expected) {
+        String display = expected.equals("PREGNANT") ? "Pregnant" : expected.equals("UNKNOWN") ? "Unknown" : "Not pregnant";
+        Measurement m = measure(loinc, "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\""
+                + code + "\",\"display\":\"" + display + "\"}]}");
+        assertEquals(MeasurementKind.PREGNANCY_STATUS, m.getKind());
+        assertEquals(expected, m.getTextValue());
+        assertNull(m.getValue());
+    }
+
+    @Test
+    void pregnancyStatusWithoutAReadableValueIsRefusedWithItsLocation() {
+        UnreadableInput u = problem("82810-3", "\"valueQuantity\":{\"value\":1}");
+        assertEquals("Observation.value[x]", u.getField());
+    }
 }

@@ -32,7 +32,9 @@ class ProcedureAllergyPatientTest {
             "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
             "http://snomed.info/sct, 265764009, DIALYSIS", "http://snomed.info/sct, 302497006, DIALYSIS",
             "http://www.ama-assn.org/go/cpt, 90935, DIALYSIS", "http://www.ama-assn.org/go/cpt, 90947, DIALYSIS",
-            "http://www.cms.gov/Medicare/Coding/ICD10, 5A1D70Z, DIALYSIS", "http://hl7.org/fhir/sid/icd-10-pcs, 5a1d90z, DIALYSIS"})
+            "http://www.cms.gov/Medicare/Coding/ICD10, 5A1D70Z, DIALYSIS", "http://hl7.org/fhir/sid/icd-10-pcs, 5a1d90z, DIALYSIS",
+            "http://snomed.info/sct, 116143008, STERILISING_SURGERY", "http://snomed.info/sct, 236886002, STERILISING_SURGERY",
+            "http://www.ama-assn.org/go/cpt, 58571, STERILISING_SURGERY"})
     void procedureCodes(String system, String code, ProcedureKind kind) {
         PatientRecord r = Bundles.read("{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
                 + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]},"
@@ -43,6 +45,23 @@ class ProcedureAllergyPatientTest {
         assertEquals(LocalDate.of(2024, 5, 20), p.getDate());
         assertFalse(p.isPlanned());
         assertEquals(List.of(new Provenance("Procedure/pr1", LocalDate.of(2024, 5, 20))), p.getProvenance());
+    }
+
+    @Test
+    void hysterectomyIsNoTransplantAndTubalLigationOrWordsAreNotRead() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"hyst","status":"completed","performedDateTime":"2015-03-02",
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"116143008"}]}}""", """
+                {"resourceType":"Procedure","id":"tl","status":"completed","performedDateTime":"2010-05-01",
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"287664005"}]}}""", """
+                {"resourceType":"Procedure","id":"words","status":"completed","code":{"text":"Total hysterectomy"}}""");
+        assertEquals(1, r.procedures().size());
+        ProcedureRecord p = r.procedures().get(0);
+        assertEquals(ProcedureKind.STERILISING_SURGERY, p.getKind());
+        assertFalse(p.isStemCellTransplant());
+        assertNull(p.getKind().transplantKind());
+        assertTrue(ProcedureKind.STEM_CELL_TRANSPLANT.isStemCellTransplant());
+        assertFalse(ProcedureKind.DIALYSIS.isStemCellTransplant());
     }
 
     @Test

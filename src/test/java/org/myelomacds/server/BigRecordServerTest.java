@@ -121,7 +121,7 @@ class BigRecordServerTest {
 
     @Test
     void aBundleThatKeepsMoreThanTheWholeBudgetIsToldToRetryNotCalledTooLargeNorRunOutOfMemory() throws Exception {
-        // About 4 MB of results the engine keeps: more than a 16 MiB budget at six bytes of heap per kept byte. The
+        // About 4 MB of results the engine keeps: more than a 16 MiB budget at six bytes of heap per kept byte alone. The
         // body is far under maxBundleBytes, so it is never a 413: the server's capacity falls short, 503.
         byte[] heavy = padded(4_000_000, CREATININE);
         try (CdsServer s = server(16, 1)) {
@@ -147,8 +147,9 @@ class BigRecordServerTest {
 
     @Test
     void threeBigRecordsAtOnceAreEachAnsweredOrToldToRetry() throws Exception {
-        // Each keeps about 1.7 MB: about 12 MiB of a 24 MiB budget, so three do not fit at once.
-        byte[] record = padded(1_700_000, CREATININE);
+        // Each keeps about 0.7 MB in about 2,100 results: about 15 MiB of a 24 MiB budget (6 bytes per kept byte and
+        // 4 KiB per kept entry), so two do not fit at once.
+        byte[] record = padded(700_000, CREATININE);
         try (CdsServer s = server(24, 1)) {
             List<CompletableFuture<HttpResponse<String>>> calls = atOnce(3, s, record);
             int answered = 0;

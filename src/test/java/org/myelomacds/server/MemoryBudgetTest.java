@@ -85,4 +85,23 @@ class MemoryBudgetTest {
         lease.close();
         assertEquals(0L, budget.describe().get("inUseBytes"));
     }
+
+    @Test
+    void aKeptEntryIsChargedForItselfAndItsBytesAReducedOneForItsBytesOnly() {
+        assertEquals(400L * MemoryBudget.HELD_BYTES_PER_KEPT_BYTE + MemoryBudget.HELD_BYTES_PER_KEPT_ENTRY,
+                MemoryBudget.heldCharge(400, true));
+        assertEquals(160L * MemoryBudget.HELD_BYTES_PER_KEPT_BYTE, MemoryBudget.heldCharge(160, false));
+        // An Observation-dense record: 5,800 results of ~420 bytes. The least heap an evaluation of it ran in grew by
+        // ~23 MiB over the sample's (README "Big records"); the charge must not be below that.
+        MemoryBudget budget = new MemoryBudget(256 * MIB, Duration.ofSeconds(1));
+        MemoryBudget.Lease dense = budget.new Lease();
+        for (int i = 0; i < 5_800; i++) dense.perHeldEntry().held(420, true);
+        assertTrue((long) budget.describe().get("inUseBytes") >= 23 * MIB, budget.describe().toString());
+        dense.close();
+        // The same bytes reduced (entries the engine does not read) cost their remainder only.
+        MemoryBudget.Lease reduced = budget.new Lease();
+        for (int i = 0; i < 5_800; i++) reduced.perHeldEntry().held(160, false);
+        assertTrue((long) budget.describe().get("inUseBytes") < 6 * MIB, budget.describe().toString());
+        reduced.close();
+    }
 }

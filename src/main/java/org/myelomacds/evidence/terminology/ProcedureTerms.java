@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stem-cell transplants and dialysis (clinical-evidence.md §9.2 and the dialysis row of §9.1): one value set per
- * {@link ProcedureKind}, {@code procedure-<kind>}. In text, {@code procedure-dialysis}'s words are tried first; then the
+ * Stem-cell transplants and dialysis (clinical-evidence.md §9.2 and the dialysis row of §9.1), and sterilising surgery
+ * (CONTRACEPTION, §8.5): one value set per {@link ProcedureKind}, {@code procedure-<kind>}. Sterilising surgery is read
+ * by code only: procedure words ("oophorectomy", "tubal ligation … reversal") too often name a surgery that leaves
+ * childbearing potential. In text, {@code procedure-dialysis}'s words are tried first; then the
  * words of {@code procedure-stem-cell-transplant} say that a transplant was done, and those of the allogeneic and
  * autologous sets (tried in that order) say which — a transplant with neither stays "stem-cell transplant".
  * A transplant recorded only as a Condition ("History of autologous bone marrow transplant", ICD-10-CM Z94.84) is read
@@ -31,7 +33,9 @@ public final class ProcedureTerms {
         allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
         autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
         transplant = t.require(id(ProcedureKind.STEM_CELL_TRANSPLANT), "stem-cell transplants (autologous or not unstated)");
+        ValueSet sterilising = t.require(id(ProcedureKind.STERILISING_SURGERY), "surgery that ends childbearing potential");
         kinds = t.family("procedures", List.of(new Family.Entry<>(dialysis, ProcedureKind.DIALYSIS),
+                new Family.Entry<>(sterilising, ProcedureKind.STERILISING_SURGERY),
                 new Family.Entry<>(allogeneic, ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT),
                 new Family.Entry<>(autologous, ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT),
                 new Family.Entry<>(transplant, ProcedureKind.STEM_CELL_TRANSPLANT)), true);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code result-positive} (SNOMED qualifier values, HL7 v3 ObservationInterpretation codes, and words; the negative
  * words are tried first, since "not detected" contains "detected"); {@code result-normal}, the weakest reading, tried
  * last: "normal" alone means nothing was found. ECOG grades: {@code ecog-grade-0} … {@code ecog-grade-5} (LOINC answer
- * list LL529-9).
+ * list LL529-9). Pregnancy status: {@code pregnancy-status-pregnant}, the answers that say pregnant (no other answer
+ * has a meaning the rules act on).
  */
 public final class ResultTerms {
     public static final String POSITIVE = "POSITIVE";
@@ -18,8 +19,12 @@ public final class ResultTerms {
     private final Family<String> polarity;
     private final ValueSet normal;
     private final Family<Integer> ecog;
+    private final ValueSet pregnant;
+    private final Terminology terminology;
 
     ResultTerms(Terminology t) {
+        terminology = t;
+        pregnant = t.require("pregnancy-status-pregnant", "pregnancy-status answers that say pregnant");
         polarity = t.family("result polarity", List.of(
                 new Family.Entry<>(t.require("result-negative", "negative qualitative results"), NEGATIVE),
                 new Family.Entry<>(t.require("result-positive", "positive qualitative results"), POSITIVE)), true);
@@ -38,6 +43,11 @@ public final class ResultTerms {
         Optional<String> p = polarity.byText(text);
         if (p.isPresent()) return p;
         return normal.text().matches(text) ? Optional.of(NEGATIVE) : Optional.empty();
+    }
+
+    /** Whether a pregnancy-status answer says the patient is pregnant (SNOMED 77386006, LOINC LA15173-0). */
+    public boolean isPregnant(String system, String code) {
+        return pregnant != null && terminology.holds(pregnant, system, code);
     }
 
     public Optional<Integer> ecogGrade(String system, String code) { return ecog.valueByCode(system, code); }

@@ -192,7 +192,7 @@ public final class ReviewRoutes {
                 return;
             }
             body.unread(first);
-            Assessor.Prepared bundle = assessor.prepare(body, true, MemoryBudget.of(ctx).perKeptByte());
+            Assessor.Prepared bundle = assessor.prepare(body, true, MemoryBudget.of(ctx).perHeldEntry());
             // The assessment shares the admission gate with the hooks and the REST API.
             LocalDate on = asOf;
             Jurisdiction in = jurisdiction;
