@@ -20,10 +20,11 @@ public final class PrefetchKeys {
     public static final String MEDICATION_DISPENSES = "medicationDispenses";
     public static final String PROCEDURES = "procedures";
     public static final String ALLERGIES = "allergies";
+    public static final String ADVERSE_EVENTS = "adverseEvents";
 
     /** Every key, in discovery order. */
     public static final List<String> ALL = List.of(PATIENT, CONDITIONS, OBSERVATIONS, MEDICATION_STATEMENTS,
-            MEDICATION_ADMINISTRATIONS, MEDICATION_REQUESTS, MEDICATION_DISPENSES, PROCEDURES, ALLERGIES);
+            MEDICATION_ADMINISTRATIONS, MEDICATION_REQUESTS, MEDICATION_DISPENSES, PROCEDURES, ALLERGIES, ADVERSE_EVENTS);
 
     /** The FHIR resource type each key carries (its matches; included Medications aside). */
     public static final Map<String, String> RESOURCE_TYPES = ordered(
@@ -35,7 +36,8 @@ public final class PrefetchKeys {
             MEDICATION_REQUESTS, "MedicationRequest",
             MEDICATION_DISPENSES, "MedicationDispense",
             PROCEDURES, "Procedure",
-            ALLERGIES, "AllergyIntolerance");
+            ALLERGIES, "AllergyIntolerance",
+            ADVERSE_EVENTS, "AdverseEvent");
 
     /** Prefetch templates (CDS Hooks 2.0 prefetch tokens) that fetch what the engine reads for one patient. */
     public static final Map<String, String> TEMPLATES = ordered(
@@ -48,7 +50,9 @@ public final class PrefetchKeys {
             // Pharmacy systems often hold the only record of an oral drug (lenalidomide, pomalidomide) taken at home.
             MEDICATION_DISPENSES, "MedicationDispense?patient={{context.patientId}}&_include=MedicationDispense:medication",
             PROCEDURES, "Procedure?patient={{context.patientId}}",
-            ALLERGIES, "AllergyIntolerance?patient={{context.patientId}}");
+            ALLERGIES, "AllergyIntolerance?patient={{context.patientId}}",
+            // An adverse event names the drug a patient did not tolerate (DRUG_INTOLERANCE); R4 searches it by subject.
+            ADVERSE_EVENTS, "AdverseEvent?subject={{context.patientId}}");
 
     private PrefetchKeys() {}
 
