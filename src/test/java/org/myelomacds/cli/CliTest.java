@@ -29,7 +29,8 @@ class CliTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static String sample() { return Samples.bundles().get(0).toString(); }
+    /** A patient with ranked options, by name: the alphabetically first sample may have none. */
+    static String sample() { return Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json").toString(); }
 
     @Test
     void evaluatePrintsTheAssessmentJsonAndExitsZero() throws IOException {
