@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A code the engine did not recognise although it lies in a category the engine reads (a respiratory, cardiac,
  * neuropathy, hepatitis, renal or plasma-cell condition; see rules/terminology/review-condition-categories.json), in a
- * record the engine did read. Nothing is derived from it: it is listed so a reviewer sees what the engine did not read
+ * record the engine did read; or a medication record whose drug the engine could not identify (category
+ * "medication", one entry per coding, or one with its text when it has none). Nothing is derived from it: it is listed so a reviewer sees what the engine did not read
  * (a wrong or new code would otherwise silently drop a flag or an exclusion).
  */
 public record UnrecognisedCode(String resourceType, String reference, String system, String code, String display,

@@ -347,12 +347,16 @@ final class BundleScan {
 
     /**
      * A subject that names a Patient other than the bundle's, or a urn:uuid that is not the bundle's Patient and
-     * not another bundled non-Patient resource (a Group, say). References by identifier only are taken as ours.
+     * not another bundled non-Patient resource (a Group, say), or a logical reference by an identifier the bundle's
+     * Patient does not carry: a record filed under another MRN must not join this patient's history. A subject with
+     * neither (missing, or display only) is taken as ours: the bundle holds one patient.
      */
     private static boolean isAboutAnotherPatient(ScannedEntry e, ScannedEntry patient, Map<String, String> typesByFullUrl) {
         String field = e.resourceType().equals("AllergyIntolerance") ? "patient" : "subject";
-        String ref = textOrNull(e.resource().path(field).get("reference"));
-        if (ref == null || ref.startsWith("#") || patient.isReferencedBy(ref)) return false;
+        JsonNode subject = e.resource().path(field);
+        String ref = textOrNull(subject.get("reference"));
+        if (ref == null) return identifiesAnotherPatient(subject.get("identifier"), patient.resource().get("identifier"));
+        if (ref.startsWith("#") || patient.isReferencedBy(ref)) return false;
         String type = References.typeOf(ref);
         if (type != null) return type.equals("Patient");
         if (ref.startsWith("urn:")) {
@@ -360,6 +364,27 @@ final class BundleScan {
             return bundled == null || bundled.equals("Patient") && !patient.isReferencedBy(ref);
         }
         return false;
+    }
+
+    /**
+     * True when the reference's identifier has a value that no identifier of the Patient matches. Values compare
+     * exactly (an MRN's case is part of it); systems compare only when both sides state one, since a sender often drops
+     * the system of its own MRN and a missing system is no evidence of another patient. An identifier without a value
+     * identifies no one and is taken as ours, like a display-only subject.
+     */
+    static boolean identifiesAnotherPatient(JsonNode identifier, JsonNode patientIdentifiers) {
+        if (identifier == null || !identifier.isObject()) return false;
+        String value = textOrNull(identifier.get("value"));
+        if (value == null) return false;
+        String system = textOrNull(identifier.get("system"));
+        if (patientIdentifiers != null && patientIdentifiers.isArray()) {
+            for (JsonNode own : patientIdentifiers) {
+                if (!value.equals(textOrNull(own.get("value")))) continue;
+                String ownSystem = textOrNull(own.get("system"));
+                if (system == null || ownSystem == null || system.equals(ownSystem)) return false;
+            }
+        }
+        return true;
     }
 
     private static String textOrNull(JsonNode node) {

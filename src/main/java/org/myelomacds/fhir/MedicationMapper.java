@@ -7,15 +7,18 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 import org.myelomacds.evidence.terminology.Terminology;
 
@@ -33,13 +36,40 @@ final class MedicationMapper {
 
     static final String SKIP_UNRECOGNISED_SUFFIX = " (unrecognised medication)";
 
+    /**
+     * A medication record whose drug the engine cannot identify: nothing is read from it, but it is counted as skipped
+     * and listed with its codes and text (findings.unrecognised, for a myeloma patient), since it may be an
+     * anti-myeloma drug sent under a code the catalogue lacks (an NDC, say) as much as a statin. It raises no data gap:
+     * most such records are not antineoplastics, and a gap would withdraw every regimen for them.
+     */
+    private static void unrecognised(String type, Type medication, DomainResource owner, EntryContext ctx, MedicationResolver meds) {
+        ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
+        CodeableConcept concept = meds.describe(medication, owner);
+        String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
+        boolean listed = false;
+        if (concept != null) {
+            for (Coding c : concept.getCoding()) {
+                if (!c.hasCode()) continue;
+                ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), c.getSystem(), c.getCode(),
+                        c.hasDisplay() ? c.getDisplay() : text, MEDICATION_CATEGORY));
+                listed = true;
+            }
+        }
+        if (!listed) {
+            ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
+                    text, MEDICATION_CATEGORY));
+        }
+    }
+
+    static final String MEDICATION_CATEGORY = "medication";
+
     static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
         MedicationStatement.MedicationStatementStatus status = ms.getStatus();
         if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
                 || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) return;
         Optional<DrugMatch> drug = meds.identify(ms.getMedication(), ms);
         if (drug.isEmpty()) {
-            ctx.out().skip("MedicationStatement" + SKIP_UNRECOGNISED_SUFFIX);
+            unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds);
             return;
         }
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
@@ -68,7 +98,7 @@ final class MedicationMapper {
                 || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
         Optional<DrugMatch> drug = meds.identify(ma.getMedication(), ma);
         if (drug.isEmpty()) {
-            ctx.out().skip("MedicationAdministration" + SKIP_UNRECOGNISED_SUFFIX);
+            unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds);
             return;
         }
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
@@ -108,7 +138,7 @@ final class MedicationMapper {
         if (status != null && NOT_HANDED_OVER.contains(status)) return;
         Optional<DrugMatch> drug = meds.identify(md.getMedication(), md);
         if (drug.isEmpty()) {
-            ctx.out().skip("MedicationDispense" + SKIP_UNRECOGNISED_SUFFIX);
+            unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds);
             return;
         }
         org.hl7.fhir.r4.model.DateTimeType when = md.hasWhenHandedOver() ? md.getWhenHandedOverElement()
@@ -142,7 +172,7 @@ final class MedicationMapper {
                 || mr.getDoNotPerform()) return;
         Optional<DrugMatch> drug = meds.identify(mr.getMedication(), mr);
         if (drug.isEmpty()) {
-            ctx.out().skip("MedicationRequest" + SKIP_UNRECOGNISED_SUFFIX);
+            unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds);
             return;
         }
         MedicationRequest.MedicationRequestIntent intent = mr.getIntent();

@@ -130,6 +130,23 @@ final class MedicationResolver {
         return Optional.empty();
     }
 
+    /**
+     * What a medication the engine could not identify says about itself, for a reviewer: its concept, or the code of
+     * the Medication it references; a reference with only a display becomes a concept with that text; null when
+     * there is nothing at all.
+     */
+    CodeableConcept describe(Type medication, DomainResource owner) {
+        if (medication instanceof CodeableConcept cc) return cc;
+        if (medication instanceof Reference ref) {
+            if (ref.hasReference()) {
+                Optional<Medication> m = resolve(ref.getReference(), owner);
+                if (m.isPresent() && m.get().hasCode()) return m.get().getCode();
+            }
+            if (ref.hasDisplay()) return new CodeableConcept().setText(ref.getDisplay());
+        }
+        return null;
+    }
+
     /** Codes first (RxNorm, ATC, HCPCS), then names; a name can still reveal the SC product behind a plain code. */
     Optional<DrugMatch> identify(CodeableConcept concept) {
         if (concept == null) return Optional.empty();

@@ -44,6 +44,9 @@ final class ObservationMapper {
     private static final java.util.Set<String> BOUNDS = java.util.Set.of("<", "<=", ">", ">=");
     /** Fractions of a whole: above 100 % is impossible, not merely unusual (FEV1 % predicted can exceed 100). */
     private static final java.util.Set<MeasurementKind> PERCENT_OF_WHOLE = java.util.EnumSet.of(MeasurementKind.LVEF);
+    /** Results that set renal dosing and eligibility: never read without a stated unit in a Quantity. */
+    private static final java.util.Set<MeasurementKind> RENAL = java.util.EnumSet.of(MeasurementKind.EGFR,
+            MeasurementKind.SERUM_CREATININE, MeasurementKind.CREATININE_CLEARANCE);
 
     static void map(Observation obs, EntryContext ctx) {
         Observation.ObservationStatus status = obs.getStatus();
@@ -130,6 +133,14 @@ final class ObservationMapper {
             if (!q.hasValue()) return null;
             number = q.getValue();
             if (q.hasComparator()) comparator = q.getComparator().toCode();
+            if (RENAL.contains(kind) && !q.hasUnit() && !q.hasCode()) {
+                // A structured renal result with no unit at all cannot be told from one in another unit (mL/min,
+                // mg/dL, µmol/L all occur under these codes), and it decides dosing and eligibility thresholds:
+                // refused like any other unit it cannot read, never assumed to be the code's usual unit.
+                ctx.problem(field + ".unit", "value " + number.stripTrailingZeros().toPlainString()
+                        + " has no unit; " + kind + " is not read without one (" + kind.getCanonicalUnit() + " expected)");
+                return null;
+            }
             unit = unitOf(q, code);
         } else if (value instanceof IntegerType i) {
             field = "Observation.valueInteger";

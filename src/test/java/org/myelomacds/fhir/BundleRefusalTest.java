@@ -153,4 +153,21 @@ class BundleRefusalTest {
         assertTrue(p.getMessage().contains("unknown element 'frobnicate'"), p.getMessage());
         assertFalse(r.isComplete());
     }
+
+    @Test
+    void aRenalQuantityWithoutAnyUnitIsUnreadableNotAssumed() {
+        String noUnit = Bundles.loincObservation("e1", "98979-8", "\"valueQuantity\":{\"value\":52}");
+        String unitOnly = Bundles.loincObservation("e2", "98979-8", "\"valueQuantity\":{\"value\":41,\"unit\":\"mL/min/1.73m2\"}");
+        String creatinineNoUnit = Bundles.loincObservation("c1", "2160-0", "\"valueQuantity\":{\"value\":1.4}");
+        String weightNoUnit = Bundles.loincObservation("w1", "29463-7", "\"valueQuantity\":{\"value\":70}");
+        PatientRecord r = Bundles.read(noUnit, unitOnly, creatinineNoUnit, weightNoUnit);
+        assertEquals(2, r.measurements().size()); // the eGFR with a written unit and the weight (its code's unit policy)
+        assertEquals(2, r.unreadable().size());
+        UnreadableInput p = r.unreadable().get(0);
+        assertEquals("Observation/e1", p.getReference());
+        assertEquals("Observation.valueQuantity.unit", p.getField());
+        assertTrue(p.getMessage().contains("no unit"), p.getMessage());
+        assertEquals("Observation/c1", r.unreadable().get(1).getReference());
+        assertFalse(r.isComplete());
+    }
 }

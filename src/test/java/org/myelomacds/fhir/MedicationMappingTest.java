@@ -16,6 +16,7 @@ import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.Route;
 
@@ -355,12 +356,19 @@ class MedicationMappingTest {
     }
 
     @Test
-    void unknownDrugsAreSkippedAndCountedNotReported() {
+    void unknownDrugsAreSkippedCountedAndListedForReview() {
         PatientRecord r = Bundles.read(statement("ms1", concept(RXNORM, "197361", "amlodipine 5 mg"), null),
-                statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/not-in-bundle\"}", null));
-        assertEquals(List.of(), r.medications());
+                statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/not-in-bundle\"}", null),
+                statement("ms3", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"57894-503-01\"}]}", null),
+                statement("ms4", concept(RXNORM, "6718", null), null));
+        assertEquals(1, r.medications().size()); // ms4, a catalogued drug, is read and not listed
         assertEquals(List.of(), r.unreadable());
-        assertEquals(2, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
+        assertEquals(3, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
+        assertEquals(List.of(
+                new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms1", RXNORM, "197361", "amlodipine 5 mg", "medication"),
+                new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms2", null, null, null, "medication"),
+                new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms3", "http://hl7.org/fhir/sid/ndc", "57894-503-01", null, "medication")),
+                r.unrecognised());
     }
 
     @Test

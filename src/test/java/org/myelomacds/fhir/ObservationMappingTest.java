@@ -152,9 +152,11 @@ class ObservationMappingTest {
     }
 
     @Test
-    void creatinineWithoutUnitTakesTheUnitTheLoincCodeImplies() {
-        assertEquals(133 / 88.4, measure("14682-9", "\"valueQuantity\":{\"value\":133}").getValue(), EPS);
-        assertEquals(1.2, measure("2160-0", "\"valueQuantity\":{\"value\":1.2}").getValue(), EPS);
+    void creatinineQuantityWithoutUnitIsUnreadable() {
+        // 2160-0 (mass concentration) is sent in mg/dL and in mg/L, a factor of 10 apart: the code does not fix the unit.
+        assertTrue(problem("2160-0", "\"valueQuantity\":{\"value\":1.2}").getMessage().contains("no unit"));
+        assertTrue(problem("14682-9", "\"valueQuantity\":{\"value\":133}").getMessage().contains("no unit"));
+        assertEquals(1.2, measure("2160-0", "\"valueQuantity\":{\"value\":1.2,\"code\":\"mg/dL\"}").getValue(), EPS);
     }
 
     @Test
