@@ -71,10 +71,16 @@ public final class TherapyRecords {
         return isGiven(r) && r.getStart() != null && !r.getStart().isAfter(asOf);
     }
 
-    /** Ongoing at asOf: an active/in-progress/on-hold record without an end, or a record whose end is after asOf. */
+    /**
+     * Ongoing at asOf: an active/in-progress/on-hold record without an end, or a record whose end is certainly after
+     * asOf. A partial end that may fall on or before asOf ("2026" read on 2026-11-01) is not known to be ongoing: its
+     * last dose is the interval from the end's earliest day to asOf ({@link #lastDay}, {@link #earliestLastDay}), so a
+     * decision that depends on it is undecided rather than "on treatment".
+     */
     static boolean isOngoing(MedicationRecord r, LocalDate asOf) {
         if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r)) && !isStaleOpenRequest(r, asOf);
-        return r.getEnd().isAfter(asOf);
+        LocalDate earliestEnd = r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
+        return earliestEnd.isAfter(asOf);
     }
 
     /**

@@ -66,6 +66,22 @@ class ExposureAggregatorTest {
         }
     }
 
+    /** An end recorded as "2026" read on 2026-10-15: it may be past or to come, so the drug is not known to be ongoing. */
+    @Test
+    void aPartialEndThatMayFallBeforeAsOfIsNotOngoing() {
+        MedicationRecord yearOnlyEnd = new MedicationRecord(TestDrugs.IXAZOMIB, Route.ORAL,
+                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2024-08-26"), d("2026-12-31"),
+                d("2024-08-26"), d("2026-01-01"), null, false, new Provenance("MedicationStatement/ixa", d("2024-08-26")));
+        DrugExposure e = only(ExposureAggregator.aggregate(List.of(yearOnlyEnd), AS_OF), TestDrugs.IXAZOMIB);
+        assertFalse(e.isOngoing(), "an end somewhere in 2026 may be before 2026-10-15");
+        assertEquals(AS_OF, e.getLastDose(), "the last dose may still be as late as asOf");
+        // near miss: the same end in 2027 is certainly after asOf
+        MedicationRecord nextYear = new MedicationRecord(TestDrugs.IXAZOMIB, Route.ORAL,
+                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2024-08-26"), d("2027-12-31"),
+                d("2024-08-26"), d("2027-01-01"), null, false, new Provenance("MedicationStatement/ixa", d("2024-08-26")));
+        assertTrue(only(ExposureAggregator.aggregate(List.of(nextYear), AS_OF), TestDrugs.IXAZOMIB).isOngoing());
+    }
+
     @Test
     void endAfterAsOfIsClippedAndOngoing() {
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(
