@@ -26,6 +26,12 @@ class ExposureAggregatorTest {
         return e.getProvenance().stream().map(Provenance::getReference).toList();
     }
 
+    /** A completed statement whose end is recorded only by month or year: its end is the interval [earliest, latest]. */
+    static MedicationRecord partialEnd(String ref, Drug drug, Route route, String start, String endEarliest, String endLatest) {
+        return new MedicationRecord(drug, route, org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false,
+                d(start), d(endLatest), d(start), d(endEarliest), null, false, new Provenance(ref, d(start)));
+    }
+
     @Test
     void firstAndLastDoseOverSeveralCompletedRecords() {
         ExposureSummary s = ExposureAggregator.aggregate(List.of(
@@ -69,16 +75,12 @@ class ExposureAggregatorTest {
     /** An end recorded as "2026" read on 2026-10-15: it may be past or to come, so the drug is not known to be ongoing. */
     @Test
     void aPartialEndThatMayFallBeforeAsOfIsNotOngoing() {
-        MedicationRecord yearOnlyEnd = new MedicationRecord(TestDrugs.IXAZOMIB, Route.ORAL,
-                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2024-08-26"), d("2026-12-31"),
-                d("2024-08-26"), d("2026-01-01"), null, false, new Provenance("MedicationStatement/ixa", d("2024-08-26")));
+        MedicationRecord yearOnlyEnd = partialEnd("MedicationStatement/ixa", TestDrugs.IXAZOMIB, Route.ORAL, "2024-08-26", "2026-01-01", "2026-12-31");
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(yearOnlyEnd), AS_OF), TestDrugs.IXAZOMIB);
         assertFalse(e.isOngoing(), "an end somewhere in 2026 may be before 2026-10-15");
         assertEquals(AS_OF, e.getLastDose(), "the last dose may still be as late as asOf");
         // near miss: the same end in 2027 is certainly after asOf
-        MedicationRecord nextYear = new MedicationRecord(TestDrugs.IXAZOMIB, Route.ORAL,
-                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2024-08-26"), d("2027-12-31"),
-                d("2024-08-26"), d("2027-01-01"), null, false, new Provenance("MedicationStatement/ixa", d("2024-08-26")));
+        MedicationRecord nextYear = partialEnd("MedicationStatement/ixa", TestDrugs.IXAZOMIB, Route.ORAL, "2024-08-26", "2027-01-01", "2027-12-31");
         assertTrue(only(ExposureAggregator.aggregate(List.of(nextYear), AS_OF), TestDrugs.IXAZOMIB).isOngoing());
     }
 
@@ -190,9 +192,7 @@ class ExposureAggregatorTest {
 
     @Test
     void aMonthOnlyEndMakesTheLastDoseAnInterval() {
-        MedicationRecord period = new MedicationRecord(TestDrugs.DARATUMUMAB, Route.UNKNOWN,
-                org.myelomacds.facts.MedicationSource.STATEMENT, "completed", false, d("2025-01-06"), d("2026-07-31"),
-                d("2025-01-06"), d("2026-07-01"), null, false, new Provenance("MedicationStatement/p", d("2025-01-06")));
+        MedicationRecord period = partialEnd("MedicationStatement/p", TestDrugs.DARATUMUMAB, Route.UNKNOWN, "2025-01-06", "2026-07-01", "2026-07-31");
         DrugExposure e = only(ExposureAggregator.aggregate(List.of(period), AS_OF), TestDrugs.DARATUMUMAB);
         assertEquals(d("2026-07-31"), e.getLastDose());
         assertEquals(d("2026-07-01"), e.getLastDoseEarliest());
