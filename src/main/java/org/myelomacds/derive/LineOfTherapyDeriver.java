@@ -10,6 +10,7 @@ import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.PriorLine;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.TherapyGap;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -50,11 +51,14 @@ import java.util.stream.Collectors;
  *             induction → ASCT → consolidation → maintenance;</li>
  *         <li>the line ended with a stem-cell transplant and the drug starts within
  *             {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days of it (post-transplant consolidation/maintenance);</li>
- *         <li>all drugs started are already in the line and start within {@value #RESUMPTION_WINDOW_DAYS} days of the line's
- *             last dose or transplant (maintenance with a drug of the regimen, e.g. lenalidomide after VRd).</li>
- *       </ul>
- *       A resumption after a longer interval is a new line ("retreatment"): Rajkumar counts a planned observation period
- *       interrupted by the need for treatment as a new line.</li>
+ *         <li>all drugs started are already in the line (the same regimen or part of it: maintenance with a drug of the
+ *             regimen, e.g. lenalidomide after VRd, or the regimen resumed), however long after its last dose or
+ *             transplant: with no progression documented in between it is not a different regimen (§1.1). Records have
+ *             holes (outside pharmacies, samples, drug holidays); an interval longer than
+ *             {@value #RESUMPTION_WINDOW_DAYS} days is named in the line's reason and as a {@link TherapyGap}
+ *             (CDS-POLICY-THERAPY-GAP), never counted as a line. After a documented progression the same drugs are
+ *             a new line like any other therapy ({@link LineOpening#PROGRESSION}).</li>
+ *       </ul></li>
  *   <li><b>Unplanned addition or substitution.</b> While the line is running, a drug not yet in the line starts, more than
  *       {@value #INITIAL_REGIMEN_WINDOW_DAYS} days after the line started, and its record does not carry one of the line's
  *       groupRefs. The new line is the modified regimen: the drugs still running continue in it (their intervals are split
@@ -110,8 +114,11 @@ public final class LineOfTherapyDeriver {
      */
     public static final int POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS = 180;
     /**
-     * Project heuristic (not IMWG): drugs already in a line that resume within this many days of the line's last dose or
-     * transplant are maintenance/continuation; a longer off-therapy interval makes the resumption a new line.
+     * Project policy (CDS-POLICY-THERAPY-GAP, not IMWG): drugs already in a line that resume with no progression
+     * documented in between stay in that line however long the interval (§1.1 needs a different regimen for a new
+     * line); an interval longer than this many days from the line's last dose or transplant is named in the line's
+     * reason and as a THERAPY_GAP data gap. Shorter ones (cycle breaks, a drug holiday, a refill a few weeks late) are
+     * ordinary and not named.
      */
     public static final int RESUMPTION_WINDOW_DAYS = 180;
     /** Project heuristic: melphalan starting up to this many days before a transplant is its high-dose conditioning. */
@@ -147,6 +154,8 @@ public final class LineOfTherapyDeriver {
         final Set<String> groupRefs = new LinkedHashSet<>();
         final Set<Drug> extraDrugs = new TreeSet<>();
         final Set<Provenance> extraProvenance = new TreeSet<>();
+        /** Long intervals after which drugs of the line resumed with no progression documented (line number 0 here). */
+        final List<TherapyGap> gaps = new ArrayList<>();
 
         Line(LocalDate start, LineOpening opening, String reason) {
             this.start = start;
@@ -357,10 +366,12 @@ public final class LineOfTherapyDeriver {
         return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
     }
 
-    /** The window lengths the line rules compare day counts with; a decision can turn at each. */
+    /**
+     * The window lengths the line rules compare day counts with; a decision can turn at each. (The resumption window
+     * only decides whether an interval is named, not the lines.)
+     */
     private static final int[] WINDOWS = {0, CONDITIONING_WINDOW_DAYS, INITIAL_REGIMEN_WINDOW_DAYS,
-            TRANSPLANT_AFTER_INDUCTION_DAYS, POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS, RESUMPTION_WINDOW_DAYS,
-            TANDEM_TRANSPLANT_WINDOW_DAYS};
+            TRANSPLANT_AFTER_INDUCTION_DAYS, POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS, TANDEM_TRANSPLANT_WINDOW_DAYS};
 
     private static List<LocalDate> candidateDays(Object event, TreeSet<LocalDate> anchors, LocalDate asOf) {
         LocalDate first = event instanceof ProcedureRecord p ? p.getDate() : ((DiseaseStatus) event).getDate();
@@ -502,10 +513,14 @@ public final class LineOfTherapyDeriver {
                 for (Segment sg : given_) endEarliest = later(endEarliest, earliestTo(sg));
                 for (Transplant t : line.transplants) endEarliest = later(endEarliest, t.procedure().getDate());
             }
+            // The reason names each long interval the line's drugs resumed after, so a reader sees why it is one line.
+            List<TherapyGap> gaps = line.gaps.stream().map(g -> g.inLine(number)).toList();
+            StringBuilder reason = new StringBuilder(line.reason);
+            for (TherapyGap g : gaps) reason.append("; ").append(g.describe());
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest,
                     new ArrayList<>(drugs), kinds,
-                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, line.reason,
-                    new ArrayList<>(provenance)));
+                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
+                    new ArrayList<>(provenance), gaps));
             courses.addAll(courses(given_, number, finalPhaseStart(line)));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
@@ -704,16 +719,26 @@ public final class LineOfTherapyDeriver {
             batch.forEach(cur::add);
             return;
         }
+        // The same drugs (or some of them) resuming with no progression documented in between: not a different
+        // regimen, so the same line (§1.1). A record with holes (outside pharmacy, samples, drug holiday) looks just
+        // like this; a long interval is named (CDS-POLICY-THERAPY-GAP), never counted as a line.
         boolean allKnown = batch.stream().allMatch(s -> cur.hasDrug(s.drug()) || cur.planMatch(s.groupRef()));
-        if (allKnown && days(cur.lastActivity(), day) <= RESUMPTION_WINDOW_DAYS) {
+        if (allKnown) {
+            LocalDate last = cur.lastActivity();
+            if (days(last, day) > RESUMPTION_WINDOW_DAYS) {
+                cur.gaps.add(new TherapyGap(0, batch.stream().map(Segment::drug).distinct().sorted().toList(), last,
+                        lastDose == null || last.isAfter(lastDose), day, provenance(batch)));
+            }
             batch.forEach(cur::add);
             return;
         }
-        String reason = allKnown
-                ? "retreatment with " + names(batch) + " " + after + " (more than " + RESUMPTION_WINDOW_DAYS
-                  + " days off therapy)"
-                : "new regimen " + after;
-        open(lines, day, allKnown ? LineOpening.RETREATMENT : LineOpening.NEW_REGIMEN, reason, batch);
+        open(lines, day, LineOpening.NEW_REGIMEN, "new regimen " + after, batch);
+    }
+
+    private static List<Provenance> provenance(List<Segment> segments) {
+        Set<Provenance> out = new TreeSet<>();
+        segments.forEach(s -> out.addAll(s.record().getProvenance()));
+        return new ArrayList<>(out);
     }
 
     /** A performed transplant: part of the current line's planned sequence, or a new line. */
@@ -794,6 +819,10 @@ public final class LineOfTherapyDeriver {
         }
         cur.segments.clear();
         cur.segments.addAll(kept);
+        // An interval whose resumption falls in the new line goes with it.
+        List<TherapyGap> moved = cur.gaps.stream().filter(g -> !g.getResumed().isBefore(at)).toList();
+        cur.gaps.removeAll(moved);
+        next.gaps.addAll(moved);
         return next;
     }
 

@@ -88,6 +88,8 @@ public final class Evaluator {
             staleByDrug.forEach((drug, requests) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
                     requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
             insertAll(session, lines);
+            // Long intervals inside a line (same drugs resumed, no progression documented): named as data gaps.
+            for (PriorLine l : lines) insertAll(session, l.getGaps());
             if (timeline.lineCountUncertain() != null) session.insert(timeline.lineCountUncertain());
             session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), purpose.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {

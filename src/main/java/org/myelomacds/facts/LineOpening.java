@@ -3,6 +3,9 @@ package org.myelomacds.facts;
 /**
  * Which line-of-therapy rule opened a line (IMWG / Rajkumar 2015, LOT-B15, and the project's stated heuristics where
  * the record does not carry the plan). Printed with each line so a reader can check the count the labels depend on.
+ * There is no "retreatment" opening: the same drugs resumed with no progression documented in between stay in their line
+ * (CDS-POLICY-THERAPY-GAP, {@link TherapyGap}); after a documented progression they are a new line
+ * (retreatment), opened by {@link #PROGRESSION}.
  */
 public enum LineOpening {
     FIRST_THERAPY("first therapy recorded"),
@@ -10,7 +13,6 @@ public enum LineOpening {
     NEW_REGIMEN("new regimen after all drugs of the previous line stopped"),
     PLAN_CHANGE("new regimen under a different treatment plan (CarePlan)"),
     UNPLANNED_ADDITION("unplanned addition or substitution of a drug while the line was running"),
-    RETREATMENT("resumption of the same drugs after more than the resumption window off therapy"),
     TRANSPLANT("stem-cell transplant outside a planned sequence");
 
     private final String rule;

@@ -9,7 +9,8 @@ import java.util.Objects;
  * dates and the reason it counts as a new line (e.g. "new regimen after all drugs of line 1 stopped",
  * "unplanned addition of daratumumab", "stem-cell transplant outside a planned sequence").
  * {@code lastLine} marks the most recent line; {@code ongoing} a line still being given at asOf. {@code openedBy} names
- * the line-of-therapy rule that opened it; {@code transplants} the kind of each stem-cell transplant in it, in date order.
+ * the line-of-therapy rule that opened it; {@code transplants} the kind of each stem-cell transplant in it, in date order;
+ * {@code gaps} the long intervals after which its drugs resumed without documented progression (still this line).
  */
 public final class PriorLine implements HasProvenance {
     private final int number;
@@ -26,6 +27,7 @@ public final class PriorLine implements HasProvenance {
     private final List<Provenance> provenance;
     private final LocalDate startLatest;
     private final LocalDate endEarliest;
+    private final List<TherapyGap> gaps;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
@@ -43,13 +45,15 @@ public final class PriorLine implements HasProvenance {
                      List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance) {
-        this(number, start, end, drugs, transplants, drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance,
-                startLatest, endEarliest);
+        this(number, start, end, startLatest, endEarliest, drugs, transplants, drugTherapyRecorded, ongoing, lastLine,
+                openedBy, reason, provenance, List.of());
     }
 
-    private PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
+    /** With the intervals after which the line's drugs resumed without documented progression ({@link TherapyGap}). */
+    public PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
+                     List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
-                     List<Provenance> provenance, LocalDate startLatest, LocalDate endEarliest) {
+                     List<Provenance> provenance, List<TherapyGap> gaps) {
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -62,6 +66,7 @@ public final class PriorLine implements HasProvenance {
         this.lastLine = lastLine;
         this.reason = reason;
         this.provenance = List.copyOf(provenance);
+        this.gaps = List.copyOf(gaps);
         this.startLatest = startLatest == null || startLatest.isBefore(start) ? start
                 : startLatest.isAfter(end) ? end : startLatest;
         this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end
@@ -90,6 +95,8 @@ public final class PriorLine implements HasProvenance {
     public boolean isLastLine() { return lastLine; }
     public String getReason() { return reason; }
     public LineOpening getOpenedBy() { return openedBy; }
+    /** Long intervals after which drugs of this line resumed without documented progression, in date order. */
+    public List<TherapyGap> getGaps() { return gaps; }
     /** The kind of each stem-cell transplant of the line (autologous, allogeneic, or kind not recorded), in date order. */
     public List<ProcedureKind> getTransplants() { return transplants; }
     public boolean isIncludesAllogeneicTransplant() { return transplants.contains(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT); }

@@ -10,6 +10,7 @@ import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.TherapyGap;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -299,24 +300,122 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
-    void resumingTheSameDrugAfterAShortBreakIsMaintenanceButAfterALongBreakIsRetreatment() {
-        // VRd, then lenalidomide 45 days later: maintenance of line 1
+    void resumingTheSameDrugsAfterABreakWithoutProgressionIsTheSameLineAndOnlyALongBreakIsNamed() {
+        // VRd, then lenalidomide 45 days later: maintenance of line 1, no interval named
         List<MedicationRecord> shortBreak = all(vrd("vrd", "2023-02-01", "2023-08-15", null),
                 List.of(given("r-maint", LENALIDOMIDE, "2023-09-29", "2024-12-31", null)));
         List<PriorLine> one = LineOfTherapyDeriver.derive(shortBreak, List.of(), AS_OF);
         assertEquals(1, one.size());
         assertEquals(d("2024-12-31"), one.get(0).getEnd());
+        assertEquals(List.of(), one.get(0).getGaps());
+        assertEquals("first therapy", one.get(0).getReason());
 
-        // Rd stopped 2021-12-31, Rd again 2023-09-01: a new line
+        // Rd stopped 2021-12-31, Rd again 2023-09-01 with no progression recorded: still line 1, the interval named
         List<MedicationRecord> longBreak = List.of(given("r1", LENALIDOMIDE, "2021-03-01", "2021-12-31", null),
                 given("d1", DEXAMETHASONE, "2021-03-01", "2021-12-31", null),
                 given("r2", LENALIDOMIDE, "2023-09-01", "2024-06-30", null),
                 given("d2", DEXAMETHASONE, "2023-09-01", "2024-06-30", null));
-        List<PriorLine> two = LineOfTherapyDeriver.derive(longBreak, List.of(), AS_OF);
+        List<PriorLine> same = LineOfTherapyDeriver.derive(longBreak, List.of(), AS_OF);
+        assertEquals(1, same.size());
+        assertEquals(d("2021-03-01"), same.get(0).getStart());
+        assertEquals(d("2024-06-30"), same.get(0).getEnd());
+        assertEquals("first therapy; lenalidomide resumed on 2023-09-01 after a gap of 609 days without documented"
+                + " progression (last dose on 2021-12-31): the same line", same.get(0).getReason());
+        TherapyGap gap = same.get(0).getGaps().get(0);
+        assertEquals(1, gap.getLine());
+        assertEquals(List.of(LENALIDOMIDE), gap.getDrugs());
+        assertEquals(609, gap.getDays());
+        assertFalse(gap.isAfterTransplant());
+        assertEquals(List.of("MedicationStatement/r2"), gap.getProvenance().stream().map(Provenance::getReference).toList());
+    }
+
+    @Test
+    void aDispenseHistoryWithHolesIsOneLine() {
+        // qa-bundles/dispense-only-ird.json: IRd dispensed for 21 days at a time, with holes of 204 and 393 days and
+        // no progression between them, after a progression on KRd: one line 3, two intervals named
+        List<MedicationRecord> meds = new ArrayList<>();
+        meds.add(given("krd-k", CARFILZOMIB, "2022-10-10", "2024-08-12", null));
+        meds.add(given("krd-r", LENALIDOMIDE, "2022-10-10", "2024-08-12", null));
+        String[] days = {"2024-08-26", "2024-09-23", "2024-10-21", "2025-06-02", "2026-07-20", "2026-08-17"};
+        for (int i = 0; i < days.length; i++) {
+            String end = d(days[i]).plusDays(20).toString();
+            meds.add(given("ixa-" + i, IXAZOMIB, days[i], end, null));
+            meds.add(given("len-" + i, LENALIDOMIDE, days[i], end, null));
+        }
+        var pd = List.of(progression("pd-2", "2024-08-05"), progression("pd-3", "2026-09-12"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), pd, d("2026-11-01"));
+        assertEquals(2, lines.size());
+        PriorLine ird = lines.get(1);
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, ird.getOpenedBy());
+        assertEquals(d("2024-08-26"), ird.getStart());
+        assertEquals(d("2026-09-06"), ird.getEnd());
+        assertEquals(List.of(204L, 393L), ird.getGaps().stream().map(TherapyGap::getDays).toList());
+        assertTrue(ird.getReason().endsWith("; lenalidomide and ixazomib resumed on 2025-06-02 after a gap of 204 days"
+                + " without documented progression (last dose on 2024-11-10): the same line; lenalidomide and ixazomib"
+                + " resumed on 2026-07-20 after a gap of 393 days without documented progression (last dose on"
+                + " 2025-06-22): the same line"), ird.getReason());
+        // the refill 28 days after a 21-day supply is no interval worth naming
+        assertTrue(ird.getGaps().stream().noneMatch(g -> g.getResumed().equals(d("2024-09-23"))));
+    }
+
+    @Test
+    void theSameDrugsAfterAProgressionAreANewLine() {
+        // near miss of the test above: a progression recorded inside the interval
+        List<MedicationRecord> meds = List.of(given("r1", LENALIDOMIDE, "2021-03-01", "2021-12-31", null),
+                given("r2", LENALIDOMIDE, "2023-09-01", "2024-06-30", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), List.of(progression("pd", "2023-07-10")), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, lines.get(1).getOpenedBy());
+        assertEquals("new therapy after progression on 2023-07-10 (Observation/pd), after all drugs of line 1 stopped on"
+                + " 2021-12-31", lines.get(1).getReason());
+        assertEquals(List.of(), lines.get(0).getGaps());
+        assertEquals(List.of(), lines.get(1).getGaps());
+        // a progression before the line started is no progression "in between"
+        assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), List.of(progression("pd0", "2021-02-01")), AS_OF).size());
+    }
+
+    @Test
+    void partOfTheLinesDrugsResumedIsTheSameLineButAnyNewDrugIsANewRegimen() {
+        // VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: part of the regimen, line 1
+        List<MedicationRecord> subset = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null)));
+        List<PriorLine> one = LineOfTherapyDeriver.derive(subset, List.of(), AS_OF);
+        assertEquals(1, one.size());
+        assertEquals(1, one.get(0).getGaps().size());
+        // near miss: lenalidomide with pomalidomide (not in the line) on the same day is a different regimen
+        List<MedicationRecord> other = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
+                        given("p", POMALIDOMIDE, "2023-08-04", "2024-02-01", null)));
+        List<PriorLine> two = LineOfTherapyDeriver.derive(other, List.of(), AS_OF);
         assertEquals(2, two.size());
-        assertEquals("retreatment with lenalidomide after all drugs of line 1 stopped on 2021-12-31 "
-                + "(more than 180 days off therapy)", two.get(1).getReason());
-        assertEquals(List.of(LENALIDOMIDE, DEXAMETHASONE), two.get(1).getDrugs());
+        assertEquals(org.myelomacds.facts.LineOpening.NEW_REGIMEN, two.get(1).getOpenedBy());
+        assertEquals("new regimen after all drugs of line 1 stopped on 2022-06-30", two.get(1).getReason());
+        assertEquals(List.of(), two.get(0).getGaps());
+    }
+
+    @Test
+    void aDrugOfTheLineLongAfterItsTransplantStaysInTheLineButANewDrugIsANewRegimen() {
+        // VRd, ASCT, lenalidomide 250 days after the ASCT (beyond the post-transplant window), no progression
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("maint", LENALIDOMIDE, "2025-03-17", null)));
+        List<PriorLine> one = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+        assertEquals(1, one.size());
+        TherapyGap gap = one.get(0).getGaps().get(0);
+        assertTrue(gap.isAfterTransplant());
+        assertEquals(d("2024-07-10"), gap.getLastActivity());
+        assertEquals(250, gap.getDays());
+        // near miss: a drug new to the line that late is a new regimen (the post-transplant window is kept)
+        List<MedicationRecord> dara = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("dara", DARATUMUMAB, "2025-03-17", null)));
+        List<PriorLine> two = LineOfTherapyDeriver.derive(dara, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+        assertEquals(2, two.size());
+        assertEquals(org.myelomacds.facts.LineOpening.NEW_REGIMEN, two.get(1).getOpenedBy());
+        // near miss: within the window the drug new to the line is consolidation of the same line, nothing named
+        List<MedicationRecord> early = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("dara", DARATUMUMAB, "2024-10-15", null)));
+        List<PriorLine> within = LineOfTherapyDeriver.derive(early, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+        assertEquals(1, within.size());
+        assertEquals(List.of(), within.get(0).getGaps());
     }
 
     @Test
