@@ -44,7 +44,9 @@ final class TerminologyBook {
         b.append("Every code the engine recognises, from the FHIR ValueSets of `rules/terminology/` (one per concept; "
                 + "README \"Terminology\"). Status: V verified (authoritative value set or two independent sources), "
                 + "T third-party list only, U unverified, M added by the project and not in clinical-evidence.md §9, "
-                + "P the project's own code. Filters: `is-a X` is X and every code under it, `descendent-of X` the codes "
+                + "P the project's own code. An NDC is listed by its product (labeler-product) and matches every package of it, in "
+                + "the hyphenated 4-4-2, 5-3-2 and 5-4-1 forms and the 11-digit 5-4-2 form; an unhyphenated 10-digit NDC is "
+                + "not read (its layout is ambiguous). Filters: `is-a X` is X and every code under it, `descendent-of X` the codes "
                 + "under it, `regex` a pattern the whole code matches. A set's sub-concepts (severity, stage, method, "
                 + "product) are the sets it includes.\n\n");
         Map<String, List<ValueSet>> grouped = new LinkedHashMap<>();
@@ -99,6 +101,7 @@ final class TerminologyBook {
             String system = CodeSystems.displayName(inc.declaredSystem());
             for (ValueSet.Concept c : inc.concepts()) {
                 rows.append("| ").append(system).append(" | ").append(code(c.declaredCode())).append(c.requiresText() ? " (with the text below)" : "")
+                        .append(CodeSystems.NDC.equals(inc.system()) ? " (product " + code(c.code()) + ": any package, 10 or 11 digits)" : "")
                         .append(" | ").append(cell(c.display() == null ? "" : c.display())).append(" | ")
                         .append(nz(c.notes().verification())).append(" | ").append(cell(nz(c.notes().source()))).append(" |\n");
             }

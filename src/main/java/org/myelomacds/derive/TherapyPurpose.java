@@ -11,6 +11,7 @@ import org.myelomacds.facts.PartialDateText;
 import org.myelomacds.facts.ProcedureRecord;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.TherapyReason;
+import org.myelomacds.facts.UnidentifiedMedication;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,6 +116,7 @@ public final class TherapyPurpose {
         List<MedicationRecord> all = records == null ? List.of() : records.stream().filter(Objects::nonNull).toList();
         for (MedicationRecord r : all) {
             if (administrationOfRecordedDrug(r, all, asOf)) continue;
+            if (unidentifiedBeforeDiagnosis(r, first, asOf)) continue;
             List<TherapyReason> reasons = r.getReasons();
             List<TherapyReason> precursors = reasons.stream().filter(TherapyReason::isPrecursor).toList();
             List<TherapyReason> others = reasons.stream().filter(TherapyReason::isOtherCondition).toList();
@@ -196,6 +198,19 @@ public final class TherapyPurpose {
             }
         }
         return new Split(myeloma, exposureOnly, other, kept, undecided);
+    }
+
+    /**
+     * A medication the engine cannot identify ({@link UnidentifiedMedication}) with no stated reason that surely ended
+     * before the first myeloma or precursor diagnosis (its latest possible last day before the diagnosis's earliest
+     * possible day): outside the treatment period, so it cannot be myeloma therapy and is left off the timeline
+     * (CDS-POLICY-UNIDENTIFIED-MEDICATION; it stays listed in findings.unrecognised). Undated, overlapping the diagnosis,
+     * after it, or with no dated diagnosis: kept, since nothing shows it is not myeloma therapy.
+     */
+    static boolean unidentifiedBeforeDiagnosis(MedicationRecord r, Diagnosis first, LocalDate asOf) {
+        if (!UnidentifiedMedication.is(r.getDrug()) || !r.getReasons().isEmpty() || first == null || r.getStart() == null
+                || r.getStart().isAfter(asOf)) return false;
+        return TherapyRecords.lastDay(r, asOf).isBefore(first.earliest());
     }
 
     /**

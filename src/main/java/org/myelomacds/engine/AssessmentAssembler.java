@@ -482,6 +482,8 @@ final class AssessmentAssembler {
         List<Findings.Item> unclassified = org.myelomacds.derive.TherapyPurpose.split(record.medications(),
                         record.procedures(), record.conditions(), context.getAsOf()).exposed().stream()
                 .filter(m -> m.getDrugClass() == DrugClass.OTHER && !m.isPlanned())
+                // An unidentified medication is listed once, with its codes, among the unrecognised entries below.
+                .filter(m -> !org.myelomacds.facts.UnidentifiedMedication.is(m.getDrug()))
                 .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
                 .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
                         m.sourceReference() + ": " + (m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
@@ -495,13 +497,21 @@ final class AssessmentAssembler {
         if (record.unrecognised().isEmpty() && unclassified.isEmpty()) return null;
         if (settings.size() == 1 && settings.get(0).getSetting() == org.myelomacds.facts.DiseaseSetting.NOT_MULTIPLE_MYELOMA) return null;
         List<Findings.Item> out = new ArrayList<>(unclassified);
+        // Records read as the unidentified medication: their dates were read (policy CDS-POLICY-UNIDENTIFIED-MEDICATION).
+        java.util.Set<String> unidentified = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.UnidentifiedMedication.is(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
         out.addAll(record.unrecognised().stream()
                 .sorted(Comparator.comparing((org.myelomacds.facts.UnrecognisedCode u) -> String.valueOf(u.reference()))
                         .thenComparing(u -> String.valueOf(u.code())))
                 .map(u -> new Findings.Item("UNRECOGNISED_CODE",
                         u.code() == null ? null : org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()) + " " + u.code(),
                         u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
-                                + ": not recognised by the engine's terminology, so nothing was read from it; review it (a code to add to rules/terminology/?)",
+                                + (unidentified.contains(String.valueOf(u.reference()))
+                                ? ": not recognised by the engine's terminology and the record names no drug, so it is read as an"
+                                + " unidentified medication (dates only; see data gap MEDICATION_UNIDENTIFIED when it lies in the"
+                                + " treatment period); review it (a code to add to rules/terminology/?)"
+                                : ": not recognised by the engine's terminology, so nothing was read from it; review it (a code to add to rules/terminology/?)"),
                         u.reference() == null ? List.of() : List.of(new FactRef(u.reference(), null))))
                 .toList());
         return out;

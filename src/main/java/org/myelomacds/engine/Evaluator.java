@@ -76,6 +76,8 @@ public final class Evaluator {
             insertAll(session, record.cytogenetics());
             insertAll(session, record.isotypes());
             insertAll(session, record.unreadable());
+            // What the engine could not read, so that a gap can name an unidentified medication's codes.
+            insertAll(session, record.unrecognised());
             insertAll(session, exposures);
             insertAll(session, intolerances);
             insertAll(session, timeline.courses());

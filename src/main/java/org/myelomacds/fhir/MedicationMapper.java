@@ -18,13 +18,15 @@ import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.UnidentifiedMedication;
 import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 import org.myelomacds.evidence.terminology.Terminology;
 
 /**
  * MedicationStatement, MedicationAdministration, MedicationRequest and MedicationDispense → MedicationRecord. Drugs
- * the engine does not know are skipped (counted, not reported: most records hold unrelated drugs). Records that say
+ * the engine does not know are listed in findings.unrecognised; those named in the record are skipped (counted), those
+ * with codes and no name are read as the unidentified medication (see {@link #unrecognised}). Records that say
  * the drug was never given are skipped entirely: entered-in-error (any type), not-taken (statement), not-done
  * (administration), cancelled (request: FHIR R4 defines it as withdrawn before any administration) and doNotPerform,
  * and a dispense that was not handed over (preparation, in-progress, on-hold, cancelled, declined). What every other
@@ -37,14 +39,20 @@ final class MedicationMapper {
     static final String SKIP_UNRECOGNISED_SUFFIX = " (unrecognised medication)";
 
     /**
-     * A medication record whose drug the engine cannot identify: nothing is read from it, but it is counted as skipped
-     * and listed with its codes and text (findings.unrecognised, for a myeloma patient), since it may be an
-     * anti-myeloma drug sent under a code the catalogue lacks (an NDC, say) as much as a statin. It raises no data gap:
-     * most such records are not antineoplastics, and a gap would withdraw every regimen for them.
+     * A medication record whose drug the engine cannot identify: listed with its codes and text (findings.unrecognised,
+     * for a myeloma patient), since it may be an anti-myeloma drug sent under a code the catalogue lacks as much as a
+     * statin. When it carries a name (text or a coding's display) the name says what it is: nothing more is read from it
+     * and it is counted as skipped (most such records are supportive drugs; a gap for each would withdraw every regimen).
+     * When it carries codes and nothing else, nothing shows it is not anti-myeloma therapy: it is read as the
+     * unidentified medication ({@link UnidentifiedMedication}, CDS-POLICY-UNIDENTIFIED-MEDICATION), dated like any other
+     * record, and the rules decide whether it lies in the treatment period and what it leaves undecided.
      */
-    private static void unrecognised(String type, Type medication, DomainResource owner, EntryContext ctx, MedicationResolver meds) {
-        ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
+    private static Optional<DrugMatch> unrecognised(String type, Type medication, DomainResource owner, EntryContext ctx,
+                                                    MedicationResolver meds) {
         CodeableConcept concept = meds.describe(medication, owner);
+        boolean namesNothing = UnidentifiedMedication.namesNothing(concept == null ? null : Concepts.text(concept),
+                concept == null ? List.of() : concept.getCoding().stream().map(Coding::getDisplay).toList());
+        if (!namesNothing) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
         String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
         boolean listed = false;
         if (concept != null) {
@@ -59,6 +67,7 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
+        return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
     }
 
     static final String MEDICATION_CATEGORY = "medication";
@@ -68,10 +77,8 @@ final class MedicationMapper {
         if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
                 || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) return;
         Optional<DrugMatch> drug = meds.identify(ms.getMedication(), ms);
-        if (drug.isEmpty()) {
-            unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds);
-            return;
-        }
+        if (drug.isEmpty()) drug = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds);
+        if (drug.isEmpty()) return;
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
         LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
         LocalDate endEarliest = ms.hasEffective() ? FhirDates.endOf(ms.getEffective()) : null;
@@ -97,10 +104,8 @@ final class MedicationMapper {
         if (status == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
                 || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
         Optional<DrugMatch> drug = meds.identify(ma.getMedication(), ma);
-        if (drug.isEmpty()) {
-            unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds);
-            return;
-        }
+        if (drug.isEmpty()) drug = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds);
+        if (drug.isEmpty()) return;
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
         LocalDate startLatest = ma.hasEffective() ? FhirDates.latestStartOf(ma.getEffective()) : null;
         // A single-dated administration is one day of exposure: start = end = that day (a partial date: some day of
@@ -137,10 +142,8 @@ final class MedicationMapper {
         MedicationDispense.MedicationDispenseStatus status = md.getStatus();
         if (status != null && NOT_HANDED_OVER.contains(status)) return;
         Optional<DrugMatch> drug = meds.identify(md.getMedication(), md);
-        if (drug.isEmpty()) {
-            unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds);
-            return;
-        }
+        if (drug.isEmpty()) drug = unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds);
+        if (drug.isEmpty()) return;
         org.hl7.fhir.r4.model.DateTimeType when = md.hasWhenHandedOver() ? md.getWhenHandedOverElement()
                 : md.hasWhenPrepared() ? md.getWhenPreparedElement() : null;
         LocalDate start = when == null ? null : FhirDates.of(when);
@@ -171,10 +174,8 @@ final class MedicationMapper {
                 || status == MedicationRequest.MedicationRequestStatus.CANCELLED // withdrawn before any dose
                 || mr.getDoNotPerform()) return;
         Optional<DrugMatch> drug = meds.identify(mr.getMedication(), mr);
-        if (drug.isEmpty()) {
-            unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds);
-            return;
-        }
+        if (drug.isEmpty()) drug = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds);
+        if (drug.isEmpty()) return;
         MedicationRequest.MedicationRequestIntent intent = mr.getIntent();
         boolean planned = status == MedicationRequest.MedicationRequestStatus.DRAFT
                 || intent == MedicationRequest.MedicationRequestIntent.PROPOSAL

@@ -360,15 +360,39 @@ class MedicationMappingTest {
         PatientRecord r = Bundles.read(statement("ms1", concept(RXNORM, "197361", "amlodipine 5 mg"), null),
                 statement("ms2", "\"medicationReference\":{\"reference\":\"Medication/not-in-bundle\"}", null),
                 statement("ms3", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"57894-503-01\"}]}", null),
-                statement("ms4", concept(RXNORM, "6718", null), null));
-        assertEquals(1, r.medications().size()); // ms4, a catalogued drug, is read and not listed
+                statement("ms4", concept(RXNORM, "6718", null), null),
+                statement("ms5", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"9999992\"}]}", null));
         assertEquals(List.of(), r.unreadable());
-        assertEquals(3, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
+        // ms1 names its drug (amlodipine): what it is is known, so it is skipped (counted) and listed for review.
+        assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
+        // ms2 (a reference to nothing) and ms5 (an RxNorm code alone) name nothing: read as the unidentified medication
+        // (CDS-POLICY-UNIDENTIFIED-MEDICATION) and listed; ms3, Darzalex Faspro by its NDC package code, is daratumumab
+        // by its product 57894-503, SC; ms4, a catalogued drug, is read and not listed.
+        assertEquals(List.of("DARATUMUMAB", "MELPHALAN", "UNIDENTIFIED_MEDICATION", "UNIDENTIFIED_MEDICATION"),
+                r.medications().stream().map(m -> m.getDrug().name()).sorted().toList());
+        assertEquals(Route.SUBCUTANEOUS, r.medications().stream().filter(m -> m.getDrug().name().equals("DARATUMUMAB"))
+                .findFirst().orElseThrow().getRoute());
         assertEquals(List.of(
                 new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms1", RXNORM, "197361", "amlodipine 5 mg", "medication"),
                 new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms2", null, null, null, "medication"),
-                new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms3", "http://hl7.org/fhir/sid/ndc", "57894-503-01", null, "medication")),
+                new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms5", RXNORM, "9999992", null, "medication")),
                 r.unrecognised());
+    }
+
+    @Test
+    void aCodeOnlyRecordIsReadWithItsDatesAndItsTextOrDisplayMakesItNamed() {
+        String codeOnly = "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"0002-7510-01\"}]}";
+        PatientRecord r = Bundles.read(statement("a", codeOnly, null),
+                statement("b", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"0002-7510-01\"}],"
+                        + "\"text\":\"Trulicity 1.5 mg pen\"}", null),
+                statement("c", "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"0002-7510-01\","
+                        + "\"display\":\"dulaglutide\"}]}", null));
+        assertEquals(1, r.medications().size());
+        MedicationRecord m = r.medications().get(0);
+        assertEquals("UNIDENTIFIED_MEDICATION", m.getDrug().name());
+        assertEquals(java.time.LocalDate.of(2025, 1, 10), m.getStart());
+        assertEquals(java.time.LocalDate.of(2025, 7, 1), m.getEnd());
+        assertEquals(2, r.skippedResources().get("MedicationStatement (unrecognised medication)"));
     }
 
     @Test

@@ -26,6 +26,10 @@ public final class CodeSystems {
     public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     /** CPT (procedures billed in the US, e.g. dialysis sessions). */
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    /** FDA National Drug Code (pharmacy and claims feeds); compared by its product segment, see {@link #ndcProduct}. */
+    public static final String NDC = "http://hl7.org/fhir/sid/ndc";
+    /** The OID NDC is also sent with (HL7 terminology: NDC); read as {@link #NDC}. */
+    public static final String NDC_OID = "urn:oid:2.16.840.1.113883.6.69";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String V3_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     /** The project's own CodeSystem, for concepts without a standard code (README "The project's own CodeSystem"). */
@@ -33,7 +37,7 @@ public final class CodeSystems {
 
     /** The systems a ValueSet may name without a warning. */
     public static final List<String> KNOWN = List.of(LOINC, SNOMED, ICD10_CM, ICD10, ICD10_PCS, ICD10_PCS_SID, RXNORM,
-            ATC, HCPCS, CPT, V3_INTERPRETATION, PROJECT);
+            ATC, HCPCS, CPT, NDC, V3_INTERPRETATION, PROJECT);
 
     /**
      * The system a URI names: one of the constants above when it is a known system or one of its aliases, else the URI
@@ -55,6 +59,7 @@ public final class CodeSystems {
         for (String k : KNOWN) m.put(normalise(k), k);
         m.put(normalise(ICD10), ICD10_CM);
         m.put(normalise(ICD10_PCS_SID), ICD10_PCS);
+        m.put(normalise(NDC_OID), NDC);
         return java.util.Map.copyOf(m);
     }
 
@@ -71,6 +76,7 @@ public final class CodeSystems {
             case ATC -> "ATC";
             case HCPCS -> "HCPCS";
             case CPT -> "CPT";
+            case NDC -> "NDC";
             case V3_INTERPRETATION -> "HL7 v3 ObservationInterpretation";
             case PROJECT -> "project CodeSystem";
             default -> uri;
@@ -91,11 +97,17 @@ public final class CodeSystems {
 
     /**
      * A code as compared: trimmed; upper case in ICD-10, ICD-10-PCS, ATC and HCPCS, whose codes are case-free; in
-     * ICD-10 the dot producers sometimes drop is restored ("C9000" → "C90.00"). Other systems are case-sensitive.
+     * ICD-10 the dot producers sometimes drop is restored ("C9000" → "C90.00"); an NDC is reduced to its product,
+     * labeler-product in 5-4 form ({@link #ndcProduct}), or kept as sent when it cannot be split. Other systems are
+     * case-sensitive.
      */
     public static String normaliseCode(String canonicalSystem, String code) {
         if (code == null) return null;
         String c = code.trim();
+        if (NDC.equals(canonicalSystem)) {
+            String product = ndcProduct(c);
+            return product != null ? product : c;
+        }
         if (ICD10_CM.equals(canonicalSystem)) {
             c = c.toUpperCase(Locale.ROOT);
             if (c.indexOf('.') < 0 && c.length() > 3) c = c.substring(0, 3) + "." + c.substring(3);
@@ -105,6 +117,46 @@ public final class CodeSystems {
             return c.toUpperCase(Locale.ROOT);
         }
         return c;
+    }
+
+    private static final java.util.regex.Pattern NDC_HYPHENATED =
+            java.util.regex.Pattern.compile("(\\d{4,5})-(\\d{3,4})(?:-(\\d{1,2}))?");
+    private static final java.util.regex.Pattern NDC_11 = java.util.regex.Pattern.compile("\\d{11}");
+
+    /**
+     * The product an NDC names, as labeler-product in the 5-4 form ("57894-0503"), or null when the code cannot be
+     * split without guessing. A drug is one product whatever its package, so a value set lists product codes and a
+     * record's package code matches its product. The FDA assigns 10-digit codes in three hyphenated layouts — 4-4-2,
+     * 5-3-2, 5-4-1 — and claims carry them as 11 digits, 5-4-2, padded with a leading zero in the short segment
+     * (HL7 terminology "NDC"; the CMS 11-digit convention). Read:
+     * <ul>
+     *   <li>hyphenated package codes 4-4-2, 5-3-2, 5-4-1 and 5-4-2, and product codes 4-4, 5-3, 5-4 (labeler padded to
+     *       5 digits, product to 4);</li>
+     *   <li>11 digits unhyphenated: 5-4-2;</li>
+     *   <li>not read (null): 10 digits unhyphenated, whose layout the digits do not tell (5789450301 may be
+     *       57894-503-01 or 5789-4503-01), and anything else; such a code is compared as sent, so it matches nothing
+     *       the value sets list and the record stays unidentified rather than being read as a guessed product.</li>
+     * </ul>
+     * A 4-3 pair, a 4-digit labeler with a 4-digit product and 2-digit package, etc. are the layouts above; a hyphenated
+     * code whose segments add up to neither 10 nor 11 digits (5-3-1, 4-3-2) is refused.
+     */
+    public static String ndcProduct(String code) {
+        if (code == null) return null;
+        String c = code.trim();
+        if (NDC_11.matcher(c).matches()) return c.substring(0, 5) + "-" + c.substring(5, 9);
+        java.util.regex.Matcher m = NDC_HYPHENATED.matcher(c);
+        if (!m.matches()) return null;
+        String labeler = m.group(1);
+        String product = m.group(2);
+        String pack = m.group(3);
+        if (labeler.length() == 4 && product.length() == 3) return null;            // 4-3: no NDC layout
+        if (pack != null) {
+            int digits = labeler.length() + product.length() + pack.length();
+            boolean tenDigit = digits == 10;                                         // 4-4-2, 5-3-2, 5-4-1
+            boolean elevenDigit = labeler.length() == 5 && product.length() == 4 && pack.length() == 2;  // 5-4-2
+            if (!tenDigit && !elevenDigit) return null;
+        }
+        return ("0".repeat(5 - labeler.length()) + labeler) + "-" + ("0".repeat(4 - product.length()) + product);
     }
 
     /**

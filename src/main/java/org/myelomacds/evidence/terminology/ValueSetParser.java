@@ -205,7 +205,17 @@ final class ValueSetParser {
             error(ptr, "code " + code + " has no verification status: add the extension " + VERIFICATION
                     + " (V, T, U, M or P) to the concept, its include or the value set");
         }
+        if (CodeSystems.NDC.equals(system) && !isNdcProductCode(code)) {
+            error(ptr + "/code", "NDC " + code + " is not a product code: list the labeler-product segment, hyphenated "
+                    + "as the FDA assigns it (4-4, 5-3 or 5-4, e.g. 57894-503); every package of the product matches it, "
+                    + "in any of the 10- and 11-digit forms records send");
+        }
         return new ValueSet.Concept(CodeSystems.normaliseCode(system, code), code, display, notes, ext.requiresText, at(ptr));
+    }
+
+    /** A hyphenated NDC product code (4-4, 5-3, 5-4): what a value set lists, so that it names a drug, not a pack. */
+    private static boolean isNdcProductCode(String code) {
+        return code.trim().matches("\\d{4,5}-\\d{3,4}") && CodeSystems.ndcProduct(code) != null;
     }
 
     private ValueSet.Filter filter(JsonNode n, String ptr, String system, ValueSet.Notes includeNotes, boolean exclude) {

@@ -34,6 +34,7 @@ class ValueSetCasesTest {
             Map.entry("hcpcs", CodeSystems.HCPCS),
             Map.entry("pcs", CodeSystems.ICD10_PCS),
             Map.entry("cpt", CodeSystems.CPT),
+            Map.entry("ndc", CodeSystems.NDC),
             Map.entry("v3", CodeSystems.V3_INTERPRETATION),
             Map.entry("proj", CodeSystems.PROJECT));
 
