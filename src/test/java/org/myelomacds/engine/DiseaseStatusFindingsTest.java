@@ -89,4 +89,17 @@ class DiseaseStatusFindingsTest {
                 && g.text().contains("relapse is documented only without a date")), a.dataGaps().toString());
         assertNull(a.findings().unrecognised());
     }
+
+    @Test
+    void aPreliminaryProgressionIsShownAsPreliminaryRaisesAGapAndLeavesRefractorinessUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).put("status", "preliminary");
+        Assessment a = evaluate(b);
+        assertTrue(a.findings().diseaseStatus().stream().anyMatch(e -> e.date().equals("2026-09-12")
+                && e.status().equals("PRELIMINARY_PROGRESSION")), a.findings().diseaseStatus().toString());
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown());
+        assertTrue(gapCodes(a).contains("DISEASE_STATUS_UNCONFIRMED"), gapCodes(a).toString());
+        assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"));
+    }
 }
