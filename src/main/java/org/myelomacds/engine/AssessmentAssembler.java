@@ -448,7 +448,10 @@ final class AssessmentAssembler {
                 .filter(d -> d.isDated() && !d.getDate().isAfter(context.getAsOf()))
                 .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name())
                         .thenComparing(d -> d.getDerivation() == null ? "" : d.getDerivation()))
-                .map(d -> new Findings.StatusEvent(d.getDate().toString(), d.getTrend().name(), refs(d.getProvenance()),
+                // a preliminary assessment is shown as such, never as a plain PROGRESSION the timeline would mark
+                // (CDS-POLICY-DISEASE-STATUS); an unreadable answer stays OTHER and is listed in findings.unrecognised
+                .map(d -> new Findings.StatusEvent(d.getDate().toString(),
+                        (d.isPreliminary() ? "PRELIMINARY_" : "") + d.getTrend().name(), refs(d.getProvenance()),
                         d.getDerivation(), d.isDateImprecise() ? d.getDateText() : null))
                 .toList();
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,

@@ -4,13 +4,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** A dated disease-status assessment; progression events drive refractoriness (§1.2). */
+/**
+ * A dated disease-status assessment; progression events drive refractoriness (§1.2). Two kinds cannot be read as what
+ * they may say (CDS-POLICY-DISEASE-STATUS): an answer the terminology does not recognise ({@link DiseaseTrend#OTHER}: a
+ * text such as "PD" with no code, or a code outside rules/terminology/disease-status-*), and a preliminary one (FHIR
+ * status preliminary or registered). Neither is a progression; either may be one, so the decisions it could change
+ * (refractoriness, progression on the last therapy) are unknown (rules/derive/refractoriness.drl).
+ */
 public final class DiseaseStatus implements HasProvenance {
     private final DiseaseTrend trend;
     private final LocalDate date;
     private final LocalDate latest;
     private final Provenance provenance;
     private final String derivation;
+    private final boolean preliminary;
+    private final String recordedValue;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
         this(trend, date, date, provenance, null);
@@ -25,17 +33,34 @@ public final class DiseaseStatus implements HasProvenance {
         this(trend, date, latest, provenance, null);
     }
 
+    /**
+     * An assessment as recorded: {@code preliminary} when its FHIR status says the result is not final (preliminary,
+     * registered); {@code recordedValue} is the answer as written (its text, or its code and display), quoted when the
+     * engine cannot read it.
+     */
+    public DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
+                         String recordedValue) {
+        this(trend, date, latest, provenance, null, preliminary, recordedValue);
+    }
+
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
+        this(trend, date, latest, provenance, derivation, false, null);
+    }
+
+    private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
+                          boolean preliminary, String recordedValue) {
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
         this.provenance = provenance;
         this.derivation = derivation;
+        this.preliminary = preliminary;
+        this.recordedValue = recordedValue;
     }
 
     /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public DiseaseStatus placedOn(LocalDate day) {
-        return new DiseaseStatus(trend, day, day, provenance, derivation);
+        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue);
     }
 
     /**
@@ -49,7 +74,36 @@ public final class DiseaseStatus implements HasProvenance {
     }
 
     public DiseaseTrend getTrend() { return trend; }
-    public boolean isProgression() { return trend == DiseaseTrend.PROGRESSION; }
+    /** A progression the decisions rest on: a final (or amended, corrected) assessment, or one derived from the M-protein. */
+    public boolean isProgression() { return trend == DiseaseTrend.PROGRESSION && !preliminary; }
+    /** The FHIR status says the result is not final (preliminary, registered): a possible assessment, not one to act on. */
+    public boolean isPreliminary() { return preliminary; }
+    /** The answer matches no value set in rules/terminology/disease-status-* (a text such as "PD", an unknown code). */
+    public boolean isUnreadable() { return trend == DiseaseTrend.OTHER; }
+    /**
+     * The assessment may say progression but cannot be read as one: its answer is unreadable, or it is a preliminary
+     * progression. Decisions a progression on its date would change are unknown, never "not refractory".
+     */
+    public boolean isPossibleProgression() {
+        return trend == DiseaseTrend.OTHER || (preliminary && trend == DiseaseTrend.PROGRESSION);
+    }
+    /** The answer as recorded (its text, or code and display); null when not kept. */
+    public String getRecordedValue() { return recordedValue; }
+    /**
+     * "the disease-status assessment on 2026-09-12 (Observation/progression-3), answer 'PD', which the engine cannot read",
+     * or "... a preliminary progression": why it may be a progression the engine does not act on.
+     */
+    public String describeUncertainty() {
+        String what = "the disease-status assessment " + (date == null ? "with no date" : onDate()) + " ("
+                + Provenances.references(this) + ")";
+        if (trend == DiseaseTrend.OTHER) {
+            return what + ", answer " + (recordedValue == null || recordedValue.isBlank() ? "not given as a code or text"
+                    : "'" + recordedValue + "'") + ", which no disease-status value set in rules/terminology/ recognises"
+                    + (preliminary ? " (and its status is preliminary)" : "");
+        }
+        return what + ", a preliminary " + trend.name().toLowerCase(java.util.Locale.ROOT) + " (FHIR status preliminary or"
+                + " registered: not a final result)";
+    }
     /** The earliest day the assessment can stand for (the day itself when its date is precise). */
     public LocalDate getDate() { return date; }
     /** The latest day the assessment can stand for (2026-07 → 2026-07-31); the date itself when precise. */

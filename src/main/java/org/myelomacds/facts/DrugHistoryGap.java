@@ -10,7 +10,13 @@ import java.util.Objects;
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
-    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN, LINE_COUNT_UNCERTAIN }
+    public enum Kind {
+        TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN, LINE_COUNT_UNCERTAIN,
+        /** a disease-status assessment that may be a progression cannot be read (an unknown answer, a preliminary one) */
+        UNREADABLE_ASSESSMENT,
+        /** relapse is documented only by an undated code or status, so it cannot be placed against the last dose */
+        RELAPSE_UNDATED
+    }
 
     private final Kind kind;
     private final Drug drug;
@@ -73,6 +79,31 @@ public final class DrugHistoryGap implements HasProvenance {
                 + progression.onDate() + " is not recorded ("
                 + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
+    }
+
+    /**
+     * An assessment the engine cannot read as progression or not (DiseaseStatus#isPossibleProgression) that falls while
+     * the drug was given, in its course or its line, or within 60 days after: if it says progression, the drug is
+     * refractory. The text names the drug and the assessment only, so the course and the line rule give one gap.
+     */
+    public static DrugHistoryGap unreadableAssessment(Drug drug, DiseaseStatus status) {
+        return new DrugHistoryGap(Kind.UNREADABLE_ASSESSMENT, drug, drug.displayName() + " refractoriness unknown: "
+                + status.describeUncertainty() + ", falls while " + drug.displayName() + " was given or within 60 days"
+                + " after its last dose; if it records progression the disease is refractory to it",
+                status.getProvenance());
+    }
+
+    /**
+     * Relapse documented only by an undated statement (myeloma coded in relapse, a Condition whose clinical status is
+     * relapse) and no dated progression after the last line started: whether the relapse came on the drug of the last
+     * line or within 60 days of its last dose (IMWG-C11) cannot be decided.
+     */
+    public static DrugHistoryGap relapseUndated(Drug drug, PriorLine line, java.util.Collection<?> signals) {
+        return new DrugHistoryGap(Kind.RELAPSE_UNDATED, drug, drug.displayName() + " refractoriness unknown: relapse is"
+                + " documented only without a date (" + RelapseSignal.texts(signals) + "), and no dated progression follows"
+                + " the start of line " + line.getNumber() + " (from " + line.getStart() + "), which gave "
+                + drug.displayName() + ": refractoriness needs the date of progression against the last dose plus 60 days",
+                Provenances.of(line, signals));
     }
 
     public Kind getKind() { return kind; }

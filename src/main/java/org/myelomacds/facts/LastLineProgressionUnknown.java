@@ -13,23 +13,57 @@ import java.util.Objects;
  * then UNKNOWN, neither MET nor FAILED.
  */
 public final class LastLineProgressionUnknown implements HasProvenance {
+    /** Why it is unknown; only a partial date is settled by recording the full date (GAP-REFRACTORY-04). */
+    public enum Reason { PARTIAL_DATE, END_UNKNOWN, UNREADABLE_ASSESSMENT, RELAPSE_UNDATED }
+
     private final PriorLine line;
     private final DosingPeriod course;
     private final DiseaseStatus progression;
+    private final Reason reason;
+    private final String text;
 
     public LastLineProgressionUnknown(PriorLine line, DosingPeriod course, DiseaseStatus progression) {
+        this(line, course, Objects.requireNonNull(progression, "progression"),
+                course == null ? Reason.PARTIAL_DATE : Reason.END_UNKNOWN, null);
+    }
+
+    private LastLineProgressionUnknown(PriorLine line, DosingPeriod course, DiseaseStatus progression, Reason reason,
+                                       String text) {
         this.line = Objects.requireNonNull(line, "line");
         this.course = course;
-        this.progression = Objects.requireNonNull(progression, "progression");
+        this.progression = progression;
+        this.reason = reason;
+        this.text = text;
     }
+
+    /** An assessment in the last line's window that may be a progression but cannot be read as one (DERIVE-REFRACTORY-11). */
+    public static LastLineProgressionUnknown unreadableAssessment(PriorLine line, DiseaseStatus status) {
+        return new LastLineProgressionUnknown(line, null, status, Reason.UNREADABLE_ASSESSMENT,
+                status.describeUncertainty() + ", falls during or within 60 days after line " + line.getNumber() + " ("
+                        + line.getStart() + " to " + line.getEnd() + "); if it records progression, the disease progressed"
+                        + " on the last therapy");
+    }
+
+    /** Relapse documented only by an undated code or status, no dated progression after the line started (DERIVE-REFRACTORY-13). */
+    public static LastLineProgressionUnknown relapseUndated(PriorLine line, java.util.Collection<?> signals) {
+        return new LastLineProgressionUnknown(line, null, null, Reason.RELAPSE_UNDATED, "relapse is documented only"
+                + " without a date (" + RelapseSignal.texts(signals) + ") and no dated progression follows the start of line "
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + "), so whether it came during or"
+                + " within 60 days after the line is not recorded");
+    }
+
+    public Reason getReason() { return reason; }
 
     public PriorLine getLine() { return line; }
     public DosingPeriod getCourse() { return course; }
     public DiseaseStatus getProgression() { return progression; }
 
-    @Override public List<Provenance> getProvenance() { return Provenances.of(line, course, progression); }
+    @Override public List<Provenance> getProvenance() {
+        return progression == null ? line.getProvenance() : Provenances.of(line, course, progression);
+    }
 
     public String describe() {
+        if (text != null) return text;
         if (course == null) {
             return "the progression " + progression.onDate() + " " + Provenances.references(progression)
                     + " is recorded by month or year only, and some of its days fall during or within 60 days after line "
@@ -42,9 +76,11 @@ public final class LastLineProgressionUnknown implements HasProvenance {
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof LastLineProgressionUnknown l && line == l.line && course == l.course && progression == l.progression;
+        return o instanceof LastLineProgressionUnknown l && line == l.line && course == l.course && progression == l.progression
+                && reason == l.reason && Objects.equals(text, l.text);
     }
     @Override public int hashCode() {
-        return Objects.hash(System.identityHashCode(line), System.identityHashCode(course), System.identityHashCode(progression));
+        return Objects.hash(System.identityHashCode(line), System.identityHashCode(course), System.identityHashCode(progression),
+                reason, text);
     }
 }

@@ -26,7 +26,12 @@ public final class RelapseSignal implements HasProvenance {
          * a progression dated only by month or year whose days fall both before and after the start of the last line:
          * a relapse after it, or a progression before it, the record does not say which
          */
-        POSSIBLE_RELAPSE
+        POSSIBLE_RELAPSE,
+        /**
+         * a disease-status assessment after the last line started that the engine cannot read (an unknown answer, a
+         * preliminary result): listed so a reader sees it, never decisive (CDS-POLICY-DISEASE-STATUS)
+         */
+        UNREADABLE_ASSESSMENT
     }
 
     /** Where the signal comes from; the report and the findings name it. */
@@ -73,9 +78,9 @@ public final class RelapseSignal implements HasProvenance {
     public boolean isPossibleRelapse() { return reading == Reading.POSSIBLE_RELAPSE; }
     /**
      * A signal that speaks to the disease now (relapse, remission, no progression, or a progression that may be a
-     * relapse), not the history of lines.
+     * relapse), not the history of lines nor an assessment the engine cannot read.
      */
-    public boolean isCurrent() { return reading != Reading.RELAPSE_OR_INTOLERANCE; }
+    public boolean isCurrent() { return reading != Reading.RELAPSE_OR_INTOLERANCE && reading != Reading.UNREADABLE_ASSESSMENT; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     /** The texts of the signals among {@code facts}, sorted and joined, for a status that rests on several. */

@@ -23,6 +23,7 @@ import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MeasurementKind;
 import org.myelomacds.facts.ParaproteinIsotype;
 import org.myelomacds.facts.TransplantEligibilityAssertion;
+import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.CodeSystems;
 import org.myelomacds.evidence.terminology.ObservationTerms;
 import org.myelomacds.evidence.terminology.ObservationTerms.ObservationCode;
@@ -333,12 +334,27 @@ final class ObservationMapper {
 
     // ---- other facts ----
 
+    /**
+     * Statuses (CDS-POLICY-DISEASE-STATUS): entered-in-error and cancelled are dropped in {@link #map}; final, amended,
+     * corrected and unknown are read as recorded; preliminary and registered are kept as possible assessments, never a
+     * progression on their own. An answer that no disease-status value set recognises (a text such as "PD" with no code,
+     * a code outside rules/terminology/disease-status-*) is kept as OTHER and listed as unrecognised: the engine does not
+     * guess what an abbreviation means, and the rules leave what it could change unknown.
+     */
     private static void diseaseStatus(Observation obs, LocalDate effective, EntryContext ctx) {
         if (!obs.hasValue()) return;
+        boolean preliminary = obs.getStatus() == Observation.ObservationStatus.PRELIMINARY
+                || obs.getStatus() == Observation.ObservationStatus.REGISTERED;
+        LocalDate latest = latestEffective(obs);
         if (!(obs.getValue() instanceof CodeableConcept cc)) {
             if (obs.getValue() instanceof StringType s) {
-                ctx.out().diseaseStatuses.add(new DiseaseStatus(ctx.terms().diseaseStatus().fromText(s.getValue()), effective,
-                        latestEffective(obs), ctx.provenance(effective, latestEffective(obs))));
+                DiseaseTrend trend = ctx.terms().diseaseStatus().fromText(s.getValue());
+                if (trend == DiseaseTrend.OTHER) {
+                    ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), null, null,
+                            s.getValue(), UNREADABLE_STATUS));
+                }
+                ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latest,
+                        ctx.provenance(effective, latest), preliminary, s.getValue()));
             } else {
                 ctx.problem("Observation.value[x]", "disease status needs a valueCodeableConcept, found " + obs.getValue().fhirType());
             }
@@ -353,7 +369,29 @@ final class ObservationMapper {
             }
         }
         if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
-        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latestEffective(obs), ctx.provenance(effective, latestEffective(obs))));
+        if (trend == DiseaseTrend.OTHER) {
+            if (cc.getCoding().isEmpty()) {
+                ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), null, null, cc.getText(),
+                        UNREADABLE_STATUS));
+            }
+            for (Coding c : cc.getCoding()) {
+                ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), c.getSystem(), c.getCode(),
+                        c.hasDisplay() ? c.getDisplay() : cc.getText(), UNREADABLE_STATUS));
+            }
+        }
+        ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latest, ctx.provenance(effective, latest),
+                preliminary, recordedValue(cc)));
+    }
+
+    /** The category an unreadable disease-status answer is listed under in findings.unrecognised. */
+    static final String UNREADABLE_STATUS = "disease status answer";
+
+    /** "PD", or "SNOMED 42425007 'Equivocal'" when the answer is coded: what the record says, to quote in a gap. */
+    private static String recordedValue(CodeableConcept cc) {
+        if (cc.hasText() && !cc.getText().isBlank()) return cc.getText();
+        return String.join(", ", cc.getCoding().stream()
+                .map(c -> CodeSystems.displayName(c.getSystem()) + " " + c.getCode() + (c.hasDisplay() ? " '" + c.getDisplay() + "'" : ""))
+                .toList());
     }
 
     private static void transplantEligibility(Observation obs, LocalDate effective, EntryContext ctx) {

@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DiseaseTrend;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MeasurementKind;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.UnreadableInput;
+import org.myelomacds.facts.UnrecognisedCode;
 
 class ObservationMappingTest {
 
@@ -356,6 +358,76 @@ class ObservationMappingTest {
         PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
                 "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed + "\"}]}"));
         assertEquals(trend, r.diseaseStatuses().get(0).getTrend());
+    }
+
+    // W4: an answer no disease-status value set recognises is kept as OTHER, never read as progression, and listed as
+    // unrecognised with its text; the rules make what it could change unknown (rules/derive/refractoriness.drl).
+    @Test
+    void diseaseStatusTextOnlyAbbreviationIsUnreadableAndListed() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"text":"PD"}"""));
+        DiseaseStatus d = r.diseaseStatuses().get(0);
+        assertEquals(DiseaseTrend.OTHER, d.getTrend());
+        assertFalse(d.isProgression());
+        assertTrue(d.isUnreadable());
+        assertTrue(d.isPossibleProgression());
+        assertEquals("PD", d.getRecordedValue());
+        assertTrue(d.describeUncertainty().contains("answer 'PD'"), d.describeUncertainty());
+        assertEquals(1, r.unrecognised().size());
+        UnrecognisedCode u = r.unrecognised().get(0);
+        assertEquals("Observation/ds-1", u.reference());
+        assertNull(u.code());
+        assertEquals("PD", u.display());
+    }
+
+    @Test
+    void diseaseStatusCodedProgressionWithTheSameTextIsReadAndNotListed() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"271299001"}],"text":"PD"}"""));
+        assertTrue(r.diseaseStatuses().get(0).isProgression());
+        assertFalse(r.diseaseStatuses().get(0).isPossibleProgression());
+        assertEquals(List.of(), r.unrecognised());
+    }
+
+    @Test
+    void diseaseStatusUnknownCodeIsListedWithItsCode() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"399409002","display":"Distant metastasis present"}]}"""));
+        assertTrue(r.diseaseStatuses().get(0).isUnreadable());
+        assertEquals(1, r.unrecognised().size());
+        assertEquals("399409002", r.unrecognised().get(0).code());
+    }
+
+    @Test
+    void diseaseStatusValueStringAbbreviationIsUnreadableButWrittenProgressionIsRead() {
+        PatientRecord pd = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", "\"valueString\":\"PD\""));
+        assertTrue(pd.diseaseStatuses().get(0).isUnreadable());
+        assertEquals(1, pd.unrecognised().size());
+        PatientRecord written = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", "\"valueString\":\"progressive disease\""));
+        assertTrue(written.diseaseStatuses().get(0).isProgression());
+        assertEquals(List.of(), written.unrecognised());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"preliminary, true", "registered, true", "final, false", "amended, false", "corrected, false", "unknown, false"})
+    void diseaseStatusPreliminaryIsPossibleNotProgression(String status, boolean preliminary) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"271299001"}]}""")
+                .replace("\"status\":\"final\"", "\"status\":\"" + status + "\""));
+        DiseaseStatus d = r.diseaseStatuses().get(0);
+        assertEquals(preliminary, d.isPreliminary());
+        assertEquals(!preliminary, d.isProgression());
+        assertEquals(preliminary, d.isPossibleProgression());
+        assertEquals(List.of(), r.unrecognised());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"entered-in-error", "cancelled"})
+    void diseaseStatusEnteredInErrorOrCancelledIsIgnored(String status) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"text":"PD"}""").replace("\"status\":\"final\"", "\"status\":\"" + status + "\""));
+        assertEquals(List.of(), r.diseaseStatuses());
+        assertEquals(List.of(), r.unrecognised());
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.myelomacds.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.DataGapItem;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.facts.Jurisdiction;
+import org.myelomacds.scenario.Samples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * qa-bundles/FINDINGS.md W4: a disease-status assessment the engine cannot read, or relapse known only from an undated
+ * code, leaves the last line's drugs' refractoriness unknown, never "not refractory". Built on
+ * fhir-samples/rrmm-isa-pd-candidate.json (line 3 IRd 2024-08-26 to 2026-09-15, progression-3 coded 2026-09-12,
+ * myeloma coded C90.02).
+ */
+class DiseaseStatusFindingsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SAMPLE = Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json");
+
+    @TempDir Path dir;
+
+    private static ObjectNode bundle() throws Exception { return (ObjectNode) JSON.readTree(SAMPLE.toFile()); }
+
+    private static ObjectNode progression3(ObjectNode bundle) {
+        for (var e : bundle.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("progression-3")) return (ObjectNode) e.get("resource");
+        }
+        throw new AssertionError("Observation/progression-3");
+    }
+
+    private Assessment evaluate(ObjectNode bundle) throws Exception {
+        Path file = dir.resolve("bundle.json");
+        Files.writeString(file, JSON.writeValueAsString(bundle));
+        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    }
+
+    private static Findings.Exposure ixazomib(Assessment a) {
+        return a.findings().exposures().stream().filter(e -> e.drug().equals("IXAZOMIB")).findFirst().orElseThrow();
+    }
+
+    private static List<String> gapCodes(Assessment a) { return a.dataGaps().stream().map(DataGapItem::code).toList(); }
+
+    @Test
+    void aCodedProgressionMakesTheLastLinesDrugRefractoryAndRaisesNoStatusGap() throws Exception {
+        Assessment a = evaluate(bundle());
+        assertTrue(ixazomib(a).refractory());
+        assertFalse(ixazomib(a).refractoryUnknown());
+        assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"));
+        assertNull(a.findings().unrecognised());
+    }
+
+    @Test
+    void aTextOnlyPdIsListedAsUnrecognisedRaisesAGapAndLeavesRefractorinessUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).set("valueCodeableConcept", JSON.readTree("{\"text\":\"PD\"}"));
+        Assessment a = evaluate(b);
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown(), "ixazomib must be 'unknown', not 'not refractory'");
+        assertTrue(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"), gapCodes(a).toString());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().startsWith("ixazomib refractoriness unknown: the disease-status assessment on 2026-09-12")), a.dataGaps().toString());
+        List<Findings.Item> unrecognised = a.findings().unrecognised();
+        assertEquals(1, unrecognised.size());
+        assertTrue(unrecognised.get(0).text().startsWith("Observation/progression-3: no code 'PD'"), unrecognised.get(0).text());
+        assertEquals("Observation/progression-3", unrecognised.get(0).facts().get(0).reference());
+    }
+
+    @Test
+    void aProgressionEnteredInErrorLeavesCodedRelapseUndatedAndTheLastLinesDrugUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).put("status", "entered-in-error");
+        Assessment a = evaluate(b);
+        assertEquals("DOCUMENTED", a.findings().relapse().status());
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().contains("relapse is documented only without a date")), a.dataGaps().toString());
+        assertNull(a.findings().unrecognised());
+    }
+
+    @Test
+    void aPreliminaryProgressionIsShownAsPreliminaryRaisesAGapAndLeavesRefractorinessUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).put("status", "preliminary");
+        Assessment a = evaluate(b);
+        assertTrue(a.findings().diseaseStatus().stream().anyMatch(e -> e.date().equals("2026-09-12")
+                && e.status().equals("PRELIMINARY_PROGRESSION")), a.findings().diseaseStatus().toString());
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown());
+        assertTrue(gapCodes(a).contains("DISEASE_STATUS_UNCONFIRMED"), gapCodes(a).toString());
+        assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"));
+    }
+}
