@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The drug history cannot support "naive" or "not refractory": a stem-cell transplant with no recorded induction, or a
- * refractoriness window that depends on the unknown part of a partial date. Derived in rules/derive/ (DERIVE-HISTORY-*,
- * DERIVE-REFRACTORY-04); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
+ * refractoriness window that depends on the unknown part of a partial date or of an unknown end. Derived in
+ * rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
@@ -62,15 +62,16 @@ public final class DrugHistoryGap implements HasProvenance {
     }
 
     /**
-     * A progression after the start of a course whose end is unknown (it ends on an open request the policy does not
-     * read as ongoing): whether the drug was still given, or stopped within 60 days, when the disease progressed is
-     * unknown.
+     * A progression that may fall in the window of a course whose end is unknown (it ends on an open request the policy
+     * does not read as ongoing, or on a completed or stopped record with only its date): whether the drug was still
+     * given, or stopped within 60 days, when the disease progressed is unknown.
      */
     public static DrugHistoryGap therapyEndUnknown(DosingPeriod course, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.THERAPY_END_UNKNOWN, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest())
-                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression "
-                + progression.onDate() + " is not recorded ("
+                + " ends on a record that does not say when it stopped (its last dose fell on some day from "
+                + course.getEndEarliest() + " to " + course.getEndLatest() + "), so whether it was still given, or stopped"
+                + " within 60 days, at the progression " + progression.onDate() + " is not recorded ("
                 + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }
