@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * The drug history cannot support "naive" or "not refractory": a stem-cell transplant with no recorded induction, or a
- * refractoriness window that depends on the unknown part of a partial date or of an unknown end. Derived in
- * rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
+ * refractoriness window that depends on the unknown part of a partial date or of an unknown end, or a therapy record
+ * with no date. Derived in rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
-    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN, LINE_COUNT_UNCERTAIN }
+    public enum Kind { TRANSPLANT_WITHOUT_INDUCTION, IMPRECISE_DATE, THERAPY_END_UNKNOWN, LINE_COUNT_UNCERTAIN, UNDATED_THERAPY }
 
     private final Kind kind;
     private final Drug drug;
@@ -31,6 +31,18 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " on " + line.getStart() + ", with no recorded induction or other myeloma drug: the drugs given before"
                 + " it, and so the number of lines, exposures and refractoriness, are unknown ("
                 + Provenances.references(line) + ")", line.getProvenance());
+    }
+
+    /**
+     * A given record of an anti-myeloma drug with no date (no effective[x], authoredOn or dispense date): it is in no
+     * line, yet it may be the last line or lie between two recorded ones, so "refractory to the last line", the line
+     * count and the drugs of each line are unsure.
+     */
+    public static DrugHistoryGap undatedTherapy(MedicationRecord record) {
+        return new DrugHistoryGap(Kind.UNDATED_THERAPY, record.getDrug(), record.getDrug().displayName()
+                + " was given at an unknown time (" + Provenances.references(record) + " has no date): it may be the last"
+                + " line of therapy or lie between two recorded lines, so refractoriness to the last line and the line"
+                + " count are undecided", record.getProvenance());
     }
 
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */
