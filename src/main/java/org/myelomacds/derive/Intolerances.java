@@ -54,10 +54,20 @@ public final class Intolerances {
             if (p == r || !p.isStoppedForToxicity() || !p.getDrug().isCatalogued()
                     || p.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) continue;
             boolean sameLine = (r.getGroupRef() != null && r.getGroupRef().equals(p.getGroupRef()))
-                    || (r.getEnd() != null && r.getEnd().equals(p.getEnd()));
+                    || (lastRecordedDay(r) != null && lastRecordedDay(r).equals(lastRecordedDay(p)));
             if (sameLine && Objects.equals(normalised(r.getStopReason()), normalised(p.getStopReason()))) return false;
         }
         return true;
+    }
+
+    /**
+     * The record's end; for a completed or stopped statement with only its date, that date (its end is unknown, but the
+     * two records were stopped together on that day's record as before CDS-POLICY-UNKNOWN-END).
+     */
+    private static java.time.LocalDate lastRecordedDay(MedicationRecord r) {
+        if (r.getEnd() != null) return r.getEnd();
+        boolean ended = "completed".equals(r.getStatus()) || "stopped".equals(r.getStatus());
+        return ended && r.getSource() == org.myelomacds.facts.MedicationSource.STATEMENT ? r.getStartLatest() : null;
     }
 
     private static String normalised(String reason) {

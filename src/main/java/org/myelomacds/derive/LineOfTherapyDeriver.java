@@ -521,7 +521,10 @@ public final class LineOfTherapyDeriver {
                     new ArrayList<>(drugs), kinds,
                     !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
                     new ArrayList<>(provenance), gaps));
-            courses.addAll(courses(given_, number, finalPhaseStart(line)));
+            // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
+            // line started (a new line is a change of regimen), else by asOf.
+            LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
+            for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) courses.add(c.withEndLatest(endBound));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
     }
@@ -568,7 +571,7 @@ public final class LineOfTherapyDeriver {
         for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
             out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
                     d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
-                    d.getProvenance()));
+                    d.getProvenance()).withEndLatest(asOf));
         }
         return out;
     }

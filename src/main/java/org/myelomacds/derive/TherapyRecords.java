@@ -1,5 +1,6 @@
 package org.myelomacds.derive;
 
+import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.ProcedureRecord;
 
@@ -110,11 +111,62 @@ public final class TherapyRecords {
     }
 
     /**
+     * Statuses of a request or statement that say its therapy ended, but not when ({@code completed}, {@code stopped}),
+     * or that do not say whether it ended ({@code unknown}: FHIR R4 "not currently known"; every status it may stand for
+     * leaves the end unknown or ongoing, none makes a one-day course).
+     */
+    static final Set<String> ENDED_STATUSES = Set.of("completed", "stopped", "unknown");
+
+    /**
+     * CDS-POLICY-UNKNOWN-END (rules/evidence.yaml): a completed, stopped or unknown-status MedicationRequest or
+     * MedicationStatement that gives only one day (authoredOn; a single effectiveDateTime) and no period, dose duration
+     * or supply. "completed" and "stopped" say the order or the taking ended, not when: the day recorded is the first
+     * known day of the therapy, and its last day lies anywhere from that day to the day before the next line started
+     * (else asOf).
+     */
+    static boolean isEndedWithoutEnd(MedicationRecord r) {
+        return (r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST
+                || r.getSource() == org.myelomacds.facts.MedicationSource.STATEMENT)
+                && r.getEnd() == null && r.getStart() != null && ENDED_STATUSES.contains(status(r));
+    }
+
+    /**
      * The record gives no end of its therapy: an open-ended active request the policy does not read as ongoing
-     * (CDS-POLICY-OPEN-REQUEST). Its last day is only the day it was written; the drug may have been given long after.
+     * (CDS-POLICY-OPEN-REQUEST), or a completed or stopped request or statement with only its date
+     * (CDS-POLICY-UNKNOWN-END). Its last day is only the day it names; the drug may have been given long after.
      */
     static boolean hasUnknownEnd(MedicationRecord r, LocalDate asOf) {
-        return isStaleOpenRequest(r, asOf);
+        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r);
+    }
+
+    /**
+     * The given records whose end is unknown ({@link #hasUnknownEnd}) and that end their drug's course: the course's
+     * last day rests on them. A record followed in its course by a later record of the same drug (an administration, a
+     * dispense, a period) is left out: that record shows how long the drug went on. Each comes with the course it ends,
+     * which bounds the unknown end ({@link DosingPeriod#getEndLatest}).
+     */
+    public static java.util.List<UnknownEnd> unknownEnds(java.util.List<MedicationRecord> records,
+                                                         java.util.List<DosingPeriod> courses, LocalDate asOf) {
+        if (records == null || courses == null) return java.util.List.of();
+        java.util.List<UnknownEnd> out = new java.util.ArrayList<>();
+        for (MedicationRecord r : records) {
+            if (r == null || !isDatedAndStarted(r, asOf) || !hasUnknownEnd(r, asOf)) continue;
+            LocalDate last = lastDay(r, asOf);
+            for (DosingPeriod c : courses) {
+                if (c.isEndUnknown() && c.getDrug().equals(r.getDrug()) && c.getEnd().equals(last)
+                        && c.getProvenance().containsAll(r.getProvenance())) {
+                    out.add(new UnknownEnd(r, c));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A record whose end is unknown, with the course it ends. */
+    public record UnknownEnd(MedicationRecord record, DosingPeriod course) {
+        /** The open-request policy (active, on-hold) rather than a completed or stopped record. */
+        public boolean openRequest() { return !ENDED_STATUSES.contains(status(record)); }
     }
 
     /**

@@ -80,15 +80,25 @@ public final class Evaluator {
             insertAll(session, record.unrecognised());
             insertAll(session, exposures);
             insertAll(session, intolerances);
+            List<org.myelomacds.facts.DosingPeriod> outside =
+                    LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf());
             insertAll(session, timeline.courses());
-            insertAll(session, LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf()));
-            // One fact per drug: an order per cycle must not make one data gap per order.
-            var staleByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.MedicationRecord>>();
-            for (var r : TherapyRecords.staleOpenRequests(exposed, context.getAsOf())) {
-                staleByDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+            insertAll(session, outside);
+            // The records whose end is unknown and that end their drug's course, one fact per drug (an order per cycle
+            // must not make one data gap per order): open requests the policy does not read as ongoing
+            // (CDS-POLICY-OPEN-REQUEST), and completed or stopped records with only their date (CDS-POLICY-UNKNOWN-END).
+            List<org.myelomacds.facts.DosingPeriod> allCourses = new ArrayList<>(timeline.courses());
+            allCourses.addAll(outside);
+            var openByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
+            var endedByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
+            for (var u : TherapyRecords.unknownEnds(exposed, allCourses, context.getAsOf())) {
+                (u.openRequest() ? openByDrug : endedByDrug).computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
+                        .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course()));
             }
-            staleByDrug.forEach((drug, requests) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
-                    requests, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS)));
+            openByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
+                    entries, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS, context.getAsOf())));
+            endedByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.TherapyEndNotRecorded(drug,
+                    entries, context.getAsOf())));
             insertAll(session, lines);
             // Long intervals inside a line (same drugs resumed, no progression documented): named as data gaps.
             for (PriorLine l : lines) insertAll(session, l.getGaps());

@@ -23,6 +23,7 @@ public final class DosingPeriod implements HasProvenance {
     private final boolean endUnknown;
     private final LocalDate startLatest;
     private final LocalDate endEarliest;
+    private final LocalDate endLatest;
     private final List<Provenance> provenance;
 
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, List<Provenance> provenance) {
@@ -37,10 +38,21 @@ public final class DosingPeriod implements HasProvenance {
                 provenance);
     }
 
-    /** {@code endUnknown}: the course ends on an open request whose end is unknown (CDS-POLICY-OPEN-REQUEST). */
+    /**
+     * {@code endUnknown}: the course ends on a record that does not say when the therapy ended (an open request the
+     * policy does not read as ongoing, CDS-POLICY-OPEN-REQUEST; a completed or stopped order or statement with only its
+     * date, CDS-POLICY-UNKNOWN-END). Its latest possible end is {@code end} until {@link #withEndLatest} bounds it.
+     */
     public DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
                         boolean stoppedForToxicity, boolean endRecorded, boolean endUnknown, LocalDate startLatest,
                         LocalDate endEarliest, List<Provenance> provenance) {
+        this(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded, endUnknown, startLatest,
+                endEarliest, end, provenance);
+    }
+
+    private DosingPeriod(Drug drug, LocalDate start, LocalDate end, int line, int records, boolean finalPhase,
+                         boolean stoppedForToxicity, boolean endRecorded, boolean endUnknown, LocalDate startLatest,
+                         LocalDate endEarliest, LocalDate endLatest, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -52,7 +64,18 @@ public final class DosingPeriod implements HasProvenance {
         this.endUnknown = endUnknown;
         this.startLatest = startLatest == null || startLatest.isBefore(start) ? start : startLatest;
         this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end : endEarliest;
+        this.endLatest = endLatest == null || endLatest.isBefore(end) ? end : endLatest;
         this.provenance = List.copyOf(provenance);
+    }
+
+    /**
+     * This course with the latest day its unknown end can fall on (CDS-POLICY-UNKNOWN-END: the day before the next line
+     * started, else asOf). Only a course whose end is unknown takes a bound; a bound before the recorded end is ignored.
+     */
+    public DosingPeriod withEndLatest(LocalDate latest) {
+        if (!endUnknown || latest == null) return this;
+        return new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded, endUnknown,
+                startLatest, endEarliest, latest, provenance);
     }
 
     /** The number of the line this course belongs to; 0 when the record is placed in no line. */
@@ -82,6 +105,22 @@ public final class DosingPeriod implements HasProvenance {
     public LocalDate getEndEarliest() { return endEarliest; }
     public long getStartLatestDay() { return startLatest.toEpochDay(); }
     public long getEndEarliestDay() { return endEarliest.toEpochDay(); }
+    /**
+     * Latest day the course can have ended: its end, except for a course whose end is unknown ({@link #isEndUnknown}),
+     * where it is the bound CDS-POLICY-UNKNOWN-END gives (the day before the next line, else asOf).
+     */
+    public LocalDate getEndLatest() { return endLatest; }
+    public long getEndLatestDay() { return endLatest.toEpochDay(); }
+
+    /**
+     * Where the unknown end of this course can fall, in words: "some day from 2024-08-26 to 2026-11-01 (the evaluation
+     * date)", or "... to 2022-10-09 (the day before line 2 started)" (CDS-POLICY-UNKNOWN-END).
+     */
+    public String unknownEndText(LocalDate asOf) {
+        String bound = endLatest.equals(asOf) ? "the evaluation date"
+                : line > 0 ? "the day before line " + (line + 1) + " started" : "the latest it can be";
+        return "some day from " + endEarliest + " to " + endLatest + " (" + bound + ")";
+    }
     public boolean isDateImprecise() { return !startLatest.equals(start) || !endEarliest.equals(end); }
     /** How many records (or parts of records) the course was assembled from. */
     public int getRecords() { return records; }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The drug history cannot support "naive" or "not refractory": a stem-cell transplant with no recorded induction, or a
- * refractoriness window that depends on the unknown part of a partial date. Derived in rules/derive/ (DERIVE-HISTORY-*,
- * DERIVE-REFRACTORY-04); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
+ * refractoriness window that depends on the unknown part of a partial date or of an unknown end, or a therapy record
+ * with no date. Derived in rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
  * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
@@ -15,7 +15,9 @@ public final class DrugHistoryGap implements HasProvenance {
         /** a disease-status assessment that may be a progression cannot be read (an unknown answer, a preliminary one) */
         UNREADABLE_ASSESSMENT,
         /** relapse is documented only by an undated code or status, so it cannot be placed against the last dose */
-        RELAPSE_UNDATED
+        RELAPSE_UNDATED,
+        /** a given anti-myeloma therapy record without any date: it may be the last line */
+        UNDATED_THERAPY
     }
 
     private final Kind kind;
@@ -37,6 +39,18 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " on " + line.getStart() + ", with no recorded induction or other myeloma drug: the drugs given before"
                 + " it, and so the number of lines, exposures and refractoriness, are unknown ("
                 + Provenances.references(line) + ")", line.getProvenance());
+    }
+
+    /**
+     * A given record of an anti-myeloma drug with no date (no effective[x], authoredOn or dispense date): it is in no
+     * line, yet it may be the last line or lie between two recorded ones, so "refractory to the last line", the line
+     * count and the drugs of each line are unsure.
+     */
+    public static DrugHistoryGap undatedTherapy(MedicationRecord record) {
+        return new DrugHistoryGap(Kind.UNDATED_THERAPY, record.getDrug(), record.getDrug().displayName()
+                + " was given at an unknown time (" + Provenances.references(record) + " has no date): it may be the last"
+                + " line of therapy or lie between two recorded lines, so refractoriness to the last line and the line"
+                + " count are undecided", record.getProvenance());
     }
 
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */
@@ -68,15 +82,16 @@ public final class DrugHistoryGap implements HasProvenance {
     }
 
     /**
-     * A progression after the start of a course whose end is unknown (it ends on an open request the policy does not
-     * read as ongoing): whether the drug was still given, or stopped within 60 days, when the disease progressed is
-     * unknown.
+     * A progression that may fall in the window of a course whose end is unknown (it ends on an open request the policy
+     * does not read as ongoing, or on a completed or stopped record with only its date): whether the drug was still
+     * given, or stopped within 60 days, when the disease progressed is unknown.
      */
     public static DrugHistoryGap therapyEndUnknown(DosingPeriod course, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.THERAPY_END_UNKNOWN, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: its course from " + PartialDateText.of(course.getStart(), course.getStartLatest())
-                + " ends on an open request, so whether it was still given, or stopped within 60 days, at the progression "
-                + progression.onDate() + " is not recorded ("
+                + " ends on a record that does not say when it stopped (its last dose fell on some day from "
+                + course.getEndEarliest() + " to " + course.getEndLatest() + "), so whether it was still given, or stopped"
+                + " within 60 days, at the progression " + progression.onDate() + " is not recorded ("
                 + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }

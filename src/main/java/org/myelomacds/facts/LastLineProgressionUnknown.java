@@ -70,7 +70,7 @@ public final class LastLineProgressionUnknown implements HasProvenance {
                     + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ") and some do not";
         }
         return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
-                + " " + Provenances.references(course) + ", an active request with no end: whether "
+                + " " + Provenances.references(course) + ", a record that does not say when it stopped: whether "
                 + course.getDrug().displayName() + " was still given, or stopped within 60 days, when the disease progressed on "
                 + progression.getDateText() + " is not recorded";
     }

@@ -103,8 +103,9 @@ public final class MedicationRecord implements HasProvenance {
     public boolean isPlanned() { return planned; }
     public LocalDate getStart() { return start; }
     /**
-     * Last day of exposure. A single-dated administration, or a completed/stopped statement with one date, has
-     * end == start; null means open-ended (ongoing, or not stated).
+     * Last day of exposure. A single-dated administration has end == start; null means open-ended or not stated (an
+     * active record; a completed or stopped statement or order with only its date, whose end is unknown:
+     * CDS-POLICY-UNKNOWN-END).
      */
     public LocalDate getEnd() { return end; }
     /** Latest day the start can stand for (equals the start when the date is precise). */

@@ -16,8 +16,23 @@ public final class OpenRequestNotOngoing implements HasProvenance {
     private final Drug drug;
     private final List<MedicationRecord> requests;
     private final int policyDays;
+    private final List<TherapyEndNotRecorded.Entry> courses;
+    private final java.time.LocalDate asOf;
 
     public OpenRequestNotOngoing(Drug drug, List<MedicationRecord> requests, int policyDays) {
+        this(drug, requests, policyDays, List.of(), null);
+    }
+
+    /**
+     * With the course each request ends, whose latest possible end bounds the request's unknown end
+     * (CDS-POLICY-UNKNOWN-END: the day before the next line started, else {@code asOf}).
+     */
+    public OpenRequestNotOngoing(Drug drug, List<TherapyEndNotRecorded.Entry> entries, int policyDays, java.time.LocalDate asOf) {
+        this(drug, entries.stream().map(TherapyEndNotRecorded.Entry::record).toList(), policyDays, entries, asOf);
+    }
+
+    private OpenRequestNotOngoing(Drug drug, List<MedicationRecord> requests, int policyDays,
+                                  List<TherapyEndNotRecorded.Entry> courses, java.time.LocalDate asOf) {
         this.drug = Objects.requireNonNull(drug, "drug");
         if (requests.isEmpty() || requests.stream().anyMatch(r -> !r.getDrug().equals(drug))) {
             throw new IllegalArgumentException("open requests must be of " + drug + ": " + requests);
@@ -25,6 +40,9 @@ public final class OpenRequestNotOngoing implements HasProvenance {
         this.requests = requests.stream().sorted(Comparator.comparing(MedicationRecord::getStart)
                 .thenComparing(r -> r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference())).toList();
         this.policyDays = policyDays;
+        this.courses = courses.stream().sorted(Comparator.comparing((TherapyEndNotRecorded.Entry e) -> e.record().getStart())
+                .thenComparing(e -> Provenances.references(e.record()))).toList();
+        this.asOf = asOf;
     }
 
     /** One request (kept for callers that have a single record). */
@@ -39,13 +57,18 @@ public final class OpenRequestNotOngoing implements HasProvenance {
     public int getPolicyDays() { return policyDays; }
 
     public String describe() {
+        boolean one = requests.size() == 1;
         List<String> each = new ArrayList<>();
         for (MedicationRecord r : requests) each.add(Provenances.references(r) + " " + PartialDateText.of(r.getStart(), r.getStartLatest()));
+        List<String> bounds = new ArrayList<>();
+        for (TherapyEndNotRecorded.Entry e : courses) {
+            bounds.add((one ? "it" : Provenances.references(e.record())) + " ended " + e.course().unknownEndText(asOf));
+        }
         String statuses = String.join("/", new TreeSet<>(requests.stream().map(MedicationRecord::getStatus).toList()));
-        boolean one = requests.size() == 1;
         return drug.displayName() + ": " + (one ? "" : requests.size() + " ") + statuses + (one ? " request " : " requests ")
                 + String.join(", ", each) + " with no end, dose duration or supply, written over " + policyDays
-                + " days ago: read as given on " + (one ? "that date" : "their dates") + ", not as ongoing";
+                + " days ago: read as given on " + (one ? "that date" : "their dates") + ", not as ongoing"
+                + (bounds.isEmpty() ? "" : "; " + String.join("; ", bounds));
     }
 
     @Override public List<Provenance> getProvenance() { return Provenances.of(requests); }

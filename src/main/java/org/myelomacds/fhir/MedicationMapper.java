@@ -81,15 +81,11 @@ final class MedicationMapper {
         if (drug.isEmpty()) return;
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
         LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
+        // A single effectiveDateTime is a day the drug was taken, not a course: the statement gives no end (null). On a
+        // completed or stopped statement the taking ended, but the record does not say when (CDS-POLICY-UNKNOWN-END,
+        // read in derive/TherapyRecords), so it is no one-day course; on an active one the taking goes on.
         LocalDate endEarliest = ms.hasEffective() ? FhirDates.endOf(ms.getEffective()) : null;
         LocalDate end = ms.hasEffective() ? FhirDates.latestEndOf(ms.getEffective()) : null;
-        // A single effectiveDateTime on a finished statement is the one known day of exposure (a partial date: any
-        // day of that month or year); on an active one it is only when the statement was true, so it is open-ended.
-        if (ms.hasEffectiveDateTimeType() && (status == MedicationStatement.MedicationStatementStatus.COMPLETED
-                || status == MedicationStatement.MedicationStatementStatus.STOPPED)) {
-            end = startLatest;
-            endEarliest = start;
-        }
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),

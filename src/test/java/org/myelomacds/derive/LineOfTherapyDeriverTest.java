@@ -639,12 +639,77 @@ class LineOfTherapyDeriverTest {
                 List.of(), List.of(), AS_OF).courses().get(0);
         assertFalse(recent.isEndUnknown());
         assertEquals(AS_OF, recent.getEnd());
-        // near miss: a completed order is not open; a later statement with a stated end closes the course
-        assertFalse(LineOfTherapyDeriver.timeline(List.of(order("r", LENALIDOMIDE, "completed", "2023-01-01", "2023-01-31")),
-                List.of(), List.of(), AS_OF).courses().get(0).isEndUnknown());
+        // near miss: a later statement with a stated end closes the course
         var closed = LineOfTherapyDeriver.timeline(List.of(order("r1", LENALIDOMIDE, "active", "2023-01-01", "2023-01-31"),
                 given("r2", LENALIDOMIDE, "2023-02-01", "2023-06-30", null)), List.of(), List.of(), AS_OF).courses().get(0);
         assertFalse(closed.isEndUnknown());
+    }
+
+    /** A completed or stopped statement with a single effectiveDateTime: its end is not recorded. */
+    static MedicationRecord endedStatement(String id, Drug drug, String status, String date) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.STATEMENT, status, false, d(date), null,
+                d(date), null, null, false, new Provenance("MedicationStatement/" + id, d(date)));
+    }
+
+    @Test
+    void aCompletedOrStoppedRecordWithOnlyItsDateHasAnUnknownEndBoundedByTheNextLineElseAsOf() {
+        // CDS-POLICY-UNKNOWN-END: lenalidomide ordered (completed) on 2024-01-10, then pomalidomide from 2024-09-01
+        List<MedicationRecord> meds = List.of(order("len", LENALIDOMIDE, "completed", "2024-01-10", "2024-01-10"),
+                endedStatement("pom", POMALIDOMIDE, "stopped", "2024-09-01"));
+        var t = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(), AS_OF);
+        assertEquals(2, t.lines().size());
+        var len = t.courses().stream().filter(c -> c.getDrug().equals(LENALIDOMIDE)).findFirst().orElseThrow();
+        assertTrue(len.isEndUnknown());
+        assertEquals(d("2024-01-10"), len.getEnd());
+        assertEquals(d("2024-01-10"), len.getEndEarliest());
+        assertEquals(d("2024-08-31"), len.getEndLatest());   // the day before line 2 started
+        var pom = t.courses().stream().filter(c -> c.getDrug().equals(POMALIDOMIDE)).findFirst().orElseThrow();
+        assertTrue(pom.isEndUnknown());
+        assertEquals(AS_OF, pom.getEndLatest());              // the last line: asOf
+        assertTrue(pom.unknownEndText(AS_OF).endsWith("to " + AS_OF + " (the evaluation date)"), pom.unknownEndText(AS_OF));
+        assertTrue(len.unknownEndText(AS_OF).endsWith("to 2024-08-31 (the day before line 2 started)"), len.unknownEndText(AS_OF));
+        // the line's own dates stay those recorded: the bound is only where the unknown end may fall
+        assertEquals(d("2024-01-10"), t.lines().get(0).getEnd());
+
+        // near miss: single administrations are doses, not courses: one day each, no unknown end, no bound
+        var dose = LineOfTherapyDeriver.timeline(List.of(Fixtures.record("a", LENALIDOMIDE, Route.UNKNOWN, "completed", false,
+                "2024-01-10", null, false)), List.of(), List.of(), AS_OF).courses().get(0);
+        assertFalse(dose.isEndUnknown());
+        assertEquals(dose.getEnd(), dose.getEndLatest());
+        // near miss: a completed statement with a period states its end
+        var period = LineOfTherapyDeriver.timeline(List.of(given("p", LENALIDOMIDE, "2024-01-10", "2024-03-01", null)),
+                List.of(), List.of(), AS_OF).courses().get(0);
+        assertFalse(period.isEndUnknown());
+        assertEquals(d("2024-03-01"), period.getEndLatest());
+    }
+
+    @Test
+    void theRecordsWhoseUnknownEndEndsACourseAreNamedWithThatCourse() {
+        // An old active order of lenalidomide maintenance (2019-09-02), then KRd after a new line: the order still ends
+        // line 1's lenalidomide course, though lenalidomide appears again in line 2 (qa-bundles/stale-active-len-request).
+        List<MedicationRecord> meds = List.of(given("vrd-len", LENALIDOMIDE, "2019-03-04", "2019-05-27", null),
+                order("maint", LENALIDOMIDE, "active", "2019-09-02", "2019-09-02"),
+                given("krd-k", CARFILZOMIB, "2022-10-10", "2024-08-12", null),
+                given("krd-len", LENALIDOMIDE, "2022-10-10", "2024-08-12", null));
+        var t = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(), AS_OF);
+        var ends = TherapyRecords.unknownEnds(meds, t.courses(), AS_OF);
+        assertEquals(1, ends.size());
+        assertEquals("MedicationRequest/maint", ends.get(0).record().sourceReference());
+        assertTrue(ends.get(0).openRequest());
+        assertEquals(d("2019-09-02"), ends.get(0).course().getEnd());
+        assertEquals(t.lines().get(1).getStart().minusDays(1), ends.get(0).course().getEndLatest());
+        // near miss: an administration of lenalidomide after the order in the same line ends the course: it shows how
+        // long the drug went on, and the order's end no longer matters
+        List<MedicationRecord> dosed = new java.util.ArrayList<>(meds);
+        dosed.add(Fixtures.record("len-dose", LENALIDOMIDE, Route.ORAL, "completed", false, "2019-12-02", null, false));
+        var t2 = LineOfTherapyDeriver.timeline(dosed, List.of(), List.of(), AS_OF);
+        assertEquals(List.of(), TherapyRecords.unknownEnds(dosed, t2.courses(), AS_OF));
+        // near miss: a completed order is named as ended, not as an open request
+        List<MedicationRecord> completed = List.of(order("c", LENALIDOMIDE, "completed", "2025-01-10", "2025-01-10"));
+        var ended = TherapyRecords.unknownEnds(completed,
+                LineOfTherapyDeriver.timeline(completed, List.of(), List.of(), AS_OF).courses(), AS_OF);
+        assertEquals(1, ended.size());
+        assertFalse(ended.get(0).openRequest());
     }
 
     // ---- records of undecided purpose --------------------------------------------------------------------------------

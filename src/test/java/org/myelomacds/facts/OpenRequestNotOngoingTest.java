@@ -28,6 +28,38 @@ class OpenRequestNotOngoingTest {
         assertTrue(one.startsWith("lenalidomide: active request MedicationRequest/x 2024-02-05 with no end"), one);
     }
 
+    private static DosingPeriod unknownEndCourse(MedicationRecord r, int line) {
+        return new DosingPeriod(r.getDrug(), r.getStart(), r.getStartLatest(), line, 1, true, false, false, true,
+                r.getStartLatest(), r.getStart(), r.getProvenance());
+    }
+
+    @Test
+    void theUnknownEndIsGivenWithItsBoundTheNextLineOrTheEvaluationDate() {
+        LocalDate asOf = LocalDate.parse("2026-11-01");
+        MedicationRecord maint = order("maint", TestDrugs.LENALIDOMIDE, "2019-09-02", "2019-09-02");
+        var open = new OpenRequestNotOngoing(TestDrugs.LENALIDOMIDE, List.of(new TherapyEndNotRecorded.Entry(maint,
+                unknownEndCourse(maint, 1).withEndLatest(LocalDate.parse("2022-10-09")))), 90, asOf);
+        assertTrue(open.describe().endsWith("not as ongoing; it ended some day from 2019-09-02 to 2022-10-09 (the day before line 2 started)"),
+                open.describe());
+        // near miss: without the course (the older constructor) no bound is claimed
+        assertTrue(new OpenRequestNotOngoing(maint, 90).describe().endsWith("not as ongoing"));
+
+        MedicationRecord ixa = new MedicationRecord(TestDrugs.IXAZOMIB, Route.UNKNOWN, MedicationSource.REQUEST, "completed",
+                false, LocalDate.parse("2024-08-26"), null, null, false,
+                new Provenance("MedicationRequest/line3-ixazomib", LocalDate.parse("2024-08-26")));
+        var ended = new TherapyEndNotRecorded(TestDrugs.IXAZOMIB, List.of(new TherapyEndNotRecorded.Entry(ixa,
+                unknownEndCourse(ixa, 3).withEndLatest(asOf))), asOf);
+        assertTrue(ended.describe().startsWith("ixazomib: completed request MedicationRequest/line3-ixazomib dated 2024-08-26:"
+                + " ended some day from 2024-08-26 to 2026-11-01 (the evaluation date)"), ended.describe());
+        assertEquals(List.of("MedicationRequest/line3-ixazomib"), ended.getProvenance().stream().map(Provenance::getReference).toList());
+        // near miss: a course whose end is known takes no bound
+        DosingPeriod known = new DosingPeriod(TestDrugs.IXAZOMIB, LocalDate.parse("2024-08-26"), LocalDate.parse("2024-11-10"),
+                List.of());
+        assertEquals(LocalDate.parse("2024-11-10"), known.withEndLatest(asOf).getEndLatest());
+        assertThrows(IllegalArgumentException.class, () -> new TherapyEndNotRecorded(TestDrugs.LENALIDOMIDE,
+                List.of(new TherapyEndNotRecorded.Entry(ixa, unknownEndCourse(ixa, 3))), asOf));
+    }
+
     @Test
     void ordersOfAnotherDrugAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new OpenRequestNotOngoing(TestDrugs.LENALIDOMIDE,

@@ -344,10 +344,21 @@ class MedicationMappingTest {
 
     @Test
     void statementWithSingleDate() {
+        // A completed statement with one date says the taking ended, not when: no end (CDS-POLICY-UNKNOWN-END), not a
+        // one-day course.
         MedicationRecord done = one(statement("ms1", concept(RXNORM, "6718", null), null)
                 .replace("\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}", "\"effectiveDateTime\":\"2025-03-01\""));
         assertEquals(LocalDate.of(2025, 3, 1), done.getStart());
-        assertEquals(LocalDate.of(2025, 3, 1), done.getEnd());
+        assertNull(done.getEnd());
+        assertNull(done.getEndEarliest());
+        MedicationRecord stopped = one(statement("ms1", concept(RXNORM, "6718", null), null)
+                .replace("\"completed\"", "\"stopped\"")
+                .replace("\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}", "\"effectiveDateTime\":\"2025-03\""));
+        assertEquals(LocalDate.of(2025, 3, 1), stopped.getStart());
+        assertEquals(LocalDate.of(2025, 3, 31), stopped.getStartLatest());
+        assertNull(stopped.getEnd());
+        // near miss: a completed statement with a period keeps its stated end
+        assertEquals(LocalDate.of(2025, 7, 1), one(statement("ms1", concept(RXNORM, "6718", null), null)).getEnd());
         MedicationRecord active = one(statement("ms1", concept(RXNORM, "342369", null), null)
                 .replace("\"completed\"", "\"active\"")
                 .replace("\"effectivePeriod\":{\"start\":\"2025-01-10\",\"end\":\"2025-07-01\"}", "\"effectiveDateTime\":\"2025-03-01\""));
