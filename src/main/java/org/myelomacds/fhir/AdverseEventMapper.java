@@ -64,8 +64,8 @@ final class AdverseEventMapper {
         String text = concept == null ? null : Concepts.text(concept);
         if (text != null && text.isBlank()) text = null;
         String ref = instance == null || !instance.hasReference() ? null : instance.getReference();
-        String said = "suspect " + (ref == null ? "" : ref + " ") + (text == null ? "" : "'" + text + "' ")
-                + "not identified as a catalogue drug; the event: " + (words(event.getEvent()) == null ? "not worded"
+        String said = "suspect " + (ref == null ? "" : ref + " ") + (text == null ? "" : "(" + text + ") ")
+                + "not identified as a catalogue drug, event " + (words(event.getEvent()) == null ? "not worded"
                 : words(event.getEvent()));
         boolean listed = false;
         if (concept != null) {

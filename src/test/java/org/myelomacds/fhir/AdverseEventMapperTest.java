@@ -94,6 +94,6 @@ class AdverseEventMapperTest {
         assertEquals(1, r.intolerances().size());
         assertEquals(null, r.skippedResources().get(AdverseEventMapper.SKIP_SUSPECT_NOT_RECOGNISED));
         assertEquals(1, r.unrecognised().size());
-        assertTrue(r.unrecognised().get(0).display().contains("'paracetamol'"), r.unrecognised().get(0).display());
+        assertTrue(r.unrecognised().get(0).display().contains("(paracetamol)"), r.unrecognised().get(0).display());
     }
 }
