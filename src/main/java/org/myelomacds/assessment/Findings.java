@@ -175,7 +175,9 @@ public record Findings(
 
     /**
      * {@code comparator} is set when the laboratory reported a bound ("&lt;15"): {@code value} is then the number
-     * written, not a measured value, and must be read with the comparator.
+     * written, not a measured value, and must be read with the comparator. {@code date} is as recorded: "2026-10" or
+     * "2026" for a result dated by a month or a year (a FHIR partial date), never its first day; {@code ageDays} is
+     * counted from its first possible day (the oldest it can be).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Renal(String metric, double value, String unit, String method, String date, long ageDays,

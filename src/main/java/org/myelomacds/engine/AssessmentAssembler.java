@@ -416,7 +416,7 @@ final class AssessmentAssembler {
         List<Findings.Renal> renal = new ArrayList<>();
         for (RenalFunction r : renalCurrent) {
             renal.add(new Findings.Renal(r.getMetric().name(), r.getValue(), r.getMetric().getUnit(), r.getMethod(),
-                    String.valueOf(r.getDate()), r.getAgeDays(), r.getCategory() == null ? null : r.getCategory().name(), r.isStale(), r.isComputed(), true,
+                    r.getResult().getMeasurement().getDateText(), r.getAgeDays(), r.getCategory() == null ? null : r.getCategory().name(), r.isStale(), r.isComputed(), true,
                     r.describe(), refs(r.getProvenance()), r.getResult().getMeasurement().getComparator()));
         }
         // Earlier results are listed too, so a reader (and the report's trend chart) sees the course, not just the last value.
@@ -425,7 +425,7 @@ final class AssessmentAssembler {
                     && m.getValue() != null && m.getEffective() != null
                     && renalCurrent.stream().noneMatch(r -> r.getResult().getMeasurement() == m)) {
                 renal.add(new Findings.Renal(m.getKind() == MeasurementKind.EGFR ? "EGFR" : "CRCL", m.getValue(), m.getUnit(),
-                        m.getMethod(), m.getEffective().toString(), context.daysSince(m.getEffectiveDay()), null, false,
+                        m.getMethod(), m.getDateText(), context.daysSince(m.getEffectiveDay()), null, false,
                         m.isDerived(), false, Quote.measurement(m), refs(m.getProvenance()), m.getComparator()));
             }
         }

@@ -75,7 +75,12 @@ public final class Measurement implements HasProvenance {
      * {@code latest} is its last possible day, so a freshness window can be tested on the whole interval.
      */
     public Measurement withEffectiveLatest(LocalDate latest) {
-        return new Measurement(kind, value, comparator, textValue, method, derived, effective, latest, provenance);
+        // the source dated by the same partial date quotes it as recorded ("2026-10"), not by its first day
+        List<Provenance> dated = provenance.stream()
+                .map(p -> latest != null && effective != null && effective.equals(p.getDate()) && latest.isAfter(effective)
+                        ? new Provenance(p.getReference(), p.getDate(), latest) : p)
+                .toList();
+        return new Measurement(kind, value, comparator, textValue, method, derived, effective, latest, dated);
     }
     /** The last day the effective date can stand for (2026-07 → 2026-07-31); the date itself when precise. */
     public LocalDate getEffectiveLatest() { return effectiveLatest; }

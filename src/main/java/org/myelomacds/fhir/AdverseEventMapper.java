@@ -2,14 +2,18 @@ package org.myelomacds.fhir;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugIntolerance;
+import org.myelomacds.facts.UnrecognisedCode;
 
 /**
  * AdverseEvent (FHIR R4) → {@link DrugIntolerance}: an event that happened ({@code actuality} "actual") whose suspect
@@ -27,9 +31,15 @@ final class AdverseEventMapper {
         if (event.getActuality() != AdverseEvent.AdverseEventActuality.ACTUAL) return;
         Set<Drug> drugs = new TreeSet<>();
         for (AdverseEvent.AdverseEventSuspectEntityComponent s : event.getSuspectEntity()) {
-            medications.suspect(s.getInstance(), event).ifPresent(m -> drugs.add(m.drug()));
+            Optional<DrugMatch> m = medications.suspect(s.getInstance(), event);
+            if (m.isPresent()) drugs.add(m.get().drug());
+            else unrecognisedSuspect(s.getInstance(), event, ctx, medications);
         }
-        if (drugs.isEmpty()) return;
+        if (drugs.isEmpty()) {
+            // Not dropped silently: an intolerance to a drug the engine cannot name may still be one to a regimen drug.
+            ctx.out().skip(event.hasSuspectEntity() ? SKIP_SUSPECT_NOT_RECOGNISED : SKIP_NO_SUSPECT);
+            return;
+        }
         LocalDate date = event.hasDate() ? FhirDates.of(event.getDateElement())
                 : event.hasDetected() ? FhirDates.of(event.getDetectedElement())
                 : event.hasRecordedDate() ? FhirDates.of(event.getRecordedDateElement()) : null;
@@ -37,6 +47,36 @@ final class AdverseEventMapper {
         for (Drug d : drugs) {
             ctx.out().intolerances.add(new DrugIntolerance(d, DrugIntolerance.Kind.ADVERSE_EVENT, reason, date, ctx.provenance(date)));
         }
+    }
+
+    static final String SKIP_SUSPECT_NOT_RECOGNISED = "AdverseEvent (suspect drug not recognised)";
+    static final String SKIP_NO_SUSPECT = "AdverseEvent (no suspect named)";
+    static final String SUSPECT_CATEGORY = "adverse-event suspect";
+
+    /**
+     * A suspect the engine cannot resolve to a catalogue drug (an unknown code, a reference to nothing bundled, a
+     * substance or device): listed in findings.unrecognised with what it says about itself, so a reviewer sees an
+     * intolerance the engine did not read. Like an unrecognised medication it raises no data gap: most such suspects
+     * are not regimen drugs.
+     */
+    private static void unrecognisedSuspect(Reference instance, AdverseEvent event, EntryContext ctx, MedicationResolver meds) {
+        CodeableConcept concept = meds.describe(instance, event);
+        String text = concept == null ? null : Concepts.text(concept);
+        if (text != null && text.isBlank()) text = null;
+        String ref = instance == null || !instance.hasReference() ? null : instance.getReference();
+        String said = "suspect " + (ref == null ? "" : ref + " ") + (text == null ? "" : "(" + text + ") ")
+                + "not identified as a catalogue drug, event " + (words(event.getEvent()) == null ? "not worded"
+                : words(event.getEvent()));
+        boolean listed = false;
+        if (concept != null) {
+            for (Coding c : concept.getCoding()) {
+                if (!c.hasCode()) continue;
+                ctx.out().unrecognised.add(new UnrecognisedCode("AdverseEvent", ctx.reference(), c.getSystem(), c.getCode(),
+                        said, SUSPECT_CATEGORY));
+                listed = true;
+            }
+        }
+        if (!listed) ctx.out().unrecognised.add(new UnrecognisedCode("AdverseEvent", ctx.reference(), null, null, said, SUSPECT_CATEGORY));
     }
 
     /** The event as worded, then its seriousness and severity; null when the record words none of them. */

@@ -27,7 +27,9 @@ import org.myelomacds.evidence.terminology.Terminology;
  * <li>Jackson pass ({@link BundleScan}): refuses what is not JSON, not a Bundle, has no entries, no Patient or
  *     several Patients, or names a resource type that does not exist in R4; refuses elements that only exist in
  *     another FHIR version ({@link FhirVersionSignals}); keeps only resource types and Observation codes the
- *     engine reads and counts the rest in {@code skippedResources}.</li>
+ *     engine reads and counts the rest in {@code skippedResources}; a resource whose subject is another patient is
+ *     skipped and counted, one whose required subject is missing or names no one it can match (display only) is an
+ *     unreadable part; the same resource twice is read once, two different ones under one id are an unreadable part.</li>
  * <li>Codes: every code is recognised with the {@link Terminology} passed in, the rulebase's own
  *     (rules/terminology/), so a bundle is read as the rules that will judge it define its codes.</li>
  * <li>HAPI pass ({@link EntryParser}): each kept entry is parsed alone and strictly, so a bad entry becomes an
@@ -168,6 +170,12 @@ public final class BundleReader {
             parsedEntries++;
             EntryContext ctx = new EntryContext(entry, out);
             try {
+                UnreadableInput unattributed = scan.unattributed.get(entry.index());
+                if (unattributed != null) {
+                    parser.parse(resourceClass(entry), entry); // an entry that does not parse is reported as such
+                    out.unreadable.add(unattributed);
+                    continue;
+                }
                 map(entry, ctx, parser, medications);
             } catch (EntryParseException e) {
                 ctx.problem(e.field(), "not readable as FHIR R4 " + entry.resourceType() + ": " + e.getMessage());
@@ -206,6 +214,11 @@ public final class BundleReader {
             throw InvalidBundleException.at(entry.index(), entry.reference(), e.field(),
                     prefix + "the Patient cannot be read: " + e.getMessage());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends org.hl7.fhir.r4.model.Resource> resourceClass(ScannedEntry entry) {
+        return (Class<? extends org.hl7.fhir.r4.model.Resource>) context.getResourceDefinition(entry.resourceType()).getImplementingClass();
     }
 
     private static void map(ScannedEntry entry, EntryContext ctx, EntryParser parser, MedicationResolver medications) {

@@ -38,6 +38,7 @@ final class BundleScan {
     static final String SKIP_UNRECOGNISED_OBSERVATION = "Observation (unrecognised code)";
     static final String SKIP_OTHER_PATIENT_SUFFIX = " (subject is another patient)";
     static final String SKIP_NO_RESOURCE = "(entry without resource)";
+    static final String SKIP_DUPLICATE_SUFFIX = " (same resource sent twice, read once)";
 
     /** Keeps "1.50" as written for HAPI (BigDecimal, trailing zeros kept). */
     private static final ObjectMapper JSON = newReadingMapper();
@@ -52,15 +53,22 @@ final class BundleScan {
     final List<ScannedEntry> medicationRequests;
     final Map<String, Integer> skipped;
     final List<UnreadableInput> problems;
+    /**
+     * Entries (by Bundle.entry index) that name no other patient but cannot be attributed to this one either: kept in
+     * {@link #entries} so they are parsed like the rest, then reported with this problem instead of being mapped.
+     */
+    final Map<Integer, UnreadableInput> unattributed;
 
     private BundleScan(ScannedEntry patient, List<ScannedEntry> entries, List<ScannedEntry> medications,
-                       List<ScannedEntry> medicationRequests, Map<String, Integer> skipped, List<UnreadableInput> problems) {
+                       List<ScannedEntry> medicationRequests, Map<String, Integer> skipped, List<UnreadableInput> problems,
+                       Map<Integer, UnreadableInput> unattributed) {
         this.patient = patient;
         this.entries = entries;
         this.medications = medications;
         this.medicationRequests = medicationRequests;
         this.skipped = skipped;
         this.problems = problems;
+        this.unattributed = unattributed;
     }
 
     /** A fresh mapper reading JSON as {@link #scan} does: decimals kept exactly as written, for HAPI. */
@@ -250,13 +258,38 @@ final class BundleScan {
             List<ScannedEntry> entries = new ArrayList<>();
             List<ScannedEntry> medications = new ArrayList<>();
             List<ScannedEntry> requests = new ArrayList<>();
+            Map<Integer, UnreadableInput> unattributed = new java.util.HashMap<>();
+            Map<String, ScannedEntry> firstByReference = new java.util.HashMap<>();
             for (ScannedEntry e : kept) {
+                ScannedEntry earlier = firstByReference.putIfAbsent(e.reference(), e);
+                if (earlier != null) {
+                    // FHIR R4 bdl-7: one resource per fullUrl (type and id) in a bundle. The same resource sent twice
+                    // (a paging overlap) is one fact, not two; two different resources under one id leave unknown which
+                    // one the record holds, so the later is an unreadable part (its location named), never a second fact.
+                    if (earlier.resource().equals(e.resource())) {
+                        skipped.merge(e.resourceType() + SKIP_DUPLICATE_SUFFIX, 1, Integer::sum);
+                    } else {
+                        problems.add(new UnreadableInput(e.index(), e.reference(), null, "a second " + e.resourceType()
+                                + " with the id of Bundle.entry[" + earlier.index() + "] and different content: which one"
+                                + " the record holds is unknown (ids must be unique in a bundle), so this one is not read"));
+                    }
+                    continue;
+                }
                 if (e.resourceType().equals("Medication")) {
                     medications.add(e);
                     continue;
                 }
                 if (isAboutAnotherPatient(e, patient, typesByFullUrl)) {
                     skipped.merge(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, 1, Integer::sum);
+                    continue;
+                }
+                Optional<String> why = unattributed(e, patient);
+                if (why.isPresent()) {
+                    // Reported by the reader once the entry parses (a resource of another FHIR version is that first)
+                    // and only when it is part of the chart as of the evaluation date; never mapped.
+                    unattributed.put(e.index(), new UnreadableInput(e.index(), e.reference(),
+                            e.resourceType() + "." + subjectField(e), why.get()));
+                    entries.add(e);
                     continue;
                 }
                 if (e.resourceType().equals("MedicationRequest")) requests.add(e);
@@ -266,7 +299,7 @@ final class BundleScan {
                 skipped.merge(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
                         : SKIP_UNRECOGNISED_OBSERVATION, 1, Integer::sum);
             }
-            return new BundleScan(patient, entries, medications, requests, skipped, problems);
+            return new BundleScan(patient, entries, medications, requests, skipped, problems, unattributed);
         }
     }
 
@@ -349,11 +382,10 @@ final class BundleScan {
      * A subject that names a Patient other than the bundle's, or a urn:uuid that is not the bundle's Patient and
      * not another bundled non-Patient resource (a Group, say), or a logical reference by an identifier the bundle's
      * Patient does not carry: a record filed under another MRN must not join this patient's history. A subject with
-     * neither (missing, or display only) is taken as ours: the bundle holds one patient.
+     * neither (missing, or display only) is not another patient's; {@link #unattributed} decides whether it is ours.
      */
     private static boolean isAboutAnotherPatient(ScannedEntry e, ScannedEntry patient, Map<String, String> typesByFullUrl) {
-        String field = e.resourceType().equals("AllergyIntolerance") ? "patient" : "subject";
-        JsonNode subject = e.resource().path(field);
+        JsonNode subject = e.resource().path(subjectField(e));
         String ref = textOrNull(subject.get("reference"));
         if (ref == null) return identifiesAnotherPatient(subject.get("identifier"), patient.resource().get("identifier"));
         if (ref.startsWith("#") || patient.isReferencedBy(ref)) return false;
@@ -364,6 +396,42 @@ final class BundleScan {
             return bundled == null || bundled.equals("Patient") && !patient.isReferencedBy(ref);
         }
         return false;
+    }
+
+    /** The element that names whom a resource is about: AllergyIntolerance calls it "patient", the others "subject". */
+    private static String subjectField(ScannedEntry e) {
+        return e.resourceType().equals("AllergyIntolerance") ? "patient" : "subject";
+    }
+
+    /**
+     * Types whose subject FHIR R4 makes optional (Observation.subject and MedicationDispense.subject are 0..1): a
+     * sender may leave it out of a single-patient bundle, so its absence reads as the bundle's patient. Every other
+     * type the engine reads requires it (Condition, MedicationStatement/Administration/Request, Procedure,
+     * AdverseEvent subject; AllergyIntolerance patient: 1..1).
+     */
+    private static final Set<String> SUBJECT_OPTIONAL = Set.of("Observation", "MedicationDispense");
+
+    /**
+     * Why a resource that names no other patient still cannot be attributed to the bundle's patient, or empty when it
+     * can: a required subject that is missing (invalid R4), or a subject stated without a reference or an identifier
+     * value (display only), which names someone the engine cannot match. Such a record is not silently read as the
+     * patient's — one daratumumab statement turns a newly diagnosed patient into a previously treated one — but
+     * reported as an unreadable part: the bundle is refused, or with partial evaluation the record is left out and
+     * named in an UNREADABLE_INPUT data gap (CDS-POLICY-PARTIAL-INPUT).
+     */
+    private static Optional<String> unattributed(ScannedEntry e, ScannedEntry patient) {
+        String field = subjectField(e);
+        JsonNode subject = e.resource().get(field);
+        String whose = " cannot be attributed to the bundle's patient (" + patient.reference() + "), so it is not read";
+        if (subject == null || subject.isNull()) {
+            if (SUBJECT_OPTIONAL.contains(e.resourceType())) return Optional.empty();
+            return Optional.of(field + " is missing (FHIR R4 requires it for " + e.resourceType() + "): the record" + whose);
+        }
+        if (textOrNull(subject.get("reference")) != null) return Optional.empty();
+        if (textOrNull(subject.path("identifier").get("value")) != null) return Optional.empty();
+        String display = textOrNull(subject.get("display"));
+        return Optional.of(field + " has no reference and no identifier value"
+                + (display == null ? "" : " (display \"" + display + "\" only)") + ": the record" + whose);
     }
 
     /**

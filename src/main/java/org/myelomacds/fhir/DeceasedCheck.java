@@ -34,10 +34,17 @@ final class DeceasedCheck {
             String written = dt.getValueAsString();
             LocalDate earliest = PartialDates.earliestDay(written);
             if (earliest != null && !earliest.isAfter(asOf)) {
-                boolean partial = written.length() < 10;
+                String precision = written.length() == 4 ? "year" : written.length() == 7 ? "month" : null;
+                if (precision != null) {
+                    // the death may lie after asOf, but may also lie before it: refused, and the message says which
+                    throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",
+                            "the patient is recorded as deceased in " + written + ": the death date is known only to the "
+                                    + precision + ", so the patient may have died on or before the evaluation date " + asOf
+                                    + ": the engine does not assess patients who may be deceased (a death date with its"
+                                    + " day would settle it)");
+                }
                 throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",
                         "the patient is recorded as deceased on " + written
-                                + (partial ? " (a partial date that may fall on or before " + asOf + ")" : "")
                                 + ", on or before the evaluation date " + asOf
                                 + ": the engine does not assess deceased patients");
             }

@@ -40,6 +40,9 @@ final class ObservationMapper {
 
     /** "&gt;60", "≥ 90 mL/min/1.73m2", "1.2" — an optional comparator, a number, and an optional unit. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("^\\s*(<=|>=|<|>|≤|≥)?\\s*(-?\\d+(?:[.,]\\d+)?)\\s*(.*?)\\s*$");
+    /** "55-60%", "55 – 60 %", "55 to 60": two numbers joined as a range (an echo report's usual LVEF wording). */
+    private static final Pattern RANGE_TEXT = Pattern.compile("^\\s*(\\d+(?:[.,]\\d+)?)\\s*(?:-|–|—|to)\\s*(\\d+(?:[.,]\\d+)?)\\s*(.*?)\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ECOG_TEXT = Pattern.compile("(?:ecog|who|zubrod)\\D{0,12}?([0-5])\\b|^\\s*([0-5])\\b", Pattern.CASE_INSENSITIVE);
 
     private static final java.util.Set<String> BOUNDS = java.util.Set.of("<", "<=", ">", ">=");
@@ -149,6 +152,15 @@ final class ObservationMapper {
             unit = code.impliedUnit();
         } else if (value instanceof StringType s) {
             field = "Observation.valueString";
+            Matcher range = RANGE_TEXT.matcher(s.getValue() == null ? "" : s.getValue());
+            if (range.matches()) {
+                // Read as one number it would be "55" in unit "-60%"; a range is not a measurement the rules compare
+                // against a threshold, so it is refused by name (with its location), never cut to one end.
+                ctx.problem(field, "value '" + s.getValue() + "' is a range (" + range.group(1) + " to " + range.group(2)
+                        + "); a range is not supported for " + kind + ": record one value, or a bound such as '>="
+                        + range.group(1) + "'");
+                return null;
+            }
             Matcher m = NUMBER_TEXT.matcher(s.getValue() == null ? "" : s.getValue());
             if (!m.matches()) {
                 Optional<String> polarity = ctx.terms().results().polarity(s.getValue());
@@ -167,6 +179,16 @@ final class ObservationMapper {
             return new Measurement(kind, null, polarity.get(), null, false, effective, List.of(ctx.provenance(effective)));
         } else {
             ctx.problem("Observation.value[x]", "a " + value.fhirType() + " where " + kind + " needs a number");
+            return null;
+        }
+        if (kind == MeasurementKind.EGFR && UnitConverter.isUnindexedRate(unit)) {
+            // clinical-evidence §1.5 defines the eGFR in mL/min/1.73 m² and keeps it apart from the creatinine clearance
+            // (mL/min); converting would need the body surface area, which §1.5 gives no formula for. Relabelling the
+            // unit would move a patient across eGFR thresholds, so the value is refused where it stands.
+            ctx.problem(field + (value instanceof Quantity ? ".unit" : ""), "eGFR " + number.stripTrailingZeros().toPlainString()
+                    + " reported in '" + unit + "', not indexed to body surface area: the engine reads an eGFR only in "
+                    + kind.getCanonicalUnit() + " and does not relabel the unit (a de-indexed eGFR is neither the eGFR"
+                    + " nor the creatinine clearance the thresholds speak of)");
             return null;
         }
         OptionalDouble canonical = UnitConverter.toCanonical(kind, number.doubleValue(), unit);

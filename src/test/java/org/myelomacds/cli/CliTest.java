@@ -165,7 +165,7 @@ class CliTest {
         Path f = dir.resolve("deceased.json");
         Files.writeString(f, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
                 + "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"1950-01-01\",\"deceasedDateTime\":\"2024-05-01\"}},"
-                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}}]}");
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\",\"subject\":{\"reference\":\"Patient/p1\"},\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"109989006\"}]}}}]}");
         Run r = run("evaluate", f.toString(), "--as-of", "2026-11-01");
         assertEquals(3, r.code(), r.err());
         assertEquals("", r.out(), "no assessment is printed");

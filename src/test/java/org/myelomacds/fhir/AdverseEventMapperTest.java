@@ -3,11 +3,13 @@ package org.myelomacds.fhir;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.PatientRecord;
+import org.myelomacds.facts.UnrecognisedCode;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An actual adverse event whose suspect is a catalogue drug is a drug intolerance; a potential one is not. */
 class AdverseEventMapperTest {
@@ -56,5 +58,42 @@ class AdverseEventMapperTest {
                  "event":{"text":"Heart failure"},"date":"%s",
                  "suspectEntity":[{"instance":{"reference":"MedicationAdministration/ma1"}}]}""".formatted(Bundles.AS_OF.plusDays(1)));
         assertEquals(List.of(), r.intolerances());
+    }
+
+    /** An actual event whose suspect the engine cannot name is listed for review, not dropped silently. */
+    @Test
+    void anUnresolvedSuspectIsListedAndCounted() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"AdverseEvent","id":"ae7","actuality":"actual","subject":{"reference":"Patient/p1"},
+                 "event":{"text":"Anaphylaxis"},"date":"2025-04-20",
+                 "suspectEntity":[{"instance":{"reference":"MedicationAdministration/not-bundled"}}]}""", """
+                {"resourceType":"AdverseEvent","id":"ae8","actuality":"actual","subject":{"reference":"Patient/p1"},
+                 "event":{"text":"Rash"},"date":"2025-04-20",
+                 "suspectEntity":[{"instance":{"reference":"#m"}}],
+                 "contained":[{"resourceType":"Medication","id":"m","code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"999999999"}],"text":"herbal tea X"}}]}""");
+        assertEquals(List.of(), r.intolerances());
+        assertEquals(2, r.skippedResources().get(AdverseEventMapper.SKIP_SUSPECT_NOT_RECOGNISED));
+        List<UnrecognisedCode> u = r.unrecognised();
+        assertEquals(2, u.size(), u::toString);
+        UnrecognisedCode first = u.stream().filter(x -> x.reference().equals("AdverseEvent/ae7")).findFirst().orElseThrow();
+        assertEquals(AdverseEventMapper.SUSPECT_CATEGORY, first.category());
+        assertTrue(first.display().contains("MedicationAdministration/not-bundled"), first.display());
+        assertTrue(first.display().contains("Anaphylaxis"), first.display());
+        UnrecognisedCode second = u.stream().filter(x -> x.reference().equals("AdverseEvent/ae8")).findFirst().orElseThrow();
+        assertEquals("999999999", second.code());
+        assertTrue(second.display().contains("herbal tea X"), second.display());
+    }
+
+    /** Near miss: a resolved suspect beside an unresolved one is read, and only the unresolved one is listed. */
+    @Test
+    void aResolvedSuspectIsReadAndOnlyTheOtherListed() {
+        PatientRecord r = Bundles.read(ADMINISTRATION, """
+                {"resourceType":"AdverseEvent","id":"ae9","actuality":"actual","subject":{"reference":"Patient/p1"},
+                 "event":{"text":"Heart failure"},"date":"2025-04-20",
+                 "suspectEntity":[{"instance":{"reference":"MedicationAdministration/ma1"}},{"instance":{"display":"paracetamol"}}]}""");
+        assertEquals(1, r.intolerances().size());
+        assertEquals(null, r.skippedResources().get(AdverseEventMapper.SKIP_SUSPECT_NOT_RECOGNISED));
+        assertEquals(1, r.unrecognised().size());
+        assertTrue(r.unrecognised().get(0).display().contains("(paracetamol)"), r.unrecognised().get(0).display());
     }
 }

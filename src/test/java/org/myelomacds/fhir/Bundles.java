@@ -22,12 +22,41 @@ final class Bundles {
     static final String PATIENT = """
             {"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1950-10-16"}""";
 
-    /** A Bundle whose first entry is the Patient (fullUrl urn:uuid:p1) followed by the given resources. */
+    /**
+     * A Bundle whose first entry is the Patient (fullUrl urn:uuid:p1) followed by the given resources, each about that
+     * Patient: a resource of a type whose subject R4 requires, written without one, gets {"reference":"urn:uuid:p1"}
+     * (the reader does not read a record it cannot attribute). {@link #bundleAsWritten} leaves them as they are.
+     */
     static byte[] bundle(String... resources) {
+        String[] about = new String[resources.length];
+        for (int i = 0; i < resources.length; i++) about[i] = aboutThePatient(resources[i]);
+        return bundleAsWritten(about);
+    }
+
+    /** The same bundle with the resources exactly as given (no subject added). */
+    static byte[] bundleAsWritten(String... resources) {
         StringBuilder b = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
         b.append("{\"fullUrl\":\"urn:uuid:p1\",\"resource\":").append(PATIENT).append('}');
         for (String r : resources) b.append(",{\"resource\":").append(r).append('}');
         return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = BundleReader.jsonMapper();
+    private static final java.util.Set<String> SUBJECT_REQUIRED = java.util.Set.of("Condition", "MedicationStatement",
+            "MedicationAdministration", "MedicationRequest", "Procedure", "AdverseEvent");
+
+    private static String aboutThePatient(String resource) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(resource);
+            if (!node.isObject()) return resource;
+            String type = node.path("resourceType").asText("");
+            String field = type.equals("AllergyIntolerance") ? "patient" : SUBJECT_REQUIRED.contains(type) ? "subject" : null;
+            if (field == null || node.has(field)) return resource;
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).putObject(field).put("reference", "urn:uuid:p1");
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            return resource; // not JSON: the test is about that
+        }
     }
 
     /** Raw entries (each a complete entry object with fullUrl/resource), Patient first. */

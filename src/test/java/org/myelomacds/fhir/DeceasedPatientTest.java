@@ -2,6 +2,7 @@ package org.myelomacds.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,13 @@ class DeceasedPatientTest {
     @Test
     void aPartialDeathDateThatMayFallBeforeTheEvaluationDateIsRefused() {
         InvalidBundleException e = refused("\"deceasedDateTime\":\"2026\"");
-        assertTrue(e.getMessage().contains("partial date"), e.getMessage());
-        refused("\"deceasedDateTime\":\"2026-10\"");
+        assertTrue(e.getMessage().contains("deceased in 2026: the death date is known only to the year"), e.getMessage());
+        assertTrue(e.getMessage().contains("may have died on or before the evaluation date"), e.getMessage());
+        InvalidBundleException month = refused("\"deceasedDateTime\":\"2026-10\"");
+        assertTrue(month.getMessage().contains("known only to the month"), month.getMessage());
+        // near miss: a full date says when, not "known only to"
+        InvalidBundleException day = refused("\"deceasedDateTime\":\"2026-10-01\"");
+        assertFalse(day.getMessage().contains("known only"), day.getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DiseaseTrend;
 import org.myelomacds.facts.Measurement;
@@ -111,6 +112,37 @@ class ObservationMappingTest {
         assertEquals(90.0, m.getValue(), EPS);
         assertEquals(">=90", m.getTextValue());
         assertEquals("CKD-EPI 2009", m.getMethod());
+    }
+
+    @Test
+    void egfrInMlPerMinIsRefusedNotRelabelled() {
+        UnreadableInput p = problem("98979-8", Bundles.quantity("52", "mL/min"));
+        assertEquals("Observation.valueQuantity.unit", p.getField());
+        assertTrue(p.getMessage().contains("not indexed to body surface area"), p.getMessage());
+        assertTrue(p.getMessage().contains("eGFR 52 reported in 'mL/min'"), p.getMessage());
+        UnreadableInput text = problem("98979-8", "\"valueString\":\"52 mL/min\"");
+        assertEquals("Observation.valueString", text.getField());
+        assertTrue(text.getMessage().contains("not indexed"), text.getMessage());
+        // near misses: the indexed unit is read, and a creatinine clearance in mL/min is read
+        assertEquals(52.0, measure("98979-8", Bundles.quantity("52", "mL/min/{1.73_m2}")).getValue(), EPS);
+        assertEquals(52.0, measure("35591-7", Bundles.quantity("52", "mL/min")).getValue(), EPS);
+    }
+
+    @ParameterizedTest(name = "LVEF range \"{0}\"")
+    @ValueSource(strings = {"55-60%", "55 - 60 %", "55–60", "55 to 60 %"})
+    void lvefRangeIsRefusedAsARange(String text) {
+        UnreadableInput p = problem("10230-1", "\"valueString\":\"" + text + "\"");
+        assertEquals("Observation.valueString", p.getField());
+        assertTrue(p.getMessage().contains("is a range (55 to 60); a range is not supported for LVEF"), p.getMessage());
+    }
+
+    @Test
+    void lvefNearMissesAreRead() {
+        // one value or a bound is read; a negative number is not a range
+        assertEquals(55.0, measure("10230-1", "\"valueString\":\"55%\"").getValue(), EPS);
+        assertEquals(">=55", measure("10230-1", "\"valueString\":\">= 55 %\"").getTextValue());
+        UnreadableInput negative = problem("10230-1", "\"valueString\":\"-5 %\"");
+        assertTrue(negative.getMessage().contains("outside the possible range"), negative.getMessage());
     }
 
     @ParameterizedTest(name = "CrCl {0}")

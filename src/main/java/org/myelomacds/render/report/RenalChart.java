@@ -33,11 +33,21 @@ public record RenalChart(String metric, String unit, Svg svg) {
         return out;
     }
 
+    /**
+     * Where on the time axis a result dated as recorded stands: a partial date ("2026-10", "2026") at its first day,
+     * while its labels print it as recorded.
+     */
+    private static LocalDate day(String recorded) {
+        if (recorded.length() == 4) return LocalDate.of(Integer.parseInt(recorded), 1, 1);
+        if (recorded.length() == 7) return java.time.YearMonth.parse(recorded).atDay(1);
+        return LocalDate.parse(recorded.substring(0, 10));
+    }
+
     /** One series of two or more results in one unit, sorted by date (see {@link #of}). */
     private static RenalChart chart(List<Findings.Renal> series) {
         String metric = "EGFR".equals(series.get(0).metric()) ? "eGFR" : "Creatinine clearance";
         String unit = unitKey(series.get(series.size() - 1).unit());
-        LocalDate first = LocalDate.parse(series.get(0).date()), last = LocalDate.parse(series.get(series.size() - 1).date());
+        LocalDate first = day(series.get(0).date()), last = day(series.get(series.size() - 1).date());
         long span = Math.max(14, java.time.temporal.ChronoUnit.DAYS.between(first, last));
         Svg.DateAxis axis = new Svg.DateAxis(first.minusDays(span / 12 + 1), last.plusDays(span / 12 + 1), LEFT, RIGHT);
         double maxValue = 0;
@@ -55,7 +65,7 @@ public record RenalChart(String metric, String unit, Svg svg) {
         }
         b.text(4, 12, metric + " (" + unit + ")", "start", "lbl");
         List<double[]> pts = new ArrayList<>();
-        for (Findings.Renal r : series) pts.add(new double[]{axis.x(LocalDate.parse(r.date())), y(r.value(), top)});
+        for (Findings.Renal r : series) pts.add(new double[]{axis.x(day(r.date())), y(r.value(), top)});
         b.polyline(pts, "trend");
         StringBuilder desc = new StringBuilder(metric + " in " + unit + ": ");
         for (int i = 0; i < series.size(); i++) {
