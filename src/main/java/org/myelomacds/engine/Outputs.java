@@ -121,6 +121,46 @@ public final class Outputs {
     }
 
     /**
+     * The inclusion criteria of a regimen's pivotal trial that the patient meets, for {@code insertLogical} in an
+     * eligibility rule: not yet the population outcome. rules/rank/trial-population.drl states the one outcome under
+     * the same criterion id: the MET criterion built here ("Matches the {trial} population ({inclusion}): {results}",
+     * with this rule's id, evidence and provenance) only when nothing else about the trial fails or is undecided,
+     * otherwise FAILED or UNKNOWN ({@link #trialPopulationOutside}), so the rationale never says "matches" beside an
+     * exclusion of the same trial.
+     */
+    public static org.myelomacds.facts.TrialInclusion trialInclusion(RuleContext ctx, String regimen, String criterion,
+                                                                       String trial, String inclusion, String results) {
+        CriterionResult met = criterion(ctx, regimen, criterion, CriterionKind.TRIAL_POPULATION, CriterionOutcome.MET,
+                "Matches the " + trial + " population (" + inclusion + "): " + results);
+        return new org.myelomacds.facts.TrialInclusion(regimen, criterion, trial, inclusion, met);
+    }
+
+    /**
+     * The one trial-population outcome of a regimen whose trial inclusion criteria are met but whose trial excluded the
+     * patient (FAILED) or may have (UNKNOWN): the inclusion's criterion id, a text naming what decided it, and the
+     * evidence of both the deciding rule and the inclusion rule (the trial it is about).
+     */
+    public static CriterionResult trialPopulationOutside(RuleContext ctx, org.myelomacds.facts.TrialInclusion inclusion,
+                                                         CriterionOutcome outcome, String reasons) {
+        if (outcome == CriterionOutcome.MET) throw new IllegalArgumentException("a population outside the trial is FAILED or UNKNOWN");
+        String text = outcome == CriterionOutcome.FAILED
+                ? "Outside the " + inclusion.getTrial() + " population (" + reasons + "), although the inclusion criteria read here are met ("
+                        + inclusion.getInclusion() + "): its trial results do not apply to this patient"
+                : inclusion.getTrial() + " population undecided (" + reasons + "): the inclusion criteria read here are met ("
+                        + inclusion.getInclusion() + "), but the patient may fall under an exclusion of the trial (a datum the record"
+                        + " does not hold, or an exclusion the evidence compendium has not verified), so its trial results are"
+                        + " not credited until that is settled";
+        RuleRef rule = ruleRef(ctx);
+        List<String> evidence = new ArrayList<>(rule.getEvidence());
+        for (String e : inclusion.getRule().getEvidence()) if (!evidence.contains(e)) evidence.add(e);
+        TreeSet<Provenance> facts = new TreeSet<>(provenance(ctx));
+        facts.addAll(inclusion.getProvenance());
+        return new CriterionResult(inclusion.getRegimen(), inclusion.getCriterion(), CriterionKind.TRIAL_POPULATION, outcome,
+                text, new RuleRef(rule.getRuleId(), rule.getRuleName(), evidence, rule.isUnverified(), rule.getConcept()),
+                List.copyOf(facts));
+    }
+
+    /**
      * A label criterion that fails because the record lacks something in the drug history (no prior lenalidomide, no
      * PI, not refractory): FAILED on a complete history; UNKNOWN when {@code gaps} (the DrugHistoryGap facts that bear
      * on it, DERIVE-HISTORY-01, DERIVE-REFRACTORY-04) say the history is incomplete, because what the record does
