@@ -17,7 +17,12 @@ public final class DrugHistoryGap implements HasProvenance {
         /** relapse is documented only by an undated code or status, so it cannot be placed against the last dose */
         RELAPSE_UNDATED,
         /** a given anti-myeloma therapy record without any date: it may be the last line */
-        UNDATED_THERAPY
+        UNDATED_THERAPY,
+        /**
+         * therapy the engine cannot name (an unclassified antineoplastic, an unidentified medication) in the treatment
+         * period: it may be any drug, so exposures, naivety and refractoriness are unsure (CDS-POLICY-UNIDENTIFIED-MEDICATION)
+         */
+        UNKNOWN_THERAPY
     }
 
     private final Kind kind;
@@ -51,6 +56,19 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " was given at an unknown time (" + Provenances.references(record) + " has no date): it may be the last"
                 + " line of therapy or lie between two recorded lines, so refractoriness to the last line and the line"
                 + " count are undecided", record.getProvenance());
+    }
+
+    /**
+     * A record of therapy the engine cannot name (THERAPY_UNCLASSIFIED, MEDICATION_UNIDENTIFIED): it may have been any
+     * anti-myeloma drug, an anti-CD38 antibody included, so "naive to X", "not refractory to X" and the trial populations
+     * defined by them are unsure. It cannot un-expose a recorded drug, so exposures already documented still stand.
+     */
+    public static DrugHistoryGap unknownTherapy(MedicationRecord record) {
+        return new DrugHistoryGap(Kind.UNKNOWN_THERAPY, null, Provenances.references(record) + " is therapy the engine"
+                + " cannot name" + (record.getStart() == null ? " (undated)"
+                        : " (from " + PartialDateText.of(record.getStart(), record.getStartLatest()) + ")")
+                + ": it may have been any anti-myeloma drug, an anti-CD38 antibody included, so naivety to and"
+                + " refractoriness to the drugs it could be are undecided", record.getProvenance());
     }
 
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public final class LastLineProgressionUnknown implements HasProvenance {
     /** Why it is unknown; only a partial date is settled by recording the full date (GAP-REFRACTORY-04). */
-    public enum Reason { PARTIAL_DATE, END_UNKNOWN, UNREADABLE_ASSESSMENT, RELAPSE_UNDATED }
+    public enum Reason { PARTIAL_DATE, END_UNKNOWN, UNREADABLE_ASSESSMENT, RELAPSE_UNDATED, UNKNOWN_THERAPY }
 
     private final PriorLine line;
     private final DosingPeriod course;
@@ -50,6 +50,18 @@ public final class LastLineProgressionUnknown implements HasProvenance {
                 + " without a date (" + RelapseSignal.texts(signals) + ") and no dated progression follows the start of line "
                 + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + "), so whether it came during or"
                 + " within 60 days after the line is not recorded");
+    }
+
+    /**
+     * Therapy the engine cannot name, given after the last counted line started (or undated): it may be the last line
+     * itself (DERIVE-HISTORY-05), so whether the disease progressed on the last therapy is not known from the lines.
+     */
+    public static LastLineProgressionUnknown unknownTherapy(PriorLine line, MedicationRecord record) {
+        return new LastLineProgressionUnknown(line, null, null, Reason.UNKNOWN_THERAPY, Provenances.references(record)
+                + ", therapy the engine cannot name, was given " + (record.getStart() == null ? "at an unknown time"
+                        : "from " + PartialDateText.of(record.getStart(), record.getStartLatest()))
+                + ", not before line " + line.getNumber() + " (from " + line.getStart() + ") started: it may be the last"
+                + " line of therapy, so progression on the last therapy is not shown by line " + line.getNumber());
     }
 
     public Reason getReason() { return reason; }

@@ -1,0 +1,81 @@
+package org.myelomacds.scenario;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.DataGapItem;
+import org.myelomacds.assessment.Statement;
+import org.myelomacds.engine.CompileMode;
+import org.myelomacds.facts.Jurisdiction;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Therapy the engine cannot name leaves undecided only the decisions it can change (CDS-POLICY-UNIDENTIFIED-MEDICATION,
+ * rules/eligibility/therapy-history.drl). qa-bundles/novel-study-drug-unknown-rxnorm.json: two counted lines (VRd-R, KRd),
+ * then a study drug coded by an ATC L01 code no catalogued drug holds; the same history without it is the near miss.
+ */
+class UnnamedTherapyTest {
+
+    private static Assessment evaluate(Path bundle, Jurisdiction j) {
+        return Samples.evaluate(bundle, j, CompileMode.EXECUTABLE_MODEL);
+    }
+
+    private static Path novel() { return Samples.projectDir().resolve("qa-bundles/novel-study-drug-unknown-rxnorm.json"); }
+
+    private static Map<String, String> statuses(Assessment a) {
+        Map<String, String> out = new TreeMap<>();
+        a.recommendations().forEach(r -> out.put(r.regimen(), r.status()));
+        a.notRecommended().forEach(r -> out.put(r.regimen(), r.status()));
+        return out;
+    }
+
+    private static List<Statement> statements(Assessment a, String regimen) {
+        List<Statement> out = new ArrayList<>();
+        a.recommendations().stream().filter(r -> r.regimen().equals(regimen)).forEach(r -> out.addAll(r.rationale()));
+        a.notRecommended().stream().filter(r -> r.regimen().equals(regimen)).forEach(r -> out.addAll(r.reasons()));
+        return out;
+    }
+
+    private static boolean has(Assessment a, String regimen, String criterion, String outcome) {
+        return statements(a, regimen).stream().anyMatch(s -> s.criterion().equals(criterion) && s.outcome().equals(outcome));
+    }
+
+    @Test
+    void aStudyDrugAfterTwoLinesLeavesIsaPdOnLabelAndOnlyWhatItCanChangeUndecided() {
+        Assessment a = evaluate(novel(), Jurisdiction.US);
+        // "at least 2 prior lines including lenalidomide and a PI" is met by lines 1-2 whatever the study drug was
+        assertEquals("ELIGIBLE", statuses(a).get("ISA_PD"));
+        assertTrue(has(a, "ISA_PD", "prior-lines", "MET"));
+        // ... but the study drug may have been an anti-CD38 antibody or pomalidomide: the ICARIA-MM population is open
+        assertTrue(has(a, "ISA_PD", "icaria-population", "UNKNOWN"));
+        // 2 counted + 1 possible line: US daratumumab monotherapy (at least 3) may be reached, so it is undecided;
+        // the 1-3 limit of Isa-Kd and D-Kd holds at 3, so nothing about their line count is undecided
+        assertTrue(has(a, "DARA_MONO", "us-prior-therapy", "UNKNOWN"));
+        assertFalse(has(a, "ISA_KD", "prior-lines", "UNKNOWN"));
+        assertFalse(statements(a, "DARA_PD").stream().anyMatch(s -> s.criterion().equals("therapy-history")));
+        // newly-diagnosed regimens failed on the two counted lines stay failed; the gap names the regimens it can change
+        assertEquals("NOT_ELIGIBLE", statuses(a).get("DARA_VRD"));
+        DataGapItem gap = a.dataGaps().stream().filter(g -> g.code().equals("THERAPY_UNCLASSIFIED")).findFirst().orElseThrow();
+        assertFalse(gap.wouldAffect().contains("DARA_VRD"), gap.wouldAffect().toString());
+        assertTrue(gap.wouldAffect().contains("ISA_PD"), gap.wouldAffect().toString());
+    }
+
+    @Test
+    void inTheEuTheStudyDrugMayBeTheLastLineSoProgressionOnTheLastTherapyIsUndecided() {
+        Assessment eu = evaluate(novel(), Jurisdiction.EU);
+        assertTrue(has(eu, "ISA_PD", "progression-on-last-therapy", "UNKNOWN"));
+        assertEquals("INSUFFICIENT_DATA", statuses(eu).get("ISA_PD"));
+        // near miss: the same history without the study drug (the Isa-Pd candidate sample, line 3 IRd) decides it
+        Assessment named = evaluate(Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json"), Jurisdiction.EU);
+        assertTrue(has(named, "ISA_PD", "progression-on-last-therapy", "MET"));
+        assertFalse(has(named, "ISA_PD", "progression-on-last-therapy", "UNKNOWN"));
+    }
+}
