@@ -75,7 +75,7 @@ save(b,'resumed-after-progression','From rrmm-isa-pd-candidate: IRd 2024-08-26..
 b=load('rrmm-isa-pd-candidate')
 for k in ('ixazomib','lenalidomide','dexamethasone'): get(b,'line3-ird-'+k)['effectivePeriod']={'start':'2024-08-26','end':'2025-03-01'}
 for d,k in ((LEN,'lenalidomide'),(DEX,'dexamethasone')): stmt(b,'line3b-rd-'+k,med(*d),'2025-11-01','2026-09-15')
-save(b,'resumed-subset-no-progression','From rrmm-isa-pd-candidate: IRd 2024-08-26..2025-03-01, 8-month gap, no progression recorded, then Rd only 2025-11-01..2026-09-15; progression 2026-09-12. Right (§1.1 rule 1: stopping some drugs is not a new line; resumption without progression): 3 lines, line 3 IRd continuing as Rd, ixazomib NOT refractory to the 2026 progression (last dose 2025-03-01, >60 d) but lenalidomide refractory; refractory to the last line = yes (progression on Rd portion) so ICARIA MET; a THERAPY_GAP note acceptable.')
+save(b,'resumed-subset-no-progression','From rrmm-isa-pd-candidate: IRd 2024-08-26..2025-03-01, 8-month gap, no progression recorded, then Rd only 2025-11-01..2026-09-15; progression 2026-09-12. Right (§1.1 rule 1, LOT-B15: a regimen is discontinued when all its drugs are stopped, and a different regimen started after that is a new line): IRd was fully stopped on 2025-03-01, so Rd from 2025-11-01 is line 4 (4 prior lines; the 1-3-line regimens ISA_KD/DARA_KD leave), or at the least the line count is undecided with a gap saying the regimen changed. Ixazomib NOT refractory to the 2026 progression (last dose 2025-03-01, >60 d); lenalidomide refractory; refractory to the last line (Rd) = yes, ICARIA MET.')
 
 # Resumed with one new drug after a gap (no progression) -> unplanned addition = new line
 b=load('rrmm-isa-pd-candidate')
@@ -111,7 +111,7 @@ save(b,'duplicate-id-different-content','From rrmm-isa-pd-candidate: a second Ob
 b=load('rrmm-severe-asthma'); a=get(b,'asthma-1')
 a['clinicalStatus']={'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-clinical','code':'resolved'}]}
 a['abatementDateTime']='2023-06-01'
-save(b,'asthma-severe-resolved-2023','From rrmm-severe-asthma: asthma-1 (J45.50 severe persistent) now clinicalStatus resolved, abatement 2023-06-01 (>2 y before asOf 2026-11-01). Right (§7): CANDOR excluded moderate/severe persistent asthma within the past 2 years -> D-Kd not outside CANDOR by asthma; class-standard trials (MAIA/POLLUX/CASTOR [M]) excluded a history? - they say "moderate/severe persistent or uncontrolled asthma" without a window [M] -> at most undecided; text must not say "Matches the CANDOR population" beside an "outside the trial population" score line.')
+save(b,'asthma-severe-resolved-2023','From rrmm-severe-asthma: asthma-1 (J45.50 severe persistent) now clinicalStatus resolved, abatement 2023-06-01 (>2 y before asOf 2026-11-01). Right (§7): CANDOR excluded moderate/severe persistent asthma within the past 2 years -> D-Kd not outside CANDOR by asthma; the class-standard exclusion of the other dara trials (MAIA/POLLUX/CASTOR, [M]) is stated without a window, so treating a resolved asthma as no exclusion is a policy the output should name; the text must not say "Matches the CANDOR population" beside an "outside the trial population" score line.')
 print('ok')
 
 # --- second batch
