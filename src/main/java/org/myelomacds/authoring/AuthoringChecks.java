@@ -477,7 +477,7 @@ final class AuthoringChecks {
             String name = call.getNameAsString();
             boolean outputs = call.getScope().map(s -> s.toString().equals("Outputs")).orElse(false);
             List<Expression> args = call.getArguments();
-            if (outputs && (name.equals("criterion") || name.equals("score")) && args.size() > 1) addLiteral(args.get(1), found);
+            if (outputs && (name.equals("criterion") || name.equals("score") || name.equals("trialInclusion")) && args.size() > 1) addLiteral(args.get(1), found);
             if (outputs && name.equals("flag")) for (int i = 4; i < args.size(); i++) addLiterals(args.get(i), found);
             if (outputs && name.equals("gap")) for (int i = 3; i < args.size(); i++) addLiterals(args.get(i), found);
             if (name.equals("equals") && args.size() == 1 && call.getScope().map(s -> s instanceof NameExpr n

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class Rulebook {
     private static final Pattern CRITERION = Pattern.compile("Outputs\\.criterion\\(\\s*kcontext\\s*,\\s*(\"([A-Z_]+)\"|[^,]+)\\s*,\\s*\"([^\"]+)\"\\s*,\\s*CriterionKind\\.([A-Z_]+)\\s*,\\s*CriterionOutcome\\.([A-Z]+)");
+    /** A trial-inclusion rule states its population MET through Outputs.trialInclusion (rules/rank/trial-population.drl). */
+    private static final Pattern TRIAL_INCLUSION = Pattern.compile("Outputs\\.trialInclusion\\(\\s*kcontext\\s*,\\s*(\"([A-Z_]+)\"|[^,]+)\\s*,\\s*\"([^\"]+)\"");
     private static final Pattern FLAG = Pattern.compile("Outputs\\.flag\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"\\s*,\\s*FlagSeverity\\.([A-Z]+)");
     private static final Pattern GAP = Pattern.compile("Outputs\\.gap\\(\\s*kcontext\\s*,\\s*\"([A-Z0-9_]+)\"");
     private static final Pattern SCORE = Pattern.compile("Outputs\\.score\\(\\s*kcontext\\s*,\\s*(\"([A-Z_]+)\"|[^,]+)\\s*,[\\s\\S]*,\\s*(-?\\d+|[A-Za-z][A-Za-z0-9_]*\\([^)]*\\))\\s*\\)\\s*\\)\\s*;");
@@ -87,6 +89,13 @@ public final class Rulebook {
                 Row cr = row.with(c.group(3), c.group(4), c.group(5));
                 if (c.group(2) != null) byRegimen.computeIfAbsent(c.group(2), k -> new ArrayList<>()).add(cr);
                 else common.add(cr);
+                placed = true;
+            }
+            Matcher t = TRIAL_INCLUSION.matcher(consequence);
+            while (t.find()) {
+                Row tr = row.with(t.group(3), "TRIAL_POPULATION", "MET");
+                if (t.group(2) != null) byRegimen.computeIfAbsent(t.group(2), k -> new ArrayList<>()).add(tr);
+                else common.add(tr);
                 placed = true;
             }
             Matcher f = FLAG.matcher(consequence);

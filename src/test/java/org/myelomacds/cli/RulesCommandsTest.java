@@ -91,8 +91,8 @@ class RulesCommandsTest {
         Path isaKd = rules.resolve("eligibility/isa-kd.drl");
         edit(isaKd, "rule \"ISA-KD-ELIG-04:", "rule \"ISA-KD-ELIG-03:");                                   // duplicate id
         edit(isaKd, "@evidence(IKEMA-REG)", "@evidence(IKEMA-REGG)\n    salience 10");                    // unknown evidence, salience
-        edit(isaKd, "Outputs.criterion(kcontext, \"ISA_KD\", \"ikema-population\"",
-                "Outputs.criterion(kcontext, \"ISA_KDD\", \"ikema-population\"");                            // unknown regimen
+        edit(isaKd, "Outputs.trialInclusion(kcontext, \"ISA_KD\", \"ikema-population\"",
+                "Outputs.trialInclusion(kcontext, \"ISA_KDD\", \"ikema-population\"");                       // unknown regimen
         edit(isaKd, "$h : TherapyHistory( priorLines > linesIkemaMax() )", "$h : TherapyHistory( priorLines > 3 )"); // threshold
         edit(rules.resolve("eligibility/isa-pd.drl"), "TherapyHistory( priorLines == 0 )",
                 "TherapyHistory( priorLines == 0 || > 5 )");                                                  // half constraint
@@ -241,7 +241,8 @@ class RulesCommandsTest {
         assertTrue(r.out().contains("flags/washouts.yaml (no flags/washouts.drl)"), r.out());
         assertTrue(r.out().contains("FAIL: 1 case file(s) mirror no DRL file"), r.out());
         assertTrue(r.out().matches("(?s).*FAIL: \\d+ rule\\(s\\) named by no case's fired:.*"), r.out());
-        assertTrue(r.out().contains("rank/trial-evidence.drl:15: RANK-TRIAL-CANDOR"), r.out());
+        // which trial-evidence rules only that file named changes as other files gain cases; one of them is listed
+        assertTrue(r.out().matches("(?s).*rank/trial-evidence\\.drl:\\d+: RANK-TRIAL-[A-Z0-9-]+.*"), r.out());
         assertTrue(r.out().matches("(?s).*FAIL: \\d+ eligibility or flag rule\\(s\\) named by no near miss's notFired:.*"), r.out());
         assertTrue(r.out().contains("ELIG-COMMON-02"), r.out());
     }
