@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * The drug history cannot support "naive" or "not refractory": a stem-cell transplant with no recorded induction, or a
  * refractoriness window that depends on the unknown part of a partial date or of an unknown end, or a therapy record
- * with no date. Derived in rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); trial-population criteria that need a complete drug history are UNKNOWN while one exists,
- * and the gap rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
+ * with no date. Derived in rules/derive/ (DERIVE-HISTORY-*, DERIVE-REFRACTORY-04, -05); a trial population is UNKNOWN while a gap about the whole history, or about a drug the
+ * population is defined by, exists (ELIG-COMMON-03, trialPopulationGap in rules/eligibility/common.drl), and the gap
+ * rules name the record. {@code drug} is the drug concerned, or null when the whole history is incomplete.
  */
 public final class DrugHistoryGap implements HasProvenance {
     public enum Kind {
