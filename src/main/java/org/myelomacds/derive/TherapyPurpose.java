@@ -119,7 +119,11 @@ public final class TherapyPurpose {
             if (unidentifiedBeforeDiagnosis(r, first, asOf)) continue;
             List<TherapyReason> reasons = r.getReasons();
             List<TherapyReason> precursors = reasons.stream().filter(TherapyReason::isPrecursor).toList();
-            List<TherapyReason> others = reasons.stream().filter(TherapyReason::isOtherCondition).toList();
+            // A medication the engine cannot identify is decided by any reason that names another disease, a bare
+            // ICD-10 code included (CDS-POLICY-UNIDENTIFIED-MEDICATION); a named drug only by a condition the
+            // terminology reads or a referenced Condition (CDS-POLICY-OTHER-THERAPY).
+            List<TherapyReason> others = reasons.stream().filter(UnidentifiedMedication.is(r.getDrug())
+                    ? TherapyReason::isOtherConditionForUnidentified : TherapyReason::isOtherCondition).toList();
             boolean antiCd38 = r.getDrug().isAntiCd38();
             OtherTherapy decided = null;
             if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {

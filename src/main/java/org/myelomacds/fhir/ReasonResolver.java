@@ -49,7 +49,10 @@ final class ReasonResolver {
         }
         for (CodeableConcept code : codes) {
             if (code == null || code.isEmpty() || namesNoCondition(code)) continue;
-            out.add(new TherapyReason(classify(code), Concepts.displayOrCode(code), null, false));
+            ConditionKind kind = classify(code);
+            boolean otherDisease = kind == null && code.getCoding().stream()
+                    .anyMatch(c -> TherapyReason.isOtherDiseaseCode(c.getSystem(), c.getCode()));
+            out.add(new TherapyReason(kind, Concepts.displayOrCode(code), null, false, otherDisease));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.myelomacds.facts.Route;
 import org.myelomacds.facts.TestDrugs;
 import org.myelomacds.scenario.Samples;
 import org.myelomacds.facts.TherapyReason;
+import org.myelomacds.facts.UnidentifiedMedication;
 
 import java.util.List;
 
@@ -129,6 +130,47 @@ class TherapyPurposeTest {
         assertTrue(split.other().get(0).isExposure());
         assertTrue(split.myeloma().isEmpty());
         assertEquals(1, split.exposed().size());
+    }
+
+    // ---- a medication the engine cannot identify (CDS-POLICY-UNIDENTIFIED-MEDICATION) --------------------------------
+
+    private static TherapyReason icd10(String code, String display) {
+        return new TherapyReason(null, display, null, false,
+                TherapyReason.isOtherDiseaseCode("http://hl7.org/fhir/sid/icd-10-cm", code));
+    }
+
+    @Test
+    void anUnidentifiedMedicationWithABareIcd10CodeOfAnotherDiseaseIsOtherTherapy() {
+        var split = TherapyPurpose.split(List.of(withReasons("x", UnidentifiedMedication.DRUG, "2025-01-10", "2025-07-10",
+                icd10("I10", "Essential (primary) hypertension"))), MM_2023_BREAST_2018, d("2026-11-01"));
+        assertTrue(split.myeloma().isEmpty());
+        assertEquals(Decision.STATED_REASON, split.other().get(0).getDecision());
+        assertFalse(split.other().get(0).isExposure());
+    }
+
+    @Test
+    void nearMissAnUnidentifiedMedicationForAMyelomaOrChemotherapyCodeStaysOnTheTimeline() {
+        for (String code : List.of("C90.00", "C80.1", "D47.2", "E85.9", "Z51.11")) {
+            var split = TherapyPurpose.split(List.of(withReasons("x", UnidentifiedMedication.DRUG, "2025-01-10",
+                    "2025-07-10", icd10(code, code))), MM_2023_BREAST_2018, d("2026-11-01"));
+            assertEquals(1, split.myeloma().size(), code);
+        }
+    }
+
+    @Test
+    void nearMissANamedDrugWithABareIcd10CodeOfAnotherDiseaseStaysMyelomaTherapy() {
+        var split = TherapyPurpose.split(List.of(withReasons("dex", DEXAMETHASONE, "2025-01-10", "2025-07-10",
+                icd10("I10", "Essential (primary) hypertension"))), MM_2023_BREAST_2018, d("2026-11-01"));
+        assertEquals(1, split.myeloma().size());
+    }
+
+    @Test
+    void onlyIcd10CodesOutsideTheNeoplasmAmyloidosisAndZChaptersAreOtherDiseaseCodes() {
+        assertTrue(TherapyReason.isOtherDiseaseCode("http://hl7.org/fhir/sid/icd-10", "I10"));
+        assertTrue(TherapyReason.isOtherDiseaseCode("http://hl7.org/fhir/sid/icd-10-cm", "D63.0"));
+        assertFalse(TherapyReason.isOtherDiseaseCode("http://hl7.org/fhir/sid/icd-10-cm", "D49.9"));
+        assertFalse(TherapyReason.isOtherDiseaseCode("http://hl7.org/fhir/sid/icd-10-cm", "C9000"));
+        assertFalse(TherapyReason.isOtherDiseaseCode("http://snomed.info/sct", "59621000"));
     }
 
     // ---- transplants -----------------------------------------------------------------------------------------------
