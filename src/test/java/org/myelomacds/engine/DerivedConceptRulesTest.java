@@ -292,6 +292,30 @@ class DerivedConceptRulesTest {
         return last == null ? m : m.withEffectiveLatest(last);
     }
 
+    private static Measurement mProtein(String id, double value, LocalDate first, LocalDate last) {
+        Measurement m = new Measurement(MeasurementKind.SERUM_M_PROTEIN, value, null, null, false, first,
+                List.of(new Provenance("Observation/" + id, first)));
+        return last == null ? m : m.withEffectiveLatest(last);
+    }
+
+    @Test
+    void aLowestMProteinDatedByAMonthThatMayFollowTheRiseMakesTheProgressionPossibleOnly() {
+        MedicationRecord len = course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2025, 1, 10), LocalDate.of(2026, 10, 5));
+        Measurement before = mProtein("mp-1", 0.5, LocalDate.of(2025, 9, 15), null);
+        Measurement rise = mProtein("mp-3", 0.9, LocalDate.of(2026, 7, 13), null);
+        Measurement confirm = mProtein("mp-4", 1.2, LocalDate.of(2026, 8, 24), null);
+        Measurement julyNadir = mProtein("mp-2", 0.4, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31));
+        Assessment a = evaluate(List.of(len), List.of(), List.of(before, julyNadir, rise, confirm));
+        assertEquals(List.of(), refractoryDrugs(a));
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().contains("Observation/mp-2")), a.dataGaps().toString());
+
+        // near miss: the lowest value dated 2026-07-01 is certainly before the rise: lenalidomide-refractory as before
+        Measurement firstJuly = mProtein("mp-2", 0.4, LocalDate.of(2026, 7, 1), null);
+        Assessment sure = evaluate(List.of(len), List.of(), List.of(before, firstJuly, rise, confirm));
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(sure));
+    }
+
     @Test
     void whichOfTwoDifferingRenalResultsIsLatestDependsOnAMonthDateSoNeitherIsUsed() {
         // eGFR 25 "2026-10" may be before or after eGFR 52 on 2026-10-15: by its first day the 52 would be current
