@@ -15,6 +15,7 @@ public final class CurrentResult implements HasProvenance {
     private final long ageDays;
     private final boolean stale;
     private final long freshnessDays;
+    private final List<Measurement> rivals;
 
     public CurrentResult(Measurement measurement, long ageDays) {
         this(measurement, ageDays, -1);
@@ -22,10 +23,21 @@ public final class CurrentResult implements HasProvenance {
 
     /** {@code freshnessDays} &lt; 0: no window for this kind, never stale. */
     public CurrentResult(Measurement measurement, long ageDays, long freshnessDays) {
+        this(measurement, ageDays, freshnessDays, List.of());
+    }
+
+    /**
+     * {@code rivals}: results of the same kind, with a different reading, that may be later than {@code measurement}
+     * or not, depending on the unknown day of a partial date ("2026-10" against 2026-10-15). Which value is current
+     * is then unknown, so the result is not used, as one whose freshness is unknown (issue 10 item 3: a partial date is
+     * an interval, not its first day); the texts name every record.
+     */
+    public CurrentResult(Measurement measurement, long ageDays, long freshnessDays, List<Measurement> rivals) {
         this.measurement = Objects.requireNonNull(measurement, "measurement");
         this.ageDays = ageDays;
         this.freshnessDays = freshnessDays;
-        this.stale = freshnessDays >= 0 && ageDays > freshnessDays;
+        this.rivals = rivals == null ? List.of() : List.copyOf(rivals);
+        this.stale = (freshnessDays >= 0 && ageDays > freshnessDays) || !this.rivals.isEmpty();
     }
 
     public MeasurementKind getKind() { return measurement.getKind(); }
@@ -47,13 +59,24 @@ public final class CurrentResult implements HasProvenance {
      */
     public boolean isStale() { return stale; }
     /** Dated by a month or a year whose days fall on both sides of the freshness window. */
-    public boolean isFreshnessUnknown() { return stale && getMinAgeDays() <= freshnessDays; }
+    public boolean isFreshnessUnknown() { return stale && (isChoiceUndecided() || getMinAgeDays() <= freshnessDays); }
+    /** Another result with a different reading may be the latest, depending on the unknown day of a partial date. */
+    public boolean isChoiceUndecided() { return !rivals.isEmpty(); }
+    /** The results that may be later than this one with a different reading (empty when the choice is decided). */
+    public List<Measurement> getRivals() { return rivals; }
     /**
      * "120 days old, beyond the 90-day window", or for a partial date straddling the window "dated only 2026-07, so 75
      * to 105 days old: whether it is within the 90-day window is unknown". For texts about a result that is not used
      * because of its age; the result's reference is in its description.
      */
     public String getStalenessText() {
+        if (isChoiceUndecided()) {
+            StringBuilder b = new StringBuilder();
+            for (Measurement r : rivals) b.append(b.length() == 0 ? "" : "; ").append(Quote.measurement(r));
+            return "the latest by its first possible day only: " + (rivals.size() == 1 ? "another result (" : "other results (") + b
+                    + ") with a different value may be earlier or later, depending on the unknown day of a date recorded"
+                    + " only by month or year; which value is current is unknown";
+        }
         if (isFreshnessUnknown()) {
             return "dated only " + measurement.getDateText() + ", so " + getMinAgeDays() + " to " + ageDays
                     + " days old: whether it is within the " + freshnessDays + "-day window is unknown";
@@ -75,7 +98,12 @@ public final class CurrentResult implements HasProvenance {
     public String describe() { return Quote.measurement(measurement); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof CurrentResult c && measurement == c.measurement && ageDays == c.ageDays && freshnessDays == c.freshnessDays;
+        return o instanceof CurrentResult c && measurement == c.measurement && ageDays == c.ageDays && freshnessDays == c.freshnessDays
+                && rivals.size() == c.rivals.size() && rivalsIdentical(c);
     }
-    @Override public int hashCode() { return Objects.hash(System.identityHashCode(measurement), ageDays, freshnessDays); }
+    private boolean rivalsIdentical(CurrentResult c) {
+        for (int i = 0; i < rivals.size(); i++) if (rivals.get(i) != c.rivals.get(i)) return false;
+        return true;
+    }
+    @Override public int hashCode() { return Objects.hash(System.identityHashCode(measurement), ageDays, freshnessDays, rivals.size()); }
 }

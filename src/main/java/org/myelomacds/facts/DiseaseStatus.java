@@ -73,6 +73,17 @@ public final class DiseaseStatus implements HasProvenance {
                 Objects.requireNonNull(derivation, "derivation"));
     }
 
+    /**
+     * A serum M-protein rise that may meet the IMWG progression criteria or not, depending on the unknown day of a
+     * partial date (which value is the lowest, which came later, or whether a value is after the line started): read as
+     * a possible progression only, like a preliminary one, so the refractoriness and last-line decisions it would change
+     * are unknown, never "not refractory" (issue 10 item 3). Dated over every day it may stand for.
+     */
+    public static DiseaseStatus possibleDerivedProgression(LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
+                Objects.requireNonNull(derivation, "derivation"), true, null);
+    }
+
     public DiseaseTrend getTrend() { return trend; }
     /** A progression the decisions rest on: a final (or amended, corrected) assessment, or one derived from the M-protein. */
     public boolean isProgression() { return trend == DiseaseTrend.PROGRESSION && !preliminary; }
@@ -94,6 +105,7 @@ public final class DiseaseStatus implements HasProvenance {
      * or "... a preliminary progression": why it may be a progression the engine does not act on.
      */
     public String describeUncertainty() {
+        if (derivation != null) return derivation;
         String what = "the disease-status assessment " + (date == null ? "with no date" : onDate()) + " ("
                 + Provenances.references(this) + ")";
         if (trend == DiseaseTrend.OTHER) {

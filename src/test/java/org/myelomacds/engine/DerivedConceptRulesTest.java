@@ -293,6 +293,66 @@ class DerivedConceptRulesTest {
                 && g.text().startsWith("The latest renal result is 123 days old")), stale.dataGaps().toString());
     }
 
+    private static Measurement egfr(String id, double value, LocalDate first, LocalDate last) {
+        Measurement m = new Measurement(MeasurementKind.EGFR, value, null, "CKD-EPI 2021", false, first,
+                List.of(new Provenance("Observation/" + id, first)));
+        return last == null ? m : m.withEffectiveLatest(last);
+    }
+
+    private static Measurement mProtein(String id, double value, LocalDate first, LocalDate last) {
+        Measurement m = new Measurement(MeasurementKind.SERUM_M_PROTEIN, value, null, null, false, first,
+                List.of(new Provenance("Observation/" + id, first)));
+        return last == null ? m : m.withEffectiveLatest(last);
+    }
+
+    @Test
+    void aLowestMProteinDatedByAMonthThatMayFollowTheRiseMakesTheProgressionPossibleOnly() {
+        MedicationRecord len = course(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2025, 1, 10), LocalDate.of(2026, 10, 5));
+        Measurement before = mProtein("mp-1", 0.5, LocalDate.of(2025, 9, 15), null);
+        Measurement rise = mProtein("mp-3", 0.9, LocalDate.of(2026, 7, 13), null);
+        Measurement confirm = mProtein("mp-4", 1.2, LocalDate.of(2026, 8, 24), null);
+        Measurement julyNadir = mProtein("mp-2", 0.4, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31));
+        Assessment a = evaluate(List.of(len), List.of(), List.of(before, julyNadir, rise, confirm));
+        assertEquals(List.of(), refractoryDrugs(a));
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().contains("Observation/mp-2")), a.dataGaps().toString());
+
+        // near miss: the lowest value dated 2026-07-01 is certainly before the rise: lenalidomide-refractory as before
+        Measurement firstJuly = mProtein("mp-2", 0.4, LocalDate.of(2026, 7, 1), null);
+        Assessment sure = evaluate(List.of(len), List.of(), List.of(before, firstJuly, rise, confirm));
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(sure));
+    }
+
+    @Test
+    void whichOfTwoDifferingRenalResultsIsLatestDependsOnAMonthDateSoNeitherIsUsed() {
+        // eGFR 25 "2026-10" may be before or after eGFR 52 on 2026-10-15: by its first day the 52 would be current
+        Measurement month = egfr("egfr-oct", 25, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        Measurement day = egfr("egfr-15", 52, LocalDate.of(2026, 10, 15), null);
+        Assessment a = evaluate(List.of(), List.of(), List.of(month, day));
+        assertTrue(a.findings().renal().stream().allMatch(r -> !r.current() || r.stale()), a.findings().renal().toString());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")
+                && g.text().contains("Observation/egfr-15") && g.text().contains("Observation/egfr-oct")
+                && g.text().contains("which value is current is unknown")), a.dataGaps().toString());
+        assertTrue(a.flags().stream().noneMatch(f -> f.code().equals("RENAL_DOSE_ADJUSTMENT")), a.flags().toString());
+
+        // near miss: both dated by day (2026-10-05 and 2026-10-15): the later one is current, fresh, no gap
+        Measurement fifth = egfr("egfr-5", 25, LocalDate.of(2026, 10, 5), null);
+        Assessment decided = evaluate(List.of(), List.of(), List.of(fifth, day));
+        assertTrue(decided.findings().renal().stream().anyMatch(r -> r.current() && !r.stale() && r.value() == 52.0),
+                decided.findings().renal().toString());
+        assertFalse(decided.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")), decided.dataGaps().toString());
+
+        // near miss: the month result reads the same (52): whichever is latest, the value is the same, so it is used
+        Measurement same = egfr("egfr-oct", 52, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        Assessment agree = evaluate(List.of(), List.of(), List.of(same, day));
+        assertFalse(agree.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")), agree.dataGaps().toString());
+
+        // near miss: a month wholly before the day ("2026-09") is certainly earlier: decided by the dates
+        Measurement sep = egfr("egfr-sep", 25, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30));
+        Assessment earlier = evaluate(List.of(), List.of(), List.of(sep, day));
+        assertFalse(earlier.dataGaps().stream().anyMatch(g -> g.code().equals("RENAL_RESULT_STALE")), earlier.dataGaps().toString());
+    }
+
     @Test
     void aProgressionDatedByAMonthThatMayPrecedeTheLastLineLeavesRelapseUndecided() {
         // the only line starts 2026-03-10; a progression "2026-03" may be before or after it
