@@ -181,16 +181,6 @@ final class ObservationMapper {
             ctx.problem("Observation.value[x]", "a " + value.fhirType() + " where " + kind + " needs a number");
             return null;
         }
-        if (kind == MeasurementKind.EGFR && UnitConverter.isUnindexedRate(unit)) {
-            // clinical-evidence §1.5 defines the eGFR in mL/min/1.73 m² and keeps it apart from the creatinine clearance
-            // (mL/min); converting would need the body surface area, which §1.5 gives no formula for. Relabelling the
-            // unit would move a patient across eGFR thresholds, so the value is refused where it stands.
-            ctx.problem(field + (value instanceof Quantity ? ".unit" : ""), "eGFR " + number.stripTrailingZeros().toPlainString()
-                    + " reported in '" + unit + "', not indexed to body surface area: the engine reads an eGFR only in "
-                    + kind.getCanonicalUnit() + " and does not relabel the unit (a de-indexed eGFR is neither the eGFR"
-                    + " nor the creatinine clearance the thresholds speak of)");
-            return null;
-        }
         OptionalDouble canonical = UnitConverter.toCanonical(kind, number.doubleValue(), unit);
         if (canonical.isEmpty()) {
             ctx.problem(field + (value instanceof Quantity ? ".unit" : ""),

@@ -21,8 +21,10 @@ final class UnitConverter {
     private static final Map<MeasurementKind, Map<String, Double>> FACTORS = new EnumMap<>(MeasurementKind.class);
 
     static {
-        // eGFR only as indexed to body surface: an eGFR in mL/min is another quantity (ObservationMapper refuses it by name)
-        FACTORS.put(MeasurementKind.EGFR, Map.of("ml/min/1.73m2", 1.0, "ml/min/1.73sqm", 1.0));
+        // Every eGFR LOINC code the engine reads (clinical-evidence.md §9.3) is defined per 1.73 m² (property "Volume
+        // Rate/Area"), so the code, not the unit, says what the number is: "mL/min" on such a code is the short unit
+        // producers send (Synthea on 33914-3), not a de-indexed value. Refusing it made every such record unreadable.
+        FACTORS.put(MeasurementKind.EGFR, Map.of("ml/min/1.73m2", 1.0, "ml/min/1.73sqm", 1.0, "ml/min", 1.0));
         FACTORS.put(MeasurementKind.CREATININE_CLEARANCE, Map.of("ml/min", 1.0, "ml/min/1.73m2", 1.0, "ml/s", 60.0));
         FACTORS.put(MeasurementKind.SERUM_CREATININE, Map.of(
                 "mg/dl", 1.0,
@@ -49,15 +51,6 @@ final class UnitConverter {
         if (factors == null) return OptionalDouble.of(value);
         Double factor = factors.get(normalise(unit));
         return factor == null ? OptionalDouble.empty() : OptionalDouble.of(value * factor);
-    }
-
-    /**
-     * A rate in mL/min (or mL/s) not indexed to body surface area: under an eGFR code it is a de-indexed eGFR, which
-     * is neither the eGFR (mL/min/1.73 m²) nor a creatinine clearance the thresholds speak of.
-     */
-    static boolean isUnindexedRate(String unit) {
-        String u = normalise(unit);
-        return u.equals("ml/min") || u.equals("ml/s");
     }
 
     /** "mL/min/{1.73_m2}", "mL/min/1.73 m²", "µmol/L", "μmol/L" → comparable lower-case forms. */

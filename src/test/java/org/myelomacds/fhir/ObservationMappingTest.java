@@ -115,17 +115,15 @@ class ObservationMappingTest {
     }
 
     @Test
-    void egfrInMlPerMinIsRefusedNotRelabelled() {
-        UnreadableInput p = problem("98979-8", Bundles.quantity("52", "mL/min"));
-        assertEquals("Observation.valueQuantity.unit", p.getField());
-        assertTrue(p.getMessage().contains("not indexed to body surface area"), p.getMessage());
-        assertTrue(p.getMessage().contains("eGFR 52 reported in 'mL/min'"), p.getMessage());
-        UnreadableInput text = problem("98979-8", "\"valueString\":\"52 mL/min\"");
-        assertEquals("Observation.valueString", text.getField());
-        assertTrue(text.getMessage().contains("not indexed"), text.getMessage());
-        // near misses: the indexed unit is read, and a creatinine clearance in mL/min is read
+    void egfrInMlPerMinOnAnIndexedLoincCodeIsReadAsTheCodeDefines() {
+        // 33914-3 and 98979-8 are defined per 1.73 m2; Synthea sends 33914-3 with the unit "mL/min"
+        assertEquals(52.0, measure("98979-8", Bundles.quantity("52", "mL/min")).getValue(), EPS);
+        assertEquals(7.55, measure("33914-3", Bundles.quantity("7.55", "mL/min")).getValue(), EPS);
+        // near misses: the indexed unit is read the same; a creatinine clearance in mL/min stays a clearance
         assertEquals(52.0, measure("98979-8", Bundles.quantity("52", "mL/min/{1.73_m2}")).getValue(), EPS);
-        assertEquals(52.0, measure("35591-7", Bundles.quantity("52", "mL/min")).getValue(), EPS);
+        assertEquals(MeasurementKind.CREATININE_CLEARANCE, measure("35591-7", Bundles.quantity("52", "mL/min")).getKind());
+        // a unit of another dimension is still refused
+        assertEquals("Observation.valueQuantity.unit", problem("98979-8", Bundles.quantity("1.2", "mg/dL")).getField());
     }
 
     @ParameterizedTest(name = "LVEF range \"{0}\"")
