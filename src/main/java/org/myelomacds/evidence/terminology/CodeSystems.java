@@ -122,16 +122,29 @@ public final class CodeSystems {
     private static final java.util.regex.Pattern NDC_HYPHENATED =
             java.util.regex.Pattern.compile("(\\d{4,5})-(\\d{3,4})(?:-(\\d{1,2}))?");
     private static final java.util.regex.Pattern NDC_11 = java.util.regex.Pattern.compile("\\d{11}");
+    /** Two or three digit groups separated by single spaces: the hyphenated layouts with blanks for hyphens. */
+    private static final java.util.regex.Pattern NDC_SPACED = java.util.regex.Pattern.compile("\\d+ \\d+(?: \\d+)?");
+    /** The FDA directory's placeholder layouts: 5-*3-2 ("57894-*503-01") and 5-4-*1 ("60219-1718-*1"). */
+    private static final java.util.regex.Pattern NDC_ASTERISK =
+            java.util.regex.Pattern.compile("(\\d{5})-(?:\\*(\\d{3})-(\\d{2})|(\\d{4})-\\*(\\d))");
 
     /**
      * The product an NDC names, as labeler-product in the 5-4 form ("57894-0503"), or null when the code cannot be
      * split without guessing. A drug is one product whatever its package, so a value set lists product codes and a
      * record's package code matches its product. The FDA assigns 10-digit codes in three hyphenated layouts — 4-4-2,
      * 5-3-2, 5-4-1 — and claims carry them as 11 digits, 5-4-2, padded with a leading zero in the short segment
-     * (HL7 terminology "NDC"; the CMS 11-digit convention). Read:
+     * (HL7 terminology "NDC"; the CMS 11-digit convention); the FDA's NDC Directory stored a 5-3-2 or 5-4-1 code with
+     * an asterisk as the placeholder of that padding zero, to keep its layout (the FDA National Drug Code Directory's
+     * explanation of the NDC number, fda.gov/drugs/informationondrugs/ucm142438.htm, as quoted by medval.com 2010).
+     * Read:
      * <ul>
      *   <li>hyphenated package codes 4-4-2, 5-3-2, 5-4-1 and 5-4-2, and product codes 4-4, 5-3, 5-4 (labeler padded to
      *       5 digits, product to 4);</li>
+     *   <li>the same with single spaces in place of the hyphens ("57894 503 01"), a separator variant of the same
+     *       layouts (mixed or repeated separators are not read);</li>
+     *   <li>the placeholder forms of the FDA National Drug Code Directory, where an asterisk stands in the short segment
+     *       of a 5-digit labeler's code in place of the zero claims pad it with: 5-*3-2 ("57894-*503-01" is 57894-503-01)
+     *       and 5-4-*1 ("60219-1718-*1"); an asterisk anywhere else is not read;</li>
      *   <li>11 digits unhyphenated: 5-4-2;</li>
      *   <li>not read (null): 10 digits unhyphenated, whose layout the digits do not tell (5789450301 may be
      *       57894-503-01 or 5789-4503-01), and anything else; such a code is compared as sent, so it matches nothing
@@ -144,6 +157,11 @@ public final class CodeSystems {
         if (code == null) return null;
         String c = code.trim();
         if (NDC_11.matcher(c).matches()) return c.substring(0, 5) + "-" + c.substring(5, 9);
+        if (NDC_SPACED.matcher(c).matches()) c = c.replace(' ', '-');
+        java.util.regex.Matcher a = NDC_ASTERISK.matcher(c);
+        if (a.matches()) {                                                           // the asterisk marks the layout
+            return a.group(2) != null ? a.group(1) + "-0" + a.group(2) : a.group(1) + "-" + a.group(4);
+        }
         java.util.regex.Matcher m = NDC_HYPHENATED.matcher(c);
         if (!m.matches()) return null;
         String labeler = m.group(1);

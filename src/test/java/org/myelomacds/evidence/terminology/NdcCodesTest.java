@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * NDCs are matched by their product (labeler-product), whatever package and layout a record sends: the FDA's three
- * hyphenated 10-digit layouts, the 11-digit claims form, and product codes; an unhyphenated 10-digit code is ambiguous
- * and not read, nor is anything that is not an NDC layout.
+ * hyphenated 10-digit layouts (or spaced, or with the directory's asterisk placeholder), the 11-digit claims form, and
+ * product codes; an unhyphenated 10-digit code is ambiguous and not read, nor is anything that is not an NDC layout.
  */
 class NdcCodesTest {
     @ParameterizedTest(name = "{0} -> {1}")
@@ -30,6 +30,13 @@ class NdcCodesTest {
             "72237-101-04, 72237-0101",     // 5-3-2
             "60219-1718-1, 60219-1718",     // 5-4-1 package
             "60219171801, 60219-1718",      // 5-4-1 padded to 11 digits (package 01)
+            "57894 503 01, 57894-0503",     // 5-3-2 with spaces for hyphens
+            "0003 4522 11, 00003-4522",     // 4-4-2 with spaces
+            "60219 1718 1, 60219-1718",     // 5-4-1 with spaces
+            "57894 0503 01, 57894-0503",    // 5-4-2 with spaces
+            "57894 503, 57894-0503",        // 5-3 product with a space
+            "57894-*503-01, 57894-0503",    // FDA directory placeholder: 5-*3-2
+            "60219-1718-*1, 60219-1718",    // FDA directory placeholder: 5-4-*1
     })
     void packagesAndLayoutsReduceToTheProduct(String code, String product) {
         assertEquals(product, CodeSystems.ndcProduct(code));
@@ -47,6 +54,17 @@ class NdcCodesTest {
             "578940503011",      // 12 digits
             "57894-503-01-1",    // four segments
             "A7894-503-01",      // not digits
+            "57894 503 1",       // 5-3-1 with spaces (9 digits): spaces change no layout rule
+            "5789 450 301",      // 4-3-3 with spaces
+            "57894 50301",       // 5-5 with a space
+            "57894-503 01",      // mixed separators
+            "57894  503 01",     // a doubled space
+            "57894-*0503-01",    // asterisk with a 4-digit product: no placeholder layout
+            "57894-*503-1",      // asterisk product with a 1-digit package (5-*3-1)
+            "57894-503-*1",      // asterisk package after a 3-digit product (5-3-*1)
+            "0003-*452-11",      // asterisk with a 4-digit labeler
+            "*5789-4503-01",     // asterisk in the labeler
+            "57894-*503-*1",     // two asterisks
             "''",
     })
     void whatIsNoNdcLayoutIsNotRead(String code) {
@@ -73,6 +91,10 @@ class NdcCodesTest {
         // Near misses: a product of the same labeler the catalogue does not list, and the same digits unhyphenated in 10.
         assertTrue(t.drugs().byCode(CodeSystems.NDC, "57894-505-01").isEmpty(), "57894-505 is not listed (no source read)");
         assertTrue(t.drugs().byCode(CodeSystems.NDC, "5789450301").isEmpty(), "an ambiguous 10-digit NDC is not guessed");
+        // Spaces for hyphens and the directory's asterisk placeholder name the same package; mixed separators do not.
+        assertEquals(Route.SUBCUTANEOUS, t.drugs().byCode(CodeSystems.NDC, "57894 503 01").orElseThrow().productRoute());
+        assertEquals(Route.SUBCUTANEOUS, t.drugs().byCode(CodeSystems.NDC, "57894-*503-01").orElseThrow().productRoute());
+        assertTrue(t.drugs().byCode(CodeSystems.NDC, "57894-503 01").isEmpty(), "mixed separators are not read");
         // The same digits in another system are not an NDC.
         assertTrue(t.drugs().byCode(CodeSystems.RXNORM, "57894-503-01").isEmpty());
     }
