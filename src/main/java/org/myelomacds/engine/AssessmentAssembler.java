@@ -139,7 +139,9 @@ final class AssessmentAssembler {
                 unranked.add(new Recommendation(0, regimen.id(), regimen.name(), status.name(), score, lines, rationale,
                         printedFlags, List.copyOf(evidence)));
             } else {
-                List<Statement> reasons = own.isEmpty() ? List.of(notCovered(regimen)) : own.stream()
+                List<CriterionResult> shown = status == RegimenStatus.NOT_ELIGIBLE
+                        ? RegimenStatusResolver.excludingFirst(own) : own;
+                List<Statement> reasons = own.isEmpty() ? List.of(notCovered(regimen)) : shown.stream()
                         .filter(c -> c.getOutcome() != CriterionOutcome.MET && c.getKind() != CriterionKind.EVIDENCE_ONLY)
                         .map(this::statement).toList();
                 reasons.forEach(r -> cited.addAll(r.evidence()));

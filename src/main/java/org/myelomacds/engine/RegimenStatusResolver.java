@@ -21,9 +21,7 @@ public final class RegimenStatusResolver {
     public static RegimenStatus resolve(List<CriterionResult> criteria, List<RaisedFlag> flags) {
         // A criterion the record cannot decide stands in place of a failure of the same criterion: a line count of 4 that
         // fails "1 to 3 prior lines" is no exclusion when the count is 3 or 4 depending on a partial date.
-        boolean excluded = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.FAILED
-                && criteria.stream().noneMatch(u -> decidesLabel(u) && u.getOutcome() == CriterionOutcome.UNKNOWN
-                        && u.getCriterion().equals(c.getCriterion())));
+        boolean excluded = criteria.stream().anyMatch(c -> excludes(c, criteria));
         if (excluded) return RegimenStatus.NOT_ELIGIBLE;
         boolean undecided = criteria.stream().anyMatch(c -> decidesLabel(c) && c.getOutcome() == CriterionOutcome.UNKNOWN);
         if (undecided) return RegimenStatus.INSUFFICIENT_DATA;
@@ -36,6 +34,25 @@ public final class RegimenStatusResolver {
         boolean evidenceOnly = criteria.stream()
                 .anyMatch(c -> c.getKind() == CriterionKind.EVIDENCE_ONLY && c.getOutcome() == CriterionOutcome.MET);
         return evidenceOnly ? RegimenStatus.OFF_LABEL_EVIDENCE : RegimenStatus.NOT_ELIGIBLE;
+    }
+
+    /**
+     * The criteria in their order with those that exclude the regimen moved to the front (otherwise stable): a
+     * NOT_ELIGIBLE regimen's first reason is then one that decided it, not an undecided criterion that sorts earlier
+     * ("therapy-history UNKNOWN" before "setting FAILED") and would read as the reason it was excluded.
+     */
+    public static List<CriterionResult> excludingFirst(List<CriterionResult> criteria) {
+        List<CriterionResult> ordered = new java.util.ArrayList<>(criteria.size());
+        criteria.stream().filter(c -> excludes(c, criteria)).forEach(ordered::add);
+        criteria.stream().filter(c -> !excludes(c, criteria)).forEach(ordered::add);
+        return List.copyOf(ordered);
+    }
+
+    /** A failed label criterion excludes unless the record leaves the same criterion undecided (see resolve). */
+    static boolean excludes(CriterionResult c, List<CriterionResult> criteria) {
+        return decidesLabel(c) && c.getOutcome() == CriterionOutcome.FAILED
+                && criteria.stream().noneMatch(u -> decidesLabel(u) && u.getOutcome() == CriterionOutcome.UNKNOWN
+                        && u.getCriterion().equals(c.getCriterion()));
     }
 
     static boolean decidesLabel(CriterionResult c) {

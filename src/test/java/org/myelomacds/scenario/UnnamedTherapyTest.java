@@ -68,6 +68,35 @@ class UnnamedTherapyTest {
         assertTrue(gap.wouldAffect().contains("ISA_PD"), gap.wouldAffect().toString());
     }
 
+    /**
+     * A newly diagnosed patient with an unidentified medication and no counted line: Isa-Pd fails on its prior lines and
+     * leaves therapy-history undecided (HISTORY-ELIG-02, whose id sorts first). The failure that excluded it is listed
+     * first, so the one-line summaries of every rendering name it, not the undecided criterion.
+     */
+    @Test
+    void aNotEligibleRegimenListsTheFailureThatExcludedItFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var bundle = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                Samples.samplesDir().resolve("ndmm-transplant-eligible.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) bundle.get("entry")).add(mapper.readTree("""
+                {"resource": {"resourceType": "MedicationStatement", "id": "unid-1", "status": "completed",
+                  "subject": {"reference": "Patient/pt-ndmm-te"},
+                  "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "00000-0000-00"}]},
+                  "effectivePeriod": {"start": "2026-10-16", "end": "2026-10-20"}}}"""));
+        Path file = dir.resolve("ndmm-unidentified.json");
+        mapper.writeValue(file.toFile(), bundle);
+        Assessment a = evaluate(file, Jurisdiction.US);
+        assertEquals("NOT_ELIGIBLE", statuses(a).get("ISA_PD"));
+        List<Statement> reasons = statements(a, "ISA_PD");
+        assertEquals("prior-lines FAILED", reasons.get(0).criterion() + " " + reasons.get(0).outcome());
+        assertTrue(has(a, "ISA_PD", "therapy-history", "UNKNOWN"), "the undecided criterion is still listed, after it");
+        // near miss: an INSUFFICIENT_DATA regimen keeps the usual order (no criterion excluded it)
+        Assessment novel = evaluate(novel(), Jurisdiction.EU);
+        List<Statement> undecided = statements(novel, "ISA_PD");
+        assertEquals("INSUFFICIENT_DATA", statuses(novel).get("ISA_PD"));
+        assertEquals("UNKNOWN", undecided.get(0).outcome(), undecided.toString());
+    }
+
     @Test
     void inTheEuTheStudyDrugMayBeTheLastLineSoProgressionOnTheLastTherapyIsUndecided() {
         Assessment eu = evaluate(novel(), Jurisdiction.EU);
