@@ -25,6 +25,8 @@ public final class ClinicalCondition implements HasProvenance {
     private final String clinicalStatus;
     private final ConditionCertainty certainty;
     private final String verificationStatus;
+    private final LocalDate abatement;
+    private final LocalDate abatementLatest;
 
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
                              LocalDate onset, String code, String display, Provenance provenance) {
@@ -45,6 +47,21 @@ public final class ClinicalCondition implements HasProvenance {
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
                              String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
                              LocalDate onset, LocalDate onsetLatest, String code, String display, Provenance provenance) {
+        this(kind, severity, stage, active, clinicalStatus, certainty, verificationStatus, onset, onsetLatest, null, null,
+                code, display, provenance);
+    }
+
+    /**
+     * With the abatement as recorded ({@code abatement} the earliest and {@code abatementLatest} the latest day it can
+     * stand for; null when none is dated): a trial's "within the past 2 years" turns on it, so texts print it.
+     */
+    public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                             String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
+                             LocalDate onset, LocalDate onsetLatest, LocalDate abatement, LocalDate abatementLatest,
+                             String code, String display, Provenance provenance) {
+        this.abatement = abatement;
+        this.abatementLatest = abatement == null || abatementLatest == null || abatementLatest.isBefore(abatement)
+                ? abatement : abatementLatest;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.onsetLatest = onset == null || onsetLatest == null || onsetLatest.isBefore(onset) ? onset : onsetLatest;
         this.severity = severity == null ? ConditionSeverity.UNSPECIFIED : severity;
@@ -78,9 +95,18 @@ public final class ClinicalCondition implements HasProvenance {
     public boolean isPossible() { return certainty == ConditionCertainty.POSSIBLE; }
     /** Condition.verificationStatus as recorded, or null when absent. */
     public String getVerificationStatus() { return verificationStatus; }
-    /** "recorded as resolved" for a condition that is not active; "" otherwise. */
+    /** The earliest day the recorded abatement can stand for; null when none is dated. */
+    public LocalDate getAbatement() { return abatement; }
+    /**
+     * "recorded as resolved" for a condition that is not active, with the abatement date when one is recorded
+     * ("recorded as resolved on 2023-06-01"); "" otherwise.
+     */
     public String statusNote() {
-        return active ? "" : "recorded as " + (clinicalStatus == null ? "inactive" : clinicalStatus);
+        if (active) return "";
+        String note = "recorded as " + (clinicalStatus == null ? "inactive" : clinicalStatus);
+        if (abatement == null) return note;
+        String when = PartialDateText.of(abatement, abatementLatest);
+        return note + (when.startsWith("between") ? " " : " on ") + when;
     }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 

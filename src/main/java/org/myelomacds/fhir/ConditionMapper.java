@@ -76,7 +76,8 @@ final class ConditionMapper {
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
-                clinicalStatus, certainty, verification, onset, onsetLatest(condition), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
+                clinicalStatus, certainty, verification, onset, onsetLatest(condition), abatement(condition, FhirDates::startOf),
+                abatement(condition, FhirDates::latestEndOf), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
     }
 
     /**
@@ -220,6 +221,19 @@ final class ConditionMapper {
             case "iii": case "3": return 3;
             default: return 4;
         }
+    }
+
+    /**
+     * A day of the abatement[x] as {@code day} reads it (its earliest: the dateTime or the Period's start; its latest:
+     * the last day of a partial dateTime or of the Period's end); null for an undated abatement (Age, Range, string,
+     * boolean), whose date the record does not give.
+     */
+    private static LocalDate abatement(Condition condition, java.util.function.Function<org.hl7.fhir.r4.model.Type, LocalDate> day) {
+        if (!condition.hasAbatement()) return null;
+        org.hl7.fhir.r4.model.Type a = condition.getAbatement();
+        LocalDate d = day.apply(a);
+        if (d == null) d = FhirDates.latestStartOf(a);                               // a dateTime, or a Period with no end
+        return d;
     }
 
     /** The latest day the onset (or the recorded date, without one) can stand for. */

@@ -241,6 +241,31 @@ class ConditionMappingTest {
         assertTrue(icd("J45.50", null).isActive());
     }
 
+    /** A trial's "asthma within the past 2 years" turns on the abatement date, so the status note prints it. */
+    @ParameterizedTest(name = "{0} → \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "\"abatementDateTime\":\"2023-06-01\"| recorded as resolved on 2023-06-01",
+            "\"abatementDateTime\":\"2023-06\"| recorded as resolved on 2023-06",
+            "\"abatementPeriod\":{\"start\":\"2023-05-10\",\"end\":\"2023-06-20\"}| recorded as resolved between 2023-05-10 and 2023-06-20",
+            "\"abatementPeriod\":{\"start\":\"2023\"}| recorded as resolved on 2023",
+            // near misses: an abatement that gives no date, and none at all
+            "\"abatementString\":\"in childhood\"| recorded as resolved",
+            "\"onsetDateTime\":\"2009-04-01\"| recorded as resolved"})
+    void theStatusNoteOfAResolvedConditionGivesItsAbatementDate(String abatement, String note) {
+        ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J45.50", null,
+                "\"clinicalStatus\":{\"coding\":[{\"code\":\"resolved\"}]}," + abatement));
+        assertEquals(note, c.statusNote());
+    }
+
+    @Test
+    void anAbatementDateWithoutStatusIsPrintedAndAnActiveConditionHasNoNote() {
+        assertEquals("recorded as abated on 2020-05-01", one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J44.9", null,
+                "\"abatementDateTime\":\"2020-05-01\"")).statusNote());
+        // near miss: a condition recorded as active (recurrence) keeps no note, whatever abatement it also carries
+        assertEquals("", one(condition("http://hl7.org/fhir/sid/icd-10-cm", "J44.9", null,
+                "\"clinicalStatus\":{\"coding\":[{\"code\":\"recurrence\"}]},\"abatementDateTime\":\"2020-05-01\"")).statusNote());
+    }
+
     @Test
     void statusCodesAreReadWhateverTheSystemOrCase() {
         ClinicalCondition c = one(condition("http://hl7.org/fhir/sid/icd-10-cm", "I50.9", null,
