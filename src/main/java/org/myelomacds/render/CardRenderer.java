@@ -2,31 +2,22 @@ package org.myelomacds.render;
 
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.DataGapItem;
-import org.myelomacds.assessment.EvidenceRef;
 import org.myelomacds.assessment.Flag;
 import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.assessment.Recommendation;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.evidence.terminology.ObservationTerms;
-import org.myelomacds.fhir.ProposedOrders;
 import org.myelomacds.render.cards.Card;
-import org.myelomacds.render.cards.Card.Action;
 import org.myelomacds.render.cards.Card.Coding;
-import org.myelomacds.render.cards.Card.Link;
-import org.myelomacds.render.cards.Card.Source;
-import org.myelomacds.render.cards.Card.Suggestion;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +35,10 @@ import java.util.stream.Collectors;
  * machine fields ({@code source.topic}, the suggestions' resources, the issued-card record) and in the linked report,
  * which carries the full reasoning. A detail stays under {@link #MAX_DETAIL} characters. Within one response each
  * proposed order appears once, and uuids are derived from the request, so the same request gives the same uuids.
+ *
+ * <p>This class composes the cards; the parts live beside it: {@link CardResponse} (uuids, names, orders proposed so
+ * far), {@link CardDetail} (the length-bounded detail), {@link CardText} (cutting and escaping text),
+ * {@link CardSources} (source and link) and {@link CardSuggestions} (coded orders).
  */
 public final class CardRenderer {
     /** Codes for "why I did not follow this card", offered on every card (CDS Hooks 2.0 overrideReasons). */
@@ -59,8 +54,6 @@ public final class CardRenderer {
     public static final int MAX_DETAIL = 600;
     /** Options named on the summary card; the full ranking is in the linked report. */
     static final int SUMMARY_OPTIONS = 3;
-    /** An action longer than this is cut at its first clause on a card (the report prints it in full). */
-    private static final int ACTION_CLAUSE = 170;
 
     private CardRenderer() {}
 
@@ -87,7 +80,7 @@ public final class CardRenderer {
 
     /** patient-view: the summary card, a card per CRITICAL finding, and one card for the pre-dose tasks. */
     public static List<Card> patientView(Assessment a, Context ctx) {
-        Response r = new Response(a, ctx);
+        CardResponse r = new CardResponse(a, ctx);
         List<Card> cards = new ArrayList<>();
         cards.add(summaryCard(r));
         Set<String> recommended = recommendedRegimens(a);
@@ -104,7 +97,7 @@ public final class CardRenderer {
      * none of its regimens is recommended.
      */
     public static List<Card> orderCheck(Assessment a, List<OrderedDrug> drugs, Context ctx) {
-        Response r = new Response(a, ctx);
+        CardResponse r = new CardResponse(a, ctx);
         List<Card> cards = new ArrayList<>();
         Set<String> recommended = recommendedRegimens(a);
         for (OrderedDrug d : drugs) {
@@ -127,7 +120,7 @@ public final class CardRenderer {
 
     // ------------------------------------------------------------------------------------------------ patient-view
 
-    private static Card summaryCard(Response r) {
+    private static Card summaryCard(CardResponse r) {
         Assessment a = r.a;
         List<Recommendation> recs = a.recommendations();
         BottomLine bottom = BottomLine.of(a, r.ctx.shortNames());
@@ -143,14 +136,14 @@ public final class CardRenderer {
             }
             summary = s.toString();
         }
-        Detail md = new Detail(r);
-        md.line("**Bottom line.** " + esc(bottom.text()));
+        CardDetail md = new CardDetail(r);
+        md.line("**Bottom line.** " + CardText.esc(bottom.text()));
         Flag caution = keyCaution(a);
         // A concern the bottom line already names as shared by every option is not repeated as the key caution.
         if (caution != null && bottom.text().contains(FlagKinds.title(caution.code()))) caution = null;
         if (caution != null) {
-            md.line("**Key caution:** " + esc(capitalise(FlagKinds.title(caution.code()))) + " (" + r.names(concerned(caution, recommendedRegimens(a))) + ")"
-                    + (caution.action() == null ? "" : ": " + esc(BottomLine.shorten(clause(caution.action()), 90))));
+            md.line("**Key caution:** " + CardText.esc(CardText.capitalise(FlagKinds.title(caution.code()))) + " (" + r.names(concerned(caution, recommendedRegimens(a))) + ")"
+                    + (caution.action() == null ? "" : ": " + CardText.esc(BottomLine.shorten(CardText.clause(caution.action()), 90))));
         }
         List<String> tail = new ArrayList<>();
         // The summary names the top options with their statuses; the detail does not repeat them.
@@ -159,9 +152,9 @@ public final class CardRenderer {
         if (!a.notRecommended().isEmpty()) tail.add(a.notRecommended().size() + " regimen" + (a.notRecommended().size() == 1 ? "" : "s") + " not recommended");
         if (!a.dataGaps().isEmpty()) {
             tail.add(a.dataGaps().size() + " data gap" + (a.dataGaps().size() == 1 ? "" : "s") + " could change this answer ("
-                    + a.dataGaps().stream().map(g -> words(g.code())).distinct().collect(Collectors.joining(", ")) + ")");
+                    + a.dataGaps().stream().map(g -> CardText.words(g.code())).distinct().collect(Collectors.joining(", ")) + ")");
         }
-        if (!tail.isEmpty()) md.line(capitalise(String.join("; ", tail)) + ": see the full assessment.");
+        if (!tail.isEmpty()) md.line(CardText.capitalise(String.join("; ", tail)) + ": see the full assessment.");
         else md.line("Full reasoning and evidence: see the full assessment.");
         Set<String> rules = new LinkedHashSet<>(bottom.rules());
         List<String> cited = new ArrayList<>();
@@ -176,9 +169,9 @@ public final class CardRenderer {
         for (DataGapItem g : a.dataGaps()) if (g.rule() != null) rules.add(g.rule());
         boolean concern = recs.isEmpty() || FlagKinds.anyConcern(recs.get(0).flags());
         String topic = recs.isEmpty() ? "NO_OPTION" : recs.get(0).regimen();
-        return new Card(r.uuid("summary"), CardRenderer.summary(summary), md.build(), concern ? "warning" : "info",
-                source(a, cited, topic, recs.isEmpty() ? "No anti-CD38 option" : recs.get(0).name()), List.of(), null,
-                OVERRIDE_REASONS, links(r.ctx.reportUrl()), new ArrayList<>(rules));
+        return new Card(r.uuid("summary"), CardText.summary(summary), md.build(), concern ? "warning" : "info",
+                CardSources.source(a, cited, topic, recs.isEmpty() ? "No anti-CD38 option" : recs.get(0).name()), List.of(), null,
+                OVERRIDE_REASONS, CardSources.links(r.ctx.reportUrl()), new ArrayList<>(rules));
     }
 
     /** The most severe concern among the ranked options; of equal ones, the one that concerns the best-ranked option. */
@@ -196,36 +189,36 @@ public final class CardRenderer {
     }
 
     /** A CRITICAL finding: the summary is the action (what not to do and why), the detail names what it concerns. */
-    private static Card criticalCard(Response r, Flag f, OrderedDrug drug) {
-        String summary = f.action() != null ? f.action() : capitalise(FlagKinds.title(f.code()));
-        Detail md = new Detail(r);
-        if (f.action() != null) md.line("**Action:** " + esc(f.action()));
-        md.line("**" + esc(capitalise(FlagKinds.title(f.code()))) + "** (critical), concerning " + esc(r.names(f.regimens())) + ".");
+    private static Card criticalCard(CardResponse r, Flag f, OrderedDrug drug) {
+        String summary = f.action() != null ? f.action() : CardText.capitalise(FlagKinds.title(f.code()));
+        CardDetail md = new CardDetail(r);
+        if (f.action() != null) md.line("**Action:** " + CardText.esc(f.action()));
+        md.line("**" + CardText.esc(CardText.capitalise(FlagKinds.title(f.code()))) + "** (critical), concerning " + CardText.esc(r.names(f.regimens())) + ".");
         md.line("The finding, the patient data behind it and the evidence are in the full assessment.");
         return new Card(r.uuid("critical|" + f.code() + "|" + String.join(",", f.regimens()) + "|" + (drug == null ? "" : drug.name())),
-                CardRenderer.summary(summary), md.build(), "critical", source(a(r), f.evidence(), f.code(), FlagKinds.title(f.code())),
-                List.of(), null, OVERRIDE_REASONS, links(r.ctx.reportUrl()), List.of(f.rule()));
+                CardText.summary(summary), md.build(), "critical", CardSources.source(r.a, f.evidence(), f.code(), FlagKinds.title(f.code())),
+                List.of(), null, OVERRIDE_REASONS, CardSources.links(r.ctx.reportUrl()), List.of(f.rule()));
     }
 
     /**
      * The routine tasks before or around dosing, each action once (flags of several regimens often ask the same),
      * with the orders their rules propose as suggestions.
      */
-    private static Card preDoseCard(Response r, List<Flag> tasks, OrderedDrug drug, Set<String> scope) {
+    private static Card preDoseCard(CardResponse r, List<Flag> tasks, OrderedDrug drug, Set<String> scope) {
         List<Flag> ordered = tasks.stream().sorted(Comparator.comparingInt((Flag f) -> f.proposals().isEmpty() ? 1 : 0)
                 .thenComparing(Comparator.comparingInt(FlagKinds::weight).reversed())).toList();
         Map<String, List<Flag>> byAction = new LinkedHashMap<>();
-        for (Flag f : ordered) byAction.computeIfAbsent(clause(f.action()), k -> new ArrayList<>()).add(f);
+        for (Flag f : ordered) byAction.computeIfAbsent(CardText.clause(f.action()), k -> new ArrayList<>()).add(f);
         List<String> titles = new ArrayList<>();
         ordered.forEach(f -> { if (!titles.contains(FlagKinds.title(f.code()))) titles.add(FlagKinds.title(f.code())); });
-        String summary = listed(drug == null ? "Before the first dose: " : capitalise(drug.name()) + " order, before the first dose: ", titles);
-        Detail md = new Detail(r);
+        String summary = CardText.listed(drug == null ? "Before the first dose: " : CardText.capitalise(drug.name()) + " order, before the first dose: ", titles);
+        CardDetail md = new CardDetail(r);
         StringBuilder list = new StringBuilder();
         int shown = 0;
         for (Map.Entry<String, List<Flag>> e : byAction.entrySet()) {
             Set<String> regimens = new LinkedHashSet<>();
             e.getValue().forEach(f -> regimens.addAll(concerned(f, scope)));
-            String item = "- " + esc(e.getKey()) + (regimens.isEmpty() || regimens.containsAll(scope) ? "" : " (" + esc(r.names(regimens)) + ")") + "\n";
+            String item = "- " + CardText.esc(e.getKey()) + (regimens.isEmpty() || regimens.containsAll(scope) ? "" : " (" + CardText.esc(r.names(regimens)) + ")") + "\n";
             if (!md.fits(list.length() + item.length() + 60)) break;
             list.append(item);
             shown++;
@@ -235,49 +228,49 @@ public final class CardRenderer {
         List<String> rules = new ArrayList<>(new LinkedHashSet<>(tasks.stream().map(Flag::rule).toList()));
         List<String> cited = new ArrayList<>();
         ordered.forEach(f -> cited.addAll(f.evidence()));
-        return new Card(r.uuid("pre-dose|" + (drug == null ? "" : drug.name())), CardRenderer.summary(summary), md.build(),
-                indicator(tasks), source(a(r), cited, "PRE_DOSE", "Before the first dose"), r.suggestions(ordered), "any",
-                OVERRIDE_REASONS, links(r.ctx.reportUrl()), rules);
+        return new Card(r.uuid("pre-dose|" + (drug == null ? "" : drug.name())), CardText.summary(summary), md.build(),
+                indicator(tasks), CardSources.source(r.a, cited, "PRE_DOSE", "Before the first dose"), CardSuggestions.of(r, ordered), "any",
+                OVERRIDE_REASONS, CardSources.links(r.ctx.reportUrl()), rules);
     }
 
     // ------------------------------------------------------------------------------------------------ order check
 
     /** All flags of one code that concern the ordered drug's regimens, on one card; the most severe first. */
-    private static Card concernCard(Response r, List<Flag> group, OrderedDrug drug) {
+    private static Card concernCard(CardResponse r, List<Flag> group, OrderedDrug drug) {
         Flag first = group.get(0);
         if ("CRITICAL".equals(first.severity()) && group.size() == 1) return criticalCard(r, first, drug);
         Set<String> regimens = new LinkedHashSet<>();
         group.forEach(f -> regimens.addAll(concerned(f, drug.regimens())));
         String title = FlagKinds.title(first.code());
-        String summary = capitalise(drug.name()) + " order: " + title + " (" + r.names(regimens) + ")";
-        Detail md = new Detail(r);
+        String summary = CardText.capitalise(drug.name()) + " order: " + title + " (" + r.names(regimens) + ")";
+        CardDetail md = new CardDetail(r);
         Map<String, Set<String>> byAction = new LinkedHashMap<>();
         for (Flag f : group) byAction.computeIfAbsent(f.action() == null ? "" : f.action(), k -> new LinkedHashSet<>()).addAll(concerned(f, drug.regimens()));
         for (Map.Entry<String, Set<String>> e : byAction.entrySet()) {
-            String concerns = byAction.size() > 1 ? " (" + esc(r.names(e.getValue())) + ")" : "";
-            String line = e.getKey().isEmpty() ? "**Finding**" + concerns + ": " + esc(capitalise(title))
-                    : "**Action**" + concerns + ": " + esc(clause(e.getKey()));
+            String concerns = byAction.size() > 1 ? " (" + CardText.esc(r.names(e.getValue())) + ")" : "";
+            String line = e.getKey().isEmpty() ? "**Finding**" + concerns + ": " + CardText.esc(CardText.capitalise(title))
+                    : "**Action**" + concerns + ": " + CardText.esc(CardText.clause(e.getKey()));
             if (md.fits(line.length() + 140)) md.line(line);
         }
-        md.line("Concerns " + esc(r.names(regimens)) + ". The findings, patient data and evidence are in the full assessment.");
+        md.line("Concerns " + CardText.esc(r.names(regimens)) + ". The findings, patient data and evidence are in the full assessment.");
         List<String> cited = new ArrayList<>();
         group.forEach(f -> cited.addAll(f.evidence()));
-        return new Card(r.uuid("concern|" + drug.name() + "|" + first.code()), CardRenderer.summary(summary), md.build(),
-                indicator(group), source(a(r), cited, first.code(), title), List.of(), null, OVERRIDE_REASONS,
-                links(r.ctx.reportUrl()), new ArrayList<>(new LinkedHashSet<>(group.stream().map(Flag::rule).toList())));
+        return new Card(r.uuid("concern|" + drug.name() + "|" + first.code()), CardText.summary(summary), md.build(),
+                indicator(group), CardSources.source(r.a, cited, first.code(), title), List.of(), null, OVERRIDE_REASONS,
+                CardSources.links(r.ctx.reportUrl()), new ArrayList<>(new LinkedHashSet<>(group.stream().map(Flag::rule).toList())));
     }
 
     /** No regimen with the ordered drug is recommended: each with its status and first reason, shortened. */
-    private static Card noRegimenCard(Response r, OrderedDrug drug) {
+    private static Card noRegimenCard(CardResponse r, OrderedDrug drug) {
         Assessment a = r.a;
         List<NotRecommended> theirs = a.notRecommended().stream().filter(n -> drug.regimens().contains(n.regimen())).toList();
         String summary = "No " + drug.name() + " regimen is recommended for this patient on the data given";
-        Detail md = new Detail(r);
+        CardDetail md = new CardDetail(r);
         StringBuilder list = new StringBuilder();
         int shown = 0;
         for (NotRecommended n : theirs) {
-            String reason = n.reasons().isEmpty() ? "" : ": " + esc(BottomLine.shorten(BottomLine.plain(n.reasons().get(0).text(), r.ctx.shortNames()), 110));
-            String item = "- **" + esc(r.name(n.regimen())) + "**, " + FlagKinds.statusWords(n.status(), n.flags()) + reason + "\n";
+            String reason = n.reasons().isEmpty() ? "" : ": " + CardText.esc(BottomLine.shorten(BottomLine.plain(n.reasons().get(0).text(), r.ctx.shortNames()), 110));
+            String item = "- **" + CardText.esc(r.name(n.regimen())) + "**, " + FlagKinds.statusWords(n.status(), n.flags()) + reason + "\n";
             if (!md.fits(list.length() + item.length() + 60)) break;
             list.append(item);
             shown++;
@@ -288,107 +281,12 @@ public final class CardRenderer {
         Set<String> rules = new LinkedHashSet<>();
         List<String> cited = new ArrayList<>();
         for (NotRecommended n : theirs) for (Statement s : n.reasons()) { rules.add(s.rule()); cited.addAll(s.evidence()); }
-        return new Card(r.uuid("no-regimen|" + drug.name()), CardRenderer.summary(summary), md.build(), "warning",
-                source(a, cited, "NOT_RECOMMENDED", "Regimens not recommended"), List.of(), null, OVERRIDE_REASONS,
-                links(r.ctx.reportUrl()), new ArrayList<>(rules));
+        return new Card(r.uuid("no-regimen|" + drug.name()), CardText.summary(summary), md.build(), "warning",
+                CardSources.source(a, cited, "NOT_RECOMMENDED", "Regimens not recommended"), List.of(), null, OVERRIDE_REASONS,
+                CardSources.links(r.ctx.reportUrl()), new ArrayList<>(rules));
     }
 
     // ------------------------------------------------------------------------------------------------ shared
-
-    /** The state of one response: uuids derived from the request, and the orders already proposed in it. */
-    private static final class Response {
-        final Assessment a;
-        final Context ctx;
-        final Set<String> proposed = new LinkedHashSet<>();
-
-        Response(Assessment a, Context ctx) { this.a = a; this.ctx = ctx; }
-
-        /**
-         * A name-based (version 3) UUID of the request, the patient, the rulebase and the card's own key: the same
-         * request answered by the same rulebase gets the same uuids (a retried call does not issue new cards), and
-         * any other request gets other uuids.
-         */
-        String uuid(String key) {
-            String seed = ctx.requestKey() + "\n" + a.patient().id() + "\n" + a.asOf() + "\n" + a.jurisdiction() + "\n"
-                    + a.rulebase().sha256() + "\n" + key;
-            return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-        }
-
-        String name(String regimen) {
-            String s = ctx.shortNames().get(regimen);
-            if (s != null) return s;
-            for (Recommendation r : a.recommendations()) if (r.regimen().equals(regimen)) return r.name();
-            for (NotRecommended n : a.notRecommended()) if (n.regimen().equals(regimen)) return n.name();
-            return regimen.replace('_', ' ');
-        }
-
-        String names(Collection<String> regimens) {
-            return regimens.stream().map(this::name).collect(Collectors.joining(", "));
-        }
-
-        /**
-         * One suggestion per flag whose rule proposes orders, each order a draft resource the clinician signs. What
-         * to order is the rule's decision (the flag's proposals); this maps a proposal to FHIR and proposes each order
-         * once per response, however many flags and cards name it.
-         */
-        List<Suggestion> suggestions(Collection<Flag> flags) {
-            String patientId = a.patient().id();
-            List<Suggestion> out = new ArrayList<>();
-            if (patientId == null) return out;
-            for (Flag f : flags) {
-                List<Action> actions = new ArrayList<>();
-                List<String> names = new ArrayList<>();
-                for (Flag.ProposedOrder p : f.proposals()) {
-                    Map<String, Object> resource = resource(patientId, p, f.action(), ctx.orderCodes());
-                    if (resource == null || !proposed.add(p.type() + ":" + p.concept())) continue;
-                    actions.add(new Action("create", "Propose " + p.name(), resource));
-                    names.add(p.name());
-                }
-                if (!actions.isEmpty()) {
-                    out.add(new Suggestion("Order " + joined(names), uuid("suggestion|" + String.join(",", names)), Boolean.TRUE, actions));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static Assessment a(Response r) { return r.a; }
-
-    /** A card detail built within {@link #MAX_DETAIL} characters, the disclaimer footer included. */
-    private static final class Detail {
-        private final StringBuilder md = new StringBuilder();
-        private final String footer;
-
-        Detail(Response r) {
-            Assessment a = r.a;
-            footer = "_" + a.disclaimer() + " As of " + a.asOf() + ", " + a.jurisdiction() + " labels._\n";
-        }
-
-        boolean fits(int more) { return md.length() + more + footer.length() <= MAX_DETAIL; }
-
-        void line(String text) { block(text + "\n"); }
-
-        /** Appends a paragraph; one that would push the detail over the limit is cut at a word and marked. */
-        void block(String text) {
-            String t = text.endsWith("\n") ? text : text + "\n";
-            int room = MAX_DETAIL - footer.length() - md.length() - 1;
-            if (room < 40) return;
-            if (t.length() > room) t = BottomLine.shorten(t, room - 1) + "\n";
-            md.append(t).append("\n");
-        }
-
-        String build() { return md + footer; }
-    }
-
-    /** The draft resource for a proposal, or null for one this renderer cannot code (it is then left to the action text). */
-    private static Map<String, Object> resource(String patientId, Flag.ProposedOrder p, String why, ObservationTerms codes) {
-        if (!"test".equals(p.type())) return null;
-        try {
-            return ProposedOrders.test(patientId, p.concept(), p.name(), why, codes);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return null;
-        }
-    }
 
     private static Set<String> recommendedRegimens(Assessment a) {
         Set<String> out = new LinkedHashSet<>();
@@ -402,95 +300,9 @@ public final class CardRenderer {
         return in.isEmpty() ? f.regimens() : in;
     }
 
-    /**
-     * A long action is cut at its first clause (before "; ", an "(unverified" note, or ": "); the report prints it in
-     * full. Actions that state a dose are short enough to stay whole. A cut that drops the word "unverified" keeps it,
-     * so a card never presents an unverified exclusion as established.
-     */
-    static String clause(String action) {
-        String t = action.strip();
-        if (t.length() <= ACTION_CLAUSE) return t;
-        String c = null;
-        for (String sep : List.of("; ", " (unverified", ": ")) {
-            int i = t.indexOf(sep);
-            if (i > 40) { c = t.substring(0, i); break; }
-        }
-        if (c == null) c = BottomLine.shorten(t, ACTION_CLAUSE);
-        if (t.contains("unverified") && !c.contains("unverified")) c += " (unverified)";
-        return c;
-    }
-
-    /** {@code lead} and as many items as fit a summary, then how many more there are. */
-    private static String listed(String lead, List<String> items) {
-        StringBuilder s = new StringBuilder(lead);
-        for (int i = 0; i < items.size(); i++) {
-            String more = i + 1 < items.size() ? " and " + (items.size() - i - 1) + " more" : "";
-            String part = (i == 0 ? "" : ", ") + items.get(i);
-            if (i > 0 && s.length() + part.length() + more.length() > Card.MAX_SUMMARY) {
-                return s.append(" and ").append(items.size() - i).append(" more").toString();
-            }
-            s.append(part);
-        }
-        return s.toString();
-    }
-
-    private static String joined(List<String> names) {
-        if (names.size() == 1) return names.get(0);
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    /**
-     * The card's source: the first cited evidence that has a public page (its URL), else the first cited at all; the
-     * label is the citation a clinician recognises, never the catalogue id; the topic carries the machine code.
-     */
-    private static Source source(Assessment a, List<String> evidenceIds, String topicCode, String topicDisplay) {
-        Coding topic = new Coding(TOPIC_SYSTEM, topicCode, topicDisplay);
-        String rulebase = "myeloma-cds rulebase " + a.rulebase().version();
-        EvidenceRef chosen = null;
-        for (String id : evidenceIds) {
-            EvidenceRef e = a.evidence().get(id);
-            if (e == null) continue;
-            if (url(e) != null) { chosen = e; break; }
-            if (chosen == null) chosen = e;
-        }
-        if (chosen == null) return new Source(rulebase, null, topic);
-        String cite = chosen.citation() != null && !chosen.citation().isBlank() ? chosen.citation() : chosen.title();
-        return new Source(cite + " (" + rulebase + ")", url(chosen), topic);
-    }
-
-    private static String url(EvidenceRef e) {
-        return e.url() != null && (e.url().startsWith("https://") || e.url().startsWith("http://")) ? e.url() : null;
-    }
-
-    private static List<Link> links(String reportUrl) {
-        return reportUrl == null ? List.of() : List.of(new Link("Full assessment: ranked options, why not, evidence", reportUrl, "absolute"));
-    }
-
     private static String indicator(Collection<Flag> flags) {
         if (flags.stream().anyMatch(f -> "CRITICAL".equals(f.severity()))) return "critical";
         if (flags.stream().anyMatch(f -> "WARNING".equals(f.severity()))) return "warning";
         return "info";
-    }
-
-    /** Summaries are cut at a word boundary with an ellipsis so they stay under the 140-character limit. */
-    static String summary(String text) {
-        String t = text.strip().replaceAll("\\s+", " ");
-        if (t.length() <= Card.MAX_SUMMARY) return t;
-        int cut = t.lastIndexOf(' ', Card.MAX_SUMMARY - 1);
-        if (cut < Card.MAX_SUMMARY / 2) cut = Card.MAX_SUMMARY - 1;
-        return t.substring(0, cut).replaceAll("[,;:(]$", "").stripTrailing() + "…";
-    }
-
-    private static String words(String code) {
-        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Markdown-significant characters in engine text would change how the card renders; escape the few that bite. */
-    private static String esc(String text) {
-        return text == null ? "" : text.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
     }
 }

@@ -12,11 +12,11 @@ class CardRendererTest {
     @Test
     void summariesAreCutAtAWordUnder140Characters() {
         String longText = "7 anti-CD38 regimen(s) not recommended: " + "DARA_MONO, DARA_PD, DARA_VMP, DARA_VRD, DARA_VTD, ".repeat(4);
-        String s = CardRenderer.summary(longText);
+        String s = CardText.summary(longText);
         assertTrue(s.length() < 140, s.length() + ": " + s);
         assertTrue(s.endsWith("…") && !s.endsWith(" …"), s);
         assertTrue(longText.startsWith(s.substring(0, s.length() - 1)), "a prefix of the text");
-        assertEquals("Option 1: Isa-Pd", CardRenderer.summary("  Option 1:   Isa-Pd "));
+        assertEquals("Option 1: Isa-Pd", CardText.summary("  Option 1:   Isa-Pd "));
     }
 
     @Test
