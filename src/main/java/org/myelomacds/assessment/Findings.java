@@ -132,12 +132,22 @@ public record Findings(
      * unknown end, an incomplete history): "refractory: false" then means "not established", never "not refractory".
      * Written only when true.
      */
+    /**
+     * {@code undated}: the drug was given but no record of it has a date; {@code firstDose} and {@code lastDose} are then
+     * null (never a made-up day) and decisions that need them are undecided.
+     */
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                            boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
-                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown) {
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undated) {
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts) {
-            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, false);
+            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, false, false);
+        }
+        public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
+                        boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
+                        boolean refractoryUnknown) {
+            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, refractoryUnknown, false);
         }
     }
 

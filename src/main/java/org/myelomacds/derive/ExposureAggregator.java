@@ -32,7 +32,12 @@ import java.util.TreeSet;
  *       (and their provenance when they do), because intolerance does not need a date.</li>
  *   <li>routes: distinct, in enum order (UNKNOWN is kept when a record did not say); provenance: distinct, sorted.</li>
  *   <li>Given records without a start date cannot be placed in time: they are returned in
- *       {@link ExposureSummary#undated()} for the caller to report as a data gap, and make no exposure on their own.</li>
+ *       {@link ExposureSummary#undated()} for the caller to report as a data gap. A drug whose given records are all
+ *       undated is still an exposure (the drug was given; only when is unknown): an <em>undated</em> one
+ *       ({@link DrugExposure#isDated()} false), with no dates, not ongoing, its intolerance and provenance from those
+ *       records. "Prior X" and "X-naive" are decided by it; decisions that need a date (refractoriness, washout) are
+ *       left undecided by the rules (DERIVE-REFRACTORY-20, DERIVE-WASHOUT-10). A drug with dated records keeps its dated
+ *       exposure, and its undated records add only their intolerance.</li>
  * </ul>
  */
 public final class ExposureAggregator {
@@ -96,6 +101,23 @@ public final class ExposureAggregator {
             exposures.add(new DrugExposure(e.getKey(), first, last, lastEarliest, ongoing, intolerant,
                     new ArrayList<>(routes), new ArrayList<>(provenance)));
         }
+        for (Map.Entry<Drug, List<MedicationRecord>> e : undatedByDrug.entrySet()) {
+            if (dated.containsKey(e.getKey())) continue;
+            boolean intolerant = false;
+            TreeSet<Route> routes = new TreeSet<>();
+            TreeSet<Provenance> provenance = new TreeSet<>();
+            for (MedicationRecord r : e.getValue()) {
+                intolerant |= Intolerances.isOwn(r, given);
+                routes.add(r.getRoute());
+                provenance.addAll(r.getProvenance());
+            }
+            for (DrugIntolerance i : recorded == null ? List.<DrugIntolerance>of() : recorded) {
+                if (i.getDrug().equals(e.getKey())) intolerant = true;
+            }
+            exposures.add(DrugExposure.undated(e.getKey(), intolerant, new ArrayList<>(routes), new ArrayList<>(provenance)));
+        }
+        // one exposure per drug in drug catalogue order, dated or not
+        exposures.sort(java.util.Comparator.comparing(DrugExposure::getDrug));
         return new ExposureSummary(exposures, undated);
     }
 

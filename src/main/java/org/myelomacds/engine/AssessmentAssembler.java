@@ -381,9 +381,11 @@ final class AssessmentAssembler {
             boolean refractoryKnown = refractoryDrugs.contains(e.getDrug().name());
             boolean undecided = !refractoryKnown && e.getDrugClass() != DrugClass.CORTICOSTEROID
                     && (wholeHistoryOpen || undecidedDrugs.contains(e.getDrug().name()));
-            return new Findings.Exposure(e.getDrug().name(), e.getDrugClass().name(), e.getFirstDose().toString(),
-                    e.getLastDose().toString(), e.isOngoing(), e.isIntolerant(), refractoryKnown,
-                    e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided);
+            // an undated exposure has no days to print (DrugExposure#isDated): null, flagged undated
+            return new Findings.Exposure(e.getDrug().name(), e.getDrugClass().name(),
+                    e.isDated() ? e.getFirstDose().toString() : null, e.isDated() ? e.getLastDose().toString() : null,
+                    e.isOngoing(), e.isIntolerant(), refractoryKnown,
+                    e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided, !e.isDated());
         }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);

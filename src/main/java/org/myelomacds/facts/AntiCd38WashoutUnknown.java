@@ -23,6 +23,15 @@ public final class AntiCd38WashoutUnknown implements HasProvenance {
     }
 
     /**
+     * An anti-CD38 antibody given at an unknown time (every record of it undated): the washout is anything from none
+     * ({@code fewestDays} 0, short) to unbounded ({@code mostDays} Long.MAX_VALUE, adequate).
+     */
+    public static AntiCd38WashoutUnknown undated(DrugExposure undatedExposure) {
+        if (undatedExposure.isDated()) throw new IllegalArgumentException("dated exposure: " + undatedExposure.getDrug());
+        return new AntiCd38WashoutUnknown(undatedExposure, 0, Long.MAX_VALUE, WashoutBand.SHORT, WashoutBand.ADEQUATE, null);
+    }
+
+    /**
      * The last anti-CD38 course ends on a record that does not say when it stopped (CDS-POLICY-UNKNOWN-END,
      * CDS-POLICY-OPEN-REQUEST): its last dose lies from the recorded day to the course's latest possible end.
      */
@@ -51,6 +60,10 @@ public final class AntiCd38WashoutUnknown implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return lastExposure.getProvenance(); }
 
     public String describe() {
+        if (!lastExposure.isDated()) {
+            return getDrug().displayName() + " was given " + lastExposure.getFromTo() + ", so the days"
+                    + " since the last anti-CD38 dose cannot be counted (short, intermediate or adequate washout)";
+        }
         if (unknownEndCourse != null) {
             return "the last " + getDrug().displayName() + " course ends on a record that does not say when it stopped ("
                     + Provenances.references(unknownEndCourse) + "): its last dose fell on some day from "

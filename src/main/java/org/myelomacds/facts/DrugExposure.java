@@ -8,6 +8,10 @@ import java.util.Objects;
  * All administered use of one drug, aggregated: first and last dose, whether it is ongoing at asOf, and whether it
  * was ever stopped for toxicity (intolerance). Planned-only records never make an exposure.
  * Day fields are epoch days so DRL can compare them with plain arithmetic.
+ * <p>An exposure is <em>undated</em> ({@link #isDated()} false) when every given record of the drug lacks a date (a
+ * completed MedicationStatement with no effective[x]): the drug was given, so "prior X" and "X-naive" are decided by it,
+ * but when is unknown. Its dates are null and its day getters refuse ({@link IllegalStateException}), so a rule that
+ * reads dates must match {@code dated} first and one that forgets fails loudly instead of reading a made-up day.
  */
 public final class DrugExposure implements HasProvenance {
     private final Drug drug;
@@ -18,6 +22,7 @@ public final class DrugExposure implements HasProvenance {
     private final boolean intolerant;
     private final List<Route> routes;
     private final List<Provenance> provenance;
+    private final boolean dated;
 
     public DrugExposure(Drug drug, LocalDate firstDose, LocalDate lastDose, boolean ongoing, boolean intolerant,
                         List<Route> routes, List<Provenance> provenance) {
@@ -38,29 +43,78 @@ public final class DrugExposure implements HasProvenance {
         this.intolerant = intolerant;
         this.routes = List.copyOf(routes);
         this.provenance = List.copyOf(provenance);
+        this.dated = true;
+    }
+
+    private DrugExposure(Drug drug, boolean intolerant, List<Route> routes, List<Provenance> provenance) {
+        this.drug = Objects.requireNonNull(drug, "drug");
+        this.firstDose = null;
+        this.lastDose = null;
+        this.lastDoseEarliest = null;
+        this.ongoing = false;
+        this.intolerant = intolerant;
+        this.routes = List.copyOf(routes);
+        this.provenance = List.copyOf(provenance);
+        this.dated = false;
+    }
+
+    /**
+     * The drug was given (records that are not planned or cancelled say so) but no record of it has a date. Not ongoing:
+     * nothing places it at asOf, and an undated record cannot make therapy current.
+     */
+    public static DrugExposure undated(Drug drug, boolean intolerant, List<Route> routes, List<Provenance> provenance) {
+        return new DrugExposure(drug, intolerant, routes, provenance);
     }
 
     public Drug getDrug() { return drug; }
     public DrugClass getDrugClass() { return drug.getDrugClass(); }
     public boolean isAntiCd38() { return drug.isAntiCd38(); }
+    /** Whether some record of the drug has a date; when false the dates below are null and the day getters refuse. */
+    public boolean isDated() { return dated; }
+    /** First dose; null when undated. */
     public LocalDate getFirstDose() { return firstDose; }
-    /** Last dose given; for ongoing therapy the latest recorded dose or asOf, whichever is earlier. */
+    /** Last dose given; for ongoing therapy the latest recorded dose or asOf, whichever is earlier. Null when undated. */
     public LocalDate getLastDose() { return lastDose; }
-    public long getFirstDoseDay() { return firstDose.toEpochDay(); }
-    public long getLastDoseDay() { return lastDose.toEpochDay(); }
-    /** Earliest day the last dose can have been given (a partial date); the last dose when precise. */
+    public long getFirstDoseDay() { return requireDated("firstDoseDay").firstDose.toEpochDay(); }
+    public long getLastDoseDay() { return requireDated("lastDoseDay").lastDose.toEpochDay(); }
+    /** Earliest day the last dose can have been given (a partial date); the last dose when precise. Null when undated. */
     public LocalDate getLastDoseEarliest() { return lastDoseEarliest; }
-    public long getLastDoseEarliestDay() { return lastDoseEarliest.toEpochDay(); }
-    /** The last dose's day is known only as an interval (a partial date). */
-    public boolean isLastDoseImprecise() { return !lastDoseEarliest.equals(lastDose); }
+    public long getLastDoseEarliestDay() { return requireDated("lastDoseEarliestDay").lastDoseEarliest.toEpochDay(); }
+    /** The last dose's day is known only as an interval (a partial date). Undated exposures have no day to be precise about. */
+    public boolean isLastDoseImprecise() { return !requireDated("lastDoseImprecise").lastDoseEarliest.equals(lastDose); }
+
+    /** "2024-08-26 to 2026-09-15", or for an undated exposure that its date is unknown and which records say so. */
+    public String getPeriod() {
+        return dated ? firstDose + " to " + lastDose : "date unknown: " + undatedRecords();
+    }
+
+    /** "from 2024-08-26 to 2026-09-15", or "at an unknown time (MedicationStatement/x has no date)". */
+    public String getFromTo() {
+        return dated ? "from " + firstDose + " to " + lastDose
+                : "at an unknown time (" + undatedRecords() + ")";
+    }
+
+    /** "MedicationStatement/x has no date" (the records of an undated exposure). */
+    private String undatedRecords() {
+        long n = provenance.stream().map(Provenance::getReference).distinct().count();
+        return n == 0 ? "its record has no date" : Provenances.references(this) + (n == 1 ? " has" : " have") + " no date";
+    }
+
+    private DrugExposure requireDated(String what) {
+        if (!dated) {
+            throw new IllegalStateException(what + " of the undated " + drug.displayName()
+                    + " exposure: a rule reading dates must match DrugExposure( dated ) first");
+        }
+        return this;
+    }
     public boolean isOngoing() { return ongoing; }
     public boolean isIntolerant() { return intolerant; }
     public List<Route> getRoutes() { return routes; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     @Override public boolean equals(Object o) {
-        return o instanceof DrugExposure e && drug.equals(e.drug) && firstDose.equals(e.firstDose) && lastDose.equals(e.lastDose)
-                && lastDoseEarliest.equals(e.lastDoseEarliest)
+        return o instanceof DrugExposure e && drug.equals(e.drug) && dated == e.dated && Objects.equals(firstDose, e.firstDose)
+                && Objects.equals(lastDose, e.lastDose) && Objects.equals(lastDoseEarliest, e.lastDoseEarliest)
                 && ongoing == e.ongoing && intolerant == e.intolerant && routes.equals(e.routes) && provenance.equals(e.provenance);
     }
     @Override public int hashCode() { return Objects.hash(drug, firstDose, lastDose, ongoing, intolerant); }

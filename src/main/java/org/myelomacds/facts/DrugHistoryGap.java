@@ -19,6 +19,8 @@ public final class DrugHistoryGap implements HasProvenance {
         RELAPSE_UNDATED,
         /** a given anti-myeloma therapy record without any date: it may be the last line */
         UNDATED_THERAPY,
+        /** a drug whose every record is undated: given, but whether the disease progressed on it cannot be read */
+        UNDATED_EXPOSURE,
         /**
          * therapy the engine cannot name (an unclassified antineoplastic, an unidentified medication) in the treatment
          * period: it may be any drug, so exposures, naivety and refractoriness are unsure (CDS-POLICY-UNIDENTIFIED-MEDICATION)
@@ -57,6 +59,18 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " was given at an unknown time (" + Provenances.references(record) + " has no date): it may be the last"
                 + " line of therapy or lie between two recorded lines, so refractoriness to the last line and the line"
                 + " count are undecided", record.getProvenance());
+    }
+
+    /**
+     * A drug given only at unknown times (every record of it undated, an undated {@link DrugExposure}): the patient is
+     * exposed to it, but whether the disease progressed on it or within 60 days of its last dose (IMWG-C11) cannot be
+     * read, so refractoriness to it is unknown, never "not refractory".
+     */
+    public static DrugHistoryGap undatedExposure(DrugExposure exposure) {
+        if (exposure.isDated()) throw new IllegalArgumentException("dated exposure: " + exposure.getDrug());
+        return new DrugHistoryGap(Kind.UNDATED_EXPOSURE, exposure.getDrug(), exposure.getDrug().displayName()
+                + " refractoriness unknown: it was given " + exposure.getFromTo() + ", so whether the"
+                + " disease progressed on it or within 60 days of its last dose cannot be read", exposure.getProvenance());
     }
 
     /**

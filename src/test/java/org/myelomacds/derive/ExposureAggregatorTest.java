@@ -130,7 +130,7 @@ class ExposureAggregatorTest {
     }
 
     @Test
-    void undatedRecordsAreReturnedAsAGapAndOnlyLendIntolerance() {
+    void undatedRecordsAreReturnedAsAGapAndOnlyLendIntoleranceToADatedExposure() {
         MedicationRecord undatedLen = record("len-x", TestDrugs.LENALIDOMIDE, Route.ORAL, "stopped", false, null, null, true);
         MedicationRecord undatedThal = record("thal-x", TestDrugs.THALIDOMIDE, Route.ORAL, "completed", false, null, null, false);
         MedicationRecord plannedUndated = record("plan-x", TestDrugs.POMALIDOMIDE, Route.ORAL, "draft", true, null, null, false);
@@ -138,13 +138,69 @@ class ExposureAggregatorTest {
                 record("len-1", TestDrugs.LENALIDOMIDE, Route.ORAL, "completed", false, "2024-02-01", "2024-09-30", false)), AS_OF);
         assertEquals(List.of(undatedLen, undatedThal), s.undated());
         assertTrue(s.hasUndated());
-        assertEquals(List.of(TestDrugs.LENALIDOMIDE), s.exposures().stream().map(DrugExposure::getDrug).toList());
-        DrugExposure len = s.exposures().get(0);
+        // lenalidomide has a dated record: one dated exposure; thalidomide has only an undated one: an undated exposure;
+        // the planned pomalidomide makes none
+        assertEquals(java.util.Set.of(TestDrugs.LENALIDOMIDE, TestDrugs.THALIDOMIDE),
+                s.exposures().stream().map(DrugExposure::getDrug).collect(java.util.stream.Collectors.toSet()));
+        DrugExposure len = only(s, TestDrugs.LENALIDOMIDE);
+        assertTrue(len.isDated());
+        assertFalse(only(s, TestDrugs.THALIDOMIDE).isDated());
         assertTrue(len.isIntolerant());
         assertEquals(d("2024-02-01"), len.getFirstDose());
         assertEquals(d("2024-09-30"), len.getLastDose());
         assertEquals(List.of("MedicationAdministration/len-1", "MedicationAdministration/len-x"), refs(len));
         assertEquals(List.of(undatedLen, undatedThal), ExposureAggregator.undated(List.of(undatedLen, undatedThal, plannedUndated)));
+    }
+
+    @Test
+    void aDrugRecordedOnlyWithoutDatesIsAnUndatedExposure() {
+        // S1: a completed statement of pomalidomide with no effective[x]: the drug was given, only when is unknown
+        MedicationRecord pom = record("pom-x", TestDrugs.POMALIDOMIDE, Route.ORAL, "completed", false, null, null, false);
+        ExposureSummary s = ExposureAggregator.aggregate(List.of(pom), AS_OF);
+        assertEquals(List.of(pom), s.undated());
+        DrugExposure e = only(s, TestDrugs.POMALIDOMIDE);
+        assertFalse(e.isDated());
+        assertNull(e.getFirstDose());
+        assertNull(e.getLastDose());
+        assertFalse(e.isOngoing());
+        assertFalse(e.isIntolerant());
+        assertEquals(List.of("MedicationAdministration/pom-x"), refs(e));
+        assertEquals("at an unknown time (MedicationAdministration/pom-x has no date)", e.getFromTo());
+        assertEquals("date unknown: MedicationAdministration/pom-x has no date", e.getPeriod());
+        // no day is made up: a rule that reads one without matching `dated` first fails loudly
+        assertThrows(IllegalStateException.class, e::getLastDoseDay);
+        assertThrows(IllegalStateException.class, e::getFirstDoseDay);
+        assertThrows(IllegalStateException.class, e::getLastDoseEarliestDay);
+        assertThrows(IllegalStateException.class, e::isLastDoseImprecise);
+
+        // near miss: the same record dated gives the dated exposure it always did
+        DrugExposure dated = only(ExposureAggregator.aggregate(List.of(
+                record("pom-d", TestDrugs.POMALIDOMIDE, Route.ORAL, "completed", false, "2024-08-26", "2025-09-15", false)),
+                AS_OF), TestDrugs.POMALIDOMIDE);
+        assertTrue(dated.isDated());
+        assertEquals(d("2024-08-26"), dated.getFirstDose());
+        assertEquals(d("2025-09-15"), dated.getLastDose());
+        assertEquals("2024-08-26 to 2025-09-15", dated.getPeriod());
+        assertEquals("from 2024-08-26 to 2025-09-15", dated.getFromTo());
+    }
+
+    @Test
+    void anUndatedExposureIsNeverOngoingAndKeepsItsOwnIntolerance() {
+        // an active statement without a date does not make therapy current: nothing places it at asOf
+        DrugExposure active = only(ExposureAggregator.aggregate(List.of(
+                record("dara-x", TestDrugs.DARATUMUMAB, Route.SUBCUTANEOUS, "active", false, null, null, false)), AS_OF),
+                TestDrugs.DARATUMUMAB);
+        assertFalse(active.isDated());
+        assertFalse(active.isOngoing());
+        // stopped for its own toxicity: intolerant although undated
+        DrugExposure stopped = only(ExposureAggregator.aggregate(List.of(
+                record("car-x", TestDrugs.CARFILZOMIB, Route.INTRAVENOUS, "stopped", false, null, null, true)), AS_OF),
+                TestDrugs.CARFILZOMIB);
+        assertFalse(stopped.isDated());
+        assertTrue(stopped.isIntolerant());
+        // near miss: a planned (draft) undated record is no exposure at all
+        assertEquals(List.of(), ExposureAggregator.aggregate(List.of(
+                record("plan-x", TestDrugs.POMALIDOMIDE, Route.ORAL, "draft", true, null, null, false)), AS_OF).exposures());
     }
 
     @Test

@@ -236,8 +236,9 @@ public record ReportView(
         List<ExposureRow> antiCd38 = new ArrayList<>(), other = new ArrayList<>();
         for (Findings.Exposure e : f.exposures()) {
             ExposureRow row = new ExposureRow(drug(e.drug()), word(e.drugClass()),
-                    e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")), e.firstDose(),
-                    e.ongoing() ? "ongoing" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
+                    e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")),
+                    e.undated() ? "unknown (no date recorded)" : e.firstDose(),
+                    e.ongoing() ? "ongoing" : e.undated() ? "unknown (no date recorded)" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
                     e.refractoryUnknown());
             if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
         }

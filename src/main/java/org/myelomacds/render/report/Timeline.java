@@ -26,7 +26,9 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         Findings f = a.findings();
         LocalDate asOf = LocalDate.parse(a.asOf());
         List<Findings.Line> lines = f.priorTherapy().lines();
-        List<Findings.Exposure> cd38 = f.exposures().stream().filter(e -> "ANTI_CD38".equals(e.drugClass())).toList();
+        // an anti-CD38 exposure without a date has no place on the axis: named in the description only
+        List<Findings.Exposure> cd38 = f.exposures().stream().filter(e -> "ANTI_CD38".equals(e.drugClass()) && !e.undated()).toList();
+        List<Findings.Exposure> cd38Undated = f.exposures().stream().filter(e -> "ANTI_CD38".equals(e.drugClass()) && e.undated()).toList();
         List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
         List<Findings.StatusEvent> progressions = events.stream().filter(e -> "PROGRESSION".equals(e.status())).toList();
         if (lines.isEmpty() && cd38.isEmpty() && progressions.isEmpty()) return null;
@@ -143,6 +145,9 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             desc.append("Anti-CD38 ").append(ReportView.drug(e.drug())).append(" from ").append(e.firstDose())
                     .append(" to ").append(e.ongoing() ? "ongoing" : e.lastDose())
                     .append(e.refractory() ? ", refractory" : "").append(". ");
+        }
+        for (Findings.Exposure e : cd38Undated) {
+            desc.append("Anti-CD38 ").append(ReportView.drug(e.drug())).append(" given at an unknown time (no date recorded; not drawn). ");
         }
         if (!progressions.isEmpty()) desc.append("Progression on ")
                 .append(progressions.stream().map(Findings.StatusEvent::dateText).collect(Collectors.joining(", "))).append(". ");
