@@ -102,4 +102,58 @@ class DiseaseStatusFindingsTest {
         assertTrue(gapCodes(a).contains("DISEASE_STATUS_UNCONFIRMED"), gapCodes(a).toString());
         assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"));
     }
+
+    // S3: code stable, text "PD" - conflicting, read as neither (like the text-only "PD"): refractoriness unknown, never
+    // "not refractory", and relapse not "shows no progression".
+    @Test
+    void aStableCodeWithTextPdIsConflictingAndLeavesRefractorinessUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).set("valueCodeableConcept", JSON.readTree(
+                "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"359746009\"}],\"text\":\"PD\"}"));
+        Assessment a = evaluate(b);
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown(), "ixazomib must be 'unknown', not 'not refractory'");
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("DISEASE_STATUS_UNREADABLE")
+                && g.text().contains("coded SNOMED CT 359746009 (stable), but its text 'PD' reads as progression")), a.dataGaps().toString());
+        assertFalse(a.findings().relapse().text().contains("shows no progression"), a.findings().relapse().text());
+        assertTrue(a.findings().diseaseStatus().stream().anyMatch(e -> e.date().equals("2026-09-12") && e.status().equals("OTHER")));
+    }
+
+    @Test
+    void nearMissAStableCodeWithTextStableDiseaseIsReadAsStable() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).set("valueCodeableConcept", JSON.readTree(
+                "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"359746009\"}],\"text\":\"stable disease\"}"));
+        Assessment a = evaluate(b);
+        assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"), gapCodes(a).toString());
+        assertEquals("NOT_RELAPSED", a.findings().relapse().status());
+    }
+
+    // Item 2: a serum M-protein rise that partial dates leave possible only (DERIVE-RELAPSE-21), later than the only
+    // assessment without progression, makes relapse UNDETERMINED naming the values, not "shows no progression".
+    @Test
+    void aPossibleMProteinProgressionAfterTheLatestImprovedAssessmentLeavesRelapseUndetermined() throws Exception {
+        Assessment a = evaluate(mProteinRise("2026-07"));
+        assertEquals("UNDETERMINED", a.findings().relapse().status());
+        String text = a.findings().relapse().text();
+        assertTrue(text.contains("Serum M-protein 0.4 g/dL in 2026-07") && text.contains("0.9 g/dL on 2026-07-13")
+                && text.contains("is earlier, so it does not show the disease since"), text);
+        assertFalse(text.contains("shows no progression"), text);
+    }
+
+    @Test
+    void nearMissTheSameLowestValueFullyDatedIsADocumentedRelapse() throws Exception {
+        Assessment a = evaluate(mProteinRise("2026-07-01"));
+        assertEquals("DOCUMENTED", a.findings().relapse().status());
+    }
+
+    private static ObjectNode mProteinRise(String nadirDate) throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Samples.samplesDir().resolve("rrmm-m-protein-rise.json").toFile());
+        for (var e : b.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("mprotein-2024-09")) {
+                ((ObjectNode) e.get("resource")).put("effectiveDateTime", nadirDate);
+            }
+        }
+        return b;
+    }
 }
