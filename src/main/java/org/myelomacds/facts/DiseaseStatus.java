@@ -82,7 +82,16 @@ public final class DiseaseStatus implements HasProvenance {
      * "progression on the last therapy" read it like a recorded one. {@code derivation} says how it was derived.
      */
     public static DiseaseStatus derivedProgression(LocalDate date, Provenance provenance, String derivation) {
-        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), date, provenance,
+        return derivedProgression(date, date, provenance, derivation);
+    }
+
+    /**
+     * The same, when the first value that met the criteria is dated only by month or year: the progression is the
+     * interval from its first to its last possible day (issue 10 item 3), so a refractoriness decision that turns on
+     * the unknown day is undecided rather than taken on the first day.
+     */
+    public static DiseaseStatus derivedProgression(LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
                 Objects.requireNonNull(derivation, "derivation"));
     }
 

@@ -147,6 +147,40 @@ class DiseaseStatusFindingsTest {
         assertEquals("DOCUMENTED", a.findings().relapse().status());
     }
 
+    // Item 5: a certain M-protein progression whose first value is dated only by month is the whole month; lenalidomide
+    // stopped 2026-05-15 (60-day window to 2026-07-14), so a July rise leaves its refractoriness unknown, never decided
+    // on 1 July; a June rise lies inside the window whatever the day (near miss).
+    @Test
+    void aCertainMProteinProgressionDatedByMonthAcrossThe60DayBoundLeavesRefractorinessUnknown() throws Exception {
+        Assessment a = evaluate(mProteinRiseFirstValue("2026-07"));
+        assertEquals("DOCUMENTED", a.findings().relapse().status());
+        assertTrue(a.findings().relapse().text().contains("to 0.9 g/dL in 2026-07"), a.findings().relapse().text());
+        Findings.Exposure len = lenalidomide(a);
+        assertFalse(len.refractory());
+        assertTrue(len.refractoryUnknown(), "lenalidomide must be 'unknown', not refractory by 1 July");
+    }
+
+    @Test
+    void nearMissTheSameProgressionDatedJuneIsInsideTheWindowAndRefractory() throws Exception {
+        Findings.Exposure len = lenalidomide(evaluate(mProteinRiseFirstValue("2026-06")));
+        assertTrue(len.refractory());
+        assertFalse(len.refractoryUnknown());
+    }
+
+    private static Findings.Exposure lenalidomide(Assessment a) {
+        return a.findings().exposures().stream().filter(e -> e.drug().equals("LENALIDOMIDE")).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode mProteinRiseFirstValue(String date) throws Exception {
+        ObjectNode b = mProteinRise("2024-09-16");
+        for (var e : b.withArray("entry")) {
+            ObjectNode r = (ObjectNode) e.get("resource");
+            if (r.path("id").asText().equals("mprotein-2026-07")) r.put("effectiveDateTime", date);
+            if (r.path("id").asText().equals("line1-maint-lenalidomide")) ((ObjectNode) r.get("effectivePeriod")).put("end", "2026-05-15");
+        }
+        return b;
+    }
+
     private static ObjectNode mProteinRise(String nadirDate) throws Exception {
         ObjectNode b = (ObjectNode) JSON.readTree(Samples.samplesDir().resolve("rrmm-m-protein-rise.json").toFile());
         for (var e : b.withArray("entry")) {
