@@ -349,9 +349,12 @@ final class AssessmentAssembler {
         current.sort(Comparator.comparing((CurrentResult r) -> r.getKind().ordinal()));
         List<Findings.Item> labs = new ArrayList<>();
         for (CurrentResult r : current) {
-            Findings.Item item = new Findings.Item(r.getKind().name(),
-                    r.getValue() != null ? Quote.number(r.getValue()) : r.getTextValue(),
-                    r.describe() + " (" + r.getAgeDays() + " days before " + context.getAsOf() + ")", refs(r.getProvenance()));
+            Findings.Item item = new Findings.Item(r.getKind().name(), r.isChoiceUndecided() ? null
+                    : r.getValue() != null ? Quote.number(r.getValue()) : r.getTextValue(),
+                    r.describe() + " (" + r.getAgeDays() + " days before " + context.getAsOf() + ")"
+                            // a choice a partial date leaves open (DERIVE-CURRENT-02) is shown as such, never as the value
+                            + (r.isChoiceUndecided() ? ", " + r.getStalenessText() : ""),
+                    refs(r.getProvenance(), r.getRivals()));
             if (r.getKind() == MeasurementKind.FEV1 || r.getKind() == MeasurementKind.FEV1_PERCENT_PREDICTED) pulmonary.add(item);
             else if (r.getKind() != MeasurementKind.EGFR && r.getKind() != MeasurementKind.CREATININE_CLEARANCE) labs.add(item);
         }
@@ -531,6 +534,13 @@ final class AssessmentAssembler {
     }
 
     static List<FactRef> refs(HasProvenance f) { return refs(f.getProvenance()); }
+
+    /** The references of a result and of the results that may be later than it (an undecided current choice). */
+    private static List<FactRef> refs(List<Provenance> provenance, List<Measurement> rivals) {
+        List<Provenance> all = new ArrayList<>(provenance);
+        for (Measurement m : rivals) all.addAll(m.getProvenance());
+        return refs(all);
+    }
 
     private static <T> List<T> facts(KieSession session, Class<T> type) {
         List<T> out = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * A dated disease-status assessment; progression events drive refractoriness (§1.2). Two kinds cannot be read as what
  * they may say (CDS-POLICY-DISEASE-STATUS): an answer the terminology does not recognise ({@link DiseaseTrend#OTHER}: a
- * text such as "PD" with no code, or a code outside rules/terminology/disease-status-*), and a preliminary one (FHIR
- * status preliminary or registered). Neither is a progression; either may be one, so the decisions it could change
+ * text such as "PD" with no code, a code outside rules/terminology/disease-status-*, or a code whose own text reads the
+ * other way, see {@link #conflicting}), and a preliminary one (FHIR status preliminary or registered). Neither is a progression; either may be one, so the decisions it could change
  * (refractoriness, progression on the last therapy) are unknown (rules/derive/refractoriness.drl).
  */
 public final class DiseaseStatus implements HasProvenance {
@@ -19,6 +19,7 @@ public final class DiseaseStatus implements HasProvenance {
     private final String derivation;
     private final boolean preliminary;
     private final String recordedValue;
+    private final String conflict;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
         this(trend, date, date, provenance, null);
@@ -40,15 +41,26 @@ public final class DiseaseStatus implements HasProvenance {
      */
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
                          String recordedValue) {
-        this(trend, date, latest, provenance, null, preliminary, recordedValue);
+        this(trend, date, latest, provenance, null, preliminary, recordedValue, null);
+    }
+
+    /**
+     * A coded answer whose own text reads the other way across the progression divide (code stable, text "PD"; code
+     * worsened, text "stable disease"): the engine cannot tell which the clinician meant, so it is read as neither, like
+     * an unreadable answer ({@link DiseaseTrend#OTHER}, CDS-POLICY-DISEASE-STATUS). {@code conflict} names both readings.
+     */
+    public static DiseaseStatus conflicting(LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
+                                            String recordedValue, String conflict) {
+        return new DiseaseStatus(DiseaseTrend.OTHER, date, latest, provenance, null, preliminary, recordedValue,
+                Objects.requireNonNull(conflict, "conflict"));
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
-        this(trend, date, latest, provenance, derivation, false, null);
+        this(trend, date, latest, provenance, derivation, false, null, null);
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
-                          boolean preliminary, String recordedValue) {
+                          boolean preliminary, String recordedValue, String conflict) {
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
@@ -56,11 +68,12 @@ public final class DiseaseStatus implements HasProvenance {
         this.derivation = derivation;
         this.preliminary = preliminary;
         this.recordedValue = recordedValue;
+        this.conflict = conflict;
     }
 
     /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public DiseaseStatus placedOn(LocalDate day) {
-        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue);
+        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue, conflict);
     }
 
     /**
@@ -69,7 +82,16 @@ public final class DiseaseStatus implements HasProvenance {
      * "progression on the last therapy" read it like a recorded one. {@code derivation} says how it was derived.
      */
     public static DiseaseStatus derivedProgression(LocalDate date, Provenance provenance, String derivation) {
-        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), date, provenance,
+        return derivedProgression(date, date, provenance, derivation);
+    }
+
+    /**
+     * The same, when the first value that met the criteria is dated only by month or year: the progression is the
+     * interval from its first to its last possible day (issue 10 item 3), so a refractoriness decision that turns on
+     * the unknown day is undecided rather than taken on the first day.
+     */
+    public static DiseaseStatus derivedProgression(LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
                 Objects.requireNonNull(derivation, "derivation"));
     }
 
@@ -81,7 +103,7 @@ public final class DiseaseStatus implements HasProvenance {
      */
     public static DiseaseStatus possibleDerivedProgression(LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
         return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
-                Objects.requireNonNull(derivation, "derivation"), true, null);
+                Objects.requireNonNull(derivation, "derivation"), true, null, null);
     }
 
     public DiseaseTrend getTrend() { return trend; }
@@ -98,6 +120,10 @@ public final class DiseaseStatus implements HasProvenance {
     public boolean isPossibleProgression() {
         return trend == DiseaseTrend.OTHER || (preliminary && trend == DiseaseTrend.PROGRESSION);
     }
+    /** The answer's code and its own text disagree (see {@link #conflicting}); it is unreadable too. */
+    public boolean isConflicting() { return conflict != null; }
+    /** "coded SNOMED CT 359746009 (stable), but its text 'PD' reads as progression"; null unless conflicting. */
+    public String getConflict() { return conflict; }
     /** The answer as recorded (its text, or code and display); null when not kept. */
     public String getRecordedValue() { return recordedValue; }
     /**
@@ -108,6 +134,10 @@ public final class DiseaseStatus implements HasProvenance {
         if (derivation != null) return derivation;
         String what = "the disease-status assessment " + (date == null ? "with no date" : onDate()) + " ("
                 + Provenances.references(this) + ")";
+        if (conflict != null) {
+            return what + ", " + conflict + ": code and text disagree, so it is read as neither"
+                    + (preliminary ? " (and its status is preliminary)" : "");
+        }
         if (trend == DiseaseTrend.OTHER) {
             return what + ", answer " + (recordedValue == null || recordedValue.isBlank() ? "not given as a code or text"
                     : "'" + recordedValue + "'") + ", which no disease-status value set in rules/terminology/ recognises"

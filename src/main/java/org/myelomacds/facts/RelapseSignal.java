@@ -24,12 +24,14 @@ public final class RelapseSignal implements HasProvenance {
         RELAPSE_OR_INTOLERANCE,
         /**
          * a progression dated only by month or year whose days fall both before and after the start of the last line:
-         * a relapse after it, or a progression before it, the record does not say which
+         * a relapse after it, or a progression before it, the record does not say which; or an assessment after the
+         * line started that may record a progression the engine cannot act on (an unreadable or conflicting answer, a
+         * preliminary progression, an M-protein rise partial dates may or may not order as one)
          */
         POSSIBLE_RELAPSE,
         /**
-         * a disease-status assessment after the last line started that the engine cannot read (an unknown answer, a
-         * preliminary result): listed so a reader sees it, never decisive (CDS-POLICY-DISEASE-STATUS)
+         * a preliminary disease-status assessment after the last line started that is not a progression (stable,
+         * improved, undetermined): listed so a reader sees it, never decisive (CDS-POLICY-DISEASE-STATUS)
          */
         UNREADABLE_ASSESSMENT
     }

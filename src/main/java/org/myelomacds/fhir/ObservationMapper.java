@@ -2,6 +2,7 @@ package org.myelomacds.fhir;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -351,7 +352,9 @@ final class ObservationMapper {
      * corrected and unknown are read as recorded; preliminary and registered are kept as possible assessments, never a
      * progression on their own. An answer that no disease-status value set recognises (a text such as "PD" with no code,
      * a code outside rules/terminology/disease-status-*) is kept as OTHER and listed as unrecognised: the engine does not
-     * guess what an abbreviation means, and the rules leave what it could change unknown.
+     * guess what an abbreviation means, and the rules leave what it could change unknown. A coded answer whose own text
+     * or display reads the other way across the progression divide (code stable, text "PD") is read as neither, kept as
+     * OTHER with both readings named (its data gap says so; it is not listed as unrecognised: its code is).
      */
     private static void diseaseStatus(Observation obs, LocalDate effective, EntryContext ctx) {
         if (!obs.hasValue()) return;
@@ -373,11 +376,22 @@ final class ObservationMapper {
             return;
         }
         DiseaseTrend trend = null;
+        Coding answer = null;
         for (Coding c : cc.getCoding()) {
             Optional<DiseaseTrend> t = ctx.terms().diseaseStatus().answer(c.getSystem(), c.getCode());
             if (t.isPresent()) {
                 trend = t.get();
+                answer = c;
                 break;
+            }
+        }
+        if (answer != null) {
+            String conflict = conflict(cc, answer, trend, ctx);
+            if (conflict != null) {
+                // not listed in findings.unrecognised: the code is recognised; the data gap (GAP-STATUS-10) names both readings
+                ctx.out().diseaseStatuses.add(DiseaseStatus.conflicting(effective, latest, ctx.provenance(effective, latest),
+                        preliminary, recordedValue(cc), conflict));
+                return;
             }
         }
         if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
@@ -397,6 +411,29 @@ final class ObservationMapper {
 
     /** The category an unreadable disease-status answer is listed under in findings.unrecognised. */
     static final String UNREADABLE_STATUS = "disease status answer";
+
+    /**
+     * "coded SNOMED CT 359746009 'Patient's condition stable (finding)' (stable), but its text 'PD' reads as progression",
+     * when the concept's text or a coding's display names an answer across the progression divide from the code
+     * (CDS-POLICY-DISEASE-STATUS); null when they agree or the text names no answer. Displays count: they are the
+     * answer as the sender wrote it, and the display of a recognised code names its own answer.
+     */
+    private static String conflict(CodeableConcept cc, Coding answer, DiseaseTrend coded, EntryContext ctx) {
+        List<String> texts = new ArrayList<>();
+        if (cc.hasText()) texts.add(cc.getText());
+        for (Coding c : cc.getCoding()) if (c.hasDisplay()) texts.add(c.getDisplay());
+        for (String text : texts) {
+            Optional<DiseaseTrend> other = ctx.terms().diseaseStatus().contradiction(coded, text);
+            if (other.isPresent()) {
+                return "coded " + CodeSystems.displayName(answer.getSystem()) + " " + answer.getCode()
+                        + " (" + word(coded) + "), but its " + (text.equals(cc.getText()) ? "text" : "display") + " '"
+                        + text + "' reads as " + word(other.get());
+            }
+        }
+        return null;
+    }
+
+    private static String word(DiseaseTrend t) { return t.name().toLowerCase(Locale.ROOT); }
 
     /** "PD", or "SNOMED 42425007 'Equivocal'" when the answer is coded: what the record says, to quote in a gap. */
     private static String recordedValue(CodeableConcept cc) {

@@ -102,4 +102,92 @@ class DiseaseStatusFindingsTest {
         assertTrue(gapCodes(a).contains("DISEASE_STATUS_UNCONFIRMED"), gapCodes(a).toString());
         assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"));
     }
+
+    // S3: code stable, text "PD" - conflicting, read as neither (like the text-only "PD"): refractoriness unknown, never
+    // "not refractory", and relapse not "shows no progression".
+    @Test
+    void aStableCodeWithTextPdIsConflictingAndLeavesRefractorinessUnknown() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).set("valueCodeableConcept", JSON.readTree(
+                "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"359746009\"}],\"text\":\"PD\"}"));
+        Assessment a = evaluate(b);
+        assertFalse(ixazomib(a).refractory());
+        assertTrue(ixazomib(a).refractoryUnknown(), "ixazomib must be 'unknown', not 'not refractory'");
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("DISEASE_STATUS_UNREADABLE")
+                && g.text().contains("coded SNOMED CT 359746009 (stable), but its text 'PD' reads as progression")), a.dataGaps().toString());
+        assertFalse(a.findings().relapse().text().contains("shows no progression"), a.findings().relapse().text());
+        assertTrue(a.findings().diseaseStatus().stream().anyMatch(e -> e.date().equals("2026-09-12") && e.status().equals("OTHER")));
+    }
+
+    @Test
+    void nearMissAStableCodeWithTextStableDiseaseIsReadAsStable() throws Exception {
+        ObjectNode b = bundle();
+        progression3(b).set("valueCodeableConcept", JSON.readTree(
+                "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"359746009\"}],\"text\":\"stable disease\"}"));
+        Assessment a = evaluate(b);
+        assertFalse(gapCodes(a).contains("DISEASE_STATUS_UNREADABLE"), gapCodes(a).toString());
+        assertEquals("NOT_RELAPSED", a.findings().relapse().status());
+    }
+
+    // Item 2: a serum M-protein rise that partial dates leave possible only (DERIVE-RELAPSE-21), later than the only
+    // assessment without progression, makes relapse UNDETERMINED naming the values, not "shows no progression".
+    @Test
+    void aPossibleMProteinProgressionAfterTheLatestImprovedAssessmentLeavesRelapseUndetermined() throws Exception {
+        Assessment a = evaluate(mProteinRise("2026-07"));
+        assertEquals("UNDETERMINED", a.findings().relapse().status());
+        String text = a.findings().relapse().text();
+        assertTrue(text.contains("Serum M-protein 0.4 g/dL in 2026-07") && text.contains("0.9 g/dL on 2026-07-13")
+                && text.contains("is earlier, so it does not show the disease since"), text);
+        assertFalse(text.contains("shows no progression"), text);
+    }
+
+    @Test
+    void nearMissTheSameLowestValueFullyDatedIsADocumentedRelapse() throws Exception {
+        Assessment a = evaluate(mProteinRise("2026-07-01"));
+        assertEquals("DOCUMENTED", a.findings().relapse().status());
+    }
+
+    // Item 5: a certain M-protein progression whose first value is dated only by month is the whole month; lenalidomide
+    // stopped 2026-05-15 (60-day window to 2026-07-14), so a July rise leaves its refractoriness unknown, never decided
+    // on 1 July; a June rise lies inside the window whatever the day (near miss).
+    @Test
+    void aCertainMProteinProgressionDatedByMonthAcrossThe60DayBoundLeavesRefractorinessUnknown() throws Exception {
+        Assessment a = evaluate(mProteinRiseFirstValue("2026-07"));
+        assertEquals("DOCUMENTED", a.findings().relapse().status());
+        assertTrue(a.findings().relapse().text().contains("to 0.9 g/dL in 2026-07"), a.findings().relapse().text());
+        Findings.Exposure len = lenalidomide(a);
+        assertFalse(len.refractory());
+        assertTrue(len.refractoryUnknown(), "lenalidomide must be 'unknown', not refractory by 1 July");
+    }
+
+    @Test
+    void nearMissTheSameProgressionDatedJuneIsInsideTheWindowAndRefractory() throws Exception {
+        Findings.Exposure len = lenalidomide(evaluate(mProteinRiseFirstValue("2026-06")));
+        assertTrue(len.refractory());
+        assertFalse(len.refractoryUnknown());
+    }
+
+    private static Findings.Exposure lenalidomide(Assessment a) {
+        return a.findings().exposures().stream().filter(e -> e.drug().equals("LENALIDOMIDE")).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode mProteinRiseFirstValue(String date) throws Exception {
+        ObjectNode b = mProteinRise("2024-09-16");
+        for (var e : b.withArray("entry")) {
+            ObjectNode r = (ObjectNode) e.get("resource");
+            if (r.path("id").asText().equals("mprotein-2026-07")) r.put("effectiveDateTime", date);
+            if (r.path("id").asText().equals("line1-maint-lenalidomide")) ((ObjectNode) r.get("effectivePeriod")).put("end", "2026-05-15");
+        }
+        return b;
+    }
+
+    private static ObjectNode mProteinRise(String nadirDate) throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Samples.samplesDir().resolve("rrmm-m-protein-rise.json").toFile());
+        for (var e : b.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("mprotein-2024-09")) {
+                ((ObjectNode) e.get("resource")).put("effectiveDateTime", nadirDate);
+            }
+        }
+        return b;
+    }
 }

@@ -419,6 +419,63 @@ class ObservationMappingTest {
         assertEquals(List.of(), r.unrecognised());
     }
 
+    // S3: a coded answer whose own text or display reads the other way across the progression divide is conflicting:
+    // read as neither (OTHER, a possible progression), both readings named; agreeing or silent texts keep the code.
+    @ParameterizedTest(name = "code {0} with text ''{1}'' is conflicting")
+    @CsvSource(delimiter = '|', value = {
+            "359746009 | PD | progression",
+            "359746009 | Progressive disease | progression",
+            "268910001 | VGPR, then PD in 2026-09 | progression",
+            "709137006 | disease worsening | progression",
+            "271299001 | Stable disease (SD) | stable",
+            "271299001 | SD | stable",
+            "271299001 | VGPR | improved",
+            "271299001 | indeterminate | undetermined",
+            "359746009 | progression on Pd | progression"})
+    void diseaseStatusCodeAndTextDisagreeingIsConflicting(String snomed, String text, String textReading) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
+                "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed
+                        + "\"}],\"text\":\"" + text + "\"}"));
+        DiseaseStatus d = r.diseaseStatuses().get(0);
+        assertTrue(d.isConflicting());
+        assertTrue(d.isUnreadable());
+        assertTrue(d.isPossibleProgression());
+        assertFalse(d.isProgression());
+        assertTrue(d.describeUncertainty().contains("coded SNOMED CT " + snomed), d.describeUncertainty());
+        assertTrue(d.describeUncertainty().contains("'" + text + "' reads as " + textReading), d.describeUncertainty());
+        assertEquals(List.of(), r.unrecognised(), "its code is recognised");
+    }
+
+    @ParameterizedTest(name = "code {0} with text ''{1}'' agrees: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "359746009 | stable disease | STABLE",
+            "359746009 | SD, no progression | STABLE",
+            "359746009 | No evidence of progression | STABLE",
+            "359746009 | progression-free | STABLE",
+            "268910001 | VGPR | IMPROVED",
+            "268910001 | partial response (PR) | IMPROVED",
+            "271299001 | PD | PROGRESSION",
+            "271299001 | progressive disease, not responding | PROGRESSION",
+            "359746009 | Isa-Pd cycle 4 | STABLE"})
+    void diseaseStatusAgreeingOrSilentTextKeepsTheCode(String snomed, String text, DiseaseTrend trend) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
+                "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + snomed
+                        + "\"}],\"text\":\"" + text + "\"}"));
+        assertFalse(r.diseaseStatuses().get(0).isConflicting(), text);
+        assertEquals(trend, r.diseaseStatuses().get(0).getTrend());
+    }
+
+    @Test
+    void diseaseStatusDisplayThatContradictsItsCodeIsConflicting() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"359746009","display":"Progressive disease"}]}"""));
+        assertTrue(r.diseaseStatuses().get(0).isConflicting());
+        assertTrue(r.diseaseStatuses().get(0).getConflict().contains("display 'Progressive disease' reads as progression"));
+        PatientRecord standard = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"359746009","display":"Patient's condition stable (finding)"}]}"""));
+        assertEquals(DiseaseTrend.STABLE, standard.diseaseStatuses().get(0).getTrend());
+    }
+
     @Test
     void diseaseStatusUnknownCodeIsListedWithItsCode() {
         PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """

@@ -177,7 +177,8 @@ public record ReportView(
                     case "RELAPSE" -> "relapse";
                     case "REMISSION" -> "remission";
                     case "NO_PROGRESSION" -> "no progression";
-                    case "POSSIBLE_RELAPSE" -> "possible relapse (before or after the line started, the date does not say)";
+                    case "POSSIBLE_RELAPSE" -> "possible relapse (the record does not settle it)";
+                    case "UNREADABLE_ASSESSMENT" -> "assessment not read (not final)";
                     default -> "relapse or intolerance (not recorded which)";
                 };
                 disease.add(new Fact("Relapse signal", reading + ", from " + word(s.source()) + ": " + s.text(), null,
