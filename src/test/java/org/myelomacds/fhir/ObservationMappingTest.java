@@ -410,6 +410,28 @@ class ObservationMappingTest {
         assertEquals("PD", u.display());
     }
 
+    // A written answer that negates the word it names ("No evidence of progression") says the opposite of that word:
+    // it is unreadable, never read as a progression (nor as stable: no source maps negations); the near miss keeps
+    // reading an affirmative text by its word.
+    @ParameterizedTest(name = "text-only ''{0}'' is unreadable")
+    @ValueSource(strings = {"No evidence of progression", "not progressing", "progression-free", "without progression"})
+    void diseaseStatusTextOnlyNegatedAnswerIsUnreadable(String text) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
+                "\"valueCodeableConcept\":{\"text\":\"" + text + "\"}"));
+        DiseaseStatus d = r.diseaseStatuses().get(0);
+        assertEquals(DiseaseTrend.OTHER, d.getTrend());
+        assertFalse(d.isProgression());
+        assertTrue(d.isUnreadable());
+    }
+
+    @Test
+    void diseaseStatusTextOnlyAffirmativeAnswerIsReadByItsWord() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"text":"Disease progression"}"""));
+        assertTrue(r.diseaseStatuses().get(0).isProgression());
+        assertFalse(r.diseaseStatuses().get(0).isUnreadable());
+    }
+
     @Test
     void diseaseStatusCodedProgressionWithTheSameTextIsReadAndNotListed() {
         PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """

@@ -56,7 +56,27 @@ public final class DiseaseStatusTerms {
 
     public Optional<DiseaseTrend> answer(String system, String code) { return answers.valueByCode(system, code); }
 
-    public DiseaseTrend fromText(String text) { return answers.byText(text).orElse(DiseaseTrend.OTHER); }
+    /**
+     * A written answer read by the value sets' words; OTHER (not read) when it names none, or when it negates one of them:
+     * "no progression" contains the progression word but says the opposite, and no source maps negations to an answer,
+     * so such a text is left unreadable (DISEASE_STATUS_UNREADABLE) rather than read by the word it denies.
+     */
+    public DiseaseTrend fromText(String text) {
+        Optional<DiseaseTrend> byWords = answers.byText(text);
+        if (byWords.isEmpty() || namesNegatedAnswer(text.toLowerCase(Locale.ROOT))) return DiseaseTrend.OTHER;
+        return byWords.get();
+    }
+
+    private boolean namesNegatedAnswer(String lower) {
+        for (Family.Entry<DiseaseTrend> e : answers.entries()) {
+            for (String word : e.set().text().contains()) {
+                for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+                    if (negated(lower, i, i + word.length())) return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /**
      * Every answer a written text names, in family order: the value sets' words (rules/terminology/disease-status-*) and
