@@ -101,9 +101,12 @@ public final class ClassLabel implements HasProvenance {
                         : exposure(facts, c).filter(ClassExposure::isExposed).map(ClassExposure::getDrugs).orElse(List.of());
                 List<Drug> open = refractory
                         ? refractoriness(facts, c).map(ClassRefractoriness::getUndecided).orElse(List.of()) : List.of();
-                String state = exposure(facts, c).map(e -> e.isUnknown() ? "exposure unknown"
-                        : !e.isExposed() ? "not exposed" : null).orElse("not exposed");
-                String listed = drugs.isEmpty() ? (state != null ? state : "none") : names(drugs);
+                ClassExposure e = exposure(facts, c).orElse(null);
+                // Optional.map cannot carry a null, so the state is spelled out: what stands in for an empty list
+                String state = e == null || e.getStatus() == ClassExposure.Status.NOT_EXPOSED ? "not exposed"
+                        : e.isUnknown() ? "exposure unknown"
+                        : refractory && open.isEmpty() ? "exposed, none refractory" : "exposed, none shown refractory";
+                String listed = drugs.isEmpty() ? state : names(drugs);
                 if (!open.isEmpty()) listed += " (undecided: " + names(open) + ")";
                 return DrugClasses.shortName(c) + " " + listed;
             }).collect(Collectors.joining("; "));

@@ -86,6 +86,9 @@ class DrugClassFindingsTest {
         assertNull(cd38.refractoriness());
         assertEquals("NOT_MET", label(a, "TRIPLE_CLASS_EXPOSED"));
         assertEquals("NOT_MET", label(a, "TRIPLE_CLASS_REFRACTORY"));
+        String text = a.findings().classLabels().stream().filter(l -> l.label().equals("TRIPLE_CLASS_REFRACTORY"))
+                .findFirst().orElseThrow().text();
+        assertTrue(text.contains("PI exposed, none refractory; anti-CD38 not exposed"), text);
     }
 
     @Test
