@@ -25,9 +25,15 @@ final class DrugClassWords {
                     .collect(Collectors.joining(", "))
                     + (c.undecidedDrugs() == null ? "" : "; undecided: " + drugs(c.undecidedDrugs()));
             case "NOT_REFRACTORY" -> "not refractory";
-            default -> "refractoriness unknown (undecided: " + drugs(c.undecidedDrugs()) + "): "
-                    + c.text().substring(c.text().indexOf(". ") + 2);
+            default -> "refractoriness unknown (undecided: " + drugs(c.undecidedDrugs()) + ")" + why(c.text());
         };
+    }
+
+    /** The reason the class text gives after "is undecided (" (DrugClassOutputs.refractoryUnknown), or nothing. */
+    private static String why(String text) {
+        int from = text.indexOf(" refractoriness unknown: no ");
+        int open = from < 0 ? -1 : text.indexOf(" is undecided (", from);
+        return open < 0 || !text.endsWith(")") ? "" : ": " + text.substring(open + " is undecided (".length(), text.length() - 1);
     }
 
     static String labelLine(Findings.ClassLabel l) {
