@@ -24,7 +24,46 @@ public record Findings(
         Map<String, Integer> skippedResources,
         List<StatusEvent> diseaseStatus,
         List<Item> unrecognised,
-        Relapse relapse) {
+        Relapse relapse,
+        List<DrugClassStatus> drugClasses,
+        List<ClassLabel> classLabels) {
+
+    /** The findings without the drug-class reading (the shape before it was added). */
+    public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,
+                    List<Exposure> exposures, List<Item> refractoriness, Washout antiCd38Washout, List<Renal> renal,
+                    List<Item> pulmonary, List<Item> otherConditions, List<Item> labs, List<Item> allergies,
+                    List<String> unreadable, Map<String, Integer> skippedResources, List<StatusEvent> diseaseStatus,
+                    List<Item> unrecognised, Relapse relapse) {
+        this(setting, diagnoses, transplantEligibility, priorTherapy, exposures, refractoriness, antiCd38Washout, renal,
+                pulmonary, otherConditions, labs, allergies, unreadable, skippedResources, diseaseStatus, unrecognised,
+                relapse, null, null);
+    }
+
+    /**
+     * Exposure to and refractoriness to one drug class (rules/derive/drug-classes.drl). {@code exposure}: EXPOSED,
+     * NOT_EXPOSED or UNKNOWN (the IMiD, PI and anti-CD38 classes are listed even when not exposed; the others only when
+     * exposed); {@code drugs} the drugs given. {@code refractoriness}: REFRACTORY, NOT_REFRACTORY or UNKNOWN, absent
+     * when not exposed; {@code refractoryDrugs} each refractory drug with the progression (and line) that made it so;
+     * {@code undecidedDrugs} drugs whose refractoriness is unknown. {@code rules} the rules that decided (exposure,
+     * then refractoriness) and {@code evidence} their citations. Absent when no therapy is recorded.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DrugClassStatus(String drugClass, String name, String exposure, List<String> drugs,
+                                  String refractoriness, List<RefractoryDrug> refractoryDrugs, List<String> undecidedDrugs,
+                                  String text, List<String> rules, List<String> evidence, List<FactRef> facts) {}
+
+    /** A drug that made its class refractory: the progression's date and, when the line decided it, the line number. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefractoryDrug(String drug, String progression, Integer line, String text) {}
+
+    /**
+     * A composite class label ({@code label}: TRIPLE_CLASS_EXPOSED, TRIPLE_CLASS_REFRACTORY, PENTA_REFRACTORY) with
+     * {@code outcome} MET, NOT_MET or UNKNOWN, as the cited source defines it; descriptive only, no decision reads it.
+     * "Penta-exposed" is not derived: no retrieved source defines it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClassLabel(String label, String outcome, String text, String rule, List<String> evidence,
+                             List<FactRef> facts) {}
 
     /** The findings without the relapse reading (the shape before it was added). */
     public Findings(Item setting, List<Item> diagnoses, Item transplantEligibility, PriorTherapy priorTherapy,

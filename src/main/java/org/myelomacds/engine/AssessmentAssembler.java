@@ -464,7 +464,9 @@ final class AssessmentAssembler {
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
                 record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings),
-                relapse(session));
+                relapse(session), DrugClassFindings.classes(facts(session, org.myelomacds.facts.ClassExposure.class),
+                        facts(session, org.myelomacds.facts.ClassRefractoriness.class)),
+                DrugClassFindings.labels(facts(session, org.myelomacds.facts.ClassLabel.class)));
     }
 
     /** The relapse reading of rules/derive/relapse.drl and its signals, dated ones in date order; null without one. */

@@ -233,6 +233,12 @@ public record ReportView(
         List<Fact> refractoriness = new ArrayList<>();
         for (Findings.Item r : f.refractoriness()) refractoriness.add(item("Refractory", r,
                 derivation(derivations, DerivedConcept.REFRACTORINESS), cites(derivations, DerivedConcept.REFRACTORINESS)));
+        // By drug class, then the composite labels (rules/derive/drug-classes.drl): descriptive, each with its own rules.
+        if (f.drugClasses() != null) for (Findings.DrugClassStatus c : f.drugClasses()) refractoriness.add(new Fact(
+                "Drug class", DrugClassWords.classLine(c), String.join(", ", c.rules()), cites(c.evidence()), sources(c.facts())));
+        if (f.classLabels() != null) for (Findings.ClassLabel l : f.classLabels()) refractoriness.add(new Fact(
+                "Class label", DrugClassWords.labelLine(l), l.rule(), cites(l.evidence()), sources(l.facts())));
+        if (f.classLabels() != null) refractoriness.add(new Fact("Class label", DrugClassWords.NOT_DERIVED, null, List.of(), List.of()));
 
         List<ExposureRow> antiCd38 = new ArrayList<>(), other = new ArrayList<>();
         for (Findings.Exposure e : f.exposures()) {
@@ -365,6 +371,8 @@ public record ReportView(
                 .collect(Collectors.joining("; "))));
         List<String> refractory = f.exposures().stream().filter(Findings.Exposure::refractory).map(e -> drug(e.drug())).distinct().toList();
         patient.add(new BoardFact("Refractory to", refractory.isEmpty() ? "none recorded" : String.join(", ", refractory)));
+        String classes = DrugClassWords.boardLine(f);
+        if (classes != null) patient.add(new BoardFact("Drug classes", classes));
         String cd38;
         if (antiCd38.isEmpty()) cd38 = "no anti-CD38 exposure recorded";
         else {
