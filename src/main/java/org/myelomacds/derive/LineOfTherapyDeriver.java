@@ -192,6 +192,16 @@ public final class LineOfTherapyDeriver {
 
         boolean ongoing() { return segments.stream().anyMatch(Segment::ongoing); }
 
+        /**
+         * Some drug's last segment in the line ends on a record that does not say when the therapy stopped
+         * (CDS-POLICY-UNKNOWN-END): the line may have run on until the next line started.
+         */
+        boolean endUnknown() {
+            Map<Drug, LocalDate> last = new TreeMap<>();
+            for (Segment s : segments) last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
+            return segments.stream().anyMatch(s -> s.endUnknown() && s.to().equals(last.get(s.drug())));
+        }
+
         /** Some segment ending on the line's last dose says its drug stopped then (a period with a stated end). */
         boolean stoppedStated(LocalDate lastDose) {
             return segments.stream().anyMatch(s -> s.to().equals(lastDose) && s.endStated());
@@ -517,14 +527,20 @@ public final class LineOfTherapyDeriver {
             List<TherapyGap> gaps = line.gaps.stream().map(g -> g.inLine(number)).toList();
             StringBuilder reason = new StringBuilder(line.reason);
             for (TherapyGap g : gaps) reason.append("; ").append(g.describe());
-            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest,
-                    new ArrayList<>(drugs), kinds,
-                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
-                    new ArrayList<>(provenance), gaps));
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
-            for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) courses.add(c.withEndLatest(endBound));
+            // The line ends when its last course does: a course with an unknown end leaves the line's end unknown too.
+            LocalDate endLatest = ongoing ? asOf : line.end();
+            for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
+                DosingPeriod bounded = c.withEndLatest(endBound);
+                courses.add(bounded);
+                endLatest = later(endLatest, bounded.getEndLatest());
+            }
+            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
+                    new ArrayList<>(drugs), kinds,
+                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
+                    new ArrayList<>(provenance), gaps));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
     }
@@ -695,6 +711,9 @@ public final class LineOfTherapyDeriver {
         // All anti-myeloma drugs of the current line have stopped (or it holds only a transplant).
         String after = lastDose == null
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
+                : cur.endUnknown()
+                ? "after all drugs of line " + n + " stopped (on an unknown day from " + lastDose + " to "
+                        + day.minusDays(1) + ": the records give no end)"
                 : "after all drugs of line " + n + " stopped on " + lastDose;
         if (progression != null) {
             open(lines, day, LineOpening.PROGRESSION, "new therapy after " + describe(progression) + ", " + after, batch);

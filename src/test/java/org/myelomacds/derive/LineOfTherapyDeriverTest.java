@@ -684,6 +684,45 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void aLineWhoseLastRecordsGiveNoEndHasAnUnknownEndNotAOneDaySpan() {
+        // qa-bundles/stmt-effdt-only-line2: KRd statements completed with only 2022-10-10; IRd from 2024-08-26
+        List<MedicationRecord> meds = List.of(endedStatement("k", CARFILZOMIB, "completed", "2022-10-10"),
+                endedStatement("r", LENALIDOMIDE, "completed", "2022-10-10"),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        PriorLine krd = lines.get(0);
+        assertTrue(krd.isEndUnknown());
+        assertEquals(d("2022-10-10"), krd.getEnd());           // `end` keeps its meaning: the last day recorded
+        assertEquals(d("2024-08-25"), krd.getEndLatest());     // the day before line 2 started
+        assertEquals("2022-10-10 to an unknown day before 2024-08-26", krd.getSpanText());
+        assertTrue(lines.get(1).getReason().endsWith("after all drugs of line 1 stopped (on an unknown day from 2022-10-10"
+                + " to 2024-08-25: the records give no end)"), lines.get(1).getReason());
+        // the last line bounded by asOf
+        PriorLine last = LineOfTherapyDeriver.derive(List.of(endedStatement("k", CARFILZOMIB, "completed", "2022-10-10")),
+                List.of(), AS_OF).get(0);
+        assertEquals("2022-10-10 to an unknown day by " + AS_OF, last.getSpanText());
+
+        // near miss: one drug of the line with a stated end on the last day does not hide the other's unknown end
+        List<MedicationRecord> mixed = List.of(given("r", LENALIDOMIDE, "2022-09-20", "2022-10-10", null),
+                endedStatement("k", CARFILZOMIB, "completed", "2022-10-10"),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        assertTrue(LineOfTherapyDeriver.derive(mixed, List.of(), AS_OF).get(0).isEndUnknown());
+        // near miss: statements with a stated end: a known end, printed as a day, and the reason names the day
+        List<MedicationRecord> stated = List.of(given("k", CARFILZOMIB, "2022-10-10", "2023-03-01", null),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        List<PriorLine> known = LineOfTherapyDeriver.derive(stated, List.of(), AS_OF);
+        assertFalse(known.get(0).isEndUnknown());
+        assertEquals(known.get(0).getEnd(), known.get(0).getEndLatest());
+        assertEquals("2022-10-10 to 2023-03-01", known.get(0).getSpanText());
+        assertTrue(known.get(1).getReason().endsWith("after all drugs of line 1 stopped on 2023-03-01"));
+        // near miss: single administrations are doses: the line ends on the last one
+        List<MedicationRecord> doses = List.of(Fixtures.record("a", CARFILZOMIB, Route.UNKNOWN, "completed", false,
+                "2022-10-10", null, false), given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        assertFalse(LineOfTherapyDeriver.derive(doses, List.of(), AS_OF).get(0).isEndUnknown());
+    }
+
+    @Test
     void theRecordsWhoseUnknownEndEndsACourseAreNamedWithThatCourse() {
         // An old active order of lenalidomide maintenance (2019-09-02), then KRd after a new line: the order still ends
         // line 1's lenalidomide course, though lenalidomide appears again in line 2 (qa-bundles/stale-active-len-request).
