@@ -375,13 +375,43 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
-    void partOfTheLinesDrugsResumedIsTheSameLineButAnyNewDrugIsANewRegimen() {
-        // VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: part of the regimen, line 1
+    void partOfTheLinesDrugsStartedLongAfterAllStoppedIsADifferentRegimenButAnyNewDrugIsANewRegimenToo() {
+        // LOT-B15 rule 1: VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: a different
+        // regimen started after the previous one was discontinued, line 2
         List<MedicationRecord> subset = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
-                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null)));
-        List<PriorLine> one = LineOfTherapyDeriver.derive(subset, List.of(), AS_OF);
+                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
+                        given("rd", DEXAMETHASONE, "2023-08-04", "2024-02-01", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(subset, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.NEW_REGIMEN, lines.get(1).getOpenedBy());
+        assertEquals("different regimen (lenalidomide, dexamethasone) started 400 days after all drugs of line 1 stopped"
+                + " on 2022-06-30 (its last regimen: lenalidomide, bortezomib; LOT-B15: a regimen is discontinued when"
+                + " all its drugs are stopped, and a different regimen started after that is a new line)",
+                lines.get(1).getReason());
+        assertEquals(List.of(), lines.get(0).getGaps());
+        // near miss: the same part 180 days after the stop is a break or maintenance of the line, nothing named
+        List<MedicationRecord> soon = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r", LENALIDOMIDE, "2022-12-27", "2024-02-01", null)));
+        List<PriorLine> one = LineOfTherapyDeriver.derive(soon, List.of(), AS_OF);
         assertEquals(1, one.size());
-        assertEquals(1, one.get(0).getGaps().size());
+        assertEquals(List.of(), one.get(0).getGaps());
+        // near miss: the whole regimen again 400 days later, its drugs starting days apart: the same line, the gap named
+        List<MedicationRecord> whole = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r2", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
+                        given("v2", BORTEZOMIB, "2023-08-11", "2024-02-01", null)));
+        List<PriorLine> same = LineOfTherapyDeriver.derive(whole, List.of(), AS_OF);
+        assertEquals(1, same.size());
+        assertEquals(1, same.get(0).getGaps().size());
+        // near miss: the regimen it was giving when it stopped was lenalidomide alone (bortezomib stopped months before):
+        // lenalidomide again is the same regimen
+        List<MedicationRecord> rOnly = List.of(given("v", BORTEZOMIB, "2022-01-10", "2022-03-31", null),
+                given("r", LENALIDOMIDE, "2022-01-10", "2022-12-31", null),
+                given("r2", LENALIDOMIDE, "2023-09-01", "2024-02-01", null));
+        assertEquals(1, LineOfTherapyDeriver.derive(rOnly, List.of(), AS_OF).size());
+        // near miss: a documented progression in between makes it a new line opened by the progression
+        List<PriorLine> pd = LineOfTherapyDeriver.derive(subset, List.of(), List.of(progression("pd", "2023-07-01")), AS_OF);
+        assertEquals(2, pd.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, pd.get(1).getOpenedBy());
         // near miss: lenalidomide with pomalidomide (not in the line) on the same day is a different regimen
         List<MedicationRecord> other = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
                 List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
