@@ -144,12 +144,23 @@ public record Findings(
      * {@code rule} says it in words; {@code transplants} the kind of each transplant (AUTOLOGOUS, ALLOGENEIC, UNKNOWN).
      * {@code start} and {@code end} are ISO days (the earliest start, the latest end); {@code startRecorded} and
      * {@code endRecorded} give them as recorded ("2024-03", "2024", "between 2024-03-01 and 2024-03-15") when a partial
-     * date makes them imprecise, and are absent otherwise.
+     * date makes them imprecise, and are absent otherwise. When the records do not say when the line's therapy stopped
+     * (a completed record with only its date; CDS-POLICY-UNKNOWN-END), {@code end} stays the last day recorded,
+     * {@code endUnknown} is true, {@code endLatest} is the latest day the end can fall on (the day before the next line
+     * started, else asOf) and {@code endRecorded} says so in words ("an unknown day before 2024-08-26"); all three are
+     * absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                        boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
-                       List<String> transplants, String startRecorded, String endRecorded) {
+                       List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,
+                       String endLatest) {
+        public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
+                    boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
+                    List<String> transplants, String startRecorded, String endRecorded) {
+            this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, openedBy, rule, transplants,
+                    startRecorded, endRecorded, null, null);
+        }
         public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                     boolean ongoing, String reason, List<FactRef> facts) {
             this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, null, null, null);
@@ -161,7 +172,7 @@ public record Findings(
         }
         /** The start as the record gives it ("2024-03"), for printing; {@link #start} is its earliest day. */
         public String startText() { return startRecorded != null ? startRecorded : start; }
-        /** The end as the record gives it ("2026-07"), for printing; {@link #end} is its latest day. */
+        /** The end as the record gives it ("2026-07", "an unknown day before 2024-08-26"), for printing. */
         public String endText() { return endRecorded != null ? endRecorded : end; }
     }
 

@@ -52,8 +52,13 @@ import java.util.stream.Collectors;
  *         <li>the line ended with a stem-cell transplant and the drug starts within
  *             {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days of it (post-transplant consolidation/maintenance);</li>
  *         <li>all drugs started are already in the line (the same regimen or part of it: maintenance with a drug of the
- *             regimen, e.g. lenalidomide after VRd, or the regimen resumed), however long after its last dose or
- *             transplant: with no progression documented in between it is not a different regimen (§1.1). Records have
+ *             regimen, e.g. lenalidomide after VRd, or the regimen resumed) and, when they start more than
+ *             {@value #RESUMPTION_WINDOW_DAYS} days after its last dose, they are the same drugs as the regimen it was
+ *             giving when they all stopped ({@code lastRegimen}; the resuming regimen is the drugs starting within
+ *             {@value #INITIAL_REGIMEN_WINDOW_DAYS} days): with no progression documented in between it is not a
+ *             different regimen (§1.1). A different set of its drugs after that long (Rd after IRd) is a different
+ *             regimen started after the previous one was discontinued: a new line (LOT-B15 rule 1), unless the line
+ *             ended with its transplant (a drug of its induction is then the planned maintenance). Records have
  *             holes (outside pharmacies, samples, drug holidays); an interval longer than
  *             {@value #RESUMPTION_WINDOW_DAYS} days is named in the line's reason and as a {@link TherapyGap}
  *             (CDS-POLICY-THERAPY-GAP), never counted as a line. After a documented progression the same drugs are
@@ -175,6 +180,21 @@ public final class LineOfTherapyDeriver {
 
         boolean hasDrug(Drug d) { return segments.stream().anyMatch(s -> s.drug().equals(d)); }
 
+        /**
+         * The regimen the line was giving when it stopped: its drugs whose last dose falls within
+         * {@value #INITIAL_REGIMEN_WINDOW_DAYS} days of the line's last dose (bortezomib stopped after induction while
+         * lenalidomide went on is no longer part of it).
+         */
+        Set<Drug> lastRegimen() {
+            LocalDate last = lastDose();
+            Set<Drug> out = new TreeSet<>();
+            if (last == null) return out;
+            for (Segment s : segments) {
+                if (days(s.to(), last) <= INITIAL_REGIMEN_WINDOW_DAYS) out.add(s.drug());
+            }
+            return out;
+        }
+
         /** Last dose of the line's anti-myeloma drugs (conditioning excluded); null when it has none. */
         LocalDate lastDose() { return segments.stream().map(Segment::to).max(Comparator.naturalOrder()).orElse(null); }
 
@@ -191,6 +211,16 @@ public final class LineOfTherapyDeriver {
         }
 
         boolean ongoing() { return segments.stream().anyMatch(Segment::ongoing); }
+
+        /**
+         * Some drug's last segment in the line ends on a record that does not say when the therapy stopped
+         * (CDS-POLICY-UNKNOWN-END): the line may have run on until the next line started.
+         */
+        boolean endUnknown() {
+            Map<Drug, LocalDate> last = new TreeMap<>();
+            for (Segment s : segments) last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
+            return segments.stream().anyMatch(s -> s.endUnknown() && s.to().equals(last.get(s.drug())));
+        }
 
         /** Some segment ending on the line's last dose says its drug stopped then (a period with a stated end). */
         boolean stoppedStated(LocalDate lastDose) {
@@ -462,7 +492,7 @@ public final class LineOfTherapyDeriver {
         drugSegments.forEach(s -> dates.add(s.from()));
         transplants.forEach(t -> dates.add(t.date()));
 
-        Timeline timeline = new Timeline(progressions);
+        Timeline timeline = new Timeline(progressions, drugSegments, supportive);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
             if (!batch.isEmpty()) timeline.startDrugs(batch, day);
@@ -517,14 +547,20 @@ public final class LineOfTherapyDeriver {
             List<TherapyGap> gaps = line.gaps.stream().map(g -> g.inLine(number)).toList();
             StringBuilder reason = new StringBuilder(line.reason);
             for (TherapyGap g : gaps) reason.append("; ").append(g.describe());
-            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest,
-                    new ArrayList<>(drugs), kinds,
-                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
-                    new ArrayList<>(provenance), gaps));
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
-            for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) courses.add(c.withEndLatest(endBound));
+            // The line ends when its last course does: a course with an unknown end leaves the line's end unknown too.
+            LocalDate endLatest = ongoing ? asOf : line.end();
+            for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
+                DosingPeriod bounded = c.withEndLatest(endBound);
+                courses.add(bounded);
+                endLatest = later(endLatest, bounded.getEndLatest());
+            }
+            out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
+                    new ArrayList<>(drugs), kinds,
+                    !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
+                    new ArrayList<>(provenance), gaps));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
     }
@@ -636,8 +672,33 @@ public final class LineOfTherapyDeriver {
     private static final class Timeline {
         final List<Line> lines = new ArrayList<>();
         final List<DiseaseStatus> progressions;
+        /** Every anti-myeloma segment and every other drug's segment: to see which regimen a resumption starts. */
+        final List<Segment> drugSegments;
+        final List<Segment> supportive;
 
-        Timeline(List<DiseaseStatus> progressions) { this.progressions = progressions; }
+        Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive) {
+            this.progressions = progressions;
+            this.drugSegments = drugSegments;
+            this.supportive = supportive;
+        }
+
+        /**
+         * The drugs of the regimen that starts on {@code day}: those starting that day and within
+         * {@value #INITIAL_REGIMEN_WINDOW_DAYS} days after it (staggered starts of one combination), unless a documented
+         * progression after {@code day} comes first. {@code antiMyeloma}: anti-myeloma drugs only, else the others.
+         */
+        Set<Drug> regimenStarting(LocalDate day, boolean antiMyeloma) {
+            LocalDate until = day.plusDays(INITIAL_REGIMEN_WINDOW_DAYS);
+            for (DiseaseStatus p : progressions) {
+                if (p.getDate().isAfter(day) && !p.getDate().isAfter(until)) until = p.getDate().minusDays(1);
+            }
+            LocalDate last = until;
+            Set<Drug> out = new TreeSet<>();
+            for (Segment s : antiMyeloma ? drugSegments : supportive) {
+                if (!s.from().isBefore(day) && !s.from().isAfter(last)) out.add(s.drug());
+            }
+            return out;
+        }
 
         /** The first documented progression after the current line started and on or before {@code day}. */
         DiseaseStatus progressionBefore(Line cur, LocalDate day) {
@@ -695,6 +756,9 @@ public final class LineOfTherapyDeriver {
         // All anti-myeloma drugs of the current line have stopped (or it holds only a transplant).
         String after = lastDose == null
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
+                : cur.endUnknown()
+                ? "after all drugs of line " + n + " stopped (on an unknown day from " + lastDose + " to "
+                        + day.minusDays(1) + ": the records give no end)"
                 : "after all drugs of line " + n + " stopped on " + lastDose;
         if (progression != null) {
             open(lines, day, LineOpening.PROGRESSION, "new therapy after " + describe(progression) + ", " + after, batch);
@@ -728,6 +792,24 @@ public final class LineOfTherapyDeriver {
         boolean allKnown = batch.stream().allMatch(s -> cur.hasDrug(s.drug()) || cur.planMatch(s.groupRef()));
         if (allKnown) {
             LocalDate last = cur.lastActivity();
+            // LOT-B15 rule 1: after a stop longer than an ordinary break, a different set of the line's drugs (a part of
+            // the regimen that was stopped, e.g. Rd after IRd) is a different regimen started after the previous one
+            // was discontinued: a new line. Only the same drugs resumed stay in the line (CDS-POLICY-THERAPY-GAP). After
+            // the line's transplant a drug of its induction is the planned sequence's maintenance, however late.
+            Set<Drug> resumed = timeline.regimenStarting(day, true);
+            Set<Drug> stopped = cur.lastRegimen();
+            boolean afterTransplant = lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose));
+            if (lastDose != null && !afterTransplant && days(last, day) > RESUMPTION_WINDOW_DAYS && !stopped.isEmpty()
+                    && !resumed.equals(stopped)) {
+                Set<Drug> named = new TreeSet<>(resumed);
+                named.addAll(timeline.regimenStarting(day, false));
+                open(lines, day, LineOpening.NEW_REGIMEN, "different regimen (" + String.join(", ",
+                        named.stream().map(Drug::displayName).toList()) + ") started " + days(last, day)
+                        + " days " + after + " (its last regimen: "
+                        + String.join(", ", stopped.stream().map(Drug::displayName).toList()) + "; LOT-B15: a regimen is discontinued when all its drugs are stopped, and a different"
+                        + " regimen started after that is a new line)", batch);
+                return;
+            }
             if (days(last, day) > RESUMPTION_WINDOW_DAYS) {
                 cur.gaps.add(new TherapyGap(0, batch.stream().map(Segment::drug).distinct().sorted().toList(), last,
                         lastDose == null || last.isAfter(lastDose), day, provenance(batch)));

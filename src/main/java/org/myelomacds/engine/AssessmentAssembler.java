@@ -407,7 +407,10 @@ final class AssessmentAssembler {
                         l.getReason(), refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
                         l.getTransplants().stream().map(k -> k.transplantKind()).toList(),
                         l.getStartLatest().equals(l.getStart()) ? null : l.getStartText(),
-                        l.isOngoing() || l.getEndEarliest().equals(l.getEnd()) ? null : l.getEndText())).toList(),
+                        l.isOngoing() || (l.getEndEarliest().equals(l.getEnd()) && !l.isEndUnknown()) ? null
+                                : l.getEndText(),
+                        l.isEndUnknown() ? Boolean.TRUE : null,
+                        l.isEndUnknown() ? l.getEndLatest().toString() : null)).toList(),
                 otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
                 undecided.isEmpty() ? null : undecided.get(0).describe());
 

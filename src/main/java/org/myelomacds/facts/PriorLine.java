@@ -27,6 +27,7 @@ public final class PriorLine implements HasProvenance {
     private final List<Provenance> provenance;
     private final LocalDate startLatest;
     private final LocalDate endEarliest;
+    private final LocalDate endLatest;
     private final List<TherapyGap> gaps;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
@@ -54,6 +55,20 @@ public final class PriorLine implements HasProvenance {
                      List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance, List<TherapyGap> gaps) {
+        this(number, start, end, startLatest, endEarliest, end, drugs, transplants, drugTherapyRecorded, ongoing, lastLine,
+                openedBy, reason, provenance, gaps);
+    }
+
+    /**
+     * With the latest day its end can fall on when the records do not say when the line's therapy stopped (a course
+     * ending on a completed record with only its date, or an open request read as not ongoing; CDS-POLICY-UNKNOWN-END):
+     * {@code end} stays the last day the records show, {@code endLatest} is the day before the next line started (else
+     * asOf). Equal to {@code end} when the end is known.
+     */
+    public PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
+                     LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
+                     boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                     List<Provenance> provenance, List<TherapyGap> gaps) {
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -71,6 +86,7 @@ public final class PriorLine implements HasProvenance {
                 : startLatest.isAfter(end) ? end : startLatest;
         this.endEarliest = endEarliest == null || endEarliest.isAfter(end) ? end
                 : endEarliest.isBefore(this.startLatest) ? this.startLatest : endEarliest;
+        this.endLatest = ongoing || endLatest == null || !endLatest.isAfter(end) ? end : endLatest;
     }
 
     public int getNumber() { return number; }
@@ -85,8 +101,27 @@ public final class PriorLine implements HasProvenance {
     public LocalDate getEndEarliest() { return endEarliest; }
     /** The start as recorded: "2024-03" when the line's first record gives only the month. */
     public String getStartText() { return PartialDateText.of(start, startLatest); }
-    /** The end as recorded: "2026-07" when the line's last record gives only the month. */
-    public String getEndText() { return PartialDateText.of(endEarliest, end); }
+    /**
+     * The end as recorded: "2026-07" when the line's last record gives only the month; "an unknown day before
+     * 2024-08-26" (the next line's start) or "an unknown day by 2026-11-01" (asOf, for the last line) when the records
+     * do not say when its therapy stopped.
+     */
+    public String getEndText() {
+        if (isEndUnknown()) {
+            return lastLine ? "an unknown day by " + endLatest : "an unknown day before " + endLatest.plusDays(1);
+        }
+        return PartialDateText.of(endEarliest, end);
+    }
+    /** The line's dates as a reader should see them: "2022-10-10 to an unknown day before 2024-08-26". */
+    public String getSpanText() { return getStartText() + " to " + getEndText(); }
+    /**
+     * The records do not say when the line's therapy stopped: it ended some day from {@link #getEnd()} (the last day
+     * recorded) to {@link #getEndLatest()}.
+     */
+    public boolean isEndUnknown() { return endLatest.isAfter(end); }
+    /** Latest day the line can have ended: its end, or the bound of an unknown end (see {@link #isEndUnknown()}). */
+    public LocalDate getEndLatest() { return endLatest; }
+    public long getEndLatestDay() { return endLatest.toEpochDay(); }
     public long getEndDay() { return end.toEpochDay(); }
     public List<Drug> getDrugs() { return drugs; }
     public boolean contains(Drug drug) { return drugs.contains(drug); }

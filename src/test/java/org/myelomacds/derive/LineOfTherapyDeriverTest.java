@@ -375,13 +375,43 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
-    void partOfTheLinesDrugsResumedIsTheSameLineButAnyNewDrugIsANewRegimen() {
-        // VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: part of the regimen, line 1
+    void partOfTheLinesDrugsStartedLongAfterAllStoppedIsADifferentRegimenButAnyNewDrugIsANewRegimenToo() {
+        // LOT-B15 rule 1: VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: a different
+        // regimen started after the previous one was discontinued, line 2
         List<MedicationRecord> subset = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
-                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null)));
-        List<PriorLine> one = LineOfTherapyDeriver.derive(subset, List.of(), AS_OF);
+                List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
+                        given("rd", DEXAMETHASONE, "2023-08-04", "2024-02-01", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(subset, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.NEW_REGIMEN, lines.get(1).getOpenedBy());
+        assertEquals("different regimen (lenalidomide, dexamethasone) started 400 days after all drugs of line 1 stopped"
+                + " on 2022-06-30 (its last regimen: lenalidomide, bortezomib; LOT-B15: a regimen is discontinued when"
+                + " all its drugs are stopped, and a different regimen started after that is a new line)",
+                lines.get(1).getReason());
+        assertEquals(List.of(), lines.get(0).getGaps());
+        // near miss: the same part 180 days after the stop is a break or maintenance of the line, nothing named
+        List<MedicationRecord> soon = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r", LENALIDOMIDE, "2022-12-27", "2024-02-01", null)));
+        List<PriorLine> one = LineOfTherapyDeriver.derive(soon, List.of(), AS_OF);
         assertEquals(1, one.size());
-        assertEquals(1, one.get(0).getGaps().size());
+        assertEquals(List.of(), one.get(0).getGaps());
+        // near miss: the whole regimen again 400 days later, its drugs starting days apart: the same line, the gap named
+        List<MedicationRecord> whole = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
+                List.of(given("r2", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
+                        given("v2", BORTEZOMIB, "2023-08-11", "2024-02-01", null)));
+        List<PriorLine> same = LineOfTherapyDeriver.derive(whole, List.of(), AS_OF);
+        assertEquals(1, same.size());
+        assertEquals(1, same.get(0).getGaps().size());
+        // near miss: the regimen it was giving when it stopped was lenalidomide alone (bortezomib stopped months before):
+        // lenalidomide again is the same regimen
+        List<MedicationRecord> rOnly = List.of(given("v", BORTEZOMIB, "2022-01-10", "2022-03-31", null),
+                given("r", LENALIDOMIDE, "2022-01-10", "2022-12-31", null),
+                given("r2", LENALIDOMIDE, "2023-09-01", "2024-02-01", null));
+        assertEquals(1, LineOfTherapyDeriver.derive(rOnly, List.of(), AS_OF).size());
+        // near miss: a documented progression in between makes it a new line opened by the progression
+        List<PriorLine> pd = LineOfTherapyDeriver.derive(subset, List.of(), List.of(progression("pd", "2023-07-01")), AS_OF);
+        assertEquals(2, pd.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, pd.get(1).getOpenedBy());
         // near miss: lenalidomide with pomalidomide (not in the line) on the same day is a different regimen
         List<MedicationRecord> other = all(vrd("vrd", "2022-01-10", "2022-06-30", null),
                 List.of(given("r", LENALIDOMIDE, "2023-08-04", "2024-02-01", null),
@@ -681,6 +711,45 @@ class LineOfTherapyDeriverTest {
                 List.of(), List.of(), AS_OF).courses().get(0);
         assertFalse(period.isEndUnknown());
         assertEquals(d("2024-03-01"), period.getEndLatest());
+    }
+
+    @Test
+    void aLineWhoseLastRecordsGiveNoEndHasAnUnknownEndNotAOneDaySpan() {
+        // qa-bundles/stmt-effdt-only-line2: KRd statements completed with only 2022-10-10; IRd from 2024-08-26
+        List<MedicationRecord> meds = List.of(endedStatement("k", CARFILZOMIB, "completed", "2022-10-10"),
+                endedStatement("r", LENALIDOMIDE, "completed", "2022-10-10"),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), AS_OF);
+        assertEquals(2, lines.size());
+        PriorLine krd = lines.get(0);
+        assertTrue(krd.isEndUnknown());
+        assertEquals(d("2022-10-10"), krd.getEnd());           // `end` keeps its meaning: the last day recorded
+        assertEquals(d("2024-08-25"), krd.getEndLatest());     // the day before line 2 started
+        assertEquals("2022-10-10 to an unknown day before 2024-08-26", krd.getSpanText());
+        assertTrue(lines.get(1).getReason().endsWith("after all drugs of line 1 stopped (on an unknown day from 2022-10-10"
+                + " to 2024-08-25: the records give no end)"), lines.get(1).getReason());
+        // the last line bounded by asOf
+        PriorLine last = LineOfTherapyDeriver.derive(List.of(endedStatement("k", CARFILZOMIB, "completed", "2022-10-10")),
+                List.of(), AS_OF).get(0);
+        assertEquals("2022-10-10 to an unknown day by " + AS_OF, last.getSpanText());
+
+        // near miss: one drug of the line with a stated end on the last day does not hide the other's unknown end
+        List<MedicationRecord> mixed = List.of(given("r", LENALIDOMIDE, "2022-09-20", "2022-10-10", null),
+                endedStatement("k", CARFILZOMIB, "completed", "2022-10-10"),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        assertTrue(LineOfTherapyDeriver.derive(mixed, List.of(), AS_OF).get(0).isEndUnknown());
+        // near miss: statements with a stated end: a known end, printed as a day, and the reason names the day
+        List<MedicationRecord> stated = List.of(given("k", CARFILZOMIB, "2022-10-10", "2023-03-01", null),
+                given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        List<PriorLine> known = LineOfTherapyDeriver.derive(stated, List.of(), AS_OF);
+        assertFalse(known.get(0).isEndUnknown());
+        assertEquals(known.get(0).getEnd(), known.get(0).getEndLatest());
+        assertEquals("2022-10-10 to 2023-03-01", known.get(0).getSpanText());
+        assertTrue(known.get(1).getReason().endsWith("after all drugs of line 1 stopped on 2023-03-01"));
+        // near miss: single administrations are doses: the line ends on the last one
+        List<MedicationRecord> doses = List.of(Fixtures.record("a", CARFILZOMIB, Route.UNKNOWN, "completed", false,
+                "2022-10-10", null, false), given("i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        assertFalse(LineOfTherapyDeriver.derive(doses, List.of(), AS_OF).get(0).isEndUnknown());
     }
 
     @Test

@@ -96,4 +96,22 @@ class TimelineFindingsTest {
         assertNull(precise.unplaced());
         assertNull(precise.lines().get(0).startRecorded());
     }
+    @Test
+    void aLineWhoseLastRecordsGiveOnlyTheirDateShowsAnUnknownEndNotAOneDayLine() throws Exception {
+        // qa-bundles/stmt-effdt-only-line2.json: line 2 KRd statements completed with only effectiveDateTime 2022-10-10
+        Findings.PriorTherapy p = Samples.evaluate(Samples.projectDir().resolve("qa-bundles/stmt-effdt-only-line2.json"),
+                Jurisdiction.US, CompileMode.EXECUTABLE_MODEL).findings().priorTherapy();
+        Findings.Line krd = p.lines().get(1);
+        assertEquals("2022-10-10", krd.end());
+        assertEquals(Boolean.TRUE, krd.endUnknown());
+        assertEquals("2024-08-25", krd.endLatest());
+        assertEquals("an unknown day before 2024-08-26", krd.endText());
+        assertTrue(p.lines().get(2).reason().endsWith("after all drugs of line 2 stopped (on an unknown day from 2022-10-10"
+                + " to 2024-08-25: the records give no end)"), p.lines().get(2).reason());
+        // near miss: line 3's statements carry their period: a known end, no extra fields
+        Findings.Line ird = p.lines().get(2);
+        assertNull(ird.endUnknown());
+        assertNull(ird.endLatest());
+        assertEquals("2026-09-15", ird.endText());
+    }
 }
