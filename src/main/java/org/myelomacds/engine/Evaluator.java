@@ -10,6 +10,7 @@ import org.myelomacds.derive.TherapyHistoryBuilder;
 import org.myelomacds.derive.TherapyPurpose;
 import org.myelomacds.derive.TherapyRecords;
 import org.myelomacds.derive.TherapyTimeline;
+import org.myelomacds.derive.UnknownLastDoses;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
@@ -78,10 +79,11 @@ public final class Evaluator {
             insertAll(session, record.unreadable());
             // What the engine could not read, so that a gap can name an unidentified medication's codes.
             insertAll(session, record.unrecognised());
-            insertAll(session, exposures);
-            insertAll(session, intolerances);
             List<org.myelomacds.facts.DosingPeriod> outside =
                     LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf());
+            exposures = UnknownLastDoses.mark(exposures, timeline.courses(), outside, context.getAsOf());
+            insertAll(session, exposures);
+            insertAll(session, intolerances);
             insertAll(session, timeline.courses());
             insertAll(session, outside);
             // The records whose end is unknown and that end their drug's course, one fact per drug (an order per cycle

@@ -23,6 +23,8 @@ public final class DrugExposure implements HasProvenance {
     private final List<Route> routes;
     private final List<Provenance> provenance;
     private final boolean dated;
+    /** The last dose in words when the course it ends has no recorded end ("an unknown day before 2024-08-26"), else null. */
+    private final String unknownLastDose;
 
     public DrugExposure(Drug drug, LocalDate firstDose, LocalDate lastDose, boolean ongoing, boolean intolerant,
                         List<Route> routes, List<Provenance> provenance) {
@@ -44,7 +46,33 @@ public final class DrugExposure implements HasProvenance {
         this.routes = List.copyOf(routes);
         this.provenance = List.copyOf(provenance);
         this.dated = true;
+        this.unknownLastDose = null;
     }
+
+    private DrugExposure(DrugExposure e, String unknownLastDose) {
+        this.drug = e.drug;
+        this.firstDose = e.firstDose;
+        this.lastDose = e.lastDose;
+        this.lastDoseEarliest = e.lastDoseEarliest;
+        this.ongoing = e.ongoing;
+        this.intolerant = e.intolerant;
+        this.routes = e.routes;
+        this.provenance = e.provenance;
+        this.dated = e.dated;
+        this.unknownLastDose = unknownLastDose;
+    }
+
+    /**
+     * The same exposure whose last course has no recorded end (CDS-POLICY-UNKNOWN-END): its texts print the last dose as
+     * {@code words} ("an unknown day before 2024-08-26") instead of the recorded date, which is only the end's earliest
+     * day. The dates the rules compare are unchanged; the rules that turn on the unknown end read the course.
+     */
+    public DrugExposure withUnknownLastDose(String words) {
+        return dated && words != null ? new DrugExposure(this, words) : this;
+    }
+
+    /** The last dose in words when its course has no recorded end; null otherwise. */
+    public String getUnknownLastDose() { return unknownLastDose; }
 
     private DrugExposure(Drug drug, boolean intolerant, List<Route> routes, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
@@ -56,6 +84,7 @@ public final class DrugExposure implements HasProvenance {
         this.routes = List.copyOf(routes);
         this.provenance = List.copyOf(provenance);
         this.dated = false;
+        this.unknownLastDose = null;
     }
 
     /**
@@ -85,13 +114,17 @@ public final class DrugExposure implements HasProvenance {
 
     /** "2024-08-26 to 2026-09-15", or for an undated exposure that its date is unknown and which records say so. */
     public String getPeriod() {
-        return dated ? firstDose + " to " + lastDose : "date unknown: " + undatedRecords();
+        return dated ? firstDose + " to " + lastDoseWords() : "date unknown: " + undatedRecords();
     }
 
     /** "from 2024-08-26 to 2026-09-15", or "at an unknown time (MedicationStatement/x has no date)". */
     public String getFromTo() {
-        return dated ? "from " + firstDose + " to " + lastDose
+        return dated ? "from " + firstDose + " to " + lastDoseWords()
                 : "at an unknown time (" + undatedRecords() + ")";
+    }
+
+    private String lastDoseWords() {
+        return unknownLastDose != null ? unknownLastDose : lastDose.toString();
     }
 
     /** "MedicationStatement/x has no date" (the records of an undated exposure). */
