@@ -51,15 +51,15 @@ class RuleValidatorTest {
 
     @Test
     void aProblemInGeneratedJavaIsPlacedOnTheDrlTextItCameFrom() throws Exception {
-        RuleFiles files = shippedWith("eligibility/isa-kd.drl", "$e.getFirstDose() + \" to \"", "$e.getFirstDoze() + \" to \"");
+        RuleFiles files = shippedWith("eligibility/isa-kd.drl", "$e.getPeriod()", "$e.getPeriodd()");
         DrlSource source = DrlSource.parse(files, "rules/");
-        String generated = "package myeloma.P1;\n\npublic class LambdaConsequence1 {\n    void execute() { x($e.getFirstDoze()); }\n}\n";
+        String generated = "package myeloma.P1;\n\npublic class LambdaConsequence1 {\n    void execute() { x($e.getPeriodd()); }\n}\n";
         RuleProblem located = validator().locate(new RuleProblem("rules/P1/LambdaConsequence1.java", 4, 28, "ERROR",
-                        "The method getFirstDoze() is undefined for the type DrugExposure"), CompileMode.EXECUTABLE_MODEL, source, "rules/",
+                        "The method getPeriodd() is undefined for the type DrugExposure"), CompileMode.EXECUTABLE_MODEL, source, "rules/",
                 Map.of("rules/P1/LambdaConsequence1.java", generated));
-        assertTrue(located.toString().startsWith("rules/eligibility/isa-kd.drl:" + lineOf(files, "eligibility/isa-kd.drl", "getFirstDoze") + ":"),
+        assertTrue(located.toString().startsWith("rules/eligibility/isa-kd.drl:" + lineOf(files, "eligibility/isa-kd.drl", "getPeriodd") + ":"),
                 located.toString());
-        assertTrue(located.toString().contains("getFirstDoze() is undefined"), located.toString());
+        assertTrue(located.toString().contains("getPeriodd() is undefined"), located.toString());
     }
 
     @Test

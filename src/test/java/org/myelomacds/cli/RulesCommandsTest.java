@@ -250,7 +250,7 @@ class RulesCommandsTest {
     @Test
     void aBrokenRuleDirectoryExitsFourFromTestCoverageAndDiff() throws IOException {
         Path rules = copyOfRules();
-        edit(rules.resolve("eligibility/isa-kd.drl"), "$e.getFirstDose()", "$e.getFirstDoze()");
+        edit(rules.resolve("eligibility/isa-kd.drl"), "$e.getPeriod()", "$e.getPeriodd()");
         assertEquals(4, run("rules", "test", "--rules", rules.toString(), "--samples", SAMPLES.toString()).code());
         assertEquals(4, run("rules", "diff", RULES.toString(), rules.toString(), "--samples", SAMPLES.toString()).code());
     }
