@@ -97,6 +97,38 @@ public final class ClinicalCondition implements HasProvenance {
     public String getVerificationStatus() { return verificationStatus; }
     /** The earliest day the recorded abatement can stand for; null when none is dated. */
     public LocalDate getAbatement() { return abatement; }
+    /** The latest day the recorded abatement can stand for (2024-11 → 2024-11-30); null when none is dated. */
+    public LocalDate getAbatementLatest() { return abatementLatest; }
+
+    /**
+     * Whether a condition that is no longer active certainly abated within the {@code years} before {@code asOfDay}
+     * (epoch day): its earliest abatement day is on or after asOf minus the years. A trial's "within the past 2 years"
+     * (CANDOR) or "within the past 5 years" (SIRIUS) turns on it. Years are calendar years (LocalDate.minusYears, so
+     * 2 years before 2026-11-01 is 2024-11-01, whatever leap days lie between), and the bound day itself counts as
+     * within: for an exclusion the reading that excludes is the safe one. False for an active condition (the rules
+     * read it as current) and for one without a dated abatement.
+     */
+    public boolean abatedCertainlyWithinYears(long asOfDay, int years) {
+        return !active && abatement != null && !abatement.isBefore(windowStart(asOfDay, years));
+    }
+
+    /**
+     * Whether it cannot be told if a condition that is no longer active abated within the {@code years} before
+     * {@code asOfDay}: no abatement date is recorded (or only as an age, range or text), or a partial date straddles the
+     * bound (2024 against 2024-11-01). Such a record is never read as outside the window; the rules say what is missing.
+     */
+    public boolean abatementWindowUndecided(long asOfDay, int years) {
+        if (active) return false;
+        if (abatement == null) return true;
+        LocalDate bound = windowStart(asOfDay, years);
+        return abatement.isBefore(bound) && !abatementLatest.isBefore(bound);
+    }
+
+    /** The first day of the window: asOf minus the calendar years (2026-11-01, 2 → 2024-11-01), itself within. */
+    public static LocalDate windowStart(long asOfDay, int years) {
+        return LocalDate.ofEpochDay(asOfDay).minusYears(years);
+    }
+
     /**
      * "recorded as resolved" for a condition that is not active, with the abatement date when one is recorded
      * ("recorded as resolved on 2023-06-01"); "" otherwise.
