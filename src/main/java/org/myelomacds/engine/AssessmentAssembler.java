@@ -18,6 +18,9 @@ import org.myelomacds.evidence.EvidenceEntry;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.AllergyRecord;
 import org.myelomacds.facts.AntiCd38Washout;
+import org.myelomacds.facts.ClassExposure;
+import org.myelomacds.facts.ClassLabel;
+import org.myelomacds.facts.ClassRefractoriness;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.ConditionKind;
@@ -467,9 +470,9 @@ final class AssessmentAssembler {
         return new Findings(setting, diagnoses, transplant, prior, exposureItems, refractoriness, washout, renal,
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
                 record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings),
-                relapse(session), DrugClassFindings.classes(facts(session, org.myelomacds.facts.ClassExposure.class),
-                        facts(session, org.myelomacds.facts.ClassRefractoriness.class)),
-                DrugClassFindings.labels(facts(session, org.myelomacds.facts.ClassLabel.class)));
+                relapse(session), DrugClassFindings.classes(facts(session, ClassExposure.class),
+                        facts(session, ClassRefractoriness.class)),
+                DrugClassFindings.labels(facts(session, ClassLabel.class)));
     }
 
     /** The relapse reading of rules/derive/relapse.drl and its signals, dated ones in date order; null without one. */

@@ -68,14 +68,8 @@ public final class DiseaseStatusTerms {
     }
 
     private boolean namesNegatedAnswer(String lower) {
-        for (Family.Entry<DiseaseTrend> e : answers.entries()) {
-            for (String word : e.set().text().contains()) {
-                for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-                    if (negated(lower, i, i + word.length())) return true;
-                }
-            }
-        }
-        return false;
+        return answers.entries().stream().flatMap(e -> e.set().text().contains().stream())
+                .anyMatch(word -> occurs(lower, word, true));
     }
 
     /**
@@ -115,9 +109,12 @@ public final class DiseaseStatusTerms {
         return textReadings(text).stream().filter(t -> (t == DiseaseTrend.PROGRESSION) != codedProgression).findFirst();
     }
 
-    private static boolean namedUnnegated(String lower, String word) {
+    private static boolean namedUnnegated(String lower, String word) { return occurs(lower, word, false); }
+
+    /** Whether {@code word} occurs in {@code lower} at least once negated ({@code negated} true) or not negated. */
+    private static boolean occurs(String lower, String word, boolean negated) {
         for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-            if (!negated(lower, i, i + word.length())) return true;
+            if (negated(lower, i, i + word.length()) == negated) return true;
         }
         return false;
     }
