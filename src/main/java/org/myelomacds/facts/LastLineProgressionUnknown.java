@@ -77,9 +77,15 @@ public final class LastLineProgressionUnknown implements HasProvenance {
     public String describe() {
         if (text != null) return text;
         if (course == null) {
-            return "the progression " + progression.onDate() + " " + Provenances.references(progression)
-                    + " is recorded by month or year only, and some of its days fall during or within 60 days after line "
-                    + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ") and some do not";
+            if (progression.getLatestDay() > progression.getDay()) {
+                return "the progression " + progression.onDate() + " " + Provenances.references(progression)
+                        + " is recorded by month or year only, and some of its days fall during or within 60 days after line "
+                        + line.getNumber() + " (" + line.getSpanText() + ") and some do not";
+            }
+            // a precise progression against a line whose first or last record gives only the month or year
+            return "line " + line.getNumber() + " (" + line.getSpanText() + ") is dated by month or year only, and the"
+                    + " progression " + progression.onDate() + " " + Provenances.references(progression)
+                    + " falls during or within 60 days after some of the days it may have ended on and not others";
         }
         return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
                 + " " + Provenances.references(course) + ", a record that does not say when it stopped: whether "

@@ -99,6 +99,8 @@ public final class PriorLine implements HasProvenance {
     public long getStartLatestDay() { return startLatest.toEpochDay(); }
     /** Earliest day the line can have ended (its last record has a partial date); the end when precise. */
     public LocalDate getEndEarliest() { return endEarliest; }
+    /** Epoch day of the earliest possible end (the end itself when precise). */
+    public long getEndEarliestDay() { return endEarliest.toEpochDay(); }
     /** The start as recorded: "2024-03" when the line's first record gives only the month. */
     public String getStartText() { return PartialDateText.of(start, startLatest); }
     /**

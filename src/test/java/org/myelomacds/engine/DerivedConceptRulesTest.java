@@ -387,4 +387,29 @@ class DerivedConceptRulesTest {
                 new Provenance("Observation/sd", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31)));
         assertEquals("DOCUMENTED", evaluate(List.of(len), List.of(pd, stableAug), List.of()).findings().relapse().status());
     }
+
+    private static MedicationRecord courseEndingInMonth(Drug drug, String id, LocalDate start, int year, int month) {
+        LocalDate first = LocalDate.of(year, month, 1);
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.STATEMENT, "completed", false, start,
+                first.withDayOfMonth(first.lengthOfMonth()), start, first, null, false, new Provenance("MedicationStatement/" + id, start));
+    }
+
+    @Test
+    void aLastLineEndingInAMonthThatStraddlesTheSixtyDayBoundLeavesProgressionOnTheLastTherapyUndecided() {
+        // QA sweep-a T2: the line ends "2026-07", the progression is 2026-09-12: within 60 days of an end on 07-14 or
+        // later, not of an earlier one. Decided on 31 July before (DERIVE-REFRACTORY-02 read the line's latest end).
+        DiseaseStatus pd = progression("pd", LocalDate.of(2026, 9, 12));
+        Assessment a = evaluate(List.of(courseEndingInMonth(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2024, 8, 26), 2026, 7)),
+                List.of(pd), List.of());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
+                && g.text().startsWith("Progression on the last therapy undecided: line 1 (2024-08-26 to 2026-07) is dated by month or year only")),
+                a.dataGaps().toString());
+
+        // near miss: an end "2026-08" is within 60 days of the progression on every day it can stand for
+        Assessment b = evaluate(List.of(courseEndingInMonth(TestDrugs.LENALIDOMIDE, "len", LocalDate.of(2024, 8, 26), 2026, 8)),
+                List.of(pd), List.of());
+        assertTrue(b.dataGaps().stream().noneMatch(g -> g.text().startsWith("Progression on the last therapy undecided")),
+                b.dataGaps().toString());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(b));
+    }
 }
