@@ -81,7 +81,7 @@ public final class LastLineProgressionUnknown implements HasProvenance {
                     + " is recorded by month or year only, and some of its days fall during or within 60 days after line "
                     + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ") and some do not";
         }
-        return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
+        return "line " + line.getNumber() + " (from " + line.getStartText() + ") ends on " + course.getDrug().displayName()
                 + " " + Provenances.references(course) + ", a record that does not say when it stopped: whether "
                 + course.getDrug().displayName() + " was still given, or stopped within 60 days, when the disease progressed on "
                 + progression.getDateText() + " is not recorded";
