@@ -677,6 +677,8 @@ public final class LineOfTherapyDeriver {
     /** The earliest day a segment can have ended: its record's earliest end when the segment ends where the record does. */
     private static LocalDate earliestTo(Segment s) {
         MedicationRecord r = s.record();
+        // Dated only by dateAsserted: the drug was taken on that day (its latest start), so the course ran at least to it.
+        if (r.isPlacedByAssertion() && s.to().equals(r.getStartLatest())) return s.to();
         // A one-day record with a partial date ("2023-01"): its dose fell on some day of that interval, at the earliest
         // on the first.
         if (!s.ongoing() && (r.getEnd() == null || r.getEnd().isBefore(r.getStart())) && s.to().equals(r.getStartLatest())) {

@@ -88,6 +88,7 @@ class AssertedDatesTest {
         DosingPeriod course = t.courses().stream().filter(c -> c.getDrug().equals(IXAZOMIB)).findFirst().orElseThrow();
         assertTrue(course.isEndUnknown());
         assertEquals(AS_OF, course.getEndLatest());
+        assertEquals(d("2024-08-26"), course.getEndEarliest(), "taken on the asserted day: the course ran at least to it");
         assertEquals(1, TherapyRecords.unknownEnds(records, t.courses(), AS_OF).stream()
                 .filter(u -> u.record() == ixa && !u.openRequest()).count());
     }
