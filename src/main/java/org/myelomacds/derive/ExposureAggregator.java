@@ -5,6 +5,7 @@ import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Provenances;
 import org.myelomacds.facts.Route;
 
 import java.time.LocalDate;
@@ -98,8 +99,16 @@ public final class ExposureAggregator {
                 }
             }
             if (ongoing) last = lastEarliest = asOf;
+            // A first dose from a record placed by its dateAsserted is known only as an interval up to that day.
+            String firstWords = null;
+            for (MedicationRecord r : e.getValue()) {
+                if (r.isPlacedByAssertion() && r.getStart().equals(first)) {
+                    firstWords = "an unknown day from " + r.getStart() + " to " + r.getStartLatest() + " ("
+                            + r.getAssertedText() + ")";
+                }
+            }
             exposures.add(new DrugExposure(e.getKey(), first, last, lastEarliest, ongoing, intolerant,
-                    new ArrayList<>(routes), new ArrayList<>(provenance)));
+                    new ArrayList<>(routes), new ArrayList<>(provenance)).withAssertedWords(firstWords));
         }
         for (Map.Entry<Drug, List<MedicationRecord>> e : undatedByDrug.entrySet()) {
             if (dated.containsKey(e.getKey())) continue;
@@ -114,7 +123,14 @@ public final class ExposureAggregator {
             for (DrugIntolerance i : recorded == null ? List.<DrugIntolerance>of() : recorded) {
                 if (i.getDrug().equals(e.getKey())) intolerant = true;
             }
-            exposures.add(DrugExposure.undated(e.getKey(), intolerant, new ArrayList<>(routes), new ArrayList<>(provenance)));
+            // What each record's dateAsserted says, when one has it (CDS-POLICY-DATE-ASSERTED).
+            String words = null;
+            if (e.getValue().stream().anyMatch(r -> r.getAssertedOn() != null)) {
+                words = e.getValue().stream().map(r -> Provenances.references(r) + " " + r.getNoDateWords())
+                        .distinct().collect(java.util.stream.Collectors.joining("; "));
+            }
+            exposures.add(DrugExposure.undated(e.getKey(), intolerant, new ArrayList<>(routes), new ArrayList<>(provenance))
+                    .withAssertedWords(words));
         }
         // one exposure per drug in drug catalogue order, dated or not
         exposures.sort(java.util.Comparator.comparing(DrugExposure::getDrug));

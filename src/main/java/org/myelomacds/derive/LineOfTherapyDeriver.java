@@ -547,6 +547,17 @@ public final class LineOfTherapyDeriver {
             List<TherapyGap> gaps = line.gaps.stream().map(g -> g.inLine(number)).toList();
             StringBuilder reason = new StringBuilder(line.reason);
             for (TherapyGap g : gaps) reason.append("; ").append(g.describe());
+            // A record dated only by dateAsserted says why it could be placed here (CDS-POLICY-DATE-ASSERTED).
+            Map<String, Set<String>> asserted = new TreeMap<>();
+            List<Segment> withSupportive = new ArrayList<>(given_);
+            for (Segment sg : supportive) {
+                if (!sg.from().isAfter(line.end()) && !sg.to().isBefore(line.start)) withSupportive.add(sg);
+            }
+            for (Segment sg : withSupportive) {
+                if (!sg.record().isPlacedByAssertion()) continue;
+                asserted.computeIfAbsent(sg.record().getAssertedNote(), k -> new TreeSet<>()).add(reference(sg.record()));
+            }
+            asserted.forEach((note, refs) -> reason.append("; ").append(String.join(", ", refs)).append(" ").append(note));
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
@@ -577,6 +588,14 @@ public final class LineOfTherapyDeriver {
         for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
             if (r == null || r.getStart() != null || !TherapyRecords.isGiven(r)
                     || !r.getDrug().getDrugClass().isAntiMyelomaTherapy()) continue;
+            if (r.getAssertedOn() != null) {
+                // CDS-POLICY-DATE-ASSERTED: what the asserted day bounds, and why it did not place the record.
+                out.add(new TherapyTimeline.Unplaced("MEDICATION", r.getDrug().displayName(),
+                        "no effective date, " + r.getAssertedText() + (r.getAssertedNote() == null ? ""
+                                : ": " + r.getAssertedNote()) + "; its refractoriness and washout are unknown"
+                                + " (CDS-POLICY-DATE-ASSERTED)", reference(r)));
+                continue;
+            }
             out.add(new TherapyTimeline.Unplaced("MEDICATION", r.getDrug().displayName(),
                     "no date: given, but when is unknown, so it is in no line, no exposure window and no refractoriness"
                             + " judgement", reference(r)));
@@ -658,6 +677,8 @@ public final class LineOfTherapyDeriver {
     /** The earliest day a segment can have ended: its record's earliest end when the segment ends where the record does. */
     private static LocalDate earliestTo(Segment s) {
         MedicationRecord r = s.record();
+        // Dated only by dateAsserted: the drug was taken on that day (its latest start), so the course ran at least to it.
+        if (r.isPlacedByAssertion() && s.to().equals(r.getStartLatest())) return s.to();
         // A one-day record with a partial date ("2023-01"): its dose fell on some day of that interval, at the earliest
         // on the first.
         if (!s.ongoing() && (r.getEnd() == null || r.getEnd().isBefore(r.getStart())) && s.to().equals(r.getStartLatest())) {

@@ -79,6 +79,8 @@ public final class TherapyRecords {
      * decision that depends on it is undecided rather than "on treatment".
      */
     static boolean isOngoing(MedicationRecord r, LocalDate asOf) {
+        // Dated only by dateAsserted: the drug was taken that day; whether it still is, is unknown (CDS-POLICY-DATE-ASSERTED).
+        if (r.isPlacedByAssertion()) return false;
         if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r)) && !isStaleOpenRequest(r, asOf);
         LocalDate earliestEnd = r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
         return earliestEnd.isAfter(asOf);
@@ -104,6 +106,8 @@ public final class TherapyRecords {
     static LocalDate earliestLastDay(MedicationRecord r, LocalDate asOf) {
         LocalDate latest = lastDay(r, asOf);
         if (isOngoing(r, asOf)) return latest;
+        // A record placed by its dateAsserted was taken on that day (its latest start): the last dose is no earlier.
+        if (r.isPlacedByAssertion()) return r.getStartLatest().isAfter(latest) ? latest : r.getStartLatest();
         LocalDate earliest = r.getEnd() == null || r.getEnd().isBefore(r.getStart()) ? r.getStart()
                 : r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
         if (earliest.isBefore(r.getStart())) earliest = r.getStart();
@@ -136,7 +140,7 @@ public final class TherapyRecords {
      * (CDS-POLICY-UNKNOWN-END). Its last day is only the day it names; the drug may have been given long after.
      */
     static boolean hasUnknownEnd(MedicationRecord r, LocalDate asOf) {
-        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r);
+        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r) || r.isPlacedByAssertion();
     }
 
     /**
@@ -165,8 +169,10 @@ public final class TherapyRecords {
 
     /** A record whose end is unknown, with the course it ends. */
     public record UnknownEnd(MedicationRecord record, DosingPeriod course) {
-        /** The open-request policy (active, on-hold) rather than a completed or stopped record. */
-        public boolean openRequest() { return !ENDED_STATUSES.contains(status(record)); }
+        /** The open-request policy (active, on-hold) rather than a completed or stopped record (or one dated by dateAsserted). */
+        public boolean openRequest() {
+            return !ENDED_STATUSES.contains(status(record)) && !record.isPlacedByAssertion();
+        }
     }
 
     /**

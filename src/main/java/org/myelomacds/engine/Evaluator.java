@@ -3,6 +3,7 @@ package org.myelomacds.engine;
 import org.kie.api.runtime.KieSession;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.derive.CockcroftGault;
+import org.myelomacds.derive.AssertedDates;
 import org.myelomacds.derive.ExposureAggregator;
 import org.myelomacds.derive.Intolerances;
 import org.myelomacds.derive.LineOfTherapyDeriver;
@@ -50,6 +51,16 @@ public final class Evaluator {
         // timeline, which says whether the lines depend on it.
         TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
                 context.getAsOf());
+        // Statements dated only by dateAsserted are placed against the lines the dated records form
+        // (CDS-POLICY-DATE-ASSERTED); the record then reads as if the placed ones had those dates.
+        if (AssertedDates.any(record.medications())) {
+            List<PriorLine> dated = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
+                    record.diseaseStatuses(), context.getAsOf(), purpose.undecided()).lines();
+            record = withMedications(record, AssertedDates.place(record.medications(), dated, record.diseaseStatuses(),
+                    context.getAsOf()));
+            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
+                    context.getAsOf());
+        }
         List<MedicationRecord> exposed = purpose.exposed();
         List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
         // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
@@ -134,6 +145,12 @@ public final class Evaluator {
             }
             throw new EvaluationException("a rule failed during evaluation: " + e);
         }
+    }
+
+    private static PatientRecord withMedications(PatientRecord r, List<MedicationRecord> medications) {
+        return new PatientRecord(r.patient(), r.conditions(), r.measurements(), r.diseaseStatuses(),
+                r.transplantAssertions(), medications, r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
+                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances());
     }
 
     private static void insertAll(KieSession session, Collection<?> facts) {

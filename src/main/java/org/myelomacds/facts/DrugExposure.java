@@ -25,6 +25,13 @@ public final class DrugExposure implements HasProvenance {
     private final boolean dated;
     /** The last dose in words when the course it ends has no recorded end ("an unknown day before 2024-08-26"), else null. */
     private final String unknownLastDose;
+    /**
+     * CDS-POLICY-DATE-ASSERTED: for an undated exposure, what its records' dateAsserted says ("MedicationStatement/x has
+     * no effective date: taken on 2024-08-26 (asserted; start unknown)"); for a dated one whose first dose comes from a
+     * record placed by its dateAsserted, the first dose in words ("an unknown day from 2024-08-13 to 2024-08-26
+     * (asserted; start unknown)"). Null otherwise.
+     */
+    private final String assertedWords;
 
     public DrugExposure(Drug drug, LocalDate firstDose, LocalDate lastDose, boolean ongoing, boolean intolerant,
                         List<Route> routes, List<Provenance> provenance) {
@@ -47,9 +54,14 @@ public final class DrugExposure implements HasProvenance {
         this.provenance = List.copyOf(provenance);
         this.dated = true;
         this.unknownLastDose = null;
+        this.assertedWords = null;
     }
 
     private DrugExposure(DrugExposure e, String unknownLastDose) {
+        this(e, unknownLastDose, e.assertedWords);
+    }
+
+    private DrugExposure(DrugExposure e, String unknownLastDose, String assertedWords) {
         this.drug = e.drug;
         this.firstDose = e.firstDose;
         this.lastDose = e.lastDose;
@@ -60,7 +72,16 @@ public final class DrugExposure implements HasProvenance {
         this.provenance = e.provenance;
         this.dated = e.dated;
         this.unknownLastDose = unknownLastDose;
+        this.assertedWords = assertedWords;
     }
+
+    /** The same exposure with what its records' dateAsserted says (see the field); unchanged when {@code words} is null. */
+    public DrugExposure withAssertedWords(String words) {
+        return words == null ? this : new DrugExposure(this, unknownLastDose, words);
+    }
+
+    /** What the records' dateAsserted says about this exposure (CDS-POLICY-DATE-ASSERTED); null when none does. */
+    public String getAssertedWords() { return assertedWords; }
 
     /**
      * The same exposure whose last course has no recorded end (CDS-POLICY-UNKNOWN-END): its texts print the last dose as
@@ -85,6 +106,7 @@ public final class DrugExposure implements HasProvenance {
         this.provenance = List.copyOf(provenance);
         this.dated = false;
         this.unknownLastDose = null;
+        this.assertedWords = null;
     }
 
     /**
@@ -114,13 +136,17 @@ public final class DrugExposure implements HasProvenance {
 
     /** "2024-08-26 to 2026-09-15", or for an undated exposure that its date is unknown and which records say so. */
     public String getPeriod() {
-        return dated ? firstDose + " to " + lastDoseWords() : "date unknown: " + undatedRecords();
+        return dated ? firstDoseWords() + " to " + lastDoseWords() : "date unknown: " + undatedRecords();
     }
 
     /** "from 2024-08-26 to 2026-09-15", or "at an unknown time (MedicationStatement/x has no date)". */
     public String getFromTo() {
-        return dated ? "from " + firstDose + " to " + lastDoseWords()
+        return dated ? "from " + firstDoseWords() + " to " + lastDoseWords()
                 : "at an unknown time (" + undatedRecords() + ")";
+    }
+
+    private String firstDoseWords() {
+        return assertedWords != null ? assertedWords : firstDose.toString();
     }
 
     private String lastDoseWords() {
@@ -129,6 +155,7 @@ public final class DrugExposure implements HasProvenance {
 
     /** "MedicationStatement/x has no date" (the records of an undated exposure). */
     private String undatedRecords() {
+        if (assertedWords != null) return assertedWords;
         long n = provenance.stream().map(Provenance::getReference).distinct().count();
         return n == 0 ? "its record has no date" : Provenances.references(this) + (n == 1 ? " has" : " have") + " no date";
     }

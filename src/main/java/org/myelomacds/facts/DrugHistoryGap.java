@@ -56,7 +56,8 @@ public final class DrugHistoryGap implements HasProvenance {
      */
     public static DrugHistoryGap undatedTherapy(MedicationRecord record) {
         return new DrugHistoryGap(Kind.UNDATED_THERAPY, record.getDrug(), record.getDrug().displayName()
-                + " was given at an unknown time (" + Provenances.references(record) + " has no date): it may be the last"
+                + " was given at an unknown time (" + Provenances.references(record) + " " + record.getNoDateWords()
+                + "): it may be the last"
                 + " line of therapy or lie between two recorded lines, so refractoriness to the last line and the line"
                 + " count are undecided", record.getProvenance());
     }

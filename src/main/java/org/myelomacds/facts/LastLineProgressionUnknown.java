@@ -87,7 +87,7 @@ public final class LastLineProgressionUnknown implements HasProvenance {
                     + " progression " + progression.onDate() + " " + Provenances.references(progression)
                     + " falls during or within 60 days after some of the days it may have ended on and not others";
         }
-        return "line " + line.getNumber() + " (from " + line.getStart() + ") ends on " + course.getDrug().displayName()
+        return "line " + line.getNumber() + " (from " + line.getStartText() + ") ends on " + course.getDrug().displayName()
                 + " " + Provenances.references(course) + ", a record that does not say when it stopped: whether "
                 + course.getDrug().displayName() + " was still given, or stopped within 60 days, when the disease progressed on "
                 + progression.getDateText() + " is not recorded";

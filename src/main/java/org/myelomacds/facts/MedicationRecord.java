@@ -27,6 +27,11 @@ public final class MedicationRecord implements HasProvenance {
     private final List<TherapyReason> reasons;
     private final String stopReason;
     private final List<Drug> stopReasonDrugs;
+    /** dateAsserted of a statement with no effective[x] (earliest and latest day it stands for); null otherwise. */
+    private final LocalDate assertedOn;
+    private final LocalDate assertedOnLatest;
+    /** How the timeline read the asserted date (placed in a line and why, or why not); null when not decided. */
+    private final String assertedNote;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -65,24 +70,65 @@ public final class MedicationRecord implements HasProvenance {
         this.provenance = provenance;
         this.stopReason = null;
         this.stopReasonDrugs = List.of();
+        this.assertedOn = null;
+        this.assertedOnLatest = null;
+        this.assertedNote = null;
     }
 
     private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
+        this(r, r.start, r.startLatest, stopReason == null || stopReason.isBlank() ? null : stopReason.strip(),
+                List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs), r.assertedOn, r.assertedOnLatest,
+                r.assertedNote);
+    }
+
+    private MedicationRecord(MedicationRecord r, LocalDate start, LocalDate startLatest, String stopReason,
+                             List<Drug> stopReasonDrugs, LocalDate assertedOn, LocalDate assertedOnLatest,
+                             String assertedNote) {
         this.drug = r.drug;
         this.route = r.route;
         this.source = r.source;
         this.status = r.status;
         this.planned = r.planned;
-        this.start = r.start;
+        this.start = start;
         this.end = r.end;
-        this.startLatest = r.startLatest;
+        this.startLatest = startLatest;
         this.endEarliest = r.endEarliest;
         this.groupRef = r.groupRef;
         this.stoppedForToxicity = r.stoppedForToxicity;
         this.provenance = r.provenance;
         this.reasons = r.reasons;
-        this.stopReason = stopReason == null || stopReason.isBlank() ? null : stopReason.strip();
-        this.stopReasonDrugs = List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs);
+        this.stopReason = stopReason;
+        this.stopReasonDrugs = stopReasonDrugs;
+        this.assertedOn = assertedOn;
+        this.assertedOnLatest = assertedOnLatest == null || assertedOn == null || assertedOnLatest.isBefore(assertedOn)
+                ? assertedOn : assertedOnLatest;
+        this.assertedNote = assertedNote;
+    }
+
+    /**
+     * This undated statement with its dateAsserted ({@code earliest}..{@code latest}, equal when recorded to the day):
+     * the day the statement was made, which bounds when the drug was taken (CDS-POLICY-DATE-ASSERTED). The record stays
+     * undated (no start) until the timeline places it ({@link #placedByAssertion}).
+     */
+    public MedicationRecord withDateAsserted(LocalDate earliest, LocalDate latest) {
+        if (start != null || earliest == null) return this;
+        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, earliest, latest, null);
+    }
+
+    /**
+     * This asserted-only record placed on the timeline (CDS-POLICY-DATE-ASSERTED): it started some day from
+     * {@code startEarliest} to its asserted day, its end unknown from that day on; {@code note} says why it was placed.
+     */
+    public MedicationRecord placedByAssertion(LocalDate startEarliest, String note) {
+        if (assertedOn == null || start != null) throw new IllegalStateException("not an undated asserted record");
+        return new MedicationRecord(this, startEarliest, assertedOn, stopReason, stopReasonDrugs, assertedOn,
+                assertedOnLatest, note);
+    }
+
+    /** This asserted-only record left undated, with why the timeline could not place it. */
+    public MedicationRecord notPlacedByAssertion(String note) {
+        if (assertedOn == null || start != null) return this;
+        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest, note);
     }
 
     /**
@@ -125,5 +171,37 @@ public final class MedicationRecord implements HasProvenance {
     public String getStopReason() { return stopReason; }
     /** The catalogue drugs the status reason names, in catalogue order; empty when it names none. */
     public List<Drug> getStopReasonDrugs() { return stopReasonDrugs; }
+    /** dateAsserted of a statement that gives no effective[x] (its earliest day); null for any other record. */
+    public LocalDate getAssertedOn() { return assertedOn; }
+    /** Latest day the dateAsserted stands for (equal to {@link #getAssertedOn()} when recorded to the day). */
+    public LocalDate getAssertedOnLatest() { return assertedOnLatest; }
+    /** Dated only by dateAsserted and placed on the timeline by CDS-POLICY-DATE-ASSERTED. */
+    public boolean isPlacedByAssertion() { return assertedOn != null && start != null; }
+    /** Why the timeline placed (or did not place) the asserted-only record; null when not decided. */
+    public String getAssertedNote() { return assertedNote; }
+
+    /**
+     * What dateAsserted says about when the drug was taken (CDS-POLICY-DATE-ASSERTED), or null when the record has no
+     * asserted-only date: an active statement was being taken that day ("taken on 2024-08-26 (asserted; start
+     * unknown)"); a completed, stopped or on-hold one was last taken on or before it; any other given one was taken on
+     * or before it.
+     */
+    public String getAssertedText() {
+        if (assertedOn == null) return null;
+        String day = PartialDateText.of(assertedOn, assertedOnLatest);
+        String s = status == null ? "" : status.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "active" -> "taken on " + day + " (asserted; start unknown)";
+            case "completed", "stopped", "on-hold" -> "last taken on or before " + day + " (asserted; start unknown)";
+            default -> "taken on or before " + day + " (asserted; when unknown)";
+        };
+    }
+
+    /** "has no date", or for an asserted-only record "has no effective date: taken on 2024-08-26 (asserted; ...)". */
+    public String getNoDateWords() {
+        String asserted = getAssertedText();
+        return asserted == null ? "has no date" : "has no effective date: " + asserted;
+    }
+
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -42,16 +42,30 @@ public final class TherapyEndNotRecorded implements HasProvenance {
 
     public String describe() {
         List<String> each = new ArrayList<>();
+        List<Entry> dated = new ArrayList<>();
         for (Entry e : entries) {
             MedicationRecord r = e.record();
+            if (r.isPlacedByAssertion()) {
+                each.add(r.getStatus() + " statement " + Provenances.references(r) + " with only dateAsserted, "
+                        + r.getAssertedText() + ": ended " + e.course().unknownEndText(asOf));
+                continue;
+            }
+            dated.add(e);
             String kind = r.getSource() == MedicationSource.STATEMENT ? "statement" : "request";
             each.add(r.getStatus() + " " + kind + " " + Provenances.references(r) + " dated "
                     + PartialDateText.of(r.getStart(), r.getStartLatest()) + ": ended " + e.course().unknownEndText(asOf));
         }
-        String statuses = String.join("/", new TreeSet<>(entries.stream().map(e -> e.record().getStatus()).toList()));
-        return drug.displayName() + ": " + String.join("; ", each) + ". A " + statuses
-                + " record with only its date and no end, dose duration or supply says the therapy ended, not when:"
-                + " read as given from that date, with its end unknown";
+        String statuses = String.join("/", new TreeSet<>(dated.stream().map(e -> e.record().getStatus()).toList()));
+        String out = drug.displayName() + ": " + String.join("; ", each);
+        if (!dated.isEmpty()) {
+            out += ". A " + statuses + " record with only its date and no end, dose duration or supply says the therapy"
+                    + " ended, not when: read as given from that date, with its end unknown";
+        }
+        if (dated.size() < entries.size()) {
+            out += ". A statement with only dateAsserted says the drug was taken on that day, not how long before or"
+                    + " after: its start and end are unknown (CDS-POLICY-DATE-ASSERTED)";
+        }
+        return out;
     }
 
     @Override public List<Provenance> getProvenance() {

@@ -88,11 +88,18 @@ final class MedicationMapper {
         LocalDate end = ms.hasEffective() ? FhirDates.latestEndOf(ms.getEffective()) : null;
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
-        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
+        MedicationRecord record = withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
                 MedicationSource.STATEMENT, status == null ? null : status.toCode(),
                 status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
                 toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start, startLatest),
-                meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms()));
+                meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms());
+        // No effective[x], but the day the statement was made: it bounds when the drug was taken
+        // (CDS-POLICY-DATE-ASSERTED). The record stays undated; derive/AssertedDates decides whether it can be placed.
+        if (!ms.hasEffective() && ms.hasDateAsserted()) {
+            record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
+                    FhirDates.latest(ms.getDateAssertedElement()));
+        }
+        ctx.out().medications.add(record);
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {

@@ -71,6 +71,19 @@ class AsOfCutTest {
         assertTrue(r.medications().isEmpty(), r.medications().toString());
     }
 
+    /** A statement dated only by dateAsserted (CDS-POLICY-DATE-ASSERTED) did not exist before it was asserted. */
+    @Test
+    void aStatementDatedOnlyByADateAssertedAfterAsOfIsNotReadOneAssertedOnAsOfIs() {
+        String later = "{\"resourceType\":\"MedicationStatement\",\"id\":\"later\",\"status\":\"active\","
+                + "\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"" + RX + "\",\"code\":\"342369\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"dateAsserted\":\"2026-10-16\"}";
+        assertTrue(Bundles.read(later).medications().isEmpty());
+        PatientRecord r = Bundles.read(later.replace("2026-10-16", "2026-10-15").replace("\"later\"", "\"same-day\""));
+        assertEquals(1, r.medications().size());
+        assertEquals(LocalDate.of(2026, 10, 15), r.medications().get(0).getAssertedOn());
+        assertNull(r.medications().get(0).getStart());
+    }
+
     @Test
     void administrationsAndRequestsAfterAsOfAreNotReadButAPlanMadeBeforeIsKept() {
         PatientRecord r = Bundles.read("""

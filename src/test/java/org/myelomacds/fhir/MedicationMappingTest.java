@@ -201,6 +201,32 @@ class MedicationMappingTest {
         assertEquals(new Provenance("MedicationAdministration/ma1", LocalDate.of(2026, 8, 1)), m.getProvenance().get(0));
     }
 
+    /** CDS-POLICY-DATE-ASSERTED: dateAsserted is kept when the statement has no effective[x], and only then. */
+    @Test
+    void aStatementWithOnlyDateAssertedKeepsItAndStaysUndated() {
+        MedicationRecord m = one("""
+                {"resourceType":"MedicationStatement","id":"ms-asserted","status":"active",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1723735"}]},
+                 "subject":{"reference":"Patient/p1"},"dateAsserted":"2024-08-26"}""");
+        assertNull(m.getStart());
+        assertEquals(LocalDate.of(2024, 8, 26), m.getAssertedOn());
+        assertEquals("taken on 2024-08-26 (asserted; start unknown)", m.getAssertedText());
+        MedicationRecord completed = one("""
+                {"resourceType":"MedicationStatement","id":"ms-asserted","status":"completed",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1723735"}]},
+                 "subject":{"reference":"Patient/p1"},"dateAsserted":"2024-08"}""");
+        assertEquals("last taken on or before 2024-08 (asserted; start unknown)", completed.getAssertedText());
+        assertEquals(LocalDate.of(2024, 8, 31), completed.getAssertedOnLatest());
+    }
+
+    @Test
+    void nearMissAStatementWithAnEffectiveDateIsDatedByItNotByDateAsserted() {
+        MedicationRecord m = one(statement("ms1", concept(RXNORM, "1723735", null), "\"dateAsserted\":\"2025-08-01\""));
+        assertEquals(LocalDate.of(2025, 1, 10), m.getStart());
+        assertNull(m.getAssertedOn());
+        assertNull(m.getAssertedText());
+    }
+
     @Test
     void aPartialDateIsAnIntervalStartAtItsFirstDayEndAtItsLast() {
         MedicationRecord period = one("""

@@ -189,7 +189,9 @@ public record ReportView(
         List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
         List<LineRow> lines = new ArrayList<>();
         for (Findings.Line l : f.priorTherapy().lines()) {
-            LocalDate start = LocalDate.parse(l.start()), end = LocalDate.parse(l.end());
+            LocalDate start = LocalDate.parse(l.start());
+            // A line whose end is unknown (CDS-POLICY-UNKNOWN-END, -DATE-ASSERTED) may have run to its latest end.
+            LocalDate end = LocalDate.parse(l.endLatest() != null ? l.endLatest() : l.end());
             // Assessments dated from the line's start to 60 days after its end: the IMWG window within which a
             // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response;
             // a partial date ("2026-07") is listed with the line when some day of it falls in the window.
