@@ -269,6 +269,8 @@ public final class LineOfTherapyDeriver {
         List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
         TherapyTimeline placed = place(records, procs, stats, asOf);
         LineCountUncertain uncertain = lineCountUncertain(records, procs, stats, asOf, placed);
+        LineCountUncertain ends = unknownEndUncertain(records, procs, stats, asOf, placed);
+        if (ends != null) uncertain = uncertain == null ? ends : uncertain.and(ends);
         LineCountUncertain purpose = purposeUncertain(records, procs, stats, asOf, placed,
                 undecided == null ? List.of() : undecided);
         if (purpose != null) uncertain = uncertain == null ? purpose : uncertain.and(purpose);
@@ -454,9 +456,71 @@ public final class LineOfTherapyDeriver {
         return reference(d) + " (progression in " + d.getDateText() + ")";
     }
 
+    /** Most records named in a line-count text; the rest are counted ("and 3 more"), all are in the provenance. */
+    private static final int NAMED_UNKNOWN_ENDS = 4;
+
+    /**
+     * Whether the unknown end of therapy recorded without one (an order or statement with only its date,
+     * CDS-POLICY-UNKNOWN-END; an old open request, CDS-POLICY-OPEN-REQUEST) could change the lines. The timeline reads
+     * such a record as given on its date only, so a transplant 134 days after an induction ordered once falls outside
+     * the induction window, and lenalidomide ordered a year after VRd is "a different regimen after all drugs stopped".
+     * The drug may as well have been given until the next therapy started: here every such record of an anti-myeloma
+     * drug is read as given up to the day before the next anti-myeloma therapy (a drug start or a transplant) after its
+     * date, and the lines compared (how many, which records each holds). Null when they do not change.
+     */
+    private static LineCountUncertain unknownEndUncertain(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                          List<DiseaseStatus> statuses, LocalDate asOf,
+                                                          TherapyTimeline placed) {
+        List<MedicationRecord> dated = (records == null ? List.<MedicationRecord>of() : records).stream()
+                .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)
+                        && r.getDrug().getDrugClass().isAntiMyelomaTherapy())
+                .toList();
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        dated.forEach(r -> starts.add(r.getStart()));
+        for (ProcedureRecord p : procedures) {
+            if (TherapyRecords.isPerformedTransplant(p) && p.getDate() != null && !p.getDate().isAfter(asOf)) {
+                starts.add(p.getDate());
+            }
+        }
+        Map<MedicationRecord, LocalDate> extended = new java.util.IdentityHashMap<>();
+        for (MedicationRecord r : dated) {
+            if (!TherapyRecords.hasUnknownEnd(r, asOf)) continue;
+            LocalDate last = TherapyRecords.lastDay(r, asOf);
+            LocalDate next = starts.higher(last);
+            if (next == null || !next.minusDays(1).isAfter(last)) continue;
+            extended.put(r, next.minusDays(1));
+        }
+        if (extended.isEmpty()) return null;
+        TherapyTimeline alt = place(records, procedures, statuses, asOf, extended);
+        if (signature(alt).equals(signature(placed))) return null;
+        int counted = placed.lines().size();
+        List<MedicationRecord> movers = extended.keySet().stream()
+                .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(LineOfTherapyDeriver::reference))
+                .toList();
+        List<String> named = new ArrayList<>();
+        for (MedicationRecord r : movers.subList(0, Math.min(NAMED_UNKNOWN_ENDS, movers.size()))) {
+            named.add(reference(r) + " (" + r.getDrug().displayName() + " on " + r.getStart() + ")");
+        }
+        if (movers.size() > NAMED_UNKNOWN_ENDS) named.add("and " + (movers.size() - NAMED_UNKNOWN_ENDS) + " more");
+        Set<Provenance> provenance = new TreeSet<>();
+        movers.forEach(r -> provenance.addAll(r.getProvenance()));
+        return LineCountUncertain.ofUnknownEnds(counted, Math.min(counted, alt.lines().size()),
+                Math.max(counted, alt.lines().size()), named, new ArrayList<>(provenance));
+    }
+
     /** The timeline with every date on the day the records place it (a partial date on its first day). */
     private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                          List<DiseaseStatus> statuses, LocalDate asOf) {
+        return place(records, procedures, statuses, asOf, Map.of());
+    }
+
+    /**
+     * As above, with the last day of some records read as given ({@code lastDays}, by identity): a record whose end is
+     * unknown read as given up to another day it may have run to.
+     */
+    private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                         List<DiseaseStatus> statuses, LocalDate asOf,
+                                         Map<MedicationRecord, LocalDate> lastDays) {
         List<MedicationRecord> given = (records == null ? List.<MedicationRecord>of() : records).stream()
                 .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)).toList();
         List<ProcedureRecord> transplantProcs = (procedures == null ? List.<ProcedureRecord>of() : procedures).stream()
@@ -474,7 +538,8 @@ public final class LineOfTherapyDeriver {
         List<Transplant> transplants = new ArrayList<>();
         for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>()));
         for (MedicationRecord r : given) {
-            Segment s = new Segment(r.getDrug(), r.getStart(), TherapyRecords.lastDay(r, asOf),
+            LocalDate lastDay = lastDays.isEmpty() ? null : lastDays.get(r);
+            Segment s = new Segment(r.getDrug(), r.getStart(), lastDay != null ? lastDay : TherapyRecords.lastDay(r, asOf),
                     TherapyRecords.isOngoing(r, asOf), r, TherapyRecords.statesEnd(r, asOf),
                     TherapyRecords.hasUnknownEnd(r, asOf));
             if (!r.getDrug().getDrugClass().isAntiMyelomaTherapy()) {

@@ -18,19 +18,21 @@ public final class LineCountUncertain implements HasProvenance {
     private final int max;
     private final List<String> records;
     private final List<String> purpose;
+    private final List<String> unknownEnds;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
-                               List<Provenance> provenance) {
+                               List<String> unknownEnds, List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
         this.records = List.copyOf(Objects.requireNonNull(records, "records"));
         this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
+        this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
         this.provenance = List.copyOf(provenance);
     }
 
@@ -41,7 +43,18 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on when therapy recorded without an end stopped (CDS-POLICY-UNKNOWN-END, CDS-POLICY-OPEN-REQUEST):
+     * read as given on its date only, the next therapy falls outside a line window (a transplant more than 120 days
+     * after induction, the line's drugs resumed after more than 180 days); read as given up to the next therapy, it
+     * falls inside. Each of {@code unknownEnds} names a record and its date.
+     */
+    public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
+                                                   List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -52,7 +65,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.records.stream().filter(r -> !rs.contains(r)).forEach(rs::add);
         List<String> ps = new java.util.ArrayList<>(purpose);
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps,
+        List<String> es = new java.util.ArrayList<>(unknownEnds);
+        other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
                 new java.util.ArrayList<>(all));
     }
 
@@ -64,9 +79,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getRecords() { return records; }
     /** The records of undecided purpose that move the count, each naming the record and why. */
     public List<String> getPurpose() { return purpose; }
+    /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
+    public List<String> getUnknownEnds() { return unknownEnds; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
+        if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -83,8 +101,28 @@ public final class LineCountUncertain implements HasProvenance {
                 + " counting " + (purpose.size() == 1 ? "it" : "them") + " as myeloma therapy)";
     }
 
+    /** The text when an unknown end is among the causes (the other causes' wording kept as above). */
+    private String describeWithUnknownEnds() {
+        List<String> causes = new java.util.ArrayList<>();
+        causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
+                + ": read as given on that date only, or up to the next therapy)");
+        if (!records.isEmpty()) causes.add("the day the partial date of " + String.join(", ", records) + " stands for");
+        if (!purpose.isEmpty()) causes.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
+                + " myeloma therapy (" + String.join("; ", purpose) + ")");
+        String depends = String.join(" and on ", causes);
+        if (min == max) return "which records form which of the " + counted + " lines depends on " + depends;
+        return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
+                + " as counted, each such record read as given on its date)";
+    }
+
     /** What would settle it, for the data gap. */
     public String remedy() {
+        if (!unknownEnds.isEmpty()) {
+            String end = "record when the therapy stopped (an end date, or the course's period)";
+            if (!records.isEmpty()) end += ", and the full date";
+            if (!purpose.isEmpty()) end += ", and what the therapy was given for";
+            return end;
+        }
         if (purpose.isEmpty()) return "record the full date";
         return records.isEmpty() ? "record what the therapy was given for (its reason, coded)"
                 : "record the full date, and what the therapy was given for";
@@ -92,7 +130,7 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * current results, allergies — is built from the same chart a clinician had that day.
  * <ul>
  * <li>An entry that came into being after asOf is left out: a Condition whose onset or recordedDate, an Observation
- *     whose effective[x] (or, undated, issued), a MedicationStatement whose effective start or dateAsserted, a
+ *     whose effective[x] or issued (unless amended or corrected), a MedicationStatement whose effective start or dateAsserted, a
  *     MedicationAdministration whose effective start, a MedicationRequest whose authoredOn or dosage/validity start,
  *     a MedicationDispense whose whenPrepared or whenHandedOver, a Procedure whose performed start, an
  *     AllergyIntolerance whose onset or recordedDate, an AdverseEvent whose date, detected or recordedDate is after
@@ -44,8 +44,12 @@ final class AsOfCut {
             case "Condition" -> after(asOf, startOfChoice(r, "onset"), r.get("recordedDate")) ? Optional.empty()
                     : Optional.of(clip(entry, asOf, "abatement", AsOfCut::conditionOngoing));
             case "Observation" -> {
-                boolean dated = hasChoice(r, "effective");
-                yield after(asOf, startOfChoice(r, "effective"), dated ? null : r.get("issued")) ? Optional.empty() : Optional.of(entry);
+                // issued: when this version was made available to providers. A result issued after asOf was not in the
+                // chart that day, whatever day it was taken (a progression drawn on 28 October and reported on
+                // 4 November). An amended or corrected version replaces one that was: it is kept, as read today.
+                String status = r.path("status").asText();
+                boolean revised = "amended".equals(status) || "corrected".equals(status);
+                yield after(asOf, startOfChoice(r, "effective"), revised ? null : r.get("issued")) ? Optional.empty() : Optional.of(entry);
             }
             case "MedicationStatement" -> after(asOf, r.get("dateAsserted"))
                     || !"intended".equals(r.path("status").asText()) && after(asOf, startOfChoice(r, "effective")) ? Optional.empty()

@@ -52,6 +52,11 @@ final class ObservationMapper {
     /** Results that set renal dosing and eligibility: never read without a stated unit in a Quantity. */
     private static final java.util.Set<MeasurementKind> RENAL = java.util.EnumSet.of(MeasurementKind.EGFR,
             MeasurementKind.SERUM_CREATININE, MeasurementKind.CREATININE_CLEARANCE);
+    /**
+     * Serum M-protein decides relapse and refractoriness (the IMWG rise of 0.5 g/dL): labs report it in g/dL and in g/L,
+     * ten times apart, so a value with no unit is never assumed to be g/dL either.
+     */
+    private static final java.util.Set<MeasurementKind> RELAPSE_MARKERS = java.util.EnumSet.of(MeasurementKind.SERUM_M_PROTEIN);
 
     static void map(Observation obs, EntryContext ctx) {
         Observation.ObservationStatus status = obs.getStatus();
@@ -138,7 +143,7 @@ final class ObservationMapper {
             if (!q.hasValue()) return null;
             number = q.getValue();
             if (q.hasComparator()) comparator = q.getComparator().toCode();
-            if (RENAL.contains(kind) && !q.hasUnit() && !q.hasCode()) {
+            if ((RENAL.contains(kind) || RELAPSE_MARKERS.contains(kind)) && !q.hasUnit() && !q.hasCode()) {
                 // A structured renal result with no unit at all cannot be told from one in another unit (mL/min,
                 // mg/dL, µmol/L all occur under these codes), and it decides dosing and eligibility thresholds:
                 // refused like any other unit it cannot read, never assumed to be the code's usual unit.

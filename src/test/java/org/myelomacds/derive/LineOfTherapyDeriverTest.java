@@ -753,6 +753,77 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void anInductionOrderedOnceWhoseEndIsUnknownLeavesTheLinesUncertainWhenTheTransplantFallsOutsideTheWindowOnlyFromTheOrderDate() {
+        // qa-bundles/sb-tx-induction-orders-only-no-plan: VRd ordered (completed) on 2019-03-04 with no end, ASCT
+        // 2019-07-16 (134 days after the order date), lenalidomide maintenance from 2019-09-02; no CarePlan anywhere.
+        List<MedicationRecord> meds = List.of(order("v", BORTEZOMIB, "completed", "2019-03-04", "2019-03-04"),
+                order("r", LENALIDOMIDE, "completed", "2019-03-04", "2019-03-04"),
+                order("d", DEXAMETHASONE, "completed", "2019-03-04", "2019-03-04"),
+                given("maint", LENALIDOMIDE, "2019-09-02", "2022-09-27", null));
+        List<ProcedureRecord> asct = List.of(asct("asct-1", "2019-07-16", null));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, asct, List.of(), AS_OF);
+        assertEquals(2, t.lines().size());                 // read from the order date: ASCT outside the 120-day window
+        assertNotNull(t.lineCountUncertain());              // VRd may have run until the transplant: one line
+        assertEquals(1, t.lineCountUncertain().getMin());
+        assertEquals(2, t.lineCountUncertain().getMax());
+        // the steroid opens and joins no line, so its end moves nothing and it is not named
+        assertEquals(List.of("MedicationRequest/r (lenalidomide on 2019-03-04)",
+                "MedicationRequest/v (bortezomib on 2019-03-04)"), t.lineCountUncertain().getUnknownEnds());
+        assertTrue(t.lineCountUncertain().describe().startsWith("the number of lines is 1 to 2 depending on when the"
+                + " therapy recorded without an end stopped"), t.lineCountUncertain().describe());
+        assertTrue(t.lineCountUncertain().remedy().startsWith("record when the therapy stopped"));
+
+        // near miss: induction statements with a stated end 2019-05-27: the transplant is 50 days later, one line, certain
+        List<MedicationRecord> stated = List.of(given("v", BORTEZOMIB, "2019-03-04", "2019-05-27", null),
+                given("r", LENALIDOMIDE, "2019-03-04", "2019-05-27", null),
+                given("maint", LENALIDOMIDE, "2019-09-02", "2022-09-27", null));
+        TherapyTimeline known = LineOfTherapyDeriver.timeline(stated, asct, List.of(), AS_OF);
+        assertEquals(1, known.lines().size());
+        assertNull(known.lineCountUncertain());
+        // near miss: a stated end that leaves the transplant outside the window is certain too (2 lines, no range)
+        List<MedicationRecord> early = List.of(given("v", BORTEZOMIB, "2019-01-02", "2019-02-01", null),
+                given("maint", LENALIDOMIDE, "2019-09-02", "2022-09-27", null));
+        TherapyTimeline late = LineOfTherapyDeriver.timeline(early, asct, List.of(), AS_OF);
+        assertEquals(2, late.lines().size());
+        assertNull(late.lineCountUncertain());
+    }
+
+    @Test
+    void lenalidomideOrderedAYearAfterVrdOrdersWithoutEndsMayBeItsMaintenanceSoTheCountIsARange() {
+        // The Synthea module's shape (target/realdata synthea 069b5064): VRd ordered 2023-01-11 and 2023-02-04, all
+        // stopped with only their dates; lenalidomide alone ordered 2024-02-10. Read from the order dates it is "a
+        // different regimen 371 days after all drugs stopped" (2 lines); VRd may have gone on to 2024-02-09, and then
+        // lenalidomide continuing alone is the same line (LOT-B15: stopping some drugs is not a new line).
+        List<MedicationRecord> meds = new ArrayList<>();
+        for (String day : List.of("2023-01-11", "2023-02-04")) {
+            meds.add(order("v" + day, BORTEZOMIB, "stopped", day, day));
+            meds.add(order("r" + day, LENALIDOMIDE, "stopped", day, day));
+            meds.add(order("d" + day, DEXAMETHASONE, "stopped", day, day));
+        }
+        meds.add(order("r2024", LENALIDOMIDE, "stopped", "2024-02-10", "2024-02-10"));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(), AS_OF);
+        assertEquals(2, t.lines().size());
+        assertNotNull(t.lineCountUncertain());
+        assertEquals(1, t.lineCountUncertain().getMin());
+        assertEquals(2, t.lineCountUncertain().getMax());
+        // the four anti-myeloma orders of 2023 are named (the lenalidomide order of 2024 has no later therapy to run to)
+        assertEquals(4, t.lineCountUncertain().getUnknownEnds().size());
+        assertEquals("MedicationRequest/r2023-01-11 (lenalidomide on 2023-01-11)", t.lineCountUncertain().getUnknownEnds().get(0));
+
+        // near miss: a progression documented before lenalidomide: a new line whatever the end (no range)
+        TherapyTimeline pd = LineOfTherapyDeriver.timeline(meds, List.of(), List.of(progression("pd", "2024-01-20")), AS_OF);
+        assertEquals(2, pd.lines().size());
+        assertNull(pd.lineCountUncertain());
+        // near miss: VRd with a stated end (statements) a year before: certainly a different regimen after all stopped
+        List<MedicationRecord> stated = List.of(given("v", BORTEZOMIB, "2023-01-11", "2023-02-04", null),
+                given("r", LENALIDOMIDE, "2023-01-11", "2023-02-04", null),
+                order("r2024", LENALIDOMIDE, "stopped", "2024-02-10", "2024-02-10"));
+        TherapyTimeline known = LineOfTherapyDeriver.timeline(stated, List.of(), List.of(), AS_OF);
+        assertEquals(2, known.lines().size());
+        assertNull(known.lineCountUncertain());
+    }
+
+    @Test
     void theRecordsWhoseUnknownEndEndsACourseAreNamedWithThatCourse() {
         // An old active order of lenalidomide maintenance (2019-09-02), then KRd after a new line: the order still ends
         // line 1's lenalidomide course, though lenalidomide appears again in line 2 (qa-bundles/stale-active-len-request).

@@ -37,6 +37,20 @@ class AsOfCutTest {
     }
 
     @Test
+    void anObservationTakenBeforeAsOfButIssuedAfterItWasNotInTheChartThatDay() {
+        // qa-bundles/sb-replay-progression-issued-after-asof: taken on 10-14, reported on 10-17 (asOf 10-15)
+        String late = egfr("issued-later", "2026-10-14").replaceFirst("\\}$", ",\"issued\":\"2026-10-17T08:00:00Z\"}");
+        String onTime = egfr("issued-same-day", "2026-10-14").replaceFirst("\\}$", ",\"issued\":\"2026-10-15T08:00:00Z\"}");
+        PatientRecord r = Bundles.read(late, onTime);
+        assertEquals(1, r.measurements().size());
+        assertEquals("Observation/issued-same-day", r.measurements().get(0).getSourceReference());
+        // near miss: an amended result re-issued after asOf replaces a version that was in the chart: kept
+        String amended = late.replace("\"status\":\"final\"", "\"status\":\"amended\"");
+        assertTrue(amended.contains("amended"), amended);
+        assertEquals(1, Bundles.read(amended).measurements().size());
+    }
+
+    @Test
     void aPartialDateThatMayFallOnOrBeforeAsOfIsKeptOneWhollyAfterIsNot() {
         PatientRecord r = Bundles.read(egfr("oct", "2026-10"), egfr("nov", "2026-11"), egfr("next-year", "2027"));
         assertEquals(1, r.measurements().size());

@@ -170,4 +170,19 @@ class BundleRefusalTest {
         assertEquals("Observation/c1", r.unreadable().get(1).getReference());
         assertFalse(r.isComplete());
     }
+
+    @Test
+    void aSerumMProteinWithoutAnyUnitIsUnreadableNotAssumedGramsPerDecilitre() {
+        // qa-bundles/sb-mprot-unitless: 4 then 8.5 may be g/L (a rise of 0.45 g/dL, no progression) or g/dL (a rise of
+        // 4.5 g/dL, progression): never read without its unit
+        String noUnit = Bundles.loincObservation("m1", "33358-3", "\"valueQuantity\":{\"value\":8.5}");
+        String gPerL = Bundles.loincObservation("m2", "33358-3", "\"valueQuantity\":{\"value\":8.5,\"unit\":\"g/L\"}");
+        PatientRecord r = Bundles.read(noUnit, gPerL);
+        assertEquals(1, r.measurements().size());   // near miss: the same value with its unit is read (0.85 g/dL)
+        assertEquals(0.85, r.measurements().get(0).getValue(), 1e-9);
+        assertEquals(1, r.unreadable().size());
+        assertEquals("Observation/m1", r.unreadable().get(0).getReference());
+        assertEquals("Observation.valueQuantity.unit", r.unreadable().get(0).getField());
+        assertFalse(r.isComplete());
+    }
 }

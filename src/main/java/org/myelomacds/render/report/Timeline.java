@@ -63,11 +63,10 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
         for (Findings.Line l : lines) {
             double x1 = axis.x(LocalDate.parse(l.start()));
             double x2 = axis.x(l.ongoing() ? asOf : LocalDate.parse(l.end()));
-            String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
             b.text(4, y + BAR - 4, "Line " + l.number(), "start", "lbl");
-            b.rect(x1, y, x2 - x1, BAR, "line", "Line " + l.number() + ": " + drugs + ", " + l.startText() + " to "
+            b.rect(x1, y, x2 - x1, BAR, "line", "Line " + l.number() + ": " + given(l) + ", " + l.startText() + " to "
                     + (l.ongoing() ? "ongoing" : l.endText()));
-            String label = drugs + (l.includesTransplant() ? " + ASCT" : "");
+            String label = barLabel(l);
             // The label goes inside the bar when it fits, else after it (or before it near the right edge).
             double approx = label.length() * 5.6;
             if (x2 - x1 > approx + 8) b.text(x1 + 4, y + BAR - 4, label, "start", "in");
@@ -136,9 +135,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
 
         StringBuilder desc = new StringBuilder();
         for (Findings.Line l : lines) {
-            desc.append("Line ").append(l.number()).append(": ")
-                    .append(l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", ")))
-                    .append(l.includesTransplant() ? " with stem-cell transplant" : "")
+            desc.append("Line ").append(l.number()).append(": ").append(given(l))
                     .append(", ").append(l.startText()).append(" to ").append(l.ongoing() ? "ongoing" : l.endText()).append(". ");
         }
         for (Findings.Exposure e : cd38) {
@@ -251,4 +248,34 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
     private static LocalDate max(LocalDate a, LocalDate b) { return a.isAfter(b) ? a : b; }
 
     private static String capital(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    /**
+     * What a line gave, in words: its drugs, then each transplant by its kind as the findings state it (an allogeneic
+     * transplant is never "ASCT"; issue-10 #11), so a transplant-only line reads "allogeneic stem-cell transplant".
+     */
+    static String given(Findings.Line l) {
+        List<String> parts = new java.util.ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
+        for (String kind : kinds(l)) {
+            parts.add("AUTOLOGOUS".equals(kind) || "ALLOGENEIC".equals(kind) ? ReportView.transplantWords(kind)
+                    : "stem-cell transplant (kind not recorded)");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The short label drawn on the bar: ASCT for an autologous transplant, allo-SCT, else SCT. */
+    static String barLabel(Findings.Line l) {
+        List<String> parts = new java.util.ArrayList<>();
+        String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
+        if (!drugs.isEmpty()) parts.add(drugs);
+        for (String kind : kinds(l)) {
+            parts.add("AUTOLOGOUS".equals(kind) ? "ASCT" : "ALLOGENEIC".equals(kind) ? "allo-SCT" : "SCT");
+        }
+        return String.join(" + ", parts);
+    }
+
+    /** The line's transplant kinds; a line marked as including a transplant without a kind has one of unknown kind. */
+    private static List<String> kinds(Findings.Line l) {
+        if (l.transplants() != null && !l.transplants().isEmpty()) return l.transplants();
+        return l.includesTransplant() ? List.of("UNKNOWN") : List.of();
+    }
 }
