@@ -55,3 +55,45 @@ make('crcl-creatinine-month-weights-differ', [('creat-month','2026-10',1.6)],
      'mL/min, moderate); taken 10-31 October it takes 55 kg (29.2, severe). Right: creatinine clearance undecided, not '
      'used, every record named. Wrong: 47.8 mL/min.')
 print('ok')
+
+# ---- current height, blood group, serum M-protein ------------------------------------------------------------------
+S='fhir-samples/'
+low=json.load(open(S+'ndmm-ti-low-bmi-hbv.json'))   # 72-year-old, transplant-ineligible NDMM; 45 kg, 162 cm on 2026-10-12
+def variant(src, name, add, story, patch=None):
+    b=copy.deepcopy(src)
+    for e in b['entry']:
+        if patch and e['resource'].get('id') in patch: e['resource'].update(patch[e['resource']['id']])
+    subj=next(e['resource']['subject'] for e in b['entry'] if e['resource']['resourceType']=='Observation')
+    for e in add: e['resource']['subject']=subj
+    b['entry']+=add; b['id']='partial-'+name
+    json.dump(b,open(O+name+'.json','w'),indent=1)
+    open(O+name+'.story.txt','w').write(story+'\n')
+def height(i, date, cm): return obs(i,'8302-2',date,cm,'cm','Body height',cat='vital-signs')
+variant(low,'height-month-vs-day-differ',[height('height-month','2026-10',150)],
+    'From fhir-samples/ndmm-ti-low-bmi-hbv (transplant-ineligible NDMM, 45 kg and 162 cm on 2026-10-12: BMI 17.1, MAIA '
+    'D-Rd dexamethasone 20 mg weekly for BMI < 18.5): a second height, 150 cm, dated only "2026-10" (a height copied '
+    'from another form). Which height is current depends on the unknown day (13-31 October makes it 150 cm: BMI 20.0). '
+    'Right: the D-Rd BMI reduction undecided (RESULT_IMPRECISE naming both heights), the current height shown as '
+    'undecided. Wrong: BMI 17.1 from 162 cm because 1 October is before 12 October, flagged as certain.')
+variant(low,'height-month-vs-day-same-side',[height('height-month','2026-10',160)],
+    'Near miss of height-month-vs-day-differ: the second height, dated only "2026-10", is 160 cm (BMI 17.6). Either '
+    'height gives a BMI under 18.5, so the D-Rd dexamethasone reduction stands (the flag says every possible BMI is '
+    'under 18.5); the current height is shown as undecided between 162 and 160 cm.')
+def abo(i, date, text): return obs(i,'882-1',date,display='ABO and Rh group [Type] in Blood',valueCodeableConcept={'text':text})
+variant(low,'abo-month-vs-day-differ',[abo('abo-month','2026-10','O Rh(D) positive')],
+    'From fhir-samples/ndmm-ti-low-bmi-hbv (ABO/Rh "A Rh(D) positive" on 2026-10-05): a second group, "O Rh(D) '
+    'positive", dated only "2026-10" (a discrepant typing, a transcription or a wrong-blood-in-tube sample). Which is '
+    'current depends on the unknown day. Right: findings show the blood group undecided naming both records, not "A Rh+"; '
+    'the type-and-screen flags only need a group on record. Wrong: "A Rh(D) positive" as the current group.')
+neu=json.load(open(S+'ndmm-ti-diabetic-neuropathy.json'))
+mp=next(e for e in neu['entry'] if e['resource'].get('id')=='mprotein-1')
+mp2=copy.deepcopy(mp); mp2['resource']['id']='mprotein-month'; mp2['fullUrl']=mp['fullUrl'].replace('mprotein-1','mprotein-month')
+mp2['resource']['effectiveDateTime']=mp['resource']['effectiveDateTime'][:7]
+mp2['resource']['valueQuantity']=dict(mp['resource']['valueQuantity'], value=round(mp['resource']['valueQuantity']['value']*2,2))
+variant(neu,'mprotein-month-vs-day-differ',[mp2],
+    'From fhir-samples/ndmm-ti-diabetic-neuropathy (serum M-protein %s g/dL on %s): a second serum M-protein, %s g/dL, '
+    'dated only "%s". Which is current depends on the unknown day. Right: findings show the current M-protein undecided '
+    'naming both records (no decision reads it: the relapse test reads the series, DERIVE-RELAPSE-21). Wrong: %s g/dL as '
+    'the current value.' % (mp['resource']['valueQuantity']['value'], mp['resource']['effectiveDateTime'],
+    mp2['resource']['valueQuantity']['value'], mp2['resource']['effectiveDateTime'], mp['resource']['valueQuantity']['value']))
+print('ok2')
