@@ -35,8 +35,10 @@ import java.util.Set;
  * </ul>
  * Any missing input (or an age of 140 or more, or a birth date after the creatinine date) gives {@link Optional#empty()}:
  * the caller then reports the gap rather than the engine guessing.
- * The result is a derived {@link MeasurementKind#CREATININE_CLEARANCE} dated on the creatinine date, rounded to one
- * decimal, whose provenance lists the creatinine, the weight and the patient.
+ * The result is a derived {@link MeasurementKind#CREATININE_CLEARANCE} dated on the creatinine date (as recorded: a
+ * month or a year stays one), rounded to one decimal, whose provenance lists the creatinine, the weight and the patient.
+ * Inputs are chosen by their first possible days; {@link #estimateWithAlternatives} also gives the estimates from the
+ * inputs a partial date may make current instead.
  */
 public final class CockcroftGault {
     /** Method text on the computed measurement. */
@@ -46,27 +48,111 @@ public final class CockcroftGault {
     private CockcroftGault() {}
 
     public static Optional<Measurement> estimate(PatientDemographics p, List<Measurement> measurements, LocalDate asOf) {
+        return estimateWithAlternatives(p, measurements, asOf).map(Estimate::estimate);
+    }
+
+    /**
+     * The estimate from the inputs chosen by their first possible days, and the estimates from every other creatinine
+     * or weight a partial date may make the current input instead (issue 10 item 3: "2026-10" is an interval, not
+     * 1 October). An input is such a rival when its reading differs and some choice of the unknown days makes it the
+     * one the rules above pick (the creatinine: latest; the weight: latest on or before the creatinine, else latest).
+     * Whether an alternative changes a decision is judged in the rules (rules/derive/current-results.drl).
+     */
+    public static Optional<Estimate> estimateWithAlternatives(PatientDemographics p, List<Measurement> measurements, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         if (p == null || measurements == null) return Optional.empty();
         if (p.getSex() != Sex.MALE && p.getSex() != Sex.FEMALE) return Optional.empty();
 
-        Comparator<Measurement> byDate = Comparator.comparing(Measurement::getEffective)
-                .thenComparing(CockcroftGault::firstReference);
-        Optional<Measurement> creatinine = measurements.stream()
-                .filter(m -> usable(m, MeasurementKind.SERUM_CREATININE, asOf))
-                .max(byDate);
+        List<Measurement> creatinines = measurements.stream()
+                .filter(m -> usable(m, MeasurementKind.SERUM_CREATININE, asOf)).toList();
+        Optional<Measurement> creatinine = creatinines.stream().max(BY_DATE);
         // A bound ("creatinine <0.5") is not a value: an estimate from it would be a bound too, and an older exact
         // creatinine is not the current one. No estimate; the renal rules then name the gap.
         if (creatinine.isEmpty() || creatinine.get().isBound()) return Optional.empty();
-        LocalDate creatinineDate = creatinine.get().getEffective();
 
         List<Measurement> weights = measurements.stream()
                 .filter(m -> usable(m, MeasurementKind.BODY_WEIGHT, asOf)).toList();
-        Optional<Measurement> weight = weights.stream()
-                .filter(m -> !m.getEffective().isAfter(creatinineDate)).max(byDate);
-        if (weight.isEmpty()) weight = weights.stream().max(byDate);
+        Optional<Measurement> weight = weightFor(creatinine.get(), weights);
         if (weight.isEmpty()) return Optional.empty();
+        Optional<Measurement> estimate = compute(p, creatinine.get(), weight.get());
+        if (estimate.isEmpty()) return Optional.empty();
 
+        // Rival creatinines: a different exact value that may be later than the chosen one. A rival reported as a bound
+        // gives no estimate to compare and is left out (README, Known limits).
+        List<Measurement> creatinineCandidates = new ArrayList<>();
+        creatinineCandidates.add(creatinine.get());
+        for (Measurement c : creatinines) {
+            if (c != creatinine.get() && !c.isBound() && !c.getValue().equals(creatinine.get().getValue())
+                    && mayBeLater(c, creatinine.get())) creatinineCandidates.add(c);
+        }
+        List<Measurement> alternatives = new ArrayList<>();
+        for (Measurement c : creatinineCandidates) {
+            Optional<Measurement> firstDayWeight = weightFor(c, weights);
+            if (firstDayWeight.isEmpty()) continue;
+            List<Measurement> weightCandidates = new ArrayList<>();
+            weightCandidates.add(firstDayWeight.get());
+            for (Measurement w : weights) {
+                if (w != firstDayWeight.get() && !w.getValue().equals(firstDayWeight.get().getValue())
+                        && mayBeChosenOver(w, firstDayWeight.get(), c)) weightCandidates.add(w);
+            }
+            for (Measurement w : weightCandidates) {
+                if (c == creatinine.get() && w == weight.get()) continue;
+                compute(p, c, w).ifPresent(alternatives::add);
+            }
+        }
+        return Optional.of(new Estimate(estimate.get(), alternatives));
+    }
+
+    /**
+     * A Cockcroft-Gault estimate and the values it could have had with other inputs (empty when no partial date leaves
+     * the choice of the creatinine or the weight open).
+     */
+    public record Estimate(Measurement estimate, List<Measurement> alternatives) {
+        public Estimate {
+            Objects.requireNonNull(estimate, "estimate");
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    private static final Comparator<Measurement> BY_DATE = Comparator.comparing(Measurement::getEffective)
+            .thenComparing(CockcroftGault::firstReference);
+
+    /** The latest weight on or before the creatinine's date, else the latest, all by first possible days. */
+    private static Optional<Measurement> weightFor(Measurement creatinine, List<Measurement> weights) {
+        LocalDate creatinineDate = creatinine.getEffective();
+        Optional<Measurement> weight = weights.stream()
+                .filter(m -> !m.getEffective().isAfter(creatinineDate)).max(BY_DATE);
+        return weight.isPresent() ? weight : weights.stream().max(BY_DATE);
+    }
+
+    /** {@code r} may be the later result: one of the two dates is partial and r's last day is not before c's first. */
+    private static boolean mayBeLater(Measurement r, Measurement c) {
+        return (r.isDateImprecise() || c.isDateImprecise()) && r.getEffectiveLatestDay() >= c.getEffectiveDay();
+    }
+
+    /**
+     * Some days within the recorded dates of weight {@code w}, the first-day choice {@code w0} and creatinine {@code c}
+     * make the rule pick {@code w} over {@code w0}: w on or before c and w0 before w (both on or before c); w on or
+     * before c and w0 after it; or both after c (no weight before it) with w0 before w. With exact dates none holds,
+     * since w0 is then the rule's choice.
+     */
+    static boolean mayBeChosenOver(Measurement w, Measurement w0, Measurement c) {
+        long wf = w.getEffectiveDay(), wl = w.getEffectiveLatestDay();
+        long w0f = w0.getEffectiveDay(), w0l = w0.getEffectiveLatestDay();
+        long cf = c.getEffectiveDay(), cl = c.getEffectiveLatestDay();
+        boolean laterOnOrBefore = Math.max(wf, w0f + 1) <= Math.min(wl, cl);
+        boolean w0After = Math.max(wf, cf) <= Math.min(cl, w0l - 1);
+        long w0Day = Math.max(w0f, cf + 1);
+        boolean bothAfter = w0Day <= w0l && w0Day < wl;
+        return laterOnOrBefore || w0After || bothAfter;
+    }
+
+    /**
+     * The estimate from one creatinine and one weight, dated by the creatinine as recorded (a creatinine of "2026-10"
+     * gives an estimate of "2026-10", whose freshness is then an interval too).
+     */
+    private static Optional<Measurement> compute(PatientDemographics p, Measurement creatinine, Measurement weight) {
+        LocalDate creatinineDate = creatinine.getEffective();
         Integer age;
         if (p.getBirthDate() != null) {
             if (p.getBirthDate().isAfter(creatinineDate)) return Optional.empty();
@@ -76,16 +162,17 @@ public final class CockcroftGault {
         }
         if (age == null || age < 0 || age >= 140) return Optional.empty();
 
-        double crcl = ((140 - age) * weight.get().getValue()) / (72 * creatinine.get().getValue());
+        double crcl = ((140 - age) * weight.getValue()) / (72 * creatinine.getValue());
         if (p.getSex() == Sex.FEMALE) crcl *= FEMALE_FACTOR;
         double rounded = BigDecimal.valueOf(crcl).setScale(1, RoundingMode.HALF_UP).doubleValue();
 
         Set<Provenance> provenance = new LinkedHashSet<>();
-        provenance.addAll(creatinine.get().getProvenance());
-        provenance.addAll(weight.get().getProvenance());
+        provenance.addAll(creatinine.getProvenance());
+        provenance.addAll(weight.getProvenance());
         provenance.addAll(p.getProvenance());
-        return Optional.of(new Measurement(MeasurementKind.CREATININE_CLEARANCE, rounded, null, METHOD, true,
-                creatinineDate, new ArrayList<>(provenance)));
+        Measurement m = new Measurement(MeasurementKind.CREATININE_CLEARANCE, rounded, null, METHOD, true,
+                creatinineDate, new ArrayList<>(provenance));
+        return Optional.of(creatinine.isDateImprecise() ? m.withEffectiveLatest(creatinine.getEffectiveLatest()) : m);
     }
 
     private static boolean usable(Measurement m, MeasurementKind kind, LocalDate asOf) {

@@ -16,6 +16,7 @@ import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.DrugIntolerance;
+import org.myelomacds.facts.EstimateAlternative;
 import org.myelomacds.facts.EvaluationContext;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MedicationRecord;
@@ -45,7 +46,13 @@ public final class Evaluator {
 
     public Assessment evaluate(PatientRecord record, EvaluationContext context) {
         List<Measurement> measurements = new ArrayList<>(record.measurements());
-        CockcroftGault.estimate(record.patient(), record.measurements(), context.getAsOf()).ifPresent(measurements::add);
+        // The estimate joins the measurements; the values it could have had with inputs a partial date may make current
+        // instead are facts of their own, judged by rules/derive/current-results.drl (DERIVE-CURRENT-03).
+        List<EstimateAlternative> estimateAlternatives = new ArrayList<>();
+        CockcroftGault.estimateWithAlternatives(record.patient(), record.measurements(), context.getAsOf()).ifPresent(e -> {
+            measurements.add(e.estimate());
+            e.alternatives().forEach(a -> estimateAlternatives.add(new EstimateAlternative(e.estimate(), a)));
+        });
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.
@@ -79,6 +86,7 @@ public final class Evaluator {
             // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
             for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);
             insertAll(session, measurements);
+            insertAll(session, estimateAlternatives);
             insertAll(session, record.diseaseStatuses());
             insertAll(session, record.transplantAssertions());
             insertAll(session, exposed);

@@ -71,11 +71,26 @@ public final class CurrentResult implements HasProvenance {
      */
     public String getStalenessText() {
         if (isChoiceUndecided()) {
+            // a computed estimate's rivals are the values it has with other inputs (DERIVE-CURRENT-03), each quoted
+            // with the records it was computed from; other rivals are results of the kind that may be later
+            StringBuilder alt = new StringBuilder();
             StringBuilder b = new StringBuilder();
-            for (Measurement r : rivals) b.append(b.length() == 0 ? "" : "; ").append(Quote.measurement(r));
-            return "the latest by its first possible day only: " + (rivals.size() == 1 ? "another result (" : "other results (") + b
-                    + ") with a different value may be earlier or later, depending on the unknown day of a date recorded"
-                    + " only by month or year; which value is current is unknown";
+            int others = 0;
+            for (Measurement r : rivals) {
+                boolean computed = measurement.isDerived() && r.isDerived() && java.util.Objects.equals(r.getMethod(), measurement.getMethod());
+                StringBuilder to = computed ? alt : b;
+                to.append(to.length() == 0 ? "" : "; ").append(Quote.measurement(r));
+                if (!computed) others++;
+            }
+            String otherText = others == 0 ? "" : (others == 1 ? "another result (" : "other results (") + b
+                    + ") with a different value may be earlier or later";
+            if (alt.length() == 0) {
+                return "the latest by its first possible day only: " + otherText + ", depending on the unknown day of a date recorded"
+                        + " only by month or year; which value is current is unknown";
+            }
+            return "computed from the inputs latest by their first possible days only: with other inputs, which a date recorded"
+                    + " only by month or year may make the current ones, it is " + alt + ", and that changes a decision"
+                    + (others == 0 ? "" : "; " + otherText) + "; which value is current is unknown";
         }
         if (isFreshnessUnknown()) {
             return "dated only " + measurement.getDateText() + ", so " + getMinAgeDays() + " to " + ageDays

@@ -141,4 +141,87 @@ class CockcroftGaultTest {
         assertEquals(74.1, m.getValue(), 1e-9);
         assertEquals(d("2026-10-01"), m.getEffective());
     }
+
+    // ---- issue 10 item 3: a partial date is an interval, so the choice of the inputs may be open ------------------
+
+    /** A result dated only by a month ("2026-10"): first day with its last day. */
+    static Measurement monthly(MeasurementKind kind, double value, String month, String id) {
+        LocalDate first = d(month + "-01");
+        return measurement(kind, value, month + "-01", id).withEffectiveLatest(first.withDayOfMonth(first.lengthOfMonth()));
+    }
+
+    static List<String> refs(Measurement m) { return m.getProvenance().stream().map(Provenance::getReference).toList(); }
+
+    @Test
+    void aWeightDatedOnlyByMonthThatMayBeTheLatestBeforeTheCreatinineGivesAnAlternative() {
+        List<Measurement> labs = List.of(measurement(SERUM_CREATININE, 1.6, "2026-10-28", "creat"),
+                monthly(BODY_WEIGHT, 55, "2026-10", "weight-month"), measurement(BODY_WEIGHT, 90, "2026-10-20", "weight-day"));
+        CockcroftGault.Estimate e = CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), labs, d("2026-11-01")).orElseThrow();
+        // by first days 90 kg (2026-10-20) is the latest: 0.85 x 72 x 90 / (72 x 1.6) = 47.8
+        assertEquals(47.8, e.estimate().getValue(), 1e-9);
+        assertEquals(1, e.alternatives().size());
+        // "2026-10" may be 21-28 October: 55 kg, 29.2
+        assertEquals(29.2, e.alternatives().get(0).getValue(), 1e-9);
+        assertEquals(List.of("Observation/creat", "Observation/weight-month", "Patient/p1"), refs(e.alternatives().get(0)));
+    }
+
+    @Test
+    void nearMissTheSameWeightsOnExactDaysOrWithTheSameValueGiveNoAlternative() {
+        List<Measurement> exact = List.of(measurement(SERUM_CREATININE, 1.6, "2026-10-28", "creat"),
+                measurement(BODY_WEIGHT, 55, "2026-10-05", "weight-early"), measurement(BODY_WEIGHT, 90, "2026-10-20", "weight-day"));
+        assertEquals(List.of(), CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), exact, d("2026-11-01")).orElseThrow().alternatives());
+        List<Measurement> same = List.of(measurement(SERUM_CREATININE, 1.6, "2026-10-28", "creat"),
+                monthly(BODY_WEIGHT, 90, "2026-10", "weight-month"), measurement(BODY_WEIGHT, 90, "2026-10-20", "weight-day"));
+        assertEquals(List.of(), CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), same, d("2026-11-01")).orElseThrow().alternatives());
+    }
+
+    @Test
+    void nearMissAMonthlyWeightCertainlyAfterTheCreatinineAndTheExactOneGiveNoAlternative() {
+        // creatinine 2026-09-30; weights "2026-10" (certainly after it) and 2026-09-20: the rule takes 2026-09-20 in every reading
+        List<Measurement> labs = List.of(measurement(SERUM_CREATININE, 1.6, "2026-09-30", "creat"),
+                monthly(BODY_WEIGHT, 55, "2026-10", "weight-month"), measurement(BODY_WEIGHT, 90, "2026-09-20", "weight-day"));
+        assertEquals(List.of(), CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), labs, d("2026-11-01")).orElseThrow().alternatives());
+    }
+
+    @Test
+    void aCreatinineDatedOnlyByMonthLeavesOpenWhichExactWeightPrecedesIt() {
+        List<Measurement> labs = List.of(monthly(SERUM_CREATININE, 1.6, "2026-10", "creat-month"),
+                measurement(BODY_WEIGHT, 90, "2026-09-20", "weight-early"), measurement(BODY_WEIGHT, 55, "2026-10-10", "weight-oct"));
+        CockcroftGault.Estimate e = CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), labs, d("2026-11-01")).orElseThrow();
+        assertEquals(47.8, e.estimate().getValue(), 1e-9);
+        assertEquals("2026-10", e.estimate().getDateText(), "the estimate keeps the creatinine's precision");
+        assertEquals(List.of(29.2), e.alternatives().stream().map(Measurement::getValue).toList());
+    }
+
+    @Test
+    void aCreatinineDatedOnlyByYearMayBeTheLatestCreatinine() {
+        LocalDate jan1 = d("2026-01-01");
+        List<Measurement> labs = List.of(measurement(SERUM_CREATININE, 3.4, "2026-01-01", "creat-year").withEffectiveLatest(d("2026-12-31")),
+                measurement(SERUM_CREATININE, 1.2, "2026-10-20", "creat-day"), measurement(BODY_WEIGHT, 70, "2026-10-20", "weight"));
+        CockcroftGault.Estimate e = CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), labs, d("2026-11-01")).orElseThrow();
+        assertEquals(49.6, e.estimate().getValue(), 1e-9);
+        assertEquals(1, e.alternatives().size());
+        assertEquals(17.5, e.alternatives().get(0).getValue(), 1e-9);
+        assertEquals(jan1, e.alternatives().get(0).getEffective());
+        assertEquals("2026", e.alternatives().get(0).getDateText());
+    }
+
+    @Test
+    void nearMissAnEarlierExactCreatinineWithAnotherValueIsNoRival() {
+        List<Measurement> labs = List.of(measurement(SERUM_CREATININE, 3.4, "2026-01-15", "creat-old"),
+                measurement(SERUM_CREATININE, 1.2, "2026-10-20", "creat-day"), measurement(BODY_WEIGHT, 70, "2026-10-20", "weight"));
+        assertEquals(List.of(), CockcroftGault.estimateWithAlternatives(patient(Sex.FEMALE, 68), labs, d("2026-11-01")).orElseThrow().alternatives());
+    }
+
+    @Test
+    void mayBeChosenOverCoversTheFallbackWhenEveryWeightIsAfterTheCreatinine() {
+        Measurement creat = measurement(SERUM_CREATININE, 1.6, "2026-09-10", "c");
+        Measurement w0 = measurement(BODY_WEIGHT, 80, "2026-10-05", "w0");
+        // both after the creatinine: the latest is taken; "2026-10" may be after 5 October
+        assertTrue(CockcroftGault.mayBeChosenOver(monthly(BODY_WEIGHT, 60, "2026-10", "w"), w0, creat));
+        // near miss: "2026-09" after the creatinine is always before 5 October ... but may be on or before 10 September
+        assertTrue(CockcroftGault.mayBeChosenOver(monthly(BODY_WEIGHT, 60, "2026-09", "w"), w0, creat));
+        // near miss: an exact weight on 2026-10-01 is earlier than w0 and after the creatinine: never chosen
+        assertFalse(CockcroftGault.mayBeChosenOver(measurement(BODY_WEIGHT, 60, "2026-10-01", "w"), w0, creat));
+    }
 }
