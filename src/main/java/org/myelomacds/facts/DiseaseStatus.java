@@ -20,6 +20,7 @@ public final class DiseaseStatus implements HasProvenance {
     private final boolean preliminary;
     private final String recordedValue;
     private final String conflict;
+    private final String unread;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
         this(trend, date, date, provenance, null);
@@ -41,7 +42,18 @@ public final class DiseaseStatus implements HasProvenance {
      */
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
                          String recordedValue) {
-        this(trend, date, latest, provenance, null, preliminary, recordedValue, null);
+        this(trend, date, latest, provenance, null, preliminary, recordedValue, null, null);
+    }
+
+    /**
+     * An answer the engine cannot read ({@link DiseaseTrend#OTHER}) with why, as the mapper found it: "whose code SNOMED CT
+     * 1234 is in no disease-status value set ...", "whose text negates the disease-status word 'progression' ...". The
+     * data gap quotes it, so a negated text is not reported as a text no value set recognises.
+     */
+    public static DiseaseStatus unreadable(LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
+                                           String recordedValue, String unread) {
+        return new DiseaseStatus(DiseaseTrend.OTHER, date, latest, provenance, null, preliminary, recordedValue, null,
+                Objects.requireNonNull(unread, "unread"));
     }
 
     /**
@@ -52,15 +64,15 @@ public final class DiseaseStatus implements HasProvenance {
     public static DiseaseStatus conflicting(LocalDate date, LocalDate latest, Provenance provenance, boolean preliminary,
                                             String recordedValue, String conflict) {
         return new DiseaseStatus(DiseaseTrend.OTHER, date, latest, provenance, null, preliminary, recordedValue,
-                Objects.requireNonNull(conflict, "conflict"));
+                Objects.requireNonNull(conflict, "conflict"), null);
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
-        this(trend, date, latest, provenance, derivation, false, null, null);
+        this(trend, date, latest, provenance, derivation, false, null, null, null);
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
-                          boolean preliminary, String recordedValue, String conflict) {
+                          boolean preliminary, String recordedValue, String conflict, String unread) {
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
@@ -69,11 +81,12 @@ public final class DiseaseStatus implements HasProvenance {
         this.preliminary = preliminary;
         this.recordedValue = recordedValue;
         this.conflict = conflict;
+        this.unread = unread;
     }
 
     /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public DiseaseStatus placedOn(LocalDate day) {
-        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue, conflict);
+        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue, conflict, unread);
     }
 
     /**
@@ -103,7 +116,7 @@ public final class DiseaseStatus implements HasProvenance {
      */
     public static DiseaseStatus possibleDerivedProgression(LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
         return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
-                Objects.requireNonNull(derivation, "derivation"), true, null, null);
+                Objects.requireNonNull(derivation, "derivation"), true, null, null, null);
     }
 
     public DiseaseTrend getTrend() { return trend; }
@@ -137,6 +150,10 @@ public final class DiseaseStatus implements HasProvenance {
         if (conflict != null) {
             return what + ", " + conflict + ": code and text disagree, so it is read as neither"
                     + (preliminary ? " (and its status is preliminary)" : "");
+        }
+        if (trend == DiseaseTrend.OTHER && unread != null) {
+            return what + ", answer " + (recordedValue == null || recordedValue.isBlank() ? "not given as a code or text"
+                    : "'" + recordedValue + "'") + ", " + unread + (preliminary ? " (and its status is preliminary)" : "");
         }
         if (trend == DiseaseTrend.OTHER) {
             return what + ", answer " + (recordedValue == null || recordedValue.isBlank() ? "not given as a code or text"

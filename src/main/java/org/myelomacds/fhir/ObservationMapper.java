@@ -370,8 +370,8 @@ final class ObservationMapper {
             if (obs.getValue() instanceof StringType s) {
                 DiseaseTrend trend = ctx.terms().diseaseStatus().fromText(s.getValue());
                 if (trend == DiseaseTrend.OTHER) {
-                    ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), null, null,
-                            s.getValue(), UNREADABLE_STATUS));
+                    unreadableText(s.getValue(), effective, latest, preliminary, s.getValue(), ctx);
+                    return;
                 }
                 ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latest,
                         ctx.provenance(effective, latest), preliminary, s.getValue()));
@@ -402,16 +402,39 @@ final class ObservationMapper {
         if (trend == null) trend = ctx.terms().diseaseStatus().fromText(Concepts.text(cc));
         if (trend == DiseaseTrend.OTHER) {
             if (cc.getCoding().isEmpty()) {
-                ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), null, null, cc.getText(),
-                        UNREADABLE_STATUS));
+                unreadableText(cc.getText(), effective, latest, preliminary, recordedValue(cc), ctx);
+                return;
             }
             for (Coding c : cc.getCoding()) {
                 ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), c.getSystem(), c.getCode(),
                         c.hasDisplay() ? c.getDisplay() : cc.getText(), UNREADABLE_STATUS));
             }
+            String text = Concepts.text(cc);
+            String codes = String.join(", ", cc.getCoding().stream()
+                    .map(c -> CodeSystems.displayName(c.getSystem()) + " " + c.getCode()).toList());
+            ctx.out().diseaseStatuses.add(DiseaseStatus.unreadable(effective, latest, ctx.provenance(effective, latest),
+                    preliminary, recordedValue(cc), (cc.getCoding().size() == 1 ? "whose code " + codes + " is" : "whose codes "
+                            + codes + " are") + " in no disease-status value set in rules/terminology/ and "
+                            + (text.isBlank() ? "which has no text" : "whose text " + ctx.terms().diseaseStatus().whyTextUnread(text))));
+            return;
         }
         ctx.out().diseaseStatuses.add(new DiseaseStatus(trend, effective, latest, ctx.provenance(effective, latest),
                 preliminary, recordedValue(cc)));
+    }
+
+    /**
+     * A written answer with no code that the value sets' words do not read, kept as OTHER with why (the data gap quotes
+     * it). Listed as unrecognised unless it negates a status word: that word is recognised, and no entry in
+     * rules/terminology/ would make its denial readable, so a reviewer is not sent there (the gap names it).
+     */
+    private static void unreadableText(String text, LocalDate effective, LocalDate latest, boolean preliminary,
+                                       String recordedValue, EntryContext ctx) {
+        if (ctx.terms().diseaseStatus().negatedWord(text).isEmpty()) {
+            ctx.out().unrecognised.add(new UnrecognisedCode("Observation", ctx.reference(), null, null, text, UNREADABLE_STATUS));
+        }
+        ctx.out().diseaseStatuses.add(DiseaseStatus.unreadable(effective, latest, ctx.provenance(effective, latest),
+                preliminary, recordedValue, text == null || text.isBlank() ? "which has neither a code nor a text"
+                        : "whose text " + ctx.terms().diseaseStatus().whyTextUnread(text)));
     }
 
     /** The category an unreadable disease-status answer is listed under in findings.unrecognised. */

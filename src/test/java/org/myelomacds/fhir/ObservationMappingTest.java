@@ -424,6 +424,54 @@ class ObservationMappingTest {
         assertTrue(d.isUnreadable());
     }
 
+    // The data gap says why an answer is not read: a negated word is recognised, only its denial is not read, so the
+    // text must not say "no value set recognises" it, and it is not listed as an unrecognised code (no code to add).
+    @ParameterizedTest(name = "''{0}'' negates ''{1}''")
+    @CsvSource({"No evidence of progression, progression", "not progressing, progressing", "Progression-free, Progression",
+            "without worsening, worsening", "no evidence of response, response"})
+    void diseaseStatusNegatedTextSaysItNegatesItsWord(String text, String word) {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", "\"valueString\":\"" + text + "\""));
+        DiseaseStatus d = r.diseaseStatuses().get(0);
+        assertTrue(d.isUnreadable());
+        String why = d.describeUncertainty();
+        assertTrue(why.contains("answer '" + text + "', whose text negates the disease-status word '" + word + "'"), why);
+        assertFalse(why.contains("recognises"), why);
+        assertEquals(List.of(), r.unrecognised());
+    }
+
+    @Test
+    void nearMissDiseaseStatusAbbreviationOnlySaysSoAndIsListed() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", "\"valueString\":\"PD\""));
+        String why = r.diseaseStatuses().get(0).describeUncertainty();
+        assertTrue(why.contains("answer 'PD', whose text names only the IMWG response category 'PD'"), why);
+        assertFalse(why.contains("negates"), why);
+        assertEquals(1, r.unrecognised().size());
+    }
+
+    @Test
+    void nearMissDiseaseStatusTextWithNoStatusWordSaysItNamesNone() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4",
+                "\"valueCodeableConcept\":{\"text\":\"see clinic letter\"}"));
+        String why = r.diseaseStatuses().get(0).describeUncertainty();
+        assertTrue(why.contains("answer 'see clinic letter', whose text names none of the disease-status words"), why);
+        assertEquals(1, r.unrecognised().size());
+    }
+
+    @Test
+    void diseaseStatusUnknownCodeNamesTheCodeAndWhatItsTextSays() {
+        PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"42425007"}],"text":"no evidence of progression"}"""));
+        String why = r.diseaseStatuses().get(0).describeUncertainty();
+        assertTrue(why.contains("whose code SNOMED CT 42425007 is in no disease-status value set in rules/terminology/"
+                + " and whose text negates the disease-status word 'progression'"), why);
+        // the code is one a reviewer may add, so it is listed
+        assertEquals(1, r.unrecognised().size());
+        PatientRecord bare = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """
+                "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"42425007"}]}"""));
+        assertTrue(bare.diseaseStatuses().get(0).describeUncertainty().endsWith("in no disease-status value set in rules/terminology/ and which has no text"),
+                bare.diseaseStatuses().get(0).describeUncertainty());
+    }
+
     @Test
     void diseaseStatusTextOnlyAffirmativeAnswerIsReadByItsWord() {
         PatientRecord r = Bundles.read(Bundles.loincObservation("ds-1", "97509-4", """

@@ -67,6 +67,50 @@ public final class DiseaseStatusTerms {
         return byWords.get();
     }
 
+    /**
+     * Why a written answer that {@link #fromText} leaves unread ({@link DiseaseTrend#OTHER}) is not read, as a clause
+     * for the data gap after "whose text": it negates a status word ("negates the disease-status word 'progression' ..."),
+     * names only an IMWG abbreviation, or names no status word the value sets read. A negated word is told apart
+     * because "no value set recognises it" would be untrue there: the word is recognised, its denial is not read.
+     */
+    public String whyTextUnread(String text) {
+        if (text == null || text.isBlank()) return "is empty";
+        Optional<String> negated = negatedWord(text);
+        if (negated.isPresent()) {
+            return "negates the disease-status word '" + negated.get() + "' (a denied status is read as no answer: it does"
+                    + " not say which status holds instead)";
+        }
+        for (Pattern p : IMWG_CATEGORIES.keySet()) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return "names only the IMWG response category '" + m.group() + "' (abbreviations are read only to check"
+                        + " a coded answer, never on their own)";
+            }
+        }
+        return "names none of the disease-status words the value sets in rules/terminology/ read";
+    }
+
+    /** The first value-set word the text negates, as written in full ("progression" for the stem "progress"). */
+    public Optional<String> negatedWord(String text) {
+        if (text == null) return Optional.empty();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int first = -1, firstEnd = -1;
+        for (Family.Entry<DiseaseTrend> e : answers.entries()) {
+            for (String word : e.set().text().contains()) {
+                for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+                    if (negated(lower, i, i + word.length()) && (first < 0 || i < first)) {
+                        first = i;
+                        firstEnd = i + word.length();
+                    }
+                }
+            }
+        }
+        if (first < 0) return Optional.empty();
+        while (first > 0 && Character.isLetter(text.charAt(first - 1))) first--;
+        while (firstEnd < text.length() && Character.isLetter(text.charAt(firstEnd))) firstEnd++;
+        return Optional.of(text.substring(first, firstEnd));
+    }
+
     private boolean namesNegatedAnswer(String lower) {
         return answers.entries().stream().flatMap(e -> e.set().text().contains().stream())
                 .anyMatch(word -> occurs(lower, word, true));
