@@ -19,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * HISTORY-ELIG-04: with no line counted, a medication the engine cannot identify may itself be the first line, so a
- * label's line minimum that one more line reaches (US Isa-Kd 1 to 3, US Isa-Pd at least 1 SC line) is undecided, not
- * failed on "0 prior lines". Near misses: a minimum one more line cannot reach (EU Isa-Pd at least 2) stays failed, and
- * with no therapy recorded at all nothing changes.
+ * HISTORY-ELIG-04/-05: relapsed myeloma (coded C90.02) with no line counted lacks the therapy the relapse implies, so
+ * the isatuximab label line criteria (US Isa-Kd 1 to 3, US Isa-Pd at least 1 SC line, EU Isa-Pd at least 2) are
+ * undecided, as the daratumumab ones already are, not failed on "0 prior lines"; an unidentified course is named as a
+ * possible line (-04). Near miss: with a line counted the criteria are decided on the count (EU Isa-Pd, 1 line: failed).
  */
 class UnnamedTherapyWithoutLinesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,21 +78,33 @@ class UnnamedTherapyWithoutLinesTest {
     }
 
     @Test
-    void oneMoreLineCannotReachTheEuIsaPdMinimumOfTwo() throws Exception {
+    void theEuIsaPdMinimumOfTwoIsUndecidedToo() throws Exception {
         Assessment a = evaluate(bundle(true), Jurisdiction.EU);
         NotRecommended isaPd = notRecommended(a, "ISA_PD");
-        assertEquals("NOT_ELIGIBLE", isaPd.status(), isaPd.reasons().toString());
-        assertTrue(!undecidedByUnnamedTherapy(isaPd), isaPd.reasons().toString());
-        assertEquals("INSUFFICIENT_DATA", notRecommended(a, "ISA_KD").status());
+        assertEquals("INSUFFICIENT_DATA", isaPd.status(), isaPd.reasons().toString());
+        assertTrue(undecidedByUnnamedTherapy(isaPd), isaPd.reasons().toString());
+        assertEquals(notRecommended(a, "DARA_PD").status(), isaPd.status());
     }
 
     @Test
-    void withNoTherapyRecordedTheLineMinimumStillFails() throws Exception {
+    void withNoTherapyRecordedTheLineCriteriaAreUndecidedWithoutNamingARecord() throws Exception {
         Assessment a = evaluate(bundle(false), Jurisdiction.US);
         for (String regimen : new String[] {"ISA_KD", "ISA_PD"}) {
             NotRecommended n = notRecommended(a, regimen);
-            assertEquals("NOT_ELIGIBLE", n.status(), regimen + " " + n.reasons());
+            assertEquals("INSUFFICIENT_DATA", n.status(), regimen + " " + n.reasons());
+            assertTrue(n.reasons().stream().anyMatch(s -> "HISTORY-ELIG-05".equals(s.rule()) && s.outcome().equals("UNKNOWN")));
             assertTrue(!undecidedByUnnamedTherapy(n));
         }
+    }
+
+    @Test
+    void nearMissWithALineCountedTheEuIsaPdMinimumFailsOnTheCount() throws Exception {
+        Path file = dir.resolve("one-line.json");
+        Files.copy(Samples.samplesDir().resolve("rrmm-one-prior-line.json"), file);
+        Assessment a = Samples.evaluate(file, Jurisdiction.EU, CompileMode.EXECUTABLE_MODEL);
+        NotRecommended isaPd = notRecommended(a, "ISA_PD");
+        assertEquals("NOT_ELIGIBLE", isaPd.status());
+        assertTrue(isaPd.reasons().stream().noneMatch(s -> s.rule() != null && s.rule().startsWith("HISTORY-ELIG-0")),
+                isaPd.reasons().toString());
     }
 }
