@@ -3,8 +3,10 @@ package org.myelomacds.derive;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.LineCountUncertain;
 import org.myelomacds.facts.LineOpening;
+import org.myelomacds.facts.PartialDateText;
 import org.myelomacds.facts.ProcedureKind;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.PriorLine;
@@ -159,6 +161,12 @@ public final class LineOfTherapyDeriver {
         final Set<String> groupRefs = new LinkedHashSet<>();
         final Set<Drug> extraDrugs = new TreeSet<>();
         final Set<Provenance> extraProvenance = new TreeSet<>();
+        /**
+         * Therapy the engine cannot name that began before the line did (CDS-POLICY-UNIDENTIFIED-MEDICATION): it does not
+         * open or move the line, which starts with the first therapy it can name, but its reason says the line may have
+         * started earlier, so the start shown is not read as certain.
+         */
+        final Set<String> earlierUnnamed = new TreeSet<>();
         /** Long intervals after which drugs of the line resumed with no progression documented (line number 0 here). */
         final List<TherapyGap> gaps = new ArrayList<>();
 
@@ -571,6 +579,11 @@ public final class LineOfTherapyDeriver {
                 if (!s.from().isAfter(line.end()) && !s.to().isBefore(line.start)) {
                     line.extraDrugs.add(s.drug());
                     line.extraProvenance.addAll(s.record().getProvenance());
+                    if (unnamedTherapy(s.record()) && s.from().isBefore(line.start)) {
+                        line.earlierUnnamed.add(reference(s.record()) + " (" + s.drug().displayName() + ", from "
+                                + PartialDateText.of(s.from(), s.record().getStartLatest()) + ") began before it and may have"
+                                + " started it earlier, if it was myeloma therapy");
+                    }
                 }
             }
         }
@@ -623,6 +636,7 @@ public final class LineOfTherapyDeriver {
                 asserted.computeIfAbsent(sg.record().getAssertedNote(), k -> new TreeSet<>()).add(reference(sg.record()));
             }
             asserted.forEach((note, refs) -> reason.append("; ").append(String.join(", ", refs)).append(" ").append(note));
+            for (String u : line.earlierUnnamed) reason.append("; ").append(u);
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
@@ -1031,6 +1045,11 @@ public final class LineOfTherapyDeriver {
         if (a == null) return b;
         if (b == null) return a;
         return a.isAfter(b) ? a : b;
+    }
+
+    /** Therapy the engine cannot name, as rules/derive/prior-lines.drl reads it (unnamedTherapy). */
+    private static boolean unnamedTherapy(MedicationRecord r) {
+        return !r.isPlanned() && r.getDrug().getDrugClass() == DrugClass.OTHER;
     }
 
     private static String reference(MedicationRecord r) {

@@ -36,7 +36,7 @@ public final class FlagKinds {
 
     /** The flags that bear on the choice of regimen whatever their severity (an unverified exclusion is INFO). */
     private static final Set<String> CHOICE = Set.of("ANTI_CD38_WASHOUT_SHORT", "ANTI_CD38_WASHOUT_INTERMEDIATE",
-            "ANTI_CD38_REFRACTORY", "RENAL_BELOW_TRIAL_THRESHOLD", "PULMONARY_TRIAL_EXCLUSION", "CARFILZOMIB_CARDIAC_RISK",
+            "ANTI_CD38_REFRACTORY", "ANTI_CD38_REFRACTORY_UNKNOWN", "ANTI_CD38_WASHOUT_UNDECIDED", "RENAL_BELOW_TRIAL_THRESHOLD", "PULMONARY_TRIAL_EXCLUSION", "CARFILZOMIB_CARDIAC_RISK",
             "BORTEZOMIB_NEUROPATHY", "PARTNER_DRUG_REFRACTORY", "PARTNER_DRUG_REFRACTORY_UNKNOWN", "HYPERSENSITIVITY",
             "OUTSIDE_TRIAL_AGE", "DRUG_INTOLERANCE");
 
@@ -45,6 +45,8 @@ public final class FlagKinds {
             Map.entry("ANTI_CD38_WASHOUT_SHORT", "short anti-CD38 washout"),
             Map.entry("ANTI_CD38_WASHOUT_INTERMEDIATE", "intermediate anti-CD38 washout"),
             Map.entry("ANTI_CD38_REFRACTORY", "refractory to an anti-CD38 antibody"),
+            Map.entry("ANTI_CD38_REFRACTORY_UNKNOWN", "anti-CD38 refractoriness undecided"),
+            Map.entry("ANTI_CD38_WASHOUT_UNDECIDED", "anti-CD38 washout undecided"),
             Map.entry("RENAL_BELOW_TRIAL_THRESHOLD", "renal function below the trials' limit"),
             Map.entry("RENAL_DOSE_ADJUSTMENT", "renal dose of the partner drug"),
             Map.entry("DARA_COPD_PROPHYLAXIS", "COPD: bronchodilator prophylaxis after daratumumab"),

@@ -152,6 +152,9 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             desc.append("Last anti-CD38 dose ").append(w.lastDose()).append(", ").append(w.days())
                     .append(" days before asOf ").append(asOf).append(" (").append(ReportView.word(w.band()))
                     .append(" washout). Bands: ").append(washoutDesc).append(". ");
+        } else if (!cd38.isEmpty() || !cd38Undated.isEmpty()) {
+            // exposed, but the days since the last dose cannot be counted (an undated or imprecise last dose)
+            desc.append("Anti-CD38 washout band undecided: the day of the last anti-CD38 dose is not known. ");
         } else {
             desc.append("No anti-CD38 exposure recorded. ");
         }
