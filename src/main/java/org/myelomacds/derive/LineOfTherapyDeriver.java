@@ -552,8 +552,9 @@ public final class LineOfTherapyDeriver {
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
             // The line ends when its last course does: a course with an unknown end leaves the line's end unknown too.
             LocalDate endLatest = ongoing ? asOf : line.end();
+            List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
-                DosingPeriod bounded = c.withEndLatest(endBound);
+                DosingPeriod bounded = c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c, lineRecords, asOf));
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
             }
@@ -607,7 +608,7 @@ public final class LineOfTherapyDeriver {
         for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
             out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
                     d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
-                    d.getProvenance()).withEndLatest(asOf));
+                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf)));
         }
         return out;
     }

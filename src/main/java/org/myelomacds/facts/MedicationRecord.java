@@ -27,6 +27,7 @@ public final class MedicationRecord implements HasProvenance {
     private final List<TherapyReason> reasons;
     private final String stopReason;
     private final List<Drug> stopReasonDrugs;
+    private final LocalDate plannedEnd;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -65,9 +66,14 @@ public final class MedicationRecord implements HasProvenance {
         this.provenance = provenance;
         this.stopReason = null;
         this.stopReasonDrugs = List.of();
+        this.plannedEnd = null;
     }
 
     private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
+        this(r, stopReason, stopReasonDrugs, r.plannedEnd);
+    }
+
+    private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs, LocalDate plannedEnd) {
         this.drug = r.drug;
         this.route = r.route;
         this.source = r.source;
@@ -83,6 +89,16 @@ public final class MedicationRecord implements HasProvenance {
         this.reasons = r.reasons;
         this.stopReason = stopReason == null || stopReason.isBlank() ? null : stopReason.strip();
         this.stopReasonDrugs = List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs);
+        this.plannedEnd = plannedEnd;
+    }
+
+    /**
+     * This record with the last day its order was planned to run to, for a request stopped before that day
+     * (CDS-POLICY-STOPPED-PLANNED-END): the record's own end is then unknown ({@link #getEnd()} null) and lies from its
+     * start to this day at the latest.
+     */
+    public MedicationRecord withPlannedEnd(LocalDate plannedEnd) {
+        return new MedicationRecord(this, stopReason, stopReasonDrugs, plannedEnd);
     }
 
     /**
@@ -125,5 +141,10 @@ public final class MedicationRecord implements HasProvenance {
     public String getStopReason() { return stopReason; }
     /** The catalogue drugs the status reason names, in catalogue order; empty when it names none. */
     public List<Drug> getStopReasonDrugs() { return stopReasonDrugs; }
+    /**
+     * The planned last day of a stopped request (its boundsDuration, validityPeriod end or dispensed supply): the latest
+     * day the halted therapy can have ended, not the day it did. Null for every other record.
+     */
+    public LocalDate getPlannedEnd() { return plannedEnd; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

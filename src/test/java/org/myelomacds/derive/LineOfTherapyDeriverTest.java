@@ -714,6 +714,24 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void aStoppedOrdersPlannedEndBoundsItsUnknownEnd() {
+        // CDS-POLICY-STOPPED-PLANNED-END: ixazomib ordered 2024-08-26 for 104 weeks, stopped at an unknown day
+        MedicationRecord stopped = order("ixa", IXAZOMIB, "stopped", "2024-08-26", "2024-08-26").withPlannedEnd(d("2026-08-23"));
+        var course = LineOfTherapyDeriver.timeline(List.of(stopped), List.of(), List.of(), AS_OF).courses().get(0);
+        assertTrue(course.isEndUnknown());
+        assertEquals(d("2024-08-26"), course.getEndEarliest());
+        assertEquals(d("2026-08-23"), course.getEndLatest());   // not asOf: the plan ends first
+        assertTrue(course.isEndBoundedByPlan());
+        assertTrue(course.unknownEndText(AS_OF).endsWith("(the planned end of the stopped order)"), course.unknownEndText(AS_OF));
+        // near miss: the next line starting before the planned end bounds it instead
+        var t = LineOfTherapyDeriver.timeline(List.of(stopped, endedStatement("pom", POMALIDOMIDE, "stopped", "2025-03-01")),
+                List.of(), List.of(), AS_OF);
+        var ixa = t.courses().stream().filter(c -> c.getDrug().equals(IXAZOMIB)).findFirst().orElseThrow();
+        assertEquals(d("2025-02-28"), ixa.getEndLatest());
+        assertFalse(ixa.isEndBoundedByPlan());
+    }
+
+    @Test
     void aLineWhoseLastRecordsGiveNoEndHasAnUnknownEndNotAOneDaySpan() {
         // qa-bundles/stmt-effdt-only-line2: KRd statements completed with only 2022-10-10; IRd from 2024-08-26
         List<MedicationRecord> meds = List.of(endedStatement("k", CARFILZOMIB, "completed", "2022-10-10"),
