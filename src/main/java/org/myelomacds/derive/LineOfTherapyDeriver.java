@@ -169,6 +169,8 @@ public final class LineOfTherapyDeriver {
         final Set<String> earlierUnnamed = new TreeSet<>();
         /** Long intervals after which drugs of the line resumed with no progression documented (line number 0 here). */
         final List<TherapyGap> gaps = new ArrayList<>();
+        /** Why later regimens joined the line rather than opening one, when a reader could not tell (a new drug after the transplant). */
+        final List<String> joined = new ArrayList<>();
 
         Line(LocalDate start, LineOpening opening, String reason) {
             this.start = start;
@@ -637,13 +639,15 @@ public final class LineOfTherapyDeriver {
             }
             asserted.forEach((note, refs) -> reason.append("; ").append(String.join(", ", refs)).append(" ").append(note));
             for (String u : line.earlierUnnamed) reason.append("; ").append(u);
+            for (String j : line.joined) reason.append("; ").append(j);
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
             // The line ends when its last course does: a course with an unknown end leaves the line's end unknown too.
             LocalDate endLatest = ongoing ? asOf : line.end();
+            List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
-                DosingPeriod bounded = c.withEndLatest(endBound);
+                DosingPeriod bounded = c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c, lineRecords, asOf));
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
             }
@@ -705,7 +709,7 @@ public final class LineOfTherapyDeriver {
         for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
             out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
                     d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
-                    d.getProvenance()).withEndLatest(asOf));
+                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf)));
         }
         return out;
     }
@@ -883,6 +887,21 @@ public final class LineOfTherapyDeriver {
         LocalDate lastTransplant = cur.lastTransplant();
         if (lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose))
                 && days(lastTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
+            // A drug the line never gave before its transplant joins it only by the window heuristic: say so in the
+            // line's reason, so a board sees a consolidation that may have been salvage (a new line, LOT-B15 rule 2).
+            Set<Drug> fresh = new TreeSet<>();
+            for (Segment s : batch) {
+                if (!cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef()) && s.drug().getDrugClass().isAntiMyelomaTherapy()) {
+                    fresh.add(s.drug());
+                }
+            }
+            if (!fresh.isEmpty()) {
+                cur.joined.add(String.join(", ", fresh.stream().map(Drug::displayName).toList()) + " started on " + day
+                        + ", " + days(lastTransplant, day) + " days after the transplant of " + lastTransplant
+                        + ", read as post-transplant consolidation/maintenance of this line (a regimen starting within "
+                        + POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS + " days after the line's transplant, CDS-POLICY-THERAPY-GAP)"
+                        + " although the line had not given it before: if it was started for relapse, it is a new line");
+            }
             batch.forEach(cur::add);
             return;
         }

@@ -148,6 +148,16 @@ public final class TherapyPurpose {
                     undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName() + " from "
                             + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
+                } else {
+                    ClinicalCondition cancer = otherCancerOnRecord(r, first, confirmed);
+                    if (cancer != null) {
+                        undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
+                                + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
+                                + " started after the myeloma diagnosis while " + cancer(cancer) + " was on record and"
+                                + " not abated, and " + r.getDrug().displayName() + " is chemotherapy for other cancers"
+                                + " too, so whether it was myeloma therapy is unknown (" + POLICY_UNDECIDED_CHEMO + ")",
+                                provenance(r.getProvenance(), reasons, List.of(cancer, first.condition()))));
+                    }
                 }
             }
             if (decided == null) {
@@ -202,6 +212,32 @@ public final class TherapyPurpose {
             }
         }
         return new Split(myeloma, exposureOnly, other, kept, undecided);
+    }
+
+    /** The catalogue entry for chemotherapy of undecided purpose while another cancer is on record. */
+    public static final String POLICY_UNDECIDED_CHEMO = "CDS-POLICY-CHEMO-OTHER-CANCER";
+
+    /**
+     * Cytotoxic classes given for many cancers (alkylators, anthracyclines, platinum, topoisomerase inhibitors), unlike
+     * the classes the catalogue holds for myeloma alone (anti-CD38, IMiDs, proteasome inhibitors, ...): with no stated
+     * reason, their purpose cannot be read from the drug while another cancer is being treated.
+     */
+    private static final java.util.Set<DrugClass> SHARED_CHEMOTHERAPY = java.util.EnumSet.of(DrugClass.ALKYLATOR,
+            DrugClass.ANTHRACYCLINE, DrugClass.PLATINUM, DrugClass.TOPOISOMERASE_INHIBITOR);
+
+    /**
+     * CDS-POLICY-CHEMO-OTHER-CANCER: a given record of shared chemotherapy with no stated reason, started on or after the
+     * first myeloma or precursor diagnosis, while another cancer diagnosed by its start (surely, by the latest day the
+     * onset can stand for) had not abated before it started: the other cancer whose therapy it may be; null otherwise.
+     * It stays on the timeline; the timeline says whether the lines depend on it.
+     */
+    static ClinicalCondition otherCancerOnRecord(MedicationRecord r, Diagnosis first, List<ClinicalCondition> conditions) {
+        if (!SHARED_CHEMOTHERAPY.contains(r.getDrug().getDrugClass()) || r.getStart().isBefore(first.earliest())) return null;
+        return conditions.stream()
+                .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null
+                        && !c.getOnsetLatest().isAfter(r.getStart())
+                        && (c.getAbatement() == null ? c.isActive() : !c.getAbatement().isBefore(r.getStart())))
+                .max(Comparator.comparing(ClinicalCondition::getOnset)).orElse(null);
     }
 
     /**

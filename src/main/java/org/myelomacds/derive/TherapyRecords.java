@@ -167,6 +167,24 @@ public final class TherapyRecords {
         return out;
     }
 
+    /**
+     * The planned end of the stopped orders a course with an unknown end ends on (CDS-POLICY-STOPPED-PLANNED-END): the
+     * latest day of the plan among them, which bounds the unknown end. Null when the course's end is known or when one
+     * of the records it ends on states no plan (its end is bounded only by the next line, or asOf).
+     */
+    static LocalDate plannedEndOf(DosingPeriod course, java.util.Collection<MedicationRecord> records, LocalDate asOf) {
+        if (!course.isEndUnknown()) return null;
+        LocalDate planned = null;
+        for (MedicationRecord r : records) {
+            if (r == null || !r.getDrug().equals(course.getDrug()) || !isDatedAndStarted(r, asOf)
+                    || !hasUnknownEnd(r, asOf) || !lastDay(r, asOf).equals(course.getEnd())
+                    || !course.getProvenance().containsAll(r.getProvenance())) continue;
+            if (r.getPlannedEnd() == null) return null;
+            if (planned == null || r.getPlannedEnd().isAfter(planned)) planned = r.getPlannedEnd();
+        }
+        return planned;
+    }
+
     /** A record whose end is unknown, with the course it ends. */
     public record UnknownEnd(MedicationRecord record, DosingPeriod course) {
         /** The open-request policy (active, on-hold) rather than a completed or stopped record (or one dated by dateAsserted). */

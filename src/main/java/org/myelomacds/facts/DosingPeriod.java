@@ -78,6 +78,22 @@ public final class DosingPeriod implements HasProvenance {
                 startLatest, endEarliest, latest, provenance);
     }
 
+    /**
+     * This course bounded as {@link #withEndLatest}, and further by the planned end of the stopped order it ends on
+     * (CDS-POLICY-STOPPED-PLANNED-END) when that comes first: a halted order ended by its plan's last day at the latest.
+     */
+    public DosingPeriod withEndLatest(LocalDate latest, LocalDate plannedEnd) {
+        if (plannedEnd == null || (latest != null && !plannedEnd.isBefore(latest))) return withEndLatest(latest);
+        DosingPeriod bounded = withEndLatest(plannedEnd);
+        if (bounded == this) return this;
+        bounded.plannedEndBound = true;
+        return bounded;
+    }
+
+    /** The latest end is the planned end of a stopped order (see {@link #withEndLatest(LocalDate, LocalDate)}). */
+    private boolean plannedEndBound;
+    public boolean isEndBoundedByPlan() { return plannedEndBound; }
+
     /** The number of the line this course belongs to; 0 when the record is placed in no line. */
     public int getLine() { return line; }
     /**
@@ -117,7 +133,8 @@ public final class DosingPeriod implements HasProvenance {
      * date)", or "... to 2022-10-09 (the day before line 2 started)" (CDS-POLICY-UNKNOWN-END).
      */
     public String unknownEndText(LocalDate asOf) {
-        String bound = endLatest.equals(asOf) ? "the evaluation date"
+        String bound = plannedEndBound ? "the planned end of the stopped order"
+                : endLatest.equals(asOf) ? "the evaluation date"
                 : line > 0 ? "the day before line " + (line + 1) + " started" : "the latest it can be";
         return "some day from " + endEarliest + " to " + endLatest + " (" + bound + ")";
     }

@@ -32,6 +32,7 @@ public final class MedicationRecord implements HasProvenance {
     private final LocalDate assertedOnLatest;
     /** How the timeline read the asserted date (placed in a line and why, or why not); null when not decided. */
     private final String assertedNote;
+    private final LocalDate plannedEnd;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -73,17 +74,18 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedOn = null;
         this.assertedOnLatest = null;
         this.assertedNote = null;
+        this.plannedEnd = null;
     }
 
     private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
         this(r, r.start, r.startLatest, stopReason == null || stopReason.isBlank() ? null : stopReason.strip(),
                 List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs), r.assertedOn, r.assertedOnLatest,
-                r.assertedNote);
+                r.assertedNote, r.plannedEnd);
     }
 
     private MedicationRecord(MedicationRecord r, LocalDate start, LocalDate startLatest, String stopReason,
                              List<Drug> stopReasonDrugs, LocalDate assertedOn, LocalDate assertedOnLatest,
-                             String assertedNote) {
+                             String assertedNote, LocalDate plannedEnd) {
         this.drug = r.drug;
         this.route = r.route;
         this.source = r.source;
@@ -103,6 +105,7 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedOnLatest = assertedOnLatest == null || assertedOn == null || assertedOnLatest.isBefore(assertedOn)
                 ? assertedOn : assertedOnLatest;
         this.assertedNote = assertedNote;
+        this.plannedEnd = plannedEnd;
     }
 
     /**
@@ -112,7 +115,7 @@ public final class MedicationRecord implements HasProvenance {
      */
     public MedicationRecord withDateAsserted(LocalDate earliest, LocalDate latest) {
         if (start != null || earliest == null) return this;
-        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, earliest, latest, null);
+        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, earliest, latest, null, plannedEnd);
     }
 
     /**
@@ -122,13 +125,23 @@ public final class MedicationRecord implements HasProvenance {
     public MedicationRecord placedByAssertion(LocalDate startEarliest, String note) {
         if (assertedOn == null || start != null) throw new IllegalStateException("not an undated asserted record");
         return new MedicationRecord(this, startEarliest, assertedOn, stopReason, stopReasonDrugs, assertedOn,
-                assertedOnLatest, note);
+                assertedOnLatest, note, plannedEnd);
     }
 
     /** This asserted-only record left undated, with why the timeline could not place it. */
     public MedicationRecord notPlacedByAssertion(String note) {
         if (assertedOn == null || start != null) return this;
-        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest, note);
+        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest, note, plannedEnd);
+    }
+
+    /**
+     * This record with the last day its order was planned to run to, for a request stopped before that day
+     * (CDS-POLICY-STOPPED-PLANNED-END): the record's own end is then unknown ({@link #getEnd()} null) and lies from its
+     * start to this day at the latest.
+     */
+    public MedicationRecord withPlannedEnd(LocalDate plannedEnd) {
+        return new MedicationRecord(this, start, startLatest, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest,
+                assertedNote, plannedEnd);
     }
 
     /**
@@ -203,5 +216,10 @@ public final class MedicationRecord implements HasProvenance {
         return asserted == null ? "has no date" : "has no effective date: " + asserted;
     }
 
+    /**
+     * The planned last day of a stopped request (its boundsDuration, validityPeriod end or dispensed supply): the latest
+     * day the halted therapy can have ended, not the day it did. Null for every other record.
+     */
+    public LocalDate getPlannedEnd() { return plannedEnd; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -53,13 +53,21 @@ public final class TherapyEndNotRecorded implements HasProvenance {
             dated.add(e);
             String kind = r.getSource() == MedicationSource.STATEMENT ? "statement" : "request";
             each.add(r.getStatus() + " " + kind + " " + Provenances.references(r) + " dated "
-                    + PartialDateText.of(r.getStart(), r.getStartLatest()) + ": ended " + e.course().unknownEndText(asOf));
+                    + PartialDateText.of(r.getStart(), r.getStartLatest())
+                    + (r.getPlannedEnd() == null ? "" : ", planned to run to " + r.getPlannedEnd())
+                    + ": ended " + e.course().unknownEndText(asOf));
         }
         String statuses = String.join("/", new TreeSet<>(dated.stream().map(e -> e.record().getStatus()).toList()));
         String out = drug.displayName() + ": " + String.join("; ", each);
         if (!dated.isEmpty()) {
-            out += ". A " + statuses + " record with only its date and no end, dose duration or supply says the therapy"
-                    + " ended, not when: read as given from that date, with its end unknown";
+            boolean allPlanned = dated.stream().allMatch(e -> e.record().getPlannedEnd() != null);
+            boolean somePlanned = dated.stream().anyMatch(e -> e.record().getPlannedEnd() != null);
+            out += ". A " + statuses + (allPlanned
+                    ? " order was halted before all its doses were given: its planned end is only the latest day it can have"
+                      + " ended (CDS-POLICY-STOPPED-PLANNED-END), so it is read as given from its start, with its end unknown"
+                    : " record with only its date and no end, dose duration or supply says the therapy ended, not when:"
+                      + " read as given from that date, with its end unknown"
+                      + (somePlanned ? " (a stopped order's planned end is only the latest day it can have ended)" : ""));
         }
         if (dated.size() < entries.size()) {
             out += ". A statement with only dateAsserted says the drug was taken on that day, not how long before or"

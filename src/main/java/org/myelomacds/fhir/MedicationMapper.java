@@ -191,6 +191,9 @@ final class MedicationMapper {
         LocalDate startLatest = first(latestStartOf(bounds), latestStartOf(validity), FhirDates.latest(mr.getAuthoredOnElement()));
         LocalDate end = first(latestEndOf(bounds), latestEndOf(validity), null);
         LocalDate endEarliest = first(endOf(bounds), endOf(validity), null);
+        // Only a boundsPeriod end states the dosing period itself; a validityPeriod end, a dose duration or a supply
+        // is how long the order was meant to last.
+        boolean endIsPlan = latestEndOf(bounds) == null && end != null;
         if (end == null && start != null) {
             // No stated end: the dose duration (boundsDuration), else the supply dispensed (expectedSupplyDuration
             // × (1 + numberOfRepeatsAllowed)) gives the last day (CDS-POLICY-OPEN-REQUEST).
@@ -199,13 +202,24 @@ final class MedicationMapper {
             if (days != null && days > 0) {
                 end = startLatest.plusDays(days - 1);
                 endEarliest = start.plusDays(days - 1);
+                endIsPlan = true;
             }
+        }
+        // CDS-POLICY-STOPPED-PLANNED-END: a stopped order was halted before all its doses were given (FHIR R4), so its
+        // planned end is only the latest day the therapy can have ended; the actual end is unknown from its start to
+        // that day (read as CDS-POLICY-UNKNOWN-END, bounded by the plan), never a course that ran to plan.
+        LocalDate plannedEnd = null;
+        if (status == MedicationRequest.MedicationRequestStatus.STOPPED && endIsPlan && !planned && start != null) {
+            plannedEnd = end;
+            end = null;
+            endEarliest = null;
         }
         List<CodeableConcept> stopReasons = mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of();
         ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
                 MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
                 endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
-                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode())), stopReasons, ctx.terms()));
+                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
+                .withPlannedEnd(plannedEnd), stopReasons, ctx.terms()));
     }
 
     private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {

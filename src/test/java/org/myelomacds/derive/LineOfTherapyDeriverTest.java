@@ -77,6 +77,25 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void aDrugTheInductionNeverGaveJoiningAfterTheTransplantIsNamedInTheLinesReason() {
+        // VRd, ASCT 2024-07-10, carfilzomib from day +70: one line by the 180-day window, and its reason says so
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(given("kfz", CARFILZOMIB, "2024-09-18", "2025-03-01", null),
+                        active("maint", LENALIDOMIDE, "2024-09-18", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+        assertEquals(1, lines.size());
+        String reason = lines.get(0).getReason();
+        assertTrue(reason.contains("carfilzomib started on 2024-09-18, 70 days after the transplant of 2024-07-10"), reason);
+        assertTrue(reason.contains("post-transplant consolidation/maintenance"), reason);
+        assertFalse(reason.contains("lenalidomide started"), reason);   // a drug of its induction: the planned sequence
+
+        // near miss: induction drug alone as maintenance leaves the reason as it was
+        List<PriorLine> plain = LineOfTherapyDeriver.derive(all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(active("maint", LENALIDOMIDE, "2024-10-15", null))), List.of(asct("asct-1", "2024-07-10", null)), AS_OF);
+        assertFalse(plain.get(0).getReason().contains("post-transplant"), plain.get(0).getReason());
+    }
+
+    @Test
     void highDoseMelphalanConditioningGoesWithTheTransplant() {
         List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
                 List.of(given("mel200", MELPHALAN, "2024-07-08", null, null),
@@ -711,6 +730,24 @@ class LineOfTherapyDeriverTest {
                 List.of(), List.of(), AS_OF).courses().get(0);
         assertFalse(period.isEndUnknown());
         assertEquals(d("2024-03-01"), period.getEndLatest());
+    }
+
+    @Test
+    void aStoppedOrdersPlannedEndBoundsItsUnknownEnd() {
+        // CDS-POLICY-STOPPED-PLANNED-END: ixazomib ordered 2024-08-26 for 104 weeks, stopped at an unknown day
+        MedicationRecord stopped = order("ixa", IXAZOMIB, "stopped", "2024-08-26", "2024-08-26").withPlannedEnd(d("2026-08-23"));
+        var course = LineOfTherapyDeriver.timeline(List.of(stopped), List.of(), List.of(), AS_OF).courses().get(0);
+        assertTrue(course.isEndUnknown());
+        assertEquals(d("2024-08-26"), course.getEndEarliest());
+        assertEquals(d("2026-08-23"), course.getEndLatest());   // not asOf: the plan ends first
+        assertTrue(course.isEndBoundedByPlan());
+        assertTrue(course.unknownEndText(AS_OF).endsWith("(the planned end of the stopped order)"), course.unknownEndText(AS_OF));
+        // near miss: the next line starting before the planned end bounds it instead
+        var t = LineOfTherapyDeriver.timeline(List.of(stopped, endedStatement("pom", POMALIDOMIDE, "stopped", "2025-03-01")),
+                List.of(), List.of(), AS_OF);
+        var ixa = t.courses().stream().filter(c -> c.getDrug().equals(IXAZOMIB)).findFirst().orElseThrow();
+        assertEquals(d("2025-02-28"), ixa.getEndLatest());
+        assertFalse(ixa.isEndBoundedByPlan());
     }
 
     @Test

@@ -29,6 +29,7 @@ import static org.myelomacds.facts.TestDrugs.BORTEZOMIB;
 import static org.myelomacds.facts.TestDrugs.CYCLOPHOSPHAMIDE;
 import static org.myelomacds.facts.TestDrugs.DARATUMUMAB;
 import static org.myelomacds.facts.TestDrugs.DEXAMETHASONE;
+import static org.myelomacds.facts.TestDrugs.LENALIDOMIDE;
 
 class TherapyPurposeTest {
     private static final TherapyReason BREAST_CANCER =
@@ -62,6 +63,32 @@ class TherapyPurposeTest {
                 split.other().stream().map(o -> o.getDecision()).toList());
         assertTrue(split.other().get(0).getReason().contains("Left breast cancer (Condition/bc)"));
         assertTrue(split.other().get(0).getProvenance().contains(new Provenance("Condition/bc", null)));
+    }
+
+    @Test
+    void sharedChemotherapyWithNoReasonWhileAnotherCancerIsUnderWayIsUndecided() {
+        // CDS-POLICY-CHEMO-OTHER-CANCER: AC a month after a breast cancer diagnosed after the myeloma, no reason stated
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2025-02-01", "bc"));
+        var split = TherapyPurpose.split(List.of(given("dox", CYCLOPHOSPHAMIDE, "2025-03-03", "2025-05-12", null),
+                given("len", LENALIDOMIDE, "2025-03-03", "2025-05-12", null)), conditions, d("2026-11-01"));
+        assertEquals(2, split.myeloma().size());                // kept on the timeline
+        assertEquals(1, split.undecided().size());               // only the shared chemotherapy
+        assertTrue(split.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), split.undecided().get(0).text());
+        assertTrue(split.undecided().get(0).text().contains("Condition/bc"), split.undecided().get(0).text());
+
+        // near miss: the other cancer abated before the therapy started
+        ClinicalCondition abated = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY, ConditionSeverity.UNSPECIFIED, null,
+                false, "resolved", org.myelomacds.facts.ConditionCertainty.CONFIRMED, null, d("2020-02-01"), d("2020-02-01"),
+                d("2021-01-01"), d("2021-01-01"), "code", "OTHER_MALIGNANCY", new Provenance("Condition/bc", d("2020-02-01")));
+        var over = TherapyPurpose.split(List.of(given("dox", CYCLOPHOSPHAMIDE, "2025-03-03", "2025-05-12", null)),
+                List.of(conditions.get(0), abated), d("2026-11-01"));
+        assertTrue(over.undecided().isEmpty());
+        // near miss: a stated myeloma reason decides it
+        var stated = TherapyPurpose.split(List.of(withReasons("dox", CYCLOPHOSPHAMIDE, "2025-03-03", "2025-05-12", MYELOMA)),
+                conditions, d("2026-11-01"));
+        assertTrue(stated.undecided().isEmpty());
+        assertEquals(1, stated.myeloma().size());
     }
 
     @Test

@@ -281,6 +281,44 @@ class MedicationMappingTest {
     }
 
     @Test
+    void aStoppedRequestsPlannedDurationIsOnlyTheLatestDayItCanHaveEnded() {
+        // CDS-POLICY-STOPPED-PLANNED-END: halted before all doses, so the 21 days are an upper bound, not the course
+        MedicationRecord stopped = one("""
+                {"resourceType":"MedicationRequest","id":"mr1","status":"stopped","intent":"order",
+                 "medicationCodeableConcept":{"text":"pomalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsDuration":{"value":21,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}}]}""");
+        assertNull(stopped.getEnd());
+        assertEquals(LocalDate.of(2026, 3, 24), stopped.getPlannedEnd());
+
+        MedicationRecord validity = one("""
+                {"resourceType":"MedicationRequest","id":"mr2","status":"stopped","intent":"order",
+                 "medicationCodeableConcept":{"text":"lenalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dispenseRequest":{"validityPeriod":{"start":"2026-03-04","end":"2026-09-04"}}}""");
+        assertNull(validity.getEnd());
+        assertEquals(LocalDate.of(2026, 9, 4), validity.getPlannedEnd());
+
+        // near miss: the same order completed ran its planned duration
+        MedicationRecord completed = one("""
+                {"resourceType":"MedicationRequest","id":"mr3","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"pomalidomide"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-03-04",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsDuration":{"value":21,"unit":"days","system":"http://unitsofmeasure.org","code":"d"}}}}]}""");
+        assertEquals(LocalDate.of(2026, 3, 24), completed.getEnd());
+        assertNull(completed.getPlannedEnd());
+
+        // near miss: a stopped order's boundsPeriod end states the dosing period itself
+        MedicationRecord period = one("""
+                {"resourceType":"MedicationRequest","id":"mr4","status":"stopped","intent":"order",
+                 "medicationCodeableConcept":{"text":"carfilzomib"},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2024-09-27",
+                 "dosageInstruction":[{"timing":{"repeat":{"boundsPeriod":{"start":"2024-10-01","end":"2025-01-14"}}}}]}""");
+        assertEquals(LocalDate.of(2025, 1, 14), period.getEnd());
+        assertNull(period.getPlannedEnd());
+    }
+
+    @Test
     void administrationRequestResolvesToTheRequestsPlan() {
         PatientRecord r = Bundles.read("""
                 {"resourceType":"MedicationRequest","id":"mr1","status":"active","intent":"order",
