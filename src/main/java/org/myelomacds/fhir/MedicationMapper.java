@@ -76,9 +76,9 @@ final class MedicationMapper {
         MedicationStatement.MedicationStatementStatus status = ms.getStatus();
         if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
                 || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) return;
-        Optional<DrugMatch> drug = meds.identify(ms.getMedication(), ms);
-        if (drug.isEmpty()) drug = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds);
-        if (drug.isEmpty()) return;
+        List<DrugMatch> drugs = meds.identifyAll(ms.getMedication(), ms);
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) return;
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
         LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
         // A single effectiveDateTime is a day the drug was taken, not a course: the statement gives no end (null). On a
@@ -88,46 +88,49 @@ final class MedicationMapper {
         LocalDate end = ms.hasEffective() ? FhirDates.latestEndOf(ms.getEffective()) : null;
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
-        MedicationRecord record = withStopReason(new MedicationRecord(drug.get().drug(), route(ms.getDosage(), drug.get(), ctx.terms()),
-                MedicationSource.STATEMENT, status == null ? null : status.toCode(),
-                status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
-                toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start, startLatest),
-                meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms());
-        // No effective[x], but the day the statement was made: it bounds when the drug was taken
-        // (CDS-POLICY-DATE-ASSERTED). The record stays undated; derive/AssertedDates decides whether it can be placed.
-        if (!ms.hasEffective() && ms.hasDateAsserted()) {
-            record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
-                    FhirDates.latest(ms.getDateAssertedElement()));
+        for (DrugMatch drug : drugs) {
+            MedicationRecord record = withStopReason(new MedicationRecord(drug.drug(), route(ms.getDosage(), drug, ctx.terms()),
+                    MedicationSource.STATEMENT, status == null ? null : status.toCode(),
+                    status == MedicationStatement.MedicationStatementStatus.INTENDED, start, end, startLatest, endEarliest, groupRef,
+                    toxicity(ms.getStatusReason(), ctx.terms()), ctx.provenance(start, startLatest),
+                    meds.reasons(ms.getReasonReference(), ms.getReasonCode())), ms.getStatusReason(), ctx.terms());
+            // No effective[x], but the day the statement was made: it bounds when the drug was taken
+            // (CDS-POLICY-DATE-ASSERTED). The record stays undated; derive/AssertedDates decides whether it can be placed.
+            if (!ms.hasEffective() && ms.hasDateAsserted()) {
+                record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
+                        FhirDates.latest(ms.getDateAssertedElement()));
+            }
+            ctx.out().medications.add(record);
         }
-        ctx.out().medications.add(record);
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {
         MedicationAdministration.MedicationAdministrationStatus status = ma.getStatus();
         if (status == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
                 || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
-        Optional<DrugMatch> drug = meds.identify(ma.getMedication(), ma);
-        if (drug.isEmpty()) drug = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds);
-        if (drug.isEmpty()) return;
+        List<DrugMatch> drugs = meds.identifyAll(ma.getMedication(), ma);
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) return;
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
         LocalDate startLatest = ma.hasEffective() ? FhirDates.latestStartOf(ma.getEffective()) : null;
         // A single-dated administration is one day of exposure: start = end = that day (a partial date: some day of
         // that month or year, so the end is placed at its last day and the start at its first).
         LocalDate end = ma.hasEffectiveDateTimeType() ? startLatest : ma.hasEffective() ? FhirDates.latestEndOf(ma.getEffective()) : null;
         LocalDate endEarliest = ma.hasEffectiveDateTimeType() ? start : ma.hasEffective() ? FhirDates.endOf(ma.getEffective()) : null;
-        Route route = Route.UNKNOWN;
-        if (ma.hasDosage()) route = routeOf(ma.getDosage().getRoute(), ctx.terms()).orElse(Route.UNKNOWN);
-        if (route == Route.UNKNOWN) route = drug.get().productRoute();
+        Route dosageRoute = ma.hasDosage() ? routeOf(ma.getDosage().getRoute(), ctx.terms()).orElse(Route.UNKNOWN) : Route.UNKNOWN;
         String groupRef = null;
         if (ma.hasRequest() && ma.getRequest().hasReference()) {
             String request = ma.getRequest().getReference();
             groupRef = meds.basedOnOfRequest(request).orElse(request);
         }
-        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route, MedicationSource.ADMINISTRATION,
-                status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
-                toxicity(ma.getStatusReason(), ctx.terms()),
-                ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
-                        ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms()));
+        for (DrugMatch drug : drugs) {
+            Route route = dosageRoute != Route.UNKNOWN ? dosageRoute : drug.productRoute();
+            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route, MedicationSource.ADMINISTRATION,
+                    status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
+                    toxicity(ma.getStatusReason(), ctx.terms()),
+                    ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
+                            ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms()));
+        }
     }
 
     /** Statuses of a dispense that say the drug was not (yet) handed over to the patient. */
@@ -144,9 +147,9 @@ final class MedicationMapper {
     static void mapDispense(MedicationDispense md, EntryContext ctx, MedicationResolver meds) {
         MedicationDispense.MedicationDispenseStatus status = md.getStatus();
         if (status != null && NOT_HANDED_OVER.contains(status)) return;
-        Optional<DrugMatch> drug = meds.identify(md.getMedication(), md);
-        if (drug.isEmpty()) drug = unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds);
-        if (drug.isEmpty()) return;
+        List<DrugMatch> drugs = meds.identifyAll(md.getMedication(), md);
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) return;
         org.hl7.fhir.r4.model.DateTimeType when = md.hasWhenHandedOver() ? md.getWhenHandedOverElement()
                 : md.hasWhenPrepared() ? md.getWhenPreparedElement() : null;
         LocalDate start = when == null ? null : FhirDates.of(when);
@@ -164,11 +167,13 @@ final class MedicationMapper {
         String groupRef = request == null ? null : meds.basedOnOfRequest(request).orElse(null);
         boolean toxicity = md.hasStatusReasonCodeableConcept()
                 && toxicity(List.of(md.getStatusReasonCodeableConcept()), ctx.terms());
-        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(md.getDosageInstruction(), drug.get(), ctx.terms()),
-                MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
-                endEarliest, groupRef, toxicity, ctx.provenance(start, startLatest),
-                meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
-                md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms()));
+        for (DrugMatch drug : drugs) {
+            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route(md.getDosageInstruction(), drug, ctx.terms()),
+                    MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
+                    endEarliest, groupRef, toxicity, ctx.provenance(start, startLatest),
+                    meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
+                    md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms()));
+        }
     }
 
     static void mapRequest(MedicationRequest mr, EntryContext ctx, MedicationResolver meds) {
@@ -176,9 +181,9 @@ final class MedicationMapper {
         if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
                 || status == MedicationRequest.MedicationRequestStatus.CANCELLED // withdrawn before any dose
                 || mr.getDoNotPerform()) return;
-        Optional<DrugMatch> drug = meds.identify(mr.getMedication(), mr);
-        if (drug.isEmpty()) drug = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds);
-        if (drug.isEmpty()) return;
+        List<DrugMatch> drugs = meds.identifyAll(mr.getMedication(), mr);
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) return;
         MedicationRequest.MedicationRequestIntent intent = mr.getIntent();
         boolean planned = status == MedicationRequest.MedicationRequestStatus.DRAFT
                 || intent == MedicationRequest.MedicationRequestIntent.PROPOSAL
@@ -215,11 +220,13 @@ final class MedicationMapper {
             endEarliest = null;
         }
         List<CodeableConcept> stopReasons = mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of();
-        ctx.out().medications.add(withStopReason(new MedicationRecord(drug.get().drug(), route(mr.getDosageInstruction(), drug.get(), ctx.terms()),
-                MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
-                endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
-                ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
-                .withPlannedEnd(plannedEnd), stopReasons, ctx.terms()));
+        for (DrugMatch drug : drugs) {
+            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route(mr.getDosageInstruction(), drug, ctx.terms()),
+                    MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
+                    endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
+                    ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
+                    .withPlannedEnd(plannedEnd), stopReasons, ctx.terms()));
+        }
     }
 
     private static Route route(List<Dosage> dosages, DrugMatch drug, Terminology terms) {

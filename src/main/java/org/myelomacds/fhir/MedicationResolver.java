@@ -131,6 +131,57 @@ final class MedicationResolver {
     }
 
     /**
+     * Every drug a medication record names. A code names one drug; a name without a catalogued code may name several, and
+     * a regimen recorded as one medication ("Carfilzomib / lenalidomide / dexamethasone (KRd)") is each of its drugs:
+     * reading only the first in catalogue order would lose carfilzomib without a word. A Medication without a catalogued
+     * code is each of its catalogued ingredients. The catch-all for unnamed antineoplastics counts only when nothing
+     * catalogued is named ("carfilzomib chemotherapy" is carfilzomib).
+     */
+    List<DrugMatch> identifyAll(Type medication, DomainResource owner) {
+        if (medication instanceof CodeableConcept cc) return identifyAll(cc);
+        if (medication instanceof Reference ref && ref.hasReference()) {
+            List<DrugMatch> viaResource = resolve(ref.getReference(), owner).map(this::identifyAll).orElse(List.of());
+            if (!viaResource.isEmpty()) return viaResource;
+        }
+        if (medication instanceof Reference ref && ref.hasDisplay()) return named(ref.getDisplay(), identify(medication, owner));
+        return List.of();
+    }
+
+    List<DrugMatch> identifyAll(CodeableConcept concept) {
+        Optional<DrugMatch> one = identify(concept);
+        if (one.isEmpty() || isUnclassified(one.get()) || codesCataloguedDrug(concept)) return one.stream().toList();
+        return named(Concepts.text(concept), one);
+    }
+
+    private List<DrugMatch> identifyAll(Medication medication) {
+        List<DrugMatch> byCode = identifyAll(medication.getCode());
+        if (!byCode.isEmpty() && !isUnclassified(byCode.get(0))) return byCode;
+        List<DrugMatch> ingredients = new java.util.ArrayList<>();
+        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
+            if (!(ingredient.getItem() instanceof CodeableConcept cc)) continue;
+            for (DrugMatch i : identifyAll(cc)) {
+                if (isUnclassified(i) || ingredients.stream().anyMatch(m -> m.drug() == i.drug())) continue;
+                ingredients.add(withNamedRoute(i, Concepts.text(medication.getCode())));
+            }
+        }
+        return ingredients.isEmpty() ? byCode : ingredients;
+    }
+
+    /** The catalogued drugs a name names, else the single match already found (the catch-all, or nothing). */
+    private List<DrugMatch> named(String text, Optional<DrugMatch> single) {
+        List<DrugMatch> named = drugs.allByName(text).stream().filter(m -> !isUnclassified(m)).toList();
+        return named.isEmpty() ? single.stream().toList() : named;
+    }
+
+    private boolean codesCataloguedDrug(CodeableConcept concept) {
+        for (Coding c : concept.getCoding()) {
+            Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
+            if (m.isPresent() && !isUnclassified(m.get())) return true;
+        }
+        return false;
+    }
+
+    /**
      * What a medication the engine could not identify says about itself, for a reviewer: its concept, or the code of
      * the Medication it references; a reference with only a display becomes a concept with that text; null when
      * there is nothing at all.

@@ -188,6 +188,43 @@ class MedicationMappingTest {
         assertEquals(TestDrugs.CARFILZOMIB, one(read(json)).getDrug());
     }
 
+    private static List<String> drugsOf(String medication) {
+        PatientRecord r = Bundles.read(statement("ms1", medication, null));
+        assertEquals(List.of(), r.unreadable());
+        r.medications().forEach(m -> assertEquals(LocalDate.of(2025, 1, 10), m.getStart(), "every drug keeps the record's dates"));
+        return r.medications().stream().map(m -> m.getDrug().name()).toList();
+    }
+
+    @Test
+    void aRegimenRecordedAsOneMedicationIsEachOfItsDrugs() {
+        assertEquals(List.of("LENALIDOMIDE", "CARFILZOMIB", "DEXAMETHASONE"),
+                drugsOf("\"medicationCodeableConcept\":{\"text\":\"Carfilzomib / lenalidomide / dexamethasone\"}"));
+        // A name beside a catch-all word is the named drug only; a catalogued code names one drug whatever the text says.
+        assertEquals(List.of("CARFILZOMIB"), drugsOf("\"medicationCodeableConcept\":{\"text\":\"carfilzomib chemotherapy\"}"));
+        assertEquals(List.of("CARFILZOMIB"), drugsOf("\"medicationCodeableConcept\":{\"coding\":[{\"system\":\"" + RXNORM
+                + "\",\"code\":\"1302966\"}],\"text\":\"carfilzomib with dexamethasone premedication\"}"));
+        // A name inside a longer drug's name is that drug only: melflufen is not also melphalan.
+        assertEquals(List.of("MELPHALAN_FLUFENAMIDE", "DEXAMETHASONE"),
+                drugsOf("\"medicationCodeableConcept\":{\"text\":\"melphalan flufenamide and dexamethasone\"}"));
+        assertEquals(List.of("MELPHALAN", "DEXAMETHASONE"), drugsOf("\"medicationCodeableConcept\":{\"text\":\"melphalan + dexamethasone\"}"));
+        // Near miss: a name the catalogue sets apart (eye drops of a steroid) is still not read.
+        assertEquals(List.of(), drugsOf("\"medicationCodeableConcept\":{\"text\":\"dexamethasone and carfilzomib eye drops\"}"));
+        // A reference with only a display names its drugs the same way.
+        assertEquals(List.of("POMALIDOMIDE", "DEXAMETHASONE"),
+                drugsOf("\"medicationReference\":{\"display\":\"pomalidomide + dexamethasone\"}"));
+    }
+
+    @Test
+    void aMedicationWithoutACataloguedCodeIsEachOfItsIngredients() {
+        byte[] json = Bundles.bundleOfEntries(
+                "{\"fullUrl\":\"urn:uuid:med-1\",\"resource\":{\"resourceType\":\"Medication\",\"id\":\"med-1\","
+                        + "\"code\":{\"text\":\"Study kit B\"},\"ingredient\":["
+                        + "{\"itemCodeableConcept\":{\"coding\":[{\"system\":\"" + RXNORM + "\",\"code\":\"1302966\"}]}},"
+                        + "{\"itemCodeableConcept\":{\"coding\":[{\"system\":\"" + RXNORM + "\",\"code\":\"3264\"}]}}]}}",
+                "{\"resource\":" + statement("ms1", "\"medicationReference\":{\"reference\":\"urn:uuid:med-1\"}", null) + "}");
+        assertEquals(List.of(TestDrugs.CARFILZOMIB, TestDrugs.DEXAMETHASONE), read(json).medications().stream().map(MedicationRecord::getDrug).toList());
+    }
+
     @Test
     void administrationIsSingleDated() {
         MedicationRecord m = one("""

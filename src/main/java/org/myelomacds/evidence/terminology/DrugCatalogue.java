@@ -167,6 +167,32 @@ public final class DrugCatalogue {
         return family.byText(text).map(d -> new DrugMatch(d, productRouteFromName(d, text)));
     }
 
+    /**
+     * Every drug a medication's name names, in catalogue order, each with the route its product name says: a regimen
+     * recorded as one medication ("Carfilzomib / lenalidomide / dexamethasone") is all three. Empty for a name of a drug
+     * outside the catalogue that contains a catalogued one, as {@link #byName}.
+     */
+    public List<DrugMatch> allByName(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return List.of();
+        List<Drug> named = allNamedIn(text);
+        if (named.size() < 2) return named.stream().map(d -> new DrugMatch(d, productRouteFromName(d, text))).toList();
+        Map<Drug, List<int[]>> spans = new HashMap<>();
+        for (Drug d : named) spans.put(d, setOf.get(d).text().spans(text));
+        List<DrugMatch> out = new ArrayList<>();
+        for (Drug d : named) {
+            boolean standsAlone = spans.get(d).stream().anyMatch(s -> spans.entrySet().stream()
+                    .noneMatch(o -> o.getKey() != d && o.getValue().stream().anyMatch(l -> within(s, l))));
+            if (standsAlone) out.add(new DrugMatch(d, productRouteFromName(d, text)));
+        }
+        return out;
+    }
+
+    /** True when span s lies inside the longer span l. */
+    private static boolean within(int[] s, int[] l) {
+        return l[0] <= s[0] && s[1] <= l[1] && (l[1] - l[0]) > (s[1] - s[0]);
+    }
+
     /** Every catalogue drug a text names ("heart failure on carfilzomib-dexamethasone": carfilzomib, dexamethasone). */
     public List<Drug> allNamedIn(String text) {
         if (text == null || text.isBlank()) return List.of();

@@ -188,6 +188,26 @@ public final class ValueSet {
             return false;
         }
 
+        /**
+         * Every stretch of the text that names the concept, as {start, end} pairs (end exclusive); none when an excluding
+         * word is there. Tells a name standing on its own from one inside a longer name ("melphalan" in "melphalan
+         * flufenamide").
+         */
+        public List<int[]> spans(String text) {
+            List<int[]> out = new java.util.ArrayList<>();
+            if (text == null || text.isEmpty() || isEmpty()) return out;
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (String x : excludes) if (lower.contains(x)) return out;
+            for (String w : contains) {
+                for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) out.add(new int[] {i, i + w.length()});
+            }
+            for (Pattern p : regex) {
+                Matcher m = p.matcher(text);
+                while (m.find()) if (m.end() > m.start()) out.add(new int[] {m.start(), m.end()});
+            }
+            return out;
+        }
+
         /** Where in the text the concept is first named; -1 when it is not (or an excluding word is there). */
         public int position(String text) {
             if (text == null || text.isEmpty() || isEmpty()) return -1;
