@@ -156,19 +156,33 @@ class MedicationMappingTest {
      */
     @Test
     void abbreviationsAndAntiMyelomaNamesOutsideTheCatalogueAreNotDropped() {
-        for (String[] named : new String[][]{{"Dara SC 1800 mg", "DARATUMUMAB"}, {"Dara-Rd cycle 4 (dara)", "DARATUMUMAB"},
+        for (String[] named : new String[][]{{"Dara SC 1800 mg", "DARATUMUMAB"}, {"Dara-Rd cycle 4 (dara)", "DARATUMUMAB LENALIDOMIDE DEXAMETHASONE"},
                 {"Isa 10 mg/kg IV", "ISATUXIMAB"}, {"cilta-cel infusion", "CILTACABTAGENE_AUTOLEUCEL"},
                 {"ide-cel infusion", "IDECABTAGENE_VICLEUCEL"}, {"vincristine 2 mg IV", "UNCLASSIFIED_ANTINEOPLASTIC"},
                 {"ifosfamide", "UNCLASSIFIED_ANTINEOPLASTIC"}, {"vorinostat 400 mg", "UNCLASSIFIED_ANTINEOPLASTIC"},
                 {"iberdomide 1.6 mg", "UNCLASSIFIED_ANTINEOPLASTIC"}, {"mezigdomide", "UNCLASSIFIED_ANTINEOPLASTIC"},
-                {"VDT-PACE cycle 1", "UNCLASSIFIED_ANTINEOPLASTIC"}, {"KRd C3", "UNCLASSIFIED_ANTINEOPLASTIC"},
-                {"VRd (bortezomib)", "BORTEZOMIB"}}) {
-            assertEquals(named[1], one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named[0] + "\"}", null))
-                    .getDrug().name(), named[0]);
+                {"VDT-PACE cycle 1", "UNCLASSIFIED_ANTINEOPLASTIC"}}) {
+            assertEquals(named[1], String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + named[0] + "\"}")), named[0]);
         }
         for (String other : new String[]{"Daraprim 25 mg", "isavuconazole 200 mg", "pacemaker interrogation", "Vitamin D3 1000 IU"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
             assertEquals(List.of(), r.medications(), other + " is not anti-myeloma therapy");
+        }
+    }
+
+    /** The regimen abbreviations of clinical-evidence.md §0 name each drug of the regimen, written as §0 writes them. */
+    @Test
+    void aRegimenAbbreviationIsEachDrugOfTheRegimen() {
+        for (String[] named : new String[][]{{"KRd C3", "LENALIDOMIDE CARFILZOMIB DEXAMETHASONE"},
+                {"VRd (bortezomib)", "LENALIDOMIDE BORTEZOMIB DEXAMETHASONE"}, {"RVd induction", "LENALIDOMIDE BORTEZOMIB DEXAMETHASONE"},
+                {"Isa-Pd", "ISATUXIMAB POMALIDOMIDE DEXAMETHASONE"}, {"Kd 56 mg/m2", "CARFILZOMIB DEXAMETHASONE"},
+                {"VMP cycle 2", "BORTEZOMIB MELPHALAN PREDNISONE"}, {"VTd", "THALIDOMIDE BORTEZOMIB DEXAMETHASONE"},
+                {"VCd (CyBorD)", "BORTEZOMIB CYCLOPHOSPHAMIDE DEXAMETHASONE"}, {"Vd", "BORTEZOMIB DEXAMETHASONE"}}) {
+            assertEquals(named[1], String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + named[0] + "\"}")), named[0]);
+        }
+        // Near misses: the letters in other case or inside a word are no regimen ("PD-1", "3rd cycle", "DRD4").
+        for (String other : new String[]{"PD-1 antibody", "3rd cycle", "KD diet", "vitamin D", "DRD4 assay"}) {
+            assertEquals(List.of(), drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}"), other);
         }
     }
 
