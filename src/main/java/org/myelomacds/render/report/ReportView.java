@@ -368,7 +368,10 @@ public record ReportView(
         List<BoardFact> patient = new ArrayList<>();
         patient.add(new BoardFact("Patient", patientLine));
         patient.add(new BoardFact("Setting", a.setting() + (f.setting() == null ? "" : " (" + f.setting().text() + ")")));
-        patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : lines.size() + ": " + lines.stream()
+        // A count that depends on records the timeline could read either way is no count: say so beside the number.
+        String count = f.priorTherapy().linesUndecided() == null ? String.valueOf(lines.size())
+                : lines.size() + " as placed, but the count is undecided (see \"Lines undecided\")";
+        patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : count + ": " + lines.stream()
                 .map(l -> "L" + l.number() + " " + l.drugs() + " (" + l.start() + " to " + l.end() + ")")
                 .collect(Collectors.joining("; "))));
         List<String> refractory = f.exposures().stream().filter(Findings.Exposure::refractory).map(e -> drug(e.drug())).distinct().toList();

@@ -83,6 +83,17 @@ class HtmlReportTest {
 
     static final Path MISSING_RENAL = Samples.samplesDir().resolve("rrmm-missing-renal.json");
 
+    /** A line count the timeline could read either way is shown as undecided on the board, not as a bare number. */
+    @Test
+    void boardSaysWhenTheLineCountIsUndecided() throws Exception {
+        Path undecided = Samples.projectDir().resolve("qa-bundles/sb-synthea-shape-vrd-then-len-progression.json");
+        String text = byId(parse(HtmlReport.render(assess(undecided, Jurisdiction.US))), "board").getTextContent();
+        assertTrue(text.contains("2 as placed, but the count is undecided"), text);
+        // Near miss: a sample whose lines are certain shows the plain count.
+        String plain = byId(parse(HtmlReport.render(assess(MISSING_RENAL, Jurisdiction.US))), "board").getTextContent();
+        assertFalse(plain.contains("count is undecided"), plain);
+    }
+
     @Test
     void boardSummaryOnPageOneNamesEveryOptionActionFlagAndDataGap() throws Exception {
         Assessment a = assess(MISSING_RENAL, Jurisdiction.US);
