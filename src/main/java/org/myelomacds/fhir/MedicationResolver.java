@@ -147,10 +147,24 @@ final class MedicationResolver {
         return List.of();
     }
 
+    /**
+     * Codes first (RxNorm, ATC, HCPCS): a catalogued drug's code names that drug alone (a name can still reveal the SC
+     * product behind a plain code); else every catalogued drug the name names, which beat a code that only says "some
+     * antineoplastic"; else that code, else the catch-all by name.
+     */
     List<DrugMatch> identifyAll(CodeableConcept concept) {
-        Optional<DrugMatch> one = identify(concept);
-        if (one.isEmpty() || isUnclassified(one.get()) || codesCataloguedDrug(concept)) return one.stream().toList();
-        return named(Concepts.text(concept), one);
+        if (concept == null) return List.of();
+        String text = Concepts.text(concept);
+        Optional<DrugMatch> unclassified = Optional.empty();
+        for (Coding c : concept.getCoding()) {
+            Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
+            if (m.isPresent() && !isUnclassified(m.get())) return List.of(withNamedRoute(m.get(), text));
+            if (m.isPresent() && unclassified.isEmpty()) unclassified = m;
+        }
+        List<DrugMatch> named = drugs.allByName(text);
+        List<DrugMatch> catalogued = named.stream().filter(m -> !isUnclassified(m)).toList();
+        if (!catalogued.isEmpty()) return catalogued;
+        return unclassified.isPresent() ? List.of(unclassified.get()) : named;
     }
 
     private List<DrugMatch> identifyAll(Medication medication) {
@@ -173,14 +187,6 @@ final class MedicationResolver {
         return named.isEmpty() ? single.stream().toList() : named;
     }
 
-    private boolean codesCataloguedDrug(CodeableConcept concept) {
-        for (Coding c : concept.getCoding()) {
-            Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
-            if (m.isPresent() && !isUnclassified(m.get())) return true;
-        }
-        return false;
-    }
-
     /**
      * What a medication the engine could not identify says about itself, for a reviewer: its concept, or the code of
      * the Medication it references; a reference with only a display becomes a concept with that text; null when
@@ -198,21 +204,8 @@ final class MedicationResolver {
         return null;
     }
 
-    /** Codes first (RxNorm, ATC, HCPCS), then names; a name can still reveal the SC product behind a plain code. */
-    Optional<DrugMatch> identify(CodeableConcept concept) {
-        if (concept == null) return Optional.empty();
-        String text = Concepts.text(concept);
-        Optional<DrugMatch> unclassified = Optional.empty();
-        for (Coding c : concept.getCoding()) {
-            Optional<DrugMatch> m = drugs.byCode(c.getSystem(), c.getCode());
-            if (m.isPresent() && !isUnclassified(m.get())) return Optional.of(withNamedRoute(m.get(), text));
-            if (m.isPresent() && unclassified.isEmpty()) unclassified = m;
-        }
-        // A catalogued drug named in the text beats a code that only says "some antineoplastic".
-        Optional<DrugMatch> named = drugs.byName(text);
-        if (named.isPresent() && !isUnclassified(named.get())) return named;
-        return unclassified.isPresent() ? unclassified : named;
-    }
+    /** The first drug a concept names ({@link #identifyAll(CodeableConcept)}), in catalogue order. */
+    Optional<DrugMatch> identify(CodeableConcept concept) { return identifyAll(concept).stream().findFirst(); }
 
     private Optional<DrugMatch> identify(Medication medication) {
         Optional<DrugMatch> m = identify(medication.getCode());
