@@ -534,7 +534,7 @@ public record ReportView(
     }
 
     static List<Source> sources(List<FactRef> facts) {
-        return facts == null ? List.of() : facts.stream().map(r -> new Source(r.reference(), r.date())).toList();
+        return SourceList.of(facts);
     }
 
     private static Point point(Statement s) {
