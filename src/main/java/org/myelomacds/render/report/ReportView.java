@@ -188,17 +188,23 @@ public record ReportView(
 
         List<Findings.StatusEvent> events = f.diseaseStatus() == null ? List.of() : f.diseaseStatus();
         List<LineRow> lines = new ArrayList<>();
-        for (Findings.Line l : f.priorTherapy().lines()) {
+        List<Findings.Line> priorLines = f.priorTherapy().lines();
+        for (Findings.Line l : priorLines) {
             LocalDate start = LocalDate.parse(l.start());
             // A line whose end is unknown (CDS-POLICY-UNKNOWN-END, -DATE-ASSERTED) may have run to its latest end.
             LocalDate end = LocalDate.parse(l.endLatest() != null ? l.endLatest() : l.end());
             // Assessments dated from the line's start to 60 days after its end: the IMWG window within which a
             // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response;
             // a partial date ("2026-07") is listed with the line when some day of it falls in the window.
+            // The last line also lists what was recorded after that window: the progression that brings the patient
+            // to the board may come later than 60 days, and the table must not say "none recorded" above it.
+            boolean last = l == priorLines.get(priorLines.size() - 1);
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
-                return !d.isBefore(start) && !d.isAfter(end.plusDays(60));
-            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.dateText())
+                return !d.isBefore(start) && (last || !d.isAfter(end.plusDays(60)));
+            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.dateText()
+                    + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
+                            ? " (after the line: more than 60 days after its end)" : ""))
                     .collect(Collectors.joining("; "));
             List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
             // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.

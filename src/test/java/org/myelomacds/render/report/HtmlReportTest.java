@@ -94,6 +94,21 @@ class HtmlReportTest {
         assertFalse(plain.contains("count is undecided"), plain);
     }
 
+    /**
+     * The last line lists the disease status recorded after it even beyond the 60-day window: the progression 67 days
+     * after the last Kd dose is why the patient is at the board (acceptance sweep A8).
+     */
+    @Test
+    void lastLineListsTheProgressionRecordedAfterItsWindow() {
+        Path late = Samples.projectDir().resolve("qa-bundles/s11a-b2-dpd-dara-sc-sparse-pom-dispenses.json");
+        List<ReportView.LineRow> rows = ReportView.of(assess(late, Jurisdiction.US)).lines();
+        ReportView.LineRow last = rows.get(rows.size() - 1);
+        assertTrue(last.statusDuring().contains("2026-10-10 (after the line: more than 60 days after its end)"),
+                last.statusDuring());
+        // Near miss: an earlier line keeps its 60-day window; the later progressions belong to the lines after it.
+        assertFalse(rows.get(0).statusDuring().contains("2026-10-10"), rows.get(0).statusDuring());
+    }
+
     @Test
     void boardSummaryOnPageOneNamesEveryOptionActionFlagAndDataGap() throws Exception {
         Assessment a = assess(MISSING_RENAL, Jurisdiction.US);
