@@ -114,13 +114,15 @@ public record Findings(
      * read but could not place on the timeline (no date; or a partial date that leaves their line undecided), each with
      * its resource reference and why (code MEDICATION, PROCEDURE or DISEASE_STATUS); absent when there are none.
      * {@code linesUndecided}: why the line count or grouping depends on a partial date; absent when it does not.
+     * {@code linesMin}, {@code linesMax}: the fewest and most lines the record can be read as (priorLines is the count as
+     * placed); absent when the count is decided.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy,
-                               List<Item> unplaced, String linesUndecided) {
+                               List<Item> unplaced, String linesUndecided, Integer linesMin, Integer linesMax) {
         public PriorTherapy(int priorLines, boolean recorded, List<Line> lines) { this(priorLines, recorded, lines, null); }
         public PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy) {
-            this(priorLines, recorded, lines, otherTherapy, null, null);
+            this(priorLines, recorded, lines, otherTherapy, null, null, null, null);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.myelomacds.derive;
 
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
@@ -274,11 +276,27 @@ public final class LineOfTherapyDeriver {
     public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                            List<DiseaseStatus> statuses, LocalDate asOf,
                                            List<TherapyPurpose.Undecided> undecided) {
+        return timeline(records, procedures, statuses, asOf, undecided, List.of());
+    }
+
+    /**
+     * As above, with the patient's conditions: a myeloma relapse code (ICD-10-CM C90.02) whose onset lies between a
+     * line's last therapy and therapy that joins the line by a day-count window makes that join undecided
+     * (CDS-POLICY-WINDOW-RELAPSE-CODE), as a drug the line had not given does (CDS-POLICY-WINDOW-NEW-DRUG): the line's
+     * reason names it and {@link LineCountUncertain} gives the count with each such therapy read as a new line.
+     */
+    public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                           List<DiseaseStatus> statuses, LocalDate asOf,
+                                           List<TherapyPurpose.Undecided> undecided, List<ClinicalCondition> conditions) {
         Objects.requireNonNull(asOf, "asOf");
         List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
         List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
-        TherapyTimeline placed = place(records, procs, stats, asOf);
+        List<ClinicalCondition> codes = relapseCodes(conditions, asOf);
+        WindowJoins joins = new WindowJoins(false);
+        TherapyTimeline placed = place(records, procs, stats, asOf, Map.of(), codes, joins);
         LineCountUncertain uncertain = lineCountUncertain(records, procs, stats, asOf, placed);
+        LineCountUncertain joined = windowJoinUncertain(records, procs, stats, asOf, placed, codes, joins);
+        if (joined != null) uncertain = uncertain == null ? joined : uncertain.and(joined);
         LineCountUncertain ends = unknownEndUncertain(records, procs, stats, asOf, placed);
         if (ends != null) uncertain = uncertain == null ? ends : uncertain.and(ends);
         LineCountUncertain purpose = purposeUncertain(records, procs, stats, asOf, placed,
@@ -518,6 +536,51 @@ public final class LineOfTherapyDeriver {
                 Math.max(counted, alt.lines().size()), named, new ArrayList<>(provenance));
     }
 
+    /**
+     * Therapy that joined a line only by a day-count window although the line had not given one of its drugs, or after a
+     * relapse code dated between (see {@link #timeline(List, List, List, LocalDate, List, List)}): collected while the
+     * timeline is placed ({@code split} false), or each opening a new line ({@code split} true) to count the lines
+     * that reading gives.
+     */
+    private static final class WindowJoins {
+        final boolean split;
+        final List<String> texts = new ArrayList<>();
+        final Set<Provenance> provenance = new TreeSet<>();
+
+        WindowJoins(boolean split) { this.split = split; }
+    }
+
+    /**
+     * The dated myeloma relapse codes (ICD-10-CM C90.02, not a possible diagnosis) with an onset on or before asOf. An
+     * undated code says nothing about when the relapse was.
+     */
+    private static List<ClinicalCondition> relapseCodes(List<ClinicalCondition> conditions, LocalDate asOf) {
+        if (conditions == null) return List.of();
+        return conditions.stream()
+                .filter(c -> c != null && c.getKind() == ConditionKind.MULTIPLE_MYELOMA_IN_RELAPSE && !c.isPossible()
+                        && c.getOnset() != null && !c.getOnset().isAfter(asOf))
+                .sorted(Comparator.comparing(ClinicalCondition::getOnset)
+                        .thenComparing(c -> String.valueOf(c.sourceReference())))
+                .toList();
+    }
+
+    /**
+     * Whether the lines change when each therapy that joined a line only by a day-count window and is undecided
+     * (a drug the line had not given, CDS-POLICY-WINDOW-NEW-DRUG; a relapse code dated between,
+     * CDS-POLICY-WINDOW-RELAPSE-CODE) opens a new line instead. Null when none joined so, or the lines do not change.
+     */
+    private static LineCountUncertain windowJoinUncertain(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                          List<DiseaseStatus> statuses, LocalDate asOf,
+                                                          TherapyTimeline placed, List<ClinicalCondition> codes,
+                                                          WindowJoins joins) {
+        if (joins.texts.isEmpty()) return null;
+        TherapyTimeline alt = place(records, procedures, statuses, asOf, Map.of(), codes, new WindowJoins(true));
+        if (signature(alt).equals(signature(placed))) return null;
+        int counted = placed.lines().size();
+        return LineCountUncertain.ofWindowJoins(counted, Math.min(counted, alt.lines().size()),
+                Math.max(counted, alt.lines().size()), joins.texts, new ArrayList<>(joins.provenance));
+    }
+
     /** The timeline with every date on the day the records place it (a partial date on its first day). */
     private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                          List<DiseaseStatus> statuses, LocalDate asOf) {
@@ -531,6 +594,17 @@ public final class LineOfTherapyDeriver {
     private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                          List<DiseaseStatus> statuses, LocalDate asOf,
                                          Map<MedicationRecord, LocalDate> lastDays) {
+        return place(records, procedures, statuses, asOf, lastDays, List.of(), null);
+    }
+
+    /**
+     * As above, with the dated relapse codes and the therapy joining a line only by a window ({@code joins}: collected,
+     * or opening new lines; null: neither).
+     */
+    private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                         List<DiseaseStatus> statuses, LocalDate asOf,
+                                         Map<MedicationRecord, LocalDate> lastDays, List<ClinicalCondition> relapseCodes,
+                                         WindowJoins joins) {
         List<MedicationRecord> given = (records == null ? List.<MedicationRecord>of() : records).stream()
                 .filter(r -> r != null && TherapyRecords.isDatedAndStarted(r, asOf)).toList();
         List<ProcedureRecord> transplantProcs = (procedures == null ? List.<ProcedureRecord>of() : procedures).stream()
@@ -567,7 +641,7 @@ public final class LineOfTherapyDeriver {
         drugSegments.forEach(s -> dates.add(s.from()));
         transplants.forEach(t -> dates.add(t.date()));
 
-        Timeline timeline = new Timeline(progressions, drugSegments, supportive);
+        Timeline timeline = new Timeline(progressions, drugSegments, supportive, relapseCodes, joins);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
             if (!batch.isEmpty()) timeline.startDrugs(batch, day);
@@ -779,11 +853,28 @@ public final class LineOfTherapyDeriver {
         /** Every anti-myeloma segment and every other drug's segment: to see which regimen a resumption starts. */
         final List<Segment> drugSegments;
         final List<Segment> supportive;
+        /** Dated myeloma relapse codes (C90.02), by onset: a weak signal that makes a window join undecided. */
+        final List<ClinicalCondition> relapseCodes;
+        /** Therapy that joined a line only by a window and is undecided: collected, or opening new lines; null: neither. */
+        final WindowJoins joins;
 
-        Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive) {
+        Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive,
+                 List<ClinicalCondition> relapseCodes, WindowJoins joins) {
             this.progressions = progressions;
             this.drugSegments = drugSegments;
             this.supportive = supportive;
+            this.relapseCodes = relapseCodes == null ? List.of() : relapseCodes;
+            this.joins = joins;
+        }
+
+        /** The first relapse code whose onset may lie after {@code after} and on or before {@code day}; null when none. */
+        ClinicalCondition relapseCodeBetween(LocalDate after, LocalDate day) {
+            if (after == null) return null;
+            for (ClinicalCondition c : relapseCodes) {
+                LocalDate latest = c.getOnsetLatest() != null ? c.getOnsetLatest() : c.getOnset();
+                if (latest.isAfter(after) && !c.getOnset().isAfter(day)) return c;
+            }
+            return null;
         }
 
         /**
@@ -889,18 +980,34 @@ public final class LineOfTherapyDeriver {
                 && days(lastTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
             // A drug the line never gave before its transplant joins it only by the window heuristic: say so in the
             // line's reason, so a board sees a consolidation that may have been salvage (a new line, LOT-B15 rule 2).
+            // A line that is its transplant alone (no drug before it) has no regimen to compare with: its first drug
+            // after the transplant is its consolidation/maintenance, not a new drug.
             Set<Drug> fresh = new TreeSet<>();
             for (Segment s : batch) {
-                if (!cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef()) && s.drug().getDrugClass().isAntiMyelomaTherapy()) {
+                if (lastDose != null && !cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef()) && s.drug().getDrugClass().isAntiMyelomaTherapy()) {
                     fresh.add(s.drug());
                 }
             }
+            // A relapse code dated after the transplant and by this start: a weak signal (§1.6 E), so it opens no line by
+            // itself, but the consolidation reading is undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
+            ClinicalCondition code = timeline.relapseCodeBetween(lastTransplant, day);
             if (!fresh.isEmpty()) {
                 cur.joined.add(String.join(", ", fresh.stream().map(Drug::displayName).toList()) + " started on " + day
                         + ", " + days(lastTransplant, day) + " days after the transplant of " + lastTransplant
                         + ", read as post-transplant consolidation/maintenance of this line (a regimen starting within "
                         + POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS + " days after the line's transplant, CDS-POLICY-THERAPY-GAP)"
-                        + " although the line had not given it before: if it was started for relapse, it is a new line");
+                        + " although the line had not given it before: if it was started for relapse, it is a new line"
+                        + " (CDS-POLICY-WINDOW-NEW-DRUG: the line count is undecided)");
+            }
+            if (code != null) cur.joined.add(relapseCodeJoin(code, batch, day, "the transplant of " + lastTransplant,
+                    "post-transplant consolidation/maintenance of this line (a regimen starting within "
+                            + POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS + " days after the line's transplant)"));
+            if (!fresh.isEmpty() || code != null) {
+                List<Segment> named = fresh.isEmpty() ? batch
+                        : batch.stream().filter(s -> fresh.contains(s.drug())).toList();
+                if (undecidedJoin(timeline, lines, batch, day, windowJoinText(named, day, lastTransplant, fresh, code),
+                        provenance(named), code, cur.transplants.stream()
+                                .filter(t -> t.date().equals(lastTransplant)).findFirst().orElse(null))) return;
             }
             batch.forEach(cur::add);
             return;
@@ -929,6 +1036,15 @@ public final class LineOfTherapyDeriver {
                         + " regimen started after that is a new line)", batch);
                 return;
             }
+            // The same drugs resuming after a relapse code dated in the interval: re-treatment for relapse is a new line,
+            // but a relapse code is a weak signal (§1.6 E), so the count is undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
+            ClinicalCondition code = timeline.relapseCodeBetween(last, day);
+            if (code != null) {
+                cur.joined.add(relapseCodeJoin(code, batch, day, "the line's last therapy on " + last,
+                        "the same drugs resumed in this line"));
+                if (undecidedJoin(timeline, lines, batch, day, windowJoinText(batch, day, null, Set.of(), code),
+                        provenance(batch), code, null)) return;
+            }
             if (days(last, day) > RESUMPTION_WINDOW_DAYS) {
                 cur.gaps.add(new TherapyGap(0, batch.stream().map(Segment::drug).distinct().sorted().toList(), last,
                         lastDose == null || last.isAfter(lastDose), day, provenance(batch)));
@@ -937,6 +1053,65 @@ public final class LineOfTherapyDeriver {
             return;
         }
         open(lines, day, LineOpening.NEW_REGIMEN, "new regimen " + after, batch);
+    }
+
+    /**
+     * Therapy joining a line only by a window, undecided: collected (false, the caller adds it to the line), or, when the
+     * timeline is read with each such therapy as a new line, opened as one (true).
+     */
+    private static boolean undecidedJoin(Timeline timeline, List<Line> lines, List<Segment> batch, LocalDate day,
+                                         String text, List<Provenance> provenance, ClinicalCondition code,
+                                         Transplant transplant) {
+        if (timeline.joins == null) return false;
+        if (timeline.joins.split) {
+            open(lines, day, LineOpening.NEW_REGIMEN, "therapy read as a new line although it joined line " + lines.size()
+                    + " by a window", batch);
+            return true;
+        }
+        timeline.joins.texts.add(text);
+        timeline.joins.provenance.addAll(provenance);
+        if (code != null) timeline.joins.provenance.addAll(code.getProvenance());
+        if (transplant != null) timeline.joins.provenance.addAll(transplant.procedure().getProvenance());
+        return false;
+    }
+
+    /** The therapy that joined by a window and why it may be a new line, for the line-count text. */
+    private static String windowJoinText(List<Segment> named, LocalDate day, LocalDate transplant, Set<Drug> fresh,
+                                         ClinicalCondition code) {
+        Set<String> refs = new TreeSet<>();
+        named.forEach(s -> refs.add(reference(s.record())));
+        List<String> shown = new ArrayList<>(refs);
+        String records = shown.size() <= 2 ? String.join(", ", shown)
+                : shown.get(0) + " and " + (shown.size() - 1) + " more";
+        StringBuilder text = new StringBuilder(names(named) + " from " + day + " (" + records + ")");
+        if (transplant != null) text.append(", ").append(days(transplant, day)).append(" days after the transplant of ")
+                .append(transplant);
+        List<String> why = new ArrayList<>();
+        if (!fresh.isEmpty()) why.add("a drug the line had not given (CDS-POLICY-WINDOW-NEW-DRUG)");
+        if (code != null) why.add("after " + codeText(code) + " (CDS-POLICY-WINDOW-RELAPSE-CODE)");
+        return text + ": " + String.join(", and ", why);
+    }
+
+    private static String codeText(ClinicalCondition code) {
+        return code.sourceReference() + " coded the myeloma as in relapse (" + codeOnly(code.getCode()) + ") from "
+                + code.getOnsetText();
+    }
+
+    /** "C90.02" from "http://hl7.org/fhir/sid/icd-10-cm|C90.02". */
+    private static String codeOnly(String code) {
+        if (code == null) return "C90.02";
+        int bar = code.lastIndexOf('|');
+        return bar < 0 ? code : code.substring(bar + 1);
+    }
+
+    /** The line's reason for therapy that joined it by a window after a relapse code dated between. */
+    private static String relapseCodeJoin(ClinicalCondition code, List<Segment> batch, LocalDate day, String since,
+                                          String readAs) {
+        return names(batch) + " started on " + day + " after " + codeText(code) + ", between " + since
+                + " and this start: read as " + readAs + ", because a relapse code is a weak signal (provider"
+                + " documentation, not IMWG criteria; clinical-evidence §1.6 E) and opens no line by itself; if the therapy"
+                + " was started for that relapse, it is a new line (CDS-POLICY-WINDOW-RELAPSE-CODE: the line count is"
+                + " undecided)";
     }
 
     private static List<Provenance> provenance(List<Segment> segments) {

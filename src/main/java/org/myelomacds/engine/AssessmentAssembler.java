@@ -415,7 +415,9 @@ final class AssessmentAssembler {
                         l.isEndUnknown() ? Boolean.TRUE : null,
                         l.isEndUnknown() ? l.getEndLatest().toString() : null)).toList(),
                 otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
-                undecided.isEmpty() ? null : undecided.get(0).describe());
+                undecided.isEmpty() ? null : undecided.get(0).describe(),
+                undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMin(),
+                undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMax());
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
         Findings.Washout washout = washouts.size() == 1

@@ -72,8 +72,10 @@ public final class Evaluator {
         List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
         // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
         List<DrugIntolerance> intolerances = Intolerances.of(record.medications(), record.intolerances(), context.getAsOf());
+        // The conditions: a myeloma relapse code dated between a line and therapy joining it by a window leaves the count
+        // undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
         TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
-                record.diseaseStatuses(), context.getAsOf(), purpose.undecided());
+                record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions());
         List<PriorLine> lines = timeline.lines();
 
         KieSession session = rulebase.newSession();

@@ -19,20 +19,22 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> records;
     private final List<String> purpose;
     private final List<String> unknownEnds;
+    private final List<String> windowJoins;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
-                               List<String> unknownEnds, List<Provenance> provenance) {
+                               List<String> unknownEnds, List<String> windowJoins, List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
         this.records = List.copyOf(Objects.requireNonNull(records, "records"));
         this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
         this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
+        this.windowJoins = List.copyOf(Objects.requireNonNull(windowJoins, "windowJoins"));
         this.provenance = List.copyOf(provenance);
     }
 
@@ -43,7 +45,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), provenance);
     }
 
     /**
@@ -54,7 +56,19 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on whether therapy that joined a line only by a day-count window (the post-transplant
+     * consolidation/maintenance window, or the same drugs resumed) was that line's planned continuation or a new line
+     * (CDS-POLICY-WINDOW-NEW-DRUG: a drug the line had not given; CDS-POLICY-WINDOW-RELAPSE-CODE: a myeloma relapse code
+     * dated between). The timeline counts each as part of its line ({@code counted}); each opening a line gives
+     * {@code max}. Each of {@code windowJoins} names the therapy, its records and why it may be a new line.
+     */
+    public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
+                                                   List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -67,7 +81,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
         List<String> es = new java.util.ArrayList<>(unknownEnds);
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
+        List<String> ws = new java.util.ArrayList<>(windowJoins);
+        other.windowJoins.stream().filter(r -> !ws.contains(r)).forEach(ws::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, ws,
                 new java.util.ArrayList<>(all));
     }
 
@@ -81,10 +97,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getPurpose() { return purpose; }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
     public List<String> getUnknownEnds() { return unknownEnds; }
+    /** The therapy that joined a line only by a day-count window and may have been a new line, each naming its records and why. */
+    public List<String> getWindowJoins() { return windowJoins; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
-        if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty()) return describeComposite();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -101,27 +119,36 @@ public final class LineCountUncertain implements HasProvenance {
                 + " counting " + (purpose.size() == 1 ? "it" : "them") + " as myeloma therapy)";
     }
 
-    /** The text when an unknown end is among the causes (the other causes' wording kept as above). */
-    private String describeWithUnknownEnds() {
+    /** The text when an unknown end or a window join is among the causes (the other causes' wording kept as above). */
+    private String describeComposite() {
         List<String> causes = new java.util.ArrayList<>();
-        causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
+        if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
+        if (!windowJoins.isEmpty()) causes.add("whether therapy that joined a line only by a day-count window was that"
+                + " line's planned continuation (consolidation, maintenance) or a new line (salvage or re-induction: an"
+                + " unplanned addition or substitution, LOT-B15) (" + String.join("; ", windowJoins) + ")");
         if (!records.isEmpty()) causes.add("the day the partial date of " + String.join(", ", records) + " stands for");
         if (!purpose.isEmpty()) causes.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
                 + " myeloma therapy (" + String.join("; ", purpose) + ")");
         String depends = String.join(" and on ", causes);
         if (min == max) return "which records form which of the " + counted + " lines depends on " + depends;
+        List<String> asCounted = new java.util.ArrayList<>();
+        if (!unknownEnds.isEmpty()) asCounted.add("each such record read as given on its date");
+        if (!windowJoins.isEmpty()) asCounted.add("each such therapy read as part of the line it joined");
         return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
-                + " as counted, each such record read as given on its date)";
+                + " as counted, " + String.join(", ", asCounted) + ")";
     }
 
     /** What would settle it, for the data gap. */
     public String remedy() {
-        if (!unknownEnds.isEmpty()) {
-            String end = "record when the therapy stopped (an end date, or the course's period)";
-            if (!records.isEmpty()) end += ", and the full date";
-            if (!purpose.isEmpty()) end += ", and what the therapy was given for";
-            return end;
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty()) {
+            List<String> what = new java.util.ArrayList<>();
+            if (!unknownEnds.isEmpty()) what.add("when the therapy stopped (an end date, or the course's period)");
+            if (!windowJoins.isEmpty()) what.add("the treatment plan the later therapy belongs to (a CarePlan its records"
+                    + " are basedOn) or the disease status before it started");
+            if (!records.isEmpty()) what.add("the full date");
+            if (!purpose.isEmpty()) what.add("what the therapy was given for");
+            return "record " + String.join(", and ", what);
         }
         if (purpose.isEmpty()) return "record the full date";
         return records.isEmpty() ? "record what the therapy was given for (its reason, coded)"
@@ -130,7 +157,8 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
+                && windowJoins.equals(u.windowJoins);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins); }
 }

@@ -95,6 +95,94 @@ class LineOfTherapyDeriverTest {
         assertFalse(plain.get(0).getReason().contains("post-transplant"), plain.get(0).getReason());
     }
 
+    /** A myeloma relapse code (C90.02) with its onset. */
+    static org.myelomacds.facts.ClinicalCondition relapseCode(String id, String onset) {
+        return new org.myelomacds.facts.ClinicalCondition(org.myelomacds.facts.ConditionKind.MULTIPLE_MYELOMA_IN_RELAPSE,
+                null, null, true, d(onset), "http://hl7.org/fhir/sid/icd-10-cm|C90.02", "Multiple myeloma in relapse",
+                new Provenance("Condition/" + id, d(onset)));
+    }
+
+    @Test
+    void aDrugTheLineNeverGaveJoiningByThePostTransplantWindowLeavesTheCountARange() {
+        // sweep-a T4: VRd, ASCT 2024-07-10, carfilzomib from day +70 with no plan: consolidation (1 line) or salvage (2)
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(given("kfz", CARFILZOMIB, "2024-09-18", "2025-03-01", null),
+                        active("maint", LENALIDOMIDE, "2024-09-18", null)));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertEquals(1, t.lines().size());
+        org.myelomacds.facts.LineCountUncertain u = t.lineCountUncertain();
+        assertNotNull(u, "the count is a range");
+        assertEquals(1, u.getCounted());
+        assertEquals(1, u.getMin());
+        assertEquals(2, u.getMax());
+        assertTrue(u.describe().contains("carfilzomib from 2024-09-18 (MedicationStatement/kfz), 70 days after the"
+                + " transplant of 2024-07-10: a drug the line had not given (CDS-POLICY-WINDOW-NEW-DRUG)"), u.describe());
+        assertTrue(u.remedy().contains("CarePlan"), u.remedy());
+        assertTrue(u.getProvenance().stream().anyMatch(p -> p.getReference().equals("MedicationStatement/kfz")));
+        assertTrue(u.getProvenance().stream().anyMatch(p -> p.getReference().equals("Procedure/asct-1")));
+        assertTrue(t.lines().get(0).getReason().contains("CDS-POLICY-WINDOW-NEW-DRUG"), t.lines().get(0).getReason());
+
+        // near miss: the induction's own drugs after the transplant (VRd consolidation, lenalidomide) are the planned
+        // sequence: one line, no range
+        TherapyTimeline plain = LineOfTherapyDeriver.timeline(all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                        vrd("cons", "2024-09-18", "2024-11-20", null),
+                        List.of(active("maint", LENALIDOMIDE, "2024-12-01", null))),
+                List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertEquals(1, plain.lines().size());
+        assertNull(plain.lineCountUncertain());
+
+        // near miss: carfilzomib carrying the line's plan settles it
+        TherapyTimeline planned = LineOfTherapyDeriver.timeline(all(vrd("ind", "2024-01-08", "2024-05-20", PLAN_A),
+                        List.of(given("kfz", CARFILZOMIB, "2024-09-18", "2025-03-01", PLAN_A))),
+                List.of(asct("asct-1", "2024-07-10", PLAN_A)), List.of(), AS_OF);
+        assertEquals(1, planned.lines().size());
+        assertNull(planned.lineCountUncertain());
+
+        // near miss: a transplant that is a line of its own has no regimen before it: its maintenance is no new drug
+        TherapyTimeline alone = LineOfTherapyDeriver.timeline(all(vrd("ind", "2023-01-09", "2023-05-20", null),
+                        List.of(active("maint", LENALIDOMIDE, "2024-09-18", null))),
+                List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertEquals(2, alone.lines().size());
+        assertNull(alone.lineCountUncertain());
+    }
+
+    @Test
+    void aRelapseCodeDatedBetweenTheTransplantAndARestartInTheWindowLeavesTheCountARange() {
+        // sweep-a T5: VRd, ASCT 2024-07-10, C90.02 from 2024-09-01, VRd again from 2024-09-18: consolidation or re-induction
+        List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
+                vrd("again", "2024-09-18", "2025-02-20", null),
+                List.of(active("maint", LENALIDOMIDE, "2025-03-01", null)));
+        List<ProcedureRecord> tx = List.of(asct("asct-1", "2024-07-10", null));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, tx, List.of(), AS_OF, List.of(),
+                List.of(relapseCode("mm-relapse", "2024-09-01")));
+        assertEquals(1, t.lines().size());
+        org.myelomacds.facts.LineCountUncertain u = t.lineCountUncertain();
+        assertNotNull(u);
+        assertEquals(1, u.getMin());
+        assertEquals(2, u.getMax());
+        assertTrue(u.describe().contains("after Condition/mm-relapse coded the myeloma as in relapse (C90.02) from"
+                + " 2024-09-01 (CDS-POLICY-WINDOW-RELAPSE-CODE)"), u.describe());
+        assertTrue(u.getProvenance().stream().anyMatch(p -> p.getReference().equals("Condition/mm-relapse")));
+        String reason = t.lines().get(0).getReason();
+        assertTrue(reason.contains("Condition/mm-relapse") && reason.contains("weak signal"), reason);
+
+        // near miss: the code dated before the transplant (the diagnosis coded so) says nothing about the restart
+        TherapyTimeline before = LineOfTherapyDeriver.timeline(meds, tx, List.of(), AS_OF, List.of(),
+                List.of(relapseCode("mm-relapse", "2024-01-02")));
+        assertEquals(1, before.lines().size());
+        assertNull(before.lineCountUncertain());
+        // near miss: a dated progression in the same place stays decisive: a new line, no range
+        TherapyTimeline progressed = LineOfTherapyDeriver.timeline(meds, tx, List.of(progression("pd-1", "2024-09-01")),
+                AS_OF, List.of(), List.of());
+        assertEquals(2, progressed.lines().size());
+        assertNull(progressed.lineCountUncertain());
+        // near miss: the restart carries the line's plan
+        TherapyTimeline planned = LineOfTherapyDeriver.timeline(all(vrd("ind", "2024-01-08", "2024-05-20", PLAN_A),
+                        vrd("again", "2024-09-18", "2025-02-20", PLAN_A)), List.of(asct("asct-1", "2024-07-10", PLAN_A)),
+                List.of(), AS_OF, List.of(), List.of(relapseCode("mm-relapse", "2024-09-01")));
+        assertNull(planned.lineCountUncertain());
+    }
+
     @Test
     void highDoseMelphalanConditioningGoesWithTheTransplant() {
         List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),

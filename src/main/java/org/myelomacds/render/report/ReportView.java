@@ -232,7 +232,8 @@ public record ReportView(
         List<Fact> unplaced = new ArrayList<>();
         if (f.priorTherapy().linesUndecided() != null) unplaced.add(new Fact("Lines undecided",
                 Character.toUpperCase(f.priorTherapy().linesUndecided().charAt(0)) + f.priorTherapy().linesUndecided().substring(1)
-                        + "; the table places each partial date on its first day",
+                        + "; the table shows the lines as placed (each partial date on its first day, each record"
+                        + " without an end on its date, each therapy that joined a line by a window in that line)",
                 null, List.of(), List.of()));
         if (f.priorTherapy().unplaced() != null) for (Findings.Item u : f.priorTherapy().unplaced()) {
             unplaced.add(new Fact("Not placed", u.text(), null, List.of(), sources(u.facts())));
@@ -375,8 +376,10 @@ public record ReportView(
         patient.add(new BoardFact("Patient", patientLine));
         patient.add(new BoardFact("Setting", a.setting() + (f.setting() == null ? "" : " (" + f.setting().text() + ")")));
         // A count that depends on records the timeline could read either way is no count: say so beside the number.
-        String count = f.priorTherapy().linesUndecided() == null ? String.valueOf(lines.size())
-                : lines.size() + " as placed, but the count is undecided (see \"Lines undecided\")";
+        Findings.PriorTherapy p = f.priorTherapy();
+        String count = p.linesUndecided() == null ? String.valueOf(lines.size())
+                : lines.size() + " as placed, but the count is undecided" + (p.linesMin() == null ? ""
+                        : ": " + p.linesMin() + " to " + p.linesMax() + " lines") + " (see \"Lines undecided\")";
         patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : count + ": " + lines.stream()
                 .map(l -> "L" + l.number() + " " + l.drugs() + " (" + l.start() + " to " + l.end() + ")")
                 .collect(Collectors.joining("; "))));

@@ -88,10 +88,13 @@ class HtmlReportTest {
     void boardSaysWhenTheLineCountIsUndecided() throws Exception {
         Path undecided = Samples.projectDir().resolve("qa-bundles/sb-synthea-shape-vrd-then-len-progression.json");
         String text = byId(parse(HtmlReport.render(assess(undecided, Jurisdiction.US))), "board").getTextContent();
-        assertTrue(text.contains("2 as placed, but the count is undecided"), text);
+        assertTrue(text.contains("2 as placed, but the count is undecided: 1 to 2 lines"), text);
+        // The setting names the range as well, not the count as placed alone (sweep-b R7).
+        assertTrue(text.contains("Multiple myeloma after 1 to 2 prior lines of therapy, 2 as placed"), text);
         // Near miss: a sample whose lines are certain shows the plain count.
         String plain = byId(parse(HtmlReport.render(assess(MISSING_RENAL, Jurisdiction.US))), "board").getTextContent();
         assertFalse(plain.contains("count is undecided"), plain);
+        assertFalse(plain.contains("as placed"), plain);
     }
 
     /**
