@@ -122,6 +122,14 @@ public final class LineOfTherapyDeriver {
      * post-transplant consolidation or maintenance of that line (maintenance typically starts around day +90 to +120).
      */
     public static final int POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS = 180;
+
+    /**
+     * Drugs the compendium's planned sequences give as maintenance after the transplant (clinical-evidence.md: R after
+     * RVd or Isa-RVd in GMMG-HD7, daratumumab after D-VTd in CASSIOPEIA, D-R in PERSEUS): started within the window
+     * they are the line's maintenance even when its induction did not give them (lenalidomide after VTd), so they leave
+     * no line-count range; any other drug the line had not given does (CDS-POLICY-WINDOW-NEW-DRUG).
+     */
+    static final Set<Drug> POST_TRANSPLANT_MAINTENANCE_AGENTS = Set.of(Drug.LENALIDOMIDE, Drug.DARATUMUMAB, Drug.ISATUXIMAB);
     /**
      * Project policy (CDS-POLICY-THERAPY-GAP, not IMWG): drugs already in a line that resume with no progression
      * documented in between stay in that line however long the interval (§1.1 needs a different regimen for a new
@@ -984,7 +992,8 @@ public final class LineOfTherapyDeriver {
             // after the transplant is its consolidation/maintenance, not a new drug.
             Set<Drug> fresh = new TreeSet<>();
             for (Segment s : batch) {
-                if (lastDose != null && !cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef()) && s.drug().getDrugClass().isAntiMyelomaTherapy()) {
+                if (lastDose != null && !cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef()) && s.drug().getDrugClass().isAntiMyelomaTherapy()
+                        && !POST_TRANSPLANT_MAINTENANCE_AGENTS.contains(s.drug())) {
                     fresh.add(s.drug());
                 }
             }

@@ -131,6 +131,16 @@ class LineOfTherapyDeriverTest {
         assertEquals(1, plain.lines().size());
         assertNull(plain.lineCountUncertain());
 
+        // near miss: lenalidomide maintenance after VTd induction, new to the line, is the maintenance of the
+        // compendium's planned sequences (POST_TRANSPLANT_MAINTENANCE_AGENTS): one line, no range
+        TherapyTimeline vtdThenR = LineOfTherapyDeriver.timeline(List.of(
+                        given("thal", THALIDOMIDE, "2024-01-08", "2024-05-20", null),
+                        given("btz", BORTEZOMIB, "2024-01-08", "2024-05-20", null),
+                        active("maint", LENALIDOMIDE, "2024-09-18", null)),
+                List.of(asct("asct-1", "2024-07-10", null)), List.of(), AS_OF);
+        assertEquals(1, vtdThenR.lines().size());
+        assertNull(vtdThenR.lineCountUncertain());
+
         // near miss: carfilzomib carrying the line's plan settles it
         TherapyTimeline planned = LineOfTherapyDeriver.timeline(all(vrd("ind", "2024-01-08", "2024-05-20", PLAN_A),
                         List.of(given("kfz", CARFILZOMIB, "2024-09-18", "2025-03-01", PLAN_A))),
