@@ -72,3 +72,23 @@ save(b,'ndmm-supportive-only','''
 Near miss: fhir-samples/ndmm-transplant-ineligible + supportive drugs named in text only (zoledronic acid, valaciclovir,
 omeprazole) after the diagnosis. Right: none is anti-myeloma therapy nor an exposure the trials speak of; the newly
 diagnosed populations MET as in the sample (DARA_RD 90 rank 1).''')
+
+# 5. Near miss of qa-bundles/stmt-dara-status-unknown: the same daratumumab statement, status completed.
+b=load('rrmm-isa-pd-candidate')
+stmt(b,'stmt-dara-done','daratumumab','2026-03-01','2026-08-20',coding=[{'system':'http://www.whocc.no/atc','code':'L01FC01','display':'daratumumab'}])
+save(b,'stmt-dara-status-completed','''
+Near miss of qa-bundles/stmt-dara-status-unknown: fhir-samples/rrmm-isa-pd-candidate + a MedicationStatement of
+daratumumab 2026-03-01..2026-08-20 with status "completed". Right: taken, so as before: line 4 (daratumumab added to
+IRd), 4 prior lines, ANTI_CD38_REFRACTORY (progression 2026-09-12 on it), ANTI_CD38_WASHOUT_SHORT.''')
+
+# 6. A statement with status unknown that changes no line: daratumumab during line 3, status unknown, but a progression
+#    of line 3 lies after it and the IRd continues; here: lenalidomide (already given in line 3) with status unknown.
+b=load('rrmm-isa-pd-candidate')
+stmt(b,'stmt-len-unknown','lenalidomide 15 mg','2025-01-10','2025-06-30',status='unknown',
+     coding=[{'system':RX,'code':'342369','display':'lenalidomide'}])
+save(b,'stmt-len-unknown-inside-line3','''
+From fhir-samples/rrmm-isa-pd-candidate + a MedicationStatement of lenalidomide 2025-01-10..06-30 with status "unknown",
+inside line 3 (IRd), whose lenalidomide is recorded as taken. Right (CDS-POLICY-HISTORY-STATUS-UNKNOWN): the record opens
+no line and the lines are the same whether it was taken or not: 3 lines, no line-count range; a PRIOR_THERAPY_UNKNOWN gap
+names the record (whether it was taken); lenalidomide refractoriness rests on the recorded line-3 lenalidomide and stays
+decided.''')

@@ -19,20 +19,23 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> records;
     private final List<String> purpose;
     private final List<String> unknownEnds;
+    /** Statements whose use is unknown (CDS-POLICY-HISTORY-STATUS-UNKNOWN) that move the count, each naming the record. */
+    private final List<String> useUnknown;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
-                               List<String> unknownEnds, List<Provenance> provenance) {
+                               List<String> unknownEnds, List<String> useUnknown, List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
         this.records = List.copyOf(Objects.requireNonNull(records, "records"));
         this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
         this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
+        this.useUnknown = List.copyOf(Objects.requireNonNull(useUnknown, "useUnknown"));
         this.provenance = List.copyOf(provenance);
     }
 
@@ -43,7 +46,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), provenance);
     }
 
     /**
@@ -54,7 +57,17 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on whether statements recorded with status {@code unknown} were taken
+     * (CDS-POLICY-HISTORY-STATUS-UNKNOWN): {@code counted} is the count without them. Each of {@code useUnknown} names a
+     * record, its drug and start.
+     */
+    public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
+                                                  List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), useUnknown, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -67,7 +80,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
         List<String> es = new java.util.ArrayList<>(unknownEnds);
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
+        List<String> us = new java.util.ArrayList<>(useUnknown);
+        other.useUnknown.stream().filter(r -> !us.contains(r)).forEach(us::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, us,
                 new java.util.ArrayList<>(all));
     }
 
@@ -81,10 +96,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getPurpose() { return purpose; }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
     public List<String> getUnknownEnds() { return unknownEnds; }
+    /** The statements whose use is unknown that move the count, each as "MedicationStatement/s (daratumumab from 2026-03-01)". */
+    public List<String> getUseUnknown() { return useUnknown; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
-        if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
+        if (!unknownEnds.isEmpty() || !useUnknown.isEmpty()) return describeWithUnknownEnds();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -104,7 +121,9 @@ public final class LineCountUncertain implements HasProvenance {
     /** The text when an unknown end is among the causes (the other causes' wording kept as above). */
     private String describeWithUnknownEnds() {
         List<String> causes = new java.util.ArrayList<>();
-        causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
+        if (!useUnknown.isEmpty()) causes.add("whether the therapy recorded with status 'unknown' was taken ("
+                + String.join(", ", useUnknown) + ": FHIR R4 'the state of the medication use is not currently known')");
+        if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
         if (!records.isEmpty()) causes.add("the day the partial date of " + String.join(", ", records) + " stands for");
         if (!purpose.isEmpty()) causes.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
@@ -112,11 +131,20 @@ public final class LineCountUncertain implements HasProvenance {
         String depends = String.join(" and on ", causes);
         if (min == max) return "which records form which of the " + counted + " lines depends on " + depends;
         return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
-                + " as counted, each such record read as given on its date)";
+                + " as counted" + (unknownEnds.isEmpty() ? "" : ", each such record read as given on its date")
+                + (useUnknown.isEmpty() ? "" : ", " + (useUnknown.size() == 1 ? "the record" : "each record")
+                        + " with status 'unknown' read as not taken") + ")";
     }
 
     /** What would settle it, for the data gap. */
     public String remedy() {
+        if (!useUnknown.isEmpty()) {
+            String use = "record whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)";
+            if (!unknownEnds.isEmpty()) use += ", and when the therapy recorded without an end stopped";
+            if (!records.isEmpty()) use += ", and the full date";
+            if (!purpose.isEmpty()) use += ", and what the therapy was given for";
+            return use;
+        }
         if (!unknownEnds.isEmpty()) {
             String end = "record when the therapy stopped (an end date, or the course's period)";
             if (!records.isEmpty()) end += ", and the full date";
@@ -130,7 +158,8 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
+                && useUnknown.equals(u.useUnknown);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, useUnknown); }
 }
