@@ -589,6 +589,35 @@ public final class LineOfTherapyDeriver {
                 Math.max(counted, alt.lines().size()), joins.texts, new ArrayList<>(joins.provenance));
     }
 
+    /**
+     * CDS-POLICY-HISTORY-STATUS-UNKNOWN: the timeline {@code placed} is formed without the statements whose use is
+     * unknown ({@link TherapyRecords#isUseUnknown}); {@code withThem} is the myeloma therapy as it would be if they were
+     * taken. When the lines the other records form differ (a line more, or other records regrouped), the count is
+     * uncertain and {@link LineCountUncertain} names them. Null when they change nothing but their own line's drugs.
+     */
+    public static LineCountUncertain useUnknownUncertain(List<MedicationRecord> withThem, List<ProcedureRecord> procedures,
+                                                         List<DiseaseStatus> statuses, LocalDate asOf,
+                                                         TherapyTimeline placed, List<MedicationRecord> useUnknown) {
+        if (useUnknown == null || useUnknown.isEmpty()) return null;
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        TherapyTimeline alt = place(withThem, procs, stats, asOf);
+        Set<String> refs = new TreeSet<>();
+        useUnknown.forEach(r -> r.getProvenance().forEach(p -> refs.add(p.getReference())));
+        int counted = placed.lines().size();
+        if (alt.lines().size() == counted && signatureWithout(alt, refs).equals(signature(placed))) return null;
+        List<String> named = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        for (MedicationRecord r : useUnknown) {
+            named.add(String.join(", ", r.getProvenance().stream().map(Provenance::getReference).distinct().toList())
+                    + " (" + r.getDrug().displayName() + (r.getStart() == null ? ", undated" : " from "
+                    + org.myelomacds.facts.PartialDateText.of(r.getStart(), r.getStartLatest())) + ")");
+            provenance.addAll(r.getProvenance());
+        }
+        return LineCountUncertain.ofUseUnknown(counted, Math.min(counted, alt.lines().size()),
+                Math.max(counted, alt.lines().size()), named, new ArrayList<>(provenance));
+    }
+
     /** The timeline with every date on the day the records place it (a partial date on its first day). */
     private static TherapyTimeline place(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                          List<DiseaseStatus> statuses, LocalDate asOf) {

@@ -5,6 +5,7 @@ import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.ProcedureRecord;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,6 +61,45 @@ public final class TherapyRecords {
 
     private static String status(MedicationRecord r) {
         return r.getStatus() == null ? "" : r.getStatus().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The catalogue entry for a statement whose use is not known. */
+    public static final String POLICY_USE_UNKNOWN = "CDS-POLICY-HISTORY-STATUS-UNKNOWN";
+
+    /**
+     * CDS-POLICY-HISTORY-STATUS-UNKNOWN: a MedicationStatement of an anti-myeloma drug with status {@code unknown}
+     * (FHIR R4: "the state of the medication use is not currently known") may or may not have been taken. It opens no
+     * line and makes no exposure; the timeline says whether the line count depends on it, and the drug's exposure,
+     * refractoriness and (for an anti-CD38 antibody) washout are undecided. Requests, administrations and dispenses
+     * with status unknown say only that the source system does not know which status applies, and are read as before;
+     * so are corticosteroids (alone they make no line) and drugs outside the catalogue's anti-myeloma classes.
+     */
+    /**
+     * The data gap of a statement whose use is unknown ({@link #isUseUnknown}): whether the drug was taken, and with it
+     * the exposure, refractoriness and, for an anti-CD38 antibody, the washout counted from its last possible dose.
+     * Null when the record lies inside the span of the same drug's exposure from records taken ({@code taken}).
+     */
+    public static org.myelomacds.facts.DrugHistoryGap useUnknownGap(MedicationRecord r, LocalDate asOf,
+                                                                    List<org.myelomacds.facts.DrugExposure> taken) {
+        String last = null;
+        if (r.getStart() != null && !r.getStart().isAfter(asOf)) {
+            LocalDate day = lastDay(r, asOf);
+            // Inside the span of the same drug recorded as taken (first dose no later than the record's start, last dose
+            // surely no earlier than its last possible day): taken or not, the drug's dates, refractoriness and washout
+            // are the same, so nothing is undecided (as the line count, which is a range only when the lines differ).
+            for (org.myelomacds.facts.DrugExposure e : taken == null ? List.<org.myelomacds.facts.DrugExposure>of() : taken) {
+                if (e.getDrug().equals(r.getDrug()) && e.isDated() && !e.getFirstDose().isAfter(r.getStart())
+                        && !e.getLastDoseEarliest().isBefore(day)) return null;
+            }
+            last = day + ", " + java.time.temporal.ChronoUnit.DAYS.between(day, asOf) + " days before " + asOf;
+        }
+        return org.myelomacds.facts.DrugHistoryGap.useUnknown(r, last);
+    }
+
+    public static boolean isUseUnknown(MedicationRecord r) {
+        if (r == null || r.getSource() != org.myelomacds.facts.MedicationSource.STATEMENT || r.isPlanned()) return false;
+        if (!"unknown".equals(status(r)) || !r.getDrug().isCatalogued()) return false;
+        return r.getDrug().getDrugClass().isAntiMyelomaTherapy();
     }
 
     /** Not planned, and not recorded as not given or entered in error. */

@@ -53,6 +53,14 @@ public final class Evaluator {
             measurements.add(e.estimate());
             e.alternatives().forEach(a -> estimateAlternatives.add(new EstimateAlternative(e.estimate(), a)));
         });
+        // A statement whose use is unknown (status "unknown") may or may not have been taken: it opens no line and makes
+        // no exposure; the lines are derived again as if it were taken (the count a range when they differ), and a gap
+        // per record leaves naivety, refractoriness and washout from it undecided (CDS-POLICY-HISTORY-STATUS-UNKNOWN).
+        List<MedicationRecord> withUseUnknown = record.medications();
+        List<MedicationRecord> useUnknown = withUseUnknown.stream().filter(TherapyRecords::isUseUnknown).toList();
+        if (!useUnknown.isEmpty()) {
+            record = withMedications(record, withUseUnknown.stream().filter(r -> !TherapyRecords.isUseUnknown(r)).toList());
+        }
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.
@@ -76,6 +84,18 @@ public final class Evaluator {
         // undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
         TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
                 record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions());
+        if (!useUnknown.isEmpty()) {
+            List<MedicationRecord> taken = new ArrayList<>(record.medications());
+            taken.addAll(useUnknown);
+            TherapyPurpose.Split ifTaken = TherapyPurpose.split(taken, record.procedures(), record.conditions(),
+                    context.getAsOf());
+            org.myelomacds.facts.LineCountUncertain u = LineOfTherapyDeriver.useUnknownUncertain(ifTaken.myeloma(),
+                    purpose.procedures(), record.diseaseStatuses(), context.getAsOf(), timeline, useUnknown);
+            if (u != null) {
+                timeline = new TherapyTimeline(timeline.lines(), timeline.courses(),
+                        timeline.lineCountUncertain() == null ? u : timeline.lineCountUncertain().and(u));
+            }
+        }
         List<PriorLine> lines = timeline.lines();
 
         KieSession session = rulebase.newSession();
@@ -93,6 +113,10 @@ public final class Evaluator {
             insertAll(session, record.transplantAssertions());
             insertAll(session, exposed);
             insertAll(session, purpose.other());
+            for (MedicationRecord r : useUnknown) {
+                org.myelomacds.facts.DrugHistoryGap g = TherapyRecords.useUnknownGap(r, context.getAsOf(), exposures);
+                if (g != null) session.insert(g);
+            }
             insertAll(session, purpose.procedures());
             insertAll(session, record.allergies());
             insertAll(session, record.cytogenetics());

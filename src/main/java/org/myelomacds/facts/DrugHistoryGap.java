@@ -25,7 +25,13 @@ public final class DrugHistoryGap implements HasProvenance {
          * therapy the engine cannot name (an unclassified antineoplastic, an unidentified medication) in the treatment
          * period: it may be any drug, so exposures, naivety and refractoriness are unsure (CDS-POLICY-UNIDENTIFIED-MEDICATION)
          */
-        UNKNOWN_THERAPY
+        UNKNOWN_THERAPY,
+        /**
+         * a MedicationStatement with status "unknown" (FHIR R4: the state of the medication use is not currently known):
+         * whether the drug was taken is undecided, so exposure, refractoriness and washout counted from it are
+         * (CDS-POLICY-HISTORY-STATUS-UNKNOWN)
+         */
+        USE_UNKNOWN
     }
 
     private final Kind kind;
@@ -85,6 +91,26 @@ public final class DrugHistoryGap implements HasProvenance {
                         : " (from " + PartialDateText.of(record.getStart(), record.getStartLatest()) + ")")
                 + ": it may have been any anti-myeloma drug, an anti-CD38 antibody included, so naivety to and"
                 + " refractoriness to the drugs it could be are undecided", record.getProvenance());
+    }
+
+    /**
+     * A statement of {@code record}'s drug with status "unknown": it may or may not have been taken, so it opens no line
+     * and makes no exposure, and "naive to", "refractory to" and (for an anti-CD38 antibody) the washout from it are
+     * undecided. {@code lastDose}: its latest possible last dose in words ("2026-08-20, 73 days before 2026-11-01"), or
+     * null when it is undated.
+     */
+    public static DrugHistoryGap useUnknown(MedicationRecord record, String lastDose) {
+        Drug d = record.getDrug();
+        String when = record.getStart() == null ? "without a date"
+                : PartialDateText.of(record.getStart(), record.getStartLatest())
+                        + (record.getEnd() == null ? " (no end recorded)" : " to " + PartialDateText.of(record.getEndEarliest(), record.getEnd()));
+        return new DrugHistoryGap(Kind.USE_UNKNOWN, d, d.displayName() + " use undecided: " + Provenances.references(record)
+                + " records " + d.displayName() + " " + when + " with status 'unknown' (FHIR R4: the state of the medication"
+                + " use is not currently known), so whether it was taken is undecided: it opens no line and makes no exposure,"
+                + " and naivety to " + d.displayName() + " and refractoriness to it cannot be decided"
+                + (d.isAntiCd38() && lastDose != null ? "; if it was taken, its last dose was on " + lastDose
+                        + ", and the anti-CD38 washout would count from that day" : "")
+                + " (project policy CDS-POLICY-HISTORY-STATUS-UNKNOWN)", record.getProvenance());
     }
 
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */

@@ -20,14 +20,17 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> purpose;
     private final List<String> unknownEnds;
     private final List<String> windowJoins;
+    /** Statements whose use is unknown (CDS-POLICY-HISTORY-STATUS-UNKNOWN) that move the count, each naming the record. */
+    private final List<String> useUnknown;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
-                               List<String> unknownEnds, List<String> windowJoins, List<Provenance> provenance) {
+                               List<String> unknownEnds, List<String> windowJoins, List<String> useUnknown,
+                               List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -35,6 +38,7 @@ public final class LineCountUncertain implements HasProvenance {
         this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
         this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
         this.windowJoins = List.copyOf(Objects.requireNonNull(windowJoins, "windowJoins"));
+        this.useUnknown = List.copyOf(Objects.requireNonNull(useUnknown, "useUnknown"));
         this.provenance = List.copyOf(provenance);
     }
 
@@ -45,7 +49,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -56,7 +60,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), provenance);
     }
 
     /**
@@ -68,7 +72,17 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on whether statements recorded with status {@code unknown} were taken
+     * (CDS-POLICY-HISTORY-STATUS-UNKNOWN): {@code counted} is the count without them. Each of {@code useUnknown} names a
+     * record, its drug and start.
+     */
+    public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
+                                                  List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -83,7 +97,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
         List<String> ws = new java.util.ArrayList<>(windowJoins);
         other.windowJoins.stream().filter(r -> !ws.contains(r)).forEach(ws::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, ws,
+        List<String> us = new java.util.ArrayList<>(useUnknown);
+        other.useUnknown.stream().filter(r -> !us.contains(r)).forEach(us::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, ws, us,
                 new java.util.ArrayList<>(all));
     }
 
@@ -99,10 +115,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getUnknownEnds() { return unknownEnds; }
     /** The therapy that joined a line only by a day-count window and may have been a new line, each naming its records and why. */
     public List<String> getWindowJoins() { return windowJoins; }
+    /** The statements whose use is unknown that move the count, each as "MedicationStatement/s (daratumumab from 2026-03-01)". */
+    public List<String> getUseUnknown() { return useUnknown; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty()) return describeComposite();
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) return describeComposite();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -122,6 +140,8 @@ public final class LineCountUncertain implements HasProvenance {
     /** The text when an unknown end or a window join is among the causes (the other causes' wording kept as above). */
     private String describeComposite() {
         List<String> causes = new java.util.ArrayList<>();
+        if (!useUnknown.isEmpty()) causes.add("whether the therapy recorded with status 'unknown' was taken ("
+                + String.join(", ", useUnknown) + ": FHIR R4 'the state of the medication use is not currently known')");
         if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
         if (!windowJoins.isEmpty()) causes.add("whether therapy that joined a line only by a day-count window was that"
@@ -135,14 +155,17 @@ public final class LineCountUncertain implements HasProvenance {
         List<String> asCounted = new java.util.ArrayList<>();
         if (!unknownEnds.isEmpty()) asCounted.add("each such record read as given on its date");
         if (!windowJoins.isEmpty()) asCounted.add("each such therapy read as part of the line it joined");
+        if (!useUnknown.isEmpty()) asCounted.add((useUnknown.size() == 1 ? "the record" : "each record")
+                + " with status 'unknown' read as not taken");
         return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
                 + " as counted, " + String.join(", ", asCounted) + ")";
     }
 
     /** What would settle it, for the data gap. */
     public String remedy() {
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty()) {
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) {
             List<String> what = new java.util.ArrayList<>();
+            if (!useUnknown.isEmpty()) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
             if (!unknownEnds.isEmpty()) what.add("when the therapy stopped (an end date, or the course's period)");
             if (!windowJoins.isEmpty()) what.add("the treatment plan the later therapy belongs to (a CarePlan its records"
                     + " are basedOn) or the disease status before it started");
@@ -158,7 +181,7 @@ public final class LineCountUncertain implements HasProvenance {
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
                 && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
-                && windowJoins.equals(u.windowJoins);
+                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown); }
 }
