@@ -19,6 +19,8 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> records;
     private final List<String> purpose;
     private final List<String> unknownEnds;
+    /** Statements dated only by dateAsserted that the timeline could not place (CDS-POLICY-DATE-ASSERTED). */
+    private final List<String> asserted;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
@@ -27,6 +29,12 @@ public final class LineCountUncertain implements HasProvenance {
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<Provenance> provenance) {
+        this(counted, min, max, records, purpose, unknownEnds, List.of(), provenance);
+    }
+
+    private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
+                               List<String> unknownEnds, List<String> asserted, List<Provenance> provenance) {
+        this.asserted = List.copyOf(Objects.requireNonNull(asserted, "asserted"));
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -57,6 +65,15 @@ public final class LineCountUncertain implements HasProvenance {
         return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
     }
 
+    /**
+     * W6: statements dated only by dateAsserted that the timeline could not place (between two dated lines, before the
+     * first, completed ones): each may have been a line of its own (or an unplanned change inside a line), so the count
+     * lies from {@code counted} to {@code max} (one more per asserted day). Each of {@code asserted} names a record.
+     */
+    public static LineCountUncertain ofAsserted(int counted, int max, List<String> asserted, List<Provenance> provenance) {
+        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), asserted, provenance);
+    }
+
     /** Both causes at once: the widest range of counts, every record named. */
     public LineCountUncertain and(LineCountUncertain other) {
         java.util.TreeSet<Provenance> all = new java.util.TreeSet<>(provenance);
@@ -67,8 +84,13 @@ public final class LineCountUncertain implements HasProvenance {
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
         List<String> es = new java.util.ArrayList<>(unknownEnds);
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
-                new java.util.ArrayList<>(all));
+        List<String> as = new java.util.ArrayList<>(asserted);
+        other.asserted.stream().filter(r -> !as.contains(r)).forEach(as::add);
+        // An unplaced asserted record adds its lines to whatever the other causes allow.
+        int extra = other.asserted.isEmpty() || !asserted.isEmpty() ? 0 : other.max - other.counted;
+        int extraMine = asserted.isEmpty() || !other.asserted.isEmpty() ? 0 : max - counted;
+        return new LineCountUncertain(counted, Math.min(min, other.min),
+                Math.max(max + extra, other.max + extraMine), rs, ps, es, as, new java.util.ArrayList<>(all));
     }
 
     /** The count the timeline reports (every partial date on its first day, every undecided record counted). */
@@ -81,9 +103,23 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getPurpose() { return purpose; }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
     public List<String> getUnknownEnds() { return unknownEnds; }
+    /** The statements dated only by dateAsserted that the timeline could not place and that may be lines. */
+    public List<String> getAsserted() { return asserted; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
+        if (!asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()) {
+            return "the number of lines is " + min + " to " + max + ": " + String.join("; ", asserted)
+                    + (asserted.size() == 1 ? " is" : " are") + " dated only by the day the statement was made, and"
+                    + " may have been a line of its own or a change within a line (" + counted + " dated lines;"
+                    + " CDS-POLICY-DATE-ASSERTED, CDS-POLICY-PARTSTART-ASSERTED-COUNT)";
+        }
+        String assertedToo = asserted.isEmpty() ? "" : "; and " + String.join("; ", asserted)
+                + " dated only by the day the statement was made may each add a line (CDS-POLICY-DATE-ASSERTED)";
+        return describeCore() + assertedToo;
+    }
+
+    private String describeCore() {
         if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
         if (purpose.isEmpty()) {
             if (min == max) {
@@ -117,6 +153,9 @@ public final class LineCountUncertain implements HasProvenance {
 
     /** What would settle it, for the data gap. */
     public String remedy() {
+        if (!asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()) {
+            return "record when the therapy in the statement was given (its effective period)";
+        }
         if (!unknownEnds.isEmpty()) {
             String end = "record when the therapy stopped (an end date, or the course's period)";
             if (!records.isEmpty()) end += ", and the full date";
@@ -130,7 +169,8 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
+                && asserted.equals(u.asserted);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, asserted); }
 }
