@@ -179,4 +179,53 @@ class LinePartialStartTest {
         String r2 = LineOfTherapyDeriver.derive(stated, List.of(), List.of(), AS_OF).get(1).getReason();
         assertTrue(r2.contains("started 371 days after all drugs of line 1 stopped on 2023-02-04"), r2);
     }
+
+    /** An active statement with no effective date, asserted on {@code day} (CDS-POLICY-DATE-ASSERTED). */
+    static MedicationRecord asserted(String id, Drug drug, String day) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.STATEMENT, "active", false, null, null, null,
+                false, new Provenance("MedicationStatement/" + id, null)).withDateAsserted(d(day), d(day));
+    }
+
+    @Test
+    void anAssertedStatementBetweenTwoDatedLinesIsNotPlacedAndMakesTheCountARange() {
+        // W6 leftovers: VRd to 2022-09-27, IRd from 2024-08-26; pomalidomide asserted 2023-06-01 lies between them
+        List<MedicationRecord> dated = List.of(given("vrd-v", BORTEZOMIB, "2019-03-04", "2022-09-27", null),
+                given("ird-i", IXAZOMIB, "2024-08-26", "2026-09-15", null));
+        List<DiseaseStatus> pd = List.of(progression("pd-1", "2022-09-20"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(dated, List.of(), pd, AS_OF);
+        List<MedicationRecord> meds = new ArrayList<>(dated);
+        meds.add(asserted("pom", POMALIDOMIDE, "2023-06-01"));
+        List<MedicationRecord> decided = AssertedDates.place(meds, lines, pd, AS_OF);
+        MedicationRecord pom = decided.get(2);
+        assertNull(pom.getStart(), "not placed");
+        assertTrue(pom.getAssertedNote().contains("after line 1 started (2019-03-04) and before line 2 started (2024-08-26)"),
+                pom.getAssertedNote());
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(decided, List.of(), pd, AS_OF);
+        assertEquals(2, t.lines().size());
+        assertNotNull(t.lineCountUncertain());
+        assertEquals(2, t.lineCountUncertain().getMin());
+        assertEquals(3, t.lineCountUncertain().getMax());
+        assertTrue(t.lineCountUncertain().describe().contains("MedicationStatement/pom (pomalidomide, taken on 2023-06-01"),
+                t.lineCountUncertain().describe());
+        // near miss: asserted after the evaluation date, the statement did not exist yet: nothing undecided
+        List<MedicationRecord> later = new ArrayList<>(dated);
+        later.add(asserted("pom", POMALIDOMIDE, "2026-12-01"));
+        assertNull(LineOfTherapyDeriver.timeline(AssertedDates.place(later, lines, pd, AS_OF), List.of(), pd, AS_OF)
+                .lineCountUncertain());
+    }
+
+    @Test
+    void anAssertedStatementBeforeTheFirstDatedLineSaysSo() {
+        List<MedicationRecord> dated = List.of(given("vrd-v", BORTEZOMIB, "2019-03-04", "2022-09-27", null));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(dated, List.of(), List.of(), AS_OF);
+        List<MedicationRecord> meds = new ArrayList<>(dated);
+        meds.add(asserted("pom", POMALIDOMIDE, "2018-11-15"));
+        MedicationRecord pom = AssertedDates.place(meds, lines, List.of(), AS_OF).get(1);
+        assertTrue(pom.getAssertedNote().startsWith("asserted before line 1 started (2019-03-04)"), pom.getAssertedNote());
+        // near miss: asserted after line 1 ended with no progression between keeps the existing reason
+        List<MedicationRecord> after = new ArrayList<>(dated);
+        after.add(asserted("pom", POMALIDOMIDE, "2023-06-01"));
+        MedicationRecord pom2 = AssertedDates.place(after, lines, List.of(), AS_OF).get(1);
+        assertTrue(pom2.getAssertedNote().startsWith("no progression is documented after line 1"), pom2.getAssertedNote());
+    }
 }
