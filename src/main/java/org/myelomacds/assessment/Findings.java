@@ -187,11 +187,20 @@ public record Findings(
     /**
      * {@code undated}: the drug was given but no record of it has a date; {@code firstDose} and {@code lastDose} are then
      * null (never a made-up day) and decisions that need them are undecided.
+     * {@code lastDoseRecorded}: the last dose as recorded ("2026-07", "2026") when a partial date makes it imprecise;
+     * {@code lastDose} is then its latest day. Absent otherwise (issue 10: dates shown with their precision).
      */
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                            boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown,
-                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undated) {
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undated,
+                           String lastDoseRecorded) {
+        public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
+                        boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
+                        boolean refractoryUnknown, boolean undated) {
+            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, refractoryUnknown,
+                    undated, null);
+        }
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts) {
             this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, false, false);

@@ -56,12 +56,13 @@ public final class AssertedDates {
                 out.add(r);
                 continue;
             }
-            out.add(decide(r, last, statuses, asOf));
+            out.add(decide(r, last, lines, statuses, asOf));
         }
         return out;
     }
 
-    private static MedicationRecord decide(MedicationRecord r, PriorLine last, List<DiseaseStatus> statuses, LocalDate asOf) {
+    private static MedicationRecord decide(MedicationRecord r, PriorLine last, List<PriorLine> lines,
+                                           List<DiseaseStatus> statuses, LocalDate asOf) {
         String status = r.getStatus() == null ? "" : r.getStatus().trim().toLowerCase(Locale.ROOT);
         LocalDate day = r.getAssertedOn();
         if (!"active".equals(status)) {
@@ -76,6 +77,22 @@ public final class AssertedDates {
             return r.notPlacedByAssertion("no dated line of therapy precedes it, so which line it belongs to is unknown");
         }
         LocalDate lastEnd = last.isOngoing() ? asOf : last.getEndLatest();
+        // W6: asserted before a dated line started, it cannot belong to that line or a later one: say where it lies.
+        PriorLine before = lines.stream().filter(l -> !l.getStart().isAfter(day))
+                .max(Comparator.comparing(PriorLine::getStart)).orElse(null);
+        PriorLine next = lines.stream().filter(l -> l.getStart().isAfter(day))
+                .min(Comparator.comparing(PriorLine::getStart)).orElse(null);
+        if (next != null && before == null) {
+            return r.notPlacedByAssertion("asserted before line " + next.getNumber() + " started ("
+                    + next.getStartText() + "), so it may have been a line of its own before it, or part of it if line "
+                    + next.getNumber() + " began earlier than recorded, and is in no line");
+        }
+        if (next != null) {
+            return r.notPlacedByAssertion("asserted after line " + before.getNumber() + " started ("
+                    + before.getStartText() + ") and before line " + next.getNumber() + " started ("
+                    + next.getStartText() + "), so it may belong to line " + before.getNumber()
+                    + " or be a line of its own between them, and is in no line");
+        }
         if (!day.isAfter(lastEnd)) {
             return r.notPlacedByAssertion("asserted on or before line " + last.getNumber() + " ended ("
                     + last.getEndText() + "), so it may belong to that line or an earlier one and is in no line");

@@ -146,14 +146,31 @@ public final class LineOfTherapyDeriver {
     /**
      * One drug given over [from, to] from one record (a record can be split between two lines). {@code endStated}: the
      * record says when the drug stopped, or that it still runs ({@link TherapyRecords#statesEnd}); {@code endUnknown}: an
-     * open request whose end is unknown ({@link TherapyRecords#hasUnknownEnd}).
+     * open request whose end is unknown ({@link TherapyRecords#hasUnknownEnd}). {@code toEarliest}: the earliest day
+     * the part can end when it was cut where a line with a partial start (a month) began, {@code fromLatest} the latest
+     * day the part after the cut can have started (null otherwise).
      */
     private record Segment(Drug drug, LocalDate from, LocalDate to, boolean ongoing, MedicationRecord record,
-                           boolean endStated, boolean endUnknown) {
+                           boolean endStated, boolean endUnknown, LocalDate toEarliest, LocalDate fromLatest) {
+        Segment(Drug drug, LocalDate from, LocalDate to, boolean ongoing, MedicationRecord record, boolean endStated,
+                boolean endUnknown) {
+            this(drug, from, to, ongoing, record, endStated, endUnknown, null, null);
+        }
+
         String groupRef() { return record.getGroupRef(); }
 
         Segment part(LocalDate newFrom, LocalDate newTo, boolean newOngoing) {
             return new Segment(drug, newFrom, newTo, newOngoing, record, endStated, endUnknown);
+        }
+
+        /** The part before a line that started on an unknown day from {@code earliest} to {@code latest} + 1. */
+        Segment cut(LocalDate earliest, LocalDate latest) {
+            return new Segment(drug, from, latest, false, record, endStated, endUnknown, earliest, null);
+        }
+
+        /** The part from a line's start known as a day from {@code from} to {@code latest} (a month) on. */
+        Segment startingBy(LocalDate latest) {
+            return new Segment(drug, from, to, ongoing, record, endStated, endUnknown, toEarliest, latest);
         }
     }
 
@@ -182,10 +199,21 @@ public final class LineOfTherapyDeriver {
         /** Why later regimens joined the line rather than opening one, when a reader could not tell (a new drug after the transplant). */
         final List<String> joined = new ArrayList<>();
 
+        /**
+         * T7: the latest day the line can have started when its first records give only a month or a year and it did
+         * not cut the line before it (the start may lie after that line stopped): the line before ends at the latest
+         * the day before it, a progression counts as after this line only when later, and records of the line before
+         * count among its drugs only from {@link #sharedFrom}. The start otherwise.
+         */
+        LocalDate startBound;
+        LocalDate sharedFrom;
+
         Line(LocalDate start, LineOpening opening, String reason) {
             this.start = start;
             this.opening = opening;
             this.reason = reason;
+            this.startBound = start;
+            this.sharedFrom = start;
         }
 
         void add(Segment s) {
@@ -305,8 +333,12 @@ public final class LineOfTherapyDeriver {
         LineCountUncertain uncertain = lineCountUncertain(records, procs, stats, asOf, placed);
         LineCountUncertain joined = windowJoinUncertain(records, procs, stats, asOf, placed, codes, joins);
         if (joined != null) uncertain = uncertain == null ? joined : uncertain.and(joined);
+        LineCountUncertain starts = startUncertain(records, procs, stats, asOf, placed);
+        if (starts != null) uncertain = uncertain == null ? starts : uncertain.and(starts);
         LineCountUncertain ends = unknownEndUncertain(records, procs, stats, asOf, placed);
         if (ends != null) uncertain = uncertain == null ? ends : uncertain.and(ends);
+        LineCountUncertain asserted = assertedUncertain(records, asOf, placed);
+        if (asserted != null) uncertain = uncertain == null ? asserted : uncertain.and(asserted);
         LineCountUncertain purpose = purposeUncertain(records, procs, stats, asOf, placed,
                 undecided == null ? List.of() : undecided);
         if (purpose != null) uncertain = uncertain == null ? purpose : uncertain.and(purpose);
@@ -432,6 +464,127 @@ public final class LineOfTherapyDeriver {
         }
         if (movers.isEmpty()) return null;
         return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
+    }
+
+    /**
+     * W6 (CDS-POLICY-DATE-ASSERTED): given anti-myeloma statements dated only by dateAsserted that the timeline did not
+     * place (asserted between two dated lines, before the first, completed, or with a month or year only) may each
+     * have been a line of their own, or an unplanned change inside a dated line: either adds a line. Statements made
+     * on one day count as one regimen. The count lies from the lines counted to one more per asserted day; null when
+     * there is none. (A statement asserted after asOf is never read; an intended one is no exposure.)
+     */
+    private static LineCountUncertain assertedUncertain(List<MedicationRecord> records, LocalDate asOf,
+                                                        TherapyTimeline placed) {
+        Map<LocalDate, List<MedicationRecord>> byDay = new TreeMap<>();
+        for (MedicationRecord r : records == null ? List.<MedicationRecord>of() : records) {
+            if (r == null || r.getStart() != null || r.getAssertedOn() == null || !TherapyRecords.isGiven(r)
+                    || r.getAssertedOn().isAfter(asOf) || !r.getDrug().getDrugClass().isAntiMyelomaTherapy()) continue;
+            byDay.computeIfAbsent(r.getAssertedOn(), k -> new ArrayList<>()).add(r);
+        }
+        if (byDay.isEmpty()) return null;
+        int counted = placed.lines().size();
+        List<String> named = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        for (List<MedicationRecord> rs : byDay.values()) {
+            for (MedicationRecord r : rs) {
+                named.add(reference(r) + " (" + r.getDrug().displayName() + ", " + r.getAssertedText() + ")");
+                provenance.addAll(r.getProvenance());
+            }
+        }
+        return LineCountUncertain.ofAsserted(counted, counted + byDay.size(), named, new ArrayList<>(provenance));
+    }
+
+    /**
+     * T7: whether the start of therapy recorded only by month or year ("2024", "2024-03") could change how many lines
+     * there are. Records sharing one partial start (the drugs of one regimen) move together to each day of their
+     * interval where a decision can turn (as {@link #lineCountUncertain} moves a progression), then all to their last
+     * day; only the count is compared (which line a drug of a running line belongs to on each reading is said in the
+     * line's reason). Records placed by their dateAsserted are left out: their placement does not depend on the start
+     * (CDS-POLICY-DATE-ASSERTED). Null when the count does not change.
+     */
+    private static LineCountUncertain startUncertain(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                     List<DiseaseStatus> statuses, LocalDate asOf, TherapyTimeline placed) {
+        List<MedicationRecord> all = records == null ? List.of() : records;
+        Map<List<LocalDate>, List<MedicationRecord>> groups = new TreeMap<>(
+                Comparator.<List<LocalDate>, LocalDate>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (MedicationRecord r : all) {
+            if (r == null || !TherapyRecords.isDatedAndStarted(r, asOf) || r.isPlacedByAssertion()
+                    || !r.getDrug().getDrugClass().isAntiMyelomaTherapy()
+                    || r.getStartLatest() == null || !r.getStartLatest().isAfter(r.getStart())) continue;
+            groups.computeIfAbsent(List.of(r.getStart(), r.getStartLatest()), k -> new ArrayList<>()).add(r);
+        }
+        if (groups.isEmpty()) return null;
+        TreeSet<LocalDate> anchors = new TreeSet<>();
+        for (MedicationRecord r : all) {
+            if (r == null || !TherapyRecords.isDatedAndStarted(r, asOf)) continue;
+            anchors.add(r.getStart());
+            anchors.add(TherapyRecords.lastDay(r, asOf));
+        }
+        for (ProcedureRecord p : procedures) if (p.getDate() != null) anchors.add(p.getDate());
+        for (DiseaseStatus d : statuses) if (d.isDated()) anchors.add(d.getDate());
+        int counted = placed.lines().size();
+        int min = counted;
+        int max = counted;
+        List<String> movers = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        Map<MedicationRecord, LocalDate> lastDays = new java.util.IdentityHashMap<>();
+        for (Map.Entry<List<LocalDate>, List<MedicationRecord>> g : groups.entrySet()) {
+            LocalDate first = g.getKey().get(0);
+            LocalDate last = g.getKey().get(1).isAfter(asOf) ? asOf : g.getKey().get(1);
+            g.getValue().forEach(r -> lastDays.put(r, last));
+            TreeSet<LocalDate> days = new TreeSet<>();
+            days.add(last);
+            for (LocalDate a : anchors) {
+                for (int w : WINDOWS) {
+                    for (int shift = -1; shift <= 1; shift++) {
+                        for (LocalDate d : List.of(a.plusDays(w + shift), a.minusDays(w + shift))) {
+                            if (d.isAfter(first) && !d.isAfter(last)) days.add(d);
+                        }
+                    }
+                }
+            }
+            boolean moves = false;
+            for (LocalDate day : days) {
+                int n = place(startingOn(all, Map.of(), g.getValue(), day), procedures, statuses, asOf).lines().size();
+                if (n == counted) continue;
+                moves = true;
+                min = Math.min(min, n);
+                max = Math.max(max, n);
+            }
+            if (moves) {
+                for (MedicationRecord r : g.getValue()) {
+                    movers.add(reference(r) + " (" + r.getDrug().displayName() + " started in "
+                            + PartialDateText.of(r.getStart(), r.getStartLatest()) + ")");
+                    provenance.addAll(r.getProvenance());
+                }
+            }
+        }
+        int together = place(startingOn(all, lastDays, List.of(), null), procedures, statuses, asOf).lines().size();
+        if (together != counted) {
+            min = Math.min(min, together);
+            max = Math.max(max, together);
+            if (movers.isEmpty()) {
+                groups.values().forEach(rs -> rs.forEach(r -> {
+                    movers.add(reference(r) + " (" + r.getDrug().displayName() + " started in "
+                            + PartialDateText.of(r.getStart(), r.getStartLatest()) + ")");
+                    provenance.addAll(r.getProvenance());
+                }));
+            }
+        }
+        if (movers.isEmpty()) return null;
+        return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
+    }
+
+    /** The records with those in {@code moved} started on {@code day}, and those in {@code days} on their day. */
+    private static List<MedicationRecord> startingOn(List<MedicationRecord> records, Map<MedicationRecord, LocalDate> days,
+                                                     List<MedicationRecord> moved, LocalDate day) {
+        List<MedicationRecord> out = new ArrayList<>();
+        for (MedicationRecord r : records) {
+            if (r != null && moved.stream().anyMatch(m -> m == r)) out.add(r.startingOn(day));
+            else if (r != null && days.containsKey(r)) out.add(r.startingOn(days.get(r)));
+            else out.add(r);
+        }
+        return out;
     }
 
     /**
@@ -689,7 +842,7 @@ public final class LineOfTherapyDeriver {
 
         for (Segment s : supportive) {
             for (Line line : lines) {
-                if (!s.from().isAfter(line.end()) && !s.to().isBefore(line.start)) {
+                if (!s.from().isAfter(line.end()) && !s.to().isBefore(line.sharedFrom)) {
                     line.extraDrugs.add(s.drug());
                     line.extraProvenance.addAll(s.record().getProvenance());
                     if (unnamedTherapy(s.record()) && s.from().isBefore(line.start)) {
@@ -742,7 +895,7 @@ public final class LineOfTherapyDeriver {
             Map<String, Set<String>> asserted = new TreeMap<>();
             List<Segment> withSupportive = new ArrayList<>(given_);
             for (Segment sg : supportive) {
-                if (!sg.from().isAfter(line.end()) && !sg.to().isBefore(line.start)) withSupportive.add(sg);
+                if (!sg.from().isAfter(line.end()) && !sg.to().isBefore(line.sharedFrom)) withSupportive.add(sg);
             }
             for (Segment sg : withSupportive) {
                 if (!sg.record().isPlacedByAssertion()) continue;
@@ -753,7 +906,7 @@ public final class LineOfTherapyDeriver {
             for (String j : line.joined) reason.append("; ").append(j);
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
-            LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).start.minusDays(1) : asOf;
+            LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).startBound.minusDays(1) : asOf;
             // The line ends when its last course does: a course with an unknown end leaves the line's end unknown too.
             LocalDate endLatest = ongoing ? asOf : line.end();
             List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
@@ -864,12 +1017,14 @@ public final class LineOfTherapyDeriver {
 
     /** The latest day a segment can have started: its record's latest start unless the segment was split later. */
     private static LocalDate latestFrom(Segment s) {
+        if (s.fromLatest() != null) return s.fromLatest();
         LocalDate latest = s.record().getStartLatest();
         return s.from().equals(s.record().getStart()) && latest != null && latest.isAfter(s.from()) ? latest : s.from();
     }
 
     /** The earliest day a segment can have ended: its record's earliest end when the segment ends where the record does. */
     private static LocalDate earliestTo(Segment s) {
+        if (s.toEarliest() != null) return s.toEarliest();
         MedicationRecord r = s.record();
         // Dated only by dateAsserted: the drug was taken on that day (its latest start), so the course ran at least to it.
         if (r.isPlacedByAssertion() && s.to().equals(r.getStartLatest())) return s.to();
@@ -935,7 +1090,7 @@ public final class LineOfTherapyDeriver {
         /** The first documented progression after the current line started and on or before {@code day}. */
         DiseaseStatus progressionBefore(Line cur, LocalDate day) {
             for (DiseaseStatus p : progressions) {
-                if (p.getDate().isAfter(cur.start) && !p.getDate().isAfter(day)) return p;
+                if (p.getDate().isAfter(cur.startBound) && !p.getDate().isAfter(day)) return p;
             }
             return null;
         }
@@ -974,12 +1129,23 @@ public final class LineOfTherapyDeriver {
                 return;
             }
             boolean conflict = added.stream().anyMatch(s -> cur.planConflict(s.groupRef()));
-            String change = (progression != null ? "addition of " : "unplanned addition of ") + names(added) + " on " + day
+            // T7 (issue 10 #3): a start known only to the month or year is an interval, not its first day. When every
+            // added drug may have started after all drugs of the running line stopped, the start does not cut that
+            // line's recorded courses: the new line holds the new records only and the line before keeps its end.
+            LocalDate latestStart = added.stream().map(LineOfTherapyDeriver::latestFrom).min(Comparator.naturalOrder())
+                    .orElse(day);
+            if (latestStart.isAfter(lastDose)) {
+                openUndecided(timeline, cur, n, batch, added, day, latestStart, progression, conflict);
+                return;
+            }
+            // A start known to the month is named as recorded ("in 2024-03"), not as its first day.
+            String on = latestStart.isAfter(day) ? " in " + PartialDateText.of(day, latestStart) : " on " + day;
+            String change = (progression != null ? "addition of " : "unplanned addition of ") + names(added) + on
                     + " while line " + n + " was running";
             String reason = progression != null ? "new therapy after " + describe(progression) + ": " + change
                     : change + (conflict ? " (under a different treatment plan)" : "");
             Line next = split(cur, day, progression != null ? LineOpening.PROGRESSION
-                    : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION, reason);
+                    : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION, reason, latestStart);
             batch.forEach(next::add);
             lines.add(next);
             return;
@@ -1067,9 +1233,14 @@ public final class LineOfTherapyDeriver {
                     && !resumed.equals(stopped)) {
                 Set<Drug> named = new TreeSet<>(resumed);
                 named.addAll(timeline.regimenStarting(day, false));
+                // R10: with no recorded end, the day count is from the line's last record, an upper bound.
+                String when = cur.endUnknown()
+                        ? "started on " + day + ", at most " + days(last, day) + " days after all drugs of line " + n
+                                + " stopped: its last record is dated " + last + " and gives no end, so they stopped on an"
+                                + " unknown day from " + last + " to " + day.minusDays(1)
+                        : "started " + days(last, day) + " days " + after;
                 open(lines, day, LineOpening.NEW_REGIMEN, "different regimen (" + String.join(", ",
-                        named.stream().map(Drug::displayName).toList()) + ") started " + days(last, day)
-                        + " days " + after + " (its last regimen: "
+                        named.stream().map(Drug::displayName).toList()) + ") " + when + " (its last regimen: "
                         + String.join(", ", stopped.stream().map(Drug::displayName).toList()) + "; LOT-B15: a regimen is discontinued when all its drugs are stopped, and a different"
                         + " regimen started after that is a new line)", batch);
                 return;
@@ -1084,8 +1255,10 @@ public final class LineOfTherapyDeriver {
                         provenance(batch), code, null)) return;
             }
             if (days(last, day) > RESUMPTION_WINDOW_DAYS) {
+                boolean fromTransplant = lastDose == null || last.isAfter(lastDose);
+                // R10: measured from a record with no recorded end, the interval is at most this long, not a gap.
                 cur.gaps.add(new TherapyGap(0, batch.stream().map(Segment::drug).distinct().sorted().toList(), last,
-                        lastDose == null || last.isAfter(lastDose), day, provenance(batch)));
+                        fromTransplant, day, provenance(batch), cur.endUnknown()));
             }
             batch.forEach(cur::add);
             return;
@@ -1210,6 +1383,68 @@ public final class LineOfTherapyDeriver {
         if (cur.isEmpty()) lines.remove(cur);
     }
 
+    /**
+     * T7: drugs whose record gives only a month or a year, added while line {@code n} was running, and which may all
+     * have started after its drugs stopped ({@code latestStart} after its last dose). Read on the first day they are an
+     * addition or substitution while the line ran (or therapy after a progression already documented); read after the
+     * line stopped they are a new regimen, or new therapy after a progression documented up to their latest start. The
+     * new line holds the batch only, starts on the first day (its start shown as recorded, "2024") and the line before
+     * keeps its recorded courses and end. When one reading is a progression and the other not, the opening is
+     * {@link LineOpening#UNDECIDED} and the reason names both; a line count that the start could change is left to
+     * {@link #lineCountUncertain}.
+     */
+    private static void openUndecided(Timeline timeline, Line cur, int n, List<Segment> batch, List<Segment> added,
+                                      LocalDate day, LocalDate latestStart, DiseaseStatus progression, boolean conflict) {
+        LocalDate lastDose = cur.lastDose();
+        DiseaseStatus progressionAfter = timeline.progressionBefore(cur, latestStart);
+        LineOpening during = progression != null ? LineOpening.PROGRESSION
+                : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION;
+        LineOpening after = progressionAfter != null ? LineOpening.PROGRESSION
+                : conflict ? LineOpening.PLAN_CHANGE : LineOpening.NEW_REGIMEN;
+        String recorded = added.stream().map(s -> PartialDateText.of(s.from(), latestFrom(s))).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        String duringText = (progression != null ? "new therapy after " + describe(progression) + ": addition of "
+                : "unplanned addition of ") + names(added) + " while line " + n + " was running"
+                + (conflict ? " (under a different treatment plan)" : "");
+        String afterText = progressionAfter != null ? "new therapy after " + describe(progressionAfter)
+                + ", after all drugs of line " + n + " stopped on " + lastDose
+                : (conflict ? "new regimen under a different treatment plan" : "new regimen")
+                + " after all drugs of line " + n + " stopped on " + lastDose;
+        LineOpening opening;
+        String reason;
+        String start = names(added) + " started in " + recorded + " (the record gives no day), on or before "
+                + latestStart + ": ";
+        // The running line's drugs this line's records do not give stay in that line only (no split on a first day).
+        Set<Drug> stays = new TreeSet<>();
+        for (Segment s : cur.segments) {
+            if (!s.to().isBefore(day) && batch.stream().noneMatch(b -> b.drug().equals(s.drug()))) stays.add(s.drug());
+        }
+        String kept = "; line " + n + " keeps its recorded courses and end" + (stays.isEmpty() ? ""
+                : " (" + String.join(", ", stays.stream().map(Drug::displayName).toList()) + " given in line " + n
+                        + " only)");
+        if (during == after) {
+            opening = during;
+            reason = (during == LineOpening.PROGRESSION ? duringText.substring(0, duringText.indexOf(':'))
+                    : during.rule()) + "; " + start + "while line " + n + " was running or after its drugs stopped on "
+                    + lastDose + kept + " (CDS-POLICY-PARTSTART-LINE-START)";
+        } else if (during == LineOpening.PROGRESSION || after == LineOpening.PROGRESSION) {
+            opening = LineOpening.UNDECIDED;
+            reason = start + "if it started before all drugs of line " + n + " stopped (" + lastDose + "), "
+                    + duringText + "; if after, " + afterText + ": which rule opened the line is undecided" + kept
+                    + " (CDS-POLICY-PARTSTART-LINE-START)";
+        } else {
+            // Both readings open the line without a progression: the earlier reading is printed, the other named.
+            opening = during;
+            reason = start + "if before all drugs of line " + n + " stopped (" + lastDose + "), " + duringText
+                    + "; if after, " + afterText + kept + " (CDS-POLICY-PARTSTART-LINE-START)";
+        }
+        Line next = new Line(day, opening, reason);
+        next.startBound = latestStart;
+        next.sharedFrom = lastDose.plusDays(1).isAfter(latestStart) ? latestStart : lastDose.plusDays(1);
+        batch.forEach(next::add);
+        timeline.lines.add(next);
+    }
+
     /** Opens a new line holding the batch (the current line has stopped, nothing to split). */
     private static void open(List<Line> lines, LocalDate day, LineOpening opening, String reason, List<Segment> batch) {
         Line next = new Line(day, opening, reason);
@@ -1222,6 +1457,15 @@ public final class LineOfTherapyDeriver {
      * segments are split), and the current line keeps what was given before.
      */
     private static Line split(Line cur, LocalDate at, LineOpening opening, String reason) {
+        return split(cur, at, opening, reason, at);
+    }
+
+    /**
+     * As above, for a line whose start is known only as a day from {@code at} to {@code latest} (a month): a course cut
+     * there ended on an unknown day from the day before {@code at} to the day before {@code latest} (T7: the line before
+     * does not end on the day before the month's first day).
+     */
+    private static Line split(Line cur, LocalDate at, LineOpening opening, String reason, LocalDate latest) {
         Line next = new Line(at, opening, reason);
         List<Segment> kept = new ArrayList<>();
         for (Segment s : cur.segments) {
@@ -1230,8 +1474,10 @@ public final class LineOfTherapyDeriver {
             } else if (!s.from().isBefore(at)) {
                 next.add(s);
             } else {
-                kept.add(s.part(s.from(), at.minusDays(1), false));
-                next.add(s.part(at, s.to(), s.ongoing()));
+                LocalDate cutLatest = latest.isAfter(at) && s.to().isAfter(latest.minusDays(1)) ? latest.minusDays(1) : null;
+                kept.add(cutLatest == null ? s.part(s.from(), at.minusDays(1), false) : s.cut(at.minusDays(1), cutLatest));
+                Segment after = s.part(at, s.to(), s.ongoing());
+                next.add(latest.isAfter(at) ? after.startingBy(latest.isAfter(s.to()) ? s.to() : latest) : after);
             }
         }
         cur.segments.clear();

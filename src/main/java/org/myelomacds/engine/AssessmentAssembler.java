@@ -391,7 +391,9 @@ final class AssessmentAssembler {
             return new Findings.Exposure(e.getDrug().name(), e.getDrugClass().name(),
                     e.isDated() ? e.getFirstDose().toString() : null, e.isDated() ? e.getLastDose().toString() : null,
                     e.isOngoing(), e.isIntolerant(), refractoryKnown,
-                    e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided, !e.isDated());
+                    e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided, !e.isDated(),
+                    e.isDated() && e.isLastDoseImprecise()
+                            ? org.myelomacds.facts.PartialDateText.of(e.getLastDoseEarliest(), e.getLastDose()) : null);
         }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);

@@ -22,15 +22,18 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> windowJoins;
     /** Statements whose use is unknown (CDS-POLICY-HISTORY-STATUS-UNKNOWN) that move the count, each naming the record. */
     private final List<String> useUnknown;
+    /** Statements dated only by dateAsserted that the timeline could not place (CDS-POLICY-DATE-ASSERTED). */
+    private final List<String> asserted;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<String> windowJoins, List<String> useUnknown,
-                               List<Provenance> provenance) {
+                               List<String> asserted, List<Provenance> provenance) {
+        this.asserted = List.copyOf(Objects.requireNonNull(asserted, "asserted"));
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -49,7 +52,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), provenance);
     }
 
     /**
@@ -82,7 +85,16 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
                                                   List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), provenance);
+    }
+
+    /**
+     * W6: statements dated only by dateAsserted that the timeline could not place (between two dated lines, before the
+     * first, completed ones): each may have been a line of its own (or an unplanned change inside a line), so the count
+     * lies from {@code counted} to {@code max} (one more per asserted day). Each of {@code asserted} names a record.
+     */
+    public static LineCountUncertain ofAsserted(int counted, int max, List<String> asserted, List<Provenance> provenance) {
+        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -99,8 +111,13 @@ public final class LineCountUncertain implements HasProvenance {
         other.windowJoins.stream().filter(r -> !ws.contains(r)).forEach(ws::add);
         List<String> us = new java.util.ArrayList<>(useUnknown);
         other.useUnknown.stream().filter(r -> !us.contains(r)).forEach(us::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, ws, us,
-                new java.util.ArrayList<>(all));
+        List<String> as = new java.util.ArrayList<>(asserted);
+        other.asserted.stream().filter(r -> !as.contains(r)).forEach(as::add);
+        // An unplaced asserted record adds its lines to whatever the other causes allow.
+        int extra = other.asserted.isEmpty() || !asserted.isEmpty() ? 0 : other.max - other.counted;
+        int extraMine = asserted.isEmpty() || !other.asserted.isEmpty() ? 0 : max - counted;
+        return new LineCountUncertain(counted, Math.min(min, other.min),
+                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, new java.util.ArrayList<>(all));
     }
 
     /** The count the timeline reports (every partial date on its first day, every undecided record counted). */
@@ -117,9 +134,28 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getWindowJoins() { return windowJoins; }
     /** The statements whose use is unknown that move the count, each as "MedicationStatement/s (daratumumab from 2026-03-01)". */
     public List<String> getUseUnknown() { return useUnknown; }
+    /** The statements dated only by dateAsserted that the timeline could not place and that may be lines. */
+    public List<String> getAsserted() { return asserted; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
+    private boolean onlyAsserted() {
+        return !asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()
+                && windowJoins.isEmpty() && useUnknown.isEmpty();
+    }
+
     public String describe() {
+        if (onlyAsserted()) {
+            return "the number of lines is " + min + " to " + max + ": " + String.join("; ", asserted)
+                    + (asserted.size() == 1 ? " is" : " are") + " dated only by the day the statement was made, and"
+                    + " may have been a line of its own or a change within a line (" + counted + " dated lines;"
+                    + " CDS-POLICY-DATE-ASSERTED, CDS-POLICY-PARTSTART-ASSERTED-COUNT)";
+        }
+        String assertedToo = asserted.isEmpty() ? "" : "; and " + String.join("; ", asserted)
+                + " dated only by the day the statement was made may each add a line (CDS-POLICY-DATE-ASSERTED)";
+        return describeCore() + assertedToo;
+    }
+
+    private String describeCore() {
         if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) return describeComposite();
         if (purpose.isEmpty()) {
             if (min == max) {
@@ -163,6 +199,7 @@ public final class LineCountUncertain implements HasProvenance {
 
     /** What would settle it, for the data gap. */
     public String remedy() {
+        if (onlyAsserted()) return "record when the therapy in the statement was given (its effective period)";
         if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) {
             List<String> what = new java.util.ArrayList<>();
             if (!useUnknown.isEmpty()) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
@@ -181,7 +218,9 @@ public final class LineCountUncertain implements HasProvenance {
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
                 && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
-                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown);
+                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown) && asserted.equals(u.asserted);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown); }
+    @Override public int hashCode() {
+        return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted);
+    }
 }

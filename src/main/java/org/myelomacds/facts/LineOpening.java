@@ -13,7 +13,13 @@ public enum LineOpening {
     NEW_REGIMEN("new regimen after all drugs of the previous line stopped"),
     PLAN_CHANGE("new regimen under a different treatment plan (CarePlan)"),
     UNPLANNED_ADDITION("unplanned addition or substitution of a drug while the line was running"),
-    TRANSPLANT("stem-cell transplant outside a planned sequence");
+    TRANSPLANT("stem-cell transplant outside a planned sequence"),
+    /**
+     * T7: the line's first records give only a month or a year; read on one day of it they were added while the previous
+     * line ran, on another they started after a documented progression. The reason names both readings.
+     */
+    UNDECIDED("undecided: the start, known only to the month or year, may lie while the previous line ran or after a"
+            + " documented progression");
 
     private final String rule;
 

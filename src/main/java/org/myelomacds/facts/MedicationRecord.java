@@ -128,6 +128,16 @@ public final class MedicationRecord implements HasProvenance {
                 assertedOnLatest, note, plannedEnd);
     }
 
+    /**
+     * This record with its partial start placed on one day it can stand for (T7: the timeline tries the days of a start
+     * known only to the month or year, to see whether the line count depends on it). Itself when undated.
+     */
+    public MedicationRecord startingOn(LocalDate day) {
+        if (start == null || day == null) return this;
+        return new MedicationRecord(this, day, day, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest,
+                assertedNote, plannedEnd);
+    }
+
     /** This asserted-only record left undated, with why the timeline could not place it. */
     public MedicationRecord notPlacedByAssertion(String note) {
         if (assertedOn == null || start != null) return this;

@@ -52,18 +52,21 @@ public final class Refractoriness implements HasProvenance {
         String on = progression.onDate();
         if (line != null) {
             long after = progression.getDay() - line.getEndDay();
+            // Dates as recorded: a line starting "2024" is not shown as starting on 1 January (T7).
+            String span = PartialDateText.of(line.getStart(), line.getStartLatest()) + " to "
+                    + PartialDateText.of(line.getEndEarliest(), line.getEnd());
             String when = progression.isDateImprecise() && progression.getLatestDay() > line.getEndDay()
-                    ? "during or within 60 days after line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
-                    : after <= 0 ? "during line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + ")"
-                    : after + " days after the last dose of line " + line.getNumber() + " (" + line.getStart() + " to "
-                      + line.getEnd() + ")";
+                    ? "during or within 60 days after line " + line.getNumber() + " (" + span + ")"
+                    : after <= 0 ? "during line " + line.getNumber() + " (" + span + ")"
+                    : after + " days after the last dose of line " + line.getNumber() + " (" + span + ")";
             return getDrug().displayName() + "-refractory: progression " + on + " " + when
                     + ", which gave " + getDrug().displayName() + " ("
                     + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";
         }
         long after = getDaysAfterLastDose();
         String course = period.getStart().equals(period.getEnd()) ? "the dose of " + period.getStart()
-                : "the course of " + period.getStart() + " to " + period.getEnd();
+                : "the course of " + PartialDateText.of(period.getStart(), period.getStartLatest()) + " to "
+                        + PartialDateText.of(period.getEndEarliest(), period.getEnd());
         String when = progression.isDateImprecise() && progression.getLatestDay() > period.getEndDay()
                 ? "on treatment or within 60 days after " + course
                 : after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;

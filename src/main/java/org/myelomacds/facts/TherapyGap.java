@@ -23,9 +23,21 @@ public final class TherapyGap implements HasProvenance {
     private final boolean afterTransplant;
     private final LocalDate resumed;
     private final List<Provenance> provenance;
+    /**
+     * The record the interval is measured from does not say when its therapy stopped (an order or statement with only
+     * its date, CDS-POLICY-UNKNOWN-END): the drug may have run on up to the resumption, so the interval is an upper
+     * bound, not a gap the orders hold.
+     */
+    private final boolean endUnknown;
 
     public TherapyGap(int line, List<Drug> drugs, LocalDate lastActivity, boolean afterTransplant, LocalDate resumed,
                       List<Provenance> provenance) {
+        this(line, drugs, lastActivity, afterTransplant, resumed, provenance, false);
+    }
+
+    public TherapyGap(int line, List<Drug> drugs, LocalDate lastActivity, boolean afterTransplant, LocalDate resumed,
+                      List<Provenance> provenance, boolean endUnknown) {
+        this.endUnknown = endUnknown;
         this.line = line;
         this.drugs = List.copyOf(drugs);
         this.lastActivity = Objects.requireNonNull(lastActivity, "lastActivity");
@@ -37,8 +49,11 @@ public final class TherapyGap implements HasProvenance {
 
     /** The same interval placed in another line (the line was renumbered or split). */
     public TherapyGap inLine(int number) {
-        return new TherapyGap(number, drugs, lastActivity, afterTransplant, resumed, provenance);
+        return new TherapyGap(number, drugs, lastActivity, afterTransplant, resumed, provenance, endUnknown);
     }
+
+    /** The interval is measured from a record whose end is not recorded: at most {@link #getDays()} days, maybe none. */
+    public boolean isEndUnknown() { return endUnknown; }
 
     public int getLine() { return line; }
     public List<Drug> getDrugs() { return drugs; }
@@ -57,6 +72,12 @@ public final class TherapyGap implements HasProvenance {
 
     /** The clause a line's reason gains: "lenalidomide resumed on 2025-06-02 after a gap of 204 days ...". */
     public String describe() {
+        if (endUnknown) {
+            // R10: the orders hold a date, not a last dose; the interval is only an upper bound.
+            return drugNames() + " recorded again on " + resumed + ", " + getDays() + " days after the line's last"
+                    + " record dated " + lastActivity + ", whose end is not recorded: an interval of at most " + getDays()
+                    + " days (none if the therapy ran on) without documented progression: the same line";
+        }
         return drugNames() + " resumed on " + resumed + " after a gap of " + getDays() + " days without documented"
                 + " progression (" + (afterTransplant ? "transplant" : "last dose") + " on " + lastActivity
                 + "): the same line";
