@@ -30,7 +30,8 @@ import java.util.Set;
  *       weight</b> is used, with no ideal- or adjusted-body-weight correction: the daratumumab trials that used CrCl
  *       mostly do not state the method (§1.5, LELEU22), and actual weight is the original formula.</li>
  *   <li><b>Age</b>: completed years at the creatinine date when the birth date is known, otherwise the patient's age at
- *       asOf.</li>
+ *       asOf. A birth date recorded as a year or a month gives the estimate at its first possible day and, as an
+ *       alternative, at its last (the youngest age).</li>
  *   <li><b>Sex</b>: MALE or FEMALE is required; OTHER or UNKNOWN gives no estimate (the 0.85 factor cannot be chosen).</li>
  * </ul>
  * Any missing input (or an age of 140 or more, or a birth date after the creatinine date) gives {@link Optional#empty()}:
@@ -74,15 +75,16 @@ public final class CockcroftGault {
                 .filter(m -> usable(m, MeasurementKind.BODY_WEIGHT, asOf)).toList();
         Optional<Measurement> weight = weightFor(creatinine.get(), weights);
         if (weight.isEmpty()) return Optional.empty();
-        Optional<Measurement> estimate = compute(p, creatinine.get(), weight.get());
+        Optional<Measurement> estimate = compute(p, creatinine.get(), weight.get(), false);
         if (estimate.isEmpty()) return Optional.empty();
 
-        // Rival creatinines: a different exact value that may be later than the chosen one. A rival reported as a bound
-        // gives no estimate to compare and is left out (README, Known limits).
+        // Rival creatinines: a different value that may be later than the chosen one. A rival reported as a bound
+        // ("<0.5 mg/dL") gives a bound of the clearance (above the value at 0.5), which the rules weigh against every
+        // renal threshold (currentEstimatesAgree, rules/derive/current-results.drl; CDS-POLICY-PARTIAL2-INTERVALS).
         List<Measurement> creatinineCandidates = new ArrayList<>();
         creatinineCandidates.add(creatinine.get());
         for (Measurement c : creatinines) {
-            if (c != creatinine.get() && !c.isBound() && !c.getValue().equals(creatinine.get().getValue())
+            if (c != creatinine.get() && (c.isBound() || !c.getValue().equals(creatinine.get().getValue()))
                     && mayBeLater(c, creatinine.get())) creatinineCandidates.add(c);
         }
         List<Measurement> alternatives = new ArrayList<>();
@@ -96,8 +98,9 @@ public final class CockcroftGault {
                         && mayBeChosenOver(w, firstDayWeight.get(), c)) weightCandidates.add(w);
             }
             for (Measurement w : weightCandidates) {
-                if (c == creatinine.get() && w == weight.get()) continue;
-                compute(p, c, w).ifPresent(alternatives::add);
+                if (!(c == creatinine.get() && w == weight.get())) compute(p, c, w, false).ifPresent(alternatives::add);
+                // a birth date recorded as a year or a month: the age may be the youngest it allows as well
+                if (p.isAgeImprecise()) compute(p, c, w, true).ifPresent(alternatives::add);
             }
         }
         return Optional.of(new Estimate(estimate.get(), alternatives));
@@ -151,28 +154,48 @@ public final class CockcroftGault {
      * The estimate from one creatinine and one weight, dated by the creatinine as recorded (a creatinine of "2026-10"
      * gives an estimate of "2026-10", whose freshness is then an interval too).
      */
-    private static Optional<Measurement> compute(PatientDemographics p, Measurement creatinine, Measurement weight) {
+    private static Optional<Measurement> compute(PatientDemographics p, Measurement creatinine, Measurement weight,
+                                                 boolean youngest) {
         LocalDate creatinineDate = creatinine.getEffective();
+        // the age from a partial birth date's first day (the oldest), or with youngest from its last
+        LocalDate birth = youngest ? p.getBirthDateLatest() : p.getBirthDate();
         Integer age;
-        if (p.getBirthDate() != null) {
-            if (p.getBirthDate().isAfter(creatinineDate)) return Optional.empty();
-            age = Period.between(p.getBirthDate(), creatinineDate).getYears();
+        if (birth != null) {
+            if (birth.isAfter(creatinineDate)) return Optional.empty();
+            age = Period.between(birth, creatinineDate).getYears();
         } else {
-            age = p.getAge();
+            age = youngest ? p.getAgeYoungest() : p.getAge();
         }
         if (age == null || age < 0 || age >= 140) return Optional.empty();
 
         double crcl = ((140 - age) * weight.getValue()) / (72 * creatinine.getValue());
         if (p.getSex() == Sex.FEMALE) crcl *= FEMALE_FACTOR;
-        double rounded = BigDecimal.valueOf(crcl).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        // a creatinine bound gives the opposite bound of the clearance ("<0.5" -> above the value at 0.5), rounded
+        // outwards so the bound stays true
+        String comparator = creatinine.isBound() ? inverse(creatinine.getComparator()) : null;
+        RoundingMode rounding = comparator == null ? RoundingMode.HALF_UP
+                : comparator.startsWith(">") ? RoundingMode.FLOOR : RoundingMode.CEILING;
+        double rounded = BigDecimal.valueOf(crcl).setScale(1, rounding).doubleValue();
 
         Set<Provenance> provenance = new LinkedHashSet<>();
         provenance.addAll(creatinine.getProvenance());
         provenance.addAll(weight.getProvenance());
         provenance.addAll(p.getProvenance());
-        Measurement m = new Measurement(MeasurementKind.CREATININE_CLEARANCE, rounded, null, METHOD, true,
+        // a bound is quoted as such (">119"), as a recorded bound's text is
+        String boundText = comparator == null ? null : comparator + org.myelomacds.facts.Quote.number(rounded);
+        Measurement m = new Measurement(MeasurementKind.CREATININE_CLEARANCE, rounded, comparator, boundText, METHOD, true,
                 creatinineDate, new ArrayList<>(provenance));
         return Optional.of(creatinine.isDateImprecise() ? m.withEffectiveLatest(creatinine.getEffectiveLatest()) : m);
+    }
+
+    /** The clearance's bound from a creatinine bound: the clearance falls as the creatinine rises. */
+    private static String inverse(String comparator) {
+        return switch (comparator) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            default -> "<=";
+        };
     }
 
     private static boolean usable(Measurement m, MeasurementKind kind, LocalDate asOf) {

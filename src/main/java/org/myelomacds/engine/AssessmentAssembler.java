@@ -354,7 +354,9 @@ final class AssessmentAssembler {
         for (CurrentResult r : current) {
             Findings.Item item = new Findings.Item(r.getKind().name(), r.isChoiceUndecided() ? null
                     : r.getValue() != null ? Quote.number(r.getValue()) : r.getTextValue(),
-                    r.describe() + " (" + r.getAgeDays() + " days before " + context.getAsOf() + ")"
+                    // a month or year date is an interval: its age is a range, from its last possible day to its first
+                    r.describe() + " (" + (r.getMeasurement().isDateImprecise() ? r.getMinAgeDays() + " to " : "")
+                            + r.getAgeDays() + " days before " + context.getAsOf() + ")"
                             // a choice a partial date leaves open (DERIVE-CURRENT-02) is shown as such, never as the value
                             + (r.isChoiceUndecided() ? ", " + r.getStalenessText() : ""),
                     refs(r.getProvenance(), r.getRivals()));

@@ -13,8 +13,13 @@ final class PatientMapper {
 
     static PatientDemographics map(Patient patient, ScannedEntry entry, LocalDate asOf) {
         LocalDate birthDate = patient.hasBirthDateElement() ? FhirDates.of(patient.getBirthDateElement()) : null;
+        // a birth date recorded as a year or a month is an interval: the age at asOf is a range (youngest: born on its
+        // last possible day, no later than asOf)
+        LocalDate birthLatest = patient.hasBirthDateElement() ? FhirDates.latest(patient.getBirthDateElement()) : null;
+        if (birthLatest != null && asOf != null && birthLatest.isAfter(asOf)) birthLatest = asOf;
         String id = entry.id() != null ? entry.id() : entry.reference();
-        return new PatientDemographics(id, sex(patient.getGender()), birthDate, FhirDates.ageAt(birthDate, asOf),
+        return new PatientDemographics(id, sex(patient.getGender()), birthDate, birthLatest,
+                FhirDates.ageAt(birthDate, asOf), FhirDates.ageAt(birthLatest, asOf),
                 new org.myelomacds.facts.Provenance(entry.reference(), null));
     }
 
