@@ -170,6 +170,26 @@ class MedicationMappingTest {
         }
     }
 
+    /**
+     * QA sweep-a T1 leftovers: "DCEP" (PubMed 17436400: dexamethasone, cyclophosphamide, etoposide, cisplatin) is each of
+     * its drugs, written as the abbreviation is written; methylprednisolone (the daratumumab premedication steroid of
+     * clinical-evidence.md) and prednisolone are corticosteroids — methylprednisolone is not also prednisolone.
+     */
+    @Test
+    void dcepAndTheSystemicSteroidsOutsideTheFirstCatalogueAreRead() {
+        assertEquals("CYCLOPHOSPHAMIDE DEXAMETHASONE CISPLATIN ETOPOSIDE",
+                String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"DCEP\"}")));
+        assertEquals("METHYLPREDNISOLONE", String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"methylprednisolone 1 g IV\"}")));
+        assertEquals("PREDNISOLONE", String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"Prednisolone 5 mg tablet\"}")));
+        assertEquals("PREDNISOLONE", one(statement("ms1", concept("http://www.whocc.no/atc", "H02AB06", null), null)).getDrug().name());
+        assertEquals(org.myelomacds.facts.DrugClass.CORTICOSTEROID,
+                one(statement("ms1", concept("http://www.whocc.no/atc", "H02AB04", null), null)).getDrug().getDrugClass());
+        // Near misses: the abbreviation in lower case, inside a word; prednisolone eye drops are no systemic therapy.
+        for (String other : new String[]{"dcep", "DCEPX trial", "prednisolone acetate eye drops"}) {
+            assertEquals(List.of(), drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}"), other);
+        }
+    }
+
     /** The regimen abbreviations of clinical-evidence.md §0 name each drug of the regimen, written as §0 writes them. */
     @Test
     void aRegimenAbbreviationIsEachDrugOfTheRegimen() {
