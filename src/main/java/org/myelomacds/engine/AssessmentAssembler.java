@@ -503,11 +503,14 @@ final class AssessmentAssembler {
         // Antineoplastics the catalogue recognises as such (an ATC L01 code, a class name) but cannot name or classify:
         // given to a myeloma patient they may be a line the timeline does not count (GAP-THERAPY-10).
         // Therapy set apart as given for another condition is not listed: its reason is known (findings.otherTherapy).
-        List<Findings.Item> unclassified = org.myelomacds.derive.TherapyPurpose.split(record.medications(),
-                        record.procedures(), record.conditions(), context.getAsOf()).exposed().stream()
+        org.myelomacds.derive.TherapyPurpose.Split split = org.myelomacds.derive.TherapyPurpose.split(record.medications(),
+                record.procedures(), record.conditions(), context.getAsOf());
+        List<Findings.Item> unclassified = split.exposed().stream()
                 .filter(m -> m.getDrugClass() == DrugClass.OTHER && !m.isPlanned())
-                // An unidentified medication is listed once, with its codes, among the unrecognised entries below.
+                // An unidentified medication is listed once, with its codes, among the unrecognised entries below; so is an
+                // unlisted drug read by its INN stem, with its name.
                 .filter(m -> !org.myelomacds.facts.UnidentifiedMedication.is(m.getDrug()))
+                .filter(m -> !org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
                 .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
                 .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
                         m.sourceReference() + ": " + (m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
@@ -525,13 +528,31 @@ final class AssessmentAssembler {
         java.util.Set<String> unidentified = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.UnidentifiedMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
+        // Records read as an unlisted drug by the antineoplastic INN stem of their name (CDS-POLICY-NAMES-INN-STEM).
+        // One set apart as given for another condition is not possible myeloma therapy: its reason is known.
+        java.util.Set<String> innStemOther = split.other().stream().map(org.myelomacds.facts.OtherTherapy::getRecord)
+                .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> innStem = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).filter(r -> !innStemOther.contains(r))
+                .collect(java.util.stream.Collectors.toSet());
         out.addAll(record.unrecognised().stream()
                 .sorted(Comparator.comparing((org.myelomacds.facts.UnrecognisedCode u) -> String.valueOf(u.reference()))
                         .thenComparing(u -> String.valueOf(u.code())))
                 .map(u -> new Findings.Item("UNRECOGNISED_CODE",
                         u.code() == null ? null : org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()) + " " + u.code(),
                         u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
-                                + (unidentified.contains(String.valueOf(u.reference()))
+                                + (innStemOther.contains(String.valueOf(u.reference()))
+                                ? ": a drug the catalogue does not list (its name carries a WHO INN stem of an antineoplastic class),"
+                                + " given for another condition by its stated reason, so not myeloma therapy (see"
+                                + " findings.priorTherapy.otherTherapy); review it (a drug to add to rules/terminology/?)"
+                                : innStem.contains(String.valueOf(u.reference()))
+                                ? ": a drug the catalogue does not list, but its name carries a WHO INN stem of an antineoplastic"
+                                + " class, so it is read as possible anti-myeloma therapy of unknown class (dates only; see data gap"
+                                + " THERAPY_UNCLASSIFIED when it lies in the treatment period, project policy CDS-POLICY-NAMES-INN-STEM);"
+                                + " review it (a drug to add to rules/terminology/, or the reason it was given?)"
+                                : unidentified.contains(String.valueOf(u.reference()))
                                 ? ": not recognised by the engine's terminology and the record names no drug, so it is read as an"
                                 + " unidentified medication (dates only; see data gap MEDICATION_UNIDENTIFIED when it lies in the"
                                 + " treatment period); review it (a code to add to rules/terminology/?)"

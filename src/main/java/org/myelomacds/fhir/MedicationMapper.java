@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.InnStemMedication;
 import org.myelomacds.facts.UnidentifiedMedication;
 import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
@@ -52,7 +53,11 @@ final class MedicationMapper {
         CodeableConcept concept = meds.describe(medication, owner);
         boolean namesNothing = UnidentifiedMedication.namesNothing(concept == null ? null : Concepts.text(concept),
                 concept == null ? List.of() : concept.getCoding().stream().map(Coding::getDisplay).toList());
-        if (!namesNothing) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
+        // A name the catalogue does not know that carries an antineoplastic INN stem ("forimtamig", "alnuctamab") may be
+        // anti-myeloma therapy: read as the unlisted antineoplastic name, listed below with its name
+        // (CDS-POLICY-NAMES-INN-STEM), not skipped as "what its name says".
+        boolean innStem = !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
+        if (!namesNothing && !innStem) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
         String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
         boolean listed = false;
         if (concept != null) {
@@ -67,7 +72,14 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
+        if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
+    }
+
+    /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */
+    private static boolean innStemNamed(CodeableConcept concept, Terminology terms) {
+        if (terms.drugs().innStemWord(Concepts.text(concept)).isPresent()) return true;
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().innStemWord(c.getDisplay()).isPresent());
     }
 
     static final String MEDICATION_CATEGORY = "medication";

@@ -170,6 +170,54 @@ class MedicationMappingTest {
         }
     }
 
+    /**
+     * QA sweep-a T1 leftovers: "DCEP" (PubMed 17436400: dexamethasone, cyclophosphamide, etoposide, cisplatin) is each of
+     * its drugs, written as the abbreviation is written; methylprednisolone (the daratumumab premedication steroid of
+     * clinical-evidence.md) and prednisolone are corticosteroids — methylprednisolone is not also prednisolone.
+     */
+    @Test
+    void dcepAndTheSystemicSteroidsOutsideTheFirstCatalogueAreRead() {
+        assertEquals("CYCLOPHOSPHAMIDE DEXAMETHASONE CISPLATIN ETOPOSIDE",
+                String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"DCEP\"}")));
+        assertEquals("METHYLPREDNISOLONE", String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"methylprednisolone 1 g IV\"}")));
+        assertEquals("PREDNISOLONE", String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"Prednisolone 5 mg tablet\"}")));
+        assertEquals("PREDNISOLONE", one(statement("ms1", concept("http://www.whocc.no/atc", "H02AB06", null), null)).getDrug().name());
+        assertEquals(org.myelomacds.facts.DrugClass.CORTICOSTEROID,
+                one(statement("ms1", concept("http://www.whocc.no/atc", "H02AB04", null), null)).getDrug().getDrugClass());
+        // Near misses: the abbreviation in lower case, inside a word; prednisolone eye drops are no systemic therapy.
+        for (String other : new String[]{"dcep", "DCEPX trial", "prednisolone acetate eye drops"}) {
+            assertEquals(List.of(), drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}"), other);
+        }
+    }
+
+    /**
+     * CDS-POLICY-NAMES-INN-STEM (QA sweep-a T1, the general hole): a name the catalogue does not know that carries a WHO
+     * INN stem of an antineoplastic class is an unlisted drug that may be anti-myeloma therapy, listed with its name; other
+     * names stay "what the name says" (skipped and listed). Near misses: antibodies of other targets (adalimumab -li-,
+     * denosumab -os-), bone agents, a JAK inhibitor (-citinib), words that merely end alike.
+     */
+    @Test
+    void anUnlistedNameWithAnAntineoplasticInnStemIsPossibleMyelomaTherapy() {
+        for (String named : new String[]{"forimtamig (GPRC5D x CD3) SC", "alnuctamab SC", "oprozomib 240 mg", "oxaliplatin",
+                "idarubicin", "lomustine", "teniposide", "irinotecan", "navitoclax", "ricolinostat",
+                "arlocabtagene autoleucel", "arlo-cel infusion", "Rituximab 375 mg/m2", "siltuximab"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named + "\"}", null));
+            assertEquals(List.of("UNLISTED_ANTINEOPLASTIC_NAME"), r.medications().stream().map(m -> m.getDrug().name()).toList(), named);
+            assertEquals(1, r.unrecognised().size(), named + " is listed with its name");
+            assertNull(r.skippedResources().get("MedicationStatement (unrecognised medication)"), named);
+        }
+        // A display carries the name as well as a text does.
+        assertEquals("UNLISTED_ANTINEOPLASTIC_NAME", one(statement("ms1", concept(RXNORM, "9999993", "alnuctamab 10 mg"), null)).getDrug().name());
+        for (String other : new String[]{"adalimumab 40 mg", "Xgeva (denosumab) 120 mg SC", "zoledronic acid 4 mg IV",
+                "tofacitinib 5 mg", "infliximab", "order cancel", "testament", "valaciclovir 500 mg"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
+            assertEquals(List.of(), r.medications(), other + " is not read as possible myeloma therapy");
+            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), other);
+        }
+        // A catalogued drug's own name wins over the stem (teclistamab is a -tamab, but the catalogue names it).
+        assertEquals("TECLISTAMAB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"teclistamab\"}", null)).getDrug().name());
+    }
+
     /** The regimen abbreviations of clinical-evidence.md §0 name each drug of the regimen, written as §0 writes them. */
     @Test
     void aRegimenAbbreviationIsEachDrugOfTheRegimen() {

@@ -30,6 +30,9 @@ class ProcedureAllergyPatientTest {
             "http://snomed.info/sct, 174241000112100, ALLOGENEIC_STEM_CELL_TRANSPLANT",
             "http://snomed.info/sct, 234336002, STEM_CELL_TRANSPLANT",
             "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
+            // QA sweep-b R8: CPT HPC transplantation, 38240 allogeneic (per donor), 38241 autologous
+            "http://www.ama-assn.org/go/cpt, 38240, ALLOGENEIC_STEM_CELL_TRANSPLANT",
+            "http://www.ama-assn.org/go/cpt, 38241, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
             "http://snomed.info/sct, 265764009, DIALYSIS", "http://snomed.info/sct, 302497006, DIALYSIS",
             "http://www.ama-assn.org/go/cpt, 90935, DIALYSIS", "http://www.ama-assn.org/go/cpt, 90947, DIALYSIS",
             "http://www.cms.gov/Medicare/Coding/ICD10, 5A1D70Z, DIALYSIS", "http://hl7.org/fhir/sid/icd-10-pcs, 5a1d90z, DIALYSIS",
@@ -45,6 +48,17 @@ class ProcedureAllergyPatientTest {
         assertEquals(LocalDate.of(2024, 5, 20), p.getDate());
         assertFalse(p.isPlanned());
         assertEquals(List.of(new Provenance("Procedure/pr1", LocalDate.of(2024, 5, 20))), p.getProvenance());
+    }
+
+    /** Near miss of CPT 38240/38241: the stem-cell harvest (38206) and the HPC boost (38243) are no transplant. */
+    @Test
+    void cptHarvestAndBoostAreNoTransplant() {
+        for (String code : new String[]{"38206", "38243"}) {
+            PatientRecord r = Bundles.read("{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
+                    + "\"code\":{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"" + code + "\"}]},"
+                    + "\"subject\":{\"reference\":\"Patient/p1\"},\"performedDateTime\":\"2024-05-20\"}");
+            assertEquals(List.of(), r.procedures(), code);
+        }
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class DrugCatalogue {
     private final Family<Drug> family;
     private final ValueSet toxicity;
     private final ValueSet outsideCatalogue;
+    private final ValueSet innStem;
     private final Terminology terminology;
 
     DrugCatalogue(Terminology t) {
@@ -110,6 +111,7 @@ public final class DrugCatalogue {
         family = t.family("drugs", entries, true);
         toxicity = t.require("status-reason-toxicity", "which status reasons mean a drug was stopped for toxicity");
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
+        innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -191,6 +193,17 @@ public final class DrugCatalogue {
     /** True when span s lies inside the longer span l. */
     private static boolean within(int[] s, int[] l) {
         return l[0] <= s[0] && s[1] <= l[1] && (l[1] - l[0]) > (s[1] - s[0]);
+    }
+
+    /**
+     * The first word of a name that carries an antineoplastic WHO INN stem ("forimtamig" in "forimtamig (GPRC5D x CD3)
+     * SC"), for a name the catalogue does not know (CDS-POLICY-NAMES-INN-STEM); empty when none does.
+     */
+    public Optional<String> innStemWord(String text) {
+        if (innStem == null || text == null || text.isBlank()) return Optional.empty();
+        if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
+        return innStem.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
     }
 
     /** Every catalogue drug a text names ("heart failure on carfilzomib-dexamethasone": carfilzomib, dexamethasone). */
