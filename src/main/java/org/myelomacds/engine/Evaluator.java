@@ -14,6 +14,7 @@ import org.myelomacds.derive.TherapyTimeline;
 import org.myelomacds.derive.UnknownLastDoses;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionAfterAsOf;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.EstimateAlternative;
@@ -107,6 +108,8 @@ public final class Evaluator {
             session.insert(record.patient());
             // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
             for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);
+            // a diagnosis dated after asOf is not read; it is inserted only so the setting can say it exists (sweep B R11)
+            for (ClinicalCondition c : record.conditionsAfterAsOf()) session.insert(new ConditionAfterAsOf(c));
             insertAll(session, measurements);
             insertAll(session, estimateAlternatives);
             insertAll(session, record.diseaseStatuses());
@@ -184,7 +187,7 @@ public final class Evaluator {
     private static PatientRecord withMedications(PatientRecord r, List<MedicationRecord> medications) {
         return new PatientRecord(r.patient(), r.conditions(), r.measurements(), r.diseaseStatuses(),
                 r.transplantAssertions(), medications, r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
-                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances());
+                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances(), r.conditionsAfterAsOf());
     }
 
     private static void insertAll(KieSession session, Collection<?> facts) {

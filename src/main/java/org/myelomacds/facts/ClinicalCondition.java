@@ -27,6 +27,8 @@ public final class ClinicalCondition implements HasProvenance {
     private final String verificationStatus;
     private final LocalDate abatement;
     private final LocalDate abatementLatest;
+    private final LocalDate recorded;
+    private final LocalDate recordedLatest;
 
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
                              LocalDate onset, String code, String display, Provenance provenance) {
@@ -59,6 +61,23 @@ public final class ClinicalCondition implements HasProvenance {
                              String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
                              LocalDate onset, LocalDate onsetLatest, LocalDate abatement, LocalDate abatementLatest,
                              String code, String display, Provenance provenance) {
+        this(kind, severity, stage, active, clinicalStatus, certainty, verificationStatus, onset, onsetLatest, abatement,
+                abatementLatest, null, null, code, display, provenance);
+    }
+
+    /**
+     * With Condition.recordedDate ({@code recorded} its earliest, {@code recordedLatest} its latest day; null when not
+     * recorded): the day the coded status (C90.02 in relapse) was written into the record, which dates what the code can
+     * speak for (rules/derive/relapse.drl DERIVE-RELAPSE-40, CDS-POLICY-RELAPSE-CODING-DATE).
+     */
+    public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                             String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
+                             LocalDate onset, LocalDate onsetLatest, LocalDate abatement, LocalDate abatementLatest,
+                             LocalDate recorded, LocalDate recordedLatest,
+                             String code, String display, Provenance provenance) {
+        this.recorded = recorded;
+        this.recordedLatest = recorded == null || recordedLatest == null || recordedLatest.isBefore(recorded)
+                ? recorded : recordedLatest;
         this.abatement = abatement;
         this.abatementLatest = abatement == null || abatementLatest == null || abatementLatest.isBefore(abatement)
                 ? abatement : abatementLatest;
@@ -95,6 +114,19 @@ public final class ClinicalCondition implements HasProvenance {
     public boolean isPossible() { return certainty == ConditionCertainty.POSSIBLE; }
     /** Condition.verificationStatus as recorded, or null when absent. */
     public String getVerificationStatus() { return verificationStatus; }
+    /** Condition.recordedDate (its earliest day); null when the record does not give it. */
+    public LocalDate getRecorded() { return recorded; }
+    /** "2019-02-04" (or "2019-02" for a partial date); "" when not recorded. */
+    public String getRecordedText() { return recorded == null ? "" : PartialDateText.of(recorded, recordedLatest); }
+    /**
+     * Whether the record was certainly written on or before {@code day} (epoch day): its recordedDate's latest day and
+     * its onset's latest day are both on or before it. False without a recordedDate: the record then does not say when
+     * its coded status was written (CDS-POLICY-RELAPSE-CODING-DATE).
+     */
+    public boolean recordedOnOrBefore(long day) {
+        return recordedLatest != null && recordedLatest.toEpochDay() <= day
+                && (onsetLatest == null || onsetLatest.toEpochDay() <= day);
+    }
     /** The earliest day the recorded abatement can stand for; null when none is dated. */
     public LocalDate getAbatement() { return abatement; }
     /** The latest day the recorded abatement can stand for (2024-11 → 2024-11-30); null when none is dated. */

@@ -26,7 +26,22 @@ public record PatientRecord(
         List<UnreadableInput> unreadable,
         Map<String, Integer> skippedResources,
         List<UnrecognisedCode> unrecognised,
-        List<DrugIntolerance> intolerances) {
+        List<DrugIntolerance> intolerances,
+        List<ClinicalCondition> conditionsAfterAsOf) {
+
+    /**
+     * A record without conditions left out of a replay ({@code conditionsAfterAsOf}: Conditions whose onset or
+     * recordedDate is after asOf, read only to say that a diagnosis exists but is dated after the evaluation date).
+     */
+    public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
+                         List<DiseaseStatus> diseaseStatuses, List<TransplantEligibilityAssertion> transplantAssertions,
+                         List<MedicationRecord> medications, List<ProcedureRecord> procedures, List<AllergyRecord> allergies,
+                         List<CytogeneticFinding> cytogenetics, List<ParaproteinIsotype> isotypes,
+                         List<UnreadableInput> unreadable, Map<String, Integer> skippedResources,
+                         List<UnrecognisedCode> unrecognised, List<DrugIntolerance> intolerances) {
+        this(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications, procedures, allergies,
+                cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances, List.of());
+    }
 
     /** A record without intolerances read from AllergyIntolerance (the shape before they were read). */
     public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
@@ -64,6 +79,7 @@ public record PatientRecord(
         skippedResources = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedResources));
         unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);
         intolerances = intolerances == null ? List.of() : List.copyOf(intolerances);
+        conditionsAfterAsOf = conditionsAfterAsOf == null ? List.of() : List.copyOf(conditionsAfterAsOf);
     }
 
     public boolean isComplete() { return unreadable.isEmpty(); }

@@ -33,7 +33,13 @@ public final class RelapseSignal implements HasProvenance {
          * a preliminary disease-status assessment after the last line started that is not a progression (stable,
          * improved, undetermined): listed so a reader sees it, never decisive (CDS-POLICY-DISEASE-STATUS)
          */
-        UNREADABLE_ASSESSMENT
+        UNREADABLE_ASSESSMENT,
+        /**
+         * myeloma coded in relapse (ICD-10-CM C90.02) by a record written on or before the day the last line started:
+         * it documents the relapse that line (or an earlier one) treated, not a relapse after it; listed, never decisive
+         * (CDS-POLICY-RELAPSE-CODING-DATE)
+         */
+        CODED_BEFORE_LAST_LINE
     }
 
     /** Where the signal comes from; the report and the findings name it. */
@@ -82,7 +88,12 @@ public final class RelapseSignal implements HasProvenance {
      * A signal that speaks to the disease now (relapse, remission, no progression, or a progression that may be a
      * relapse), not the history of lines nor an assessment the engine cannot read.
      */
-    public boolean isCurrent() { return reading != Reading.RELAPSE_OR_INTOLERANCE && reading != Reading.UNREADABLE_ASSESSMENT; }
+    public boolean isCurrent() {
+        return reading != Reading.RELAPSE_OR_INTOLERANCE && reading != Reading.UNREADABLE_ASSESSMENT
+                && reading != Reading.CODED_BEFORE_LAST_LINE;
+    }
+    /** A relapse coding written on or before the day the last line started (CDS-POLICY-RELAPSE-CODING-DATE). */
+    public boolean isCodedBeforeLastLine() { return reading == Reading.CODED_BEFORE_LAST_LINE; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     /** The texts of the signals among {@code facts}, sorted and joined, for a status that rests on several. */

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.PatientDemographics;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
@@ -165,7 +166,10 @@ public final class BundleReader {
         ScannedEntry firstVersionLikeEntry = null;
         for (ScannedEntry dated : scan.entries) {
             Optional<ScannedEntry> asItStood = AsOfCut.asOf(dated, asOf);
-            if (asItStood.isEmpty()) continue; // recorded after asOf: not part of the chart being replayed
+            if (asItStood.isEmpty()) { // recorded after asOf: not part of the chart being replayed
+                if (dated.resourceType().equals("Condition")) conditionAfterAsOf(dated, parser, terminology, out);
+                continue;
+            }
             ScannedEntry entry = asItStood.get();
             parsedEntries++;
             EntryContext ctx = new EntryContext(entry, out);
@@ -201,6 +205,23 @@ public final class BundleReader {
                     : out.unreadable));
         }
         return out.build(patient);
+    }
+
+    /**
+     * A Condition dated after asOf is mapped apart, into a builder that is thrown away, so that a myeloma or plasma-cell
+     * diagnosis the replay leaves out can be named ("dated after the evaluation date", not "no diagnosis found"); nothing
+     * else of it is read (sweep B R11).
+     */
+    private static void conditionAfterAsOf(ScannedEntry entry, EntryParser parser, Terminology terminology, RecordBuilder out) {
+        RecordBuilder apart = new RecordBuilder(terminology);
+        try {
+            ConditionMapper.map(parser.parse(Condition.class, entry), new EntryContext(entry, apart));
+        } catch (RuntimeException e) {
+            return; // unreadable: it was not in the chart on asOf either way
+        }
+        for (ClinicalCondition c : apart.conditions) {
+            if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) out.conditionsAfterAsOf.add(c);
+        }
     }
 
     private static PatientDemographics readPatient(ScannedEntry entry, EntryParser parser, LocalDate asOf)

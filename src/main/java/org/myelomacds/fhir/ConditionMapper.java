@@ -77,7 +77,9 @@ final class ConditionMapper {
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
         ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
                 clinicalStatus, certainty, verification, onset, onsetLatest(condition), abatement(condition, FhirDates::startOf),
-                abatement(condition, FhirDates::latestEndOf), codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
+                abatement(condition, FhirDates::latestEndOf),
+                condition.hasRecordedDateElement() ? FhirDates.of(condition.getRecordedDateElement()) : null,
+                condition.hasRecordedDateElement() ? FhirDates.latest(condition.getRecordedDateElement()) : null, codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
     }
 
     /**

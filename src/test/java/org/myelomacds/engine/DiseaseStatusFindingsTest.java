@@ -81,6 +81,11 @@ class DiseaseStatusFindingsTest {
     void aProgressionEnteredInErrorLeavesCodedRelapseUndatedAndTheLastLinesDrugUnknown() throws Exception {
         ObjectNode b = bundle();
         progression3(b).put("status", "entered-in-error");
+        // undated coding: without a recordedDate the C90.02 is read as current (a coding recorded before line 3 started
+        // would not document relapse after it, CDS-POLICY-RELAPSE-CODING-DATE, RelapseReadingTest)
+        for (var e : b.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("mm-1")) ((ObjectNode) e.get("resource")).remove("recordedDate");
+        }
         Assessment a = evaluate(b);
         assertEquals("DOCUMENTED", a.findings().relapse().status());
         assertFalse(ixazomib(a).refractory());

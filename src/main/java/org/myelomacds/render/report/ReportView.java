@@ -179,6 +179,7 @@ public record ReportView(
                     case "NO_PROGRESSION" -> "no progression";
                     case "POSSIBLE_RELAPSE" -> "possible relapse (the record does not settle it)";
                     case "UNREADABLE_ASSESSMENT" -> "assessment not read (not final)";
+                    case "CODED_BEFORE_LAST_LINE" -> "earlier relapse (coded before the last line started)";
                     default -> "relapse or intolerance (not recorded which)";
                 };
                 disease.add(new Fact("Relapse signal", reading + ", from " + word(s.source()) + ": " + s.text(), null,
