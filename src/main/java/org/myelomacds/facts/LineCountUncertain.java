@@ -19,20 +19,27 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> records;
     private final List<String> purpose;
     private final List<String> unknownEnds;
+    private final List<String> possibleProgressions;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<Provenance> provenance) {
+        this(counted, min, max, records, purpose, unknownEnds, List.of(), provenance);
+    }
+
+    private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
+                               List<String> unknownEnds, List<String> possibleProgressions, List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
         this.records = List.copyOf(Objects.requireNonNull(records, "records"));
         this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
         this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
+        this.possibleProgressions = List.copyOf(Objects.requireNonNull(possibleProgressions, "possibleProgressions"));
         this.provenance = List.copyOf(provenance);
     }
 
@@ -57,6 +64,17 @@ public final class LineCountUncertain implements HasProvenance {
         return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
     }
 
+    /**
+     * The lines depend on whether a possible progression is one (issue 10 item 1; sweep s11 accept A1): a serum M-protein
+     * rise that an unconfirmed result or partial dates leave short of the IMWG criteria (rules/derive/relapse.drl).
+     * Therapy started after a progression is a new line; the timeline does not count it as one, but the count may be
+     * {@code max}. Each of {@code possibleProgressions} says what the record shows.
+     */
+    public static LineCountUncertain ofPossibleProgressions(int counted, int min, int max,
+                                                            List<String> possibleProgressions, List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), possibleProgressions, provenance);
+    }
+
     /** Both causes at once: the widest range of counts, every record named. */
     public LineCountUncertain and(LineCountUncertain other) {
         java.util.TreeSet<Provenance> all = new java.util.TreeSet<>(provenance);
@@ -67,7 +85,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
         List<String> es = new java.util.ArrayList<>(unknownEnds);
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
+        List<String> pp = new java.util.ArrayList<>(possibleProgressions);
+        other.possibleProgressions.stream().filter(r -> !pp.contains(r)).forEach(pp::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, pp,
                 new java.util.ArrayList<>(all));
     }
 
@@ -81,9 +101,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getPurpose() { return purpose; }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
     public List<String> getUnknownEnds() { return unknownEnds; }
+    /** The possible progressions that move the count, each saying what the record shows. */
+    public List<String> getPossibleProgressions() { return possibleProgressions; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
+        if (!possibleProgressions.isEmpty()) return describeWithPossibleProgressions();
         if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
         if (purpose.isEmpty()) {
             if (min == max) {
@@ -115,8 +138,24 @@ public final class LineCountUncertain implements HasProvenance {
                 + " as counted, each such record read as given on its date)";
     }
 
+    /** The text when a possible progression is among the causes (the other causes' words kept). */
+    private String describeWithPossibleProgressions() {
+        String first = "whether " + String.join("; ", possibleProgressions) + " is a progression (therapy started after"
+                + " a progression is a new line, LOT-B15; the timeline does not count it as one)";
+        LineCountUncertain rest = new LineCountUncertain(counted, min, max, records, purpose, unknownEnds, List.of(), provenance);
+        String others = records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty() ? "" : "; also " + rest.describe();
+        if (min == max) return "which records form which of the " + counted + " lines depends on " + first + others;
+        return "the number of lines is " + min + " to " + max + " depending on " + first + " (" + counted
+                + " as counted)" + others;
+    }
+
     /** What would settle it, for the data gap. */
     public String remedy() {
+        if (!possibleProgressions.isEmpty()) {
+            LineCountUncertain rest = new LineCountUncertain(counted, min, max, records, purpose, unknownEnds, List.of(), provenance);
+            return "confirm or refute the progression (a repeat serum M-protein with its full date, or a dated disease-status"
+                    + " assessment)" + (records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty() ? "" : "; " + rest.remedy());
+        }
         if (!unknownEnds.isEmpty()) {
             String end = "record when the therapy stopped (an end date, or the course's period)";
             if (!records.isEmpty()) end += ", and the full date";
@@ -130,7 +169,8 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
+                && possibleProgressions.equals(u.possibleProgressions);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, possibleProgressions); }
 }
