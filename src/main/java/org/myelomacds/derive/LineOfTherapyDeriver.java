@@ -324,6 +324,86 @@ public final class LineOfTherapyDeriver {
     public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                            List<DiseaseStatus> statuses, LocalDate asOf,
                                            List<TherapyPurpose.Undecided> undecided, List<ClinicalCondition> conditions) {
+        return timeline(records, procedures, statuses, asOf, undecided, conditions, List.of());
+    }
+
+    /**
+     * As above, with possible progressions ({@link DiseaseStatus#isPossibleProgression}, e.g. an unconfirmed serum
+     * M-protein rise or one that partial dates may or may not order as IMWG progression, rules/derive/relapse.drl): the
+     * timeline does not open a line at them, but when reading one as a progression gives other lines, the count is
+     * uncertain ({@link LineCountUncertain#ofPossibleProgressions}).
+     */
+    public static TherapyTimeline timeline(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                           List<DiseaseStatus> statuses, LocalDate asOf,
+                                           List<TherapyPurpose.Undecided> undecided, List<ClinicalCondition> conditions,
+                                           List<DiseaseStatus> possibleProgressions) {
+        TherapyTimeline t = timelineWithoutPossible(records, procedures, statuses, asOf, undecided, conditions);
+        LineCountUncertain possible = possibleProgressionUncertain(records, procedures, statuses, asOf, t,
+                possibleProgressions == null ? List.of() : possibleProgressions);
+        if (possible == null) return t;
+        return new TherapyTimeline(t.lines(), t.courses(),
+                t.lineCountUncertain() == null ? possible : t.lineCountUncertain().and(possible));
+    }
+
+    /**
+     * Whether reading {@code progression} (a progression the rules derived, e.g. a confirmed serum M-protein rise) as a
+     * dated progression changes the lines the records form with {@code statuses}: then it must be fed back to the
+     * timeline (engine/Evaluator), since therapy started after a documented progression is a new line.
+     */
+    public static boolean changesLines(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                       List<DiseaseStatus> statuses, LocalDate asOf, DiseaseStatus progression) {
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> with = new ArrayList<>(stats);
+        with.add(progression);
+        return !signature(place(records, procs, with, asOf)).equals(signature(place(records, procs, stats, asOf)));
+    }
+
+    /**
+     * The count range when possible progressions, each read as a progression (on the first and on the last day it can
+     * stand for), give other lines. Null when none does.
+     */
+    private static LineCountUncertain possibleProgressionUncertain(List<MedicationRecord> records,
+                                                                   List<ProcedureRecord> procedures,
+                                                                   List<DiseaseStatus> statuses, LocalDate asOf,
+                                                                   TherapyTimeline placed,
+                                                                   List<DiseaseStatus> possible) {
+        if (possible.isEmpty()) return null;
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        List<List<String>> base = signature(place(records, procs, stats, asOf));
+        int counted = placed.lines().size();
+        int min = counted;
+        int max = counted;
+        List<String> movers = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        for (DiseaseStatus p : possible) {
+            if (p == null || !p.isDated() || p.getDate().isAfter(asOf)) continue;
+            boolean moves = false;
+            LocalDate last = p.getLatest().isAfter(asOf) ? asOf : p.getLatest();
+            for (LocalDate day : new TreeSet<>(List.of(p.getDate(), last))) {
+                List<DiseaseStatus> with = new ArrayList<>(stats);
+                with.add(DiseaseStatus.derivedProgression(day, p.getProvenance().isEmpty() ? null : p.getProvenance().get(0),
+                        p.isDerived() ? p.getDerivation() : "possible progression"));
+                TherapyTimeline alt = place(records, procs, with, asOf);
+                if (signature(alt).equals(base)) continue;
+                moves = true;
+                min = Math.min(min, alt.lines().size());
+                max = Math.max(max, alt.lines().size());
+            }
+            if (moves) {
+                movers.add(p.describeUncertainty());
+                provenance.addAll(p.getProvenance());
+            }
+        }
+        if (movers.isEmpty()) return null;
+        return LineCountUncertain.ofPossibleProgressions(counted, min, max, movers, new ArrayList<>(provenance));
+    }
+
+    private static TherapyTimeline timelineWithoutPossible(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                                           List<DiseaseStatus> statuses, LocalDate asOf,
+                                                           List<TherapyPurpose.Undecided> undecided,
+                                                           List<ClinicalCondition> conditions) {
         Objects.requireNonNull(asOf, "asOf");
         List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
         List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
@@ -1101,7 +1181,9 @@ public final class LineOfTherapyDeriver {
     }
 
     static String describe(DiseaseStatus p) {
-        return "progression " + p.onDate() + " (" + reference(p) + ")";
+        // a progression the rules derived from the serum M-protein says so: no disease-status record names it
+        return "progression " + p.onDate() + " (" + reference(p) + (p.isDerived() ? ", a serum M-protein rise meeting the"
+                + " IMWG progression criteria" : "") + ")";
     }
 
     /** Anti-myeloma drugs starting on {@code day}: join the current line or open a new one. */

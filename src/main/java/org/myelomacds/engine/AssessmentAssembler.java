@@ -462,7 +462,9 @@ final class AssessmentAssembler {
         // Recorded assessments, and the progressions the rules derived from a confirmed M-protein rise (relapse.drl),
         // so the timeline marks every progression the decisions rest on.
         List<DiseaseStatus> assessed = new ArrayList<>(record.diseaseStatuses());
-        facts(session, DiseaseStatus.class).stream().filter(DiseaseStatus::isDerived).forEach(assessed::add);
+        // a derived progression fed back to the timeline (Evaluator) is in the record already: listed once
+        facts(session, DiseaseStatus.class).stream().filter(d -> d.isDerived() && !record.diseaseStatuses().contains(d))
+                .forEach(assessed::add);
         List<Findings.StatusEvent> status = assessed.stream()
                 .filter(d -> d.isDated() && !d.getDate().isAfter(context.getAsOf()))
                 .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(d -> d.getTrend().name())

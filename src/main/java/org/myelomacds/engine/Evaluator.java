@@ -45,7 +45,45 @@ public final class Evaluator {
 
     public Rulebase rulebase() { return rulebase; }
 
+    /**
+     * Most sessions a patient can take: each pass after the first feeds one more progression the rules derived back to
+     * the timeline (or the possible ones once); the M-protein series of a record bounds how many can come.
+     */
+    static final int MAX_PASSES = 6;
+
+    /**
+     * Lines are arithmetic (Java, before the session), but a progression shown only by the serum M-protein is judgement
+     * (rules/derive/relapse.drl, IMWG criteria with their citation): the rules derive it against the last line. When a
+     * derived progression falls inside the last line before therapy that started after it, that therapy is a new line
+     * (LOT-B15; issue 10 item 1), so the timeline is derived again with the progression as an input and the session run
+     * again; the nadir then restarts with the new line, as the rules read it. A possible progression (an unconfirmed rise,
+     * one partial dates leave undecided) opens no line: when reading it as one gives other lines, the count is a range
+     * (LineCountUncertain). Most records need one pass; the thresholds stay in one place, the DRL.
+     */
     public Assessment evaluate(PatientRecord record, EvaluationContext context) {
+        List<org.myelomacds.facts.DiseaseStatus> fedBack = new ArrayList<>();
+        List<org.myelomacds.facts.DiseaseStatus> possible = new ArrayList<>();
+        for (int pass = 1; ; pass++) {
+            Pass p = evaluate(record, context, fedBack, possible, pass < MAX_PASSES);
+            if (p.assessment() != null) return p.assessment();
+            fedBack = p.fedBack();
+            possible = p.possible();
+        }
+    }
+
+    /** One session's outcome: the assessment, or the progressions to feed back for another pass. */
+    private record Pass(Assessment assessment, List<org.myelomacds.facts.DiseaseStatus> fedBack,
+                        List<org.myelomacds.facts.DiseaseStatus> possible) {}
+
+    private Pass evaluate(PatientRecord original, EvaluationContext context,
+                          List<org.myelomacds.facts.DiseaseStatus> fedBack,
+                          List<org.myelomacds.facts.DiseaseStatus> possible, boolean mayRerun) {
+        PatientRecord record = original;
+        if (!fedBack.isEmpty()) {
+            List<org.myelomacds.facts.DiseaseStatus> statuses = new ArrayList<>(original.diseaseStatuses());
+            statuses.addAll(fedBack);
+            record = withDiseaseStatuses(original, statuses);
+        }
         List<Measurement> measurements = new ArrayList<>(record.measurements());
         // The estimate joins the measurements; the values it could have had with inputs a partial date may make current
         // instead are facts of their own, judged by rules/derive/current-results.drl (DERIVE-CURRENT-03).
@@ -84,7 +122,8 @@ public final class Evaluator {
         // The conditions: a myeloma relapse code dated between a line and therapy joining it by a window leaves the count
         // undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
         TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
-                record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions());
+                record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions(),
+                possible);
         if (!useUnknown.isEmpty()) {
             List<MedicationRecord> taken = new ArrayList<>(record.medications());
             taken.addAll(useUnknown);
@@ -163,8 +202,12 @@ public final class Evaluator {
                 throw new EvaluationException("rule evaluation stopped after " + MAX_FIRINGS
                         + " firings: a rule loop in the rulebase (last rules fired: " + lastRules(trace) + ")");
             }
-            return new AssessmentAssembler(rulebase, record, context, exposures, lines, measurements)
-                    .assemble(session, trace.entries());
+            if (mayRerun) {
+                Pass again = feedBack(session, original, record, purpose, context, fedBack, possible);
+                if (again != null) return again;
+            }
+            return new Pass(new AssessmentAssembler(rulebase, record, context, exposures, lines, measurements)
+                    .assemble(session, trace.entries()), fedBack, possible);
         } finally {
             // The session goes back to the pool: its listener must not follow it into the next evaluation.
             session.removeEventListener(trace);
@@ -182,6 +225,61 @@ public final class Evaluator {
             }
             throw new EvaluationException("a rule failed during evaluation: " + e);
         }
+    }
+
+    /**
+     * The progressions the rules derived that the timeline has not read and that change its lines: the earliest certain
+     * one (the nadir of anything later restarts with the line it opens, so later ones are derived again), else every
+     * possible one not yet read. Null when none changes the lines.
+     */
+    private static Pass feedBack(KieSession session, PatientRecord original, PatientRecord record,
+                                 TherapyPurpose.Split purpose, EvaluationContext context,
+                                 List<org.myelomacds.facts.DiseaseStatus> fedBack,
+                                 List<org.myelomacds.facts.DiseaseStatus> possible) {
+        List<org.myelomacds.facts.DiseaseStatus> derived = new ArrayList<>();
+        for (Object o : session.getObjects(o -> o instanceof org.myelomacds.facts.DiseaseStatus d && d.isDerived()
+                && d.isDated() && !d.getDate().isAfter(context.getAsOf()))) {
+            derived.add((org.myelomacds.facts.DiseaseStatus) o);
+        }
+        derived.sort(java.util.Comparator.comparing(org.myelomacds.facts.DiseaseStatus::getDate)
+                .thenComparing(org.myelomacds.facts.DiseaseStatus::getDerivation));
+        for (org.myelomacds.facts.DiseaseStatus d : derived) {
+            if (!d.isProgression() || record.diseaseStatuses().stream().anyMatch(q -> samePossible(q, d))) continue;
+            if (LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
+                    context.getAsOf(), d)) {
+                List<org.myelomacds.facts.DiseaseStatus> more = new ArrayList<>(fedBack);
+                more.add(d);
+                return new Pass(null, more, List.of());
+            }
+        }
+        List<org.myelomacds.facts.DiseaseStatus> morePossible = new ArrayList<>(possible);
+        for (org.myelomacds.facts.DiseaseStatus d : derived) {
+            if (!d.isPossibleProgression() || possible.stream().anyMatch(q -> samePossible(q, d))) continue;
+            org.myelomacds.facts.DiseaseStatus asProgression = org.myelomacds.facts.DiseaseStatus.derivedProgression(
+                    d.getDate(), d.getProvenance().isEmpty() ? null : d.getProvenance().get(0), d.getDerivation());
+            org.myelomacds.facts.DiseaseStatus onLastDay = org.myelomacds.facts.DiseaseStatus.derivedProgression(
+                    d.getLatest().isAfter(context.getAsOf()) ? context.getAsOf() : d.getLatest(),
+                    d.getProvenance().isEmpty() ? null : d.getProvenance().get(0), d.getDerivation());
+            if (LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
+                    context.getAsOf(), asProgression)
+                    || LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
+                    context.getAsOf(), onLastDay)) {
+                morePossible.add(d);
+            }
+        }
+        return morePossible.size() > possible.size() ? new Pass(null, fedBack, morePossible) : null;
+    }
+
+    /** The same derived assessment (a new session derives a new object for it). */
+    private static boolean samePossible(org.myelomacds.facts.DiseaseStatus a, org.myelomacds.facts.DiseaseStatus b) {
+        return a.isDated() && b.isDated() && a.getDate().equals(b.getDate()) && a.getLatest().equals(b.getLatest())
+                && java.util.Objects.equals(a.getDerivation(), b.getDerivation());
+    }
+
+    private static PatientRecord withDiseaseStatuses(PatientRecord r, List<org.myelomacds.facts.DiseaseStatus> statuses) {
+        return new PatientRecord(r.patient(), r.conditions(), r.measurements(), statuses,
+                r.transplantAssertions(), r.medications(), r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
+                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances());
     }
 
     private static PatientRecord withMedications(PatientRecord r, List<MedicationRecord> medications) {

@@ -24,16 +24,19 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> useUnknown;
     /** Statements dated only by dateAsserted that the timeline could not place (CDS-POLICY-DATE-ASSERTED). */
     private final List<String> asserted;
+    /** Possible progressions (an unconfirmed or partially dated M-protein rise) that move the count. */
+    private final List<String> possibleProgressions;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<String> windowJoins, List<String> useUnknown,
-                               List<String> asserted, List<Provenance> provenance) {
+                               List<String> asserted, List<String> possibleProgressions, List<Provenance> provenance) {
         this.asserted = List.copyOf(Objects.requireNonNull(asserted, "asserted"));
+        this.possibleProgressions = List.copyOf(Objects.requireNonNull(possibleProgressions, "possibleProgressions"));
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -52,7 +55,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -63,7 +66,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
                                                   List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), List.of(), provenance);
     }
 
     /**
@@ -94,7 +97,19 @@ public final class LineCountUncertain implements HasProvenance {
      * lies from {@code counted} to {@code max} (one more per asserted day). Each of {@code asserted} names a record.
      */
     public static LineCountUncertain ofAsserted(int counted, int max, List<String> asserted, List<Provenance> provenance) {
-        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, provenance);
+        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on whether a possible progression is one (issue 10 item 1; sweep s11 accept A1): a serum M-protein
+     * rise that an unconfirmed result or partial dates leave short of the IMWG criteria (rules/derive/relapse.drl).
+     * Therapy started after a progression is a new line; the timeline does not count it as one, but the count may be
+     * {@code max}. Each of {@code possibleProgressions} says what the record shows.
+     */
+    public static LineCountUncertain ofPossibleProgressions(int counted, int min, int max,
+                                                            List<String> possibleProgressions, List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                possibleProgressions, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -113,11 +128,13 @@ public final class LineCountUncertain implements HasProvenance {
         other.useUnknown.stream().filter(r -> !us.contains(r)).forEach(us::add);
         List<String> as = new java.util.ArrayList<>(asserted);
         other.asserted.stream().filter(r -> !as.contains(r)).forEach(as::add);
+        List<String> pp = new java.util.ArrayList<>(possibleProgressions);
+        other.possibleProgressions.stream().filter(r -> !pp.contains(r)).forEach(pp::add);
         // An unplaced asserted record adds its lines to whatever the other causes allow.
         int extra = other.asserted.isEmpty() || !asserted.isEmpty() ? 0 : other.max - other.counted;
         int extraMine = asserted.isEmpty() || !other.asserted.isEmpty() ? 0 : max - counted;
         return new LineCountUncertain(counted, Math.min(min, other.min),
-                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, new java.util.ArrayList<>(all));
+                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, pp, new java.util.ArrayList<>(all));
     }
 
     /** The count the timeline reports (every partial date on its first day, every undecided record counted). */
@@ -136,11 +153,13 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getUseUnknown() { return useUnknown; }
     /** The statements dated only by dateAsserted that the timeline could not place and that may be lines. */
     public List<String> getAsserted() { return asserted; }
+    /** The possible progressions that move the count, each saying what the record shows. */
+    public List<String> getPossibleProgressions() { return possibleProgressions; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     private boolean onlyAsserted() {
         return !asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()
-                && windowJoins.isEmpty() && useUnknown.isEmpty();
+                && windowJoins.isEmpty() && useUnknown.isEmpty() && possibleProgressions.isEmpty();
     }
 
     public String describe() {
@@ -156,6 +175,7 @@ public final class LineCountUncertain implements HasProvenance {
     }
 
     private String describeCore() {
+        if (!possibleProgressions.isEmpty()) return describeWithPossibleProgressions();
         if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) return describeComposite();
         if (purpose.isEmpty()) {
             if (min == max) {
@@ -197,9 +217,36 @@ public final class LineCountUncertain implements HasProvenance {
                 + " as counted, " + String.join(", ", asCounted) + ")";
     }
 
+    /** The text when a possible progression is among the causes (the other causes' words kept). */
+    /** The same uncertainty without its possible progressions, to describe the other causes. */
+    private LineCountUncertain withoutPossibleProgressions() {
+        return new LineCountUncertain(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
+                List.of(), provenance);
+    }
+
+    private boolean hasNoCause() {
+        return records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty() && windowJoins.isEmpty()
+                && useUnknown.isEmpty() && asserted.isEmpty() && possibleProgressions.isEmpty();
+    }
+
+    private String describeWithPossibleProgressions() {
+        String first = "whether " + String.join("; ", possibleProgressions) + " is a progression (therapy started after"
+                + " a progression is a new line, LOT-B15; the timeline does not count it as one)";
+        LineCountUncertain rest = withoutPossibleProgressions();
+        String others = rest.hasNoCause() ? "" : "; also " + rest.describe();
+        if (min == max) return "which records form which of the " + counted + " lines depends on " + first + others;
+        return "the number of lines is " + min + " to " + max + " depending on " + first + " (" + counted
+                + " as counted)" + others;
+    }
+
     /** What would settle it, for the data gap. */
     public String remedy() {
         if (onlyAsserted()) return "record when the therapy in the statement was given (its effective period)";
+        if (!possibleProgressions.isEmpty()) {
+            LineCountUncertain rest = withoutPossibleProgressions();
+            return "confirm or refute the progression (a repeat serum M-protein with its full date, or a dated disease-status"
+                    + " assessment)" + (rest.hasNoCause() ? "" : "; " + rest.remedy());
+        }
         if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) {
             List<String> what = new java.util.ArrayList<>();
             if (!useUnknown.isEmpty()) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
@@ -218,9 +265,11 @@ public final class LineCountUncertain implements HasProvenance {
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
                 && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
-                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown) && asserted.equals(u.asserted);
+                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown) && asserted.equals(u.asserted)
+                && possibleProgressions.equals(u.possibleProgressions);
     }
     @Override public int hashCode() {
-        return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted);
+        return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
+                possibleProgressions);
     }
 }
