@@ -19,6 +19,8 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> records;
     private final List<String> purpose;
     private final List<String> unknownEnds;
+    /** Orders not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED), each naming the request and its date. */
+    private final List<String> notStarted;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
@@ -27,6 +29,12 @@ public final class LineCountUncertain implements HasProvenance {
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<Provenance> provenance) {
+        this(counted, min, max, records, purpose, unknownEnds, List.of(), provenance);
+    }
+
+    private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
+                               List<String> unknownEnds, List<String> notStarted, List<Provenance> provenance) {
+        this.notStarted = List.copyOf(Objects.requireNonNull(notStarted, "notStarted"));
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -57,6 +65,17 @@ public final class LineCountUncertain implements HasProvenance {
         return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, provenance);
     }
 
+    /**
+     * The lines depend on orders not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED): an on-hold order, or an
+     * open order in a record that documents what was given (statements, administrations, dispenses) with nothing
+     * recorded as given under it. The timeline counts the lines without them ({@code counted}); started, they would
+     * form or change a line. Each of {@code orders} names a request and its date.
+     */
+    public static LineCountUncertain ofNotStarted(int counted, int min, int max, List<String> orders,
+                                                  List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), orders, provenance);
+    }
+
     /** Both causes at once: the widest range of counts, every record named. */
     public LineCountUncertain and(LineCountUncertain other) {
         java.util.TreeSet<Provenance> all = new java.util.TreeSet<>(provenance);
@@ -67,7 +86,9 @@ public final class LineCountUncertain implements HasProvenance {
         other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
         List<String> es = new java.util.ArrayList<>(unknownEnds);
         other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es,
+        List<String> ns = new java.util.ArrayList<>(notStarted);
+        other.notStarted.stream().filter(r -> !ns.contains(r)).forEach(ns::add);
+        return new LineCountUncertain(counted, Math.min(min, other.min), Math.max(max, other.max), rs, ps, es, ns,
                 new java.util.ArrayList<>(all));
     }
 
@@ -81,10 +102,12 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getPurpose() { return purpose; }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
     public List<String> getUnknownEnds() { return unknownEnds; }
+    /** The orders not known to have been started that move the lines, each as "MedicationRequest/r (pomalidomide, on-hold, ordered on 2026-09-25)". */
+    public List<String> getNotStarted() { return notStarted; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     public String describe() {
-        if (!unknownEnds.isEmpty()) return describeWithUnknownEnds();
+        if (!unknownEnds.isEmpty() || !notStarted.isEmpty()) return describeWithUnknownEnds();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -104,7 +127,9 @@ public final class LineCountUncertain implements HasProvenance {
     /** The text when an unknown end is among the causes (the other causes' wording kept as above). */
     private String describeWithUnknownEnds() {
         List<String> causes = new java.util.ArrayList<>();
-        causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
+        if (!notStarted.isEmpty()) causes.add("whether the therapy ordered was started (" + String.join(", ", notStarted)
+                + ": ordered, not recorded as given; counted as not started, CDS-POLICY-ORDERS-NOT-STARTED)");
+        if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
         if (!records.isEmpty()) causes.add("the day the partial date of " + String.join(", ", records) + " stands for");
         if (!purpose.isEmpty()) causes.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
@@ -112,13 +137,20 @@ public final class LineCountUncertain implements HasProvenance {
         String depends = String.join(" and on ", causes);
         if (min == max) return "which records form which of the " + counted + " lines depends on " + depends;
         return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
-                + " as counted, each such record read as given on its date)";
+                + (notStarted.isEmpty() ? " as counted, each such record read as given on its date)"
+                : " as counted, each order not known to be started left out"
+                        + (unknownEnds.isEmpty() ? "" : " and each record without an end read as given on its date") + ")");
     }
 
     /** What would settle it, for the data gap. */
     public String remedy() {
-        if (!unknownEnds.isEmpty()) {
-            String end = "record when the therapy stopped (an end date, or the course's period)";
+        if (!notStarted.isEmpty() && unknownEnds.isEmpty() && records.isEmpty() && purpose.isEmpty()) {
+            return "record whether the ordered therapy was given (its dispenses or administrations, or the order's status)";
+        }
+        if (!unknownEnds.isEmpty() || !notStarted.isEmpty()) {
+            String end = unknownEnds.isEmpty() ? "record whether the ordered therapy was given (its dispenses or administrations)"
+                    : "record when the therapy stopped (an end date, or the course's period)"
+                    + (notStarted.isEmpty() ? "" : ", and whether the ordered therapy was given");
             if (!records.isEmpty()) end += ", and the full date";
             if (!purpose.isEmpty()) end += ", and what the therapy was given for";
             return end;
@@ -130,7 +162,8 @@ public final class LineCountUncertain implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds);
+                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
+                && notStarted.equals(u.notStarted);
     }
-    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds); }
+    @Override public int hashCode() { return Objects.hash(counted, min, max, records, purpose, unknownEnds, notStarted); }
 }
