@@ -426,6 +426,38 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * The timeline {@code placed} (derived without {@code notStarted}) with what the orders not known to have been started
+     * (CDS-POLICY-ORDERS-NOT-STARTED, {@link TherapyRecords#notKnownStarted}) would change: the lines are placed again with
+     * them read as given, and when those lines differ (how many, which records each holds) the count is a range
+     * ({@link LineCountUncertain#ofNotStarted}) naming each order. {@code placed} unchanged when there are none or they
+     * change nothing.
+     */
+    public static TherapyTimeline withNotStarted(TherapyTimeline placed, List<MedicationRecord> records,
+                                                 List<MedicationRecord> notStarted, List<ProcedureRecord> procedures,
+                                                 List<DiseaseStatus> statuses, LocalDate asOf) {
+        if (notStarted == null || notStarted.isEmpty()) return placed;
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        List<MedicationRecord> all = new ArrayList<>(records == null ? List.of() : records);
+        all.addAll(notStarted);
+        TherapyTimeline started = place(all, procs, stats, asOf);
+        if (signature(started).equals(signature(placed))) return placed;
+        int counted = placed.lines().size();
+        List<String> named = new ArrayList<>();
+        Set<Provenance> provenance = new TreeSet<>();
+        for (MedicationRecord r : notStarted.stream().sorted(Comparator.comparing(MedicationRecord::getStart)
+                .thenComparing(LineOfTherapyDeriver::reference)).toList()) {
+            named.add(reference(r) + " (" + r.getDrug().displayName() + ", " + r.getStatus() + ", ordered on "
+                    + PartialDateText.of(r.getStart(), r.getStartLatest()) + ")");
+            provenance.addAll(r.getProvenance());
+        }
+        LineCountUncertain u = LineCountUncertain.ofNotStarted(counted, Math.min(counted, started.lines().size()),
+                Math.max(counted, started.lines().size()), named, new ArrayList<>(provenance));
+        LineCountUncertain merged = placed.lineCountUncertain() == null ? u : placed.lineCountUncertain().and(u);
+        return new TherapyTimeline(placed.lines(), placed.courses(), merged);
+    }
+
+    /**
      * Whether records of undecided purpose change the lines the other records form: the timeline without them (all,
      * then each alone) against the placed one with their own references left out. Null when none does.
      */
@@ -1197,6 +1229,13 @@ public final class LineOfTherapyDeriver {
             return;
         }
         int n = lines.size();
+        // A supply of N days from day D covers D..D+N-1 (MedicationMapper): a new drug starting on that last day took
+        // over from it, so the old drug is not carried into a new regimen by the supply's last day alone (sweep s11
+        // accept A9: lenalidomide's supply ending on the day bortezomib was ordered made line 2 "VRd").
+        if (batch.stream().anyMatch(s -> !cur.hasDrug(s.drug()))) {
+            cur.segments.replaceAll(s -> s.to().equals(day) && s.from().isBefore(day) && !s.ongoing()
+                    && endsOnSupply(s.record()) ? s.part(s.from(), day.minusDays(1), false) : s);
+        }
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
@@ -1405,6 +1444,13 @@ public final class LineOfTherapyDeriver {
                 + " documentation, not IMWG criteria; clinical-evidence §1.6 E) and opens no line by itself; if the therapy"
                 + " was started for that relapse, it is a new line (CDS-POLICY-WINDOW-RELAPSE-CODE: the line count is"
                 + " undecided)";
+    }
+
+    /** The record's last day is the end of an order's plan or of a dispensed supply, not a recorded last dose. */
+    private static boolean endsOnSupply(MedicationRecord r) {
+        return (r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST
+                || r.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE)
+                && r.getEnd() != null && r.getStart() != null && r.getEnd().isAfter(r.getStart());
     }
 
     private static List<Provenance> provenance(List<Segment> segments) {

@@ -59,6 +59,42 @@ public final class TherapyRecords {
                 .toList();
     }
 
+    /**
+     * CDS-POLICY-ORDERS-NOT-STARTED (rules/evidence.yaml): orders of an anti-myeloma drug that the record does not show
+     * were started, so they form no line and no exposure (LineOfTherapyDeriver#notStartedUncertain names them and says
+     * how many lines they could make). A MedicationRequest that is open at asOf (active or on-hold, read as running:
+     * {@link #isOngoing}) with no MedicationStatement, MedicationAdministration or MedicationDispense of its drug
+     * reaching its start, when
+     * <ul>
+     *   <li>it is on-hold: FHIR R4 "actions implied by the prescription are to be temporarily halted", so nothing says a
+     *       dose was given; or</li>
+     *   <li>it is active and the record documents what was given in records of its own (a given, dated statement,
+     *       administration or dispense of some anti-myeloma drug): FHIR R4 active is only "actionable", and in a chart
+     *       that records giving, an order with nothing given under it is the next regimen prescribed, not yet a line
+     *       (LOT-B15: a line is at least one complete cycle).</li>
+     * </ul>
+     * An order-only record (an order feed, Synthea) keeps its orders as therapy: they are all it holds. An order older
+     * than CDS-POLICY-OPEN-REQUEST allows is read by that policy (given on its date, end unknown), as is any closed order.
+     */
+    public static java.util.List<MedicationRecord> notKnownStarted(java.util.List<MedicationRecord> records, LocalDate asOf) {
+        if (records == null) return java.util.List.of();
+        boolean chartRecordsGiving = records.stream().anyMatch(o -> o != null
+                && o.getSource() != org.myelomacds.facts.MedicationSource.REQUEST && isDatedAndStarted(o, asOf)
+                && o.getDrug().getDrugClass().isAntiMyelomaTherapy());
+        return records.stream()
+                .filter(r -> r != null && r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST
+                        && isDatedAndStarted(r, asOf) && r.getDrug().getDrugClass().isAntiMyelomaTherapy()
+                        && OPEN_ORDER_STATUSES.contains(status(r)) && isOngoing(r, asOf)
+                        && ("on-hold".equals(status(r)) || chartRecordsGiving)
+                        && records.stream().noneMatch(o -> o != null && o != r && o.getDrug().equals(r.getDrug())
+                                && o.getSource() != org.myelomacds.facts.MedicationSource.REQUEST
+                                && isDatedAndStarted(o, asOf) && !lastDay(o, asOf).isBefore(r.getStart())))
+                .toList();
+    }
+
+    /** Request statuses that leave an order open (CDS-POLICY-ORDERS-NOT-STARTED reads only these). */
+    private static final Set<String> OPEN_ORDER_STATUSES = Set.of("active", "on-hold");
+
     private static String status(MedicationRecord r) {
         return r.getStatus() == null ? "" : r.getStatus().trim().toLowerCase(Locale.ROOT);
     }

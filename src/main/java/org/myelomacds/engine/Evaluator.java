@@ -115,15 +115,25 @@ public final class Evaluator {
             purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
                     context.getAsOf());
         }
-        List<MedicationRecord> exposed = purpose.exposed();
+        // Orders the record does not show were started (CDS-POLICY-ORDERS-NOT-STARTED: on hold, or open with nothing
+        // given under them in a chart that records giving) make no line and no exposure; the timeline names them and the
+        // line count becomes a range when they could form or change a line.
+        List<MedicationRecord> notStarted = TherapyRecords.notKnownStarted(purpose.exposed(), context.getAsOf());
+        java.util.Set<MedicationRecord> unstarted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        unstarted.addAll(notStarted);
+        java.util.Set<MedicationRecord> exposureOnly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        exposureOnly.addAll(purpose.exposureOnly());
+        List<MedicationRecord> myeloma = purpose.myeloma().stream().filter(r -> !unstarted.contains(r)).toList();
+        List<MedicationRecord> exposed = purpose.exposed().stream().filter(r -> !unstarted.contains(r)).toList();
         List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
         // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
         List<DrugIntolerance> intolerances = Intolerances.of(record.medications(), record.intolerances(), context.getAsOf());
         // The conditions: a myeloma relapse code dated between a line and therapy joining it by a window leaves the count
         // undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
-        TherapyTimeline timeline = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
-                record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions(),
-                possible);
+        TherapyTimeline timeline = LineOfTherapyDeriver.withNotStarted(LineOfTherapyDeriver.timeline(myeloma,
+                purpose.procedures(), record.diseaseStatuses(), context.getAsOf(), purpose.undecided(), record.conditions(),
+                possible), myeloma, notStarted.stream().filter(r -> !exposureOnly.contains(r)).toList(),
+                purpose.procedures(), record.diseaseStatuses(), context.getAsOf());
         if (!useUnknown.isEmpty()) {
             List<MedicationRecord> taken = new ArrayList<>(record.medications());
             taken.addAll(useUnknown);
@@ -192,7 +202,7 @@ public final class Evaluator {
             // Long intervals inside a line (same drugs resumed, no progression documented): named as data gaps.
             for (PriorLine l : lines) insertAll(session, l.getGaps());
             if (timeline.lineCountUncertain() != null) session.insert(timeline.lineCountUncertain());
-            session.insert(TherapyHistoryBuilder.build(purpose.myeloma(), purpose.procedures(), lines));
+            session.insert(TherapyHistoryBuilder.build(myeloma, purpose.procedures(), lines));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),
                         r.settings().stream().map(org.myelomacds.facts.DiseaseSetting::valueOf).toList()));

@@ -26,17 +26,21 @@ public final class LineCountUncertain implements HasProvenance {
     private final List<String> asserted;
     /** Possible progressions (an unconfirmed or partially dated M-protein rise) that move the count. */
     private final List<String> possibleProgressions;
+    /** Orders not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED), each naming the request and its date. */
+    private final List<String> notStarted;
     private final List<Provenance> provenance;
 
     public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
+        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
                                List<String> unknownEnds, List<String> windowJoins, List<String> useUnknown,
-                               List<String> asserted, List<String> possibleProgressions, List<Provenance> provenance) {
+                               List<String> asserted, List<String> possibleProgressions, List<String> notStarted,
+                               List<Provenance> provenance) {
         this.asserted = List.copyOf(Objects.requireNonNull(asserted, "asserted"));
         this.possibleProgressions = List.copyOf(Objects.requireNonNull(possibleProgressions, "possibleProgressions"));
+        this.notStarted = List.copyOf(Objects.requireNonNull(notStarted, "notStarted"));
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -55,7 +59,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -66,7 +70,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -88,7 +92,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
                                                   List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), List.of(), provenance);
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), List.of(), List.of(), provenance);
     }
 
     /**
@@ -97,7 +101,7 @@ public final class LineCountUncertain implements HasProvenance {
      * lies from {@code counted} to {@code max} (one more per asserted day). Each of {@code asserted} names a record.
      */
     public static LineCountUncertain ofAsserted(int counted, int max, List<String> asserted, List<Provenance> provenance) {
-        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, List.of(), provenance);
+        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, List.of(), List.of(), provenance);
     }
 
     /**
@@ -109,7 +113,19 @@ public final class LineCountUncertain implements HasProvenance {
     public static LineCountUncertain ofPossibleProgressions(int counted, int min, int max,
                                                             List<String> possibleProgressions, List<Provenance> provenance) {
         return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                possibleProgressions, provenance);
+                possibleProgressions, List.of(), provenance);
+    }
+
+    /**
+     * The lines depend on orders not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED): an on-hold order, or an
+     * open order in a record that documents what was given (statements, administrations, dispenses) with nothing
+     * recorded as given under it. The timeline counts the lines without them ({@code counted}); started, they would
+     * form or change a line. Each of {@code orders} names a request and its date.
+     */
+    public static LineCountUncertain ofNotStarted(int counted, int min, int max, List<String> orders,
+                                                  List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), orders, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
@@ -130,11 +146,14 @@ public final class LineCountUncertain implements HasProvenance {
         other.asserted.stream().filter(r -> !as.contains(r)).forEach(as::add);
         List<String> pp = new java.util.ArrayList<>(possibleProgressions);
         other.possibleProgressions.stream().filter(r -> !pp.contains(r)).forEach(pp::add);
+        List<String> ns = new java.util.ArrayList<>(notStarted);
+        other.notStarted.stream().filter(r -> !ns.contains(r)).forEach(ns::add);
         // An unplaced asserted record adds its lines to whatever the other causes allow.
         int extra = other.asserted.isEmpty() || !asserted.isEmpty() ? 0 : other.max - other.counted;
         int extraMine = asserted.isEmpty() || !other.asserted.isEmpty() ? 0 : max - counted;
         return new LineCountUncertain(counted, Math.min(min, other.min),
-                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, pp, new java.util.ArrayList<>(all));
+                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, pp, ns,
+                new java.util.ArrayList<>(all));
     }
 
     /** The count the timeline reports (every partial date on its first day, every undecided record counted). */
@@ -155,11 +174,13 @@ public final class LineCountUncertain implements HasProvenance {
     public List<String> getAsserted() { return asserted; }
     /** The possible progressions that move the count, each saying what the record shows. */
     public List<String> getPossibleProgressions() { return possibleProgressions; }
+    /** The orders not known to have been started that move the lines, each as "MedicationRequest/r (pomalidomide, on-hold, ordered on 2026-09-25)". */
+    public List<String> getNotStarted() { return notStarted; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     private boolean onlyAsserted() {
         return !asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()
-                && windowJoins.isEmpty() && useUnknown.isEmpty() && possibleProgressions.isEmpty();
+                && windowJoins.isEmpty() && useUnknown.isEmpty() && possibleProgressions.isEmpty() && notStarted.isEmpty();
     }
 
     public String describe() {
@@ -176,7 +197,7 @@ public final class LineCountUncertain implements HasProvenance {
 
     private String describeCore() {
         if (!possibleProgressions.isEmpty()) return describeWithPossibleProgressions();
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) return describeComposite();
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty() || !notStarted.isEmpty()) return describeComposite();
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -198,6 +219,8 @@ public final class LineCountUncertain implements HasProvenance {
         List<String> causes = new java.util.ArrayList<>();
         if (!useUnknown.isEmpty()) causes.add("whether the therapy recorded with status 'unknown' was taken ("
                 + String.join(", ", useUnknown) + ": FHIR R4 'the state of the medication use is not currently known')");
+        if (!notStarted.isEmpty()) causes.add("whether the therapy ordered was started (" + String.join(", ", notStarted)
+                + ": ordered, not recorded as given; counted as not started, CDS-POLICY-ORDERS-NOT-STARTED)");
         if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
         if (!windowJoins.isEmpty()) causes.add("whether therapy that joined a line only by a day-count window was that"
@@ -213,6 +236,7 @@ public final class LineCountUncertain implements HasProvenance {
         if (!windowJoins.isEmpty()) asCounted.add("each such therapy read as part of the line it joined");
         if (!useUnknown.isEmpty()) asCounted.add((useUnknown.size() == 1 ? "the record" : "each record")
                 + " with status 'unknown' read as not taken");
+        if (!notStarted.isEmpty()) asCounted.add("each order not known to be started left out");
         return "the number of lines is " + min + " to " + max + " depending on " + depends + " (" + counted
                 + " as counted, " + String.join(", ", asCounted) + ")";
     }
@@ -221,12 +245,12 @@ public final class LineCountUncertain implements HasProvenance {
     /** The same uncertainty without its possible progressions, to describe the other causes. */
     private LineCountUncertain withoutPossibleProgressions() {
         return new LineCountUncertain(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
-                List.of(), provenance);
+                List.of(), notStarted, provenance);
     }
 
     private boolean hasNoCause() {
         return records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty() && windowJoins.isEmpty()
-                && useUnknown.isEmpty() && asserted.isEmpty() && possibleProgressions.isEmpty();
+                && useUnknown.isEmpty() && asserted.isEmpty() && possibleProgressions.isEmpty() && notStarted.isEmpty();
     }
 
     private String describeWithPossibleProgressions() {
@@ -247,8 +271,9 @@ public final class LineCountUncertain implements HasProvenance {
             return "confirm or refute the progression (a repeat serum M-protein with its full date, or a dated disease-status"
                     + " assessment)" + (rest.hasNoCause() ? "" : "; " + rest.remedy());
         }
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty()) {
+        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty() || !notStarted.isEmpty()) {
             List<String> what = new java.util.ArrayList<>();
+            if (!notStarted.isEmpty()) what.add("whether the ordered therapy was given (its dispenses or administrations, or the order's status)");
             if (!useUnknown.isEmpty()) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
             if (!unknownEnds.isEmpty()) what.add("when the therapy stopped (an end date, or the course's period)");
             if (!windowJoins.isEmpty()) what.add("the treatment plan the later therapy belongs to (a CarePlan its records"
@@ -266,10 +291,10 @@ public final class LineCountUncertain implements HasProvenance {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
                 && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
                 && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown) && asserted.equals(u.asserted)
-                && possibleProgressions.equals(u.possibleProgressions);
+                && possibleProgressions.equals(u.possibleProgressions) && notStarted.equals(u.notStarted);
     }
     @Override public int hashCode() {
         return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
-                possibleProgressions);
+                possibleProgressions, notStarted);
     }
 }
