@@ -143,7 +143,8 @@ class MedicationMappingTest {
         assertEquals("ISATUXIMAB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"isatuximab-irfc\"}", null)).getDrug().name());
         for (String[] brand : new String[][]{{"Alkeran", "MELPHALAN"}, {"Evomela", "MELPHALAN"}, {"Cytoxan", "CYCLOPHOSPHAMIDE"},
                 {"Endoxan", "CYCLOPHOSPHAMIDE"}, {"Decadron", "DEXAMETHASONE"}, {"Hemady", "DEXAMETHASONE"}, {"Blenrep", "BELANTAMAB_MAFODOTIN"},
-                {"Farydak", "PANOBINOSTAT"}, {"Venclexta", "VENETOCLAX"}, {"Pepaxto", "MELPHALAN_FLUFENAMIDE"}, {"Treanda", "BENDAMUSTINE"}}) {
+                {"Farydak", "PANOBINOSTAT"}, {"Venclexta", "VENETOCLAX"}, {"Pepaxto", "MELPHALAN_FLUFENAMIDE"}, {"Treanda", "BENDAMUSTINE"},
+                {"BELRAPZO 100 mg/m2 IV infusion", "BENDAMUSTINE"}}) {
             assertEquals(brand[1], one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + brand[0] + "\"}", null)).getDrug().name(), brand[0]);
         }
     }
