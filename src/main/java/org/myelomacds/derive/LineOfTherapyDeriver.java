@@ -644,17 +644,7 @@ public final class LineOfTherapyDeriver {
             LocalDate first = g.getKey().get(0);
             LocalDate last = g.getKey().get(1).isAfter(asOf) ? asOf : g.getKey().get(1);
             g.getValue().forEach(r -> lastDays.put(r, last));
-            TreeSet<LocalDate> days = new TreeSet<>();
-            days.add(last);
-            for (LocalDate a : anchors) {
-                for (int w : WINDOWS) {
-                    for (int shift = -1; shift <= 1; shift++) {
-                        for (LocalDate d : List.of(a.plusDays(w + shift), a.minusDays(w + shift))) {
-                            if (d.isAfter(first) && !d.isAfter(last)) days.add(d);
-                        }
-                    }
-                }
-            }
+            TreeSet<LocalDate> days = daysWhereAWindowTurns(first, last, anchors);
             boolean moves = false;
             for (LocalDate day : days) {
                 int n = place(startingOn(all, Map.of(), g.getValue(), day), procedures, statuses, asOf).lines().size();
@@ -708,7 +698,14 @@ public final class LineOfTherapyDeriver {
 
     private static List<LocalDate> candidateDays(Object event, TreeSet<LocalDate> anchors, LocalDate asOf) {
         LocalDate first = event instanceof ProcedureRecord p ? p.getDate() : ((DiseaseStatus) event).getDate();
-        LocalDate last = latest(event, asOf);
+        return new ArrayList<>(daysWhereAWindowTurns(first, latest(event, asOf), anchors));
+    }
+
+    /**
+     * The days of (first, last] where a line decision can turn: one window length (and a day either side) before or
+     * after an anchor date, and the last day; the first day is the placed reading itself.
+     */
+    private static TreeSet<LocalDate> daysWhereAWindowTurns(LocalDate first, LocalDate last, TreeSet<LocalDate> anchors) {
         TreeSet<LocalDate> days = new TreeSet<>();
         days.add(last);
         for (LocalDate a : anchors) {
@@ -720,7 +717,7 @@ public final class LineOfTherapyDeriver {
                 }
             }
         }
-        return new ArrayList<>(days);
+        return days;
     }
 
     private static LocalDate latest(Object event, LocalDate asOf) {
