@@ -15,10 +15,12 @@ import org.myelomacds.derive.UnknownLastDoses;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionAfterAsOf;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.EstimateAlternative;
 import org.myelomacds.facts.EvaluationContext;
+import org.myelomacds.facts.LineCountUncertain;
 import org.myelomacds.facts.Measurement;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.PatientRecord;
@@ -28,7 +30,12 @@ import org.myelomacds.facts.RegimenCandidate;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs one patient through the rulebase: arithmetic derivations in Java (Cockcroft-Gault, exposures, lines of
@@ -61,8 +68,8 @@ public final class Evaluator {
      * (LineCountUncertain). Most records need one pass; the thresholds stay in one place, the DRL.
      */
     public Assessment evaluate(PatientRecord record, EvaluationContext context) {
-        List<org.myelomacds.facts.DiseaseStatus> fedBack = new ArrayList<>();
-        List<org.myelomacds.facts.DiseaseStatus> possible = new ArrayList<>();
+        List<DiseaseStatus> fedBack = new ArrayList<>();
+        List<DiseaseStatus> possible = new ArrayList<>();
         for (int pass = 1; ; pass++) {
             Pass p = evaluate(record, context, fedBack, possible, pass < MAX_PASSES);
             if (p.assessment() != null) return p.assessment();
@@ -72,15 +79,15 @@ public final class Evaluator {
     }
 
     /** One session's outcome: the assessment, or the progressions to feed back for another pass. */
-    private record Pass(Assessment assessment, List<org.myelomacds.facts.DiseaseStatus> fedBack,
-                        List<org.myelomacds.facts.DiseaseStatus> possible) {}
+    private record Pass(Assessment assessment, List<DiseaseStatus> fedBack,
+                        List<DiseaseStatus> possible) {}
 
     private Pass evaluate(PatientRecord original, EvaluationContext context,
-                          List<org.myelomacds.facts.DiseaseStatus> fedBack,
-                          List<org.myelomacds.facts.DiseaseStatus> possible, boolean mayRerun) {
+                          List<DiseaseStatus> fedBack,
+                          List<DiseaseStatus> possible, boolean mayRerun) {
         PatientRecord record = original;
         if (!fedBack.isEmpty()) {
-            List<org.myelomacds.facts.DiseaseStatus> statuses = new ArrayList<>(original.diseaseStatuses());
+            List<DiseaseStatus> statuses = new ArrayList<>(original.diseaseStatuses());
             statuses.addAll(fedBack);
             record = withDiseaseStatuses(original, statuses);
         }
@@ -119,9 +126,9 @@ public final class Evaluator {
         // given under them in a chart that records giving) make no line and no exposure; the timeline names them and the
         // line count becomes a range when they could form or change a line.
         List<MedicationRecord> notStarted = TherapyRecords.notKnownStarted(purpose.exposed(), context.getAsOf());
-        java.util.Set<MedicationRecord> unstarted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<MedicationRecord> unstarted = Collections.newSetFromMap(new IdentityHashMap<>());
         unstarted.addAll(notStarted);
-        java.util.Set<MedicationRecord> exposureOnly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<MedicationRecord> exposureOnly = Collections.newSetFromMap(new IdentityHashMap<>());
         exposureOnly.addAll(purpose.exposureOnly());
         List<MedicationRecord> myeloma = purpose.myeloma().stream().filter(r -> !unstarted.contains(r)).toList();
         List<MedicationRecord> exposed = purpose.exposed().stream().filter(r -> !unstarted.contains(r)).toList();
@@ -139,7 +146,7 @@ public final class Evaluator {
             taken.addAll(useUnknown);
             TherapyPurpose.Split ifTaken = TherapyPurpose.split(taken, record.procedures(), record.conditions(),
                     context.getAsOf());
-            org.myelomacds.facts.LineCountUncertain u = LineOfTherapyDeriver.useUnknownUncertain(ifTaken.myeloma(),
+            LineCountUncertain u = LineOfTherapyDeriver.useUnknownUncertain(ifTaken.myeloma(),
                     purpose.procedures(), record.diseaseStatuses(), context.getAsOf(), timeline, useUnknown);
             if (u != null) {
                 timeline = new TherapyTimeline(timeline.lines(), timeline.courses(),
@@ -244,30 +251,30 @@ public final class Evaluator {
      */
     private static Pass feedBack(KieSession session, PatientRecord original, PatientRecord record,
                                  TherapyPurpose.Split purpose, EvaluationContext context,
-                                 List<org.myelomacds.facts.DiseaseStatus> fedBack,
-                                 List<org.myelomacds.facts.DiseaseStatus> possible) {
-        List<org.myelomacds.facts.DiseaseStatus> derived = new ArrayList<>();
-        for (Object o : session.getObjects(o -> o instanceof org.myelomacds.facts.DiseaseStatus d && d.isDerived()
+                                 List<DiseaseStatus> fedBack,
+                                 List<DiseaseStatus> possible) {
+        List<DiseaseStatus> derived = new ArrayList<>();
+        for (Object o : session.getObjects(o -> o instanceof DiseaseStatus d && d.isDerived()
                 && d.isDated() && !d.getDate().isAfter(context.getAsOf()))) {
-            derived.add((org.myelomacds.facts.DiseaseStatus) o);
+            derived.add((DiseaseStatus) o);
         }
-        derived.sort(java.util.Comparator.comparing(org.myelomacds.facts.DiseaseStatus::getDate)
-                .thenComparing(org.myelomacds.facts.DiseaseStatus::getDerivation));
-        for (org.myelomacds.facts.DiseaseStatus d : derived) {
+        derived.sort(Comparator.comparing(DiseaseStatus::getDate)
+                .thenComparing(DiseaseStatus::getDerivation));
+        for (DiseaseStatus d : derived) {
             if (!d.isProgression() || record.diseaseStatuses().stream().anyMatch(q -> samePossible(q, d))) continue;
             if (LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
                     context.getAsOf(), d)) {
-                List<org.myelomacds.facts.DiseaseStatus> more = new ArrayList<>(fedBack);
+                List<DiseaseStatus> more = new ArrayList<>(fedBack);
                 more.add(d);
                 return new Pass(null, more, List.of());
             }
         }
-        List<org.myelomacds.facts.DiseaseStatus> morePossible = new ArrayList<>(possible);
-        for (org.myelomacds.facts.DiseaseStatus d : derived) {
+        List<DiseaseStatus> morePossible = new ArrayList<>(possible);
+        for (DiseaseStatus d : derived) {
             if (!d.isPossibleProgression() || possible.stream().anyMatch(q -> samePossible(q, d))) continue;
-            org.myelomacds.facts.DiseaseStatus asProgression = org.myelomacds.facts.DiseaseStatus.derivedProgression(
+            DiseaseStatus asProgression = DiseaseStatus.derivedProgression(
                     d.getDate(), d.getProvenance().isEmpty() ? null : d.getProvenance().get(0), d.getDerivation());
-            org.myelomacds.facts.DiseaseStatus onLastDay = org.myelomacds.facts.DiseaseStatus.derivedProgression(
+            DiseaseStatus onLastDay = DiseaseStatus.derivedProgression(
                     d.getLatest().isAfter(context.getAsOf()) ? context.getAsOf() : d.getLatest(),
                     d.getProvenance().isEmpty() ? null : d.getProvenance().get(0), d.getDerivation());
             if (LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
@@ -281,12 +288,12 @@ public final class Evaluator {
     }
 
     /** The same derived assessment (a new session derives a new object for it). */
-    private static boolean samePossible(org.myelomacds.facts.DiseaseStatus a, org.myelomacds.facts.DiseaseStatus b) {
+    private static boolean samePossible(DiseaseStatus a, DiseaseStatus b) {
         return a.isDated() && b.isDated() && a.getDate().equals(b.getDate()) && a.getLatest().equals(b.getLatest())
-                && java.util.Objects.equals(a.getDerivation(), b.getDerivation());
+                && Objects.equals(a.getDerivation(), b.getDerivation());
     }
 
-    private static PatientRecord withDiseaseStatuses(PatientRecord r, List<org.myelomacds.facts.DiseaseStatus> statuses) {
+    private static PatientRecord withDiseaseStatuses(PatientRecord r, List<DiseaseStatus> statuses) {
         return new PatientRecord(r.patient(), r.conditions(), r.measurements(), statuses,
                 r.transplantAssertions(), r.medications(), r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
                 r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances());
