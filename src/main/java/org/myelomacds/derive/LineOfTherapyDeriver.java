@@ -575,7 +575,7 @@ public final class LineOfTherapyDeriver {
             }
         }
         if (movers.isEmpty()) return null;
-        return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
+        return LineCountUncertain.ofPartialDates(counted, min, max, movers, new ArrayList<>(provenance));
     }
 
     /**
@@ -674,7 +674,7 @@ public final class LineOfTherapyDeriver {
             }
         }
         if (movers.isEmpty()) return null;
-        return new LineCountUncertain(counted, min, max, movers, new ArrayList<>(provenance));
+        return LineCountUncertain.ofPartialDates(counted, min, max, movers, new ArrayList<>(provenance));
     }
 
     /** The records with those in {@code moved} started on {@code day}, and those in {@code days} on their day. */

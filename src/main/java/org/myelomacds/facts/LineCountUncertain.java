@@ -1,7 +1,13 @@
 package org.myelomacds.facts;
 
+import org.myelomacds.facts.LineCountCause.Kind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The lines of therapy (their number, or which records form which line) depend on the unknown part of a partial date,
@@ -16,40 +22,32 @@ public final class LineCountUncertain implements HasProvenance {
     private final int counted;
     private final int min;
     private final int max;
-    private final List<String> records;
-    private final List<String> purpose;
-    private final List<String> unknownEnds;
-    private final List<String> windowJoins;
-    /** Statements whose use is unknown (CDS-POLICY-HISTORY-STATUS-UNKNOWN) that move the count, each naming the record. */
-    private final List<String> useUnknown;
-    /** Statements dated only by dateAsserted that the timeline could not place (CDS-POLICY-DATE-ASSERTED). */
-    private final List<String> asserted;
-    /** Possible progressions (an unconfirmed or partially dated M-protein rise) that move the count. */
-    private final List<String> possibleProgressions;
-    /** Orders not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED), each naming the request and its date. */
-    private final List<String> notStarted;
+    /** Every record that moves the count, kept in {@link Kind} order (within a kind, in the order named). */
+    private final List<LineCountCause> causes;
     private final List<Provenance> provenance;
 
-    public LineCountUncertain(int counted, int min, int max, List<String> records, List<Provenance> provenance) {
-        this(counted, min, max, records, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
-    }
-
-    private LineCountUncertain(int counted, int min, int max, List<String> records, List<String> purpose,
-                               List<String> unknownEnds, List<String> windowJoins, List<String> useUnknown,
-                               List<String> asserted, List<String> possibleProgressions, List<String> notStarted,
-                               List<Provenance> provenance) {
-        this.asserted = List.copyOf(Objects.requireNonNull(asserted, "asserted"));
-        this.possibleProgressions = List.copyOf(Objects.requireNonNull(possibleProgressions, "possibleProgressions"));
-        this.notStarted = List.copyOf(Objects.requireNonNull(notStarted, "notStarted"));
+    private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance) {
         this.counted = counted;
         this.min = min;
         this.max = max;
-        this.records = List.copyOf(Objects.requireNonNull(records, "records"));
-        this.purpose = List.copyOf(Objects.requireNonNull(purpose, "purpose"));
-        this.unknownEnds = List.copyOf(Objects.requireNonNull(unknownEnds, "unknownEnds"));
-        this.windowJoins = List.copyOf(Objects.requireNonNull(windowJoins, "windowJoins"));
-        this.useUnknown = List.copyOf(Objects.requireNonNull(useUnknown, "useUnknown"));
+        this.causes = Objects.requireNonNull(causes, "causes").stream()
+                .sorted(Comparator.comparing(LineCountCause::kind)).toList();
         this.provenance = List.copyOf(provenance);
+    }
+
+    private static LineCountUncertain of(Kind kind, int counted, int min, int max, List<String> named,
+                                         List<Provenance> provenance) {
+        return new LineCountUncertain(counted, min, max,
+                Objects.requireNonNull(named, "named").stream().map(t -> new LineCountCause(kind, t)).toList(), provenance);
+    }
+
+    /**
+     * The lines depend on the day partial dates stand for (a progression, a transplant or a start recorded by month or
+     * year). Each of {@code records} names the record and its date, e.g. "Observation/p1 (progression in 2024)".
+     */
+    public static LineCountUncertain ofPartialDates(int counted, int min, int max, List<String> records,
+                                                    List<Provenance> provenance) {
+        return of(Kind.PARTIAL_DATE, counted, min, max, records, provenance);
     }
 
     /**
@@ -59,7 +57,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPurpose(int counted, int min, int max, List<String> purpose,
                                                List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), purpose, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
+        return of(Kind.PURPOSE, counted, min, max, purpose, provenance);
     }
 
     /**
@@ -70,7 +68,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUnknownEnds(int counted, int min, int max, List<String> unknownEnds,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), unknownEnds, List.of(), List.of(), List.of(), List.of(), List.of(), provenance);
+        return of(Kind.UNKNOWN_END, counted, min, max, unknownEnds, provenance);
     }
 
     /**
@@ -82,7 +80,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofWindowJoins(int counted, int min, int max, List<String> windowJoins,
                                                    List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), windowJoins, List.of(), List.of(), List.of(), List.of(), provenance);
+        return of(Kind.WINDOW_JOIN, counted, min, max, windowJoins, provenance);
     }
 
     /**
@@ -92,7 +90,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofUseUnknown(int counted, int min, int max, List<String> useUnknown,
                                                   List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), useUnknown, List.of(), List.of(), List.of(), provenance);
+        return of(Kind.USE_UNKNOWN, counted, min, max, useUnknown, provenance);
     }
 
     /**
@@ -101,7 +99,7 @@ public final class LineCountUncertain implements HasProvenance {
      * lies from {@code counted} to {@code max} (one more per asserted day). Each of {@code asserted} names a record.
      */
     public static LineCountUncertain ofAsserted(int counted, int max, List<String> asserted, List<Provenance> provenance) {
-        return new LineCountUncertain(counted, counted, max, List.of(), List.of(), List.of(), List.of(), List.of(), asserted, List.of(), List.of(), provenance);
+        return of(Kind.ASSERTED, counted, counted, max, asserted, provenance);
     }
 
     /**
@@ -112,8 +110,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofPossibleProgressions(int counted, int min, int max,
                                                             List<String> possibleProgressions, List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                possibleProgressions, List.of(), provenance);
+        return of(Kind.POSSIBLE_PROGRESSION, counted, min, max, possibleProgressions, provenance);
     }
 
     /**
@@ -124,66 +121,69 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public static LineCountUncertain ofNotStarted(int counted, int min, int max, List<String> orders,
                                                   List<Provenance> provenance) {
-        return new LineCountUncertain(counted, min, max, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), orders, provenance);
+        return of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
     }
 
     /** Both causes at once: the widest range of counts, every record named. */
     public LineCountUncertain and(LineCountUncertain other) {
-        java.util.TreeSet<Provenance> all = new java.util.TreeSet<>(provenance);
+        TreeSet<Provenance> all = new TreeSet<>(provenance);
         all.addAll(other.provenance);
-        List<String> rs = new java.util.ArrayList<>(records);
-        other.records.stream().filter(r -> !rs.contains(r)).forEach(rs::add);
-        List<String> ps = new java.util.ArrayList<>(purpose);
-        other.purpose.stream().filter(r -> !ps.contains(r)).forEach(ps::add);
-        List<String> es = new java.util.ArrayList<>(unknownEnds);
-        other.unknownEnds.stream().filter(r -> !es.contains(r)).forEach(es::add);
-        List<String> ws = new java.util.ArrayList<>(windowJoins);
-        other.windowJoins.stream().filter(r -> !ws.contains(r)).forEach(ws::add);
-        List<String> us = new java.util.ArrayList<>(useUnknown);
-        other.useUnknown.stream().filter(r -> !us.contains(r)).forEach(us::add);
-        List<String> as = new java.util.ArrayList<>(asserted);
-        other.asserted.stream().filter(r -> !as.contains(r)).forEach(as::add);
-        List<String> pp = new java.util.ArrayList<>(possibleProgressions);
-        other.possibleProgressions.stream().filter(r -> !pp.contains(r)).forEach(pp::add);
-        List<String> ns = new java.util.ArrayList<>(notStarted);
-        other.notStarted.stream().filter(r -> !ns.contains(r)).forEach(ns::add);
+        List<LineCountCause> both = new ArrayList<>(causes);
+        other.causes.stream().filter(c -> !both.contains(c)).forEach(both::add);
         // An unplaced asserted record adds its lines to whatever the other causes allow.
-        int extra = other.asserted.isEmpty() || !asserted.isEmpty() ? 0 : other.max - other.counted;
-        int extraMine = asserted.isEmpty() || !other.asserted.isEmpty() ? 0 : max - counted;
+        boolean asserted = has(Kind.ASSERTED);
+        boolean otherAsserted = other.has(Kind.ASSERTED);
+        int extra = !otherAsserted || asserted ? 0 : other.max - other.counted;
+        int extraMine = !asserted || otherAsserted ? 0 : max - counted;
         return new LineCountUncertain(counted, Math.min(min, other.min),
-                Math.max(max + extra, other.max + extraMine), rs, ps, es, ws, us, as, pp, ns,
-                new java.util.ArrayList<>(all));
+                Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all));
     }
+
+    /** The records of one kind that move the count, in the order named. */
+    public List<String> named(Kind kind) {
+        return causes.stream().filter(c -> c.kind() == kind).map(LineCountCause::text).toList();
+    }
+
+    private boolean has(Kind kind) {
+        return causes.stream().anyMatch(c -> c.kind() == kind);
+    }
+
+    /** Every record that moves the count, by kind. */
+    public List<LineCountCause> getCauses() { return causes; }
 
     /** The count the timeline reports (every partial date on its first day, every undecided record counted). */
     public int getCounted() { return counted; }
     public int getMin() { return min; }
     public int getMax() { return max; }
     /** The records whose partial date moves the count, each as "Observation/p1 (progression in 2024)". */
-    public List<String> getRecords() { return records; }
+    public List<String> getRecords() { return named(Kind.PARTIAL_DATE); }
     /** The records of undecided purpose that move the count, each naming the record and why. */
-    public List<String> getPurpose() { return purpose; }
+    public List<String> getPurpose() { return named(Kind.PURPOSE); }
     /** The records without a recorded end whose unknown end moves the count, each as "MedicationRequest/r (lenalidomide on 2023-02-04)". */
-    public List<String> getUnknownEnds() { return unknownEnds; }
+    public List<String> getUnknownEnds() { return named(Kind.UNKNOWN_END); }
     /** The therapy that joined a line only by a day-count window and may have been a new line, each naming its records and why. */
-    public List<String> getWindowJoins() { return windowJoins; }
+    public List<String> getWindowJoins() { return named(Kind.WINDOW_JOIN); }
     /** The statements whose use is unknown that move the count, each as "MedicationStatement/s (daratumumab from 2026-03-01)". */
-    public List<String> getUseUnknown() { return useUnknown; }
+    public List<String> getUseUnknown() { return named(Kind.USE_UNKNOWN); }
     /** The statements dated only by dateAsserted that the timeline could not place and that may be lines. */
-    public List<String> getAsserted() { return asserted; }
+    public List<String> getAsserted() { return named(Kind.ASSERTED); }
     /** The possible progressions that move the count, each saying what the record shows. */
-    public List<String> getPossibleProgressions() { return possibleProgressions; }
+    public List<String> getPossibleProgressions() { return named(Kind.POSSIBLE_PROGRESSION); }
     /** The orders not known to have been started that move the lines, each as "MedicationRequest/r (pomalidomide, on-hold, ordered on 2026-09-25)". */
-    public List<String> getNotStarted() { return notStarted; }
+    public List<String> getNotStarted() { return named(Kind.NOT_STARTED); }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     private boolean onlyAsserted() {
-        return !asserted.isEmpty() && records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty()
-                && windowJoins.isEmpty() && useUnknown.isEmpty() && possibleProgressions.isEmpty() && notStarted.isEmpty();
+        return has(Kind.ASSERTED) && causes.stream().allMatch(c -> c.kind() == Kind.ASSERTED);
+    }
+
+    /** An unknown end, a window join, a use unknown or an order not known to be started: the composite wording. */
+    private boolean hasCompositeCause() {
+        return has(Kind.UNKNOWN_END) || has(Kind.WINDOW_JOIN) || has(Kind.USE_UNKNOWN) || has(Kind.NOT_STARTED);
     }
 
     public String describe() {
+        List<String> asserted = named(Kind.ASSERTED);
         if (onlyAsserted()) {
             return "the number of lines is " + min + " to " + max + ": " + String.join("; ", asserted)
                     + (asserted.size() == 1 ? " is" : " are") + " dated only by the day the statement was made, and"
@@ -196,8 +196,10 @@ public final class LineCountUncertain implements HasProvenance {
     }
 
     private String describeCore() {
-        if (!possibleProgressions.isEmpty()) return describeWithPossibleProgressions();
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty() || !notStarted.isEmpty()) return describeComposite();
+        if (has(Kind.POSSIBLE_PROGRESSION)) return describeWithPossibleProgressions();
+        if (hasCompositeCause()) return describeComposite();
+        List<String> records = named(Kind.PARTIAL_DATE);
+        List<String> purpose = named(Kind.PURPOSE);
         if (purpose.isEmpty()) {
             if (min == max) {
                 return "which records form which of the " + counted + " lines depends on the day the partial date of "
@@ -216,22 +218,28 @@ public final class LineCountUncertain implements HasProvenance {
 
     /** The text when an unknown end or a window join is among the causes (the other causes' wording kept as above). */
     private String describeComposite() {
-        List<String> causes = new java.util.ArrayList<>();
-        if (!useUnknown.isEmpty()) causes.add("whether the therapy recorded with status 'unknown' was taken ("
+        List<String> useUnknown = named(Kind.USE_UNKNOWN);
+        List<String> notStarted = named(Kind.NOT_STARTED);
+        List<String> unknownEnds = named(Kind.UNKNOWN_END);
+        List<String> windowJoins = named(Kind.WINDOW_JOIN);
+        List<String> records = named(Kind.PARTIAL_DATE);
+        List<String> purpose = named(Kind.PURPOSE);
+        List<String> whats = new ArrayList<>();
+        if (!useUnknown.isEmpty()) whats.add("whether the therapy recorded with status 'unknown' was taken ("
                 + String.join(", ", useUnknown) + ": FHIR R4 'the state of the medication use is not currently known')");
-        if (!notStarted.isEmpty()) causes.add("whether the therapy ordered was started (" + String.join(", ", notStarted)
+        if (!notStarted.isEmpty()) whats.add("whether the therapy ordered was started (" + String.join(", ", notStarted)
                 + ": ordered, not recorded as given; counted as not started, CDS-POLICY-ORDERS-NOT-STARTED)");
-        if (!unknownEnds.isEmpty()) causes.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
+        if (!unknownEnds.isEmpty()) whats.add("when the therapy recorded without an end stopped (" + String.join(", ", unknownEnds)
                 + ": read as given on that date only, or up to the next therapy)");
-        if (!windowJoins.isEmpty()) causes.add("whether therapy that joined a line only by a day-count window was that"
+        if (!windowJoins.isEmpty()) whats.add("whether therapy that joined a line only by a day-count window was that"
                 + " line's planned continuation (consolidation, maintenance) or a new line (salvage or re-induction: an"
                 + " unplanned addition or substitution, LOT-B15) (" + String.join("; ", windowJoins) + ")");
-        if (!records.isEmpty()) causes.add("the day the partial date of " + String.join(", ", records) + " stands for");
-        if (!purpose.isEmpty()) causes.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
+        if (!records.isEmpty()) whats.add("the day the partial date of " + String.join(", ", records) + " stands for");
+        if (!purpose.isEmpty()) whats.add("whether " + (purpose.size() == 1 ? "this record is" : "these records are")
                 + " myeloma therapy (" + String.join("; ", purpose) + ")");
-        String depends = String.join(" and on ", causes);
+        String depends = String.join(" and on ", whats);
         if (min == max) return "which records form which of the " + counted + " lines depends on " + depends;
-        List<String> asCounted = new java.util.ArrayList<>();
+        List<String> asCounted = new ArrayList<>();
         if (!unknownEnds.isEmpty()) asCounted.add("each such record read as given on its date");
         if (!windowJoins.isEmpty()) asCounted.add("each such therapy read as part of the line it joined");
         if (!useUnknown.isEmpty()) asCounted.add((useUnknown.size() == 1 ? "the record" : "each record")
@@ -241,23 +249,18 @@ public final class LineCountUncertain implements HasProvenance {
                 + " as counted, " + String.join(", ", asCounted) + ")";
     }
 
-    /** The text when a possible progression is among the causes (the other causes' words kept). */
     /** The same uncertainty without its possible progressions, to describe the other causes. */
     private LineCountUncertain withoutPossibleProgressions() {
-        return new LineCountUncertain(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
-                List.of(), notStarted, provenance);
+        return new LineCountUncertain(counted, min, max,
+                causes.stream().filter(c -> c.kind() != Kind.POSSIBLE_PROGRESSION).toList(), provenance);
     }
 
-    private boolean hasNoCause() {
-        return records.isEmpty() && purpose.isEmpty() && unknownEnds.isEmpty() && windowJoins.isEmpty()
-                && useUnknown.isEmpty() && asserted.isEmpty() && possibleProgressions.isEmpty() && notStarted.isEmpty();
-    }
-
+    /** The text when a possible progression is among the causes (the other causes' words kept). */
     private String describeWithPossibleProgressions() {
-        String first = "whether " + String.join("; ", possibleProgressions) + " is a progression (therapy started after"
+        String first = "whether " + String.join("; ", named(Kind.POSSIBLE_PROGRESSION)) + " is a progression (therapy started after"
                 + " a progression is a new line, LOT-B15; the timeline does not count it as one)";
         LineCountUncertain rest = withoutPossibleProgressions();
-        String others = rest.hasNoCause() ? "" : "; also " + rest.describe();
+        String others = rest.causes.isEmpty() ? "" : "; also " + rest.describe();
         if (min == max) return "which records form which of the " + counted + " lines depends on " + first + others;
         return "the number of lines is " + min + " to " + max + " depending on " + first + " (" + counted
                 + " as counted)" + others;
@@ -266,35 +269,40 @@ public final class LineCountUncertain implements HasProvenance {
     /** What would settle it, for the data gap. */
     public String remedy() {
         if (onlyAsserted()) return "record when the therapy in the statement was given (its effective period)";
-        if (!possibleProgressions.isEmpty()) {
+        if (has(Kind.POSSIBLE_PROGRESSION)) {
             LineCountUncertain rest = withoutPossibleProgressions();
             return "confirm or refute the progression (a repeat serum M-protein with its full date, or a dated disease-status"
-                    + " assessment)" + (rest.hasNoCause() ? "" : "; " + rest.remedy());
+                    + " assessment)" + (rest.causes.isEmpty() ? "" : "; " + rest.remedy());
         }
-        if (!unknownEnds.isEmpty() || !windowJoins.isEmpty() || !useUnknown.isEmpty() || !notStarted.isEmpty()) {
-            List<String> what = new java.util.ArrayList<>();
-            if (!notStarted.isEmpty()) what.add("whether the ordered therapy was given (its dispenses or administrations, or the order's status)");
-            if (!useUnknown.isEmpty()) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
-            if (!unknownEnds.isEmpty()) what.add("when the therapy stopped (an end date, or the course's period)");
-            if (!windowJoins.isEmpty()) what.add("the treatment plan the later therapy belongs to (a CarePlan its records"
+        if (hasCompositeCause()) {
+            List<String> what = new ArrayList<>();
+            if (has(Kind.NOT_STARTED)) what.add("whether the ordered therapy was given (its dispenses or administrations, or the order's status)");
+            if (has(Kind.USE_UNKNOWN)) what.add("whether the therapy with status 'unknown' was taken (status completed, stopped or not-taken)");
+            if (has(Kind.UNKNOWN_END)) what.add("when the therapy stopped (an end date, or the course's period)");
+            if (has(Kind.WINDOW_JOIN)) what.add("the treatment plan the later therapy belongs to (a CarePlan its records"
                     + " are basedOn) or the disease status before it started");
-            if (!records.isEmpty()) what.add("the full date");
-            if (!purpose.isEmpty()) what.add("what the therapy was given for");
+            if (has(Kind.PARTIAL_DATE)) what.add("the full date");
+            if (has(Kind.PURPOSE)) what.add("what the therapy was given for");
             return "record " + String.join(", and ", what);
         }
-        if (purpose.isEmpty()) return "record the full date";
-        return records.isEmpty() ? "record what the therapy was given for (its reason, coded)"
+        if (!has(Kind.PURPOSE)) return "record the full date";
+        return !has(Kind.PARTIAL_DATE) ? "record what the therapy was given for (its reason, coded)"
                 : "record the full date, and what the therapy was given for";
     }
 
+    /** Equal when the counts and the records named of each kind are (the causes are kept in kind order). */
     @Override public boolean equals(Object o) {
         return o instanceof LineCountUncertain u && counted == u.counted && min == u.min && max == u.max
-                && records.equals(u.records) && purpose.equals(u.purpose) && unknownEnds.equals(u.unknownEnds)
-                && windowJoins.equals(u.windowJoins) && useUnknown.equals(u.useUnknown) && asserted.equals(u.asserted)
-                && possibleProgressions.equals(u.possibleProgressions) && notStarted.equals(u.notStarted);
+                && causes.equals(u.causes);
     }
+
+    /** The counts, then the records named of each kind in {@link Kind} order. */
     @Override public int hashCode() {
-        return Objects.hash(counted, min, max, records, purpose, unknownEnds, windowJoins, useUnknown, asserted,
-                possibleProgressions, notStarted);
+        Object[] parts = new Object[3 + Kind.values().length];
+        parts[0] = counted;
+        parts[1] = min;
+        parts[2] = max;
+        for (Kind k : Kind.values()) parts[3 + k.ordinal()] = named(k);
+        return Arrays.hashCode(parts);
     }
 }
