@@ -348,7 +348,7 @@ public final class LineOfTherapyDeriver {
     /**
      * Whether reading {@code progression} (a progression the rules derived, e.g. a confirmed serum M-protein rise) as a
      * dated progression changes the lines the records form with {@code statuses}: then it must be fed back to the
-     * timeline (engine/Evaluator), since therapy started after a documented progression is a new line.
+     * timeline ({@link TimelineDerivation#next}), since therapy started after a documented progression is a new line.
      */
     public static boolean changesLines(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                                        List<DiseaseStatus> statuses, LocalDate asOf, DiseaseStatus progression) {
