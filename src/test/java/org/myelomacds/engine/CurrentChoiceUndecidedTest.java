@@ -3,14 +3,9 @@ package org.myelomacds.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,14 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CurrentChoiceUndecidedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir Path dir;
-
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
-    }
 
     /** rrmm-isa-pd-candidate (ECOG 1 on 2026-10-20) with a second ECOG {@code grade} dated {@code date}. */
     private static ObjectNode ecogBundle(String date, int grade) throws Exception {
@@ -69,7 +56,7 @@ class CurrentChoiceUndecidedTest {
 
     @Test
     void anEcogDatedOnlyByMonthWithAnotherGradeLeavesTheCurrentEcogUndecided() throws Exception {
-        Findings.Item ecog = item(evaluate(ecogBundle("2026-10", 3)).findings().labs(), "ECOG");
+        Findings.Item ecog = item(Samples.evaluate(ecogBundle("2026-10", 3)).findings().labs(), "ECOG");
         assertNull(ecog.value(), "no grade is current");
         assertTrue(ecog.text().contains("ECOG performance status 3 in 2026-10") && ecog.text().contains("which value is current is unknown"), ecog.text());
         assertEquals(2, ecog.facts().size(), "both records named");
@@ -78,7 +65,7 @@ class CurrentChoiceUndecidedTest {
     @Test
     void nearMissTheOtherEcogCertainlyEarlierOrAgreeingLeavesGradeOneCurrent() throws Exception {
         for (ObjectNode b : new ObjectNode[] { ecogBundle("2026-10-05", 3), ecogBundle("2026-10", 1) }) {
-            Findings.Item ecog = item(evaluate(b).findings().labs(), "ECOG");
+            Findings.Item ecog = item(Samples.evaluate(b).findings().labs(), "ECOG");
             assertEquals("1", ecog.value());
             assertFalse(ecog.text().contains("unknown"), ecog.text());
         }
@@ -86,7 +73,7 @@ class CurrentChoiceUndecidedTest {
 
     @Test
     void anFev1DatedOnlyByMonthWithAnotherValueLeavesTheCopdExclusionUnknown() throws Exception {
-        Assessment a = evaluate(fev1Bundle("2026-10"));
+        Assessment a = Samples.evaluate(fev1Bundle("2026-10"));
         assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("PULMONARY_FUNCTION_UNKNOWN")
                 && g.text().contains("FEV1 % predicted 62 % in 2026-10")), a.dataGaps().toString());
         assertTrue(a.flags().stream().noneMatch(f -> f.code().equals("PULMONARY_TRIAL_EXCLUSION") && f.regimens().contains("DARA_KD")),
@@ -95,7 +82,7 @@ class CurrentChoiceUndecidedTest {
 
     @Test
     void nearMissAnFev1CertainlyEarlierLeaves45PercentCurrentAndTheExclusionFlagged() throws Exception {
-        Assessment a = evaluate(fev1Bundle("2026-10-05"));
+        Assessment a = Samples.evaluate(fev1Bundle("2026-10-05"));
         assertTrue(a.dataGaps().stream().noneMatch(g -> g.code().equals("PULMONARY_FUNCTION_UNKNOWN")));
         assertTrue(a.flags().stream().anyMatch(f -> f.code().equals("PULMONARY_TRIAL_EXCLUSION") && f.regimens().contains("DARA_KD")));
     }

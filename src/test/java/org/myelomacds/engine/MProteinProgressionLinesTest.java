@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MProteinProgressionLinesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLE = Samples.samplesDir().resolve("rrmm-salvage-after-post-transplant-progression.json");
-
-    @TempDir Path dir;
 
     private ObjectNode bundle() throws Exception { return (ObjectNode) JSON.readTree(SAMPLE.toFile()); }
 
@@ -74,12 +69,6 @@ class MProteinProgressionLinesTest {
         return b;
     }
 
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
-    }
-
     private static boolean gap(Assessment a, String code) {
         return a.dataGaps().stream().anyMatch(g -> g.code().equals(code));
     }
@@ -90,7 +79,7 @@ class MProteinProgressionLinesTest {
         mProtein(b, "mp-nadir", "2024-08-05", 0.4);
         mProtein(b, "mp-rise-1", "2024-09-02", 1.1);
         mProtein(b, "mp-rise-2", "2024-09-09", 1.2);
-        Findings.PriorTherapy pt = evaluate(b).findings().priorTherapy();
+        Findings.PriorTherapy pt = Samples.evaluate(b).findings().priorTherapy();
         assertEquals(2, pt.priorLines());
         Findings.Line l2 = pt.lines().get(1);
         assertEquals("PROGRESSION", l2.openedBy());
@@ -106,7 +95,7 @@ class MProteinProgressionLinesTest {
         mProtein(b, "mp-nadir", "2024-08-05", 0.4);
         mProtein(b, "mp-flat-1", "2024-09-02", 0.4);
         mProtein(b, "mp-flat-2", "2024-09-09", 0.3);
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertEquals(1, a.findings().priorTherapy().priorLines());
         // Kd new to the line 84 days after the ASCT still leaves the count 1 to 2 by CDS-POLICY-WINDOW-NEW-DRUG, but no
         // M-protein reading takes part in it: a flat series is no possible progression.
@@ -122,7 +111,7 @@ class MProteinProgressionLinesTest {
         mProtein(b, "mp-nadir", "2024-08-05", 0.4);
         mProtein(b, "mp-rise-1", "2024-09-02", 1.1);
         mProtein(b, "mp-after", "2024-11-04", 0.5);
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertEquals(1, a.findings().priorTherapy().priorLines());
     }
 
@@ -132,7 +121,7 @@ class MProteinProgressionLinesTest {
         mProtein(b, "mp-nadir", "2024-08", 0.4);
         mProtein(b, "mp-rise-1", "2024-08-20", 1.1);
         mProtein(b, "mp-rise-2", "2024-09-09", 1.2);
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertEquals(1, a.findings().priorTherapy().priorLines());
         String undecided = a.findings().priorTherapy().linesUndecided();
         assertTrue(undecided != null && undecided.contains("the number of lines is 1 to 2"), String.valueOf(undecided));
@@ -162,7 +151,7 @@ class MProteinProgressionLinesTest {
 
     @Test
     void aProgressionBeforeADrugsFirstDoseInTheLineDoesNotMakeItRefractory() throws Exception {
-        Assessment a = evaluate(lineWithALaterDrug("2024-10-01", "2024-10-08"));
+        Assessment a = Samples.evaluate(lineWithALaterDrug("2024-10-01", "2024-10-08"));
         assertEquals("POMALIDOMIDE", exposure(a, "POMALIDOMIDE").drug());
         assertEquals(2, a.findings().priorTherapy().lines().size());
         assertTrue(a.findings().priorTherapy().lines().get(1).drugs().contains("POMALIDOMIDE"));
@@ -178,7 +167,7 @@ class MProteinProgressionLinesTest {
                 + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"97509-4\"}]},"
                 + "\"subject\":{\"reference\":\"Patient/pt-salvage\"},\"effectiveDateTime\":\"2025-04-01\","
                 + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"271299001\"}]}}");
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertTrue(exposure(a, "POMALIDOMIDE").refractory());
     }
 }

@@ -26,12 +26,6 @@ class RelapseReadingTest {
 
     @TempDir Path dir;
 
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
-    }
-
     private static Assessment evaluateAsOf(Path file, java.time.LocalDate asOf) throws Exception {
         var rulebase = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
         var record = Samples.reader().read(Files.readAllBytes(file), asOf, rulebase.terminology());
@@ -65,7 +59,7 @@ class RelapseReadingTest {
 
     @Test
     void aRelapseCodingRecordedBeforeTheLastLineStartedDoesNotDocumentRelapseAfterIt() throws Exception {
-        Assessment a = evaluate(codedRelapseOnly("2019-02-04"));
+        Assessment a = Samples.evaluate(codedRelapseOnly("2019-02-04"));
         assertEquals("NOT_DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
         String text = a.findings().relapse().text();
         assertTrue(text.contains("C90.02, Condition/mm-1) by a record written on 2019-02-04, on or before line 3 started on 2024-08-26"), text);
@@ -80,23 +74,23 @@ class RelapseReadingTest {
 
     @Test
     void nearMissARelapseCodingRecordedAfterTheLastLineStartedStillDocumentsRelapseByCoding() throws Exception {
-        Assessment a = evaluate(codedRelapseOnly("2026-10-01"));
+        Assessment a = Samples.evaluate(codedRelapseOnly("2026-10-01"));
         assertEquals("DOCUMENTED", a.findings().relapse().status());
         assertTrue(a.findings().relapse().text().startsWith("relapse documented by coding only"), a.findings().relapse().text());
     }
 
     @Test
     void nearMissARelapseCodingWithoutARecordedDateIsReadAsTheCurrentDocumentation() throws Exception {
-        Assessment a = evaluate(codedRelapseOnly(null));
+        Assessment a = Samples.evaluate(codedRelapseOnly(null));
         assertEquals("DOCUMENTED", a.findings().relapse().status());
         assertTrue(a.findings().relapse().text().startsWith("relapse documented by coding only"), a.findings().relapse().text());
     }
 
     @Test
     void nearMissARelapseCodingRecordedOnTheDayBeforeTheLineStartedIsEarlier() throws Exception {
-        assertEquals("NOT_DOCUMENTED", evaluate(codedRelapseOnly("2024-08-25")).findings().relapse().status());
+        assertEquals("NOT_DOCUMENTED", Samples.evaluate(codedRelapseOnly("2024-08-25")).findings().relapse().status());
         // the day after the line started: may speak for after it
-        assertEquals("DOCUMENTED", evaluate(codedRelapseOnly("2024-08-27")).findings().relapse().status());
+        assertEquals("DOCUMENTED", Samples.evaluate(codedRelapseOnly("2024-08-27")).findings().relapse().status());
     }
 
     // ---- Sweep B R5: a lowest M-protein reported as a bound (CDS-POLICY-RELAPSE-MPROTEIN-BOUND). Built on
@@ -124,7 +118,7 @@ class RelapseReadingTest {
 
     @Test
     void aRiseFromALowestValueBelowABoundIsAProgressionWhenItIsOneAgainstTheBoundItself() throws Exception {
-        Assessment a = evaluate(boundNadir(0.1));
+        Assessment a = Samples.evaluate(boundNadir(0.1));
         assertEquals("DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
         String text = a.findings().relapse().text();
         assertTrue(text.contains("from its lowest value reported as <0.1 g/dL (2024-09-16) to 0.9 g/dL on 2026-07-13"), text);
@@ -134,7 +128,7 @@ class RelapseReadingTest {
 
     @Test
     void nearMissARiseThatDependsOnTheBoundsTrueValueIsAPossibleProgressionNeverNoProgression() throws Exception {
-        Assessment a = evaluate(boundNadir(0.5));
+        Assessment a = Samples.evaluate(boundNadir(0.5));
         assertEquals("UNDETERMINED", a.findings().relapse().status(), a.findings().relapse().text());
         String text = a.findings().relapse().text();
         assertTrue(text.contains("for some true values below the bound and not for others"), text);
@@ -154,7 +148,7 @@ class RelapseReadingTest {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).path("resource").path("id").asText().equals("mprotein-2026-08")) { entries.remove(i); break; }
         }
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertEquals("UNDETERMINED", a.findings().relapse().status(), a.findings().relapse().text());
         String text = a.findings().relapse().text();
         assertTrue(text.contains("to 0.9 g/dL on 2026-07-13") && text.contains("unconfirmed, possible progression")
@@ -167,7 +161,7 @@ class RelapseReadingTest {
 
     @Test
     void nearMissTheSameRiseConfirmedByTheNextMeasurementIsADocumentedRelapse() throws Exception {
-        Assessment a = evaluate(sample("rrmm-m-protein-rise.json"));
+        Assessment a = Samples.evaluate(sample("rrmm-m-protein-rise.json"));
         assertEquals("DOCUMENTED", a.findings().relapse().status());
         assertFalse(a.findings().relapse().text().contains("unconfirmed"), a.findings().relapse().text());
     }
@@ -176,7 +170,7 @@ class RelapseReadingTest {
     void nearMissARiseRefutedByALaterLowerValueIsNotAPossibleProgression() throws Exception {
         ObjectNode b = sample("rrmm-m-protein-rise.json");
         mProtein(b, "mprotein-2026-08", 0.5, null);
-        Assessment a = evaluate(b);
+        Assessment a = Samples.evaluate(b);
         assertFalse(a.findings().relapse().text().contains("unconfirmed"), a.findings().relapse().text());
         assertFalse(a.findings().relapse().status().equals("DOCUMENTED"));
     }

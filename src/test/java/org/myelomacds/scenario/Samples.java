@@ -1,5 +1,7 @@
 package org.myelomacds.scenario;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.engine.CompileMode;
 import org.myelomacds.engine.Evaluator;
@@ -23,6 +25,7 @@ public final class Samples {
     /** Every sample's story is written against this evaluation date. */
     public static final LocalDate AS_OF = ScenarioSuite.DEFAULT_AS_OF;
     private static final BundleReader READER = new BundleReader();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Rulebase shipped;
     private static Rulebase onDisk;
     private static Terminology terminology;
@@ -77,11 +80,27 @@ public final class Samples {
 
     public static Assessment evaluate(Path bundle, Jurisdiction jurisdiction, CompileMode mode) {
         try {
-            Rulebase rb = rulebase(mode);
-            return new Evaluator(rb).evaluate(READER.read(Files.readAllBytes(bundle), AS_OF, rb.terminology()),
-                    new EvaluationContext(AS_OF, jurisdiction));
+            return evaluate(Files.readAllBytes(bundle), jurisdiction, mode);
         } catch (Exception e) {
             throw new IllegalStateException(bundle + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A bundle a test built or edited (a sample with a record changed, say), evaluated as a sample is under US labels
+     * and the shipped rulebase: the bytes a file of it would hold, read without writing one.
+     */
+    public static Assessment evaluate(ObjectNode bundle) {
+        try {
+            return evaluate(JSON.writeValueAsBytes(bundle), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+        } catch (Exception e) {
+            throw new IllegalStateException("edited bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static Assessment evaluate(byte[] bundle, Jurisdiction jurisdiction, CompileMode mode) throws Exception {
+        Rulebase rb = rulebase(mode);
+        return new Evaluator(rb).evaluate(READER.read(bundle, AS_OF, rb.terminology()),
+                new EvaluationContext(AS_OF, jurisdiction));
     }
 }
