@@ -411,7 +411,9 @@ final class AssessmentAssembler {
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
-                        l.getReason(), refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
+                        // a line the undecided count turns on says so, with the other reading (sweep s11 P1, P2)
+                        LineNotes.reason(l, lines, undecided.isEmpty() ? null : undecided.get(0), record.medications()),
+                        refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
                         l.getTransplants().stream().map(k -> k.transplantKind()).toList(),
                         l.getStartLatest().equals(l.getStart()) ? null : l.getStartText(),
                         l.isOngoing() || (l.getEndEarliest().equals(l.getEnd()) && !l.isEndUnknown()) ? null

@@ -13,7 +13,6 @@ import org.myelomacds.derive.TimelineDerivation;
 import org.myelomacds.derive.UnknownLastDoses;
 import org.myelomacds.evidence.RegimenDefinition;
 import org.myelomacds.facts.ClinicalCondition;
-import org.myelomacds.facts.ConditionAfterAsOf;
 import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugExposure;
 import org.myelomacds.facts.DrugIntolerance;
@@ -102,8 +101,8 @@ public final class Evaluator {
             session.insert(record.patient());
             // A possible diagnosis is a fact of its own type: no rule written for diagnoses can act on it by accident.
             for (ClinicalCondition c : record.conditions()) session.insert(c.isPossible() ? new PossibleCondition(c) : c);
-            // a diagnosis dated after asOf is not read; it is inserted only so the setting can say it exists (sweep B R11)
-            for (ClinicalCondition c : record.conditionsAfterAsOf()) session.insert(new ConditionAfterAsOf(c));
+            // a diagnosis the bundle dates after asOf is neither read nor named: a replay must equal the chart truncated at
+            // asOf (issue 10 item 10; sweep s11 RL5), so the setting says only that none is recorded on or before asOf
             insertAll(session, measurements);
             insertAll(session, estimateAlternatives);
             insertAll(session, record.diseaseStatuses());

@@ -175,28 +175,39 @@ class RelapseReadingTest {
         assertFalse(a.findings().relapse().status().equals("DOCUMENTED"));
     }
 
-    // ---- Sweep B R11: a replay before the diagnosis names the diagnosis dated after asOf.
+    // ---- Sweep B R11 / sweep s11 RL5: a replay before the diagnosis says no diagnosis is recorded on or before asOf, and
+    // names nothing dated after it: the Assessment must equal that of the chart truncated at asOf (issue 10 item 10).
 
     @Test
-    void aReplayBeforeTheDiagnosisSaysTheDiagnosisIsDatedAfterTheEvaluationDate() throws Exception {
+    void aReplayBeforeTheDiagnosisNamesNothingDatedAfterTheEvaluationDate() throws Exception {
         Path file = dir.resolve("bundle.json");
         Files.writeString(file, JSON.writeValueAsString(sample("rrmm-isa-pd-candidate.json")));
         Assessment a = evaluateAsOf(file, java.time.LocalDate.of(2018, 6, 1));
         String setting = a.findings().setting().text();
-        assertTrue(setting.contains("diagnosis is dated after it") && setting.contains("Condition/mm-1, onset 2019-01-28"), setting);
-        assertFalse(setting.contains("found in the bundle"), setting);
+        assertEquals("No multiple myeloma (or other plasma-cell disorder) diagnosis recorded in the bundle on or before the"
+                + " evaluation date (2018-06-01); records dated after it are not read", setting);
+        assertFalse(setting.contains("Condition/mm-1") || setting.contains("2019"), setting);
+        // the same words as the chart that holds no diagnosis at all (what the chart looked like on that day)
+        assertEquals(setting, evaluateAsOf(withoutConditions(), java.time.LocalDate.of(2018, 6, 1)).findings().setting().text());
     }
 
     @Test
-    void nearMissABundleWithoutAnyDiagnosisStillSaysNoneWasFound() throws Exception {
+    void nearMissOnTheDayOfTheDiagnosisTheDiagnosisIsRead() throws Exception {
+        Path file = dir.resolve("bundle.json");
+        Files.writeString(file, JSON.writeValueAsString(sample("rrmm-isa-pd-candidate.json")));
+        // onset 2019-01-28, recorded 2019-02-04: in the chart from the day it was recorded
+        Assessment a = evaluateAsOf(file, java.time.LocalDate.of(2019, 2, 4));
+        assertFalse(a.findings().setting().text().contains("No multiple myeloma"), a.findings().setting().text());
+    }
+
+    private Path withoutConditions() throws Exception {
         ObjectNode b = sample("rrmm-isa-pd-candidate.json");
         var entries = b.withArray("entry");
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).path("resource").path("resourceType").asText().equals("Condition")) entries.remove(i);
         }
-        Path file = dir.resolve("bundle.json");
+        Path file = dir.resolve("no-conditions.json");
         Files.writeString(file, JSON.writeValueAsString(b));
-        Assessment a = evaluateAsOf(file, java.time.LocalDate.of(2018, 6, 1));
-        assertTrue(a.findings().setting().text().contains("diagnosis found in the bundle"), a.findings().setting().text());
+        return file;
     }
 }

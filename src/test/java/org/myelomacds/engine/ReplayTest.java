@@ -107,7 +107,8 @@ class ReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2022-01-22", "2022-03-15", "2022-09-01", "2023-01-10", "2024-05-29", "2024-07-01",
+    // 2022-01-10 lies before the diagnosis (2022-01-20): the chart that day holds the patient only (sweep s11 RL5)
+    @ValueSource(strings = {"2022-01-10", "2022-01-22", "2022-03-15", "2022-09-01", "2023-01-10", "2024-05-29", "2024-07-01",
             "2025-08-25", "2025-11-10", "2026-01-15", "2026-11-01"})
     void theWholeChartReplayedAtADateIsTheChartAsItStoodThen(String date) {
         LocalDate asOf = LocalDate.parse(date);
@@ -121,6 +122,16 @@ class ReplayTest {
     void theSameUnderTheRunTimeCompiledRules(String date) {
         LocalDate asOf = LocalDate.parse(date);
         assertEquals(evaluate(chartOn(asOf), asOf, CompileMode.DRL), evaluate(chartOn(FAR_FUTURE), asOf, CompileMode.DRL));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReplayBeforeTheDiagnosisIsTheChartThatHeldNoDiagnosisYet() {
+        // Sweep s11 RL5: the setting text named the diagnosis dated after asOf, which the chart of that day did not hold.
+        LocalDate asOf = LocalDate.of(2022, 1, 10);
+        String whole = evaluate(chartOn(FAR_FUTURE), asOf, CompileMode.EXECUTABLE_MODEL);
+        assertEquals(evaluate(chartOn(asOf), asOf, CompileMode.EXECUTABLE_MODEL), whole);
+        assertTrue(whole.contains("diagnosis recorded in the bundle on or before the evaluation date (2022-01-10)"), whole);
+        assertTrue(!whole.contains("2022-01-20"), "the replay names the later diagnosis: " + whole);
     }
 
     @ParameterizedTest

@@ -203,7 +203,7 @@ public record ReportView(
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
                 return !d.isBefore(start) && (last || !d.isAfter(end.plusDays(60)));
-            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.dateText()
+            }).map(e -> statusWords(e) + " " + e.dateText()
                     + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
                             ? " (after the line: more than 60 days after its end)" : ""))
                     .collect(Collectors.joining("; "));
@@ -578,6 +578,19 @@ public record ReportView(
     }
 
     static String drug(String code) { return word(code); }
+
+    /**
+     * A disease-status event as the line table names it. A progression the rules derived from the serum M-protein is
+     * marked preliminary when it is possible only (an unconfirmed rise, results whose partial dates leave the order
+     * open): no assessment was preliminary, so it reads "possible progression (serum M-protein rise, not confirmed)"
+     * (sweep s11 RL4), not "preliminary progression".
+     */
+    static String statusWords(Findings.StatusEvent e) {
+        if (e.derivation() == null) return word(e.status());
+        return e.status() != null && e.status().startsWith("PRELIMINARY_")
+                ? "possible " + word(e.status().substring("PRELIMINARY_".length())) + " (serum M-protein rise, not confirmed)"
+                : word(e.status()) + " (serum M-protein rise)";
+    }
 
     /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */
     static String transplantWords(String kind) {
