@@ -1236,6 +1236,7 @@ public final class LineOfTherapyDeriver {
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
+        if (progression == null && lastDose != null && joinsCarT(timeline, cur, batch, day, running)) return;
         if (running) {
             boolean inInitialWindow = days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS;
             List<Segment> added = batch.stream()
@@ -1382,6 +1383,53 @@ public final class LineOfTherapyDeriver {
             return;
         }
         open(lines, day, LineOpening.NEW_REGIMEN, "new regimen " + after, batch);
+    }
+
+    /**
+     * CAR-T given after therapy of the current line with no progression documented between (CDS-POLICY-CART-BRIDGING).
+     * Its lymphodepletion starts a few days before the cells: therapy starting on {@code day} with a CAR-T product
+     * starting within {@value #CONDITIONING_WINDOW_DAYS} days (the window that ties high-dose melphalan to its
+     * transplant) goes with it. The CAR-T joining a line whose therapy started within that window before it is its
+     * lymphodepletion: one line, no doubt. Otherwise the line before it, running or stopped at most
+     * {@value #TRANSPLANT_AFTER_INDUCTION_DAYS} days before (the window that ties induction to its transplant), may be
+     * bridging therapy of one planned sequence (LOT-B15), or a regimen of its own: the CAR-T joins it, and the count is a
+     * range (sweep D2). True when the batch was placed here.
+     */
+    private static boolean joinsCarT(Timeline timeline, Line cur, List<Segment> batch, LocalDate day, boolean running) {
+        if (cur.segments.stream().anyMatch(s -> s.drug().getDrugClass() == DrugClass.CAR_T)) return false;
+        LocalDate conditioning = day.plusDays(CONDITIONING_WINDOW_DAYS);
+        Segment cells = timeline.drugSegments.stream()
+                .filter(s -> s.drug().getDrugClass() == DrugClass.CAR_T && !s.from().isBefore(day)
+                        && !s.from().isAfter(conditioning))
+                .min(Comparator.comparing(Segment::from)).orElse(null);
+        if (cells == null) return false;
+        boolean itsLymphodepletion = cur.segments.stream()
+                .anyMatch(s -> !s.from().isAfter(day) && days(s.from(), day) <= CONDITIONING_WINDOW_DAYS);
+        if (itsLymphodepletion) {
+            batch.forEach(cur::add);
+            return true;
+        }
+        if (!running && days(cur.lastActivity(), day) > TRANSPLANT_AFTER_INDUCTION_DAYS) return false;
+        // A treatment plan the records share settles the reading either way.
+        if (batch.stream().anyMatch(s -> cur.planConflict(s.groupRef()))) return false;
+        if (batch.stream().allMatch(s -> cur.planMatch(s.groupRef()))) {
+            batch.forEach(cur::add);
+            return true;
+        }
+        int n = timeline.lines.size();
+        String since = running ? "while line " + n + " was running" : days(cur.lastActivity(), day)
+                + " days after line " + n + "'s therapy stopped on " + cur.lastActivity();
+        String text = names(batch) + " from " + day + " (" + reference(batch.get(0).record()) + ")"
+                + (batch.contains(cells) ? "" : ", the lymphodepletion of " + cells.drug().displayName() + " on "
+                        + cells.from())
+                + ", " + since + " with no progression documented between: read as bridging therapy, lymphodepletion"
+                + " and CAR-T, one planned sequence (LOT-B15), which the record does not state; if line " + n
+                + " was a regimen of its own, the CAR-T is a new line (CDS-POLICY-CART-BRIDGING: the line count is"
+                + " undecided)";
+        cur.joined.add(text);
+        if (undecidedJoin(timeline, timeline.lines, batch, day, text, provenance(batch), null, null)) return true;
+        batch.forEach(cur::add);
+        return true;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class TimelineDerivation {
         if (!fedBack.isEmpty()) {
             List<DiseaseStatus> statuses = new ArrayList<>(original.diseaseStatuses());
             statuses.addAll(fedBack);
-            record = withDiseaseStatuses(original, statuses);
+            record = original.withDiseaseStatuses(statuses);
         }
         // A statement whose use is unknown (status "unknown") may or may not have been taken: it opens no line and makes
         // no exposure; the lines are derived again as if it were taken (the count a range when they differ), and a gap
@@ -61,7 +61,7 @@ public final class TimelineDerivation {
         List<MedicationRecord> withUseUnknown = record.medications();
         List<MedicationRecord> useUnknown = withUseUnknown.stream().filter(TherapyRecords::isUseUnknown).toList();
         if (!useUnknown.isEmpty()) {
-            record = withMedications(record, withUseUnknown.stream().filter(r -> !TherapyRecords.isUseUnknown(r)).toList());
+            record = record.withMedications(withUseUnknown.stream().filter(r -> !TherapyRecords.isUseUnknown(r)).toList());
         }
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
@@ -73,7 +73,7 @@ public final class TimelineDerivation {
         if (AssertedDates.any(record.medications())) {
             List<PriorLine> dated = LineOfTherapyDeriver.timeline(purpose.myeloma(), purpose.procedures(),
                     record.diseaseStatuses(), asOf, purpose.undecided()).lines();
-            record = withMedications(record, AssertedDates.place(record.medications(), dated, record.diseaseStatuses(),
+            record = record.withMedications(AssertedDates.place(record.medications(), dated, record.diseaseStatuses(),
                     asOf));
             purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
         }
@@ -176,17 +176,5 @@ public final class TimelineDerivation {
     private static boolean samePossible(DiseaseStatus a, DiseaseStatus b) {
         return a.isDated() && b.isDated() && a.getDate().equals(b.getDate()) && a.getLatest().equals(b.getLatest())
                 && Objects.equals(a.getDerivation(), b.getDerivation());
-    }
-
-    private static PatientRecord withDiseaseStatuses(PatientRecord r, List<DiseaseStatus> statuses) {
-        return new PatientRecord(r.patient(), r.conditions(), r.measurements(), statuses,
-                r.transplantAssertions(), r.medications(), r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
-                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances());
-    }
-
-    private static PatientRecord withMedications(PatientRecord r, List<MedicationRecord> medications) {
-        return new PatientRecord(r.patient(), r.conditions(), r.measurements(), r.diseaseStatuses(),
-                r.transplantAssertions(), medications, r.procedures(), r.allergies(), r.cytogenetics(), r.isotypes(),
-                r.unreadable(), r.skippedResources(), r.unrecognised(), r.intolerances(), r.conditionsAfterAsOf());
     }
 }

@@ -64,6 +64,20 @@ public record PatientRecord(
                 cytogenetics, isotypes, unreadable, skippedResources, List.of());
     }
 
+    /** The same record with these disease-status assessments (a derived progression fed back to the timeline). */
+    public PatientRecord withDiseaseStatuses(List<DiseaseStatus> statuses) {
+        return new PatientRecord(patient, conditions, measurements, statuses, transplantAssertions, medications,
+                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances,
+                conditionsAfterAsOf);
+    }
+
+    /** The same record with these medication records (statements placed or left out by the timeline). */
+    public PatientRecord withMedications(List<MedicationRecord> medications) {
+        return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
+                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances,
+                conditionsAfterAsOf);
+    }
+
     public PatientRecord {
         Objects.requireNonNull(patient, "patient");
         conditions = List.copyOf(conditions);

@@ -157,6 +157,57 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void carTAfterTherapyWithNoProgressionBetweenMayBeItsBridgingAndLeavesTheCountARange() {
+        // sweep D2: D-Pd to a progression, bridging Kd, fludarabine/cyclophosphamide, cilta-cel five days later
+        org.myelomacds.facts.Drug ciltaCel = org.myelomacds.facts.TestDrugs.of("CILTACABTAGENE_AUTOLEUCEL");
+        List<org.myelomacds.facts.DiseaseStatus> pd = List.of(progression("pd", "2024-04-20"));
+        List<MedicationRecord> meds = List.of(
+                given("dara", DARATUMUMAB, "2022-03-10", "2024-05-01", null),
+                given("pom", POMALIDOMIDE, "2022-03-10", "2024-05-01", null),
+                given("kfz", CARFILZOMIB, "2024-05-15", "2024-06-27", null),
+                given("ld-cy", CYCLOPHOSPHAMIDE, "2024-07-08", "2024-07-10", null),
+                given("cart", ciltaCel, "2024-07-13", "2024-07-13", null));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(), pd, AS_OF);
+        assertEquals(2, t.lines().size(), "the bridging, its lymphodepletion and the cells are one line");
+        assertTrue(t.lines().get(1).getReason().contains("read as bridging therapy, lymphodepletion and CAR-T"),
+                t.lines().get(1).getReason());
+        org.myelomacds.facts.LineCountUncertain u = t.lineCountUncertain();
+        assertNotNull(u, "whether the carfilzomib was bridging is not recorded: the count is a range");
+        assertEquals(2, u.getMin());
+        assertEquals(3, u.getMax());
+        assertTrue(u.describe().contains("CDS-POLICY-CART-BRIDGING"), u.describe());
+
+        // near miss: the lymphodepletion and the cells after a progression are one line of their own, no range
+        List<org.myelomacds.facts.DiseaseStatus> pd2 = List.of(progression("pd", "2024-04-20"), progression("pd2",
+                "2024-07-01"));
+        TherapyTimeline afterPd = LineOfTherapyDeriver.timeline(meds, List.of(), pd2, AS_OF);
+        assertEquals(3, afterPd.lines().size());
+        assertEquals(List.of(CYCLOPHOSPHAMIDE, ciltaCel), afterPd.lines().get(2).getDrugs());
+        assertNull(afterPd.lineCountUncertain());
+
+        // near miss: the line before stopped more than 120 days before the cells: the CAR-T is a new line, no range
+        List<MedicationRecord> late = List.of(
+                given("dara", DARATUMUMAB, "2022-03-10", "2024-05-01", null),
+                given("pom", POMALIDOMIDE, "2022-03-10", "2024-05-01", null),
+                given("kfz", CARFILZOMIB, "2024-05-15", "2024-06-27", null),
+                given("ld-cy", CYCLOPHOSPHAMIDE, "2024-11-08", "2024-11-10", null),
+                given("cart", ciltaCel, "2024-11-13", "2024-11-13", null));
+        TherapyTimeline apart = LineOfTherapyDeriver.timeline(late, List.of(), pd, AS_OF);
+        assertEquals(3, apart.lines().size());
+        assertNull(apart.lineCountUncertain());
+
+        // near miss: bridging and cells under one CarePlan: one line, no range
+        List<MedicationRecord> planned = List.of(
+                given("dara", DARATUMUMAB, "2022-03-10", "2024-05-01", null),
+                given("kfz", CARFILZOMIB, "2024-05-15", "2024-06-27", PLAN_A),
+                given("ld-cy", CYCLOPHOSPHAMIDE, "2024-07-08", "2024-07-10", PLAN_A),
+                given("cart", ciltaCel, "2024-07-13", "2024-07-13", PLAN_A));
+        TherapyTimeline one = LineOfTherapyDeriver.timeline(planned, List.of(), pd, AS_OF);
+        assertEquals(2, one.lines().size());
+        assertNull(one.lineCountUncertain());
+    }
+
+    @Test
     void aRelapseCodeDatedBetweenTheTransplantAndARestartInTheWindowLeavesTheCountARange() {
         // sweep-a T5: VRd, ASCT 2024-07-10, C90.02 from 2024-09-01, VRd again from 2024-09-18: consolidation or re-induction
         List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
