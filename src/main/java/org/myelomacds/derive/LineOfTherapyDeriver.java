@@ -1509,7 +1509,8 @@ public final class LineOfTherapyDeriver {
         List<Line> lines = timeline.lines;
         LocalDate day = t.date();
         Line cur = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-        String kind = t.procedure().getKind().displayName();
+        String kind = t.procedure().getKind().displayName()
+                + (t.procedure().getKindBasis() == null ? "" : " (" + t.procedure().getKindBasis() + ")");
         // A transplant recorded by month or year is placed on its first day but named as recorded ("in 2025").
         String when = t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day;
         if (cur == null) {
@@ -1529,24 +1530,34 @@ public final class LineOfTherapyDeriver {
         }
         boolean joins;
         String why = "";
+        // Why a transplant joined the line, for the line's reason (FINDINGS A6): a reader must see which rule decided.
+        String joinedBy;
         LocalDate previous = cur.lastTransplant();
         if (cur.planMatch(t.groupRef())) {
             joins = true;
+            joinedBy = "under the line's treatment plan (the same basedOn)";
         } else if (cur.planConflict(t.groupRef())) {
             joins = false;
+            joinedBy = null;
             why = " (under a different treatment plan)";
         } else if (previous != null) {
             long gap = days(previous, day);
             joins = gap <= TANDEM_TRANSPLANT_WINDOW_DAYS;
             why = " (" + gap + " days after the previous transplant on " + previous + ")";
+            joinedBy = "as a planned tandem, " + gap + " days after the previous transplant on " + previous + " (within "
+                    + TANDEM_TRANSPLANT_WINDOW_DAYS + " days; LOT-B15 and project heuristic)";
         } else {
             LocalDate lastDose = cur.lastDose();
             joins = lastDose != null && days(lastDose, day) <= TRANSPLANT_AFTER_INDUCTION_DAYS;
             if (lastDose != null && !joins) why = " (" + days(lastDose, day) + " days after the last dose of line "
                     + lines.size() + ")";
+            joinedBy = lastDose == null ? null : (day.isAfter(lastDose) ? days(lastDose, day) + " days after the line's last"
+                    + " dose on " + lastDose : "while the line's drugs ran") + ", read as the transplant of its planned sequence"
+                    + " (within " + TRANSPLANT_AFTER_INDUCTION_DAYS + " days after the last dose; project heuristic)";
         }
         if (joins) {
             cur.add(t);
+            cur.joined.add(kind + when + " joined line " + lines.size() + (joinedBy == null ? "" : " " + joinedBy));
             return;
         }
         LocalDate start = lineStart(t);

@@ -127,6 +127,15 @@ public final class ClinicalCondition implements HasProvenance {
         return recordedLatest != null && recordedLatest.toEpochDay() <= day
                 && (onsetLatest == null || onsetLatest.toEpochDay() <= day);
     }
+    /** Whether the record gives no Condition.recordedDate (CDS-POLICY-RELCODE-UNDATED). */
+    public boolean isRecordedUndated() { return recorded == null; }
+    /**
+     * Whether the condition's onset certainly falls after {@code day} (epoch day): its earliest day is later. A coding
+     * cannot precede its condition's onset, so such a condition was coded after that day (CDS-POLICY-RELAPSE-CODING-DATE).
+     */
+    public boolean onsetAfter(long day) {
+        return onset != null && onset.toEpochDay() > day;
+    }
     /** The earliest day the recorded abatement can stand for; null when none is dated. */
     public LocalDate getAbatement() { return abatement; }
     /** The latest day the recorded abatement can stand for (2024-11 → 2024-11-30); null when none is dated. */

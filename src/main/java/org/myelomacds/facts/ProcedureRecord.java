@@ -13,6 +13,8 @@ public final class ProcedureRecord implements HasProvenance {
     private final String groupRef;
     private final Provenance provenance;
     private final List<TherapyReason> reasons;
+    /** Why the kind is what it is when the code alone does not say it (a kind-less code, the kind from its text); null otherwise. */
+    private final String kindBasis;
 
     public ProcedureRecord(ProcedureKind kind, LocalDate date, boolean planned, String groupRef, Provenance provenance) {
         this(kind, date, date, planned, groupRef, provenance);
@@ -34,6 +36,12 @@ public final class ProcedureRecord implements HasProvenance {
      */
     public ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
                            Provenance provenance, List<TherapyReason> reasons) {
+        this(kind, date, latest, planned, groupRef, provenance, reasons, null);
+    }
+
+    private ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
+                            Provenance provenance, List<TherapyReason> reasons, String kindBasis) {
+        this.kindBasis = kindBasis;
         this.reasons = List.copyOf(reasons == null ? List.of() : reasons);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.date = date;
@@ -54,8 +62,17 @@ public final class ProcedureRecord implements HasProvenance {
     public String getDateText() { return PartialDateText.of(date, latest); }
     /** The same procedure placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public ProcedureRecord placedOn(LocalDate day) {
-        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance, reasons);
+        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance, reasons, kindBasis);
     }
+    /**
+     * The same procedure with the kind its text states where its code states none (SNOMED 234336002 "Hemopoietic stem
+     * cell transplant" with the text "Allogeneic PBSCT"): the more specific words decide, and {@code basis} says so.
+     */
+    public ProcedureRecord withKindFromText(ProcedureKind textKind, String basis) {
+        return new ProcedureRecord(textKind, date, latest, planned, groupRef, provenance, reasons, basis);
+    }
+    /** "kind from the text '…'; the code … does not state it", or null when the code (or text alone) gave the kind. */
+    public String getKindBasis() { return kindBasis; }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }
     public boolean isPlanned() { return planned; }
     public String getGroupRef() { return groupRef; }
@@ -63,7 +80,7 @@ public final class ProcedureRecord implements HasProvenance {
     public List<TherapyReason> getReasons() { return reasons; }
     /** "autologous stem-cell transplant on 2015-03-02" (the date as recorded; "undated" without one). */
     public String describe() {
-        return kind.displayName() + (date == null ? ", undated" : isDateImprecise() ? " in " + getDateText() : " on " + date);
+        return kind.displayName() + (kindBasis == null ? "" : " (" + kindBasis + ")") + (date == null ? ", undated" : isDateImprecise() ? " in " + getDateText() : " on " + date);
     }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

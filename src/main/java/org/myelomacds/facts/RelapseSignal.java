@@ -39,7 +39,15 @@ public final class RelapseSignal implements HasProvenance {
          * it documents the relapse that line (or an earlier one) treated, not a relapse after it; listed, never decisive
          * (CDS-POLICY-RELAPSE-CODING-DATE)
          */
-        CODED_BEFORE_LAST_LINE
+        CODED_BEFORE_LAST_LINE,
+        /**
+         * myeloma coded in relapse (ICD-10-CM C90.02) on a record without a recordedDate, while the last line is not the
+         * first and nothing else places the coding after its start: the code says the disease was in relapse when it was
+         * coded, and the record does not say whether that was before or after the last line started; listed, never
+         * decisive, and relapse after the last line is undecided unless another signal settles it
+         * (CDS-POLICY-RELCODE-UNDATED)
+         */
+        UNDATED_CODING
     }
 
     /** Where the signal comes from; the report and the findings name it. */
@@ -90,10 +98,12 @@ public final class RelapseSignal implements HasProvenance {
      */
     public boolean isCurrent() {
         return reading != Reading.RELAPSE_OR_INTOLERANCE && reading != Reading.UNREADABLE_ASSESSMENT
-                && reading != Reading.CODED_BEFORE_LAST_LINE;
+                && reading != Reading.CODED_BEFORE_LAST_LINE && reading != Reading.UNDATED_CODING;
     }
     /** A relapse coding written on or before the day the last line started (CDS-POLICY-RELAPSE-CODING-DATE). */
     public boolean isCodedBeforeLastLine() { return reading == Reading.CODED_BEFORE_LAST_LINE; }
+    /** A relapse coding without a recordedDate that cannot be placed relative to the last line (CDS-POLICY-RELCODE-UNDATED). */
+    public boolean isUndatedCoding() { return reading == Reading.UNDATED_CODING; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     /** The texts of the signals among {@code facts}, sorted and joined, for a status that rests on several. */

@@ -21,7 +21,8 @@ public final class RelapseStatus implements HasProvenance {
         NOT_DOCUMENTED,
         /**
          * a progression dated only by month or year may be a relapse after the last line, or precede it, or be earlier or
-         * later than an assessment without progression: the answer depends on a day the record does not give
+         * later than an assessment without progression: the answer depends on a day the record does not give; or a relapse
+         * coding without a recorded date may speak for a relapse before the last line (CDS-POLICY-RELCODE-UNDATED)
          */
         UNDETERMINED,
         /**

@@ -59,9 +59,20 @@ final class ProcedureMapper {
         if (kind.isEmpty()) return;
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
-        ctx.out().procedures.add(new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
+        ProcedureRecord record = new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
                 MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest),
-                reasons(procedure, meds)));
+                reasons(procedure, meds));
+        // A kind-less transplant code (SNOMED 234336002) beside words that state the kind ("Allogeneic PBSCT"): the more
+        // specific words decide, and the record says which did (FINDINGS A6; allogeneic is tried before autologous).
+        if (kind.get() == ProcedureKind.STEM_CELL_TRANSPLANT) {
+            String text = Concepts.text(procedure.getCode());
+            Optional<ProcedureKind> byText = terms.byText(text);
+            if (byText.isPresent() && byText.get() != ProcedureKind.STEM_CELL_TRANSPLANT && byText.get().isStemCellTransplant()) {
+                record = record.withKindFromText(byText.get(), "kind from the text '" + Concepts.display(procedure.getCode())
+                        + "'; its code states no kind");
+            }
+        }
+        ctx.out().procedures.add(record);
     }
 
     /**

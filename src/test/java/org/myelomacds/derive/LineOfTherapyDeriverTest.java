@@ -58,7 +58,9 @@ class LineOfTherapyDeriverTest {
         assertTrue(l.isIncludesTransplant());
         assertTrue(l.isOngoing());
         assertTrue(l.isLastLine());
-        assertEquals("first therapy", l.getReason());
+        // FINDINGS A6: the transplant that joined the line is named with the rule that joined it
+        assertEquals("first therapy; autologous stem-cell transplant on 2024-07-10 joined line 1 under the line's treatment"
+                + " plan (the same basedOn)", l.getReason());
         assertEquals(List.of("MedicationStatement/ind-d", "MedicationStatement/ind-r", "MedicationStatement/ind-v",
                 "MedicationStatement/maint", "Procedure/asct-1"), refs(l));
     }
@@ -74,6 +76,18 @@ class LineOfTherapyDeriverTest {
         assertTrue(lines.get(0).isIncludesTransplant());
         assertTrue(lines.get(0).isOngoing());
         assertEquals(AS_OF, lines.get(0).getEnd());
+        String reason = lines.get(0).getReason();
+        assertTrue(reason.contains("autologous stem-cell transplant on 2024-07-10 joined line 1 51 days after the line's last"
+                + " dose on 2024-05-20, read as the transplant of its planned sequence (within 120 days"), reason);
+    }
+
+    @Test
+    void nearMissATransplantThatOpensALineIsNotSaidToHaveJoinedOne() {
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(vrd("ind", "2024-01-08", "2024-05-20", null),
+                List.of(asct("asct-1", "2024-12-10", null)), AS_OF);
+        assertEquals(2, lines.size());
+        assertFalse(lines.get(0).getReason().contains("joined"), lines.get(0).getReason());
+        assertFalse(lines.get(1).getReason().contains("joined"), lines.get(1).getReason());
     }
 
     @Test

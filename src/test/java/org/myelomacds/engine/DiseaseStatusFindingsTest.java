@@ -81,10 +81,11 @@ class DiseaseStatusFindingsTest {
     void aProgressionEnteredInErrorLeavesCodedRelapseUndatedAndTheLastLinesDrugUnknown() throws Exception {
         ObjectNode b = bundle();
         progression3(b).put("status", "entered-in-error");
-        // undated coding: without a recordedDate the C90.02 is read as current (a coding recorded before line 3 started
-        // would not document relapse after it, CDS-POLICY-RELAPSE-CODING-DATE, RelapseReadingTest)
+        // a coding recorded after line 3 started is read as current, with no day for the relapse itself (one recorded
+        // before line 3 started, or undated after three lines, would not document relapse after it:
+        // CDS-POLICY-RELAPSE-CODING-DATE, CDS-POLICY-RELCODE-UNDATED, RelapseReadingTest)
         for (var e : b.withArray("entry")) {
-            if (e.path("resource").path("id").asText().equals("mm-1")) ((ObjectNode) e.get("resource")).remove("recordedDate");
+            if (e.path("resource").path("id").asText().equals("mm-1")) ((ObjectNode) e.get("resource")).put("recordedDate", "2026-10-01");
         }
         Assessment a = evaluate(b);
         assertEquals("DOCUMENTED", a.findings().relapse().status());

@@ -79,11 +79,44 @@ class RelapseReadingTest {
         assertTrue(a.findings().relapse().text().startsWith("relapse documented by coding only"), a.findings().relapse().text());
     }
 
+    // CDS-POLICY-RELCODE-UNDATED (sweep s11 RL2): without a recordedDate, after three lines, the coding may speak for the
+    // relapse line 3 treated; reading it as current would offer the relapsed-myeloma regimens on an earlier relapse.
     @Test
-    void nearMissARelapseCodingWithoutARecordedDateIsReadAsTheCurrentDocumentation() throws Exception {
+    void aRelapseCodingWithoutARecordedDateAfterSeveralLinesLeavesRelapseUndecided() throws Exception {
         Assessment a = Samples.evaluate(codedRelapseOnly(null));
-        assertEquals("DOCUMENTED", a.findings().relapse().status());
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("C90.02, Condition/mm-1) on a record without a recorded date"), text);
+        assertTrue(text.contains("before or after line 3 started on 2024-08-26"), text);
+        assertTrue(text.contains("record the date of the relapse"), text);
+        assertTrue(a.findings().relapse().signals().stream().anyMatch(s -> s.reading().equals("UNDATED_CODING")));
+        for (String regimen : new String[] {"ISA_PD", "DARA_PD", "DARA_KD", "DARA_VD"}) {
+            assertEquals("INSUFFICIENT_DATA", notRecommended(a, regimen).status(), regimen);
+        }
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RELAPSE_NOT_DOCUMENTED")
+                && g.text().contains("Condition/mm-1) on a record without a recorded date")
+                && !g.text().contains("settle the possible progression")), a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissAnUndatedRelapseCodingAfterOneLineCanOnlyBeARelapseAfterIt() throws Exception {
+        ObjectNode b = sample("rrmm-relapse-coded-only.json");
+        resource(b, "mm-1").remove("recordedDate");
+        Assessment a = Samples.evaluate(b);
+        assertEquals("DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
         assertTrue(a.findings().relapse().text().startsWith("relapse documented by coding only"), a.findings().relapse().text());
+    }
+
+    @Test
+    void nearMissAnUndatedRelapseCodingWhoseOnsetFallsAfterTheLastLineStartedDocumentsRelapse() throws Exception {
+        // a second relapse Condition, undated, whose onset falls after line 3 started: a coding cannot precede its onset
+        ObjectNode c = codedRelapseOnly(null);
+        ObjectNode rel = resource(c, "mm-1").deepCopy();
+        rel.put("id", "mm-relapse-2026").put("onsetDateTime", "2026-09-20");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("entry")).addObject().set("resource", rel);
+        Assessment a = Samples.evaluate(c);
+        assertEquals("DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
+        assertTrue(a.findings().relapse().text().contains("Condition/mm-relapse-2026"), a.findings().relapse().text());
     }
 
     @Test

@@ -240,6 +240,49 @@ class ProcedureAllergyPatientTest {
 
     // ---- why a transplant was done; chemotherapy recorded as a procedure ----------------------------------------------
 
+    // FINDINGS A6: a kind-less code (SNOMED 234336002) beside words that state the kind: the words decide, and say so.
+    @Test
+    void aKindLessTransplantCodeTakesTheKindItsTextStates() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"allo","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"234336002","display":"Hemopoietic stem cell transplant (procedure)"}],
+                 "text":"Allogeneic PBSCT, matched unrelated donor, RIC"},"performedDateTime":"2023-11-08"}""", """
+                {"resourceType":"Procedure","id":"plain","status":"completed","code":{"coding":[{"system":"http://snomed.info/sct",
+                 "code":"234336002","display":"Hemopoietic stem cell transplant (procedure)"}],"text":"Stem cell transplant"},
+                 "performedDateTime":"2021-03-10"}""");
+        ProcedureRecord allo = r.procedures().stream().filter(p -> p.getDate().toString().equals("2023-11-08")).findFirst().orElseThrow();
+        assertEquals(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, allo.getKind());
+        assertTrue(allo.getKindBasis().contains("kind from the text 'Allogeneic PBSCT"), allo.getKindBasis());
+        // near miss: no kind in code or text stays "kind not recorded", with no basis claimed
+        ProcedureRecord plain = r.procedures().stream().filter(p -> p.getDate().toString().equals("2021-03-10")).findFirst().orElseThrow();
+        assertEquals(ProcedureKind.STEM_CELL_TRANSPLANT, plain.getKind());
+        assertEquals(null, plain.getKindBasis());
+    }
+
+    // Sweep s11 N1: transplant abbreviations in the words of a procedure whose code the terminology does not know.
+    @Test
+    void transplantAbbreviationsInTextAreReadAsTransplants() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"Procedure","id":"bmt","status":"completed","code":{"coding":[{"system":"urn:oid:1.2.3.4.5",
+                 "code":"TX-1","display":"BMT"}],"text":"BMT"},"performedDateTime":"2021-03-10"}""", """
+                {"resourceType":"Procedure","id":"auto","status":"completed","code":{"text":"auto-SCT day 0"},
+                 "performedDateTime":"2022-03-10"}""", """
+                {"resourceType":"Procedure","id":"hpc","status":"completed","code":{"text":"Allo HPC transplantation, MUD"},
+                 "performedDateTime":"2023-03-10"}""", """
+                {"resourceType":"Procedure","id":"harvest","status":"completed","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt",
+                 "code":"38206","display":"Blood-derived hematopoietic progenitor cell harvesting for transplantation, per collection; autologous"}]},
+                 "performedDateTime":"2020-12-10"}""", """
+                {"resourceType":"Procedure","id":"hct","status":"completed","code":{"text":"HCT"},"performedDateTime":"2020-11-10"}""");
+        java.util.Map<String, ProcedureKind> byDay = new java.util.TreeMap<>();
+        for (ProcedureRecord p : r.procedures()) byDay.put(p.getDate().toString(), p.getKind());
+        assertEquals(ProcedureKind.STEM_CELL_TRANSPLANT, byDay.get("2021-03-10"));
+        assertEquals(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, byDay.get("2022-03-10"));
+        assertEquals(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, byDay.get("2023-03-10"));
+        // near misses: a harvest "for transplantation" and "HCT" (also haematocrit) are not transplants
+        assertEquals(null, byDay.get("2020-12-10"), byDay.toString());
+        assertEquals(null, byDay.get("2020-11-10"), byDay.toString());
+    }
+
     @Test
     void aTransplantCarriesTheReasonsItStates() {
         PatientRecord r = Bundles.read("""

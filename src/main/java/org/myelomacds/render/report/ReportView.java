@@ -180,6 +180,7 @@ public record ReportView(
                     case "POSSIBLE_RELAPSE" -> "possible relapse (the record does not settle it)";
                     case "UNREADABLE_ASSESSMENT" -> "assessment not read (not final)";
                     case "CODED_BEFORE_LAST_LINE" -> "earlier relapse (coded before the last line started)";
+                    case "UNDATED_CODING" -> "relapse coded without a date (before or after the last line, the record does not say)";
                     default -> "relapse or intolerance (not recorded which)";
                 };
                 disease.add(new Fact("Relapse signal", reading + ", from " + word(s.source()) + ": " + s.text(), null,
