@@ -203,7 +203,13 @@ public record ReportView(
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
                 return !d.isBefore(start) && (last || !d.isAfter(end.plusDays(60)));
-            }).map(e -> word(e.status()) + (e.derivation() == null ? "" : " (serum M-protein rise)") + " " + e.dateText()
+            }).map(e -> (e.derivation() != null && e.status().startsWith("PRELIMINARY_")
+                    // a rise the rules read as possible only (unconfirmed, partly dated, a bound, a dFLC rise): not a
+                    // preliminary lab result, a possible progression (sweep s11 RL4)
+                    ? "possible " + word(e.status().substring("PRELIMINARY_".length())) : word(e.status()))
+                    + (e.derivation() == null ? ""
+                    // a dFLC rise (rules/derive/relapse.drl DERIVE-RELAPSE-51, -52) says so in its first word
+                    : e.derivation().startsWith("dFLC") ? " (free-light-chain rise)" : " (serum M-protein rise)") + " " + e.dateText()
                     + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
                             ? " (after the line: more than 60 days after its end)" : ""))
                     .collect(Collectors.joining("; "));
