@@ -12,6 +12,12 @@ import java.util.Objects;
  * (refractoriness, progression on the last therapy) are unknown (rules/derive/refractoriness.drl).
  */
 public final class DiseaseStatus implements HasProvenance {
+    /**
+     * The laboratory series a derived progression was read from: it decides what would settle a possible one (sweep s11
+     * RL4: a repeat serum M-protein, not "a coded, final answer"; a urine M-protein for a free-light-chain rise).
+     */
+    public enum Basis { SERUM_M_PROTEIN, FREE_LIGHT_CHAINS }
+
     private final DiseaseTrend trend;
     private final LocalDate date;
     private final LocalDate latest;
@@ -21,6 +27,7 @@ public final class DiseaseStatus implements HasProvenance {
     private final String recordedValue;
     private final String conflict;
     private final String unread;
+    private final Basis basis;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
         this(trend, date, date, provenance, null);
@@ -68,11 +75,18 @@ public final class DiseaseStatus implements HasProvenance {
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation) {
-        this(trend, date, latest, provenance, derivation, false, null, null, null);
+        this(trend, date, latest, provenance, derivation, false, null, null, null,
+                derivation == null ? null : Basis.SERUM_M_PROTEIN);
     }
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
                           boolean preliminary, String recordedValue, String conflict, String unread) {
+        this(trend, date, latest, provenance, derivation, preliminary, recordedValue, conflict, unread,
+                derivation == null ? null : Basis.SERUM_M_PROTEIN);
+    }
+
+    private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
+                          boolean preliminary, String recordedValue, String conflict, String unread, Basis basis) {
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
@@ -82,11 +96,12 @@ public final class DiseaseStatus implements HasProvenance {
         this.recordedValue = recordedValue;
         this.conflict = conflict;
         this.unread = unread;
+        this.basis = basis;
     }
 
     /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public DiseaseStatus placedOn(LocalDate day) {
-        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue, conflict, unread);
+        return new DiseaseStatus(trend, day, day, provenance, derivation, preliminary, recordedValue, conflict, unread, basis);
     }
 
     /**
@@ -119,7 +134,39 @@ public final class DiseaseStatus implements HasProvenance {
                 Objects.requireNonNull(derivation, "derivation"), true, null, null, null);
     }
 
+    /**
+     * A rise of the serum free-light-chain difference (dFLC) meeting the IMWG criterion that counts only when serum and
+     * urine M-protein are unmeasurable (clinical-evidence.md §1.6 A): the engine does not read urine M-protein, so it is
+     * a possible progression at most, read like a preliminary one (rules/derive/relapse.drl, DERIVE-RELAPSE-51, -52).
+     */
+    public static DiseaseStatus possibleFreeLightChainProgression(LocalDate date, LocalDate latest, Provenance provenance,
+                                                                  String derivation) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, Objects.requireNonNull(date, "date"), latest, provenance,
+                Objects.requireNonNull(derivation, "derivation"), true, null, null, null, Basis.FREE_LIGHT_CHAINS);
+    }
+
     public DiseaseTrend getTrend() { return trend; }
+    /** The series a derived progression was read from; null for a recorded assessment. */
+    public Basis getBasis() { return basis; }
+    /** Derived from the serum free light chains (dFLC), not the serum M-protein. */
+    public boolean isFromFreeLightChains() { return basis == Basis.FREE_LIGHT_CHAINS; }
+    /**
+     * What would settle a possible progression, for the data gaps: a recorded assessment needs a coded, final answer; an
+     * M-protein rise needs the serum M-protein result that decides it; a dFLC rise needs the urine M-protein that says
+     * whether the FLC criterion applies (sweep s11 RL4).
+     */
+    public String settleAction() {
+        if (basis == Basis.FREE_LIGHT_CHAINS) {
+            return "record a urine M-protein result (24-hour urine protein electrophoresis) and a dated disease-status"
+                    + " assessment (mCODE LOINC 97509-4) to decide it";
+        }
+        if (basis == Basis.SERUM_M_PROTEIN) {
+            return "record the serum M-protein result that settles the rise (a repeat measurement, its full date, or the"
+                    + " measured value of a result reported as a bound) or a dated disease-status assessment (mCODE LOINC"
+                    + " 97509-4) to decide it";
+        }
+        return "record the assessment with a coded, final answer to decide it";
+    }
     /** A progression the decisions rest on: a final (or amended, corrected) assessment, or one derived from the M-protein. */
     public boolean isProgression() { return trend == DiseaseTrend.PROGRESSION && !preliminary; }
     /** The FHIR status says the result is not final (preliminary, registered): a possible assessment, not one to act on. */

@@ -38,12 +38,18 @@ public final class DrugHistoryGap implements HasProvenance {
     private final Drug drug;
     private final String text;
     private final List<Provenance> provenance;
+    private final String action;
 
     public DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance) {
+        this(kind, drug, text, provenance, null);
+    }
+
+    private DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance, String action) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.drug = drug;
         this.text = Objects.requireNonNull(text, "text");
         this.provenance = List.copyOf(provenance);
+        this.action = action;
     }
 
     /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */
@@ -165,7 +171,7 @@ public final class DrugHistoryGap implements HasProvenance {
         return new DrugHistoryGap(Kind.UNREADABLE_ASSESSMENT, drug, drug.displayName() + " refractoriness unknown: "
                 + status.describeUncertainty() + ", falls while " + drug.displayName() + " was given or within 60 days"
                 + " after its last dose; if it records progression the disease is refractory to it",
-                status.getProvenance());
+                status.getProvenance(), status.settleAction());
     }
 
     /**
@@ -184,6 +190,12 @@ public final class DrugHistoryGap implements HasProvenance {
     public Kind getKind() { return kind; }
     public Drug getDrug() { return drug; }
     public String getText() { return text; }
+    /**
+     * What would decide the gap, fitted to its cause (sweep s11 RL4): for an unreadable or preliminary assessment "record
+     * the assessment with a coded, final answer", for a rise derived from the serum M-protein or the free light chains the
+     * result that settles it ({@link DiseaseStatus#settleAction}); null when the gap rule words it itself.
+     */
+    public String getAction() { return action; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 
     @Override public boolean equals(Object o) {

@@ -51,7 +51,7 @@ public final class RelapseSignal implements HasProvenance {
     }
 
     /** Where the signal comes from; the report and the findings name it. */
-    public enum Source { DISEASE_STATUS, M_PROTEIN, DIAGNOSIS_CODE, CLINICAL_STATUS, NEW_LINE }
+    public enum Source { DISEASE_STATUS, M_PROTEIN, DIAGNOSIS_CODE, CLINICAL_STATUS, NEW_LINE, FREE_LIGHT_CHAIN }
 
     private final Reading reading;
     private final Source source;

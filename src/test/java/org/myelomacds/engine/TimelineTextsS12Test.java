@@ -134,7 +134,7 @@ class TimelineTextsS12Test {
     void anUnconfirmedMProteinRiseAsksForARepeatMeasurement() {
         Assessment a = qa("s12t-rl4-mprotein-unconfirmed-rise-during-line3");
         assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
-                && g.text().contains("repeat the serum M-protein")), a.dataGaps().toString());
+                && g.text().contains("record the serum M-protein result that settles the rise (a repeat measurement")), a.dataGaps().toString());
         assertTrue(a.dataGaps().stream().noneMatch(g -> g.code().equals("REFRACTORY_STATUS_UNKNOWN")
                 && g.text().contains("record the assessment with a coded, final answer")), a.dataGaps().toString());
     }

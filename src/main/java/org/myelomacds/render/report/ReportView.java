@@ -588,9 +588,11 @@ public record ReportView(
      */
     static String statusWords(Findings.StatusEvent e) {
         if (e.derivation() == null) return word(e.status());
+        // a dFLC rise (rules/derive/relapse.drl DERIVE-RELAPSE-51, -52) says so in its derivation's first word
+        String source = e.derivation().startsWith("dFLC") ? "free-light-chain rise" : "serum M-protein rise";
         return e.status() != null && e.status().startsWith("PRELIMINARY_")
-                ? "possible " + word(e.status().substring("PRELIMINARY_".length())) + " (serum M-protein rise, not confirmed)"
-                : word(e.status()) + " (serum M-protein rise)";
+                ? "possible " + word(e.status().substring("PRELIMINARY_".length())) + " (" + source + ", not confirmed)"
+                : word(e.status()) + " (" + source + ")";
     }
 
     /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */
