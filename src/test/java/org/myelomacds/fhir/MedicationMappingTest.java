@@ -299,6 +299,20 @@ class MedicationMappingTest {
                 .medications());
     }
 
+    /**
+     * US brands found missing in the brand audit (FINDINGS sweep C A3): Vivimusta (bendamustine, DailyMed) and Boruzu
+     * (bortezomib, openFDA NDC 70121-2484) are their drugs. Near miss: an invented brand stays unknown.
+     */
+    @Test
+    void auditedUsBrandsNameTheirDrugs() {
+        assertEquals("BENDAMUSTINE", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"VIVIMUSTA 100 mg/m2 IV\"}", null))
+                .getDrug().name());
+        assertEquals("BORTEZOMIB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Boruzu 1.3 mg/m2 SC\"}", null))
+                .getDrug().name());
+        assertEquals(List.of(), Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg\"}", null))
+                .medications());
+    }
+
     /** The regimen abbreviations of clinical-evidence.md §0 name each drug of the regimen, written as §0 writes them. */
     @Test
     void aRegimenAbbreviationIsEachDrugOfTheRegimen() {
