@@ -515,6 +515,7 @@ final class AssessmentAssembler {
                 // unlisted drug read by its INN stem, with its name.
                 .filter(m -> !org.myelomacds.facts.UnidentifiedMedication.is(m.getDrug()))
                 .filter(m -> !org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
+                .filter(m -> !org.myelomacds.facts.UnlistedNamedMedication.is(m.getDrug()))
                 .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
                 .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
                         m.sourceReference() + ": " + (m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
@@ -535,8 +536,16 @@ final class AssessmentAssembler {
         // Records read as an unlisted drug by the antineoplastic INN stem of their name (CDS-POLICY-NAMES-INN-STEM).
         // One set apart as given for another condition is not possible myeloma therapy: its reason is known.
         java.util.Set<String> innStemOther = split.other().stream().map(org.myelomacds.facts.OtherTherapy::getRecord)
-                .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
+                .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug())
+                        || org.myelomacds.facts.UnlistedNamedMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
+        // Records read as an unlisted drug by their dose per m² or their myeloma reason (CDS-POLICY-UNNAMED-BSA-DOSE,
+        // CDS-POLICY-UNNAMED-MYELOMA-REASON): what the record says, by reference.
+        java.util.Map<String, String> unlistedWhy = new java.util.HashMap<>();
+        record.medications().stream().filter(m -> org.myelomacds.facts.UnlistedNamedMedication.is(m.getDrug()))
+                .filter(m -> !innStemOther.contains(String.valueOf(m.sourceReference())))
+                .forEach(m -> unlistedWhy.putIfAbsent(String.valueOf(m.sourceReference()),
+                        org.myelomacds.facts.UnlistedNamedMedication.why(m.getDrug())));
         java.util.Set<String> innStem = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).filter(r -> !innStemOther.contains(r))
@@ -548,7 +557,8 @@ final class AssessmentAssembler {
                         u.code() == null ? null : org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()) + " " + u.code(),
                         u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
                                 + (innStemOther.contains(String.valueOf(u.reference()))
-                                ? ": a drug the catalogue does not list (its name carries a WHO INN stem of an antineoplastic class),"
+                                ? ": a drug the catalogue does not list (its name carries a WHO INN stem of an antineoplastic class,"
+                                + " or it is dosed per m² or given for the myeloma),"
                                 + " given for another condition by its stated reason, so not myeloma therapy (see"
                                 + " findings.priorTherapy.otherTherapy); review it (a drug to add to rules/terminology/?)"
                                 : innStem.contains(String.valueOf(u.reference()))
@@ -556,6 +566,11 @@ final class AssessmentAssembler {
                                 + " class, so it is read as possible anti-myeloma therapy of unknown class (dates only; see data gap"
                                 + " THERAPY_UNCLASSIFIED when it lies in the treatment period, project policy CDS-POLICY-NAMES-INN-STEM);"
                                 + " review it (a drug to add to rules/terminology/, or the reason it was given?)"
+                                : unlistedWhy.containsKey(String.valueOf(u.reference()))
+                                ? ": a drug the catalogue does not list, but " + unlistedWhy.get(String.valueOf(u.reference()))
+                                + " and it is no supportive drug the catalogue lists, so it is read as possible anti-myeloma therapy"
+                                + " of unknown class (dates only; see data gap THERAPY_UNCLASSIFIED when it lies in the treatment"
+                                + " period); review it (a drug to add to rules/terminology/, or the reason it was given?)"
                                 : unidentified.contains(String.valueOf(u.reference()))
                                 ? ": not recognised by the engine's terminology and the record names no drug, so it is read as an"
                                 + " unidentified medication (dates only; see data gap MEDICATION_UNIDENTIFIED when it lies in the"

@@ -18,7 +18,10 @@ import org.hl7.fhir.r4.model.Type;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
+import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.InnStemMedication;
+import org.myelomacds.facts.TherapyReason;
+import org.myelomacds.facts.UnlistedNamedMedication;
 import org.myelomacds.facts.UnidentifiedMedication;
 import org.myelomacds.facts.UnrecognisedCode;
 import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
@@ -43,13 +46,15 @@ final class MedicationMapper {
      * A medication record whose drug the engine cannot identify: listed with its codes and text (findings.unrecognised,
      * for a myeloma patient), since it may be an anti-myeloma drug sent under a code the catalogue lacks as much as a
      * statin. When it carries a name (text or a coding's display) the name says what it is: nothing more is read from it
-     * and it is counted as skipped (most such records are supportive drugs; a gap for each would withdraw every regimen).
+     * and it is counted as skipped (most such records are supportive drugs; a gap for each would withdraw every regimen),
+     * unless the name carries an antineoplastic INN stem or the record is dosed per m² or given for the myeloma and is
+     * no supportive drug ({@link UnlistedNamedMedication}): then it is read as an unlisted drug that may be anti-myeloma therapy.
      * When it carries codes and nothing else, nothing shows it is not anti-myeloma therapy: it is read as the
      * unidentified medication ({@link UnidentifiedMedication}, CDS-POLICY-UNIDENTIFIED-MEDICATION), dated like any other
      * record, and the rules decide whether it lies in the treatment period and what it leaves undecided.
      */
     private static Optional<DrugMatch> unrecognised(String type, Type medication, DomainResource owner, EntryContext ctx,
-                                                    MedicationResolver meds) {
+                                                    MedicationResolver meds, List<TherapyReason> reasons, List<String> doseWords) {
         CodeableConcept concept = meds.describe(medication, owner);
         boolean namesNothing = UnidentifiedMedication.namesNothing(concept == null ? null : Concepts.text(concept),
                 concept == null ? List.of() : concept.getCoding().stream().map(Coding::getDisplay).toList());
@@ -57,7 +62,11 @@ final class MedicationMapper {
         // anti-myeloma therapy: read as the unlisted antineoplastic name, listed below with its name
         // (CDS-POLICY-NAMES-INN-STEM), not skipped as "what its name says".
         boolean innStem = !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
-        if (!namesNothing && !innStem) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
+        // Any other name the catalogue does not know may still be anti-myeloma therapy by what its record says: dosed per
+        // m² of body-surface area (CDS-POLICY-UNNAMED-BSA-DOSE) or given for the myeloma itself
+        // (CDS-POLICY-UNNAMED-MYELOMA-REASON), unless it is a supportive drug given to myeloma patients.
+        Drug unlisted = namesNothing || innStem || concept == null ? null : unlistedSignal(concept, ctx.terms(), reasons, doseWords);
+        if (!namesNothing && !innStem && unlisted == null) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
         String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
         boolean listed = false;
         if (concept != null) {
@@ -73,6 +82,7 @@ final class MedicationMapper {
                     text, MEDICATION_CATEGORY));
         }
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
+        if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
     }
 
@@ -82,6 +92,60 @@ final class MedicationMapper {
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().innStemWord(c.getDisplay()).isPresent());
     }
 
+    /**
+     * For a name the catalogue does not know and that carries no antineoplastic INN stem: {@link UnlistedNamedMedication#BSA_DOSED}
+     * when its name or dosage states a dose per m² of body-surface area, else {@link UnlistedNamedMedication#FOR_MYELOMA}
+     * when a stated reason is the myeloma itself; null for a supportive drug (by an ATC code of its groups or by name)
+     * and for a name with neither signal (read as what it says, CDS-POLICY-UNIDENTIFIED-MEDICATION).
+     */
+    private static Drug unlistedSignal(CodeableConcept concept, Terminology terms, List<TherapyReason> reasons,
+                                       List<String> doseWords) {
+        if (terms.drugs().isSupportive(null, null, Concepts.text(concept))) return null;
+        for (Coding c : concept.getCoding()) {
+            if (terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay())) return null;
+        }
+        java.util.List<String> words = new java.util.ArrayList<>(doseWords);
+        words.add(Concepts.text(concept));
+        concept.getCoding().forEach(c -> words.add(c.getDisplay()));
+        if (words.stream().anyMatch(w -> terms.drugs().bodySurfaceAreaDose(w).isPresent())) return UnlistedNamedMedication.BSA_DOSED;
+        if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) return UnlistedNamedMedication.FOR_MYELOMA;
+        return null;
+    }
+
+    /** The words a dosage states its dose in: its text, patient instruction, and each dose quantity's or range's unit and code. */
+    private static List<String> doseWords(List<Dosage> dosages) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Dosage d : dosages) {
+            out.add(d.getText());
+            out.add(d.getPatientInstruction());
+            for (Dosage.DosageDoseAndRateComponent dr : d.getDoseAndRate()) {
+                if (dr.hasDoseQuantity()) quantityWords(dr.getDoseQuantity(), out);
+                if (dr.hasDoseRange()) {
+                    quantityWords(dr.getDoseRange().getLow(), out);
+                    quantityWords(dr.getDoseRange().getHigh(), out);
+                }
+            }
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    private static List<String> doseWords(MedicationAdministration ma) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!ma.hasDosage()) return out;
+        out.add(ma.getDosage().getText());
+        if (ma.getDosage().hasDose()) quantityWords(ma.getDosage().getDose(), out);
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    /** A quantity's unit and its UCUM code, each after a number as a dose is written ("1 mg/m2"). */
+    private static void quantityWords(org.hl7.fhir.r4.model.Quantity q, List<String> out) {
+        if (q == null) return;
+        if (q.hasUnit()) out.add("1 " + q.getUnit());
+        if (q.hasCode()) out.add("1 " + q.getCode());
+    }
+
     static final String MEDICATION_CATEGORY = "medication";
 
     static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
@@ -89,7 +153,8 @@ final class MedicationMapper {
         if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
                 || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) return;
         List<DrugMatch> drugs = meds.identifyAll(ms.getMedication(), ms);
-        if (drugs.isEmpty()) drugs = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds,
+                meds.reasons(ms.getReasonReference(), ms.getReasonCode()), doseWords(ms.getDosage())).stream().toList();
         if (drugs.isEmpty()) return;
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
         LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
@@ -121,7 +186,9 @@ final class MedicationMapper {
         if (status == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
                 || status == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
         List<DrugMatch> drugs = meds.identifyAll(ma.getMedication(), ma);
-        if (drugs.isEmpty()) drugs = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds,
+                meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
+                        ma.hasRequest() ? List.of(ma.getRequest()) : List.of()), doseWords(ma)).stream().toList();
         if (drugs.isEmpty()) return;
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
         LocalDate startLatest = ma.hasEffective() ? FhirDates.latestStartOf(ma.getEffective()) : null;
@@ -160,7 +227,9 @@ final class MedicationMapper {
         MedicationDispense.MedicationDispenseStatus status = md.getStatus();
         if (status != null && NOT_HANDED_OVER.contains(status)) return;
         List<DrugMatch> drugs = meds.identifyAll(md.getMedication(), md);
-        if (drugs.isEmpty()) drugs = unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationDispense", md.getMedication(), md, ctx, meds,
+                meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription()),
+                doseWords(md.getDosageInstruction())).stream().toList();
         if (drugs.isEmpty()) return;
         org.hl7.fhir.r4.model.DateTimeType when = md.hasWhenHandedOver() ? md.getWhenHandedOverElement()
                 : md.hasWhenPrepared() ? md.getWhenPreparedElement() : null;
@@ -194,7 +263,8 @@ final class MedicationMapper {
                 || status == MedicationRequest.MedicationRequestStatus.CANCELLED // withdrawn before any dose
                 || mr.getDoNotPerform()) return;
         List<DrugMatch> drugs = meds.identifyAll(mr.getMedication(), mr);
-        if (drugs.isEmpty()) drugs = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds).stream().toList();
+        if (drugs.isEmpty()) drugs = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds,
+                meds.reasons(mr.getReasonReference(), mr.getReasonCode()), doseWords(mr.getDosageInstruction())).stream().toList();
         if (drugs.isEmpty()) return;
         MedicationRequest.MedicationRequestIntent intent = mr.getIntent();
         boolean planned = status == MedicationRequest.MedicationRequestStatus.DRAFT

@@ -219,6 +219,100 @@ class MedicationMappingTest {
         assertEquals("TECLISTAMAB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"teclistamab\"}", null)).getDrug().name());
     }
 
+    /**
+     * CDS-POLICY-UNNAMED-BSA-DOSE (FINDINGS sweep C A3): a name the catalogue does not know, with no INN stem, dosed per m²
+     * of body-surface area (in its name, its dosage text or its dose quantity) is a possible cytotoxic, listed with its
+     * name. Near misses: a dose per kg or flat, a body-surface area written as a bare "m2", a supportive drug dosed per m²
+     * (mesna, dexrazoxane).
+     */
+    @Test
+    void anUnlistedNameDosedPerBodySurfaceAreaIsPossibleMyelomaTherapy() {
+        for (String named : new String[]{"ZORVEXA 100 mg/m2 IV infusion", "ZORVEXA 90 mg/m²", "zorvexa 1.3 MG/M^2",
+                "ZORVEXA 25 mg per m2 IV", "ZORVEXA 100 mg/sq m"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named + "\"}", null));
+            assertEquals(List.of("UNLISTED_NAME_BSA_DOSED"), r.medications().stream().map(m -> m.getDrug().name()).toList(), named);
+            assertEquals(1, r.unrecognised().size(), named + " is listed with its name");
+            assertNull(r.skippedResources().get("MedicationStatement (unrecognised medication)"), named);
+        }
+        // The dose per m² in the dosage (text, or a UCUM dose quantity) as well as in the name.
+        assertEquals("UNLISTED_NAME_BSA_DOSED", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"}",
+                "\"dosage\":[{\"text\":\"100 mg/m2 IV day 1 and 2\"}]")).getDrug().name());
+        assertEquals("UNLISTED_NAME_BSA_DOSED", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"}",
+                "\"dosage\":[{\"doseAndRate\":[{\"doseQuantity\":{\"value\":100,\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg/m2\"}}]}]"))
+                .getDrug().name());
+        String administration = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":\"completed\","
+                + "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"},\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2025-02-03\",\"dosage\":{\"dose\":{\"value\":100,\"unit\":\"mg/m2\"}}}";
+        assertEquals("UNLISTED_NAME_BSA_DOSED", one(administration).getDrug().name());
+        // Near misses.
+        assertEquals(List.of(), Bundles.read(administration.replace("mg/m2", "mg/kg")).medications(), "a dose per kg");
+        for (String other : new String[]{"ZORVEXA 180 mg IV", "ZORVEXA 10 mg/kg IV", "ZORVEXA 100 mg (BSA 1.9 m2)",
+                "Mesna 240 mg/m2 IV", "dexrazoxane 500 mg/m2", "Simvastatin 20 MG"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
+            assertEquals(List.of(), r.medications(), other + " is not read as possible myeloma therapy");
+            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), other);
+        }
+        // A catalogued drug's own name wins (carfilzomib dosed per m² is carfilzomib).
+        assertEquals("CARFILZOMIB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"carfilzomib 56 mg/m2\"}", null))
+                .getDrug().name());
+    }
+
+    /**
+     * CDS-POLICY-UNNAMED-MYELOMA-REASON (FINDINGS sweep C A3): a name the catalogue does not know whose stated reason is
+     * the myeloma (its own, or its request's) is possible anti-myeloma therapy unless it is a supportive drug given to
+     * myeloma patients (medication-supportive-myeloma-care, by name or ATC group). Near misses: the supportive drugs every
+     * myeloma record names, by INN, brand or ATC code; the same name with no reason or another condition's.
+     */
+    @Test
+    void anUnlistedNameGivenForTheMyelomaIsPossibleMyelomaTherapyUnlessSupportive() {
+        String mm = "{\"resourceType\":\"Condition\",\"id\":\"mm\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"C90.00\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"onsetDateTime\":\"2019-03-05\"}";
+        String forMm = "\"reasonReference\":[{\"reference\":\"Condition/mm\"}]";
+        PatientRecord r = Bundles.read(mm, statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg IV\"}", forMm));
+        assertEquals(List.of("UNLISTED_NAME_FOR_MYELOMA"), r.medications().stream().map(m -> m.getDrug().name()).toList());
+        assertEquals(1, r.unrecognised().size());
+        // By a reasonCode, and on an administration by its request's reason.
+        assertEquals("UNLISTED_NAME_FOR_MYELOMA", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"}",
+                "\"reasonCode\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"C90.02\"}]}]"))
+                .getDrug().name());
+        String request = "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"completed\",\"intent\":\"order\","
+                + "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"},\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"authoredOn\":\"2025-02-03\"," + forMm + "}";
+        String administration = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":\"completed\","
+                + "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"},\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2025-02-03\",\"request\":{\"reference\":\"MedicationRequest/mr1\"}}";
+        assertTrue(Bundles.read(mm, request, administration).medications().stream()
+                .filter(m -> m.getSource() == MedicationSource.ADMINISTRATION)
+                .allMatch(m -> m.getDrug().name().equals("UNLISTED_NAME_FOR_MYELOMA")));
+        // Near misses: supportive drugs with the myeloma as reason, by INN, brand, or an ATC code with a display.
+        for (String supportive : new String[]{"aciclovir 400 mg", "Valtrex 500 mg", "Zoledronic Acid 4 MG/5ML", "Zometa",
+                "ondansetron 8 mg", "Acetaminophen 325 MG Oral Tablet", "Xgeva 120 mg", "pegfilgrastim", "enoxaparin 40 mg",
+                "allopurinol 300 mg", "omeprazole 20 mg", "montelukast 10 mg", "immune globulin 0.4 g/kg"}) {
+            PatientRecord p = Bundles.read(mm, statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + supportive + "\"}", forMm));
+            assertEquals(List.of(), p.medications(), supportive + " is supportive care");
+        }
+        assertEquals(List.of(), Bundles.read(mm, statement("ms1", concept("http://www.whocc.no/atc", "M05BA08", "Aclasta-like bone agent"),
+                forMm)).medications(), "an ATC code of a supportive group");
+        // Near miss: the same name with no reason (or another condition's) is read as what it says.
+        assertEquals(List.of(), Bundles.read(mm, statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg IV\"}", null))
+                .medications());
+    }
+
+    /**
+     * US brands found missing in the brand audit (FINDINGS sweep C A3): Vivimusta (bendamustine, DailyMed) and Boruzu
+     * (bortezomib, openFDA NDC 70121-2484) are their drugs. Near miss: an invented brand stays unknown.
+     */
+    @Test
+    void auditedUsBrandsNameTheirDrugs() {
+        assertEquals("BENDAMUSTINE", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"VIVIMUSTA 100 mg/m2 IV\"}", null))
+                .getDrug().name());
+        assertEquals("BORTEZOMIB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Boruzu 1.3 mg/m2 SC\"}", null))
+                .getDrug().name());
+        assertEquals(List.of(), Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg\"}", null))
+                .medications());
+    }
+
     /** The regimen abbreviations of clinical-evidence.md §0 name each drug of the regimen, written as §0 writes them. */
     @Test
     void aRegimenAbbreviationIsEachDrugOfTheRegimen() {

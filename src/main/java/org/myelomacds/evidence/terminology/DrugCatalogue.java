@@ -48,6 +48,8 @@ public final class DrugCatalogue {
     private final ValueSet toxicity;
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
+    private final ValueSet supportive;
+    private final ValueSet bodySurfaceArea;
     private final Terminology terminology;
 
     DrugCatalogue(Terminology t) {
@@ -112,6 +114,8 @@ public final class DrugCatalogue {
         toxicity = t.require("status-reason-toxicity", "which status reasons mean a drug was stopped for toxicity");
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
+        supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
+        bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -203,6 +207,27 @@ public final class DrugCatalogue {
         if (innStem == null || text == null || text.isBlank()) return Optional.empty();
         if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
         return innStem.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
+    }
+
+    /**
+     * Whether a drug the catalogue does not know is a supportive drug given to myeloma patients (bisphosphonates,
+     * antivirals, antiemetics, G-CSF, analgesics …: {@code medication-supportive-myeloma-care}), by an ATC code of its
+     * groups or by name. Such a drug is not read as possible anti-myeloma therapy for its myeloma reason or its dose per
+     * m² (CDS-POLICY-UNNAMED-MYELOMA-REASON, CDS-POLICY-UNNAMED-BSA-DOSE).
+     */
+    public boolean isSupportive(String system, String code, String text) {
+        if (supportive == null) return false;
+        return (code != null && terminology.holds(supportive, system, code)) || supportive.text().matches(text);
+    }
+
+    /**
+     * The words of a text that state a dose per square metre of body-surface area ("100 mg/m2", "mg/m²": the first such
+     * stretch, {@code medication-dose-body-surface-area}); empty when none do (CDS-POLICY-UNNAMED-BSA-DOSE).
+     */
+    public Optional<String> bodySurfaceAreaDose(String text) {
+        if (bodySurfaceArea == null || text == null || text.isBlank()) return Optional.empty();
+        return bodySurfaceArea.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
     }
 

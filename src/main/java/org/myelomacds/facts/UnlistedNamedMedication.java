@@ -1,0 +1,71 @@
+package org.myelomacds.facts;
+
+/**
+ * A medication record that names a drug the catalogue does not list, with no antineoplastic INN stem
+ * ({@link InnStemMedication}), whose record still says it may be anti-myeloma therapy. A named drug the catalogue does
+ * not know is otherwise read as what its name says, not anti-myeloma therapy (CDS-POLICY-UNIDENTIFIED-MEDICATION); for
+ * a brand or abbreviation the catalogue lacks ("BELRAPZO" before it was added) that reading drops a line without a word.
+ * Two signals set such a record apart from the supportive drugs a myeloma record names by the dozen (aciclovir,
+ * zoledronic acid, ondansetron, paracetamol: value set medication-supportive-myeloma-care, never read so):
+ * <ul>
+ * <li>{@link #BSA_DOSED}: dosed per m² of body-surface area (value set medication-dose-body-surface-area), as cytotoxic
+ *     chemotherapy is: a possible cytotoxic (project policy CDS-POLICY-UNNAMED-BSA-DOSE);</li>
+ * <li>{@link #FOR_MYELOMA}: its stated reason (its own, or its request's) is the myeloma itself: possible anti-myeloma
+ *     therapy (project policy CDS-POLICY-UNNAMED-MYELOMA-REASON).</li>
+ * </ul>
+ * Both are class {@link DrugClass#OTHER}: the rules handle them as an antineoplastic the catalogue cannot classify
+ * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71) and, like any named drug, a stated reason that is another condition makes
+ * the record other therapy. The drugs are outside the catalogue's value sets, ordered just before the INN-stem name.
+ */
+public final class UnlistedNamedMedication {
+    private UnlistedNamedMedication() { }
+
+    public static final String BSA_POLICY = "CDS-POLICY-UNNAMED-BSA-DOSE";
+    public static final String MYELOMA_REASON_POLICY = "CDS-POLICY-UNNAMED-MYELOMA-REASON";
+
+    public static final Drug BSA_DOSED = Drug.catalogued("UNLISTED_NAME_BSA_DOSED",
+            "unlisted drug dosed per body-surface area", DrugClass.OTHER, Integer.MAX_VALUE - 3);
+    public static final Drug FOR_MYELOMA = Drug.catalogued("UNLISTED_NAME_FOR_MYELOMA",
+            "unlisted drug given for the myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 2);
+
+    public static boolean is(Drug drug) { return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug); }
+
+    /**
+     * The records of one signal as one sentence part, grouped by the name they carry: "'ZORVEXA 100 mg/m2 IV infusion':
+     * MedicationAdministration/a and 11 more records, from 2023-02-06 to 2023-06-27". One course is many records (every
+     * administration); the gap names the drug once, not once per dose.
+     */
+    public static String describeAll(java.util.List<MedicationRecord> records, java.util.List<?> unrecognised) {
+        java.util.Map<String, java.util.List<MedicationRecord>> byName = new java.util.TreeMap<>();
+        for (MedicationRecord r : records) {
+            String ref = r.sourceReference();
+            String names = unrecognised.stream().filter(UnrecognisedCode.class::isInstance).map(UnrecognisedCode.class::cast)
+                    .filter(u -> ref != null && ref.equals(u.reference()) && u.display() != null && !u.display().isBlank())
+                    .map(u -> "'" + u.display().trim() + "'").distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+            byName.computeIfAbsent(names.isEmpty() ? "a named drug" : names, k -> new java.util.ArrayList<>()).add(r);
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        byName.forEach((name, rs) -> {
+            java.util.List<MedicationRecord> sorted = rs.stream().sorted(java.util.Comparator.comparing(
+                    (MedicationRecord r) -> r.getStart() == null ? java.time.LocalDate.MAX : r.getStart())
+                    .thenComparing(r -> String.valueOf(r.sourceReference()))).toList();
+            MedicationRecord first = sorted.get(0);
+            java.time.LocalDate lastEnd = sorted.stream().map(r -> r.getEnd() != null ? r.getEnd() : r.getStartLatest())
+                    .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
+            String dates = first.getStart() == null ? ", undated"
+                    : ", from " + PartialDateText.of(first.getStart(), first.getStartLatest())
+                    + (lastEnd == null || !lastEnd.isAfter(first.getStartLatest() == null ? first.getStart() : first.getStartLatest())
+                    ? "" : " to " + lastEnd);
+            parts.add(name + ": " + first.sourceReference()
+                    + (sorted.size() > 1 ? " and " + (sorted.size() - 1) + " more record" + (sorted.size() > 2 ? "s" : "") : "")
+                    + dates);
+        });
+        return String.join("; ", parts);
+    }
+
+    /** What the record's signal says, for the unrecognised-code listing. */
+    public static String why(Drug drug) {
+        return BSA_DOSED.equals(drug) ? "it is dosed per m\u00b2 of body-surface area, as cytotoxic chemotherapy is ("
+                + BSA_POLICY + ")" : "its stated reason is the myeloma itself (" + MYELOMA_REASON_POLICY + ")";
+    }
+}
