@@ -185,6 +185,9 @@ public final class Evaluator {
             insertAll(session, record.unrecognised());
             List<org.myelomacds.facts.DosingPeriod> outside =
                     LineOfTherapyDeriver.coursesOutsideLines(purpose.exposureOnly(), context.getAsOf());
+            // a supply's last day handed over to the next regimen's drug is not a dose of the old one (sweep s11 A9)
+            exposures = org.myelomacds.derive.SupplyHandOvers.trim(exposures, timeline.courses(), outside, exposed,
+                    context.getAsOf());
             exposures = UnknownLastDoses.mark(exposures, timeline.courses(), outside, context.getAsOf());
             insertAll(session, exposures);
             insertAll(session, intolerances);
