@@ -54,3 +54,21 @@ write(dara,'dara-start-month-screen-before',
     'Near miss of dara-start-month-screen-inside: the screen is dated 2024-06-28, before every day of July 2024, so it '
     'is a pre-treatment baseline: neither the interference flag nor a gap.', add=[screen('2024-06-28')], patch=L2)
 print('ok')
+
+# ---- 3. Cockcroft-Gault's age over a partial creatinine date -----------------------------------------------------------
+cr=load(O+'creatinine-mgdl.json')                    # woman, RRMM after 3 lines, no eGFR; creat-1 replaced
+def creat(i, date, mg): return obs(i,'2160-0',date,mg,'mg/dL','Creatinine [Mass/volume] in Serum or Plasma')
+def weight(i, date, kg): return obs(i,'29463-7',date,kg,'kg','Body weight',cat='vital-signs')
+write(cr,'crcl-creatinine-month-holds-birthday',
+    'From qa-bundles/creatinine-mgdl (no eGFR): born 1958-10-14; serum creatinine 1.0 mg/dL dated only "2026-10" (a '
+    'reference-lab result imported with the month), weight 70 kg on 2026-10-20. Cockcroft-Gault (woman): 0.85 x (140 - '
+    'age) x 70 / 72. The creatinine was drawn at 67 (1-13 October: 60.3 mL/min) or at 68 (14-31 October: 59.5 mL/min). '
+    'Right: a renal threshold of 60 mL/min that lies between them is undecided, a gap naming the inputs. Wrong: the age '
+    'at 1 October only, 60.3 mL/min, "at least 60" as a fact.',
+    add=[creat('creat-month','2026-10',1.0), weight('weight-1','2026-10-20',70)], drop=['creat-1'],
+    patient={'birthDate':'1958-10-14'})
+write(cr,'crcl-creatinine-month-no-birthday',
+    'Near miss of crcl-creatinine-month-holds-birthday: born 1958-12-14, so the patient is 67 on every day of October '
+    '2026: 60.3 mL/min, decided.',
+    add=[creat('creat-month','2026-10',1.0), weight('weight-1','2026-10-20',70)], drop=['creat-1'],
+    patient={'birthDate':'1958-12-14'})

@@ -71,4 +71,15 @@ class PartialDatesS12Test {
         assertNull(p.ageMax());
         assertEquals("75", p.ageWords());
     }
+
+    @Test
+    void aCreatinineMonthHoldingTheBirthdayLeavesThe60Threshold() {
+        Assessment a = evaluate("crcl-creatinine-month-holds-birthday");
+        assertTrue(gap(a, "RENAL_RESULT_STALE", "60.3 mL/min", "59.5 mL/min"), a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissACreatinineMonthWithoutTheBirthdayDecides() {
+        assertFalse(gap(evaluate("crcl-creatinine-month-no-birthday"), "RENAL_RESULT_STALE"));
+    }
 }
