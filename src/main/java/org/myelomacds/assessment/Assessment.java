@@ -37,8 +37,22 @@ public record Assessment(
         trace = List.copyOf(trace);
     }
 
+    /**
+     * {@code age} is the age at asOf; when the birth date is recorded only as a year or a month and leaves two possible
+     * ages, it is the oldest (as before, for readers of the contract's three fields) and {@code ageMin}/{@code ageMax}
+     * give the range (born on the last / first possible day of the recorded date). Both are absent when the age is
+     * exact, so an exact age serialises as before.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PatientSummary(String id, Integer age, String sex) {}
+    public record PatientSummary(String id, Integer age, String sex, Integer ageMin, Integer ageMax) {
+        public PatientSummary(String id, Integer age, String sex) { this(id, age, sex, null, null); }
+
+        /** "75", or "74 or 75" when the birth date leaves both; null when unknown. */
+        public String ageWords() {
+            if (age == null) return null;
+            return ageMin == null || ageMax == null || ageMin.equals(ageMax) ? String.valueOf(age) : ageMin + " or " + ageMax;
+        }
+    }
 
     public record RulebaseInfo(String version, String sha256, String mode) {}
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  *       mostly do not state the method (§1.5, LELEU22), and actual weight is the original formula.</li>
  *   <li><b>Age</b>: completed years at the creatinine date when the birth date is known, otherwise the patient's age at
  *       asOf. A birth date recorded as a year or a month gives the estimate at its first possible day and, as an
- *       alternative, at its last (the youngest age).</li>
+ *       alternative, at its last (the youngest age); a creatinine recorded as a month or a year whose interval holds a
+ *       birthday gives, as an alternative, the estimate at the age on its last possible day (the oldest).</li>
  *   <li><b>Sex</b>: MALE or FEMALE is required; OTHER or UNKNOWN gives no estimate (the 0.85 factor cannot be chosen).</li>
  * </ul>
  * Any missing input (or an age of 140 or more, or a birth date after the creatinine date) gives {@link Optional#empty()}:
@@ -101,6 +102,10 @@ public final class CockcroftGault {
                 if (!(c == creatinine.get() && w == weight.get())) compute(p, c, w, false).ifPresent(alternatives::add);
                 // a birth date recorded as a year or a month: the age may be the youngest it allows as well
                 if (p.isAgeImprecise()) compute(p, c, w, true).ifPresent(alternatives::add);
+                // a creatinine dated by month or year: the age on its last possible day may be a year older (a
+                // birthday inside the interval, session s12 partial3); the clearance falls with age, so the two ends
+                // bound it
+                if (c.isDateImprecise()) computeOldest(p, c, w, asOf).ifPresent(alternatives::add);
             }
         }
         return Optional.of(new Estimate(estimate.get(), alternatives));
@@ -186,6 +191,23 @@ public final class CockcroftGault {
         Measurement m = new Measurement(MeasurementKind.CREATININE_CLEARANCE, rounded, comparator, boundText, METHOD, true,
                 creatinineDate, new ArrayList<>(provenance));
         return Optional.of(creatinine.isDateImprecise() ? m.withEffectiveLatest(creatinine.getEffectiveLatest()) : m);
+    }
+
+    /**
+     * The estimate at the oldest age the creatinine's dates allow: born on the birth date's first possible day, drawn on
+     * the creatinine's last (clipped to asOf). Empty when that age is the one {@link #compute} already used.
+     */
+    private static Optional<Measurement> computeOldest(PatientDemographics p, Measurement creatinine, Measurement weight,
+                                                       LocalDate asOf) {
+        if (p.getBirthDate() == null || creatinine.getEffectiveLatest() == null) return Optional.empty();
+        LocalDate last = creatinine.getEffectiveLatest().isAfter(asOf) ? asOf : creatinine.getEffectiveLatest();
+        if (p.getBirthDate().isAfter(creatinine.getEffective())) return Optional.empty();
+        int atFirst = Period.between(p.getBirthDate(), creatinine.getEffective()).getYears();
+        int atLast = Period.between(p.getBirthDate(), last).getYears();
+        if (atLast == atFirst) return Optional.empty();
+        PatientDemographics older = new PatientDemographics(p.getId(), p.getSex(), null, atLast, p.getProvenance().isEmpty()
+                ? null : p.getProvenance().get(0));
+        return compute(older, creatinine, weight, false);
     }
 
     /** The clearance's bound from a creatinine bound: the clearance falls as the creatinine rises. */

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *   <li>Only <em>given</em> records count: planned records (draft/proposed requests, intended statements) and records with
  *       status {@code not-taken}, {@code not-done} or {@code entered-in-error} are ignored; so are records starting after
  *       asOf.</li>
- *   <li>firstDose = the earliest start; lastDose = the latest end, or the start for a record without an end that is not
+ *   <li>firstDose = the earliest start, firstDoseLatest the latest day it can be (the earliest of the records' latest
+ *       start days: a start recorded as "2024-07" gives 31 July, clipped to asOf); lastDose = the latest end, or the start for a record without an end that is not
  *       ongoing (a single administration); with partial dates lastDose is the latest day the last dose can have been
  *       given and lastDoseEarliest the earliest (a one-day record dated "2026-07": 31 and 1 July).</li>
  *   <li>ongoing = some record is active/in-progress/on-hold without an end, or ends after asOf; lastDose is then asOf
@@ -69,6 +70,7 @@ public final class ExposureAggregator {
         List<DrugExposure> exposures = new ArrayList<>();
         for (Map.Entry<Drug, List<MedicationRecord>> e : dated.entrySet()) {
             LocalDate first = null;
+            LocalDate firstLatest = null;
             LocalDate last = null;
             LocalDate lastEarliest = null;
             boolean ongoing = false;
@@ -78,6 +80,9 @@ public final class ExposureAggregator {
             for (MedicationRecord r : e.getValue()) {
                 LocalDate recordLast = TherapyRecords.lastDay(r, asOf);
                 if (first == null || r.getStart().isBefore(first)) first = r.getStart();
+                // the first dose is no later than the latest day of any record's start (a start "2024-07" ends 31 July)
+                LocalDate startLatest = r.getStartLatest().isAfter(asOf) ? asOf : r.getStartLatest();
+                if (firstLatest == null || startLatest.isBefore(firstLatest)) firstLatest = startLatest;
                 if (last == null || recordLast.isAfter(last)) last = recordLast;
                 LocalDate recordLastEarliest = TherapyRecords.earliestLastDay(r, asOf);
                 if (lastEarliest == null || recordLastEarliest.isAfter(lastEarliest)) lastEarliest = recordLastEarliest;
@@ -108,7 +113,8 @@ public final class ExposureAggregator {
                 }
             }
             exposures.add(new DrugExposure(e.getKey(), first, last, lastEarliest, ongoing, intolerant,
-                    new ArrayList<>(routes), new ArrayList<>(provenance)).withAssertedWords(firstWords));
+                    new ArrayList<>(routes), new ArrayList<>(provenance)).withAssertedWords(firstWords)
+                    .withFirstDoseLatest(firstLatest));
         }
         for (Map.Entry<Drug, List<MedicationRecord>> e : undatedByDrug.entrySet()) {
             if (dated.containsKey(e.getKey())) continue;

@@ -220,7 +220,9 @@ final class AssessmentAssembler {
         labels.applied().forEach(i -> cited.addAll(i.evidence()));
         Integer age = record.patient().getAge();
         return new Assessment(
-                new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name()),
+                new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name(),
+                        record.patient().isAgeImprecise() ? record.patient().getAgeYoungest() : null,
+                        record.patient().isAgeImprecise() ? age : null),
                 context.getAsOf().toString(), context.getJurisdiction().name(),
                 new Assessment.RulebaseInfo(rulebase.version(), rulebase.sha256(), rulebase.mode().name()),
                 labels, setting, findings(session, settings, flags), ranked, notRecommended, printedFlags, gaps,

@@ -121,6 +121,9 @@ public final class Evaluator {
             // What the engine could not read, so that a gap can name an unidentified medication's codes.
             insertAll(session, record.unrecognised());
             List<org.myelomacds.facts.DosingPeriod> outside = derivation.coursesOutsideLines();
+            // a supply's last day handed over to the next regimen's drug is not a dose of the old one (sweep s11 A9)
+            exposures = org.myelomacds.derive.SupplyHandOvers.trim(exposures, timeline.courses(), outside, exposed,
+                    context.getAsOf());
             exposures = UnknownLastDoses.mark(exposures, timeline.courses(), outside, context.getAsOf());
             insertAll(session, exposures);
             insertAll(session, intolerances);

@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class DrugExposure implements HasProvenance {
     private final Drug drug;
     private final LocalDate firstDose;
+    /** The latest day the first dose can have been given (a start recorded as "2024-07"); the first dose when precise. */
+    private final LocalDate firstDoseLatest;
     private final LocalDate lastDose;
     private final LocalDate lastDoseEarliest;
     private final boolean ongoing;
@@ -46,6 +48,7 @@ public final class DrugExposure implements HasProvenance {
                         boolean intolerant, List<Route> routes, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.firstDose = Objects.requireNonNull(firstDose, "firstDose");
+        this.firstDoseLatest = firstDose;
         this.lastDose = Objects.requireNonNull(lastDose, "lastDose");
         this.lastDoseEarliest = lastDoseEarliest == null || lastDoseEarliest.isAfter(lastDose) ? lastDose : lastDoseEarliest;
         this.ongoing = ongoing;
@@ -58,12 +61,13 @@ public final class DrugExposure implements HasProvenance {
     }
 
     private DrugExposure(DrugExposure e, String unknownLastDose) {
-        this(e, unknownLastDose, e.assertedWords);
+        this(e, unknownLastDose, e.assertedWords, e.firstDoseLatest);
     }
 
-    private DrugExposure(DrugExposure e, String unknownLastDose, String assertedWords) {
+    private DrugExposure(DrugExposure e, String unknownLastDose, String assertedWords, LocalDate firstDoseLatest) {
         this.drug = e.drug;
         this.firstDose = e.firstDose;
+        this.firstDoseLatest = firstDoseLatest;
         this.lastDose = e.lastDose;
         this.lastDoseEarliest = e.lastDoseEarliest;
         this.ongoing = e.ongoing;
@@ -77,7 +81,31 @@ public final class DrugExposure implements HasProvenance {
 
     /** The same exposure with what its records' dateAsserted says (see the field); unchanged when {@code words} is null. */
     public DrugExposure withAssertedWords(String words) {
-        return words == null ? this : new DrugExposure(this, unknownLastDose, words);
+        return words == null ? this : new DrugExposure(this, unknownLastDose, words, firstDoseLatest);
+    }
+
+    /**
+     * The same exposure ending on {@code day} (earlier than its last dose): a supply whose last day was handed over to
+     * the next regimen's first drug (sweep s11 A9; the line already ends the day before). The earliest last dose moves
+     * with it when it was later. Unchanged when undated, ongoing or {@code day} is not within the exposure.
+     */
+    public DrugExposure withLastDoseHandedOver(LocalDate day) {
+        if (!dated || ongoing || day == null || !day.isBefore(lastDose) || day.isBefore(firstDose)) return this;
+        DrugExposure e = new DrugExposure(drug, firstDose, day, lastDoseEarliest.isAfter(day) ? day : lastDoseEarliest,
+                false, intolerant, routes, provenance);
+        return new DrugExposure(e, unknownLastDose, assertedWords, firstDoseLatest.isAfter(day) ? day : firstDoseLatest);
+    }
+
+    /**
+     * The same exposure whose first dose is known only as an interval from {@link #getFirstDose()} to {@code latest}
+     * (issue 10 item 3: a start recorded as "2024-07" is placed at its earliest day, but a decision that turns on the
+     * day, the antibody screen taken before or after the first anti-CD38 dose, reads both ends). Clamped to the
+     * interval [firstDose, lastDose]; unchanged when undated or null.
+     */
+    public DrugExposure withFirstDoseLatest(LocalDate latest) {
+        if (!dated || latest == null || !latest.isAfter(firstDose)) return this;
+        LocalDate l = latest.isAfter(lastDose) ? lastDose : latest;
+        return l.equals(firstDoseLatest) ? this : new DrugExposure(this, unknownLastDose, assertedWords, l);
     }
 
     /** What the records' dateAsserted says about this exposure (CDS-POLICY-DATE-ASSERTED); null when none does. */
@@ -98,6 +126,7 @@ public final class DrugExposure implements HasProvenance {
     private DrugExposure(Drug drug, boolean intolerant, List<Route> routes, List<Provenance> provenance) {
         this.drug = Objects.requireNonNull(drug, "drug");
         this.firstDose = null;
+        this.firstDoseLatest = null;
         this.lastDose = null;
         this.lastDoseEarliest = null;
         this.ongoing = false;
@@ -127,6 +156,16 @@ public final class DrugExposure implements HasProvenance {
     /** Last dose given; for ongoing therapy the latest recorded dose or asOf, whichever is earlier. Null when undated. */
     public LocalDate getLastDose() { return lastDose; }
     public long getFirstDoseDay() { return requireDated("firstDoseDay").firstDose.toEpochDay(); }
+    /** Latest day the first dose can have been given (a partial start); the first dose when precise. Null when undated. */
+    public LocalDate getFirstDoseLatest() { return firstDoseLatest; }
+    public long getFirstDoseLatestDay() { return requireDated("firstDoseLatestDay").firstDoseLatest.toEpochDay(); }
+    /** The first dose's day is known only as an interval (a partial start). */
+    public boolean isFirstDoseImprecise() { return !requireDated("firstDoseImprecise").firstDoseLatest.equals(firstDose); }
+    /** The first dose as precisely as recorded: "2024-07-08", "2024-07", or "between 2024-07-01 and 2024-08-15". */
+    public String getFirstDoseText() {
+        requireDated("firstDoseText");
+        return PartialDateText.of(firstDose, firstDoseLatest);
+    }
     public long getLastDoseDay() { return requireDated("lastDoseDay").lastDose.toEpochDay(); }
     /** Earliest day the last dose can have been given (a partial date); the last dose when precise. Null when undated. */
     public LocalDate getLastDoseEarliest() { return lastDoseEarliest; }
@@ -174,6 +213,7 @@ public final class DrugExposure implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof DrugExposure e && drug.equals(e.drug) && dated == e.dated && Objects.equals(firstDose, e.firstDose)
+                && Objects.equals(firstDoseLatest, e.firstDoseLatest)
                 && Objects.equals(lastDose, e.lastDose) && Objects.equals(lastDoseEarliest, e.lastDoseEarliest)
                 && ongoing == e.ongoing && intolerant == e.intolerant && routes.equals(e.routes) && provenance.equals(e.provenance);
     }

@@ -70,7 +70,7 @@ public final class HtmlReport {
                            int critical, int warnings, int info, int gaps, String href, String source) {
         public static IndexRow of(Assessment a, String href, String source) {
             var top = a.recommendations().isEmpty() ? null : a.recommendations().get(0);
-            String who = a.patient().id() + (a.patient().age() == null ? "" : ", " + a.patient().age() + " years")
+            String who = a.patient().id() + (a.patient().age() == null ? "" : ", " + a.patient().ageWords() + " years")
                     + (a.patient().sex() == null ? "" : ", " + a.patient().sex().toLowerCase(Locale.ROOT));
             return new IndexRow(who, settingWords(a.setting()),
                     top == null ? "no anti-CD38 option supported" : top.name(),

@@ -359,7 +359,7 @@ public record ReportView(
         }
 
         Assessment.PatientSummary p = a.patient();
-        String patientLine = p.id() + ", " + (p.age() == null ? "age unknown" : p.age() + " years") + ", "
+        String patientLine = p.id() + ", " + (p.age() == null ? "age unknown" : p.ageWords() + " years") + ", "
                 + (p.sex() == null ? "sex unknown" : p.sex().toLowerCase(Locale.ROOT));
         String top = a.recommendations().isEmpty() ? "none eligible" : a.recommendations().get(0).name();
         return new ReportView("Tumour-board report: patient " + p.id(), p.id(), patientLine, a.setting(),
