@@ -1,0 +1,89 @@
+package org.myelomacds.facts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The patient's only line of myeloma therapy is still being given at asOf, started on or after the first myeloma
+ * diagnosis, with no progression or relapse (documented, derived from M-protein, or possible) after its start
+ * (rules/derive/setting.drl, DERIVE-SETTING-20). The current first line is not a prior line: the setting is the newly
+ * diagnosed one, and the first-line rules (rules/eligibility/first-line.drl) say the choice is already made. "Still being
+ * given" is the line's own {@link PriorLine#isOngoing()} (the medication records' ongoing reading, an open order only
+ * within CDS-POLICY-OPEN-REQUEST); no time bound since the start applies (CDS-POLICY-FIRSTLINE-UNDER-WAY).
+ * {@code transplants} are the stem-cell transplants of the line already done at asOf: the therapy now given follows them
+ * (post-transplant consolidation or maintenance; the record does not say which).
+ */
+public final class FirstLineUnderWay implements HasProvenance {
+    private final PriorLine line;
+    private final List<ProcedureRecord> transplants;
+
+    public FirstLineUnderWay(PriorLine line, List<?> transplants) {
+        this.line = Objects.requireNonNull(line, "line");
+        List<ProcedureRecord> t = new ArrayList<>();
+        if (transplants != null) for (Object o : transplants) if (o instanceof ProcedureRecord p) t.add(p);
+        t.sort(java.util.Comparator.comparing(ProcedureRecord::getDate));
+        this.transplants = List.copyOf(t);
+    }
+
+    public PriorLine getLine() { return line; }
+    public LocalDate getSince() { return line.getStart(); }
+    public List<ProcedureRecord> getTransplants() { return transplants; }
+    /** A stem-cell transplant of the line lies before asOf: the therapy now given is its post-transplant phase. */
+    public boolean isPostTransplant() { return !transplants.isEmpty(); }
+
+    /** The line's drugs in words: "daratumumab, bortezomib". */
+    public String drugNames() {
+        List<String> names = new ArrayList<>();
+        for (Drug d : line.getDrugs()) names.add(d.displayName());
+        return String.join(", ", names);
+    }
+
+    /**
+     * "on first-line therapy since 2026-07-10 (daratumumab, bortezomib, ongoing)", with the transplant when the line's
+     * current phase follows one: "…(…, ongoing; post-transplant phase after the autologous stem-cell transplant of
+     * 2026-03-02: consolidation or maintenance, the record does not say which)".
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder("on first-line therapy since ").append(line.getStartText())
+                .append(" (").append(drugNames()).append(", ongoing");
+        if (isPostTransplant()) {
+            ProcedureRecord last = transplants.get(transplants.size() - 1);
+            b.append("; post-transplant phase after the ").append(last.getKind().displayName()).append(" of ")
+                    .append(last.getDateText()).append(": consolidation or maintenance, the record does not say which");
+        }
+        return b.append(")").toString();
+    }
+
+    /**
+     * The regimen is the one being given: its anti-CD38 antibody is a drug of the line, and every anti-myeloma drug of
+     * the line (steroids aside) is one of its components. Drugs of the regimen not (yet) recorded in the line do not
+     * count against it (lenalidomide ordered, not yet given), so more than one regimen can match.
+     */
+    public boolean matches(RegimenCandidate r) {
+        if (r == null || r.getAntiCd38() == null || !line.contains(r.getAntiCd38())) return false;
+        for (Drug d : line.getDrugs()) {
+            if (d.getDrugClass() == DrugClass.CORTICOSTEROID) continue;
+            // melphalan in a line with a transplant is read as its high-dose conditioning (LineOfTherapyDeriver), which
+            // goes with the transplant, not with the induction or maintenance regimen
+            if (line.isIncludesTransplant() && d.equals(Drug.MELPHALAN)) continue;
+            if (!r.contains(d)) return false;
+        }
+        return true;
+    }
+
+    /** Some first line under way among {@code facts} matches the regimen (for rules that collect the fact). */
+    public static boolean anyMatches(List<?> facts, RegimenCandidate r) {
+        if (facts == null) return false;
+        for (Object o : facts) if (o instanceof FirstLineUnderWay f && f.matches(r)) return true;
+        return false;
+    }
+
+    @Override public List<Provenance> getProvenance() { return line.getProvenance(); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof FirstLineUnderWay f && line.equals(f.line) && transplants.equals(f.transplants);
+    }
+    @Override public int hashCode() { return Objects.hash(line, transplants); }
+}
