@@ -107,6 +107,11 @@ public final class Evaluator {
         if (!useUnknown.isEmpty()) {
             record = withMedications(record, withUseUnknown.stream().filter(r -> !TherapyRecords.isUseUnknown(r)).toList());
         }
+        // An order's dispense authorisation does not carry its drug through a documented progression into a new regimen
+        // without it (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION): such an order ends on the progression.
+        List<MedicationRecord> authorisedCut = org.myelomacds.derive.AuthorisedSupplyEnds.cut(record.medications(),
+                record.diseaseStatuses(), context.getAsOf());
+        if (authorisedCut != record.medications()) record = withMedications(record, authorisedCut);
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.
