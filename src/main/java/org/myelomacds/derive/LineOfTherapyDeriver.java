@@ -783,7 +783,7 @@ public final class LineOfTherapyDeriver {
         Map<MedicationRecord, LocalDate> extended = new java.util.IdentityHashMap<>();
         for (MedicationRecord r : dated) {
             if (!TherapyRecords.hasUnknownEnd(r, asOf)) continue;
-            LocalDate last = TherapyRecords.lastDay(r, asOf);
+            LocalDate last = TherapyRecords.lastDayAmong(r, records, asOf);
             LocalDate next = starts.higher(last);
             if (next == null || !next.minusDays(1).isAfter(last)) continue;
             extended.put(r, next.minusDays(1));
@@ -922,6 +922,9 @@ public final class LineOfTherapyDeriver {
         for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>()));
         for (MedicationRecord r : given) {
             LocalDate lastDay = lastDays.isEmpty() ? null : lastDays.get(r);
+            // An old open order filled after it was written: given up to the last supply, its end unknown after that
+            // (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER).
+            if (lastDay == null) lastDay = TherapyRecords.dispensedThrough(r, given, asOf);
             Segment s = new Segment(r.getDrug(), r.getStart(), lastDay != null ? lastDay : TherapyRecords.lastDay(r, asOf),
                     TherapyRecords.isOngoing(r, asOf), r, TherapyRecords.statesEnd(r, asOf),
                     TherapyRecords.hasUnknownEnd(r, asOf));

@@ -60,6 +60,48 @@ public final class TherapyRecords {
     }
 
     /**
+     * CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER (rules/evidence.yaml): an old open-ended active or on-hold request
+     * ({@link #isStaleOpenRequest}) whose drug was dispensed after it was written, the last of those records being a
+     * dispense whose supply ran out before asOf. The order is still open at asOf, so the record says the drug may still
+     * be current: the fills give the earliest day the supply could have run out, not the last dose (specialty-pharmacy
+     * fills, e.g. lenalidomide REMS, often never reach the EHR). The request is then read as given from its date to
+     * that day, and its end is unknown from there on (bounded by the next line, else asOf, as CDS-POLICY-UNKNOWN-END
+     * bounds it) rather than "stopped when the last supply ran out". Returns that day, or null when the policy does
+     * not apply: no later fill, a later order of the drug (which replaces this one), a later administration or
+     * statement ending last (it says what was given), or a supply reaching asOf (the drug is then ongoing).
+     */
+    public static LocalDate dispensedThrough(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
+        if (r == null || records == null || !isStaleOpenRequest(r, asOf) || !OPEN_ORDER_STATUSES.contains(status(r))
+                || !isDatedAndStarted(r, asOf)) return null;
+        LocalDate through = null;
+        boolean lastIsDispense = false;
+        for (MedicationRecord o : records) {
+            if (o == null || o == r || !o.getDrug().equals(r.getDrug()) || !isDatedAndStarted(o, asOf)
+                    || o.getStart().isBefore(r.getStart())) continue;
+            if (o.getSource() == org.myelomacds.facts.MedicationSource.REQUEST) {
+                if (o.getStart().isAfter(r.getStart())) return null;
+                continue;
+            }
+            LocalDate last = lastDay(o, asOf);
+            boolean dispense = o.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE;
+            if (through == null || last.isAfter(through)) {
+                through = last;
+                lastIsDispense = dispense;
+            } else if (last.equals(through) && !dispense) {
+                lastIsDispense = false;
+            }
+        }
+        if (through == null || !lastIsDispense || !through.isBefore(asOf) || !through.isAfter(r.getStart())) return null;
+        return through;
+    }
+
+    /** The last day a record is read as given up to: {@link #dispensedThrough} when it applies, else {@link #lastDay}. */
+    static LocalDate lastDayAmong(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
+        LocalDate through = dispensedThrough(r, records, asOf);
+        return through != null ? through : lastDay(r, asOf);
+    }
+
+    /**
      * CDS-POLICY-ORDERS-NOT-STARTED (rules/evidence.yaml): orders of an anti-myeloma drug that the record does not show
      * were started, so they form no line and no exposure (LineOfTherapyDeriver#notStartedUncertain names them and says
      * how many lines they could make). A MedicationRequest that is open at asOf (active or on-hold, read as running:
@@ -231,7 +273,7 @@ public final class TherapyRecords {
         java.util.List<UnknownEnd> out = new java.util.ArrayList<>();
         for (MedicationRecord r : records) {
             if (r == null || !isDatedAndStarted(r, asOf) || !hasUnknownEnd(r, asOf)) continue;
-            LocalDate last = lastDay(r, asOf);
+            LocalDate last = lastDayAmong(r, records, asOf);
             for (DosingPeriod c : courses) {
                 if (c.isEndUnknown() && c.getDrug().equals(r.getDrug()) && c.getEnd().equals(last)
                         && c.getProvenance().containsAll(r.getProvenance())) {
@@ -253,12 +295,16 @@ public final class TherapyRecords {
         LocalDate planned = null;
         for (MedicationRecord r : records) {
             if (r == null || !r.getDrug().equals(course.getDrug()) || !isDatedAndStarted(r, asOf)
-                    || !hasUnknownEnd(r, asOf) || !lastDay(r, asOf).equals(course.getEnd())
+                    || !hasUnknownEnd(r, asOf) || !lastDayAmong(r, asList(records), asOf).equals(course.getEnd())
                     || !course.getProvenance().containsAll(r.getProvenance())) continue;
             if (r.getPlannedEnd() == null) return null;
             if (planned == null || r.getPlannedEnd().isAfter(planned)) planned = r.getPlannedEnd();
         }
         return planned;
+    }
+
+    private static List<MedicationRecord> asList(java.util.Collection<MedicationRecord> records) {
+        return records instanceof List<MedicationRecord> l ? l : new java.util.ArrayList<>(records);
     }
 
     /** A record whose end is unknown, with the course it ends. */

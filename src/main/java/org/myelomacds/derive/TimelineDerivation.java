@@ -63,6 +63,11 @@ public final class TimelineDerivation {
         if (!useUnknown.isEmpty()) {
             record = record.withMedications(withUseUnknown.stream().filter(r -> !TherapyRecords.isUseUnknown(r)).toList());
         }
+        // An order's dispense authorisation does not carry its drug through a documented progression into a new regimen
+        // without it (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION): such an order ends on the progression.
+        List<MedicationRecord> authorisedCut = AuthorisedSupplyEnds.cut(record.medications(), record.diseaseStatuses(),
+                asOf);
+        if (authorisedCut != record.medications()) record = record.withMedications(authorisedCut);
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.

@@ -33,6 +33,11 @@ public final class MedicationRecord implements HasProvenance {
     /** How the timeline read the asserted date (placed in a line and why, or why not); null when not decided. */
     private final String assertedNote;
     private final LocalDate plannedEnd;
+    /**
+     * The end comes only from the order's dispense authorisation (validityPeriod end, supply x repeats), not from a
+     * dosing period (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION reads such an end as a ceiling).
+     */
+    private final boolean endFromAuthorisation;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -75,6 +80,7 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedOnLatest = null;
         this.assertedNote = null;
         this.plannedEnd = null;
+        this.endFromAuthorisation = false;
     }
 
     private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
@@ -106,6 +112,46 @@ public final class MedicationRecord implements HasProvenance {
                 ? assertedOn : assertedOnLatest;
         this.assertedNote = assertedNote;
         this.plannedEnd = plannedEnd;
+        this.endFromAuthorisation = r.endFromAuthorisation;
+    }
+
+    /** A copy with another end (both bounds) and the authorisation flag; every other field as {@code r}. */
+    private MedicationRecord(MedicationRecord r, LocalDate end, boolean endFromAuthorisation) {
+        this.drug = r.drug;
+        this.route = r.route;
+        this.source = r.source;
+        this.status = r.status;
+        this.planned = r.planned;
+        this.start = r.start;
+        this.end = end;
+        this.startLatest = r.startLatest;
+        this.endEarliest = end == null ? null : r.endEarliest != null && r.endEarliest.isBefore(end) ? r.endEarliest : end;
+        this.groupRef = r.groupRef;
+        this.stoppedForToxicity = r.stoppedForToxicity;
+        this.provenance = r.provenance;
+        this.reasons = r.reasons;
+        this.stopReason = r.stopReason;
+        this.stopReasonDrugs = r.stopReasonDrugs;
+        this.assertedOn = r.assertedOn;
+        this.assertedOnLatest = r.assertedOnLatest;
+        this.assertedNote = r.assertedNote;
+        this.plannedEnd = r.plannedEnd;
+        this.endFromAuthorisation = endFromAuthorisation;
+    }
+
+    /** This request with its end marked as coming only from its dispense authorisation (validity, supply x repeats). */
+    public MedicationRecord withEndFromAuthorisation() {
+        return new MedicationRecord(this, end, true);
+    }
+
+    public boolean isEndFromAuthorisation() { return endFromAuthorisation; }
+
+    /**
+     * This request ending on {@code day} (a documented progression), its authorised end no longer read
+     * (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION).
+     */
+    public MedicationRecord endingOn(LocalDate day) {
+        return new MedicationRecord(this, day, false);
     }
 
     /**

@@ -60,6 +60,15 @@ public final class OpenRequestNotOngoing implements HasProvenance {
         boolean one = requests.size() == 1;
         List<String> each = new ArrayList<>();
         for (MedicationRecord r : requests) each.add(Provenances.references(r) + " " + PartialDateText.of(r.getStart(), r.getStartLatest()));
+        // Old open orders filled after they were written (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER): given up to the
+        // last supply, which their course ends on.
+        List<String> filled = new ArrayList<>();
+        for (TherapyEndNotRecorded.Entry e : courses) {
+            if (e.course().getEnd().isAfter(e.record().getStart())) {
+                filled.add((one ? "and" : Provenances.references(e.record())) + " up to the last dispensed supply on "
+                        + e.course().getEnd());
+            }
+        }
         List<String> bounds = new ArrayList<>();
         for (TherapyEndNotRecorded.Entry e : courses) {
             bounds.add((one ? "it" : Provenances.references(e.record())) + " ended " + e.course().unknownEndText(asOf));
@@ -67,8 +76,11 @@ public final class OpenRequestNotOngoing implements HasProvenance {
         String statuses = String.join("/", new TreeSet<>(requests.stream().map(MedicationRecord::getStatus).toList()));
         return drug.displayName() + ": " + (one ? "" : requests.size() + " ") + statuses + (one ? " request " : " requests ")
                 + String.join(", ", each) + " with no end, dose duration or supply, written over " + policyDays
-                + " days ago: read as given on " + (one ? "that date" : "their dates") + ", not as ongoing"
-                + (bounds.isEmpty() ? "" : "; " + String.join("; ", bounds));
+                + " days ago: read as given on " + (one ? "that date" : "their dates")
+                + (filled.isEmpty() ? "" : " (" + String.join(", ", filled) + ")") + ", not as ongoing"
+                + (bounds.isEmpty() ? "" : "; " + String.join("; ", bounds))
+                + (filled.isEmpty() ? "" : "; the order is still open, so its fills give the earliest day the supply ran out,"
+                        + " not the last dose (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER)");
     }
 
     @Override public List<Provenance> getProvenance() { return Provenances.of(requests); }

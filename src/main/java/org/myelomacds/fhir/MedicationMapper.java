@@ -302,12 +302,16 @@ final class MedicationMapper {
             endEarliest = null;
         }
         List<CodeableConcept> stopReasons = mr.hasStatusReason() ? List.of(mr.getStatusReason()) : List.of();
+        // An end from the dispense authorisation only (validity, supply x repeats; not a dose duration): a ceiling on
+        // supply (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION).
+        boolean authorisationEnd = end != null && latestEndOf(bounds) == null && boundsDurationDays(mr.getDosageInstruction()) == null;
         for (DrugMatch drug : drugs) {
-            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route(mr.getDosageInstruction(), drug, ctx.terms()),
+            MedicationRecord built = withStopReason(new MedicationRecord(drug.drug(), route(mr.getDosageInstruction(), drug, ctx.terms()),
                     MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
                     endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
                     ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
-                    .withPlannedEnd(plannedEnd), stopReasons, ctx.terms()));
+                    .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
+            ctx.out().medications.add(authorisationEnd ? built.withEndFromAuthorisation() : built);
         }
     }
 
