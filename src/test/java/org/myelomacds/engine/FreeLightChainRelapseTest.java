@@ -3,14 +3,10 @@ package org.myelomacds.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.DataGapItem;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,12 +27,8 @@ class FreeLightChainRelapseTest {
     private static final String KAPPA = "36916-5";
     private static final String LAMBDA = "33944-0";
 
-    @TempDir Path dir;
-
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle) {
+        return Samples.evaluate(bundle);
     }
 
     private static ObjectNode sample(String name) throws Exception {
