@@ -519,3 +519,22 @@ b.lab('lvef', '10230-1', 'Left ventricular Ejection fraction', '2026-10-15', 60,
 save(b, '''As s13a-13 (induction outside the record) with an echocardiogram LVEF 60% on 2026-10-15, so that the carfilzomib
 trial populations are decided by the drug history alone. Right: carfilzomib-naive and anti-CD38-naive are UNKNOWN (the
 induction is not recorded), PRIOR_THERAPY_UNKNOWN names the transplant without induction.''')
+
+# ---------------------------------------------------------------- 14 ICD-only relapse history: C90.02 then a later C90.01 after the last line
+b = B('14-icd-only-c9002-then-later-c9001-after-last-line', '1954-02-02', 'female', 'Silva', 'Ana')
+b.cond('mm', MM_ICD(), 'Multiple myeloma', '2020-01-15', recordedDate='2020-01-15')
+b.stmt('l1-vrd-len', 'lenalidomide', '2020-02-01', '2023-11-30', LEN); b.stmt('l1-vrd-btz', 'bortezomib', '2020-02-01', '2020-07-15', BTZ)
+b.stmt('l1-vrd-dex', 'dexamethasone', '2020-02-01', '2020-07-15', DEX)
+b.cond('mm-rel-1', MM_ICD('C90.02', 'Multiple myeloma in relapse'), 'Multiple myeloma in relapse', '2023-11-20', recordedDate='2023-11-20', clin='inactive')
+cycles(b, 'l2-cfz', 'Carfilzomib 56 mg/m2 IV', CFZ, '2023-12-11', (0, 1, 7, 8, 14, 15), 12, 28)
+b.stmt('l2-dex', 'dexamethasone 40 mg weekly', '2023-12-11', '2024-11-10', DEX)
+b.cond('mm-rem', MM_ICD('C90.01', 'Multiple myeloma in remission'), 'Multiple myeloma in remission', '2024-06-01', recordedDate='2024-06-01', clin='inactive')
+b.cond('mm-rel-2', MM_ICD('C90.02', 'Multiple myeloma in relapse'), 'Multiple myeloma in relapse', '2026-03-02', recordedDate='2026-03-02')
+b.cond('mm-rem-2', MM_ICD('C90.01', 'Multiple myeloma in remission'), 'Multiple myeloma in remission', '2026-09-14', recordedDate='2026-09-14')
+b.egfr('2026-10-20', 66)
+save(b, '''
+ICD-10-CM only, no disease-status observations (a billing-derived problem list). VRd then R to 2023-11 (C90.02
+recorded 2023-11-20), Kd 2023-12..2024-11 (C90.01 2024-06-01), then C90.02 recorded 2026-03-02 and, the newest,
+C90.01 "in remission" recorded 2026-09-14, no therapy after Kd. The codes contradict each other after the last line
+(a relapse, then remission without therapy); the newest says remission. Right: relapse after line 2 undetermined (or
+not documented), with the conflict named; RRMM regimens not confidently offered (bullet 8).''')
