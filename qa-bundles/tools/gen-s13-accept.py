@@ -538,3 +538,34 @@ recorded 2023-11-20), Kd 2023-12..2024-11 (C90.01 2024-06-01), then C90.02 recor
 C90.01 "in remission" recorded 2026-09-14, no therapy after Kd. The codes contradict each other after the last line
 (a relapse, then remission without therapy); the newest says remission. Right: relapse after line 2 undetermined (or
 not documented), with the conflict named; RRMM regimens not confidently offered (bullet 8).''')
+
+# ---------------------------------------------------------------- 15 D-Rd (MAIA-style); daratumumab stopped after 2 years in CR, Rd continued, PD 2.5 years later
+b = B('15-drd-dara-stopped-in-cr-rd-continued-pd-2y-later', '1947-09-09', 'male', 'Horvath', 'Gabor')
+b.cond('mm', MM_ICD(), 'Multiple myeloma', '2021-12-01')
+d = '2022-01-10'; k = 0
+while d <= '2024-01-08':
+    b.admin('drd-dara-%d' % k, 'daratumumab-hyaluronidase 1800 mg SC', d, DARA)
+    k += 1; d = days(d, 7 if k < 8 else (14 if k < 16 else 28))
+b.stmt('drd-len', 'lenalidomide 25 mg d1-21', '2022-01-10', '2026-08-25', LEN)
+b.stmt('drd-dex', 'dexamethasone 20 mg weekly', '2022-01-10', '2026-08-25', DEX)
+b.status('cr', '2023-06-01', worse=False, text='Complete response (IMWG)')
+b.status('pd-1', '2026-08-20')
+b.egfr('2026-10-20', 52)
+save(b, '''
+Transplant-ineligible, age 74 at diagnosis: D-Rd from 2022-01-10 (daratumumab SC by MAR, weekly x8, q2w x8, then q4w).
+In CR, daratumumab was stopped after its dose of 2024-01-01 (infusion-chair burden; no reason recorded) and Rd continued;
+PD on Rd 2026-08-20, about 2 years 8 months after the last daratumumab dose. One line. Clinical-evidence.md s1.2
+drug-level rule: lenalidomide refractory; daratumumab NOT refractory (last dose far beyond 60 days), washout > 9 months.
+Right: no ANTI_CD38_REFRACTORY on the anti-CD38 options, or at most UNKNOWN with the reason named.''')
+
+# ---------------------------------------------------------------- 15b near miss: the daratumumab course as one statement with its end
+b = B('15b-drd-dara-statement-with-end-rd-continued-pd', '1947-09-09', 'male', 'Horvath', 'Gabor')
+b.cond('mm', MM_ICD(), 'Multiple myeloma', '2021-12-01')
+b.stmt('drd-dara', 'daratumumab-hyaluronidase 1800 mg SC', '2022-01-10', '2024-01-01', DARA)
+b.stmt('drd-len', 'lenalidomide 25 mg d1-21', '2022-01-10', '2026-08-25', LEN)
+b.stmt('drd-dex', 'dexamethasone 20 mg weekly', '2022-01-10', '2026-08-25', DEX)
+b.status('cr', '2023-06-01', worse=False, text='Complete response (IMWG)')
+b.status('pd-1', '2026-08-20')
+b.egfr('2026-10-20', 52)
+save(b, '''Near miss of s13a-15: the daratumumab course recorded as one MedicationStatement 2022-01-10..2024-01-01 instead of
+36 administrations. Right (for both): daratumumab not refractory.''')
