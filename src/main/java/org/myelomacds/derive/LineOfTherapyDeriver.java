@@ -1030,7 +1030,7 @@ public final class LineOfTherapyDeriver {
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
                     new ArrayList<>(drugs), kinds,
                     !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
-                    new ArrayList<>(provenance), gaps));
+                    new ArrayList<>(provenance), gaps, i == 0 && beginsAtTransplant(line)));
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
     }
@@ -1505,6 +1505,18 @@ public final class LineOfTherapyDeriver {
         Set<Provenance> out = new TreeSet<>();
         segments.forEach(s -> out.addAll(s.record().getProvenance()));
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The line's first transplant comes before every drug recorded in it (its conditioning aside, which belongs to the
+     * transplant): the record starts at the transplant, and the induction given before it (LOT-B15) is missing.
+     */
+    private static boolean beginsAtTransplant(Line line) {
+        if (line.transplants.isEmpty() || line.segments.isEmpty()) return false;
+        LocalDate first = null;
+        for (Transplant t : line.transplants) first = earlier(first, t.date());
+        LocalDate transplantDay = first;
+        return line.segments.stream().noneMatch(s -> s.from().isBefore(transplantDay));
     }
 
     /** A performed transplant: part of the current line's planned sequence, or a new line. */

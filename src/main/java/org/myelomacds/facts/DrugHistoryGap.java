@@ -62,6 +62,22 @@ public final class DrugHistoryGap implements HasProvenance {
     }
 
     /**
+     * The first line begins at a transplant and its drugs all start on or after it (maintenance after an induction given
+     * elsewhere): the induction that precedes a transplant (LOT-B15) is missing, so which drugs the patient had before,
+     * and naivety to and refractoriness to them, are unknown. The line count itself stands: the induction belongs to the
+     * transplant's line.
+     */
+    public static DrugHistoryGap inductionNotRecorded(PriorLine line) {
+        String kinds = String.join(", ", line.getTransplants().stream().map(ProcedureKind::displayName).toList());
+        String drugs = String.join(", ", line.getDrugs().stream().map(Drug::displayName).toList());
+        return new DrugHistoryGap(Kind.TRANSPLANT_WITHOUT_INDUCTION, null, "line " + line.getNumber() + " begins at the "
+                + kinds + " on " + line.getStart() + ": its drugs (" + drugs + ") all start on or after it, and no"
+                + " induction is recorded before it, although a transplant follows induction in one planned sequence;"
+                + " the drugs given before it, and so exposures, naivety and refractoriness to them, are unknown ("
+                + Provenances.references(line) + ")", line.getProvenance());
+    }
+
+    /**
      * A given record of an anti-myeloma drug with no date (no effective[x], authoredOn or dispense date): it is in no
      * line, yet it may be the last line or lie between two recorded ones, so "refractory to the last line", the line
      * count and the drugs of each line are unsure.

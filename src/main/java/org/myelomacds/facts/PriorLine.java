@@ -29,6 +29,7 @@ public final class PriorLine implements HasProvenance {
     private final LocalDate endEarliest;
     private final LocalDate endLatest;
     private final List<TherapyGap> gaps;
+    private final boolean inductionMissing;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
@@ -69,6 +70,20 @@ public final class PriorLine implements HasProvenance {
                      LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance, List<TherapyGap> gaps) {
+        this(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants, drugTherapyRecorded, ongoing,
+                lastLine, openedBy, reason, provenance, gaps, false);
+    }
+
+    /**
+     * {@code inductionMissing}: the first line begins at a stem-cell transplant (with its conditioning) and every drug of
+     * it starts on or after the transplant, so the induction that precedes a transplant (LOT-B15) is not in the record
+     * (FINDINGS E4: a referral record that starts at the transplant, with maintenance after it).
+     */
+    public PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
+                     LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
+                     boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                     List<Provenance> provenance, List<TherapyGap> gaps, boolean inductionMissing) {
+        this.inductionMissing = inductionMissing && !transplants.isEmpty() && drugTherapyRecorded;
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
@@ -141,5 +156,10 @@ public final class PriorLine implements HasProvenance {
     public boolean isDrugTherapyRecorded() { return drugTherapyRecorded; }
     /** The line holds only transplants: no anti-myeloma drug of it is recorded (no induction, no maintenance). */
     public boolean isTransplantOnly() { return includesTransplant && !drugTherapyRecorded; }
+    /**
+     * The line begins at a transplant and holds drugs given only on or after it (maintenance, consolidation): the
+     * induction before the transplant is not recorded. Set on the first line only.
+     */
+    public boolean isInductionMissing() { return inductionMissing; }
     @Override public List<Provenance> getProvenance() { return provenance; }
 }

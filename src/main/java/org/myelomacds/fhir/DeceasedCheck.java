@@ -35,6 +35,14 @@ final class DeceasedCheck {
             LocalDate earliest = PartialDates.earliestDay(written);
             if (earliest != null && !earliest.isAfter(asOf)) {
                 String precision = written.length() == 4 ? "year" : written.length() == 7 ? "month" : null;
+                LocalDate latest = PartialDates.latestDay(written);
+                if (precision != null && latest != null && !latest.isAfter(asOf)) {
+                    // every day the partial date can stand for is on or before asOf: the death is certain (FINDINGS E6)
+                    throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",
+                            "the patient is recorded as deceased in " + written + " (known only to the " + precision
+                                    + "), which lies wholly on or before the evaluation date " + asOf
+                                    + ": the engine does not assess deceased patients");
+                }
                 if (precision != null) {
                     // the death may lie after asOf, but may also lie before it: refused, and the message says which
                     throw InvalidBundleException.deceased(entry.index(), entry.reference(), "Patient.deceasedDateTime",

@@ -22,4 +22,17 @@ final class PartialDates {
         }
         return null;
     }
+
+    /** The last day a FHIR date(Time) can denote: YYYY → 31 December, YYYY-MM → the month's last day; null when not a date. */
+    static LocalDate latestDay(String written) {
+        if (written == null) return null;
+        try {
+            if (written.length() >= 10) return LocalDate.parse(written.substring(0, 10));
+            if (written.length() == 7) return YearMonth.parse(written).atEndOfMonth();
+            if (written.length() == 4) return LocalDate.of(Integer.parseInt(written), 12, 31);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
 }

@@ -76,6 +76,17 @@ class DeceasedPatientTest {
         assertFalse(day.getMessage().contains("known only"), day.getMessage());
     }
 
+    /** FINDINGS E6: a month that lies wholly before asOf is a certain death, not a possible one. */
+    @Test
+    void aPartialDeathDateWhollyBeforeTheEvaluationDateIsRefusedAsACertainDeath() {
+        InvalidBundleException month = refused("\"deceasedDateTime\":\"2026-09\"");
+        assertTrue(month.getMessage().contains("deceased in 2026-09 (known only to the month), which lies wholly on or"
+                + " before the evaluation date 2026-10-15"), month.getMessage());
+        assertFalse(month.getMessage().contains("may have died"), month.getMessage());
+        InvalidBundleException year = refused("\"deceasedDateTime\":\"2025\"");
+        assertTrue(year.getMessage().contains("(known only to the year), which lies wholly"), year.getMessage());
+    }
+
     @Test
     void nearMissAPartialDeathDateWhollyAfterTheEvaluationDateIsAssessed() throws Exception {
         assertEquals("p1", read("\"deceasedDateTime\":\"2026-11\"").patient().getId());
