@@ -6,6 +6,8 @@ import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,5 +42,49 @@ class OrdersS13Test {
         Assessment a = evaluate("s12o-01-lenmaint-repeats-pd-kd-fill-after-pd");
         a.findings().priorTherapy().lines().forEach(l -> assertFalse(
                 l.reason().contains("CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION"), l.reason()));
+    }
+
+    private static String trialOutcome(Assessment a, String regimen) {
+        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen)).flatMap(r -> r.rationale().stream())
+                .filter(c -> "TRIAL_POPULATION".equals(c.kind()) && "UNKNOWN".equals(c.outcome())
+                        && c.text().startsWith("The drug history is incomplete"))
+                .map(c -> c.text()).findFirst().orElse(null);
+    }
+
+    @Test
+    void p31AnOnHoldPomalidomideOrderLeavesOnlyThePopulationsDefinedByPomalidomideUndecided() {
+        Assessment a = evaluate("s11a-b4-order-statuses-around-relapse");
+        // the count stays a range: the line-gated criteria keep it
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("PRIOR_THERAPY_UNKNOWN")
+                && g.text().contains("the number of lines is 1 to 2") && g.text().contains("naivety to and refractoriness to pomalidomide")));
+        // CASTOR (PIs), CANDOR and IKEMA (carfilzomib) are not about pomalidomide: decided
+        assertNull(trialOutcome(a, "DARA_VD"));
+        assertNull(trialOutcome(a, "DARA_KD"));
+        assertNull(trialOutcome(a, "ISA_KD"));
+        // APOLLO and ICARIA-MM exclude prior pomalidomide: undecided, naming the order
+        assertTrue(trialOutcome(a, "DARA_PD").contains("pomalidomide ordered, not known to be started"));
+        assertTrue(trialOutcome(a, "ISA_PD").contains("MedicationRequest/rx-pom-onhold"));
+        // bortezomib's refractoriness is no longer undecided by the order
+        assertTrue(a.findings().exposures().stream().filter(e -> e.drug().equals("BORTEZOMIB"))
+                .noneMatch(e -> e.refractoryUnknown()));
+    }
+
+    @Test
+    void p31AnOnHoldCarfilzomibOrderLeavesThePopulationsOfCarfilzomibAPiAndTheLastLineUndecided() {
+        Assessment a = evaluate("s13o-01-cfz-order-on-hold-after-relapse");
+        assertNotNull(trialOutcome(a, "DARA_KD"));
+        assertNotNull(trialOutcome(a, "ISA_KD"));
+        assertNotNull(trialOutcome(a, "DARA_VD"));   // CASTOR: any PI
+        assertNotNull(trialOutcome(a, "ISA_PD"));    // ICARIA-MM: given, the order would be the last line
+        assertNull(trialOutcome(a, "DARA_PD"));      // APOLLO: lenalidomide, a PI (bortezomib), pomalidomide-naive
+    }
+
+    @Test
+    void p31NearMissAnOrderThatWouldChangeAPlacedLineLeavesTheWholeHistoryUndecided() {
+        Assessment a = evaluate("s13o-02-dara-order-on-hold-during-line1");
+        for (String regimen : new String[] {"DARA_VD", "DARA_KD", "ISA_KD", "DARA_PD", "ISA_PD"}) {
+            assertNotNull(trialOutcome(a, regimen), regimen);
+            assertFalse(trialOutcome(a, regimen).contains("not known to be started ("), regimen);
+        }
     }
 }
