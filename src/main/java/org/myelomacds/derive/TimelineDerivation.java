@@ -113,6 +113,8 @@ public final class TimelineDerivation {
         }
         // The line holding such an order says where it ended and under which policy (FINDINGS D3).
         List<PriorLine> notedLines = AuthorisedSupplyEnds.noted(timeline.lines(), cuts);
+        // An old open steroid order read as given on its date only says so on its line (FINDINGS D1).
+        notedLines = SteroidOpenOrders.noted(notedLines, record.medications(), asOf);
         if (notedLines != timeline.lines()) {
             timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }

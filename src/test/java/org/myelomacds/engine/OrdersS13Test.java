@@ -87,4 +87,15 @@ class OrdersS13Test {
             assertFalse(trialOutcome(a, regimen).contains("not known to be started ("), regimen);
         }
     }
+
+    @Test
+    void d1TheOldOpenDexamethasoneOrderIsNamedOnItsLineNotReadSilentlyAsOneDay() {
+        Assessment a = evaluate("s12a-12-active-len-order-2021-no-fills-pd-2026");
+        String reason = lineReason(a, 1);
+        assertTrue(reason.contains("dexamethasone (MedicationRequest/rd-dex), an order still active with no end written on"
+                + " 2021-02-01") && reason.contains("CDS-POLICY-ORDERS3-STEROID-OPEN-ORDER"), reason);
+        // no THERAPY_END_UNKNOWN gap for the steroid: its end changes no decision
+        assertTrue(a.dataGaps().stream().filter(g -> g.code().equals("THERAPY_END_UNKNOWN"))
+                .noneMatch(g -> g.text().startsWith("dexamethasone")));
+    }
 }
