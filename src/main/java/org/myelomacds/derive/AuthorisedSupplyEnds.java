@@ -40,6 +40,47 @@ public final class AuthorisedSupplyEnds {
         return changed ? List.copyOf(out) : records;
     }
 
+    /** An order {@link #cut} ends on {@code day} (a progression) instead of at the end its authorisation gives. */
+    public record Cut(MedicationRecord order, LocalDate day) {
+        /** What the line holding the order says about its end (D3: the policy named where the line ends). */
+        public String note() {
+            String ref = order.getProvenance().isEmpty() ? "its order" : order.getProvenance().get(0).getReference();
+            return order.getDrug().displayName() + " (" + ref + ") read as given up to the progression on " + day
+                    + ", not to " + order.getEnd() + ", the end its dispense authorisation allows: a new regimen without "
+                    + order.getDrug().displayName() + " followed the progression and nothing of it is dated after"
+                    + " (project policy CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION)";
+        }
+    }
+
+    /** The orders {@link #cut} ends on a progression, each with that day, in record order. */
+    public static List<Cut> cuts(List<MedicationRecord> records, List<DiseaseStatus> statuses, LocalDate asOf) {
+        if (records == null || records.isEmpty() || statuses == null) return List.of();
+        List<LocalDate> progressions = statuses.stream()
+                .filter(p -> p != null && p.isProgression() && p.isDated() && !p.getDate().isAfter(asOf))
+                .map(DiseaseStatus::getDate).sorted(Comparator.naturalOrder()).toList();
+        if (progressions.isEmpty()) return List.of();
+        List<Cut> out = new ArrayList<>();
+        for (MedicationRecord r : records) {
+            LocalDate day = r == null ? null : cutDay(r, records, progressions, asOf);
+            if (day != null) out.add(new Cut(r, day));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The lines with a note on each line holding a cut order (its reason says where and why the order ended). */
+    public static List<org.myelomacds.facts.PriorLine> noted(List<org.myelomacds.facts.PriorLine> lines, List<Cut> cuts) {
+        if (cuts.isEmpty()) return lines;
+        List<org.myelomacds.facts.PriorLine> out = new ArrayList<>(lines.size());
+        for (org.myelomacds.facts.PriorLine l : lines) {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            l.getProvenance().forEach(p -> mine.add(p.getReference()));
+            List<String> notes = cuts.stream().filter(c -> !c.order().getProvenance().isEmpty()
+                    && mine.contains(c.order().getProvenance().get(0).getReference())).map(Cut::note).toList();
+            out.add(notes.isEmpty() ? l : l.withReasonNote(String.join("; ", notes)));
+        }
+        return List.copyOf(out);
+    }
+
     /** The first progression the order is cut at, or null. */
     static LocalDate cutDay(MedicationRecord r, List<MedicationRecord> records, List<LocalDate> progressions, LocalDate asOf) {
         if (r.getSource() != MedicationSource.REQUEST || !r.isEndFromAuthorisation() || r.getEnd() == null

@@ -451,8 +451,47 @@ public final class LineOfTherapyDeriver {
                     + PartialDateText.of(r.getStart(), r.getStartLatest()) + ")");
             provenance.addAll(r.getProvenance());
         }
-        LineCountUncertain u = LineCountUncertain.ofNotStarted(counted, Math.min(counted, started.lines().size()),
-                Math.max(counted, started.lines().size()), named, new ArrayList<>(provenance));
+        int min = Math.min(counted, started.lines().size());
+        int max = Math.max(counted, started.lines().size());
+        // Sweep s12-partial3 P3-1: orders that only add lines of their own leave the placed lines (their records, dates
+        // and so line-level refractoriness) as they are, so only the history of the ordered drugs is undecided.
+        Set<String> orderRefs = new TreeSet<>();
+        notStarted.forEach(r -> r.getProvenance().forEach(p -> orderRefs.add(p.getReference())));
+        List<PriorLine> orderLines = new ArrayList<>();
+        List<PriorLine> otherLines = new ArrayList<>();
+        boolean own = true;
+        for (PriorLine l : started.lines()) {
+            long ordered = l.getProvenance().stream().filter(p -> orderRefs.contains(p.getReference())).count();
+            if (ordered == l.getProvenance().size()) orderLines.add(l);
+            else if (ordered == 0) otherLines.add(l);
+            else own = false;
+        }
+        if (own && otherLines.size() == placed.lines().size()) {
+            for (int i = 0; i < otherLines.size() && own; i++) {
+                PriorLine a = otherLines.get(i);
+                PriorLine b = placed.lines().get(i);
+                own = signatureOf(a).equals(signatureOf(b)) && a.getStart().equals(b.getStart())
+                        && a.getEnd().equals(b.getEnd()) && a.getEndLatest().equals(b.getEndLatest())
+                        && a.isOngoing() == b.isOngoing();
+            }
+        } else {
+            own = false;
+        }
+        LineCountUncertain u;
+        if (own && !orderLines.isEmpty()) {
+            Map<Drug, List<String>> byDrug = new java.util.TreeMap<>();
+            List<MedicationRecord> sorted = notStarted.stream().sorted(Comparator.comparing(MedicationRecord::getStart)
+                    .thenComparing(LineOfTherapyDeriver::reference)).toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                byDrug.computeIfAbsent(sorted.get(i).getDrug(), k -> new ArrayList<>()).add(named.get(i));
+            }
+            boolean mayBeLast = !started.lines().isEmpty()
+                    && orderLines.contains(started.lines().get(started.lines().size() - 1));
+            u = LineCountUncertain.ofNotStartedOwnLines(counted, min, max, named, new ArrayList<>(provenance), byDrug,
+                    mayBeLast);
+        } else {
+            u = LineCountUncertain.ofNotStarted(counted, min, max, named, new ArrayList<>(provenance));
+        }
         LineCountUncertain merged = placed.lineCountUncertain() == null ? u : placed.lineCountUncertain().and(u);
         return new TherapyTimeline(placed.lines(), placed.courses(), merged);
     }
@@ -726,6 +765,11 @@ public final class LineOfTherapyDeriver {
     }
 
     /** The lines as the records each holds, in line order: two timelines with equal signatures group the same records. */
+    /** The references of one line, as {@link #signature} lists them. */
+    private static List<String> signatureOf(PriorLine l) {
+        return l.getProvenance().stream().map(Provenance::getReference).distinct().sorted().toList();
+    }
+
     private static List<List<String>> signature(TherapyTimeline t) {
         List<List<String>> out = new ArrayList<>();
         for (PriorLine l : t.lines()) {

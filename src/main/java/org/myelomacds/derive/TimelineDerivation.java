@@ -65,6 +65,8 @@ public final class TimelineDerivation {
         }
         // An order's dispense authorisation does not carry its drug through a documented progression into a new regimen
         // without it (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION): such an order ends on the progression.
+        List<AuthorisedSupplyEnds.Cut> cuts = AuthorisedSupplyEnds.cuts(record.medications(), record.diseaseStatuses(),
+                asOf);
         List<MedicationRecord> authorisedCut = AuthorisedSupplyEnds.cut(record.medications(), record.diseaseStatuses(),
                 asOf);
         if (authorisedCut != record.medications()) record = record.withMedications(authorisedCut);
@@ -108,6 +110,13 @@ public final class TimelineDerivation {
                 timeline = new TherapyTimeline(timeline.lines(), timeline.courses(),
                         timeline.lineCountUncertain() == null ? u : timeline.lineCountUncertain().and(u));
             }
+        }
+        // The line holding such an order says where it ended and under which policy (FINDINGS D3).
+        List<PriorLine> notedLines = AuthorisedSupplyEnds.noted(timeline.lines(), cuts);
+        // An old open steroid order read as given on its date only says so on its line (FINDINGS D1).
+        notedLines = SteroidOpenOrders.noted(notedLines, record.medications(), asOf);
+        if (notedLines != timeline.lines()) {
+            timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }
         this.record = record;
         this.purpose = purpose;

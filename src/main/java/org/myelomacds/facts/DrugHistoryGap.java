@@ -31,7 +31,13 @@ public final class DrugHistoryGap implements HasProvenance {
          * whether the drug was taken is undecided, so exposure, refractoriness and washout counted from it are
          * (CDS-POLICY-HISTORY-STATUS-UNKNOWN)
          */
-        USE_UNKNOWN
+        USE_UNKNOWN,
+        /**
+         * an order not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED) that, read as given, would only add a
+         * line of its own: whether its drug was given, and so naivety to it and refractoriness to it, is undecided; the
+         * rest of the history is not (sweep s12-partial3 P3-1)
+         */
+        ORDER_NOT_STARTED
     }
 
     private final Kind kind;
@@ -39,12 +45,20 @@ public final class DrugHistoryGap implements HasProvenance {
     private final String text;
     private final List<Provenance> provenance;
     private final String action;
+    /** {@link Kind#ORDER_NOT_STARTED}: read as given, the order would form the last line. */
+    private final boolean mayBeLastLine;
 
     public DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance) {
         this(kind, drug, text, provenance, null);
     }
 
     private DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance, String action) {
+        this(kind, drug, text, provenance, action, false);
+    }
+
+    private DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance, String action,
+                           boolean mayBeLastLine) {
+        this.mayBeLastLine = mayBeLastLine;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.drug = drug;
         this.text = Objects.requireNonNull(text, "text");
@@ -139,6 +153,28 @@ public final class DrugHistoryGap implements HasProvenance {
     public static DrugHistoryGap lineCountUncertain(LineCountUncertain u) {
         return new DrugHistoryGap(Kind.LINE_COUNT_UNCERTAIN, null, u.describe(), u.getProvenance());
     }
+
+    /**
+     * The orders of {@code drug} not known to have been started that only add lines of their own
+     * ({@link LineCountUncertain#isOrdersOnly}): whether the drug was given is undecided, so naivety to it and
+     * refractoriness to it are; the other drugs' history is as the placed lines show it.
+     */
+    public static DrugHistoryGap orderNotStarted(LineCountUncertain u, Drug drug) {
+        List<String> orders = u.ordersOf(drug);
+        List<Provenance> mine = u.getProvenance().stream()
+                .filter(p -> orders.stream().anyMatch(o -> o.startsWith(p.getReference() + " "))).toList();
+        String name = drug.displayName();
+        return new DrugHistoryGap(Kind.ORDER_NOT_STARTED, drug, name + " ordered, not known to be started ("
+                + String.join("; ", orders) + ": not recorded as given, so counted as not started, project policy"
+                + " CDS-POLICY-ORDERS-NOT-STARTED): whether " + name + " was given, and so naivety to " + name
+                + " and refractoriness to it, is undecided"
+                + (u.isOrderedMayBeLast() ? "; given, it would be a line of its own after the lines placed, the last line" : "")
+                + "; the drugs of the placed lines are not changed by it",
+                mine.isEmpty() ? u.getProvenance() : mine, null, u.isOrderedMayBeLast());
+    }
+
+    /** {@link Kind#ORDER_NOT_STARTED}: read as given, the order would be the last line (refractoriness to the last line undecided). */
+    public boolean isMayBeLastLine() { return mayBeLastLine; }
 
     /** A progression that may or may not fall in a course's refractory window, depending on a partial date. */
     public static DrugHistoryGap impreciseRefractoryWindow(DosingPeriod course, DiseaseStatus progression) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -25,14 +26,29 @@ public final class LineCountUncertain implements HasProvenance {
     /** Every record that moves the count, kept in {@link Kind} order (within a kind, in the order named). */
     private final List<LineCountCause> causes;
     private final List<Provenance> provenance;
+    /**
+     * Sweep s12-partial3 P3-1: the orders not known to be started, by drug (each entry as named in the causes), when
+     * read as given they only add lines of their own and leave every placed line as it is ({@link #ofNotStarted}).
+     * Then only the history of their drugs is undecided, not the whole history. Empty otherwise.
+     */
+    private final java.util.SortedMap<Drug, List<String>> ownLineOrders;
+    /** One of {@link #ownLineOrders}, read as given, would form the last line. */
+    private final boolean ownLineOrderMayBeLast;
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance) {
+        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false);
+    }
+
+    private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance,
+                               java.util.SortedMap<Drug, List<String>> ownLineOrders, boolean ownLineOrderMayBeLast) {
         this.counted = counted;
         this.min = min;
         this.max = max;
         this.causes = Objects.requireNonNull(causes, "causes").stream()
                 .sorted(Comparator.comparing(LineCountCause::kind)).toList();
         this.provenance = List.copyOf(provenance);
+        this.ownLineOrders = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(ownLineOrders));
+        this.ownLineOrderMayBeLast = ownLineOrderMayBeLast;
     }
 
     private static LineCountUncertain of(Kind kind, int counted, int min, int max, List<String> named,
@@ -124,6 +140,39 @@ public final class LineCountUncertain implements HasProvenance {
         return of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
     }
 
+    /**
+     * As {@link #ofNotStarted(int, int, int, List, List)}, for orders that, read as given, only add lines of their own
+     * and leave every placed line as it is (its records and dates): {@code byDrug} names the orders of each drug (each
+     * entry as in {@code orders}), {@code mayBeLast} says whether such a line would be the last. Only naivety to and
+     * refractoriness to those drugs (and the count, and which line is last) depend on them (sweep s12-partial3 P3-1).
+     */
+    public static LineCountUncertain ofNotStartedOwnLines(int counted, int min, int max, List<String> orders,
+                                                          List<Provenance> provenance, Map<Drug, List<String>> byDrug,
+                                                          boolean mayBeLast) {
+        LineCountUncertain u = of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
+        return new LineCountUncertain(u.counted, u.min, u.max, u.causes, u.provenance, new java.util.TreeMap<>(byDrug),
+                mayBeLast);
+    }
+
+    /**
+     * Every cause is an order not known to be started that only adds lines of its own ({@link #ofNotStartedOwnLines}):
+     * the drug history is undecided only about the ordered drugs (rules/derive DERIVE-REFRACTORY-30), not as a whole
+     * (DERIVE-HISTORY-02).
+     */
+    public boolean isOrdersOnly() {
+        return !ownLineOrders.isEmpty() && !causes.isEmpty() && causes.stream().allMatch(c -> c.kind() == Kind.NOT_STARTED)
+                && named(Kind.NOT_STARTED).size() == ownLineOrders.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The drugs of the orders {@link #isOrdersOnly} is about, in catalogue order. */
+    public List<Drug> getOrderedDrugs() { return List.copyOf(ownLineOrders.keySet()); }
+
+    /** The orders of {@code drug} not known to be started, each as named in the causes. */
+    public List<String> ordersOf(Drug drug) { return ownLineOrders.getOrDefault(drug, List.of()); }
+
+    /** An order not known to be started, read as given, would form the last line. */
+    public boolean isOrderedMayBeLast() { return ownLineOrderMayBeLast; }
+
     /** Both causes at once: the widest range of counts, every record named. */
     public LineCountUncertain and(LineCountUncertain other) {
         TreeSet<Provenance> all = new TreeSet<>(provenance);
@@ -135,8 +184,16 @@ public final class LineCountUncertain implements HasProvenance {
         boolean otherAsserted = other.has(Kind.ASSERTED);
         int extra = !otherAsserted || asserted ? 0 : other.max - other.counted;
         int extraMine = !asserted || otherAsserted ? 0 : max - counted;
+        // Orders of own lines stay known as such; with any other cause the whole history is undecided (isOrdersOnly).
+        java.util.TreeMap<Drug, List<String>> orders = new java.util.TreeMap<>(ownLineOrders);
+        other.ownLineOrders.forEach((d, l) -> orders.merge(d, l, (a, b) -> {
+            List<String> m = new ArrayList<>(a);
+            b.stream().filter(x -> !m.contains(x)).forEach(m::add);
+            return m;
+        }));
         return new LineCountUncertain(counted, Math.min(min, other.min),
-                Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all));
+                Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all), orders,
+                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast);
     }
 
     /** The records of one kind that move the count, in the order named. */

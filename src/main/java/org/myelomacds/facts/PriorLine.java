@@ -146,6 +146,14 @@ public final class PriorLine implements HasProvenance {
     public boolean isOngoing() { return ongoing; }
     public boolean isLastLine() { return lastLine; }
     public String getReason() { return reason; }
+
+    /** This line with {@code more} added to its reason (a note on how it ended; every other field as it is). */
+    public PriorLine withReasonNote(String more) {
+        if (more == null || more.isBlank()) return this;
+        String r = reason == null || reason.isBlank() ? more : reason + "; " + more;
+        return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
+                drugTherapyRecorded, ongoing, lastLine, openedBy, r, provenance, gaps);
+    }
     public LineOpening getOpenedBy() { return openedBy; }
     /** Long intervals after which drugs of this line resumed without documented progression, in date order. */
     public List<TherapyGap> getGaps() { return gaps; }
