@@ -248,7 +248,11 @@ public final class TherapyPurpose {
      * after it, or with no dated diagnosis: kept, since nothing shows it is not myeloma therapy.
      */
     static boolean unidentifiedBeforeDiagnosis(MedicationRecord r, Diagnosis first, LocalDate asOf) {
-        if (!UnidentifiedMedication.is(r.getDrug()) || !r.getReasons().isEmpty() || first == null || r.getStart() == null
+        // So is an unlisted drug read as possible anti-myeloma therapy only because it was given by infusion or injection
+        // (CDS-POLICY-UNNAMED2-PARENTERAL): before the diagnosis that says nothing of myeloma therapy.
+        boolean unnamed = UnidentifiedMedication.is(r.getDrug())
+                || org.myelomacds.facts.UnlistedNamedMedication.GIVEN_PARENTERALLY.equals(r.getDrug());
+        if (!unnamed || !r.getReasons().isEmpty() || first == null || r.getStart() == null
                 || r.getStart().isAfter(asOf)) return false;
         return TherapyRecords.lastDay(r, asOf).isBefore(first.earliest());
     }

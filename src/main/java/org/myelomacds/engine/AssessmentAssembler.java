@@ -548,6 +548,17 @@ final class AssessmentAssembler {
                 .filter(m -> !innStemOther.contains(String.valueOf(m.sourceReference())))
                 .forEach(m -> unlistedWhy.putIfAbsent(String.valueOf(m.sourceReference()),
                         org.myelomacds.facts.UnlistedNamedMedication.why(m.getDrug())));
+        // Records read as an unlisted drug only because they were given by infusion or injection
+        // (CDS-POLICY-UNNAMED2-PARENTERAL) that ended before the first myeloma or precursor diagnosis: left off the
+        // timeline (derive/TherapyPurpose), listed here as such.
+        java.util.Set<String> onTimeline = new java.util.HashSet<>();
+        split.exposed().forEach(m -> onTimeline.add(String.valueOf(m.sourceReference())));
+        split.other().stream().filter(o -> o.getRecord() != null)
+                .forEach(o -> onTimeline.add(String.valueOf(o.getRecord().sourceReference())));
+        java.util.Set<String> beforeDiagnosis = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.GIVEN_PARENTERALLY.equals(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).filter(r -> !onTimeline.contains(r))
+                .collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> innStem = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).filter(r -> !innStemOther.contains(r))
@@ -568,6 +579,10 @@ final class AssessmentAssembler {
                                 + " class, so it is read as possible anti-myeloma therapy of unknown class (dates only; see data gap"
                                 + " THERAPY_UNCLASSIFIED when it lies in the treatment period, project policy CDS-POLICY-NAMES-INN-STEM);"
                                 + " review it (a drug to add to rules/terminology/, or the reason it was given?)"
+                                : beforeDiagnosis.contains(String.valueOf(u.reference()))
+                                ? ": a drug the catalogue does not list, given by infusion or injection, but given and ended before"
+                                + " the first myeloma (or precursor) diagnosis, so not myeloma therapy: in no line (project policy"
+                                + " CDS-POLICY-UNNAMED2-PARENTERAL); review it (a drug to add to rules/terminology/?)"
                                 : unlistedWhy.containsKey(String.valueOf(u.reference()))
                                 ? ": a drug the catalogue does not list, but " + unlistedWhy.get(String.valueOf(u.reference()))
                                 + " and it is no supportive drug the catalogue lists, so it is read as possible anti-myeloma therapy"

@@ -11,10 +11,15 @@ package org.myelomacds.facts;
  * <li>{@link #BSA_DOSED}: dosed per m² of body-surface area (value set medication-dose-body-surface-area), as cytotoxic
  *     chemotherapy is: a possible cytotoxic (project policy CDS-POLICY-UNNAMED-BSA-DOSE);</li>
  * <li>{@link #FOR_MYELOMA}: its stated reason (its own, or its request's) is the myeloma itself: possible anti-myeloma
- *     therapy (project policy CDS-POLICY-UNNAMED-MYELOMA-REASON).</li>
+ *     therapy (project policy CDS-POLICY-UNNAMED-MYELOMA-REASON);</li>
+ * <li>{@link #GIVEN_PARENTERALLY}: with neither, given by infusion or injection (a MedicationAdministration, an
+ *     intravenous or subcutaneous route, or a name or dose text saying so), as anti-myeloma antibodies, proteasome
+ *     inhibitors and most cytotoxics are, and no drug recognised as no antineoplastic (value set
+ *     medication-non-antineoplastic: anaesthetics, antibiotics, insulin …): possible anti-myeloma therapy (project policy
+ *     CDS-POLICY-UNNAMED2-PARENTERAL). Oral drugs are not read so: most non-cancer drugs a record names are oral.</li>
  * </ul>
  * Both are class {@link DrugClass#OTHER}: the rules handle them as an antineoplastic the catalogue cannot classify
- * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71) and, like any named drug, a stated reason that is another condition makes
+ * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71/72) and, like any named drug, a stated reason that is another condition makes
  * the record other therapy. The drugs are outside the catalogue's value sets, ordered just before the INN-stem name.
  */
 public final class UnlistedNamedMedication {
@@ -22,13 +27,18 @@ public final class UnlistedNamedMedication {
 
     public static final String BSA_POLICY = "CDS-POLICY-UNNAMED-BSA-DOSE";
     public static final String MYELOMA_REASON_POLICY = "CDS-POLICY-UNNAMED-MYELOMA-REASON";
+    public static final String PARENTERAL_POLICY = "CDS-POLICY-UNNAMED2-PARENTERAL";
 
     public static final Drug BSA_DOSED = Drug.catalogued("UNLISTED_NAME_BSA_DOSED",
             "unlisted drug dosed per body-surface area", DrugClass.OTHER, Integer.MAX_VALUE - 3);
     public static final Drug FOR_MYELOMA = Drug.catalogued("UNLISTED_NAME_FOR_MYELOMA",
             "unlisted drug given for the myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 2);
+    public static final Drug GIVEN_PARENTERALLY = Drug.catalogued("UNLISTED_NAME_GIVEN_PARENTERALLY",
+            "unlisted drug given by infusion or injection", DrugClass.OTHER, Integer.MAX_VALUE - 4);
 
-    public static boolean is(Drug drug) { return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug); }
+    public static boolean is(Drug drug) {
+        return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug) || GIVEN_PARENTERALLY.equals(drug);
+    }
 
     /**
      * The records of one signal as one sentence part, grouped by the name they carry: "'ZORVEXA 100 mg/m2 IV infusion':
@@ -65,6 +75,8 @@ public final class UnlistedNamedMedication {
 
     /** What the record's signal says, for the unrecognised-code listing. */
     public static String why(Drug drug) {
+        if (GIVEN_PARENTERALLY.equals(drug)) return "it was given by infusion or injection, as most anti-myeloma therapy is, and"
+                + " is no drug recognised as no antineoplastic (" + PARENTERAL_POLICY + ")";
         return BSA_DOSED.equals(drug) ? "it is dosed per m\u00b2 of body-surface area, as cytotoxic chemotherapy is ("
                 + BSA_POLICY + ")" : "its stated reason is the myeloma itself (" + MYELOMA_REASON_POLICY + ")";
     }

@@ -48,7 +48,8 @@ final class MedicationMapper {
      * statin. When it carries a name (text or a coding's display) the name says what it is: nothing more is read from it
      * and it is counted as skipped (most such records are supportive drugs; a gap for each would withdraw every regimen),
      * unless the name carries an antineoplastic INN stem or the record is dosed per m² or given for the myeloma and is
-     * no supportive drug ({@link UnlistedNamedMedication}): then it is read as an unlisted drug that may be anti-myeloma therapy.
+     * no supportive drug, or given by infusion or injection and no drug recognised as no antineoplastic
+     * ({@link UnlistedNamedMedication}): then it is read as an unlisted drug that may be anti-myeloma therapy.
      * When it carries codes and nothing else, nothing shows it is not anti-myeloma therapy: it is read as the
      * unidentified medication ({@link UnidentifiedMedication}, CDS-POLICY-UNIDENTIFIED-MEDICATION), dated like any other
      * record, and the rules decide whether it lies in the treatment period and what it leaves undecided.
@@ -65,7 +66,8 @@ final class MedicationMapper {
         // Any other name the catalogue does not know may still be anti-myeloma therapy by what its record says: dosed per
         // m² of body-surface area (CDS-POLICY-UNNAMED-BSA-DOSE) or given for the myeloma itself
         // (CDS-POLICY-UNNAMED-MYELOMA-REASON), unless it is a supportive drug given to myeloma patients.
-        Drug unlisted = namesNothing || innStem || concept == null ? null : unlistedSignal(concept, ctx.terms(), reasons, doseWords);
+        Drug unlisted = namesNothing || innStem || concept == null ? null
+                : unlistedSignal(concept, ctx.terms(), reasons, doseWords, givenParenterally(owner, ctx.terms()));
         if (!namesNothing && !innStem && unlisted == null) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
         String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
         boolean listed = false;
@@ -99,7 +101,7 @@ final class MedicationMapper {
      * and for a name with neither signal (read as what it says, CDS-POLICY-UNIDENTIFIED-MEDICATION).
      */
     private static Drug unlistedSignal(CodeableConcept concept, Terminology terms, List<TherapyReason> reasons,
-                                       List<String> doseWords) {
+                                       List<String> doseWords, boolean givenParenterally) {
         if (terms.drugs().isSupportive(null, null, Concepts.text(concept))) return null;
         for (Coding c : concept.getCoding()) {
             if (terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay())) return null;
@@ -109,7 +111,31 @@ final class MedicationMapper {
         concept.getCoding().forEach(c -> words.add(c.getDisplay()));
         if (words.stream().anyMatch(w -> terms.drugs().bodySurfaceAreaDose(w).isPresent())) return UnlistedNamedMedication.BSA_DOSED;
         if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) return UnlistedNamedMedication.FOR_MYELOMA;
+        // Neither signal: given by infusion or injection, as anti-myeloma antibodies, proteasome inhibitors and most
+        // cytotoxics are, it may still be anti-myeloma therapy (CDS-POLICY-UNNAMED2-PARENTERAL), unless it is recognised
+        // as no antineoplastic (an ATC code outside L, or the name of an anaesthetic, antibiotic, insulin …:
+        // CDS-POLICY-UNNAMED2-NON-ANTINEOPLASTIC). An oral drug with no signal stays what its name says.
+        if (terms.drugs().isRecognisedNonAntineoplastic(null, null, Concepts.text(concept))) return null;
+        for (Coding c : concept.getCoding()) {
+            if (terms.drugs().isRecognisedNonAntineoplastic(c.getSystem(), c.getCode(), c.getDisplay())) return null;
+        }
+        if (givenParenterally || words.stream().anyMatch(terms.drugs()::saysParenteral)) return UnlistedNamedMedication.GIVEN_PARENTERALLY;
         return null;
+    }
+
+    /**
+     * Whether the record itself says the drug was given by infusion or injection: a MedicationAdministration (a dose given
+     * by staff, as infused and injected anti-myeloma therapy is recorded), or a dosage route read as intravenous or
+     * subcutaneous (CDS-POLICY-UNNAMED2-PARENTERAL). The name's and dosage text's words are read by the caller.
+     */
+    private static boolean givenParenterally(DomainResource owner, Terminology terms) {
+        List<CodeableConcept> routes = new java.util.ArrayList<>();
+        if (owner instanceof MedicationAdministration) return true;
+        if (owner instanceof MedicationStatement ms) ms.getDosage().forEach(d -> routes.add(d.getRoute()));
+        if (owner instanceof MedicationRequest mr) mr.getDosageInstruction().forEach(d -> routes.add(d.getRoute()));
+        if (owner instanceof MedicationDispense md) md.getDosageInstruction().forEach(d -> routes.add(d.getRoute()));
+        return routes.stream().map(r -> routeOf(r, terms)).flatMap(Optional::stream)
+                .anyMatch(r -> r == Route.INTRAVENOUS || r == Route.SUBCUTANEOUS);
     }
 
     /** The words a dosage states its dose in: its text, patient instruction, and each dose quantity's or range's unit and code. */

@@ -184,6 +184,28 @@ class TherapyPurposeTest {
         }
     }
 
+    /**
+     * CDS-POLICY-UNNAMED2-PARENTERAL: an unlisted drug read as possible therapy only because it was given by infusion or
+     * injection, given and ended before the first myeloma diagnosis, is in no line (left off, listed). Near misses: the
+     * same record straddling or after the diagnosis stays on the timeline; a catalogued drug before it is decided as before.
+     */
+    @Test
+    void anUnlistedDrugGivenByInjectionBeforeTheDiagnosisIsOffTheTimeline() {
+        Drug unlisted = org.myelomacds.facts.UnlistedNamedMedication.GIVEN_PARENTERALLY;
+        var before = TherapyPurpose.split(List.of(withReasons("z", unlisted, "2016-03-07", "2016-03-28")),
+                List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm")), d("2026-11-01"));
+        assertTrue(before.myeloma().isEmpty());
+        assertTrue(before.other().isEmpty());
+        for (String[] dates : new String[][]{{"2022-12-01", "2023-02-01"}, {"2025-01-10", "2025-07-10"}}) {
+            var kept = TherapyPurpose.split(List.of(withReasons("z", unlisted, dates[0], dates[1])),
+                    List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm")), d("2026-11-01"));
+            assertEquals(1, kept.myeloma().size(), dates[0]);
+        }
+        var catalogued = TherapyPurpose.split(List.of(withReasons("v", BORTEZOMIB, "2016-03-07", "2016-03-28")),
+                List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2023-01-10", "mm")), d("2026-11-01"));
+        assertEquals(1, catalogued.myeloma().size());
+    }
+
     @Test
     void nearMissANamedDrugWithABareIcd10CodeOfAnotherDiseaseStaysMyelomaTherapy() {
         var split = TherapyPurpose.split(List.of(withReasons("dex", DEXAMETHASONE, "2025-01-10", "2025-07-10",

@@ -244,9 +244,14 @@ class MedicationMappingTest {
                 + "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"},\"subject\":{\"reference\":\"Patient/p1\"},"
                 + "\"effectiveDateTime\":\"2025-02-03\",\"dosage\":{\"dose\":{\"value\":100,\"unit\":\"mg/m2\"}}}";
         assertEquals("UNLISTED_NAME_BSA_DOSED", one(administration).getDrug().name());
-        // Near misses.
-        assertEquals(List.of(), Bundles.read(administration.replace("mg/m2", "mg/kg")).medications(), "a dose per kg");
-        for (String other : new String[]{"ZORVEXA 180 mg IV", "ZORVEXA 10 mg/kg IV", "ZORVEXA 100 mg (BSA 1.9 m2)",
+        // Near misses. A dose per kg or flat is no dose per m² (given IV or as an administration, the name is read by
+        // CDS-POLICY-UNNAMED2-PARENTERAL instead, see anUnlistedNameGivenByInfusionOrInjectionIsPossibleMyelomaTherapy).
+        assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(administration.replace("mg/m2", "mg/kg")).getDrug().name(), "a dose per kg");
+        for (String other : new String[]{"ZORVEXA 180 mg IV", "ZORVEXA 10 mg/kg IV"}) {
+            assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\""
+                    + other + "\"}", null)).getDrug().name(), other);
+        }
+        for (String other : new String[]{"ZORVEXA 180 mg", "ZORVEXA 10 mg/kg", "ZORVEXA 100 mg (BSA 1.9 m2)",
                 "Mesna 240 mg/m2 IV", "dexrazoxane 500 mg/m2", "Simvastatin 20 MG"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
             assertEquals(List.of(), r.medications(), other + " is not read as possible myeloma therapy");
@@ -294,9 +299,57 @@ class MedicationMappingTest {
         }
         assertEquals(List.of(), Bundles.read(mm, statement("ms1", concept("http://www.whocc.no/atc", "M05BA08", "Aclasta-like bone agent"),
                 forMm)).medications(), "an ATC code of a supportive group");
-        // Near miss: the same name with no reason (or another condition's) is read as what it says.
-        assertEquals(List.of(), Bundles.read(mm, statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg IV\"}", null))
+        // Near miss: the same name with no reason (or another condition's), and no sign of infusion or injection, is read
+        // as what it says.
+        assertEquals(List.of(), Bundles.read(mm, statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg\"}", null))
                 .medications());
+    }
+
+    /**
+     * CDS-POLICY-UNNAMED2-PARENTERAL (FINDINGS sweep C A3 remainder): a name the catalogue does not know, with no INN stem,
+     * no dose per m² and no myeloma reason, given by infusion or injection (a MedicationAdministration, a dosage route
+     * read as intravenous or subcutaneous, or its name or dosage text saying so) is possible anti-myeloma therapy, listed
+     * with its name. Near misses: the same name taken with no such sign; supportive drugs; drugs recognised as no
+     * antineoplastic by name (Synthea's administrations) or by an ATC code outside L (CDS-POLICY-UNNAMED2-NON-ANTINEOPLASTIC).
+     */
+    @Test
+    void anUnlistedNameGivenByInfusionOrInjectionIsPossibleMyelomaTherapy() {
+        String administration = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":\"completed\","
+                + "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg\"},\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2025-02-03\"}";
+        PatientRecord r = Bundles.read(administration);
+        assertEquals(List.of("UNLISTED_NAME_GIVEN_PARENTERALLY"), r.medications().stream().map(m -> m.getDrug().name()).toList());
+        assertEquals(1, r.unrecognised().size(), "listed with its name");
+        assertNull(r.skippedResources().get("MedicationAdministration (unrecognised medication)"));
+        // A statement: by a coded intravenous or subcutaneous route, or by its name's or dosage text's words.
+        assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"}",
+                "\"dosage\":[{\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"47625008\"}]}}]")).getDrug().name());
+        for (String named : new String[]{"ZORVEXA 180 mg IV", "ZORVEXA 16 mg/kg intravenous infusion", "ZORVEXA 1800 mg SC",
+                "ZORVEXA 100 MG/ML Injectable Solution"}) {
+            assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\""
+                    + named + "\"}", null)).getDrug().name(), named);
+        }
+        assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA\"}",
+                "\"dosage\":[{\"text\":\"180 mg by IV infusion days 1, 8, 15\"}]")).getDrug().name());
+        // Near misses: no sign of infusion or injection (an oral route, or none).
+        for (String extra : new String[]{null, "\"dosage\":[{\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26643006\"}]}}]"}) {
+            assertEquals(List.of(), Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"ZORVEXA 180 mg\"}", extra))
+                    .medications(), String.valueOf(extra));
+        }
+        // Near misses: drugs recognised as no antineoplastic or supportive, given as administrations (as Synthea writes them).
+        for (String other : new String[]{"cefazolin 2000 MG Injection", "100 ML Propofol 10 MG/ML Injection",
+                "Rocuronium bromide 10 MG/ML Injectable Solution", "1 ML tacrolimus 5 MG/ML Injection", "desflurane 1000 MG/ML Inhalation Solution",
+                "25 ML protamine sulfate (USP) 10 MG/ML Injection", "insulin isophane, human 70 UNT/ML Injectable Suspension",
+                "nitroglycerin 0.4 MG Sublingual Tablet", "1 ML heparin sodium, porcine 5000 UNT/ML Injection",
+                "2 ML Ondansetron 2 MG/ML Injection", "1 ML Epoetin Alfa 4000 UNT/ML Injection [Epogen]"}) {
+            assertEquals(List.of(), Bundles.read(administration.replace("ZORVEXA 180 mg", other)).medications(), other);
+        }
+        // By an ATC code outside group L (ceftriaxone J01DD04) though the brand is in no name list; near miss: an ATC
+        // code of group L01 (an antineoplastic) is not recognised so.
+        String coded = administration.replace("{\"text\":\"ZORVEXA 180 mg\"}",
+                "{\"coding\":[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"J01DD04\"}],\"text\":\"Rocephin 1 g IV\"}");
+        assertEquals(List.of(), Bundles.read(coded).medications(), "ATC J01DD04");
+        assertFalse(Bundles.read(coded.replace("J01DD04", "L01XX99")).medications().isEmpty(), "an ATC code under L01");
     }
 
     /**

@@ -49,6 +49,8 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet supportive;
+    private final ValueSet nonAntineoplastic;
+    private final ValueSet parenteral;
     private final ValueSet bodySurfaceArea;
     private final Terminology terminology;
 
@@ -116,6 +118,8 @@ public final class DrugCatalogue {
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
         supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
+        nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
+        parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -219,6 +223,22 @@ public final class DrugCatalogue {
     public boolean isSupportive(String system, String code, String text) {
         if (supportive == null) return false;
         return (code != null && terminology.holds(supportive, system, code)) || supportive.text().matches(text);
+    }
+
+    /**
+     * Whether a drug the catalogue does not know is recognised as no antineoplastic ({@code medication-non-antineoplastic}:
+     * a WHO ATC code outside L and H02, or the name of an anaesthetic, antibiotic, cardiovascular drug, insulin, fluid …),
+     * so that giving it by infusion or injection does not make it possible anti-myeloma therapy
+     * (CDS-POLICY-UNNAMED2-NON-ANTINEOPLASTIC, CDS-POLICY-UNNAMED2-PARENTERAL).
+     */
+    public boolean isRecognisedNonAntineoplastic(String system, String code, String text) {
+        if (nonAntineoplastic == null) return false;
+        return (code != null && terminology.holds(nonAntineoplastic, system, code)) || nonAntineoplastic.text().matches(text);
+    }
+
+    /** Whether a text says a medication is given by infusion or injection ({@code medication-given-parenterally}). */
+    public boolean saysParenteral(String text) {
+        return parenteral != null && text != null && !text.isBlank() && parenteral.text().matches(text);
     }
 
     /**
