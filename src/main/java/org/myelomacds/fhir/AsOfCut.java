@@ -26,6 +26,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>A partial date ("2026", "2026-11") is after asOf only when its first possible day is: one that may fall on or
  *     before asOf is kept, and its imprecision is judged where the date is used.</li>
  * <li>Undated entries are kept: nothing shows they are later, and the rules treat undated facts as such.</li>
+ * <li>A resource the engine does not read (a CarePlan, an Encounter, a DiagnosticReport, an Observation of a code it does
+ *     not read, another patient's record, a duplicate) is only counted, and counted only when it was in the chart on
+ *     asOf, by the dates FHIR R4 resources commonly carry ({@link #datesOnly}): left out when a record date
+ *     (created, authoredOn, recorded, recordedDate, issued, date, dateAsserted) or a start (effective[x], occurrence[x],
+ *     performed[x], onset[x], period, billablePeriod, started) is after asOf; a plan (intent plan, proposal or option;
+ *     status draft, proposed, planned or preparation) only by its record dates when it has one, as a planned request
+ *     is, else by its start.</li>
  * <li>Plans are kept whatever date they plan for (a Procedure in preparation, an intended MedicationStatement, a
  *     draft, proposed or planned MedicationRequest): a plan made by asOf for a later date was in the chart that day.
  *     A request authored, or a statement asserted, after asOf was not.</li>
@@ -67,8 +74,52 @@ final class AsOfCut {
                     }));
             case "AllergyIntolerance" -> after(asOf, startOfChoice(r, "onset"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
             case "AdverseEvent" -> after(asOf, r.get("date"), r.get("detected"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
-            default -> Optional.of(entry);
+            default -> notRead(r, asOf) ? Optional.empty() : Optional.of(entry); // a type only counted, never mapped
         };
+    }
+
+    /** The record dates of a resource the engine does not read: when it was made, whatever it is about. */
+    private static final List<String> RECORD_DATES = List.of("created", "authoredOn", "recorded", "recordedDate", "issued",
+            "date", "dateAsserted");
+    /** Its starts: choice elements ([x] as dateTime, instant or period) and periods. */
+    private static final List<String> START_CHOICES = List.of("effective", "occurrence", "performed", "onset");
+    private static final List<String> START_PERIODS = List.of("period", "billablePeriod");
+    private static final Set<String> PLAN_INTENTS = Set.of("plan", "proposal", "option");
+    private static final Set<String> PLAN_STATUSES = Set.of("draft", "proposed", "planned", "preparation");
+
+    /** True when a resource of a type the engine does not read came into being after asOf (see the class comment). */
+    private static boolean notRead(ObjectNode r, LocalDate asOf) {
+        boolean recorded = false;
+        for (String f : RECORD_DATES) {
+            if (after(asOf, r.get(f))) return true;
+            recorded |= r.hasNonNull(f);
+        }
+        // A plan made by asOf for a later date was in the chart that day; a plan that states no record date is dated by
+        // the start it plans for (the only date it gives).
+        boolean plan = PLAN_INTENTS.contains(r.path("intent").asText()) || PLAN_STATUSES.contains(r.path("status").asText());
+        if (plan && recorded) return false;
+        for (String c : START_CHOICES) if (after(asOf, startOfChoice(r, c))) return true;
+        for (String p : START_PERIODS) if (after(asOf, r.path(p).get("start"))) return true;
+        return after(asOf, r.get("started"));
+    }
+
+    /**
+     * What of a resource that is only counted must be held to tell whether it was in the chart on asOf: its type and
+     * id, status and intent, and the dates {@link #asOf} reads for a type not read or an Observation (effective[x],
+     * issued); the rest is dropped at once.
+     */
+    static ObjectNode datesOnly(ObjectNode r) {
+        ObjectNode kept = r.objectNode();
+        for (var it = r.fields(); it.hasNext(); ) {
+            var f = it.next();
+            String name = f.getKey();
+            boolean dated = name.equals("resourceType") || name.equals("id") || name.equals("status") || name.equals("intent")
+                    || name.equals("started") || RECORD_DATES.contains(name) || START_PERIODS.contains(name)
+                    || START_CHOICES.stream().anyMatch(c -> name.startsWith(c) && name.length() > c.length()
+                            && Character.isUpperCase(name.charAt(c.length())));
+            if (dated) kept.set(name, f.getValue());
+        }
+        return kept;
     }
 
     private interface Ongoing { void apply(ObjectNode resource); }

@@ -3,7 +3,6 @@ package org.myelomacds.fhir;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -16,7 +15,6 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
-import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.PatientDemographics;
 import org.myelomacds.facts.PatientRecord;
 import org.myelomacds.facts.UnreadableInput;
@@ -154,23 +152,22 @@ public final class BundleReader {
     private PatientRecord read(BundleScan scan, LocalDate asOf, Terminology terminology) throws InvalidBundleException {
         EntryParser parser = new EntryParser(context);
         RecordBuilder out = new RecordBuilder(terminology);
-        scan.skipped.forEach(out.skipped::put);
-        out.unreadable.addAll(scan.problems);
+        // Replay (issue 10 item 10): the chart as it stood on asOf. What was recorded after it is neither read, nor looked
+        // up by another record (a reason, a suspect), nor counted as skipped or unreadable.
+        out.skipped.putAll(scan.skippedAsOf(asOf));
+        out.unreadable.addAll(scan.problemsAsOf(asOf));
+        List<ScannedEntry> chart = new java.util.ArrayList<>();
+        for (ScannedEntry dated : scan.entries) AsOfCut.asOf(dated, asOf).ifPresent(chart::add);
+        BundleScan asOfScan = scan.withEntries(chart);
 
         PatientDemographics patient = readPatient(scan.patient, parser, asOf);
-        MedicationResolver medications = new MedicationResolver(scan, parser, out, terminology.drugs(),
-                new ReasonResolver(scan, parser, terminology));
+        MedicationResolver medications = new MedicationResolver(asOfScan, parser, out, terminology.drugs(),
+                new ReasonResolver(asOfScan, parser, terminology));
         int parsedEntries = 1;
         int unknownElementFailures = 0;
         EntryParseException firstVersionLikeFailure = null;
         ScannedEntry firstVersionLikeEntry = null;
-        for (ScannedEntry dated : scan.entries) {
-            Optional<ScannedEntry> asItStood = AsOfCut.asOf(dated, asOf);
-            if (asItStood.isEmpty()) { // recorded after asOf: not part of the chart being replayed
-                if (dated.resourceType().equals("Condition")) conditionAfterAsOf(dated, parser, terminology, out);
-                continue;
-            }
-            ScannedEntry entry = asItStood.get();
+        for (ScannedEntry entry : chart) {
             parsedEntries++;
             EntryContext ctx = new EntryContext(entry, out);
             try {
@@ -205,23 +202,6 @@ public final class BundleReader {
                     : out.unreadable));
         }
         return out.build(patient);
-    }
-
-    /**
-     * A Condition dated after asOf is mapped apart, into a builder that is thrown away, so that a myeloma or plasma-cell
-     * diagnosis the replay leaves out can be named ("dated after the evaluation date", not "no diagnosis found"); nothing
-     * else of it is read (sweep B R11).
-     */
-    private static void conditionAfterAsOf(ScannedEntry entry, EntryParser parser, Terminology terminology, RecordBuilder out) {
-        RecordBuilder apart = new RecordBuilder(terminology);
-        try {
-            ConditionMapper.map(parser.parse(Condition.class, entry), new EntryContext(entry, apart));
-        } catch (RuntimeException e) {
-            return; // unreadable: it was not in the chart on asOf either way
-        }
-        for (ClinicalCondition c : apart.conditions) {
-            if (c.getKind().isMultipleMyeloma() || c.getKind().isPrecursorOrOtherPlasmaCellDisorder()) out.conditionsAfterAsOf.add(c);
-        }
     }
 
     private static PatientDemographics readPatient(ScannedEntry entry, EntryParser parser, LocalDate asOf)

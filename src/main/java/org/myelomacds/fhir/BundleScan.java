@@ -51,8 +51,11 @@ final class BundleScan {
     final List<ScannedEntry> entries;
     final List<ScannedEntry> medications;
     final List<ScannedEntry> medicationRequests;
-    final Map<String, Integer> skipped;
+    /** What is counted and not read, each with what dates it (see {@link #skippedAsOf}). */
+    final List<Skip> skipped;
     final List<UnreadableInput> problems;
+    /** Problems of one entry (a second resource under an id already read): reported only if it was in the chart on asOf. */
+    final List<DatedProblem> datedProblems;
     /**
      * Entries (by Bundle.entry index) that name no other patient but cannot be attributed to this one either: kept in
      * {@link #entries} so they are parsed like the rest, then reported with this problem instead of being mapped.
@@ -60,15 +63,56 @@ final class BundleScan {
     final Map<Integer, UnreadableInput> unattributed;
 
     private BundleScan(ScannedEntry patient, List<ScannedEntry> entries, List<ScannedEntry> medications,
-                       List<ScannedEntry> medicationRequests, Map<String, Integer> skipped, List<UnreadableInput> problems,
-                       Map<Integer, UnreadableInput> unattributed) {
+                       List<ScannedEntry> medicationRequests, List<Skip> skipped, List<UnreadableInput> problems,
+                       List<DatedProblem> datedProblems, Map<Integer, UnreadableInput> unattributed) {
         this.patient = patient;
         this.entries = entries;
         this.medications = medications;
         this.medicationRequests = medicationRequests;
         this.skipped = skipped;
         this.problems = problems;
+        this.datedProblems = datedProblems;
         this.unattributed = unattributed;
+    }
+
+    /**
+     * One resource counted and not read, as {@code what} ("CarePlan", "Observation (unrecognised code)"), with the entry
+     * whose dates tell whether it was in the chart on asOf (for a type not read, only those dates:
+     * {@link AsOfCut#datesOnly}); null when nothing dates it (an entry without a resource).
+     */
+    record Skip(String what, ScannedEntry dated) { }
+
+    /** An unreadable part that is one entry's, dated as that entry. */
+    record DatedProblem(ScannedEntry entry, UnreadableInput problem) { }
+
+    /**
+     * The counts of what was not read, as the chart stood on asOf (issue 10 item 10): a resource dated after asOf was not
+     * in it, so it is not counted either; an undated one is.
+     */
+    Map<String, Integer> skippedAsOf(java.time.LocalDate asOf) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Skip s : skipped) {
+            if (s.dated() == null || AsOfCut.asOf(s.dated(), asOf).isPresent()) counts.merge(s.what(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The scan's unreadable parts as the chart stood on asOf: one entry's problem only when that entry was in it. */
+    List<UnreadableInput> problemsAsOf(java.time.LocalDate asOf) {
+        List<UnreadableInput> all = new ArrayList<>(problems);
+        for (DatedProblem p : datedProblems) if (AsOfCut.asOf(p.entry(), asOf).isPresent()) all.add(p.problem());
+        return all;
+    }
+
+    /**
+     * This scan with its entries replaced by the chart as it stood on asOf ({@link AsOfCut}), so that what one record
+     * looks up in another (a request's reason, a referenced Condition, an adverse event's suspect) is looked up only
+     * among records that were in it.
+     */
+    BundleScan withEntries(List<ScannedEntry> asOfEntries) {
+        return new BundleScan(patient, asOfEntries, medications,
+                asOfEntries.stream().filter(e -> e.resourceType().equals("MedicationRequest")).toList(),
+                skipped, problems, datedProblems, unattributed);
     }
 
     /** A fresh mapper reading JSON as {@link #scan} does: decimals kept exactly as written, for HAPI. */
@@ -198,8 +242,9 @@ final class BundleScan {
         private final List<ScannedEntry> kept = new ArrayList<>();
         private final List<ScannedEntry> patients = new ArrayList<>();
         private final List<ScannedEntry> unreadObservations = new ArrayList<>();
-        private final Map<String, Integer> skipped = new TreeMap<>();
+        private final List<Skip> skipped = new ArrayList<>();
         private final List<UnreadableInput> problems = new ArrayList<>();
+        private final List<DatedProblem> datedProblems = new ArrayList<>();
         private final Map<String, String> typesByFullUrl = new java.util.HashMap<>();
         private int count;
 
@@ -214,7 +259,7 @@ final class BundleScan {
             JsonNode resource = entry.path("resource");
             if (!resource.isObject()) {
                 if (resource.isMissingNode() || resource.isNull()) {
-                    skipped.merge(SKIP_NO_RESOURCE, 1, Integer::sum);
+                    skipped.add(new Skip(SKIP_NO_RESOURCE, null));
                 } else {
                     problems.add(new UnreadableInput(i, textOrNull(entry.get("fullUrl")), "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
                 }
@@ -233,7 +278,8 @@ final class BundleScan {
                         "not FHIR R4: resourceType '" + type + "' does not exist in FHIR R4");
             }
             if (!READ_TYPES.contains(type)) {
-                skipped.merge(type, 1, Integer::sum);
+                // Counted only, and only if it was in the chart on asOf: its dates are all that is held of it.
+                skipped.add(new Skip(type, new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, AsOfCut.datesOnly(res))));
                 return false;
             }
             ScannedEntry scanned = new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, res);
@@ -243,7 +289,8 @@ final class BundleScan {
             }
             res.remove("text"); // the narrative is never read and is often the largest part of a resource
             if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
-                // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end.
+                // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end,
+                // and its dates, which decide whether it is counted on asOf.
                 unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, subjectOnly(res)));
                 return false;
             }
@@ -267,11 +314,11 @@ final class BundleScan {
                     // (a paging overlap) is one fact, not two; two different resources under one id leave unknown which
                     // one the record holds, so the later is an unreadable part (its location named), never a second fact.
                     if (earlier.resource().equals(e.resource())) {
-                        skipped.merge(e.resourceType() + SKIP_DUPLICATE_SUFFIX, 1, Integer::sum);
+                        skipped.add(new Skip(e.resourceType() + SKIP_DUPLICATE_SUFFIX, e));
                     } else {
-                        problems.add(new UnreadableInput(e.index(), e.reference(), null, "a second " + e.resourceType()
-                                + " with the id of Bundle.entry[" + earlier.index() + "] and different content: which one"
-                                + " the record holds is unknown (ids must be unique in a bundle), so this one is not read"));
+                        datedProblems.add(new DatedProblem(e, new UnreadableInput(e.index(), e.reference(), null, "a second "
+                                + e.resourceType() + " with the id of Bundle.entry[" + earlier.index() + "] and different content:"
+                                + " which one the record holds is unknown (ids must be unique in a bundle), so this one is not read")));
                     }
                     continue;
                 }
@@ -280,7 +327,7 @@ final class BundleScan {
                     continue;
                 }
                 if (isAboutAnotherPatient(e, patient, typesByFullUrl)) {
-                    skipped.merge(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, 1, Integer::sum);
+                    skipped.add(new Skip(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, e));
                     continue;
                 }
                 Optional<String> why = unattributed(e, patient);
@@ -296,18 +343,19 @@ final class BundleScan {
                 entries.add(e);
             }
             for (ScannedEntry o : unreadObservations) {
-                skipped.merge(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
-                        : SKIP_UNRECOGNISED_OBSERVATION, 1, Integer::sum);
+                skipped.add(new Skip(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
+                        : SKIP_UNRECOGNISED_OBSERVATION, o));
             }
-            return new BundleScan(patient, entries, medications, requests, skipped, problems, unattributed);
+            return new BundleScan(patient, entries, medications, requests, skipped, problems, datedProblems, unattributed);
         }
     }
 
     /**
      * Reduces, in place, an entry the engine will never read to what this scan still counts it by, so a caller that
      * must hold entries before they are scanned (the resources of CDS Hooks prefetch, gathered from several bundles)
-     * holds only what the engine reads: a resource of a type the engine does not read keeps its resourceType and id,
-     * an Observation the engine does not read keeps its id and subject (which decide how it is counted), a kept
+     * holds only what the engine reads: a resource of a type the engine does not read keeps its resourceType, id and
+     * dates (whether it is counted on asOf, {@link AsOfCut#datesOnly}), an Observation the engine does not read keeps
+     * those and its subject (which decides how it is counted), a kept
      * resource loses its narrative. Scanning the reduced entries gives the same result as scanning the originals;
      * anything the scan would refuse or report (no resource, no resourceType, an element of another FHIR version) is
      * left as it is. True when the entry is kept for the engine.
@@ -320,13 +368,13 @@ final class BundleScan {
         String type = textOrNull(res.get("resourceType"));
         if (type == null) return true;
         if (!READ_TYPES.contains(type)) {
-            ((ObjectNode) entry).set("resource", idOnly(res));
+            ((ObjectNode) entry).set("resource", AsOfCut.datesOnly(res));
             return false;
         }
         if (FhirVersionSignals.foreignElement(type, res).isPresent()) return true;
         res.remove("text");
         if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
-            ObjectNode kept = idOnly(res);
+            ObjectNode kept = AsOfCut.datesOnly(res);
             if (res.has("subject")) kept.set("subject", res.get("subject"));
             ((ObjectNode) entry).set("resource", kept);
             return false;
@@ -334,16 +382,12 @@ final class BundleScan {
         return true;
     }
 
-    private static ObjectNode idOnly(ObjectNode resource) {
-        ObjectNode kept = resource.objectNode();
-        kept.set("resourceType", resource.get("resourceType"));
-        if (resource.has("id")) kept.set("id", resource.get("id"));
-        return kept;
-    }
-
-    /** The one element of an unread Observation still needed (who it is about), so the rest can be freed now. */
+    /**
+     * The elements of an unread Observation still needed, so the rest can be freed now: who it is about (how it is
+     * counted) and its dates (whether it is counted on asOf).
+     */
     private static ObjectNode subjectOnly(ObjectNode resource) {
-        ObjectNode kept = resource.objectNode();
+        ObjectNode kept = AsOfCut.datesOnly(resource);
         if (resource.has("subject")) kept.set("subject", resource.get("subject"));
         return kept;
     }

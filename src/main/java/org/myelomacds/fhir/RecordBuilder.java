@@ -40,8 +40,6 @@ final class RecordBuilder {
     final List<UnreadableInput> unreadable = new ArrayList<>();
     final Map<String, Integer> skipped = new TreeMap<>();
     final List<UnrecognisedCode> unrecognised = new ArrayList<>();
-    /** Conditions left out of a replay because they are dated after asOf (BundleReader): named, never read as facts. */
-    final List<ClinicalCondition> conditionsAfterAsOf = new ArrayList<>();
 
     RecordBuilder(Terminology terminology) { this.terminology = terminology; }
 
@@ -49,8 +47,7 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances,
-                conditionsAfterAsOf);
+                withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
     }
 
     /**

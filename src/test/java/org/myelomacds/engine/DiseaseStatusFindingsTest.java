@@ -3,14 +3,11 @@ package org.myelomacds.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.DataGapItem;
 import org.myelomacds.assessment.Findings;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,8 +26,6 @@ class DiseaseStatusFindingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLE = Samples.samplesDir().resolve("rrmm-isa-pd-candidate.json");
 
-    @TempDir Path dir;
-
     private static ObjectNode bundle() throws Exception { return (ObjectNode) JSON.readTree(SAMPLE.toFile()); }
 
     private static ObjectNode progression3(ObjectNode bundle) {
@@ -40,10 +35,8 @@ class DiseaseStatusFindingsTest {
         throw new AssertionError("Observation/progression-3");
     }
 
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle) {
+        return Samples.evaluate(bundle);
     }
 
     private static Findings.Exposure ixazomib(Assessment a) {

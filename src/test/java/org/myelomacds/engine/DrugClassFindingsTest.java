@@ -3,7 +3,6 @@ package org.myelomacds.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
 import org.myelomacds.facts.Jurisdiction;
@@ -11,8 +10,6 @@ import org.myelomacds.render.report.HtmlReport;
 import org.myelomacds.render.report.MarkdownReport;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DrugClassFindingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir Path dir;
 
     private static Assessment sample(String name) {
         return Samples.evaluate(Samples.samplesDir().resolve(name), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
@@ -43,10 +38,8 @@ class DrugClassFindingsTest {
         throw new AssertionError(id);
     }
 
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle) {
+        return Samples.evaluate(bundle);
     }
 
     private static Findings.DrugClassStatus drugClass(Assessment a, String c) {

@@ -145,6 +145,113 @@ class ReplayTest {
         assertTrue(thatDay.contains("\"asOf\" : \"" + asOf + "\""), thatDay.substring(0, 200));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The Assessment as JSON, or the refusal's words when the bundle is refused (a deceased patient, say). */
+    private static String evaluateOrRefusal(com.fasterxml.jackson.databind.node.ObjectNode bundle, LocalDate asOf) throws Exception {
+        var rulebase = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        try {
+            var record = Samples.reader().read(JSON.writeValueAsBytes(bundle), asOf, rulebase.terminology());
+            return JsonRenderer.render(new Evaluator(rulebase).evaluate(record, new EvaluationContext(asOf, Jurisdiction.US)));
+        } catch (InvalidBundleException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode qaBundle(String name) throws Exception {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Samples.projectDir().resolve("qa-bundles").resolve(name).toFile());
+    }
+
+    private static java.util.Map<String, Integer> skipped(com.fasterxml.jackson.databind.node.ObjectNode bundle, LocalDate asOf) throws Exception {
+        var rulebase = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        return Samples.reader().read(JSON.writeValueAsBytes(bundle), asOf, rulebase.terminology()).skippedResources();
+    }
+
+    /**
+     * Issue 10 item 10, counts included: rrmm-one-prior-line with CarePlans, Encounters, DiagnosticReports,
+     * Immunizations, unread Observations, another patient's Conditions, unknown drugs stated and dispensed, allergies
+     * (dated 2026-10-20 and 2026-11-20), a duplicate, and undated resources (qa-bundles/s13y-skipped-types-after-asof),
+     * replayed at dates across its history equals the chart truncated at each.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-01-01", "2023-03-01", "2024-06-01", "2026-09-16", "2026-10-20", "2026-11-01", "2026-11-19",
+            "2026-11-20", "2026-12-01"})
+    void aChartWithTypesTheEngineOnlyCountsReplaysAsTheChartTruncated(String date) throws Exception {
+        LocalDate asOf = LocalDate.parse(date);
+        var whole = qaBundle("s13y-skipped-types-after-asof.json");
+        assertEquals(evaluateOrRefusal(ChartAsItStood.on(whole, asOf), asOf), evaluateOrRefusal(whole, asOf),
+                "replay at " + asOf + " read or counted something dated after it");
+    }
+
+    @org.junit.jupiter.api.Test
+    void nothingDatedAfterAsOfIsCountedAsSkippedNearMissEverythingIsOnceItIsDated() throws Exception {
+        var whole = qaBundle("s13y-skipped-types-after-asof.json");
+        var onAsOf = skipped(whole, LocalDate.of(2026, 11, 1));
+        // careplan-line1, cp-before, cp-undated; not cp-after (created 2026-11-20)
+        assertEquals(3, onAsOf.get("CarePlan"), onAsOf.toString());
+        for (String type : List.of("Encounter", "DiagnosticReport", "Immunization", "Observation (unrecognised code)",
+                "Condition (subject is another patient)", "MedicationStatement (unrecognised medication)",
+                "MedicationDispense (unrecognised medication)", "Practitioner")) {
+            assertEquals(1, onAsOf.get(type), type + " " + onAsOf);
+        }
+        assertEquals(null, onAsOf.get("MedicationStatement (same resource sent twice, read once)"), onAsOf.toString());
+        // The control the generator truncated itself gives the same counts and the same Assessment.
+        var truncated = qaBundle("s13y-skipped-types-truncated.json");
+        assertEquals(skipped(truncated, LocalDate.of(2026, 11, 1)), onAsOf);
+        assertEquals(evaluateOrRefusal(truncated, LocalDate.of(2026, 11, 1)), evaluateOrRefusal(whole, LocalDate.of(2026, 11, 1)));
+        // Near miss: a day after the later ones, all are counted.
+        var later = skipped(whole, LocalDate.of(2026, 11, 20));
+        assertEquals(4, later.get("CarePlan"), later.toString());
+        for (String type : List.of("Encounter", "DiagnosticReport", "Immunization", "Observation (unrecognised code)",
+                "Condition (subject is another patient)", "MedicationStatement (unrecognised medication)",
+                "MedicationDispense (unrecognised medication)")) {
+            assertEquals(2, later.get(type), type + " " + later);
+        }
+        assertEquals(1, later.get("MedicationStatement (same resource sent twice, read once)"), later.toString());
+        // A plan with no record date is dated by its start: the sample's first-line CarePlan (period from 2023-01-23)
+        // is not counted in the chart of 2022-12-01; the undated one is.
+        assertEquals(1, skipped(whole, LocalDate.of(2022, 12, 1)).get("CarePlan"));
+    }
+
+    /**
+     * Every fhir-sample replayed at three dates of its own history (the first, second and third quartile of the days
+     * it records) equals the sample truncated at each date. One test per sample: a failure names the sample and date.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("samples")
+    void everySampleReplaysAtThreeDatesOfItsHistoryAsTheSampleTruncated(java.nio.file.Path sample) throws Exception {
+        var whole = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(sample.toFile());
+        List<LocalDate> dates = quartileDays(whole);
+        for (LocalDate asOf : dates) {
+            assertEquals(evaluateOrRefusal(ChartAsItStood.on(whole, asOf), asOf), evaluateOrRefusal(whole, asOf),
+                    sample.getFileName() + " replayed at " + asOf + " read or counted something dated after it");
+        }
+    }
+
+    static List<java.nio.file.Path> samples() { return Samples.bundles(); }
+
+    /** The first, second and third quartile of the distinct days a bundle's resources are dated by (birth dates aside). */
+    static List<LocalDate> quartileDays(com.fasterxml.jackson.databind.JsonNode bundle) {
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+        for (var e : bundle.path("entry")) {
+            if (e.path("resource").path("resourceType").asText().equals("Patient")) continue;
+            collectDays(e.path("resource"), days);
+        }
+        List<LocalDate> sorted = new ArrayList<>(days);
+        if (sorted.isEmpty()) return List.of(Samples.AS_OF);
+        return List.of(sorted.get(sorted.size() / 4), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 3 / 4)).stream()
+                .distinct().toList();
+    }
+
+    private static void collectDays(com.fasterxml.jackson.databind.JsonNode n, java.util.Set<LocalDate> days) {
+        if (n.isObject() || n.isArray()) {
+            n.forEach(child -> collectDays(child, days));
+        } else if (n.isTextual() && n.asText().matches("\\d{4}(-\\d{2}(-\\d{2})?)?(T.*)?")) {
+            LocalDate d = ChartAsItStood.firstDay(n);
+            if (d != null && d.getYear() >= 1900 && d.getYear() <= 2100) days.add(d);
+        }
+    }
+
     // Labels as of the evaluation date: the same newly diagnosed transplant-ineligible bundle before and after the US
     // approvals of Faspro D-VRd (CEPHEUS, 27 Jan 2026) and Isa-VRd (IMROZ, 20 Sep 2024).
     private static Assessment ndmmTiShifted(String monthPrefix, LocalDate asOf) throws Exception {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
 import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TimelineFindingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLE = Samples.samplesDir().resolve("rrmm-salvage-after-post-transplant-progression.json");
-
-    @TempDir Path dir;
 
     private ObjectNode bundle() throws Exception { return (ObjectNode) JSON.readTree(SAMPLE.toFile()); }
 
@@ -46,10 +42,8 @@ class TimelineFindingsTest {
         entry.set("resource", resource);
     }
 
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle) {
+        return Samples.evaluate(bundle);
     }
 
     @Test

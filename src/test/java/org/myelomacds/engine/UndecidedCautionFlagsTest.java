@@ -3,14 +3,10 @@ package org.myelomacds.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Flag;
-import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,12 +24,8 @@ class UndecidedCautionFlagsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ONE_LINE_SUBJECT = "urn:uuid:f0de80c5-3562-57ea-ba3b-838eb0ffeb53";
 
-    @TempDir Path dir;
-
-    private Assessment evaluate(ObjectNode bundle) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle) {
+        return Samples.evaluate(bundle);
     }
 
     private static ObjectNode sample(String name) throws Exception {

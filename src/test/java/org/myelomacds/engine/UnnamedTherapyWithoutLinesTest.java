@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.NotRecommended;
 import org.myelomacds.facts.Jurisdiction;
 import org.myelomacds.scenario.Samples;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +25,6 @@ class UnnamedTherapyWithoutLinesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> THERAPY = Set.of("MedicationStatement", "MedicationAdministration", "MedicationRequest",
             "Procedure", "CarePlan");
-
-    @TempDir Path dir;
 
     /** rrmm-one-prior-line (myeloma coded as relapsed) with every therapy record removed, plus an unidentified course. */
     private static ObjectNode bundle(boolean withUnidentifiedCourse) throws Exception {
@@ -49,10 +44,8 @@ class UnnamedTherapyWithoutLinesTest {
         return b;
     }
 
-    private Assessment evaluate(ObjectNode bundle, Jurisdiction j) throws Exception {
-        Path file = dir.resolve("bundle.json");
-        Files.writeString(file, JSON.writeValueAsString(bundle));
-        return Samples.evaluate(file, j, CompileMode.EXECUTABLE_MODEL);
+    private static Assessment evaluate(ObjectNode bundle, Jurisdiction j) {
+        return Samples.evaluate(bundle, j);
     }
 
     private static NotRecommended notRecommended(Assessment a, String regimen) {
@@ -99,9 +92,8 @@ class UnnamedTherapyWithoutLinesTest {
 
     @Test
     void nearMissWithALineCountedTheEuIsaPdMinimumFailsOnTheCount() throws Exception {
-        Path file = dir.resolve("one-line.json");
-        Files.copy(Samples.samplesDir().resolve("rrmm-one-prior-line.json"), file);
-        Assessment a = Samples.evaluate(file, Jurisdiction.EU, CompileMode.EXECUTABLE_MODEL);
+        Assessment a = Samples.evaluate(Samples.samplesDir().resolve("rrmm-one-prior-line.json"), Jurisdiction.EU,
+                CompileMode.EXECUTABLE_MODEL);
         NotRecommended isaPd = notRecommended(a, "ISA_PD");
         assertEquals("NOT_ELIGIBLE", isaPd.status());
         assertTrue(isaPd.reasons().stream().noneMatch(s -> s.rule() != null && s.rule().startsWith("HISTORY-ELIG-0")),

@@ -91,8 +91,13 @@ public final class Samples {
      * and the shipped rulebase: the bytes a file of it would hold, read without writing one.
      */
     public static Assessment evaluate(ObjectNode bundle) {
+        return evaluate(bundle, Jurisdiction.US);
+    }
+
+    /** The same under another jurisdiction's labels. */
+    public static Assessment evaluate(ObjectNode bundle, Jurisdiction jurisdiction) {
         try {
-            return evaluate(JSON.writeValueAsBytes(bundle), Jurisdiction.US, CompileMode.EXECUTABLE_MODEL);
+            return evaluate(JSON.writeValueAsBytes(bundle), jurisdiction, CompileMode.EXECUTABLE_MODEL);
         } catch (Exception e) {
             throw new IllegalStateException("edited bundle: " + e.getMessage(), e);
         }
