@@ -387,7 +387,8 @@ public record ReportView(
         Findings.PriorTherapy p = f.priorTherapy();
         // The first line under way is on the timeline, not a prior line (DERIVE-SETTING-20): the row says so, with the
         // line's drugs and dates, instead of counting it (sweep s12 firstline F3).
-        String count = p.firstLineUnderWay() != null ? "none; first-line therapy under way (not a prior line)"
+        String count = p.firstLineUnderWay() != null ? "none; first-line therapy under way (not a prior line"
+                        + (p.linesUndecided() == null ? ")" : "; which records form it is undecided, see \"Lines undecided\")")
                 : p.linesUndecided() == null ? String.valueOf(lines.size())
                 : lines.size() + " as placed, but the count is undecided" + (p.linesMin() == null ? ""
                         : ": " + p.linesMin() + " to " + p.linesMax() + " lines") + " (see \"Lines undecided\")";
