@@ -116,15 +116,32 @@ public record Findings(
      * {@code linesUndecided}: why the line count or grouping depends on a partial date; absent when it does not.
      * {@code linesMin}, {@code linesMax}: the fewest and most lines the record can be read as (priorLines is the count as
      * placed); absent when the count is decided.
+     * {@code firstLineUnderWay}: the line of {@code lines} that is first-line therapy still being given
+     * (rules/derive/setting.drl DERIVE-SETTING-20, CDS-POLICY-FIRSTLINE-UNDER-WAY); absent otherwise. That line is on
+     * the timeline but is not a prior line, so {@code priorLines} does not count it (0 for a patient on first-line
+     * therapy), and every report says "first line under way" where it would give the count (sweep s12 firstline F3).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy,
-                               List<Item> unplaced, String linesUndecided, Integer linesMin, Integer linesMax) {
+                               List<Item> unplaced, String linesUndecided, Integer linesMin, Integer linesMax,
+                               FirstLine firstLineUnderWay) {
         public PriorTherapy(int priorLines, boolean recorded, List<Line> lines) { this(priorLines, recorded, lines, null); }
         public PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy) {
             this(priorLines, recorded, lines, otherTherapy, null, null, null, null);
         }
+        public PriorTherapy(int priorLines, boolean recorded, List<Line> lines, List<OtherTherapy> otherTherapy,
+                            List<Item> unplaced, String linesUndecided, Integer linesMin, Integer linesMax) {
+            this(priorLines, recorded, lines, otherTherapy, unplaced, linesUndecided, linesMin, linesMax, null);
+        }
     }
+
+    /**
+     * First-line therapy under way: {@code line} the number of its row in {@code lines} (its drugs and dates are there),
+     * {@code since} its start as recorded, {@code text} the setting's words for it ("on first-line therapy since
+     * 2023-01-23 (lenalidomide, …, ongoing; post-transplant phase …)"), {@code rule} the rule that decided it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FirstLine(int line, String since, String text, String rule) {}
 
     /**
      * A record that is not a line of myeloma therapy: the drug (absent for a transplant, whose kind — AUTOLOGOUS,

@@ -409,7 +409,13 @@ final class AssessmentAssembler {
                 .map(u -> new Findings.Item(u.kind(), u.what(), u.what() + ": " + u.why(),
                         List.of(new FactRef(u.reference(), null)))).toList();
         List<org.myelomacds.facts.LineCountUncertain> undecided = facts(session, org.myelomacds.facts.LineCountUncertain.class);
-        Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size(),
+        // The first line still being given is on the timeline but is not a prior line (DERIVE-SETTING-20): the count
+        // leaves it out and names it, so no report reads "1 prior line" beside a newly diagnosed setting.
+        List<org.myelomacds.facts.FirstLineUnderWay> underWay = facts(session, org.myelomacds.facts.FirstLineUnderWay.class);
+        Findings.FirstLine firstLine = underWay.isEmpty() ? null : new Findings.FirstLine(
+                underWay.get(0).getLine().getNumber(), underWay.get(0).getLine().getStartText(), underWay.get(0).describe(),
+                "DERIVE-SETTING-20");
+        Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size() - (firstLine == null ? 0 : 1),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
@@ -425,7 +431,8 @@ final class AssessmentAssembler {
                 otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
                 undecided.isEmpty() ? null : undecided.get(0).describe(),
                 undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMin(),
-                undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMax());
+                undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMax(),
+                firstLine);
 
         List<AntiCd38Washout> washouts = facts(session, AntiCd38Washout.class);
         Findings.Washout washout = washouts.size() == 1

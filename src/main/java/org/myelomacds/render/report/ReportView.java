@@ -167,6 +167,12 @@ public record ReportView(
         if (f.transplantEligibility() != null) disease.add(item("Transplant eligibility", f.transplantEligibility(),
                 derivation(derivations, DerivedConcept.TRANSPLANT_ELIGIBILITY), cites(derivations, DerivedConcept.TRANSPLANT_ELIGIBILITY)));
 
+        // The first line still being given is not a prior line (DERIVE-SETTING-20): said beside the line table, which lists it.
+        Findings.FirstLine underWay = f.priorTherapy().firstLineUnderWay();
+        if (underWay != null) disease.add(new Fact("First line under way", "line " + underWay.line() + " of the table below"
+                + " is first-line therapy still being given, not a completed prior line (" + underWay.text()
+                + "); prior lines: none", underWay.rule(), cites(derivations, DerivedConcept.DISEASE_SETTING), List.of()));
+
         // Whether relapse after the last line is documented, and every signal the record carries (rules/derive/relapse.drl).
         if (f.relapse() != null) {
             Findings.Relapse r = f.relapse();
@@ -379,7 +385,11 @@ public record ReportView(
         patient.add(new BoardFact("Setting", a.setting() + (f.setting() == null ? "" : " (" + f.setting().text() + ")")));
         // A count that depends on records the timeline could read either way is no count: say so beside the number.
         Findings.PriorTherapy p = f.priorTherapy();
-        String count = p.linesUndecided() == null ? String.valueOf(lines.size())
+        // The first line under way is on the timeline, not a prior line (DERIVE-SETTING-20): the row says so, with the
+        // line's drugs and dates, instead of counting it (sweep s12 firstline F3).
+        String count = p.firstLineUnderWay() != null ? "none; first-line therapy under way (not a prior line"
+                        + (p.linesUndecided() == null ? ")" : "; which records form it is undecided, see \"Lines undecided\")")
+                : p.linesUndecided() == null ? String.valueOf(lines.size())
                 : lines.size() + " as placed, but the count is undecided" + (p.linesMin() == null ? ""
                         : ": " + p.linesMin() + " to " + p.linesMax() + " lines") + " (see \"Lines undecided\")";
         patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : count + ": " + lines.stream()
