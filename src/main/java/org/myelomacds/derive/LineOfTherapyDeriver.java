@@ -1070,6 +1070,8 @@ public final class LineOfTherapyDeriver {
                 DosingPeriod bounded = c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c, lineRecords, asOf));
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
+                // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
+                if (bounded.getStopEvidentText() != null) reason.append("; ").append(bounded.getStopEvidentText());
             }
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
                     new ArrayList<>(drugs), kinds,
@@ -1165,10 +1167,65 @@ public final class LineOfTherapyDeriver {
                     .min(Comparator.naturalOrder()).orElse(from);
             LocalDate endEarliest = e.getValue().stream().map(LineOfTherapyDeriver::earliestTo)
                     .max(Comparator.naturalOrder()).orElse(to);
-            out.add(new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(), !to.isBefore(finalPhaseStart),
-                    toxicity, endRecorded, endUnknown, startLatest, endEarliest, new ArrayList<>(provenance)));
+            DosingPeriod course = new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(),
+                    !to.isBefore(finalPhaseStart), toxicity, endRecorded, endUnknown, startLatest, endEarliest,
+                    new ArrayList<>(provenance));
+            out.add(line > 0 ? evidentStop(course, e.getValue(), segments) : course);
         }
         return out;
+    }
+
+    /**
+     * Project policy (CDS-POLICY-LINEREFR-STOP-EVIDENT): a hole longer than this in a drug's records, while the line's
+     * other drugs go on being recorded, is a stop, not a gap in the charting. The interval CDS-POLICY-THERAPY-GAP treats
+     * as an ordinary hole in a record (a drug holiday, a refill late, doses charted elsewhere), so it is also well past
+     * §1.2's 60-day window.
+     */
+    static final int EVIDENT_STOP_DAYS = RESUMPTION_WINDOW_DAYS;
+
+    /**
+     * The course with its evident stop, when its record shows one (CDS-POLICY-LINEREFR-STOP-EVIDENT): at least two
+     * recorded doses (a pattern to compare with), an end the record does not state (a stated end is judged by its own
+     * window already), and the line's other anti-myeloma drugs (corticosteroids aside) recorded without a hole longer
+     * than 60 days from its last dose on, for longer than the largest interval between its own recorded doses and
+     * longer than {@value #EVIDENT_STOP_DAYS} days. KRd x8 then three years of lenalidomide: carfilzomib stopped. Four
+     * daratumumab administrations in February to April while bortezomib is recorded to August (126 days): sparse
+     * charting cannot be told from a stop, so the line decides (DERIVE-REFRACTORY-03), as issue 10 item 2 requires.
+     */
+    private static DosingPeriod evidentStop(DosingPeriod course, List<Segment> own, List<Segment> lineSegments) {
+        if (course.isEndRecorded() || course.isEndUnknown() || own.size() < 2
+                || course.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) return course;
+        List<Segment> sorted = own.stream().sorted(Comparator.comparing(Segment::from)).toList();
+        long largest = 0;
+        LocalDate reached = sorted.get(0).to();
+        for (Segment s : sorted.subList(1, sorted.size())) {
+            largest = Math.max(largest, days(reached, s.from()));
+            reached = later(reached, s.to());
+        }
+        LocalDate last = course.getEnd();
+        // how long the other drugs go on being recorded from its last dose, across holes of at most 60 days (§1.2)
+        LocalDate covered = last;
+        Set<Drug> others = new TreeSet<>();
+        List<Segment> other = lineSegments.stream().filter(s -> !s.drug().equals(course.getDrug())
+                        && s.drug().getDrugClass() != DrugClass.CORTICOSTEROID
+                        && s.drug().getDrugClass().isAntiMyelomaTherapy())
+                .sorted(Comparator.comparing(Segment::from)).toList();
+        for (Segment s : other) {
+            if (s.from().isAfter(covered.plusDays(60)) || !s.to().isAfter(covered)) continue;
+            covered = s.to();
+            others.add(s.drug());
+        }
+        long absence = days(last, covered);
+        long needed = Math.max(largest, EVIDENT_STOP_DAYS);
+        if (absence <= needed) return course;
+        String names = others.stream().map(Drug::displayName).collect(java.util.stream.Collectors.joining(", "));
+        String text = course.getDrug().displayName() + " stopped on " + last + ": its " + own.size()
+                + " records end there while " + names + " went on being recorded to " + covered + " (" + absence
+                + " days, longer than the largest interval between its own recorded doses, " + largest
+                + " days, and than " + EVIDENT_STOP_DAYS + " days); a progression from " + last.plusDays(needed + 1)
+                + " on is judged by its own last dose, not by the line's: more than 60 days after it, so not "
+                + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11; CDS-POLICY-LINEREFR-STOP-EVIDENT)";
+        return course.withEvidentStop(last.plusDays(needed + 1), text);
     }
 
     /** The latest day a segment can have started: its record's latest start unless the segment was split later. */

@@ -74,9 +74,41 @@ public final class DosingPeriod implements HasProvenance {
      */
     public DosingPeriod withEndLatest(LocalDate latest) {
         if (!endUnknown || latest == null) return this;
-        return new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded, endUnknown,
-                startLatest, endEarliest, latest, provenance);
+        DosingPeriod bounded = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
+                endUnknown, startLatest, endEarliest, latest, provenance);
+        bounded.stopEvidentFrom = stopEvidentFrom;
+        bounded.stopEvidentText = stopEvidentText;
+        return bounded;
     }
+
+    /**
+     * This course with an evident stop (CDS-POLICY-LINEREFR-STOP-EVIDENT): its own records end while the line's other
+     * drugs go on being recorded, for longer than the largest interval between its own recorded doses and longer than
+     * an ordinary hole in a record (180 days, CDS-POLICY-THERAPY-GAP). A progression from {@code from} on, by then more
+     * than that long after the last dose, finds the drug stopped: its own last dose decides (§1.2), not the line's
+     * (DERIVE-REFRACTORY-03 does not apply). {@code text} says why, for the line's reason.
+     */
+    public DosingPeriod withEvidentStop(LocalDate from, String text) {
+        if (from == null || endRecorded || endUnknown) return this;
+        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
+                endUnknown, startLatest, endEarliest, endLatest, provenance);
+        out.plannedEndBound = plannedEndBound;
+        out.stopEvidentFrom = from;
+        out.stopEvidentText = Objects.requireNonNull(text, "text");
+        return out;
+    }
+
+    private LocalDate stopEvidentFrom;
+    private String stopEvidentText;
+
+    /**
+     * The first day on which a progression finds this course evidently stopped (see {@link #withEvidentStop});
+     * {@link Long#MAX_VALUE} when the record does not show a stop (sparse charting stays one course to the line's end).
+     */
+    public long getStopEvidentFromDay() { return stopEvidentFrom == null ? Long.MAX_VALUE : stopEvidentFrom.toEpochDay(); }
+    public LocalDate getStopEvidentFrom() { return stopEvidentFrom; }
+    /** Why the stop is evident, in words; null when it is not. */
+    public String getStopEvidentText() { return stopEvidentText; }
 
     /**
      * This course bounded as {@link #withEndLatest}, and further by the planned end of the stopped order it ends on

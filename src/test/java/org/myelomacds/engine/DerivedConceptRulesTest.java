@@ -188,11 +188,41 @@ class DerivedConceptRulesTest {
                 course(TestDrugs.LENALIDOMIDE, "r", LocalDate.of(2022, 2, 21), LocalDate.of(2026, 9, 14)));
         Assessment a = evaluate(stated, List.of(progression("pd", LocalDate.of(2026, 9, 10))), List.of());
         assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
-        // near miss: bortezomib recorded only as administrations: its last recorded dose is not its last dose
+        // the same as administrations: four years of lenalidomide after the last bortezomib dose make its stop evident
+        // (CDS-POLICY-LINEREFR-STOP-EVIDENT), so the answer no longer flips with the record type (FINDINGS E3)
         List<MedicationRecord> sparse = List.of(dose(TestDrugs.BORTEZOMIB, "v-1", LocalDate.of(2022, 2, 21)),
                 dose(TestDrugs.BORTEZOMIB, "v-2", LocalDate.of(2022, 8, 1)), stated.get(1));
         Assessment b = evaluate(sparse, List.of(progression("pd", LocalDate.of(2026, 9, 10))), List.of());
-        assertEquals(List.of("LENALIDOMIDE", "BORTEZOMIB"), refractoryDrugs(b));
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(b));
+        // near miss: progression 136 days after the last recorded bortezomib dose: not long enough to tell a stop from
+        // sparse charting, so the line decides (issue 10 item 2)
+        Assessment c = evaluate(sparse, List.of(progression("pd", LocalDate.of(2022, 12, 15))), List.of());
+        assertEquals(List.of("LENALIDOMIDE", "BORTEZOMIB"), refractoryDrugs(c));
+    }
+
+    @Test
+    void aDrugWhoseAdministrationsStopWhileTheLineGoesOnForYearsIsJudgedByItsOwnLastDose() {
+        // KRd x8 charted as carfilzomib administrations every 14 days, then lenalidomide maintenance for three years and a
+        // progression on it: §1.2 judges carfilzomib by its own last dose (FINDINGS E3, CDS-POLICY-LINEREFR-STOP-EVIDENT)
+        List<MedicationRecord> meds = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            meds.add(dose(TestDrugs.CARFILZOMIB, "k-" + i, LocalDate.of(2023, 1, 9).plusDays(14L * i)));
+        }
+        meds.add(course(TestDrugs.LENALIDOMIDE, "r", LocalDate.of(2023, 1, 9), LocalDate.of(2026, 8, 25)));
+        Assessment a = evaluate(meds, List.of(progression("pd", LocalDate.of(2026, 8, 20))), List.of());
+        assertEquals(List.of("LENALIDOMIDE"), refractoryDrugs(a));
+        String reason = a.findings().priorTherapy().lines().get(0).reason();
+        assertTrue(reason.contains("carfilzomib stopped on 2023-08-07") && reason.contains("CDS-POLICY-LINEREFR-STOP-EVIDENT")
+                && reason.contains("§1.2"), reason);
+
+        // near miss: its own recorded doses are as far apart as its absence (two doses 400 days apart): the record cannot
+        // tell a stop from sparse charting, and the line decides
+        List<MedicationRecord> wide = List.of(dose(TestDrugs.CARFILZOMIB, "k-a", LocalDate.of(2023, 1, 9)),
+                dose(TestDrugs.CARFILZOMIB, "k-b", LocalDate.of(2024, 2, 13)),
+                course(TestDrugs.LENALIDOMIDE, "r", LocalDate.of(2023, 1, 9), LocalDate.of(2025, 2, 25)));
+        Assessment b = evaluate(wide, List.of(progression("pd", LocalDate.of(2025, 2, 20))), List.of());
+        assertEquals(List.of("LENALIDOMIDE", "CARFILZOMIB"), refractoryDrugs(b));
+        assertTrue(b.findings().priorTherapy().lines().get(0).reason().indexOf("stopped on") < 0);
     }
 
     @Test
