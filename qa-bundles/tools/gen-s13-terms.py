@@ -34,3 +34,17 @@ DIAGNOSIS_POSSIBLE (INFO) and DIAGNOSIS_UNCONFIRMED, no RELAPSE_UNCONFIRMED gap,
 the confirmed C90.00, gives relapse UNDETERMINED, the gap RELAPSE_UNCONFIRMED naming Condition/mm and no
 DIAGNOSIS_POSSIBLE: CDS-POLICY-TERMS3-PROVISIONAL-RELAPSE-CODE.)
 """)
+
+
+# ---- D4 near miss: fludarabine/cyclophosphamide with no CAR-T product after it ------------------------------------------
+b = load('s12a-08-cilta-cel-bridging-lymphodepletion')
+drop(b, lambda r: r.get('id') == 'cilta')
+write('s13t-04-fludarabine-cyclophosphamide-without-cart', b, """
+Variant of s12a-08 (FINDINGS D4) without the CARVYKTI administration: bridging carfilzomib after the progression on D-Pd,
+then fludarabine (RxNorm 24698) and cyclophosphamide 2024-07-08..10, and no CAR-T product. Right: fludarabine does not
+vanish - it is catalogued (purine analogue) and, with no CAR-T product or transplant within 7 days after it, counted as
+therapy of its line, whose reason says "is given in myeloma care as the lymphodepletion before CAR-T cells or the
+conditioning of an allogeneic transplant, and neither follows within 7 days: it is counted as therapy of this line
+(project policy, CDS-POLICY-TERMS3-FLUDARABINE)". (In s12a-08 itself fludarabine goes with the cells' line as their
+lymphodepletion: line 3 [carfilzomib, cyclophosphamide, cilta-cel, fludarabine], no THERAPY_UNCLASSIFIED gap.)
+""")
