@@ -1060,6 +1060,7 @@ public final class LineOfTherapyDeriver {
             asserted.forEach((note, refs) -> reason.append("; ").append(String.join(", ", refs)).append(" ").append(note));
             for (String u : line.earlierUnnamed) reason.append("; ").append(u);
             for (String j : line.joined) reason.append("; ").append(j);
+            for (String n : lymphodepletionWithoutCells(line)) reason.append("; ").append(n);
             // CDS-POLICY-UNKNOWN-END: a course whose end is not recorded ended at the latest the day before the next
             // line started (a new line is a change of regimen), else by asOf.
             LocalDate endBound = i + 1 < lines.size() ? lines.get(i + 1).startBound.minusDays(1) : asOf;
@@ -1787,6 +1788,34 @@ public final class LineOfTherapyDeriver {
         cur.gaps.removeAll(moved);
         next.gaps.addAll(moved);
         return next;
+    }
+
+    /**
+     * A purine analogue (fludarabine) is given in myeloma care as the lymphodepletion of CAR-T cells, with which it goes
+     * (joinsCarT), or as the conditioning of an allogeneic transplant. Given in a line with neither a CAR-T product nor a
+     * transplant within {@value #CONDITIONING_WINDOW_DAYS} days after its first dose, it is counted as therapy of that
+     * line, and the line's reason says so (CDS-POLICY-TERMS3-FLUDARABINE, sweep D4): it never vanishes, and a reader sees
+     * the line may rest on it.
+     */
+    private static List<String> lymphodepletionWithoutCells(Line line) {
+        List<String> out = new ArrayList<>();
+        Map<Drug, Segment> first = new TreeMap<>();
+        for (Segment s : line.segments) {
+            if (s.drug().getDrugClass() == DrugClass.PURINE_ANALOGUE) first.merge(s.drug(), s, (a, b) -> b.from().isBefore(a.from()) ? b : a);
+        }
+        for (Segment s : first.values()) {
+            LocalDate until = s.from().plusDays(CONDITIONING_WINDOW_DAYS);
+            boolean cells = line.segments.stream().anyMatch(c -> c.drug().getDrugClass() == DrugClass.CAR_T
+                    && !c.from().isBefore(s.from()) && !c.from().isAfter(until));
+            boolean transplant = line.transplants.stream().anyMatch(t -> !t.date().isBefore(s.from()) && !t.date().isAfter(until));
+            if (cells || transplant) continue;
+            out.add(s.drug().displayName() + " from " + PartialDateText.of(s.from(), s.record().getStartLatest()) + " ("
+                    + reference(s.record()) + ") is given in myeloma care as the lymphodepletion before CAR-T cells or the"
+                    + " conditioning of an allogeneic transplant, and neither follows within " + CONDITIONING_WINDOW_DAYS
+                    + " days: it is counted as therapy of this line (project policy, CDS-POLICY-TERMS3-FLUDARABINE);"
+                    + " record the CAR-T product or transplant it prepared, or the reason it was given");
+        }
+        return out;
     }
 
     private static Transplant conditioningFor(Segment s, List<Transplant> transplants) {

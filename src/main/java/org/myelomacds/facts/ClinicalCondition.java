@@ -116,6 +116,8 @@ public final class ClinicalCondition implements HasProvenance {
     public String getVerificationStatus() { return verificationStatus; }
     /** Condition.recordedDate (its earliest day); null when the record does not give it. */
     public LocalDate getRecorded() { return recorded; }
+    /** Condition.recordedDate's latest day (the day itself when precise); null when the record does not give it. */
+    public LocalDate getRecordedLatest() { return recordedLatest; }
     /** "2019-02-04" (or "2019-02" for a partial date); "" when not recorded. */
     public String getRecordedText() { return recorded == null ? "" : PartialDateText.of(recorded, recordedLatest); }
     /**

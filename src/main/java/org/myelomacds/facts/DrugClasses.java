@@ -32,6 +32,7 @@ public final class DrugClasses {
             case ANTHRACYCLINE -> "anthracycline";
             case PLATINUM -> "platinum agent";
             case TOPOISOMERASE_INHIBITOR -> "topoisomerase inhibitor";
+            case PURINE_ANALOGUE -> "purine analogue";
             case OTHER -> "unclassified therapy";
         };
     }

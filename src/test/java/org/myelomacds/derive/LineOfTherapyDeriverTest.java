@@ -222,6 +222,34 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void fludarabineLymphodepletionGoesWithTheCarTCellsAndOutsideThatWindowIsALineWithItsReasonStated() {
+        // sweep D4: fludarabine/cyclophosphamide three to five days before cilta-cel, after a progression on D-Pd
+        org.myelomacds.facts.Drug ciltaCel = org.myelomacds.facts.TestDrugs.of("CILTACABTAGENE_AUTOLEUCEL");
+        org.myelomacds.facts.Drug flu = org.myelomacds.facts.TestDrugs.of("FLUDARABINE");
+        assertEquals(org.myelomacds.facts.DrugClass.PURINE_ANALOGUE, flu.getDrugClass());
+        List<org.myelomacds.facts.DiseaseStatus> pd = List.of(progression("pd", "2024-04-20"));
+        List<MedicationRecord> withCells = List.of(
+                given("dara", DARATUMUMAB, "2022-03-10", "2024-04-25", null),
+                given("ld-flu", flu, "2024-07-08", "2024-07-10", null),
+                given("ld-cy", CYCLOPHOSPHAMIDE, "2024-07-08", "2024-07-10", null),
+                given("cart", ciltaCel, "2024-07-13", "2024-07-13", null));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(withCells, List.of(), pd, AS_OF);
+        assertEquals(2, t.lines().size(), "the lymphodepletion and the cells are one line");
+        assertEquals(List.of(CYCLOPHOSPHAMIDE, ciltaCel, flu), t.lines().get(1).getDrugs());
+        assertFalse(t.lines().get(1).getReason().contains("CDS-POLICY-TERMS3-FLUDARABINE"), t.lines().get(1).getReason());
+
+        // near miss: no CAR-T product follows: fludarabine and cyclophosphamide are a line, and its reason says why
+        List<MedicationRecord> noCells = withCells.subList(0, 3);
+        TherapyTimeline alone = LineOfTherapyDeriver.timeline(noCells, List.of(), pd, AS_OF);
+        assertEquals(2, alone.lines().size(), "fludarabine does not vanish");
+        assertTrue(alone.lines().get(1).getDrugs().contains(flu));
+        String reason = alone.lines().get(1).getReason();
+        assertTrue(reason.contains("fludarabine from 2024-07-08 (MedicationStatement/ld-flu) is given in myeloma care as the"
+                + " lymphodepletion before CAR-T cells or the conditioning of an allogeneic transplant, and neither follows"
+                + " within 7 days: it is counted as therapy of this line (project policy, CDS-POLICY-TERMS3-FLUDARABINE)"), reason);
+    }
+
+    @Test
     void aRelapseCodeDatedBetweenTheTransplantAndARestartInTheWindowLeavesTheCountARange() {
         // sweep-a T5: VRd, ASCT 2024-07-10, C90.02 from 2024-09-01, VRd again from 2024-09-18: consolidation or re-induction
         List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),
