@@ -33,3 +33,30 @@ save(rc2(),'relapse-status-undated-three-lines','Base fhir-samples/rrmm-isa-pd-c
 save(rc2('2026-10-01'),'relapse-status-recorded-after-last-line','Near miss of s13r-relapse-status-undated-three-lines: '
      'Condition/mm-1 recordedDate 2026-10-01, after line 3 started (2024-08-26). Right: the status was written after the '
      'last line started, so relapse is documented by coding only (a weak signal, DERIVE-RELAPSE-05, -13), as before.')
+
+# ---- RL6 rest (sweep s12-flc F1): a serum M-protein reported as ">x" too low to decide the IMWG rise ------------------------
+# Base fhir-samples/rrmm-m-protein-rise: VRd -> ASCT -> lenalidomide maintenance to 2026-10-05, improved 2023-08-28;
+# serum M-protein 0.6 (2023-08-21), 0.4 (2024-09-16), 0.5 (2025-09-15), 0.9 (2026-07-13), 1.2 g/dL (2026-08-24).
+def q(value,unit,comparator=None):
+    r={'value':value,'unit':unit,'system':'http://unitsofmeasure.org','code':unit}
+    if comparator: r['comparator']=comparator
+    return r
+b=load('rrmm-m-protein-rise'); get(b,'mprotein-2026-08')['valueQuantity']=q(0.5,'g/dL','>')
+save(b,'mprot-gt-confirmation-undecided','fhir-samples/rrmm-m-protein-rise with the 2026-08-24 result reported as '
+     '">0.5 g/dL" (as s12f-mprot-confirm-gt-bound-low): 0.4 lowest (2024-09-16), 0.9 on 2026-07-13 meets the IMWG test, '
+     'and the result that would confirm it is above 0.5 g/dL, which meets the test only from 0.9 g/dL. Right (sweep '
+     's12-flc F1, CDS-POLICY-RELAPSE3-GT-UNDECIDED): the confirmation cannot be decided: a possible progression naming '
+     '">0.5 g/dL" and the 0.9 g/dL it would need; relapse UNDETERMINED, lenalidomide refractoriness unknown, RRMM regimens '
+     'INSUFFICIENT_DATA. Before: NOT_RELAPSED on the improved 2023 assessment, lenalidomide "not refractory".')
+b=load('rrmm-m-protein-rise'); drop(b,lambda r: r.get('id')=='mprotein-2026-08')
+get(b,'mprotein-2026-07')['valueQuantity']=q(0.5,'g/dL','>')
+save(b,'mprot-gt-latest-undecided','fhir-samples/rrmm-m-protein-rise without the 2026-08-24 result and the 2026-07-13 '
+     'one reported as ">0.5 g/dL", the latest on record (lowest 0.4, then 0.5). Right (CDS-POLICY-RELAPSE3-GT-UNDECIDED): '
+     'the rise cannot be decided (it would need 0.9 g/dL) and would be unconfirmed: a possible progression, relapse '
+     'UNDETERMINED, the gap asking for the measured value or a repeat. Before: NOT_RELAPSED.')
+b=load('rrmm-m-protein-rise'); get(b,'mprotein-2026-07')['valueQuantity']=q(0.5,'g/dL','>')
+get(b,'mprotein-2026-08')['valueQuantity']=q(0.5,'g/dL')
+save(b,'near-miss-mprot-gt-between-low-values','Near miss of s13r-mprot-gt-latest-undecided: ">0.5 g/dL" on 2026-07-13 '
+     'followed by 0.5 g/dL on 2026-08-24 (lowest 0.4, then 0.5 before it). Whatever its true value, the bound has no '
+     'neighbour that meets or may meet the IMWG test (0.9 g/dL), so it cannot be a confirmed rise and is not the latest. '
+     'Right: not named; relapse NOT_RELAPSED on the improved 2023 assessment, as before.')

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Session 13 (relapse3), issue 10 bullet 8: relapse readings the record cannot decide are named, never read as
  * "documented" or "no progression": a relapse clinical status without a recorded date after several lines (sweep
- * s12-relcode RC2, CDS-POLICY-RELAPSE3-STATUS-UNDATED).
+ * s12-relcode RC2, CDS-POLICY-RELAPSE3-STATUS-UNDATED); a serum M-protein reported as ">x" too low to decide the IMWG
+ * rise or its confirmation (sweep s12-flc F1, CDS-POLICY-RELAPSE3-GT-UNDECIDED).
  */
 class RelapseUndecidedReadingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,5 +81,88 @@ class RelapseUndecidedReadingsTest {
     void nearMissAnUndatedRelapseStatusAfterOneLineCanOnlyBeARelapseAfterIt() throws Exception {
         Assessment a = Samples.evaluate(relapseStatus("rrmm-relapse-coded-only.json", null));
         assertEquals("DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
+    }
+
+    // ---- F1: fhir-samples/rrmm-m-protein-rise.json: 0.6 (2023-08-21), 0.4 (2024-09-16), 0.5 (2025-09-15), 0.9 (2026-07-13),
+    // 1.2 g/dL (2026-08-24) on lenalidomide maintenance to 2026-10-05; disease status improved 2023-08-28.
+
+    private static void mProtein(ObjectNode bundle, String id, double value, String comparator) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("value", value);
+        if (comparator != null) q.put("comparator", comparator);
+        q.put("unit", "g/dL").put("system", "http://unitsofmeasure.org").put("code", "g/dL");
+        resource(bundle, id).set("valueQuantity", q);
+    }
+
+    private static org.myelomacds.assessment.Findings.Exposure lenalidomide(Assessment a) {
+        return a.findings().exposures().stream().filter(e -> e.drug().equals("LENALIDOMIDE")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aConfirmationReportedAsABoundTooLowToDecideLeavesTheProgressionPossibleAndNamed() throws Exception {
+        ObjectNode b = sample("rrmm-m-protein-rise.json");
+        mProtein(b, "mprotein-2026-08", 0.5, ">");
+        Assessment a = Samples.evaluate(b);
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("rose to 0.9 g/dL on 2026-07-13, meeting the IMWG progression criteria"), text);
+        assertTrue(text.contains("reported as >0.5 g/dL on 2026-08-24") && text.contains("only if it is at least 0.9 g/dL")
+                && text.contains("its confirmation cannot be decided"), text);
+        assertFalse(text.contains("shows no progression"), text);
+        assertTrue(lenalidomide(a).refractoryUnknown(), "lenalidomide must be unknown, not 'not refractory'");
+        assertEquals("INSUFFICIENT_DATA", notRecommended(a, "DARA_PD").status());
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RELAPSE_NOT_DOCUMENTED")
+                && g.text().contains("reported as >0.5 g/dL")), a.dataGaps().toString());
+    }
+
+    @Test
+    void aRiseReportedAsABoundTooLowToDecideOnTheLatestResultIsAPossibleUnconfirmedRise() throws Exception {
+        ObjectNode b = sample("rrmm-m-protein-rise.json");
+        var entries = b.withArray("entry");
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).path("resource").path("id").asText().equals("mprotein-2026-08")) { entries.remove(i); break; }
+        }
+        mProtein(b, "mprotein-2026-07", 0.5, ">");
+        Assessment a = Samples.evaluate(b);
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("the latest result is reported as >0.5 g/dL on 2026-07-13")
+                && text.contains("the rise cannot be decided"), text);
+    }
+
+    @Test
+    void aRiseReportedAsABoundTooLowToDecideThenARiseMayBeARiseAndItsConfirmation() throws Exception {
+        ObjectNode b = sample("rrmm-m-protein-rise.json");
+        mProtein(b, "mprotein-2026-07", 0.5, ">");
+        mProtein(b, "mprotein-2025-09", 0.45, null);
+        // 2026-08-24 1.2 g/dL meets the test; the result after it, 0.5 g/dL on 2026-10-01, refutes it as its own confirmation
+        ObjectNode later = resource(b, "mprotein-2026-08").deepCopy();
+        later.put("id", "mprotein-2026-10").put("effectiveDateTime", "2026-10-01");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) b.get("entry")).addObject().set("resource", later);
+        mProtein(b, "mprotein-2026-10", 0.5, null);
+        Assessment a = Samples.evaluate(b);
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("the result reported as >0.5 g/dL on 2026-07-13") && text.contains("the next, 1.2 g/dL on 2026-08-24"
+                + ", meets the IMWG progression criteria, so the two may be a rise and its confirmation"), text);
+    }
+
+    @Test
+    void nearMissABoundThatMeetsTheTestConfirmsTheRise() throws Exception {
+        ObjectNode b = sample("rrmm-m-protein-rise.json");
+        mProtein(b, "mprotein-2026-08", 1.0, ">");
+        Assessment a = Samples.evaluate(b);
+        assertEquals("DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
+        assertFalse(a.findings().relapse().text().contains("cannot be decided"), a.findings().relapse().text());
+    }
+
+    @Test
+    void nearMissABoundBesideResultsThatCannotMeetTheTestIsNotNamed() throws Exception {
+        ObjectNode b = sample("rrmm-m-protein-rise.json");
+        mProtein(b, "mprotein-2026-07", 0.5, ">");
+        mProtein(b, "mprotein-2026-08", 0.5, null);
+        Assessment a = Samples.evaluate(b);
+        assertEquals("NOT_RELAPSED", a.findings().relapse().status(), a.findings().relapse().text());
+        assertFalse(a.findings().relapse().signals().stream().anyMatch(s -> s.text().contains("reported as >0.5")));
     }
 }
