@@ -165,4 +165,36 @@ class RelapseUndecidedReadingsTest {
         assertEquals("NOT_RELAPSED", a.findings().relapse().status(), a.findings().relapse().text());
         assertFalse(a.findings().relapse().signals().stream().anyMatch(s -> s.text().contains("reported as >0.5")));
     }
+
+    // ---- F4: GAP-RELAPSE-10 once per patient, naming every unpaired day (qa-bundles/s12f-dflc-lambda-missing.json: free
+    // kappa 16.4 and 17 mg/dL on 2026-09-07 and 2026-10-05 without free lambda).
+
+    private static java.util.List<org.myelomacds.assessment.DataGapItem> flcGaps(ObjectNode b) {
+        return Samples.evaluate(b).dataGaps().stream()
+                .filter(g -> g.text().startsWith("Free-light-chain progression cannot be read")).toList();
+    }
+
+    private static ObjectNode lambdaMissing() throws Exception {
+        return (ObjectNode) JSON.readTree(Samples.samplesDir().resolveSibling("qa-bundles")
+                .resolve("s12f-dflc-lambda-missing.json").toFile());
+    }
+
+    @Test
+    void twoUnpairedSamplesGiveOneGapNamingBothDays() throws Exception {
+        var gaps = flcGaps(lambdaMissing());
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).text().contains("on 2 samples without the uninvolved chain (2026-09-07, 2026-10-05)"), gaps.toString());
+    }
+
+    @Test
+    void nearMissOneUnpairedSampleIsQuotedAlone() throws Exception {
+        ObjectNode b = lambdaMissing();
+        var entries = b.withArray("entry");
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).path("resource").path("id").asText().equals("kappa-2026-10-05")) { entries.remove(i); break; }
+        }
+        var gaps = flcGaps(b);
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertFalse(gaps.get(0).text().contains("samples without"), gaps.toString());
+    }
 }
