@@ -88,7 +88,11 @@ class UnnamedTherapyTest {
         Assessment a = evaluate(file, Jurisdiction.US);
         assertEquals("NOT_ELIGIBLE", statuses(a).get("ISA_PD"));
         List<Statement> reasons = statements(a, "ISA_PD");
-        assertEquals("prior-lines FAILED", reasons.get(0).criterion() + " " + reasons.get(0).outcome());
+        // the label's newly-diagnosed exclusion (FLAG-FIRSTLINE-11, setting) and the line count both exclude it; either
+        // is a failure, listed before the undecided criterion
+        assertEquals("FAILED", reasons.get(0).outcome(), reasons.get(0).criterion());
+        assertTrue(List.of("setting", "prior-lines").contains(reasons.get(0).criterion()), reasons.get(0).criterion());
+        assertTrue(has(a, "ISA_PD", "prior-lines", "FAILED"));
         assertTrue(has(a, "ISA_PD", "therapy-history", "UNKNOWN"), "the undecided criterion is still listed, after it");
         // near miss: an INSUFFICIENT_DATA regimen keeps the usual order (no criterion excluded it)
         Assessment novel = evaluate(novel(), Jurisdiction.EU);
