@@ -138,6 +138,16 @@ public final class LineOfTherapyDeriver {
      * ordinary and not named.
      */
     public static final int RESUMPTION_WINDOW_DAYS = 180;
+    /**
+     * CDS-POLICY-MOBILISATION: a short course of cyclophosphamide given alone (no other anti-myeloma drug within a week of
+     * it) ending more than {@value #CONDITIONING_WINDOW_DAYS} and at most this many days before a transplant is its
+     * stem-cell mobilisation, a step of the planned sequence induction, mobilisation, high-dose melphalan and ASCT
+     * (GMMG-HD7, HD7-JCO25; LOT-B15), not a new regimen (FINDINGS E1). Project heuristic.
+     */
+    public static final int MOBILISATION_WINDOW_DAYS = 60;
+    /** CDS-POLICY-MOBILISATION: the longest cyclophosphamide course (first to last recorded day) read as mobilisation. */
+    public static final int MOBILISATION_COURSE_MAX_DAYS = 5;
+
     /** Project heuristic: melphalan starting up to this many days before a transplant is its high-dose conditioning. */
     public static final int CONDITIONING_WINDOW_DAYS = 7;
 
@@ -174,7 +184,8 @@ public final class LineOfTherapyDeriver {
         }
     }
 
-    private record Transplant(ProcedureRecord procedure, List<Segment> conditioning) {
+    /** {@code conditioning} holds every drug that goes with the transplant; {@code mobilisation} those of it read as mobilisation. */
+    private record Transplant(ProcedureRecord procedure, List<Segment> conditioning, List<Segment> mobilisation) {
         LocalDate date() { return procedure.getDate(); }
         String groupRef() { return procedure.getGroupRef(); }
     }
@@ -963,7 +974,7 @@ public final class LineOfTherapyDeriver {
         List<Segment> drugSegments = new ArrayList<>();
         List<Segment> supportive = new ArrayList<>();
         List<Transplant> transplants = new ArrayList<>();
-        for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>()));
+        for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>(), new ArrayList<>()));
         for (MedicationRecord r : given) {
             LocalDate lastDay = lastDays.isEmpty() ? null : lastDays.get(r);
             // An old open order filled after it was written: given up to the last supply, its end unknown after that
@@ -982,6 +993,15 @@ public final class LineOfTherapyDeriver {
         }
         drugSegments.sort(Comparator.comparing(Segment::from).thenComparing(Segment::drug)
                 .thenComparing(s -> reference(s.record())));
+        List<Segment> mobilising = new ArrayList<>();
+        for (Segment s : drugSegments) {
+            Transplant t = mobilisationFor(s, transplants, drugSegments);
+            if (t == null) continue;
+            t.conditioning().add(s);
+            t.mobilisation().add(s);
+            mobilising.add(s);
+        }
+        drugSegments.removeAll(mobilising);
 
         TreeSet<LocalDate> dates = new TreeSet<>();
         drugSegments.forEach(s -> dates.add(s.from()));
@@ -1631,7 +1651,8 @@ public final class LineOfTherapyDeriver {
         // A transplant recorded by month or year is placed on its first day but named as recorded ("in 2025").
         String when = t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day;
         if (cur == null) {
-            Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + when);
+            Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + when
+                    + mobilisationText(t));
             first.add(t);
             lines.add(first);
             return;
@@ -1674,7 +1695,8 @@ public final class LineOfTherapyDeriver {
         }
         if (joins) {
             cur.add(t);
-            cur.joined.add(kind + when + " joined line " + lines.size() + (joinedBy == null ? "" : " " + joinedBy));
+            cur.joined.add(kind + when + " joined line " + lines.size() + (joinedBy == null ? "" : " " + joinedBy)
+                    + mobilisationText(t));
             return;
         }
         LocalDate start = lineStart(t);
@@ -1816,6 +1838,29 @@ public final class LineOfTherapyDeriver {
                     + " record the CAR-T product or transplant it prepared, or the reason it was given");
         }
         return out;
+    }
+
+    /** The transplant {@code s} mobilised stem cells for (CDS-POLICY-MOBILISATION), or null. */
+    private static Transplant mobilisationFor(Segment s, List<Transplant> transplants, List<Segment> segments) {
+        if (!s.drug().equals(Drug.CYCLOPHOSPHAMIDE) || days(s.from(), s.to()) > MOBILISATION_COURSE_MAX_DAYS) return null;
+        boolean alone = segments.stream().noneMatch(o -> o != s && !o.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+                && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID
+                && !o.from().isAfter(s.to().plusDays(CONDITIONING_WINDOW_DAYS))
+                && !o.to().isBefore(s.from().minusDays(CONDITIONING_WINDOW_DAYS)));
+        if (!alone) return null;
+        for (Transplant t : transplants) {
+            long before = days(s.to(), t.date());
+            if (before > CONDITIONING_WINDOW_DAYS && before <= MOBILISATION_WINDOW_DAYS) return t;
+        }
+        return null;
+    }
+
+    private static String mobilisationText(Transplant t) {
+        if (t.mobilisation().isEmpty()) return "";
+        Segment first = t.mobilisation().get(0);
+        return "; cyclophosphamide from " + first.from() + " (" + reference(first.record()) + "), given alone "
+                + days(first.to(), t.date()) + " days before it, read as its stem-cell mobilisation, a step of the planned"
+                + " sequence and not a new regimen (project policy CDS-POLICY-MOBILISATION)";
     }
 
     private static Transplant conditioningFor(Segment s, List<Transplant> transplants) {

@@ -66,15 +66,18 @@ public final class TherapyRecords {
      * be current: the fills give the earliest day the supply could have run out, not the last dose (specialty-pharmacy
      * fills, e.g. lenalidomide REMS, often never reach the EHR). The request is then read as given from its date to
      * that day, and its end is unknown from there on (bounded by the next line, else asOf, as CDS-POLICY-UNKNOWN-END
-     * bounds it) rather than "stopped when the last supply ran out". Returns that day, or null when the policy does
-     * not apply: no later fill, a later order of the drug (which replaces this one), a later administration or
-     * statement ending last (it says what was given), or a supply reaching asOf (the drug is then ongoing).
+     * bounds it) rather than "stopped when the last supply ran out". Administrations charted under the open order are
+     * read the same way (FINDINGS E2, CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER): an infusion unit's doses
+     * often reach the hospital record incompletely, so while the order is open the last charted dose is only the earliest
+     * day the drug can have stopped. Returns that day, or null when the policy does not apply: no later fill or
+     * administration, a later order of the drug (which replaces this one), a statement ending last (it says what was
+     * given), or a supply reaching asOf (the drug is then ongoing).
      */
     public static LocalDate dispensedThrough(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
         if (r == null || records == null || !isStaleOpenRequest(r, asOf) || !OPEN_ORDER_STATUSES.contains(status(r))
                 || !isDatedAndStarted(r, asOf)) return null;
         LocalDate through = null;
-        boolean lastIsDispense = false;
+        boolean lastIsCharted = false;
         for (MedicationRecord o : records) {
             if (o == null || o == r || !o.getDrug().equals(r.getDrug()) || !isDatedAndStarted(o, asOf)
                     || o.getStart().isBefore(r.getStart())) continue;
@@ -83,15 +86,16 @@ public final class TherapyRecords {
                 continue;
             }
             LocalDate last = lastDay(o, asOf);
-            boolean dispense = o.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE;
+            boolean charted = o.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE
+                    || o.getSource() == org.myelomacds.facts.MedicationSource.ADMINISTRATION;
             if (through == null || last.isAfter(through)) {
                 through = last;
-                lastIsDispense = dispense;
-            } else if (last.equals(through) && !dispense) {
-                lastIsDispense = false;
+                lastIsCharted = charted;
+            } else if (last.equals(through) && !charted) {
+                lastIsCharted = false;
             }
         }
-        if (through == null || !lastIsDispense || !through.isBefore(asOf) || !through.isAfter(r.getStart())) return null;
+        if (through == null || !lastIsCharted || !through.isBefore(asOf) || !through.isAfter(r.getStart())) return null;
         return through;
     }
 

@@ -21,6 +21,7 @@ public final class Drug implements Comparable<Drug> {
     public static final Drug BORTEZOMIB = named("BORTEZOMIB");
     public static final Drug CARFILZOMIB = named("CARFILZOMIB");
     public static final Drug MELPHALAN = named("MELPHALAN");
+    public static final Drug CYCLOPHOSPHAMIDE = named("CYCLOPHOSPHAMIDE");
 
     /** The drugs named in Java, which the catalogue must define. */
     public static final List<Drug> NAMED_IN_JAVA = List.of(ISATUXIMAB, DARATUMUMAB, LENALIDOMIDE, POMALIDOMIDE,

@@ -65,7 +65,7 @@ public final class OpenRequestNotOngoing implements HasProvenance {
         List<String> filled = new ArrayList<>();
         for (TherapyEndNotRecorded.Entry e : courses) {
             if (e.course().getEnd().isAfter(e.record().getStart())) {
-                filled.add((one ? "and" : Provenances.references(e.record())) + " up to the last dispensed supply on "
+                filled.add((one ? "and" : Provenances.references(e.record())) + " up to the last dispensed supply or charted dose on "
                         + e.course().getEnd());
             }
         }
@@ -79,8 +79,9 @@ public final class OpenRequestNotOngoing implements HasProvenance {
                 + " days ago: read as given on " + (one ? "that date" : "their dates")
                 + (filled.isEmpty() ? "" : " (" + String.join(", ", filled) + ")") + ", not as ongoing"
                 + (bounds.isEmpty() ? "" : "; " + String.join("; ", bounds))
-                + (filled.isEmpty() ? "" : "; the order is still open, so its fills give the earliest day the supply ran out,"
-                        + " not the last dose (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER)");
+                + (filled.isEmpty() ? "" : "; the order is still open, so its fills and charted doses give the earliest day the drug can have"
+                        + " stopped, not the last dose (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER,"
+                        + " CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER)");
     }
 
     @Override public List<Provenance> getProvenance() { return Provenances.of(requests); }
