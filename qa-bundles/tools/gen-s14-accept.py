@@ -698,3 +698,23 @@ As 17b, but bortezomib, lenalidomide and dexamethasone of each course end on the
 only sign of the progression before the re-treatment is the serum M-protein (nadir 0.3 g/dL, then 1.1 on 2022-12-05 and
 1.4 on 2023-01-16: IMWG PD, §1.6 A). A haematologist: 2 prior lines (re-treatment after progression, bullet 1); a single
 line here would be the "same drugs resumed" reading that needs NO progression in between.''')
+
+# ---------------------------------------------------------------- 21 Rd by one MedicationStatement per cycle; PD; one more cycle before Kd
+b = B('21-rd-statement-per-cycle-pd-one-more-cycle-then-kd', '1947-11-11', 'male', 'Svensson', 'Nils')
+b.cond('mm', MM_ICD(), 'Multiple myeloma', '2023-01-02')
+c = '2023-01-09'; k = 0
+while c <= '2026-05-30':
+    b.stmt('rd-len-c%d' % (k + 1), 'lenalidomide 25 mg d1-21 (cycle %d)' % (k + 1), c, days(c, 20), LEN)
+    b.stmt('rd-dex-c%d' % (k + 1), 'dexamethasone 40 mg d1,8,15,22 (cycle %d)' % (k + 1), c, days(c, 21), DEX)
+    c = days(c, 28); k += 1
+b.status('vgpr', '2023-09-01', worse=False)
+b.status('pd-1', '2026-05-05')
+cycles(b, 'kd-cfz', 'Carfilzomib 56 mg/m2 IV', CFZ, '2026-06-15', (0, 1, 7, 8, 14, 15), 5)
+b.status('pr', '2026-10-01', worse=False)
+b.egfr('2026-10-20', 60); LVEF(b, '2026-10-15')
+save(b, '''
+Transplant-ineligible; continuous Rd from 2023-01-09 recorded as one MedicationStatement per 28-day cycle (the clinic's
+cycle log); VGPR; PD 2026-05-05 during the cycle of 2026-04-27; one more Rd cycle (2026-05-25..06-14) while Kd is
+arranged; Kd from 2026-06-15 (5 cycles, to 2026-10-20), PR 2026-10-01. A haematologist: two lines so far (Rd, Kd on
+going), lenalidomide-refractory (PD on it); Kd responding, not relapsed: nothing to offer now (relapse not documented
+after Kd). The extra Rd cycle after the PD is line 1 finishing, not a third line (LOT-B15 §1.1).''')
