@@ -54,9 +54,7 @@ final class AsOfCut {
                 // issued: when this version was made available to providers. A result issued after asOf was not in the
                 // chart that day, whatever day it was taken (a progression drawn on 28 October and reported on
                 // 4 November). An amended or corrected version replaces one that was: it is kept, as read today.
-                String status = r.path("status").asText();
-                boolean revised = "amended".equals(status) || "corrected".equals(status);
-                yield after(asOf, startOfChoice(r, "effective"), revised ? null : r.get("issued")) ? Optional.empty() : Optional.of(entry);
+                yield inChart(countedFrom("Observation", r), asOf) ? Optional.of(entry) : Optional.empty();
             }
             case "MedicationStatement" -> after(asOf, r.get("dateAsserted"))
                     || !"intended".equals(r.path("status").asText()) && after(asOf, startOfChoice(r, "effective")) ? Optional.empty()
@@ -74,7 +72,7 @@ final class AsOfCut {
                     }));
             case "AllergyIntolerance" -> after(asOf, startOfChoice(r, "onset"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
             case "AdverseEvent" -> after(asOf, r.get("date"), r.get("detected"), r.get("recordedDate")) ? Optional.empty() : Optional.of(entry);
-            default -> notRead(r, asOf) ? Optional.empty() : Optional.of(entry); // a type only counted, never mapped
+            default -> inChart(countedFrom(entry.resourceType(), r), asOf) ? Optional.of(entry) : Optional.empty(); // only counted
         };
     }
 
@@ -87,20 +85,46 @@ final class AsOfCut {
     private static final Set<String> PLAN_INTENTS = Set.of("plan", "proposal", "option");
     private static final Set<String> PLAN_STATUSES = Set.of("draft", "proposed", "planned", "preparation");
 
-    /** True when a resource of a type the engine does not read came into being after asOf (see the class comment). */
-    private static boolean notRead(ObjectNode r, LocalDate asOf) {
+    /**
+     * The first day an Observation, or a resource of a type the engine does not read, was certainly in the chart: the
+     * latest of the first possible days of the dates that place it (see the class comment); null when none does (then it
+     * is in the chart whatever asOf). Worked out once per resource, so that a large record's counted entries are not
+     * re-read for each evaluation date.
+     */
+    static LocalDate countedFrom(String type, ObjectNode r) {
+        if (type.equals("Observation")) {
+            // issued: when this version was made available to providers. A result issued after asOf was not in the
+            // chart that day, whatever day it was taken (a progression drawn on 28 October and reported on
+            // 4 November). An amended or corrected version replaces one that was: it is kept, as read today.
+            String status = r.path("status").asText();
+            boolean revised = "amended".equals(status) || "corrected".equals(status);
+            return latest(latest(null, startOfChoice(r, "effective")), revised ? null : r.get("issued"));
+        }
+        LocalDate from = null;
         boolean recorded = false;
         for (String f : RECORD_DATES) {
-            if (after(asOf, r.get(f))) return true;
+            from = latest(from, r.get(f));
             recorded |= r.hasNonNull(f);
         }
         // A plan made by asOf for a later date was in the chart that day; a plan that states no record date is dated by
         // the start it plans for (the only date it gives).
         boolean plan = PLAN_INTENTS.contains(r.path("intent").asText()) || PLAN_STATUSES.contains(r.path("status").asText());
-        if (plan && recorded) return false;
-        for (String c : START_CHOICES) if (after(asOf, startOfChoice(r, c))) return true;
-        for (String p : START_PERIODS) if (after(asOf, r.path(p).get("start"))) return true;
-        return after(asOf, r.get("started"));
+        if (plan && recorded) return from;
+        for (String c : START_CHOICES) from = latest(from, startOfChoice(r, c));
+        for (String p : START_PERIODS) from = latest(from, r.path(p).get("start"));
+        return latest(from, r.get("started"));
+    }
+
+    /** Whether a resource first in the chart on {@code from} ({@link #countedFrom}) was in it on asOf. */
+    static boolean inChart(LocalDate from, LocalDate asOf) {
+        return from == null || !from.isAfter(asOf);
+    }
+
+    /** The later of a day and the first possible day of a written date (a date that is not one is ignored, as by {@link #after}). */
+    private static LocalDate latest(LocalDate day, JsonNode written) {
+        if (written == null || !written.isTextual()) return day;
+        LocalDate earliest = PartialDates.earliestDay(written.asText());
+        return earliest == null || day != null && !earliest.isAfter(day) ? day : earliest;
     }
 
     /**
@@ -115,11 +139,17 @@ final class AsOfCut {
             String name = f.getKey();
             boolean dated = name.equals("resourceType") || name.equals("id") || name.equals("status") || name.equals("intent")
                     || name.equals("started") || RECORD_DATES.contains(name) || START_PERIODS.contains(name)
-                    || START_CHOICES.stream().anyMatch(c -> name.startsWith(c) && name.length() > c.length()
-                            && Character.isUpperCase(name.charAt(c.length())));
+                    || isStartChoice(name);
             if (dated) kept.set(name, f.getValue());
         }
         return kept;
+    }
+
+    private static boolean isStartChoice(String name) {
+        for (String c : START_CHOICES) {
+            if (name.startsWith(c) && name.length() > c.length() && Character.isUpperCase(name.charAt(c.length()))) return true;
+        }
+        return false;
     }
 
     private interface Ongoing { void apply(ObjectNode resource); }

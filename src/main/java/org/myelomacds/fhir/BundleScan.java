@@ -76,11 +76,22 @@ final class BundleScan {
     }
 
     /**
-     * One resource counted and not read, as {@code what} ("CarePlan", "Observation (unrecognised code)"), with the entry
-     * whose dates tell whether it was in the chart on asOf (for a type not read, only those dates:
-     * {@link AsOfCut#datesOnly}); null when nothing dates it (an entry without a resource).
+     * One resource counted and not read, as {@code what} ("CarePlan", "Observation (unrecognised code)"), with what tells
+     * whether it was in the chart on asOf: a kept entry read as {@link AsOfCut#asOf} reads it (a duplicate, another
+     * patient's record), else the first day it certainly was ({@link AsOfCut#countedFrom}; null when nothing dates it).
      */
-    record Skip(String what, ScannedEntry dated) { }
+    record Skip(String what, ScannedEntry entry, java.time.LocalDate countedFrom) {
+        static Skip of(String what, ScannedEntry entry) { return new Skip(what, entry, null); }
+
+        static Skip from(String what, java.time.LocalDate countedFrom) { return new Skip(what, null, countedFrom); }
+
+        boolean countedOn(java.time.LocalDate asOf) {
+            return entry != null ? AsOfCut.asOf(entry, asOf).isPresent() : AsOfCut.inChart(countedFrom, asOf);
+        }
+    }
+
+    /** An Observation the engine does not read: who it is about (how it is counted) and when it was first in the chart. */
+    private record UnreadObservation(ScannedEntry subjectOnly, java.time.LocalDate countedFrom) { }
 
     /** An unreadable part that is one entry's, dated as that entry. */
     record DatedProblem(ScannedEntry entry, UnreadableInput problem) { }
@@ -92,7 +103,7 @@ final class BundleScan {
     Map<String, Integer> skippedAsOf(java.time.LocalDate asOf) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Skip s : skipped) {
-            if (s.dated() == null || AsOfCut.asOf(s.dated(), asOf).isPresent()) counts.merge(s.what(), 1, Integer::sum);
+            if (s.countedOn(asOf)) counts.merge(s.what(), 1, Integer::sum);
         }
         return counts;
     }
@@ -238,10 +249,10 @@ final class BundleScan {
     /** The entries seen so far: what is kept for the mappers, what is counted as skipped, and what was unreadable. */
     private static final class Accumulator {
         private final Set<String> r4ResourceTypes;
-        private final Terminology terminology;
+        private final ObservationTriage triage;
         private final List<ScannedEntry> kept = new ArrayList<>();
         private final List<ScannedEntry> patients = new ArrayList<>();
-        private final List<ScannedEntry> unreadObservations = new ArrayList<>();
+        private final List<UnreadObservation> unreadObservations = new ArrayList<>();
         private final List<Skip> skipped = new ArrayList<>();
         private final List<UnreadableInput> problems = new ArrayList<>();
         private final List<DatedProblem> datedProblems = new ArrayList<>();
@@ -250,7 +261,7 @@ final class BundleScan {
 
         Accumulator(Set<String> r4ResourceTypes, Terminology terminology) {
             this.r4ResourceTypes = r4ResourceTypes;
-            this.terminology = terminology;
+            this.triage = new ObservationTriage(terminology);
         }
 
         /** True when the entry is kept whole for the mappers. */
@@ -259,7 +270,7 @@ final class BundleScan {
             JsonNode resource = entry.path("resource");
             if (!resource.isObject()) {
                 if (resource.isMissingNode() || resource.isNull()) {
-                    skipped.add(new Skip(SKIP_NO_RESOURCE, null));
+                    skipped.add(Skip.from(SKIP_NO_RESOURCE, null));
                 } else {
                     problems.add(new UnreadableInput(i, textOrNull(entry.get("fullUrl")), "Bundle.entry[" + i + "].resource", "resource is not a JSON object"));
                 }
@@ -278,8 +289,8 @@ final class BundleScan {
                         "not FHIR R4: resourceType '" + type + "' does not exist in FHIR R4");
             }
             if (!READ_TYPES.contains(type)) {
-                // Counted only, and only if it was in the chart on asOf: its dates are all that is held of it.
-                skipped.add(new Skip(type, new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, AsOfCut.datesOnly(res))));
+                // Counted only, and only if it was in the chart on asOf: the first day it was is all that is held of it.
+                skipped.add(Skip.from(type, AsOfCut.countedFrom(type, res)));
                 return false;
             }
             ScannedEntry scanned = new ScannedEntry(i, type, textOrNull(res.get("id")), fullUrl, res);
@@ -288,10 +299,11 @@ final class BundleScan {
                 throw InvalidBundleException.at(i, scanned.reference(), foreign.get().field(), "not FHIR R4: " + foreign.get().message());
             }
             res.remove("text"); // the narrative is never read and is often the largest part of a resource
-            if (type.equals("Observation") && !ObservationTriage.isRead(res, terminology)) {
+            if (type.equals("Observation") && !triage.isRead(res)) {
                 // Never read, whatever its subject: keep only the subject, which decides how it is counted at the end,
                 // and its dates, which decide whether it is counted on asOf.
-                unreadObservations.add(new ScannedEntry(i, type, scanned.id(), fullUrl, subjectOnly(res)));
+                unreadObservations.add(new UnreadObservation(new ScannedEntry(i, type, scanned.id(), fullUrl, subjectOnly(res)),
+                        AsOfCut.countedFrom(type, res)));
                 return false;
             }
             if (type.equals("Patient")) patients.add(scanned);
@@ -314,7 +326,7 @@ final class BundleScan {
                     // (a paging overlap) is one fact, not two; two different resources under one id leave unknown which
                     // one the record holds, so the later is an unreadable part (its location named), never a second fact.
                     if (earlier.resource().equals(e.resource())) {
-                        skipped.add(new Skip(e.resourceType() + SKIP_DUPLICATE_SUFFIX, e));
+                        skipped.add(Skip.of(e.resourceType() + SKIP_DUPLICATE_SUFFIX, e));
                     } else {
                         datedProblems.add(new DatedProblem(e, new UnreadableInput(e.index(), e.reference(), null, "a second "
                                 + e.resourceType() + " with the id of Bundle.entry[" + earlier.index() + "] and different content:"
@@ -327,7 +339,7 @@ final class BundleScan {
                     continue;
                 }
                 if (isAboutAnotherPatient(e, patient, typesByFullUrl)) {
-                    skipped.add(new Skip(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, e));
+                    skipped.add(Skip.of(e.resourceType() + SKIP_OTHER_PATIENT_SUFFIX, e));
                     continue;
                 }
                 Optional<String> why = unattributed(e, patient);
@@ -342,9 +354,10 @@ final class BundleScan {
                 if (e.resourceType().equals("MedicationRequest")) requests.add(e);
                 entries.add(e);
             }
-            for (ScannedEntry o : unreadObservations) {
-                skipped.add(new Skip(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
-                        : SKIP_UNRECOGNISED_OBSERVATION, o));
+            for (UnreadObservation u : unreadObservations) {
+                ScannedEntry o = u.subjectOnly();
+                skipped.add(Skip.from(isAboutAnotherPatient(o, patient, typesByFullUrl) ? o.resourceType() + SKIP_OTHER_PATIENT_SUFFIX
+                        : SKIP_UNRECOGNISED_OBSERVATION, u.countedFrom()));
             }
             return new BundleScan(patient, entries, medications, requests, skipped, problems, datedProblems, unattributed);
         }
@@ -383,11 +396,11 @@ final class BundleScan {
     }
 
     /**
-     * The elements of an unread Observation still needed, so the rest can be freed now: who it is about (how it is
-     * counted) and its dates (whether it is counted on asOf).
+     * The element of an unread Observation still needed once its first day in the chart is known, so the rest can be
+     * freed now: who it is about (how it is counted).
      */
     private static ObjectNode subjectOnly(ObjectNode resource) {
-        ObjectNode kept = AsOfCut.datesOnly(resource);
+        ObjectNode kept = resource.objectNode();
         if (resource.has("subject")) kept.set("subject", resource.get("subject"));
         return kept;
     }

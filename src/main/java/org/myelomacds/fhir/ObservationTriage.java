@@ -14,9 +14,23 @@ import org.myelomacds.evidence.terminology.Terminology;
  * code — text naming them.
  */
 final class ObservationTriage {
-    private ObservationTriage() { }
+    private final Terminology terms;
+    /**
+     * Whether a code's text names what the engine reads, per text already seen: a record repeats the same few lab and
+     * vital-sign codes hundreds of times, and the text test (the value sets' patterns) is the costly part of triage.
+     */
+    private final java.util.Map<String, Boolean> codeTextRead = new java.util.HashMap<>();
+
+    /** A triage for one bundle's scan, remembering the code texts it has judged. */
+    ObservationTriage(Terminology terms) {
+        this.terms = terms;
+    }
 
     static boolean isRead(JsonNode observation, Terminology terms) {
+        return new ObservationTriage(terms).isRead(observation);
+    }
+
+    boolean isRead(JsonNode observation) {
         ObservationTerms observations = terms.observations();
         CytogeneticTerms cytogenetics = terms.cytogenetics();
         JsonNode code = observation.path("code");
@@ -31,12 +45,12 @@ final class ObservationTriage {
             }
             text.append(' ').append(coding.path("display").asText(""));
         }
-        String codeText = text.toString();
-        if (observations.looksLikeCytogeneticsPanel(codeText) || observations.isIsotypeCodeText(codeText)
-                || !cytogenetics.named(codeText).isEmpty()) {
+        if (codeTextRead.computeIfAbsent(text.toString(), codeText -> observations.looksLikeCytogeneticsPanel(codeText)
+                || observations.isIsotypeCodeText(codeText) || !cytogenetics.named(codeText).isEmpty())) {
             return true;
         }
-        if (!cytogenetics.named(observation.path("valueString").asText("")).isEmpty()) return true;
+        String valueString = observation.path("valueString").asText("");
+        if (!valueString.isEmpty() && !cytogenetics.named(valueString).isEmpty()) return true;
         for (JsonNode component : observation.path("component")) {
             if (!cytogenetics.named(component.path("code").path("text").asText("")).isEmpty()) return true;
             for (JsonNode coding : component.path("code").path("coding")) {
