@@ -1,0 +1,38 @@
+# Session 14 (relapse4), issue 10 bullet 8: the relapse leftovers of note-s13 "Left": the involved light chain read from
+# the myeloma diagnosis's words (sweep s13-relapse3 S1); one text for a ">x" M-protein followed by an exact rise (S2); a
+# provisional relapse code during the first line under way (D6 side effect); one decision for the relapsed-myeloma
+# regimens during first-line therapy under way. Run from the worktree root; writes qa-bundles/s14r-*.json with a story
+# in s14r-*.story.txt.
+import json, copy
+S='fhir-samples/'; Q='qa-bundles/'; O='qa-bundles/'
+def load(n, d=S): return json.load(open(d+n+'.json'))
+def res(b): return [e['resource'] for e in b['entry']]
+def get(b,i): return next(r for r in res(b) if r.get('id')==i)
+def drop(b,pred): b['entry']=[e for e in b['entry'] if not pred(e['resource'])]
+def add(b,r,n): b['entry'].append({'fullUrl':'urn:uuid:5e1a4b00-0000-4000-8000-%012d'%n,'resource':r})
+def save(b,n,story):
+    b['id']='s14r-'+n
+    json.dump(b,open(O+'s14r-'+n+'.json','w'),indent=1)
+    open(O+'s14r-'+n+'.story.txt','w').write(story.strip()+'\n')
+def q(value,unit,comparator=None):
+    r={'value':value,'unit':unit,'system':'http://unitsofmeasure.org','code':unit}
+    if comparator: r['comparator']=comparator
+    return r
+
+# ---- S2: a ">x" M-protein followed by an exact rise on the latest result ---------------------------------------------
+# Base fhir-samples/rrmm-m-protein-rise: serum M-protein 0.6 (2023-08-21), 0.4 (2024-09-16), 0.5 (2025-09-15),
+# 0.9 (2026-07-13), 1.2 g/dL (2026-08-24); lenalidomide maintenance to 2026-10-05, improved 2023-08-28.
+b=load('rrmm-m-protein-rise'); get(b,'mprotein-2026-07')['valueQuantity']=q(0.5,'g/dL','>')
+save(b,'mprot-gt-then-exact-rise-one-text','fhir-samples/rrmm-m-protein-rise with the 2026-07-13 result reported as '
+     '">0.5 g/dL" and the latest, 1.2 g/dL on 2026-08-24, exact (lowest 0.4 g/dL on 2024-09-16). Right (sweep '
+     's13-relapse3 S2): one series, one statement: the ">0.5" may be the rise with 1.2 its confirmation, or 1.2 alone an '
+     'unconfirmed rise; either way a possible progression (DERIVE-RELAPSE-71), relapse UNDETERMINED, lenalidomide '
+     'refractoriness unknown, RRMM regimens INSUFFICIENT_DATA. Before: two texts for the one series (DERIVE-RELAPSE-71 and '
+     '-43 "on this one measurement"), two "possible progression" rows in the line table and two refractoriness texts.')
+b=load('rrmm-m-protein-rise'); get(b,'mprotein-2026-07')['valueQuantity']=q(0.5,'g/dL','>')
+r=copy.deepcopy(get(b,'mprotein-2026-08')); r['id']='mprotein-2026-08-03'; r['effectiveDateTime']='2026-08-03'
+r['valueQuantity']=q(0.6,'g/dL'); add(b,r,1)
+save(b,'near-miss-mprot-gt-no-partner-then-rise','Near miss of s14r-mprot-gt-then-exact-rise-one-text: a 0.6 g/dL result '
+     'on 2026-08-03 between the ">0.5 g/dL" (2026-07-13) and the 1.2 g/dL (2026-08-24). Neither neighbour of the bound '
+     'may meet the IMWG test (0.9 g/dL), so the bound is not named; 1.2 on the latest result is an unconfirmed rise '
+     '(DERIVE-RELAPSE-43, "on this one measurement"), as before. Relapse UNDETERMINED.')
