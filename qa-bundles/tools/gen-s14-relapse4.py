@@ -36,3 +36,41 @@ save(b,'near-miss-mprot-gt-no-partner-then-rise','Near miss of s14r-mprot-gt-the
      'on 2026-08-03 between the ">0.5 g/dL" (2026-07-13) and the 1.2 g/dL (2026-08-24). Neither neighbour of the bound '
      'may meet the IMWG test (0.9 g/dL), so the bound is not named; 1.2 on the latest result is an unconfirmed rise '
      '(DERIVE-RELAPSE-43, "on this one measurement"), as before. Relapse UNDETERMINED.')
+
+# ---- S1: the involved light chain read from the myeloma diagnosis's words --------------------------------------------
+# Base qa-bundles/s12f-dflc-confirmed-rise-on-len: light-chain myeloma, serum M-protein 0 throughout, lenalidomide
+# ongoing; free kappa 1.9 (2022-06-13) ... 16.4 (2026-09-07), 17.0 mg/dL (2026-10-05), free lambda about 1 mg/dL;
+# Condition/mm code text 'Light-chain (kappa) multiple myeloma'.
+def flc(): return load('s12f-dflc-confirmed-rise-on-len', Q)
+def ife(b, text, day='2026-10-05', n=2):
+    add(b, {'resourceType':'Observation','id':'ife-'+day,'status':'final',
+            'code':{'coding':[{'system':'http://loinc.org','code':'14895-7',
+                               'display':'Protein fractions [Interpretation] in Serum or Plasma by Immunofixation'}]},
+            'subject':get(b,'mm')['subject'],'effectiveDateTime':day,'valueCodeableConcept':{'text':text}}, n)
+b=flc(); get(b,'mm')['code']['text']='Light-chain (lambda) multiple myeloma'
+save(b,'flc-lambda-diagnosis-kappa-rising','s12f-dflc-confirmed-rise-on-len with the diagnosis worded "Light-chain '
+     '(lambda) multiple myeloma" (Condition.code.text); free kappa rises to 17 mg/dL while free lambda stays near 1 mg/dL. '
+     'Right (clinical-evidence §1.6 A: dFLC is the involved minus the uninvolved chain; sweep s13-relapse3 S1): lambda is '
+     'the involved chain, as the diagnosis says, so the dFLC falls and the kappa rise is no IMWG free-light-chain '
+     'progression; relapse NOT_DOCUMENTED (nothing else after the line), RRMM regimens INSUFFICIENT_DATA with '
+     'RELAPSE_NOT_DOCUMENTED. Before: kappa taken as involved ("the higher chain on 2026-10-05, no isotype on record"), '
+     'a possible progression read on the wrong chain.')
+b=flc(); ife(b,'IgG lambda monoclonal protein')
+save(b,'flc-chain-conflict-diagnosis-kappa-ife-lambda','s12f-dflc-confirmed-rise-on-len (diagnosis "Light-chain '
+     '(kappa) multiple myeloma") with a serum immunofixation on 2026-10-05 reading "IgG lambda monoclonal protein". '
+     'Right (CDS-POLICY-RELAPSE4-CHAIN-CONFLICT): the records disagree, so the involved chain is unknown: data gap '
+     'RELAPSE_NOT_DOCUMENTED (GAP-RELAPSE-11) naming Condition/mm with its words and Observation/ife-2026-10-05; the dFLC '
+     'rise with kappa as involved still meets the IMWG FLC criterion, so a possible progression (DERIVE-RELAPSE-72) naming '
+     'both records; relapse UNDETERMINED, lenalidomide refractoriness unknown, RRMM regimens INSUFFICIENT_DATA. Before: '
+     'the immunofixation alone decided (lambda involved, no rise), relapse NOT_DOCUMENTED without a word on the kappa rise.')
+b=flc(); ife(b,'Free kappa light chain, monoclonal')
+save(b,'near-miss-flc-diagnosis-and-ife-agree','Near miss of s14r-flc-chain-conflict-diagnosis-kappa-ife-lambda: the '
+     'immunofixation reads "Free kappa light chain, monoclonal", as the diagnosis says. Right: kappa involved, named by '
+     'both records; the confirmed dFLC rise is a possible progression (DERIVE-RELAPSE-51) as in s12f-dflc-confirmed-rise-'
+     'on-len; no GAP-RELAPSE-11.')
+b=flc(); get(b,'mm')['code']['text']='Multiple myeloma'; get(b,'mm').setdefault('note',[]).append(
+    {'text':'FLC kappa/lambda ratio 12 at diagnosis; free kappa 182 mg/dL'})
+save(b,'near-miss-flc-note-ratio-not-isotype','Near miss of s14r-flc-lambda-diagnosis-kappa-rising: the diagnosis says '
+     'only "Multiple myeloma", with a note "FLC kappa/lambda ratio 12 at diagnosis; free kappa 182 mg/dL". A ratio and a '
+     'measured chain are not an isotype statement (both chains named, or no heavy chain and no "light chain" words), so '
+     'nothing is read from the note: kappa is taken as the higher chain (CDS-POLICY-FLC-INVOLVED), as before.')

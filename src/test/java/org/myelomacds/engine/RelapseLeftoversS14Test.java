@@ -23,6 +23,10 @@ class RelapseLeftoversS14Test {
         return (ObjectNode) JSON.readTree(Samples.samplesDir().resolve(name).toFile());
     }
 
+    private static ObjectNode qa(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Samples.projectDir().resolve("qa-bundles").resolve(name).toFile());
+    }
+
     private static ObjectNode resource(ObjectNode bundle, String id) {
         for (var e : bundle.withArray("entry")) {
             if (e.path("resource").path("id").asText().equals(id)) return (ObjectNode) e.get("resource");
@@ -75,5 +79,73 @@ class RelapseLeftoversS14Test {
         List<Findings.RelapseSignal> possible = possibleMProteinSignals(a);
         assertEquals(1, possible.size(), possible.toString());
         assertTrue(possible.get(0).text().contains("on this one measurement, the latest on record"), possible.get(0).text());
+    }
+
+    // ---- sweep s13-relapse3 S1: the involved light chain read from the myeloma diagnosis's words ------------------------
+    // qa-bundles/s12f-dflc-confirmed-rise-on-len: free kappa rising to 17 mg/dL, lambda about 1 mg/dL, serum M-protein 0,
+    // Condition/mm "Light-chain (kappa) multiple myeloma".
+
+    private static void ife(ObjectNode b, String text) {
+        ObjectNode o = b.withArray("entry").addObject().put("fullUrl", "urn:uuid:5e1a4b00-0000-4000-8000-0000000000aa")
+                .putObject("resource");
+        o.put("resourceType", "Observation").put("id", "ife-test").put("status", "final").put("effectiveDateTime", "2026-10-05");
+        o.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "14895-7");
+        o.set("subject", resource(b, "mm").get("subject").deepCopy());
+        o.putObject("valueCodeableConcept").put("text", text);
+    }
+
+    @Test
+    void theDiagnosisWordsNameTheInvolvedChainSoARiseOfTheOtherChainIsNoFreeLightChainProgression() throws Exception {
+        ObjectNode b = qa("s12f-dflc-confirmed-rise-on-len.json");
+        ((ObjectNode) resource(b, "mm").get("code")).put("text", "Light-chain (lambda) multiple myeloma");
+        Assessment a = Samples.evaluate(b);
+        assertEquals("NOT_DOCUMENTED", a.findings().relapse().status(), a.findings().relapse().text());
+        assertTrue(a.findings().relapse().signals().stream().noneMatch(s -> s.source().equals("FREE_LIGHT_CHAIN")),
+                a.findings().relapse().signals().toString());
+    }
+
+    @Test
+    void nearMissTheDiagnosisWordsNamingKappaReadTheRiseAndSayWhere() throws Exception {
+        Assessment a = Samples.evaluate(qa("s12f-dflc-confirmed-rise-on-len.json"));
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("kappa involved, as Condition/mm (the diagnosis: 'Light-chain (kappa) multiple myeloma') names it"), text);
+        assertFalse(text.contains("taken as involved"), text);
+    }
+
+    @Test
+    void aNoteGivingTheRatioIsNoIsotypeStatement() throws Exception {
+        ObjectNode b = qa("s12f-dflc-confirmed-rise-on-len.json");
+        ObjectNode mm = resource(b, "mm");
+        ((ObjectNode) mm.get("code")).put("text", "Multiple myeloma");
+        mm.putArray("note").addObject().put("text", "FLC kappa/lambda ratio 12 at diagnosis; free kappa 182 mg/dL");
+        String text = Samples.evaluate(b).findings().relapse().text();
+        assertTrue(text.contains("kappa taken as involved: the higher chain on 2026-10-05"), text);
+    }
+
+    @Test
+    void aDiagnosisAndAnImmunofixationThatDisagreeLeaveTheChainUnknownNamingBothAndTheRisePossible() throws Exception {
+        ObjectNode b = qa("s12f-dflc-confirmed-rise-on-len.json");
+        ife(b, "IgG lambda monoclonal protein");
+        Assessment a = Samples.evaluate(b);
+        String text = a.findings().relapse().text();
+        assertEquals("UNDETERMINED", a.findings().relapse().status(), text);
+        assertTrue(text.contains("the records disagree on the involved light chain (Condition/mm (the diagnosis:"
+                + " 'Light-chain (kappa) multiple myeloma') names kappa, but Observation/ife-test names lambda)"), text);
+        assertTrue(text.contains("with free kappa as involved it rose"), text);
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.text().startsWith("The involved light chain is unknown: Condition/mm")
+                && g.text().contains("Observation/ife-test names lambda")), a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissADiagnosisAndAnImmunofixationThatAgreeNameBothWithoutAGap() throws Exception {
+        ObjectNode b = qa("s12f-dflc-confirmed-rise-on-len.json");
+        ife(b, "Free kappa light chain, monoclonal");
+        Assessment a = Samples.evaluate(b);
+        String text = a.findings().relapse().text();
+        assertTrue(text.contains("kappa involved, as Condition/mm (the diagnosis: 'Light-chain (kappa) multiple myeloma')"
+                + " and Observation/ife-test name it"), text);
+        assertTrue(a.dataGaps().stream().noneMatch(g -> g.text().startsWith("The involved light chain is unknown")),
+                a.dataGaps().toString());
     }
 }
