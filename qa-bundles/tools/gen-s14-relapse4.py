@@ -74,3 +74,24 @@ save(b,'near-miss-flc-note-ratio-not-isotype','Near miss of s14r-flc-lambda-diag
      'only "Multiple myeloma", with a note "FLC kappa/lambda ratio 12 at diagnosis; free kappa 182 mg/dL". A ratio and a '
      'measured chain are not an isotype statement (both chains named, or no heavy chain and no "light chain" words), so '
      'nothing is read from the note: kappa is taken as the higher chain (CDS-POLICY-FLC-INVOLVED), as before.')
+
+# ---- D6 side effect: a provisional relapse code during the only line, still given ------------------------------------
+def query(b):
+    add(b, {'resourceType':'Condition','id':'mm-relapse-query','subject':get(b,'mm-1')['subject'],
+            'verificationStatus':{'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-ver-status','code':'provisional'}]},
+            'code':{'coding':[{'system':'http://hl7.org/fhir/sid/icd-10-cm','code':'C90.02'}],'text':'Multiple myeloma in relapse?'},
+            'onsetDateTime':'2023-01-10','recordedDate':'2026-10-05'}, 3)
+    return b
+save(query(load('treated-remission-on-maintenance')),'provisional-relapse-code-first-line-under-way',
+     'fhir-samples/treated-remission-on-maintenance (VRd -> ASCT -> lenalidomide maintenance still given, stable disease '
+     '2026-09-15) with a provisional C90.02 "Multiple myeloma in relapse?" recorded 2026-10-05. Right (note-s13 "Left", D6 '
+     'side effect; CDS-POLICY-RELAPSE4-QUERIED-FIRST-LINE): the patient is newly diagnosed on first-line therapy unless the '
+     'disease relapsed on it, and the query decides neither: setting UNKNOWN (GAP-DIAGNOSIS-12), every regimen '
+     'INSUFFICIENT_DATA, RELAPSE_UNCONFIRMED naming the Condition and affecting every regimen. Before: "previously treated '
+     '(1 prior line), relapse not documented", the newly diagnosed regimens NOT_ELIGIBLE ("this patient has 1 prior line").')
+b=load('treated-remission-on-maintenance'); m=get(b,'line1-maint-lenalidomide'); m['status']='completed'
+m['effectivePeriod']={'start':'2023-08-01','end':'2026-09-30'}
+save(query(b),'near-miss-provisional-relapse-code-after-line-ended','Near miss of s14r-provisional-relapse-code-first-line-'
+     'under-way: the maintenance stopped on 2026-09-30, so line 1 ended and is a prior line. Right: previously treated, '
+     'relapse not documented (RRMM, DERIVE-SETTING-09), the newly diagnosed regimens NOT_ELIGIBLE, the relapsed-myeloma '
+     'regimens INSUFFICIENT_DATA with RELAPSE_UNCONFIRMED, as before.')

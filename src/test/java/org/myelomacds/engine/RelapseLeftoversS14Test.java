@@ -148,4 +148,51 @@ class RelapseLeftoversS14Test {
         assertTrue(a.dataGaps().stream().noneMatch(g -> g.text().startsWith("The involved light chain is unknown")),
                 a.dataGaps().toString());
     }
+
+    // ---- D6 side effect (s12a-18): a provisional relapse code during the only line, still given ---------------------------
+    // fhir-samples/treated-remission-on-maintenance: VRd -> ASCT -> lenalidomide maintenance still given, C90.01, stable
+    // 2026-09-15; a provisional C90.02 "relapse?" recorded 2026-10-05.
+
+    private static ObjectNode relapseQueried(boolean maintenanceStopped) throws Exception {
+        ObjectNode b = sample("treated-remission-on-maintenance.json");
+        if (maintenanceStopped) {
+            ObjectNode m = resource(b, "line1-maint-lenalidomide");
+            m.put("status", "completed");
+            m.putObject("effectivePeriod").put("start", "2023-08-01").put("end", "2026-09-30");
+        }
+        ObjectNode c = b.withArray("entry").addObject().put("fullUrl", "urn:uuid:5e1a4b00-0000-4000-8000-0000000000bb")
+                .putObject("resource");
+        c.put("resourceType", "Condition").put("id", "mm-relapse-query").put("onsetDateTime", "2023-01-10")
+                .put("recordedDate", "2026-10-05");
+        c.set("subject", resource(b, "mm-1").get("subject").deepCopy());
+        c.putObject("verificationStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-ver-status").put("code", "provisional");
+        ObjectNode code = c.putObject("code");
+        code.putArray("coding").addObject().put("system", "http://hl7.org/fhir/sid/icd-10-cm").put("code", "C90.02");
+        code.put("text", "Multiple myeloma in relapse?");
+        return b;
+    }
+
+    private static String status(Assessment a, String regimen) {
+        return a.notRecommended().stream().filter(n -> n.regimen().equals(regimen)).findFirst()
+                .map(n -> n.status()).orElse("RECOMMENDED");
+    }
+
+    @Test
+    void aProvisionalRelapseCodeDuringTheOnlyLineStillGivenLeavesTheSettingUndecided() throws Exception {
+        Assessment a = Samples.evaluate(relapseQueried(false));
+        assertEquals("UNKNOWN", a.setting());
+        assertEquals("INSUFFICIENT_DATA", status(a, "DARA_VRD"));
+        assertEquals("INSUFFICIENT_DATA", status(a, "DARA_KD"));
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.code().equals("RELAPSE_UNCONFIRMED")
+                && g.wouldAffect().contains("DARA_VRD") && g.wouldAffect().contains("DARA_KD")), a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissTheSameQueryAfterTheOnlyLineEndedIsPreviouslyTreated() throws Exception {
+        Assessment a = Samples.evaluate(relapseQueried(true));
+        assertEquals("RRMM", a.setting());
+        assertEquals("NOT_ELIGIBLE", status(a, "DARA_VRD"));
+        assertEquals("INSUFFICIENT_DATA", status(a, "DARA_KD"));
+    }
 }
