@@ -95,3 +95,13 @@ save(query(b),'near-miss-provisional-relapse-code-after-line-ended','Near miss o
      'under-way: the maintenance stopped on 2026-09-30, so line 1 ended and is a prior line. Right: previously treated, '
      'relapse not documented (RRMM, DERIVE-SETTING-09), the newly diagnosed regimens NOT_ELIGIBLE, the relapsed-myeloma '
      'regimens INSUFFICIENT_DATA with RELAPSE_UNCONFIRMED, as before.')
+
+# ---- The relapsed-myeloma regimens during first-line therapy under way: one decision -----------------------------------
+b=load('s13f-induction-vrd-cycle3', Q)
+save(b,'firstline-relapse-regimens-one-decision','Copy of s13f-induction-vrd-cycle3 (VRd cycle 3 from 2026-09-01, improved '
+     '2026-10-12; newly diagnosed, transplant-eligible, first-line therapy under way). Right (note-s13 "Left"; '
+     'CDS-POLICY-RELAPSE4-FIRSTLINE-LABEL-DECIDES): each relapsed-myeloma regimen (D-Kd, D-Vd, D-Pd, D-mono, D-Rd, Isa-Kd, '
+     'Isa-Pd) has one decision, its label\'s newly-diagnosed exclusion (criterion setting FAILED, naming the first line '
+     'under way and the relapse status): NOT_ELIGIBLE; RELAPSE_NOT_DOCUMENTED (GAP-FIRSTLINE-01) names what would let them '
+     'be assessed. Before: the same FAILED criterion and beside it FLAG-FIRSTLINE-04 "setting" UNKNOWN, status '
+     'INSUFFICIENT_DATA ("undecided"), two decisions for one criterion. Nothing is eligible either way.')

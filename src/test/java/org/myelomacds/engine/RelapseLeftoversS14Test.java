@@ -195,4 +195,34 @@ class RelapseLeftoversS14Test {
         assertEquals("NOT_ELIGIBLE", status(a, "DARA_VRD"));
         assertEquals("INSUFFICIENT_DATA", status(a, "DARA_KD"));
     }
+
+    // ---- note-s13 "Left": the relapsed-myeloma regimens during first-line therapy under way, one decision ----------------
+
+    private static List<org.myelomacds.assessment.Statement> reasons(Assessment a, String regimen) {
+        return a.notRecommended().stream().filter(n -> n.regimen().equals(regimen)).findFirst().orElseThrow().reasons();
+    }
+
+    @Test
+    void duringFirstLineTherapyUnderWayARelapsedMyelomaRegimenHasOneSettingDecisionItsLabels() throws Exception {
+        Assessment a = Samples.evaluate(qa("s13f-induction-vrd-cycle3.json"));
+        assertEquals("NDMM_TRANSPLANT_ELIGIBLE", a.setting());
+        for (String r : List.of("DARA_KD", "DARA_VD", "DARA_PD", "DARA_MONO", "DARA_RD", "ISA_KD", "ISA_PD")) {
+            assertEquals("NOT_ELIGIBLE", status(a, r), r);
+            List<org.myelomacds.assessment.Statement> setting = reasons(a, r).stream()
+                    .filter(s -> s.criterion().equals("setting")).toList();
+            assertEquals(1, setting.size(), r + " " + setting);
+            assertEquals("FAILED", setting.get(0).outcome(), r);
+            assertTrue(setting.get(0).text().contains("on first-line therapy since 2026-09-01"), setting.get(0).text());
+        }
+        assertTrue(a.dataGaps().stream().anyMatch(g -> g.rule().equals("GAP-FIRSTLINE-01") && g.wouldAffect().contains("DARA_KD")),
+                a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissAfterAProgressionOnTheFirstLineTheRelapsedMyelomaRegimensAreAssessed() throws Exception {
+        Assessment a = Samples.evaluate(qa("s13f-maintenance-then-progression.json"));
+        assertEquals("RRMM", a.setting());
+        assertTrue(a.recommendations().stream().anyMatch(r -> r.regimen().equals("DARA_KD"))
+                || reasons(a, "DARA_KD").stream().noneMatch(s -> s.criterion().equals("setting")), a.toString());
+    }
 }
