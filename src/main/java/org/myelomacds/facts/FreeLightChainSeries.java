@@ -93,26 +93,33 @@ public final class FreeLightChainSeries {
             // two results of one chain on one day: the first by reference, so the series does not depend on bundle order
             byDay.merge(m.getEffective(), m, (a, b) -> a.getSourceReference().compareTo(b.getSourceReference()) <= 0 ? a : b);
         }
-        String named = null;
-        String namedBy = null;
-        boolean conflict = false;
+        // every record naming a light chain: a laboratory isotype result or the myeloma diagnosis's words
+        java.util.LinkedHashMap<String, List<ParaproteinIsotype>> byChain = new java.util.LinkedHashMap<>();
         for (Object o : isotypes) {
             if (!(o instanceof ParaproteinIsotype i) || i.getLightChain() == null) continue;
-            if (named == null) {
-                named = i.getLightChain();
-                namedBy = Provenances.references(i);
-            } else if (!named.equals(i.getLightChain())) {
-                conflict = true;
-            }
+            byChain.computeIfAbsent(i.getLightChain(), k -> new ArrayList<>()).add(i);
         }
+        byChain.values().forEach(l -> l.sort(java.util.Comparator.comparing(ParaproteinIsotype::describeSource)));
         String involved;
         String reason;
-        if (conflict) {
+        String conflict = null;
+        if (byChain.size() > 1) {
+            // records that disagree leave the chain unknown, whichever kind they are (sweep s13-relapse3 S1): both named
+            List<String> parts = new ArrayList<>();
+            for (String c : List.of("KAPPA", "LAMBDA")) {
+                parts.add(String.join(" and ", byChain.get(c).stream().map(ParaproteinIsotype::describeSource).toList())
+                        + " name" + (byChain.get(c).size() == 1 ? "s " : " ") + chain(c));
+            }
+            conflict = String.join(", but ", parts);
             involved = null;
-            reason = "the isotype records name both kappa and lambda, so the involved chain is unknown";
-        } else if (named != null) {
-            involved = named;
-            reason = chain(named) + " involved, as the isotype record names it (" + namedBy + ")";
+            reason = "the records disagree on the involved light chain (" + conflict + "), so it is unknown";
+        } else if (!byChain.isEmpty()) {
+            involved = byChain.keySet().iterator().next();
+            List<ParaproteinIsotype> named = byChain.get(involved);
+            reason = named.stream().noneMatch(ParaproteinIsotype::isFromDiagnosis)
+                    ? chain(involved) + " involved, as the isotype record names it (" + Provenances.references(named.get(0)) + ")"
+                    : chain(involved) + " involved, as " + String.join(" and ", named.stream().map(ParaproteinIsotype::describeSource).toList())
+                            + (named.size() == 1 ? " names it" : " name it");
         } else {
             LocalDate last = null;
             for (LocalDate d : kappa.keySet()) if (lambda.containsKey(d)) last = d;
@@ -127,21 +134,65 @@ public final class FreeLightChainSeries {
         }
         List<Sample> samples = new ArrayList<>();
         List<Measurement> unpaired = new ArrayList<>();
-        if (involved != null) {
-            TreeMap<LocalDate, Measurement> inv = "KAPPA".equals(involved) ? kappa : lambda;
-            TreeMap<LocalDate, Measurement> uninv = "KAPPA".equals(involved) ? lambda : kappa;
-            for (var e : inv.entrySet()) {
-                Measurement u = uninv.get(e.getKey());
-                if (u == null) {
-                    unpaired.add(e.getValue());
-                    continue;
-                }
-                List<Provenance> p = new ArrayList<>(e.getValue().getProvenance());
-                p.addAll(u.getProvenance());
-                samples.add(new Sample(e.getKey(), e.getValue().getValue(), u.getValue(), p));
+        if (involved != null) pair(involved, kappa, lambda, samples, unpaired);
+        FreeLightChainSeries series = new FreeLightChainSeries(involved, reason, samples, unpaired);
+        if (conflict != null) {
+            series.conflict = conflict;
+            for (String c : List.of("KAPPA", "LAMBDA")) {
+                List<Sample> s = new ArrayList<>();
+                pair(c, kappa, lambda, s, new ArrayList<>());
+                series.readings.put(c, new FreeLightChainSeries(c, chain(c) + " as involved, one of the two readings the"
+                        + " records leave open", s, List.of()));
             }
         }
-        return new FreeLightChainSeries(involved, reason, samples, unpaired);
+        return series;
+    }
+
+    /** The days with both chains measured, with {@code involved} as the involved chain; involved-only days to unpaired. */
+    private static void pair(String involved, TreeMap<LocalDate, Measurement> kappa, TreeMap<LocalDate, Measurement> lambda,
+                             List<Sample> samples, List<Measurement> unpaired) {
+        TreeMap<LocalDate, Measurement> inv = "KAPPA".equals(involved) ? kappa : lambda;
+        TreeMap<LocalDate, Measurement> uninv = "KAPPA".equals(involved) ? lambda : kappa;
+        for (var e : inv.entrySet()) {
+            Measurement u = uninv.get(e.getKey());
+            if (u == null) {
+                unpaired.add(e.getValue());
+                continue;
+            }
+            List<Provenance> p = new ArrayList<>(e.getValue().getProvenance());
+            p.addAll(u.getProvenance());
+            samples.add(new Sample(e.getKey(), e.getValue().getValue(), u.getValue(), p));
+        }
+    }
+
+    private String conflict;
+    private final java.util.Map<String, FreeLightChainSeries> readings = new java.util.LinkedHashMap<>();
+
+    /** The records naming kappa and those naming lambda, when they disagree (the involved chain is then unknown); else null. */
+    public String getConflictingRecords() { return conflict; }
+    public boolean isChainConflict() { return conflict != null; }
+    /** Paired days on or after {@code day} (with either chain as involved: the same days). */
+    public boolean hasSampleFrom(long day) {
+        for (FreeLightChainSeries r : readings.values()) if (r.samples.stream().anyMatch(x -> x.getDay() >= day)) return true;
+        return samples.stream().anyMatch(x -> x.getDay() >= day);
+    }
+
+    /**
+     * When the records disagree on the involved chain: the series read with each chain as involved whose first rise since
+     * {@code startDay} meets the criterion (kappa first); empty otherwise. A rise in either reading may be a progression.
+     */
+    public List<FreeLightChainSeries> readingsWithRise(long startDay, double minRiseMgPerDl, double risePercent) {
+        List<FreeLightChainSeries> out = new ArrayList<>();
+        for (FreeLightChainSeries r : readings.values()) {
+            if (r.firstRise(startDay, minRiseMgPerDl, risePercent) != null) out.add(r);
+        }
+        return out;
+    }
+
+    /** The first of {@link #readingsWithRise}, or null: the reading the possible progression is told with. */
+    public FreeLightChainSeries conflictReading(long startDay, double minRiseMgPerDl, double risePercent) {
+        List<FreeLightChainSeries> r = readingsWithRise(startDay, minRiseMgPerDl, risePercent);
+        return r.isEmpty() ? null : r.get(0);
     }
 
     private static String chain(String c) { return "KAPPA".equals(c) ? "kappa" : "lambda"; }

@@ -80,6 +80,31 @@ final class ConditionMapper {
                 abatement(condition, FhirDates::latestEndOf),
                 condition.hasRecordedDateElement() ? FhirDates.of(condition.getRecordedDateElement()) : null,
                 condition.hasRecordedDateElement() ? FhirDates.latest(condition.getRecordedDateElement()) : null, codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
+        if (match.kind().isMultipleMyeloma() && certainty == ConditionCertainty.CONFIRMED) {
+            statedIsotype(condition, ctx.provenance(onset, onsetLatest(condition)), ctx);
+        }
+    }
+
+    /**
+     * The isotype a confirmed myeloma diagnosis states in its own words (code.text, a coding's display, a note: "IgG kappa
+     * multiple myeloma"), for the involved light chain of the free-light-chain criterion (FreeLightChainSeries,
+     * CDS-POLICY-FLC-INVOLVED). Each light chain the Condition names is one record, with the words it was read from, so
+     * a Condition whose texts disagree leaves the chain unknown as two records that disagree do.
+     */
+    private static void statedIsotype(Condition condition, org.myelomacds.facts.Provenance provenance, EntryContext ctx) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        if (condition.getCode().hasText()) texts.add(condition.getCode().getText());
+        for (Coding c : condition.getCode().getCoding()) if (c.hasDisplay()) texts.add(c.getDisplay());
+        for (org.hl7.fhir.r4.model.Annotation note : condition.getNote()) if (note.hasText()) texts.add(note.getText());
+        java.util.Set<String> chains = new java.util.HashSet<>();
+        for (String text : texts) {
+            ctx.terms().isotypes().parseStated(text).ifPresent(i -> {
+                if (chains.add(i.lightChain())) {
+                    ctx.out().isotypes.add(org.myelomacds.facts.ParaproteinIsotype.statedByDiagnosis(
+                            i.heavyChain(), i.lightChain(), provenance, text.strip()));
+                }
+            });
+        }
     }
 
     /**

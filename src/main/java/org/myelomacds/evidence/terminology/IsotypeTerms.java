@@ -25,6 +25,23 @@ public final class IsotypeTerms {
                 t.require("isotype-light-chain-" + l.toLowerCase(java.util.Locale.ROOT), "the light chain " + l), l)).toList(), false);
     }
 
+    /**
+     * The isotype a diagnosis's words state ("IgG kappa multiple myeloma", "Light-chain (kappa) multiple myeloma"): only
+     * when they name one light chain and not the other, beside a heavy chain or the words "light chain" / "Bence Jones",
+     * so that "kappa/lambda ratio 12" or "free kappa 300 mg/L" in a note is not read as the isotype.
+     */
+    public Optional<Isotype> parseStated(String text) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        List<String> chains = light.allByText(text);
+        if (chains.stream().distinct().count() != 1) return Optional.empty();
+        String h = heavy.byEarliestText(text).orElse(null);
+        if (h == null && !LIGHT_CHAIN_WORDS.matcher(text).find()) return Optional.empty();
+        return Optional.of(new Isotype(h, chains.get(0)));
+    }
+
+    private static final java.util.regex.Pattern LIGHT_CHAIN_WORDS =
+            java.util.regex.Pattern.compile("light[\\s-]*chain|bence[\\s-]*jones", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     public Optional<Isotype> parse(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
         String h = heavy.byEarliestText(text).orElse(null);
