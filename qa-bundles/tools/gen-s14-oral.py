@@ -116,3 +116,16 @@ omeprazole, aspirin, apixaban (supportive drugs, medication-supportive-myeloma-c
 carbonate, senna, macrogol (recognised as no antineoplastic, medication-non-antineoplastic: ATC A11CC, A12AA,
 A06AB, A06AD), ondansetron, oxycodone (supportive). Right: no THERAPY_UNCLASSIFIED gap; 4 lines, ISA_KD/DARA_KD
 NOT_ELIGIBLE (4 prior lines, label 1-3) as the base bundle; all listed in findings.unrecognised.''')
+
+# --- The safe-direction false alarm of GAP-THERAPY-72: brands of non-cancer hospital drugs given by injection ----------
+b=load('s11a-s2-belrapzo-line3-of-4')
+for i,t in [('humulin','Humulin R 4 units SC'),('novolin','Novolin R 6 units SC'),('udenyca','Udenyca 6 mg SC'),
+            ('fylnetra','Fylnetra 6 mg SC'),('neupogen','Neupogen 480 mcg SC'),('lovenox','Lovenox 40 mg SC')]:
+    admin(b,'brand-'+i,t,'2024-05-08')
+save(b,'07-near-miss-injected-hospital-brands','''
+s11a-s2-belrapzo-line3-of-4 unchanged (4 lines) plus six MedicationAdministrations on 2024-05-08, during line 4, of
+non-cancer drugs by brand: Humulin R and Novolin R (human insulin, DailyMed labels), Udenyca and Fylnetra
+(pegfilgrastim biosimilars, US prescribing information), Neupogen (filgrastim) and Lovenox (enoxaparin). Before:
+Humulin, Novolin, Udenyca and Fylnetra raised THERAPY_UNCLASSIFIED through GAP-THERAPY-72 (a false alarm in the safe
+direction). Right: all recognised (medication-non-antineoplastic, medication-supportive-myeloma-care): no gap; 4
+lines, ISA_KD/DARA_KD NOT_ELIGIBLE as the base bundle.''')

@@ -341,7 +341,9 @@ class MedicationMappingTest {
                 "Rocuronium bromide 10 MG/ML Injectable Solution", "1 ML tacrolimus 5 MG/ML Injection", "desflurane 1000 MG/ML Inhalation Solution",
                 "25 ML protamine sulfate (USP) 10 MG/ML Injection", "insulin isophane, human 70 UNT/ML Injectable Suspension",
                 "nitroglycerin 0.4 MG Sublingual Tablet", "1 ML heparin sodium, porcine 5000 UNT/ML Injection",
-                "2 ML Ondansetron 2 MG/ML Injection", "1 ML Epoetin Alfa 4000 UNT/ML Injection [Epogen]"}) {
+                "2 ML Ondansetron 2 MG/ML Injection", "1 ML Epoetin Alfa 4000 UNT/ML Injection [Epogen]",
+                // brands of human insulin and pegfilgrastim biosimilars (DailyMed / US prescribing information, s14-oral)
+                "Humulin R 4 units SC", "Novolin R 6 units SC", "Udenyca 6 mg SC", "Fylnetra 6 mg SC"}) {
             assertEquals(List.of(), Bundles.read(administration.replace("ZORVEXA 180 mg", other)).medications(), other);
         }
         // By an ATC code outside group L (ceftriaxone J01DD04) though the brand is in no name list; near miss: an ATC
