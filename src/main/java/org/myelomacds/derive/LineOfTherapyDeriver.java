@@ -80,7 +80,8 @@ import java.util.stream.Collectors;
  *       second transplant within {@value #TANDEM_TRANSPLANT_WINDOW_DAYS} days of the line's previous one (planned tandem,
  *       §1.1 "predefined interval, e.g. ~3 months"). High-dose melphalan starting up to {@value #CONDITIONING_WINDOW_DAYS}
  *       days before a transplant (and ending by the day after it) is read as its conditioning: it goes with the transplant
- *       and never opens a line itself.</li>
+ *       and never opens a line itself; so are busulfan, treosulfan, thiotepa, carmustine and fludarabine
+ *       (CDS-POLICY-ORAL-CONDITIONING).</li>
  * </ol>
  * GroupRef evidence wins over the day-count heuristics: a matching groupRef always joins, two different groupRefs (both
  * present) always separate. When one side has no groupRef the heuristics decide, because FHIR records rarely carry the
@@ -1652,7 +1653,7 @@ public final class LineOfTherapyDeriver {
         String when = t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day;
         if (cur == null) {
             Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + when
-                    + mobilisationText(t));
+                    + mobilisationText(t) + conditioningText(t));
             first.add(t);
             lines.add(first);
             return;
@@ -1660,7 +1661,7 @@ public final class LineOfTherapyDeriver {
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
         if (progression != null) {
             Line next = split(cur, lineStart(t), LineOpening.PROGRESSION,
-                    kind + when + " after " + describe(progression));
+                    kind + when + " after " + describe(progression) + conditioningText(t));
             next.add(t);
             lines.add(next);
             if (cur.isEmpty()) lines.remove(cur);
@@ -1696,11 +1697,12 @@ public final class LineOfTherapyDeriver {
         if (joins) {
             cur.add(t);
             cur.joined.add(kind + when + " joined line " + lines.size() + (joinedBy == null ? "" : " " + joinedBy)
-                    + mobilisationText(t));
+                    + mobilisationText(t) + conditioningText(t));
             return;
         }
         LocalDate start = lineStart(t);
-        Line next = split(cur, start, LineOpening.TRANSPLANT, kind + when + " outside a planned sequence" + why);
+        Line next = split(cur, start, LineOpening.TRANSPLANT, kind + when + " outside a planned sequence" + why
+                + conditioningText(t));
         next.add(t);
         lines.add(next);
         if (cur.isEmpty()) lines.remove(cur);
@@ -1855,6 +1857,20 @@ public final class LineOfTherapyDeriver {
         return null;
     }
 
+    /**
+     * The conditioning drugs other than melphalan that went with the transplant, for the line's reason: a reader sees the
+     * alkylator was read as conditioning, not as a regimen (CDS-POLICY-ORAL-CONDITIONING); "" when there are none.
+     */
+    private static String conditioningText(Transplant t) {
+        List<Segment> other = t.conditioning().stream().filter(c -> !t.mobilisation().contains(c))
+                .filter(c -> !c.drug().equals(Drug.MELPHALAN)).toList();
+        if (other.isEmpty()) return "";
+        Segment first = other.stream().min(Comparator.comparing(Segment::from)).orElseThrow();
+        return "; " + names(other) + " from " + first.from() + " (" + reference(first.record()) + "), given in the "
+                + CONDITIONING_WINDOW_DAYS + " days before it, read as its conditioning, as high-dose melphalan is, not as a"
+                + " regimen of its own (project policy CDS-POLICY-ORAL-CONDITIONING)";
+    }
+
     private static String mobilisationText(Transplant t) {
         if (t.mobilisation().isEmpty()) return "";
         Segment first = t.mobilisation().get(0);
@@ -1863,8 +1879,13 @@ public final class LineOfTherapyDeriver {
                 + " sequence and not a new regimen (project policy CDS-POLICY-MOBILISATION)";
     }
 
+    /**
+     * The transplant {@code s} is the high-dose conditioning of, or null: melphalan, and the other conditioning drugs
+     * (busulfan, treosulfan, thiotepa, carmustine, fludarabine: CDS-POLICY-ORAL-CONDITIONING, sweep E5), starting up to
+     * {@value #CONDITIONING_WINDOW_DAYS} days before it and ending by the day after it.
+     */
     private static Transplant conditioningFor(Segment s, List<Transplant> transplants) {
-        if (!s.drug().equals(Drug.MELPHALAN)) return null;
+        if (!Drug.TRANSPLANT_CONDITIONING.contains(s.drug())) return null;
         for (Transplant t : transplants) {
             long before = days(s.from(), t.date());
             if (before >= 0 && before <= CONDITIONING_WINDOW_DAYS && !s.to().isAfter(t.date().plusDays(1))) return t;

@@ -250,9 +250,10 @@ public final class TherapyPurpose {
      */
     static boolean unidentifiedBeforeDiagnosis(MedicationRecord r, Diagnosis first, LocalDate asOf) {
         // So is an unlisted drug read as possible anti-myeloma therapy only because it was given by infusion or injection
-        // (CDS-POLICY-UNNAMED2-PARENTERAL): before the diagnosis that says nothing of myeloma therapy.
+        // (CDS-POLICY-UNNAMED2-PARENTERAL) or taken on a regimen's schedule (CDS-POLICY-ORAL-REGIMEN): before the
+        // diagnosis that says nothing of myeloma therapy.
         boolean unnamed = UnidentifiedMedication.is(r.getDrug())
-                || org.myelomacds.facts.UnlistedNamedMedication.GIVEN_PARENTERALLY.equals(r.getDrug());
+                || org.myelomacds.facts.UnlistedNamedMedication.byRecordShape(r.getDrug());
         if (!unnamed || !r.getReasons().isEmpty() || first == null || r.getStart() == null
                 || r.getStart().isAfter(asOf)) return false;
         return TherapyRecords.lastDay(r, asOf).isBefore(first.earliest());

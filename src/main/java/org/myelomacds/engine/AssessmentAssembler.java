@@ -608,9 +608,13 @@ final class AssessmentAssembler {
         split.other().stream().filter(o -> o.getRecord() != null)
                 .forEach(o -> onTimeline.add(String.valueOf(o.getRecord().sourceReference())));
         java.util.Set<String> beforeDiagnosis = record.medications().stream()
-                .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.GIVEN_PARENTERALLY.equals(m.getDrug()))
+                .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.byRecordShape(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).filter(r -> !onTimeline.contains(r))
                 .collect(java.util.stream.Collectors.toSet());
+        // Those read so by a regimen's schedule or trial words (CDS-POLICY-ORAL-REGIMEN), not by infusion or injection.
+        java.util.Set<String> byRegimenWords = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.TAKEN_AS_REGIMEN.equals(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> innStem = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).filter(r -> !innStemOther.contains(r))
@@ -632,9 +636,13 @@ final class AssessmentAssembler {
                                 + " THERAPY_UNCLASSIFIED when it lies in the treatment period, project policy CDS-POLICY-NAMES-INN-STEM);"
                                 + " review it (a drug to add to rules/terminology/, or the reason it was given?)"
                                 : beforeDiagnosis.contains(String.valueOf(u.reference()))
-                                ? ": a drug the catalogue does not list, given by infusion or injection, but given and ended before"
+                                ? (byRegimenWords.contains(String.valueOf(u.reference()))
+                                ? ": a drug the catalogue does not list, taken on a regimen's schedule or as a trial product, but"
+                                + " taken and ended before the first myeloma (or precursor) diagnosis, so not myeloma therapy: in no"
+                                + " line (project policy CDS-POLICY-ORAL-REGIMEN); review it (a drug to add to rules/terminology/?)"
+                                : ": a drug the catalogue does not list, given by infusion or injection, but given and ended before"
                                 + " the first myeloma (or precursor) diagnosis, so not myeloma therapy: in no line (project policy"
-                                + " CDS-POLICY-UNNAMED2-PARENTERAL); review it (a drug to add to rules/terminology/?)"
+                                + " CDS-POLICY-UNNAMED2-PARENTERAL); review it (a drug to add to rules/terminology/?)")
                                 : unlistedWhy.containsKey(String.valueOf(u.reference()))
                                 ? ": a drug the catalogue does not list, but " + unlistedWhy.get(String.valueOf(u.reference()))
                                 + " and it is no supportive drug the catalogue lists, so it is read as possible anti-myeloma therapy"

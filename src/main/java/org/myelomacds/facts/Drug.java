@@ -22,10 +22,25 @@ public final class Drug implements Comparable<Drug> {
     public static final Drug CARFILZOMIB = named("CARFILZOMIB");
     public static final Drug MELPHALAN = named("MELPHALAN");
     public static final Drug CYCLOPHOSPHAMIDE = named("CYCLOPHOSPHAMIDE");
+    public static final Drug CARMUSTINE = named("CARMUSTINE");
+    public static final Drug BUSULFAN = named("BUSULFAN");
+    public static final Drug TREOSULFAN = named("TREOSULFAN");
+    public static final Drug THIOTEPA = named("THIOTEPA");
+    public static final Drug FLUDARABINE = named("FLUDARABINE");
+
+    /**
+     * The drugs given as the conditioning of a stem-cell transplant (high-dose melphalan; busulfan, treosulfan, thiotepa
+     * and carmustine, BEAM's alkylator; fludarabine, with busulfan or melphalan before an allogeneic one): given in the
+     * days just before a transplant they go with it, not with a regimen of their own (LineOfTherapyDeriver; project
+     * policy CDS-POLICY-ORAL-CONDITIONING for all but melphalan).
+     */
+    public static final java.util.Set<Drug> TRANSPLANT_CONDITIONING = java.util.Set.of(MELPHALAN, BUSULFAN, TREOSULFAN,
+            THIOTEPA, CARMUSTINE, FLUDARABINE);
 
     /** The drugs named in Java, which the catalogue must define. */
     public static final List<Drug> NAMED_IN_JAVA = List.of(ISATUXIMAB, DARATUMUMAB, LENALIDOMIDE, POMALIDOMIDE,
-            BORTEZOMIB, CARFILZOMIB, MELPHALAN);
+            BORTEZOMIB, CARFILZOMIB, MELPHALAN, CARMUSTINE, BUSULFAN, TREOSULFAN, THIOTEPA,
+            FLUDARABINE);
 
     private final String id;
     private final String displayName;

@@ -65,9 +65,10 @@ public final class FirstLineUnderWay implements HasProvenance {
         if (r == null || r.getAntiCd38() == null || !line.contains(r.getAntiCd38())) return false;
         for (Drug d : line.getDrugs()) {
             if (d.getDrugClass() == DrugClass.CORTICOSTEROID) continue;
-            // melphalan in a line with a transplant is read as its high-dose conditioning (LineOfTherapyDeriver), which
-            // goes with the transplant, not with the induction or maintenance regimen
-            if (line.isIncludesTransplant() && d.equals(Drug.MELPHALAN)) continue;
+            // melphalan (or busulfan, treosulfan, thiotepa, carmustine, fludarabine) in a line with a transplant is read as its
+            // high-dose conditioning (LineOfTherapyDeriver), which goes with the transplant, not with the induction or
+            // maintenance regimen
+            if (line.isIncludesTransplant() && Drug.TRANSPLANT_CONDITIONING.contains(d)) continue;
             if (!r.contains(d)) return false;
         }
         return true;

@@ -17,9 +17,14 @@ package org.myelomacds.facts;
  *     inhibitors and most cytotoxics are, and no drug recognised as no antineoplastic (value set
  *     medication-non-antineoplastic: anaesthetics, antibiotics, insulin …): possible anti-myeloma therapy (project policy
  *     CDS-POLICY-UNNAMED2-PARENTERAL). Oral drugs are not read so: most non-cancer drugs a record names are oral.</li>
+ * <li>{@link #TAKEN_AS_REGIMEN}: with none of those, by mouth or by an unstated route, its name or dosage says it is taken
+ *     on a regimen's cyclic schedule ("days 1-21 of each 28-day cycle", "q28d", "C2D1") or as an investigational or
+ *     trial product ("per protocol", "study medication", a development code such as "CC-92480"), and it is no drug
+ *     recognised as no antineoplastic: possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-REGIMEN). An oral
+ *     drug taken daily with no such words stays what its name says.</li>
  * </ul>
  * Both are class {@link DrugClass#OTHER}: the rules handle them as an antineoplastic the catalogue cannot classify
- * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71/72) and, like any named drug, a stated reason that is another condition makes
+ * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71/72/81) and, like any named drug, a stated reason that is another condition makes
  * the record other therapy. The drugs are outside the catalogue's value sets, ordered just before the INN-stem name.
  */
 public final class UnlistedNamedMedication {
@@ -28,6 +33,7 @@ public final class UnlistedNamedMedication {
     public static final String BSA_POLICY = "CDS-POLICY-UNNAMED-BSA-DOSE";
     public static final String MYELOMA_REASON_POLICY = "CDS-POLICY-UNNAMED-MYELOMA-REASON";
     public static final String PARENTERAL_POLICY = "CDS-POLICY-UNNAMED2-PARENTERAL";
+    public static final String REGIMEN_POLICY = "CDS-POLICY-ORAL-REGIMEN";
 
     public static final Drug BSA_DOSED = Drug.catalogued("UNLISTED_NAME_BSA_DOSED",
             "unlisted drug dosed per body-surface area", DrugClass.OTHER, Integer.MAX_VALUE - 3);
@@ -35,9 +41,21 @@ public final class UnlistedNamedMedication {
             "unlisted drug given for the myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 2);
     public static final Drug GIVEN_PARENTERALLY = Drug.catalogued("UNLISTED_NAME_GIVEN_PARENTERALLY",
             "unlisted drug given by infusion or injection", DrugClass.OTHER, Integer.MAX_VALUE - 4);
+    public static final Drug TAKEN_AS_REGIMEN = Drug.catalogued("UNLISTED_NAME_TAKEN_AS_REGIMEN",
+            "unlisted drug taken on a regimen's schedule or as a trial product", DrugClass.OTHER, Integer.MAX_VALUE - 5);
+
+    /**
+     * Read as possible anti-myeloma therapy only by the shape of its record (given by infusion or injection, or taken on
+     * a regimen's schedule): before the first myeloma or precursor diagnosis that says nothing of myeloma therapy, so
+     * such a record ended before it is left off the timeline (derive/TherapyPurpose).
+     */
+    public static boolean byRecordShape(Drug drug) {
+        return GIVEN_PARENTERALLY.equals(drug) || TAKEN_AS_REGIMEN.equals(drug);
+    }
 
     public static boolean is(Drug drug) {
-        return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug) || GIVEN_PARENTERALLY.equals(drug);
+        return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug) || GIVEN_PARENTERALLY.equals(drug)
+                || TAKEN_AS_REGIMEN.equals(drug);
     }
 
     /**
@@ -75,6 +93,9 @@ public final class UnlistedNamedMedication {
 
     /** What the record's signal says, for the unrecognised-code listing. */
     public static String why(Drug drug) {
+        if (TAKEN_AS_REGIMEN.equals(drug)) return "its name or dosage says it is taken on an anti-cancer regimen's cyclic"
+                + " schedule or as an investigational or trial product, and it is no drug recognised as no antineoplastic ("
+                + REGIMEN_POLICY + ")";
         if (GIVEN_PARENTERALLY.equals(drug)) return "it was given by infusion or injection, as most anti-myeloma therapy is, and"
                 + " is no drug recognised as no antineoplastic (" + PARENTERAL_POLICY + ")";
         return BSA_DOSED.equals(drug) ? "it is dosed per m\u00b2 of body-surface area, as cytotoxic chemotherapy is ("

@@ -114,12 +114,16 @@ final class MedicationMapper {
         // Neither signal: given by infusion or injection, as anti-myeloma antibodies, proteasome inhibitors and most
         // cytotoxics are, it may still be anti-myeloma therapy (CDS-POLICY-UNNAMED2-PARENTERAL), unless it is recognised
         // as no antineoplastic (an ATC code outside L, or the name of an anaesthetic, antibiotic, insulin …:
-        // CDS-POLICY-UNNAMED2-NON-ANTINEOPLASTIC). An oral drug with no signal stays what its name says.
+        // CDS-POLICY-UNNAMED2-NON-ANTINEOPLASTIC). An oral drug with no signal (below) stays what its name says.
         if (terms.drugs().isRecognisedNonAntineoplastic(null, null, Concepts.text(concept))) return null;
         for (Coding c : concept.getCoding()) {
             if (terms.drugs().isRecognisedNonAntineoplastic(c.getSystem(), c.getCode(), c.getDisplay())) return null;
         }
         if (givenParenterally || words.stream().anyMatch(terms.drugs()::saysParenteral)) return UnlistedNamedMedication.GIVEN_PARENTERALLY;
+        // By mouth (or by an unstated route), a name or dosage saying the drug is taken on a regimen's cyclic schedule
+        // ("days 1-21 of each 28-day cycle") or as an investigational or trial product ("per protocol", "CC-92480") is
+        // what anti-myeloma tablets look like in a record, and no common non-cancer drug's (CDS-POLICY-ORAL-REGIMEN).
+        if (words.stream().anyMatch(terms.drugs()::saysRegimen)) return UnlistedNamedMedication.TAKEN_AS_REGIMEN;
         return null;
     }
 

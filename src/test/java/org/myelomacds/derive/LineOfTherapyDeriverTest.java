@@ -250,6 +250,35 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void busulfanInTheDaysBeforeATransplantIsItsConditioningAndElsewhereAnAlkylatorLine() {
+        // sweep E5: VRd then, after a progression, busulfan (and fludarabine) in the days before an allogeneic transplant
+        Drug bu = TestDrugs.of("BUSULFAN");
+        Drug flu = TestDrugs.of("FLUDARABINE");
+        assertEquals(org.myelomacds.facts.DrugClass.ALKYLATOR, bu.getDrugClass());
+        List<org.myelomacds.facts.DiseaseStatus> pd = List.of(progression("pd", "2024-03-01"));
+        ProcedureRecord allo = new ProcedureRecord(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT, d("2024-05-14"), false,
+                null, new Provenance("Procedure/allo", d("2024-05-14")));
+        List<MedicationRecord> meds = all(vrd("ind", "2023-01-09", "2023-06-20", null), List.of(
+                given("allo-flu", flu, "2024-05-08", "2024-05-11", null),
+                given("allo-bu", bu, "2024-05-10", "2024-05-11", null)));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(meds, List.of(allo), pd, AS_OF);
+        assertEquals(2, t.lines().size(), "the conditioning goes with the transplant: VRd, then the allo-SCT line");
+        PriorLine second = t.lines().get(1);
+        assertTrue(second.getDrugs().contains(bu), "busulfan is named in the transplant's line, not dropped");
+        assertEquals(d("2024-05-08"), second.getStart(), "the line starts with its conditioning");
+        assertTrue(second.getReason().contains("busulfan and fludarabine from 2024-05-08 (MedicationStatement/allo-flu),"
+                + " given in the 7 days before it, read as its conditioning, as high-dose melphalan is, not as a regimen of its"
+                + " own (project policy CDS-POLICY-ORAL-CONDITIONING)"), second.getReason());
+
+        // near miss: busulfan given 30 days before the transplant is not its conditioning: an alkylator line of its own
+        List<MedicationRecord> early = all(vrd("ind", "2023-01-09", "2023-06-20", null), List.of(
+                given("bu-early", bu, "2024-04-10", "2024-04-13", null)));
+        TherapyTimeline e = LineOfTherapyDeriver.timeline(early, List.of(allo), pd, AS_OF);
+        assertEquals(List.of(bu), e.lines().get(1).getDrugs(), "busulfan 30 days before is a regimen of its own");
+        assertFalse(e.lines().get(1).getReason().contains("CDS-POLICY-ORAL-CONDITIONING"), e.lines().get(1).getReason());
+    }
+
+    @Test
     void aRelapseCodeDatedBetweenTheTransplantAndARestartInTheWindowLeavesTheCountARange() {
         // sweep-a T5: VRd, ASCT 2024-07-10, C90.02 from 2024-09-01, VRd again from 2024-09-18: consolidation or re-induction
         List<MedicationRecord> meds = all(vrd("ind", "2024-01-08", "2024-05-20", null),

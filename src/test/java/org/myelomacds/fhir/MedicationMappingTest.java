@@ -341,7 +341,9 @@ class MedicationMappingTest {
                 "Rocuronium bromide 10 MG/ML Injectable Solution", "1 ML tacrolimus 5 MG/ML Injection", "desflurane 1000 MG/ML Inhalation Solution",
                 "25 ML protamine sulfate (USP) 10 MG/ML Injection", "insulin isophane, human 70 UNT/ML Injectable Suspension",
                 "nitroglycerin 0.4 MG Sublingual Tablet", "1 ML heparin sodium, porcine 5000 UNT/ML Injection",
-                "2 ML Ondansetron 2 MG/ML Injection", "1 ML Epoetin Alfa 4000 UNT/ML Injection [Epogen]"}) {
+                "2 ML Ondansetron 2 MG/ML Injection", "1 ML Epoetin Alfa 4000 UNT/ML Injection [Epogen]",
+                // brands of human insulin and pegfilgrastim biosimilars (DailyMed / US prescribing information, s14-oral)
+                "Humulin R 4 units SC", "Novolin R 6 units SC", "Udenyca 6 mg SC", "Fylnetra 6 mg SC"}) {
             assertEquals(List.of(), Bundles.read(administration.replace("ZORVEXA 180 mg", other)).medications(), other);
         }
         // By an ATC code outside group L (ceftriaxone J01DD04) though the brand is in no name list; near miss: an ATC
@@ -350,6 +352,45 @@ class MedicationMappingTest {
                 "{\"coding\":[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"J01DD04\"}],\"text\":\"Rocephin 1 g IV\"}");
         assertEquals(List.of(), Bundles.read(coded).medications(), "ATC J01DD04");
         assertFalse(Bundles.read(coded.replace("J01DD04", "L01XX99")).medications().isEmpty(), "an ATC code under L01");
+    }
+
+    /**
+     * CDS-POLICY-ORAL-REGIMEN (FINDINGS sweep C A3 remainder): a name the catalogue does not know, taken by mouth, with no
+     * stem, per-m² dose, myeloma reason or sign of infusion, is possible anti-myeloma therapy when its name or dosage says
+     * it is taken on a regimen's cyclic schedule or as a trial product. Near misses: the same taken daily; the supportive
+     * and recognised non-antineoplastic oral drugs of a myeloma record, even with "each cycle" in their dosage.
+     */
+    @Test
+    void anUnlistedOralNameTakenOnARegimensScheduleOrAsATrialProductIsPossibleMyelomaTherapy() {
+        String oral = "\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26643006\"}]}";
+        for (String dosage : new String[]{"4 mg by mouth once daily on days 1-21 of each 28-day cycle", "4 mg PO D1-4 q28d",
+                "4 mg on days 1, 8, 15 and 22", "4 mg daily, cycle 3", "4 mg per protocol"}) {
+            assertEquals("UNLISTED_NAME_TAKEN_AS_REGIMEN", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":"
+                    + "\"ZORVEXA 4 mg capsule\"}", "\"dosage\":[{\"text\":\"" + dosage + "\"," + oral + "}]")).getDrug().name(), dosage);
+        }
+        // A name shaped as a development code (an investigational product), taken daily.
+        assertEquals("UNLISTED_NAME_TAKEN_AS_REGIMEN", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":"
+                + "\"CC-92480 1 mg capsule\"}", "\"dosage\":[{\"text\":\"1 mg once daily\"," + oral + "}]")).getDrug().name());
+        // Given by infusion, the parenteral reading comes first.
+        assertEquals("UNLISTED_NAME_GIVEN_PARENTERALLY", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":"
+                + "\"ZORVEXA 180 mg IV\"}", "\"dosage\":[{\"text\":\"days 1-2 of each 28-day cycle\"}]")).getDrug().name());
+        // Near misses: taken daily with no such words; supportive or recognised drugs whose dosage names the cycles.
+        String[][] nearMisses = {{"ZORVEXA 4 mg capsule", "4 mg by mouth once daily"},
+                {"Vitamin D3 1000 IU tablet", "1 tablet daily"},
+                {"allopurinol 300 mg tablet", "300 mg daily on days 1-7 of cycle 1"},
+                {"aciclovir 400 mg tablet", "400 mg twice daily throughout each cycle"},
+                {"ondansetron 8 mg tablet", "8 mg on days 1-3 of each cycle"},
+                {"aspirin 75 mg tablet", "75 mg daily with each cycle of lenalidomide"},
+                {"senna 7.5 mg tablet", "15 mg at night during each cycle"},
+                {"macrogol (PEG-3350) 17 g powder", "17 g daily"},
+                {"colecalciferol 800 unit tablet", "800 units daily on days 1-28 of each cycle"},
+                {"calcium carbonate 1.25 g chewable tablet", "twice daily"}};
+        for (String[] m : nearMisses) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + m[0] + "\"}",
+                    "\"dosage\":[{\"text\":\"" + m[1] + "\"," + oral + "}]"));
+            assertEquals(List.of(), r.medications(), m[0] + " / " + m[1]);
+            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), m[0]);
+        }
     }
 
     /**

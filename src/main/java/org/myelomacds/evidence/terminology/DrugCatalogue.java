@@ -51,6 +51,7 @@ public final class DrugCatalogue {
     private final ValueSet supportive;
     private final ValueSet nonAntineoplastic;
     private final ValueSet parenteral;
+    private final ValueSet regimen;
     private final ValueSet bodySurfaceArea;
     private final Terminology terminology;
 
@@ -120,6 +121,7 @@ public final class DrugCatalogue {
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
         parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
+        regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -234,6 +236,15 @@ public final class DrugCatalogue {
     public boolean isRecognisedNonAntineoplastic(String system, String code, String text) {
         if (nonAntineoplastic == null) return false;
         return (code != null && terminology.holds(nonAntineoplastic, system, code)) || nonAntineoplastic.text().matches(text);
+    }
+
+    /**
+     * Whether a text says a medication is taken on an anti-cancer regimen's cyclic schedule ("days 1-21 of each 28-day
+     * cycle"), or as an investigational or trial product ("per protocol", a development code such as "CC-92480"):
+     * {@code medication-taken-as-regimen}, CDS-POLICY-ORAL-REGIMEN.
+     */
+    public boolean saysRegimen(String text) {
+        return regimen != null && text != null && !text.isBlank() && regimen.text().matches(text);
     }
 
     /** Whether a text says a medication is given by infusion or injection ({@code medication-given-parenterally}). */
