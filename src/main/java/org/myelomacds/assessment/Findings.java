@@ -207,11 +207,24 @@ public record Findings(
      * {@code lastDoseRecorded}: the last dose as recorded ("2026-07", "2026") when a partial date makes it imprecise;
      * {@code lastDose} is then its latest day. Absent otherwise (issue 10: dates shown with their precision).
      */
+    /**
+     * {@code lastDoseUnknown}: the records do not say when the drug stopped (its last course ends on an order or
+     * statement with only its date, CDS-POLICY-UNKNOWN-END, CDS-POLICY-OPEN-REQUEST): {@code lastDose} is then only the
+     * last day recorded, the earliest the drug can have stopped, and this gives the end in words as the line table does
+     * ("an unknown day by 2026-11-01"). {@code note} says why no decision turns on it when that is so (an old open
+     * corticosteroid order, CDS-POLICY-ORDERS3-STEROID-OPEN-ORDER). Both absent otherwise.
+     */
     public record Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                            boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undated,
-                           String lastDoseRecorded) {
+                           String lastDoseRecorded, String lastDoseUnknown, String note) {
+        public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
+                        boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
+                        boolean refractoryUnknown, boolean undated, String lastDoseRecorded) {
+            this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, refractoryUnknown,
+                    undated, lastDoseRecorded, null, null);
+        }
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                         boolean refractoryUnknown, boolean undated) {

@@ -48,6 +48,21 @@ public final class SteroidOpenOrders {
         return changed ? List.copyOf(out) : lines;
     }
 
+    /**
+     * The note for the exposure of a corticosteroid whose last dose is such an order's date (sweep s13-orders3 O3-1):
+     * its JSON exposure then says what the line says, not a bare one-day course. Null when no such order ends it.
+     */
+    public static String exposureNote(org.myelomacds.facts.Drug drug, LocalDate lastDose, List<MedicationRecord> records,
+                                      LocalDate asOf) {
+        if (drug == null || lastDose == null || !drug.isCatalogued() || drug.getDrugClass() != DrugClass.CORTICOSTEROID) {
+            return null;
+        }
+        List<String> notes = TherapyRecords.staleOpenRequests(records, asOf).stream()
+                .filter(r -> r.getDrug().equals(drug) && !r.getProvenance().isEmpty() && lastDose.equals(r.getStart()))
+                .map(r -> note(r, asOf)).toList();
+        return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
     static String note(MedicationRecord r, LocalDate asOf) {
         String name = r.getDrug().displayName();
         return name + " (" + r.getProvenance().get(0).getReference() + "), an order still " + r.getStatus()

@@ -179,6 +179,14 @@ public final class TherapyPurpose {
             List<TherapyReason> others = reasons.stream()
                     .filter(t -> !t.isMyeloma() && !t.isPrecursor() && t.kind() != null).toList();
             String what = p.sourceReference() + " (" + p.describe() + ")";
+            // Only words suggest it was a transplant (sweep s12 RC3): kept on the timeline, its being a transplant
+            // undecided, unless a stated reason makes it other therapy (the branches below).
+            if (p.isPossibleTransplant() && precursors.isEmpty() && others.isEmpty()) {
+                kept.add(p);
+                undecided.add(new Undecided(null, p, what + ": whether it was a stem-cell transplant is unknown"
+                        + " (project policy CDS-POLICY-RECORDS-TRANSPLANT-WORDS)", provenance(p.getProvenance(), reasons, List.of())));
+                continue;
+            }
             if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {
                 kept.add(p);
             } else if (!precursors.isEmpty()) {

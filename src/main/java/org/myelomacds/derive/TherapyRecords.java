@@ -74,10 +74,33 @@ public final class TherapyRecords {
      * given), or a supply reaching asOf (the drug is then ongoing).
      */
     public static LocalDate dispensedThrough(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
+        Through t = through(r, records, asOf);
+        return t == null ? null : t.day();
+    }
+
+    /**
+     * What the last day of {@link #dispensedThrough} rests on, in words: "dispensed supply" (a MedicationDispense),
+     * "charted dose" (a MedicationAdministration), or both when records of both kinds end on that day; null when the
+     * policy does not apply. The data gap says which it was (sweep s13-orders3 remainder), so a fill is never called a
+     * charted dose.
+     */
+    public static String dispensedThroughKind(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
+        Through t = through(r, records, asOf);
+        if (t == null) return null;
+        return t.dispensed() && t.charted() ? "dispensed supply or charted dose"
+                : t.charted() ? "charted dose" : "dispensed supply";
+    }
+
+    /** The day of {@link #dispensedThrough} and whether a dispense, an administration (or both) end on it. */
+    private record Through(LocalDate day, boolean dispensed, boolean charted) {}
+
+    private static Through through(MedicationRecord r, List<MedicationRecord> records, LocalDate asOf) {
         if (r == null || records == null || !isStaleOpenRequest(r, asOf) || !OPEN_ORDER_STATUSES.contains(status(r))
                 || !isDatedAndStarted(r, asOf)) return null;
         LocalDate through = null;
         boolean lastIsCharted = false;
+        boolean dispensed = false;
+        boolean administered = false;
         for (MedicationRecord o : records) {
             if (o == null || o == r || !o.getDrug().equals(r.getDrug()) || !isDatedAndStarted(o, asOf)
                     || o.getStart().isBefore(r.getStart())) continue;
@@ -88,15 +111,20 @@ public final class TherapyRecords {
             LocalDate last = lastDay(o, asOf);
             boolean charted = o.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE
                     || o.getSource() == org.myelomacds.facts.MedicationSource.ADMINISTRATION;
+            boolean dispense = o.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE;
             if (through == null || last.isAfter(through)) {
                 through = last;
                 lastIsCharted = charted;
-            } else if (last.equals(through) && !charted) {
-                lastIsCharted = false;
+                dispensed = dispense;
+                administered = charted && !dispense;
+            } else if (last.equals(through)) {
+                if (!charted) lastIsCharted = false;
+                dispensed |= dispense;
+                administered |= charted && !dispense;
             }
         }
         if (through == null || !lastIsCharted || !through.isBefore(asOf) || !through.isAfter(r.getStart())) return null;
-        return through;
+        return new Through(through, dispensed, administered);
     }
 
     /** The last day a record is read as given up to: {@link #dispensedThrough} when it applies, else {@link #lastDay}. */

@@ -436,13 +436,20 @@ final class AssessmentAssembler {
             boolean refractoryKnown = refractoryDrugs.contains(e.getDrug().name());
             boolean undecided = !refractoryKnown && e.getDrugClass() != DrugClass.CORTICOSTEROID
                     && (wholeHistoryOpen || undecidedDrugs.contains(e.getDrug().name()));
+            // an old open corticosteroid order read as given on its date only: its exposure says what its line says
+            // (CDS-POLICY-ORDERS3-STEROID-OPEN-ORDER), the end unknown up to asOf, not a bare one-day course
+            String steroidNote = e.isDated() && !e.isOngoing() ? org.myelomacds.derive.SteroidOpenOrders.exposureNote(
+                    e.getDrug(), e.getLastDose(), record.medications(), context.getAsOf()) : null;
+            String unknownLastDose = !e.isDated() ? null : e.getUnknownLastDose() != null ? e.getUnknownLastDose()
+                    : steroidNote != null ? "an unknown day by " + context.getAsOf() : null;
             // an undated exposure has no days to print (DrugExposure#isDated): null, flagged undated
             return new Findings.Exposure(e.getDrug().name(), e.getDrugClass().name(),
                     e.isDated() ? e.getFirstDose().toString() : null, e.isDated() ? e.getLastDose().toString() : null,
                     e.isOngoing(), e.isIntolerant(), refractoryKnown,
                     e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided, !e.isDated(),
                     e.isDated() && e.isLastDoseImprecise()
-                            ? org.myelomacds.facts.PartialDateText.of(e.getLastDoseEarliest(), e.getLastDose()) : null);
+                            ? org.myelomacds.facts.PartialDateText.of(e.getLastDoseEarliest(), e.getLastDose()) : null,
+                    unknownLastDose, steroidNote);
         }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);

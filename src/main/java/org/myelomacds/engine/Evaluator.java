@@ -138,7 +138,9 @@ public final class Evaluator {
             var endedByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
             for (var u : TherapyRecords.unknownEnds(exposed, allCourses, context.getAsOf())) {
                 (u.openRequest() ? openByDrug : endedByDrug).computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
-                        .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course()));
+                        .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course(),
+                                u.openRequest() ? TherapyRecords.dispensedThroughKind(u.record(), exposed, context.getAsOf())
+                                        : null));
             }
             openByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
                     entries, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS, context.getAsOf())));

@@ -62,13 +62,24 @@ public final class OpenRequestNotOngoing implements HasProvenance {
         for (MedicationRecord r : requests) each.add(Provenances.references(r) + " " + PartialDateText.of(r.getStart(), r.getStartLatest()));
         // Old open orders filled after they were written (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER): given up to the
         // last supply, which their course ends on.
+        // Say which record the last day rests on: a fill is no charted dose (sweep s13-orders3 remainder).
         List<String> filled = new ArrayList<>();
+        boolean fills = false;
+        boolean doses = false;
         for (TherapyEndNotRecorded.Entry e : courses) {
             if (e.course().getEnd().isAfter(e.record().getStart())) {
-                filled.add((one ? "and" : Provenances.references(e.record())) + " up to the last dispensed supply or charted dose on "
+                String kind = e.lastGivenKind() == null ? "dispensed supply or charted dose" : e.lastGivenKind();
+                fills |= kind.contains("dispensed");
+                doses |= kind.contains("charted");
+                filled.add((one ? "and" : Provenances.references(e.record())) + " up to the last " + kind + " on "
                         + e.course().getEnd());
             }
         }
+        String given = fills && doses ? "its fills and charted doses give" : doses ? "its charted doses give"
+                : "its fills give";
+        List<String> policies = new ArrayList<>();
+        if (fills) policies.add("CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER");
+        if (doses) policies.add("CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER");
         List<String> bounds = new ArrayList<>();
         for (TherapyEndNotRecorded.Entry e : courses) {
             bounds.add((one ? "it" : Provenances.references(e.record())) + " ended " + e.course().unknownEndText(asOf));
@@ -79,9 +90,8 @@ public final class OpenRequestNotOngoing implements HasProvenance {
                 + " days ago: read as given on " + (one ? "that date" : "their dates")
                 + (filled.isEmpty() ? "" : " (" + String.join(", ", filled) + ")") + ", not as ongoing"
                 + (bounds.isEmpty() ? "" : "; " + String.join("; ", bounds))
-                + (filled.isEmpty() ? "" : "; the order is still open, so its fills and charted doses give the earliest day the drug can have"
-                        + " stopped, not the last dose (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER,"
-                        + " CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER)");
+                + (filled.isEmpty() ? "" : "; the order is still open, so " + given + " the earliest day the drug can"
+                        + " have stopped, not the last dose (" + String.join(", ", policies) + ")");
     }
 
     @Override public List<Provenance> getProvenance() { return Provenances.of(requests); }

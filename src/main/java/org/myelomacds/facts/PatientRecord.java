@@ -26,22 +26,9 @@ public record PatientRecord(
         List<UnreadableInput> unreadable,
         Map<String, Integer> skippedResources,
         List<UnrecognisedCode> unrecognised,
-        List<DrugIntolerance> intolerances,
-        List<ClinicalCondition> conditionsAfterAsOf) {
-
-    /**
-     * A record without conditions left out of a replay ({@code conditionsAfterAsOf}: Conditions whose onset or
-     * recordedDate is after asOf, read only to say that a diagnosis exists but is dated after the evaluation date).
-     */
-    public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
-                         List<DiseaseStatus> diseaseStatuses, List<TransplantEligibilityAssertion> transplantAssertions,
-                         List<MedicationRecord> medications, List<ProcedureRecord> procedures, List<AllergyRecord> allergies,
-                         List<CytogeneticFinding> cytogenetics, List<ParaproteinIsotype> isotypes,
-                         List<UnreadableInput> unreadable, Map<String, Integer> skippedResources,
-                         List<UnrecognisedCode> unrecognised, List<DrugIntolerance> intolerances) {
-        this(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications, procedures, allergies,
-                cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances, List.of());
-    }
+        List<DrugIntolerance> intolerances) {
+    // A replay reads nothing dated after asOf (fhir.AsOfCut): Conditions dated after it are not kept at all, so the
+    // record has no list of them (the always-empty conditionsAfterAsOf was removed, sweep s13-replay3 RP3-2).
 
     /** A record without intolerances read from AllergyIntolerance (the shape before they were read). */
     public PatientRecord(PatientDemographics patient, List<ClinicalCondition> conditions, List<Measurement> measurements,
@@ -67,15 +54,13 @@ public record PatientRecord(
     /** The same record with these disease-status assessments (a derived progression fed back to the timeline). */
     public PatientRecord withDiseaseStatuses(List<DiseaseStatus> statuses) {
         return new PatientRecord(patient, conditions, measurements, statuses, transplantAssertions, medications,
-                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances,
-                conditionsAfterAsOf);
+                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances);
     }
 
     /** The same record with these medication records (statements placed or left out by the timeline). */
     public PatientRecord withMedications(List<MedicationRecord> medications) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
-                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances,
-                conditionsAfterAsOf);
+                procedures, allergies, cytogenetics, isotypes, unreadable, skippedResources, unrecognised, intolerances);
     }
 
     public PatientRecord {
@@ -93,7 +78,6 @@ public record PatientRecord(
         skippedResources = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedResources));
         unrecognised = unrecognised == null ? List.of() : List.copyOf(unrecognised);
         intolerances = intolerances == null ? List.of() : List.copyOf(intolerances);
-        conditionsAfterAsOf = conditionsAfterAsOf == null ? List.of() : List.copyOf(conditionsAfterAsOf);
     }
 
     public boolean isComplete() { return unreadable.isEmpty(); }

@@ -15,6 +15,12 @@ public final class ProcedureRecord implements HasProvenance {
     private final List<TherapyReason> reasons;
     /** Why the kind is what it is when the code alone does not say it (a kind-less code, the kind from its text); null otherwise. */
     private final String kindBasis;
+    /**
+     * Only its words suggest a stem-cell transplant (rules/terminology/procedure-possible-transplant.json, sweep s12 RC3):
+     * its code is in no transplant value set. Placed on the timeline as a transplant of unstated kind, but its being a
+     * transplant is undecided (derive/TherapyPurpose), so the decisions it moves are too.
+     */
+    private final boolean possible;
 
     public ProcedureRecord(ProcedureKind kind, LocalDate date, boolean planned, String groupRef, Provenance provenance) {
         this(kind, date, date, planned, groupRef, provenance);
@@ -36,12 +42,13 @@ public final class ProcedureRecord implements HasProvenance {
      */
     public ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
                            Provenance provenance, List<TherapyReason> reasons) {
-        this(kind, date, latest, planned, groupRef, provenance, reasons, null);
+        this(kind, date, latest, planned, groupRef, provenance, reasons, null, false);
     }
 
     private ProcedureRecord(ProcedureKind kind, LocalDate date, LocalDate latest, boolean planned, String groupRef,
-                            Provenance provenance, List<TherapyReason> reasons, String kindBasis) {
+                            Provenance provenance, List<TherapyReason> reasons, String kindBasis, boolean possible) {
         this.kindBasis = kindBasis;
+        this.possible = possible;
         this.reasons = List.copyOf(reasons == null ? List.of() : reasons);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.date = date;
@@ -62,15 +69,26 @@ public final class ProcedureRecord implements HasProvenance {
     public String getDateText() { return PartialDateText.of(date, latest); }
     /** The same procedure placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public ProcedureRecord placedOn(LocalDate day) {
-        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance, reasons, kindBasis);
+        return new ProcedureRecord(kind, day, day, planned, groupRef, provenance, reasons, kindBasis, possible);
     }
     /**
      * The same procedure with the kind its text states where its code states none (SNOMED 234336002 "Hemopoietic stem
      * cell transplant" with the text "Allogeneic PBSCT"): the more specific words decide, and {@code basis} says so.
      */
     public ProcedureRecord withKindFromText(ProcedureKind textKind, String basis) {
-        return new ProcedureRecord(textKind, date, latest, planned, groupRef, provenance, reasons, basis);
+        return new ProcedureRecord(textKind, date, latest, planned, groupRef, provenance, reasons, basis, possible);
     }
+    /**
+     * A procedure whose code no transplant value set holds and whose words only suggest a transplant ("HCT day 0"):
+     * a stem-cell transplant of unstated kind whose being a transplant is undecided; {@code basis} says why.
+     */
+    public static ProcedureRecord possibleTransplant(LocalDate date, LocalDate latest, String groupRef, Provenance provenance,
+                                                     List<TherapyReason> reasons, String basis) {
+        return new ProcedureRecord(ProcedureKind.STEM_CELL_TRANSPLANT, date, latest, false, groupRef, provenance, reasons,
+                basis, true);
+    }
+    /** Only its words suggest a transplant: whether it was one is undecided. */
+    public boolean isPossibleTransplant() { return possible; }
     /** "kind from the text '…'; the code … does not state it", or null when the code (or text alone) gave the kind. */
     public String getKindBasis() { return kindBasis; }
     public long getDay() { return date == null ? Long.MIN_VALUE : date.toEpochDay(); }

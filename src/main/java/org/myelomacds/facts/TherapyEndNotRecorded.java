@@ -15,12 +15,18 @@ import java.util.TreeSet;
  * per drug, so the data gap names the drug once with all its records.
  */
 public final class TherapyEndNotRecorded implements HasProvenance {
-    /** A record whose end is not recorded, and the course it ends. */
-    public record Entry(MedicationRecord record, DosingPeriod course) {
+    /**
+     * A record whose end is not recorded, and the course it ends. {@code lastGivenKind} says, for an old open order given
+     * up to a later fill or charted dose (CDS-POLICY-ORDERS2-FILLS-UNDER-OPEN-ORDER,
+     * CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER), which record that day rests on ("dispensed supply", "charted
+     * dose"); null otherwise.
+     */
+    public record Entry(MedicationRecord record, DosingPeriod course, String lastGivenKind) {
         public Entry {
             Objects.requireNonNull(record, "record");
             Objects.requireNonNull(course, "course");
         }
+        public Entry(MedicationRecord record, DosingPeriod course) { this(record, course, null); }
     }
 
     private final Drug drug;

@@ -156,8 +156,7 @@ public final class BundleReader {
         // up by another record (a reason, a suspect), nor counted as skipped or unreadable.
         out.skipped.putAll(scan.skippedAsOf(asOf));
         out.unreadable.addAll(scan.problemsAsOf(asOf));
-        List<ScannedEntry> chart = new java.util.ArrayList<>();
-        for (ScannedEntry dated : scan.entries) AsOfCut.asOf(dated, asOf).ifPresent(chart::add);
+        List<ScannedEntry> chart = scan.chartAsOf(asOf);
         BundleScan asOfScan = scan.withEntries(chart);
 
         PatientDemographics patient = readPatient(scan.patient, parser, asOf);

@@ -54,7 +54,10 @@ final class BundleScan {
     /** What is counted and not read, each with what dates it (see {@link #skippedAsOf}). */
     final List<Skip> skipped;
     final List<UnreadableInput> problems;
-    /** Problems of one entry (a second resource under an id already read): reported only if it was in the chart on asOf. */
+    /**
+     * Second resources under an id already seen, with different content (FHIR R4 bdl-7): decided as the chart stood on
+     * asOf ({@link #chartAsOf}, {@link #problemsAsOf}), since an earlier one dated after asOf was not in it then.
+     */
     final List<DatedProblem> datedProblems;
     /**
      * Entries (by Bundle.entry index) that name no other patient but cannot be attributed to this one either: kept in
@@ -93,8 +96,24 @@ final class BundleScan {
     /** An Observation the engine does not read: who it is about (how it is counted) and when it was first in the chart. */
     private record UnreadObservation(ScannedEntry subjectOnly, java.time.LocalDate countedFrom) { }
 
-    /** An unreadable part that is one entry's, dated as that entry. */
-    record DatedProblem(ScannedEntry entry, UnreadableInput problem) { }
+    /**
+     * A resource under an id that {@code earlier} entries (in bundle order, each with other content) already hold. Which
+     * one the record holds is unknown only when one of those earlier entries was in the chart on asOf too; when every
+     * one of them is dated after asOf, the chart as it stood then held this one alone, and it is read (sweep s13-replay3
+     * RP3-1: the replay must equal the chart truncated at asOf).
+     */
+    record DatedProblem(ScannedEntry entry, List<ScannedEntry> earlier) {
+        /** The earlier entries under its id that were in the chart on asOf, in bundle order. */
+        List<ScannedEntry> earlierAsOf(java.time.LocalDate asOf) {
+            return earlier.stream().filter(e -> AsOfCut.asOf(e, asOf).isPresent()).toList();
+        }
+
+        UnreadableInput problem(ScannedEntry first) {
+            return new UnreadableInput(entry.index(), entry.reference(), null, "a second " + entry.resourceType()
+                    + " with the id of Bundle.entry[" + first.index() + "] and different content: which one the record"
+                    + " holds is unknown (ids must be unique in a bundle), so this one is not read");
+        }
+    }
 
     /**
      * The counts of what was not read, as the chart stood on asOf (issue 10 item 10): a resource dated after asOf was not
@@ -108,11 +127,32 @@ final class BundleScan {
         return counts;
     }
 
-    /** The scan's unreadable parts as the chart stood on asOf: one entry's problem only when that entry was in it. */
+    /**
+     * The scan's unreadable parts as the chart stood on asOf: a second resource under an id only when it and an earlier
+     * one under that id were both in it.
+     */
     List<UnreadableInput> problemsAsOf(java.time.LocalDate asOf) {
         List<UnreadableInput> all = new ArrayList<>(problems);
-        for (DatedProblem p : datedProblems) if (AsOfCut.asOf(p.entry(), asOf).isPresent()) all.add(p.problem());
+        for (DatedProblem p : datedProblems) {
+            if (AsOfCut.asOf(p.entry(), asOf).isEmpty()) continue;
+            List<ScannedEntry> earlier = p.earlierAsOf(asOf);
+            if (!earlier.isEmpty()) all.add(p.problem(earlier.get(0)));
+        }
         return all;
+    }
+
+    /**
+     * The entries to map as the chart stood on asOf ({@link AsOfCut}): those dated on or before it, a second resource
+     * under an id only when no earlier one under that id was in the chart then (it is then the only one the chart held).
+     */
+    List<ScannedEntry> chartAsOf(java.time.LocalDate asOf) {
+        Set<Integer> shadowed = new java.util.HashSet<>();
+        for (DatedProblem p : datedProblems) if (!p.earlierAsOf(asOf).isEmpty()) shadowed.add(p.entry().index());
+        List<ScannedEntry> chart = new ArrayList<>();
+        for (ScannedEntry e : entries) {
+            if (!shadowed.contains(e.index())) AsOfCut.asOf(e, asOf).ifPresent(chart::add);
+        }
+        return chart;
     }
 
     /**
@@ -318,21 +358,25 @@ final class BundleScan {
             List<ScannedEntry> medications = new ArrayList<>();
             List<ScannedEntry> requests = new ArrayList<>();
             Map<Integer, UnreadableInput> unattributed = new java.util.HashMap<>();
-            Map<String, ScannedEntry> firstByReference = new java.util.HashMap<>();
+            Map<String, List<ScannedEntry>> byReference = new java.util.HashMap<>();
             for (ScannedEntry e : kept) {
-                ScannedEntry earlier = firstByReference.putIfAbsent(e.reference(), e);
-                if (earlier != null) {
+                List<ScannedEntry> earlier = byReference.computeIfAbsent(e.reference(), r -> new ArrayList<>());
+                if (!earlier.isEmpty()) {
                     // FHIR R4 bdl-7: one resource per fullUrl (type and id) in a bundle. The same resource sent twice
                     // (a paging overlap) is one fact, not two; two different resources under one id leave unknown which
-                    // one the record holds, so the later is an unreadable part (its location named), never a second fact.
-                    if (earlier.resource().equals(e.resource())) {
+                    // one the record holds, so the later is an unreadable part (its location named), never a second fact
+                    // - decided as the chart stood on asOf (DatedProblem): when every earlier one is dated after asOf,
+                    // this one was the only one in the chart then, and it is read. It is classified as any entry is.
+                    if (earlier.stream().anyMatch(x -> x.resource().equals(e.resource()))) {
                         skipped.add(Skip.of(e.resourceType() + SKIP_DUPLICATE_SUFFIX, e));
-                    } else {
-                        datedProblems.add(new DatedProblem(e, new UnreadableInput(e.index(), e.reference(), null, "a second "
-                                + e.resourceType() + " with the id of Bundle.entry[" + earlier.index() + "] and different content:"
-                                + " which one the record holds is unknown (ids must be unique in a bundle), so this one is not read")));
+                        continue;
                     }
-                    continue;
+                    datedProblems.add(new DatedProblem(e, List.copyOf(earlier)));
+                    earlier.add(e);
+                    // a Medication is looked up by reference, not read by date: the first one stays the one read
+                    if (e.resourceType().equals("Medication")) continue;
+                } else {
+                    earlier.add(e);
                 }
                 if (e.resourceType().equals("Medication")) {
                     medications.add(e);

@@ -56,7 +56,10 @@ final class ProcedureMapper {
             chemotherapy(procedure, ctx, meds);
             return;
         }
-        if (kind.isEmpty()) return;
+        if (kind.isEmpty()) {
+            possibleTransplant(procedure, ctx, meds);
+            return;
+        }
         LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
         ProcedureRecord record = new ProcedureRecord(kind.get(), date, latest, status == Procedure.ProcedureStatus.PREPARATION,
@@ -73,6 +76,24 @@ final class ProcedureMapper {
             }
         }
         ctx.out().procedures.add(record);
+    }
+
+    /**
+     * A performed procedure neither code nor transplant words read, whose words only suggest a stem-cell transplant or
+     * cell infusion ("HCT day 0", "autologous PBSC rescue"; sweep s12 RC3): kept as a transplant of unstated kind whose
+     * being a transplant is undecided (derive/TherapyPurpose makes the line count a range; GAP-TRANSPLANT-10 names it).
+     * A planned one is left out, as planned procedures change no decision.
+     */
+    private static void possibleTransplant(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
+        String text = Concepts.text(procedure.getCode());
+        if (procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION) return;
+        if (!ctx.terms().procedures().isPossibleTransplantText(text)) return;
+        LocalDate date = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
+        LocalDate latest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
+        ctx.out().procedures.add(ProcedureRecord.possibleTransplant(date, latest,
+                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest),
+                reasons(procedure, meds), "only the words '" + Concepts.display(procedure.getCode())
+                        + "' suggest a transplant"));
     }
 
     /**

@@ -58,7 +58,7 @@ final class RecordBuilder {
     static List<ProcedureRecord> withoutRestatedTransplants(List<ProcedureRecord> all) {
         List<ProcedureRecord> kept = new ArrayList<>();
         for (ProcedureRecord p : all) {
-            boolean restated = fromCondition(p) && all.stream().anyMatch(q -> q != p && !fromCondition(q)
+            boolean restated = fromCondition(p) && all.stream().anyMatch(q -> q != p && !fromCondition(q) && !q.isPossibleTransplant()
                     && q.isStemCellTransplant() && p.isStemCellTransplant() && java.util.Objects.equals(q.getDate(), p.getDate())
                     && (q.getKind() == p.getKind() || q.getKind() == ProcedureKind.STEM_CELL_TRANSPLANT
                         || p.getKind() == ProcedureKind.STEM_CELL_TRANSPLANT));

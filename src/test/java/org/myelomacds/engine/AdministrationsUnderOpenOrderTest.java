@@ -45,7 +45,7 @@ class AdministrationsUnderOpenOrderTest {
         Assessment a = evaluate("s13a-07-dvd-active-dara-order-sparse-admins-pd");
         List<String> gaps = endUnknownTexts(a);
         assertTrue(gaps.stream().anyMatch(t -> t.contains("MedicationRequest/dvd-dara")
-                && t.contains("up to the last dispensed supply or charted dose on 2025-08-04")
+                && t.contains("up to the last charted dose on 2025-08-04")
                 && t.contains("CDS-POLICY-ORDERS3-ADMINISTRATIONS-UNDER-OPEN-ORDER")), gaps.toString());
         Recommendation dvd = regimen(a, "DARA_VD");
         assertTrue(flagCodes(dvd).contains("ANTI_CD38_REFRACTORY_UNKNOWN"), flagCodes(dvd).toString());

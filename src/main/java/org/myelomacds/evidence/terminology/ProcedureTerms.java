@@ -25,10 +25,12 @@ public final class ProcedureTerms {
     private final Family<ProcedureKind> history;
     private final Terminology terminology;
     private final ValueSet chemotherapy;
+    private final ValueSet possibleTransplant;
 
     ProcedureTerms(Terminology t) {
         terminology = t;
         chemotherapy = t.require("procedure-chemotherapy", "chemotherapy recorded as a procedure, drug not named");
+        possibleTransplant = t.find("procedure-possible-transplant").orElse(null);
         dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
         allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
         autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
@@ -70,6 +72,15 @@ public final class ProcedureTerms {
      */
     public boolean isChemotherapyText(String text) {
         return chemotherapy != null && chemotherapy.text().matches(text);
+    }
+
+    /**
+     * Words that only suggest a stem-cell transplant or cell infusion ("HCT day 0", "autologous PBSC rescue"), for a
+     * procedure that neither its code nor {@link #byText} read (sweep s12 RC3; CDS-POLICY-RECORDS-TRANSPLANT-WORDS):
+     * conservative, and never a marrow biopsy, aspirate, harvest or collection.
+     */
+    public boolean isPossibleTransplantText(String text) {
+        return possibleTransplant != null && possibleTransplant.text().matches(text);
     }
 
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
