@@ -1212,8 +1212,8 @@ public final class LineOfTherapyDeriver {
     static final int EVIDENT_STOP_DAYS = RESUMPTION_WINDOW_DAYS;
 
     /**
-     * The course with its evident stop, when its record shows one (CDS-POLICY-LINEREFR-STOP-EVIDENT): at least two
-     * recorded doses (a pattern to compare with), an end the record does not state (a stated end is judged by its own
+     * The course with its evident stop, when its record shows one (CDS-POLICY-LINEREFR-STOP-EVIDENT): recorded doses
+     * (one dose only under CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE, a CAR-T infusion never), an end the record does not state (a stated end is judged by its own
      * window already), and the line's other anti-myeloma drugs (corticosteroids aside) recorded without a hole longer
      * than 60 days from its last dose on, for longer than the largest interval between its own recorded doses and
      * longer than {@value #EVIDENT_STOP_DAYS} days. KRd x8 then three years of lenalidomide: carfilzomib stopped. Four
@@ -1221,8 +1221,13 @@ public final class LineOfTherapyDeriver {
      * charting cannot be told from a stop, so the line decides (DERIVE-REFRACTORY-03), as issue 10 item 2 requires.
      */
     private static DosingPeriod evidentStop(DosingPeriod course, List<Segment> own, List<Segment> lineSegments) {
-        if (course.isEndRecorded() || course.isEndUnknown() || own.size() < 2
+        if (course.isEndRecorded() || course.isEndUnknown() || own.isEmpty()
                 || course.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) return course;
+        // One recorded dose (CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE): no interval of its own to compare with, so
+        // only the 180 days decide, as they do for two doses given close together. A CAR-T infusion is one dose by
+        // design and its cells act for months: its line decides, as before.
+        boolean single = own.size() == 1;
+        if (single && course.getDrug().getDrugClass() == DrugClass.CAR_T) return course;
         List<Segment> sorted = own.stream().sorted(Comparator.comparing(Segment::from)).toList();
         long largest = 0;
         LocalDate reached = sorted.get(0).to();
@@ -1247,12 +1252,16 @@ public final class LineOfTherapyDeriver {
         long needed = Math.max(largest, EVIDENT_STOP_DAYS);
         if (absence <= needed) return course;
         String names = others.stream().map(Drug::displayName).collect(java.util.stream.Collectors.joining(", "));
-        String text = course.getDrug().displayName() + " stopped on " + last + ": its " + own.size()
-                + " records end there while " + names + " went on being recorded to " + covered + " (" + absence
-                + " days, longer than the largest interval between its own recorded doses, " + largest
-                + " days, and than " + EVIDENT_STOP_DAYS + " days); a progression from " + last.plusDays(needed + 1)
+        String text = course.getDrug().displayName() + " stopped on " + last + ": its " + (single
+                ? "one record (a single dose) ends there" : own.size() + " records end there") + " while " + names
+                + " went on being recorded to " + covered + " (" + absence + " days, " + (single
+                ? "longer than " + EVIDENT_STOP_DAYS + " days; a single recorded dose has no interval of its own to"
+                        + " compare with"
+                : "longer than the largest interval between its own recorded doses, " + largest + " days, and than "
+                        + EVIDENT_STOP_DAYS + " days") + "); a progression from " + last.plusDays(needed + 1)
                 + " on is judged by its own last dose, not by the line's: more than 60 days after it, so not "
-                + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11; CDS-POLICY-LINEREFR-STOP-EVIDENT)";
+                + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11; CDS-POLICY-LINEREFR-STOP-EVIDENT"
+                + (single ? ", CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE" : "") + ")";
         return course.withEvidentStop(last.plusDays(needed + 1), text);
     }
 
