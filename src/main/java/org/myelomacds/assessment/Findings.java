@@ -104,9 +104,17 @@ public record Findings(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RelapseSignal(String reading, String source, String date, String text, List<FactRef> facts) {}
 
-    /** A finding stated in words, with a machine-readable value and its facts. */
+    /**
+     * A finding stated in words, with a machine-readable value and its facts; {@code rule} and {@code evidence}: the rule
+     * that decided this item and its evidence ids, where items of one kind are decided by different rules (a
+     * refractoriness by the drug's course, DERIVE-REFRACTORY-01, or by its line, DERIVE-REFRACTORY-03); absent otherwise.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String code, String value, String text, List<FactRef> facts) {}
+    public record Item(String code, String value, String text, List<FactRef> facts, String rule, List<String> evidence) {
+        public Item(String code, String value, String text, List<FactRef> facts) {
+            this(code, value, text, facts, null, null);
+        }
+    }
 
     /**
      * {@code otherTherapy}: medication records that are not lines of myeloma therapy (given for another condition, or
@@ -218,12 +226,16 @@ public record Findings(
                            boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean refractoryUnknown,
                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean undated,
-                           String lastDoseRecorded, String lastDoseUnknown, String note) {
+                           String lastDoseRecorded, String lastDoseUnknown, String note, String stopEvident) {
+        /**
+         * {@code stopEvident}: why the drug's own last dose, not its line, judges its refractoriness (its records stopped
+         * while the line went on: CDS-POLICY-LINEREFR-STOP-EVIDENT), as the line's reason says it; absent otherwise.
+         */
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                         boolean refractoryUnknown, boolean undated, String lastDoseRecorded) {
             this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, refractoryUnknown,
-                    undated, lastDoseRecorded, null, null);
+                    undated, lastDoseRecorded, null, null, null);
         }
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,

@@ -1003,12 +1003,19 @@ public final class LineOfTherapyDeriver {
             mobilising.add(s);
         }
         drugSegments.removeAll(mobilising);
+        // Replayed between a mobilisation and its transplant, the transplant is not yet in the record
+        // (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING): such a dose joins the line it follows (startDrugs).
+        Set<Segment> pendingMobilisation = new java.util.HashSet<>();
+        for (Segment s : drugSegments) {
+            if (pendingMobilisation(s, transplants, drugSegments, asOf)) pendingMobilisation.add(s);
+        }
 
         TreeSet<LocalDate> dates = new TreeSet<>();
         drugSegments.forEach(s -> dates.add(s.from()));
         transplants.forEach(t -> dates.add(t.date()));
 
-        Timeline timeline = new Timeline(progressions, drugSegments, supportive, relapseCodes, joins);
+        Timeline timeline = new Timeline(progressions, drugSegments, supportive, relapseCodes, joins, pendingMobilisation,
+                asOf);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
             if (!batch.isEmpty()) timeline.startDrugs(batch, day);
@@ -1206,8 +1213,8 @@ public final class LineOfTherapyDeriver {
     static final int EVIDENT_STOP_DAYS = RESUMPTION_WINDOW_DAYS;
 
     /**
-     * The course with its evident stop, when its record shows one (CDS-POLICY-LINEREFR-STOP-EVIDENT): at least two
-     * recorded doses (a pattern to compare with), an end the record does not state (a stated end is judged by its own
+     * The course with its evident stop, when its record shows one (CDS-POLICY-LINEREFR-STOP-EVIDENT): recorded doses
+     * (one dose only under CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE, a CAR-T infusion never), an end the record does not state (a stated end is judged by its own
      * window already), and the line's other anti-myeloma drugs (corticosteroids aside) recorded without a hole longer
      * than 60 days from its last dose on, for longer than the largest interval between its own recorded doses and
      * longer than {@value #EVIDENT_STOP_DAYS} days. KRd x8 then three years of lenalidomide: carfilzomib stopped. Four
@@ -1215,8 +1222,13 @@ public final class LineOfTherapyDeriver {
      * charting cannot be told from a stop, so the line decides (DERIVE-REFRACTORY-03), as issue 10 item 2 requires.
      */
     private static DosingPeriod evidentStop(DosingPeriod course, List<Segment> own, List<Segment> lineSegments) {
-        if (course.isEndRecorded() || course.isEndUnknown() || own.size() < 2
+        if (course.isEndRecorded() || course.isEndUnknown() || own.isEmpty()
                 || course.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) return course;
+        // One recorded dose (CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE): no interval of its own to compare with, so
+        // only the 180 days decide, as they do for two doses given close together. A CAR-T infusion is one dose by
+        // design and its cells act for months: its line decides, as before.
+        boolean single = own.size() == 1;
+        if (single && course.getDrug().getDrugClass() == DrugClass.CAR_T) return course;
         List<Segment> sorted = own.stream().sorted(Comparator.comparing(Segment::from)).toList();
         long largest = 0;
         LocalDate reached = sorted.get(0).to();
@@ -1241,12 +1253,16 @@ public final class LineOfTherapyDeriver {
         long needed = Math.max(largest, EVIDENT_STOP_DAYS);
         if (absence <= needed) return course;
         String names = others.stream().map(Drug::displayName).collect(java.util.stream.Collectors.joining(", "));
-        String text = course.getDrug().displayName() + " stopped on " + last + ": its " + own.size()
-                + " records end there while " + names + " went on being recorded to " + covered + " (" + absence
-                + " days, longer than the largest interval between its own recorded doses, " + largest
-                + " days, and than " + EVIDENT_STOP_DAYS + " days); a progression from " + last.plusDays(needed + 1)
+        String text = course.getDrug().displayName() + " stopped on " + last + ": its " + (single
+                ? "one record (a single dose) ends there" : own.size() + " records end there") + " while " + names
+                + " went on being recorded to " + covered + " (" + absence + " days, " + (single
+                ? "longer than " + EVIDENT_STOP_DAYS + " days; a single recorded dose has no interval of its own to"
+                        + " compare with"
+                : "longer than the largest interval between its own recorded doses, " + largest + " days, and than "
+                        + EVIDENT_STOP_DAYS + " days") + "); a progression from " + last.plusDays(needed + 1)
                 + " on is judged by its own last dose, not by the line's: more than 60 days after it, so not "
-                + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11; CDS-POLICY-LINEREFR-STOP-EVIDENT)";
+                + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11; CDS-POLICY-LINEREFR-STOP-EVIDENT"
+                + (single ? ", CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE" : "") + ")";
         return course.withEvidentStop(last.plusDays(needed + 1), text);
     }
 
@@ -1284,14 +1300,19 @@ public final class LineOfTherapyDeriver {
         final List<ClinicalCondition> relapseCodes;
         /** Therapy that joined a line only by a window and is undecided: collected, or opening new lines; null: neither. */
         final WindowJoins joins;
+        /** Cyclophosphamide read as mobilisation for a transplant not yet recorded (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
+        final Set<Segment> pendingMobilisation;
+        final LocalDate asOf;
 
         Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive,
-                 List<ClinicalCondition> relapseCodes, WindowJoins joins) {
+                 List<ClinicalCondition> relapseCodes, WindowJoins joins, Set<Segment> pendingMobilisation, LocalDate asOf) {
             this.progressions = progressions;
             this.drugSegments = drugSegments;
             this.supportive = supportive;
             this.relapseCodes = relapseCodes == null ? List.of() : relapseCodes;
             this.joins = joins;
+            this.pendingMobilisation = pendingMobilisation;
+            this.asOf = asOf;
         }
 
         /** The first relapse code whose onset may lie after {@code after} and on or before {@code day}; null when none. */
@@ -1362,6 +1383,13 @@ public final class LineOfTherapyDeriver {
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
+        // Mobilisation for a transplant not yet recorded is a step of the line's planned sequence; after a documented
+        // progression it is salvage like any other therapy (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
+        if (progression == null && batch.stream().allMatch(timeline.pendingMobilisation::contains)) {
+            batch.forEach(cur::add);
+            for (Segment s : batch) cur.joined.add(pendingMobilisationText(s, timeline.asOf));
+            return;
+        }
         if (progression == null && lastDose != null && joinsCarT(timeline, cur, batch, day, running)) return;
         if (running) {
             boolean inInitialWindow = days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS;
@@ -1842,14 +1870,60 @@ public final class LineOfTherapyDeriver {
         return out;
     }
 
-    /** The transplant {@code s} mobilised stem cells for (CDS-POLICY-MOBILISATION), or null. */
-    private static Transplant mobilisationFor(Segment s, List<Transplant> transplants, List<Segment> segments) {
-        if (!s.drug().equals(Drug.CYCLOPHOSPHAMIDE) || days(s.from(), s.to()) > MOBILISATION_COURSE_MAX_DAYS) return null;
-        boolean alone = segments.stream().noneMatch(o -> o != s && !o.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+    /**
+     * Cyclophosphamide recorded over at most {@value #MOBILISATION_COURSE_MAX_DAYS} days with no other anti-myeloma drug
+     * (corticosteroids aside) within {@value #CONDITIONING_WINDOW_DAYS} days of it: the shape of a mobilisation dose
+     * (CDS-POLICY-MOBILISATION). With bortezomib (CyBorD) or any other drug it is a regimen.
+     */
+    private static boolean mobilisationShape(Segment s, List<Segment> segments) {
+        if (!s.drug().equals(Drug.CYCLOPHOSPHAMIDE) || days(s.from(), s.to()) > MOBILISATION_COURSE_MAX_DAYS) return false;
+        return segments.stream().noneMatch(o -> o != s && !o.drug().equals(Drug.CYCLOPHOSPHAMIDE)
                 && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID
                 && !o.from().isAfter(s.to().plusDays(CONDITIONING_WINDOW_DAYS))
                 && !o.to().isBefore(s.from().minusDays(CONDITIONING_WINDOW_DAYS)));
-        if (!alone) return null;
+    }
+
+    /**
+     * CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING: a mobilisation-shaped cyclophosphamide dose that its chart says is
+     * mobilisation (its own words or reason, or G-CSF or plerixafor given with it: {@link MedicationRecord#getMobilisationSign}),
+     * ending at most {@value #MOBILISATION_WINDOW_DAYS} days before asOf with no transplant recorded on or after it: the
+     * transplant it prepares is still to come (a replay between the two, FINDINGS E1), so it opens no line. Later than
+     * that with no transplant, or with no sign, it is a regimen of its own, as before.
+     */
+    private static boolean pendingMobilisation(Segment s, List<Transplant> transplants, List<Segment> segments,
+                                               LocalDate asOf) {
+        if (s.record().getMobilisationSign() == null) return false;
+        if (transplants.stream().anyMatch(t -> !t.date().isBefore(s.from()))) return false;
+        if (mobilisationShape(s, segments)) return days(s.to(), asOf) <= MOBILISATION_WINDOW_DAYS;
+        // High-dose melphalan charted as the conditioning, the transplant due within days: as conditioningFor reads it
+        // once the transplant is recorded.
+        return conditioningShape(s, segments) && days(s.from(), asOf) <= CONDITIONING_WINDOW_DAYS;
+    }
+
+    /** Melphalan over at most {@value #CONDITIONING_WINDOW_DAYS} days with no other anti-myeloma drug (steroids aside) beside it. */
+    private static boolean conditioningShape(Segment s, List<Segment> segments) {
+        if (!s.drug().equals(Drug.MELPHALAN) || days(s.from(), s.to()) > CONDITIONING_WINDOW_DAYS) return false;
+        return segments.stream().noneMatch(o -> o != s && !o.drug().equals(Drug.MELPHALAN)
+                && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID
+                && !o.from().isAfter(s.to().plusDays(CONDITIONING_WINDOW_DAYS))
+                && !o.to().isBefore(s.from().minusDays(CONDITIONING_WINDOW_DAYS)));
+    }
+
+    private static String pendingMobilisationText(Segment s, LocalDate asOf) {
+        boolean conditioning = s.drug().equals(Drug.MELPHALAN);
+        return s.drug().displayName() + " on " + PartialDateText.of(s.from(), s.record().getStartLatest()) + " ("
+                + reference(s.record()) + "), given alone " + (days(s.to(), asOf) == 0 ? "on " + asOf
+                : days(s.to(), asOf) + (days(s.to(), asOf) == 1 ? " day" : " days") + " before " + asOf) + " ("
+                + s.record().getMobilisationSign() + "), read as " + (conditioning ? "the high-dose conditioning"
+                : "stem-cell mobilisation") + " for a transplant not yet recorded, a step of the planned sequence and not"
+                + " a new regimen (project policy CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING; with no transplant recorded"
+                + " within " + (conditioning ? CONDITIONING_WINDOW_DAYS : MOBILISATION_WINDOW_DAYS) + " days of it, it is"
+                + " read as a regimen of its own)";
+    }
+
+    /** The transplant {@code s} mobilised stem cells for (CDS-POLICY-MOBILISATION), or null. */
+    private static Transplant mobilisationFor(Segment s, List<Transplant> transplants, List<Segment> segments) {
+        if (!mobilisationShape(s, segments)) return null;
         for (Transplant t : transplants) {
             long before = days(s.to(), t.date());
             if (before > CONDITIONING_WINDOW_DAYS && before <= MOBILISATION_WINDOW_DAYS) return t;

@@ -421,8 +421,17 @@ final class AssessmentAssembler {
         refractory.sort(Comparator.comparing((Refractoriness r) -> r.getDrug()));
         Set<String> refractoryDrugs = new TreeSet<>();
         refractory.forEach(r -> refractoryDrugs.add(r.getDrug().name()));
+        // each with the rule that decided it: the drug's own course (DERIVE-REFRACTORY-01) or its line (-03)
         List<Findings.Item> refractoriness = refractory.stream().map(r -> new Findings.Item(r.getDrug().name(),
-                r.getProgression().getDateText(), r.describe(), refs(r.getProvenance()))).toList();
+                r.getProgression().getDateText(), r.describe(), refs(r.getProvenance()),
+                r.getRule() == null ? null : r.getRule().getRuleId(),
+                r.getRule() == null ? null : r.getRule().getEvidence())).toList();
+        // A drug whose records stopped while its line went on says why its own last dose judges it
+        // (CDS-POLICY-LINEREFR-STOP-EVIDENT), on the exposure as on the line.
+        Map<String, String> stopEvident = new TreeMap<>();
+        for (org.myelomacds.facts.DosingPeriod d : facts(session, org.myelomacds.facts.DosingPeriod.class)) {
+            if (d.getStopEvidentText() != null) stopEvident.merge(d.getDrug().name(), d.getStopEvidentText(), (a, b) -> a + "; " + b);
+        }
 
         // A drug named by a history gap (partial date, unknown end) has an undecided refractoriness; a gap without a
         // drug (a transplant with no recorded induction) leaves every drug's undecided.
@@ -449,7 +458,7 @@ final class AssessmentAssembler {
                     e.getRoutes().stream().map(Enum::name).toList(), refs(e.getProvenance()), undecided, !e.isDated(),
                     e.isDated() && e.isLastDoseImprecise()
                             ? org.myelomacds.facts.PartialDateText.of(e.getLastDoseEarliest(), e.getLastDose()) : null,
-                    unknownLastDose, steroidNote);
+                    unknownLastDose, steroidNote, stopEvident.get(e.getDrug().name()));
         }).toList();
 
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);

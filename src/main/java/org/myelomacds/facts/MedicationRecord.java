@@ -38,6 +38,12 @@ public final class MedicationRecord implements HasProvenance {
      * dosing period (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION reads such an end as a ceiling).
      */
     private final boolean endFromAuthorisation;
+    /**
+     * What in the chart says this record is stem-cell mobilisation (its own words or reason, or a G-CSF or plerixafor
+     * dose given with it: {@code medication-transplant-preparation}); null when nothing does. Read only for
+     * cyclophosphamide given alone (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
+     */
+    private final String mobilisationSign;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -81,6 +87,7 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedNote = null;
         this.plannedEnd = null;
         this.endFromAuthorisation = false;
+        this.mobilisationSign = null;
     }
 
     private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
@@ -113,6 +120,7 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedNote = assertedNote;
         this.plannedEnd = plannedEnd;
         this.endFromAuthorisation = r.endFromAuthorisation;
+        this.mobilisationSign = r.mobilisationSign;
     }
 
     /** A copy with another end (both bounds) and the authorisation flag; every other field as {@code r}. */
@@ -137,7 +145,45 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedNote = r.assertedNote;
         this.plannedEnd = r.plannedEnd;
         this.endFromAuthorisation = endFromAuthorisation;
+        this.mobilisationSign = r.mobilisationSign;
     }
+
+    /** A copy with {@code mobilisationSign}; every other field as {@code r}. */
+    private MedicationRecord(MedicationRecord r, String mobilisationSign, Void marker) {
+        this.drug = r.drug;
+        this.route = r.route;
+        this.source = r.source;
+        this.status = r.status;
+        this.planned = r.planned;
+        this.start = r.start;
+        this.end = r.end;
+        this.startLatest = r.startLatest;
+        this.endEarliest = r.endEarliest;
+        this.groupRef = r.groupRef;
+        this.stoppedForToxicity = r.stoppedForToxicity;
+        this.provenance = r.provenance;
+        this.reasons = r.reasons;
+        this.stopReason = r.stopReason;
+        this.stopReasonDrugs = r.stopReasonDrugs;
+        this.assertedOn = r.assertedOn;
+        this.assertedOnLatest = r.assertedOnLatest;
+        this.assertedNote = r.assertedNote;
+        this.plannedEnd = r.plannedEnd;
+        this.endFromAuthorisation = r.endFromAuthorisation;
+        this.mobilisationSign = mobilisationSign;
+    }
+
+    /**
+     * This record with what in the chart says it is stem-cell mobilisation ("its text: 'stem cell mobilisation'",
+     * "filgrastim on 2023-04-22 (MedicationAdministration/g-1)"); the first sign found is kept.
+     */
+    public MedicationRecord withMobilisationSign(String sign) {
+        if (sign == null || mobilisationSign != null) return this;
+        return new MedicationRecord(this, sign, (Void) null);
+    }
+
+    /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
+    public String getMobilisationSign() { return mobilisationSign; }
 
     /** This request with its end marked as coming only from its dispense authorisation (validity, supply x repeats). */
     public MedicationRecord withEndFromAuthorisation() {

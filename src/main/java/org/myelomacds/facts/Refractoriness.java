@@ -15,6 +15,8 @@ public final class Refractoriness implements HasProvenance {
     private final DosingPeriod period;
     private final DiseaseStatus progression;
     private final PriorLine line;
+    /** The rule that decided it (DERIVE-REFRACTORY-01 by the course, -03 by the line); null when built outside the rules. */
+    private final RuleRef rule;
 
     /** {@code period} is the course of the drug the progression fell in (or within 60 days after). */
     public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression) {
@@ -23,11 +25,21 @@ public final class Refractoriness implements HasProvenance {
 
     /** Decided by the line: {@code line} progressed on therapy or within 60 days of its last dose, and gave the drug. */
     public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression, PriorLine line) {
+        this(exposure, period, progression, line, null);
+    }
+
+    /** As above, with the rule that decided it. */
+    public Refractoriness(DrugExposure exposure, DosingPeriod period, DiseaseStatus progression, PriorLine line,
+                          RuleRef rule) {
+        this.rule = rule;
         this.exposure = Objects.requireNonNull(exposure, "exposure");
         this.period = Objects.requireNonNull(period, "period");
         this.progression = Objects.requireNonNull(progression, "progression");
         this.line = line;
     }
+
+    /** The rule that decided it, or null; not part of equality (one refractoriness, however derived). */
+    public RuleRef getRule() { return rule; }
 
     /** The line whose progression decided it; null when the drug's own course did. */
     public PriorLine getLine() { return line; }

@@ -176,6 +176,42 @@ final class MedicationMapper {
         if (q.hasCode()) out.add("1 " + q.getCode());
     }
 
+    /**
+     * The words of a medication record (name, coding displays, dosage text, stated reasons) that say stem-cell
+     * mobilisation or transplant conditioning ({@code medication-transplant-preparation}: "stem cell mobilisation",
+     * "harvest", "filgrastim", "conditioning"), or null (the text that says it). Read by the timeline only for
+     * cyclophosphamide or melphalan given alone with no transplant yet recorded after it
+     * (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
+     */
+    private static String mobilisationSign(Type medication, DomainResource owner, MedicationResolver meds,
+                                           List<String> doseWords, List<TherapyReason> reasons, EntryContext ctx) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        CodeableConcept concept = meds.describe(medication, owner);
+        if (concept != null) {
+            words.add(concept.getText());
+            concept.getCoding().forEach(c -> words.add(c.getDisplay()));
+        }
+        words.addAll(doseWords);
+        for (TherapyReason r : reasons) words.add(r.text());
+        for (String w : words) {
+            if (w != null && ctx.terms().drugs().mobilisationWords(w).isPresent()) return w.strip();
+        }
+        return null;
+    }
+
+    /** A record's own sign, as its reason text shows it: "its record says 'stem cell mobilisation'". */
+    private static String ownSign(String sign) {
+        if (sign == null) return null;
+        return "its record says '" + sign + "'";
+    }
+
+    /** A medication the engine does not read as therapy (G-CSF, plerixafor) given on {@code day} says mobilisation. */
+    private static void noteMobilisation(String sign, LocalDate day, EntryContext ctx) {
+        if (sign == null || day == null) return;
+        ctx.out().mobilisationSigns.add(new RecordBuilder.MobilisationSign(day,
+                sign + " on " + day + " (" + ctx.reference() + ")"));
+    }
+
     static final String MEDICATION_CATEGORY = "medication";
 
     static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
@@ -185,7 +221,12 @@ final class MedicationMapper {
         List<DrugMatch> drugs = meds.identifyAll(ms.getMedication(), ms);
         if (drugs.isEmpty()) drugs = unrecognised("MedicationStatement", ms.getMedication(), ms, ctx, meds,
                 meds.reasons(ms.getReasonReference(), ms.getReasonCode()), doseWords(ms.getDosage())).stream().toList();
-        if (drugs.isEmpty()) return;
+        String mobilisation = mobilisationSign(ms.getMedication(), ms, meds, doseWords(ms.getDosage()),
+                meds.reasons(ms.getReasonReference(), ms.getReasonCode()), ctx);
+        if (drugs.isEmpty()) {
+            noteMobilisation(mobilisation, ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null, ctx);
+            return;
+        }
         LocalDate start = ms.hasEffective() ? FhirDates.startOf(ms.getEffective()) : null;
         LocalDate startLatest = ms.hasEffective() ? FhirDates.latestStartOf(ms.getEffective()) : null;
         // A single effectiveDateTime is a day the drug was taken, not a course: the statement gives no end (null). On a
@@ -207,7 +248,7 @@ final class MedicationMapper {
                 record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
                         FhirDates.latest(ms.getDateAssertedElement()));
             }
-            ctx.out().medications.add(record);
+            ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -219,7 +260,12 @@ final class MedicationMapper {
         if (drugs.isEmpty()) drugs = unrecognised("MedicationAdministration", ma.getMedication(), ma, ctx, meds,
                 meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
                         ma.hasRequest() ? List.of(ma.getRequest()) : List.of()), doseWords(ma)).stream().toList();
-        if (drugs.isEmpty()) return;
+        String mobilisation = mobilisationSign(ma.getMedication(), ma, meds, doseWords(ma),
+                meds.reasons(ma.getReasonReference(), ma.getReasonCode()), ctx);
+        if (drugs.isEmpty()) {
+            noteMobilisation(mobilisation, ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null, ctx);
+            return;
+        }
         LocalDate start = ma.hasEffective() ? FhirDates.startOf(ma.getEffective()) : null;
         LocalDate startLatest = ma.hasEffective() ? FhirDates.latestStartOf(ma.getEffective()) : null;
         // A single-dated administration is one day of exposure: start = end = that day (a partial date: some day of
@@ -238,7 +284,8 @@ final class MedicationMapper {
                     status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                     toxicity(ma.getStatusReason(), ctx.terms()),
                     ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
-                            ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms()));
+                            ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms())
+                    .withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -296,6 +343,8 @@ final class MedicationMapper {
         if (drugs.isEmpty()) drugs = unrecognised("MedicationRequest", mr.getMedication(), mr, ctx, meds,
                 meds.reasons(mr.getReasonReference(), mr.getReasonCode()), doseWords(mr.getDosageInstruction())).stream().toList();
         if (drugs.isEmpty()) return;
+        String mobilisation = ownSign(mobilisationSign(mr.getMedication(), mr, meds, doseWords(mr.getDosageInstruction()),
+                meds.reasons(mr.getReasonReference(), mr.getReasonCode()), ctx));
         MedicationRequest.MedicationRequestIntent intent = mr.getIntent();
         boolean planned = status == MedicationRequest.MedicationRequestStatus.DRAFT
                 || intent == MedicationRequest.MedicationRequestIntent.PROPOSAL
@@ -341,7 +390,8 @@ final class MedicationMapper {
                     endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
                     ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
                     .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
-            ctx.out().medications.add(authorisationEnd ? built.withEndFromAuthorisation() : built);
+            ctx.out().medications.add((authorisationEnd ? built.withEndFromAuthorisation() : built)
+                    .withMobilisationSign(mobilisation));
         }
     }
 

@@ -40,14 +40,51 @@ final class RecordBuilder {
     final List<UnreadableInput> unreadable = new ArrayList<>();
     final Map<String, Integer> skipped = new TreeMap<>();
     final List<UnrecognisedCode> unrecognised = new ArrayList<>();
+    /** Medications the engine does not read as therapy whose words say stem-cell mobilisation (G-CSF, plerixafor). */
+    final List<MobilisationSign> mobilisationSigns = new ArrayList<>();
+
+    /** A G-CSF or plerixafor dose (or a record saying "mobilisation") given on {@code day}; {@code text} names it. */
+    record MobilisationSign(java.time.LocalDate day, String text) {}
+
+    /**
+     * CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING: G-CSF or plerixafor is given with mobilising cyclophosphamide, from its
+     * first day until the cells are collected, typically within two weeks (project window: 14 days after its last day).
+     */
+    static final int MOBILISING_AGENT_DAYS = 14;
 
     RecordBuilder(Terminology terminology) { this.terminology = terminology; }
 
     void skip(String what) { skipped.merge(what, 1, Integer::sum); }
 
     PatientRecord build(PatientDemographics patient) {
-        return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions, medications,
+        return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions,
+                withMobilisationSigns(medications, mobilisationSigns),
                 withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
+    }
+
+    /**
+     * Cyclophosphamide given with a G-CSF or plerixafor dose from its first day to {@value #MOBILISING_AGENT_DAYS} days
+     * after its last carries that dose as its mobilisation sign (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING); the
+     * timeline reads it only for cyclophosphamide given alone with no transplant yet recorded after it.
+     */
+    static List<MedicationRecord> withMobilisationSigns(List<MedicationRecord> records, List<MobilisationSign> signs) {
+        if (signs.isEmpty()) return records;
+        List<MedicationRecord> out = new ArrayList<>();
+        for (MedicationRecord r : records) {
+            MedicationRecord marked = r;
+            if (org.myelomacds.facts.Drug.CYCLOPHOSPHAMIDE.equals(r.getDrug()) && r.getStart() != null) {
+                java.time.LocalDate last = r.getEnd() != null && r.getEnd().isAfter(r.getStart()) ? r.getEnd() : r.getStart();
+                for (MobilisationSign sign : signs.stream().sorted(java.util.Comparator.comparing(MobilisationSign::day)
+                        .thenComparing(MobilisationSign::text)).toList()) {
+                    if (!sign.day().isBefore(r.getStart()) && !sign.day().isAfter(last.plusDays(MOBILISING_AGENT_DAYS))) {
+                        marked = r.withMobilisationSign(sign.text());
+                        break;
+                    }
+                }
+            }
+            out.add(marked);
+        }
+        return out;
     }
 
     /**

@@ -231,12 +231,13 @@ class DerivedConceptRulesTest {
                 "stopped", false, LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 6), null, true,
                 new Provenance("MedicationAdministration/isa-1", LocalDate.of(2025, 1, 6)));
         List<MedicationRecord> meds = List.of(isa,
-                course(TestDrugs.CARFILZOMIB, "k", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 9, 1)));
-        Assessment a = evaluate(meds, List.of(progression("pd", LocalDate.of(2025, 8, 1))), List.of());
+                // the line recorded 165 days after the single dose: no evident stop (CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE)
+                course(TestDrugs.CARFILZOMIB, "k", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 6, 20)));
+        Assessment a = evaluate(meds, List.of(progression("pd", LocalDate.of(2025, 6, 1))), List.of());
         assertEquals(List.of("CARFILZOMIB"), refractoryDrugs(a));
         // near miss: without the toxicity stop the same dose is refractory by the line
         Assessment b = evaluate(List.of(course(TestDrugs.ISATUXIMAB, "isa", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 6)),
-                meds.get(1)), List.of(progression("pd", LocalDate.of(2025, 8, 1))), List.of());
+                meds.get(1)), List.of(progression("pd", LocalDate.of(2025, 6, 1))), List.of());
         assertEquals(List.of("ISATUXIMAB", "CARFILZOMIB"), refractoryDrugs(b));
     }
 

@@ -49,6 +49,7 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet supportive;
+    private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
     private final ValueSet parenteral;
     private final ValueSet regimen;
@@ -122,6 +123,7 @@ public final class DrugCatalogue {
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
         parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
         regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
+        mobilisation = t.require("medication-transplant-preparation", "words and drugs saying a medication is stem-cell mobilisation");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -245,6 +247,16 @@ public final class DrugCatalogue {
      */
     public boolean saysRegimen(String text) {
         return regimen != null && text != null && !text.isBlank() && regimen.text().matches(text);
+    }
+
+    /**
+     * The words of a text that say stem-cell mobilisation ("stem cell mobilisation", "filgrastim", "plerixafor": the first
+     * such stretch, {@code medication-transplant-preparation}); empty when none do (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
+     */
+    public Optional<String> mobilisationWords(String text) {
+        if (mobilisation == null || text == null || text.isBlank()) return Optional.empty();
+        return mobilisation.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
     }
 
     /** Whether a text says a medication is given by infusion or injection ({@code medication-given-parenterally}). */

@@ -49,7 +49,7 @@ public final class MarkdownReport {
             md.append("| Drug | Route | First dose | Last dose | Refractory | Intolerant |\n|---|---|---|---|---|---|\n");
             for (ReportView.ExposureRow e : v.antiCd38()) {
                 md.append("| ").append(e.drug()).append(" | ").append(e.routes()).append(" | ").append(e.firstDose())
-                        .append(" | ").append(e.lastDose()).append(" | ").append(e.refractory() ? "yes" : e.refractoryUnknown() ? "unknown" : "no").append(" | ")
+                        .append(" | ").append(e.lastDose()).append(" | ").append(esc(e.refractoryText())).append(" | ")
                         .append(e.intolerant() ? "yes" : "no").append(" |\n");
             }
         }

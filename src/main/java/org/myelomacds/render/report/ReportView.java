@@ -90,9 +90,21 @@ public record ReportView(
 
     public record ExposureRow(String drug, String drugClass, String routes, String firstDose, String lastDose,
                               boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources,
-                              boolean refractoryUnknown) {
-        /** "yes", "no", or "unknown" when a data gap leaves it undecided. */
-        public String refractoryText() { return refractory ? "yes" : refractoryUnknown ? "unknown" : "no"; }
+                              boolean refractoryUnknown, String stopEvident) {
+        public ExposureRow(String drug, String drugClass, String routes, String firstDose, String lastDose,
+                           boolean ongoing, boolean refractory, boolean intolerant, List<Source> sources,
+                           boolean refractoryUnknown) {
+            this(drug, drugClass, routes, firstDose, lastDose, ongoing, refractory, intolerant, sources, refractoryUnknown, null);
+        }
+
+        /**
+         * "yes", "no", or "unknown" when a data gap leaves it undecided; "no" says why when the drug's records stopped
+         * while its line went on (CDS-POLICY-LINEREFR-STOP-EVIDENT).
+         */
+        public String refractoryText() {
+            return refractory ? "yes" : refractoryUnknown ? "unknown"
+                    : stopEvident != null ? "no: stopped inside its line, judged by its own last dose (see Refractoriness)" : "no";
+        }
     }
 
     public record RenalRow(String date, String metric, String value, String unit, String method, String renalBand,
@@ -248,8 +260,16 @@ public record ReportView(
         }
 
         List<Fact> refractoriness = new ArrayList<>();
+        // Each with the rule that decided it (the drug's own course or its line), when the finding names it.
         for (Findings.Item r : f.refractoriness()) refractoriness.add(item("Refractory", r,
-                derivation(derivations, DerivedConcept.REFRACTORINESS), cites(derivations, DerivedConcept.REFRACTORINESS)));
+                r.rule() != null ? r.rule() : derivation(derivations, DerivedConcept.REFRACTORINESS),
+                r.evidence() != null ? cites(r.evidence()) : cites(derivations, DerivedConcept.REFRACTORINESS)));
+        // A drug judged by its own last dose because its records stopped while its line went on says why.
+        for (Findings.Exposure e : f.exposures()) {
+            if (e.stopEvident() == null) continue;
+            refractoriness.add(new Fact("Stopped inside its line", e.stopEvident(), null,
+                    cites(List.of("IMWG-C11", "CDS-POLICY-LINEREFR-STOP-EVIDENT")), sources(e.facts())));
+        }
         // By drug class, then the composite labels (rules/derive/drug-classes.drl): descriptive, each with its own rules.
         if (f.drugClasses() != null) for (Findings.DrugClassStatus c : f.drugClasses()) refractoriness.add(new Fact(
                 "Drug class", DrugClassWords.classLine(c), String.join(", ", c.rules()), cites(c.evidence()), sources(c.facts())));
@@ -263,7 +283,7 @@ public record ReportView(
                     e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")),
                     e.undated() ? "unknown (no date recorded)" : e.firstDose(),
                     e.ongoing() ? "ongoing" : e.undated() ? "unknown (no date recorded)" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
-                    e.refractoryUnknown());
+                    e.refractoryUnknown(), e.stopEvident());
             if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
         }
         Fact washout = f.antiCd38Washout() == null ? null : new Fact("Anti-CD38 washout",
