@@ -37,7 +37,13 @@ public final class DrugHistoryGap implements HasProvenance {
          * line of its own: whether its drug was given, and so naivety to it and refractoriness to it, is undecided; the
          * rest of the history is not (sweep s12-partial3 P3-1)
          */
-        ORDER_NOT_STARTED
+        ORDER_NOT_STARTED,
+        /**
+         * a line followed by a new regimen with no progression recorded between them and no disease-status assessment
+         * while the line ran or within 60 days after it: the switch is a sign of relapse or intolerance, the record not
+         * saying which, so refractoriness to the line's final drugs is undecided (CDS-POLICY-SWITCH-UNASSESSED)
+         */
+        SWITCH_UNASSESSED
     }
 
     private final Kind kind;
@@ -237,6 +243,21 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " the start of line " + line.getNumber() + " (from " + line.getStart() + "), which gave "
                 + drug.displayName() + ": refractoriness needs the date of progression against the last dose plus 60 days",
                 Provenances.of(line, signals));
+    }
+
+    /**
+     * A line followed by another with no progression recorded between them and no disease-status assessment from the
+     * line's start to 60 days after its last dose: the switch may have followed progression on the drug (refractory) or
+     * intolerance (not), and the record shows neither (CDS-POLICY-SWITCH-UNASSESSED).
+     */
+    public static DrugHistoryGap switchUnassessed(DosingPeriod course, PriorLine line, PriorLine next) {
+        return new DrugHistoryGap(Kind.SWITCH_UNASSESSED, course.getDrug(), course.getDrug().displayName()
+                + " refractoriness unknown: line " + line.getNumber() + " (" + line.getSpanText() + "), which gave "
+                + course.getDrug().displayName() + ", was followed by line " + next.getNumber() + " from "
+                + next.getStartText() + " with no progression recorded between them and no disease-status assessment"
+                + " while line " + line.getNumber() + " ran or within 60 days after its last dose, so whether the switch"
+                + " followed progression on it or intolerance is not recorded (" + Provenances.references(course) + ")",
+                Provenances.of(course, line));
     }
 
     public Kind getKind() { return kind; }

@@ -1,0 +1,80 @@
+package org.myelomacds.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.assessment.Statement;
+import org.myelomacds.scenario.Samples;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * qa-bundles/FINDINGS.md F5, CDS-POLICY-SWITCH-UNASSESSED: a statement-only history (VRd, then D-K "2022" to "2024",
+ * then pomalidomide) holds no disease-status assessment before the progression of 2026. The switch from D-K to
+ * pomalidomide may have followed progression on D-K or intolerance, the record not saying which: daratumumab and
+ * carfilzomib refractoriness are unknown, not "not refractory", and CANDOR's prior-carfilzomib conditions are not met on
+ * missing data. The near miss records a response during D-K: then nothing is unknown about that switch.
+ */
+class SwitchUnassessedTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BUNDLE = "s14a-18-statements-only-year-dates-dara-2022-2024-pom-current-pd";
+
+    private static ObjectNode bundle() throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("qa-bundles", BUNDLE + ".json").toFile());
+    }
+
+    private static Findings.Exposure exposure(Assessment a, String drug) {
+        return a.findings().exposures().stream().filter(e -> e.drug().equals(drug)).findFirst().orElseThrow();
+    }
+
+    private static Statement criterion(Assessment a, String regimen, String criterion) {
+        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen))
+                .flatMap(r -> r.rationale().stream()).filter(s -> criterion.equals(s.criterion()))
+                .findFirst().orElseThrow(() -> new AssertionError(regimen + " has no " + criterion));
+    }
+
+    private static List<String> gapTexts(Assessment a, String code) {
+        return a.dataGaps().stream().filter(g -> g.code().equals(code)).map(g -> g.text()).toList();
+    }
+
+    @Test
+    void aSwitchWithNoAssessmentAroundItLeavesTheEarlierLinesDrugsRefractorinessUnknown() throws Exception {
+        Assessment a = Samples.evaluate(bundle());
+        Findings.Exposure dara = exposure(a, "DARATUMUMAB");
+        assertFalse(dara.refractory());
+        assertTrue(dara.refractoryUnknown(), "daratumumab refractoriness must be undecided: " + dara);
+        assertTrue(exposure(a, "CARFILZOMIB").refractoryUnknown());
+        List<String> gaps = gapTexts(a, "REFRACTORY_STATUS_UNKNOWN");
+        assertTrue(gaps.stream().anyMatch(g -> g.startsWith("daratumumab refractoriness unknown: line 2 (2022 to")
+                && g.contains("was followed by line 3 from 2024-11 with no progression recorded between them and no"
+                        + " disease-status assessment while line 2 ran or within 60 days after its last dose")), gaps.toString());
+        assertEquals("UNKNOWN", criterion(a, "DARA_KD", "candor-population").outcome(),
+                "CANDOR's prior-carfilzomib conditions are undecided, not met");
+    }
+
+    @Test
+    void nearMissAResponseRecordedDuringTheEarlierLineDecidesIt() throws Exception {
+        ObjectNode b = bundle();
+        ObjectNode response = JSON.createObjectNode();
+        response.put("resourceType", "Observation").put("id", "vgpr-2023").put("status", "final");
+        response.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "97509-4");
+        response.putObject("subject").put("reference", "Patient/pt-18-statements-only-year-dates-dara-2022-2024-pom-current-pd");
+        response.put("effectiveDateTime", "2023-06-15");
+        ObjectNode value = response.putObject("valueCodeableConcept");
+        value.putArray("coding").addObject().put("system", "http://snomed.info/sct").put("code", "268910001");
+        value.put("text", "Very good partial response on D-Kd");
+        ((ArrayNode) b.get("entry")).addObject().set("resource", response);
+        Assessment a = Samples.evaluate(b);
+        assertTrue(gapTexts(a, "REFRACTORY_STATUS_UNKNOWN").stream().noneMatch(g -> g.contains("line 2 (2022 to")),
+                a.dataGaps().toString());
+        assertFalse(exposure(a, "DARATUMUMAB").refractoryUnknown());
+    }
+}
