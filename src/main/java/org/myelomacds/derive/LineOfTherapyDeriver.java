@@ -46,7 +46,10 @@ import java.util.stream.Collectors;
  * <b>Documented progression first:</b> a drug (not already running in the line) or a transplant that starts after a dated
  * progression (disease status "worsened") later than the current line's start is always a new line, whatever the
  * windows and plans below say: therapy after progression is salvage, not the planned sequence
- * ({@link LineOpening#PROGRESSION}). The windows below apply only when no progression lies between.
+ * ({@link LineOpening#PROGRESSION}). The windows below apply only when no progression lies between. The one exception:
+ * after all its drugs stopped, the drugs the line was giving, starting again within its own largest dosing interval
+ * after its last dose, are that line going on (treatment beyond progression, doses while the next line is arranged;
+ * CDS-POLICY-CONTINUE-AFTER-PD, FINDINGS F3).
  * <ol>
  *   <li><b>New regimen after discontinuation.</b> A regimen is discontinued only when <em>all</em> its anti-myeloma drugs
  *       have stopped; stopping some of them is not a new line. A drug starting after that is a new line, unless
@@ -1432,6 +1435,15 @@ public final class LineOfTherapyDeriver {
                         + day.minusDays(1) + ": the records give no end)"
                 : "after all drugs of line " + n + " stopped on " + lastDose;
         if (progression != null) {
+            String continued = continuesAfterProgression(cur, batch, day, lastDose, progression);
+            if (continued != null) {
+                // CDS-POLICY-CONTINUE-AFTER-PD (FINDINGS F3): named once per line and progression, at its first dose
+                if (cur.joined.stream().noneMatch(j -> j.contains(CONTINUE_POLICY) && j.contains(reference(progression)))) {
+                    cur.joined.add(continued);
+                }
+                batch.forEach(cur::add);
+                return;
+            }
             open(lines, day, LineOpening.PROGRESSION, "new therapy after " + describe(progression) + ", " + after, batch);
             return;
         }
@@ -1537,6 +1549,57 @@ public final class LineOfTherapyDeriver {
             return;
         }
         open(lines, day, LineOpening.NEW_REGIMEN, "new regimen " + after, batch);
+    }
+
+    /** The policy that keeps the running line's own doses after a progression in that line (FINDINGS F3). */
+    static final String CONTINUE_POLICY = "CDS-POLICY-CONTINUE-AFTER-PD";
+    /**
+     * CDS-POLICY-CONTINUE-AFTER-PD: the longest interval between two recorded doses of one drug that is read as its
+     * dosing interval (q4w daratumumab, a 28-day cycle or supply, a 6-week VMP cycle); a longer one is a hold or a
+     * break, not the regimen's rhythm. The §1.2 refractoriness window, so a dose read as the line going on is one a
+     * progression before it would count against anyway. Project heuristic.
+     */
+    public static final int CONTINUE_INTERVAL_MAX_DAYS = 60;
+
+    /**
+     * After a documented progression in the current line, therapy that starts when all its drugs had stopped is a new
+     * line unless it is the line going on (treatment beyond progression, or doses while the next line is arranged): only
+     * drugs of the regimen the line was giving ({@link Line#lastRegimen}), under no other treatment plan, starting no
+     * later after the line's last dose (the end of a supply, for dispenses) than the line's own largest dosing interval
+     * (the largest interval between consecutive recorded doses of one of its drugs, holds longer than
+     * {@value #CONTINUE_INTERVAL_MAX_DAYS} days left out), or the day after a supply ran out. LOT-B15 (§1.1) opens a line
+     * for a different regimen after all drugs stopped, an unplanned addition or substitution, or a transplant; the next
+     * dose at the regimen's own rhythm is none of them (IMWG-C11: a line is one or more cycles of a planned programme).
+     * The line's reason text, or null when the batch opens a new line.
+     */
+    private static String continuesAfterProgression(Line cur, List<Segment> batch, LocalDate day, LocalDate lastDose,
+                                                    DiseaseStatus progression) {
+        // Records that give no end (open orders) show no rhythm; the reading that runs them to the next therapy
+        // (CDS-POLICY-UNKNOWN-END) would otherwise make any later start "the next day".
+        if (lastDose == null || cur.endUnknown()) return null;
+        Set<Drug> giving = cur.lastRegimen();
+        if (batch.stream().anyMatch(s -> !giving.contains(s.drug()) || cur.planConflict(s.groupRef()))) return null;
+        long interval = 0;
+        Drug pacing = null;
+        for (Drug d : giving) {
+            List<LocalDate> starts = cur.segments.stream().filter(s -> s.drug().equals(d)).map(Segment::from).sorted()
+                    .toList();
+            for (int i = 1; i < starts.size(); i++) {
+                long step = days(starts.get(i - 1), starts.get(i));
+                if (step <= CONTINUE_INTERVAL_MAX_DAYS && step > interval) {
+                    interval = step;
+                    pacing = d;
+                }
+            }
+        }
+        long gap = days(lastDose, day);
+        if (gap > Math.max(interval, 1)) return null;
+        String rhythm = pacing == null ? "the day after the line's last supply ran out on " + lastDose
+                : gap + (gap == 1 ? " day" : " days") + " after the line's last dose on " + lastDose + ", within its own largest dosing interval ("
+                        + interval + " days between " + pacing.displayName() + " doses)";
+        return names(batch) + " given on " + day + " after " + describe(progression) + ", " + rhythm + ": the drugs the"
+                + " line was giving, going on (treatment beyond progression, or while the next line is arranged), not"
+                + " a new line (LOT-B15, IMWG-C11: no different regimen, addition or substitution; " + CONTINUE_POLICY + ")";
     }
 
     /**

@@ -613,6 +613,61 @@ class LineOfTherapyDeriverTest {
         assertEquals(1, LineOfTherapyDeriver.derive(meds, List.of(), List.of(progression("pd0", "2021-02-01")), AS_OF).size());
     }
 
+    /** D-Rd: daratumumab SC every 28 days by MAR and 28-day lenalidomide fills from {@code from} to {@code to}. */
+    static List<MedicationRecord> drdCycles(String prefix, String from, String to) {
+        List<MedicationRecord> out = new ArrayList<>();
+        int i = 0;
+        for (LocalDate day = d(from); !day.isAfter(d(to)); day = day.plusDays(28), i++) {
+            out.add(record(prefix + "-dara-" + i, DARATUMUMAB, day.toString(), null));
+            out.add(given(prefix + "-len-" + i, LENALIDOMIDE, day.toString(), day.plusDays(27).toString(), null));
+        }
+        return out;
+    }
+
+    static MedicationRecord record(String id, Drug drug, String day, String groupRef) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.ADMINISTRATION, "completed", false, d(day), null,
+                groupRef, false, new Provenance("MedicationAdministration/" + id, d(day)));
+    }
+
+    @Test
+    void theRunningRegimensNextDosesAtItsOwnIntervalAfterAProgressionContinueTheLine() {
+        // FINDINGS F3 (s14a-06b): D-Rd q4w to 2026-08-17, progression 2026-08-20, the next doses on 2026-09-14 and
+        // 2026-10-12 while the next line is arranged: still line 1, relapse on it (CDS-POLICY-CONTINUE-AFTER-PD)
+        var pd = List.of(progression("pd-1", "2026-08-20"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(drdCycles("c", "2024-01-08", "2026-10-12"), List.of(), pd,
+                d("2026-11-01"));
+        assertEquals(1, lines.size());
+        PriorLine l = lines.get(0);
+        assertEquals(d("2024-01-08"), l.getStart());
+        assertTrue(l.isOngoing());
+        assertEquals("first therapy; daratumumab and lenalidomide given on 2026-09-14 after progression on 2026-08-20"
+                + " (Observation/pd-1), 1 day after the line's last dose on 2026-09-13, within its own largest dosing"
+                + " interval (28 days between daratumumab doses): the drugs the line was giving, going on (treatment"
+                + " beyond progression, or while the next line is arranged), not a new line (LOT-B15, IMWG-C11: no"
+                + " different regimen, addition or substitution; CDS-POLICY-CONTINUE-AFTER-PD)", l.getReason());
+
+        // near miss: the same drugs restarted after a treatment-free interval of 5 months after the progression
+        List<MedicationRecord> restarted = all(drdCycles("c", "2024-01-08", "2026-08-17"),
+                drdCycles("r", "2027-01-18", "2027-03-15"));
+        List<PriorLine> two = LineOfTherapyDeriver.derive(restarted, List.of(), pd, d("2027-04-01"));
+        assertEquals(2, two.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, two.get(1).getOpenedBy());
+        assertEquals(d("2026-09-13"), two.get(0).getEnd());
+        assertEquals("new therapy after progression on 2026-08-20 (Observation/pd-1), after all drugs of line 1 stopped"
+                + " on 2026-09-13", two.get(1).getReason());
+        // near miss: 40 days after the last supply ran out is longer than the line's own 28-day interval
+        List<MedicationRecord> late = all(drdCycles("c", "2024-01-08", "2026-08-17"),
+                drdCycles("r", "2026-10-23", "2026-10-23"));
+        assertEquals(2, LineOfTherapyDeriver.derive(late, List.of(), pd, d("2026-11-01")).size());
+        // near miss: pomalidomide in place of lenalidomide at the next dose is a substitution after the progression
+        List<MedicationRecord> dpd = all(drdCycles("c", "2024-01-08", "2026-08-17"),
+                List.of(record("dara-n", DARATUMUMAB, "2026-09-14", null),
+                        given("pom", POMALIDOMIDE, "2026-09-14", "2026-10-04", null)));
+        List<PriorLine> sub = LineOfTherapyDeriver.derive(dpd, List.of(), pd, d("2026-11-01"));
+        assertEquals(2, sub.size());
+        assertEquals(List.of(DARATUMUMAB, POMALIDOMIDE), sub.get(1).getDrugs());
+    }
+
     @Test
     void partOfTheLinesDrugsStartedLongAfterAllStoppedIsADifferentRegimenButAnyNewDrugIsANewRegimenToo() {
         // LOT-B15 rule 1: VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: a different
