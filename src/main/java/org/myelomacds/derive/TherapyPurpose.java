@@ -35,6 +35,9 @@ import java.util.TreeSet;
  *       Partial dates (an onset "2019", an end "2018-06") are intervals: decided only when every day they can stand
  *       for agrees; otherwise the record stays on the timeline and is {@link Undecided} (the timeline says whether
  *       the lines depend on it);</li>
+ *   <li>{@link Decision#PRECURSOR} by dates: no stated reason, given while smouldering myeloma, MGUS or AL
+ *       amyloidosis was on record and over before the first myeloma diagnosis — precursor therapy, an exposure
+ *       (CDS-POLICY-PRECURSOR-DATES-01, {@link #precursorByDates}); undecided when that depends on a partial date;</li>
  *   <li>anything else (no reason, or only a bare code the engine does not recognise, such as "chemotherapy") is read
  *       as myeloma therapy, as before.</li>
  * </ol>
@@ -150,6 +153,7 @@ public final class TherapyPurpose {
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
                     ClinicalCondition cancer = otherCancerOnRecord(r, first, confirmed);
+                    PrecursorByDates precursor = cancer == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (cancer != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
@@ -157,6 +161,21 @@ public final class TherapyPurpose {
                                 + " not abated, and " + r.getDrug().displayName() + " is chemotherapy for other cancers"
                                 + " too, so whether it was myeloma therapy is unknown (" + POLICY_UNDECIDED_CHEMO + ")",
                                 provenance(r.getProvenance(), reasons, List.of(cancer, first.condition()))));
+                    } else if (precursor != null && precursor.surely()) {
+                        decided = new OtherTherapy(r, Decision.PRECURSOR, true, "no stated reason; given and ended before"
+                                + " the first myeloma diagnosis (" + precursor.myelomaText() + ") while "
+                                + precursor(precursor.precursor()) + " was on record: precursor therapy, an exposure to "
+                                + r.getDrug().displayName() + " (washout, refractoriness), not a line of myeloma therapy ("
+                                + POLICY_PRECURSOR_DATES + ")", provenance(r.getProvenance(), reasons,
+                                List.of(precursor.precursor(), precursor.myeloma())));
+                    } else if (precursor != null) {
+                        undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
+                                + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
+                                + " whether it was given while " + precursor(precursor.precursor()) + " was on record and"
+                                + " was over before the first myeloma diagnosis (" + precursor.myelomaText() + ") depends"
+                                + " on the day a partial date stands for; if so it is precursor therapy, an exposure but"
+                                + " not a line (" + POLICY_PRECURSOR_DATES + ")",
+                                provenance(r.getProvenance(), reasons, List.of(precursor.precursor(), precursor.myeloma()))));
                     }
                 }
             }
@@ -220,6 +239,72 @@ public final class TherapyPurpose {
             }
         }
         return new Split(myeloma, exposureOnly, other, kept, undecided);
+    }
+
+    /** The catalogue entry for therapy with no stated reason read as precursor therapy by its dates. */
+    public static final String POLICY_PRECURSOR_DATES = "CDS-POLICY-PRECURSOR-DATES-01";
+
+    /**
+     * A record read against a precursor by its dates: {@code precursor} the smouldering myeloma, MGUS or AL amyloidosis
+     * on record, {@code myeloma} the first myeloma diagnosis; {@code surely} when every day the partial dates can stand
+     * for agrees, otherwise the reading depends on them.
+     */
+    record PrecursorByDates(ClinicalCondition precursor, ClinicalCondition myeloma, LocalDate myelomaEarliest,
+                            LocalDate myelomaLatest, boolean surely) {
+        String myelomaText() {
+            return (myelomaEarliest.equals(myelomaLatest) ? myelomaEarliest.toString()
+                    : PartialDateText.of(myelomaEarliest, myelomaLatest)) + ", " + myeloma.sourceReference();
+        }
+    }
+
+    /**
+     * CDS-POLICY-PRECURSOR-DATES-01 (FINDINGS F4; issue 10 bullet 6): a given record of a catalogued anti-myeloma drug
+     * or corticosteroid with no stated reason, started after smouldering myeloma, MGUS or AL amyloidosis was diagnosed
+     * (and before that Condition abated) and over before the first myeloma diagnosis, is therapy of the precursor: an
+     * exposure, not a line. Medication histories rarely carry a reason; the dates say it, as CDS-POLICY-CHEMO-OTHER-CANCER
+     * reads them for another cancer. Partial dates are intervals: {@code surely} only when every day they can stand for
+     * agrees; when only some do, the record stays on the timeline as undecided (the line count becomes a range). A
+     * record running into the myeloma diagnosis, or with no dated myeloma or precursor diagnosis, is left as it was
+     * (myeloma therapy). Null when no day the dates can stand for fits.
+     */
+    static PrecursorByDates precursorByDates(MedicationRecord r, List<ClinicalCondition> conditions, LocalDate asOf) {
+        DrugClass c = r.getDrug().getDrugClass();
+        if (!r.getDrug().isCatalogued() || !(c.isAntiMyelomaTherapy() || c == DrugClass.CORTICOSTEROID)) return null;
+        List<ClinicalCondition> myeloma = conditions.stream().filter(k -> k.getOnset() != null
+                && (k.getKind().isMultipleMyeloma() || k.getKind() == ConditionKind.PLASMA_CELL_LEUKEMIA
+                    || k.getKind() == ConditionKind.PLASMACYTOMA)).toList();
+        if (myeloma.isEmpty()) return null;
+        ClinicalCondition firstMyeloma = myeloma.stream().min(Comparator.comparing(ClinicalCondition::getOnset)
+                .thenComparing(ClinicalCondition::getOnsetLatest)).orElseThrow();
+        LocalDate mmEarliest = firstMyeloma.getOnset();
+        LocalDate mmLatest = myeloma.stream().map(ClinicalCondition::getOnsetLatest).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate lastLatest = TherapyRecords.lastDay(r, asOf);
+        LocalDate lastEarliest = TherapyRecords.earliestLastDay(r, asOf);
+        if (!lastEarliest.isBefore(mmLatest)) return null; // surely still given at (or after) the myeloma diagnosis
+        boolean surelyBeforeMyeloma = lastLatest.isBefore(mmEarliest);
+        ClinicalCondition surelyPrecursor = null;
+        ClinicalCondition possiblyPrecursor = null;
+        for (ClinicalCondition p : conditions.stream().filter(k -> k.getOnset() != null
+                && (k.getKind() == ConditionKind.SMOLDERING_MYELOMA || k.getKind() == ConditionKind.MGUS
+                    || k.getKind() == ConditionKind.AL_AMYLOIDOSIS)).sorted(Comparator.comparing(ClinicalCondition::getOnset)).toList()) {
+            // An abatement before the drug started says the precursor was no longer on record then; a precursor
+            // "resolved" with no date is most often the progression to myeloma, so it still counts.
+            if (p.getAbatement() != null && p.getAbatementLatest().isBefore(r.getStart())) continue;
+            boolean surely = !p.getOnsetLatest().isAfter(r.getStart()) && !p.getOnsetLatest().isAfter(mmEarliest)
+                    && (p.getAbatement() == null || !p.getAbatement().isBefore(r.getStartLatest()));
+            if (surely && surelyPrecursor == null) surelyPrecursor = p;
+            if (possiblyPrecursor == null && !p.getOnset().isAfter(r.getStartLatest())) possiblyPrecursor = p;
+        }
+        if (surelyBeforeMyeloma && surelyPrecursor != null) {
+            return new PrecursorByDates(surelyPrecursor, firstMyeloma, mmEarliest, mmLatest, true);
+        }
+        if (possiblyPrecursor == null) return null;
+        return new PrecursorByDates(possiblyPrecursor, firstMyeloma, mmEarliest, mmLatest, false);
+    }
+
+    private static String precursor(ClinicalCondition c) {
+        return (c.getDisplay() == null ? "a plasma-cell precursor" : c.getDisplay()) + " (" + c.sourceReference()
+                + ", diagnosed " + c.getOnsetText() + ")";
     }
 
     /** The catalogue entry for chemotherapy of undecided purpose while another cancer is on record. */

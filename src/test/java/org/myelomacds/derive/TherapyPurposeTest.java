@@ -377,4 +377,55 @@ class TherapyPurposeTest {
                 "2024-03-04", null, false), chemoProcedure("cpt", "2024-03-05")), List.of(), d("2026-11-01"));
         assertEquals(2, split.myeloma().size());
     }
+
+    // CDS-POLICY-PRECURSOR-DATES-01 (FINDINGS F4): Rd with no stated reason while smouldering myeloma was the only
+    // plasma-cell diagnosis, over two years before the myeloma diagnosis: precursor therapy, an exposure, no line.
+    private static final ClinicalCondition SMM_2018 = condition(ConditionKind.SMOLDERING_MYELOMA, "2018-11-01", "smm");
+    private static final ClinicalCondition MM_2021 = condition(ConditionKind.MULTIPLE_MYELOMA, "2021-01-05", "mm");
+
+    @Test
+    void noReasonTherapyOverBeforeTheMyelomaWhileSmmWasOnRecordIsAPrecursorExposure() {
+        var split = TherapyPurpose.split(List.of(given("smm-len", LENALIDOMIDE, "2019-01-07", "2019-12-20", null),
+                given("smm-dex", DEXAMETHASONE, "2019-01-07", "2019-12-20", null)), List.of(SMM_2018, MM_2021), d("2026-11-01"));
+        assertTrue(split.myeloma().isEmpty());
+        assertEquals(2, split.exposed().size());
+        assertEquals(List.of(Decision.PRECURSOR, Decision.PRECURSOR), split.other().stream().map(o -> o.getDecision()).toList());
+        assertTrue(split.other().get(0).isExposure());
+        String reason = split.other().get(0).getReason();
+        assertTrue(reason.contains("CDS-POLICY-PRECURSOR-DATES-01") && reason.contains("Condition/smm")
+                && reason.contains("2021-01-05"), reason);
+        assertTrue(split.other().get(0).getProvenance().stream().anyMatch(p -> p.getReference().equals("Condition/smm")));
+    }
+
+    @Test
+    void nearMissNoPrecursorOnRecordOrTherapyRunningIntoTheMyelomaStaysALine() {
+        // the same Rd with no precursor Condition on record
+        var noPrecursor = TherapyPurpose.split(List.of(given("smm-len", LENALIDOMIDE, "2019-01-07", "2019-12-20", null)),
+                List.of(MM_2021), d("2026-11-01"));
+        assertEquals(1, noPrecursor.myeloma().size());
+        assertTrue(noPrecursor.other().isEmpty() && noPrecursor.undecided().isEmpty());
+        // given during the smouldering myeloma and still given when the myeloma was diagnosed
+        var running = TherapyPurpose.split(List.of(given("len", LENALIDOMIDE, "2019-01-07", "2021-03-01", null)),
+                List.of(SMM_2018, MM_2021), d("2026-11-01"));
+        assertEquals(1, running.myeloma().size());
+        assertTrue(running.other().isEmpty() && running.undecided().isEmpty());
+        // the precursor diagnosed only after the therapy ended: nothing says it was precursor therapy
+        var later = TherapyPurpose.split(List.of(given("len", LENALIDOMIDE, "2017-01-07", "2017-12-20", null)),
+                List.of(SMM_2018, MM_2021), d("2026-11-01"));
+        assertEquals(1, later.myeloma().size());
+        assertTrue(later.other().isEmpty() && later.undecided().isEmpty());
+    }
+
+    @Test
+    void anEndDatedOnlyToTheMonthOfTheMyelomaDiagnosisLeavesThePurposeUndecided() {
+        // ended "2021-01": before or after the diagnosis on 2021-01-05 depends on the day
+        MedicationRecord monthEnd = new MedicationRecord(LENALIDOMIDE, Route.UNKNOWN, MedicationSource.STATEMENT, "completed",
+                false, d("2019-01-07"), d("2021-01-31"), d("2019-01-07"), d("2021-01-01"), null, false,
+                new Provenance("MedicationStatement/len", d("2019-01-07")));
+        var split = TherapyPurpose.split(List.of(monthEnd), List.of(SMM_2018, MM_2021), d("2026-11-01"));
+        assertEquals(1, split.myeloma().size());                // kept on the timeline
+        assertTrue(split.other().isEmpty());
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("CDS-POLICY-PRECURSOR-DATES-01"), split.undecided().get(0).text());
+    }
 }
