@@ -218,6 +218,9 @@ final class AssessmentAssembler {
 
         LabelVersion labels = labelVersion(criteria);
         labels.applied().forEach(i -> cited.addAll(i.evidence()));
+        // each refractoriness cites the rule that decided it, so its sources join the evidence table
+        Findings findings = findings(session, settings, flags);
+        findings.refractoriness().stream().filter(i -> i.evidence() != null).forEach(i -> cited.addAll(i.evidence()));
         Integer age = record.patient().getAge();
         return new Assessment(
                 new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name(),
@@ -225,7 +228,7 @@ final class AssessmentAssembler {
                         record.patient().isAgeImprecise() ? age : null),
                 context.getAsOf().toString(), context.getJurisdiction().name(),
                 new Assessment.RulebaseInfo(rulebase.version(), rulebase.sha256(), rulebase.mode().name()),
-                labels, setting, findings(session, settings, flags), ranked, notRecommended, printedFlags, gaps,
+                labels, setting, findings, ranked, notRecommended, printedFlags, gaps,
                 evidence(cited), trace, Assessment.DISCLAIMER);
     }
 
