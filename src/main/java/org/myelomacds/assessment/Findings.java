@@ -237,6 +237,15 @@ public record Findings(
             this(drug, drugClass, firstDose, lastDose, ongoing, intolerant, refractory, routes, facts, refractoryUnknown,
                     undated, lastDoseRecorded, null, null, null);
         }
+
+        /** The sources of the stop-evident reading: §1.2 and the policies its text names; empty when there is none. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<String> stopEvidentSources() {
+            if (stopEvident == null) return List.of();
+            List<String> ids = new java.util.ArrayList<>(List.of("IMWG-C11", "CDS-POLICY-LINEREFR-STOP-EVIDENT"));
+            if (stopEvident.contains("CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE")) ids.add("CDS-POLICY-TIMELINE4-STOP-EVIDENT-SINGLE-DOSE");
+            return ids;
+        }
         public Exposure(String drug, String drugClass, String firstDose, String lastDose, boolean ongoing,
                         boolean intolerant, boolean refractory, List<String> routes, List<FactRef> facts,
                         boolean refractoryUnknown, boolean undated) {

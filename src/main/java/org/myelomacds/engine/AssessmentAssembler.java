@@ -221,6 +221,8 @@ final class AssessmentAssembler {
         // each refractoriness cites the rule that decided it, so its sources join the evidence table
         Findings findings = findings(session, settings, flags);
         findings.refractoriness().stream().filter(i -> i.evidence() != null).forEach(i -> cited.addAll(i.evidence()));
+        // and a drug judged by its own last dose inside a line that went on cites the policy that judged it
+        findings.exposures().stream().filter(e -> e.stopEvident() != null).forEach(e -> cited.addAll(e.stopEvidentSources()));
         Integer age = record.patient().getAge();
         return new Assessment(
                 new Assessment.PatientSummary(record.patient().getId(), age, record.patient().getSex().name(),

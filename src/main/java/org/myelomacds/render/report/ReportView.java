@@ -268,7 +268,7 @@ public record ReportView(
         for (Findings.Exposure e : f.exposures()) {
             if (e.stopEvident() == null) continue;
             refractoriness.add(new Fact("Stopped inside its line", e.stopEvident(), null,
-                    cites(List.of("IMWG-C11", "CDS-POLICY-LINEREFR-STOP-EVIDENT")), sources(e.facts())));
+                    cites(e.stopEvidentSources()), sources(e.facts())));
         }
         // By drug class, then the composite labels (rules/derive/drug-classes.drl): descriptive, each with its own rules.
         if (f.drugClasses() != null) for (Findings.DrugClassStatus c : f.drugClasses()) refractoriness.add(new Fact(
