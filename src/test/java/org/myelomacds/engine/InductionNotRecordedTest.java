@@ -7,6 +7,9 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.scenario.Samples;
 
+import static org.myelomacds.scenario.Samples.criterion;
+import static org.myelomacds.scenario.Samples.gapTexts;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,16 +28,6 @@ class InductionNotRecordedTest {
     private static Assessment evaluate(String qaBundle) throws Exception {
         ObjectNode bundle = (ObjectNode) JSON.readTree(Path.of("qa-bundles", qaBundle + ".json").toFile());
         return Samples.evaluate(bundle);
-    }
-
-    private static Statement criterion(Assessment a, String regimen, String criterion) {
-        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen))
-                .flatMap(r -> r.rationale().stream()).filter(s -> criterion.equals(s.criterion()))
-                .findFirst().orElseThrow(() -> new AssertionError(regimen + " has no " + criterion));
-    }
-
-    private static List<String> gapTexts(Assessment a, String code) {
-        return a.dataGaps().stream().filter(g -> g.code().equals(code)).map(g -> g.text()).toList();
     }
 
     @Test

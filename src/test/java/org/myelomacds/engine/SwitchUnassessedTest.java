@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Findings;
-import org.myelomacds.assessment.Statement;
 import org.myelomacds.scenario.Samples;
+
+import static org.myelomacds.scenario.Samples.criterion;
+import static org.myelomacds.scenario.Samples.gapTexts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,16 +35,6 @@ class SwitchUnassessedTest {
 
     private static Findings.Exposure exposure(Assessment a, String drug) {
         return a.findings().exposures().stream().filter(e -> e.drug().equals(drug)).findFirst().orElseThrow();
-    }
-
-    private static Statement criterion(Assessment a, String regimen, String criterion) {
-        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen))
-                .flatMap(r -> r.rationale().stream()).filter(s -> criterion.equals(s.criterion()))
-                .findFirst().orElseThrow(() -> new AssertionError(regimen + " has no " + criterion));
-    }
-
-    private static List<String> gapTexts(Assessment a, String code) {
-        return a.dataGaps().stream().filter(g -> g.code().equals(code)).map(g -> g.text()).toList();
     }
 
     @Test

@@ -103,6 +103,18 @@ public final class Samples {
         }
     }
 
+    /** The criterion of one regimen's rationale by its id; fails the test when the regimen does not state it. */
+    public static org.myelomacds.assessment.Statement criterion(Assessment a, String regimen, String criterion) {
+        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen))
+                .flatMap(r -> r.rationale().stream()).filter(s -> criterion.equals(s.criterion()))
+                .findFirst().orElseThrow(() -> new AssertionError(regimen + " has no " + criterion));
+    }
+
+    /** The texts of the assessment's data gaps of one code. */
+    public static List<String> gapTexts(Assessment a, String code) {
+        return a.dataGaps().stream().filter(g -> g.code().equals(code)).map(g -> g.text()).toList();
+    }
+
     private static Assessment evaluate(byte[] bundle, Jurisdiction jurisdiction, CompileMode mode) throws Exception {
         Rulebase rb = rulebase(mode);
         return new Evaluator(rb).evaluate(READER.read(bundle, AS_OF, rb.terminology()),
