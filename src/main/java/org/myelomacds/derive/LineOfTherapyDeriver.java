@@ -213,6 +213,13 @@ public final class LineOfTherapyDeriver {
         final List<TherapyGap> gaps = new ArrayList<>();
         /** Why later regimens joined the line rather than opening one, when a reader could not tell (a new drug after the transplant). */
         final List<String> joined = new ArrayList<>();
+        /**
+         * Stem-cell mobilisation given as a step of the line's planned sequence with no transplant that took it
+         * (CDS-POLICY-MOBILISATION-STEP, -UNCHARTED): part of the line's drugs, courses and end, but not of the regimen
+         * it gives ({@link #lastDose}, {@link #lastRegimen}, {@link #hasDrug}), so drugs of the line resumed after it
+         * continue the line and a later cyclophosphamide regimen is still a different one.
+         */
+        final List<Segment> steps = new ArrayList<>();
 
         /**
          * T7: the latest day the line can have started when its first records give only a month or a year and it did
@@ -267,8 +274,11 @@ public final class LineOfTherapyDeriver {
 
         LocalDate lastActivity() { return later(lastDose(), lastTransplant()); }
 
+        /** The last day of a mobilisation step of the line; null when it has none. */
+        LocalDate lastStep() { return steps.stream().map(Segment::to).max(Comparator.naturalOrder()).orElse(null); }
+
         LocalDate end() {
-            LocalDate end = lastActivity();
+            LocalDate end = later(lastActivity(), lastStep());
             for (Transplant t : transplants) for (Segment c : t.conditioning()) end = later(end, c.to());
             return end;
         }
@@ -290,7 +300,7 @@ public final class LineOfTherapyDeriver {
             return segments.stream().anyMatch(s -> s.to().equals(lastDose) && s.endStated());
         }
 
-        boolean isEmpty() { return segments.isEmpty() && transplants.isEmpty(); }
+        boolean isEmpty() { return segments.isEmpty() && transplants.isEmpty() && steps.isEmpty(); }
 
         boolean planMatch(String groupRef) { return groupRef != null && groupRefs.contains(groupRef); }
 
@@ -1009,8 +1019,15 @@ public final class LineOfTherapyDeriver {
         // Replayed between a mobilisation and its transplant, the transplant is not yet in the record
         // (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING): such a dose joins the line it follows (startDrugs).
         Set<Segment> pendingMobilisation = new java.util.HashSet<>();
+        // Mobilisation no transplant took (FINDINGS F1, F2): charted as such it is a step of the line it follows
+        // (CDS-POLICY-MOBILISATION-STEP); of its shape but with nothing in the chart saying so, the count is undecided
+        // (CDS-POLICY-MOBILISATION-UNCHARTED).
+        Set<Segment> mobilisationSteps = new java.util.HashSet<>();
+        Set<Segment> unchartedMobilisation = new java.util.HashSet<>();
         for (Segment s : drugSegments) {
             if (pendingMobilisation(s, transplants, drugSegments, asOf)) pendingMobilisation.add(s);
+            if (chartedMobilisation(s, drugSegments)) mobilisationSteps.add(s);
+            else if (mobilisationShape(s, drugSegments)) unchartedMobilisation.add(s);
         }
 
         TreeSet<LocalDate> dates = new TreeSet<>();
@@ -1018,7 +1035,7 @@ public final class LineOfTherapyDeriver {
         transplants.forEach(t -> dates.add(t.date()));
 
         Timeline timeline = new Timeline(progressions, drugSegments, supportive, relapseCodes, joins, pendingMobilisation,
-                asOf);
+                mobilisationSteps, unchartedMobilisation, transplants, asOf);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
             if (!batch.isEmpty()) timeline.startDrugs(batch, day);
@@ -1049,7 +1066,8 @@ public final class LineOfTherapyDeriver {
             Set<Drug> drugs = new TreeSet<>();
             Set<Provenance> provenance = new TreeSet<>(line.extraProvenance);
             List<Segment> given_ = new ArrayList<>(line.segments);
-            for (Segment s : line.segments) {
+            given_.addAll(line.steps);
+            for (Segment s : given_) {
                 drugs.add(s.drug());
                 provenance.addAll(s.record().getProvenance());
             }
@@ -1170,13 +1188,17 @@ public final class LineOfTherapyDeriver {
 
     /**
      * Where the line's final phase starts: its last transplant when drug therapy follows it (consolidation or
-     * maintenance), otherwise the line's start (the whole line is one phase).
+     * maintenance), or the day after its last mobilisation step when that came later and drug therapy follows it (a
+     * collection that failed or cells stored for later: the drugs after it are the planned sequence's maintenance,
+     * CDS-POLICY-MOBILISATION-STEP), otherwise the line's start (the whole line is one phase).
      */
     private static LocalDate finalPhaseStart(Line line) {
         LocalDate transplant = line.lastTransplant();
-        if (transplant == null) return line.start;
-        boolean after = line.segments.stream().anyMatch(s -> s.from().isAfter(transplant));
-        return after ? transplant : line.start;
+        LocalDate step = line.lastStep();
+        LocalDate divider = step != null && (transplant == null || step.isAfter(transplant)) ? step.plusDays(1) : transplant;
+        if (divider == null) return line.start;
+        boolean after = line.segments.stream().anyMatch(s -> !s.from().isBefore(divider) && !s.from().equals(transplant));
+        return after ? divider : line.start;
     }
 
     /** One course per drug of a line: its first to last dose in that line, with every record that gave it. */
@@ -1305,10 +1327,20 @@ public final class LineOfTherapyDeriver {
         final WindowJoins joins;
         /** Cyclophosphamide read as mobilisation for a transplant not yet recorded (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
         final Set<Segment> pendingMobilisation;
+        /** Cyclophosphamide charted as mobilisation and taken by no transplant (CDS-POLICY-MOBILISATION-STEP). */
+        final Set<Segment> mobilisationSteps;
+        /** Cyclophosphamide of the mobilisation shape with no sign in the chart (CDS-POLICY-MOBILISATION-UNCHARTED). */
+        final Set<Segment> unchartedMobilisation;
+        final List<Transplant> transplants;
         final LocalDate asOf;
 
         Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive,
-                 List<ClinicalCondition> relapseCodes, WindowJoins joins, Set<Segment> pendingMobilisation, LocalDate asOf) {
+                 List<ClinicalCondition> relapseCodes, WindowJoins joins, Set<Segment> pendingMobilisation,
+                 Set<Segment> mobilisationSteps, Set<Segment> unchartedMobilisation, List<Transplant> transplants,
+                 LocalDate asOf) {
+            this.mobilisationSteps = mobilisationSteps;
+            this.unchartedMobilisation = unchartedMobilisation;
+            this.transplants = transplants;
             this.progressions = progressions;
             this.drugSegments = drugSegments;
             this.supportive = supportive;
@@ -1386,8 +1418,10 @@ public final class LineOfTherapyDeriver {
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
         DiseaseStatus progression = timeline.progressionBefore(cur, day);
-        // Mobilisation for a transplant not yet recorded is a step of the line's planned sequence; after a documented
-        // progression it is salvage like any other therapy (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
+        // Mobilisation no transplant took is a step of the line's planned sequence; after a documented progression it
+        // is salvage like any other therapy (CDS-POLICY-MOBILISATION-STEP, -UNCHARTED).
+        if (progression == null && mobilisationStep(timeline, cur, batch, day, running)) return;
+        // High-dose melphalan for a transplant not yet recorded likewise (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
         if (progression == null && batch.stream().allMatch(timeline.pendingMobilisation::contains)) {
             batch.forEach(cur::add);
             for (Segment s : batch) cur.joined.add(pendingMobilisationText(s, timeline.asOf));
@@ -1510,11 +1544,15 @@ public final class LineOfTherapyDeriver {
             // LOT-B15 rule 1: after a stop longer than an ordinary break, a different set of the line's drugs (a part of
             // the regimen that was stopped, e.g. Rd after IRd) is a different regimen started after the previous one
             // was discontinued: a new line. Only the same drugs resumed stay in the line (CDS-POLICY-THERAPY-GAP). After
-            // the line's transplant a drug of its induction is the planned sequence's maintenance, however late.
+            // the line's transplant, or its stem-cell mobilisation when no transplant took it (a failed collection,
+            // cells stored for later: CDS-POLICY-MOBILISATION-STEP), a drug of its induction is the planned sequence's
+            // maintenance, however late.
             Set<Drug> resumed = timeline.regimenStarting(day, true);
             Set<Drug> stopped = cur.lastRegimen();
-            boolean afterTransplant = lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose));
-            if (lastDose != null && !afterTransplant && days(last, day) > RESUMPTION_WINDOW_DAYS && !stopped.isEmpty()
+            LocalDate lastStep = cur.lastStep();
+            boolean afterPlannedStep = (lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose)))
+                    || (lastStep != null && lastDose != null && lastStep.isAfter(lastDose));
+            if (lastDose != null && !afterPlannedStep && days(last, day) > RESUMPTION_WINDOW_DAYS && !stopped.isEmpty()
                     && !resumed.equals(stopped)) {
                 Set<Drug> named = new TreeSet<>(resumed);
                 named.addAll(timeline.regimenStarting(day, false));
@@ -1778,10 +1816,18 @@ public final class LineOfTherapyDeriver {
                     + TANDEM_TRANSPLANT_WINDOW_DAYS + " days; LOT-B15 and project heuristic)";
         } else {
             LocalDate lastDose = cur.lastDose();
-            joins = lastDose != null && days(lastDose, day) <= TRANSPLANT_AFTER_INDUCTION_DAYS;
-            if (lastDose != null && !joins) why = " (" + days(lastDose, day) + " days after the last dose of line "
-                    + lines.size() + ")";
-            joinedBy = lastDose == null ? null : (day.isAfter(lastDose) ? days(lastDose, day) + " days after the line's last"
+            // The line's mobilisation step, when it came after its drugs stopped, is the step the transplant follows
+            // (CDS-POLICY-MOBILISATION-STEP: a transplant delayed after the collection, FINDINGS F2).
+            LocalDate step = cur.lastStep();
+            boolean fromStep = step != null && (lastDose == null || step.isAfter(lastDose)) && !step.isAfter(day);
+            LocalDate since = fromStep ? step : lastDose;
+            joins = since != null && days(since, day) <= TRANSPLANT_AFTER_INDUCTION_DAYS;
+            if (since != null && !joins) why = " (" + days(since, day) + (fromStep ? " days after the stem-cell"
+                    + " mobilisation of line " : " days after the last dose of line ") + lines.size() + ")";
+            joinedBy = since == null ? null : fromStep ? days(step, day) + " days after the line's stem-cell mobilisation on "
+                    + step + ", read as the transplant it prepared (within " + TRANSPLANT_AFTER_INDUCTION_DAYS
+                    + " days after it; project policy CDS-POLICY-MOBILISATION-STEP)"
+                    : (day.isAfter(lastDose) ? days(lastDose, day) + " days after the line's last"
                     + " dose on " + lastDose : "while the line's drugs ran") + ", read as the transplant of its planned sequence"
                     + " (within " + TRANSPLANT_AFTER_INDUCTION_DAYS + " days after the last dose; project heuristic)";
         }
@@ -1898,6 +1944,9 @@ public final class LineOfTherapyDeriver {
         }
         cur.segments.clear();
         cur.segments.addAll(kept);
+        List<Segment> laterSteps = cur.steps.stream().filter(s -> !s.from().isBefore(at)).toList();
+        cur.steps.removeAll(laterSteps);
+        next.steps.addAll(laterSteps);
         // An interval whose resumption falls in the new line goes with it.
         List<TherapyGap> moved = cur.gaps.stream().filter(g -> !g.getResumed().isBefore(at)).toList();
         cur.gaps.removeAll(moved);
@@ -1961,6 +2010,84 @@ public final class LineOfTherapyDeriver {
         // High-dose melphalan charted as the conditioning, the transplant due within days: as conditioningFor reads it
         // once the transplant is recorded.
         return conditioningShape(s, segments) && days(s.from(), asOf) <= CONDITIONING_WINDOW_DAYS;
+    }
+
+    /**
+     * CDS-POLICY-MOBILISATION-STEP: cyclophosphamide recorded over at most {@value #MOBILISATION_COURSE_MAX_DAYS} days
+     * whose chart says it is stem-cell mobilisation (its own words or reason, G-CSF or plerixafor given with it, or an
+     * apheresis or harvest recorded after it: {@link MedicationRecord#getMobilisationSign}), with no other anti-myeloma
+     * drug (corticosteroids aside) given on its days. Unlike {@link #mobilisationShape} an induction drug stopped a few
+     * days before it does not make it a regimen: mobilisation straight after the last induction cycle is everyday
+     * (FINDINGS F2).
+     */
+    private static boolean chartedMobilisation(Segment s, List<Segment> segments) {
+        if (!s.drug().equals(Drug.CYCLOPHOSPHAMIDE) || s.record().getMobilisationSign() == null
+                || days(s.from(), s.to()) > MOBILISATION_COURSE_MAX_DAYS) return false;
+        return segments.stream().noneMatch(o -> o != s && !o.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+                && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID
+                && !o.from().isAfter(s.to()) && !o.to().isBefore(s.from()));
+    }
+
+    /**
+     * Cyclophosphamide of a mobilisation taken by no transplant (CDS-POLICY-MOBILISATION: none 8 to 60 days after it),
+     * with no progression documented since the line began (the caller checks): charted as mobilisation, a step of the
+     * running line's planned sequence, whether or not a transplant follows later (FINDINGS F1, F2;
+     * CDS-POLICY-MOBILISATION-STEP); of the mobilisation shape with nothing in the chart saying so, within
+     * {@value #TRANSPLANT_AFTER_INDUCTION_DAYS} days after the line's therapy stopped, it may be mobilisation or a regimen
+     * of its own: read as the step, with the line count undecided (CDS-POLICY-MOBILISATION-UNCHARTED). Corticosteroids
+     * started the same day go with it. True when the batch was placed here.
+     */
+    private static boolean mobilisationStep(Timeline timeline, Line cur, List<Segment> batch, LocalDate day,
+                                            boolean running) {
+        List<Segment> cyclophosphamide = batch.stream().filter(s -> s.drug().equals(Drug.CYCLOPHOSPHAMIDE)).toList();
+        if (cyclophosphamide.isEmpty() || batch.stream().anyMatch(s -> !cyclophosphamide.contains(s)
+                && s.drug().getDrugClass() != DrugClass.CORTICOSTEROID)) return false;
+        if (cyclophosphamide.stream().allMatch(timeline.mobilisationSteps::contains)) {
+            // A replay between the mobilisation and its transplant keeps the wording of that policy.
+            boolean pending = cyclophosphamide.stream().allMatch(timeline.pendingMobilisation::contains);
+            cur.steps.addAll(batch);
+            for (Segment s : cyclophosphamide) {
+                cur.joined.add(pending ? pendingMobilisationText(s, timeline.asOf) : stepText(timeline, s));
+            }
+            return true;
+        }
+        LocalDate last = cur.lastActivity();
+        if (running || last == null || days(last, day) > TRANSPLANT_AFTER_INDUCTION_DAYS
+                || !cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)) return false;
+        Segment first = cyclophosphamide.get(0);
+        int n = timeline.lines.size();
+        String text = "cyclophosphamide on " + PartialDateText.of(first.from(), first.record().getStartLatest()) + " ("
+                + reference(first.record()) + "), a course of at most " + MOBILISATION_COURSE_MAX_DAYS + " days given"
+                + " alone " + days(last, day) + " days after line " + n + "'s therapy stopped on " + last + ", with no"
+                + " transplant 8 to " + MOBILISATION_WINDOW_DAYS + " days after it and nothing in the record saying what it"
+                + " was for (no mobilisation words, G-CSF, plerixafor or apheresis): read as a stem-cell mobilisation, a"
+                + " step of line " + n + "'s planned sequence; if it was a regimen of its own, it is a new line"
+                + " (CDS-POLICY-MOBILISATION-UNCHARTED: the line count is undecided)";
+        cur.joined.add(text);
+        if (undecidedJoin(timeline, timeline.lines, batch, day, "cyclophosphamide from " + day + " ("
+                + reference(first.record()) + ", CDS-POLICY-MOBILISATION-UNCHARTED)", provenance(batch), null, null)) {
+            return true;
+        }
+        cur.steps.addAll(batch);
+        return true;
+    }
+
+    /** The line's reason for a charted mobilisation step (CDS-POLICY-MOBILISATION-STEP). */
+    private static String stepText(Timeline timeline, Segment s) {
+        Transplant next = timeline.transplants.stream().filter(t -> !t.date().isBefore(s.from()))
+                .min(Comparator.comparing(Transplant::date)).orElse(null);
+        String after = next == null ? "no transplant is recorded after it (a collection that failed, or cells stored for"
+                + " a later transplant)"
+                : "the next transplant is recorded " + days(s.to(), next.date()) + " days after it" + (days(s.to(),
+                        next.date()) > CONDITIONING_WINDOW_DAYS && days(s.to(), next.date()) <= MOBILISATION_WINDOW_DAYS
+                        ? " with another anti-myeloma drug given within " + CONDITIONING_WINDOW_DAYS + " days of the"
+                                + " mobilisation (its induction's last doses)"
+                        : ", outside the 8 to " + MOBILISATION_WINDOW_DAYS + " days that tie a mobilisation to its"
+                                + " transplant") + " (CDS-POLICY-MOBILISATION does not tie them)";
+        return "cyclophosphamide on " + PartialDateText.of(s.from(), s.record().getStartLatest()) + " ("
+                + reference(s.record()) + ", " + s.record().getMobilisationSign() + "), read as stem-cell mobilisation, a"
+                + " step of the line's planned sequence and not a new regimen, although " + after
+                + " (project policy CDS-POLICY-MOBILISATION-STEP)";
     }
 
     /** Melphalan over at most {@value #CONDITIONING_WINDOW_DAYS} days with no other anti-myeloma drug (steroids aside) beside it. */

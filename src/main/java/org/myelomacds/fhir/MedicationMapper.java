@@ -205,8 +205,11 @@ final class MedicationMapper {
         return "its record says '" + sign + "'";
     }
 
-    /** A medication the engine does not read as therapy (G-CSF, plerixafor) given on {@code day} says mobilisation. */
-    private static void noteMobilisation(String sign, LocalDate day, EntryContext ctx) {
+    /**
+     * A medication the engine does not read as therapy (G-CSF, plerixafor) given on {@code day}, or an apheresis
+     * Procedure performed that day ({@link ProcedureMapper}), says mobilisation.
+     */
+    static void noteMobilisation(String sign, LocalDate day, EntryContext ctx) {
         if (sign == null || day == null) return;
         ctx.out().mobilisationSigns.add(new RecordBuilder.MobilisationSign(day,
                 sign + " on " + day + " (" + ctx.reference() + ")"));

@@ -57,6 +57,7 @@ final class ProcedureMapper {
             return;
         }
         if (kind.isEmpty()) {
+            mobilisationSign(procedure, ctx);
             possibleTransplant(procedure, ctx, meds);
             return;
         }
@@ -76,6 +77,21 @@ final class ProcedureMapper {
             }
         }
         ctx.out().procedures.add(record);
+    }
+
+    /**
+     * A stem-cell apheresis, harvest or collection ("Peripheral blood stem cell apheresis", "PBSC harvest"), whatever its
+     * outcome, says the cyclophosphamide given up to 14 days before it was the mobilisation for it (its words in
+     * {@code medication-transplant-preparation}; CDS-POLICY-MOBILISATION-STEP, FINDINGS F1). A planned one says nothing.
+     */
+    private static void mobilisationSign(Procedure procedure, EntryContext ctx) {
+        if (procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION || !procedure.hasPerformed()) return;
+        String text = Concepts.text(procedure.getCode());
+        // The set's conditioning words and drug names say nothing about a procedure's cells being collected.
+        String word = ctx.terms().drugs().mobilisationWords(text).map(w -> w.toLowerCase(java.util.Locale.ROOT)).orElse("");
+        if (!(word.contains("pheresis") || word.contains("harvest") || word.startsWith("mobili"))) return;
+        MedicationMapper.noteMobilisation("'" + Concepts.display(procedure.getCode()) + "'",
+                FhirDates.startOf(procedure.getPerformed()), ctx);
     }
 
     /**

@@ -10,26 +10,70 @@ import org.myelomacds.scenario.Samples;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10 bullet 1 / qa-bundles/FINDINGS.md E1: one cyclophosphamide dose given alone between VRd and the transplant is
+ * Issue 10 bullet 1 / qa-bundles/FINDINGS.md E1, F1, F2: cyclophosphamide given alone between VRd and the transplant is
  * the transplant's stem-cell mobilisation (CDS-POLICY-MOBILISATION; GMMG-HD7's planned sequence), not a second line that
- * would put the patient on the IV Isa-Pd / D-Pd labels and in the ICARIA-MM population. Near miss: the same dose with no
- * transplant after it is a regimen of its own.
+ * would put the patient on the IV Isa-Pd / D-Pd labels and in the ICARIA-MM population. Charted as mobilisation (its
+ * words, G-CSF, an apheresis) it stays a step of the line when no transplant takes it: a failed collection, cells stored
+ * for later, a transplant delayed past 60 days, mobilisation days after the last induction capsule
+ * (CDS-POLICY-MOBILISATION-STEP). With nothing saying what it was for, the count is a range
+ * (CDS-POLICY-MOBILISATION-UNCHARTED); after a progression it is a line.
  */
 class MobilisationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUNDLE = "s13a-01-vrd-cy-mobilisation-mel200-asct-r-pd";
 
-    private static ObjectNode bundle() throws Exception {
-        return (ObjectNode) JSON.readTree(Path.of("qa-bundles", BUNDLE + ".json").toFile());
+    private static ObjectNode bundle(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("qa-bundles", name + ".json").toFile());
     }
+
+    private static ObjectNode bundle() throws Exception { return bundle(BUNDLE); }
 
     private static List<Findings.Line> lines(Assessment a) {
         return a.findings().priorTherapy().lines();
+    }
+
+    /** The s13a-01 chart with the transplant (and its conditioning) never given: the collection failed. */
+    private static ObjectNode withoutTransplant() throws Exception {
+        ObjectNode b = bundle();
+        remove(b, id -> id.equals("asct") || id.equals("cond-mel"));
+        return b;
+    }
+
+    /** The same with nothing saying mobilisation: no words on the dose, no G-CSF. */
+    private static ObjectNode bareDose() throws Exception {
+        ObjectNode b = withoutTransplant();
+        remove(b, id -> id.startsWith("mob-gcsf"));
+        for (var e : b.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("mob-cy")) {
+                ((ObjectNode) e.path("resource").path("medicationCodeableConcept")).put("text", "cyclophosphamide 2 g/m2 IV");
+            }
+        }
+        return b;
+    }
+
+    private static void remove(ObjectNode b, java.util.function.Predicate<String> id) {
+        ArrayNode entries = b.withArray("entry");
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (id.test(entries.get(i).path("resource").path("id").asText())) entries.remove(i);
+        }
+    }
+
+    /** An entry for {@code json}, its subject the bundle's patient as the other entries reference it. */
+    private static ObjectNode entry(ObjectNode b, String json) throws Exception {
+        ObjectNode resource = (ObjectNode) JSON.readTree(json);
+        for (var e : b.withArray("entry")) {
+            if (e.path("resource").path("id").asText().equals("pd-1")) resource.set("subject", e.path("resource").path("subject"));
+        }
+        ObjectNode e = JSON.createObjectNode();
+        e.set("resource", resource);
+        return e;
     }
 
     @Test
@@ -44,14 +88,79 @@ class MobilisationTest {
     }
 
     @Test
-    void nearMissTheSameDoseWithNoTransplantAfterItIsANewRegimen() throws Exception {
-        ObjectNode b = bundle();
-        ArrayNode entries = b.withArray("entry");
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).path("resource").path("id").asText().equals("asct")) { entries.remove(i); break; }
-        }
+    void aChartedMobilisationNoTransplantFollowedIsAStepOfTheLineAndMaintenanceGoesOnInIt() throws Exception {
+        Assessment a = Samples.evaluate(withoutTransplant());
+        assertEquals(1, lines(a).size(), lines(a).toString());
+        Findings.Line line = lines(a).get(0);
+        assertTrue(line.drugs().containsAll(List.of("CYCLOPHOSPHAMIDE", "LENALIDOMIDE")), line.drugs().toString());
+        assertTrue(line.reason().contains("read as stem-cell mobilisation, a step of the line's planned sequence and not a new"
+                + " regimen, although no transplant is recorded after it"), line.reason());
+        assertTrue(line.reason().contains("CDS-POLICY-MOBILISATION-STEP"), line.reason());
+        assertEquals(null, a.findings().priorTherapy().linesMax(), "no range: the chart says what the dose was");
+        assertTrue(a.findings().setting().text().contains("1 prior line(s)"), a.findings().setting().text());
+    }
+
+    @Test
+    void aMobilisationWhoseTransplantCameAfterSeventyFiveDaysIsOneLine() throws Exception {
+        Assessment a = Samples.evaluate(bundle("s14a-03-vrd-cy-mobilisation-asct-delayed-75d-r-pd"));
+        assertEquals(1, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(0).reason().contains("autologous stem-cell transplant on 2023-07-04 joined line 1 75 days after"
+                + " the line's stem-cell mobilisation on 2023-04-20"), lines(a).get(0).reason());
+    }
+
+    @Test
+    void aMobilisationFourDaysAfterTheLastLenalidomideCapsuleIsOneLine() throws Exception {
+        Assessment a = Samples.evaluate(bundle("s14a-04-vrd-then-cy-mobilisation-4d-after-len-asct-r-pd"));
+        assertEquals(1, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(0).transplants().size() == 1, lines(a).toString());
+        // ICARIA-MM needs at least 2 prior lines
+        assertEquals("FAILED", Samples.criterion(a, "ISA_PD", "icaria-population").outcome());
+    }
+
+    @Test
+    void anApheresisProcedureAfterTheDoseSaysMobilisationWhenNothingElseDoes() throws Exception {
+        ObjectNode b = bareDose();
+        b.withArray("entry").add(entry(b, "{\"resourceType\":\"Procedure\",\"id\":\"aph\",\"status\":\"completed\","
+                + "\"code\":{\"text\":\"Peripheral blood stem cell apheresis (failed, 0.9 x10^6 CD34+/kg)\"},"
+                + "\"performedDateTime\":\"2023-05-01\"}"));
+        Assessment a = Samples.evaluate(b);
+        assertEquals(1, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(0).reason().contains("'Peripheral blood stem cell apheresis (failed, 0.9 x10^6 CD34+/kg)' on"
+                + " 2023-05-01 (Procedure/aph)"), lines(a).get(0).reason());
+        assertEquals(null, a.findings().priorTherapy().linesMax());
+    }
+
+    @Test
+    void nearMissABareDoseWithNothingSayingMobilisationLeavesTheLineCountUndecided() throws Exception {
+        Assessment a = Samples.evaluate(bareDose());
+        var prior = a.findings().priorTherapy();
+        assertEquals(1, prior.linesMin(), prior.toString());
+        assertEquals(3, prior.linesMax(), prior.toString());
+        assertTrue(prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    @Test
+    void nearMissAPlannedApheresisSaysNothing() throws Exception {
+        ObjectNode b = bareDose();
+        b.withArray("entry").add(entry(b, "{\"resourceType\":\"Procedure\",\"id\":\"aph\",\"status\":\"preparation\","
+                + "\"code\":{\"text\":\"Peripheral blood stem cell apheresis\"}}"));
+        Assessment a = Samples.evaluate(b);
+        assertEquals(3, a.findings().priorTherapy().linesMax(), a.findings().priorTherapy().toString());
+    }
+
+    @Test
+    void nearMissTheSameDoseAfterADocumentedProgressionIsALine() throws Exception {
+        ObjectNode b = bareDose();
+        b.withArray("entry").add(entry(b, "{\"resourceType\":\"Observation\",\"id\":\"pd-early\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"97509-4\"}],\"text\":\"Myeloma disease status\"},"
+                + "\"effectiveDateTime\":\"2023-04-10\",\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"271299001\"}],"
+                + "\"text\":\"Progressive disease (IMWG)\"}}"));
         Assessment a = Samples.evaluate(b);
         assertTrue(lines(a).size() >= 2, lines(a).toString());
-        assertTrue(lines(a).stream().noneMatch(l -> l.reason().contains("CDS-POLICY-MOBILISATION")), lines(a).toString());
+        assertTrue(lines(a).stream().noneMatch(l -> l.reason().contains("MOBILISATION-UNCHARTED")
+                || l.reason().contains("MOBILISATION-STEP")), lines(a).toString());
+        assertEquals("PROGRESSION", lines(a).get(1).openedBy());
+        assertTrue(Set.of("CYCLOPHOSPHAMIDE").containsAll(lines(a).get(1).drugs()), lines(a).toString());
     }
 }
