@@ -61,12 +61,10 @@ def vrd_asct_r(b, start='2021-02-01', asct='2021-07-20', rstart='2021-10-01', re
     rmaint(b, rstart, rend, rstatus)
 
 
-stories = {}
-built = {}
 
 
 def out(b, story):
-    built[b.name] = b.bundle(); save(b.bundle(), story)
+    save(b.bundle(), story)
 
 
 # ---------------------------------------------------------------- 01 transfer: requests only + discharge C90.02
@@ -604,4 +602,3 @@ way, PD 2022-03-10 on lenalidomide): 1 prior line. At 2025-03-01 the patient is 
 (line 3) with no progression since: 3 lines given, relapse after the last not documented, so the RRMM regimens are not
 offered (bullet 8).""" % (cut, cut, cut))
 
-json.dump(built, open('/tmp/acc15/built.json', 'w'))
