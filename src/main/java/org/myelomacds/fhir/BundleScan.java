@@ -136,9 +136,19 @@ final class BundleScan {
         for (DatedProblem p : datedProblems) {
             if (AsOfCut.asOf(p.entry(), asOf).isEmpty()) continue;
             List<ScannedEntry> earlier = p.earlierAsOf(asOf);
-            if (!earlier.isEmpty()) all.add(p.problem(earlier.get(0)));
+            if (!earlier.isEmpty() && currentVersion(p, earlier).isEmpty()) all.add(p.problem(earlier.get(0)));
         }
         return all;
+    }
+
+    /**
+     * The current version among a second resource under an id and the earlier ones under it in the chart on asOf, when
+     * their meta orders them ({@link ResourceVersions}); empty when which one the record holds is unknown.
+     */
+    private static Optional<ScannedEntry> currentVersion(DatedProblem p, List<ScannedEntry> earlierAsOf) {
+        List<ScannedEntry> versions = new ArrayList<>(earlierAsOf);
+        versions.add(p.entry());
+        return ResourceVersions.current(versions);
     }
 
     /**
@@ -147,7 +157,19 @@ final class BundleScan {
      */
     List<ScannedEntry> chartAsOf(java.time.LocalDate asOf) {
         Set<Integer> shadowed = new java.util.HashSet<>();
-        for (DatedProblem p : datedProblems) if (!p.earlierAsOf(asOf).isEmpty()) shadowed.add(p.entry().index());
+        for (DatedProblem p : datedProblems) {
+            List<ScannedEntry> earlier = p.earlierAsOf(asOf);
+            if (earlier.isEmpty()) continue;
+            // Versions their meta orders: only the current one is read, whichever entry came first (FINDINGS G3).
+            Optional<ScannedEntry> current = AsOfCut.asOf(p.entry(), asOf).isPresent()
+                    ? currentVersion(p, earlier) : Optional.empty();
+            if (current.isEmpty()) {
+                shadowed.add(p.entry().index());
+                continue;
+            }
+            for (ScannedEntry v : earlier) if (v != current.get()) shadowed.add(v.index());
+            if (p.entry() != current.get()) shadowed.add(p.entry().index());
+        }
         List<ScannedEntry> chart = new ArrayList<>();
         for (ScannedEntry e : entries) {
             if (!shadowed.contains(e.index())) AsOfCut.asOf(e, asOf).ifPresent(chart::add);

@@ -47,14 +47,17 @@ final class Prefetch {
 
     /**
      * One collection Bundle from the prefetch values: a resource goes in as itself, a (searchset) Bundle gives its
-     * entries' resources. A resource that arrives twice (e.g. a Medication included by two searches) goes in once.
+     * entries' resources. A resource that arrives twice (e.g. a Medication included by two searches) goes in once; two
+     * different resources under one type and id (two versions from a history read, overlapping searches) both go in, so
+     * the reader treats them as it treats them in a bundle sent to the CLI (an unreadable part naming both entries),
+     * and the answer never depends on which one a searchset listed first (FINDINGS G3).
      */
     static ObjectNode bundle(ObjectMapper json, Map<String, JsonNode> values, String patientId) {
         ObjectNode bundle = json.createObjectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
         ArrayNode entries = bundle.putArray("entry");
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<String, java.util.List<JsonNode>> seen = new java.util.HashMap<>();
         for (Map.Entry<String, JsonNode> kv : values.entrySet()) {
             JsonNode v = kv.getValue();
             String type = v.path("resourceType").asText();
@@ -80,9 +83,13 @@ final class Prefetch {
         return bundle;
     }
 
-    private static void add(ArrayNode entries, java.util.Set<String> seen, JsonNode resource, String fullUrl) {
+    private static void add(ArrayNode entries, Map<String, java.util.List<JsonNode>> seen, JsonNode resource, String fullUrl) {
         String key = resource.path("resourceType").asText() + "/" + resource.path("id").asText("");
-        if (resource.hasNonNull("id") && !seen.add(key)) return;
+        if (resource.hasNonNull("id")) {
+            java.util.List<JsonNode> versions = seen.computeIfAbsent(key, k -> new java.util.ArrayList<>());
+            if (versions.contains(resource)) return;
+            versions.add(resource);
+        }
         ObjectNode e = entries.addObject();
         if (fullUrl != null && !fullUrl.isBlank()) e.put("fullUrl", fullUrl);
         else if (resource.hasNonNull("id")) e.put("fullUrl", key);
