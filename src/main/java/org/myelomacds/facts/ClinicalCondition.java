@@ -129,6 +129,10 @@ public final class ClinicalCondition implements HasProvenance {
         return recordedLatest != null && recordedLatest.toEpochDay() <= day
                 && (onsetLatest == null || onsetLatest.toEpochDay() <= day);
     }
+    /** Whether the record was certainly written after {@code day} (epoch day): its recordedDate's first day is later. */
+    public boolean recordedAfter(long day) {
+        return recorded != null && recorded.toEpochDay() > day;
+    }
     /** Whether the record gives no Condition.recordedDate (CDS-POLICY-RELCODE-UNDATED). */
     public boolean isRecordedUndated() { return recorded == null; }
     /**

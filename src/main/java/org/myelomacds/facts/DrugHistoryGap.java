@@ -250,14 +250,30 @@ public final class DrugHistoryGap implements HasProvenance {
      * line's start to 60 days after its last dose: the switch may have followed progression on the drug (refractory) or
      * intolerance (not), and the record shows neither (CDS-POLICY-SWITCH-UNASSESSED).
      */
-    public static DrugHistoryGap switchUnassessed(DosingPeriod course, PriorLine line, PriorLine next) {
+    public static DrugHistoryGap switchUnassessed(DosingPeriod course, PriorLine line, PriorLine next,
+                                                  java.util.Collection<ClinicalCondition> codedRelapses) {
         return new DrugHistoryGap(Kind.SWITCH_UNASSESSED, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: line " + line.getNumber() + " (" + line.getSpanText() + "), which gave "
                 + course.getDrug().displayName() + ", was followed by line " + next.getNumber() + " from "
-                + next.getStartText() + " with no progression recorded between them and no disease-status assessment"
+                + next.getStartText() + " with " + betweenLines(codedRelapses)
+                + " and no disease-status assessment"
                 + " while line " + line.getNumber() + " ran or within 60 days after its last dose, so whether the switch"
                 + " followed progression on it or intolerance is not recorded (" + Provenances.references(course) + ")",
                 Provenances.of(course, line));
+    }
+
+    /**
+     * What lies between two lines when no progression is dated there: nothing, or a relapse coding written between them
+     * (C90.02, a weak signal, §1.6 E) that says a relapse came but not when against the drug's last dose
+     * (qa-bundles/FINDINGS.md G4).
+     */
+    public static String betweenLines(java.util.Collection<ClinicalCondition> codedRelapses) {
+        if (codedRelapses == null || codedRelapses.isEmpty()) return "no progression recorded between them";
+        ClinicalCondition first = codedRelapses.stream().min(java.util.Comparator.comparing(ClinicalCondition::getRecorded))
+                .orElseThrow();
+        return "no progression dated between them (myeloma was coded as in relapse by a record written on "
+                + first.getRecordedText() + ", " + first.getCode() + ", " + Provenances.references(first) + ", which does"
+                + " not date the relapse against the last dose)";
     }
 
     public Kind getKind() { return kind; }

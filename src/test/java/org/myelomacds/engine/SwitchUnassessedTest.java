@@ -69,4 +69,25 @@ class SwitchUnassessedTest {
                 a.dataGaps().toString());
         assertFalse(exposure(a, "DARATUMUMAB").refractoryUnknown());
     }
+
+    /**
+     * FINDINGS G4: a relapse coded (C90.02, recordedDate) between the two lines is named in the gap and in the new line's
+     * relapse signal, which no longer say nothing lies between them; the refractoriness stays unknown (the coding does not
+     * date the relapse against the last dose). The near miss above (s14a-18) has no coding and keeps its wording.
+     */
+    @Test
+    void aRelapseCodedBetweenTheTwoLinesIsNamedNotDenied() throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(
+                Path.of("qa-bundles", "s15a-01-transfer-requests-only-discharge-c9002-krd.json").toFile()));
+        assertTrue(exposure(a, "LENALIDOMIDE").refractoryUnknown());
+        List<String> gaps = gapTexts(a, "REFRACTORY_STATUS_UNKNOWN");
+        assertTrue(gaps.stream().anyMatch(g -> g.startsWith("lenalidomide refractoriness unknown: line 1")
+                && g.contains("with no progression dated between them (myeloma was coded as in relapse by a record written"
+                        + " on 2025-04-08, http://hl7.org/fhir/sid/icd-10-cm|C90.02, Condition/dx-relapse-1, which does not"
+                        + " date the relapse against the last dose)")), gaps.toString());
+        assertTrue(gaps.stream().noneMatch(g -> g.contains("no progression recorded between them")), gaps.toString());
+        assertTrue(a.findings().relapse().signals().stream().anyMatch(s -> s.text().startsWith("line 2 started on 2025-04-20")
+                && s.text().contains("coded as in relapse by a record written on 2025-04-08")),
+                a.findings().relapse().signals().toString());
+    }
 }
