@@ -47,3 +47,55 @@ plerixafor records are known supportive care (medication-supportive-myeloma-care
 cyclophosphamide is still read as the transplant's mobilisation. Before: nine entries "not recognised by the engine's
 terminology ... (a code to add to rules/terminology/?)".
 """)
+
+
+# ---- Cytarabine: an ESHAP-like salvage line after a progression on lenalidomide maintenance ------------------------------
+def salvage(b, drugs, start_days):
+    """Administrations of each (id, text, coding or None) on each of the given days, as an inpatient MAR records them."""
+    for day in start_days:
+        for rid, text, coding in drugs:
+            r = {'resourceType': 'MedicationAdministration', 'id': rid + '-' + day, 'status': 'completed',
+                 'medicationCodeableConcept': {'text': text}, 'subject': subject,
+                 'effectiveDateTime': day + 'T09:30:00-05:00'}
+            if coding: r['medicationCodeableConcept']['coding'] = [coding]
+            add(b, r)
+
+
+RX = 'http://www.nlm.nih.gov/research/umls/rxnorm'
+days = ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-05']
+eshap = [('eto', 'etoposide 40 mg/m2 IV (ESHAP)', {'system': RX, 'code': '4179', 'display': 'etoposide'}),
+         ('mp', 'methylprednisolone 500 mg IV (ESHAP)', None),
+         ('cis', 'cisplatin 25 mg/m2/day IV continuous infusion (ESHAP)', {'system': RX, 'code': '2555', 'display': 'cisplatin'})]
+b = load('s14a-20-vrd-cy-plerixafor-mobilisation-asct-35d-r-pd')
+res(b, 'r-maint')['status'] = 'completed'
+res(b, 'r-maint')['effectivePeriod']['end'] = '2026-08-24'
+salvage(b, eshap[:3], days[:4])
+pd2 = copy.deepcopy(res(b, 'pd-1')); pd2['id'] = 'pd-2'; pd2['effectiveDateTime'] = '2026-10-15'
+add(b, pd2)
+salvage(b, [('ara-c', 'cytarabine 2 g/m2 IV over 2 h (ESHAP day 5)', {'system': RX, 'code': '3041', 'display': 'cytarabine'})], days[4:])
+write('s15r-02-vrd-asct-r-pd-then-eshap-like-salvage-with-cytarabine', b, """
+Variant of s14a-20: VRd x4, cyclophosphamide mobilisation with G-CSF/plerixafor, HDM-ASCT 2023-05-25, lenalidomide
+maintenance to 2026-08-24, PD on it 2026-08-20; then an inpatient ESHAP-like salvage cycle charted as
+MedicationAdministrations: etoposide, methylprednisolone and cisplatin 2026-09-01..04, cytarabine 2 g/m2 (RxNorm 3041,
+"cytarabine 2 g/m2 IV over 2 h (ESHAP day 5)") 2026-09-05. A haematologist reads two prior lines: VRd-ASCT-R (progressed on
+lenalidomide: lenalidomide-refractory) and a cytotoxic salvage line (etoposide, cytarabine, cisplatin, methylprednisolone)
+started after that progression, then PD again 2026-10-15 (40 days after the cycle: refractory to its drugs). Right: line 2
+holds cytarabine as a known drug (pyrimidine analogue, CDS-POLICY-RECORDS5-CYTARABINE), refractory like the line's other
+drugs, no THERAPY_UNCLASSIFIED; 2 prior lines, relapse documented. Before: cytarabine was an unlisted drug given
+by infusion, THERAPY_UNCLASSIFIED naming it (CDS-POLICY-UNNAMED2-PARENTERAL), and every line-dependent decision
+undecided.
+""")
+
+# Near miss: the same cycle with gemcitabine (another pyrimidine analogue, not catalogued) on day 5 in place of cytarabine.
+b = load('s14a-20-vrd-cy-plerixafor-mobilisation-asct-35d-r-pd')
+res(b, 'r-maint')['status'] = 'completed'
+res(b, 'r-maint')['effectivePeriod']['end'] = '2026-08-24'
+salvage(b, eshap[:3], days[:4])
+add(b, copy.deepcopy(pd2))
+salvage(b, [('gem', 'gemcitabine 1000 mg/m2 IV (day 5)', None)], days[4:])
+write('s15r-03-vrd-asct-r-pd-then-salvage-with-gemcitabine-not-catalogued', b, """
+Near miss of s15r-02: the day-5 drug is gemcitabine 1000 mg/m2 IV (text only), a pyrimidine analogue the catalogue does
+not list. Right (unchanged): gemcitabine is an unlisted drug dosed per m2 and given by infusion, so THERAPY_UNCLASSIFIED
+names it and the decisions it could change stay undecided; cytarabine's entry does not make every pyrimidine analogue
+known.
+""")

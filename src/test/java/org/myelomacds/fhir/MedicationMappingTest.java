@@ -192,6 +192,33 @@ class MedicationMappingTest {
     }
 
     /**
+     * CDS-POLICY-RECORDS5-CYTARABINE: cytarabine is catalogued (RxNorm 3041, HCPCS J9100, ATC L01BC01; cytarabine, cytosine
+     * arabinoside, Ara-C, Cytosar) in its own class, pyrimidine analogue. Near misses: gemcitabine (another pyrimidine
+     * analogue, not catalogued), the liposomal product's HCPCS code sent alone (its own product, not listed; a display
+     * naming cytarabine would be read by its name), words that only contain "ara c".
+     */
+    @Test
+    void cytarabineIsACataloguedPyrimidineAnalogue() {
+        for (String medication : new String[]{concept(RXNORM, "3041", null),
+                concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9100", null),
+                concept("http://www.whocc.no/atc", "L01BC01", null),
+                "\"medicationCodeableConcept\":{\"text\":\"Cytarabine 2 g/m2 IV q12h\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"Ara-C 100 mg/m2 continuous infusion\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"cytosine arabinoside\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"Cytosar-U 100 mg\"}"}) {
+            MedicationRecord m = one(statement("ms1", medication, null));
+            assertEquals("CYTARABINE", m.getDrug().name(), medication);
+            assertEquals(org.myelomacds.facts.DrugClass.PYRIMIDINE_ANALOGUE, m.getDrug().getDrugClass(), medication);
+        }
+        for (String other : new String[]{"\"medicationCodeableConcept\":{\"text\":\"gemcitabine 1000 mg/m2 IV\"}",
+                concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9098", null),
+                "\"medicationCodeableConcept\":{\"text\":\"Tiara cream\"}"}) {
+            assertTrue(Bundles.read(statement("ms1", other, null)).medications().stream()
+                    .noneMatch(m -> m.getDrug().name().equals("CYTARABINE")), other);
+        }
+    }
+
+    /**
      * CDS-POLICY-NAMES-INN-STEM (QA sweep-a T1, the general hole): a name the catalogue does not know that carries a WHO
      * INN stem of an antineoplastic class is an unlisted drug that may be anti-myeloma therapy, listed with its name; other
      * names stay "what the name says" (skipped and listed). Near misses: antibodies of other targets (adalimumab -li-,
