@@ -99,3 +99,30 @@ not list. Right (unchanged): gemcitabine is an unlisted drug dosed per m2 and gi
 names it and the decisions it could change stay undecided; cytarabine's entry does not make every pyrimidine analogue
 known.
 """)
+
+
+# ---- R14-1: a statement with status 'unknown' leaves undecided only what it could change ---------------------------------
+# The R14-1 bundle itself is qa-bundles/stmt-dara-status-unknown (daratumumab 2026-03-01..2026-08-20, status unknown,
+# inside line 3 IRd: read as taken it splits line 3). Two variants move the statement.
+b = load('stmt-dara-status-unknown')
+res(b, 'stmt-dara-unknown')['effectivePeriod'] = {'start': '2026-09-20', 'end': '2026-10-20'}
+write('s15r-04-stmt-dara-status-unknown-after-the-last-line', b, """
+Variant of stmt-dara-status-unknown (FINDINGS R14-1): VRd-ASCT-R (line 1), KRd (line 2), IRd (line 3, PD 2026-09-12 on
+it, last dose 2026-09-15); a MedicationStatement of daratumumab 2026-09-20..2026-10-20 with status 'unknown' (FHIR R4:
+the state of the medication use is not currently known), after line 3. A haematologist: 3 prior lines for sure, a fourth
+(daratumumab alone) if it was given; lenalidomide-, carfilzomib- and ixazomib-refractory either way; bortezomib not
+refractory (its induction stopped before the 2019 transplant) either way; anti-CD38 exposure, washout and refractoriness
+unknown. Right: count 3 to 4 (PRIOR_THERAPY_UNKNOWN "Line count undecided ... refractoriness to daratumumab and to the
+last line ... would change line 4 as it would be (2026-09-20 to 2026-10-20: daratumumab) ..."); no drug of lines 1-3
+has an undecided refractoriness (findings.exposures without refractoryUnknown); ICARIA-MM undecided (the last line);
+ANTI_CD38_REFRACTORY_UNKNOWN on the anti-CD38 regimens.
+""")
+b = load('stmt-dara-status-unknown')
+res(b, 'stmt-dara-unknown')['effectivePeriod'] = {'start': '2024-09-01', 'end': '2026-08-20'}
+write('s15r-05-stmt-dara-status-unknown-inside-line3-initial-regimen', b, """
+Near miss of stmt-dara-status-unknown (FINDINGS R14-1): the daratumumab statement with status 'unknown' starts
+2024-09-01, six days after line 3 (IRd) started, and ends 2026-08-20. Read as taken it would be part of line 3's initial
+regimen (D-IRd), which starts and ends as placed: it changes no line and no count. Right: 3 prior lines, no range, no
+"Line count undecided"; only the daratumumab use itself is undecided (PRIOR_THERAPY_UNKNOWN "daratumumab use
+undecided ..."), and every drug of lines 1-3 keeps its decided refractoriness.
+""")
