@@ -31,10 +31,10 @@ def skipped_types(b,day,tag):
     # Another patient's condition (counted "Condition (subject is another patient)").
     add(b,{'resourceType':'Condition','id':'other-'+tag,'code':{'text':'Hypertension'},
            'subject':{'reference':'Patient/someone-else'},'onsetDateTime':day,'recordedDate':day})
-    # A medication the engine does not know, named (counted "MedicationStatement (unrecognised medication)").
+    # A supportive drug the engine names, with no code (counted "MedicationStatement (supportive care)").
     add(b,{'resourceType':'MedicationStatement','id':'ms-omeprazole-'+tag,'status':'active',
            'medicationCodeableConcept':{'text':'omeprazole 20 mg'},'subject':subj(),'effectivePeriod':{'start':day}})
-    # Read types: a dispense of a drug the engine does not know (counted "MedicationDispense (unrecognised medication)")
+    # Read types: a dispense of a supportive drug the engine names (counted "MedicationDispense (supportive care)")
     # and a penicillin allergy (findings.allergies).
     add(b,{'resourceType':'MedicationDispense','id':'md-acyclovir-'+tag,'status':'completed',
            'medicationCodeableConcept':{'text':'acyclovir 400 mg'},'subject':subj(),'whenHandedOver':day,
@@ -59,8 +59,8 @@ it does not read), another patient's Condition and an omeprazole statement (a dr
 CarePlan. Evaluated --as-of 2026-11-01. Right (issue 10 item 10): the chart as it stood on 2026-11-01 holds only the
 2026-10-20 and undated ones, so findings.skippedResources counts those and nothing dated after asOf: CarePlan 3
 (careplan-line1, cp-before, cp-undated), Encounter 1, DiagnosticReport 1, Immunization 1, Practitioner 1, "Observation
-(unrecognised code)" 1, "Condition (subject is another patient)" 1, "MedicationStatement (unrecognised medication)" 1,
-"MedicationDispense (unrecognised medication)" 1, no "(same resource sent twice, read once)"; one penicillin allergy. The Assessment equals that of s13y-skipped-types-truncated.
+(unrecognised code)" 1, "Condition (subject is another patient)" 1, "MedicationStatement (supportive care)" 1,
+"MedicationDispense (supportive care)" 1, no "(same resource sent twice, read once)"; one penicillin allergy. The Assessment equals that of s13y-skipped-types-truncated.
 Before: every skipped type counted whatever its date (CarePlan 4, Encounter 2, DiagnosticReport 2, Immunization 2,
 unrecognised Observations 2, other patient's Conditions 2, "MedicationStatement (same resource sent twice, read
 once)" 1).''')
@@ -74,5 +74,5 @@ evaluated --as-of 2026-11-01, skippedResources included.''')
 save(copy.deepcopy(whole),'skipped-types-all-read','''Near miss of s13y-skipped-types-after-asof (identical bundle),
 meant to be evaluated --as-of 2026-12-01: every resource is dated on or before then, so all are counted (CarePlan 4,
 Encounter 2, DiagnosticReport 2, Immunization 2, "Observation (unrecognised code)" 2, "Condition (subject is another
-patient)" 2, "MedicationStatement (unrecognised medication)" 2, "MedicationDispense (unrecognised medication)" 2,
+patient)" 2, "MedicationStatement (supportive care)" 2, "MedicationDispense (supportive care)" 2,
 "MedicationStatement (same resource sent twice, read once)" 1).''')

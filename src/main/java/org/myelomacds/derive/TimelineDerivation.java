@@ -107,6 +107,11 @@ public final class TimelineDerivation {
             LineCountUncertain u = LineOfTherapyDeriver.useUnknownUncertain(ifTaken.myeloma(),
                     purpose.procedures(), record.diseaseStatuses(), asOf, timeline, useUnknown);
             if (u != null) {
+                // R14-1: only the lines that differ between the two readings, and their drugs, depend on the statements.
+                java.util.Optional<LineCountUncertain.UseUnknownScope> scope = UseUnknownLines.scope(myeloma,
+                        ifTaken.myeloma().stream().filter(r -> !unstarted.contains(r)).toList(), purpose.procedures(),
+                        record.diseaseStatuses(), asOf, useUnknown);
+                if (scope.isPresent()) u = u.withUseUnknownScope(scope.get());
                 timeline = new TherapyTimeline(timeline.lines(), timeline.courses(),
                         timeline.lineCountUncertain() == null ? u : timeline.lineCountUncertain().and(u));
             }

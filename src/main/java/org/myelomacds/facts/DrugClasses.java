@@ -33,6 +33,7 @@ public final class DrugClasses {
             case PLATINUM -> "platinum agent";
             case TOPOISOMERASE_INHIBITOR -> "topoisomerase inhibitor";
             case PURINE_ANALOGUE -> "purine analogue";
+            case PYRIMIDINE_ANALOGUE -> "pyrimidine analogue";
             case OTHER -> "unclassified therapy";
         };
     }

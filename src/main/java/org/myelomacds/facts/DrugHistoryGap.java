@@ -33,6 +33,12 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         USE_UNKNOWN,
         /**
+         * R14-1: statements with status "unknown" that, read as taken, change placed lines (a line split by an unplanned
+         * addition, a line more): refractoriness to the drugs of the lines that differ is judged by windows that depend on
+         * them, so it is undecided; the lines both readings share stay decided (CDS-POLICY-HISTORY-STATUS-UNKNOWN)
+         */
+        LINES_CHANGED_BY_USE_UNKNOWN,
+        /**
          * an order not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED) that, read as given, would only add a
          * line of its own: whether its drug was given, and so naivety to it and refractoriness to it, is undecided; the
          * rest of the history is not (sweep s12-partial3 P3-1)
@@ -155,6 +161,21 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " (project policy CDS-POLICY-HISTORY-STATUS-UNKNOWN)", record.getProvenance());
     }
 
+    /**
+     * A drug of a line that the statements whose use is unknown change when read as taken ({@link LineCountUncertain#isUseUnknownOnly}):
+     * its line's window, and so refractoriness to it, is undecided; when the last line differs, so is refractoriness to
+     * the last line ({@link #isMayBeLastLine}). The drugs of the lines both readings share are not named.
+     */
+    public static DrugHistoryGap useUnknownChangesLines(LineCountUncertain u, Drug drug) {
+        LineCountUncertain.UseUnknownScope scope = Objects.requireNonNull(u.getUseUnknownScope(), "scope");
+        String name = drug.displayName();
+        return new DrugHistoryGap(Kind.LINES_CHANGED_BY_USE_UNKNOWN, drug, name + " refractoriness undecided: read as taken, "
+                + String.join("; ", u.getUseUnknown()) + ", recorded with status 'unknown', would change "
+                + String.join("; ", scope.changedLines()) + ", which gave " + name + ", so the line window its"
+                + " refractoriness is judged by is undecided; the lines both readings share stay as placed (project policy"
+                + " CDS-POLICY-HISTORY-STATUS-UNKNOWN)", u.getProvenance(), null, scope.lastLineChanged());
+    }
+
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */
     public static DrugHistoryGap lineCountUncertain(LineCountUncertain u) {
         return new DrugHistoryGap(Kind.LINE_COUNT_UNCERTAIN, null, u.describe(), u.getProvenance());
@@ -179,7 +200,10 @@ public final class DrugHistoryGap implements HasProvenance {
                 mine.isEmpty() ? u.getProvenance() : mine, null, u.isOrderedMayBeLast());
     }
 
-    /** {@link Kind#ORDER_NOT_STARTED}: read as given, the order would be the last line (refractoriness to the last line undecided). */
+    /**
+     * {@link Kind#ORDER_NOT_STARTED}: read as given, the order would be the last line; {@link Kind#LINES_CHANGED_BY_USE_UNKNOWN}:
+     * read as taken, the statements change the last line (refractoriness to the last line undecided either way).
+     */
     public boolean isMayBeLastLine() { return mayBeLastLine; }
 
     /** A progression that may or may not fall in a course's refractory window, depending on a partial date. */

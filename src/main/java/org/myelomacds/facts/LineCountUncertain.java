@@ -34,13 +34,41 @@ public final class LineCountUncertain implements HasProvenance {
     private final java.util.SortedMap<Drug, List<String>> ownLineOrders;
     /** One of {@link #ownLineOrders}, read as given, would form the last line. */
     private final boolean ownLineOrderMayBeLast;
+    /**
+     * R14-1 (CDS-POLICY-HISTORY-STATUS-UNKNOWN): what reading the statements whose use is unknown as taken changes, when
+     * the timeline has compared both readings ({@link #withUseUnknownScope}); null when it has not. Only these drugs'
+     * refractoriness (and the count, and which line is last) depend on them; the lines both readings share stay decided.
+     */
+    private final UseUnknownScope useUnknownScope;
+
+    /**
+     * The lines that differ when the statements whose use is unknown are read as taken: each such line of either reading,
+     * as "line 3 (2024-08-26 to 2026-09-15: lenalidomide, ixazomib, dexamethasone)"; the drugs they gave, in catalogue
+     * order (corticosteroids left out: no rule reasons about their refractoriness); and whether the last line differs.
+     */
+    public record UseUnknownScope(List<String> changedLines, List<Drug> drugs, boolean lastLineChanged) {
+        public UseUnknownScope {
+            changedLines = List.copyOf(changedLines);
+            drugs = List.copyOf(new TreeSet<>(drugs));
+        }
+
+        UseUnknownScope and(UseUnknownScope other) {
+            List<String> lines = new ArrayList<>(changedLines);
+            other.changedLines.stream().filter(l -> !lines.contains(l)).forEach(lines::add);
+            List<Drug> all = new ArrayList<>(drugs);
+            all.addAll(other.drugs);
+            return new UseUnknownScope(lines, all, lastLineChanged || other.lastLineChanged);
+        }
+    }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance) {
-        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false);
+        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false, null);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance,
-                               java.util.SortedMap<Drug, List<String>> ownLineOrders, boolean ownLineOrderMayBeLast) {
+                               java.util.SortedMap<Drug, List<String>> ownLineOrders, boolean ownLineOrderMayBeLast,
+                               UseUnknownScope useUnknownScope) {
+        this.useUnknownScope = useUnknownScope;
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -151,8 +179,33 @@ public final class LineCountUncertain implements HasProvenance {
                                                           boolean mayBeLast) {
         LineCountUncertain u = of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
         return new LineCountUncertain(u.counted, u.min, u.max, u.causes, u.provenance, new java.util.TreeMap<>(byDrug),
-                mayBeLast);
+                mayBeLast, null);
     }
+
+    /**
+     * This uncertainty with what reading the statements whose use is unknown as taken changes ({@code scope}), so that
+     * when they are its only cause the drug history is undecided only about the drugs of the lines that differ
+     * ({@link #isUseUnknownOnly}; R14-1), not as a whole.
+     */
+    public LineCountUncertain withUseUnknownScope(UseUnknownScope scope) {
+        return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
+                Objects.requireNonNull(scope, "scope"));
+    }
+
+    /**
+     * Every cause is a statement whose use is unknown and the timeline has said which lines it changes
+     * ({@link #withUseUnknownScope}): the drug history is undecided only about the drugs of those lines (rules/derive
+     * DERIVE-HISTORY-13), not as a whole (DERIVE-HISTORY-02).
+     */
+    public boolean isUseUnknownOnly() {
+        return useUnknownScope != null && !causes.isEmpty() && causes.stream().allMatch(c -> c.kind() == Kind.USE_UNKNOWN);
+    }
+
+    /** What reading the statements whose use is unknown as taken changes; null when not compared. */
+    public UseUnknownScope getUseUnknownScope() { return useUnknownScope; }
+
+    /** The drugs of the lines the statements whose use is unknown change ({@link #isUseUnknownOnly}), in catalogue order. */
+    public List<Drug> getUseUnknownDrugs() { return useUnknownScope == null ? List.of() : useUnknownScope.drugs(); }
 
     /**
      * Every cause is an order not known to be started that only adds lines of its own ({@link #ofNotStartedOwnLines}):
@@ -191,9 +244,13 @@ public final class LineCountUncertain implements HasProvenance {
             b.stream().filter(x -> !m.contains(x)).forEach(m::add);
             return m;
         }));
+        // What the statements whose use is unknown change stays known as such; with any other cause the whole history
+        // is undecided (isUseUnknownOnly).
+        UseUnknownScope scope = useUnknownScope == null ? other.useUnknownScope
+                : other.useUnknownScope == null ? useUnknownScope : useUnknownScope.and(other.useUnknownScope);
         return new LineCountUncertain(counted, Math.min(min, other.min),
                 Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all), orders,
-                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast);
+                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast, scope);
     }
 
     /** The records of one kind that move the count, in the order named. */

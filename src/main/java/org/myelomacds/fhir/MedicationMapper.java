@@ -41,6 +41,8 @@ final class MedicationMapper {
     private MedicationMapper() { }
 
     static final String SKIP_UNRECOGNISED_SUFFIX = " (unrecognised medication)";
+    /** Skipped as a supportive drug the catalogue names (medication-supportive-myeloma-care): known, not unrecognised. */
+    static final String SKIP_SUPPORTIVE_SUFFIX = " (supportive care)";
 
     /**
      * A medication record whose drug the engine cannot identify: listed with its codes and text (findings.unrecognised,
@@ -57,6 +59,14 @@ final class MedicationMapper {
     private static Optional<DrugMatch> unrecognised(String type, Type medication, DomainResource owner, EntryContext ctx,
                                                     MedicationResolver meds, List<TherapyReason> reasons, List<String> doseWords) {
         CodeableConcept concept = meds.describe(medication, owner);
+        // A supportive drug the catalogue names by its words or ATC group (G-CSF and plerixafor given for mobilisation,
+        // antiemetics, antivirals, bisphosphonates: medication-supportive-myeloma-care) is known, not unrecognised: it
+        // is no anti-myeloma therapy and there is no code to add for it, so it is counted as skipped and not listed for
+        // review one record at a time. Its mobilisation words still reach the timeline (the caller's noteMobilisation).
+        if (concept != null && isSupportive(concept, ctx.terms())) {
+            ctx.out().skip(type + SKIP_SUPPORTIVE_SUFFIX);
+            return Optional.empty();
+        }
         boolean namesNothing = UnidentifiedMedication.namesNothing(concept == null ? null : Concepts.text(concept),
                 concept == null ? List.of() : concept.getCoding().stream().map(Coding::getDisplay).toList());
         // A name the catalogue does not know that carries an antineoplastic INN stem ("forimtamig", "alnuctamab") may be
@@ -86,6 +96,15 @@ final class MedicationMapper {
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
+    }
+
+    /**
+     * Whether the concept's text, a coding's display or a coding's code is one of the supportive drugs given to myeloma
+     * patients ({@code medication-supportive-myeloma-care}: by name, US brand or WHO ATC group).
+     */
+    private static boolean isSupportive(CodeableConcept concept, Terminology terms) {
+        if (terms.drugs().isSupportive(null, null, Concepts.text(concept))) return true;
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay()));
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */

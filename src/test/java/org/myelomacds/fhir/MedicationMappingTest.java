@@ -192,6 +192,33 @@ class MedicationMappingTest {
     }
 
     /**
+     * CDS-POLICY-RECORDS5-CYTARABINE: cytarabine is catalogued (RxNorm 3041, HCPCS J9100, ATC L01BC01; cytarabine, cytosine
+     * arabinoside, Ara-C, Cytosar) in its own class, pyrimidine analogue. Near misses: gemcitabine (another pyrimidine
+     * analogue, not catalogued), the liposomal product's HCPCS code sent alone (its own product, not listed; a display
+     * naming cytarabine would be read by its name), words that only contain "ara c".
+     */
+    @Test
+    void cytarabineIsACataloguedPyrimidineAnalogue() {
+        for (String medication : new String[]{concept(RXNORM, "3041", null),
+                concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9100", null),
+                concept("http://www.whocc.no/atc", "L01BC01", null),
+                "\"medicationCodeableConcept\":{\"text\":\"Cytarabine 2 g/m2 IV q12h\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"Ara-C 100 mg/m2 continuous infusion\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"cytosine arabinoside\"}",
+                "\"medicationCodeableConcept\":{\"text\":\"Cytosar-U 100 mg\"}"}) {
+            MedicationRecord m = one(statement("ms1", medication, null));
+            assertEquals("CYTARABINE", m.getDrug().name(), medication);
+            assertEquals(org.myelomacds.facts.DrugClass.PYRIMIDINE_ANALOGUE, m.getDrug().getDrugClass(), medication);
+        }
+        for (String other : new String[]{"\"medicationCodeableConcept\":{\"text\":\"gemcitabine 1000 mg/m2 IV\"}",
+                concept("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J9098", null),
+                "\"medicationCodeableConcept\":{\"text\":\"Tiara cream\"}"}) {
+            assertTrue(Bundles.read(statement("ms1", other, null)).medications().stream()
+                    .noneMatch(m -> m.getDrug().name().equals("CYTARABINE")), other);
+        }
+    }
+
+    /**
      * CDS-POLICY-NAMES-INN-STEM (QA sweep-a T1, the general hole): a name the catalogue does not know that carries a WHO
      * INN stem of an antineoplastic class is an unlisted drug that may be anti-myeloma therapy, listed with its name; other
      * names stay "what the name says" (skipped and listed). Near misses: antibodies of other targets (adalimumab -li-,
@@ -213,7 +240,7 @@ class MedicationMappingTest {
                 "tofacitinib 5 mg", "infliximab", "order cancel", "testament", "valaciclovir 500 mg"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
             assertEquals(List.of(), r.medications(), other + " is not read as possible myeloma therapy");
-            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), other);
+            assertEquals(1, skippedAsNotTherapy(r, "MedicationStatement"), other);
         }
         // A catalogued drug's own name wins over the stem (teclistamab is a -tamab, but the catalogue names it).
         assertEquals("TECLISTAMAB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"teclistamab\"}", null)).getDrug().name());
@@ -255,7 +282,7 @@ class MedicationMappingTest {
                 "Mesna 240 mg/m2 IV", "dexrazoxane 500 mg/m2", "Simvastatin 20 MG"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}", null));
             assertEquals(List.of(), r.medications(), other + " is not read as possible myeloma therapy");
-            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), other);
+            assertEquals(1, skippedAsNotTherapy(r, "MedicationStatement"), other);
         }
         // A catalogued drug's own name wins (carfilzomib dosed per m² is carfilzomib).
         assertEquals("CARFILZOMIB", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"carfilzomib 56 mg/m2\"}", null))
@@ -389,7 +416,7 @@ class MedicationMappingTest {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + m[0] + "\"}",
                     "\"dosage\":[{\"text\":\"" + m[1] + "\"," + oral + "}]"));
             assertEquals(List.of(), r.medications(), m[0] + " / " + m[1]);
-            assertEquals(1, r.skippedResources().get("MedicationStatement (unrecognised medication)"), m[0]);
+            assertEquals(1, skippedAsNotTherapy(r, "MedicationStatement"), m[0]);
         }
     }
 
@@ -764,6 +791,58 @@ class MedicationMappingTest {
                 new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms2", null, null, null, "medication"),
                 new UnrecognisedCode("MedicationStatement", "MedicationStatement/ms5", RXNORM, "9999992", null, "medication")),
                 r.unrecognised());
+    }
+
+    /**
+     * QA sweep F7: G-CSF and plerixafor named with no code, given for mobilisation, are supportive drugs the catalogue names
+     * (medication-supportive-myeloma-care): known, so counted as skipped supportive care and not listed in
+     * findings.unrecognised as a code to add, one record at a time; their mobilisation words still mark the cyclophosphamide
+     * they follow. Near misses: a name the catalogue does not know at all is still listed; a code held by a supportive ATC
+     * group is supportive care too, an ATC code outside those groups is not.
+     */
+    @Test
+    void aSupportiveDrugNamedWithNoCodeIsKnownSupportiveCareNotUnrecognised() {
+        String cy = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"cy\",\"status\":\"completed\","
+                + concept(RXNORM, "3002", "cyclophosphamide") + ",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectiveDateTime\":\"2023-04-20\"}";
+        String gcsf = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"gcsf\",\"status\":\"completed\","
+                + "\"medicationCodeableConcept\":{\"text\":\"filgrastim 10 mcg/kg SC (G-CSF, mobilisation)\"},"
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"effectiveDateTime\":\"2023-04-22\"}";
+        String plerixafor = gcsf.replace("\"gcsf\"", "\"plx\"").replace("filgrastim 10 mcg/kg SC (G-CSF, mobilisation)",
+                "plerixafor 24 mg SC (mobilisation)").replace("2023-04-22", "2023-04-30");
+        PatientRecord r = Bundles.read(cy, gcsf, plerixafor);
+        assertEquals(List.of(), r.unrecognised(), "known supportive care is not a code to add");
+        assertEquals(2, r.skippedResources().get("MedicationAdministration (supportive care)"));
+        assertNull(r.skippedResources().get("MedicationAdministration (unrecognised medication)"));
+        assertEquals(List.of("CYCLOPHOSPHAMIDE"), r.medications().stream().map(m -> m.getDrug().name()).toList());
+        assertEquals("filgrastim 10 mcg/kg SC (G-CSF, mobilisation) on 2023-04-22 (MedicationAdministration/gcsf)",
+                r.medications().get(0).getMobilisationSign(), "the mobilisation sign still marks the cyclophosphamide");
+        // The mobilisation drugs of medication-transplant-preparation are supportive care by name too.
+        for (String named : new String[]{"lenograstim 263 mcg SC", "G-CSF 480 mcg SC", "Aphexda (motixafortide) 1.25 mg/kg",
+                "Releuko 480 mcg", "Nypozi 300 mcg", "tbo-filgrastim 5 mcg/kg", "Mozobil 24 mg"}) {
+            PatientRecord p = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named + "\"}", null));
+            assertEquals(List.of(), p.unrecognised(), named);
+            assertEquals(1, p.skippedResources().get("MedicationStatement (supportive care)"), named);
+        }
+        // By an ATC code of a supportive group with no name (L03AA02 filgrastim): supportive care, not an unidentified drug.
+        PatientRecord byAtc = Bundles.read(statement("ms1", concept("http://www.whocc.no/atc", "L03AA02", null), null));
+        assertEquals(List.of(), byAtc.unrecognised());
+        assertEquals(List.of(), byAtc.medications());
+        // Near misses: a name nothing in the terminology knows is still listed for review; an ATC code outside the
+        // supportive groups with no name is still the unidentified medication.
+        PatientRecord unknown = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"Zorvexa 4 mg tablet\"}", null));
+        assertEquals(1, unknown.unrecognised().size());
+        assertEquals(1, unknown.skippedResources().get("MedicationStatement (unrecognised medication)"));
+        assertNull(unknown.skippedResources().get("MedicationStatement (supportive care)"));
+        PatientRecord otherAtc = Bundles.read(statement("ms1", concept("http://www.whocc.no/atc", "L03AB07", null), null));
+        assertEquals(1, otherAtc.unrecognised().size(), "an interferon's ATC code is no supportive group");
+        assertEquals(List.of("UNIDENTIFIED_MEDICATION"), otherAtc.medications().stream().map(m -> m.getDrug().name()).toList());
+    }
+
+    /** Records skipped as no therapy: an unrecognised name read as what it says, or a supportive drug the catalogue names. */
+    private static int skippedAsNotTherapy(PatientRecord r, String type) {
+        return r.skippedResources().getOrDefault(type + " (unrecognised medication)", 0)
+                + r.skippedResources().getOrDefault(type + " (supportive care)", 0);
     }
 
     @Test

@@ -133,7 +133,7 @@ class TerminologyTest {
                 "DEXAMETHASONE", "PREDNISONE", "METHYLPREDNISOLONE", "PREDNISOLONE", "ELOTUZUMAB", "SELINEXOR", "TECLISTAMAB", "ELRANATAMAB", "TALQUETAMAB",
                 "LINVOSELTAMAB", "ETENTAMIG", "CEVOSTAMAB", "CILTACABTAGENE_AUTOLEUCEL", "IDECABTAGENE_VICLEUCEL",
                 "ANITOCABTAGENE_AUTOLEUCEL", "BELANTAMAB_MAFODOTIN", "PANOBINOSTAT", "VENETOCLAX", "DOXORUBICIN", "CISPLATIN",
-                "CARBOPLATIN", "ETOPOSIDE", "FLUDARABINE", "UNCLASSIFIED_ANTINEOPLASTIC"), ids,
+                "CARBOPLATIN", "ETOPOSIDE", "FLUDARABINE", "CYTARABINE", "UNCLASSIFIED_ANTINEOPLASTIC"), ids,
                 "catalogue order: classes in DrugClass order, drugs as their class set lists them");
         Drug cilta = drugs.find("ciltacabtagene autoleucel").orElseThrow();
         assertEquals("ciltacabtagene autoleucel", cilta.displayName());
