@@ -91,4 +91,31 @@ class CarTProcedureTimelineTest {
                 .filter(e -> e.drug().equals("CILTACABTAGENE_AUTOLEUCEL")).findFirst().orElseThrow();
         assertEquals("2024-01-13", cilta.firstDose());
     }
+
+    /** s15c-02 (CPT 0540T, no product named) with one MedicationAdministration added on the infusion day. */
+    private static Assessment withAdministrationOnTheInfusionDay(String drugText) throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Path.of("qa-bundles", "s15c-02-cart-0540t-no-product-named.json").toFile());
+        String subject = b.path("entry").get(1).path("resource").path("subject").path("reference").asText();
+        ObjectNode admin = JSON.createObjectNode().put("resourceType", "MedicationAdministration").put("id", "same-day")
+                .put("status", "completed").put("effectiveDateTime", "2024-01-13T10:00:00-05:00");
+        admin.putObject("medicationCodeableConcept").put("text", drugText);
+        admin.putObject("subject").put("reference", subject);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) b.get("entry")).addObject().set("resource", admin);
+        return Samples.evaluate(b);
+    }
+
+    @Test
+    void aCarTOfUnknownProductOnTheDayAnAdministrationNamesTheProductIsThatAdministration() throws Exception {
+        Assessment a = withAdministrationOnTheInfusionDay("ciltacabtagene autoleucel (Carvykti)");
+        assertEquals(List.of(), Samples.gapTexts(a, "THERAPY_UNCLASSIFIED"));
+        assertEquals(List.of("CYCLOPHOSPHAMIDE", "CILTACABTAGENE_AUTOLEUCEL", "FLUDARABINE"), line(a, 3).drugs());
+    }
+
+    @Test
+    void nearMissAnotherDrugGivenOnTheInfusionDayDoesNotAbsorbTheCells() throws Exception {
+        Assessment a = withAdministrationOnTheInfusionDay("fludarabine 30 mg/m2 IV");
+        List<String> texts = Samples.gapTexts(a, "THERAPY_UNCLASSIFIED");
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.get(0).contains("Procedure/cart"), texts.get(0));
+    }
 }
