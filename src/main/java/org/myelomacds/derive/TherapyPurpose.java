@@ -366,8 +366,12 @@ public final class TherapyPurpose {
                 || r.getStart() == null || r.getStart().isAfter(asOf)) return false;
         LocalDate from = r.getStart();
         LocalDate to = r.getStartLatest();
+        // CAR-T cells of unknown product are the record of a CAR-T given that day, never of its lymphodepletion or
+        // another drug given the same day (CDS-POLICY-CART2-PROCEDURE).
+        boolean cells = org.myelomacds.facts.CarTProductNotNamed.is(r.getDrug());
         return all.stream().anyMatch(o -> o.getSource() != MedicationSource.PROCEDURE && TherapyRecords.isGiven(o)
-                && o.getDrug().getDrugClass().isAntiMyelomaTherapy() && o.getStart() != null
+                && o.getDrug().getDrugClass().isAntiMyelomaTherapy()
+                && (!cells || o.getDrug().getDrugClass() == DrugClass.CAR_T) && o.getStart() != null
                 && !o.getStart().isAfter(asOf) && !o.getStart().isAfter(to)
                 && (o.getSource() == MedicationSource.ADMINISTRATION ? !TherapyRecords.lastDay(o, asOf).isBefore(from)
                         : !o.getStartLatest().isBefore(from)));

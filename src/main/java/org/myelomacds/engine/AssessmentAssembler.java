@@ -593,7 +593,9 @@ final class AssessmentAssembler {
                 .filter(m -> !org.myelomacds.facts.UnlistedNamedMedication.is(m.getDrug()))
                 .sorted(Comparator.comparing(m -> String.valueOf(m.sourceReference())))
                 .map(m -> new Findings.Item("UNCLASSIFIED_ANTINEOPLASTIC", m.getDrug().displayName(),
-                        m.sourceReference() + ": " + (m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
+                        m.sourceReference() + ": " + (org.myelomacds.facts.CarTProductNotNamed.is(m.getDrug())
+                                ? "CAR-T cells recorded as a procedure, product not named"
+                                : m.getSource() == org.myelomacds.facts.MedicationSource.PROCEDURE
                                 ? "chemotherapy recorded as a procedure, no drug named" : m.getDrug().displayName())
                                 + (m.getStart() == null ? ", undated"
                                 : ", from " + PartialDateText.of(m.getStart(), m.getStartLatest()))

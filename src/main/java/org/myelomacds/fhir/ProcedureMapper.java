@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Procedure;
 import org.myelomacds.evidence.terminology.DrugCatalogue.DrugMatch;
 import org.myelomacds.evidence.terminology.ProcedureTerms;
+import org.myelomacds.facts.CarTProductNotNamed;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.MedicationRecord;
@@ -30,6 +31,9 @@ import org.myelomacds.facts.TherapyReason;
  * it, otherwise the catalogue's unclassified antineoplastic — therapy recorded with its drug unknown, which the rules
  * never let vanish (THERAPY_UNCLASSIFIED) unless its reason or date ties it to another condition. A Procedure coded by
  * text alone ("Chemotherapy", "chemo cycle 3") is read the same way when the set's words name it.
+ *
+ * <p>A CAR-T cell infusion Procedure ({@code procedure-car-t-infusion}: CPT 0540T/38228, or words, or a catalogued CAR-T
+ * product named) is that product given on its date, or CAR-T cells of unknown product ({@link #carT}).
  */
 final class ProcedureMapper {
     private ProcedureMapper() { }
@@ -49,6 +53,7 @@ final class ProcedureMapper {
             chemotherapy(procedure, ctx, meds);
             return;
         }
+        if (kind.isEmpty() && carT(procedure, ctx, meds)) return;
         if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
         // Text is read for chemotherapy only when the code has no coding at all: a coded procedure the terminology does
         // not list is some other procedure, whatever its display says.
@@ -150,6 +155,47 @@ final class ProcedureMapper {
                     MedicationMapper.firstReference(procedure.getBasedOn()), false, ctx.provenance(start, startLatest),
                     reasons));
         }
+    }
+
+    /**
+     * CAR-T cells given, recorded as a Procedure (QA sweep G, G1; value set procedure-car-t-infusion; project policy
+     * CDS-POLICY-CART2-PROCEDURE): a cell-therapy centre's infusion often reaches the referring record only so. It is
+     * read when its code is a CAR-T administration code (CPT 0540T, 38228), when its words say CAR-T cells were infused,
+     * or when its text, a coding display or a {@code usedCode} names a catalogued CAR-T product, unless its words name
+     * another step of CAR-T care (referral, leukapheresis, lymphodepletion …; a code saying administration is not
+     * vetoed by them). The product named is given on the Procedure's date, one medication record like an administration
+     * of it, so the timeline places it as any CAR-T (its line, its lymphodepletion, bridging); with no product named it
+     * is {@link CarTProductNotNamed}, therapy whose drug is unknown (THERAPY_UNCLASSIFIED), never dropped. False when
+     * the Procedure is not a CAR-T infusion.
+     */
+    private static boolean carT(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
+        ProcedureTerms terms = ctx.terms().procedures();
+        String words = Concepts.text(procedure.getCode());
+        boolean coded = procedure.getCode().getCoding().stream().anyMatch(c -> terms.isCarTInfusion(c.getSystem(), c.getCode()));
+        if (!coded && terms.namesOtherCarTStep(words)) return false;
+        List<Drug> products = new ArrayList<>();
+        List<CodeableConcept> named = new ArrayList<>(procedure.getUsedCode());
+        named.add(0, procedure.getCode());
+        for (CodeableConcept concept : named) {
+            for (DrugMatch m : meds.identifyAll(concept)) {
+                if (m.drug().getDrugClass() == DrugClass.CAR_T && !products.contains(m.drug())) products.add(m.drug());
+            }
+        }
+        if (products.isEmpty() && !coded && !terms.isCarTInfusionText(words)) return false;
+        if (products.isEmpty()) products.add(CarTProductNotNamed.DRUG);
+        LocalDate start = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
+        LocalDate startLatest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
+        // The cells are given once: a period is read as its days (the infusion lies in it), a date as that day.
+        LocalDate end = procedure.hasPerformedPeriod() ? FhirDates.latestEndOf(procedure.getPerformed()) : startLatest;
+        LocalDate endEarliest = procedure.hasPerformedPeriod() ? FhirDates.endOf(procedure.getPerformed()) : start;
+        Procedure.ProcedureStatus status = procedure.getStatus();
+        for (Drug product : products) {
+            ctx.out().medications.add(new MedicationRecord(product, Route.UNKNOWN, MedicationSource.PROCEDURE,
+                    status == null ? null : status.toCode(), status == Procedure.ProcedureStatus.PREPARATION, start, end,
+                    startLatest, endEarliest, MedicationMapper.firstReference(procedure.getBasedOn()), false,
+                    ctx.provenance(start, startLatest), reasons(procedure, meds)));
+        }
+        return true;
     }
 
     private static List<TherapyReason> reasons(Procedure procedure, MedicationResolver meds) {

@@ -26,11 +26,13 @@ public final class ProcedureTerms {
     private final Terminology terminology;
     private final ValueSet chemotherapy;
     private final ValueSet possibleTransplant;
+    private final ValueSet carTInfusion;
 
     ProcedureTerms(Terminology t) {
         terminology = t;
         chemotherapy = t.require("procedure-chemotherapy", "chemotherapy recorded as a procedure, drug not named");
         possibleTransplant = t.find("procedure-possible-transplant").orElse(null);
+        carTInfusion = t.find("procedure-car-t-infusion").orElse(null);
         dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
         allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
         autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
@@ -81,6 +83,30 @@ public final class ProcedureTerms {
      */
     public boolean isPossibleTransplantText(String text) {
         return possibleTransplant != null && possibleTransplant.text().matches(text);
+    }
+
+    /**
+     * A procedure code saying CAR-T cells were given (CPT 0540T, 38228 "CAR-T cell administration, autologous"); the
+     * codes of the other steps (harvest, transport, receipt) are not in the set (procedure-car-t-infusion).
+     */
+    public boolean isCarTInfusion(String system, String code) {
+        return carTInfusion != null && terminology.holds(carTInfusion, system, code);
+    }
+
+    /** Words saying CAR-T cells were given ("CAR-T cell infusion"), and none naming another step of CAR-T care. */
+    public boolean isCarTInfusionText(String text) {
+        return carTInfusion != null && carTInfusion.text().matches(text);
+    }
+
+    /**
+     * Words naming a step of CAR-T care other than the infusion, or an infusion not given (referral, evaluation,
+     * leukapheresis, manufacturing, lymphodepletion, cancelled …: the set's excluding words). A product name beside them
+     * ("Leukapheresis for ciltacabtagene autoleucel manufacturing") is not a dose given.
+     */
+    public boolean namesOtherCarTStep(String text) {
+        if (carTInfusion == null || text == null || text.isEmpty()) return false;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return carTInfusion.text().excludes().stream().anyMatch(lower::contains);
     }
 
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
