@@ -135,25 +135,25 @@ final class ProcedureMapper {
             if (unknown.isEmpty()) return; // a catalogue without the catch-all is refused by rules validate
             drugs.add(unknown.get());
         }
+        given(procedure, drugs, ctx, meds);
+    }
+
+    /**
+     * One medication record per drug, given as the Procedure records it: dated by performed[x] (a period is the course,
+     * a single date one day, any day of a partial date), planned when the Procedure is in preparation.
+     */
+    private static void given(Procedure procedure, List<Drug> drugs, EntryContext ctx, MedicationResolver meds) {
         LocalDate start = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
         LocalDate startLatest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
-        LocalDate end;
-        LocalDate endEarliest;
-        if (procedure.hasPerformedPeriod()) {
-            end = FhirDates.latestEndOf(procedure.getPerformed());
-            endEarliest = FhirDates.endOf(procedure.getPerformed());
-        } else {
-            end = startLatest;
-            endEarliest = start;
-        }
+        LocalDate end = procedure.hasPerformedPeriod() ? FhirDates.latestEndOf(procedure.getPerformed()) : startLatest;
+        LocalDate endEarliest = procedure.hasPerformedPeriod() ? FhirDates.endOf(procedure.getPerformed()) : start;
         Procedure.ProcedureStatus status = procedure.getStatus();
-        boolean planned = status == Procedure.ProcedureStatus.PREPARATION;
         List<TherapyReason> reasons = reasons(procedure, meds);
         for (Drug drug : drugs) {
             ctx.out().medications.add(new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.PROCEDURE,
-                    status == null ? null : status.toCode(), planned, start, end, startLatest, endEarliest,
-                    MedicationMapper.firstReference(procedure.getBasedOn()), false, ctx.provenance(start, startLatest),
-                    reasons));
+                    status == null ? null : status.toCode(), status == Procedure.ProcedureStatus.PREPARATION, start, end,
+                    startLatest, endEarliest, MedicationMapper.firstReference(procedure.getBasedOn()), false,
+                    ctx.provenance(start, startLatest), reasons));
         }
     }
 
@@ -183,18 +183,8 @@ final class ProcedureMapper {
         }
         if (products.isEmpty() && !coded && !terms.isCarTInfusionText(words)) return false;
         if (products.isEmpty()) products.add(CarTProductNotNamed.DRUG);
-        LocalDate start = procedure.hasPerformed() ? FhirDates.startOf(procedure.getPerformed()) : null;
-        LocalDate startLatest = procedure.hasPerformed() ? FhirDates.latestStartOf(procedure.getPerformed()) : null;
         // The cells are given once: a period is read as its days (the infusion lies in it), a date as that day.
-        LocalDate end = procedure.hasPerformedPeriod() ? FhirDates.latestEndOf(procedure.getPerformed()) : startLatest;
-        LocalDate endEarliest = procedure.hasPerformedPeriod() ? FhirDates.endOf(procedure.getPerformed()) : start;
-        Procedure.ProcedureStatus status = procedure.getStatus();
-        for (Drug product : products) {
-            ctx.out().medications.add(new MedicationRecord(product, Route.UNKNOWN, MedicationSource.PROCEDURE,
-                    status == null ? null : status.toCode(), status == Procedure.ProcedureStatus.PREPARATION, start, end,
-                    startLatest, endEarliest, MedicationMapper.firstReference(procedure.getBasedOn()), false,
-                    ctx.provenance(start, startLatest), reasons(procedure, meds)));
-        }
+        given(procedure, products, ctx, meds);
         return true;
     }
 
