@@ -277,3 +277,23 @@ cyclophosphamide + CAR-T, CDS-POLICY-CART-BRIDGING). The T-cell (leuka)pheresis 
 stem-cell collection: it must not mark the cyclophosphamide as stem-cell mobilisation, a step of the D-Pd line. Wrong:
 the cyclophosphamide read as D-Pd's mobilisation step (CDS-POLICY-MOBILISATION-STEP), and with it the CAR-T joined to
 line 2 (2 prior lines).''' % ('PD dated 2023-09-25 on it' if dated else 'no dated assessment; only a C90.02 relapse coding recorded 2023-09-28'))
+
+# ---------------------------------------------------------------- 03b/03c the 03 chart without the cyclophosphamide dose (near misses)
+for tag, aph in (('03b-vrd-gcsf-apheresis-stored-r-resumed-5-months-later-pd', True),
+                 ('03c-vrd-break-5-months-r-resumed-pd', False)):
+    b = BH(tag, '1955-01-30', 'male', 'Novak', 'Petr')
+    mm(b); vrd(b)
+    if aph:
+        gcsf(b, '2023-04-10', 5)
+        b.proc('apheresis', APH, 'Peripheral blood stem cell apheresis - 5.1 x10^6 CD34+/kg, cryopreserved', '2023-04-15')
+    rmaint(b, '2023-09-15')
+    b.status('pd-1', '2026-08-20')
+    b.egfr('2026-10-20', 70)
+    out(b, '''
+VRd x4 2023-01-09..03-27 (bortezomib last 2023-03-23)%s; lenalidomide 10 mg resumed 2023-09-15 (a planned break,
+transplant deferred), PD on it 2026-08-20. A haematologist: 1 prior line (§1.1 LOT-B15), refractory to lenalidomide
+only; bortezomib NOT refractory: its last dose was 3.4 years before the progression (§1.2 IMWG-C11: progression on
+therapy or within 60 days of the last dose). Not double-refractory, so US daratumumab monotherapy (>=3 prior lines or
+double-refractory to a PI and an IMiD, §2.2) is NOT on label, and CASTOR's bortezomib-refractory exclusion does not
+apply to D-Vd. Wrong: bortezomib refractory, daratumumab monotherapy eligible, D-Vd penalised.''' % (
+        ', G-CSF-only mobilisation and apheresis 2023-04-15 (cells cryopreserved)' if aph else ', then a break (no mobilisation recorded)'))
