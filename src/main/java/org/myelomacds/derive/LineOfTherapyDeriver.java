@@ -1269,14 +1269,37 @@ public final class LineOfTherapyDeriver {
                         && s.drug().getDrugClass() != DrugClass.CORTICOSTEROID
                         && s.drug().getDrugClass().isAntiMyelomaTherapy())
                 .sorted(Comparator.comparing(Segment::from)).toList();
+        // CDS-POLICY-BREAK-RESUMED-SUBSET (FINDINGS H1): after a break of more than 60 days with nothing of the line
+        // recorded (a planned break after induction, a collection with no transplant), the count starts again where the
+        // line's therapy resumed without this drug: a progression is judged by its own last dose only when the resumed
+        // therapy has gone on being recorded as long as the stop-evident policy asks, so sparse charting (a last dose
+        // weeks before the progression after a hole) stays with the line.
+        LocalDate from = last;
+        LocalDate breakFrom = null;
         for (Segment s : other) {
-            if (s.from().isAfter(covered.plusDays(60)) || !s.to().isAfter(covered)) continue;
+            if (!s.to().isAfter(covered)) continue;
+            if (s.from().isAfter(covered.plusDays(60))) {
+                if (lineSegments.stream().anyMatch(Segment::endUnknown)) continue;
+                breakFrom = covered;
+                from = s.from();
+            }
             covered = s.to();
             others.add(s.drug());
         }
-        long absence = days(last, covered);
+        long absence = days(from, covered);
         long needed = Math.max(largest, EVIDENT_STOP_DAYS);
         if (absence <= needed) return course;
+        if (breakFrom != null) {
+            String names = others.stream().map(Drug::displayName).collect(java.util.stream.Collectors.joining(", "));
+            String text = course.getDrug().displayName() + " stopped on " + last + ": no therapy of the line is recorded"
+                    + " from " + breakFrom.plusDays(1) + " to " + from.minusDays(1) + " (" + (days(breakFrom, from) - 1)
+                    + " days, more than the 60 days of §1.2), and " + names + " resumed without it on " + from + " and went"
+                    + " on being recorded to " + covered + " (" + absence + " days, longer than " + needed + " days); a"
+                    + " progression from " + from.plusDays(needed + 1) + " on is judged by its own last dose, not by the"
+                    + " line's: not " + course.getDrug().displayName() + "-refractory (§1.2, IMWG-C11;"
+                    + " CDS-POLICY-LINEREFR-STOP-EVIDENT, CDS-POLICY-BREAK-RESUMED-SUBSET)";
+            return course.withEvidentStop(from.plusDays(needed + 1), text);
+        }
         String names = others.stream().map(Drug::displayName).collect(java.util.stream.Collectors.joining(", "));
         String text = course.getDrug().displayName() + " stopped on " + last + ": its " + (single
                 ? "one record (a single dose) ends there" : own.size() + " records end there") + " while " + names

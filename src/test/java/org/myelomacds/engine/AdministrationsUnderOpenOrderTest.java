@@ -59,6 +59,9 @@ class AdministrationsUnderOpenOrderTest {
         assertFalse(endUnknownTexts(a).stream().anyMatch(t -> t.contains("dvd-dara")), endUnknownTexts(a).toString());
         Recommendation dvd = regimen(a, "DARA_VD");
         assertFalse(flagCodes(dvd).contains("ANTI_CD38_REFRACTORY_UNKNOWN"), flagCodes(dvd).toString());
-        assertEquals(80, dvd.score());
+        // On label (+50); not credited with the CASTOR population (+30): CASTOR's exclusion of prior anti-CD38 therapy
+        // is unverified (clinical-evidence.md §4.6 [M]), so after daratumumab that population is undecided (DARA-VD-TRIAL-06).
+        assertEquals("UNKNOWN", Samples.criterion(a, "DARA_VD", "prior-anti-cd38").outcome());
+        assertEquals(50, dvd.score());
     }
 }
