@@ -2056,7 +2056,8 @@ public final class LineOfTherapyDeriver {
      * with no progression documented since the line began (the caller checks): charted as mobilisation, a step of the
      * running line's planned sequence, whether or not a transplant follows later (FINDINGS F1, F2;
      * CDS-POLICY-MOBILISATION-STEP); of the mobilisation shape with nothing in the chart saying so, within
-     * {@value #TRANSPLANT_AFTER_INDUCTION_DAYS} days after the line's therapy stopped, it may be mobilisation or a regimen
+     * {@value #RESUMPTION_WINDOW_DAYS} days after the line's therapy stopped (the ordinary break of
+     * CDS-POLICY-THERAPY-GAP; FINDINGS H2: a dose 146 days after induction), it may be mobilisation or a regimen
      * of its own: read as the step, with the line count undecided (CDS-POLICY-MOBILISATION-UNCHARTED). Corticosteroids
      * started the same day go with it. True when the batch was placed here.
      */
@@ -2075,7 +2076,7 @@ public final class LineOfTherapyDeriver {
             return true;
         }
         LocalDate last = cur.lastActivity();
-        if (running || last == null || days(last, day) > TRANSPLANT_AFTER_INDUCTION_DAYS
+        if (running || last == null || days(last, day) > RESUMPTION_WINDOW_DAYS
                 || !cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)) return false;
         Segment first = cyclophosphamide.get(0);
         int n = timeline.lines.size();

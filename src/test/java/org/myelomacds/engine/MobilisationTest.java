@@ -163,4 +163,20 @@ class MobilisationTest {
         assertEquals("PROGRESSION", lines(a).get(1).openedBy());
         assertTrue(Set.of("CYCLOPHOSPHAMIDE").containsAll(lines(a).get(1).drugs()), lines(a).toString());
     }
+
+    /**
+     * FINDINGS H2: a bare dose 146 days after induction (after a G-CSF collection months earlier), then lenalidomide
+     * resumed: still within the ordinary break, so the count is a range naming the dose, and the resumed lenalidomide
+     * stays in line 1 as placed (CDS-POLICY-MOBILISATION-UNCHARTED).
+     */
+    @Test
+    void aBareDoseWithinTheOrdinaryBreakAfterInductionLeavesTheCountARange() throws Exception {
+        Assessment a = Samples.evaluate(bundle("s15h-03-vrd-gcsf-apheresis-then-bare-cy-4-months-later-r-pd"));
+        var prior = a.findings().priorTherapy();
+        assertEquals(1, lines(a).size(), lines(a).toString());
+        assertEquals(1, prior.linesMin(), prior.toString());
+        assertTrue(prior.linesMax() >= 2, prior.toString());
+        assertTrue(prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
 }
