@@ -4,11 +4,11 @@
 # after autologous transplant, CAR-T recorded only as a procedure, selinexor and venetoclax lines, a second cancer
 # treated during maintenance, entered-in-error and amended records, and replay against truncated bundles.
 # Run from the project root; writes qa-bundles/s15a-*.json with a story s15a-*.story.txt each.
-# The helpers (class B, save, codes, cycles, vrd, ...) are those of gen-s14-accept.py: its text up to its first bundle
-# is executed here, so the two generators build records the same way.
+# The helpers (class B, save, codes, cycles, vrd, ...) come from ehr_bundle.py, shared by the acceptance generators.
 import json, copy
-_src = open('qa-bundles/tools/gen-s14-accept.py').read()
-exec(_src[:_src.index('# ---------------------------------------------------------------- 01')])
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ehr_bundle import *  # noqa: F401,F403  the shared building blocks (class B, save, codes, regimens)
 
 
 class B15(B):

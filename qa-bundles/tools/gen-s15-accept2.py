@@ -3,10 +3,11 @@
 # progression, CAR-T charted twice (Procedure and administration), CAR-T during bridging, two versions of one order,
 # and D-Vd/D-Kd after daratumumab with and without dated assessments.
 # Run from the project root; writes qa-bundles/s15h-*.json with a story s15h-*.story.txt each.
-# The helpers are those of gen-s14-accept.py: its text up to its first bundle is executed here.
+# The helpers (class B, save, codes, regimens) come from ehr_bundle.py, shared by the acceptance generators.
 import json, copy
-_src = open('qa-bundles/tools/gen-s14-accept.py').read()
-exec(_src[:_src.index('# ---------------------------------------------------------------- 01')])
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ehr_bundle import *  # noqa: F401,F403  the shared building blocks (class B, save, codes, regimens)
 
 
 class BH(B):
