@@ -90,87 +90,83 @@ public final class MedicationRecord implements HasProvenance {
         this.mobilisationSign = null;
     }
 
-    private MedicationRecord(MedicationRecord r, String stopReason, List<Drug> stopReasonDrugs) {
-        this(r, r.start, r.startLatest, stopReason == null || stopReason.isBlank() ? null : stopReason.strip(),
-                List.copyOf(stopReasonDrugs == null ? List.of() : stopReasonDrugs), r.assertedOn, r.assertedOnLatest,
-                r.assertedNote, r.plannedEnd);
+    private MedicationRecord(Copy c) {
+        this.drug = c.drug;
+        this.route = c.route;
+        this.source = c.source;
+        this.status = c.status;
+        this.planned = c.planned;
+        this.start = c.start;
+        this.end = c.end;
+        this.startLatest = c.startLatest;
+        this.endEarliest = c.endEarliest;
+        this.groupRef = c.groupRef;
+        this.stoppedForToxicity = c.stoppedForToxicity;
+        this.provenance = c.provenance;
+        this.reasons = c.reasons;
+        this.stopReason = c.stopReason;
+        this.stopReasonDrugs = c.stopReasonDrugs;
+        this.assertedOn = c.assertedOn;
+        this.assertedOnLatest = c.assertedOnLatest == null || c.assertedOn == null || c.assertedOnLatest.isBefore(c.assertedOn)
+                ? c.assertedOn : c.assertedOnLatest;
+        this.assertedNote = c.assertedNote;
+        this.plannedEnd = c.plannedEnd;
+        this.endFromAuthorisation = c.endFromAuthorisation;
+        this.mobilisationSign = c.mobilisationSign;
     }
 
-    private MedicationRecord(MedicationRecord r, LocalDate start, LocalDate startLatest, String stopReason,
-                             List<Drug> stopReasonDrugs, LocalDate assertedOn, LocalDate assertedOnLatest,
-                             String assertedNote, LocalDate plannedEnd) {
-        this.drug = r.drug;
-        this.route = r.route;
-        this.source = r.source;
-        this.status = r.status;
-        this.planned = r.planned;
-        this.start = start;
-        this.end = r.end;
-        this.startLatest = startLatest;
-        this.endEarliest = r.endEarliest;
-        this.groupRef = r.groupRef;
-        this.stoppedForToxicity = r.stoppedForToxicity;
-        this.provenance = r.provenance;
-        this.reasons = r.reasons;
-        this.stopReason = stopReason;
-        this.stopReasonDrugs = stopReasonDrugs;
-        this.assertedOn = assertedOn;
-        this.assertedOnLatest = assertedOnLatest == null || assertedOn == null || assertedOnLatest.isBefore(assertedOn)
-                ? assertedOn : assertedOnLatest;
-        this.assertedNote = assertedNote;
-        this.plannedEnd = plannedEnd;
-        this.endFromAuthorisation = r.endFromAuthorisation;
-        this.mobilisationSign = r.mobilisationSign;
-    }
+    /**
+     * Every field of a record, to change a few of them and build the changed record: the with-methods below each
+     * change what they name and keep the rest, so a field added here is carried by all of them.
+     */
+    private static final class Copy {
+        private Drug drug;
+        private Route route;
+        private MedicationSource source;
+        private String status;
+        private boolean planned;
+        private LocalDate start;
+        private LocalDate end;
+        private LocalDate startLatest;
+        private LocalDate endEarliest;
+        private String groupRef;
+        private boolean stoppedForToxicity;
+        private Provenance provenance;
+        private List<TherapyReason> reasons;
+        private String stopReason;
+        private List<Drug> stopReasonDrugs;
+        private LocalDate assertedOn;
+        private LocalDate assertedOnLatest;
+        private String assertedNote;
+        private LocalDate plannedEnd;
+        private boolean endFromAuthorisation;
+        private String mobilisationSign;
 
-    /** A copy with another end (both bounds) and the authorisation flag; every other field as {@code r}. */
-    private MedicationRecord(MedicationRecord r, LocalDate end, boolean endFromAuthorisation) {
-        this.drug = r.drug;
-        this.route = r.route;
-        this.source = r.source;
-        this.status = r.status;
-        this.planned = r.planned;
-        this.start = r.start;
-        this.end = end;
-        this.startLatest = r.startLatest;
-        this.endEarliest = end == null ? null : r.endEarliest != null && r.endEarliest.isBefore(end) ? r.endEarliest : end;
-        this.groupRef = r.groupRef;
-        this.stoppedForToxicity = r.stoppedForToxicity;
-        this.provenance = r.provenance;
-        this.reasons = r.reasons;
-        this.stopReason = r.stopReason;
-        this.stopReasonDrugs = r.stopReasonDrugs;
-        this.assertedOn = r.assertedOn;
-        this.assertedOnLatest = r.assertedOnLatest;
-        this.assertedNote = r.assertedNote;
-        this.plannedEnd = r.plannedEnd;
-        this.endFromAuthorisation = endFromAuthorisation;
-        this.mobilisationSign = r.mobilisationSign;
-    }
+        private Copy(MedicationRecord r) {
+            drug = r.drug;
+            route = r.route;
+            source = r.source;
+            status = r.status;
+            planned = r.planned;
+            start = r.start;
+            end = r.end;
+            startLatest = r.startLatest;
+            endEarliest = r.endEarliest;
+            groupRef = r.groupRef;
+            stoppedForToxicity = r.stoppedForToxicity;
+            provenance = r.provenance;
+            reasons = r.reasons;
+            stopReason = r.stopReason;
+            stopReasonDrugs = r.stopReasonDrugs;
+            assertedOn = r.assertedOn;
+            assertedOnLatest = r.assertedOnLatest;
+            assertedNote = r.assertedNote;
+            plannedEnd = r.plannedEnd;
+            endFromAuthorisation = r.endFromAuthorisation;
+            mobilisationSign = r.mobilisationSign;
+        }
 
-    /** A copy with {@code mobilisationSign}; every other field as {@code r}. */
-    private MedicationRecord(MedicationRecord r, String mobilisationSign, Void marker) {
-        this.drug = r.drug;
-        this.route = r.route;
-        this.source = r.source;
-        this.status = r.status;
-        this.planned = r.planned;
-        this.start = r.start;
-        this.end = r.end;
-        this.startLatest = r.startLatest;
-        this.endEarliest = r.endEarliest;
-        this.groupRef = r.groupRef;
-        this.stoppedForToxicity = r.stoppedForToxicity;
-        this.provenance = r.provenance;
-        this.reasons = r.reasons;
-        this.stopReason = r.stopReason;
-        this.stopReasonDrugs = r.stopReasonDrugs;
-        this.assertedOn = r.assertedOn;
-        this.assertedOnLatest = r.assertedOnLatest;
-        this.assertedNote = r.assertedNote;
-        this.plannedEnd = r.plannedEnd;
-        this.endFromAuthorisation = r.endFromAuthorisation;
-        this.mobilisationSign = mobilisationSign;
+        private MedicationRecord build() { return new MedicationRecord(this); }
     }
 
     /**
@@ -179,7 +175,9 @@ public final class MedicationRecord implements HasProvenance {
      */
     public MedicationRecord withMobilisationSign(String sign) {
         if (sign == null || mobilisationSign != null) return this;
-        return new MedicationRecord(this, sign, (Void) null);
+        Copy c = new Copy(this);
+        c.mobilisationSign = sign;
+        return c.build();
     }
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
@@ -187,7 +185,9 @@ public final class MedicationRecord implements HasProvenance {
 
     /** This request with its end marked as coming only from its dispense authorisation (validity, supply x repeats). */
     public MedicationRecord withEndFromAuthorisation() {
-        return new MedicationRecord(this, end, true);
+        Copy c = new Copy(this);
+        c.endFromAuthorisation = true;
+        return c.build();
     }
 
     public boolean isEndFromAuthorisation() { return endFromAuthorisation; }
@@ -197,7 +197,11 @@ public final class MedicationRecord implements HasProvenance {
      * (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION).
      */
     public MedicationRecord endingOn(LocalDate day) {
-        return new MedicationRecord(this, day, false);
+        Copy c = new Copy(this);
+        c.end = day;
+        c.endEarliest = day == null ? null : endEarliest != null && endEarliest.isBefore(day) ? endEarliest : day;
+        c.endFromAuthorisation = false;
+        return c.build();
     }
 
     /**
@@ -207,7 +211,13 @@ public final class MedicationRecord implements HasProvenance {
      */
     public MedicationRecord withDateAsserted(LocalDate earliest, LocalDate latest) {
         if (start != null || earliest == null) return this;
-        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, earliest, latest, null, plannedEnd);
+        Copy c = new Copy(this);
+        c.start = null;
+        c.startLatest = null;
+        c.assertedOn = earliest;
+        c.assertedOnLatest = latest;
+        c.assertedNote = null;
+        return c.build();
     }
 
     /**
@@ -216,8 +226,11 @@ public final class MedicationRecord implements HasProvenance {
      */
     public MedicationRecord placedByAssertion(LocalDate startEarliest, String note) {
         if (assertedOn == null || start != null) throw new IllegalStateException("not an undated asserted record");
-        return new MedicationRecord(this, startEarliest, assertedOn, stopReason, stopReasonDrugs, assertedOn,
-                assertedOnLatest, note, plannedEnd);
+        Copy c = new Copy(this);
+        c.start = startEarliest;
+        c.startLatest = assertedOn;
+        c.assertedNote = note;
+        return c.build();
     }
 
     /**
@@ -226,14 +239,18 @@ public final class MedicationRecord implements HasProvenance {
      */
     public MedicationRecord startingOn(LocalDate day) {
         if (start == null || day == null) return this;
-        return new MedicationRecord(this, day, day, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest,
-                assertedNote, plannedEnd);
+        Copy c = new Copy(this);
+        c.start = day;
+        c.startLatest = day;
+        return c.build();
     }
 
     /** This asserted-only record left undated, with why the timeline could not place it. */
     public MedicationRecord notPlacedByAssertion(String note) {
         if (assertedOn == null || start != null) return this;
-        return new MedicationRecord(this, null, null, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest, note, plannedEnd);
+        Copy c = new Copy(this);
+        c.assertedNote = note;
+        return c.build();
     }
 
     /**
@@ -242,8 +259,9 @@ public final class MedicationRecord implements HasProvenance {
      * start to this day at the latest.
      */
     public MedicationRecord withPlannedEnd(LocalDate plannedEnd) {
-        return new MedicationRecord(this, start, startLatest, stopReason, stopReasonDrugs, assertedOn, assertedOnLatest,
-                assertedNote, plannedEnd);
+        Copy c = new Copy(this);
+        c.plannedEnd = plannedEnd;
+        return c.build();
     }
 
     /**
@@ -252,7 +270,10 @@ public final class MedicationRecord implements HasProvenance {
      * tell whose toxicity stopped the record: a partner stopped with its line carries the line's reason.
      */
     public MedicationRecord withStopReason(String text, List<Drug> drugsNamed) {
-        return new MedicationRecord(this, text, drugsNamed);
+        Copy c = new Copy(this);
+        c.stopReason = text == null || text.isBlank() ? null : text.strip();
+        c.stopReasonDrugs = List.copyOf(drugsNamed == null ? List.of() : drugsNamed);
+        return c.build();
     }
 
     public Drug getDrug() { return drug; }
