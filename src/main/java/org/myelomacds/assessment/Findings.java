@@ -156,13 +156,20 @@ public record Findings(
      * ALLOGENEIC or UNKNOWN — is {@code transplant}), its dates as recorded, {@code decidedBy} the rule
      * (STATED_REASON, BEFORE_DIAGNOSIS, PRECURSOR) and {@code rule} in words, {@code reason} naming the condition and
      * its record, {@code exposure} whether the drug still counts as given (washout, refractoriness).
+     * {@code recordedName}: for a drug the catalogue does not list (its {@code drug} is only the category it was read
+     * as, such as UNLISTED_NAME_BSA_DOSED), the name the record gives it ("paclitaxel"); null otherwise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
-                               boolean exposure, List<FactRef> facts, String transplant) {
+                               boolean exposure, List<FactRef> facts, String transplant, String recordedName) {
         public OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
                             boolean exposure, List<FactRef> facts) {
-            this(drug, start, end, decidedBy, rule, reason, exposure, facts, null);
+            this(drug, start, end, decidedBy, rule, reason, exposure, facts, null, null);
+        }
+
+        public OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
+                            boolean exposure, List<FactRef> facts, String transplant) {
+            this(drug, start, end, decidedBy, rule, reason, exposure, facts, transplant, null);
         }
     }
 

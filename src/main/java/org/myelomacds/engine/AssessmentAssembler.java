@@ -320,64 +320,9 @@ final class AssessmentAssembler {
         return out;
     }
 
-    /** The records that are not lines of myeloma therapy, by start date, with the rule that decided; null when none. */
+    /** The records that are not lines of myeloma therapy, one entry per course, with the rule that decided; null when none. */
     private List<Findings.OtherTherapy> otherTherapy(KieSession session) {
-        List<OtherTherapy> other = facts(session, OtherTherapy.class);
-        if (other.isEmpty()) return null;
-        other.sort(Comparator.comparing((OtherTherapy o) -> o.getStart(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(OtherTherapy::getDrug, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(OtherTherapy::sourceReference));
-        // Sweep D5: doses of one drug set apart for one reason form courses as the myeloma exposures do (the timeline's
-        // own grouping, LineOfTherapyDeriver.coursesOutsideLines), so six cycles are one entry, not one per dose.
-        List<Findings.OtherTherapy> out = new ArrayList<>();
-        java.util.Map<List<Object>, List<OtherTherapy>> courses = new java.util.LinkedHashMap<>();
-        for (OtherTherapy o : other) {
-            if (o.getRecord() == null || o.getStart() == null) {
-                out.add(new Findings.OtherTherapy(o.getDrug() == null ? null : o.getDrug().name(),
-                        o.getStart() == null ? null : PartialDateText.of(o.getStart(), o.getStartLatest()),
-                        o.getEnd() == null || o.getProcedure() != null ? null : PartialDateText.of(o.getEndEarliest(), o.getEnd()),
-                        o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
-                        refs(o.getProvenance()),
-                        o.getProcedure() == null ? null : o.getProcedure().getKind().transplantKind()));
-            } else {
-                courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason()),
-                        k -> new ArrayList<>()).add(o);
-            }
-        }
-        for (List<OtherTherapy> group : courses.values()) {
-            OtherTherapy first = group.get(0);
-            List<org.myelomacds.facts.MedicationRecord> records = group.stream().map(OtherTherapy::getRecord).toList();
-            java.util.Set<OtherTherapy> placed = new java.util.HashSet<>();
-            for (org.myelomacds.facts.DosingPeriod c
-                    : org.myelomacds.derive.LineOfTherapyDeriver.coursesOutsideLines(records, context.getAsOf())) {
-                java.util.Set<Provenance> provenance = new java.util.TreeSet<>();
-                for (OtherTherapy o : group) {
-                    if (o.getRecord().getProvenance().stream().anyMatch(c.getProvenance()::contains)) {
-                        provenance.addAll(o.getProvenance());
-                        placed.add(o);
-                    }
-                }
-                String reason = c.getRecords() <= 1 ? first.getReason()
-                        : first.getReason() + "; one course of " + c.getRecords() + " records from "
-                                + PartialDateText.of(c.getStart(), c.getStartLatest()) + " to " + c.getEnd()
-                                + " (doses of one drug form one course, as for myeloma therapy)";
-                out.add(new Findings.OtherTherapy(first.getDrug().name(), PartialDateText.of(c.getStart(), c.getStartLatest()),
-                        PartialDateText.of(c.getEndEarliest() == null ? c.getEnd() : c.getEndEarliest(), c.getEnd()),
-                        first.getDecision().name(), first.getDecision().rule(), reason, first.isExposure(),
-                        refs(new ArrayList<>(provenance)), null));
-            }
-            // Records the course building does not place (a steroid alone makes no course): one entry each, as before.
-            for (OtherTherapy o : group) {
-                if (placed.contains(o)) continue;
-                out.add(new Findings.OtherTherapy(o.getDrug().name(), PartialDateText.of(o.getStart(), o.getStartLatest()),
-                        o.getEnd() == null ? null : PartialDateText.of(o.getEndEarliest(), o.getEnd()),
-                        o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
-                        refs(o.getProvenance()), null));
-            }
-        }
-        out.sort(Comparator.comparing(Findings.OtherTherapy::start, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Findings.OtherTherapy::drug, Comparator.nullsLast(Comparator.naturalOrder())));
-        return out;
+        return OtherTherapyFindings.of(facts(session, OtherTherapy.class), record.unrecognised(), context.getAsOf());
     }
 
     private Findings findings(KieSession session, List<SettingDetermination> settings, List<RaisedFlag> flags) {

@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record UnrecognisedCode(String resourceType, String reference, String system, String code, String display,
                                String category) {
+    /** The category of a medication record whose drug the catalogue does not know. */
+    public static final String MEDICATION = "medication";
+
     public UnrecognisedCode {
         Objects.requireNonNull(resourceType, "resourceType");
     }

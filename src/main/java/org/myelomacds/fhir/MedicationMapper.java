@@ -234,7 +234,7 @@ final class MedicationMapper {
                 sign + " on " + day + " (" + ctx.reference() + ")"));
     }
 
-    static final String MEDICATION_CATEGORY = "medication";
+    static final String MEDICATION_CATEGORY = UnrecognisedCode.MEDICATION;
 
     static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
         MedicationStatement.MedicationStatementStatus status = ms.getStatus();

@@ -56,4 +56,49 @@ class OtherTherapyCoursesTest {
         assertEquals("DARATUMUMAB", other.get(0).drug());
         assertFalse(other.get(0).reason().contains("one course of"), other.get(0).reason());
     }
+
+    private static final String BREAST_CANCER_CHEMOTHERAPY =
+            "qa-bundles/s15a-14-r-maint-breast-cancer-paclitaxel-hold-resume-pd.json";
+
+    /**
+     * Sweep G5: paclitaxel and trastuzumab for breast cancer, drugs the catalogue does not list (read as "dosed per m²"
+     * and "antineoplastic INN stem"), were one entry per dose under those category names. Each is now one entry under
+     * the name its records give, with its first and last day and how many records it holds.
+     */
+    @Test
+    void unlistedDrugsForAnotherCancerAreOneEntryPerRecordedNameWithTheirDays() throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(Path.of(BREAST_CANCER_CHEMOTHERAPY).toFile()));
+        List<Findings.OtherTherapy> other = a.findings().priorTherapy().otherTherapy();
+        assertEquals(List.of("paclitaxel", "trastuzumab"),
+                other.stream().map(Findings.OtherTherapy::recordedName).sorted().toList(), other.toString());
+        Findings.OtherTherapy paclitaxel = other.stream().filter(o -> "paclitaxel".equals(o.recordedName())).findFirst().orElseThrow();
+        assertEquals("2025-04-14", paclitaxel.start());
+        assertEquals("2025-06-30", paclitaxel.end());
+        assertEquals("UNLISTED_NAME_BSA_DOSED", paclitaxel.drug(), "the category it was read as stays in drug");
+        assertTrue(paclitaxel.reason().endsWith("; 12 records of paclitaxel"), paclitaxel.reason());
+        assertEquals(13, paclitaxel.facts().size(), "the condition and each of the 12 records");
+        Findings.OtherTherapy trastuzumab = other.stream().filter(o -> "trastuzumab".equals(o.recordedName())).findFirst().orElseThrow();
+        assertEquals("2025-07-28", trastuzumab.end());
+        assertTrue(trastuzumab.reason().endsWith("; 6 records of trastuzumab"), trastuzumab.reason());
+    }
+
+    @Test
+    void nearMissTwoUnlistedDrugsOfOneCategoryWithDifferentNamesStayApart() throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Path.of(BREAST_CANCER_CHEMOTHERAPY).toFile());
+        // The first paclitaxel dose renamed docetaxel: same category (dosed per m²), another drug.
+        for (var e : b.withArray("entry")) {
+            if (!e.path("resource").path("id").asText().equals("pac-0")) continue;
+            ObjectNode concept = (ObjectNode) e.path("resource").path("medicationCodeableConcept");
+            concept.put("text", "docetaxel 75 mg/m2 IV");
+            ((ObjectNode) concept.withArray("coding").get(0)).put("code", "72962").put("display", "docetaxel");
+        }
+        Assessment a = Samples.evaluate(b);
+        List<Findings.OtherTherapy> other = a.findings().priorTherapy().otherTherapy();
+        Findings.OtherTherapy docetaxel = other.stream().filter(o -> "docetaxel".equals(o.recordedName())).findFirst().orElseThrow();
+        assertEquals("2025-04-14", docetaxel.start());
+        assertFalse(docetaxel.reason().contains("records of"), docetaxel.reason());
+        Findings.OtherTherapy paclitaxel = other.stream().filter(o -> "paclitaxel".equals(o.recordedName())).findFirst().orElseThrow();
+        assertEquals("2025-04-21", paclitaxel.start());
+        assertTrue(paclitaxel.reason().endsWith("; 11 records of paclitaxel"), paclitaxel.reason());
+    }
 }

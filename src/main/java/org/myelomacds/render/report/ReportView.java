@@ -244,7 +244,9 @@ public record ReportView(
             String dates = o.start() == null ? "undated" : o.end() == null || o.end().equals(o.start()) ? o.start()
                     : o.start() + " to " + o.end();
             otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
-                    (o.drug() == null ? transplantWords(o.transplant()) : drug(o.drug())) + " (" + dates + "): " + o.reason(),
+                    (o.drug() == null ? transplantWords(o.transplant())
+                            : o.recordedName() != null ? o.recordedName() + " (a drug the catalogue does not list)"
+                            : drug(o.drug())) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
         }
 

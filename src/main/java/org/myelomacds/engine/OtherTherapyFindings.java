@@ -1,0 +1,147 @@
+package org.myelomacds.engine;
+
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.derive.LineOfTherapyDeriver;
+import org.myelomacds.facts.DosingPeriod;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugClass;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.OtherTherapy;
+import org.myelomacds.facts.PartialDateText;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.UnrecognisedCode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The findings' "other therapy": records that are not lines of myeloma therapy (derive/TherapyPurpose,
+ * CDS-POLICY-OTHER-THERAPY), one entry per course rather than per dose, by start date.
+ */
+final class OtherTherapyFindings {
+    private OtherTherapyFindings() { }
+
+    /**
+     * {@code unrecognised}: the codes the reader did not recognise, which carry the name a record gives a drug the
+     * catalogue does not list; {@code asOf} bounds the courses. Null when there is no other therapy.
+     */
+    static List<Findings.OtherTherapy> of(List<OtherTherapy> facts, List<UnrecognisedCode> unrecognised, LocalDate asOf) {
+        if (facts.isEmpty()) return null;
+        List<OtherTherapy> other = new ArrayList<>(facts);
+        other.sort(Comparator.comparing((OtherTherapy o) -> o.getStart(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OtherTherapy::getDrug, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OtherTherapy::sourceReference));
+        Map<String, String> names = recordedNames(unrecognised);
+        List<Findings.OtherTherapy> out = new ArrayList<>();
+        Map<List<Object>, List<OtherTherapy>> courses = new LinkedHashMap<>();
+        Map<List<Object>, List<OtherTherapy>> unlisted = new LinkedHashMap<>();
+        for (OtherTherapy o : other) {
+            if (o.getRecord() == null || o.getStart() == null) {
+                out.add(single(o, o.getProcedure() == null ? null : o.getProcedure().getKind().transplantKind(),
+                        nameOf(o, names)));
+            } else if (nameOf(o, names) != null) {
+                // Sweep G5: the catalogue cannot tell one unlisted drug from another (each is read only as the category
+                // of what its record shows: an INN stem, a dose per m²), so the course is the records that give the same
+                // name for the same reason, not those of the same category.
+                unlisted.computeIfAbsent(List.of(nameOf(o, names).toLowerCase(Locale.ROOT), o.getDecision(), o.isExposure(),
+                        o.getReason()), k -> new ArrayList<>()).add(o);
+            } else {
+                courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason()),
+                        k -> new ArrayList<>()).add(o);
+            }
+        }
+        for (List<OtherTherapy> group : courses.values()) out.addAll(cataloguedCourses(group, asOf));
+        for (List<OtherTherapy> group : unlisted.values()) out.add(unlistedCourse(group, nameOf(group.get(0), names)));
+        out.sort(Comparator.comparing(Findings.OtherTherapy::start, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Findings.OtherTherapy::drug, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /**
+     * Sweep D5: doses of one catalogued drug set apart for one reason form courses as the myeloma exposures do (the
+     * timeline's own grouping, LineOfTherapyDeriver.coursesOutsideLines), so six cycles are one entry, not one per dose.
+     */
+    private static List<Findings.OtherTherapy> cataloguedCourses(List<OtherTherapy> group, LocalDate asOf) {
+        List<Findings.OtherTherapy> out = new ArrayList<>();
+        OtherTherapy first = group.get(0);
+        List<MedicationRecord> records = group.stream().map(OtherTherapy::getRecord).toList();
+        Set<OtherTherapy> placed = new HashSet<>();
+        for (DosingPeriod c : LineOfTherapyDeriver.coursesOutsideLines(records, asOf)) {
+            Set<Provenance> provenance = new TreeSet<>();
+            for (OtherTherapy o : group) {
+                if (o.getRecord().getProvenance().stream().anyMatch(c.getProvenance()::contains)) {
+                    provenance.addAll(o.getProvenance());
+                    placed.add(o);
+                }
+            }
+            String reason = c.getRecords() <= 1 ? first.getReason()
+                    : first.getReason() + "; one course of " + c.getRecords() + " records from "
+                            + PartialDateText.of(c.getStart(), c.getStartLatest()) + " to " + c.getEnd()
+                            + " (doses of one drug form one course, as for myeloma therapy)";
+            out.add(new Findings.OtherTherapy(first.getDrug().name(), PartialDateText.of(c.getStart(), c.getStartLatest()),
+                    PartialDateText.of(c.getEndEarliest() == null ? c.getEnd() : c.getEndEarliest(), c.getEnd()),
+                    first.getDecision().name(), first.getDecision().rule(), reason, first.isExposure(),
+                    AssessmentAssembler.refs(new ArrayList<>(provenance)), null));
+        }
+        // Records the course building does not place (a steroid alone makes no course): one entry each.
+        for (OtherTherapy o : group) if (!placed.contains(o)) out.add(single(o, null, null));
+        return out;
+    }
+
+    /**
+     * The records of one unlisted drug given for one reason, as one entry from the first start to the last end. The
+     * timeline builds no course of a drug it cannot classify (it knows no dosing interval for it), so the entry says
+     * how many records it holds and over which days rather than claiming a continuous course.
+     */
+    private static Findings.OtherTherapy unlistedCourse(List<OtherTherapy> group, String name) {
+        OtherTherapy first = group.get(0);
+        if (group.size() == 1) return single(first, null, name);
+        OtherTherapy earliest = group.stream().min(Comparator.comparing(OtherTherapy::getStart)).orElseThrow();
+        OtherTherapy last = group.stream().filter(o -> o.getEnd() != null)
+                .max(Comparator.comparing(OtherTherapy::getEnd)).orElse(null);
+        String start = PartialDateText.of(earliest.getStart(), earliest.getStartLatest());
+        String end = last == null ? null : PartialDateText.of(last.getEndEarliest(), last.getEnd());
+        Set<Provenance> provenance = new TreeSet<>();
+        group.forEach(o -> provenance.addAll(o.getProvenance()));
+        String reason = first.getReason() + "; " + group.size() + " records of " + name
+                + (end == null ? ", the last with no end" : "");
+        return new Findings.OtherTherapy(first.getDrug().name(), start, end, first.getDecision().name(),
+                first.getDecision().rule(), reason, first.isExposure(), AssessmentAssembler.refs(new ArrayList<>(provenance)),
+                null, name);
+    }
+
+    private static Findings.OtherTherapy single(OtherTherapy o, String transplant, String name) {
+        return new Findings.OtherTherapy(o.getDrug() == null ? null : o.getDrug().name(),
+                o.getStart() == null ? null : PartialDateText.of(o.getStart(), o.getStartLatest()),
+                o.getEnd() == null || o.getProcedure() != null ? null : PartialDateText.of(o.getEndEarliest(), o.getEnd()),
+                o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
+                AssessmentAssembler.refs(o.getProvenance()), transplant, name);
+    }
+
+    /** The name its record gives a drug the catalogue does not list; null for a catalogued drug or a transplant. */
+    private static String nameOf(OtherTherapy o, Map<String, String> names) {
+        Drug drug = o.getDrug();
+        if (drug == null || drug.getDrugClass() != DrugClass.OTHER) return null;
+        return o.getRecord() == null ? null : names.get(String.valueOf(o.getRecord().sourceReference()));
+    }
+
+    /** The first name (a coding's display, else the record's text) of each unrecognised medication record. */
+    private static Map<String, String> recordedNames(List<UnrecognisedCode> unrecognised) {
+        Map<String, String> names = new HashMap<>();
+        for (UnrecognisedCode u : unrecognised) {
+            if (u.reference() == null || u.display() == null || u.display().isBlank()) continue;
+            if (!UnrecognisedCode.MEDICATION.equals(u.category())) continue;
+            names.putIfAbsent(u.reference(), u.display().strip());
+        }
+        return names;
+    }
+}
