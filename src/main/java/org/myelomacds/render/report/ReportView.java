@@ -284,7 +284,7 @@ public record ReportView(
             ExposureRow row = new ExposureRow(drug(e.drug()), word(e.drugClass()),
                     e.routes().stream().map(ReportView::word).collect(Collectors.joining(", ")),
                     e.undated() ? "unknown (no date recorded)" : e.firstDose(),
-                    e.ongoing() ? "ongoing" : e.undated() ? "unknown (no date recorded)" : e.lastDose(), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
+                    lastDoseText(e), e.ongoing(), e.refractory(), e.intolerant(), sources(e.facts()),
                     e.refractoryUnknown(), e.stopEvident());
             if ("ANTI_CD38".equals(e.drugClass())) antiCd38.add(row); else other.add(row);
         }
@@ -606,6 +606,19 @@ public record ReportView(
     }
 
     /** An enum-like code in words: ELIGIBLE_WITH_CAUTIONS → "eligible with cautions". */
+    /**
+     * The last dose as the record gives it: with its precision when a partial date placed it ("2026-07, placed on
+     * 2026-07-31"), and as the earliest possible day when the records do not say when the drug stopped ("2021-02-01 or
+     * later: an unknown day by 2026-11-01"), so the table never shows a placed or earliest day as the known last dose.
+     */
+    static String lastDoseText(Findings.Exposure e) {
+        if (e.ongoing()) return "ongoing";
+        if (e.undated()) return "unknown (no date recorded)";
+        if (e.lastDoseUnknown() != null) return e.lastDose() + " or later: " + e.lastDoseUnknown();
+        if (e.lastDoseRecorded() != null) return e.lastDoseRecorded() + ", placed on " + e.lastDose();
+        return e.lastDose();
+    }
+
     static String word(String code) {
         return code == null ? "" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
