@@ -530,3 +530,11 @@ dead('05f-deceased-evening-of-asof-local-time', '''
 The 05 patient with deceasedDateTime "2026-11-01T23:30:00-05:00": he died on the evaluation day by local time (the
 instant is 2026-11-02 in UTC). Bullet 9: deceased on or before --as-of 2026-11-01: refused with exit 3.''',
      deceasedDateTime='2026-11-01T23:30:00-05:00')
+
+# ---------------------------------------------------------------- 03d the 03c record with the progression dated to its day, three weeks into Pd
+kd_then_month_pd('03d-kd-then-pd-progression-day-dated-3-weeks-into-pd-pd-continued', '2025-10-05', '''
+The 03c record with the progression dated 2025-10-05: three weeks after Pd started (2025-09-15; pomalidomide charted on
+day 1 of each 28-day cycle, dexamethasone weekly), and Pd went on unchanged, cycle 2 on 2025-10-13 and monthly to
+2026-05, PD again 2026-09-20. A haematologist (§1.1 LOT-B15: a line ends when all its drugs are stopped; the same
+regimen continued at its usual cycle after a progression is no new line; CDS-POLICY-CONTINUE-AFTER-PD): 3 prior lines
+(VRd-ASCT-R, Kd, Pd); pomalidomide refractory; US D-Kd/Isa-Kd (1-3 prior lines) on label. 4 lines would be wrong.''')
