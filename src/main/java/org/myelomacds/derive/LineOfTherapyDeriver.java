@@ -385,6 +385,21 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * FINDINGS F8: whether {@code progression}, read with the others, changes which rule opens some line while the lines
+     * stay the same (a different regimen the 180-day rule opened first becomes new therapy after that progression), so
+     * the line names the progression whichever rule came first.
+     */
+    public static boolean changesOpenings(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                          List<DiseaseStatus> statuses, LocalDate asOf, DiseaseStatus progression) {
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> with = new ArrayList<>(stats);
+        with.add(progression);
+        return !place(records, procs, with, asOf).lines().stream().map(PriorLine::getOpenedBy).toList()
+                .equals(place(records, procs, stats, asOf).lines().stream().map(PriorLine::getOpenedBy).toList());
+    }
+
+    /**
      * The count range when possible progressions, each read as a progression (on the first and on the last day it can
      * stand for), give other lines. Null when none does.
      */
