@@ -385,6 +385,21 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * FINDINGS F8: whether {@code progression}, read with the others, changes which rule opens some line while the lines
+     * stay the same (a different regimen the 180-day rule opened first becomes new therapy after that progression), so
+     * the line names the progression whichever rule came first.
+     */
+    public static boolean changesOpenings(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                                          List<DiseaseStatus> statuses, LocalDate asOf, DiseaseStatus progression) {
+        List<ProcedureRecord> procs = procedures == null ? List.of() : procedures.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> stats = statuses == null ? List.of() : statuses.stream().filter(Objects::nonNull).toList();
+        List<DiseaseStatus> with = new ArrayList<>(stats);
+        with.add(progression);
+        return !place(records, procs, with, asOf).lines().stream().map(PriorLine::getOpenedBy).toList()
+                .equals(place(records, procs, stats, asOf).lines().stream().map(PriorLine::getOpenedBy).toList());
+    }
+
+    /**
      * The count range when possible progressions, each read as a progression (on the first and on the last day it can
      * stand for), give other lines. Null when none does.
      */
@@ -1126,7 +1141,17 @@ public final class LineOfTherapyDeriver {
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
                     new ArrayList<>(drugs), kinds,
                     !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
-                    new ArrayList<>(provenance), gaps, i == 0 && beginsAtTransplant(line)));
+                    new ArrayList<>(provenance), gaps, i == 0 && beginsAtTransplant(line))
+                    .withTransplantRecordText(transplantRecordText(line)));
+            // CDS-POLICY-LINE-UNDER-WAY (FINDINGS G6): the last line whose next dose is not yet due at asOf
+            if (i == lines.size() - 1 && !ongoing && !line.endUnknown()) {
+                Map.Entry<Drug, Long> rhythm = largestDosingInterval(line);
+                LocalDate lastDose = line.lastDose();
+                if (rhythm != null && lastDose != null && !line.end().isAfter(lastDose)
+                        && days(lastDose, asOf) <= rhythm.getValue()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1).withUnderWay(rhythm.getValue().intValue(), rhythm.getKey()));
+                }
+            }
         }
         return new TherapyTimeline(List.copyOf(out), List.copyOf(courses));
     }
@@ -1664,6 +1689,28 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * The line's own largest dosing interval, as {@link #continuesAfterProgression} measures it: the longest interval
+     * between consecutive recorded starts of one drug of the regimen it was giving, holds over
+     * {@value #CONTINUE_INTERVAL_MAX_DAYS} days left out; the drug that sets it. Null when no drug has two doses.
+     */
+    private static Map.Entry<Drug, Long> largestDosingInterval(Line cur) {
+        long interval = 0;
+        Drug pacing = null;
+        for (Drug d : cur.lastRegimen()) {
+            List<LocalDate> starts = cur.segments.stream().filter(s -> s.drug().equals(d)).map(Segment::from).sorted()
+                    .toList();
+            for (int i = 1; i < starts.size(); i++) {
+                long step = days(starts.get(i - 1), starts.get(i));
+                if (step <= CONTINUE_INTERVAL_MAX_DAYS && step > interval) {
+                    interval = step;
+                    pacing = d;
+                }
+            }
+        }
+        return pacing == null ? null : Map.entry(pacing, interval);
+    }
+
+    /**
      * CAR-T given after therapy of the current line with no progression documented between (CDS-POLICY-CART-BRIDGING).
      * Its lymphodepletion starts a few days before the cells: therapy starting on {@code day} with a CAR-T product
      * starting within {@value #CONDITIONING_WINDOW_DAYS} days (the window that ties high-dose melphalan to its
@@ -1984,6 +2031,34 @@ public final class LineOfTherapyDeriver {
      * line, and the line's reason says so (CDS-POLICY-TERMS3-FLUDARABINE, sweep D4): it never vanishes, and a reader sees
      * the line may rest on it.
      */
+    /**
+     * FINDINGS H4: what a line holding only transplants shows of its record, so the gap saying its drugs are missing
+     * describes the record: a stem-cell mobilisation it holds (the transplant's, or a step of the line), and each
+     * transplant dated by its own Procedure (the line starts at the mobilisation) with its conditioning. Null for a line
+     * with drug therapy.
+     */
+    private static String transplantRecordText(Line line) {
+        if (!line.segments.isEmpty() || line.transplants.isEmpty()) return null;
+        List<String> parts = new ArrayList<>();
+        List<Segment> mobilisation = new ArrayList<>(line.steps);
+        for (Transplant t : line.transplants) mobilisation.addAll(t.mobilisation());
+        if (!mobilisation.isEmpty()) parts.add("a stem-cell mobilisation (" + doses(mobilisation) + ")");
+        for (Transplant t : line.transplants) {
+            List<Segment> conditioning = t.conditioning().stream().filter(c -> !t.mobilisation().contains(c)).toList();
+            parts.add("a transplant (" + t.procedure().getKind().displayName() + " on "
+                    + PartialDateText.of(t.procedure().getDate(), t.procedure().getLatest())
+                    + (conditioning.isEmpty() ? "" : ", conditioning: " + doses(conditioning)) + ")");
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** "cyclophosphamide on 2025-05-12", one per segment in date order (the gap lists the records themselves). */
+    private static String doses(List<Segment> segments) {
+        return String.join(", ", segments.stream().sorted(Comparator.comparing(Segment::from))
+                .map(s -> s.drug().displayName() + (s.from().equals(s.to()) ? " on " + s.from()
+                        : " from " + s.from() + " to " + s.to())).toList());
+    }
+
     private static List<String> lymphodepletionWithoutCells(Line line) {
         List<String> out = new ArrayList<>();
         Map<Drug, Segment> first = new TreeMap<>();

@@ -52,7 +52,7 @@ public final class TimelineDerivation {
         PatientRecord record = original;
         if (!fedBack.isEmpty()) {
             List<DiseaseStatus> statuses = new ArrayList<>(original.diseaseStatuses());
-            statuses.addAll(fedBack);
+            fedBack.forEach(d -> statuses.add(d.asFedBack()));
             record = original.withDiseaseStatuses(statuses);
         }
         // A statement whose use is unknown (status "unknown") may or may not have been taken: it opens no line and makes
@@ -165,8 +165,10 @@ public final class TimelineDerivation {
         dated.sort(Comparator.comparing(DiseaseStatus::getDate).thenComparing(DiseaseStatus::getDerivation));
         for (DiseaseStatus d : dated) {
             if (!d.isProgression() || record.diseaseStatuses().stream().anyMatch(q -> samePossible(q, d))) continue;
+            // a progression that opens a line the windows opened first is fed back too, so the line names it (FINDINGS F8)
             if (LineOfTherapyDeriver.changesLines(purpose.myeloma(), purpose.procedures(), record.diseaseStatuses(),
-                    asOf, d)) {
+                    asOf, d) || LineOfTherapyDeriver.changesOpenings(purpose.myeloma(), purpose.procedures(),
+                    record.diseaseStatuses(), asOf, d)) {
                 List<DiseaseStatus> more = new ArrayList<>(fedBack);
                 more.add(d);
                 return Optional.of(new TimelineDerivation(original, asOf, more, List.of()));

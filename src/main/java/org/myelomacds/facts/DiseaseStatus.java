@@ -28,6 +28,8 @@ public final class DiseaseStatus implements HasProvenance {
     private final String conflict;
     private final String unread;
     private final Basis basis;
+    /** A derived progression fed back to the timeline (derive/TimelineDerivation): the next session holds it as stated. */
+    private final boolean fedBack;
 
     public DiseaseStatus(DiseaseTrend trend, LocalDate date, Provenance provenance) {
         this(trend, date, date, provenance, null);
@@ -87,6 +89,13 @@ public final class DiseaseStatus implements HasProvenance {
 
     private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
                           boolean preliminary, String recordedValue, String conflict, String unread, Basis basis) {
+        this(trend, date, latest, provenance, derivation, preliminary, recordedValue, conflict, unread, basis, false);
+    }
+
+    private DiseaseStatus(DiseaseTrend trend, LocalDate date, LocalDate latest, Provenance provenance, String derivation,
+                          boolean preliminary, String recordedValue, String conflict, String unread, Basis basis,
+                          boolean fedBack) {
+        this.fedBack = fedBack;
         this.trend = Objects.requireNonNull(trend, "trend");
         this.date = date;
         this.latest = date == null || latest == null || latest.isBefore(date) ? date : latest;
@@ -98,6 +107,17 @@ public final class DiseaseStatus implements HasProvenance {
         this.unread = unread;
         this.basis = basis;
     }
+
+    /**
+     * This derived progression as fed back to the timeline (FINDINGS F8): the next session holds it as a stated fact, so a
+     * rule that reads the same laboratory series again (DERIVE-RELAPSE-77) can tell it is already there.
+     */
+    public DiseaseStatus asFedBack() {
+        return new DiseaseStatus(trend, date, latest, provenance, derivation, preliminary, recordedValue, conflict, unread,
+                basis, true);
+    }
+
+    public boolean isFedBack() { return fedBack; }
 
     /** The same assessment placed on {@code day} (a day its partial date can stand for), to test a decision at that day. */
     public DiseaseStatus placedOn(LocalDate day) {

@@ -81,8 +81,11 @@ public final class DrugHistoryGap implements HasProvenance {
     /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */
     public static DrugHistoryGap transplantWithoutInduction(PriorLine line) {
         String kinds = String.join(", ", line.getTransplants().stream().map(ProcedureKind::displayName).toList());
-        return new DrugHistoryGap(Kind.TRANSPLANT_WITHOUT_INDUCTION, null, "line " + line.getNumber() + " holds only a transplant (" + kinds + ")"
-                + " on " + line.getStart() + ", with no recorded induction or other myeloma drug: the drugs given before"
+        // FINDINGS H4: the record as the line holds it (a mobilisation, each transplant on its own day), when given
+        String holds = line.getTransplantRecordText() != null ? line.getTransplantRecordText()
+                : "a transplant (" + kinds + ") on " + line.getStart();
+        return new DrugHistoryGap(Kind.TRANSPLANT_WITHOUT_INDUCTION, null, "line " + line.getNumber() + " holds only " + holds
+                + ", with no induction or other regimen recorded: the drugs given before"
                 + " it, and so the number of lines, exposures and refractoriness, are unknown ("
                 + Provenances.references(line) + ")", line.getProvenance());
     }

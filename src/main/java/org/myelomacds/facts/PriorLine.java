@@ -30,6 +30,20 @@ public final class PriorLine implements HasProvenance {
     private final LocalDate endLatest;
     private final List<TherapyGap> gaps;
     private final boolean inductionMissing;
+    /**
+     * What a line holding only transplants shows of its record, for the data gap that says its drugs are missing: the
+     * transplant with its day and conditioning, and a stem-cell mobilisation it holds ("a stem-cell mobilisation
+     * (cyclophosphamide on 2025-05-12) and a transplant (autologous stem-cell transplant on 2025-07-01, conditioning:
+     * melphalan on 2025-06-30)"); null when the deriver gave none (FINDINGS H4).
+     */
+    private final String transplantRecordText;
+    /**
+     * CDS-POLICY-LINE-UNDER-WAY (FINDINGS G6): the last line, not "ongoing" by its records' own reading, whose last dose
+     * lies within its own largest dosing interval before asOf (as CDS-POLICY-CONTINUE-AFTER-PD measures it): that
+     * interval in days, and the drug whose doses set it; 0 and null when the line is not under way so.
+     */
+    private final int underWayIntervalDays;
+    private final Drug underWayPacing;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
@@ -83,6 +97,19 @@ public final class PriorLine implements HasProvenance {
                      LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance, List<TherapyGap> gaps, boolean inductionMissing) {
+        this(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants, drugTherapyRecorded, ongoing,
+                lastLine, openedBy, reason, provenance, gaps, inductionMissing, null, 0, null);
+    }
+
+    private PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
+                      LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
+                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
+                      List<Provenance> provenance, List<TherapyGap> gaps, boolean inductionMissing,
+                      String transplantRecordText, int underWayIntervalDays, Drug underWayPacing) {
+        this.underWayIntervalDays = Math.max(0, underWayIntervalDays);
+        this.underWayPacing = this.underWayIntervalDays == 0 ? null : underWayPacing;
+        this.transplantRecordText = transplantRecordText == null || transplantRecordText.isBlank() ? null
+                : transplantRecordText;
         this.inductionMissing = inductionMissing && !transplants.isEmpty() && drugTherapyRecorded;
         this.number = number;
         this.start = Objects.requireNonNull(start, "start");
@@ -152,8 +179,39 @@ public final class PriorLine implements HasProvenance {
         if (more == null || more.isBlank()) return this;
         String r = reason == null || reason.isBlank() ? more : reason + "; " + more;
         return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
-                drugTherapyRecorded, ongoing, lastLine, openedBy, r, provenance, gaps);
+                drugTherapyRecorded, ongoing, lastLine, openedBy, r, provenance, gaps, false, transplantRecordText,
+                underWayIntervalDays, underWayPacing);
     }
+
+    /** This line with what its transplant record shows (see {@link #getTransplantRecordText()}); every other field as it is. */
+    public PriorLine withTransplantRecordText(String text) {
+        return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
+                drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance, gaps, inductionMissing, text,
+                underWayIntervalDays, underWayPacing);
+    }
+
+    /** This line marked under way at asOf by its own rhythm (see {@link #isUnderWayByRhythm()}); every other field as it is. */
+    public PriorLine withUnderWay(int intervalDays, Drug pacing) {
+        return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
+                drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance, gaps, inductionMissing,
+                transplantRecordText, intervalDays, pacing);
+    }
+
+    /**
+     * The last line, whose records end before asOf, has its last dose within its own largest dosing interval before asOf
+     * (CDS-POLICY-LINE-UNDER-WAY): the next dose is not yet due, so the line is still being given.
+     */
+    public boolean isUnderWayByRhythm() { return underWayIntervalDays > 0; }
+    /** The line is being given at asOf: ongoing by its records, or under way by its own rhythm. */
+    public boolean isUnderWay() { return ongoing || isUnderWayByRhythm(); }
+    public int getUnderWayIntervalDays() { return underWayIntervalDays; }
+    public Drug getUnderWayPacing() { return underWayPacing; }
+
+    /**
+     * What a line of transplants only shows of its record: each transplant with its day (its Procedure's date, not the
+     * line's start) and conditioning, and a stem-cell mobilisation it holds; null when not given.
+     */
+    public String getTransplantRecordText() { return transplantRecordText; }
     public LineOpening getOpenedBy() { return openedBy; }
     /** Long intervals after which drugs of this line resumed without documented progression, in date order. */
     public List<TherapyGap> getGaps() { return gaps; }

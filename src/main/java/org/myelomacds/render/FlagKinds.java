@@ -38,7 +38,7 @@ public final class FlagKinds {
     private static final Set<String> CHOICE = Set.of("ANTI_CD38_WASHOUT_SHORT", "ANTI_CD38_WASHOUT_INTERMEDIATE",
             "ANTI_CD38_REFRACTORY", "ANTI_CD38_REFRACTORY_UNKNOWN", "ANTI_CD38_WASHOUT_UNDECIDED", "RENAL_BELOW_TRIAL_THRESHOLD", "PULMONARY_TRIAL_EXCLUSION", "CARFILZOMIB_CARDIAC_RISK",
             "BORTEZOMIB_NEUROPATHY", "PARTNER_DRUG_REFRACTORY", "PARTNER_DRUG_REFRACTORY_UNKNOWN", "HYPERSENSITIVITY",
-            "OUTSIDE_TRIAL_AGE", "DRUG_INTOLERANCE");
+            "OUTSIDE_TRIAL_AGE", "DRUG_INTOLERANCE", "ANTI_CD38_CLASS_INTOLERANCE");
 
     /** Short titles for the flag codes, so a title says what the flag is about before it is cut. */
     private static final Map<String, String> TITLES = Map.ofEntries(
@@ -62,6 +62,7 @@ public final class FlagKinds {
             Map.entry("PARTNER_DRUG_REFRACTORY_UNKNOWN", "partner-drug refractoriness undecided"),
             Map.entry("HYPERSENSITIVITY", "hypersensitivity"),
             Map.entry("DRUG_INTOLERANCE", "drug not tolerated before"),
+            Map.entry("ANTI_CD38_CLASS_INTOLERANCE", "other anti-CD38 antibody not tolerated"),
             Map.entry("OUTSIDE_TRIAL_AGE", "age outside the trials' range"),
             Map.entry("RENAL_SUBGROUP_EVIDENCE", "renal-subgroup trial results"),
             Map.entry("RENAL_TRIAL_THRESHOLD_UNKNOWN", "trial renal limit not verified"),
