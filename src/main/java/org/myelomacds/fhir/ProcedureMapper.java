@@ -196,7 +196,10 @@ final class ProcedureMapper {
      * False when the Procedure is not such a collection.
      */
     private static boolean carTCollection(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
-        if (!ctx.terms().procedures().isCarTCollectionText(Concepts.text(procedure.getCode()))) return false;
+        ProcedureTerms terms = ctx.terms().procedures();
+        if (!terms.isCarTCollectionText(Concepts.text(procedure.getCode()))) return false;
+        // A code saying the cells were given wins over words naming their collection (CDS-POLICY-CART2-PROCEDURE).
+        if (procedure.getCode().getCoding().stream().anyMatch(c -> terms.isCarTInfusion(c.getSystem(), c.getCode()))) return false;
         if (procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION || !procedure.hasPerformed()) return true;
         LocalDate date = FhirDates.startOf(procedure.getPerformed());
         LocalDate latest = FhirDates.latestStartOf(procedure.getPerformed());
