@@ -995,6 +995,11 @@ public final class LineOfTherapyDeriver {
                         && !p.getDate().isAfter(asOf))
                 .sorted(Comparator.comparing(ProcedureRecord::getDate).thenComparing(LineOfTherapyDeriver::reference))
                 .toList();
+        List<ProcedureRecord> carTCollections = (procedures == null ? List.<ProcedureRecord>of() : procedures).stream()
+                .filter(p -> p != null && p.getKind() == ProcedureKind.CAR_T_CELL_COLLECTION && !p.isPlanned()
+                        && p.getDate() != null && !p.getDate().isAfter(asOf))
+                .sorted(Comparator.comparing(ProcedureRecord::getDate).thenComparing(LineOfTherapyDeriver::reference))
+                .toList();
         List<DiseaseStatus> progressions = (statuses == null ? List.<DiseaseStatus>of() : statuses).stream()
                 .filter(p -> p != null && p.isProgression() && p.isDated() && !p.getDate().isAfter(asOf))
                 .sorted(Comparator.comparing(DiseaseStatus::getDate).thenComparing(LineOfTherapyDeriver::reference))
@@ -1042,7 +1047,7 @@ public final class LineOfTherapyDeriver {
         for (Segment s : drugSegments) {
             if (pendingMobilisation(s, transplants, drugSegments, asOf)) pendingMobilisation.add(s);
             if (chartedMobilisation(s, drugSegments)) mobilisationSteps.add(s);
-            else if (mobilisationShape(s, drugSegments)) unchartedMobilisation.add(s);
+            else if (mobilisationShape(s, drugSegments) && carTAfter(s, drugSegments) == null) unchartedMobilisation.add(s);
         }
 
         TreeSet<LocalDate> dates = new TreeSet<>();
@@ -1050,7 +1055,7 @@ public final class LineOfTherapyDeriver {
         transplants.forEach(t -> dates.add(t.date()));
 
         Timeline timeline = new Timeline(progressions, drugSegments, supportive, relapseCodes, joins, pendingMobilisation,
-                mobilisationSteps, unchartedMobilisation, transplants, asOf);
+                mobilisationSteps, unchartedMobilisation, transplants, carTCollections, asOf);
         for (LocalDate day : dates) {
             List<Segment> batch = drugSegments.stream().filter(s -> s.from().equals(day)).toList();
             if (!batch.isEmpty()) timeline.startDrugs(batch, day);
@@ -1380,12 +1385,15 @@ public final class LineOfTherapyDeriver {
         /** Cyclophosphamide of the mobilisation shape with no sign in the chart (CDS-POLICY-MOBILISATION-UNCHARTED). */
         final Set<Segment> unchartedMobilisation;
         final List<Transplant> transplants;
+        /** Performed T-cell collections for CAR-T manufacture, by date: the plan of a CAR-T (CDS-POLICY-CART-COLLECTION). */
+        final List<ProcedureRecord> carTCollections;
         final LocalDate asOf;
 
         Timeline(List<DiseaseStatus> progressions, List<Segment> drugSegments, List<Segment> supportive,
                  List<ClinicalCondition> relapseCodes, WindowJoins joins, Set<Segment> pendingMobilisation,
                  Set<Segment> mobilisationSteps, Set<Segment> unchartedMobilisation, List<Transplant> transplants,
-                 LocalDate asOf) {
+                 List<ProcedureRecord> carTCollections, LocalDate asOf) {
+            this.carTCollections = carTCollections;
             this.mobilisationSteps = mobilisationSteps;
             this.unchartedMobilisation = unchartedMobilisation;
             this.transplants = transplants;
@@ -1742,6 +1750,18 @@ public final class LineOfTherapyDeriver {
             return true;
         }
         int n = timeline.lines.size();
+        ProcedureRecord collection = collectionBefore(timeline, cur, cells);
+        if (collection != null) {
+            cur.joined.add(names(batch) + " from " + day + " (" + reference(batch.get(0).record()) + ")"
+                    + (batch.contains(cells) ? "" : ", the lymphodepletion of " + cells.drug().displayName() + " on "
+                            + cells.from())
+                    + ": the T-cell collection for CAR-T manufacture on " + collection.getDateText() + " ("
+                    + reference(collection) + "), before line " + n + "'s therapy began on " + cur.start
+                    + ", states the plan: line " + n + " is bridging therapy, and bridging, lymphodepletion and CAR-T"
+                    + " are one planned sequence (LOT-B15; CDS-POLICY-CART-BRIDGING, CDS-POLICY-CART-COLLECTION)");
+            batch.forEach(cur::add);
+            return true;
+        }
         String since = running ? "while line " + n + " was running" : days(cur.lastActivity(), day)
                 + " days after line " + n + "'s therapy stopped on " + cur.lastActivity();
         String text = names(batch) + " from " + day + " (" + reference(batch.get(0).record()) + ")"
@@ -1755,6 +1775,39 @@ public final class LineOfTherapyDeriver {
         if (undecidedJoin(timeline, timeline.lines, batch, day, text, provenance(batch), null, null)) return true;
         batch.forEach(cur::add);
         return true;
+    }
+
+    /**
+     * CDS-POLICY-CART-COLLECTION: a performed T-cell collection for CAR-T manufacture on or before the first day of
+     * {@code cur}, and not before the therapy of the line before it stopped (so no other line's therapy lies between
+     * the collection and this one), with no other CAR-T given between it and {@code cells}: the record states that
+     * the line's therapy was the bridging to those cells. Null when none.
+     */
+    private static ProcedureRecord collectionBefore(Timeline timeline, Line cur, Segment cells) {
+        int at = timeline.lines.indexOf(cur);
+        LocalDate previousStopped = at > 0 ? timeline.lines.get(at - 1).lastActivity() : null;
+        for (ProcedureRecord c : timeline.carTCollections) {
+            if (c.getLatest().isAfter(cur.start)) continue;
+            if (previousStopped != null && c.getDate().isBefore(previousStopped)) continue;
+            boolean otherCarT = timeline.drugSegments.stream().anyMatch(s -> s != cells
+                    && s.drug().getDrugClass() == DrugClass.CAR_T && !s.from().isBefore(c.getDate())
+                    && s.from().isBefore(cells.from()));
+            if (!otherCarT) return c;
+        }
+        return null;
+    }
+
+    /**
+     * The CAR-T product first given after cyclophosphamide {@code s} stopped and at most
+     * {@value #TRANSPLANT_AFTER_INDUCTION_DAYS} days after it (the bridging window of CDS-POLICY-CART-BRIDGING); null
+     * when none. Cyclophosphamide so followed is bridging or lymphodepletion for those cells, not a stem-cell
+     * mobilisation whose transplant is missing (CDS-POLICY-CART-COLLECTION; FINDINGS H5).
+     */
+    private static Segment carTAfter(Segment s, List<Segment> segments) {
+        return segments.stream()
+                .filter(c -> c.drug().getDrugClass() == DrugClass.CAR_T && !c.from().isBefore(s.to())
+                        && days(s.to(), c.from()) <= TRANSPLANT_AFTER_INDUCTION_DAYS)
+                .min(Comparator.comparing(Segment::from)).orElse(null);
     }
 
     /**

@@ -151,6 +151,10 @@ public final class Evaluator {
             for (PriorLine l : lines) insertAll(session, l.getGaps());
             if (timeline.lineCountUncertain() != null) session.insert(timeline.lineCountUncertain());
             session.insert(TherapyHistoryBuilder.build(myeloma, purpose.procedures(), lines));
+            // Two progressions with nothing given between them and a response or a long interval between: therapy given
+            // elsewhere may be missing (CDS-POLICY-PROGRESSION-PAIR, GAP-THERAPY-87).
+            insertAll(session, org.myelomacds.derive.UntreatedProgressionPairs.find(record.diseaseStatuses(), myeloma,
+                    purpose.procedures(), context.getAsOf()));
             for (RegimenDefinition r : rulebase.regimens().regimens().values()) {
                 session.insert(new RegimenCandidate(r.id(), r.name(), r.antiCd38(), r.components(),
                         r.settings().stream().map(org.myelomacds.facts.DiseaseSetting::valueOf).toList()));

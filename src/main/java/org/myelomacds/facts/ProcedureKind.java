@@ -11,7 +11,13 @@ public enum ProcedureKind {
     STEM_CELL_TRANSPLANT("stem-cell transplant (autologous or allogeneic not recorded)"),
     DIALYSIS("dialysis"),
     /** Removal of the uterus (rules/terminology/procedure-sterilising-surgery.json): not of childbearing potential. */
-    STERILISING_SURGERY("sterilising surgery (hysterectomy)");
+    STERILISING_SURGERY("sterilising surgery (hysterectomy)"),
+    /**
+     * The patient's T cells collected to make CAR-T cells (rules/terminology/procedure-car-t-collection.json): no
+     * therapy, but it states the plan, so therapy started after it that a CAR-T infusion follows is bridging to that
+     * CAR-T (derive/LineOfTherapyDeriver, CDS-POLICY-CART-COLLECTION).
+     */
+    CAR_T_CELL_COLLECTION("T-cell collection for CAR-T manufacture");
 
     private final String displayName;
 
@@ -30,7 +36,7 @@ public enum ProcedureKind {
             case AUTOLOGOUS_STEM_CELL_TRANSPLANT -> "AUTOLOGOUS";
             case ALLOGENEIC_STEM_CELL_TRANSPLANT -> "ALLOGENEIC";
             case STEM_CELL_TRANSPLANT -> "UNKNOWN";
-            case DIALYSIS, STERILISING_SURGERY -> null;
+            case DIALYSIS, STERILISING_SURGERY, CAR_T_CELL_COLLECTION -> null;
         };
     }
 }

@@ -53,6 +53,7 @@ final class ProcedureMapper {
             chemotherapy(procedure, ctx, meds);
             return;
         }
+        if (kind.isEmpty() && carTCollection(procedure, ctx, meds)) return;
         if (kind.isEmpty() && carT(procedure, ctx, meds)) return;
         if (kind.isEmpty()) kind = terms.byText(Concepts.text(procedure.getCode()));
         // Text is read for chemotherapy only when the code has no coding at all: a coded procedure the terminology does
@@ -185,6 +186,26 @@ final class ProcedureMapper {
         if (products.isEmpty()) products.add(CarTProductNotNamed.DRUG);
         // The cells are given once: a period is read as its days (the infusion lies in it), a date as that day.
         given(procedure, products, ctx, meds);
+        return true;
+    }
+
+    /**
+     * The patient's T cells collected to make CAR-T cells ("Leukapheresis for CAR-T manufacture"; value set
+     * procedure-car-t-collection, CDS-POLICY-CART-COLLECTION): no therapy and no stem-cell apheresis, but a procedure
+     * record the timeline reads as the plan of a CAR-T. A planned one (preparation) or an undated one states nothing.
+     * False when the Procedure is not such a collection.
+     */
+    private static boolean carTCollection(Procedure procedure, EntryContext ctx, MedicationResolver meds) {
+        ProcedureTerms terms = ctx.terms().procedures();
+        if (!terms.isCarTCollectionText(Concepts.text(procedure.getCode()))) return false;
+        // A code saying the cells were given wins over words naming their collection (CDS-POLICY-CART2-PROCEDURE).
+        if (procedure.getCode().getCoding().stream().anyMatch(c -> terms.isCarTInfusion(c.getSystem(), c.getCode()))) return false;
+        if (procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION || !procedure.hasPerformed()) return true;
+        LocalDate date = FhirDates.startOf(procedure.getPerformed());
+        LocalDate latest = FhirDates.latestStartOf(procedure.getPerformed());
+        ctx.out().procedures.add(new ProcedureRecord(ProcedureKind.CAR_T_CELL_COLLECTION, date, latest, false,
+                MedicationMapper.firstReference(procedure.getBasedOn()), ctx.provenance(date, latest),
+                reasons(procedure, meds)));
         return true;
     }
 

@@ -27,12 +27,14 @@ public final class ProcedureTerms {
     private final ValueSet chemotherapy;
     private final ValueSet possibleTransplant;
     private final ValueSet carTInfusion;
+    private final ValueSet carTCollection;
 
     ProcedureTerms(Terminology t) {
         terminology = t;
         chemotherapy = t.require("procedure-chemotherapy", "chemotherapy recorded as a procedure, drug not named");
         possibleTransplant = t.find("procedure-possible-transplant").orElse(null);
         carTInfusion = t.find("procedure-car-t-infusion").orElse(null);
+        carTCollection = t.find("procedure-car-t-collection").orElse(null);
         dialysis = t.require(id(ProcedureKind.DIALYSIS), "dialysis procedures");
         allogeneic = t.require(id(ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT), "allogeneic stem-cell transplants");
         autologous = t.require(id(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT), "autologous stem-cell transplants");
@@ -107,6 +109,14 @@ public final class ProcedureTerms {
         if (carTInfusion == null || text == null || text.isEmpty()) return false;
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         return carTInfusion.text().excludes().stream().anyMatch(lower::contains);
+    }
+
+    /**
+     * Words saying the patient's T cells were collected to make CAR-T cells ("Leukapheresis for CAR-T manufacture"),
+     * and none saying it was only referred, planned or not done (procedure-car-t-collection; CDS-POLICY-CART-COLLECTION).
+     */
+    public boolean isCarTCollectionText(String text) {
+        return carTCollection != null && carTCollection.text().matches(text);
     }
 
     /** Text fallback for uncoded procedures ("Autologous stem cell transplant", "Haemodialysis"). */
