@@ -49,7 +49,9 @@ import java.util.stream.Collectors;
  * ({@link LineOpening#PROGRESSION}). The windows below apply only when no progression lies between. The one exception:
  * after all its drugs stopped, the drugs the line was giving, starting again within its own largest dosing interval
  * after its last dose, are that line going on (treatment beyond progression, doses while the next line is arranged;
- * CDS-POLICY-CONTINUE-AFTER-PD, FINDINGS F3).
+ * CDS-POLICY-CONTINUE-AFTER-PD, FINDINGS F3). For a progression early in the line that interval is measured over the
+ * regimen's whole course, and the line's corticosteroid given on through the progression shows it going on
+ * (CDS-POLICY-CONTINUE-EARLY-PD, FINDINGS I1).
  * <ol>
  *   <li><b>New regimen after discontinuation.</b> A regimen is discontinued only when <em>all</em> its anti-myeloma drugs
  *       have stopped; stopping some of them is not a new line. A drug starting after that is a new line, unless
