@@ -49,7 +49,9 @@ import java.util.stream.Collectors;
  * ({@link LineOpening#PROGRESSION}). The windows below apply only when no progression lies between. The one exception:
  * after all its drugs stopped, the drugs the line was giving, starting again within its own largest dosing interval
  * after its last dose, are that line going on (treatment beyond progression, doses while the next line is arranged;
- * CDS-POLICY-CONTINUE-AFTER-PD, FINDINGS F3).
+ * CDS-POLICY-CONTINUE-AFTER-PD, FINDINGS F3). For a progression early in the line that interval is measured over the
+ * regimen's whole course, and the line's corticosteroid given on through the progression shows it going on
+ * (CDS-POLICY-CONTINUE-EARLY-PD, FINDINGS I1).
  * <ol>
  *   <li><b>New regimen after discontinuation.</b> A regimen is discontinued only when <em>all</em> its anti-myeloma drugs
  *       have stopped; stopping some of them is not a new line. A drug starting after that is a new line, unless
@@ -1525,7 +1527,7 @@ public final class LineOfTherapyDeriver {
                         + day.minusDays(1) + ": the records give no end)"
                 : "after all drugs of line " + n + " stopped on " + lastDose;
         if (progression != null) {
-            String continued = continuesAfterProgression(cur, batch, day, lastDose, progression);
+            String continued = continuesAfterProgression(timeline, cur, batch, day, lastDose, progression);
             if (continued != null) {
                 // CDS-POLICY-CONTINUE-AFTER-PD (FINDINGS F3): named once per line and progression, at its first dose
                 if (cur.joined.stream().noneMatch(j -> j.contains(CONTINUE_POLICY) && j.contains(reference(progression)))) {
@@ -1664,36 +1666,113 @@ public final class LineOfTherapyDeriver {
      * {@value #CONTINUE_INTERVAL_MAX_DAYS} days left out), or the day after a supply ran out. LOT-B15 (§1.1) opens a line
      * for a different regimen after all drugs stopped, an unplanned addition or substitution, or a transplant; the next
      * dose at the regimen's own rhythm is none of them (IMWG-C11: a line is one or more cycles of a planned programme).
+     * A progression early in a line (FINDINGS I1: three weeks into Pd, pomalidomide charted on day 1 of each cycle)
+     * leaves one dose before it and so no interval: the interval is measured over the regimen's whole course, its doses
+     * after the progression included, and the line's corticosteroid given on through the progression at its own
+     * interval shows the line was never stopped (CDS-POLICY-CONTINUE-EARLY-PD).
      * The line's reason text, or null when the batch opens a new line.
      */
-    private static String continuesAfterProgression(Line cur, List<Segment> batch, LocalDate day, LocalDate lastDose,
-                                                    DiseaseStatus progression) {
+    private static String continuesAfterProgression(Timeline timeline, Line cur, List<Segment> batch, LocalDate day,
+                                                    LocalDate lastDose, DiseaseStatus progression) {
         // Records that give no end (open orders) show no rhythm; the reading that runs them to the next therapy
         // (CDS-POLICY-UNKNOWN-END) would otherwise make any later start "the next day".
         if (lastDose == null || cur.endUnknown()) return null;
         Set<Drug> giving = cur.lastRegimen();
         if (batch.stream().anyMatch(s -> !giving.contains(s.drug()) || cur.planConflict(s.groupRef()))) return null;
+        // The doses after this one count up to the first start of a drug the line was not giving (a new regimen).
+        LocalDate horizon = timeline.drugSegments.stream().filter(s -> s.from().isAfter(day) && !giving.contains(s.drug()))
+                .map(Segment::from).min(Comparator.naturalOrder()).orElse(timeline.asOf.plusDays(1));
         long interval = 0;
         Drug pacing = null;
+        boolean measuredAfter = false;
         for (Drug d : giving) {
-            List<LocalDate> starts = cur.segments.stream().filter(s -> s.drug().equals(d)).map(Segment::from).sorted()
-                    .toList();
-            for (int i = 1; i < starts.size(); i++) {
-                long step = days(starts.get(i - 1), starts.get(i));
-                if (step <= CONTINUE_INTERVAL_MAX_DAYS && step > interval) {
-                    interval = step;
-                    pacing = d;
+            // The line's own doses before this start, and the drug's doses from it on: its whole course.
+            TreeSet<LocalDate> starts = new TreeSet<>();
+            cur.segments.stream().filter(s -> s.drug().equals(d)).forEach(s -> starts.add(s.from()));
+            timeline.drugSegments.stream().filter(s -> s.drug().equals(d) && !s.from().isBefore(day)
+                    && s.from().isBefore(horizon)).forEach(s -> starts.add(s.from()));
+            LocalDate prev = null;
+            for (LocalDate next : starts) {
+                // the interval being judged (from the last dose before this start to the first on or after it) is no
+                // measure of the regimen's rhythm
+                if (prev != null && !(prev.isBefore(day) && !next.isBefore(day))) {
+                    long step = days(prev, next);
+                    if (step <= CONTINUE_INTERVAL_MAX_DAYS && step > interval) {
+                        interval = step;
+                        pacing = d;
+                        measuredAfter = !next.isBefore(day);
+                    }
                 }
+                prev = next;
             }
         }
         long gap = days(lastDose, day);
-        if (gap > Math.max(interval, 1)) return null;
-        String rhythm = pacing == null ? "the day after the line's last supply ran out on " + lastDose
-                : gap + (gap == 1 ? " day" : " days") + " after the line's last dose on " + lastDose + ", within its own largest dosing interval ("
-                        + interval + " days between " + pacing.displayName() + " doses)";
+        String rhythm;
+        if (gap <= Math.max(interval, 1)) {
+            rhythm = pacing == null ? "the day after the line's last supply ran out on " + lastDose
+                    : gap + (gap == 1 ? " day" : " days") + " after the line's last dose on " + lastDose
+                            + ", within its own largest dosing interval (" + interval + " days between "
+                            + pacing.displayName() + " doses" + (measuredAfter ? ", measured over its whole course, the"
+                            + " doses after the progression included; " + CONTINUE_EARLY_POLICY : "") + ")";
+        } else {
+            String steroid = gap <= CONTINUE_INTERVAL_MAX_DAYS ? steroidGivenOn(timeline, cur, progression, day) : null;
+            if (steroid == null) return null;
+            rhythm = gap + " days after the line's last dose on " + lastDose + " (within " + CONTINUE_INTERVAL_MAX_DAYS
+                    + " days), " + steroid + " (" + CONTINUE_EARLY_POLICY + ")";
+        }
         return names(batch) + " given on " + day + " after " + describe(progression) + ", " + rhythm + ": the drugs the"
                 + " line was giving, going on (treatment beyond progression, or while the next line is arranged), not"
                 + " a new line (LOT-B15, IMWG-C11: no different regimen, addition or substitution; " + CONTINUE_POLICY + ")";
+    }
+
+    /** The policy that reads a line as going on after a progression early in it (FINDINGS I1). */
+    static final String CONTINUE_EARLY_POLICY = "CDS-POLICY-CONTINUE-EARLY-PD";
+
+    /**
+     * CDS-POLICY-CONTINUE-EARLY-PD: the line's corticosteroid (dexamethasone of Pd, Kd, Rd) given on through a
+     * progression with no interval between its doses longer than its own rhythm shows the regimen was never stopped, even
+     * when its other drug is charted once a cycle and the progression came in the first cycle. Its rhythm is the largest
+     * interval (at most {@value #CONTINUE_INTERVAL_MAX_DAYS} days) between its consecutive doses in the line outside the
+     * stretch judged: from its last dose before the progression to {@code day}. It must have been given before the
+     * progression in the line and at least once from the progression to the day before {@code day}. The text naming it,
+     * or null when the steroid does not show the line going on.
+     */
+    private static String steroidGivenOn(Timeline timeline, Line cur, DiseaseStatus progression, LocalDate day) {
+        LocalDate pd = progression.getDate();
+        Map<Drug, TreeSet<LocalDate>> byDrug = new TreeMap<>();
+        for (Segment s : timeline.supportive) {
+            if (s.drug().getDrugClass() != DrugClass.CORTICOSTEROID || s.endUnknown() || s.from().isBefore(cur.start)) continue;
+            byDrug.computeIfAbsent(s.drug(), k -> new TreeSet<>()).add(s.from());
+        }
+        for (Map.Entry<Drug, TreeSet<LocalDate>> e : byDrug.entrySet()) {
+            TreeSet<LocalDate> starts = e.getValue();
+            LocalDate before = starts.lower(pd);
+            LocalDate after = starts.ceiling(pd);
+            if (before == null || after == null || !after.isBefore(day)) continue;
+            long rhythm = 0;
+            long widest = 0;
+            LocalDate prev = null;
+            for (LocalDate next : starts) {
+                if (prev != null) {
+                    long step = days(prev, next);
+                    // only intervals wholly before the stretch judged or wholly after it measure the rhythm
+                    boolean outside = !next.isAfter(before) || !prev.isBefore(day);
+                    if (outside && step <= CONTINUE_INTERVAL_MAX_DAYS) rhythm = Math.max(rhythm, step);
+                }
+                prev = next;
+            }
+            // the stretch judged: its doses from the last before the progression, up to the therapy starting on day
+            prev = null;
+            for (LocalDate next : starts.subSet(before, true, day, false)) {
+                if (prev != null) widest = Math.max(widest, days(prev, next));
+                prev = next;
+            }
+            widest = Math.max(widest, days(prev, day));
+            if (rhythm == 0 || widest > rhythm) continue;
+            return e.getKey().displayName() + ", the line's steroid, given on through the progression (last before it on "
+                    + before + ", again on " + after + ") with no interval longer than its own " + rhythm + " days";
+        }
+        return null;
     }
 
     /**

@@ -668,6 +668,84 @@ class LineOfTherapyDeriverTest {
         assertEquals(List.of(DARATUMUMAB, POMALIDOMIDE), sub.get(1).getDrugs());
     }
 
+    /** {@code drug} charted once every {@code every} days from {@code from} to {@code to} (a MAR of one dose a cycle or week). */
+    static List<MedicationRecord> charted(String prefix, Drug drug, String from, String to, int every) {
+        List<MedicationRecord> out = new ArrayList<>();
+        for (LocalDate day = d(from); !day.isAfter(d(to)); day = day.plusDays(every)) {
+            out.add(record(prefix + "-" + day, drug, day.toString(), null));
+        }
+        return out;
+    }
+
+    /** Kd weekly to 2025-06-09, then Pd from 2025-09-15: pomalidomide on day 1 of each 28-day cycle, dexamethasone weekly. */
+    static List<MedicationRecord> kdThenPd(String pomTo, String dexTo) {
+        return all(charted("kd-k", CARFILZOMIB, "2025-01-06", "2025-06-09", 7),
+                charted("kd-d", DEXAMETHASONE, "2025-01-06", "2025-06-16", 7),
+                charted("pd-p", POMALIDOMIDE, "2025-09-15", pomTo, 28),
+                charted("pd-d", DEXAMETHASONE, "2025-09-15", dexTo, 7));
+    }
+
+    @Test
+    void aProgressionInTheFirstCycleOfARegimenThatGoesOnAtItsCycleIsTheSameLine() {
+        // FINDINGS I1 (s16a-03d): Pd from 2025-09-15, progression 2025-10-05, cycle 2 on 2025-10-13 and monthly on: the
+        // interval over Pd's whole course is 28 days, so cycle 2 is Pd going on (CDS-POLICY-CONTINUE-EARLY-PD), 2 lines
+        var pd = List.of(progression("pd-2", "2025-10-05"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(kdThenPd("2026-05-25", "2026-06-15"), List.of(), pd,
+                d("2026-11-01"));
+        assertEquals(2, lines.size());
+        assertEquals(d("2025-09-15"), lines.get(1).getStart());
+        assertEquals(d("2026-05-25"), lines.get(1).getEnd());
+        assertTrue(lines.get(1).getReason().contains("pomalidomide given on 2025-10-13 after progression on 2025-10-05"
+                + " (Observation/pd-2), 28 days after the line's last dose on 2025-09-15, within its own largest dosing"
+                + " interval (28 days between pomalidomide doses, measured over its whole course, the doses after the"
+                + " progression included; CDS-POLICY-CONTINUE-EARLY-PD)"), lines.get(1).getReason());
+
+        // replayed a week after cycle 2: one pomalidomide interval only, the one judged; dexamethasone given weekly
+        // through the progression shows Pd was never stopped
+        List<PriorLine> early = LineOfTherapyDeriver.derive(kdThenPd("2026-05-25", "2026-06-15"), List.of(), pd,
+                d("2025-10-20"));
+        assertEquals(2, early.size());
+        assertTrue(early.get(1).getReason().contains("28 days after the line's last dose on 2025-09-15 (within 60 days),"
+                + " dexamethasone, the line's steroid, given on through the progression (last before it on 2025-09-29,"
+                + " again on 2025-10-06) with no interval longer than its own 7 days (CDS-POLICY-CONTINUE-EARLY-PD)"),
+                early.get(1).getReason());
+
+        // near miss: the steroid stopped before the progression and came back only with cycle 2: nothing shows the
+        // line going on, a new line
+        List<MedicationRecord> stopped = all(kdThenPd("2025-10-13", "2025-09-29"),
+                charted("pd2-d", DEXAMETHASONE, "2025-10-13", "2025-10-20", 7));
+        List<PriorLine> split = LineOfTherapyDeriver.derive(stopped, List.of(), pd, d("2025-10-20"));
+        assertEquals(3, split.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, split.get(2).getOpenedBy());
+
+        // near miss: a different drug (daratumumab) with cycle 2 is a new line, the steroid going on notwithstanding
+        List<MedicationRecord> added = all(kdThenPd("2026-05-25", "2026-06-15"),
+                List.of(record("dara", DARATUMUMAB, "2025-10-13", null)));
+        List<PriorLine> dpd = LineOfTherapyDeriver.derive(added, List.of(), pd, d("2026-11-01"));
+        assertEquals(3, dpd.size());
+        assertEquals(List.of(DARATUMUMAB, POMALIDOMIDE, DEXAMETHASONE), dpd.get(2).getDrugs());
+    }
+
+    @Test
+    void theSameDrugsRestartedLaterThanOneCycleAfterAnEarlyProgressionAreANewLine() {
+        // near miss of the test above (s14a-17 shape): Pd cycle 1 from 2025-09-15, steroid to 2025-09-29, progression
+        // 2025-10-05, Pd again from 2025-11-10 monthly: 56 days after the last dose, longer than Pd's own 28-day cycle
+        // measured over its course (the 56 days judged left out), and no steroid in between: a new line
+        var pd = List.of(progression("pd-2", "2025-10-05"));
+        List<MedicationRecord> restarted = all(kdThenPd("2025-09-15", "2025-09-29"),
+                charted("re-p", POMALIDOMIDE, "2025-11-10", "2026-05-25", 28),
+                charted("re-d", DEXAMETHASONE, "2025-11-10", "2026-06-15", 7));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(restarted, List.of(), pd, d("2026-11-01"));
+        assertEquals(3, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, lines.get(2).getOpenedBy());
+        assertEquals(d("2025-11-10"), lines.get(2).getStart());
+        // hit: the same restart with the steroid given weekly in between is the line going on
+        List<MedicationRecord> bridged = all(kdThenPd("2025-09-15", "2025-11-03"),
+                charted("re-p", POMALIDOMIDE, "2025-11-10", "2026-05-25", 28),
+                charted("re-d", DEXAMETHASONE, "2025-11-10", "2026-06-15", 7));
+        assertEquals(2, LineOfTherapyDeriver.derive(bridged, List.of(), pd, d("2026-11-01")).size());
+    }
+
     @Test
     void partOfTheLinesDrugsStartedLongAfterAllStoppedIsADifferentRegimenButAnyNewDrugIsANewRegimenToo() {
         // LOT-B15 rule 1: VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: a different
