@@ -190,10 +190,45 @@ public final class LineOfTherapyDeriver {
         }
     }
 
-    /** {@code conditioning} holds every drug that goes with the transplant; {@code mobilisation} those of it read as mobilisation. */
-    private record Transplant(ProcedureRecord procedure, List<Segment> conditioning, List<Segment> mobilisation) {
+    /**
+     * {@code conditioning} holds every drug that goes with the transplant; {@code mobilisation} those of it read as
+     * mobilisation; {@code copies} the other records of the same transplant (CDS-POLICY-SAME-DAY-TRANSPLANT: two
+     * hospitals' exports, a SNOMED and a CPT coding of one procedure).
+     */
+    private record Transplant(ProcedureRecord procedure, List<Segment> conditioning, List<Segment> mobilisation,
+                              List<ProcedureRecord> copies) {
+        Transplant(ProcedureRecord procedure) {
+            this(procedure, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
         LocalDate date() { return procedure.getDate(); }
         String groupRef() { return procedure.getGroupRef(); }
+
+        /**
+         * Whether {@code other} records this transplant again: the same kind on the same day, both dated to the day. A
+         * tandem needs an interval (§1.1, LOT-B15: a second transplant at a predefined interval), so a second transplant
+         * of one kind on one day is the same procedure recorded twice, not a second one.
+         */
+        boolean sameAs(ProcedureRecord other) {
+            return !procedure.isDateImprecise() && !other.isDateImprecise() && procedure.getDate().equals(other.getDate())
+                    && procedure.getKind() == other.getKind();
+        }
+
+        /** Every record of the transplant, this one first. */
+        List<ProcedureRecord> records() {
+            List<ProcedureRecord> all = new ArrayList<>();
+            all.add(procedure);
+            all.addAll(copies);
+            return all;
+        }
+
+        /** The other records of it, for the line's reason: " (recorded 2 times: Procedure/a, Procedure/b; one transplant ...)". */
+        String copiesText() {
+            if (copies.isEmpty()) return "";
+            List<String> refs = new ArrayList<>();
+            for (ProcedureRecord r : records()) refs.add(reference(r));
+            return " (recorded " + refs.size() + " times, the same kind on the same day: " + String.join(", ", refs)
+                    + "; one transplant, project policy CDS-POLICY-SAME-DAY-TRANSPLANT)";
+        }
     }
 
     private static final class Line {
@@ -1010,7 +1045,11 @@ public final class LineOfTherapyDeriver {
         List<Segment> drugSegments = new ArrayList<>();
         List<Segment> supportive = new ArrayList<>();
         List<Transplant> transplants = new ArrayList<>();
-        for (ProcedureRecord p : transplantProcs) transplants.add(new Transplant(p, new ArrayList<>(), new ArrayList<>()));
+        for (ProcedureRecord p : transplantProcs) {
+            Transplant same = transplants.stream().filter(t -> t.sameAs(p)).findFirst().orElse(null);
+            if (same != null) same.copies().add(p);
+            else transplants.add(new Transplant(p));
+        }
         for (MedicationRecord r : given) {
             LocalDate lastDay = lastDays.isEmpty() ? null : lastDays.get(r);
             // An old open order filled after it was written: given up to the last supply, its end unknown after that
@@ -1096,7 +1135,7 @@ public final class LineOfTherapyDeriver {
             List<ProcedureKind> kinds = new ArrayList<>();
             for (Transplant t : line.transplants) {
                 kinds.add(t.procedure().getKind());
-                provenance.addAll(t.procedure().getProvenance());
+                for (ProcedureRecord r : t.records()) provenance.addAll(r.getProvenance());
                 for (Segment c : t.conditioning()) {
                     drugs.add(c.drug());
                     provenance.addAll(c.record().getProvenance());
@@ -1905,7 +1944,7 @@ public final class LineOfTherapyDeriver {
         timeline.joins.texts.add(text);
         timeline.joins.provenance.addAll(provenance);
         if (code != null) timeline.joins.provenance.addAll(code.getProvenance());
-        if (transplant != null) timeline.joins.provenance.addAll(transplant.procedure().getProvenance());
+        if (transplant != null) for (ProcedureRecord r : transplant.records()) timeline.joins.provenance.addAll(r.getProvenance());
         return false;
     }
 
@@ -1981,7 +2020,7 @@ public final class LineOfTherapyDeriver {
         String kind = t.procedure().getKind().displayName()
                 + (t.procedure().getKindBasis() == null ? "" : " (" + t.procedure().getKindBasis() + ")");
         // A transplant recorded by month or year is placed on its first day but named as recorded ("in 2025").
-        String when = t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day;
+        String when = (t.procedure().isDateImprecise() ? " in " + t.procedure().getDateText() : " on " + day) + t.copiesText();
         if (cur == null) {
             Line first = new Line(lineStart(t), LineOpening.FIRST_THERAPY, "first therapy: " + kind + when
                     + mobilisationText(t) + conditioningText(t));
