@@ -52,15 +52,18 @@ final class OtherTherapyFindings {
                 // Sweep G5: the catalogue cannot tell one unlisted drug from another (each is read only as the category
                 // of what its record shows: an INN stem, a dose per m²), so the course is the records that give the same
                 // name for the same reason, not those of the same category.
-                unlisted.computeIfAbsent(List.of(nameOf(o, names).toLowerCase(Locale.ROOT), o.getDecision(), o.isExposure(),
-                        o.getReason()), k -> new ArrayList<>()).add(o);
+                unlisted.computeIfAbsent(List.of(drugWord(nameOf(o, names)).toLowerCase(Locale.ROOT), o.getDecision(),
+                        o.isExposure(), o.getReason()), k -> new ArrayList<>()).add(o);
             } else {
                 courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason()),
                         k -> new ArrayList<>()).add(o);
             }
         }
         for (List<OtherTherapy> group : courses.values()) out.addAll(cataloguedCourses(group, asOf));
-        for (List<OtherTherapy> group : unlisted.values()) out.add(unlistedCourse(group, nameOf(group.get(0), names)));
+        for (List<OtherTherapy> group : unlisted.values()) {
+            out.add(unlistedCourse(group, drugWord(nameOf(group.get(0), names)),
+                    group.stream().map(o -> nameOf(o, names)).distinct().toList()));
+        }
         out.sort(Comparator.comparing(Findings.OtherTherapy::start, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Findings.OtherTherapy::drug, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
@@ -102,9 +105,9 @@ final class OtherTherapyFindings {
      * timeline builds no course of a drug it cannot classify (it knows no dosing interval for it), so the entry says
      * how many records it holds and over which days rather than claiming a continuous course.
      */
-    private static Findings.OtherTherapy unlistedCourse(List<OtherTherapy> group, String name) {
+    private static Findings.OtherTherapy unlistedCourse(List<OtherTherapy> group, String name, List<String> recorded) {
         OtherTherapy first = group.get(0);
-        if (group.size() == 1) return single(first, null, name);
+        if (group.size() == 1) return single(first, null, recorded.get(0));
         OtherTherapy earliest = group.stream().min(Comparator.comparing(OtherTherapy::getStart)).orElseThrow();
         OtherTherapy last = group.stream().filter(o -> o.getEnd() != null)
                 .max(Comparator.comparing(OtherTherapy::getEnd)).orElse(null);
@@ -113,6 +116,9 @@ final class OtherTherapyFindings {
         Set<Provenance> provenance = new TreeSet<>();
         group.forEach(o -> provenance.addAll(o.getProvenance()));
         String reason = first.getReason() + "; " + group.size() + " records of " + name
+                + (recorded.size() > 1 || !recorded.get(0).equals(name)
+                        ? " (recorded as " + recorded.stream().map(r -> "'" + r + "'").collect(java.util.stream.Collectors.joining(", ")) + ")"
+                        : "")
                 + (end == null ? ", the last with no end" : "");
         return new Findings.OtherTherapy(first.getDrug().name(), start, end, first.getDecision().name(),
                 first.getDecision().rule(), reason, first.isExposure(), AssessmentAssembler.refs(new ArrayList<>(provenance)),
@@ -125,6 +131,17 @@ final class OtherTherapyFindings {
                 o.getEnd() == null || o.getProcedure() != null ? null : PartialDateText.of(o.getEndEarliest(), o.getEnd()),
                 o.getDecision().name(), o.getDecision().rule(), o.getReason(), o.isExposure(),
                 AssessmentAssembler.refs(o.getProvenance()), transplant, name);
+    }
+
+    /**
+     * The drug's name without the dose, route and diluent words a chart writes after it ("PACLitaxel 144 mg in NaCl
+     * 250 mL IV" is "PACLitaxel"): the words before the first digit or parenthesis, so doses of one drug charted with
+     * other doses or wording are one course. Brand and generic names of one drug stay apart: the catalogue does not
+     * know the drug, so nothing here can tell that "Taxol" is paclitaxel.
+     */
+    static String drugWord(String name) {
+        String cut = name.split("[0-9(]", 2)[0].strip();
+        return cut.isEmpty() ? name.strip() : cut;
     }
 
     /** The name its record gives a drug the catalogue does not list; null for a catalogued drug or a transplant. */

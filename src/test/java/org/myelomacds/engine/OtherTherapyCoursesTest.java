@@ -101,4 +101,29 @@ class OtherTherapyCoursesTest {
         assertEquals("2025-04-21", paclitaxel.start());
         assertTrue(paclitaxel.reason().endsWith("; 11 records of paclitaxel"), paclitaxel.reason());
     }
+
+    /**
+     * Sweep J6: one drug charted under several wordings of dose and diluent ("paclitaxel 80 mg/m2 IV weekly",
+     * "PACLitaxel 144 mg in NaCl 250 mL IV") is one entry naming each wording; a brand name the catalogue does not know
+     * ("Taxol") cannot be told to be the same drug and stays an entry of its own.
+     */
+    @Test
+    void wordingsOfOneUnlistedDrugAreOneEntryNamingEachButABrandNameStaysApart() throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(
+                Path.of("qa-bundles/s16j-10b-other-therapy-several-names-reason-breast-cancer.json").toFile()));
+        List<Findings.OtherTherapy> other = a.findings().priorTherapy().otherTherapy();
+        Findings.OtherTherapy paclitaxel = other.stream().filter(o -> "paclitaxel".equals(o.recordedName())).findFirst().orElseThrow();
+        assertTrue(paclitaxel.reason().contains("; 8 records of paclitaxel (recorded as 'paclitaxel 80 mg/m2 IV weekly',"
+                + " 'PACLitaxel 144 mg in NaCl 250 mL IV')"), paclitaxel.reason());
+        assertEquals("2024-03-04", paclitaxel.start());
+        assertTrue(other.stream().anyMatch(o -> "Taxol".equals(o.recordedName())), other.toString());
+    }
+
+    @Test
+    void theDrugWordIsTheNameBeforeItsDoseOrParenthesis() {
+        assertEquals("PACLitaxel", OtherTherapyFindings.drugWord("PACLitaxel 144 mg in NaCl 250 mL IV"));
+        assertEquals("TRASTUZUMAB-ANNS", OtherTherapyFindings.drugWord("TRASTUZUMAB-ANNS (Kanjinti) 6 mg/kg"));
+        assertEquals("paclitaxel", OtherTherapyFindings.drugWord("paclitaxel"));
+        assertEquals("5-FU", OtherTherapyFindings.drugWord("5-FU"), "a name that starts with a digit is kept whole");
+    }
 }
