@@ -4,6 +4,7 @@ import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.DrugIntolerance;
 import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.ToleratedRechallenge;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import java.util.TreeSet;
  *       steroid is the backbone of the next line too. A steroid is intolerant only when its own record says so (a reason
  *       of its own, or one that names it).</li>
  * </ul>
+ * A record stopped for a toxicity of its own is not an intolerance when the record shows the same drug given again after
+ * it (a later given record of the drug starting after the stopped record's last day): the drug was tolerated on
+ * re-challenge, as after an infusion reaction at a first daratumumab dose that was interrupted and resumed (FINDINGS J3,
+ * CDS-POLICY-INTOLERANCE-RECHALLENGE). It is kept as a {@link ToleratedRechallenge} so the reaction is still named. A
+ * drug stopped for toxicity and never given again stays an intolerance.
  * An AllergyIntolerance naming a catalogue drug (read by the mapper) is an intolerance as recorded.
  */
 public final class Intolerances {
@@ -43,8 +49,54 @@ public final class Intolerances {
         return List.copyOf(out);
     }
 
-    /** Whether a record was stopped for a toxicity of its own drug (see the class comment); {@code all}: its patient's records. */
+    /**
+     * Drugs stopped for a toxicity of their own and given again afterwards (CDS-POLICY-INTOLERANCE-RECHALLENGE), as of
+     * asOf: one per drug, the latest stopped record, with the first record given after it.
+     */
+    public static List<ToleratedRechallenge> toleratedOnRechallenge(List<MedicationRecord> records, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<MedicationRecord> given = given(records, asOf);
+        java.util.Map<org.myelomacds.facts.Drug, ToleratedRechallenge> out = new java.util.TreeMap<>();
+        for (MedicationRecord r : given) {
+            if (!isOwnReason(r, given)) continue;
+            MedicationRecord again = givenAgain(r, given);
+            if (again == null) continue;
+            LocalDate when = lastRecordedDay(r) != null ? lastRecordedDay(r) : r.getStart();
+            ToleratedRechallenge t = new ToleratedRechallenge(r.getDrug(), r.getStopReason(), when,
+                    r.getProvenance().isEmpty() ? null : r.getProvenance().get(0), again.getStart(),
+                    again.getProvenance().isEmpty() ? null : again.getProvenance().get(0));
+            out.merge(r.getDrug(), t, (a, b) -> b.date() != null && (a.date() == null || b.date().isAfter(a.date())) ? b : a);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * The first record of the same drug given after {@code r}'s last recorded day, or null: the drug given again after it
+     * was stopped (CDS-POLICY-INTOLERANCE-RECHALLENGE). A stopped record with no last day (an open statement with only its
+     * start) is never re-challenged: nothing dates what came after it.
+     */
+    static MedicationRecord givenAgain(MedicationRecord r, List<MedicationRecord> all) {
+        LocalDate last = lastRecordedDay(r);
+        if (last == null && r.getSource() != org.myelomacds.facts.MedicationSource.STATEMENT) last = r.getStartLatest();
+        if (last == null) return null;
+        MedicationRecord first = null;
+        for (MedicationRecord o : all) {
+            if (o == r || !o.getDrug().equals(r.getDrug()) || o.getStart() == null || !o.getStart().isAfter(last)) continue;
+            if (first == null || o.getStart().isBefore(first.getStart())) first = o;
+        }
+        return first;
+    }
+
+    /**
+     * Whether a record was stopped for a toxicity of its own drug and the drug was not given again after it (see the
+     * class comment); {@code all}: its patient's records.
+     */
     public static boolean isOwn(MedicationRecord r, List<MedicationRecord> all) {
+        return isOwnReason(r, all) && givenAgain(r, all) == null;
+    }
+
+    /** Whether a record was stopped for a toxicity of its own drug, whatever came after (see the class comment). */
+    private static boolean isOwnReason(MedicationRecord r, List<MedicationRecord> all) {
         if (!r.isStoppedForToxicity()) return false;
         List<Drug> named = r.getStopReasonDrugs();
         if (named.contains(r.getDrug())) return true;

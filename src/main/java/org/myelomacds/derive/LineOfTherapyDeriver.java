@@ -1090,6 +1090,7 @@ public final class LineOfTherapyDeriver {
             if (chartedMobilisation(s, drugSegments)) mobilisationSteps.add(s);
             else if (mobilisationShape(s, drugSegments) && carTAfter(s, drugSegments) == null) unchartedMobilisation.add(s);
         }
+        unchartedMobilisation.removeAll(recurringWithARegimen(unchartedMobilisation, mobilisationSteps, drugSegments));
 
         TreeSet<LocalDate> dates = new TreeSet<>();
         drugSegments.forEach(s -> dates.add(s.from()));
@@ -2262,6 +2263,36 @@ public final class LineOfTherapyDeriver {
                 && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID
                 && !o.from().isAfter(s.to().plusDays(CONDITIONING_WINDOW_DAYS))
                 && !o.to().isBefore(s.from().minusDays(CONDITIONING_WINDOW_DAYS)));
+    }
+
+    /**
+     * CDS-POLICY-MOBILISATION-RECURRING (FINDINGS J4): of the mobilisation-shaped cyclophosphamide {@code candidates},
+     * those that recur with a running regimen: a cyclophosphamide dose within {@value #CONDITIONING_WINDOW_DAYS} days of
+     * another cyclophosphamide dose that is given with another anti-myeloma drug (not of the mobilisation shape), and so
+     * on along the chain (weekly cyclophosphamide on days 1, 8 and 15 of pomalidomide cycles given on day 1). Such a dose
+     * is a drug of that regimen, read as the timeline reads any other dose, not an uncharted mobilisation
+     * (CDS-POLICY-MOBILISATION-UNCHARTED is for a lone course). A bare dose with no cyclophosphamide of a regimen beside
+     * it keeps its range; a dose charted as mobilisation is never the anchor.
+     */
+    private static Set<Segment> recurringWithARegimen(Set<Segment> candidates, Set<Segment> mobilisationSteps,
+                                                      List<Segment> segments) {
+        Set<Segment> anchored = new java.util.HashSet<>();
+        for (Segment o : segments) {
+            if (o.drug().equals(Drug.CYCLOPHOSPHAMIDE) && !candidates.contains(o) && !mobilisationSteps.contains(o)
+                    && o.record().getMobilisationSign() == null && !mobilisationShape(o, segments)) anchored.add(o);
+        }
+        Set<Segment> out = new java.util.HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Segment c : candidates) {
+                if (out.contains(c)) continue;
+                boolean beside = anchored.stream().anyMatch(a -> !a.from().isAfter(c.to().plusDays(CONDITIONING_WINDOW_DAYS))
+                        && !a.to().isBefore(c.from().minusDays(CONDITIONING_WINDOW_DAYS)));
+                if (beside) { out.add(c); anchored.add(c); grew = true; }
+            }
+        }
+        return out;
     }
 
     /**

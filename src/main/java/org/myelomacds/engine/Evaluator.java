@@ -89,6 +89,9 @@ public final class Evaluator {
         List<DrugExposure> exposures = ExposureAggregator.aggregate(exposed, record.intolerances(), context.getAsOf()).exposures();
         // A drug not tolerated is not tolerated whatever it was given for: every record counts, not only myeloma therapy.
         List<DrugIntolerance> intolerances = Intolerances.of(record.medications(), record.intolerances(), context.getAsOf());
+        // stopped for toxicity and given again: not an intolerance, but the reaction is named (CDS-POLICY-INTOLERANCE-RECHALLENGE)
+        List<org.myelomacds.facts.ToleratedRechallenge> rechallenged =
+                Intolerances.toleratedOnRechallenge(record.medications(), context.getAsOf());
         TherapyTimeline timeline = derivation.timeline();
         List<PriorLine> lines = timeline.lines();
 
@@ -127,6 +130,7 @@ public final class Evaluator {
             exposures = UnknownLastDoses.mark(exposures, timeline.courses(), outside, context.getAsOf());
             insertAll(session, exposures);
             insertAll(session, intolerances);
+            insertAll(session, rechallenged);
             insertAll(session, timeline.courses());
             insertAll(session, outside);
             // The records whose end is unknown and that end their drug's course, one fact per drug (an order per cycle

@@ -63,6 +63,7 @@ public final class FlagKinds {
             Map.entry("HYPERSENSITIVITY", "hypersensitivity"),
             Map.entry("DRUG_INTOLERANCE", "drug not tolerated before"),
             Map.entry("ANTI_CD38_CLASS_INTOLERANCE", "other anti-CD38 antibody not tolerated"),
+            Map.entry("REACTION_THEN_TOLERATED", "reaction on record, given again since"),
             Map.entry("OUTSIDE_TRIAL_AGE", "age outside the trials' range"),
             Map.entry("RENAL_SUBGROUP_EVIDENCE", "renal-subgroup trial results"),
             Map.entry("RENAL_TRIAL_THRESHOLD_UNKNOWN", "trial renal limit not verified"),

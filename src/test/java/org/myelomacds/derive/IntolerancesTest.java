@@ -113,4 +113,44 @@ class IntolerancesTest {
         assertEquals("carfilzomib stopped on 2025-04-21 for toxicity: \"Adverse reaction\" (MedicationStatement/cfz)",
                 both.get(1).describe());
     }
+
+    static MedicationRecord dose(String id, Drug drug, String day, String status, String reason) {
+        MedicationRecord r = new MedicationRecord(drug, Route.INTRAVENOUS, MedicationSource.ADMINISTRATION, status, false,
+                d(day), d(day), "CarePlan/dpd", reason != null, new Provenance("MedicationAdministration/" + id, d(day)));
+        return reason == null ? r : r.withStopReason(reason, List.of());
+    }
+
+    /**
+     * FINDINGS J3: a first daratumumab infusion stopped for an infusion reaction, completed the next day and followed by
+     * months of daratumumab, was tolerated on re-challenge (CDS-POLICY-INTOLERANCE-RECHALLENGE): no intolerance, no
+     * intolerant exposure, but the reaction is kept.
+     */
+    @Test
+    void aDrugStoppedForAReactionAndGivenAgainIsNotAnIntoleranceButIsKept() {
+        String reason = "grade 2 infusion-related reaction; infusion interrupted, completed next day";
+        List<MedicationRecord> dara = List.of(
+                dose("d1", TestDrugs.DARATUMUMAB, "2023-02-27", "stopped", reason),
+                dose("d2", TestDrugs.DARATUMUMAB, "2023-02-28", "completed", null),
+                dose("d3", TestDrugs.DARATUMUMAB, "2023-03-07", "completed", null));
+        assertEquals(List.of(), Intolerances.of(dara, List.of(), AS_OF));
+        assertFalse(ExposureAggregator.aggregate(dara, AS_OF).exposures().get(0).isIntolerant());
+        var kept = Intolerances.toleratedOnRechallenge(dara, AS_OF);
+        assertEquals(1, kept.size(), kept.toString());
+        assertEquals(d("2023-02-28"), kept.get(0).againOn());
+        assertTrue(kept.get(0).describe().contains(reason) && kept.get(0).describe().contains("MedicationAdministration/d1"),
+                kept.get(0).describe());
+    }
+
+    /** Near misses: stopped for a reaction and never given again (the later dose after asOf does not count): an intolerance. */
+    @Test
+    void nearMissADrugStoppedForAReactionAndNeverGivenAgainStaysAnIntolerance() {
+        List<MedicationRecord> dara = List.of(
+                dose("d1", TestDrugs.DARATUMUMAB, "2025-01-06", "completed", null),
+                dose("d2", TestDrugs.DARATUMUMAB, "2025-01-13", "stopped", "grade 3 infusion reaction"),
+                dose("d3", TestDrugs.DARATUMUMAB, "2026-11-02", "completed", null));
+        List<DrugIntolerance> found = Intolerances.of(dara, List.of(), AS_OF);
+        assertEquals(List.of(TestDrugs.DARATUMUMAB), drugs(found));
+        assertEquals("MedicationAdministration/d2", found.get(0).getSource());
+        assertEquals(List.of(), Intolerances.toleratedOnRechallenge(dara, AS_OF));
+    }
 }

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MobilisationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUNDLE = "s13a-01-vrd-cy-mobilisation-mel200-asct-r-pd";
+    private static final String PCD = "s16j-06b-early-pd-in-pd-cycle1-then-pcd-with-cyclophosphamide-added";
 
     private static ObjectNode bundle(String name) throws Exception {
         return (ObjectNode) JSON.readTree(Path.of("qa-bundles", name + ".json").toFile());
@@ -178,5 +179,32 @@ class MobilisationTest {
         assertTrue(prior.linesMax() >= 2, prior.toString());
         assertTrue(prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
         assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /**
+     * FINDINGS J4: weekly oral cyclophosphamide on days 1, 8 and 15 added to pomalidomide (day 1) and dexamethasone
+     * (PCd): the day-15 dose lies 14 days from pomalidomide but 7 days from the day-8 cyclophosphamide given with the
+     * regimen, so it is a dose of that regimen, not an uncharted mobilisation (CDS-POLICY-MOBILISATION-RECURRING).
+     */
+    @Test
+    void weeklyCyclophosphamideInAPomalidomideRegimenIsThatRegimensDrug() throws Exception {
+        Assessment a = Samples.evaluate(bundle(PCD));
+        var prior = a.findings().priorTherapy();
+        assertEquals(4, lines(a).size(), lines(a).toString());
+        assertTrue(prior.linesMax() == null || prior.linesMax() == 4, prior.toString());
+        assertFalse(String.valueOf(prior.linesUndecided()).contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
+    }
+
+    /** Near miss: the same PCd chart with only the day-15 doses left, each alone 14 days from pomalidomide: a range again. */
+    @Test
+    void nearMissLoneDay15DosesWithNoCyclophosphamideOfTheRegimenBesideThemStayUndecided() throws Exception {
+        ObjectNode b = bundle(PCD);
+        java.time.LocalDate cycle1 = java.time.LocalDate.parse("2025-10-13");
+        remove(b, id -> id.startsWith("cy-") && java.time.temporal.ChronoUnit.DAYS.between(cycle1,
+                java.time.LocalDate.parse(id.substring(3))) % 28 != 14);
+        Assessment a = Samples.evaluate(b);
+        var prior = a.findings().priorTherapy();
+        assertTrue(prior.linesUndecided() != null && prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"),
+                prior.toString());
     }
 }
