@@ -1533,6 +1533,7 @@ public final class LineOfTherapyDeriver {
                             || cur.planConflict(s.groupRef()) || (!inInitialWindow && !cur.planMatch(s.groupRef()))))
                     .toList();
             if (added.isEmpty()) {
+                if (progression == null && substitutionJoin(timeline, cur, batch, day)) return;
                 batch.forEach(cur::add);
                 return;
             }
@@ -1584,6 +1585,7 @@ public final class LineOfTherapyDeriver {
         // ordered on 10 January and bortezomib on 20 January are one VRd, not two lines).
         if (lastDose != null && !cur.stoppedStated(lastDose) && days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS
                 && batch.stream().noneMatch(s -> cur.planConflict(s.groupRef()))) {
+            if (substitutionJoin(timeline, cur, batch, day)) return;
             batch.forEach(cur::add);
             return;
         }
@@ -1717,7 +1719,10 @@ public final class LineOfTherapyDeriver {
         // Records that give no end (open orders) show no rhythm; the reading that runs them to the next therapy
         // (CDS-POLICY-UNKNOWN-END) would otherwise make any later start "the next day".
         if (lastDose == null || cur.endUnknown()) return null;
+        // A drug that came into the line in place of one of its drugs (FINDINGS J1) is the start of a different regimen,
+        // not the regimen the line was giving: the progression does not carry it through.
         Set<Drug> giving = cur.lastRegimen();
+        giving.removeAll(substitutedIn(cur));
         if (batch.stream().anyMatch(s -> !giving.contains(s.drug()) || cur.planConflict(s.groupRef()))) return null;
         // The doses after this one count up to the first start of a drug the line was not giving (a new regimen).
         LocalDate horizon = timeline.drugSegments.stream().filter(s -> s.from().isAfter(day) && !giving.contains(s.drug()))
@@ -1763,6 +1768,109 @@ public final class LineOfTherapyDeriver {
         return names(batch) + " given on " + day + " after " + describe(progression) + ", " + rhythm + ": the drugs the"
                 + " line was giving, going on (treatment beyond progression, or while the next line is arranged), not"
                 + " a new line (LOT-B15, IMWG-C11: no different regimen, addition or substitution; " + CONTINUE_POLICY + ")";
+    }
+
+    /** The policy that leaves the count undecided for a drug replacing the line's drug within its window (FINDINGS J2). */
+    static final String SUBSTITUTION_POLICY = "CDS-POLICY-WINDOW-SUBSTITUTION";
+
+    /**
+     * CDS-POLICY-WINDOW-SUBSTITUTION: the drugs of the line (its corticosteroid is not a line drug here) that had their
+     * last recorded dose, over the whole record, before {@code day}, when the batch starting on {@code day} brings an
+     * anti-myeloma drug the line had not given under no plan it shares: the new drug replaces them. Empty when the batch
+     * brings no new drug, or all of the line's drugs go on (daratumumab joining Rd at cycle 2, bortezomib a week after
+     * lenalidomide), or a drug's record gives no end (nothing shows it stopped), or the new drug starts within
+     * {@value #CONDITIONING_WINDOW_DAYS} days of the stopped drug's last dose (one course given drug after drug).
+     */
+    private static Set<Drug> replacedBy(Timeline timeline, Line cur, List<Segment> batch, LocalDate day) {
+        boolean fresh = batch.stream().anyMatch(s -> !cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef())
+                && s.drug().getDrugClass().isAntiMyelomaTherapy());
+        Set<Drug> replaced = new TreeSet<>();
+        if (!fresh) return replaced;
+        for (Segment s : cur.segments) {
+            Drug d = s.drug();
+            boolean stopped = timeline.drugSegments.stream().filter(o -> o.drug().equals(d))
+                    .allMatch(o -> o.to().isBefore(day) && !o.ongoing() && !o.endUnknown());
+            // a drug starting within a week of the other's last dose is the regimen's own schedule (ESHAP's cytarabine
+            // on day 5 after cisplatin and etoposide on days 1-4), not a replacement
+            LocalDate last = timeline.drugSegments.stream().filter(o -> o.drug().equals(d)).map(Segment::to)
+                    .max(Comparator.naturalOrder()).orElse(s.to());
+            if (stopped && days(last, day) > CONDITIONING_WINDOW_DAYS
+                    && cur.segments.stream().filter(o -> o.drug().equals(d)).noneMatch(Segment::endUnknown)) {
+                replaced.add(d);
+            }
+        }
+        return replaced;
+    }
+
+    /**
+     * A batch joining the line by its initial window in place of a drug of the line ({@link #replacedBy}): LOT-B15 makes
+     * an unplanned substitution a new line and the record does not say whether it was planned, so the join is undecided
+     * (CDS-POLICY-WINDOW-SUBSTITUTION; FINDINGS J2), as a new drug after a transplant is (CDS-POLICY-WINDOW-NEW-DRUG).
+     * True when the batch was placed here (opened as a new line in the reading that splits window joins).
+     */
+    private static boolean substitutionJoin(Timeline timeline, Line cur, List<Segment> batch, LocalDate day) {
+        Set<Drug> replaced = replacedBy(timeline, cur, batch, day);
+        if (replaced.isEmpty()) return false;
+        List<Segment> named = batch.stream().filter(s -> !cur.hasDrug(s.drug()) && !cur.planMatch(s.groupRef())
+                && s.drug().getDrugClass().isAntiMyelomaTherapy()).toList();
+        List<String> stops = new ArrayList<>();
+        for (Drug d : replaced) {
+            LocalDate last = cur.segments.stream().filter(s -> s.drug().equals(d)).map(Segment::to)
+                    .max(Comparator.naturalOrder()).orElseThrow();
+            stops.add(d.displayName() + " (last dose " + last + ")");
+        }
+        int n = timeline.lines.size();
+        String text = names(named) + " from " + day + ", " + days(cur.start, day) + " days after line " + n + " began on "
+                + cur.start + ", in place of " + String.join(", ", stops) + ", which the record shows stopped before it:"
+                + " read as line " + n + "'s initial regimen (a drug added within " + INITIAL_REGIMEN_WINDOW_DAYS
+                + " days of a line's start); if it was an unplanned substitution, it is a new line (LOT-B15; "
+                + SUBSTITUTION_POLICY + ": the line count is undecided)";
+        cur.joined.add(text);
+        Set<String> refs = new TreeSet<>();
+        named.forEach(s -> refs.add(reference(s.record())));
+        List<String> shown = new ArrayList<>(refs);
+        String records = shown.size() <= 2 ? String.join(", ", shown) : shown.get(0) + " and " + (shown.size() - 1) + " more";
+        String count = names(named) + " from " + day + " (" + records + "): in place of "
+                + String.join(", ", replaced.stream().map(Drug::displayName).toList()) + ", stopped before it ("
+                + SUBSTITUTION_POLICY + ")";
+        List<Provenance> provenance = new ArrayList<>(provenance(named));
+        cur.segments.stream().filter(s -> replaced.contains(s.drug())).forEach(s -> provenance.addAll(s.record().getProvenance()));
+        if (undecidedJoin(timeline, timeline.lines, batch, day, count, provenance, null, null)) return true;
+        batch.forEach(cur::add);
+        return true;
+    }
+
+    /**
+     * The drugs that came into the line within its initial window after another drug of the line (its corticosteroid
+     * aside) had its last dose in the line, under no plan they share: a substitution (LOT-B15), not the regimen the line
+     * was giving (FINDINGS J1; CDS-POLICY-CONTINUE-EARLY-PD, CDS-POLICY-CONTINUE-AFTER-PD).
+     */
+    private static Set<Drug> substitutedIn(Line cur) {
+        Map<Drug, LocalDate> first = new TreeMap<>();
+        Map<Drug, LocalDate> last = new TreeMap<>();
+        for (Segment s : cur.segments) {
+            first.merge(s.drug(), s.from(), (a, b) -> a.isBefore(b) ? a : b);
+            last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Set<Drug> out = new TreeSet<>();
+        for (Map.Entry<Drug, LocalDate> in : first.entrySet()) {
+            LocalDate joined = in.getValue();
+            if (!joined.isAfter(cur.start) || days(cur.start, joined) > INITIAL_REGIMEN_WINDOW_DAYS) continue;
+            for (Map.Entry<Drug, LocalDate> out2 : last.entrySet()) {
+                if (!out2.getKey().equals(in.getKey()) && days(out2.getValue(), joined) > CONDITIONING_WINDOW_DAYS
+                        && !samePlan(cur, in.getKey(), out2.getKey())) {
+                    out.add(in.getKey());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Two drugs of the line recorded under one treatment plan (a shared group reference). */
+    private static boolean samePlan(Line cur, Drug a, Drug b) {
+        Set<String> plans = new TreeSet<>();
+        cur.segments.stream().filter(s -> s.drug().equals(a) && s.groupRef() != null).forEach(s -> plans.add(s.groupRef()));
+        return cur.segments.stream().anyMatch(s -> s.drug().equals(b) && s.groupRef() != null && plans.contains(s.groupRef()));
     }
 
     /** The policy that reads a line as going on after a progression early in it (FINDINGS I1). */

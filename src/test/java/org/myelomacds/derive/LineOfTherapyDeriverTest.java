@@ -746,6 +746,59 @@ class LineOfTherapyDeriverTest {
         assertEquals(2, LineOfTherapyDeriver.derive(bridged, List.of(), pd, d("2026-11-01")).size());
     }
 
+    /**
+     * Kd, then Pd from 2025-09-15 with pomalidomide charted once (day 1) and dexamethasone weekly to 2025-10-13, then
+     * selinexor and bortezomib weekly from 2025-10-13 (28 days after Pd began) to 2026-07-13, dexamethasone going on
+     * (FINDINGS J1/J2, s16j-06e/06f).
+     */
+    static List<MedicationRecord> pdThenSvd(String pomTo) {
+        return all(kdThenPd(pomTo, "2026-07-13"),
+                charted("svd-s", SELINEXOR, "2025-10-13", "2026-07-13", 7),
+                charted("svd-v", BORTEZOMIB, "2025-10-13", "2026-07-13", 7));
+    }
+
+    @Test
+    void aDrugReplacingTheLinesDrugWithinItsInitialWindowLeavesTheCountARange() {
+        // FINDINGS J2 (s16j-06f): pomalidomide's only dose 2025-09-15, selinexor and bortezomib from 2025-10-13 with no
+        // progression between: they join Pd by the 30-day window, but in place of pomalidomide, an unplanned
+        // substitution if it was not planned (LOT-B15): 2 as placed, 2 to 3 (CDS-POLICY-WINDOW-SUBSTITUTION)
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(pdThenSvd("2025-09-15"), List.of(), List.of(), AS_OF);
+        assertEquals(2, t.lines().size());
+        org.myelomacds.facts.LineCountUncertain u = t.lineCountUncertain();
+        assertNotNull(u, "the count is a range");
+        assertEquals(2, u.getCounted());
+        assertEquals(2, u.getMin());
+        assertEquals(3, u.getMax());
+        assertTrue(u.describe().contains("bortezomib and selinexor from 2025-10-13 (MedicationAdministration/svd-s-2025-10-13,"
+                + " MedicationAdministration/svd-v-2025-10-13): in place of pomalidomide, stopped before it"
+                + " (CDS-POLICY-WINDOW-SUBSTITUTION)"), u.describe());
+        assertTrue(u.getProvenance().stream().anyMatch(p -> p.getReference().equals("MedicationAdministration/pd-p-2025-09-15")));
+        assertTrue(t.lines().get(1).getReason().contains("in place of pomalidomide (last dose 2025-09-15)"),
+                t.lines().get(1).getReason());
+
+        // near miss: pomalidomide going on at its cycle while the new drugs join (an addition with the line's drugs
+        // going on, as daratumumab joining Rd at cycle 2): one line, no range
+        TherapyTimeline added = LineOfTherapyDeriver.timeline(pdThenSvd("2026-05-25"), List.of(), List.of(), AS_OF);
+        assertEquals(2, added.lines().size());
+        assertNull(added.lineCountUncertain());
+    }
+
+    @Test
+    void aProgressionJustAfterASubstitutionDoesNotCarryTheNewDrugsOnAsTheLinesRegimen() {
+        // FINDINGS J1 (s16j-06e): the substitution above, a progression 2025-10-20 a week into the new drugs: their
+        // doses from 2025-10-20 are not "the drugs the line was giving" (CDS-POLICY-CONTINUE-EARLY-PD reaches only the
+        // regimen before its last change): a new line after the progression, 3 lines
+        var pd = List.of(progression("pd-2", "2025-10-20"));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(pdThenSvd("2025-09-15"), List.of(), pd, d("2026-11-01"));
+        assertEquals(3, lines.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, lines.get(2).getOpenedBy());
+        assertEquals(d("2025-10-20"), lines.get(2).getStart());
+        // near miss: pomalidomide going on at its cycle with the new drugs added: the regimen the line was giving
+        // goes on after the progression, one line (as s16a-03d)
+        List<PriorLine> going = LineOfTherapyDeriver.derive(pdThenSvd("2026-05-25"), List.of(), pd, d("2026-11-01"));
+        assertEquals(2, going.size());
+    }
+
     @Test
     void partOfTheLinesDrugsStartedLongAfterAllStoppedIsADifferentRegimenButAnyNewDrugIsANewRegimenToo() {
         // LOT-B15 rule 1: VRd stopped 2022-06-30; lenalidomide alone 400 days later, no progression: a different
