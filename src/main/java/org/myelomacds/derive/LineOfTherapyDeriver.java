@@ -1325,6 +1325,9 @@ public final class LineOfTherapyDeriver {
                 if (lineSegments.stream().anyMatch(Segment::endUnknown)) continue;
                 breakFrom = covered;
                 from = s.from();
+                // the drugs named as resumed are those recorded from the resumption on, not those before the break
+                // (melphalan given as transplant conditioning before it is no resumed drug; FINDINGS s15h-04)
+                others.clear();
             }
             covered = s.to();
             others.add(s.drug());
