@@ -22,7 +22,7 @@ def vcd_then_rd_interrupted(name, pd_date, story, pd1='2018-03-05'):
     b.cond('mm', MM_ICD(), 'Multiple myeloma', '2016-01-05')
     cycles(b, 'vcd-btz', 'bortezomib 1.3 mg/m2 SC', BTZ, '2016-01-18', (0, 7, 14, 21), 6)
     cycles(b, 'vcd-cy', 'cyclophosphamide 300 mg/m2 PO', CY, '2016-01-18', (0, 7, 14, 21), 6)
-    cycles(b, 'vcd-dex', 'dexamethasone 40 mg PO', DEX, '2016-01-18', (0, 7, 14, 21), 6)  # last doses 2016-07-04
+    cycles(b, 'vcd-dex', 'dexamethasone 40 mg PO', DEX, '2016-01-18', (0, 7, 14, 21), 6)  # last doses 2016-06-27
     b.status('pd-1', pd1)
     b.stmt('rd-len-1', 'lenalidomide 25 mg d1-21 of each 28-day cycle', '2018-04-02', '2025-03-31', LEN)
     b.stmt('rd-dex-1', 'dexamethasone 40 mg weekly', '2018-04-02', '2025-03-31', DEX)
@@ -35,7 +35,7 @@ def vcd_then_rd_interrupted(name, pd_date, story, pd1='2018-03-05'):
 
 
 vcd_then_rd_interrupted('01-vcd-2016-rd-interrupted-pd-dated-july-only-rd-restarted', '2025-07', '''
-Man born 1952. VCd (bortezomib, cyclophosphamide, dexamethasone) 2016-01-18 for 6 cycles, last doses 2016-07-04; PD
+Man born 1952. VCd (bortezomib, cyclophosphamide, dexamethasone) 2016-01-18 for 6 cycles, last doses 2016-06-27; PD
 2018-03-05; Rd (lenalidomide d1-21, weekly dexamethasone) from 2018-04-02, interrupted 2025-03-31; a disease-status
 Observation "progressive disease" dated only "2025-07"; Rd restarted 2025-07-15 to 2025-10-31; PD 2026-09-10.
 A haematologist (clinical-evidence.md §1.1 LOT-B15, §1.2 IMWG-C11): if the progression came before the restart
