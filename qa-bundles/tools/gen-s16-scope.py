@@ -44,7 +44,8 @@ ended 92+ days before it, so lenalidomide is not refractory on it. If it came on
 its line and the disease progressed on it: 2 lines, lenalidomide refractory. So the count is 2 to 3 and lenalidomide
 refractoriness is UNKNOWN, with a gap naming the Observation. Line 1 is the same on every day of July: bortezomib and
 cyclophosphamide were last given in 2016, 20 months before the PD of 2018-03-05, so both are not refractory, whatever
-day the July progression fell on (CASTOR's "bortezomib-refractory" exclusion is decided).''')
+day the July progression fell on. The trial populations (CASTOR, CANDOR, ...) are counted by lines, and the count is a
+range: they stay undecided.''')
 
 vcd_then_rd_interrupted('01b-vcd-2016-rd-interrupted-pd-dated-to-the-day-before-restart', '2025-07-08', '''
 Near miss of 01: the same record with the progression dated 2025-07-08, before Rd was restarted on 2025-07-15. The
