@@ -658,11 +658,13 @@ public final class LineOfTherapyDeriver {
         int max = counted;
         List<String> movers = new ArrayList<>();
         Set<Provenance> provenance = new TreeSet<>();
+        List<List<PriorLine>> readings = new ArrayList<>();
         for (Object event : imprecise) {
             boolean moves = false;
             for (LocalDate day : candidateDays(event, anchors, asOf)) {
                 TherapyTimeline alt = place(records, placedOn(procedures, event, day), placedOn(statuses, event, day), asOf);
                 if (signature(alt).equals(base)) continue;
+                readings.add(alt.lines());
                 moves = true;
                 min = Math.min(min, alt.lines().size());
                 max = Math.max(max, alt.lines().size());
@@ -681,6 +683,7 @@ public final class LineOfTherapyDeriver {
         }
         TherapyTimeline all = place(records, lastProcedures, lastStatuses, asOf);
         if (!signature(all).equals(base)) {
+            readings.add(all.lines());
             min = Math.min(min, all.lines().size());
             max = Math.max(max, all.lines().size());
             if (movers.isEmpty()) {
@@ -691,7 +694,15 @@ public final class LineOfTherapyDeriver {
             }
         }
         if (movers.isEmpty()) return null;
-        return LineCountUncertain.ofPartialDates(counted, min, max, movers, new ArrayList<>(provenance));
+        LineCountUncertain u = LineCountUncertain.ofPartialDates(counted, min, max, movers, new ArrayList<>(provenance));
+        // Finding I2 (CDS-POLICY-RANGE-SCOPE): with one partial date, every day it can stand for was tried, so the lines
+        // that differ are known and only their drugs' refractoriness is undecided. With two or more, only each alone
+        // and all on their last day were tried, not every mix of days: the whole history stays undecided.
+        if (imprecise.size() == 1) {
+            java.util.Optional<LineCountUncertain.UseUnknownScope> scope = PartialDateLines.scope(placed.lines(), readings);
+            if (scope.isPresent()) u = u.withPartialDateScope(scope.get());
+        }
+        return u;
     }
 
     /**
@@ -1354,6 +1365,9 @@ public final class LineOfTherapyDeriver {
                 if (lineSegments.stream().anyMatch(Segment::endUnknown)) continue;
                 breakFrom = covered;
                 from = s.from();
+                // the drugs named as resumed are those recorded from the resumption on, not those before the break
+                // (melphalan given as transplant conditioning before it is no resumed drug; FINDINGS s15h-04)
+                others.clear();
             }
             covered = s.to();
             others.add(s.drug());

@@ -63,13 +63,13 @@ final class UseUnknownLines {
     }
 
     /** A line's start, end and records, the statements whose use is unknown left out. */
-    private static List<Object> key(PriorLine l, Set<String> statementRefs) {
+    static List<Object> key(PriorLine l, Set<String> statementRefs) {
         List<String> refs = l.getProvenance().stream().map(Provenance::getReference).filter(r -> !statementRefs.contains(r))
                 .distinct().sorted().toList();
         return List.of(l.getStart(), l.getEnd(), refs);
     }
 
-    private static String names(PriorLine l) {
+    static String names(PriorLine l) {
         return String.join(", ", l.getDrugs().stream().map(Drug::displayName).toList());
     }
 }

@@ -39,6 +39,13 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         LINES_CHANGED_BY_USE_UNKNOWN,
         /**
+         * finding I2: the partial date of a progression or a transplant that, on another day it can stand for, changes
+         * placed lines (splits one, joins two, a line more or fewer): refractoriness to the drugs of the lines that differ
+         * is judged by windows that depend on the day, so it is undecided; the lines every reading holds stay decided
+         * (CDS-POLICY-RANGE-SCOPE)
+         */
+        LINES_CHANGED_BY_PARTIAL_DATE,
+        /**
          * an order not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED) that, read as given, would only add a
          * line of its own: whether its drug was given, and so naivety to it and refractoriness to it, is undecided; the
          * rest of the history is not (sweep s12-partial3 P3-1)
@@ -179,6 +186,21 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " CDS-POLICY-HISTORY-STATUS-UNKNOWN)", u.getProvenance(), null, scope.lastLineChanged());
     }
 
+    /**
+     * A drug of a line that the other days a partial date can stand for change ({@link LineCountUncertain#isPartialDateOnly}):
+     * its line's window, and so refractoriness to it, is undecided; when the last line differs, so is refractoriness to
+     * the last line ({@link #isMayBeLastLine}). The drugs of the lines every reading holds are not named.
+     */
+    public static DrugHistoryGap partialDateChangesLines(LineCountUncertain u, Drug drug) {
+        LineCountUncertain.UseUnknownScope scope = Objects.requireNonNull(u.getPartialDateScope(), "scope");
+        String name = drug.displayName();
+        return new DrugHistoryGap(Kind.LINES_CHANGED_BY_PARTIAL_DATE, drug, name + " refractoriness undecided: on another"
+                + " day the partial date of " + String.join(", ", u.getRecords()) + " can stand for, the lines would change ("
+                + String.join("; ", scope.changedLines()) + "), and one of them gave " + name + ", so the line window its"
+                + " refractoriness is judged by is undecided; the lines every reading holds stay as placed (project policy"
+                + " CDS-POLICY-RANGE-SCOPE)", u.getProvenance(), null, scope.lastLineChanged());
+    }
+
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */
     public static DrugHistoryGap lineCountUncertain(LineCountUncertain u) {
         return new DrugHistoryGap(Kind.LINE_COUNT_UNCERTAIN, null, u.describe(), u.getProvenance());
@@ -205,7 +227,8 @@ public final class DrugHistoryGap implements HasProvenance {
 
     /**
      * {@link Kind#ORDER_NOT_STARTED}: read as given, the order would be the last line; {@link Kind#LINES_CHANGED_BY_USE_UNKNOWN}:
-     * read as taken, the statements change the last line (refractoriness to the last line undecided either way).
+     * read as taken, the statements change the last line; {@link Kind#LINES_CHANGED_BY_PARTIAL_DATE}: on another day of
+     * the partial date the last line differs (refractoriness to the last line undecided in each case).
      */
     public boolean isMayBeLastLine() { return mayBeLastLine; }
 

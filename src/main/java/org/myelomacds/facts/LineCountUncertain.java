@@ -40,6 +40,13 @@ public final class LineCountUncertain implements HasProvenance {
      * refractoriness (and the count, and which line is last) depend on them; the lines both readings share stay decided.
      */
     private final UseUnknownScope useUnknownScope;
+    /**
+     * Finding I2 (CDS-POLICY-RANGE-SCOPE): what the other days a single partial date (of a progression or a transplant)
+     * can stand for change, when the timeline has compared every reading it tried with the placed lines
+     * ({@link #withPartialDateScope}); null when it has not, or once another uncertainty is joined to this one
+     * ({@link #and}): then the whole history stays undecided (DERIVE-HISTORY-02).
+     */
+    private final UseUnknownScope partialDateScope;
 
     /**
      * The lines that differ when the statements whose use is unknown are read as taken: each such line of either reading,
@@ -62,13 +69,14 @@ public final class LineCountUncertain implements HasProvenance {
     }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance) {
-        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false, null);
+        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false, null, null);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance,
                                java.util.SortedMap<Drug, List<String>> ownLineOrders, boolean ownLineOrderMayBeLast,
-                               UseUnknownScope useUnknownScope) {
+                               UseUnknownScope useUnknownScope, UseUnknownScope partialDateScope) {
         this.useUnknownScope = useUnknownScope;
+        this.partialDateScope = partialDateScope;
         this.counted = counted;
         this.min = min;
         this.max = max;
@@ -179,7 +187,7 @@ public final class LineCountUncertain implements HasProvenance {
                                                           boolean mayBeLast) {
         LineCountUncertain u = of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
         return new LineCountUncertain(u.counted, u.min, u.max, u.causes, u.provenance, new java.util.TreeMap<>(byDrug),
-                mayBeLast, null);
+                mayBeLast, null, null);
     }
 
     /**
@@ -189,8 +197,33 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public LineCountUncertain withUseUnknownScope(UseUnknownScope scope) {
         return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
-                Objects.requireNonNull(scope, "scope"));
+                Objects.requireNonNull(scope, "scope"), partialDateScope);
     }
+
+    /**
+     * This uncertainty with what the other days its single partial date can stand for change ({@code scope}), so that the
+     * drug history is undecided only about the drugs of the lines that differ ({@link #isPartialDateOnly}; finding I2),
+     * not as a whole.
+     */
+    public LineCountUncertain withPartialDateScope(UseUnknownScope scope) {
+        return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
+                useUnknownScope, Objects.requireNonNull(scope, "scope"));
+    }
+
+    /**
+     * The only cause is the partial date of a progression or a transplant, and the timeline has said which lines its
+     * other days change ({@link #withPartialDateScope}): the drug history is undecided only about the drugs of those
+     * lines (rules/derive DERIVE-HISTORY-14), not as a whole (DERIVE-HISTORY-02).
+     */
+    public boolean isPartialDateOnly() {
+        return partialDateScope != null && !causes.isEmpty() && causes.stream().allMatch(c -> c.kind() == Kind.PARTIAL_DATE);
+    }
+
+    /** What the other days of the partial date change; null when not compared. */
+    public UseUnknownScope getPartialDateScope() { return partialDateScope; }
+
+    /** The drugs of the lines the partial date changes ({@link #isPartialDateOnly}), in catalogue order. */
+    public List<Drug> getPartialDateDrugs() { return partialDateScope == null ? List.of() : partialDateScope.drugs(); }
 
     /**
      * Every cause is a statement whose use is unknown and the timeline has said which lines it changes
@@ -244,13 +277,16 @@ public final class LineCountUncertain implements HasProvenance {
             b.stream().filter(x -> !m.contains(x)).forEach(m::add);
             return m;
         }));
+        // The lines a partial date changes were compared with the other causes' records as placed only: joined to another
+        // cause (another partial date included), the readings of both together were not compared, so the scope is
+        // dropped and the whole history stays undecided (DERIVE-HISTORY-02).
         // What the statements whose use is unknown change stays known as such; with any other cause the whole history
         // is undecided (isUseUnknownOnly).
         UseUnknownScope scope = useUnknownScope == null ? other.useUnknownScope
                 : other.useUnknownScope == null ? useUnknownScope : useUnknownScope.and(other.useUnknownScope);
         return new LineCountUncertain(counted, Math.min(min, other.min),
                 Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all), orders,
-                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast, scope);
+                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast, scope, null);
     }
 
     /** The records of one kind that move the count, in the order named. */

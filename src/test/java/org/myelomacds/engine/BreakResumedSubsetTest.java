@@ -53,4 +53,19 @@ class BreakResumedSubsetTest {
         assertTrue(exposure(a, "DARATUMUMAB").refractory(), exposure(a, "DARATUMUMAB").toString());
         assertTrue(a.findings().priorTherapy().lines().stream().noneMatch(l -> l.reason().contains("BREAK-RESUMED-SUBSET")));
     }
+
+    /**
+     * The drugs named as resumed are those recorded from the resumption on: melphalan given as transplant conditioning
+     * before the break is no resumed drug. Near miss: lenalidomide, given before the break (VRd) and again after it, is.
+     */
+    @Test
+    void theResumedDrugsAreThoseRecordedAfterTheBreakNotTheConditioningBeforeIt() throws Exception {
+        Assessment a = evaluate("s15h-04-vrd-asct-r-pd-then-cy-mobilisation-salvage-asct2-pd");
+        String bortezomib = exposure(a, "BORTEZOMIB").stopEvident();
+        assertTrue(bortezomib.contains("and lenalidomide resumed without it on 2019-08-15"), bortezomib);
+        assertFalse(bortezomib.contains("melphalan resumed"), bortezomib);
+        String line1 = a.findings().priorTherapy().lines().get(0).reason();
+        assertFalse(line1.contains("lenalidomide, melphalan resumed without it"), line1);
+        assertTrue(line1.contains("and lenalidomide resumed without it on 2019-08-15"), line1);
+    }
 }
