@@ -46,6 +46,13 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         LINES_CHANGED_BY_PARTIAL_DATE,
         /**
+         * finding J5: a progression within 60 days of a line's last dose that convicts a drug of the line (the line rule),
+         * but more than 60 days after the recorded end of another drug of its final phase: by its own last dose (§1.2)
+         * that drug is not refractory, by its line it is; the record does not settle which, so it is undecided
+         * (CDS-POLICY-LINE-OWN-END-DISAGREE)
+         */
+        LINE_AND_OWN_END_DISAGREE,
+        /**
          * an order not known to have been started (CDS-POLICY-ORDERS-NOT-STARTED) that, read as given, would only add a
          * line of its own: whether its drug was given, and so naivety to it and refractoriness to it, is undecided; the
          * rest of the history is not (sweep s12-partial3 P3-1)
@@ -247,6 +254,20 @@ public final class DrugHistoryGap implements HasProvenance {
      * A progression whose partial date ("2026-07") lies partly inside and partly outside the 60-day window of the line
      * that gave the drug: whether the line progressed on therapy, and so the drug is refractory, is unknown.
      */
+    /** {@link Kind#LINE_AND_OWN_END_DISAGREE}: {@code convicted} is a drug the same progression makes refractory by the line. */
+    public static DrugHistoryGap lineAndOwnEndDisagree(DosingPeriod course, PriorLine line, DiseaseStatus progression,
+                                                       Drug convicted) {
+        String name = course.getDrug().displayName();
+        return new DrugHistoryGap(Kind.LINE_AND_OWN_END_DISAGREE, course.getDrug(), name + " refractoriness undecided: the"
+                + " progression " + progression.onDate() + " falls within 60 days of the last dose of line "
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + "), which makes "
+                + convicted.displayName() + " of the same line refractory, but " + (progression.getDay()
+                - course.getEndDay()) + " days after " + name + "'s own recorded end on " + course.getEnd() + ": by its own"
+                + " last dose it is not refractory (§1.2), by its line it is, and the record does not say which reading"
+                + " holds (" + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
+                Provenances.of(course, line, progression));
+    }
+
     public static DrugHistoryGap impreciseLineWindow(DosingPeriod course, PriorLine line, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.IMPRECISE_DATE, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: the progression " + progression.onDate() + " falls during or within"

@@ -7,7 +7,6 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.assessment.Statement;
 import org.myelomacds.scenario.Samples;
 
-import static org.myelomacds.scenario.Samples.criterion;
 import static org.myelomacds.scenario.Samples.gapTexts;
 
 import java.nio.file.Path;
@@ -37,10 +36,20 @@ class InductionNotRecordedTest {
         assertEquals(1, gaps.size(), a.dataGaps().toString());
         assertTrue(gaps.get(0).contains("line 1 begins at the autologous stem-cell transplant on 2021-03-15: its drugs"
                 + " (lenalidomide) all start on or after it, and no induction is recorded before it"), gaps.get(0));
-        Statement ikema = criterion(a, "ISA_KD", "ikema-population");
+        // The count (1) is a minimum, so the US 1-3-line limit of Isa-Kd and D-Kd is undecided too (FINDINGS I3,
+        // ELIG-COMMON-12): both are not offered, and their reasons keep the undecided trial populations.
+        Statement ikema = reason(a, "ISA_KD", "ikema-population");
         assertEquals("UNKNOWN", ikema.outcome(), ikema.text());
         assertEquals("ELIG-COMMON-03", ikema.rule());
-        assertEquals("UNKNOWN", criterion(a, "DARA_KD", "candor-population").outcome());
+        assertEquals("UNKNOWN", reason(a, "DARA_KD", "candor-population").outcome());
+        assertEquals("ELIG-COMMON-12", reason(a, "ISA_KD", "prior-lines").rule());
+    }
+
+    private static Statement reason(Assessment a, String regimen, String criterion) {
+        return a.notRecommended().stream().filter(r -> r.regimen().equals(regimen))
+                .peek(r -> assertEquals("INSUFFICIENT_DATA", r.status(), regimen))
+                .flatMap(r -> r.reasons().stream()).filter(s -> criterion.equals(s.criterion()))
+                .findFirst().orElseThrow(() -> new AssertionError(regimen + " has no " + criterion));
     }
 
     @Test
