@@ -1802,6 +1802,8 @@ public final class LineOfTherapyDeriver {
         if (!fresh) return replaced;
         for (Segment s : cur.segments) {
             Drug d = s.drug();
+            // the line's steroid is no drug a new one replaces (pulses of dexamethasone stop and start by design)
+            if (d.getDrugClass() == DrugClass.CORTICOSTEROID) continue;
             boolean stopped = timeline.drugSegments.stream().filter(o -> o.drug().equals(d))
                     .allMatch(o -> o.to().isBefore(day) && !o.ongoing() && !o.endUnknown());
             // a drug starting within a week of the other's last dose is the regimen's own schedule (ESHAP's cytarabine
@@ -1863,6 +1865,8 @@ public final class LineOfTherapyDeriver {
         Map<Drug, LocalDate> first = new TreeMap<>();
         Map<Drug, LocalDate> last = new TreeMap<>();
         for (Segment s : cur.segments) {
+            // the line's steroid neither replaces nor is replaced (CDS-POLICY-WINDOW-SUBSTITUTION: its steroid aside)
+            if (s.drug().getDrugClass() == DrugClass.CORTICOSTEROID) continue;
             first.merge(s.drug(), s.from(), (a, b) -> a.isBefore(b) ? a : b);
             last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
         }

@@ -784,6 +784,21 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void nearMissTheLinesSteroidStoppingBeforeADrugJoinsIsNoSubstitution() {
+        // CDS-POLICY-WINDOW-SUBSTITUTION sets the line's steroid aside: dexamethasone pulsed on days 1-2 and lenalidomide
+        // charted from day 10 is one Rd, not lenalidomide "in place of" dexamethasone (no range), and a progression
+        // a few weeks in with lenalidomide going on at its cycle does not split it
+        List<MedicationRecord> rd = all(charted("rd-d", DEXAMETHASONE, "2025-01-06", "2025-01-07", 1),
+                charted("rd-r", LENALIDOMIDE, "2025-01-15", "2026-06-15", 28));
+        TherapyTimeline t = LineOfTherapyDeriver.timeline(rd, List.of(), List.of(), AS_OF);
+        assertEquals(1, t.lines().size());
+        assertNull(t.lineCountUncertain(), () -> t.lineCountUncertain().describe());
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(rd, List.of(), List.of(progression("pd-1", "2025-03-01")),
+                d("2026-11-01"));
+        assertEquals(1, lines.size(), lines.toString());
+    }
+
+    @Test
     void aProgressionJustAfterASubstitutionDoesNotCarryTheNewDrugsOnAsTheLinesRegimen() {
         // FINDINGS J1 (s16j-06e): the substitution above, a progression 2025-10-20 a week into the new drugs: their
         // doses from 2025-10-20 are not "the drugs the line was giving" (CDS-POLICY-CONTINUE-EARLY-PD reaches only the
