@@ -378,10 +378,15 @@ final class AssessmentAssembler {
                 r.getRule() == null ? null : r.getRule().getEvidence())).toList();
         // A drug whose records stopped while its line went on says why its own last dose judges it
         // (CDS-POLICY-LINEREFR-STOP-EVIDENT), on the exposure as on the line.
+        // Working memory hands facts back in no fixed order: courses are joined by date, so the same record always reads
+        // the same.
         Map<String, String> stopEvident = new TreeMap<>();
-        for (org.myelomacds.facts.DosingPeriod d : facts(session, org.myelomacds.facts.DosingPeriod.class)) {
-            if (d.getStopEvidentText() != null) stopEvident.merge(d.getDrug().name(), d.getStopEvidentText(), (a, b) -> a + "; " + b);
-        }
+        facts(session, org.myelomacds.facts.DosingPeriod.class).stream()
+                .filter(d -> d.getStopEvidentText() != null)
+                .sorted(Comparator.comparing(org.myelomacds.facts.DosingPeriod::getStopEvidentFrom)
+                        .thenComparing(org.myelomacds.facts.DosingPeriod::getStart)
+                        .thenComparing(org.myelomacds.facts.DosingPeriod::getStopEvidentText))
+                .forEach(d -> stopEvident.merge(d.getDrug().name(), d.getStopEvidentText(), (a, b) -> a + "; " + b));
 
         // A drug named by a history gap (partial date, unknown end) has an undecided refractoriness; a gap without a
         // drug (a transplant with no recorded induction) leaves every drug's undecided.
