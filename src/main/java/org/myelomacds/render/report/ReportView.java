@@ -224,7 +224,11 @@ public record ReportView(
                 return !d.isBefore(start) && (last || !d.isAfter(end.plusDays(60)));
             }).map(e -> statusWords(e) + " " + e.dateText()
                     + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
-                            ? " (after the line: more than 60 days after its end)" : ""))
+                            ? " (after the line: more than 60 days after its end)" : "")
+                    // CDS-POLICY-FIRST-DOSE-DAY-PROGRESSION: not a progression on the line
+                    + ("PROGRESSION".equals(e.status()) && e.derivation() == null && e.recorded() == null
+                            && LocalDate.parse(e.date()).equals(start)
+                            ? " (the line's first day: the progression it was begun for, not one on it)" : ""))
                     .collect(Collectors.joining("; "));
             List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
             // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.
