@@ -1196,11 +1196,18 @@ public final class LineOfTherapyDeriver {
                 // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
                 if (bounded.getStopEvidentText() != null) reason.append("; ").append(bounded.getStopEvidentText());
             }
+            // J7: the line is shown to the last dose of its steroid given on after its other drugs, before the next line
+            List<Segment> steroidOn = ongoing ? List.of() : steroidGivenOnTo(line, supportive,
+                    i + 1 < lines.size() ? lines.get(i + 1).start : asOf.plusDays(1));
+            for (Segment sg : steroidOn) provenance.addAll(sg.record().getProvenance());
+            Segment steroid = steroidOn.isEmpty() ? null : lastOf(steroidOn);
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
                     new ArrayList<>(drugs), kinds,
                     !line.segments.isEmpty(), ongoing, i == lines.size() - 1, line.opening, reason.toString(),
                     new ArrayList<>(provenance), gaps, i == 0 && beginsAtTransplant(line))
-                    .withTransplantRecordText(transplantRecordText(line)));
+                    .withTransplantRecordText(transplantRecordText(line))
+                    .withSteroidEnd(steroid == null ? null : steroid.to(), steroid == null ? null : earliestTo(steroid),
+                            steroid == null ? null : steroid.drug()));
             // CDS-POLICY-LINE-UNDER-WAY (FINDINGS G6): the last line whose next dose is not yet due at asOf
             if (i == lines.size() - 1 && !ongoing && !line.endUnknown()) {
                 Map.Entry<Drug, Long> rhythm = largestDosingInterval(line);
@@ -1575,12 +1582,14 @@ public final class LineOfTherapyDeriver {
         }
 
         // All anti-myeloma drugs of the current line have stopped (or it holds only a transplant).
+        // J7: "all drugs" includes the line's steroid given on after its other drugs (the decisions below read lastDose)
+        LocalDate shownLast = lastDose == null ? null : shownLastDose(cur, timeline.supportive, day);
         String after = lastDose == null
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
                 : cur.endUnknown()
-                ? "after all drugs of line " + n + " stopped (on an unknown day from " + lastDose + " to "
+                ? "after all drugs of line " + n + " stopped (on an unknown day from " + shownLast + " to "
                         + day.minusDays(1) + ": the records give no end)"
-                : "after all drugs of line " + n + " stopped on " + lastDose;
+                : "after all drugs of line " + n + " stopped on " + shownLast;
         if (progression != null) {
             String continued = continuesAfterProgression(timeline, cur, batch, day, lastDose, progression);
             if (continued != null) {
@@ -1671,11 +1680,13 @@ public final class LineOfTherapyDeriver {
                 Set<Drug> named = new TreeSet<>(resumed);
                 named.addAll(timeline.regimenStarting(day, false));
                 // R10: with no recorded end, the day count is from the line's last record, an upper bound.
+                // the days are counted to the day the text names (J7: the line's steroid given on after its drugs)
+                LocalDate shownActivity = later(last, shownLast);
                 String when = cur.endUnknown()
-                        ? "started on " + day + ", at most " + days(last, day) + " days after all drugs of line " + n
-                                + " stopped: its last record is dated " + last + " and gives no end, so they stopped on an"
-                                + " unknown day from " + last + " to " + day.minusDays(1)
-                        : "started " + days(last, day) + " days " + after;
+                        ? "started on " + day + ", at most " + days(shownActivity, day) + " days after all drugs of line "
+                                + n + " stopped: its last record is dated " + shownActivity + " and gives no end, so they"
+                                + " stopped on an unknown day from " + shownActivity + " to " + day.minusDays(1)
+                        : "started " + days(shownActivity, day) + " days " + after;
                 open(lines, day, LineOpening.NEW_REGIMEN, "different regimen (" + String.join(", ",
                         named.stream().map(Drug::displayName).toList()) + ") " + when + " (its last regimen: "
                         + String.join(", ", stopped.stream().map(Drug::displayName).toList()) + "; LOT-B15: a regimen is discontinued when all its drugs are stopped, and a different"
@@ -1893,6 +1904,70 @@ public final class LineOfTherapyDeriver {
 
     /** The policy that reads a line as going on after a progression early in it (FINDINGS I1). */
     static final String CONTINUE_EARLY_POLICY = "CDS-POLICY-CONTINUE-EARLY-PD";
+
+    /**
+     * FINDINGS J7: the doses of the line's corticosteroid given on after its other drugs' last dose and before
+     * {@code before} (the next line's first day, else the day after asOf; or therapy the engine cannot name started
+     * after the line, when earlier), or none when it was not given on. Its steroid
+     * is one given during the line's span (the one listed among its drugs); its later doses count while each follows the
+     * one before by no more than the line's rhythm: its own largest dosing interval as CDS-POLICY-CONTINUE-AFTER-PD
+     * measures it, or the steroid's own within the line when larger (intervals over {@value #CONTINUE_INTERVAL_MAX_DAYS}
+     * days are holds), and {@value #CONTINUE_INTERVAL_MAX_DAYS} days when the line shows no interval (Pd charted once:
+     * pomalidomide on day 1, its dexamethasone weekly). A pulse weeks after a weekly regimen stopped is not the regimen
+     * going on (FINDINGS s13a-08: a bridge while the next drug is approved). A record still running at asOf, running into the next line or with an
+     * unknown end shows no last dose, so it moves nothing. Only the line's shown end and the "stopped on" texts read it:
+     * the steroid opens, continues and ends no line, and the refractoriness windows read the other drugs' last dose.
+     */
+    private static List<Segment> steroidGivenOnTo(Line line, List<Segment> supportive, LocalDate before) {
+        LocalDate end = line.end();
+        if (end == null || before == null) return List.of();
+        // therapy the engine cannot name, started after the line, may be the next regimen with this steroid: it bounds
+        // the line as the next line's first day does (a study drug with its dexamethasone)
+        LocalDate bound = supportive.stream().filter(s -> unnamedTherapy(s.record()) && s.from().isAfter(end))
+                .map(Segment::from).filter(before::isAfter).min(Comparator.naturalOrder()).orElse(before);
+        List<Segment> steroids = supportive.stream()
+                .filter(s -> s.drug().getDrugClass() == DrugClass.CORTICOSTEROID && !s.ongoing() && !s.endUnknown()
+                        && s.to().isBefore(bound) && !s.to().isBefore(line.sharedFrom))
+                .sorted(Comparator.comparing(Segment::from).thenComparing(Segment::to))
+                .toList();
+        Map.Entry<Drug, Long> lineRhythm = largestDosingInterval(line);
+        List<Segment> best = List.of();
+        for (Drug drug : steroids.stream().map(Segment::drug).collect(Collectors.toCollection(TreeSet::new))) {
+            // its rhythm: the line's own largest dosing interval, or the steroid's within the line when larger
+            long rhythm = lineRhythm == null ? 0 : lineRhythm.getValue();
+            List<LocalDate> inLine = steroids.stream().filter(s -> s.drug().equals(drug) && !s.from().isAfter(end))
+                    .map(Segment::from).sorted().toList();
+            for (int k = 1; k < inLine.size(); k++) {
+                long step = days(inLine.get(k - 1), inLine.get(k));
+                if (step <= CONTINUE_INTERVAL_MAX_DAYS) rhythm = Math.max(rhythm, step);
+            }
+            if (rhythm == 0) rhythm = CONTINUE_INTERVAL_MAX_DAYS;
+            List<Segment> given = new ArrayList<>();
+            LocalDate reach = null;
+            for (Segment s : steroids) {
+                if (!s.drug().equals(drug)) continue;
+                boolean during = !s.from().isAfter(end);
+                boolean chained = reach != null && days(reach, s.from()) <= rhythm;
+                if (!during && !chained) break;
+                given.add(s);
+                reach = later(reach, s.to());
+            }
+            if (reach != null && reach.isAfter(end) && (best.isEmpty() || reach.isAfter(lastOf(best).to()))) best = given;
+        }
+        return best;
+    }
+
+    /** The segment of {@code given} that ends last. */
+    private static Segment lastOf(List<Segment> given) {
+        return given.stream().max(Comparator.comparing(Segment::to)).orElseThrow();
+    }
+
+    /** The line's last dose as the texts show it: its steroid's last dose when given on after the others (J7). */
+    private static LocalDate shownLastDose(Line line, List<Segment> supportive, LocalDate before) {
+        List<Segment> steroid = steroidGivenOnTo(line, supportive, before);
+        LocalDate last = line.lastDose();
+        return steroid.isEmpty() || last == null ? last : later(last, lastOf(steroid).to());
+    }
 
     /**
      * CDS-POLICY-CONTINUE-EARLY-PD: the line's corticosteroid (dexamethasone of Pd, Kd, Rd) given on through a
@@ -2225,7 +2300,7 @@ public final class LineOfTherapyDeriver {
      */
     private static void openUndecided(Timeline timeline, Line cur, int n, List<Segment> batch, List<Segment> added,
                                       LocalDate day, LocalDate latestStart, DiseaseStatus progression, boolean conflict) {
-        LocalDate lastDose = cur.lastDose();
+        LocalDate lastDose = shownLastDose(cur, timeline.supportive, day);
         DiseaseStatus progressionAfter = timeline.progressionBefore(cur, latestStart);
         LineOpening during = progression != null ? LineOpening.PROGRESSION
                 : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION;

@@ -84,6 +84,14 @@ public final class TimelineDerivation {
                     asOf));
             purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
         }
+        // A list entry dated by month or year that contains a course the chart gives dose by dose, with nothing of its
+        // own outside it, is that course (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4).
+        List<MedicationRecord> asCourses = ChartedCourseEntries.read(record.medications(), purpose.myeloma(),
+                purpose.procedures(), record.diseaseStatuses(), asOf, purpose.undecided());
+        if (asCourses != record.medications()) {
+            record = record.withMedications(asCourses);
+            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
+        }
         // Orders the record does not show were started (CDS-POLICY-ORDERS-NOT-STARTED: on hold, or open with nothing
         // given under them in a chart that records giving) make no line and no exposure; the timeline names them and the
         // line count becomes a range when they could form or change a line.
@@ -120,6 +128,8 @@ public final class TimelineDerivation {
         List<PriorLine> notedLines = AuthorisedSupplyEnds.noted(timeline.lines(), cuts);
         // An old open steroid order read as given on its date only says so on its line (FINDINGS D1).
         notedLines = SteroidOpenOrders.noted(notedLines, record.medications(), asOf);
+        // A list entry read as the course charted beside it says so on its line (FINDINGS I4).
+        notedLines = ChartedCourseEntries.noted(notedLines, record.medications());
         if (notedLines != timeline.lines()) {
             timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }

@@ -433,14 +433,15 @@ final class AssessmentAssembler {
                 "DERIVE-SETTING-20");
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size() - (firstLine == null ? 0 : 1),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
-                lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getEnd().toString(),
+                lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getShownEnd().toString(),
                         l.getDrugs().stream().map(Drug::name).toList(), l.isIncludesTransplant(), l.isOngoing(),
                         // a line the undecided count turns on says so, with the other reading (sweep s11 P1, P2)
                         LineNotes.reason(l, lines, undecided.isEmpty() ? null : undecided.get(0), record.medications()),
                         refs(l.getProvenance()), l.getOpenedBy().name(), l.getOpenedBy().rule(),
                         l.getTransplants().stream().map(k -> k.transplantKind()).toList(),
                         l.getStartLatest().equals(l.getStart()) ? null : l.getStartText(),
-                        l.isOngoing() || (l.getEndEarliest().equals(l.getEnd()) && !l.isEndUnknown()) ? null
+                        // the shown end: its steroid's last dose when given on after its other drugs (FINDINGS J7)
+                        l.isOngoing() || (l.getShownEndEarliest().equals(l.getShownEnd()) && !l.isEndUnknown()) ? null
                                 : l.getEndText(),
                         l.isEndUnknown() ? Boolean.TRUE : null,
                         l.isEndUnknown() ? l.getEndLatest().toString() : null)).toList(),

@@ -260,7 +260,8 @@ public final class DrugHistoryGap implements HasProvenance {
         String name = course.getDrug().displayName();
         return new DrugHistoryGap(Kind.LINE_AND_OWN_END_DISAGREE, course.getDrug(), name + " refractoriness undecided: the"
                 + " progression " + progression.onDate() + " falls within 60 days of the last dose of line "
-                + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + "), which makes "
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd() + line.getDecidingEndNote()
+                + "), which makes "
                 + convicted.displayName() + " of the same line refractory, but " + (progression.getDay()
                 - course.getEndDay()) + " days after " + name + "'s own recorded end on " + course.getEnd() + ": by its own"
                 + " last dose it is not refractory (§1.2), by its line it is, and the record does not say which reading"
@@ -271,8 +272,8 @@ public final class DrugHistoryGap implements HasProvenance {
     public static DrugHistoryGap impreciseLineWindow(DosingPeriod course, PriorLine line, DiseaseStatus progression) {
         return new DrugHistoryGap(Kind.IMPRECISE_DATE, course.getDrug(), course.getDrug().displayName()
                 + " refractoriness unknown: the progression " + progression.onDate() + " falls during or within"
-                + " 60 days after line " + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd()
-                + "), which gave " + course.getDrug().displayName() + ", or later, depending on the day a partial date"
+                + " 60 days after line " + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd()
+                + line.getDecidingEndNote() + "), which gave " + course.getDrug().displayName() + ", or later, depending on the day a partial date"
                 + " stands for (" + Provenances.references(progression) + ")", Provenances.of(course, line, progression));
     }
 

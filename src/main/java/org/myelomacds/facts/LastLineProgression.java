@@ -23,7 +23,7 @@ public final class LastLineProgression implements HasProvenance {
 
     public String describe() {
         return "progression " + progression.onDate() + " during or within 60 days after line " + line.getNumber()
-                + " (" + line.getStart() + " to " + line.getEnd() + ")";
+                + " (" + line.getStart() + " to " + line.getShownEnd() + line.getDecidingEndNote() + ")";
     }
 
     @Override public boolean equals(Object o) {

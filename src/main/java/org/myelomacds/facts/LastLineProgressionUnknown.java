@@ -40,7 +40,8 @@ public final class LastLineProgressionUnknown implements HasProvenance {
     public static LastLineProgressionUnknown unreadableAssessment(PriorLine line, DiseaseStatus status) {
         return new LastLineProgressionUnknown(line, null, status, Reason.UNREADABLE_ASSESSMENT,
                 status.describeUncertainty() + ", falls during or within 60 days after line " + line.getNumber() + " ("
-                        + line.getStart() + " to " + line.getEnd() + "); if it records progression, the disease progressed"
+                        + line.getStart() + " to " + line.getShownEnd() + line.getDecidingEndNote()
+                        + "); if it records progression, the disease progressed"
                         + " on the last therapy");
     }
 
@@ -48,7 +49,7 @@ public final class LastLineProgressionUnknown implements HasProvenance {
     public static LastLineProgressionUnknown relapseUndated(PriorLine line, java.util.Collection<?> signals) {
         return new LastLineProgressionUnknown(line, null, null, Reason.RELAPSE_UNDATED, "relapse is documented only"
                 + " without a date (" + RelapseSignal.texts(signals) + ") and no dated progression follows the start of line "
-                + line.getNumber() + " (" + line.getStart() + " to " + line.getEnd() + "), so whether it came during or"
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd() + "), so whether it came during or"
                 + " within 60 days after the line is not recorded");
     }
 

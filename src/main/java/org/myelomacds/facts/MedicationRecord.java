@@ -44,6 +44,11 @@ public final class MedicationRecord implements HasProvenance {
      * cyclophosphamide given alone (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
      */
     private final String mobilisationSign;
+    /**
+     * How this partial-dated record was read as a course the chart gives dose by dose
+     * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
+     */
+    private final String chartedCourseNote;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -88,6 +93,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = null;
         this.endFromAuthorisation = false;
         this.mobilisationSign = null;
+        this.chartedCourseNote = null;
     }
 
     private MedicationRecord(Copy c) {
@@ -113,6 +119,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = c.plannedEnd;
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.mobilisationSign = c.mobilisationSign;
+        this.chartedCourseNote = c.chartedCourseNote;
     }
 
     /**
@@ -141,6 +148,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate plannedEnd;
         private boolean endFromAuthorisation;
         private String mobilisationSign;
+        private String chartedCourseNote;
 
         private Copy(MedicationRecord r) {
             drug = r.drug;
@@ -164,6 +172,7 @@ public final class MedicationRecord implements HasProvenance {
             plannedEnd = r.plannedEnd;
             endFromAuthorisation = r.endFromAuthorisation;
             mobilisationSign = r.mobilisationSign;
+            chartedCourseNote = r.chartedCourseNote;
         }
 
         private MedicationRecord build() { return new MedicationRecord(this); }
@@ -179,6 +188,24 @@ public final class MedicationRecord implements HasProvenance {
         c.mobilisationSign = sign;
         return c.build();
     }
+
+    /**
+     * This partial-dated record read as the course the chart gives dose by dose (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE):
+     * it starts on the course's first dose ({@code start}, a day), and its end, still the record's latest day, is no
+     * earlier than the course's last dose ({@code endEarliest}); {@code note} says so.
+     */
+    public MedicationRecord asChartedCourse(LocalDate start, LocalDate endEarliest, String note) {
+        Copy c = new Copy(this);
+        c.start = start;
+        c.startLatest = start;
+        c.endEarliest = endEarliest == null || this.end == null || endEarliest.isAfter(this.end) ? this.end
+                : this.endEarliest != null && this.endEarliest.isAfter(endEarliest) ? this.endEarliest : endEarliest;
+        c.chartedCourseNote = note;
+        return c.build();
+    }
+
+    /** How this record was read as a charted course, or null (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE). */
+    public String getChartedCourseNote() { return chartedCourseNote; }
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }

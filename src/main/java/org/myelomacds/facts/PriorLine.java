@@ -44,6 +44,16 @@ public final class PriorLine implements HasProvenance {
      */
     private final int underWayIntervalDays;
     private final Drug underWayPacing;
+    /**
+     * FINDINGS J7: the last dose of the line's corticosteroid when it was given on after the line's other drugs stopped,
+     * before the next line's first day (the dexamethasone of Pd given weekly after a single pomalidomide dose); null when
+     * none. The line's shown end ({@link #getShownEnd}, {@link #getEndText}) is the later of the two. {@link #getEnd} and
+     * its bounds stay the last dose of the drugs that decide (the steroid opens, continues and ends no line), so the
+     * refractoriness windows, the relapse reading and the line-count rules read the same day as before.
+     */
+    private final LocalDate steroidEnd;
+    private final LocalDate steroidEndEarliest;
+    private final Drug steroid;
 
     public PriorLine(int number, LocalDate start, LocalDate end, List<Drug> drugs, List<ProcedureKind> transplants,
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
@@ -98,14 +108,20 @@ public final class PriorLine implements HasProvenance {
                      boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                      List<Provenance> provenance, List<TherapyGap> gaps, boolean inductionMissing) {
         this(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants, drugTherapyRecorded, ongoing,
-                lastLine, openedBy, reason, provenance, gaps, inductionMissing, null, 0, null);
+                lastLine, openedBy, reason, provenance, gaps, inductionMissing, null, 0, null, null, null, null);
     }
 
     private PriorLine(int number, LocalDate start, LocalDate end, LocalDate startLatest, LocalDate endEarliest,
                       LocalDate endLatest, List<Drug> drugs, List<ProcedureKind> transplants,
                       boolean drugTherapyRecorded, boolean ongoing, boolean lastLine, LineOpening openedBy, String reason,
                       List<Provenance> provenance, List<TherapyGap> gaps, boolean inductionMissing,
-                      String transplantRecordText, int underWayIntervalDays, Drug underWayPacing) {
+                      String transplantRecordText, int underWayIntervalDays, Drug underWayPacing,
+                      LocalDate steroidEnd, LocalDate steroidEndEarliest, Drug steroid) {
+        boolean later = !ongoing && steroidEnd != null && steroid != null && steroidEnd.isAfter(end);
+        this.steroidEnd = later ? steroidEnd : null;
+        this.steroidEndEarliest = later ? (steroidEndEarliest == null || steroidEndEarliest.isAfter(steroidEnd)
+                ? steroidEnd : steroidEndEarliest) : null;
+        this.steroid = later ? steroid : null;
         this.underWayIntervalDays = Math.max(0, underWayIntervalDays);
         this.underWayPacing = this.underWayIntervalDays == 0 ? null : underWayPacing;
         this.transplantRecordText = transplantRecordText == null || transplantRecordText.isBlank() ? null
@@ -154,10 +170,13 @@ public final class PriorLine implements HasProvenance {
         if (isEndUnknown()) {
             return lastLine ? "an unknown day by " + endLatest : "an unknown day before " + endLatest.plusDays(1);
         }
-        return PartialDateText.of(endEarliest, end);
+        return PartialDateText.of(getShownEndEarliest(), getShownEnd());
     }
-    /** The line's dates as a reader should see them: "2022-10-10 to an unknown day before 2024-08-26". */
-    public String getSpanText() { return getStartText() + " to " + getEndText(); }
+    /**
+     * The line's dates as a reader should see them: "2022-10-10 to an unknown day before 2024-08-26"; with the last dose
+     * the windows count from when its steroid went on after it ({@link #getDecidingEndNote}).
+     */
+    public String getSpanText() { return getStartText() + " to " + getEndText() + getDecidingEndNote(); }
     /**
      * The records do not say when the line's therapy stopped: it ended some day from {@link #getEnd()} (the last day
      * recorded) to {@link #getEndLatest()}.
@@ -180,21 +199,54 @@ public final class PriorLine implements HasProvenance {
         String r = reason == null || reason.isBlank() ? more : reason + "; " + more;
         return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
                 drugTherapyRecorded, ongoing, lastLine, openedBy, r, provenance, gaps, false, transplantRecordText,
-                underWayIntervalDays, underWayPacing);
+                underWayIntervalDays, underWayPacing, steroidEnd, steroidEndEarliest, steroid);
     }
 
     /** This line with what its transplant record shows (see {@link #getTransplantRecordText()}); every other field as it is. */
     public PriorLine withTransplantRecordText(String text) {
         return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
                 drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance, gaps, inductionMissing, text,
-                underWayIntervalDays, underWayPacing);
+                underWayIntervalDays, underWayPacing, steroidEnd, steroidEndEarliest, steroid);
     }
 
     /** This line marked under way at asOf by its own rhythm (see {@link #isUnderWayByRhythm()}); every other field as it is. */
     public PriorLine withUnderWay(int intervalDays, Drug pacing) {
         return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
                 drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance, gaps, inductionMissing,
-                transplantRecordText, intervalDays, pacing);
+                transplantRecordText, intervalDays, pacing, steroidEnd, steroidEndEarliest, steroid);
+    }
+
+    /**
+     * This line with the last dose of {@code drug}, its corticosteroid, given on after its other drugs stopped and before
+     * the next line's first day ({@code lastEarliest}: the earliest day a partial date allows); every other field as it
+     * is. Ignored when not after {@link #getEnd} or when the line is ongoing (FINDINGS J7).
+     */
+    public PriorLine withSteroidEnd(LocalDate last, LocalDate lastEarliest, Drug drug) {
+        return new PriorLine(number, start, end, startLatest, endEarliest, endLatest, drugs, transplants,
+                drugTherapyRecorded, ongoing, lastLine, openedBy, reason, provenance, gaps, inductionMissing,
+                transplantRecordText, underWayIntervalDays, underWayPacing, last, lastEarliest, drug);
+    }
+
+    /**
+     * The line's last day as shown: the last dose of any of its drugs, its corticosteroid included, before the next
+     * line's first day (asOf when ongoing). Later than {@link #getEnd} only when the steroid went on after the other
+     * drugs stopped (FINDINGS J7); decisions read {@link #getEnd} and its bounds.
+     */
+    public LocalDate getShownEnd() { return steroidEnd != null ? steroidEnd : end; }
+    /** The earliest day the shown end can be (a partial date), as {@link #getEndEarliest} is for {@link #getEnd}. */
+    public LocalDate getShownEndEarliest() { return steroidEnd != null ? steroidEndEarliest : endEarliest; }
+    /** The corticosteroid given on after the line's other drugs stopped; null when none was (see {@link #getShownEnd}). */
+    public Drug getSteroidGivenOn() { return steroid; }
+    /**
+     * What a text that counts days from the line's last dose must add when the steroid went on after it: "; its last
+     * dose other than its steroid (dexamethasone, given on to 2025-10-06) on 2025-09-15, the day the 60-day window of §1.2
+     * counts from". Empty otherwise.
+     */
+    public String getDecidingEndNote() {
+        if (steroidEnd == null) return "";
+        return "; its last dose other than its steroid (" + steroid.displayName() + ", given on to "
+                + PartialDateText.of(steroidEndEarliest, steroidEnd) + ") on " + PartialDateText.of(endEarliest, end)
+                + ", the day the 60-day window of §1.2 counts from";
     }
 
     /**

@@ -65,12 +65,19 @@ public final class Refractoriness implements HasProvenance {
         if (line != null) {
             long after = progression.getDay() - line.getEndDay();
             // Dates as recorded: a line starting "2024" is not shown as starting on 1 January (T7).
+            // The line as shown (its steroid given on after its other drugs included, J7); the days count from the
+            // last dose of the others, the one the window reads, and the text then says so.
             String span = PartialDateText.of(line.getStart(), line.getStartLatest()) + " to "
-                    + PartialDateText.of(line.getEndEarliest(), line.getEnd());
+                    + PartialDateText.of(line.getShownEndEarliest(), line.getShownEnd());
+            String lastDose = line.getSteroidGivenOn() == null
+                    ? "the last dose of line " + line.getNumber() + " (" + span + ")"
+                    : "line " + line.getNumber() + "'s last dose other than its steroid, on "
+                    + PartialDateText.of(line.getEndEarliest(), line.getEnd()) + " (line " + line.getNumber() + ": "
+                    + span + ", " + line.getSteroidGivenOn().displayName() + " given on to its end)";
             String when = progression.isDateImprecise() && progression.getLatestDay() > line.getEndDay()
                     ? "during or within 60 days after line " + line.getNumber() + " (" + span + ")"
                     : after <= 0 ? "during line " + line.getNumber() + " (" + span + ")"
-                    : after + " days after the last dose of line " + line.getNumber() + " (" + span + ")";
+                    : after + " days after " + lastDose;
             return getDrug().displayName() + "-refractory: progression " + on + " " + when
                     + ", which gave " + getDrug().displayName() + " ("
                     + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";

@@ -784,6 +784,75 @@ class LineOfTherapyDeriverTest {
     }
 
     @Test
+    void aLineIsShownToTheLastDoseOfItsSteroidGivenOnAfterItsOtherDrugs() {
+        // FINDINGS J7 (s16j-06): Pd from 2025-09-15 with pomalidomide charted once and dexamethasone weekly, progression
+        // 2025-10-05, SVd from 2025-10-13: line 2 is shown to the steroid's last dose before SVd (2025-10-06), and line 3
+        // says all drugs of line 2 stopped then; the end the decisions read stays pomalidomide's dose
+        var pd = List.of(progression("pd-2", "2025-10-05"));
+        List<MedicationRecord> meds = all(kdThenPd("2025-09-15", "2025-10-13"),
+                charted("svd-s", SELINEXOR, "2025-10-13", "2026-07-13", 7),
+                charted("svd-v", BORTEZOMIB, "2025-10-13", "2026-07-13", 7));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), pd, d("2026-11-01"));
+        assertEquals(3, lines.size());
+        PriorLine pdLine = lines.get(1);
+        assertEquals(d("2025-09-15"), pdLine.getEnd(), "the refractoriness windows read the other drugs' last dose");
+        assertEquals(d("2025-09-15"), pdLine.getEndLatest());
+        assertEquals(d("2025-10-06"), pdLine.getShownEnd());
+        assertEquals("2025-10-06", pdLine.getEndText());
+        assertEquals(DEXAMETHASONE, pdLine.getSteroidGivenOn());
+        assertTrue(pdLine.getSpanText().endsWith("; its last dose other than its steroid (dexamethasone, given on to"
+                + " 2025-10-06) on 2025-09-15, the day the 60-day window of §1.2 counts from"), pdLine.getSpanText());
+        assertTrue(refs(pdLine).contains("MedicationAdministration/pd-d-2025-10-06"), refs(pdLine).toString());
+        assertFalse(refs(pdLine).contains("MedicationAdministration/pd-d-2025-10-13"), "given on SVd's first day");
+        assertEquals("new therapy after progression on 2025-10-05 (Observation/pd-2), after all drugs of line 2 stopped"
+                + " on 2025-10-06", lines.get(2).getReason());
+        // Kd: carfilzomib to 2025-06-09, its dexamethasone a week longer
+        assertEquals(d("2025-06-09"), lines.get(0).getEnd());
+        assertEquals(d("2025-06-16"), lines.get(0).getShownEnd());
+        assertTrue(pdLine.getReason().endsWith("after all drugs of line 1 stopped on 2025-06-16"), pdLine.getReason());
+        // the last line: selinexor and bortezomib to 2026-07-13, no steroid after them: shown as its end
+        assertEquals(d("2026-07-13"), lines.get(2).getShownEnd());
+        assertNull(lines.get(2).getSteroidGivenOn());
+        assertEquals("", lines.get(2).getDecidingEndNote());
+    }
+
+    @Test
+    void nearMissASteroidPulseWeeksAfterAWeeklyRegimenStoppedDoesNotMoveItsEnd() {
+        // s13a-08 shape: Kd weekly to 2025-03-03, progression 2025-04-20, a dexamethasone pulse 2025-04-23..26 while
+        // the next drug is approved, Pd from 2025-05-19: 51 days is longer than Kd's own 7-day rhythm, a bridge
+        List<MedicationRecord> meds = all(charted("kd-k", CARFILZOMIB, "2024-09-02", "2025-03-03", 7),
+                charted("kd-d", DEXAMETHASONE, "2024-09-02", "2025-03-03", 7),
+                charted("pulse", DEXAMETHASONE, "2025-04-23", "2025-04-26", 1),
+                charted("pd-p", POMALIDOMIDE, "2025-05-19", "2025-09-08", 28));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(),
+                List.of(progression("pd-1", "2025-04-20")), d("2026-11-01"));
+        assertEquals(2, lines.size());
+        assertEquals(d("2025-03-03"), lines.get(0).getShownEnd());
+        assertNull(lines.get(0).getSteroidGivenOn());
+        assertEquals("new therapy after progression on 2025-04-20 (Observation/pd-1), after all drugs of line 1 stopped"
+                + " on 2025-03-03", lines.get(1).getReason());
+        // hit: the same steroid given on weekly after carfilzomib stopped
+        List<MedicationRecord> weekly = all(charted("kd-k", CARFILZOMIB, "2024-09-02", "2025-03-03", 7),
+                charted("kd-d", DEXAMETHASONE, "2024-09-02", "2025-03-24", 7),
+                charted("pd-p", POMALIDOMIDE, "2025-05-19", "2025-09-08", 28));
+        assertEquals(d("2025-03-24"), LineOfTherapyDeriver.derive(weekly, List.of(),
+                List.of(progression("pd-1", "2025-04-20")), d("2026-11-01")).get(0).getShownEnd());
+    }
+
+    @Test
+    void nearMissASteroidGivenWithTherapyTheEngineCannotNameIsNotTheLineGoingOn() {
+        // a study drug the catalogue does not know starts a week after Kd with weekly dexamethasone: the steroid belongs
+        // with it as much as with Kd, so Kd keeps its end (the unnamed drug bounds the line as a next line would)
+        List<MedicationRecord> meds = all(charted("kd-k", CARFILZOMIB, "2024-09-02", "2025-03-03", 7),
+                charted("kd-d", DEXAMETHASONE, "2024-09-02", "2025-06-02", 7),
+                List.of(given("study", org.myelomacds.facts.UnidentifiedMedication.DRUG, "2025-03-10", "2025-06-02", null)));
+        List<PriorLine> lines = LineOfTherapyDeriver.derive(meds, List.of(), List.of(), d("2026-11-01"));
+        assertEquals(1, lines.size());
+        assertEquals(d("2025-03-03"), lines.get(0).getShownEnd());
+        assertNull(lines.get(0).getSteroidGivenOn());
+    }
+
+    @Test
     void nearMissTheLinesSteroidStoppingBeforeADrugJoinsIsNoSubstitution() {
         // CDS-POLICY-WINDOW-SUBSTITUTION sets the line's steroid aside: dexamethasone pulsed on days 1-2 and lenalidomide
         // charted from day 10 is one Rd, not lenalidomide "in place of" dexamethasone (no range), and a progression
