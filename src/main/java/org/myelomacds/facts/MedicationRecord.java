@@ -180,6 +180,16 @@ public final class MedicationRecord implements HasProvenance {
         return c.build();
     }
 
+    /**
+     * This record read as {@code other}: an uncatalogued oral drug whose timing against a documented progression says it
+     * may be anti-myeloma therapy (CDS-POLICY-ORAL-AFTER-PROGRESSION).
+     */
+    public MedicationRecord withDrug(Drug other) {
+        Copy c = new Copy(this);
+        c.drug = Objects.requireNonNull(other, "drug");
+        return c.build();
+    }
+
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }
 
