@@ -75,7 +75,9 @@ class IsolatedAlkylatorDoseTest {
     void nearMissATransplantAfterTheDoseTakesItAsMobilisation() throws Exception {
         Assessment a = evaluate("h2-04-near-miss-cy-then-asct-30-days-later");
         assertFalse(undecided(a).contains(POLICY), undecided(a));
-        assertTrue(lines(a).get(lines(a).size() - 1).reason().contains("CDS-POLICY-MOBILISATION"),
+        // the dose goes with the transplant it prepares (here a transplant outside a planned sequence, line 2)
+        assertEquals(2, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(1).includesTransplant() && lines(a).get(1).drugs().contains("CYCLOPHOSPHAMIDE"),
                 lines(a).toString());
     }
 
