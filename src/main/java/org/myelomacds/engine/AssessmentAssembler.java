@@ -379,8 +379,13 @@ final class AssessmentAssembler {
         // A drug whose records stopped while its line went on says why its own last dose judges it
         // (CDS-POLICY-LINEREFR-STOP-EVIDENT), on the exposure as on the line.
         Map<String, String> stopEvident = new TreeMap<>();
-        for (org.myelomacds.facts.DosingPeriod d : facts(session, org.myelomacds.facts.DosingPeriod.class)) {
-            if (d.getStopEvidentText() != null) stopEvident.merge(d.getDrug().name(), d.getStopEvidentText(), (a, b) -> a + "; " + b);
+        // In the order the stops happened, not the session's: a drug stopped in two lines gives the same text every run.
+        List<org.myelomacds.facts.DosingPeriod> stopped = new ArrayList<>(facts(session, org.myelomacds.facts.DosingPeriod.class));
+        stopped.removeIf(d -> d.getStopEvidentText() == null);
+        stopped.sort(Comparator.comparing(org.myelomacds.facts.DosingPeriod::getStopEvidentFromDay)
+                .thenComparing(org.myelomacds.facts.DosingPeriod::getStopEvidentText));
+        for (org.myelomacds.facts.DosingPeriod d : stopped) {
+            stopEvident.merge(d.getDrug().name(), d.getStopEvidentText(), (a, b) -> a + "; " + b);
         }
 
         // A drug named by a history gap (partial date, unknown end) has an undecided refractoriness; a gap without a
