@@ -88,9 +88,10 @@ b=load('s11a-s2-belrapzo-line3-of-4')
 oral_line3(b,'ZORVEXA 4 mg capsule','4 mg by mouth once daily')
 save(b,'05-near-miss-zorvexa-oral-daily','''
 As s14o-03, but the dosage says only "4 mg by mouth once daily": no cyclic schedule, no trial word, no development
-code. Known limit, kept on purpose (most non-cancer drugs a record names are oral and taken daily): read as what its
-name says (CDS-POLICY-UNIDENTIFIED-MEDICATION), listed in findings.unrecognised, no gap; 3 lines, ISA_KD/DARA_KD
-ELIGIBLE_WITH_CAUTIONS 50, the answer before the change.''')
+code. Its words say nothing (most non-cancer drugs a record names are oral and taken daily), but its timing does: first
+recorded 28 days after the progression of 2023-01-09 with no other therapy started then, it has the timing of the next
+line (CDS-POLICY-ORAL-AFTER-PROGRESSION, added later): THERAPY_UNCLASSIFIED naming it (GAP-THERAPY-94), ISA_KD/DARA_KD
+INSUFFICIENT_DATA. Before that policy: listed only, no gap, 3 lines, ISA_KD/DARA_KD ELIGIBLE_WITH_CAUTIONS 50.''')
 
 # 6. Near miss (false alarms): common oral non-cancer drugs of a myeloma record, some with schedules tied to the cycles.
 b=load('s11a-s2-belrapzo-line3-of-4')

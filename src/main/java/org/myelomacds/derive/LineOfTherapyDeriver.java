@@ -1102,6 +1102,7 @@ public final class LineOfTherapyDeriver {
             else if (mobilisationShape(s, drugSegments) && carTAfter(s, drugSegments) == null) unchartedMobilisation.add(s);
         }
         unchartedMobilisation.removeAll(recurringWithARegimen(unchartedMobilisation, mobilisationSteps, drugSegments));
+        unchartedMobilisation.removeIf(s -> cyclophosphamideCycle(s, drugSegments));
 
         TreeSet<LocalDate> dates = new TreeSet<>();
         drugSegments.forEach(s -> dates.add(s.from()));
@@ -2497,6 +2498,19 @@ public final class LineOfTherapyDeriver {
     }
 
     /**
+     * Cyclophosphamide {@code s} recurring on a cycle of its own (CDS-POLICY-ISOLATED-ALKYLATOR-DOSE): another
+     * cyclophosphamide record starting more than {@value #MOBILISATION_COURSE_MAX_DAYS} days from it (so not the same
+     * short course) and within {@value #MOBILISATION_WINDOW_DAYS} days of it. Weekly oral cyclophosphamide with only a
+     * steroid beside it is a regimen, not a string of uncharted mobilisations each leaving the count undecided.
+     */
+    private static boolean cyclophosphamideCycle(Segment s, List<Segment> segments) {
+        return segments.stream().anyMatch(o -> o != s && o.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+                && Math.abs(days(s.from(), o.from())) > MOBILISATION_COURSE_MAX_DAYS
+                && !o.from().isAfter(s.to().plusDays(MOBILISATION_WINDOW_DAYS))
+                && !o.to().isBefore(s.from().minusDays(MOBILISATION_WINDOW_DAYS)));
+    }
+
+    /**
      * CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING: a mobilisation-shaped cyclophosphamide dose that its chart says is
      * mobilisation (its own words or reason, or G-CSF or plerixafor given with it: {@link MedicationRecord#getMobilisationSign}),
      * ending at most {@value #MOBILISATION_WINDOW_DAYS} days before asOf with no transplant recorded on or after it: the
@@ -2554,8 +2568,11 @@ public final class LineOfTherapyDeriver {
             return true;
         }
         LocalDate last = cur.lastActivity();
-        if (running || last == null || days(last, day) > RESUMPTION_WINDOW_DAYS
+        if (running || last == null
                 || !cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)) return false;
+        if (days(last, day) > RESUMPTION_WINDOW_DAYS) {
+            return isolatedDoseBeyondBreak(timeline, cur, batch, cyclophosphamide, day, last);
+        }
         Segment first = cyclophosphamide.get(0);
         int n = timeline.lines.size();
         String text = "cyclophosphamide on " + PartialDateText.of(first.from(), first.record().getStartLatest()) + " ("
@@ -2568,6 +2585,38 @@ public final class LineOfTherapyDeriver {
         cur.joined.add(text);
         if (undecidedJoin(timeline, timeline.lines, batch, day, "cyclophosphamide from " + day + " ("
                 + reference(first.record()) + ", CDS-POLICY-MOBILISATION-UNCHARTED)", provenance(batch), null, null)) {
+            return true;
+        }
+        cur.steps.addAll(batch);
+        return true;
+    }
+
+    /**
+     * CDS-POLICY-ISOLATED-ALKYLATOR-DOSE (FINDINGS H2 remainder): the uncharted mobilisation shape more than
+     * {@value #RESUMPTION_WINDOW_DAYS} days after the line's therapy stopped, beyond the ordinary break of
+     * CDS-POLICY-MOBILISATION-UNCHARTED. A lone cyclophosphamide course of at most {@value #MOBILISATION_COURSE_MAX_DAYS}
+     * days with no partner drug, no other cyclophosphamide within {@value #MOBILISATION_WINDOW_DAYS} days (no cycle:
+     * {@link #cyclophosphamideCycle}, which also keeps a cycle from the uncharted reading within the break) and no stated reason is no regimen a haematologist counts with confidence: it may be a mobilisation for a collection,
+     * therapy of another condition or a line of its own. Read as no new line, the line count a range naming the dose and
+     * asking its purpose. A stated myeloma reason, or cyclophosphamide recurring around it, keeps today's new line.
+     */
+    private static boolean isolatedDoseBeyondBreak(Timeline timeline, Line cur, List<Segment> batch,
+                                                   List<Segment> cyclophosphamide, LocalDate day, LocalDate last) {
+        if (cyclophosphamide.stream().anyMatch(s -> !s.record().getReasons().isEmpty())) return false;
+        Segment first = cyclophosphamide.get(0);
+        int n = timeline.lines.size();
+        String dose = "cyclophosphamide on " + PartialDateText.of(first.from(), first.record().getStartLatest()) + " ("
+                + reference(first.record()) + ")";
+        cur.joined.add(dose + ", a single course of at most " + MOBILISATION_COURSE_MAX_DAYS + " days given alone "
+                + days(last, day) + " days after line " + n + "'s therapy stopped on " + last + ", with no partner drug,"
+                + " no other cyclophosphamide within " + MOBILISATION_WINDOW_DAYS + " days, no transplant 8 to "
+                + MOBILISATION_WINDOW_DAYS + " days after it and no stated reason: it may be a stem-cell mobilisation, therapy"
+                + " of another condition or a line of its own, and the record does not say which; counted as no new line"
+                + " (CDS-POLICY-ISOLATED-ALKYLATOR-DOSE: the line count is undecided)");
+        if (undecidedJoin(timeline, timeline.lines, batch, day, dose + ", a single cyclophosphamide course given alone "
+                + days(last, day) + " days after line " + n + "'s therapy stopped, with no partner drug, no cycle and no"
+                + " stated reason: record what it was for (a mobilisation, another condition, or a line of its own)"
+                + " (CDS-POLICY-ISOLATED-ALKYLATOR-DOSE)", provenance(batch), null, null)) {
             return true;
         }
         cur.steps.addAll(batch);

@@ -41,6 +41,7 @@ final class OtherTherapyFindings {
                 .thenComparing(OtherTherapy::getDrug, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(OtherTherapy::sourceReference));
         Map<String, String> names = recordedNames(unrecognised);
+        Map<String, String> sameDrug = sameDrugByRxNorm(other, names, unrecognised);
         List<Findings.OtherTherapy> out = new ArrayList<>();
         Map<List<Object>, List<OtherTherapy>> courses = new LinkedHashMap<>();
         Map<List<Object>, List<OtherTherapy>> unlisted = new LinkedHashMap<>();
@@ -52,7 +53,8 @@ final class OtherTherapyFindings {
                 // Sweep G5: the catalogue cannot tell one unlisted drug from another (each is read only as the category
                 // of what its record shows: an INN stem, a dose per m²), so the course is the records that give the same
                 // name for the same reason, not those of the same category.
-                unlisted.computeIfAbsent(List.of(drugWord(nameOf(o, names)).toLowerCase(Locale.ROOT), o.getDecision(),
+                String word = drugWord(nameOf(o, names)).toLowerCase(Locale.ROOT);
+                unlisted.computeIfAbsent(List.of(sameDrug.getOrDefault(word, word), o.getDecision(),
                         o.isExposure(), o.getReason()), k -> new ArrayList<>()).add(o);
             } else {
                 courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason()),
@@ -136,12 +138,59 @@ final class OtherTherapyFindings {
     /**
      * The drug's name without the dose, route and diluent words a chart writes after it ("PACLitaxel 144 mg in NaCl
      * 250 mL IV" is "PACLitaxel"): the words before the first digit or parenthesis, so doses of one drug charted with
-     * other doses or wording are one course. Brand and generic names of one drug stay apart: the catalogue does not
-     * know the drug, so nothing here can tell that "Taxol" is paclitaxel.
+     * other doses or wording are one course. Brand and generic names of one drug stay apart unless their records share
+     * an RxNorm code ({@link #sameDrugByRxNorm}): the catalogue does not know the drug, so the words alone cannot tell
+     * that "Taxol" is paclitaxel.
      */
     static String drugWord(String name) {
         String cut = name.split("[0-9(]", 2)[0].strip();
         return cut.isEmpty() ? name.strip() : cut;
+    }
+
+    /**
+     * FINDINGS J6: the drug words (see {@link #drugWord}, case folded) of the unlisted records that name one drug, each
+     * mapped to one of them. Two words are one drug when records carrying them share an RxNorm code ("Taxol 80 mg/m2" and
+     * "paclitaxel 80 mg/m2 IV weekly" both coded 56946, the paclitaxel ingredient), directly or along a chain. A brand
+     * coded by its own branded product code and a generic by its clinical drug code share none and stay apart: the
+     * engine holds no RxNorm relationships to tell that they are one ingredient.
+     */
+    private static Map<String, String> sameDrugByRxNorm(List<OtherTherapy> other, Map<String, String> names,
+                                                        List<UnrecognisedCode> unrecognised) {
+        Map<String, Set<String>> codesByRef = new HashMap<>();
+        for (UnrecognisedCode u : unrecognised) {
+            if (u.reference() == null || u.code() == null || u.system() == null) continue;
+            if (!u.system().toLowerCase(Locale.ROOT).contains("rxnorm")) continue;
+            codesByRef.computeIfAbsent(u.reference(), k -> new TreeSet<>()).add(u.code().strip());
+        }
+        Map<String, String> parent = new HashMap<>();
+        for (OtherTherapy o : other) {
+            String name = nameOf(o, names);
+            if (name == null || o.getRecord() == null) continue;
+            String word = "w:" + drugWord(name).toLowerCase(Locale.ROOT);
+            parent.putIfAbsent(word, word);
+            for (String code : codesByRef.getOrDefault(String.valueOf(o.getRecord().sourceReference()), Set.of())) {
+                parent.putIfAbsent("rx:" + code, "rx:" + code);
+                union(parent, word, "rx:" + code);
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (String node : parent.keySet()) {
+            if (node.startsWith("w:")) out.put(node.substring(2), root(parent, node));
+        }
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String node) {
+        String r = node;
+        while (!parent.get(r).equals(r)) r = parent.get(r);
+        return r;
+    }
+
+    /** Joins two sets under the smaller root, so the grouping does not depend on the order records come in. */
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = root(parent, a), rb = root(parent, b);
+        if (ra.equals(rb)) return;
+        if (ra.compareTo(rb) < 0) parent.put(rb, ra); else parent.put(ra, rb);
     }
 
     /** The name its record gives a drug the catalogue does not list; null for a catalogued drug or a transplant. */

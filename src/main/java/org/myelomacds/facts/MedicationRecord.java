@@ -207,6 +207,16 @@ public final class MedicationRecord implements HasProvenance {
     /** How this record was read as a charted course, or null (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE). */
     public String getChartedCourseNote() { return chartedCourseNote; }
 
+    /**
+     * This record read as {@code other}: an uncatalogued oral drug whose timing against a documented progression says it
+     * may be anti-myeloma therapy (CDS-POLICY-ORAL-AFTER-PROGRESSION).
+     */
+    public MedicationRecord withDrug(Drug other) {
+        Copy c = new Copy(this);
+        c.drug = Objects.requireNonNull(other, "drug");
+        return c.build();
+    }
+
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }
 

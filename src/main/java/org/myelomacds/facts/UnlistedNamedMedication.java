@@ -21,7 +21,11 @@ package org.myelomacds.facts;
  *     on a regimen's cyclic schedule ("days 1-21 of each 28-day cycle", "q28d", "C2D1") or as an investigational or
  *     trial product ("per protocol", "study medication", a development code such as "CC-92480"), and it is no drug
  *     recognised as no antineoplastic: possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-REGIMEN). An oral
- *     drug taken daily with no such words stays what its name says.</li>
+ *     drug taken daily with no such words stays what its name says, unless:</li>
+ * <li>{@link #TAKEN_AFTER_PROGRESSION}: with none of those, by mouth or by an unstated route, first recorded within
+ *     30 days after a documented progression with no other therapy started from the progression to 30 days after it:
+ *     the timing of a next line, possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-AFTER-PROGRESSION). Such
+ *     a record is read first as {@link #ORAL_CANDIDATE}, which never leaves the reader: the rest are skipped as before.</li>
  * </ul>
  * Both are class {@link DrugClass#OTHER}: the rules handle them as an antineoplastic the catalogue cannot classify
  * (THERAPY_UNCLASSIFIED, GAP-THERAPY-70/71/72/81) and, like any named drug, a stated reason that is another condition makes
@@ -34,6 +38,7 @@ public final class UnlistedNamedMedication {
     public static final String MYELOMA_REASON_POLICY = "CDS-POLICY-UNNAMED-MYELOMA-REASON";
     public static final String PARENTERAL_POLICY = "CDS-POLICY-UNNAMED2-PARENTERAL";
     public static final String REGIMEN_POLICY = "CDS-POLICY-ORAL-REGIMEN";
+    public static final String AFTER_PROGRESSION_POLICY = "CDS-POLICY-ORAL-AFTER-PROGRESSION";
 
     public static final Drug BSA_DOSED = Drug.catalogued("UNLISTED_NAME_BSA_DOSED",
             "unlisted drug dosed per body-surface area", DrugClass.OTHER, Integer.MAX_VALUE - 3);
@@ -43,6 +48,14 @@ public final class UnlistedNamedMedication {
             "unlisted drug given by infusion or injection", DrugClass.OTHER, Integer.MAX_VALUE - 4);
     public static final Drug TAKEN_AS_REGIMEN = Drug.catalogued("UNLISTED_NAME_TAKEN_AS_REGIMEN",
             "unlisted drug taken on a regimen's schedule or as a trial product", DrugClass.OTHER, Integer.MAX_VALUE - 5);
+    public static final Drug TAKEN_AFTER_PROGRESSION = Drug.catalogued("UNLISTED_NAME_TAKEN_AFTER_PROGRESSION",
+            "unlisted drug started after a progression", DrugClass.OTHER, Integer.MAX_VALUE - 6);
+    /**
+     * An uncatalogued oral drug with no other signal, as the reader first reads it: kept only when its timing makes it
+     * {@link #TAKEN_AFTER_PROGRESSION}, otherwise skipped as what its name says. No rule or timeline ever sees it.
+     */
+    public static final Drug ORAL_CANDIDATE = Drug.catalogued("UNLISTED_NAME_ORAL_CANDIDATE",
+            "unlisted oral drug with no other signal", DrugClass.OTHER, Integer.MAX_VALUE - 7);
 
     /**
      * Read as possible anti-myeloma therapy only by the shape of its record (given by infusion or injection, or taken on
@@ -50,12 +63,12 @@ public final class UnlistedNamedMedication {
      * such a record ended before it is left off the timeline (derive/TherapyPurpose).
      */
     public static boolean byRecordShape(Drug drug) {
-        return GIVEN_PARENTERALLY.equals(drug) || TAKEN_AS_REGIMEN.equals(drug);
+        return GIVEN_PARENTERALLY.equals(drug) || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug);
     }
 
     public static boolean is(Drug drug) {
         return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug) || GIVEN_PARENTERALLY.equals(drug)
-                || TAKEN_AS_REGIMEN.equals(drug);
+                || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug);
     }
 
     /**
@@ -93,6 +106,9 @@ public final class UnlistedNamedMedication {
 
     /** What the record's signal says, for the unrecognised-code listing. */
     public static String why(Drug drug) {
+        if (TAKEN_AFTER_PROGRESSION.equals(drug)) return "it was first recorded within 30 days after a documented"
+                + " progression with no other therapy started then, as a next line is, and it is no drug recognised as no"
+                + " antineoplastic (" + AFTER_PROGRESSION_POLICY + ")";
         if (TAKEN_AS_REGIMEN.equals(drug)) return "its name or dosage says it is taken on an anti-cancer regimen's cyclic"
                 + " schedule or as an investigational or trial product, and it is no drug recognised as no antineoplastic ("
                 + REGIMEN_POLICY + ")";

@@ -143,7 +143,9 @@ final class MedicationMapper {
         // ("days 1-21 of each 28-day cycle") or as an investigational or trial product ("per protocol", "CC-92480") is
         // what anti-myeloma tablets look like in a record, and no common non-cancer drug's (CDS-POLICY-ORAL-REGIMEN).
         if (words.stream().anyMatch(terms.drugs()::saysRegimen)) return UnlistedNamedMedication.TAKEN_AS_REGIMEN;
-        return null;
+        // With no signal at all, its timing against a documented progression still may say a next line: a candidate the
+        // reader keeps only when it is (OralDrugTiming, CDS-POLICY-ORAL-AFTER-PROGRESSION), else skips as before.
+        return UnlistedNamedMedication.ORAL_CANDIDATE;
     }
 
     /**

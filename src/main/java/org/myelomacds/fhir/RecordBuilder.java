@@ -58,7 +58,8 @@ final class RecordBuilder {
 
     PatientRecord build(PatientDemographics patient) {
         return new PatientRecord(patient, conditions, measurements, diseaseStatuses, transplantAssertions,
-                withMobilisationSigns(medications, mobilisationSigns),
+                OralDrugTiming.select(withMobilisationSigns(medications, mobilisationSigns), diseaseStatuses,
+                        unrecognised, this::skip),
                 withoutRestatedTransplants(procedures), allergies, cytogenetics, isotypes, unreadable, skipped, unrecognised, intolerances);
     }
 

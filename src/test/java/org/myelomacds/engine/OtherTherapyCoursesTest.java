@@ -119,6 +119,36 @@ class OtherTherapyCoursesTest {
         assertTrue(other.stream().anyMatch(o -> "Taxol".equals(o.recordedName())), other.toString());
     }
 
+    /**
+     * FINDINGS J6 remainder: records that share an RxNorm code name one drug, a brand among them ("Taxol 80 mg/m2" coded
+     * with the paclitaxel ingredient 56946; "Herceptin" and "trastuzumab" with 224905): one entry each. The biosimilar
+     * charted by text only stays apart.
+     */
+    @Test
+    void aBrandAndItsGenericSharingAnRxNormCodeAreOneEntry() throws Exception {
+        List<Findings.OtherTherapy> other = otherTherapy("s17g-j6-01-other-therapy-brand-and-generic-share-rxnorm-ingredient");
+        assertEquals(3, other.size(), other.toString());
+        Findings.OtherTherapy paclitaxel = other.stream().filter(o -> "paclitaxel".equals(o.recordedName())).findFirst().orElseThrow();
+        assertTrue(paclitaxel.reason().contains("; 12 records of paclitaxel") && paclitaxel.reason().contains("'Taxol 80 mg/m2'"),
+                paclitaxel.reason());
+        assertTrue(other.stream().anyMatch(o -> "Herceptin".equals(o.recordedName())
+                && o.reason().contains("4 records of Herceptin") && o.reason().contains("'trastuzumab 420 mg IV'")), other.toString());
+        assertTrue(other.stream().anyMatch(o -> "TRASTUZUMAB-ANNS".equals(o.recordedName())), other.toString());
+    }
+
+    /** Near miss: the brand with no code stays an entry of its own; nothing in the record ties it to paclitaxel. */
+    @Test
+    void nearMissABrandWithNoCodeStaysApart() throws Exception {
+        List<Findings.OtherTherapy> other = otherTherapy("s17g-j6-02-near-miss-brand-with-no-code-stays-apart");
+        assertEquals(4, other.size(), other.toString());
+        assertTrue(other.stream().anyMatch(o -> "Taxol".equals(o.recordedName())), other.toString());
+    }
+
+    private static List<Findings.OtherTherapy> otherTherapy(String bundle) throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(Path.of("qa-bundles", bundle + ".json").toFile()));
+        return a.findings().priorTherapy().otherTherapy();
+    }
+
     @Test
     void theDrugWordIsTheNameBeforeItsDoseOrParenthesis() {
         assertEquals("PACLitaxel", OtherTherapyFindings.drugWord("PACLitaxel 144 mg in NaCl 250 mL IV"));
