@@ -1534,6 +1534,14 @@ public final class LineOfTherapyDeriver {
         if (batch.stream().anyMatch(s -> !cur.hasDrug(s.drug()))) {
             cur.segments.replaceAll(s -> s.to().equals(day) && s.from().isBefore(day) && !s.ongoing()
                     && endsOnSupply(s.record()) ? s.part(s.from(), day.minusDays(1), false) : s);
+            // The same hand-over for a supply running a few days past the new start, when the new regimen follows a
+            // documented progression and the old drug is not given again after that supply (CDS-POLICY-SUPPLY-HANDOVER-AFTER-PD;
+            // sweep s17 accept K6: an auto-refill handed over after the progression made line 2 "lenalidomide,
+            // carfilzomib, dexamethasone").
+            if (timeline.progressionBefore(cur, day) != null) {
+                cur.segments.replaceAll(s -> supplyHandedOverAfterProgression(timeline, s, batch, day)
+                        ? s.part(s.from(), day.minusDays(1), false) : s);
+            }
         }
         LocalDate lastDose = cur.lastDose();
         boolean running = lastDose != null && !lastDose.isBefore(day);
@@ -2191,6 +2199,18 @@ public final class LineOfTherapyDeriver {
     }
 
     /** The record's last day is the end of an order's plan or of a dispensed supply, not a recorded last dose. */
+    /**
+     * A supply (an order's or a dispense's days) begun before {@code day} and running past it, of a drug the new batch
+     * does not give, with no later record of that drug: read as handed over to the new regimen on {@code day}, as a
+     * supply ending that day is. The caller applies it only after a documented progression in the line, so the count and
+     * the refractoriness to that progression stay as they were; the drug's exposure still ends on the supply's last day.
+     */
+    private static boolean supplyHandedOverAfterProgression(Timeline timeline, Segment s, List<Segment> batch, LocalDate day) {
+        if (s.ongoing() || !s.from().isBefore(day) || !s.to().isAfter(day) || !endsOnSupply(s.record())) return false;
+        if (batch.stream().anyMatch(b -> b.drug().equals(s.drug()))) return false;
+        return timeline.drugSegments.stream().noneMatch(o -> o != s && o.drug().equals(s.drug()) && o.from().isAfter(s.from()));
+    }
+
     private static boolean endsOnSupply(MedicationRecord r) {
         return (r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST
                 || r.getSource() == org.myelomacds.facts.MedicationSource.DISPENSE)

@@ -40,7 +40,7 @@ public final class TherapyRecords {
     /** An open-ended active request written more than the policy's days before asOf: not read as ongoing. */
     static boolean isStaleOpenRequest(MedicationRecord r, LocalDate asOf) {
         return r.getSource() == org.myelomacds.facts.MedicationSource.REQUEST && r.getEnd() == null && r.getStart() != null
-                && ONGOING_STATUSES.contains(status(r)) && r.getStart().isBefore(asOf.minusDays(OPEN_REQUEST_ONGOING_DAYS));
+                && r.getEndUnreadable() == null && ONGOING_STATUSES.contains(status(r)) && r.getStart().isBefore(asOf.minusDays(OPEN_REQUEST_ONGOING_DAYS));
     }
 
     /**
@@ -231,6 +231,9 @@ public final class TherapyRecords {
     static boolean isOngoing(MedicationRecord r, LocalDate asOf) {
         // Dated only by dateAsserted: the drug was taken that day; whether it still is, is unknown (CDS-POLICY-DATE-ASSERTED).
         if (r.isPlacedByAssertion()) return false;
+        // An end stated but unreadable (a period ending before it starts, a dispense with no supply) says the therapy
+        // ended, not when: never ongoing, whatever the status.
+        if (r.getEndUnreadable() != null) return false;
         if (r.getEnd() == null) return ONGOING_STATUSES.contains(status(r)) && !isStaleOpenRequest(r, asOf);
         LocalDate earliestEnd = r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
         return earliestEnd.isAfter(asOf);
@@ -240,7 +243,8 @@ public final class TherapyRecords {
      * Last day of exposure as far as asOf is concerned: asOf when ongoing; otherwise the end date, or, for a record
      * without an end (a single administration, an order), the latest day its date can stand for (a one-day record dated
      * "2023-01" was given some day in January: its end is placed at the latest, as every partial end is); never before
-     * the start (a reversed period is read as one day) and never after asOf.
+     * the start (the mapper makes a period ending before it starts an unknown end; a record built elsewhere with one is
+     * read as one day) and never after asOf.
      */
     static LocalDate lastDay(MedicationRecord r, LocalDate asOf) {
         if (isOngoing(r, asOf)) return asOf;
@@ -287,10 +291,12 @@ public final class TherapyRecords {
     /**
      * The record gives no end of its therapy: an open-ended active request the policy does not read as ongoing
      * (CDS-POLICY-OPEN-REQUEST), or a completed or stopped request or statement with only its date
-     * (CDS-POLICY-UNKNOWN-END). Its last day is only the day it names; the drug may have been given long after.
+     * (CDS-POLICY-UNKNOWN-END), or a record whose stated end could not be read (a period ending before it starts,
+     * CDS-POLICY-PERIOD-END-BEFORE-START; a dispense with no supply, CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). Its last
+     * day is only the day it names; the drug may have been given long after.
      */
     static boolean hasUnknownEnd(MedicationRecord r, LocalDate asOf) {
-        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r) || r.isPlacedByAssertion();
+        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r) || r.isPlacedByAssertion() || r.getEndUnreadable() != null;
     }
 
     /**
@@ -343,7 +349,8 @@ public final class TherapyRecords {
     public record UnknownEnd(MedicationRecord record, DosingPeriod course) {
         /** The open-request policy (active, on-hold) rather than a completed or stopped record (or one dated by dateAsserted). */
         public boolean openRequest() {
-            return !ENDED_STATUSES.contains(status(record)) && !record.isPlacedByAssertion();
+            return !ENDED_STATUSES.contains(status(record)) && !record.isPlacedByAssertion()
+                    && record.getEndUnreadable() == null;
         }
     }
 

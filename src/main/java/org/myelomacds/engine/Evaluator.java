@@ -140,8 +140,11 @@ public final class Evaluator {
             allCourses.addAll(outside);
             var openByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
             var endedByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
+            // Records whose stated end could not be read (a period ending before it starts, a dispense with no supply)
+            // make a fact of their own, so their gap says why (GAP-THERAPY-100, -101).
+            var unreadableByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
             for (var u : TherapyRecords.unknownEnds(exposed, allCourses, context.getAsOf())) {
-                (u.openRequest() ? openByDrug : endedByDrug).computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
+                (u.record().getEndUnreadable() != null ? unreadableByDrug : u.openRequest() ? openByDrug : endedByDrug).computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
                         .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course(),
                                 u.openRequest() ? TherapyRecords.dispensedThroughKind(u.record(), exposed, context.getAsOf())
                                         : null));
@@ -149,6 +152,8 @@ public final class Evaluator {
             openByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.OpenRequestNotOngoing(drug,
                     entries, TherapyRecords.OPEN_REQUEST_ONGOING_DAYS, context.getAsOf())));
             endedByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.TherapyEndNotRecorded(drug,
+                    entries, context.getAsOf())));
+            unreadableByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.TherapyEndNotRecorded(drug,
                     entries, context.getAsOf())));
             insertAll(session, lines);
             // Long intervals inside a line (same drugs resumed, no progression documented): named as data gaps.

@@ -49,6 +49,12 @@ public final class MedicationRecord implements HasProvenance {
      * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
      */
     private final String chartedCourseNote;
+     * Why the end the record gives could not be read (a period ending before it starts, a dispense without a supply):
+     * the record's end is then null and unknown, never its start day; null for every other record.
+     */
+    private final EndUnreadable endUnreadable;
+    /** The end as the record states it, when it could not be read ("2022-08-01"); null otherwise. */
+    private final String endAsRecorded;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -94,6 +100,8 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = false;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
+        this.endUnreadable = null;
+        this.endAsRecorded = null;
     }
 
     private MedicationRecord(Copy c) {
@@ -120,6 +128,8 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
+        this.endUnreadable = c.endUnreadable;
+        this.endAsRecorded = c.endAsRecorded;
     }
 
     /**
@@ -149,6 +159,8 @@ public final class MedicationRecord implements HasProvenance {
         private boolean endFromAuthorisation;
         private String mobilisationSign;
         private String chartedCourseNote;
+        private EndUnreadable endUnreadable;
+        private String endAsRecorded;
 
         private Copy(MedicationRecord r) {
             drug = r.drug;
@@ -173,6 +185,8 @@ public final class MedicationRecord implements HasProvenance {
             endFromAuthorisation = r.endFromAuthorisation;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
+            endUnreadable = r.endUnreadable;
+            endAsRecorded = r.endAsRecorded;
         }
 
         private MedicationRecord build() { return new MedicationRecord(this); }
@@ -216,6 +230,26 @@ public final class MedicationRecord implements HasProvenance {
         c.drug = Objects.requireNonNull(other, "drug");
         return c.build();
     }
+
+    /**
+     * This record with the end it gives unreadable ({@code why}; {@code asRecorded}: the end as written, or null when the
+     * record states none): its end becomes unknown (null), from its start to the day before the next line, else asOf,
+     * as CDS-POLICY-UNKNOWN-END bounds it. The start is kept.
+     */
+    public MedicationRecord withEndUnreadable(EndUnreadable why, String asRecorded) {
+        Copy c = new Copy(this);
+        c.end = null;
+        c.endEarliest = null;
+        c.endUnreadable = Objects.requireNonNull(why, "why");
+        c.endAsRecorded = asRecorded;
+        return c.build();
+    }
+
+    /** Why the end the record gives could not be read; null when it could (or the record gives none). */
+    public EndUnreadable getEndUnreadable() { return endUnreadable; }
+
+    /** The unreadable end as the record states it ("2022-08-01"); null when none is stated or the end was read. */
+    public String getEndAsRecorded() { return endAsRecorded; }
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }

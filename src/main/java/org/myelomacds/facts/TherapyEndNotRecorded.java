@@ -46,7 +46,59 @@ public final class TherapyEndNotRecorded implements HasProvenance {
     public Drug getDrug() { return drug; }
     public List<Entry> getEntries() { return entries; }
 
+    /**
+     * Every record here states an end that could not be read ({@link MedicationRecord#getEndUnreadable}: a period
+     * ending before it starts, a dispense with no supply); the rules raise its own gap (GAP-THERAPY-100, -101). The
+     * engine builds such facts apart from those of records with only their date.
+     */
+    public boolean isEndUnreadable() {
+        return entries.stream().allMatch(e -> e.record().getEndUnreadable() != null);
+    }
+
+    /** Some record here is a period whose end lies before its start (CDS-POLICY-PERIOD-END-BEFORE-START). */
+    public boolean isPeriodReversed() {
+        return entries.stream().anyMatch(e -> e.record().getEndUnreadable() == EndUnreadable.PERIOD_ENDS_BEFORE_START);
+    }
+
+    /** Some record here is a dispense with no supply (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). */
+    public boolean isSupplyNotStated() {
+        return entries.stream().anyMatch(e -> e.record().getEndUnreadable() == EndUnreadable.SUPPLY_NOT_STATED);
+    }
+
+    /** "statement", "request", "administration", "dispense" or "procedure", as the record's source. */
+    private static String kind(MedicationRecord r) {
+        return r.getSource().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The records whose stated end could not be read, each with where its end can fall and why. */
+    private String describeUnreadable() {
+        List<String> each = new ArrayList<>();
+        for (Entry e : entries) {
+            MedicationRecord r = e.record();
+            String status = r.getStatus() == null ? "" : r.getStatus() + " ";
+            String dated = PartialDateText.of(r.getStart(), r.getStartLatest());
+            each.add(r.getEndUnreadable() == EndUnreadable.PERIOD_ENDS_BEFORE_START
+                    ? status + kind(r) + " " + Provenances.references(r) + " from " + dated + " with its end recorded as "
+                      + r.getEndAsRecorded() + ", before its start: ended " + e.course().unknownEndText(asOf)
+                    : status + kind(r) + " " + Provenances.references(r) + " handed over on " + dated
+                      + " with no daysSupply and no dosage its quantity can be divided by: last taken "
+                      + e.course().unknownEndText(asOf));
+        }
+        String out = drug.displayName() + ": " + String.join("; ", each);
+        if (isPeriodReversed()) {
+            out += ". A period whose end is before its start is a data error (most often a mistyped year): the start is"
+                    + " kept and the end is unknown, never a single dose on the start day (CDS-POLICY-PERIOD-END-BEFORE-START)";
+        }
+        if (isSupplyNotStated()) {
+            out += ". A dispense says the drug was handed over, and the supply it held lasted to some day after the"
+                    + " hand-over that the record does not give: never the hand-over day alone"
+                    + " (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE)";
+        }
+        return out;
+    }
+
     public String describe() {
+        if (isEndUnreadable()) return describeUnreadable();
         List<String> each = new ArrayList<>();
         List<Entry> dated = new ArrayList<>();
         for (Entry e : entries) {

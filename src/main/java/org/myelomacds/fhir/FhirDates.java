@@ -64,6 +64,22 @@ final class FhirDates {
         return null;
     }
 
+    /**
+     * A period read as running from {@code start} (its earliest day) to {@code end} (its latest day) whose end lies surely
+     * before its start: a data error (a mistyped year), not a course (CDS-POLICY-PERIOD-END-BEFORE-START). A start and
+     * an end on the same day are one day, and a partial end that may fall on or after the start is not reversed.
+     */
+    static boolean endsBeforeStart(LocalDate start, LocalDate end) {
+        return start != null && end != null && end.isBefore(start);
+    }
+
+    /** The end of a Period as written ("2022-08-01", "2022-08"), to be quoted; null without one. */
+    static String endAsRecorded(Type choice) {
+        if (!(choice instanceof org.hl7.fhir.r4.model.Period p) || !p.hasEnd()) return null;
+        String s = p.getEndElement().getValueAsString();
+        return s == null ? null : s.length() > 10 ? s.substring(0, 10) : s;
+    }
+
     /** Completed years between birth and asOf; null when unknown or when the birth date is after asOf. */
     static Integer ageAt(LocalDate birthDate, LocalDate asOf) {
         if (birthDate == null || asOf == null || birthDate.isAfter(asOf)) return null;

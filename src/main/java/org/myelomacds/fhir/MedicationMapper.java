@@ -19,6 +19,7 @@ import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.Route;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.EndUnreadable;
 import org.myelomacds.facts.InnStemMedication;
 import org.myelomacds.facts.TherapyReason;
 import org.myelomacds.facts.UnlistedNamedMedication;
@@ -260,6 +261,7 @@ final class MedicationMapper {
         LocalDate end = ms.hasEffective() ? FhirDates.latestEndOf(ms.getEffective()) : null;
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
+        boolean reversed = FhirDates.endsBeforeStart(start, end);
         for (DrugMatch drug : drugs) {
             MedicationRecord record = withStopReason(new MedicationRecord(drug.drug(), route(ms.getDosage(), drug, ctx.terms()),
                     MedicationSource.STATEMENT, status == null ? null : status.toCode(),
@@ -272,6 +274,9 @@ final class MedicationMapper {
                 record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
                         FhirDates.latest(ms.getDateAssertedElement()));
             }
+            // An end before the start is a data error: the start stands, the end is unknown (never one day).
+            if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
+                    FhirDates.endAsRecorded(ms.getEffective()));
             ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
         }
     }
@@ -302,14 +307,17 @@ final class MedicationMapper {
             String request = ma.getRequest().getReference();
             groupRef = meds.basedOnOfRequest(request).orElse(request);
         }
+        boolean reversed = FhirDates.endsBeforeStart(start, end);
         for (DrugMatch drug : drugs) {
             Route route = dosageRoute != Route.UNKNOWN ? dosageRoute : drug.productRoute();
-            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route, MedicationSource.ADMINISTRATION,
+            MedicationRecord record = withStopReason(new MedicationRecord(drug.drug(), route, MedicationSource.ADMINISTRATION,
                     status == null ? null : status.toCode(), false, start, end, startLatest, endEarliest, groupRef,
                     toxicity(ma.getStatusReason(), ctx.terms()),
                     ctx.provenance(start, startLatest), meds.reasonsOrRequests(ma.getReasonReference(), ma.getReasonCode(),
-                            ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms())
-                    .withMobilisationSign(ownSign(mobilisation)));
+                            ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms());
+            if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
+                    FhirDates.endAsRecorded(ma.getEffective()));
+            ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -321,7 +329,8 @@ final class MedicationMapper {
 
     /**
      * A dispense handed over (completed, stopped, or unknown with a date): the drug from whenHandedOver (else
-     * whenPrepared) for its daysSupply, else on that day only. Its plan is the authorizing prescription's CarePlan
+     * whenPrepared) for its daysSupply, else for its quantity divided by its dosage's daily amount ({@link DispenseSupply}),
+     * else to an unknown day after the hand-over (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). Its plan is the authorizing prescription's CarePlan
      * (the request's basedOn).
      */
     static void mapDispense(MedicationDispense md, EntryContext ctx, MedicationResolver meds) {
@@ -338,11 +347,17 @@ final class MedicationMapper {
         LocalDate startLatest = when == null ? null : FhirDates.latest(when);
         LocalDate end = startLatest;
         LocalDate endEarliest = start;
+        // A stated daysSupply is the pharmacy's own reading and is followed; without one, the quantity divided by the
+        // daily amount of the dosage (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE).
         Long days = md.hasDaysSupply() ? days(md.getDaysSupply()) : null;
+        if (days == null) days = DispenseSupply.days(md);
         if (start != null && days != null && days > 0) {
             end = startLatest.plusDays(days - 1);
             endEarliest = start.plusDays(days - 1);
         }
+        // Neither: the supply lasted to some day after the hand-over the record does not give, never the hand-over day
+        // alone (an infusion issued to the clinic too: nothing in the record says it was given that day only).
+        boolean supplyUnknown = start != null && (days == null || days <= 0);
         // The plan is the prescription's CarePlan (basedOn); the prescription itself is no plan: a dispense under an
         // order without one must not be set apart from a line whose other records carry a CarePlan.
         String request = firstReference(md.getAuthorizingPrescription());
@@ -350,11 +365,14 @@ final class MedicationMapper {
         boolean toxicity = md.hasStatusReasonCodeableConcept()
                 && toxicity(List.of(md.getStatusReasonCodeableConcept()), ctx.terms());
         for (DrugMatch drug : drugs) {
-            ctx.out().medications.add(withStopReason(new MedicationRecord(drug.drug(), route(md.getDosageInstruction(), drug, ctx.terms()),
+            Route route = route(md.getDosageInstruction(), drug, ctx.terms());
+            MedicationRecord record = withStopReason(new MedicationRecord(drug.drug(), route,
                     MedicationSource.DISPENSE, status == null ? null : status.toCode(), false, start, end, startLatest,
                     endEarliest, groupRef, toxicity, ctx.provenance(start, startLatest),
                     meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
-                    md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms()));
+                    md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms());
+            if (supplyUnknown) record = record.withEndUnreadable(EndUnreadable.SUPPLY_NOT_STATED, null);
+            ctx.out().medications.add(record);
         }
     }
 
@@ -384,7 +402,16 @@ final class MedicationMapper {
         // Only a boundsPeriod end states the dosing period itself; a validityPeriod end, a dose duration or a supply
         // is how long the order was meant to last.
         boolean endIsPlan = latestEndOf(bounds) == null && end != null;
-        if (end == null && start != null) {
+        // A boundsPeriod or validityPeriod end before the start is a data error (CDS-POLICY-PERIOD-END-BEFORE-START):
+        // the start stands and the end is unknown; no plan, duration or supply is read in its place.
+        String reversedEnd = !FhirDates.endsBeforeStart(start, end) ? null
+                : latestEndOf(bounds) != null ? FhirDates.endAsRecorded(bounds) : FhirDates.endAsRecorded(validity);
+        if (reversedEnd != null) {
+            end = null;
+            endEarliest = null;
+            endIsPlan = false;
+        }
+        if (end == null && start != null && reversedEnd == null) {
             // No stated end: the dose duration (boundsDuration), else the supply dispensed (expectedSupplyDuration
             // × (1 + numberOfRepeatsAllowed)) gives the last day (CDS-POLICY-OPEN-REQUEST).
             Long days = boundsDurationDays(mr.getDosageInstruction());
@@ -414,6 +441,7 @@ final class MedicationMapper {
                     endEarliest, firstReference(mr.getBasedOn()), toxicity(stopReasons, ctx.terms()),
                     ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
                     .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
+            if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
             ctx.out().medications.add((authorisationEnd ? built.withEndFromAuthorisation() : built)
                     .withMobilisationSign(mobilisation));
         }

@@ -150,11 +150,17 @@ final class ProcedureMapper {
         LocalDate endEarliest = procedure.hasPerformedPeriod() ? FhirDates.endOf(procedure.getPerformed()) : start;
         Procedure.ProcedureStatus status = procedure.getStatus();
         List<TherapyReason> reasons = reasons(procedure, meds);
+        // A performedPeriod ending before it starts is a data error: the start stands, the end is unknown
+        // (CDS-POLICY-PERIOD-END-BEFORE-START).
+        boolean reversed = FhirDates.endsBeforeStart(start, end);
         for (Drug drug : drugs) {
-            ctx.out().medications.add(new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.PROCEDURE,
+            MedicationRecord record = new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.PROCEDURE,
                     status == null ? null : status.toCode(), status == Procedure.ProcedureStatus.PREPARATION, start, end,
                     startLatest, endEarliest, MedicationMapper.firstReference(procedure.getBasedOn()), false,
-                    ctx.provenance(start, startLatest), reasons));
+                    ctx.provenance(start, startLatest), reasons);
+            if (reversed) record = record.withEndUnreadable(org.myelomacds.facts.EndUnreadable.PERIOD_ENDS_BEFORE_START,
+                    FhirDates.endAsRecorded(procedure.getPerformed()));
+            ctx.out().medications.add(record);
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.EndUnreadable;
 import org.myelomacds.facts.MedicationRecord;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.PatientRecord;
@@ -895,10 +896,127 @@ class MedicationMappingTest {
     }
 
     @Test
-    void nearMissADispenseWithoutSupplyIsTheDayItWasHandedOver() {
+    void aDispenseWithoutSupplyOrDosageEndsOnAnUnknownDayAfterItsHandOver() {
         MedicationRecord m = one(dispense("md1", "completed", "\"whenPrepared\":\"2025-03-01\",\"whenHandedOver\":\"2025-03-03\""));
         assertEquals(LocalDate.of(2025, 3, 3), m.getStart());
-        assertEquals(LocalDate.of(2025, 3, 3), m.getEnd());
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.SUPPLY_NOT_STATED, m.getEndUnreadable());
+    }
+
+    private static final String QUANTITY_28_CAPSULES = "\"quantity\":{\"value\":28,\"unit\":\"capsule\","
+            + "\"system\":\"http://terminology.hl7.org/CodeSystem/v3-orderableDrugForm\",\"code\":\"CAP\"}";
+
+    private static String dosage(String dose, int frequency, int period, String unit) {
+        return "\"dosageInstruction\":[{\"text\":\"once daily\",\"timing\":{\"repeat\":{\"frequency\":" + frequency
+                + ",\"period\":" + period + ",\"periodUnit\":\"" + unit + "\"}},\"doseAndRate\":[{\"doseQuantity\":" + dose + "}]}]";
+    }
+
+    @Test
+    void aDispenseWithoutDaysSupplyLastsItsQuantityDividedByTheDailyDose() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")));
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
+        assertNull(m.getEndUnreadable());
+        // two capsules a day: 14 days
+        MedicationRecord twice = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 2, 1, "d")));
+        assertEquals(LocalDate.of(2025, 3, 16), twice.getEnd());
+        // a mass: 280 mg at 10 mg a day, 28 days
+        MedicationRecord mass = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\","
+                + "\"quantity\":{\"value\":280,\"unit\":\"mg\"}," + dosage("{\"value\":10,\"unit\":\"mg\"}", 1, 1, "d")));
+        assertEquals(LocalDate.of(2025, 3, 30), mass.getEnd());
+    }
+
+    @Test
+    void nearMissAStatedDaysSupplyIsFollowedWhenTheQuantityAndDosageDisagree() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")
+                + ",\"daysSupply\":{\"value\":21,\"unit\":\"days\",\"code\":\"d\"}"));
+        assertEquals(LocalDate.of(2025, 3, 23), m.getEnd());
+        assertNull(m.getEndUnreadable());
+    }
+
+    @Test
+    void nearMissADoseInAnotherUnitThanTheQuantityGivesNoSupply() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":10,\"unit\":\"mg\"}", 1, 1, "d")));
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.SUPPLY_NOT_STATED, m.getEndUnreadable());
+    }
+
+    // ---- periods whose end lies before their start (CDS-POLICY-PERIOD-END-BEFORE-START) -------------------------
+
+    private static String lenalidomide() { return concept(RXNORM, "342369", null); }
+
+    @Test
+    void aStatementPeriodEndingBeforeItsStartKeepsTheStartAndHasAnUnknownEnd() {
+        MedicationRecord m = one(statement("ms1", lenalidomide(), null).replace("\"end\":\"2025-07-01\"", "\"end\":\"2024-07-01\""));
+        assertEquals(LocalDate.of(2025, 1, 10), m.getStart());
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.PERIOD_ENDS_BEFORE_START, m.getEndUnreadable());
+        assertEquals("2024-07-01", m.getEndAsRecorded());
+    }
+
+    @Test
+    void nearMissAStatementPeriodOfOneDayOrEndingAfterItsStartIsReadAsRecorded() {
+        MedicationRecord sameDay = one(statement("ms1", lenalidomide(), null).replace("\"end\":\"2025-07-01\"", "\"end\":\"2025-01-10\""));
+        assertEquals(LocalDate.of(2025, 1, 10), sameDay.getEnd());
+        assertNull(sameDay.getEndUnreadable());
+        MedicationRecord normal = one(statement("ms1", lenalidomide(), null));
+        assertEquals(LocalDate.of(2025, 7, 1), normal.getEnd());
+        assertNull(normal.getEndUnreadable());
+        // a partial end that may fall on or after the start is an interval, not reversed
+        MedicationRecord partial = one(statement("ms1", lenalidomide(), null).replace("\"end\":\"2025-07-01\"", "\"end\":\"2025\""));
+        assertNull(partial.getEndUnreadable());
+    }
+
+    @Test
+    void anAdministrationPeriodEndingBeforeItsStartHasAnUnknownEnd() {
+        String ma = "{\"resourceType\":\"MedicationAdministration\",\"id\":\"ma1\",\"status\":\"completed\","
+                + lenalidomide() + ",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"effectivePeriod\":{\"start\":\"2025-03-03T10:00:00Z\",\"end\":\"2024-03-03T11:00:00Z\"}}";
+        MedicationRecord m = one(ma);
+        assertEquals(LocalDate.of(2025, 3, 3), m.getStart());
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.PERIOD_ENDS_BEFORE_START, m.getEndUnreadable());
+        MedicationRecord sameDay = one(ma.replace("2024-03-03T11", "2025-03-03T11"));
+        assertEquals(LocalDate.of(2025, 3, 3), sameDay.getEnd());
+        assertNull(sameDay.getEndUnreadable());
+    }
+
+    @Test
+    void aRequestBoundsOrValidityPeriodEndingBeforeItsStartHasAnUnknownEnd() {
+        String bounds = "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"completed\",\"intent\":\"order\","
+                + lenalidomide() + ",\"subject\":{\"reference\":\"Patient/p1\"},\"authoredOn\":\"2025-01-08\","
+                + "\"dosageInstruction\":[{\"timing\":{\"repeat\":{\"boundsPeriod\":{\"start\":\"2025-01-10\",\"end\":\"2024-04-10\"}}}}]}";
+        MedicationRecord m = one(bounds);
+        assertEquals(LocalDate.of(2025, 1, 10), m.getStart());
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.PERIOD_ENDS_BEFORE_START, m.getEndUnreadable());
+        assertEquals("2024-04-10", m.getEndAsRecorded());
+        assertEquals(LocalDate.of(2025, 4, 10), one(bounds.replace("2024-04-10", "2025-04-10")).getEnd());
+        String validity = "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr1\",\"status\":\"active\",\"intent\":\"order\","
+                + lenalidomide() + ",\"subject\":{\"reference\":\"Patient/p1\"},\"authoredOn\":\"2025-01-08\","
+                + "\"dispenseRequest\":{\"validityPeriod\":{\"start\":\"2025-01-10\",\"end\":\"2024-04-10\"}}}";
+        MedicationRecord v = one(validity);
+        assertNull(v.getEnd());
+        assertEquals(EndUnreadable.PERIOD_ENDS_BEFORE_START, v.getEndUnreadable());
+        assertNull(one(validity.replace("2024-04-10", "2025-04-10")).getEndUnreadable());
+    }
+
+    @Test
+    void aChemotherapyProcedurePeriodEndingBeforeItsStartHasAnUnknownEnd() {
+        String procedure = "{\"resourceType\":\"Procedure\",\"id\":\"pr1\",\"status\":\"completed\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"367336001\",\"display\":\"Chemotherapy\"}]},"
+                + "\"usedCode\":[{\"text\":\"lenalidomide\"}],\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"performedPeriod\":{\"start\":\"2025-01-10\",\"end\":\"2024-02-01\"}}";
+        MedicationRecord m = one(procedure);
+        assertEquals(LocalDate.of(2025, 1, 10), m.getStart());
+        assertNull(m.getEnd());
+        assertEquals(EndUnreadable.PERIOD_ENDS_BEFORE_START, m.getEndUnreadable());
+        MedicationRecord normal = one(procedure.replace("2024-02-01", "2025-02-01"));
+        assertEquals(LocalDate.of(2025, 2, 1), normal.getEnd());
+        assertNull(normal.getEndUnreadable());
     }
 
     @ParameterizedTest(name = "dispense status {0} is not handed over: skipped")
