@@ -63,7 +63,13 @@ public final class DrugHistoryGap implements HasProvenance {
          * while the line ran or within 60 days after it: the switch is a sign of relapse or intolerance, the record not
          * saying which, so refractoriness to the line's final drugs is undecided (CDS-POLICY-SWITCH-UNASSESSED)
          */
-        SWITCH_UNASSESSED
+        SWITCH_UNASSESSED,
+        /**
+         * a blinded trial product ("X or placebo", "double-blind") not unblinded by a record of the drug itself: the
+         * patient received the drug or a placebo, so exposure to it, naivety to it and refractoriness to it are undecided;
+         * its line stands (CDS-POLICY-BLINDED-STUDY-DRUG)
+         */
+        BLINDED_STUDY_DRUG
     }
 
     private final Kind kind;
@@ -90,6 +96,21 @@ public final class DrugHistoryGap implements HasProvenance {
         this.text = Objects.requireNonNull(text, "text");
         this.provenance = List.copyOf(provenance);
         this.action = action;
+    }
+
+    /**
+     * {@link Kind#BLINDED_STUDY_DRUG}: {@code records} (in date order) give {@code drug} as a blinded study product,
+     * {@code when} their span in words, {@code words} what says they are blinded.
+     */
+    public static DrugHistoryGap blindedStudyDrug(Drug drug, List<MedicationRecord> records, String when, String words) {
+        String name = drug.displayName();
+        String first = records.get(0).getProvenance().isEmpty() ? "" : records.get(0).getProvenance().get(0).getReference();
+        String named = records.size() == 1 ? first : first + " and " + (records.size() - 1) + " more";
+        return new DrugHistoryGap(Kind.BLINDED_STUDY_DRUG, drug, name + " possibly given: " + named + " (" + when
+                + ") record a blinded study product (" + words + "): the patient received " + name + " or a placebo and"
+                + " no record says which, so exposure to " + name + ", naivety to it and refractoriness to it are"
+                + " undecided; the line these records belong to stands (project policy CDS-POLICY-BLINDED-STUDY-DRUG)",
+                Provenances.of(records));
     }
 
     /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */

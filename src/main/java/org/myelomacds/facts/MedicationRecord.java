@@ -44,6 +44,11 @@ public final class MedicationRecord implements HasProvenance {
      * cyclophosphamide given alone (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING).
      */
     private final String mobilisationSign;
+    /**
+     * The words saying this record is a blinded trial product, its drug or a placebo ("or placebo", "double-blind"),
+     * quoted with where they stand; null when it is not one (CDS-POLICY-BLINDED-STUDY-DRUG).
+     */
+    private final String blinded;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -88,6 +93,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = null;
         this.endFromAuthorisation = false;
         this.mobilisationSign = null;
+        this.blinded = null;
     }
 
     private MedicationRecord(Copy c) {
@@ -113,6 +119,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = c.plannedEnd;
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.mobilisationSign = c.mobilisationSign;
+        this.blinded = c.blinded;
     }
 
     /**
@@ -141,6 +148,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate plannedEnd;
         private boolean endFromAuthorisation;
         private String mobilisationSign;
+        private String blinded;
 
         private Copy(MedicationRecord r) {
             drug = r.drug;
@@ -164,6 +172,7 @@ public final class MedicationRecord implements HasProvenance {
             plannedEnd = r.plannedEnd;
             endFromAuthorisation = r.endFromAuthorisation;
             mobilisationSign = r.mobilisationSign;
+            blinded = r.blinded;
         }
 
         private MedicationRecord build() { return new MedicationRecord(this); }
@@ -179,6 +188,21 @@ public final class MedicationRecord implements HasProvenance {
         c.mobilisationSign = sign;
         return c.build();
     }
+
+    /**
+     * This record as a blinded trial product ({@code words}: what says so, "its text: 'or placebo'"), or, with null, as
+     * the drug itself (a record of the drug unblinds it).
+     */
+    public MedicationRecord withBlinded(String words) {
+        if (java.util.Objects.equals(words, blinded)) return this;
+        Copy c = new Copy(this);
+        c.blinded = words;
+        return c.build();
+    }
+
+    /** What says this record is a blinded trial product, or null (CDS-POLICY-BLINDED-STUDY-DRUG). */
+    public String getBlinded() { return blinded; }
+    public boolean isBlinded() { return blinded != null; }
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }
