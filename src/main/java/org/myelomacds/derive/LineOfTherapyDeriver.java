@@ -1191,7 +1191,8 @@ public final class LineOfTherapyDeriver {
             LocalDate endLatest = ongoing ? asOf : line.end();
             List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
-                DosingPeriod bounded = c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c, lineRecords, asOf));
+                DosingPeriod bounded = lastCycleCharted(c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c,
+                        lineRecords, asOf)), given_, supportive, endBound);
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
                 // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
@@ -2023,6 +2024,38 @@ public final class LineOfTherapyDeriver {
                     + before + ", again on " + after + ") with no interval longer than its own " + rhythm + " days";
         }
         return null;
+    }
+
+    /**
+     * The course with the unknown day of its last dose when its oral drug is charted once per cycle
+     * (CDS-POLICY-CYCLE-CHARTED-ORAL, {@link CycleCharting}): its records in the line all one-day records, by mouth (or,
+     * with no route recorded, an IMiD, taken only by mouth), recurring at a cycle interval. The line's doses of that
+     * cycle are its own drugs' and its corticosteroid's (charted dose by dose when the oral drug is not). Unchanged
+     * otherwise: an infusion (a 4-weekly daratumumab dose) is one dose on its day.
+     */
+    private static DosingPeriod lastCycleCharted(DosingPeriod course, List<Segment> lineSegments, List<Segment> supportive,
+                                                 LocalDate bound) {
+        if (course.getLine() <= 0 || course.isEndRecorded() || course.isEndUnknown()) return course;
+        Drug drug = course.getDrug();
+        List<Segment> own = lineSegments.stream().filter(s -> s.drug().equals(drug)).toList();
+        boolean charted = !own.isEmpty() && own.stream().allMatch(s -> s.from().equals(s.to()) && !s.ongoing()
+                && !s.endUnknown() && takenByMouth(s.record()));
+        if (!charted) return course;
+        List<CycleCharting.LineDose> doses = new ArrayList<>();
+        for (Segment s : lineSegments) doses.add(new CycleCharting.LineDose(s.to(), s.drug().displayName()));
+        for (Segment s : supportive) {
+            if (s.drug().getDrugClass() == DrugClass.CORTICOSTEROID && !s.endUnknown()) {
+                doses.add(new CycleCharting.LineDose(s.to(), s.drug().displayName()));
+            }
+        }
+        return CycleCharting.lastCycle(drug.displayName(), own.stream().map(Segment::from).toList(), doses, bound)
+                .map(c -> course.withCycleEnd(c.latest(), c.text())).orElse(course);
+    }
+
+    /** Recorded as taken by mouth, or with no route recorded an IMiD (lenalidomide, pomalidomide, thalidomide: capsules). */
+    private static boolean takenByMouth(MedicationRecord r) {
+        return r.getRoute() == org.myelomacds.facts.Route.ORAL
+                || (r.getRoute() == org.myelomacds.facts.Route.UNKNOWN && r.getDrug().getDrugClass() == DrugClass.IMID);
     }
 
     /**

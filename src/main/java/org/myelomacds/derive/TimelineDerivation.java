@@ -35,6 +35,7 @@ public final class TimelineDerivation {
     private final List<MedicationRecord> useUnknown;
     private final List<MedicationRecord> myeloma;
     private final List<MedicationRecord> exposed;
+    private final List<MedicationRecord> blinded;
     private final TherapyTimeline timeline;
     private final List<DosingPeriod> coursesOutsideLines;
 
@@ -58,6 +59,10 @@ public final class TimelineDerivation {
         // A statement whose use is unknown (status "unknown") may or may not have been taken: it opens no line and makes
         // no exposure; the lines are derived again as if it were taken (the count a range when they differ), and a gap
         // per record leaves naivety, refractoriness and washout from it undecided (CDS-POLICY-HISTORY-STATUS-UNKNOWN).
+        // A blinded trial product ("X or placebo") that a record of the drug itself unblinds is the drug
+        // (CDS-POLICY-BLINDED-STUDY-DRUG); the rest stay blinded: therapy of their line, but no exposure and no course.
+        List<MedicationRecord> unblinded = BlindedRecords.unblinded(record.medications());
+        if (unblinded != record.medications()) record = record.withMedications(unblinded);
         List<MedicationRecord> withUseUnknown = record.medications();
         List<MedicationRecord> useUnknown = withUseUnknown.stream().filter(TherapyRecords::isUseUnknown).toList();
         if (!useUnknown.isEmpty()) {
@@ -101,7 +106,9 @@ public final class TimelineDerivation {
         Set<MedicationRecord> exposureOnly = Collections.newSetFromMap(new IdentityHashMap<>());
         exposureOnly.addAll(purpose.exposureOnly());
         List<MedicationRecord> myeloma = purpose.myeloma().stream().filter(r -> !unstarted.contains(r)).toList();
-        this.exposed = purpose.exposed().stream().filter(r -> !unstarted.contains(r)).toList();
+        List<MedicationRecord> started = purpose.exposed().stream().filter(r -> !unstarted.contains(r)).toList();
+        this.blinded = BlindedRecords.blinded(started);
+        this.exposed = started.stream().filter(r -> !r.isBlinded()).toList();
         // The conditions: a myeloma relapse code dated between a line and therapy joining it by a window leaves the count
         // undecided (CDS-POLICY-WINDOW-RELAPSE-CODE).
         TherapyTimeline timeline = LineOfTherapyDeriver.withNotStarted(LineOfTherapyDeriver.timeline(myeloma,
@@ -133,6 +140,10 @@ public final class TimelineDerivation {
         if (notedLines != timeline.lines()) {
             timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }
+        List<DosingPeriod> courses = BlindedRecords.withoutBlindedCourses(timeline.courses(), blinded);
+        if (courses != timeline.courses()) {
+            timeline = new TherapyTimeline(timeline.lines(), courses, timeline.lineCountUncertain());
+        }
         this.record = record;
         this.purpose = purpose;
         this.useUnknown = useUnknown;
@@ -155,6 +166,12 @@ public final class TimelineDerivation {
 
     /** The records known to have been started that are exposures (myeloma therapy and therapy for a precursor). */
     public List<MedicationRecord> exposed() { return exposed; }
+
+    /**
+     * The given records of blinded trial products that no record of the drug unblinds (CDS-POLICY-BLINDED-STUDY-DRUG):
+     * therapy of their line, not in {@link #exposed}, no course; a gap per drug.
+     */
+    public List<MedicationRecord> blinded() { return blinded; }
 
     /** The lines and courses, and the range of counts the other readings give (null when none changes them). */
     public TherapyTimeline timeline() { return timeline; }

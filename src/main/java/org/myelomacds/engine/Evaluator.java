@@ -112,6 +112,8 @@ public final class Evaluator {
             insertAll(session, record.transplantAssertions());
             insertAll(session, exposed);
             insertAll(session, purpose.other());
+            // blinded trial products: exposure to and refractoriness to the drug undecided (CDS-POLICY-BLINDED-STUDY-DRUG)
+            insertAll(session, org.myelomacds.derive.BlindedRecords.gaps(derivation.blinded()));
             for (MedicationRecord r : useUnknown) {
                 org.myelomacds.facts.DrugHistoryGap g = TherapyRecords.useUnknownGap(r, context.getAsOf(), exposures);
                 if (g != null) session.insert(g);

@@ -58,6 +58,11 @@ public final class ClassRefractoriness implements HasProvenance {
         for (Drug d : ClassExposure.drugsOf(exposures)) {
             if (!refractoryDrugs.contains(d) && (wholeHistoryOpen || gapDrugs.contains(d))) out.add(d);
         }
+        // a blinded study product of the class (CDS-POLICY-BLINDED-STUDY-DRUG) is no exposure, but may have been the drug
+        for (Object o : gaps) {
+            if (o instanceof DrugHistoryGap g && g.getKind() == DrugHistoryGap.Kind.BLINDED_STUDY_DRUG
+                    && !refractoryDrugs.contains(g.getDrug())) out.add(g.getDrug());
+        }
         return List.copyOf(out);
     }
 

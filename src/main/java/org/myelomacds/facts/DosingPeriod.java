@@ -78,6 +78,8 @@ public final class DosingPeriod implements HasProvenance {
                 endUnknown, startLatest, endEarliest, latest, provenance);
         bounded.stopEvidentFrom = stopEvidentFrom;
         bounded.stopEvidentText = stopEvidentText;
+        bounded.cycleEndLatest = cycleEndLatest;
+        bounded.cycleText = cycleText;
         return bounded;
     }
 
@@ -95,8 +97,39 @@ public final class DosingPeriod implements HasProvenance {
         out.plannedEndBound = plannedEndBound;
         out.stopEvidentFrom = from;
         out.stopEvidentText = Objects.requireNonNull(text, "text");
+        out.cycleEndLatest = cycleEndLatest;
+        out.cycleText = cycleText;
         return out;
     }
+
+    /**
+     * This course charted once per cycle (CDS-POLICY-CYCLE-CHARTED-ORAL): an oral drug whose own records recur at a
+     * cycle interval, one record a cycle (pomalidomide charted on day 1 of each 28-day cycle). Its last capsule was
+     * taken some day from its last record ({@link #getEnd()}) to {@code latest}; {@code text} says how that day is
+     * bounded. Unchanged when {@code latest} is not after the end.
+     */
+    public DosingPeriod withCycleEnd(LocalDate latest, String text) {
+        if (latest == null || !latest.isAfter(end)) return this;
+        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
+                endUnknown, startLatest, endEarliest, endLatest, provenance);
+        out.plannedEndBound = plannedEndBound;
+        out.stopEvidentFrom = stopEvidentFrom;
+        out.stopEvidentText = stopEvidentText;
+        out.cycleEndLatest = latest;
+        out.cycleText = Objects.requireNonNull(text, "text");
+        return out;
+    }
+
+    private LocalDate cycleEndLatest;
+    private String cycleText;
+
+    /** The course is charted once per cycle, its last dose some day up to {@link #getCycleEndLatest()}. */
+    public boolean isCycleCharted() { return cycleEndLatest != null; }
+    /** The latest day the last dose of a course charted once per cycle can fall on; its end when not so charted. */
+    public LocalDate getCycleEndLatest() { return cycleEndLatest == null ? end : cycleEndLatest; }
+    public long getCycleEndLatestDay() { return getCycleEndLatest().toEpochDay(); }
+    /** How the last cycle's end is bounded, in words; null when the course is not charted once per cycle. */
+    public String getCycleText() { return cycleText; }
 
     private LocalDate stopEvidentFrom;
     private String stopEvidentText;

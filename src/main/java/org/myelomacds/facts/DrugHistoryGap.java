@@ -63,7 +63,18 @@ public final class DrugHistoryGap implements HasProvenance {
          * while the line ran or within 60 days after it: the switch is a sign of relapse or intolerance, the record not
          * saying which, so refractoriness to the line's final drugs is undecided (CDS-POLICY-SWITCH-UNASSESSED)
          */
-        SWITCH_UNASSESSED
+        SWITCH_UNASSESSED,
+        /**
+         * a blinded trial product ("X or placebo", "double-blind") not unblinded by a record of the drug itself: the
+         * patient received the drug or a placebo, so exposure to it, naivety to it and refractoriness to it are undecided;
+         * its line stands (CDS-POLICY-BLINDED-STUDY-DRUG)
+         */
+        BLINDED_STUDY_DRUG,
+        /**
+         * an oral drug charted once per cycle whose last capsule fell some day of its last cycle, and a progression
+         * within 60 days of some of those days and not of others (CDS-POLICY-CYCLE-CHARTED-ORAL)
+         */
+        CYCLE_CHARTED_END
     }
 
     private final Kind kind;
@@ -90,6 +101,39 @@ public final class DrugHistoryGap implements HasProvenance {
         this.text = Objects.requireNonNull(text, "text");
         this.provenance = List.copyOf(provenance);
         this.action = action;
+    }
+
+    /**
+     * {@link Kind#BLINDED_STUDY_DRUG}: {@code records} (in date order) give {@code drug} as a blinded study product,
+     * {@code when} their span in words, {@code words} what says they are blinded.
+     */
+    public static DrugHistoryGap blindedStudyDrug(Drug drug, List<MedicationRecord> records, String when, String words) {
+        String name = drug.displayName();
+        String first = records.get(0).getProvenance().isEmpty() ? "" : records.get(0).getProvenance().get(0).getReference();
+        String named = records.size() == 1 ? first : first + " and " + (records.size() - 1) + " more";
+        return new DrugHistoryGap(Kind.BLINDED_STUDY_DRUG, drug, name + " possibly given: " + named + " (" + when
+                + ") record a blinded study product (" + words + "): the patient received " + name + " or a placebo and"
+                + " no record says which, so exposure to " + name + ", naivety to it and refractoriness to it are"
+                + " undecided; the line these records belong to stands (project policy CDS-POLICY-BLINDED-STUDY-DRUG)",
+                Provenances.of(records));
+    }
+
+    /** {@link Kind#CYCLE_CHARTED_END}: the course charted once per cycle, and the progression its last cycle leaves open. */
+    public static DrugHistoryGap cycleChartedEnd(DosingPeriod course, DiseaseStatus progression) {
+        String name = course.getDrug().displayName();
+        return new DrugHistoryGap(Kind.CYCLE_CHARTED_END, course.getDrug(), name
+                + " refractoriness unknown: the progression " + progression.onDate() + " (" + Provenances.references(progression)
+                + ") is within 60 days of some days its last dose may have fallen on and not of others: "
+                + course.getCycleText() + " (" + lastOf(course) + ")", Provenances.of(course, progression));
+    }
+
+    /** "MedicationAdministration/pom-2026-06-29, the last of 15 records": the record a cycle-charted course ends on. */
+    private static String lastOf(DosingPeriod course) {
+        List<Provenance> p = course.getProvenance();
+        Provenance last = p.stream().filter(x -> x.getDate() != null).max(java.util.Comparator.comparing(Provenance::getDate)
+                .thenComparing(Provenance::getReference)).orElse(p.isEmpty() ? null : p.get(0));
+        if (last == null) return "no record";
+        return last.getReference() + (p.size() > 1 ? ", the last of " + p.size() + " records" : "");
     }
 
     /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public final class LastLineProgressionUnknown implements HasProvenance {
     /** Why it is unknown; only a partial date is settled by recording the full date (GAP-REFRACTORY-04). */
-    public enum Reason { PARTIAL_DATE, END_UNKNOWN, UNREADABLE_ASSESSMENT, RELAPSE_UNDATED, UNKNOWN_THERAPY }
+    public enum Reason { PARTIAL_DATE, END_UNKNOWN, UNREADABLE_ASSESSMENT, RELAPSE_UNDATED, UNKNOWN_THERAPY, CYCLE_CHARTED }
 
     private final PriorLine line;
     private final DosingPeriod course;
@@ -63,6 +63,17 @@ public final class LastLineProgressionUnknown implements HasProvenance {
                         : "from " + PartialDateText.of(record.getStart(), record.getStartLatest()))
                 + ", not before line " + line.getNumber() + " (from " + line.getStart() + ") started: it may be the last"
                 + " line of therapy, so progression on the last therapy is not shown by line " + line.getNumber());
+    }
+
+    /**
+     * The last line's oral drug charted once per cycle (CDS-POLICY-CYCLE-CHARTED-ORAL, DERIVE-REFRACTORY-69): its last
+     * capsule, and so the line's last dose, fell some day up to the course's cycle end, and the progression is within
+     * 60 days of some of those days and not of others.
+     */
+    public static LastLineProgressionUnknown cycleCharted(PriorLine line, DosingPeriod course, DiseaseStatus progression) {
+        return new LastLineProgressionUnknown(line, course, progression, Reason.CYCLE_CHARTED, "the progression "
+                + progression.onDate() + " (" + Provenances.references(progression) + ") is within 60 days of some days"
+                + " line " + line.getNumber() + " may have ended on and not of others: " + course.getCycleText());
     }
 
     public Reason getReason() { return reason; }

@@ -49,12 +49,18 @@ public final class MedicationRecord implements HasProvenance {
      * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
      */
     private final String chartedCourseNote;
+    /**
      * Why the end the record gives could not be read (a period ending before it starts, a dispense without a supply):
      * the record's end is then null and unknown, never its start day; null for every other record.
      */
     private final EndUnreadable endUnreadable;
     /** The end as the record states it, when it could not be read ("2022-08-01"); null otherwise. */
     private final String endAsRecorded;
+    /**
+     * The words saying this record is a blinded trial product, its drug or a placebo ("or placebo", "double-blind"),
+     * quoted with where they stand; null when it is not one (CDS-POLICY-BLINDED-STUDY-DRUG).
+     */
+    private final String blinded;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -102,6 +108,7 @@ public final class MedicationRecord implements HasProvenance {
         this.chartedCourseNote = null;
         this.endUnreadable = null;
         this.endAsRecorded = null;
+        this.blinded = null;
     }
 
     private MedicationRecord(Copy c) {
@@ -130,6 +137,7 @@ public final class MedicationRecord implements HasProvenance {
         this.chartedCourseNote = c.chartedCourseNote;
         this.endUnreadable = c.endUnreadable;
         this.endAsRecorded = c.endAsRecorded;
+        this.blinded = c.blinded;
     }
 
     /**
@@ -161,6 +169,7 @@ public final class MedicationRecord implements HasProvenance {
         private String chartedCourseNote;
         private EndUnreadable endUnreadable;
         private String endAsRecorded;
+        private String blinded;
 
         private Copy(MedicationRecord r) {
             drug = r.drug;
@@ -187,6 +196,7 @@ public final class MedicationRecord implements HasProvenance {
             chartedCourseNote = r.chartedCourseNote;
             endUnreadable = r.endUnreadable;
             endAsRecorded = r.endAsRecorded;
+            blinded = r.blinded;
         }
 
         private MedicationRecord build() { return new MedicationRecord(this); }
@@ -250,6 +260,21 @@ public final class MedicationRecord implements HasProvenance {
 
     /** The unreadable end as the record states it ("2022-08-01"); null when none is stated or the end was read. */
     public String getEndAsRecorded() { return endAsRecorded; }
+
+    /**
+     * This record as a blinded trial product ({@code words}: what says so, "its text: 'or placebo'"), or, with null, as
+     * the drug itself (a record of the drug unblinds it).
+     */
+    public MedicationRecord withBlinded(String words) {
+        if (java.util.Objects.equals(words, blinded)) return this;
+        Copy c = new Copy(this);
+        c.blinded = words;
+        return c.build();
+    }
+
+    /** What says this record is a blinded trial product, or null (CDS-POLICY-BLINDED-STUDY-DRUG). */
+    public String getBlinded() { return blinded; }
+    public boolean isBlinded() { return blinded != null; }
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }

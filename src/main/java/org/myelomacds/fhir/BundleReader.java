@@ -229,18 +229,34 @@ public final class BundleReader {
             case "Observation":
                 ObservationMapper.map(parser.parse(Observation.class, entry), ctx);
                 break;
-            case "MedicationStatement":
-                MedicationMapper.mapStatement(parser.parse(MedicationStatement.class, entry), ctx, medications);
+            case "MedicationStatement": {
+                MedicationStatement ms = parser.parse(MedicationStatement.class, entry);
+                int from = ctx.out().medications.size();
+                MedicationMapper.mapStatement(ms, ctx, medications);
+                BlindedProducts.mark(ms.getMedication(), ms, ms.getNote(), from, ctx, medications);
                 break;
-            case "MedicationAdministration":
-                MedicationMapper.mapAdministration(parser.parse(MedicationAdministration.class, entry), ctx, medications);
+            }
+            case "MedicationAdministration": {
+                MedicationAdministration ma = parser.parse(MedicationAdministration.class, entry);
+                int from = ctx.out().medications.size();
+                MedicationMapper.mapAdministration(ma, ctx, medications);
+                BlindedProducts.mark(ma.getMedication(), ma, ma.getNote(), from, ctx, medications);
                 break;
-            case "MedicationRequest":
-                MedicationMapper.mapRequest(parser.parse(MedicationRequest.class, entry), ctx, medications);
+            }
+            case "MedicationRequest": {
+                MedicationRequest mr = parser.parse(MedicationRequest.class, entry);
+                int from = ctx.out().medications.size();
+                MedicationMapper.mapRequest(mr, ctx, medications);
+                BlindedProducts.mark(mr.getMedication(), mr, mr.getNote(), from, ctx, medications);
                 break;
-            case "MedicationDispense":
-                MedicationMapper.mapDispense(parser.parse(org.hl7.fhir.r4.model.MedicationDispense.class, entry), ctx, medications);
+            }
+            case "MedicationDispense": {
+                org.hl7.fhir.r4.model.MedicationDispense md = parser.parse(org.hl7.fhir.r4.model.MedicationDispense.class, entry);
+                int from = ctx.out().medications.size();
+                MedicationMapper.mapDispense(md, ctx, medications);
+                BlindedProducts.mark(md.getMedication(), md, md.getNote(), from, ctx, medications);
                 break;
+            }
             case "Procedure":
                 ProcedureMapper.map(parser.parse(Procedure.class, entry), ctx, medications);
                 break;

@@ -53,6 +53,7 @@ public final class DrugCatalogue {
     private final ValueSet nonAntineoplastic;
     private final ValueSet parenteral;
     private final ValueSet regimen;
+    private final ValueSet blinded;
     private final ValueSet bodySurfaceArea;
     private final Terminology terminology;
 
@@ -124,6 +125,7 @@ public final class DrugCatalogue {
         parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
         regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
         mobilisation = t.require("medication-transplant-preparation", "words and drugs saying a medication is stem-cell mobilisation");
+        blinded = t.require("medication-blinded-product", "words saying a medication is a blinded trial product (the drug or a placebo)");
     }
 
     private static Optional<DrugClass> classNamed(String setId) {
@@ -256,6 +258,17 @@ public final class DrugCatalogue {
     public Optional<String> mobilisationWords(String text) {
         if (mobilisation == null || text == null || text.isBlank()) return Optional.empty();
         return mobilisation.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
+    }
+
+    /**
+     * The words of a text that say it is a blinded trial product, the drug it names or a placebo ("or placebo",
+     * "double-blind": the first such stretch, {@code medication-blinded-product}); empty when none do
+     * (CDS-POLICY-BLINDED-STUDY-DRUG).
+     */
+    public Optional<String> blindedWords(String text) {
+        if (blinded == null || text == null || text.isBlank()) return Optional.empty();
+        return blinded.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
     }
 

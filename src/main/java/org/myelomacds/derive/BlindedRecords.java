@@ -1,0 +1,104 @@
+package org.myelomacds.derive;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.myelomacds.facts.DosingPeriod;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.DrugHistoryGap;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.Provenance;
+
+/**
+ * Blinded trial products (project policy CDS-POLICY-BLINDED-STUDY-DRUG): a record whose words say it is a catalogued drug
+ * or a placebo ("Ixazomib 4 mg or placebo capsule, double-blind") is therapy (the line it belongs to stands: its
+ * open-label partners, or the study product itself, were given), but not an exposure to the drug, which the patient may
+ * not have received. Its course decides no refractoriness, and a gap per drug leaves exposure to it, naivety and
+ * refractoriness undecided until the record says which arm. A record of the drug itself, not blinded, dated from the
+ * blinded records' first day to {@value #UNBLINDING_WINDOW_DAYS} days after their last, says it: the blinded records are
+ * then the drug.
+ */
+public final class BlindedRecords {
+    private BlindedRecords() {}
+
+    /**
+     * How long after the last blinded record a record of the drug itself still unblinds it: the longest interval between
+     * two doses the engine reads as one regimen's rhythm (CDS-POLICY-CONTINUE-AFTER-PD), so the open-label record
+     * continues the same course; a record of the drug years later is another course and says nothing of the trial arm.
+     */
+    public static final int UNBLINDING_WINDOW_DAYS = LineOfTherapyDeriver.CONTINUE_INTERVAL_MAX_DAYS;
+
+    /** The records, with the blinded ones that a given record of the drug itself unblinds read as that drug. */
+    public static List<MedicationRecord> unblinded(List<MedicationRecord> records) {
+        Map<Drug, LocalDate[]> spans = new TreeMap<>();
+        for (MedicationRecord r : records) {
+            if (!r.isBlinded() || r.getStart() == null) continue;
+            LocalDate last = lastDay(r);
+            spans.merge(r.getDrug(), new LocalDate[] {r.getStart(), last}, (a, b) -> new LocalDate[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        }
+        if (spans.isEmpty()) return records;
+        Set<Drug> open = new TreeSet<>();
+        for (MedicationRecord r : records) {
+            LocalDate[] span = spans.get(r.getDrug());
+            if (span == null || r.isBlinded() || !TherapyRecords.isGiven(r) || r.getStart() == null) continue;
+            if (!r.getStart().isBefore(span[0]) && !r.getStart().isAfter(span[1].plusDays(UNBLINDING_WINDOW_DAYS))) {
+                open.add(r.getDrug());
+            }
+        }
+        if (open.isEmpty()) return records;
+        List<MedicationRecord> out = new ArrayList<>(records.size());
+        for (MedicationRecord r : records) out.add(r.isBlinded() && open.contains(r.getDrug()) ? r.withBlinded(null) : r);
+        return out;
+    }
+
+    /** The given records that stay blinded. */
+    public static List<MedicationRecord> blinded(List<MedicationRecord> records) {
+        return records.stream().filter(r -> r.isBlinded() && TherapyRecords.isGiven(r)).toList();
+    }
+
+    /**
+     * The courses without those formed only of blinded records: such a course says the study product was given, not
+     * the drug, so no progression is judged against it as a course of the drug.
+     */
+    public static List<DosingPeriod> withoutBlindedCourses(List<DosingPeriod> courses, List<MedicationRecord> blinded) {
+        if (blinded.isEmpty()) return courses;
+        Set<String> refs = new TreeSet<>();
+        for (MedicationRecord r : blinded) r.getProvenance().forEach(p -> refs.add(p.getReference()));
+        List<DosingPeriod> out = new ArrayList<>();
+        for (DosingPeriod c : courses) {
+            boolean onlyBlinded = !c.getProvenance().isEmpty()
+                    && c.getProvenance().stream().map(Provenance::getReference).allMatch(refs::contains);
+            if (!onlyBlinded) out.add(c);
+        }
+        return out.size() == courses.size() ? courses : List.copyOf(out);
+    }
+
+    /** One gap per drug given only as a blinded product in some records (DrugHistoryGap.Kind.BLINDED_STUDY_DRUG). */
+    public static List<DrugHistoryGap> gaps(List<MedicationRecord> blinded) {
+        Map<Drug, List<MedicationRecord>> byDrug = new TreeMap<>();
+        for (MedicationRecord r : blinded) byDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+        List<DrugHistoryGap> out = new ArrayList<>();
+        byDrug.forEach((drug, records) -> {
+            List<MedicationRecord> sorted = new ArrayList<>(records);
+            sorted.sort(java.util.Comparator.comparing((MedicationRecord r) -> r.getStart() == null ? LocalDate.MIN : r.getStart())
+                    .thenComparing(r -> r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference()));
+            LocalDate first = sorted.stream().map(MedicationRecord::getStart).filter(java.util.Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
+            LocalDate last = sorted.stream().filter(r -> r.getStart() != null).map(BlindedRecords::lastDay)
+                    .max(LocalDate::compareTo).orElse(null);
+            String when = first == null ? "undated" : first.equals(last) ? "on " + first : "from " + first + " to " + last;
+            out.add(DrugHistoryGap.blindedStudyDrug(drug, sorted, when, sorted.get(0).getBlinded()));
+        });
+        return out;
+    }
+
+    private static LocalDate lastDay(MedicationRecord r) {
+        return r.getEnd() != null && r.getEnd().isAfter(r.getStart()) ? r.getEnd() : r.getStart();
+    }
+}

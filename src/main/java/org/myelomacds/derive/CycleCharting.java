@@ -1,0 +1,74 @@
+package org.myelomacds.derive;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * An oral drug charted once per cycle (project policy CDS-POLICY-CYCLE-CHARTED-ORAL; FINDINGS K4): many medication
+ * administration records chart a cycle pack of pomalidomide or lenalidomide once, on day 1 of each 21- or 28-day cycle,
+ * while the weekly dexamethasone of the same regimen is charted dose by dose. The last record is then the first day of
+ * the last cycle, not the last capsule: that was taken some day from the record to the day before the next cycle would
+ * have begun, and no later than the line's last recorded dose of that cycle (its steroid) or the day before the next
+ * line started. The drug's rhythm is read as CDS-POLICY-CONTINUE-AFTER-PD reads a line's dosing interval (the intervals
+ * between its consecutive recorded doses, holds over {@value LineOfTherapyDeriver#CONTINUE_INTERVAL_MAX_DAYS} days left
+ * out); it is a cycle when every interval is at least {@value #CYCLE_MIN_DAYS} days (one record per cycle) and the
+ * shortest is at most {@value #CYCLE_MAX_DAYS} (the 21- and 28-day cycles of Rd, Pd, KRd and IRd, clinical-evidence.md
+ * §4.8). Records a week or a day apart are charted as given, and are read as charted.
+ */
+final class CycleCharting {
+    private CycleCharting() {}
+
+    /** The shortest cycle read (21-day cycles: VRd, KRd, lenalidomide days 1-14 of 21). */
+    static final int CYCLE_MIN_DAYS = 21;
+    /** The longest cycle read (28-day cycles: Rd, Pd, DRd, IRd); VMP's 42-day cycles are not an oral cycle pack. */
+    static final int CYCLE_MAX_DAYS = 28;
+
+    /** A dose of the line on a day, by a drug named in words (for the text that names the bound). */
+    record LineDose(LocalDate day, String drug) {}
+
+    /** The last cycle's end: some day from the last record to {@code latest}, said in {@code text}. */
+    record LastCycle(LocalDate latest, String text) {}
+
+    /**
+     * The last cycle of a drug charted once per cycle, or empty when its records do not show that rhythm.
+     * {@code ownDays}: the days of its records in the line (one-day records only: the caller passes none otherwise);
+     * {@code lineDoses}: every dose of the line, its steroid included; {@code bound}: the day before the next line
+     * started, else the evaluation date.
+     */
+    static Optional<LastCycle> lastCycle(String drug, List<LocalDate> ownDays, List<LineDose> lineDoses, LocalDate bound) {
+        TreeSet<LocalDate> days = new TreeSet<>(ownDays);
+        if (days.size() < 2) return Optional.empty();
+        long shortest = Long.MAX_VALUE;
+        LocalDate prev = null;
+        for (LocalDate d : days) {
+            if (prev != null) {
+                long step = ChronoUnit.DAYS.between(prev, d);
+                if (step < CYCLE_MIN_DAYS) return Optional.empty();
+                if (step <= LineOfTherapyDeriver.CONTINUE_INTERVAL_MAX_DAYS) shortest = Math.min(shortest, step);
+            }
+            prev = d;
+        }
+        if (shortest > CYCLE_MAX_DAYS) return Optional.empty();
+        LocalDate last = days.last();
+        LocalDate cycleEnd = last.plusDays(shortest - 1);
+        // the line's last recorded dose of that cycle (its steroid, charted dose by dose) bounds the capsules taken in it
+        LineDose lastOfCycle = null;
+        for (LineDose d : lineDoses) {
+            if (d.day().isBefore(last) || d.day().isAfter(cycleEnd)) continue;
+            if (lastOfCycle == null || d.day().isAfter(lastOfCycle.day())) lastOfCycle = d;
+        }
+        LocalDate latest = lastOfCycle == null ? last : lastOfCycle.day();
+        String why = lastOfCycle == null ? "" : "the line's last recorded dose of that cycle, " + lastOfCycle.drug();
+        if (bound != null && bound.isBefore(latest)) {
+            latest = bound;
+            why = "the day before the next line started, or the evaluation date";
+        }
+        if (!latest.isAfter(last)) return Optional.empty();
+        return Optional.of(new LastCycle(latest, drug + " charted once per cycle (its records " + shortest
+                + " or more days apart, one a cycle; the last on " + last + "), so its last dose was taken some day from "
+                + last + " to " + latest + " (" + why + "), not known which (project policy CDS-POLICY-CYCLE-CHARTED-ORAL)"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.myelomacds.derive;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.facts.DrugHistoryGap;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.Route;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.myelomacds.derive.Fixtures.given;
+import static org.myelomacds.derive.Fixtures.record;
+import static org.myelomacds.facts.TestDrugs.*;
+
+/** CDS-POLICY-BLINDED-STUDY-DRUG (FINDINGS K3): a blinded "X or placebo" record is therapy, not an exposure to X. */
+class BlindedRecordsTest {
+    private static final String WORDS = "its name says 'or placebo' (\"Ixazomib 4 mg or placebo capsule\")";
+
+    private static List<MedicationRecord> irdBlinded() {
+        List<MedicationRecord> out = new ArrayList<>();
+        out.add(record("ixa-1", IXAZOMIB, Route.ORAL, "completed", false, "2021-04-01", "2021-04-01", false).withBlinded(WORDS));
+        out.add(record("ixa-2", IXAZOMIB, Route.ORAL, "completed", false, "2021-04-08", "2021-04-08", false).withBlinded(WORDS));
+        out.add(given("rd", LENALIDOMIDE, "2021-04-01", "2026-06-20", null));
+        return out;
+    }
+
+    @Test
+    void blindedRecordsStayBlindedAndGiveOneGapNamingThem() {
+        List<MedicationRecord> records = BlindedRecords.unblinded(irdBlinded());
+        List<MedicationRecord> blinded = BlindedRecords.blinded(records);
+        assertEquals(2, blinded.size());
+        List<DrugHistoryGap> gaps = BlindedRecords.gaps(blinded);
+        assertEquals(1, gaps.size());
+        assertEquals(DrugHistoryGap.Kind.BLINDED_STUDY_DRUG, gaps.get(0).getKind());
+        assertEquals(IXAZOMIB, gaps.get(0).getDrug());
+        assertTrue(gaps.get(0).getText().contains("MedicationAdministration/ixa-1 and 1 more"), gaps.get(0).getText());
+    }
+
+    @Test
+    void nearMissARecordOfTheDrugItselfWithinTheCourseUnblindsThem() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.add(given("ixa-open", IXAZOMIB, "2021-05-01", "2021-09-01", null));
+        assertTrue(BlindedRecords.blinded(BlindedRecords.unblinded(records)).isEmpty());
+    }
+
+    @Test
+    void nearMissARecordOfTheDrugYearsLaterSaysNothingOfTheArm() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.add(given("ixa-later", IXAZOMIB, "2024-01-01", "2024-06-01", null));
+        assertEquals(2, BlindedRecords.blinded(BlindedRecords.unblinded(records)).size());
+    }
+
+    @Test
+    void aCourseOfBlindedRecordsOnlyIsNoCourseOfTheDrug() {
+        List<MedicationRecord> records = irdBlinded();
+        var timeline = LineOfTherapyDeriver.timeline(records, List.of(), List.of(), Fixtures.d("2026-11-01"));
+        assertEquals(List.of(LENALIDOMIDE, IXAZOMIB), timeline.lines().get(0).getDrugs(), "the line stands");
+        var courses = BlindedRecords.withoutBlindedCourses(timeline.courses(), BlindedRecords.blinded(records));
+        assertTrue(courses.stream().noneMatch(c -> c.getDrug().equals(IXAZOMIB)));
+        assertTrue(courses.stream().anyMatch(c -> c.getDrug().equals(LENALIDOMIDE)));
+    }
+}
