@@ -1542,6 +1542,13 @@ public final class LineOfTherapyDeriver {
             if (timeline.progressionBefore(cur, day) != null) {
                 cur.segments.replaceAll(s -> supplyHandedOverAfterProgression(timeline, s, batch, day)
                         ? s.part(s.from(), day.minusDays(1), false) : s);
+                // A course whose end is known only to the month or year, with the new regimen starting inside that
+                // interval after a documented progression, ended on an unknown day before it: its end stays an interval
+                // up to the day before, and it is not carried into the new line (CDS-POLICY-PARTIAL-END-BEFORE-NEXT-LINE;
+                // sweep s17 accept L2: "carfilzomib 2023 to 2024" made Pd of 2024-12-10 "PKd" and carfilzomib
+                // refractory on treatment to a progression 268 days after its last charted dose).
+                cur.segments.replaceAll(s -> partialEndReachingInto(s, batch, day)
+                        ? s.cut(earliestTo(s), day.minusDays(1)) : s);
             }
         }
         LocalDate lastDose = cur.lastDose();
@@ -2242,6 +2249,13 @@ public final class LineOfTherapyDeriver {
         if (s.ongoing() || !s.from().isBefore(day) || !s.to().isAfter(day) || !endsOnSupply(s.record())) return false;
         if (batch.stream().anyMatch(b -> b.drug().equals(s.drug()))) return false;
         return timeline.drugSegments.stream().noneMatch(o -> o != s && o.drug().equals(s.drug()) && o.from().isAfter(s.from()));
+    }
+
+    /** A course with an imprecise end that may reach past {@code day}, of a drug the new batch does not give. */
+    private static boolean partialEndReachingInto(Segment s, List<Segment> batch, LocalDate day) {
+        if (s.ongoing() || s.endUnknown() || !s.from().isBefore(day) || s.to().isBefore(day)) return false;
+        if (batch.stream().anyMatch(b -> b.drug().equals(s.drug()))) return false;
+        return earliestTo(s).isBefore(day);
     }
 
     private static boolean endsOnSupply(MedicationRecord r) {
