@@ -142,6 +142,8 @@ public final class TimelineDerivation {
             timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }
         List<DosingPeriod> courses = BlindedRecords.withoutBlindedCourses(timeline.courses(), blinded);
+        // A course ending on a dispense whose two supply figures disagree says so, for its gap (FINDINGS L3).
+        courses = SupplyDisagreements.noted(courses, record.medications());
         if (courses != timeline.courses()) {
             timeline = new TherapyTimeline(timeline.lines(), courses, timeline.lineCountUncertain());
         }

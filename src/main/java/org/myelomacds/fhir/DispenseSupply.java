@@ -56,6 +56,26 @@ final class DispenseSupply {
         return days > 0 ? days : null;
     }
 
+    /**
+     * How {@link #days} reads the dispense, for a data gap: "28 capsule at 1 a day" (the quantity as recorded, the daily
+     * amount in the dose's unit); null when {@link #days} gives nothing.
+     */
+    static String basis(MedicationDispense md) {
+        if (days(md) == null) return null;
+        Dosage d = md.getDosageInstruction().get(0);
+        Quantity q = md.getQuantity();
+        String unit = q.hasUnit() ? q.getUnit() : q.getCode();
+        Quantity dose = doseQuantity(d);
+        String doseUnit = dose.hasUnit() ? dose.getUnit() : dose.getCode();
+        String perDay = number(dailyAmount(d));
+        return number(q.getValue().doubleValue()) + " " + unit + " at " + perDay
+                + (doseUnit.equalsIgnoreCase(unit) ? "" : " " + doseUnit) + " a day";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** The one doseQuantity of a dosage; null for none, a dose range or several. */
     private static Quantity doseQuantity(Dosage d) {
         if (d.getDoseAndRate().size() != 1 || !d.getDoseAndRate().get(0).hasDoseQuantity()) return null;

@@ -927,13 +927,26 @@ class MedicationMappingTest {
         assertEquals(LocalDate.of(2025, 3, 30), mass.getEnd());
     }
 
+    /** FINDINGS L3: the record does not say which figure holds; the end is the interval between them. */
     @Test
-    void nearMissAStatedDaysSupplyIsFollowedWhenTheQuantityAndDosageDisagree() {
+    void aStatedDaysSupplyDisagreeingWithTheQuantityAndDosageGivesAnEndBetweenTheTwo() {
         MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
                 + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")
                 + ",\"daysSupply\":{\"value\":21,\"unit\":\"days\",\"code\":\"d\"}"));
-        assertEquals(LocalDate.of(2025, 3, 23), m.getEnd());
+        assertEquals(LocalDate.of(2025, 3, 23), m.getEndEarliest());
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
         assertNull(m.getEndUnreadable());
+        assertEquals("daysSupply 21 disagrees with 28 capsule at 1 a day (28 days)", m.getSupplyDisagreement());
+    }
+
+    @Test
+    void nearMissAStatedDaysSupplyAgreeingWithTheQuantityAndDosageIsOneDay() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")
+                + ",\"daysSupply\":{\"value\":28,\"unit\":\"days\",\"code\":\"d\"}"));
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEndEarliest());
+        assertNull(m.getSupplyDisagreement());
     }
 
     @Test
