@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugHistoryGap;
@@ -20,8 +21,10 @@ import org.myelomacds.facts.Provenance;
  * open-label partners, or the study product itself, were given), but not an exposure to the drug, which the patient may
  * not have received. Its course decides no refractoriness, and a gap per drug leaves exposure to it, naivety and
  * refractoriness undecided until the record says which arm. A record of the drug itself, not blinded, dated from the
- * blinded records' first day to {@value #UNBLINDING_WINDOW_DAYS} days after their last, says it: the blinded records are
- * then the drug.
+ * blinded records' first day to {@value #UNBLINDING_WINDOW_DAYS} days after their last, says it when it continues their
+ * course: no progression is documented from the last blinded record before it to its start. The blinded records are then
+ * the drug. An open-label record begun after a progression (the crossover a placebo-controlled trial offers its placebo
+ * arm, or the drug added at relapse) says nothing of the arm: the blinded records stay undecided (FINDINGS L1).
  */
 public final class BlindedRecords {
     private BlindedRecords() {}
@@ -34,7 +37,7 @@ public final class BlindedRecords {
     public static final int UNBLINDING_WINDOW_DAYS = LineOfTherapyDeriver.CONTINUE_INTERVAL_MAX_DAYS;
 
     /** The records, with the blinded ones that a given record of the drug itself unblinds read as that drug. */
-    public static List<MedicationRecord> unblinded(List<MedicationRecord> records) {
+    public static List<MedicationRecord> unblinded(List<MedicationRecord> records, List<DiseaseStatus> statuses) {
         Map<Drug, LocalDate[]> spans = new TreeMap<>();
         for (MedicationRecord r : records) {
             if (!r.isBlinded() || r.getStart() == null) continue;
@@ -47,7 +50,8 @@ public final class BlindedRecords {
         for (MedicationRecord r : records) {
             LocalDate[] span = spans.get(r.getDrug());
             if (span == null || r.isBlinded() || !TherapyRecords.isGiven(r) || r.getStart() == null) continue;
-            if (!r.getStart().isBefore(span[0]) && !r.getStart().isAfter(span[1].plusDays(UNBLINDING_WINDOW_DAYS))) {
+            if (!r.getStart().isBefore(span[0]) && !r.getStart().isAfter(span[1].plusDays(UNBLINDING_WINDOW_DAYS))
+                    && !progressionBefore(r, lastBlindedBefore(records, r), statuses)) {
                 open.add(r.getDrug());
             }
         }
@@ -96,6 +100,32 @@ public final class BlindedRecords {
             out.add(DrugHistoryGap.blindedStudyDrug(drug, sorted, when, sorted.get(0).getBlinded()));
         });
         return out;
+    }
+
+    /** The last day of the drug's blinded records up to the open-label record's start (no later than that start). */
+    private static LocalDate lastBlindedBefore(List<MedicationRecord> records, MedicationRecord open) {
+        LocalDate last = null;
+        for (MedicationRecord r : records) {
+            if (!r.isBlinded() || r.getStart() == null || !r.getDrug().equals(open.getDrug())
+                    || r.getStart().isAfter(open.getStart())) continue;
+            LocalDate day = lastDay(r).isAfter(open.getStart()) ? open.getStart() : lastDay(r);
+            if (last == null || day.isAfter(last)) last = day;
+        }
+        return last;
+    }
+
+    /**
+     * Whether a progression, documented or possible (a date range that may fall there), lies from the last blinded record
+     * to the open-label record's start: the open-label drug then begins a new course, not the blinded one's.
+     */
+    private static boolean progressionBefore(MedicationRecord open, LocalDate lastBlinded, List<DiseaseStatus> statuses) {
+        if (lastBlinded == null) return false;
+        for (DiseaseStatus d : statuses) {
+            if (d == null || d.getDate() == null || !(d.isProgression() || d.isPossibleProgression())) continue;
+            LocalDate latest = d.getLatest() == null ? d.getDate() : d.getLatest();
+            if (!latest.isBefore(lastBlinded) && !d.getDate().isAfter(open.getStart())) return true;
+        }
+        return false;
     }
 
     private static LocalDate lastDay(MedicationRecord r) {

@@ -59,9 +59,10 @@ public final class TimelineDerivation {
         // A statement whose use is unknown (status "unknown") may or may not have been taken: it opens no line and makes
         // no exposure; the lines are derived again as if it were taken (the count a range when they differ), and a gap
         // per record leaves naivety, refractoriness and washout from it undecided (CDS-POLICY-HISTORY-STATUS-UNKNOWN).
-        // A blinded trial product ("X or placebo") that a record of the drug itself unblinds is the drug
-        // (CDS-POLICY-BLINDED-STUDY-DRUG); the rest stay blinded: therapy of their line, but no exposure and no course.
-        List<MedicationRecord> unblinded = BlindedRecords.unblinded(record.medications());
+        // A blinded trial product ("X or placebo") that a record of the drug itself unblinds (continuing its course, no
+        // progression between) is the drug (CDS-POLICY-BLINDED-STUDY-DRUG); the rest stay blinded: therapy of their
+        // line, but no exposure and no course.
+        List<MedicationRecord> unblinded = BlindedRecords.unblinded(record.medications(), record.diseaseStatuses());
         if (unblinded != record.medications()) record = record.withMedications(unblinded);
         List<MedicationRecord> withUseUnknown = record.medications();
         List<MedicationRecord> useUnknown = withUseUnknown.stream().filter(TherapyRecords::isUseUnknown).toList();
@@ -141,6 +142,8 @@ public final class TimelineDerivation {
             timeline = new TherapyTimeline(notedLines, timeline.courses(), timeline.lineCountUncertain());
         }
         List<DosingPeriod> courses = BlindedRecords.withoutBlindedCourses(timeline.courses(), blinded);
+        // A course ending on a dispense whose two supply figures disagree says so, for its gap (FINDINGS L3).
+        courses = SupplyDisagreements.noted(courses, record.medications());
         if (courses != timeline.courses()) {
             timeline = new TherapyTimeline(timeline.lines(), courses, timeline.lineCountUncertain());
         }

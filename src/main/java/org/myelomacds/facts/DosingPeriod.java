@@ -133,6 +133,27 @@ public final class DosingPeriod implements HasProvenance {
 
     private LocalDate stopEvidentFrom;
     private String stopEvidentText;
+    private String supplyNote;
+
+    /**
+     * This course ending on a dispense whose stated daysSupply and quantity-and-dosage figure disagree
+     * (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE): its end is already the interval between them; {@code text} names the
+     * dispense and both figures, for the gap a progression the interval leaves undecided raises.
+     */
+    public DosingPeriod withSupplyNote(String text) {
+        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
+                endUnknown, startLatest, endEarliest, endLatest, provenance);
+        out.plannedEndBound = plannedEndBound;
+        out.stopEvidentFrom = stopEvidentFrom;
+        out.stopEvidentText = stopEvidentText;
+        out.cycleEndLatest = cycleEndLatest;
+        out.cycleText = cycleText;
+        out.supplyNote = Objects.requireNonNull(text, "text");
+        return out;
+    }
+
+    /** Why the course's end is an interval between two supply figures of its last dispense; null when it is not. */
+    public String getSupplyNote() { return supplyNote; }
 
     /**
      * The first day on which a progression finds this course evidently stopped (see {@link #withEvidentStop});

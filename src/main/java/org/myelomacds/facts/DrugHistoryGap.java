@@ -289,8 +289,9 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " refractoriness unknown: the progression " + progression.onDate() + " falls inside or outside"
                 + " the 60-day window of the course " + PartialDateText.of(course.getStart(), course.getStartLatest())
                 + " to " + PartialDateText.of(course.getEndEarliest(), course.getEnd())
-                + " depending on the day a partial date stands for (" + Provenances.references(course) + "; "
-                + Provenances.references(progression) + ")",
+                + (course.getSupplyNote() != null ? " depending on which supply figure of its last dispense holds: "
+                        + course.getSupplyNote() : " depending on the day a partial date stands for")
+                + " (" + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, progression));
     }
 

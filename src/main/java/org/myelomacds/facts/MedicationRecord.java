@@ -49,6 +49,8 @@ public final class MedicationRecord implements HasProvenance {
      * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
      */
     private final String chartedCourseNote;
+    /** A dispense whose daysSupply disagrees with its quantity and dosage: both figures (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). */
+    private final String supplyDisagreement;
     /**
      * Why the end the record gives could not be read (a period ending before it starts, a dispense without a supply):
      * the record's end is then null and unknown, never its start day; null for every other record.
@@ -106,6 +108,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = false;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
+        this.supplyDisagreement = null;
         this.endUnreadable = null;
         this.endAsRecorded = null;
         this.blinded = null;
@@ -135,6 +138,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
+        this.supplyDisagreement = c.supplyDisagreement;
         this.endUnreadable = c.endUnreadable;
         this.endAsRecorded = c.endAsRecorded;
         this.blinded = c.blinded;
@@ -167,6 +171,7 @@ public final class MedicationRecord implements HasProvenance {
         private boolean endFromAuthorisation;
         private String mobilisationSign;
         private String chartedCourseNote;
+        private String supplyDisagreement;
         private EndUnreadable endUnreadable;
         private String endAsRecorded;
         private String blinded;
@@ -194,6 +199,7 @@ public final class MedicationRecord implements HasProvenance {
             endFromAuthorisation = r.endFromAuthorisation;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
+            supplyDisagreement = r.supplyDisagreement;
             endUnreadable = r.endUnreadable;
             endAsRecorded = r.endAsRecorded;
             blinded = r.blinded;
@@ -227,6 +233,19 @@ public final class MedicationRecord implements HasProvenance {
         c.chartedCourseNote = note;
         return c.build();
     }
+
+    /**
+     * This dispense with the reason its end is an interval: its stated daysSupply and the figure its quantity and dosage
+     * give disagree ({@code text} names both); the end is already the interval between them (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE).
+     */
+    public MedicationRecord withSupplyDisagreement(String text) {
+        Copy c = new Copy(this);
+        c.supplyDisagreement = text;
+        return c.build();
+    }
+
+    /** Why this dispense's end is an interval between two supply figures, or null. */
+    public String getSupplyDisagreement() { return supplyDisagreement; }
 
     /** How this record was read as a charted course, or null (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE). */
     public String getChartedCourseNote() { return chartedCourseNote; }

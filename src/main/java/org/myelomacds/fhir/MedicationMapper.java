@@ -330,7 +330,8 @@ final class MedicationMapper {
     /**
      * A dispense handed over (completed, stopped, or unknown with a date): the drug from whenHandedOver (else
      * whenPrepared) for its daysSupply, else for its quantity divided by its dosage's daily amount ({@link DispenseSupply}),
-     * else to an unknown day after the hand-over (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). Its plan is the authorizing prescription's CarePlan
+     * to some day between the two when both are stated and disagree, else to an unknown day after the hand-over
+     * (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). Its plan is the authorizing prescription's CarePlan
      * (the request's basedOn).
      */
     static void mapDispense(MedicationDispense md, EntryContext ctx, MedicationResolver meds) {
@@ -347,13 +348,23 @@ final class MedicationMapper {
         LocalDate startLatest = when == null ? null : FhirDates.latest(when);
         LocalDate end = startLatest;
         LocalDate endEarliest = start;
-        // A stated daysSupply is the pharmacy's own reading and is followed; without one, the quantity divided by the
-        // daily amount of the dosage (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE).
-        Long days = md.hasDaysSupply() ? days(md.getDaysSupply()) : null;
-        if (days == null) days = DispenseSupply.days(md);
+        // A stated daysSupply is the pharmacy's own reading; without one, the quantity divided by the daily amount of the
+        // dosage (CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). When both are there and disagree, the record does not say which
+        // holds: the supply ends some day from the shorter figure's end to the longer's (FINDINGS L3).
+        Long stated = md.hasDaysSupply() ? days(md.getDaysSupply()) : null;
+        Long computed = DispenseSupply.days(md);
+        Long days = stated != null ? stated : computed;
+        Long shortest = days;
+        String disagreement = null;
+        if (stated != null && stated > 0 && computed != null && !computed.equals(stated)) {
+            days = Math.max(stated, computed);
+            shortest = Math.min(stated, computed);
+            disagreement = "daysSupply " + stated + " disagrees with " + DispenseSupply.basis(md) + " (" + computed
+                    + " days)";
+        }
         if (start != null && days != null && days > 0) {
             end = startLatest.plusDays(days - 1);
-            endEarliest = start.plusDays(days - 1);
+            endEarliest = start.plusDays(shortest - 1);
         }
         // Neither: the supply lasted to some day after the hand-over the record does not give, never the hand-over day
         // alone (an infusion issued to the clinic too: nothing in the record says it was given that day only).
@@ -372,6 +383,7 @@ final class MedicationMapper {
                     meds.reasonsOrRequests(List.of(), List.of(), md.getAuthorizingPrescription())),
                     md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms());
             if (supplyUnknown) record = record.withEndUnreadable(EndUnreadable.SUPPLY_NOT_STATED, null);
+            if (disagreement != null && start != null) record = record.withSupplyDisagreement(disagreement);
             ctx.out().medications.add(record);
         }
     }

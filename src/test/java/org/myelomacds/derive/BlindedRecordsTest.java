@@ -1,14 +1,18 @@
 package org.myelomacds.derive;
 
 import org.junit.jupiter.api.Test;
+import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DiseaseTrend;
 import org.myelomacds.facts.DrugHistoryGap;
 import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.Provenance;
 import org.myelomacds.facts.Route;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.myelomacds.derive.Fixtures.d;
 import static org.myelomacds.derive.Fixtures.given;
 import static org.myelomacds.derive.Fixtures.record;
 import static org.myelomacds.facts.TestDrugs.*;
@@ -27,7 +31,7 @@ class BlindedRecordsTest {
 
     @Test
     void blindedRecordsStayBlindedAndGiveOneGapNamingThem() {
-        List<MedicationRecord> records = BlindedRecords.unblinded(irdBlinded());
+        List<MedicationRecord> records = BlindedRecords.unblinded(irdBlinded(), List.of());
         List<MedicationRecord> blinded = BlindedRecords.blinded(records);
         assertEquals(2, blinded.size());
         List<DrugHistoryGap> gaps = BlindedRecords.gaps(blinded);
@@ -41,14 +45,35 @@ class BlindedRecordsTest {
     void nearMissARecordOfTheDrugItselfWithinTheCourseUnblindsThem() {
         List<MedicationRecord> records = new ArrayList<>(irdBlinded());
         records.add(given("ixa-open", IXAZOMIB, "2021-05-01", "2021-09-01", null));
-        assertTrue(BlindedRecords.blinded(BlindedRecords.unblinded(records)).isEmpty());
+        assertTrue(BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of())).isEmpty());
     }
 
     @Test
     void nearMissARecordOfTheDrugYearsLaterSaysNothingOfTheArm() {
         List<MedicationRecord> records = new ArrayList<>(irdBlinded());
         records.add(given("ixa-later", IXAZOMIB, "2024-01-01", "2024-06-01", null));
-        assertEquals(2, BlindedRecords.blinded(BlindedRecords.unblinded(records)).size());
+        assertEquals(2, BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of())).size());
+    }
+
+    private static DiseaseStatus progression(String date) {
+        return new DiseaseStatus(DiseaseTrend.PROGRESSION, d(date), new Provenance("Observation/pd", d(date)));
+    }
+
+    /** FINDINGS L1: open-label X begun after a progression on the blinded product (a crossover) says nothing of the arm. */
+    @Test
+    void anOpenLabelRecordBegunAfterAProgressionLeavesThemBlinded() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.add(given("ixa-open", IXAZOMIB, "2021-05-20", "2021-09-01", null));
+        assertEquals(2, BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of(progression("2021-05-01")))).size());
+    }
+
+    /** Near miss: the same open-label record with the progression after it, or before the blinded records, unblinds them. */
+    @Test
+    void nearMissAProgressionOutsideTheGapBetweenThemDoesNotKeepThemBlinded() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.add(given("ixa-open", IXAZOMIB, "2021-05-20", "2021-09-01", null));
+        assertTrue(BlindedRecords.blinded(BlindedRecords.unblinded(records,
+                List.of(progression("2021-03-01"), progression("2021-06-10")))).isEmpty());
     }
 
     @Test

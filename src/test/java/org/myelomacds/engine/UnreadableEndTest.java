@@ -142,5 +142,44 @@ class UnreadableEndTest {
         assertEquals("2026-06-14", len.lastDose());
         assertTrue(len.refractory());
         assertTrue(Samples.gapTexts(a, "THERAPY_END_UNKNOWN").isEmpty());
+        assertTrue(Samples.gapTexts(a, "REFRACTORY_STATUS_UNKNOWN").isEmpty());
+    }
+
+    // ---- L3: a daysSupply that disagrees with the dispense's own quantity and dosage -----------------------------
+
+    private static final Path SUPPLY_DISAGREES =
+            Path.of("qa-bundles/s17l-06-len-last-fill-days-supply-7-beside-28-capsules-pd-46-days-after.json");
+
+    private static ObjectNode withProgressionOn(String day) throws Exception {
+        ObjectNode b = read(SUPPLY_DISAGREES);
+        edit(b, id("pd-1"), r -> r.put("effectiveDateTime", day));
+        return b;
+    }
+
+    @Test
+    void aDaysSupplyDisagreeingWithQuantityAndDosageLeavesRefractorinessUnknownWhereTheFiguresDiffer() throws Exception {
+        Assessment a = Samples.evaluate(read(SUPPLY_DISAGREES));
+        Findings.Exposure len = exposure(a, "LENALIDOMIDE");
+        assertFalse(len.refractory());
+        assertTrue(len.refractoryUnknown(), len.toString());
+        List<String> gaps = Samples.gapTexts(a, "REFRACTORY_STATUS_UNKNOWN");
+        assertTrue(gaps.stream().anyMatch(g -> g.contains("MedicationDispense/len-fill-2026-05-31")
+                && g.contains("daysSupply 7 disagrees with 28 capsule at 1 a day")), gaps.toString());
+        // no longer "matches the POLLUX population" at 80
+        assertTrue(a.recommendations().stream().noneMatch(r -> r.regimen().equals("DARA_RD") && r.score() == 80));
+    }
+
+    @Test
+    void nearMissADisagreementThatChangesNoSixtyDayAnswerRaisesNoGap() throws Exception {
+        // 115 days after the longer figure's end: not refractory by either
+        Assessment late = Samples.evaluate(withProgressionOn("2026-10-20"));
+        Findings.Exposure len = exposure(late, "LENALIDOMIDE");
+        assertFalse(len.refractory());
+        assertFalse(len.refractoryUnknown(), len.toString());
+        assertTrue(Samples.gapTexts(late, "REFRACTORY_STATUS_UNKNOWN").isEmpty());
+        // 44 days after the shorter figure's end: refractory by either
+        Assessment early = Samples.evaluate(withProgressionOn("2026-07-20"));
+        assertTrue(exposure(early, "LENALIDOMIDE").refractory());
+        assertTrue(Samples.gapTexts(early, "REFRACTORY_STATUS_UNKNOWN").isEmpty());
     }
 }

@@ -927,13 +927,55 @@ class MedicationMappingTest {
         assertEquals(LocalDate.of(2025, 3, 30), mass.getEnd());
     }
 
+    /** FINDINGS L3: the record does not say which figure holds; the end is the interval between them. */
     @Test
-    void nearMissAStatedDaysSupplyIsFollowedWhenTheQuantityAndDosageDisagree() {
+    void aStatedDaysSupplyDisagreeingWithTheQuantityAndDosageGivesAnEndBetweenTheTwo() {
         MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
                 + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")
                 + ",\"daysSupply\":{\"value\":21,\"unit\":\"days\",\"code\":\"d\"}"));
-        assertEquals(LocalDate.of(2025, 3, 23), m.getEnd());
+        assertEquals(LocalDate.of(2025, 3, 23), m.getEndEarliest());
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
         assertNull(m.getEndUnreadable());
+        assertEquals("daysSupply 21 disagrees with 28 capsule at 1 a day (28 days)", m.getSupplyDisagreement());
+    }
+
+    @Test
+    void nearMissAStatedDaysSupplyAgreeingWithTheQuantityAndDosageIsOneDay() {
+        MedicationRecord m = one(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":1,\"unit\":\"capsule\"}", 1, 1, "d")
+                + ",\"daysSupply\":{\"value\":28,\"unit\":\"days\",\"code\":\"d\"}"));
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEndEarliest());
+        assertNull(m.getSupplyDisagreement());
+    }
+
+    private static String withProductText(String dispense, String text) {
+        return dispense.replace("\"medicationCodeableConcept\":{", "\"medicationCodeableConcept\":{\"text\":\"" + text + "\",");
+    }
+
+    /** FINDINGS L5: capsules dispensed, the dose in mg: the product text's single strength converts. */
+    @Test
+    void aDoseInMgBesideCapsulesIsConvertedByTheSingleStrengthInTheProductText() {
+        String md = dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":10,\"unit\":\"mg\"}", 1, 1, "d"));
+        MedicationRecord m = one(withProductText(md, "lenalidomide 10 mg capsule"));
+        assertEquals(LocalDate.of(2025, 3, 30), m.getEnd());
+        assertNull(m.getEndUnreadable());
+        // 5 mg a day of 10 mg capsules is half a capsule a day: 56 days
+        MedicationRecord half = one(withProductText(dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\","
+                + QUANTITY_28_CAPSULES + "," + dosage("{\"value\":5,\"unit\":\"mg\"}", 1, 1, "d")), "lenalidomide 10 mg capsule"));
+        assertEquals(LocalDate.of(2025, 4, 27), half.getEnd());
+    }
+
+    @Test
+    void nearMissAProductTextWithoutASingleMgStrengthGivesNoSupply() {
+        String md = dispense("md1", "completed", "\"whenHandedOver\":\"2025-03-03\"," + QUANTITY_28_CAPSULES
+                + "," + dosage("{\"value\":10,\"unit\":\"mg\"}", 1, 1, "d"));
+        for (String text : List.of("lenalidomide 10 mg or 25 mg capsule", "lenalidomide capsule", "lenalidomide 0.01 g capsule")) {
+            MedicationRecord m = one(withProductText(md, text));
+            assertNull(m.getEnd(), text);
+            assertEquals(EndUnreadable.SUPPLY_NOT_STATED, m.getEndUnreadable(), text);
+        }
     }
 
     @Test
