@@ -69,17 +69,29 @@ public final class DosingPeriod implements HasProvenance {
     }
 
     /**
+     * This course with {@code latestEnd} as the latest day of its end and every reading added to it so far (plan bound,
+     * evident stop, cycle charting, supply note): each {@code with...} starts from it, so none drops another's.
+     */
+    private DosingPeriod copy(LocalDate latestEnd) {
+        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
+                endUnknown, startLatest, endEarliest, latestEnd, provenance);
+        out.plannedEndBound = plannedEndBound;
+        out.stopEvidentFrom = stopEvidentFrom;
+        out.stopEvidentText = stopEvidentText;
+        out.cycleEndLatest = cycleEndLatest;
+        out.cycleText = cycleText;
+        out.supplyNote = supplyNote;
+        return out;
+    }
+
+    /**
      * This course with the latest day its unknown end can fall on (CDS-POLICY-UNKNOWN-END: the day before the next line
      * started, else asOf). Only a course whose end is unknown takes a bound; a bound before the recorded end is ignored.
      */
     public DosingPeriod withEndLatest(LocalDate latest) {
         if (!endUnknown || latest == null) return this;
-        DosingPeriod bounded = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
-                endUnknown, startLatest, endEarliest, latest, provenance);
-        bounded.stopEvidentFrom = stopEvidentFrom;
-        bounded.stopEvidentText = stopEvidentText;
-        bounded.cycleEndLatest = cycleEndLatest;
-        bounded.cycleText = cycleText;
+        DosingPeriod bounded = copy(latest);
+        bounded.plannedEndBound = false;
         return bounded;
     }
 
@@ -92,13 +104,9 @@ public final class DosingPeriod implements HasProvenance {
      */
     public DosingPeriod withEvidentStop(LocalDate from, String text) {
         if (from == null || endRecorded || endUnknown) return this;
-        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
-                endUnknown, startLatest, endEarliest, endLatest, provenance);
-        out.plannedEndBound = plannedEndBound;
+        DosingPeriod out = copy(endLatest);
         out.stopEvidentFrom = from;
         out.stopEvidentText = Objects.requireNonNull(text, "text");
-        out.cycleEndLatest = cycleEndLatest;
-        out.cycleText = cycleText;
         return out;
     }
 
@@ -110,11 +118,7 @@ public final class DosingPeriod implements HasProvenance {
      */
     public DosingPeriod withCycleEnd(LocalDate latest, String text) {
         if (latest == null || !latest.isAfter(end)) return this;
-        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
-                endUnknown, startLatest, endEarliest, endLatest, provenance);
-        out.plannedEndBound = plannedEndBound;
-        out.stopEvidentFrom = stopEvidentFrom;
-        out.stopEvidentText = stopEvidentText;
+        DosingPeriod out = copy(endLatest);
         out.cycleEndLatest = latest;
         out.cycleText = Objects.requireNonNull(text, "text");
         return out;
@@ -141,13 +145,7 @@ public final class DosingPeriod implements HasProvenance {
      * dispense and both figures, for the gap a progression the interval leaves undecided raises.
      */
     public DosingPeriod withSupplyNote(String text) {
-        DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
-                endUnknown, startLatest, endEarliest, endLatest, provenance);
-        out.plannedEndBound = plannedEndBound;
-        out.stopEvidentFrom = stopEvidentFrom;
-        out.stopEvidentText = stopEvidentText;
-        out.cycleEndLatest = cycleEndLatest;
-        out.cycleText = cycleText;
+        DosingPeriod out = copy(endLatest);
         out.supplyNote = Objects.requireNonNull(text, "text");
         return out;
     }
