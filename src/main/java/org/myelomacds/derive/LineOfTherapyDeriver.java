@@ -1296,7 +1296,13 @@ public final class LineOfTherapyDeriver {
     /** One course per drug of a line: its first to last dose in that line, with every record that gave it. */
     private static List<DosingPeriod> courses(List<Segment> segments, int line, LocalDate finalPhaseStart) {
         Map<Drug, List<Segment>> byDrug = new TreeMap<>();
-        for (Segment s : segments) byDrug.computeIfAbsent(s.drug(), d -> new ArrayList<>()).add(s);
+        // A blinded trial product still blinded is therapy of its line but no dose of its drug
+        // (CDS-POLICY-BLINDED-STUDY-DRUG): an open-label record of the drug later in the line must not make the blinded
+        // records part of its course (sweep s17 M1: the course then ran from the first blinded capsule and the drug was
+        // refractory to a progression before its first open-label dose).
+        for (Segment s : segments) {
+            if (!s.record().isBlinded()) byDrug.computeIfAbsent(s.drug(), d -> new ArrayList<>()).add(s);
+        }
         List<DosingPeriod> out = new ArrayList<>();
         for (Map.Entry<Drug, List<Segment>> e : byDrug.entrySet()) {
             LocalDate from = e.getValue().stream().map(Segment::from).min(Comparator.naturalOrder()).orElseThrow();
