@@ -112,24 +112,24 @@ def rec01(name, birth, fam, giv, blinded=True, note=None):
 out(rec01('01-blinded-dara-or-placebo-vd-pd-then-open-isa-pd-pd-off-isa', '1956-03-03', 'Moreau', 'Claire'), '''
 Woman born 1956. VRd, melphalan 200 + ASCT 2019-07, lenalidomide maintenance to 2022-02-28; PD 2022-03-01. Line 2
 from 2022-03-15: open-label bortezomib + dexamethasone x8 cycles, with a blinded study infusion "Daratumumab 16 mg/kg or
-placebo IV (study drug, double-blind)" weekly, two-weekly, then four-weekly to 2024-01-10 (no RxNorm code; no record says
-the arm). PD 2024-02-01 (22 days after the last blinded infusion). Line 3 from 2024-03-01: open-label isatuximab + Pd,
-isatuximab to 2025-11-24, pomalidomide to 2025-12-01 (stopped for fatigue, in VGPR). PD 2026-06-01 (189 days off
+placebo IV (study drug, double-blind)" weekly, two-weekly, then four-weekly to 2023-12-19 (no RxNorm code; no record says
+the arm). PD 2024-02-01 (44 days after the last blinded infusion). Line 3 from 2024-03-01: open-label isatuximab + Pd,
+isatuximab to 2025-11-21, pomalidomide to 2025-12-01 (stopped for fatigue, in VGPR). PD 2026-06-01 (189 days off
 therapy). Nothing since.
 
 A haematologist: 3 prior lines. Lenalidomide-refractory (PD on maintenance). Isatuximab and pomalidomide NOT
 refractory (PD six months after the last dose). Whether daratumumab was given in line 2 is unknown: if the arm was
-active, the PD of 2024-02-01 came 22 days after the last infusion and the disease is daratumumab-refractory. So
+active, the PD of 2024-02-01 came 44 days after the last infusion and the disease is daratumumab-refractory. So
 anti-CD38 exposure and anti-CD38 refractoriness are UNDECIDED (CDS-POLICY-BLINDED-STUDY-DRUG); the washout from the
-last certain anti-CD38 (isatuximab, 2025-11-24) is 342 days, adequate whichever arm. Bortezomib is not refractory
+last certain anti-CD38 (isatuximab, 2025-11-21) is 345 days, adequate whichever arm. Bortezomib is not refractory
 (Vd ended after 8 cycles in 2022-08). Expected: anti-CD38 refractoriness undecided on every anti-CD38 option, never
 "anti-CD38 not refractory".''')
 
 out(rec01('01c-control-open-vd-pd-then-open-isa-pd-pd-off-isa', '1956-03-13', 'Moreau', 'Lucie', blinded=False), '''
 Control for 01: the same record without the blinded infusions (line 2 open-label Vd only).
 
-A haematologist: 3 prior lines; lenalidomide-refractory; isatuximab exposed, not refractory (PD 189 days after the
-last dose); washout 342 days, adequate. Anti-CD38 re-treatment is a reasonable option with no anti-CD38-refractory
+A haematologist: 3 prior lines; lenalidomide-refractory; isatuximab exposed, not refractory (PD 192 days after the
+last dose); washout 345 days, adequate. Anti-CD38 re-treatment is a reasonable option with no anti-CD38-refractory
 caution.''')
 
 out(rec01('03-blinded-dara-or-placebo-with-unblinding-note-active-arm', '1956-04-04', 'Moreau', 'Anne',
@@ -139,12 +139,12 @@ As 01, but every blinded infusion record carries a note added at study close: "U
 close (2024-06-12): patient was randomised to the ACTIVE arm (daratumumab)." The records' medication text still
 says "Daratumumab 16 mg/kg or placebo".
 
-A haematologist reading the chart: daratumumab WAS given in line 2; the PD of 2024-02-01 came 22 days after the last
+A haematologist reading the chart: daratumumab WAS given in line 2; the PD of 2024-02-01 came 44 days after the last
 infusion, so the disease is daratumumab-refractory (anti-CD38 refractory), and the later isatuximab course does not
 change that. An engine that does not read notes may leave it undecided (over-cautious, with the gap naming the
 blinded product); one that calls anti-CD38 "not refractory" is wrong.''')
 
-# ---------------------------------------------------------------- 01b blinded dara-or-placebo is the LATEST anti-CD38 (42 days before asOf), open-label isatuximab years earlier
+# ---------------------------------------------------------------- 01b blinded dara-or-placebo is the LATEST anti-CD38 (48 days before asOf), open-label isatuximab years earlier
 b = BN('01b-open-isa-pd-then-blinded-dara-or-placebo-kd-last-dose-42d-before-asof', '1955-06-06', 'male', 'Lefevre', 'Paul')
 base_r(b, '2021-06-01')
 isa_pd(b, '2021-06-15', '2023-05-15', '2023-05-22')
@@ -157,13 +157,13 @@ b.stmt('l4-pom', POM_T + ' days 1-21 of 28 (open-label, with study drug)', '2026
 b.stmt('l4-dex', 'dexamethasone 40 mg weekly', '2026-08-03', None, DEX, status='active')
 tail(b)
 out(b, '''
-Man born 1955. VRd-ASCT-R, PD 2021-06-01. Isa-Pd 2021-06-15 to 2023-05 (isatuximab last 2023-05-15), stopped in CR;
+Man born 1955. VRd-ASCT-R, PD 2021-06-01. Isa-Pd 2021-06-15 to 2023-05 (isatuximab last 2023-05-02), stopped in CR;
 PD 2024-01-20 (250 days later: isatuximab and pomalidomide not refractory). Kd 2024-02 to 2026-07, PD 2026-07-25 on it
 (carfilzomib-refractory). From 2026-08-03 a study: "Daratumumab SC 1800 mg or placebo (study drug, double-blind)"
-weekly, the last 2026-09-20, with open-label pomalidomide + dexamethasone (active). asOf 2026-11-01.
+weekly, the last 2026-09-14, with open-label pomalidomide + dexamethasone (active). asOf 2026-11-01.
 
 A haematologist: 3 prior lines and a 4th under way. Anti-CD38: isatuximab certain, not refractory; daratumumab
-possibly given up to 42 days ago. The anti-CD38 washout is 42 days if the arm was active, 1,266 days from the
+possibly given up to 48 days ago. The anti-CD38 washout is 48 days if the arm was active, 1,279 days from the
 isatuximab if placebo: the washout band is UNDECIDED (short if active), and no anti-CD38 option should be ranked on
 an "adequate washout" from the isatuximab alone.''')
 
@@ -239,7 +239,7 @@ b.stmt('pom-int', POM_T + ' days 1-21 of 28 (planned: Pd)', '2026-10-20', None, 
 b.stmt('dex-int', 'dexamethasone 40 mg weekly (planned: Pd)', '2026-10-20', None, DEX, status='intended')
 tail(b)
 out(b, '''
-Man born 1957. VRd-ASCT-R, PD 2024-01-10. D-Vd from 2024-01-25 (Vd x8, daratumumab to 2026-08-20), PD 2026-09-15 on
+Man born 1957. VRd-ASCT-R, PD 2024-01-10. D-Vd from 2024-01-25 (Vd x8, daratumumab to 2026-08-06), PD 2026-09-15 on
 daratumumab. Pd is planned: MedicationStatements for pomalidomide and dexamethasone from 2026-10-20 with status
 "intended"; no dispense, no administration. asOf 2026-11-01.
 
@@ -303,7 +303,7 @@ b.status('pd-2', '2026-09-25')
 tail(b)
 out(b, '''
 Man born 1955. VRd-ASCT-R, PD 2024-01-10. Isa-Pd from 2024-02-01: isatuximab every 2 weeks, held for 10 weeks
-(no dose 2025-03-10 to 2025-05-18, pneumonia; pomalidomide and dexamethasone went on), resumed 2025-05-26 to
+(no dose 2025-03-10 to 2025-05-18, pneumonia; pomalidomide and dexamethasone went on), resumed 2025-05-22 to
 2026-08-27; pomalidomide to 2026-09-05. PD 2026-09-25 on Isa-Pd.
 
 A haematologist: 2 prior lines (the hold is not a new line); isatuximab-, pomalidomide-, lenalidomide-refractory;
@@ -313,14 +313,14 @@ anti-CD38 refractory; washout 66 days (short).''')
 b = BN('08b-isa-pd-isatuximab-held-pd-66d-after-last-isa-pd-continuing', '1955-06-16', 'female', 'Kowalska', 'Ewa')
 base_r(b, '2024-01-10')
 isa_pd(b, '2024-02-01', '2025-06-16', '2025-08-25')
-b.status('pd-2', '2025-08-21')
+b.status('pd-2', '2025-08-10')
 cycles(b, 'kd-cfz', 'carfilzomib 56 mg/m2 IV (Kd)', CFZ, '2025-09-01', (0, 1, 7, 8, 14, 15), 13, 28)
 weekly(b, 'kd-dex', 'dexamethasone 20 mg PO (Kd)', DEX, '2025-09-01', '2026-08-10')
 b.status('vgpr', '2026-03-01', worse=False)
 tail(b)
 out(b, '''
-Woman born 1955. VRd-ASCT-R, PD 2024-01-10. Isa-Pd from 2024-02-01; isatuximab held after 2025-06-16 (infusion-
-related bronchospasm; the team planned to resume), pomalidomide and dexamethasone went on to 2025-08-25. PD 2025-08-21
+Woman born 1955. VRd-ASCT-R, PD 2024-01-10. Isa-Pd from 2024-02-01; isatuximab held after 2025-06-05 (infusion-
+related bronchospasm; the team planned to resume), pomalidomide and dexamethasone went on to 2025-08-25. PD 2025-08-10
 on Pd, 66 days after the last isatuximab. Kd from 2025-09-01, VGPR, ongoing.
 
 A haematologist: 3 prior lines counting Kd (2 completed + Kd under way). Pomalidomide-refractory. Isatuximab: the
@@ -345,7 +345,7 @@ b.status('pd-3', '2026-08-10')
 tail(b)
 out(b, '''
 Man born 1956. VRd-ASCT-R, PD 2022-01-10 (lenalidomide maintenance). DRd from 2022-02-01; all drugs stopped after
-2024-06-10 (COVID-19 pneumonia, a planned holiday); PD 2024-08-29 during the holiday (80 days after the last
+2024-06-10 (COVID-19 pneumonia, a planned holiday); PD 2024-08-29 during the holiday (100 days after the last
 daratumumab, 80 after the last lenalidomide). The same DRd resumed 2024-09-18 to 2026-07-20; PD 2026-08-10 on it.
 
 A haematologist: the first DRd course did not fail on therapy (PD 80 days off it); re-treatment with the same regimen
