@@ -30,6 +30,10 @@ class ProcedureAllergyPatientTest {
             "http://snomed.info/sct, 174241000112100, ALLOGENEIC_STEM_CELL_TRANSPLANT",
             "http://snomed.info/sct, 234336002, STEM_CELL_TRANSPLANT",
             "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
+            // FINDINGS P5: the nonautologous (1) and allogeneic (2-4) qualifiers of the same transfusion codes
+            "http://www.cms.gov/Medicare/Coding/ICD10, 30243Y1, ALLOGENEIC_STEM_CELL_TRANSPLANT",
+            "http://hl7.org/fhir/sid/icd-10-pcs, 30233Y3, ALLOGENEIC_STEM_CELL_TRANSPLANT",
+            "http://www.cms.gov/Medicare/Coding/ICD10, 30233Y0, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
             // QA sweep-b R8: CPT HPC transplantation, 38240 allogeneic (per donor), 38241 autologous
             "http://www.ama-assn.org/go/cpt, 38240, ALLOGENEIC_STEM_CELL_TRANSPLANT",
             "http://www.ama-assn.org/go/cpt, 38241, AUTOLOGOUS_STEM_CELL_TRANSPLANT",
