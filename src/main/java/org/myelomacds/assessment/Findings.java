@@ -45,12 +45,30 @@ public record Findings(
      * exposed); {@code drugs} the drugs given. {@code refractoriness}: REFRACTORY, NOT_REFRACTORY or UNKNOWN, absent
      * when not exposed; {@code refractoryDrugs} each refractory drug with the progression (and line) that made it so;
      * {@code undecidedDrugs} drugs whose refractoriness is unknown. {@code rules} the rules that decided (exposure,
-     * then refractoriness) and {@code evidence} their citations. Absent when no therapy is recorded.
+     * then refractoriness) and {@code evidence} their citations. {@code possiblyGiven}: on an UNKNOWN exposure, the
+     * drugs of the class a blinded study product may have been (CDS-POLICY-BLINDED-STUDY-DRUG), absent otherwise.
+     * Absent when no therapy is recorded.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DrugClassStatus(String drugClass, String name, String exposure, List<String> drugs,
                                   String refractoriness, List<RefractoryDrug> refractoryDrugs, List<String> undecidedDrugs,
-                                  String text, List<String> rules, List<String> evidence, List<FactRef> facts) {}
+                                  String text, List<String> rules, List<String> evidence, List<FactRef> facts,
+                                  List<PossiblyGiven> possiblyGiven) {
+        /** The shape before {@code possiblyGiven}. */
+        public DrugClassStatus(String drugClass, String name, String exposure, List<String> drugs, String refractoriness,
+                               List<RefractoryDrug> refractoryDrugs, List<String> undecidedDrugs, String text,
+                               List<String> rules, List<String> evidence, List<FactRef> facts) {
+            this(drugClass, name, exposure, drugs, refractoriness, refractoryDrugs, undecidedDrugs, text, rules, evidence,
+                    facts, null);
+        }
+    }
+
+    /**
+     * A drug that may have been given: {@code reason} why it is undecided ("blinded study product"), {@code firstRecord}
+     * and {@code lastRecord} the dates of its records as recorded (a partial date as such), {@code facts} the records.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PossiblyGiven(String drug, String reason, String firstRecord, String lastRecord, List<FactRef> facts) {}
 
     /** A drug that made its class refractory: the progression's date and, when the line decided it, the line number. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

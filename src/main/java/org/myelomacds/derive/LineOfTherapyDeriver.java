@@ -1555,6 +1555,14 @@ public final class LineOfTherapyDeriver {
                 // refractory on treatment to a progression 268 days after its last charted dose).
                 cur.segments.replaceAll(s -> partialEndReachingInto(s, batch, day)
                         ? s.cut(earliestTo(s), day.minusDays(1)) : s);
+            } else if (newRegimenSharingNoDrug(cur, batch, day)) {
+                // With no progression documented, the same hand-over when the new regimen shares none of the line's
+                // non-steroid drugs and goes on being recorded past the day a refill of the old supply would have been
+                // due, with none recorded: a switch, not an addition (CDS-POLICY-SUPPLY-HANDOVER-AFTER-PD; sweep s17
+                // accept L6: "unplanned addition of carfilzomib while line 1 was running" for a lenalidomide fill
+                // running four days into Kd).
+                cur.segments.replaceAll(s -> supplyHandedOverAfterProgression(timeline, s, batch, day)
+                        && refillWasDue(timeline, s, batch) ? s.part(s.from(), day.minusDays(1), false) : s);
             }
         }
         LocalDate lastDose = cur.lastDose();
@@ -2255,6 +2263,28 @@ public final class LineOfTherapyDeriver {
         if (s.ongoing() || !s.from().isBefore(day) || !s.to().isAfter(day) || !endsOnSupply(s.record())) return false;
         if (batch.stream().anyMatch(b -> b.drug().equals(s.drug()))) return false;
         return timeline.drugSegments.stream().noneMatch(o -> o != s && o.drug().equals(s.drug()) && o.from().isAfter(s.from()));
+    }
+
+    /**
+     * A new regimen starting on {@code day} after the line's initial-regimen window (a drug added inside it belongs to
+     * the initial regimen) whose non-steroid drugs are none of the line's, and which gives at least one.
+     */
+    private static boolean newRegimenSharingNoDrug(Line cur, List<Segment> batch, LocalDate day) {
+        if (days(cur.start, day) <= INITIAL_REGIMEN_WINDOW_DAYS) return false;
+        List<Segment> drugs = batch.stream().filter(b -> b.drug().getDrugClass() != DrugClass.CORTICOSTEROID).toList();
+        return !drugs.isEmpty() && drugs.stream().noneMatch(b -> cur.hasDrug(b.drug()));
+    }
+
+    /**
+     * The new regimen's drugs are recorded past the day a refill of supply {@code s} would have been due (its end plus
+     * its own length): no refill came, so the old drug stopped, as far as the record shows.
+     */
+    private static boolean refillWasDue(Timeline timeline, Segment s, List<Segment> batch) {
+        LocalDate due = s.to().plusDays(days(s.from(), s.to()));
+        Set<Drug> started = new TreeSet<>();
+        batch.forEach(b -> started.add(b.drug()));
+        return timeline.drugSegments.stream().anyMatch(o -> started.contains(o.drug())
+                && o.drug().getDrugClass() != DrugClass.CORTICOSTEROID && o.to().isAfter(due));
     }
 
     /** A course with an imprecise end that may reach past {@code day}, of a drug the new batch does not give. */

@@ -48,9 +48,21 @@ final class DrugClassFindings {
                     e.getDrugs().isEmpty() ? null : e.getDrugs().stream().map(Drug::name).toList(),
                     r == null ? null : r.getStatus().name(), refractoryDrugs, undecided,
                     r == null ? e.getText() : e.getText() + ". " + capital(r.getText()),
-                    rules, List.copyOf(evidence), AssessmentAssembler.refs(List.copyOf(facts))));
+                    rules, List.copyOf(evidence), AssessmentAssembler.refs(List.copyOf(facts)), possiblyGiven(e)));
         });
         return out;
+    }
+
+    /** The blinded study products that leave an UNKNOWN class so, one per drug, with their first and last record; or null. */
+    private static List<Findings.PossiblyGiven> possiblyGiven(ClassExposure e) {
+        if (!e.isUnknown() || e.getPossiblyGiven().isEmpty()) return null;
+        return e.getPossiblyGiven().stream().map(g -> {
+            List<Provenance> dated = g.getProvenance().stream().filter(p -> p.getDate() != null).sorted().toList();
+            return new Findings.PossiblyGiven(g.getDrug().name(), "blinded study product",
+                    dated.isEmpty() ? null : dated.get(0).getDateText(),
+                    dated.isEmpty() ? null : dated.stream().max(Comparator.comparing(Provenance::getDate)).orElseThrow().getDateText(),
+                    AssessmentAssembler.refs(g.getProvenance()));
+        }).toList();
     }
 
     static List<Findings.ClassLabel> labels(List<ClassLabel> labels) {

@@ -41,7 +41,9 @@ public final class DrugClassOutputs {
         return new ClassExposure(c, ClassExposure.Status.UNKNOWN, List.of(), true,
                 DrugClasses.shortName(c) + " exposure unknown: no " + DrugClasses.name(c) + " is recorded, but the drug"
                         + " history is incomplete (" + gapTexts(openGaps) + ")",
-                Outputs.ruleRef(ctx), Outputs.provenance(ctx));
+                Outputs.ruleRef(ctx), Outputs.provenance(ctx), openGaps.stream()
+                        .filter(o -> o instanceof DrugHistoryGap g && g.getKind() == DrugHistoryGap.Kind.BLINDED_STUDY_DRUG)
+                        .map(o -> (DrugHistoryGap) o).toList());
     }
 
     public static ClassRefractoriness refractory(RuleContext ctx, DrugClass c, Collection<?> exposures,

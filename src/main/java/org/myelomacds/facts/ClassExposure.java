@@ -21,9 +21,20 @@ public final class ClassExposure implements HasProvenance {
     private final String text;
     private final RuleRef rule;
     private final List<Provenance> provenance;
+    private final List<DrugHistoryGap> possiblyGiven;
 
     public ClassExposure(DrugClass drugClass, Status status, List<Drug> drugs, boolean historyIncomplete, String text,
                          RuleRef rule, List<Provenance> provenance) {
+        this(drugClass, status, drugs, historyIncomplete, text, rule, provenance, List.of());
+    }
+
+    /**
+     * {@code possiblyGiven}: on an UNKNOWN class, the blinded study products of a drug of the class that leave it so
+     * (DrugHistoryGap.Kind.BLINDED_STUDY_DRUG, DERIVE-CLASS-15): the drug may have been given, so the report says so
+     * with the last record instead of "no exposure recorded" (QA sweep L7).
+     */
+    public ClassExposure(DrugClass drugClass, Status status, List<Drug> drugs, boolean historyIncomplete, String text,
+                         RuleRef rule, List<Provenance> provenance, List<DrugHistoryGap> possiblyGiven) {
         this.drugClass = Objects.requireNonNull(drugClass, "drugClass");
         this.status = Objects.requireNonNull(status, "status");
         this.drugs = drugs.stream().distinct().sorted().toList();
@@ -31,6 +42,7 @@ public final class ClassExposure implements HasProvenance {
         this.text = Objects.requireNonNull(text, "text");
         this.rule = Objects.requireNonNull(rule, "rule");
         this.provenance = List.copyOf(provenance);
+        this.possiblyGiven = List.copyOf(possiblyGiven);
     }
 
     /** The drugs of the exposures, distinct, in catalogue order. */
@@ -49,6 +61,7 @@ public final class ClassExposure implements HasProvenance {
     public String getText() { return text; }
     public RuleRef getRule() { return rule; }
     @Override public List<Provenance> getProvenance() { return provenance; }
+    public List<DrugHistoryGap> getPossiblyGiven() { return possiblyGiven; }
 
     @Override public boolean equals(Object o) {
         return o instanceof ClassExposure c && drugClass == c.drugClass && status == c.status && drugs.equals(c.drugs)

@@ -44,7 +44,7 @@ public final class MarkdownReport {
         if (v.refractoriness().isEmpty()) md.append("_No refractoriness derived from the record._\n");
         for (ReportView.Fact f : v.refractoriness()) fact(md, "", f);
         md.append("\n### Anti-CD38 exposure and washout\n\n");
-        if (v.antiCd38().isEmpty()) md.append("_No anti-CD38 exposure recorded._\n");
+        if (v.antiCd38().isEmpty()) md.append("_").append(esc(v.antiCd38None())).append("_\n");
         else {
             md.append("| Drug | Route | First dose | Last dose | Refractory | Intolerant |\n|---|---|---|---|---|---|\n");
             for (ReportView.ExposureRow e : v.antiCd38()) {

@@ -50,6 +50,7 @@ public record ReportView(
         List<Fact> unplaced,
         List<Fact> refractoriness,
         List<ExposureRow> antiCd38,
+        String antiCd38None,
         List<ExposureRow> otherExposures,
         Fact washout,
         List<RenalRow> renal,
@@ -397,9 +398,32 @@ public record ReportView(
         return new ReportView("Tumour-board report: patient " + p.id(), p.id(), patientLine, a.setting(),
                 f.setting() == null ? "Setting not determined" : f.setting().text(), a.asOf(), a.jurisdiction(),
                 a.disclaimer(), new RulebaseLine(a.rulebase().version(), a.rulebase().sha256(), a.rulebase().mode()),
-                disease, lines, otherTherapy, unplaced, refractoriness, antiCd38, other, washout, renal, lung, otherFindings, notRead,
+                disease, lines, otherTherapy, unplaced, refractoriness, antiCd38, antiCd38NoneSentence(f), other, washout, renal, lung, otherFindings, notRead,
                 Timeline.of(a), RenalChart.of(f.renal()), options, excluded, flags, gaps, evidence, top,
                 board(a, patientLine, lines, antiCd38, washout, renal, lung, flags, flagAnchors, gaps));
+    }
+
+    /**
+     * The anti-CD38 antibodies a blinded study product may have been, each with its last record ("daratumumab (blinded
+     * study product, last record 2026-06-04)"), from the anti-CD38 class finding (CDS-POLICY-BLINDED-STUDY-DRUG); null
+     * when there are none. With no anti-CD38 antibody recorded as given, "no exposure recorded" would contradict the
+     * class row's "exposure unknown" and the undecided-refractoriness caution beside it (QA sweep L7).
+     */
+    static String antiCd38PossiblyGiven(Findings f) {
+        if (f.drugClasses() == null) return null;
+        List<String> out = f.drugClasses().stream()
+                .filter(c -> "ANTI_CD38".equals(c.drugClass()) && c.possiblyGiven() != null)
+                .flatMap(c -> c.possiblyGiven().stream())
+                .map(g -> drug(g.drug()) + " (" + g.reason() + (g.lastRecord() == null ? "" : ", last record " + g.lastRecord()) + ")")
+                .toList();
+        return out.isEmpty() ? null : String.join("; ", out);
+    }
+
+    /** The report's sentence when no anti-CD38 exposure is listed (the section and the timeline's text). */
+    static String antiCd38NoneSentence(Findings f) {
+        String possible = antiCd38PossiblyGiven(f);
+        return possible == null ? "No anti-CD38 exposure recorded."
+                : "Anti-CD38 antibody possibly given: " + possible + ": exposure and washout undecided.";
     }
 
     private static Board board(Assessment a, String patientLine, List<LineRow> lines, List<ExposureRow> antiCd38,
@@ -426,7 +450,9 @@ public record ReportView(
         String classes = DrugClassWords.boardLine(f);
         if (classes != null) patient.add(new BoardFact("Drug classes", classes));
         String cd38;
-        if (antiCd38.isEmpty()) cd38 = "no anti-CD38 exposure recorded";
+        String possible = antiCd38PossiblyGiven(f);
+        if (antiCd38.isEmpty()) cd38 = possible == null ? "no anti-CD38 exposure recorded"
+                : "possibly given: " + possible + ": exposure and washout undecided";
         else {
             ExposureRow last = antiCd38.get(antiCd38.size() - 1);
             cd38 = antiCd38.stream().map(e -> e.drug() + " last dose " + e.lastDose()).collect(Collectors.joining("; "))

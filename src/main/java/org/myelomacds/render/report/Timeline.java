@@ -156,7 +156,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             // exposed, but the days since the last dose cannot be counted (an undated or imprecise last dose)
             desc.append("Anti-CD38 washout band undecided: the day of the last anti-CD38 dose is not known. ");
         } else {
-            desc.append("No anti-CD38 exposure recorded. ");
+            desc.append(ReportView.antiCd38NoneSentence(a.findings())).append(' ');
         }
         desc.append("asOf ").append(asOf).append('.');
 
