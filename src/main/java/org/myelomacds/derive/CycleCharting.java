@@ -60,8 +60,18 @@ final class CycleCharting {
             if (d.day().isBefore(last) || d.day().isAfter(cycleEnd)) continue;
             if (lastOfCycle == null || d.day().isAfter(lastOfCycle.day())) lastOfCycle = d;
         }
-        LocalDate latest = lastOfCycle == null ? last : lastOfCycle.day();
-        String why = lastOfCycle == null ? "" : "the line's last recorded dose of that cycle, " + lastOfCycle.drug();
+        LocalDate latest;
+        String why;
+        if (lastOfCycle != null && (lastOfCycle.day().isAfter(last) || chartsInsideCycle(days.lower(last), last, lineDoses))) {
+            latest = lastOfCycle.day();
+            why = "the line's last recorded dose of that cycle, " + lastOfCycle.drug();
+        } else {
+            // The whole line is charted on day 1 of each cycle (its steroid too, FINDINGS K4 remainder): no record shows a
+            // day of any cycle after its first, so the chart says nothing of where the last cycle stopped, and its last
+            // dose is some day of that cycle, up to the day before the next cycle would have begun.
+            latest = cycleEnd;
+            why = "the day before the next cycle would have begun: the line charts no dose after a cycle's first day";
+        }
         if (bound != null && bound.isBefore(latest)) {
             latest = bound;
             why = "the day before the next line started, or the evaluation date";
@@ -70,5 +80,14 @@ final class CycleCharting {
         return Optional.of(new LastCycle(latest, drug + " charted once per cycle (its records " + shortest
                 + " or more days apart, one a cycle; the last on " + last + "), so its last dose was taken some day from "
                 + last + " to " + latest + " (" + why + "), not known which (project policy CDS-POLICY-CYCLE-CHARTED-ORAL)"));
+    }
+
+    /**
+     * Whether the line charts a dose on a day of the cycle from {@code from} to the day before {@code to} other than its
+     * first: a steroid charted weekly does, so where its doses stop in the last cycle says where that cycle stopped; a
+     * line charted on day 1 of each cycle only does not.
+     */
+    private static boolean chartsInsideCycle(LocalDate from, LocalDate to, List<LineDose> lineDoses) {
+        return lineDoses.stream().anyMatch(d -> d.day().isAfter(from) && d.day().isBefore(to));
     }
 }

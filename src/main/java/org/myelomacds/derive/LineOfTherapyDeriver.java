@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +251,12 @@ public final class LineOfTherapyDeriver {
         final List<TherapyGap> gaps = new ArrayList<>();
         /** Why later regimens joined the line rather than opening one, when a reader could not tell (a new drug after the transplant). */
         final List<String> joined = new ArrayList<>();
+        /**
+         * Drugs whose course ends on a partial date reaching into the next line, read as running into it because that
+         * line gives the drug from its first day (CDS-POLICY-PARTIAL-END-BEFORE-NEXT-LINE, FINDINGS M2): why, for the
+         * course's refractoriness text.
+         */
+        final Map<Drug, String> partialEndContinued = new LinkedHashMap<>();
         /**
          * Stem-cell mobilisation given as a step of the line's planned sequence with no transplant that took it
          * (CDS-POLICY-MOBILISATION-STEP, -UNCHARTED): part of the line's drugs, courses and end, but not of the regimen
@@ -1193,6 +1200,8 @@ public final class LineOfTherapyDeriver {
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
                 DosingPeriod bounded = lastCycleCharted(c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c,
                         lineRecords, asOf)), given_, supportive, endBound);
+                String continued = line.partialEndContinued.get(c.getDrug());
+                if (continued != null) bounded = bounded.withContinuedNote(continued);
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
                 // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
@@ -1605,6 +1614,7 @@ public final class LineOfTherapyDeriver {
                     + " while line " + n + " was running";
             String reason = progression != null ? "new therapy after " + describe(progression) + ": " + change
                     : change + (conflict ? " (under a different treatment plan)" : "");
+            if (progression != null) notePartialEndsContinued(cur, batch, day, n + 1);
             Line next = split(cur, day, progression != null ? LineOpening.PROGRESSION
                     : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION, reason, latestStart);
             batch.forEach(next::add);
@@ -2292,6 +2302,33 @@ public final class LineOfTherapyDeriver {
         if (s.ongoing() || s.endUnknown() || !s.from().isBefore(day) || s.to().isBefore(day)) return false;
         if (batch.stream().anyMatch(b -> b.drug().equals(s.drug()))) return false;
         return earliestTo(s).isBefore(day);
+    }
+
+    /**
+     * The other side of CDS-POLICY-PARTIAL-END-BEFORE-NEXT-LINE (FINDINGS M2): a course whose end, known only to the month
+     * or year, may lie before the new line started on {@code day}, of a drug the new regimen gives from that day, is read
+     * as running into it, so the line before ends the day before with no interval. The line's reason and the course's
+     * refractoriness text say so, naming the partial end and the record inside the new regimen: a reader sees the sure
+     * end is a reading of the policy, not a recorded date.
+     */
+    private static void notePartialEndsContinued(Line cur, List<Segment> batch, LocalDate day, int next) {
+        for (Segment s : cur.segments) {
+            if (s.ongoing() || s.endUnknown() || !s.from().isBefore(day) || s.to().isBefore(day)) continue;
+            LocalDate earliest = earliestTo(s);
+            if (!earliest.isBefore(day)) continue;
+            Segment given = batch.stream().filter(b -> b.drug().equals(s.drug())).findFirst().orElse(null);
+            if (given == null) continue;
+            String drug = s.drug().displayName();
+            String end = PartialDateText.of(earliest, s.to());
+            String why = "its end recorded only as " + end + ", read as running into line " + next + ", which gives " + drug
+                    + " from its first day, " + day + ", by " + reference(given.record())
+                    + " (project policy CDS-POLICY-PARTIAL-END-BEFORE-NEXT-LINE)";
+            if (cur.partialEndContinued.putIfAbsent(s.drug(), why) == null) {
+                cur.joined.add(reference(s.record()) + " (" + drug + ") has " + why + ", so this line's " + drug
+                        + " is shown to " + day.minusDays(1) + ", the day before line " + next + " started, although the"
+                        + " record allows any day from " + earliest);
+            }
+        }
     }
 
     private static boolean endsOnSupply(MedicationRecord r) {

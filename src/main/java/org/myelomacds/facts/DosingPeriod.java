@@ -81,6 +81,7 @@ public final class DosingPeriod implements HasProvenance {
         out.cycleEndLatest = cycleEndLatest;
         out.cycleText = cycleText;
         out.supplyNote = supplyNote;
+        out.continuedNote = continuedNote;
         return out;
     }
 
@@ -152,6 +153,22 @@ public final class DosingPeriod implements HasProvenance {
 
     /** Why the course's end is an interval between two supply figures of its last dispense; null when it is not. */
     public String getSupplyNote() { return supplyNote; }
+
+    private String continuedNote;
+
+    /**
+     * This course ending on a partial date that may lie before the next line started, read as running to that line
+     * because the next line gives the drug from its first day (CDS-POLICY-PARTIAL-END-BEFORE-NEXT-LINE, FINDINGS M2);
+     * {@code text} names the partial end and the record, for every text that shows the course.
+     */
+    public DosingPeriod withContinuedNote(String text) {
+        DosingPeriod out = copy(endLatest);
+        out.continuedNote = Objects.requireNonNull(text, "text");
+        return out;
+    }
+
+    /** Why the course's end is read as the day before the next line, its own end being partial; null when it is not. */
+    public String getContinuedNote() { return continuedNote; }
 
     /**
      * The first day on which a progression finds this course evidently stopped (see {@link #withEvidentStop});

@@ -86,6 +86,8 @@ public final class Refractoriness implements HasProvenance {
         String course = period.getStart().equals(period.getEnd()) ? "the dose of " + period.getStart()
                 : "the course of " + PartialDateText.of(period.getStart(), period.getStartLatest()) + " to "
                         + PartialDateText.of(period.getEndEarliest(), period.getEnd());
+        // a sure end that is the policy's reading of a partial one says so (FINDINGS M2)
+        if (period.getContinuedNote() != null) course += ", " + period.getContinuedNote();
         String when = progression.isDateImprecise() && progression.getLatestDay() > period.getEndDay()
                 ? "on treatment or within 60 days after " + course
                 : after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;

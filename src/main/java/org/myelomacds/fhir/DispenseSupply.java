@@ -35,11 +35,6 @@ final class DispenseSupply {
             Map.entry("ug", new Unit("mass", 0.001)), Map.entry("mcg", new Unit("mass", 0.001)),
             Map.entry("microgram", new Unit("mass", 0.001)));
 
-    /** Days per timing periodUnit; other units (seconds, minutes, years) are not read. */
-    private static final Map<Timing.UnitsOfTime, Double> PERIOD_DAYS = Map.of(
-            Timing.UnitsOfTime.H, 1.0 / 24, Timing.UnitsOfTime.D, 1.0, Timing.UnitsOfTime.WK, 7.0,
-            Timing.UnitsOfTime.MO, 30.0);
-
     /** Whole days the quantity lasts (rounded up: the last unit is taken on the last day), or null when not usable. */
     static Long days(MedicationDispense md) {
         if (!md.hasQuantity() || !md.getQuantity().hasValue() || md.getDosageInstruction().isEmpty()) return null;
@@ -120,7 +115,8 @@ final class DispenseSupply {
         Timing.TimingRepeatComponent repeat = d.getTiming().getRepeat();
         if (!repeat.hasFrequency() || repeat.hasFrequencyMax() || !repeat.hasPeriod() || repeat.hasPeriodMax()
                 || !repeat.hasPeriodUnit()) return null;
-        Double periodDays = PERIOD_DAYS.get(repeat.getPeriodUnit());
+        // days per periodUnit (hours, days, weeks, months); seconds, minutes and years are not read
+        Double periodDays = TimeUnitDays.ofPeriod(repeat.getPeriodUnit());
         double period = repeat.getPeriod().doubleValue();
         if (periodDays == null || period <= 0 || repeat.getFrequency() <= 0) return null;
         return dose.getValue().doubleValue() * repeat.getFrequency() / (period * periodDays);

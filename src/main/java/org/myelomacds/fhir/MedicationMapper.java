@@ -551,18 +551,12 @@ final class MedicationMapper {
         return one * (1 + Math.max(0, repeats));
     }
 
+    /** A Duration in whole days (d, wk, mo as 30 d, a as 365 d: {@link TimeUnitDays}); null when none or in another unit. */
     private static Long days(org.hl7.fhir.r4.model.Quantity q) {
         if (q == null || !q.hasValue()) return null;
-        String unit = q.hasCode() ? q.getCode() : q.getUnit();
-        if (unit == null) return null;
-        double v = q.getValue().doubleValue();
-        double days = switch (unit.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "d", "day", "days" -> v;
-            case "wk", "week", "weeks" -> v * 7;
-            case "mo", "month", "months" -> v * 30;
-            case "a", "year", "years" -> v * 365;
-            default -> -1;
-        };
+        Double perUnit = TimeUnitDays.ofDuration(q.hasCode() ? q.getCode() : q.getUnit());
+        if (perUnit == null) return null;
+        double days = q.getValue().doubleValue() * perUnit;
         return days <= 0 ? null : Math.round(days);
     }
 

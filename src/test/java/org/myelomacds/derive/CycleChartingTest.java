@@ -66,12 +66,36 @@ class CycleChartingTest {
         assertFalse(c.isCycleCharted());
     }
 
-    @Test
-    void nearMissWithTheSteroidChartedOnDayOneOnlyNothingShowsTheCycleWentOn() {
+    /** Pd with pomalidomide and dexamethasone each charted once per 28-day cycle, on day 1, to 2026-06-29. */
+    private static List<MedicationRecord> pdDayOneOnly() {
         List<MedicationRecord> records = new ArrayList<>();
         for (LocalDate day = d("2025-06-02"); !day.isAfter(d("2026-06-29")); day = day.plusDays(28)) {
             records.add(record("pom-" + day, POMALIDOMIDE, Route.UNKNOWN, "completed", false, day.toString(), day.toString(), false));
             records.add(record("dex-" + day, DEXAMETHASONE, Route.ORAL, "completed", false, day.toString(), day.toString(), false));
+        }
+        return records;
+    }
+
+    @Test
+    void withTheSteroidChartedOnDayOneOnlyTheLastDoseIsSomeDayOfTheLastCycle() {
+        // FINDINGS K4 remainder: no record shows any day of a cycle after its first, so nothing says where the last
+        // cycle stopped; its last capsule fell some day up to the day before the next cycle (28-day cycles: day 28)
+        DosingPeriod c = course(pdDayOneOnly(), POMALIDOMIDE);
+        assertTrue(c.isCycleCharted());
+        assertEquals(d("2026-06-29"), c.getEnd());
+        assertEquals(d("2026-07-26"), c.getCycleEndLatest());
+        assertTrue(c.getCycleText().contains("the day before the next cycle would have begun"), c.getCycleText());
+    }
+
+    @Test
+    void nearMissTheSteroidChartedWeeklyThenOnlyOnTheLastCyclesFirstDayShowsTheCycleStopped() {
+        // the line charts its steroid dose by dose: its last cycle's only dose on day 1 says the cycle went no further
+        List<MedicationRecord> records = new ArrayList<>(pdDayOneOnly());
+        for (LocalDate day = d("2025-06-02"); day.isBefore(d("2026-06-29")); day = day.plusDays(28)) {
+            for (int k : new int[] {7, 14, 21}) {
+                LocalDate dex = day.plusDays(k);
+                records.add(record("dex-" + dex, DEXAMETHASONE, Route.ORAL, "completed", false, dex.toString(), dex.toString(), false));
+            }
         }
         assertFalse(course(records, POMALIDOMIDE).isCycleCharted());
     }
