@@ -5,6 +5,7 @@ import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.NoMyelomaUseMedication;
 import org.myelomacds.facts.OtherTherapy;
 import org.myelomacds.facts.OtherTherapy.Decision;
 import org.myelomacds.facts.PartialDateText;
@@ -129,7 +130,12 @@ public final class TherapyPurpose {
                     ? TherapyReason::isOtherConditionForUnidentified : TherapyReason::isOtherCondition).toList();
             boolean antiCd38 = r.getDrug().isAntiCd38();
             OtherTherapy decided = null;
-            if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {
+            if (NoMyelomaUseMedication.is(r.getDrug())
+                    && (others.isEmpty() || reasons.stream().anyMatch(TherapyReason::isMyeloma))) {
+                // An antineoplastic with no use in myeloma is other therapy whatever else the record says: a myeloma
+                // reason cannot make trastuzumab a line (CDS-POLICY-NO-MYELOMA-USE); another condition is decided below.
+                decided = noMyelomaUse(r, reasons, confirmed);
+            } else if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {
                 decided = null;
             } else if (!precursors.isEmpty()) {
                 decided = new OtherTherapy(r, Decision.PRECURSOR, true, "given for " + names(precursors)
@@ -152,9 +158,18 @@ public final class TherapyPurpose {
                             + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
-                    ClinicalCondition cancer = otherCancerOnRecord(r, first, confirmed);
-                    PrecursorByDates precursor = cancer == null ? precursorByDates(r, confirmed, asOf) : null;
-                    if (cancer != null) {
+                    StartedWith with = startedWithNoMyelomaUseDrug(r, all, confirmed, asOf);
+                    ClinicalCondition cancer = with == null ? otherCancerOnRecord(r, first, confirmed) : null;
+                    PrecursorByDates precursor = cancer == null && with == null ? precursorByDates(r, confirmed, asOf) : null;
+                    if (with != null) {
+                        decided = new OtherTherapy(r, Decision.WITH_NO_MYELOMA_USE_DRUG, antiCd38, "no stated reason;"
+                                + " started within " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS + " days of an"
+                                + " antineoplastic with no use in myeloma (first given " + PartialDateText.of(with.drug().getStart(),
+                                with.drug().getStartLatest()) + ", " + with.drug().sourceReference() + ") while " + cancer(with.cancer()) + " was on record and not abated: read with it as"
+                                + " therapy of that cancer, not myeloma therapy ("
+                                + NoMyelomaUseMedication.REGIMEN_POLICY + ")", provenance(r.getProvenance(), reasons,
+                                List.of(with.cancer())));
+                    } else if (cancer != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
                                 + " started after the myeloma diagnosis while " + cancer(cancer) + " was on record and"
@@ -240,6 +255,62 @@ public final class TherapyPurpose {
         }
         return new Split(myeloma, exposureOnly, other, kept, undecided);
     }
+
+    /**
+     * CDS-POLICY-NO-MYELOMA-USE: a record of an antineoplastic with no use in myeloma (its reason names no other
+     * condition) is other therapy, no line and no exposure: of the other cancer on record and not abated when it started,
+     * else of a condition the record does not state (the rules ask for it once per drug, GAP-THERAPY-120). Never
+     * "possibly an anti-CD38 antibody": its name says what it is.
+     */
+    private static OtherTherapy noMyelomaUse(MedicationRecord r, List<TherapyReason> reasons, List<ClinicalCondition> conditions) {
+        ClinicalCondition cancer = r.getStart() == null ? null : cancerOnRecord(r.getStart(), conditions);
+        String stated = reasons.isEmpty() ? "no stated reason; " : "its stated reason, " + names(reasons)
+                + ", is no other condition; ";
+        if (cancer != null) {
+            return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, stated + "an antineoplastic with no use in myeloma,"
+                    + " given while " + cancer(cancer) + " was on record and not abated: therapy of that cancer, not myeloma"
+                    + " therapy (" + NoMyelomaUseMedication.POLICY + ")", provenance(r.getProvenance(), reasons, List.of(cancer)));
+        }
+        return new OtherTherapy(r, Decision.NO_MYELOMA_USE_REASON_UNKNOWN, false, stated + "an antineoplastic with no use in"
+                + " myeloma and no other cancer on record when it started: other therapy, not a line of myeloma therapy and"
+                + " no exposure of any myeloma class; what it was given for is not recorded (" + NoMyelomaUseMedication.POLICY
+                + ")", provenance(r.getProvenance(), reasons, List.of()));
+    }
+
+    /** A record of a drug with no use in myeloma, and the other cancer on record when it and its companions started. */
+    record StartedWith(MedicationRecord drug, ClinicalCondition cancer) {}
+
+    /**
+     * CDS-POLICY-NO-MYELOMA-USE-REGIMEN: a given record with no stated reason of shared chemotherapy, a corticosteroid or
+     * the catalogue's unclassified antineoplastic (vincristine), started while another cancer was on record and not
+     * abated, within the line deriver's initial-regimen window ({@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS},
+     * either side) of a given record of a drug with no use in myeloma not given for a plasma-cell disorder (rituximab of
+     * R-CHOP): the regimen is therapy of that cancer. Shared chemotherapy alone keeps CDS-POLICY-CHEMO-OTHER-CANCER's
+     * range. Null when not so.
+     */
+    static StartedWith startedWithNoMyelomaUseDrug(MedicationRecord r, List<MedicationRecord> all,
+                                                   List<ClinicalCondition> conditions, LocalDate asOf) {
+        DrugClass c = r.getDrug().getDrugClass();
+        boolean regimenDrug = SHARED_CHEMOTHERAPY.contains(c) || c == DrugClass.CORTICOSTEROID
+                || (c == DrugClass.OTHER && UNCLASSIFIED_ANTINEOPLASTIC.equals(r.getDrug().name()));
+        if (!regimenDrug || r.getStart() == null) return null;
+        ClinicalCondition cancer = cancerOnRecord(r.getStart(), conditions);
+        if (cancer == null) return null;
+        List<MedicationRecord> companions = all.stream().filter(n -> NoMyelomaUseMedication.is(n.getDrug())
+                        && n.getStart() != null && !n.getStart().isAfter(asOf) && TherapyRecords.isGiven(n)
+                        && n.getReasons().stream().noneMatch(t -> t.isMyeloma() || t.isPrecursor())
+                        && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
+                .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
+                .toList();
+        boolean together = companions.stream().anyMatch(n -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(
+                n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
+        // The reason names the first such record given during that cancer, so every cycle of the regimen gives the same
+        // reason and its doses form one course in the findings.
+        return together ? new StartedWith(companions.get(0), cancer) : null;
+    }
+
+    /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */
+    private static final String UNCLASSIFIED_ANTINEOPLASTIC = "UNCLASSIFIED_ANTINEOPLASTIC";
 
     /** The catalogue entry for therapy with no stated reason read as precursor therapy by its dates. */
     public static final String POLICY_PRECURSOR_DATES = "CDS-POLICY-PRECURSOR-DATES-01";
@@ -329,10 +400,15 @@ public final class TherapyPurpose {
      */
     static ClinicalCondition otherCancerOnRecord(MedicationRecord r, Diagnosis first, List<ClinicalCondition> conditions) {
         if (!SHARED_CHEMOTHERAPY.contains(r.getDrug().getDrugClass()) || r.getStart().isBefore(first.earliest())) return null;
+        return cancerOnRecord(r.getStart(), conditions);
+    }
+
+    /** Another cancer diagnosed by {@code start} (surely) that had not abated before it; the latest diagnosed; else null. */
+    private static ClinicalCondition cancerOnRecord(LocalDate start, List<ClinicalCondition> conditions) {
         return conditions.stream()
                 .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null
-                        && !c.getOnsetLatest().isAfter(r.getStart())
-                        && (c.getAbatement() == null ? c.isActive() : !c.getAbatement().isBefore(r.getStart())))
+                        && !c.getOnsetLatest().isAfter(start)
+                        && (c.getAbatement() == null ? c.isActive() : !c.getAbatement().isBefore(start)))
                 .max(Comparator.comparing(ClinicalCondition::getOnset)).orElse(null);
     }
 

@@ -589,6 +589,10 @@ final class AssessmentAssembler {
         java.util.Set<String> byRegimenWords = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.TAKEN_AS_REGIMEN.equals(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
+        // Records naming an antineoplastic with no use in myeloma: other therapy by what their name says.
+        java.util.Set<String> noMyelomaUse = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.NoMyelomaUseMedication.is(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
         java.util.Set<String> innStem = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.InnStemMedication.is(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).filter(r -> !innStemOther.contains(r))
@@ -599,7 +603,11 @@ final class AssessmentAssembler {
                 .map(u -> new Findings.Item("UNRECOGNISED_CODE",
                         u.code() == null ? null : org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()) + " " + u.code(),
                         u.describe(org.myelomacds.evidence.terminology.CodeSystems.displayName(u.system()))
-                                + (innStemOther.contains(String.valueOf(u.reference()))
+                                + (noMyelomaUse.contains(String.valueOf(u.reference()))
+                                ? ": an antineoplastic with no use in myeloma (rules/terminology/medication-antineoplastic-no-myeloma-use.json),"
+                                + " so other therapy: in no line and no exposure of any myeloma class (see"
+                                + " findings.priorTherapy.otherTherapy; project policy CDS-POLICY-NO-MYELOMA-USE)"
+                                : innStemOther.contains(String.valueOf(u.reference()))
                                 ? ": a drug the catalogue does not list (its name carries a WHO INN stem of an antineoplastic class,"
                                 + " or it is dosed per m² or given for the myeloma),"
                                 + " given for another condition by its stated reason, so not myeloma therapy (see"

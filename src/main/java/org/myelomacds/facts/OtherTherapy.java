@@ -16,7 +16,14 @@ public final class OtherTherapy implements HasProvenance {
     public enum Decision {
         STATED_REASON("the record's stated reason (reasonReference or reasonCode) is another condition"),
         BEFORE_DIAGNOSIS("given and ended before the first myeloma or precursor diagnosis, while another cancer was diagnosed"),
-        PRECURSOR("given for smouldering myeloma, MGUS or AL amyloidosis: an exposure, not a line of myeloma therapy");
+        PRECURSOR("given for smouldering myeloma, MGUS or AL amyloidosis: an exposure, not a line of myeloma therapy"),
+        NO_MYELOMA_USE("an antineoplastic with no use in myeloma, given while another cancer was on record: therapy of that"
+                + " cancer (CDS-POLICY-NO-MYELOMA-USE)"),
+        NO_MYELOMA_USE_REASON_UNKNOWN("an antineoplastic with no use in myeloma, with no stated reason and no other cancer on"
+                + " record: other therapy, not a line or an exposure of any myeloma class; its reason is asked for"
+                + " (CDS-POLICY-NO-MYELOMA-USE)"),
+        WITH_NO_MYELOMA_USE_DRUG("started with an antineoplastic that has no use in myeloma while another cancer was on"
+                + " record: the regimen is therapy of that cancer (CDS-POLICY-NO-MYELOMA-USE-REGIMEN)");
 
         private final String rule;
 

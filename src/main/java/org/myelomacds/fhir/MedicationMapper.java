@@ -73,13 +73,16 @@ final class MedicationMapper {
         // A name the catalogue does not know that carries an antineoplastic INN stem ("forimtamig", "alnuctamab") may be
         // anti-myeloma therapy: read as the unlisted antineoplastic name, listed below with its name
         // (CDS-POLICY-NAMES-INN-STEM), not skipped as "what its name says".
-        boolean innStem = !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
+        // A name of an antineoplastic with no use in myeloma ("trastuzumab", "anastrozole") says what it is: other therapy,
+        // never a drug that may be anti-myeloma therapy (CDS-POLICY-NO-MYELOMA-USE), though its name has an INN stem.
+        boolean noMyelomaUse = !namesNothing && concept != null && noMyelomaUseNamed(concept, ctx.terms());
+        boolean innStem = !noMyelomaUse && !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
         // Any other name the catalogue does not know may still be anti-myeloma therapy by what its record says: dosed per
         // m² of body-surface area (CDS-POLICY-UNNAMED-BSA-DOSE) or given for the myeloma itself
         // (CDS-POLICY-UNNAMED-MYELOMA-REASON), unless it is a supportive drug given to myeloma patients.
-        Drug unlisted = namesNothing || innStem || concept == null ? null
+        Drug unlisted = namesNothing || innStem || noMyelomaUse || concept == null ? null
                 : unlistedSignal(concept, ctx.terms(), reasons, doseWords, givenParenterally(owner, ctx.terms()));
-        if (!namesNothing && !innStem && unlisted == null) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
+        if (!namesNothing && !innStem && !noMyelomaUse && unlisted == null) ctx.out().skip(type + SKIP_UNRECOGNISED_SUFFIX);
         String text = concept == null || Concepts.text(concept) == null || Concepts.text(concept).isBlank() ? null : Concepts.text(concept);
         boolean listed = false;
         if (concept != null) {
@@ -94,6 +97,7 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
+        if (noMyelomaUse) return Optional.of(new DrugMatch(org.myelomacds.facts.NoMyelomaUseMedication.DRUG, Route.UNKNOWN));
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
@@ -106,6 +110,12 @@ final class MedicationMapper {
     private static boolean isSupportive(CodeableConcept concept, Terminology terms) {
         if (terms.drugs().isSupportive(null, null, Concepts.text(concept))) return true;
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay()));
+    }
+
+    /** Whether the concept's text or a coding's display names an antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
+    private static boolean noMyelomaUseNamed(CodeableConcept concept, Terminology terms) {
+        if (terms.drugs().noMyelomaUseWord(Concepts.text(concept)).isPresent()) return true;
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent());
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */

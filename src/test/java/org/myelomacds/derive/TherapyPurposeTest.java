@@ -65,6 +65,70 @@ class TherapyPurposeTest {
         assertTrue(split.other().get(0).getProvenance().contains(new Provenance("Condition/bc", null)));
     }
 
+    /** FINDINGS P3: trastuzumab is named; it is never "possibly an anti-CD38 antibody" (CDS-POLICY-NO-MYELOMA-USE). */
+    @Test
+    void aDrugWithNoMyelomaUseIsOtherTherapyOfTheCancerOnRecord() {
+        Drug trastuzumab = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2023-09-04", "bc"));
+        var split = TherapyPurpose.split(List.of(given("trz", trastuzumab, "2023-10-02", "2023-10-02", null)),
+                conditions, d("2026-11-01"));
+        assertTrue(split.myeloma().isEmpty());
+        assertTrue(split.exposed().isEmpty());
+        assertTrue(split.undecided().isEmpty());
+        assertEquals(List.of(Decision.NO_MYELOMA_USE), split.other().stream().map(o -> o.getDecision()).toList());
+        assertFalse(split.other().get(0).isExposure());
+        assertTrue(split.other().get(0).getReason().contains("Condition/bc"), split.other().get(0).getReason());
+        assertTrue(split.other().get(0).getReason().contains("CDS-POLICY-NO-MYELOMA-USE"), split.other().get(0).getReason());
+
+        // near miss: no other cancer on record: still other therapy (no line, no exposure), its reason unknown
+        var alone = TherapyPurpose.split(List.of(given("trz", trastuzumab, "2023-10-02", "2023-10-02", null)),
+                List.of(conditions.get(0)), d("2026-11-01"));
+        assertTrue(alone.myeloma().isEmpty());
+        assertTrue(alone.exposed().isEmpty());
+        assertEquals(List.of(Decision.NO_MYELOMA_USE_REASON_UNKNOWN), alone.other().stream().map(o -> o.getDecision()).toList());
+        // a myeloma reason does not make it a line
+        var forMyeloma = TherapyPurpose.split(List.of(withReasons("trz", trastuzumab, "2023-10-02", "2023-10-02", MYELOMA)),
+                List.of(conditions.get(0)), d("2026-11-01"));
+        assertTrue(forMyeloma.myeloma().isEmpty());
+        // another stated condition decides as for any drug
+        var stated = TherapyPurpose.split(List.of(withReasons("trz", trastuzumab, "2023-10-02", "2023-10-02", BREAST_CANCER)),
+                List.of(conditions.get(0)), d("2026-11-01"));
+        assertEquals(List.of(Decision.STATED_REASON), stated.other().stream().map(o -> o.getDecision()).toList());
+    }
+
+    /** FINDINGS P4: R-CHOP two weeks after a recorded DLBCL is the lymphoma's (CDS-POLICY-NO-MYELOMA-USE-REGIMEN). */
+    @Test
+    void chemotherapyStartedWithADrugWithNoMyelomaUseWhileAnotherCancerIsOnRecordIsItsTherapy() {
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2024-01-22", "dlbcl"));
+        var rchop = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null),
+                given("pred", DEXAMETHASONE, "2024-02-05", "2024-02-09", null),
+                given("cy2", CYCLOPHOSPHAMIDE, "2024-02-26", "2024-02-26", null)), conditions, d("2026-11-01"));
+        assertTrue(rchop.myeloma().isEmpty(), rchop.myeloma().toString());
+        assertTrue(rchop.undecided().isEmpty());
+        assertEquals(List.of(Decision.NO_MYELOMA_USE, Decision.WITH_NO_MYELOMA_USE_DRUG, Decision.WITH_NO_MYELOMA_USE_DRUG,
+                Decision.WITH_NO_MYELOMA_USE_DRUG), rchop.other().stream().map(o -> o.getDecision()).toList());
+        assertTrue(rchop.other().get(1).getReason().contains("CDS-POLICY-NO-MYELOMA-USE-REGIMEN"), rchop.other().get(1).getReason());
+        assertTrue(rchop.other().get(1).getReason().contains("MedicationStatement/rtx"), rchop.other().get(1).getReason());
+
+        // near miss: cyclophosphamide alone beside the lymphoma keeps its undecided purpose (the count a range)
+        var alone = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null)),
+                conditions, d("2026-11-01"));
+        assertEquals(1, alone.myeloma().size());
+        assertEquals(1, alone.undecided().size());
+        assertTrue(alone.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), alone.undecided().get(0).text());
+        // near miss: rituximab more than 30 days away from it
+        var apart = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2024-03-20", "2024-03-20", null)), conditions, d("2026-11-01"));
+        assertEquals(1, apart.undecided().size());
+        // near miss: a myeloma drug started with it stays myeloma therapy
+        var len = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
+                given("len", LENALIDOMIDE, "2024-02-05", "2024-02-25", null)), conditions, d("2026-11-01"));
+        assertEquals(1, len.myeloma().size());
+    }
+
     @Test
     void sharedChemotherapyWithNoReasonWhileAnotherCancerIsUnderWayIsUndecided() {
         // CDS-POLICY-CHEMO-OTHER-CANCER: AC a month after a breast cancer diagnosed after the myeloma, no reason stated

@@ -48,6 +48,7 @@ public final class DrugCatalogue {
     private final ValueSet toxicity;
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
+    private final ValueSet noMyelomaUse;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -119,6 +120,7 @@ public final class DrugCatalogue {
         toxicity = t.require("status-reason-toxicity", "which status reasons mean a drug was stopped for toxicity");
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
+        noMyelomaUse = t.require("medication-antineoplastic-no-myeloma-use", "names of antineoplastics with no use in myeloma");
         supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
@@ -217,6 +219,18 @@ public final class DrugCatalogue {
         if (innStem == null || text == null || text.isBlank()) return Optional.empty();
         if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
         return innStem.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
+    }
+
+    /**
+     * The first name in a text of an antineoplastic with no use in myeloma ("trastuzumab" in "trastuzumab 6 mg/kg IV":
+     * {@code medication-antineoplastic-no-myeloma-use}), for a name the catalogue does not know; empty when none is.
+     * Such a drug is other therapy, never an unlisted drug that may be anti-myeloma therapy (CDS-POLICY-NO-MYELOMA-USE).
+     */
+    public Optional<String> noMyelomaUseWord(String text) {
+        if (noMyelomaUse == null || text == null || text.isBlank()) return Optional.empty();
+        if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
+        return noMyelomaUse.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
     }
 
