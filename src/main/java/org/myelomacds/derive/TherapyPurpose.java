@@ -140,7 +140,7 @@ public final class TherapyPurpose {
             } else if (!precursors.isEmpty()) {
                 decided = new OtherTherapy(r, Decision.PRECURSOR, true, "given for " + names(precursors)
                         + ": an exposure to " + r.getDrug().displayName() + " (washout, refractoriness), not a line of"
-                        + " myeloma therapy", provenance(r.getProvenance(), reasons, List.of()));
+                        + " myeloma therapy", provenance(r.getProvenance(), reasons, List.of()), names(precursors));
             } else if (!others.isEmpty()) {
                 decided = new OtherTherapy(r, Decision.STATED_REASON, antiCd38, "given for " + names(others)
                         + ", not for myeloma" + (antiCd38 ? "; as an anti-CD38 antibody it still counts for the anti-CD38"
@@ -182,7 +182,7 @@ public final class TherapyPurpose {
                                 + precursor(precursor.precursor()) + " was on record: precursor therapy, an exposure to "
                                 + r.getDrug().displayName() + " (washout, refractoriness), not a line of myeloma therapy ("
                                 + POLICY_PRECURSOR_DATES + ")", provenance(r.getProvenance(), reasons,
-                                List.of(precursor.precursor(), precursor.myeloma())));
+                                List.of(precursor.precursor(), precursor.myeloma())), precursor(precursor.precursor()));
                     } else if (precursor != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"

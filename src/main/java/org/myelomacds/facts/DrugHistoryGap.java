@@ -74,7 +74,16 @@ public final class DrugHistoryGap implements HasProvenance {
          * an oral drug charted once per cycle whose last capsule fell some day of its last cycle, and a progression
          * within 60 days of some of those days and not of others (CDS-POLICY-CYCLE-CHARTED-ORAL)
          */
-        CYCLE_CHARTED_END
+        CYCLE_CHARTED_END,
+        /**
+         * the first myeloma diagnosis, with no dated disease-status assessment of the progression, on a drug given for a
+         * precursor or within 60 days of its last dose: the timing of the IMWG refractory definition, but whether
+         * progression from a precursor makes the myeloma refractory the evidence does not settle, so it is undecided
+         * (CDS-POLICY-RELCODE-PRECURSOR-PROGRESSION, -PRECURSOR-ANTI-CD38-PROGRESSION, -PRECURSOR-BORTEZOMIB-PROGRESSION)
+         */
+        PRECURSOR_PROGRESSION,
+        /** as {@link #PRECURSOR_PROGRESSION} when the dates allow the diagnosis on the drug or more than 60 days after it */
+        PRECURSOR_PROGRESSION_DATES_UNSETTLED
     }
 
     private final Kind kind;
@@ -134,6 +143,28 @@ public final class DrugHistoryGap implements HasProvenance {
                 .thenComparing(Provenance::getReference)).orElse(p.isEmpty() ? null : p.get(0));
         if (last == null) return "no record";
         return last.getReference() + (p.size() > 1 ? ", the last of " + p.size() + " records" : "");
+    }
+
+    /**
+     * {@link Kind#PRECURSOR_PROGRESSION} ({@code surely}) or {@link Kind#PRECURSOR_PROGRESSION_DATES_UNSETTLED}: the
+     * record given for the precursor and the first myeloma diagnosis, the only record of the progression.
+     */
+    public static DrugHistoryGap precursorProgression(OtherTherapy therapy, ClinicalCondition myeloma, boolean surely) {
+        MedicationRecord r = therapy.getRecord();
+        String name = r.getDrug().displayName();
+        String precursor = therapy.getPrecursorText() == null ? "a plasma-cell precursor" : therapy.getPrecursorText();
+        String course = "(" + Provenances.references(r) + ", " + PrecursorProgression.span(r) + ")";
+        String open = "whether " + (surely ? "that" : "such a progression") + " makes the myeloma " + name
+                + "-refractory is not settled by the evidence (project policy " + PrecursorProgression.policyFor(r.getDrug()) + ")";
+        String text = surely
+                ? name + " refractoriness unknown: progression to myeloma from " + precursor + " on " + name
+                        + " or within 60 days of its last dose " + course + ", recorded only by "
+                        + PrecursorProgression.diagnosis(myeloma) + ": " + open
+                : name + " refractoriness unknown: progression to myeloma from " + precursor + ", recorded only by "
+                        + PrecursorProgression.diagnosis(myeloma) + ", may have come on " + name + " or within 60 days of"
+                        + " its last dose " + course + " or later, the dates do not settle which; and " + open;
+        return new DrugHistoryGap(surely ? Kind.PRECURSOR_PROGRESSION : Kind.PRECURSOR_PROGRESSION_DATES_UNSETTLED,
+                r.getDrug(), text, Provenances.of(therapy, myeloma));
     }
 
     /** A transplant line with no recorded drug therapy: the induction (and maintenance) is missing from the record. */

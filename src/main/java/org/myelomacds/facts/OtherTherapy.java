@@ -39,15 +39,24 @@ public final class OtherTherapy implements HasProvenance {
     private final boolean exposure;
     private final String reason;
     private final List<Provenance> provenance;
+    /** {@link Decision#PRECURSOR}: the precursor in words ("High-risk smouldering myeloma (Condition/smm)"); else null. */
+    private final String precursor;
 
     public OtherTherapy(MedicationRecord record, Decision decision, boolean exposure, String reason,
                         List<Provenance> provenance) {
+        this(record, decision, exposure, reason, provenance, null);
+    }
+
+    /** A medication record given for a precursor, {@code precursor} naming it as the reason text does. */
+    public OtherTherapy(MedicationRecord record, Decision decision, boolean exposure, String reason,
+                        List<Provenance> provenance, String precursor) {
         this.record = Objects.requireNonNull(record, "record");
         this.procedure = null;
         this.decision = Objects.requireNonNull(decision, "decision");
         this.exposure = exposure;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.provenance = List.copyOf(provenance);
+        this.precursor = precursor;
     }
 
     /** A stem-cell transplant done for another condition (its reason, or its date before the myeloma). */
@@ -58,6 +67,7 @@ public final class OtherTherapy implements HasProvenance {
         this.exposure = false;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.provenance = List.copyOf(provenance);
+        this.precursor = null;
     }
 
     /** The medication record; null for a transplant. */
@@ -74,6 +84,8 @@ public final class OtherTherapy implements HasProvenance {
     public boolean isExposure() { return exposure; }
     /** Why, in one sentence, naming the condition and its record. */
     public String getReason() { return reason; }
+    /** The precursor the therapy was given for, in words, when {@link Decision#PRECURSOR}; else null. */
+    public String getPrecursorText() { return precursor; }
     public LocalDate getStart() { return record == null ? procedure.getDate() : record.getStart(); }
     /** The last day; for a transplant, the latest day its date can stand for. */
     public LocalDate getEnd() { return record == null ? procedure.getLatest() : record.getEnd(); }
