@@ -102,6 +102,28 @@ public final class BlindedRecords {
         return out;
     }
 
+    /**
+     * One fact per drug given only as a blinded product in some dated records, with the span of those records: the
+     * washout rules read its last record as the last anti-CD38 dose of the active-arm reading (rules/derive/washout.drl).
+     */
+    public static List<org.myelomacds.facts.BlindedProduct> products(List<MedicationRecord> blinded) {
+        Map<Drug, List<MedicationRecord>> byDrug = new TreeMap<>();
+        for (MedicationRecord r : blinded) if (r.getStart() != null) byDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+        List<org.myelomacds.facts.BlindedProduct> out = new ArrayList<>();
+        byDrug.forEach((drug, records) -> {
+            List<MedicationRecord> sorted = new ArrayList<>(records);
+            sorted.sort(java.util.Comparator.comparing(MedicationRecord::getStart)
+                    .thenComparing(r -> r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference()));
+            LocalDate first = sorted.get(0).getStart();
+            LocalDate last = sorted.stream().map(BlindedRecords::lastDay).max(LocalDate::compareTo).orElseThrow();
+            String firstRef = sorted.get(0).getProvenance().isEmpty() ? "" : sorted.get(0).getProvenance().get(0).getReference();
+            String named = sorted.size() == 1 ? firstRef : firstRef + " and " + (sorted.size() - 1) + " more";
+            out.add(new org.myelomacds.facts.BlindedProduct(drug, first, last, named,
+                    org.myelomacds.facts.Provenances.of(sorted)));
+        });
+        return out;
+    }
+
     /** The last day of the drug's blinded records up to the open-label record's start (no later than that start). */
     private static LocalDate lastBlindedBefore(List<MedicationRecord> records, MedicationRecord open) {
         LocalDate last = null;
