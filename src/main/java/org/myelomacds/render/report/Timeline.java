@@ -261,7 +261,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
      * transplant is never "ASCT"; issue-10 #11), so a transplant-only line reads "allogeneic stem-cell transplant".
      */
     static String given(Findings.Line l) {
-        List<String> parts = new java.util.ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
+        List<String> parts = new java.util.ArrayList<>(l.drugs().stream().map(d -> ReportView.lineDrug(l, d)).toList());
         for (String kind : kinds(l)) {
             parts.add("AUTOLOGOUS".equals(kind) || "ALLOGENEIC".equals(kind) ? ReportView.transplantWords(kind)
                     : "stem-cell transplant (kind not recorded)");
@@ -272,7 +272,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
     /** The short label drawn on the bar: ASCT for an autologous transplant, allo-SCT, else SCT. */
     static String barLabel(Findings.Line l) {
         List<String> parts = new java.util.ArrayList<>();
-        String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
+        String drugs = l.drugs().stream().map(d -> ReportView.lineDrug(l, d)).collect(Collectors.joining(", "));
         if (!drugs.isEmpty()) parts.add(drugs);
         for (String kind : kinds(l)) {
             parts.add("AUTOLOGOUS".equals(kind) ? "ASCT" : "ALLOGENEIC".equals(kind) ? "allo-SCT" : "SCT");
