@@ -206,7 +206,18 @@ public record Findings(
     public record Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                        boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
                        List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,
-                       String endLatest) {
+                       String endLatest, List<String> blindedDrugs) {
+        /**
+         * {@code blindedDrugs}: the drugs of {@code drugs} the line gave only as a blinded study product ("X or placebo",
+         * CDS-POLICY-BLINDED-STUDY-DRUG), so a reader names them as recorded, not as given; absent when none.
+         */
+        public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
+                    boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
+                    List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,
+                    String endLatest) {
+            this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, openedBy, rule, transplants,
+                    startRecorded, endRecorded, endUnknown, endLatest, null);
+        }
         public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                     boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
                     List<String> transplants, String startRecorded, String endRecorded) {
@@ -222,6 +233,8 @@ public record Findings(
                     List<String> transplants) {
             this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, openedBy, rule, transplants, null, null);
         }
+        /** Whether the line gave {@code drug} only as a blinded study product. */
+        public boolean blinded(String drug) { return blindedDrugs != null && blindedDrugs.contains(drug); }
         /** The start as the record gives it ("2024-03"), for printing; {@link #start} is its earliest day. */
         public String startText() { return startRecorded != null ? startRecorded : start; }
         /** The end as the record gives it ("2026-07", "an unknown day before 2024-08-26"), for printing. */

@@ -85,6 +85,17 @@ public final class BlindedRecords {
 
     /** One gap per drug given only as a blinded product in some records (DrugHistoryGap.Kind.BLINDED_STUDY_DRUG). */
     public static List<DrugHistoryGap> gaps(List<MedicationRecord> blinded) {
+        return gaps(blinded, List.of());
+    }
+
+    /** The longest note quoted in a gap; a longer one is cut at a word and ends with "...". */
+    static final int NOTE_QUOTE_MAX = 240;
+
+    /**
+     * The same, each gap quoting a note found on the drug's blinded records or, failing one, on a later record of the drug
+     * in {@code records} (an unblinding written as free text, FINDINGS N2): the note is shown, not read as the arm.
+     */
+    public static List<DrugHistoryGap> gaps(List<MedicationRecord> blinded, List<MedicationRecord> all) {
         Map<Drug, List<MedicationRecord>> byDrug = new TreeMap<>();
         for (MedicationRecord r : blinded) byDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
         List<DrugHistoryGap> out = new ArrayList<>();
@@ -97,9 +108,59 @@ public final class BlindedRecords {
             LocalDate last = sorted.stream().filter(r -> r.getStart() != null).map(BlindedRecords::lastDay)
                     .max(LocalDate::compareTo).orElse(null);
             String when = first == null ? "undated" : first.equals(last) ? "on " + first : "from " + first + " to " + last;
-            out.add(DrugHistoryGap.blindedStudyDrug(drug, sorted, when, sorted.get(0).getBlinded()));
+            out.add(DrugHistoryGap.blindedStudyDrug(drug, sorted, when, sorted.get(0).getBlinded(),
+                    noteQuote(drug, sorted, first, all)));
         });
         return out;
+    }
+
+    /**
+     * One fact per drug given only as a blinded product in some dated records, with the span of those records: the
+     * washout rules read its last record as the last anti-CD38 dose of the active-arm reading (rules/derive/washout.drl).
+     */
+    public static List<org.myelomacds.facts.BlindedProduct> products(List<MedicationRecord> blinded) {
+        Map<Drug, List<MedicationRecord>> byDrug = new TreeMap<>();
+        for (MedicationRecord r : blinded) if (r.getStart() != null) byDrug.computeIfAbsent(r.getDrug(), d -> new ArrayList<>()).add(r);
+        List<org.myelomacds.facts.BlindedProduct> out = new ArrayList<>();
+        byDrug.forEach((drug, records) -> {
+            List<MedicationRecord> sorted = new ArrayList<>(records);
+            sorted.sort(java.util.Comparator.comparing(MedicationRecord::getStart)
+                    .thenComparing(r -> r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference()));
+            LocalDate first = sorted.get(0).getStart();
+            LocalDate last = sorted.stream().map(BlindedRecords::lastDay).max(LocalDate::compareTo).orElseThrow();
+            String firstRef = sorted.get(0).getProvenance().isEmpty() ? "" : sorted.get(0).getProvenance().get(0).getReference();
+            String named = sorted.size() == 1 ? firstRef : firstRef + " and " + (sorted.size() - 1) + " more";
+            out.add(new org.myelomacds.facts.BlindedProduct(drug, first, last, named,
+                    org.myelomacds.facts.Provenances.of(sorted)));
+        });
+        return out;
+    }
+
+    /**
+     * "a note on MedicationAdministration/x says '...'" for the first note (by date) on the drug's blinded records, else on
+     * a record of the drug dated on or after their first day; null when none carries a note.
+     */
+    static String noteQuote(Drug drug, List<MedicationRecord> blinded, LocalDate first, List<MedicationRecord> records) {
+        MedicationRecord noted = firstNoted(blinded);
+        if (noted == null && first != null) {
+            noted = firstNoted(records.stream().filter(r -> r.getDrug().equals(drug) && !r.isBlinded()
+                    && r.getStart() != null && !r.getStart().isBefore(first)).toList());
+        }
+        if (noted == null) return null;
+        String text = noted.getNote();
+        if (text.length() > NOTE_QUOTE_MAX) {
+            int cut = text.lastIndexOf(' ', NOTE_QUOTE_MAX);
+            text = text.substring(0, cut > 0 ? cut : NOTE_QUOTE_MAX) + "...";
+        }
+        String ref = noted.getProvenance().isEmpty() ? "a record" : noted.getProvenance().get(0).getReference();
+        return "a note on " + ref + " says '" + text + "'";
+    }
+
+    private static MedicationRecord firstNoted(List<MedicationRecord> records) {
+        return records.stream().filter(r -> r.getNote() != null)
+                .min(java.util.Comparator.comparing((MedicationRecord r) -> r.getStart() == null ? LocalDate.MAX : r.getStart())
+                        .thenComparing(r -> r.getProvenance().isEmpty() ? "" : r.getProvenance().get(0).getReference()))
+                .orElse(null);
     }
 
     /** The last day of the drug's blinded records up to the open-label record's start (no later than that start). */

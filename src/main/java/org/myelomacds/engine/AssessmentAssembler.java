@@ -431,6 +431,7 @@ final class AssessmentAssembler {
         Findings.FirstLine firstLine = underWay.isEmpty() ? null : new Findings.FirstLine(
                 underWay.get(0).getLine().getNumber(), underWay.get(0).getLine().getStartText(), underWay.get(0).describe(),
                 "DERIVE-SETTING-20");
+        List<org.myelomacds.facts.BlindedProduct> blindedProducts = facts(session, org.myelomacds.facts.BlindedProduct.class);
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size() - (firstLine == null ? 0 : 1),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getShownEnd().toString(),
@@ -444,7 +445,8 @@ final class AssessmentAssembler {
                         l.isOngoing() || (l.getShownEndEarliest().equals(l.getShownEnd()) && !l.isEndUnknown()) ? null
                                 : l.getEndText(),
                         l.isEndUnknown() ? Boolean.TRUE : null,
-                        l.isEndUnknown() ? l.getEndLatest().toString() : null)).toList(),
+                        l.isEndUnknown() ? l.getEndLatest().toString() : null,
+                        BlindedLineDrugs.of(l, blindedProducts, record.medications()))).toList(),
                 otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
                 undecided.isEmpty() ? null : undecided.get(0).describe(),
                 undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMin(),

@@ -113,7 +113,9 @@ public final class Evaluator {
             insertAll(session, exposed);
             insertAll(session, purpose.other());
             // blinded trial products: exposure to and refractoriness to the drug undecided (CDS-POLICY-BLINDED-STUDY-DRUG)
-            insertAll(session, org.myelomacds.derive.BlindedRecords.gaps(derivation.blinded()));
+            insertAll(session, org.myelomacds.derive.BlindedRecords.gaps(derivation.blinded(), record.medications()));
+            // and the span of each, which the washout rules read as one of two readings (rules/derive/washout.drl)
+            insertAll(session, org.myelomacds.derive.BlindedRecords.products(derivation.blinded()));
             for (MedicationRecord r : useUnknown) {
                 org.myelomacds.facts.DrugHistoryGap g = TherapyRecords.useUnknownGap(r, context.getAsOf(), exposures);
                 if (g != null) session.insert(g);

@@ -117,13 +117,24 @@ public final class DrugHistoryGap implements HasProvenance {
      * {@code when} their span in words, {@code words} what says they are blinded.
      */
     public static DrugHistoryGap blindedStudyDrug(Drug drug, List<MedicationRecord> records, String when, String words) {
+        return blindedStudyDrug(drug, records, when, words, null);
+    }
+
+    /**
+     * The same, quoting {@code noteQuote} ("a note on MedicationAdministration/x says '...'"), a free-text note on the
+     * records that may say the arm: it is shown so the board sees it, and not read (CDS-POLICY-BLINDED-STUDY-DRUG).
+     */
+    public static DrugHistoryGap blindedStudyDrug(Drug drug, List<MedicationRecord> records, String when, String words,
+                                                  String noteQuote) {
         String name = drug.displayName();
         String first = records.get(0).getProvenance().isEmpty() ? "" : records.get(0).getProvenance().get(0).getReference();
         String named = records.size() == 1 ? first : first + " and " + (records.size() - 1) + " more";
         return new DrugHistoryGap(Kind.BLINDED_STUDY_DRUG, drug, name + " possibly given: " + named + " (" + when
                 + ") record a blinded study product (" + words + "): the patient received " + name + " or a placebo and"
                 + " no record says which, so exposure to " + name + ", naivety to it and refractoriness to it are"
-                + " undecided; the line these records belong to stands (project policy CDS-POLICY-BLINDED-STUDY-DRUG)",
+                + " undecided; the line these records belong to stands (project policy CDS-POLICY-BLINDED-STUDY-DRUG)"
+                + (noteQuote == null ? "" : "; " + noteQuote + ": notes are free text and are not read as the arm"
+                        + " (project policy CDS-POLICY-BLINDED-STUDY-DRUG)"),
                 Provenances.of(records));
     }
 

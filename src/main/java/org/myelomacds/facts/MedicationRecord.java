@@ -63,6 +63,11 @@ public final class MedicationRecord implements HasProvenance {
      * quoted with where they stand; null when it is not one (CDS-POLICY-BLINDED-STUDY-DRUG).
      */
     private final String blinded;
+    /**
+     * The record's free-text note (FHIR note.text, several joined by " / "), kept only to be quoted: notes are never
+     * read as the arm of a blinded product (CDS-POLICY-BLINDED-STUDY-DRUG, FINDINGS N2); null when none.
+     */
+    private final String note;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -112,6 +117,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endUnreadable = null;
         this.endAsRecorded = null;
         this.blinded = null;
+        this.note = null;
     }
 
     private MedicationRecord(Copy c) {
@@ -142,6 +148,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endUnreadable = c.endUnreadable;
         this.endAsRecorded = c.endAsRecorded;
         this.blinded = c.blinded;
+        this.note = c.note;
     }
 
     /**
@@ -175,6 +182,7 @@ public final class MedicationRecord implements HasProvenance {
         private EndUnreadable endUnreadable;
         private String endAsRecorded;
         private String blinded;
+        private String note;
 
         private Copy(MedicationRecord r) {
             drug = r.drug;
@@ -203,6 +211,7 @@ public final class MedicationRecord implements HasProvenance {
             endUnreadable = r.endUnreadable;
             endAsRecorded = r.endAsRecorded;
             blinded = r.blinded;
+            note = r.note;
         }
 
         private MedicationRecord build() { return new MedicationRecord(this); }
@@ -290,6 +299,17 @@ public final class MedicationRecord implements HasProvenance {
         c.blinded = words;
         return c.build();
     }
+
+    /** This record with its free-text note, kept to be quoted, never read (CDS-POLICY-BLINDED-STUDY-DRUG). */
+    public MedicationRecord withNote(String text) {
+        if (java.util.Objects.equals(text, note)) return this;
+        Copy c = new Copy(this);
+        c.note = text;
+        return c.build();
+    }
+
+    /** The record's free-text note, or null; quoted in gaps, never read as a decision. */
+    public String getNote() { return note; }
 
     /** What says this record is a blinded trial product, or null (CDS-POLICY-BLINDED-STUDY-DRUG). */
     public String getBlinded() { return blinded; }

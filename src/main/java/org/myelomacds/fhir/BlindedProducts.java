@@ -26,12 +26,29 @@ final class BlindedProducts {
                      MedicationResolver meds) {
         List<MedicationRecord> records = ctx.out().medications;
         if (records.size() <= from) return;
+        // the note is kept on every record of a catalogued drug to be quoted beside a blinded product (an unblinding
+        // written as a note, FINDINGS N2); it is never read as the arm (CDS-POLICY-BLINDED-STUDY-DRUG)
+        String note = noteText(notes);
+        if (note != null) {
+            for (int i = from; i < records.size(); i++) {
+                MedicationRecord r = records.get(i);
+                if (r.getDrug().isCatalogued()) records.set(i, r.withNote(note));
+            }
+        }
         String words = blindedWords(medication, owner, notes, ctx, meds);
         if (words == null) return;
         for (int i = from; i < records.size(); i++) {
             MedicationRecord r = records.get(i);
             if (r.getDrug().isCatalogued()) records.set(i, r.withBlinded(words));
         }
+    }
+
+    /** The notes' texts joined by " / ", or null when there is none. */
+    private static String noteText(List<Annotation> notes) {
+        if (notes == null) return null;
+        List<String> texts = new ArrayList<>();
+        for (Annotation n : notes) if (n.getText() != null && !n.getText().isBlank()) texts.add(n.getText().strip());
+        return texts.isEmpty() ? null : String.join(" / ", texts);
     }
 
     /** "its name says 'or placebo' (Ixazomib 4 mg or placebo capsule ...)", or null when nothing says blinded. */

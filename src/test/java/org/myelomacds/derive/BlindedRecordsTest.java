@@ -41,6 +41,44 @@ class BlindedRecordsTest {
         assertTrue(gaps.get(0).getText().contains("MedicationAdministration/ixa-1 and 1 more"), gaps.get(0).getText());
     }
 
+    // FINDINGS N2: an unblinding written as a note is quoted in the gap, never read as the arm
+    @Test
+    void aNoteOnABlindedRecordIsQuotedInTheGapAndNotRead() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.set(1, records.get(1).withNote("Unblinded at study close: ACTIVE arm (ixazomib)."));
+        List<MedicationRecord> blinded = BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of()));
+        assertEquals(2, blinded.size(), "the note unblinds nothing");
+        String text = BlindedRecords.gaps(blinded, records).get(0).getText();
+        assertTrue(text.contains("a note on MedicationAdministration/ixa-2 says 'Unblinded at study close: ACTIVE arm"
+                + " (ixazomib).': notes are free text and are not read as the arm"), text);
+    }
+
+    @Test
+    void aNoteOnALaterRecordOfTheDrugIsQuotedWhenTheBlindedOnesHaveNone() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.add(given("ixa-later", IXAZOMIB, "2024-01-01", "2024-06-01", null).withNote("crossover: placebo arm"));
+        List<MedicationRecord> blinded = BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of()));
+        String text = BlindedRecords.gaps(blinded, records).get(0).getText();
+        assertTrue(text.contains("a note on MedicationStatement/ixa-later says 'crossover: placebo arm'"), text);
+    }
+
+    @Test
+    void nearMissNoNoteLeavesTheGapAsBefore() {
+        List<MedicationRecord> records = irdBlinded();
+        List<MedicationRecord> blinded = BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of()));
+        String text = BlindedRecords.gaps(blinded, records).get(0).getText();
+        assertEquals(BlindedRecords.gaps(blinded).get(0).getText(), text);
+        assertFalse(text.contains("a note on"), text);
+    }
+
+    @Test
+    void nearMissANoteOnAnotherDrugIsNotQuoted() {
+        List<MedicationRecord> records = new ArrayList<>(irdBlinded());
+        records.set(2, records.get(2).withNote("ACTIVE arm"));   // the open-label lenalidomide
+        List<MedicationRecord> blinded = BlindedRecords.blinded(BlindedRecords.unblinded(records, List.of()));
+        assertFalse(BlindedRecords.gaps(blinded, records).get(0).getText().contains("a note on"));
+    }
+
     @Test
     void nearMissARecordOfTheDrugItselfWithinTheCourseUnblindsThem() {
         List<MedicationRecord> records = new ArrayList<>(irdBlinded());

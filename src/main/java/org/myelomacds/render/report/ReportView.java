@@ -231,7 +231,7 @@ public record ReportView(
                             && LocalDate.parse(e.date()).equals(start)
                             ? " (the line's first day: the progression it was begun for, not one on it)" : ""))
                     .collect(Collectors.joining("; "));
-            List<String> given = new ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
+            List<String> given = new ArrayList<>(l.drugs().stream().map(d -> lineDrug(l, d)).toList());
             // The transplant's kind as the findings state it: autologous, allogeneic, or not recorded.
             if (l.transplants() != null) for (String kind : l.transplants()) given.add(switch (kind) {
                 case "AUTOLOGOUS" -> "autologous stem-cell transplant";
@@ -654,6 +654,11 @@ public record ReportView(
     }
 
     static String drug(String code) { return word(code); }
+    /**
+     * A drug of a line as the line gave it: a drug given only as a blinded study product is named as recorded,
+     * "daratumumab or placebo (blinded)" (CDS-POLICY-BLINDED-STUDY-DRUG), never as given.
+     */
+    static String lineDrug(Findings.Line l, String code) { return drug(code) + (l.blinded(code) ? " or placebo (blinded)" : ""); }
 
     /**
      * A disease-status event as the line table names it. A progression the rules derived from the serum M-protein is

@@ -152,6 +152,10 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
             desc.append("Last anti-CD38 dose ").append(w.lastDose()).append(", ").append(w.days())
                     .append(" days before asOf ").append(asOf).append(" (").append(ReportView.word(w.band()))
                     .append(" washout). Bands: ").append(washoutDesc).append(". ");
+        } else if (blindedWashout(a)) {
+            // the band hangs on the arm of a blinded study product (CDS-POLICY-BLINDED-STUDY-DRUG), not on a date
+            desc.append("Anti-CD38 washout band undecided: a blinded study product (the antibody or placebo) may hold the"
+                    + " last anti-CD38 dose. ");
         } else if (!cd38.isEmpty() || !cd38Undated.isEmpty()) {
             // exposed, but the days since the last dose cannot be counted (an undated or imprecise last dose)
             desc.append("Anti-CD38 washout band undecided: the day of the last anti-CD38 dose is not known. ");
@@ -257,7 +261,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
      * transplant is never "ASCT"; issue-10 #11), so a transplant-only line reads "allogeneic stem-cell transplant".
      */
     static String given(Findings.Line l) {
-        List<String> parts = new java.util.ArrayList<>(l.drugs().stream().map(ReportView::drug).toList());
+        List<String> parts = new java.util.ArrayList<>(l.drugs().stream().map(d -> ReportView.lineDrug(l, d)).toList());
         for (String kind : kinds(l)) {
             parts.add("AUTOLOGOUS".equals(kind) || "ALLOGENEIC".equals(kind) ? ReportView.transplantWords(kind)
                     : "stem-cell transplant (kind not recorded)");
@@ -268,7 +272,7 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
     /** The short label drawn on the bar: ASCT for an autologous transplant, allo-SCT, else SCT. */
     static String barLabel(Findings.Line l) {
         List<String> parts = new java.util.ArrayList<>();
-        String drugs = l.drugs().stream().map(ReportView::drug).collect(Collectors.joining(", "));
+        String drugs = l.drugs().stream().map(d -> ReportView.lineDrug(l, d)).collect(Collectors.joining(", "));
         if (!drugs.isEmpty()) parts.add(drugs);
         for (String kind : kinds(l)) {
             parts.add("AUTOLOGOUS".equals(kind) ? "ASCT" : "ALLOGENEIC".equals(kind) ? "allo-SCT" : "SCT");
@@ -280,5 +284,11 @@ public record Timeline(Svg svg, Svg washout, List<ReportView.Cite> washoutCites)
     private static List<String> kinds(Findings.Line l) {
         if (l.transplants() != null && !l.transplants().isEmpty()) return l.transplants();
         return l.includesTransplant() ? List.of("UNKNOWN") : List.of();
+    }
+
+    /** Whether the washout band is unknown because of a blinded study product: its gap rests on that policy. */
+    private static boolean blindedWashout(Assessment a) {
+        return a.dataGaps().stream().anyMatch(g -> "ANTI_CD38_WASHOUT_UNKNOWN".equals(g.code())
+                && g.evidence() != null && g.evidence().contains("CDS-POLICY-BLINDED-STUDY-DRUG"));
     }
 }
