@@ -271,6 +271,16 @@ public final class TherapyPurpose {
                     + " given while " + cancer(cancer) + " was on record and not abated: therapy of that cancer, not myeloma"
                     + " therapy (" + NoMyelomaUseMedication.POLICY + ")", provenance(r.getProvenance(), reasons, List.of(cancer)));
         }
+        ClinicalCondition earlier = r.getStart() == null ? null : cancerDiagnosedBefore(r.getStart(), conditions);
+        if (earlier != null) {
+            // A cancer now in remission or resolved, with no abatement date, was diagnosed before the drug started: its
+            // status today says nothing of when it stopped, and a drug of other cancers given after its diagnosis is
+            // most plainly its therapy (qa-bundles/other-cancer-rchop-no-reason: rituximab for a DLBCL now in remission read as "no other cancer on record").
+            return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, stated + "an antineoplastic with no use in myeloma,"
+                    + " given after " + cancer(earlier) + " (recorded now as " + (earlier.getClinicalStatus() == null ? "of no status" : earlier.getClinicalStatus())
+                    + ", no abatement date): therapy of that cancer, not myeloma therapy (" + NoMyelomaUseMedication.POLICY
+                    + ")", provenance(r.getProvenance(), reasons, List.of(earlier)));
+        }
         return new OtherTherapy(r, Decision.NO_MYELOMA_USE_REASON_UNKNOWN, false, stated + "an antineoplastic with no use in"
                 + " myeloma and no other cancer on record when it started: other therapy, not a line of myeloma therapy and"
                 + " no exposure of any myeloma class; what it was given for is not recorded (" + NoMyelomaUseMedication.POLICY
@@ -401,6 +411,17 @@ public final class TherapyPurpose {
     static ClinicalCondition otherCancerOnRecord(MedicationRecord r, Diagnosis first, List<ClinicalCondition> conditions) {
         if (!SHARED_CHEMOTHERAPY.contains(r.getDrug().getDrugClass()) || r.getStart().isBefore(first.earliest())) return null;
         return cancerOnRecord(r.getStart(), conditions);
+    }
+
+    /**
+     * Another cancer surely diagnosed by {@code start} with no abatement date, whatever its clinical status now (a
+     * remission recorded today may have come after the drug); the latest diagnosed; else null.
+     */
+    private static ClinicalCondition cancerDiagnosedBefore(LocalDate start, List<ClinicalCondition> conditions) {
+        return conditions.stream()
+                .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null
+                        && !c.getOnsetLatest().isAfter(start) && c.getAbatement() == null)
+                .max(Comparator.comparing(ClinicalCondition::getOnset)).orElse(null);
     }
 
     /** Another cancer diagnosed by {@code start} (surely) that had not abated before it; the latest diagnosed; else null. */

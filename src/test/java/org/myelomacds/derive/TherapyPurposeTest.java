@@ -97,6 +97,33 @@ class TherapyPurposeTest {
         assertEquals(List.of(Decision.STATED_REASON), stated.other().stream().map(o -> o.getDecision()).toList());
     }
 
+    /**
+     * A lymphoma now recorded "in remission" with no abatement date was diagnosed before the rituximab: the drug is its
+     * therapy, not a drug of a purpose nobody recorded (qa-bundles/other-cancer-rchop-no-reason).
+     */
+    @Test
+    void aDrugWithNoMyelomaUseAfterACancerNowInRemissionWithNoAbatementDateIsThatCancersTherapy() {
+        Drug rituximab = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
+        ClinicalCondition lymphomaNowInRemission = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY,
+                ConditionSeverity.UNSPECIFIED, null, false, "remission", null, "confirmed", d("2014-11-01"), "C83.30",
+                "Diffuse large B-cell lymphoma", new Provenance("Condition/dlbcl", d("2014-11-01")));
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                lymphomaNowInRemission);
+        var split = TherapyPurpose.split(List.of(given("rtx", rituximab, "2015-01-05", "2015-05-20", null)), conditions,
+                d("2026-11-01"));
+        assertEquals(List.of(Decision.NO_MYELOMA_USE), split.other().stream().map(o -> o.getDecision()).toList());
+        assertTrue(split.other().get(0).getReason().contains("Condition/dlbcl"), split.other().get(0).getReason());
+        assertTrue(split.other().get(0).getReason().contains("recorded now as remission"), split.other().get(0).getReason());
+
+        // near miss: the lymphoma abated (dated) before the rituximab started: no cancer then, its reason unknown
+        ClinicalCondition abatedBefore = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY, ConditionSeverity.UNSPECIFIED,
+                null, false, "resolved", null, "confirmed", d("2010-11-01"), d("2010-11-01"), d("2011-06-01"), d("2011-06-01"),
+                "C83.30", "Diffuse large B-cell lymphoma", new Provenance("Condition/dlbcl", d("2010-11-01")));
+        var abated = TherapyPurpose.split(List.of(given("rtx", rituximab, "2015-01-05", "2015-05-20", null)),
+                List.of(conditions.get(0), abatedBefore), d("2026-11-01"));
+        assertEquals(List.of(Decision.NO_MYELOMA_USE_REASON_UNKNOWN), abated.other().stream().map(o -> o.getDecision()).toList());
+    }
+
     /** FINDINGS P4: R-CHOP two weeks after a recorded DLBCL is the lymphoma's (CDS-POLICY-NO-MYELOMA-USE-REGIMEN). */
     @Test
     void chemotherapyStartedWithADrugWithNoMyelomaUseWhileAnotherCancerIsOnRecordIsItsTherapy() {
