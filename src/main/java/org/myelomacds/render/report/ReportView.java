@@ -250,7 +250,8 @@ public record ReportView(
                     : o.start() + " to " + o.end();
             otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
                     (o.drug() == null ? transplantWords(o.transplant())
-                            : o.recordedName() != null ? o.recordedName() + " (a drug the catalogue does not list)"
+                            : o.recordedName() != null ? o.recordedName() + (o.decidedBy() != null && o.decidedBy().startsWith("NO_MYELOMA_USE")
+                                    ? " (an antineoplastic with no use in myeloma)" : " (a drug the catalogue does not list)")
                             : drug(o.drug())) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
         }
