@@ -332,6 +332,23 @@ public final class LineOfTherapyDeriver {
             return segments.stream().anyMatch(s -> s.endUnknown() && s.to().equals(last.get(s.drug())));
         }
 
+        /**
+         * The latest dateAsserted of the stopped or completed statements whose unknown end ends their drug's course in this
+         * line (CDS-POLICY-STOPPED-BY-ASSERTION): every drug had stopped by then. Null when one such end has no such day.
+         */
+        LocalDate stoppedBy() {
+            Map<Drug, LocalDate> last = new TreeMap<>();
+            for (Segment s : segments) last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
+            LocalDate out = null;
+            for (Segment s : segments) {
+                if (!s.endUnknown() || !s.to().equals(last.get(s.drug()))) continue;
+                LocalDate by = s.record().getStoppedBy();
+                if (by == null) return null;
+                if (out == null || by.isAfter(out)) out = by;
+            }
+            return out;
+        }
+
         /** Some segment ending on the line's last dose says its drug stopped then (a period with a stated end). */
         boolean stoppedStated(LocalDate lastDose) {
             return segments.stream().anyMatch(s -> s.to().equals(lastDose) && s.endStated());
@@ -344,6 +361,17 @@ public final class LineOfTherapyDeriver {
         boolean planConflict(String groupRef) {
             return groupRef != null && !groupRefs.isEmpty() && !groupRefs.contains(groupRef);
         }
+    }
+
+    /**
+     * The latest day a line whose end is unknown can have stopped before {@code day}, in words: the day before, or the
+     * dateAsserted of the stopped statements that end it when earlier (CDS-POLICY-STOPPED-BY-ASSERTION).
+     */
+    private static String stoppedWithin(Line cur, LocalDate day) {
+        LocalDate by = cur.stoppedBy();
+        if (by == null || !by.isBefore(day.minusDays(1))) return day.minusDays(1) + ": the records give no end";
+        return by + ": the records give no end, and a statement asserted that day says it had stopped,"
+                + " CDS-POLICY-STOPPED-BY-ASSERTION";
     }
 
     /** Lines without disease-status events (the windows and plans alone decide). */
@@ -1191,8 +1219,10 @@ public final class LineOfTherapyDeriver {
             LocalDate endLatest = ongoing ? asOf : line.end();
             List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
+                // A stopped or completed statement had stopped by the day it was asserted (CDS-POLICY-STOPPED-BY-ASSERTION).
                 DosingPeriod bounded = lastCycleCharted(c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c,
-                        lineRecords, asOf)), given_, supportive, endBound);
+                        lineRecords, asOf)).withStoppedBy(TherapyRecords.stoppedByOf(c, lineRecords, asOf)),
+                        given_, supportive, endBound);
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
                 // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
@@ -1273,7 +1303,8 @@ public final class LineOfTherapyDeriver {
         for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
             out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
                     d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
-                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf)));
+                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf))
+                    .withStoppedBy(TherapyRecords.stoppedByOf(d, records, asOf)));
         }
         return out;
     }
@@ -1611,7 +1642,7 @@ public final class LineOfTherapyDeriver {
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
                 : cur.endUnknown()
                 ? "after all drugs of line " + n + " stopped (on an unknown day from " + shownLast + " to "
-                        + day.minusDays(1) + ": the records give no end)"
+                        + stoppedWithin(cur, day) + ")"
                 : "after all drugs of line " + n + " stopped on " + shownLast;
         if (progression != null) {
             String continued = continuesAfterProgression(timeline, cur, batch, day, lastDose, progression);
