@@ -1007,8 +1007,13 @@ public final class LineOfTherapyDeriver {
         TherapyTimeline alt = place(records, procedures, statuses, asOf, Map.of(), codes, new WindowJoins(true));
         if (signature(alt).equals(signature(placed))) return null;
         int counted = placed.lines().size();
-        return LineCountUncertain.ofWindowJoins(counted, Math.min(counted, alt.lines().size()),
+        LineCountUncertain u = LineCountUncertain.ofWindowJoins(counted, Math.min(counted, alt.lines().size()),
                 Math.max(counted, alt.lines().size()), joins.texts, new ArrayList<>(joins.provenance));
+        // Finding N4 (CDS-POLICY-RANGE-SCOPE): both readings use the same records, so only the drugs of the lines that
+        // differ and that some reading may make refractory are undecided; the others have one answer in both.
+        java.util.Optional<LineCountUncertain.UseUnknownScope> scope = WindowJoinLines.scope(placed, alt,
+                statuses, codes);
+        return scope.isPresent() ? u.withWindowJoinScope(scope.get()) : u;
     }
 
     /**
