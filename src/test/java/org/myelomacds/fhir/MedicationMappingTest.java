@@ -229,12 +229,16 @@ class MedicationMappingTest {
     void anUnlistedNameWithAnAntineoplasticInnStemIsPossibleMyelomaTherapy() {
         for (String named : new String[]{"forimtamig (GPRC5D x CD3) SC", "alnuctamab SC", "oprozomib 240 mg", "oxaliplatin",
                 "idarubicin", "lomustine", "teniposide", "irinotecan", "navitoclax", "ricolinostat",
-                "arlocabtagene autoleucel", "arlo-cel infusion", "Rituximab 375 mg/m2", "siltuximab"}) {
+                "arlocabtagene autoleucel", "arlo-cel infusion", "zenocutuzumab 750 mg", "siltuximab"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named + "\"}", null));
             assertEquals(List.of("UNLISTED_ANTINEOPLASTIC_NAME"), r.medications().stream().map(m -> m.getDrug().name()).toList(), named);
             assertEquals(1, r.unrecognised().size(), named + " is listed with its name");
             assertNull(r.skippedResources().get("MedicationStatement (unrecognised medication)"), named);
         }
+        // Near miss: a named antineoplastic with no use in myeloma is what its name says (CDS-POLICY-NO-MYELOMA-USE).
+        assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE"), Bundles.read(statement("ms1",
+                "\"medicationCodeableConcept\":{\"text\":\"Rituximab 375 mg/m2\"}", null)).medications().stream()
+                .map(m -> m.getDrug().name()).toList());
         // A display carries the name as well as a text does.
         assertEquals("UNLISTED_ANTINEOPLASTIC_NAME", one(statement("ms1", concept(RXNORM, "9999993", "alnuctamab 10 mg"), null)).getDrug().name());
         for (String other : new String[]{"adalimumab 40 mg", "Xgeva (denosumab) 120 mg SC", "zoledronic acid 4 mg IV",

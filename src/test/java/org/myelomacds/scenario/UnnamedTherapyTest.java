@@ -56,9 +56,12 @@ class UnnamedTherapyTest {
         assertTrue(has(a, "ISA_PD", "prior-lines", "MET"));
         // ... but the study drug may have been an anti-CD38 antibody or pomalidomide: the ICARIA-MM population is open
         assertTrue(has(a, "ISA_PD", "icaria-population", "UNKNOWN"));
-        // 2 counted + 1 possible line: US daratumumab monotherapy (at least 3) may be reached, so it is undecided;
+        // 2 counted + 1 possible line: US daratumumab monotherapy's 3-line branch may or may not be reached, but the
+        // patient is lenalidomide- and carfilzomib-refractory, so its double-refractory branch holds at every count
+        // (FINDINGS L4): the indication is not left undecided by the range;
         // the 1-3 limit of Isa-Kd and D-Kd holds at 3, so nothing about their line count is undecided
-        assertTrue(has(a, "DARA_MONO", "us-prior-therapy", "UNKNOWN"));
+        assertFalse(has(a, "DARA_MONO", "us-prior-therapy", "UNKNOWN"));
+        assertTrue(statuses(a).get("DARA_MONO").startsWith("ELIGIBLE"), statuses(a).toString());
         assertFalse(has(a, "ISA_KD", "prior-lines", "UNKNOWN"));
         assertFalse(statements(a, "DARA_PD").stream().anyMatch(s -> s.criterion().equals("therapy-history")));
         // newly-diagnosed regimens failed on the two counted lines stay failed; the gap names the regimens it can change
