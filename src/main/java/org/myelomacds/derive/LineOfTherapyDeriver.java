@@ -339,6 +339,23 @@ public final class LineOfTherapyDeriver {
             return segments.stream().anyMatch(s -> s.endUnknown() && s.to().equals(last.get(s.drug())));
         }
 
+        /**
+         * The latest dateAsserted of the stopped or completed statements whose unknown end ends their drug's course in this
+         * line (CDS-POLICY-STOPPED-BY-ASSERTION): every drug had stopped by then. Null when one such end has no such day.
+         */
+        LocalDate stoppedBy() {
+            Map<Drug, LocalDate> last = new TreeMap<>();
+            for (Segment s : segments) last.merge(s.drug(), s.to(), (a, b) -> a.isAfter(b) ? a : b);
+            LocalDate out = null;
+            for (Segment s : segments) {
+                if (!s.endUnknown() || !s.to().equals(last.get(s.drug()))) continue;
+                LocalDate by = s.record().getStoppedBy();
+                if (by == null) return null;
+                if (out == null || by.isAfter(out)) out = by;
+            }
+            return out;
+        }
+
         /** Some segment ending on the line's last dose says its drug stopped then (a period with a stated end). */
         boolean stoppedStated(LocalDate lastDose) {
             return segments.stream().anyMatch(s -> s.to().equals(lastDose) && s.endStated());
@@ -351,6 +368,17 @@ public final class LineOfTherapyDeriver {
         boolean planConflict(String groupRef) {
             return groupRef != null && !groupRefs.isEmpty() && !groupRefs.contains(groupRef);
         }
+    }
+
+    /**
+     * The latest day a line whose end is unknown can have stopped before {@code day}, in words: the day before, or the
+     * dateAsserted of the stopped statements that end it when earlier (CDS-POLICY-STOPPED-BY-ASSERTION).
+     */
+    private static String stoppedWithin(Line cur, LocalDate day) {
+        LocalDate by = cur.stoppedBy();
+        if (by == null || !by.isBefore(day.minusDays(1))) return day.minusDays(1) + ": the records give no end";
+        return by + ": the records give no end, and a statement asserted that day says it had stopped,"
+                + " CDS-POLICY-STOPPED-BY-ASSERTION";
     }
 
     /** Lines without disease-status events (the windows and plans alone decide). */
@@ -986,8 +1014,13 @@ public final class LineOfTherapyDeriver {
         TherapyTimeline alt = place(records, procedures, statuses, asOf, Map.of(), codes, new WindowJoins(true));
         if (signature(alt).equals(signature(placed))) return null;
         int counted = placed.lines().size();
-        return LineCountUncertain.ofWindowJoins(counted, Math.min(counted, alt.lines().size()),
+        LineCountUncertain u = LineCountUncertain.ofWindowJoins(counted, Math.min(counted, alt.lines().size()),
                 Math.max(counted, alt.lines().size()), joins.texts, new ArrayList<>(joins.provenance));
+        // Finding N4 (CDS-POLICY-RANGE-SCOPE): both readings use the same records, so only the drugs of the lines that
+        // differ and that some reading may make refractory are undecided; the others have one answer in both.
+        java.util.Optional<LineCountUncertain.UseUnknownScope> scope = WindowJoinLines.scope(placed, alt,
+                statuses, codes);
+        return scope.isPresent() ? u.withWindowJoinScope(scope.get()) : u;
     }
 
     /**
@@ -1198,8 +1231,10 @@ public final class LineOfTherapyDeriver {
             LocalDate endLatest = ongoing ? asOf : line.end();
             List<MedicationRecord> lineRecords = given_.stream().map(Segment::record).toList();
             for (DosingPeriod c : courses(given_, number, finalPhaseStart(line))) {
+                // A stopped or completed statement had stopped by the day it was asserted (CDS-POLICY-STOPPED-BY-ASSERTION).
                 DosingPeriod bounded = lastCycleCharted(c.withEndLatest(endBound, TherapyRecords.plannedEndOf(c,
-                        lineRecords, asOf)), given_, supportive, endBound);
+                        lineRecords, asOf)).withStoppedBy(TherapyRecords.stoppedByOf(c, lineRecords, asOf)),
+                        given_, supportive, endBound);
                 String continued = line.partialEndContinued.get(c.getDrug());
                 if (continued != null) bounded = bounded.withContinuedNote(continued);
                 courses.add(bounded);
@@ -1282,7 +1317,8 @@ public final class LineOfTherapyDeriver {
         for (DosingPeriod d : timeline(records, List.of(), List.of(), asOf).courses()) {
             out.add(new DosingPeriod(d.getDrug(), d.getStart(), d.getEnd(), 0, d.getRecords(), true,
                     d.isStoppedForToxicity(), d.isEndRecorded(), d.isEndUnknown(), d.getStartLatest(), d.getEndEarliest(),
-                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf)));
+                    d.getProvenance()).withEndLatest(asOf, TherapyRecords.plannedEndOf(d, records, asOf))
+                    .withStoppedBy(TherapyRecords.stoppedByOf(d, records, asOf)));
         }
         return out;
     }
@@ -1629,7 +1665,7 @@ public final class LineOfTherapyDeriver {
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
                 : cur.endUnknown()
                 ? "after all drugs of line " + n + " stopped (on an unknown day from " + shownLast + " to "
-                        + day.minusDays(1) + ": the records give no end)"
+                        + stoppedWithin(cur, day) + ")"
                 : "after all drugs of line " + n + " stopped on " + shownLast;
         if (progression != null) {
             String continued = continuesAfterProgression(timeline, cur, batch, day, lastDose, progression);

@@ -341,6 +341,25 @@ public final class TherapyRecords {
         return planned;
     }
 
+    /**
+     * The dateAsserted of the stopped or completed statements a course with an unknown end ends on
+     * (CDS-POLICY-STOPPED-BY-ASSERTION): the latest among them, by which the therapy had stopped. Null when the course's
+     * end is known or when one of the records it ends on gives no such day (its end is then bounded only by the plan, the
+     * next line, or asOf).
+     */
+    static LocalDate stoppedByOf(DosingPeriod course, java.util.Collection<MedicationRecord> records, LocalDate asOf) {
+        if (!course.isEndUnknown()) return null;
+        LocalDate stoppedBy = null;
+        for (MedicationRecord r : records) {
+            if (r == null || !r.getDrug().equals(course.getDrug()) || !isDatedAndStarted(r, asOf)
+                    || !hasUnknownEnd(r, asOf) || !lastDayAmong(r, asList(records), asOf).equals(course.getEnd())
+                    || !course.getProvenance().containsAll(r.getProvenance())) continue;
+            if (r.getStoppedBy() == null) return null;
+            if (stoppedBy == null || r.getStoppedBy().isAfter(stoppedBy)) stoppedBy = r.getStoppedBy();
+        }
+        return stoppedBy;
+    }
+
     private static List<MedicationRecord> asList(java.util.Collection<MedicationRecord> records) {
         return records instanceof List<MedicationRecord> l ? l : new java.util.ArrayList<>(records);
     }

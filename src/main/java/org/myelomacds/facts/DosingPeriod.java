@@ -76,6 +76,7 @@ public final class DosingPeriod implements HasProvenance {
         DosingPeriod out = new DosingPeriod(drug, start, end, line, records, finalPhase, stoppedForToxicity, endRecorded,
                 endUnknown, startLatest, endEarliest, latestEnd, provenance);
         out.plannedEndBound = plannedEndBound;
+        out.assertionBound = assertionBound;
         out.stopEvidentFrom = stopEvidentFrom;
         out.stopEvidentText = stopEvidentText;
         out.cycleEndLatest = cycleEndLatest;
@@ -93,6 +94,7 @@ public final class DosingPeriod implements HasProvenance {
         if (!endUnknown || latest == null) return this;
         DosingPeriod bounded = copy(latest);
         bounded.plannedEndBound = false;
+        bounded.assertionBound = false;
         return bounded;
     }
 
@@ -191,6 +193,23 @@ public final class DosingPeriod implements HasProvenance {
         return bounded;
     }
 
+    /**
+     * This course bounded further by the day the stopped or completed statement it ends on was asserted
+     * (CDS-POLICY-STOPPED-BY-ASSERTION), when that comes before its latest end so far: the taking had ended by then.
+     * Unchanged for a known end, a null day, or a day before the course's last known dose (a data error, no bound).
+     */
+    public DosingPeriod withStoppedBy(LocalDate assertedOn) {
+        if (!endUnknown || assertedOn == null || !assertedOn.isBefore(endLatest) || assertedOn.isBefore(end)) return this;
+        DosingPeriod bounded = copy(assertedOn);
+        bounded.plannedEndBound = false;
+        bounded.assertionBound = true;
+        return bounded;
+    }
+
+    /** The latest end is the day a stopped or completed statement was asserted (see {@link #withStoppedBy}). */
+    private boolean assertionBound;
+    public boolean isEndBoundedByAssertion() { return assertionBound; }
+
     /** The latest end is the planned end of a stopped order (see {@link #withEndLatest(LocalDate, LocalDate)}). */
     private boolean plannedEndBound;
     public boolean isEndBoundedByPlan() { return plannedEndBound; }
@@ -235,6 +254,8 @@ public final class DosingPeriod implements HasProvenance {
      */
     public String unknownEndText(LocalDate asOf) {
         String bound = plannedEndBound ? "the planned end of the stopped order"
+                : assertionBound ? "the dateAsserted of the statement saying it had ended: stopped by then,"
+                        + " CDS-POLICY-STOPPED-BY-ASSERTION"
                 : endLatest.equals(asOf) ? "the evaluation date"
                 : line > 0 ? "the day before line " + (line + 1) + " started" : "the latest it can be";
         return "some day from " + endEarliest + " to " + endLatest + " (" + bound + ")";

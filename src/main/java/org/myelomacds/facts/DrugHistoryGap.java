@@ -46,6 +46,13 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         LINES_CHANGED_BY_PARTIAL_DATE,
         /**
+         * finding N4: therapy that joined a line only by a day-count window (CDS-POLICY-WINDOW-NEW-DRUG) that, read as a
+         * new line, changes placed lines: refractoriness to a drug of the lines that differ is undecided only when the
+         * readings may answer it differently (a progression falls in its line's window in some reading); the other drugs
+         * stay decided (CDS-POLICY-RANGE-SCOPE)
+         */
+        LINES_CHANGED_BY_WINDOW_JOIN,
+        /**
          * finding J5: a progression within 60 days of a line's last dose that convicts a drug of the line (the line rule),
          * but more than 60 days after the recorded end of another drug of its final phase: by its own last dose (§1.2)
          * that drug is not refractory, by its line it is; the record does not settle which, so it is undecided
@@ -292,6 +299,21 @@ public final class DrugHistoryGap implements HasProvenance {
                 + String.join("; ", scope.changedLines()) + "), and one of them gave " + name + ", so the line window its"
                 + " refractoriness is judged by is undecided; the lines every reading holds stay as placed (project policy"
                 + " CDS-POLICY-RANGE-SCOPE)", u.getProvenance(), null, scope.lastLineChanged());
+    }
+
+    /**
+     * A drug whose refractoriness the two readings of a window join may answer differently
+     * ({@link LineCountUncertain#isWindowJoinOnly}): with the window-joined therapy part of its line, or a line of its own.
+     */
+    public static DrugHistoryGap windowJoinChangesLines(LineCountUncertain u, Drug drug) {
+        LineCountUncertain.UseUnknownScope scope = Objects.requireNonNull(u.getWindowJoinScope(), "scope");
+        String name = drug.displayName();
+        return new DrugHistoryGap(Kind.LINES_CHANGED_BY_WINDOW_JOIN, drug, name + " refractoriness undecided: read as a"
+                + " new line, the therapy that joined a line only by a day-count window would change the lines ("
+                + String.join("; ", scope.changedLines()) + "), and a progression falls in the window of a line that gave "
+                + name + " in some reading, so whether it is refractory depends on the reading; the drugs no reading can"
+                + " make refractory stay decided (project policy CDS-POLICY-RANGE-SCOPE)", u.getProvenance(), null,
+                scope.lastLineChanged());
     }
 
     /** A line count that depends on the partial date of a progression or a transplant: lines and line phases are unsure. */

@@ -47,6 +47,13 @@ public final class LineCountUncertain implements HasProvenance {
      * ({@link #and}): then the whole history stays undecided (DERIVE-HISTORY-02).
      */
     private final UseUnknownScope partialDateScope;
+    /**
+     * Finding N4 (CDS-POLICY-RANGE-SCOPE): what reading the therapy that joined a line only by a day-count window as a
+     * new line changes, with only the drugs whose refractoriness the two readings may answer differently
+     * ({@link #withWindowJoinScope}); null when not compared, or once another uncertainty is joined to this one
+     * ({@link #and}): then the whole history stays undecided (DERIVE-HISTORY-02).
+     */
+    private final UseUnknownScope windowJoinScope;
 
     /**
      * The lines that differ when the statements whose use is unknown are read as taken: each such line of either reading,
@@ -69,13 +76,15 @@ public final class LineCountUncertain implements HasProvenance {
     }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance) {
-        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false, null, null);
+        this(counted, min, max, causes, provenance, new java.util.TreeMap<>(), false, null, null, null);
     }
 
     private LineCountUncertain(int counted, int min, int max, List<LineCountCause> causes, List<Provenance> provenance,
                                java.util.SortedMap<Drug, List<String>> ownLineOrders, boolean ownLineOrderMayBeLast,
-                               UseUnknownScope useUnknownScope, UseUnknownScope partialDateScope) {
+                               UseUnknownScope useUnknownScope, UseUnknownScope partialDateScope,
+                               UseUnknownScope windowJoinScope) {
         this.useUnknownScope = useUnknownScope;
+        this.windowJoinScope = windowJoinScope;
         this.partialDateScope = partialDateScope;
         this.counted = counted;
         this.min = min;
@@ -187,7 +196,7 @@ public final class LineCountUncertain implements HasProvenance {
                                                           boolean mayBeLast) {
         LineCountUncertain u = of(Kind.NOT_STARTED, counted, min, max, orders, provenance);
         return new LineCountUncertain(u.counted, u.min, u.max, u.causes, u.provenance, new java.util.TreeMap<>(byDrug),
-                mayBeLast, null, null);
+                mayBeLast, null, null, null);
     }
 
     /**
@@ -197,7 +206,7 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public LineCountUncertain withUseUnknownScope(UseUnknownScope scope) {
         return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
-                Objects.requireNonNull(scope, "scope"), partialDateScope);
+                Objects.requireNonNull(scope, "scope"), partialDateScope, windowJoinScope);
     }
 
     /**
@@ -207,8 +216,33 @@ public final class LineCountUncertain implements HasProvenance {
      */
     public LineCountUncertain withPartialDateScope(UseUnknownScope scope) {
         return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
-                useUnknownScope, Objects.requireNonNull(scope, "scope"));
+                useUnknownScope, Objects.requireNonNull(scope, "scope"), windowJoinScope);
     }
+
+    /**
+     * This uncertainty with what reading the therapy that joined by a window as a new line changes ({@code scope}: the
+     * lines that differ and, of their drugs, only those whose refractoriness the readings may answer differently), so
+     * that the drug history is undecided only about those drugs ({@link #isWindowJoinOnly}; finding N4), not as a whole.
+     */
+    public LineCountUncertain withWindowJoinScope(UseUnknownScope scope) {
+        return new LineCountUncertain(counted, min, max, causes, provenance, ownLineOrders, ownLineOrderMayBeLast,
+                useUnknownScope, partialDateScope, Objects.requireNonNull(scope, "scope"));
+    }
+
+    /**
+     * The only cause is therapy that joined a line by a day-count window, and the timeline has said which drugs' answer
+     * the other reading may change ({@link #withWindowJoinScope}): the drug history is undecided only about those drugs
+     * (rules/derive DERIVE-HISTORY-17), not as a whole (DERIVE-HISTORY-02).
+     */
+    public boolean isWindowJoinOnly() {
+        return windowJoinScope != null && !causes.isEmpty() && causes.stream().allMatch(c -> c.kind() == Kind.WINDOW_JOIN);
+    }
+
+    /** What reading the window-joined therapy as a new line changes; null when not compared. */
+    public UseUnknownScope getWindowJoinScope() { return windowJoinScope; }
+
+    /** The drugs whose refractoriness the readings of a window join may answer differently, in catalogue order. */
+    public List<Drug> getWindowJoinDrugs() { return windowJoinScope == null ? List.of() : windowJoinScope.drugs(); }
 
     /**
      * The only cause is the partial date of a progression or a transplant, and the timeline has said which lines its
@@ -286,7 +320,7 @@ public final class LineCountUncertain implements HasProvenance {
                 : other.useUnknownScope == null ? useUnknownScope : useUnknownScope.and(other.useUnknownScope);
         return new LineCountUncertain(counted, Math.min(min, other.min),
                 Math.max(max + extra, other.max + extraMine), both, new ArrayList<>(all), orders,
-                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast, scope, null);
+                ownLineOrderMayBeLast || other.ownLineOrderMayBeLast, scope, null, null);
     }
 
     /** The records of one kind that move the count, in the order named. */

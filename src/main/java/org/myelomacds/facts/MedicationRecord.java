@@ -34,6 +34,11 @@ public final class MedicationRecord implements HasProvenance {
     private final String assertedNote;
     private final LocalDate plannedEnd;
     /**
+     * The dateAsserted (its latest day) of a stopped or completed statement that gives a start and no end: the taking
+     * had ended by that day (CDS-POLICY-STOPPED-BY-ASSERTION); null for every other record.
+     */
+    private final LocalDate stoppedBy;
+    /**
      * The end comes only from the order's dispense authorisation (validityPeriod end, supply x repeats), not from a
      * dosing period (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION reads such an end as a ceiling).
      */
@@ -110,6 +115,7 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedOnLatest = null;
         this.assertedNote = null;
         this.plannedEnd = null;
+        this.stoppedBy = null;
         this.endFromAuthorisation = false;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
@@ -141,6 +147,7 @@ public final class MedicationRecord implements HasProvenance {
                 ? c.assertedOn : c.assertedOnLatest;
         this.assertedNote = c.assertedNote;
         this.plannedEnd = c.plannedEnd;
+        this.stoppedBy = c.stoppedBy;
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
@@ -175,6 +182,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate assertedOnLatest;
         private String assertedNote;
         private LocalDate plannedEnd;
+        private LocalDate stoppedBy;
         private boolean endFromAuthorisation;
         private String mobilisationSign;
         private String chartedCourseNote;
@@ -204,6 +212,7 @@ public final class MedicationRecord implements HasProvenance {
             assertedOnLatest = r.assertedOnLatest;
             assertedNote = r.assertedNote;
             plannedEnd = r.plannedEnd;
+            stoppedBy = r.stoppedBy;
             endFromAuthorisation = r.endFromAuthorisation;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
@@ -400,6 +409,17 @@ public final class MedicationRecord implements HasProvenance {
     }
 
     /**
+     * This stopped or completed statement with the day it was asserted, which its unknown end lies on or before
+     * (CDS-POLICY-STOPPED-BY-ASSERTION). Unchanged when the record states an end or {@code assertedLatest} is null.
+     */
+    public MedicationRecord withStoppedBy(LocalDate assertedLatest) {
+        if (assertedLatest == null || end != null) return this;
+        Copy c = new Copy(this);
+        c.stoppedBy = assertedLatest;
+        return c.build();
+    }
+
+    /**
      * This record with the status reason as the record words it ({@code text}: its text, else its codings' displays) and
      * the catalogue drugs that wording names ("grade 3 heart failure on carfilzomib" names carfilzomib). The drugs named
      * tell whose toxicity stopped the record: a partner stopped with its line carries the line's reason.
@@ -479,5 +499,10 @@ public final class MedicationRecord implements HasProvenance {
      * day the halted therapy can have ended, not the day it did. Null for every other record.
      */
     public LocalDate getPlannedEnd() { return plannedEnd; }
+    /**
+     * The dateAsserted of a stopped or completed statement with a start and no end: the latest day its therapy can have
+     * ended (CDS-POLICY-STOPPED-BY-ASSERTION). Null for every other record.
+     */
+    public LocalDate getStoppedBy() { return stoppedBy; }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

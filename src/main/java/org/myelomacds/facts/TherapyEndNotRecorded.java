@@ -113,6 +113,7 @@ public final class TherapyEndNotRecorded implements HasProvenance {
             each.add(r.getStatus() + " " + kind + " " + Provenances.references(r) + " dated "
                     + PartialDateText.of(r.getStart(), r.getStartLatest())
                     + (r.getPlannedEnd() == null ? "" : ", planned to run to " + r.getPlannedEnd())
+                    + (r.getStoppedBy() == null ? "" : ", asserted on " + r.getStoppedBy())
                     + ": ended " + e.course().unknownEndText(asOf));
         }
         String statuses = String.join("/", new TreeSet<>(dated.stream().map(e -> e.record().getStatus()).toList()));
@@ -126,6 +127,10 @@ public final class TherapyEndNotRecorded implements HasProvenance {
                     : " record with only its date and no end, dose duration or supply says the therapy ended, not when:"
                       + " read as given from that date, with its end unknown"
                       + (somePlanned ? " (a stopped order's planned end is only the latest day it can have ended)" : ""));
+        }
+        if (dated.stream().anyMatch(e -> e.record().getStoppedBy() != null)) {
+            out += ". A stopped or completed statement had stopped by the day it was asserted: its end lies on or before"
+                    + " its dateAsserted (CDS-POLICY-STOPPED-BY-ASSERTION)";
         }
         if (dated.size() < entries.size()) {
             out += ". A statement with only dateAsserted says the drug was taken on that day, not how long before or"

@@ -272,6 +272,7 @@ final class MedicationMapper {
         String groupRef = firstReference(ms.getBasedOn());
         if (groupRef == null) groupRef = firstReference(ms.getPartOf());
         boolean reversed = FhirDates.endsBeforeStart(start, end);
+        LocalDate stoppedBy = stoppedByAssertion(ms, start);
         for (DrugMatch drug : drugs) {
             MedicationRecord record = withStopReason(new MedicationRecord(drug.drug(), route(ms.getDosage(), drug, ctx.terms()),
                     MedicationSource.STATEMENT, status == null ? null : status.toCode(),
@@ -284,11 +285,28 @@ final class MedicationMapper {
                 record = record.withDateAsserted(FhirDates.of(ms.getDateAssertedElement()),
                         FhirDates.latest(ms.getDateAssertedElement()));
             }
+            // A stopped or completed statement with a start and no end had stopped by the day it was asserted
+            // (CDS-POLICY-STOPPED-BY-ASSERTION): its unknown end lies from its start to that day. A dateAsserted after
+            // asOf never gets here (fhir/AsOfCut); one before the start bounds nothing.
+            if (stoppedBy != null && end == null && !reversed) record = record.withStoppedBy(stoppedBy);
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
             ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
         }
+    }
+
+    /**
+     * The latest day of the dateAsserted of a stopped or completed statement that has a start, or null: the day by which
+     * its taking had ended (CDS-POLICY-STOPPED-BY-ASSERTION). Active and on-hold statements are not bounded (still taking,
+     * or paused and may resume); a dateAsserted before the start bounds nothing (a data error).
+     */
+    private static LocalDate stoppedByAssertion(MedicationStatement ms, LocalDate start) {
+        MedicationStatement.MedicationStatementStatus status = ms.getStatus();
+        if (start == null || !ms.hasDateAsserted() || (status != MedicationStatement.MedicationStatementStatus.STOPPED
+                && status != MedicationStatement.MedicationStatementStatus.COMPLETED)) return null;
+        LocalDate asserted = FhirDates.latest(ms.getDateAssertedElement());
+        return asserted == null || asserted.isBefore(start) ? null : asserted;
     }
 
     static void mapAdministration(MedicationAdministration ma, EntryContext ctx, MedicationResolver meds) {

@@ -218,11 +218,17 @@ public record ReportView(
             // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response;
             // a partial date ("2026-07") is listed with the line when some day of it falls in the window.
             // The last line also lists what was recorded after that window: the progression that brings the patient
-            // to the board may come later than 60 days, and the table must not say "none recorded" above it.
-            boolean last = l == priorLines.get(priorLines.size() - 1);
+            // to the board may come later than 60 days, and the table must not say "none recorded" above it. An
+            // earlier line lists, in the same words, a progression after that window and before the next line started:
+            // the one that ended its response (and opened the next line).
+            int index = priorLines.indexOf(l);
+            boolean last = index == priorLines.size() - 1;
+            LocalDate nextStart = last ? null : LocalDate.parse(priorLines.get(index + 1).start());
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
-                return !d.isBefore(start) && (last || !d.isAfter(end.plusDays(60)));
+                if (d.isBefore(start)) return false;
+                if (last || !d.isAfter(end.plusDays(60))) return true;
+                return "PROGRESSION".equals(e.status()) && d.isBefore(nextStart);
             }).map(e -> statusWords(e) + " " + e.dateText()
                     + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
                             ? " (after the line: more than 60 days after its end)" : "")

@@ -112,6 +112,21 @@ class HtmlReportTest {
         assertFalse(rows.get(0).statusDuring().contains("2026-10-10"), rows.get(0).statusDuring());
     }
 
+    /**
+     * Finding N6: an earlier line lists, in the same words as the last line, the progression after its 60-day window that
+     * ended its response and opened the next line (DRd stopped 2024-06-10, progression 2024-08-29, DRd resumed
+     * 2024-09-18), not "none recorded". Near miss: a progression after the next line started belongs to that line only.
+     */
+    @Test
+    void anEarlierLineListsTheProgressionThatOpenedTheNextLine() {
+        Path holiday = Samples.projectDir().resolve("qa-bundles/s18n-09-drd-holiday-100d-pd-inside-holiday-drd-resumed-pd-on-it.json");
+        List<ReportView.LineRow> rows = ReportView.of(assess(holiday, Jurisdiction.US)).lines();
+        assertEquals("progression 2024-08-29 (after the line: more than 60 days after its end)", rows.get(1).statusDuring());
+        assertFalse(rows.get(1).statusDuring().contains("2026-08-10"), "the progression on line 3 is line 3's");
+        assertFalse(rows.get(0).statusDuring().contains("2024-08-29"), "line 1 ended before line 2 started");
+        assertEquals("progression 2026-08-10", rows.get(2).statusDuring());
+    }
+
     @Test
     void boardSummaryOnPageOneNamesEveryOptionActionFlagAndDataGap() throws Exception {
         Assessment a = assess(MISSING_RENAL, Jurisdiction.US);
