@@ -161,7 +161,7 @@ The CyBorD cyclophosphamide/dexamethasone and the high-dose melphalan are myelom
 ''')
 
 
-def rec03b(name, birth, giv, statement=False):
+def rec03b(name, birth, giv, statement=False, fourth=False):
     b = BO(name, birth, 'female', 'Moreno', giv)
     b.cond('bc', [{'system': ICD, 'code': 'C50.912', 'display': 'Malignant neoplasm of unspecified site of left female breast'}],
            'Breast cancer, left, ER-positive, on adjuvant aromatase inhibitor', '2018-05-10')
@@ -183,8 +183,15 @@ def rec03b(name, birth, giv, statement=False):
             b.admin('dcep-cis-' + d, 'cisplatin 10 mg/m2/day IV continuous infusion (DCEP)', d, CIS)
     b.status('pr', '2025-03-20', worse=False)
     b.status('pd-2', '2025-06-02')
-    kd(b, '2025-06-16', '2026-08-20')
-    b.status('pd-3', '2026-09-08')
+    if fourth:
+        kd(b, '2025-06-16', '2026-02-20')
+        b.status('pd-3', '2026-03-05')
+        b.stmt('pd-pom', 'pomalidomide 4 mg capsule days 1-21 of 28', '2026-03-16', '2026-08-31', POM)
+        weekly(b, 'pd-dex', 'dexamethasone 40 mg PO weekly (Pd)', DEX, '2026-03-16', '2026-08-31')
+        b.status('pd-4', '2026-09-15')
+    else:
+        kd(b, '2025-06-16', '2026-08-20')
+        b.status('pd-3', '2026-09-08')
     tail(b); return b
 
 
@@ -202,6 +209,16 @@ naive: US daratumumab monotherapy (>=3 lines incl. PI and IMiD, or double-refrac
 out(rec03b('03c-dcep-salvage-line-for-myeloma-anastrozole-one-active-statement', '1956-05-25', 'Rosa', True), '''
 Rosa Moreno, 70. As 03b, but anastrozole is one active MedicationStatement from 2018-07-01 with no end (no dispenses).
 A haematologist: the same as 03b: 3 prior lines; DCEP is myeloma salvage.
+''')
+
+
+out(rec03b('03d-dcep-salvage-then-kd-then-pd-4-lines-anastrozole-fills', '1956-06-05', 'Marta', fourth=True), '''
+Marta Moreno, 70. As 03b (anastrozole dispensed every 30 days since 2018 for a breast cancer; VRd-ASCT-R to 2024-12-20,
+PD 2025-01-02; DCEP x2 from 2025-01-13, PR, PD 2025-06-02), then Kd 2025-06-16 to 2026-02-20, PD 2026-03-05 on it;
+Pd 2026-03-16 to 2026-08-31, PD 2026-09-15 on it.
+A haematologist: 4 prior lines (VRd-ASCT-R, DCEP, Kd, Pd); lenalidomide-, carfilzomib- and pomalidomide-refractory.
+The US labels of D-Kd and Isa-Kd (1 to 3 prior lines) are NOT met; a count of 3 (DCEP read as breast-cancer therapy)
+makes them label-eligible.
 ''')
 
 
@@ -482,4 +499,62 @@ delayed two weeks (neutropenia hold: day 1 42 days after cycle 9's), cycles 11 a
 A haematologist: the last capsule was some day of cycle 12 (up to day 21, or up to the day before a next cycle): 55 to
 75 days before the PD, or 48 to 75 by the engine's cycle reading: pomalidomide refractoriness at least UNKNOWN. A hold
 earlier in the line must not turn the day-1 charting back into one-day doses ("not refractory", 75 days).
+''')
+
+
+# ---------------------------------------------------------------- after the merge of N3, N4, N6 (s18-int cd3be8d)
+def rec16(name, birth, giv, asserted, pd, refills=False):
+    b = BO(name, birth, 'male', 'Silva', giv)
+    asct_r(b, r_end=False)
+    b.stmt('r-maint', 'lenalidomide 10 mg capsule daily (maintenance)', '2019-09-01', None, LEN, status='stopped',
+           dateAsserted=asserted,
+           statusReason=[{'text': 'Stopped: fatigue; patient asked for a break'}])
+    if refills:
+        d = '2026-03-02'
+        while d <= '2026-07-27':
+            b.disp('len-' + d, 'lenalidomide 10 mg capsule (maintenance, 28 days)', d, 28, LEN); d = days(d, 28)
+    b.status('pd-1', pd)
+    tail(b); return b
+
+
+out(rec16('16-len-statement-stopped-no-end-asserted-month-only-2026-01-pd-2026-03-20', '1954-01-16', 'Paulo',
+          '2026-01', '2026-03-20'), '''
+Paulo Silva, 72. VRd-ASCT 2019; lenalidomide maintenance MedicationStatement from 2019-09-01, no end, status
+"stopped" ("fatigue; patient asked for a break"), dateAsserted given only as the month "2026-01". PD 2026-03-20; no
+therapy since.
+A haematologist: the maintenance stopped some day by the end of January 2026 at the latest (or any day before):
+the PD is 48 days after 2026-01-31 and 78 days after 2026-01-01: lenalidomide refractoriness UNKNOWN (it may have been
+taken into late January). A month-only assertion read as its first day gives "not refractory" (78 days): wrong.
+''')
+out(rec16('17-len-statement-stopped-asserted-jan-then-refills-resumed-pd-on-them', '1954-01-26', 'Rui',
+          '2026-01-10T11:00:00Z', '2026-08-20', refills=True), '''
+Rui Silva, 72. As s18n-19b (lenalidomide maintenance statement from 2019-09-01, no end, "stopped", dateAsserted
+2026-01-10), but lenalidomide was resumed: 28-day dispenses from 2026-03-02 to 2026-07-27 (supply to 2026-08-23). PD
+2026-08-20 during the last supply.
+A haematologist: lenalidomide-REFRACTORY (progression on the resumed maintenance). The dateAsserted bound applies to
+the stopped statement only; the later dispenses are the drug given. "Not refractory" would be the N3 fix reaching
+too far.
+''')
+
+
+def rec18(name, birth, giv):
+    b = BO(name, birth, 'female', 'Nakamura', giv)
+    asct_r(b, r_end=False)
+    b.stmt('r-maint', 'lenalidomide 10 mg capsule daily (maintenance)', '2019-08-30', '2021-11-18', LEN)
+    cycles(b, 'ixa', 'ixazomib 4 mg capsule days 1, 8, 15 of 28 (added to maintenance)', IXA, '2019-10-10', (0, 7, 14), 27, 28)
+    b.status('pd-1', '2021-11-20')
+    kd(b, '2021-11-29', '2023-05-23')
+    b.status('vgpr', '2023-06-20', worse=False)
+    b.status('pd-2', '2026-09-15')
+    tail(b); return b
+
+
+out(rec18('18-len-maintenance-plus-ixazomib-joined-by-window-pd-on-both', '1955-03-18', 'Yuki'), '''
+Yuki Nakamura, 71. VRd x4, ASCT 2019-07-10, lenalidomide maintenance from 2019-08-30; ixazomib days 1, 8, 15 added
+from 2019-10-10 (within the post-transplant window, no plan recorded) to 2021-09-23; lenalidomide to 2021-11-18. PD
+2021-11-20 on both. Kd 2021-11-29 to 2023-05-23, VGPR; PD 2026-09-15 off therapy.
+A haematologist: whether the ixazomib addition is a line of its own or part of line 1, the disease progressed on
+lenalidomide (2 days after the last capsule) and 58 days after the last ixazomib: lenalidomide- and ixazomib-refractory in
+every reading; carfilzomib not refractory. The count is 2 or 3 (the window join), but the refractoriness is decided;
+"lenalidomide refractoriness unknown" would be the N4 scope not reaching this record.
 ''')
