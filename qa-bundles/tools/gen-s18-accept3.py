@@ -529,9 +529,9 @@ taken into late January). A month-only assertion read as its first day gives "no
 out(rec16('17-len-statement-stopped-asserted-jan-then-refills-resumed-pd-on-them', '1954-01-26', 'Rui',
           '2026-01-10T11:00:00Z', '2026-08-20', refills=True), '''
 Rui Silva, 72. As s18n-19b (lenalidomide maintenance statement from 2019-09-01, no end, "stopped", dateAsserted
-2026-01-10), but lenalidomide was resumed: 28-day dispenses from 2026-03-02 to 2026-07-27 (supply to 2026-08-23). PD
-2026-08-20 during the last supply.
-A haematologist: lenalidomide-REFRACTORY (progression on the resumed maintenance). The dateAsserted bound applies to
+2026-01-10), but lenalidomide was resumed: 28-day dispenses from 2026-03-02 to 2026-07-20 (supply to 2026-08-16). PD
+2026-08-20, 4 days after the last supply ran out.
+A haematologist: lenalidomide-REFRACTORY (progression on the resumed maintenance, within 60 days of its last dose). The dateAsserted bound applies to
 the stopped statement only; the later dispenses are the drug given. "Not refractory" would be the N3 fix reaching
 too far.
 ''')
