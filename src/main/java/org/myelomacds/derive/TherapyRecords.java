@@ -329,16 +329,7 @@ public final class TherapyRecords {
      * of the records it ends on states no plan (its end is bounded only by the next line, or asOf).
      */
     static LocalDate plannedEndOf(DosingPeriod course, java.util.Collection<MedicationRecord> records, LocalDate asOf) {
-        if (!course.isEndUnknown()) return null;
-        LocalDate planned = null;
-        for (MedicationRecord r : records) {
-            if (r == null || !r.getDrug().equals(course.getDrug()) || !isDatedAndStarted(r, asOf)
-                    || !hasUnknownEnd(r, asOf) || !lastDayAmong(r, asList(records), asOf).equals(course.getEnd())
-                    || !course.getProvenance().containsAll(r.getProvenance())) continue;
-            if (r.getPlannedEnd() == null) return null;
-            if (planned == null || r.getPlannedEnd().isAfter(planned)) planned = r.getPlannedEnd();
-        }
-        return planned;
+        return latestBoundOf(course, records, asOf, MedicationRecord::getPlannedEnd);
     }
 
     /**
@@ -348,16 +339,27 @@ public final class TherapyRecords {
      * next line, or asOf).
      */
     static LocalDate stoppedByOf(DosingPeriod course, java.util.Collection<MedicationRecord> records, LocalDate asOf) {
+        return latestBoundOf(course, records, asOf, MedicationRecord::getStoppedBy);
+    }
+
+    /**
+     * The latest {@code bound} among the records a course with an unknown end ends on (of its drug, dated and started,
+     * of unknown end, whose last day is the course's end, all in its provenance); null when the end is known or when one
+     * of those records gives no bound, since the end is then bounded only by what else is known.
+     */
+    private static LocalDate latestBoundOf(DosingPeriod course, java.util.Collection<MedicationRecord> records, LocalDate asOf,
+                                           java.util.function.Function<MedicationRecord, LocalDate> bound) {
         if (!course.isEndUnknown()) return null;
-        LocalDate stoppedBy = null;
+        LocalDate latest = null;
         for (MedicationRecord r : records) {
             if (r == null || !r.getDrug().equals(course.getDrug()) || !isDatedAndStarted(r, asOf)
                     || !hasUnknownEnd(r, asOf) || !lastDayAmong(r, asList(records), asOf).equals(course.getEnd())
                     || !course.getProvenance().containsAll(r.getProvenance())) continue;
-            if (r.getStoppedBy() == null) return null;
-            if (stoppedBy == null || r.getStoppedBy().isAfter(stoppedBy)) stoppedBy = r.getStoppedBy();
+            LocalDate b = bound.apply(r);
+            if (b == null) return null;
+            if (latest == null || b.isAfter(latest)) latest = b;
         }
-        return stoppedBy;
+        return latest;
     }
 
     private static List<MedicationRecord> asList(java.util.Collection<MedicationRecord> records) {
