@@ -312,11 +312,52 @@ public final class TherapyPurpose {
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
                 .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
                 .toList();
+        // A regimen started together: the two drugs' courses began within the window of each other, not merely one of
+        // its records beside one fill of a drug taken for years (Sweep O, O1: a DCEP salvage 11 days after a myeloma
+        // progression beside a monthly anastrozole fill of 2018's breast cancer). A drug only myeloma is treated with,
+        // given within the window of the record, keeps it myeloma therapy (O2: the CyBorD cyclophosphamide).
+        if (myelomaDrugNear(r, all, asOf)) return null;
+        LocalDate ownStart = courseStart(r, all, asOf);
         boolean together = companions.stream().anyMatch(n -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(
-                n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
+                n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(courseStart(n, all, asOf), ownStart))
+                        <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
         // The reason names the first such record given during that cancer, so every cycle of the regimen gives the same
         // reason and its doses form one course in the findings.
         return together ? new StartedWith(companions.get(0), cancer) : null;
+    }
+
+    /** Classes only myeloma is treated with among the catalogue's (venetoclax, also a CLL drug, aside). */
+    private static final java.util.Set<DrugClass> MYELOMA_DRUG_CLASSES = java.util.EnumSet.of(DrugClass.ANTI_CD38,
+            DrugClass.IMID, DrugClass.PROTEASOME_INHIBITOR, DrugClass.ANTI_SLAMF7, DrugClass.XPO1_INHIBITOR,
+            DrugClass.BISPECIFIC_ANTIBODY, DrugClass.CAR_T, DrugClass.ANTIBODY_DRUG_CONJUGATE, DrugClass.HDAC_INHIBITOR);
+
+    /** A break longer than this ends a course of one drug (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
+    private static final int COURSE_BREAK_DAYS = 60;
+
+    /** Whether a given record of a drug only myeloma is treated with starts within the initial-regimen window of {@code r}. */
+    private static boolean myelomaDrugNear(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+        return all.stream().anyMatch(m -> MYELOMA_DRUG_CLASSES.contains(m.getDrug().getDrugClass()) && m.getStart() != null
+                && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m)
+                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(m.getStart(), r.getStart()))
+                        <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
+    }
+
+    /**
+     * The first day of the course {@code r} belongs to: going back through the given records of its drug, each starting
+     * no more than {@link #COURSE_BREAK_DAYS} after the previous one's last day.
+     */
+    private static LocalDate courseStart(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+        List<MedicationRecord> same = all.stream().filter(m -> m.getDrug().equals(r.getDrug()) && m.getStart() != null
+                        && !m.getStart().isAfter(r.getStart()) && TherapyRecords.isGiven(m))
+                .sorted(Comparator.comparing(MedicationRecord::getStart).reversed()).toList();
+        LocalDate start = r.getStart();
+        for (MedicationRecord m : same) {
+            if (m.getStart().isBefore(start)
+                    && TherapyRecords.lastDay(m, asOf).plusDays(COURSE_BREAK_DAYS).isBefore(start)) break;
+            if (m.getStart().isBefore(start)) start = m.getStart();
+        }
+        return start;
     }
 
     /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */

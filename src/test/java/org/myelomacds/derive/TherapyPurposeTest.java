@@ -17,6 +17,7 @@ import org.myelomacds.scenario.Samples;
 import org.myelomacds.facts.TherapyReason;
 import org.myelomacds.facts.UnidentifiedMedication;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,6 +155,42 @@ class TherapyPurposeTest {
         var len = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
                 given("len", LENALIDOMIDE, "2024-02-05", "2024-02-25", null)), conditions, d("2026-11-01"));
         assertEquals(1, len.myeloma().size());
+    }
+
+    /**
+     * Sweep O (O1, O2): the regimen reading needs the two drugs' courses to begin together. DCEP for a myeloma
+     * progression beside one monthly fill of an anastrozole course running since 2018 is no breast-cancer regimen (it
+     * keeps CDS-POLICY-CHEMO-OTHER-CANCER's undecided purpose); cyclophosphamide given with bortezomib is myeloma therapy.
+     */
+    @Test
+    void theRegimenReadingNeedsTheCoursesToBeginTogetherAndNoMyelomaDrugBesideIt() {
+        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc"));
+        List<MedicationRecord> fills = new java.util.ArrayList<>();
+        for (LocalDate f = d("2018-04-01"); f.isBefore(d("2025-06-01")); f = f.plusDays(30)) {
+            fills.add(given("ana-" + f, anastrozole, f.toString(), f.plusDays(29).toString(), null));
+        }
+        List<MedicationRecord> dcep = new java.util.ArrayList<>(fills);
+        dcep.add(given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-16", null));
+        var split = TherapyPurpose.split(dcep, conditions, d("2026-11-01"));
+        assertEquals(1, split.myeloma().size(), split.myeloma().toString());
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), split.undecided().get(0).text());
+
+        // the same cyclophosphamide with bortezomib beside it: myeloma therapy, no undecided purpose
+        List<MedicationRecord> cybord = new java.util.ArrayList<>(fills);
+        cybord.add(given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null));
+        cybord.add(given("v", BORTEZOMIB, "2025-01-13", "2025-01-13", null));
+        var withPi = TherapyPurpose.split(cybord, conditions, d("2026-11-01"));
+        assertTrue(withPi.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG),
+                withPi.other().toString());
+        assertEquals(2, withPi.myeloma().size());
+
+        // near miss: a new anastrozole course starting with it still reads the cyclophosphamide as that cancer's
+        var together = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-10", "2025-06-10", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
+        assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());
     }
 
     @Test
