@@ -312,16 +312,17 @@ public final class TherapyPurpose {
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
                 .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
                 .toList();
-        // A regimen started together: the two drugs' courses began within the window of each other, not merely one of
-        // its records beside one fill of a drug taken for years (Sweep O, O1: a DCEP salvage 11 days after a myeloma
-        // progression beside a monthly anastrozole fill of 2018's breast cancer). A drug only myeloma is treated with,
-        // given within the window of the record, keeps it myeloma therapy (O2: the CyBorD cyclophosphamide).
+        // A regimen started together: the two drugs' courses began on the same day, not merely one of its records beside
+        // one fill of a drug taken for years (Sweep O, O1: a DCEP salvage 11 days after a myeloma progression beside a
+        // monthly anastrozole fill of 2018's breast cancer), nor a salvage begun days after a new course of another
+        // cancer's drug (Sweep P, Q1: anastrozole begun 3 days before it). Anything less keeps the purpose undecided
+        // (CDS-POLICY-CHEMO-OTHER-CANCER's range), never a line taken away. A drug only myeloma is treated with, given
+        // within the window of the record, keeps it myeloma therapy (O2: the CyBorD cyclophosphamide).
         if (myelomaDrugNear(r, all, asOf)) return null;
         LocalDate ownStart = courseStart(r, all, asOf);
         boolean together = companions.stream().anyMatch(n -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(
                 n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
-                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(courseStart(n, all, asOf), ownStart))
-                        <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
+                && courseStart(n, all, asOf).equals(ownStart));
         // The reason names the first such record given during that cancer, so every cycle of the regimen gives the same
         // reason and its doses form one course in the findings.
         return together ? new StartedWith(companions.get(0), cancer) : null;

@@ -187,8 +187,13 @@ class TherapyPurposeTest {
                 withPi.other().toString());
         assertEquals(2, withPi.myeloma().size());
 
-        // near miss: a new anastrozole course starting with it still reads the cyclophosphamide as that cancer's
-        var together = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-10", "2025-06-10", null),
+        // a new anastrozole course begun 3 days before it (Sweep P, Q1): still undecided, not the cancer's therapy
+        var daysApart = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-10", "2025-06-10", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
+        assertEquals(1, daysApart.myeloma().size(), daysApart.myeloma().toString());
+        assertEquals(1, daysApart.undecided().size());
+        // near miss: a course of it begun the same day reads the cyclophosphamide as that cancer's
+        var together = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-13", "2025-06-10", null),
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());
     }
