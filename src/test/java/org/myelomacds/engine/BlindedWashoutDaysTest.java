@@ -19,11 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sweep O3 and O7 (qa-bundles/FINDINGS.md; CDS-POLICY-BLINDED-STUDY-DRUG). O3: a blinded
+ * Sweep O3, O7 and P2's leftover (qa-bundles/FINDINGS.md; CDS-POLICY-BLINDED-STUDY-DRUG). O3: a blinded
  * "isatuximab or placebo" product after the last certain daratumumab dose, both in the short band, leaves the band
  * decided (DERIVE-WASHOUT-13), but the washout names the blinded records and the days the later bands are reached are
  * given for both arms. O7: a blinded product with no certain dose, last record 180 days ago, is "exposure undecided;
- * washout adequate if it was given" (DERIVE-WASHOUT-14).
+ * washout adequate if it was given" (DERIVE-WASHOUT-14). P2: a myeloma diagnosed on daratumumab given for a precursor
+ * is one caution (FLAG-PARTNER-40), not FLAG-WASHOUT-05 beside it.
  */
 class BlindedWashoutDaysTest {
     private static final String SAME_BAND = "s18o-08-open-dara-pd-pd-then-blinded-isa-or-placebo-kd-both-in-short-band";
@@ -31,6 +32,7 @@ class BlindedWashoutDaysTest {
     private static final String OPEN_LABEL = "s18n-01dc-control-open-isa-pd-then-open-dara-pd-pd-on-it-last-dose-48d-before-asof";
     private static final String ONLY_BLINDED_180 = "s18o-07-blinded-dara-or-placebo-only-last-record-180d-before-asof";
     private static final String ONLY_BLINDED_150 = "s17l-08-blinded-daratumumab-or-placebo-with-kd-pd-on-it";
+    private static final String PRECURSOR = "s18p-03c-al-amyloidosis-dara-to-2024-12-myeloma-dx-on-it-no-pd-observation";
 
     private static Assessment evaluate(String name, LocalDate asOf) throws Exception {
         Rulebase rb = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
@@ -108,5 +110,18 @@ class BlindedWashoutDaysTest {
         assertTrue(antiCd38Row(MarkdownReport.render(a)).endsWith(": exposure and washout undecided |"));
         Assessment b = evaluate(ONLY_BLINDED_150, Samples.AS_OF);
         assertTrue(antiCd38Row(MarkdownReport.render(b)).endsWith(": exposure and washout undecided |"));
+    }
+
+    @Test
+    void aMyelomaDiagnosedOnAPrecursorAntibodyIsOneCautionNotTwo() throws Exception {
+        Assessment a = evaluate(PRECURSOR, Samples.AS_OF);
+        assertEquals("FLAG-PARTNER-40", flag(a, "ANTI_CD38_REFRACTORY").rule());
+        assertTrue(a.flags().stream().noneMatch(f -> f.rule().equals("FLAG-WASHOUT-05")), a.flags().toString());
+    }
+
+    @Test
+    void nearMissAnotherAntiCd38GapStillRaisesTheUndecidedRefractorinessCaution() throws Exception {
+        Assessment a = evaluate(ONLY_BLINDED_180, Samples.AS_OF);
+        assertEquals("FLAG-WASHOUT-05", flag(a, "ANTI_CD38_REFRACTORY_UNKNOWN").rule());
     }
 }
