@@ -66,9 +66,17 @@ public record Findings(
     /**
      * A drug that may have been given: {@code reason} why it is undecided ("blinded study product"), {@code firstRecord}
      * and {@code lastRecord} the dates of its records as recorded (a partial date as such), {@code facts} the records.
+     * {@code washoutIfGiven}: for a blinded anti-CD38 product with no certain anti-CD38 dose, the washout band if it was
+     * given when either study arm reads the same (ADEQUATE, or none if placebo; DERIVE-WASHOUT-14); absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PossiblyGiven(String drug, String reason, String firstRecord, String lastRecord, List<FactRef> facts) {}
+    public record PossiblyGiven(String drug, String reason, String firstRecord, String lastRecord, List<FactRef> facts,
+                                String washoutIfGiven) {
+        /** The shape before {@code washoutIfGiven}. */
+        public PossiblyGiven(String drug, String reason, String firstRecord, String lastRecord, List<FactRef> facts) {
+            this(drug, reason, firstRecord, lastRecord, facts, null);
+        }
+    }
 
     /** A drug that made its class refractory: the progression's date and, when the line decided it, the line number. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

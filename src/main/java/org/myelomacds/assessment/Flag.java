@@ -37,8 +37,17 @@ public record Flag(String code, String severity, String text,
      * A day on which the rule that raised the flag expects what it says to change ({@code date} ISO 8601), computed by
      * the rule from its thresholds; {@code atTheLatest} when the day counts from the latest possible date of an
      * imprecise record, so the change may come earlier. Front ends print it; they never recompute it.
+     * {@code ifStudyArmActive}: when a blinded anti-CD38 product ("isatuximab or placebo") follows the last certain dose,
+     * the later day the change comes if the study arm was active; {@code date} is then the day if placebo. Left out
+     * otherwise.
      */
-    public record Milestone(String date, boolean atTheLatest, String what) {}
+    public record Milestone(String date, boolean atTheLatest, String what,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String ifStudyArmActive) {
+        /** A milestone with one day (the shape before {@code ifStudyArmActive}). */
+        public Milestone(String date, boolean atTheLatest, String what) {
+            this(date, atTheLatest, what, null);
+        }
+    }
 
     public record ProposedOrder(String type, String concept, String name) {}
 }

@@ -306,7 +306,8 @@ final class AssessmentAssembler {
                 f.getRule().getEvidence(), f.getRegimens(), refs(f.getProvenance()),
                 f.getProposals().stream().map(p -> new Flag.ProposedOrder(p.kind().name().toLowerCase(java.util.Locale.ROOT),
                         p.concept(), p.name())).toList(),
-                f.getMilestones().stream().map(m -> new Flag.Milestone(m.on().toString(), m.atTheLatest(), m.what())).toList());
+                f.getMilestones().stream().map(m -> new Flag.Milestone(m.on().toString(), m.atTheLatest(), m.what(),
+                        m.ifStudyArmActive() == null ? null : m.ifStudyArmActive().toString())).toList());
     }
 
     private Map<String, EvidenceRef> evidence(Collection<String> ids) {
@@ -509,7 +510,8 @@ final class AssessmentAssembler {
                 pulmonary, other, labs, allergies, unreadable.isEmpty() ? null : unreadable,
                 record.skippedResources().isEmpty() ? null : record.skippedResources(), status, unrecognised(settings),
                 relapse(session), DrugClassFindings.classes(facts(session, ClassExposure.class),
-                        facts(session, ClassRefractoriness.class)),
+                        facts(session, ClassRefractoriness.class),
+                        facts(session, org.myelomacds.facts.AntiCd38WashoutIfGiven.class)),
                 DrugClassFindings.labels(facts(session, ClassLabel.class)));
     }
 

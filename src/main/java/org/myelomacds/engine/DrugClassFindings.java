@@ -1,6 +1,7 @@
 package org.myelomacds.engine;
 
 import org.myelomacds.assessment.Findings;
+import org.myelomacds.facts.AntiCd38WashoutIfGiven;
 import org.myelomacds.facts.ClassExposure;
 import org.myelomacds.facts.ClassLabel;
 import org.myelomacds.facts.ClassRefractoriness;
@@ -24,6 +25,12 @@ final class DrugClassFindings {
     private DrugClassFindings() {}
 
     static List<Findings.DrugClassStatus> classes(List<ClassExposure> exposures, List<ClassRefractoriness> refractoriness) {
+        return classes(exposures, refractoriness, List.of());
+    }
+
+    /** The same, with the washout a blinded anti-CD38 product would leave if given (DERIVE-WASHOUT-14, FINDINGS O7). */
+    static List<Findings.DrugClassStatus> classes(List<ClassExposure> exposures, List<ClassRefractoriness> refractoriness,
+                                                  List<AntiCd38WashoutIfGiven> washoutsIfGiven) {
         if (exposures.isEmpty()) return null;
         List<Findings.DrugClassStatus> out = new ArrayList<>();
         exposures.stream().sorted(Comparator.comparing(ClassExposure::getDrugClass)).forEach(e -> {
@@ -48,20 +55,22 @@ final class DrugClassFindings {
                     e.getDrugs().isEmpty() ? null : e.getDrugs().stream().map(Drug::name).toList(),
                     r == null ? null : r.getStatus().name(), refractoryDrugs, undecided,
                     r == null ? e.getText() : e.getText() + ". " + capital(r.getText()),
-                    rules, List.copyOf(evidence), AssessmentAssembler.refs(List.copyOf(facts)), possiblyGiven(e)));
+                    rules, List.copyOf(evidence), AssessmentAssembler.refs(List.copyOf(facts)), possiblyGiven(e, washoutsIfGiven)));
         });
         return out;
     }
 
     /** The blinded study products that leave an UNKNOWN class so, one per drug, with their first and last record; or null. */
-    private static List<Findings.PossiblyGiven> possiblyGiven(ClassExposure e) {
+    private static List<Findings.PossiblyGiven> possiblyGiven(ClassExposure e, List<AntiCd38WashoutIfGiven> washoutsIfGiven) {
         if (!e.isUnknown() || e.getPossiblyGiven().isEmpty()) return null;
         return e.getPossiblyGiven().stream().map(g -> {
             List<Provenance> dated = g.getProvenance().stream().filter(p -> p.getDate() != null).sorted().toList();
             return new Findings.PossiblyGiven(g.getDrug().name(), "blinded study product",
                     dated.isEmpty() ? null : dated.get(0).getDateText(),
                     dated.isEmpty() ? null : dated.stream().max(Comparator.comparing(Provenance::getDate)).orElseThrow().getDateText(),
-                    AssessmentAssembler.refs(g.getProvenance()));
+                    AssessmentAssembler.refs(g.getProvenance()),
+                    washoutsIfGiven.stream().filter(w -> w.getDrug() == g.getDrug()).map(w -> w.getBand().name())
+                            .findFirst().orElse(null));
         }).toList();
     }
 

@@ -6,7 +6,10 @@ import java.util.Objects;
 /**
  * Days from the last anti-CD38 dose (isatuximab or daratumumab, any route) to asOf, its evidence band, and the band
  * bounds the deriving rule applied (first day of the intermediate and of the adequate band), so every rendering of
- * the washout shows the thresholds the rulebase actually used.
+ * the washout shows the thresholds the rulebase actually used. {@code blindedAfter}: a blinded anti-CD38 product
+ * ("isatuximab or placebo", CDS-POLICY-BLINDED-STUDY-DRUG) recorded after the last certain dose whose last record gives
+ * the same band (DERIVE-WASHOUT-13): the band is decided, but the washout is {@code days} only if the study arm was
+ * placebo, {@link #getDaysIfStudyArmActive()} if it was active, and the days the bands are reached differ by arm.
  */
 public final class AntiCd38Washout implements HasProvenance {
     private final DrugExposure lastExposure;
@@ -14,8 +17,27 @@ public final class AntiCd38Washout implements HasProvenance {
     private final WashoutBand band;
     private final long intermediateFromDays;
     private final long adequateFromDays;
+    private final BlindedProduct blindedAfter;
+    private final long daysIfStudyArmActive;
 
     public AntiCd38Washout(DrugExposure lastExposure, long days, WashoutBand band, long intermediateFromDays, long adequateFromDays) {
+        this(lastExposure, days, band, intermediateFromDays, adequateFromDays, null, days);
+    }
+
+    /**
+     * The washout from the last certain dose {@code lastExposure} ({@code days}, the placebo reading) with a blinded
+     * anti-CD38 product recorded after it whose last record is {@code daysIfStudyArmActive} days before asOf, in the same
+     * {@code band}.
+     */
+    public static AntiCd38Washout withBlindedAfter(DrugExposure lastExposure, long days, WashoutBand band,
+                                                   long intermediateFromDays, long adequateFromDays,
+                                                   BlindedProduct blindedAfter, long daysIfStudyArmActive) {
+        return new AntiCd38Washout(lastExposure, days, band, intermediateFromDays, adequateFromDays,
+                Objects.requireNonNull(blindedAfter, "blindedAfter"), daysIfStudyArmActive);
+    }
+
+    private AntiCd38Washout(DrugExposure lastExposure, long days, WashoutBand band, long intermediateFromDays,
+                            long adequateFromDays, BlindedProduct blindedAfter, long daysIfStudyArmActive) {
         if (intermediateFromDays <= 0 || adequateFromDays <= intermediateFromDays) {
             throw new IllegalArgumentException("washout band bounds must rise: " + intermediateFromDays + ", " + adequateFromDays);
         }
@@ -24,6 +46,8 @@ public final class AntiCd38Washout implements HasProvenance {
         this.band = Objects.requireNonNull(band, "band");
         this.intermediateFromDays = intermediateFromDays;
         this.adequateFromDays = adequateFromDays;
+        this.blindedAfter = blindedAfter;
+        this.daysIfStudyArmActive = daysIfStudyArmActive;
     }
 
     public Drug getDrug() { return lastExposure.getDrug(); }
@@ -33,9 +57,25 @@ public final class AntiCd38Washout implements HasProvenance {
     public long getIntermediateFromDays() { return intermediateFromDays; }
     public long getAdequateFromDays() { return adequateFromDays; }
     public boolean isOngoing() { return lastExposure.isOngoing(); }
-    @Override public List<Provenance> getProvenance() { return lastExposure.getProvenance(); }
+    /** The blinded anti-CD38 product recorded after the last certain dose, or null (DERIVE-WASHOUT-13). */
+    public BlindedProduct getBlindedAfter() { return blindedAfter; }
+    public boolean isBlindedAfter() { return blindedAfter != null; }
+    /** Days since the blinded product's last record (the washout if the study arm was active); {@code days} without one. */
+    public long getDaysIfStudyArmActive() { return daysIfStudyArmActive; }
+    @Override public List<Provenance> getProvenance() {
+        return blindedAfter == null ? lastExposure.getProvenance() : Provenances.of(lastExposure, blindedAfter);
+    }
 
     public String describe() {
+        if (blindedAfter != null) {
+            return certainDescription() + " if the study arm of " + blindedAfter.describe() + " was placebo, "
+                    + daysIfStudyArmActive + " days since their last record on " + blindedAfter.getLast()
+                    + " if it was active";
+        }
+        return certainDescription();
+    }
+
+    private String certainDescription() {
         if (lastExposure.isLastDoseImprecise()) {
             // a partial date: the washout is counted from its latest day (the shortest washout), and says so
             return days + " to " + (days + lastExposure.getLastDoseDay() - lastExposure.getLastDoseEarliestDay())
@@ -47,7 +87,10 @@ public final class AntiCd38Washout implements HasProvenance {
 
     @Override public boolean equals(Object o) {
         return o instanceof AntiCd38Washout w && lastExposure.equals(w.lastExposure) && days == w.days && band == w.band
-                && intermediateFromDays == w.intermediateFromDays && adequateFromDays == w.adequateFromDays;
+                && intermediateFromDays == w.intermediateFromDays && adequateFromDays == w.adequateFromDays
+                && Objects.equals(blindedAfter, w.blindedAfter) && daysIfStudyArmActive == w.daysIfStudyArmActive;
     }
-    @Override public int hashCode() { return Objects.hash(lastExposure, days, band, intermediateFromDays, adequateFromDays); }
+    @Override public int hashCode() {
+        return Objects.hash(lastExposure, days, band, intermediateFromDays, adequateFromDays, blindedAfter, daysIfStudyArmActive);
+    }
 }

@@ -105,7 +105,7 @@ public record BottomLine(List<String> sentences, Set<String> rules) {
             List<String> parts = new ArrayList<>();
             for (Flag.Milestone m : ms) {
                 String what = m.what().substring(subject.length());
-                parts.add(what + (m.atTheLatest() ? " by " + m.date() + " at the latest" : " on " + m.date()));
+                parts.add(what + when(m));
             }
             String joined = parts.size() == 1 ? parts.get(0)
                     : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
@@ -120,6 +120,19 @@ public record BottomLine(List<String> sentences, Set<String> rules) {
             out.add("The days on which the anti-CD38 washout changes band cannot be given: " + lowerFirst(shorten(why, 260)) + ".");
             if (g.rule() != null) rules.add(g.rule());
         });
+    }
+
+    /**
+     * " on 2026-11-22"; " by 2026-11-22 at the latest" for a day counted from the latest possible last dose; with a blinded
+     * anti-CD38 product after the last certain dose the two arms' days, " from 2026-11-22 if placebo, 2026-12-28 if the
+     * study arm was active" (FINDINGS O3).
+     */
+    private static String when(Flag.Milestone m) {
+        if (m.ifStudyArmActive() != null && !m.ifStudyArmActive().equals(m.date())) {
+            return " from " + m.date() + (m.atTheLatest() ? " at the latest" : "") + " if placebo, " + m.ifStudyArmActive()
+                    + " if the study arm was active";
+        }
+        return m.atTheLatest() ? " by " + m.date() + " at the latest" : " on " + m.date();
     }
 
     /** The words all milestones start with up to a word boundary before the first that differs ("the anti-CD38 washout reaches "). */

@@ -430,7 +430,22 @@ public record ReportView(
     static String antiCd38NoneSentence(Findings f) {
         String possible = antiCd38PossiblyGiven(f);
         return possible == null ? "No anti-CD38 exposure recorded."
-                : "Anti-CD38 antibody possibly given: " + possible + ": exposure and washout undecided.";
+                : "Anti-CD38 antibody possibly given: " + possible + ": " + antiCd38PossiblyGivenUndecided(f) + ".";
+    }
+
+    /**
+     * What the blinded anti-CD38 products leave undecided: "exposure and washout undecided", or, when the rules found the
+     * washout the same whichever arm (DERIVE-WASHOUT-14: adequate if given, none if placebo), "exposure undecided; washout
+     * adequate if it was given" (FINDINGS O7).
+     */
+    static String antiCd38PossiblyGivenUndecided(Findings f) {
+        List<String> bands = f.drugClasses() == null ? List.of() : f.drugClasses().stream()
+                .filter(c -> "ANTI_CD38".equals(c.drugClass()) && c.possiblyGiven() != null)
+                .flatMap(c -> c.possiblyGiven().stream()).map(Findings.PossiblyGiven::washoutIfGiven).toList();
+        boolean decided = !bands.isEmpty() && bands.stream().allMatch(java.util.Objects::nonNull)
+                && bands.stream().distinct().count() == 1;
+        return decided ? "exposure undecided; washout " + bands.get(0).toLowerCase(Locale.ROOT) + " if it was given"
+                : "exposure and washout undecided";
     }
 
     private static Board board(Assessment a, String patientLine, List<LineRow> lines, List<ExposureRow> antiCd38,
@@ -459,7 +474,7 @@ public record ReportView(
         String cd38;
         String possible = antiCd38PossiblyGiven(f);
         if (antiCd38.isEmpty()) cd38 = possible == null ? "no anti-CD38 exposure recorded"
-                : "possibly given: " + possible + ": exposure and washout undecided";
+                : "possibly given: " + possible + ": " + antiCd38PossiblyGivenUndecided(f);
         else {
             ExposureRow last = antiCd38.get(antiCd38.size() - 1);
             cd38 = antiCd38.stream().map(e -> e.drug() + " last dose " + e.lastDose()).collect(Collectors.joining("; "))
