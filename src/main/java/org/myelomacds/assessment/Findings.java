@@ -214,11 +214,21 @@ public record Findings(
     public record Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                        boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
                        List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,
-                       String endLatest, List<String> blindedDrugs) {
+                       String endLatest, List<String> blindedDrugs, String lastDoseLatest) {
         /**
          * {@code blindedDrugs}: the drugs of {@code drugs} the line gave only as a blinded study product ("X or placebo",
          * CDS-POLICY-BLINDED-STUDY-DRUG), so a reader names them as recorded, not as given; absent when none.
+         * {@code lastDoseLatest}: for a line whose oral drugs are charted once per cycle (CDS-POLICY-CYCLE-CHARTED-ORAL),
+         * the latest day its last dose may have been taken (the day before the next cycle would have begun) when that is
+         * after {@code end}: the line ended some day from {@code end} to this day; absent otherwise.
          */
+        public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
+                    boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
+                    List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,
+                    String endLatest, List<String> blindedDrugs) {
+            this(number, start, end, drugs, includesTransplant, ongoing, reason, facts, openedBy, rule, transplants,
+                    startRecorded, endRecorded, endUnknown, endLatest, blindedDrugs, null);
+        }
         public Line(int number, String start, String end, List<String> drugs, boolean includesTransplant,
                     boolean ongoing, String reason, List<FactRef> facts, String openedBy, String rule,
                     List<String> transplants, String startRecorded, String endRecorded, Boolean endUnknown,

@@ -1237,6 +1237,8 @@ public final class LineOfTherapyDeriver {
                         given_, supportive, endBound);
                 String continued = line.partialEndContinued.get(c.getDrug());
                 if (continued != null) bounded = bounded.withContinuedNote(continued);
+                String authorised = authorisationNote(bounded, lineRecords);
+                if (authorised != null) bounded = bounded.withAuthorisationNote(authorised);
                 courses.add(bounded);
                 endLatest = later(endLatest, bounded.getEndLatest());
                 // a drug stopped while the line went on says so (CDS-POLICY-LINEREFR-STOP-EVIDENT)
@@ -2903,6 +2905,24 @@ public final class LineOfTherapyDeriver {
         if (a == null) return b;
         if (b == null) return a;
         return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * FINDINGS P7: a course that ends on a request's validityPeriod end, when the supply the request authorises
+     * (expectedSupplyDuration x (1 + numberOfRepeatsAllowed)) runs out earlier. The validity end is the last day a fill
+     * could be handed over, not a dose; the course keeps it as its end (the later end: a progression is counted as on or
+     * near the drug for longer, never less cautious), and the text shows both ends and which one is used.
+     */
+    private static String authorisationNote(DosingPeriod c, List<MedicationRecord> records) {
+        for (MedicationRecord r : records) {
+            if (!c.getDrug().equals(r.getDrug()) || r.getAuthorisedSupplyEnd() == null || r.getEnd() == null
+                    || !r.getEnd().equals(c.getEnd())) continue;
+            return "its end the validityPeriod end of " + reference(r) + " (the last day a fill could be handed over; the"
+                    + " supply it authorised covers " + PartialDateText.of(r.getStart(), r.getStartLatest()) + " to "
+                    + r.getAuthorisedSupplyEnd() + "): the later end, "
+                    + c.getEnd() + ", is used, the cautious reading";
+        }
+        return null;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -7,6 +7,7 @@ import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.LineCountUncertain;
 import org.myelomacds.facts.PriorLine;
+import org.myelomacds.facts.RefractoryWindow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import java.util.Optional;
  * same in both readings, never the reverse.
  */
 final class WindowJoinLines {
-    /** IMWG-C11 (§1.2): progression within 60 days of the last dose counts as on therapy. */
-    private static final int REFRACTORY_WINDOW_DAYS = 60;
+    /** IMWG-C11 (§1.2): progression within this many days of the last dose counts as on therapy. */
+    private static final int REFRACTORY_WINDOW_DAYS = RefractoryWindow.DAYS;
 
     private WindowJoinLines() { }
 

@@ -433,6 +433,7 @@ final class AssessmentAssembler {
                 underWay.get(0).getLine().getNumber(), underWay.get(0).getLine().getStartText(), underWay.get(0).describe(),
                 "DERIVE-SETTING-20");
         List<org.myelomacds.facts.BlindedProduct> blindedProducts = facts(session, org.myelomacds.facts.BlindedProduct.class);
+        List<org.myelomacds.facts.DosingPeriod> courses = facts(session, org.myelomacds.facts.DosingPeriod.class);
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size() - (firstLine == null ? 0 : 1),
                 !histories.isEmpty() && histories.get(0).isRecorded(),
                 lines.stream().map(l -> new Findings.Line(l.getNumber(), l.getStart().toString(), l.getShownEnd().toString(),
@@ -447,7 +448,8 @@ final class AssessmentAssembler {
                                 : l.getEndText(),
                         l.isEndUnknown() ? Boolean.TRUE : null,
                         l.isEndUnknown() ? l.getEndLatest().toString() : null,
-                        BlindedLineDrugs.of(l, blindedProducts, record.medications()))).toList(),
+                        BlindedLineDrugs.of(l, blindedProducts, record.medications()),
+                        cycleChartedLastDoseLatest(l, courses))).toList(),
                 otherTherapy(session), unplaced.isEmpty() ? null : unplaced,
                 undecided.isEmpty() ? null : undecided.get(0).describe(),
                 undecided.isEmpty() || undecided.get(0).getMin() == undecided.get(0).getMax() ? null : undecided.get(0).getMin(),
@@ -657,6 +659,23 @@ final class AssessmentAssembler {
         List<Provenance> all = new ArrayList<>(provenance);
         for (Measurement m : rivals) all.addAll(m.getProvenance());
         return refs(all);
+    }
+
+    /**
+     * The latest day the last dose of a line charted once per cycle may have been taken, when later than the line's shown
+     * end (FINDINGS O4): its courses' cycle ends (CDS-POLICY-CYCLE-CHARTED-ORAL), so the line table shows the end as the
+     * interval the refractoriness rules read. Null for a line under way, one whose end is unknown (it has its own bound),
+     * or one whose last charted dose is its end.
+     */
+    private static String cycleChartedLastDoseLatest(org.myelomacds.facts.PriorLine l,
+                                                     List<org.myelomacds.facts.DosingPeriod> courses) {
+        if (l.isOngoing() || l.isEndUnknown()) return null;
+        java.time.LocalDate latest = null;
+        for (org.myelomacds.facts.DosingPeriod c : courses) {
+            if (c.getLine() != l.getNumber() || !c.isCycleCharted()) continue;
+            if (latest == null || c.getCycleEndLatest().isAfter(latest)) latest = c.getCycleEndLatest();
+        }
+        return latest != null && latest.isAfter(l.getShownEnd()) ? latest.toString() : null;
     }
 
     private static <T> List<T> facts(KieSession session, Class<T> type) {

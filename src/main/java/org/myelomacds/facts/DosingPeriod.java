@@ -83,6 +83,7 @@ public final class DosingPeriod implements HasProvenance {
         out.cycleText = cycleText;
         out.supplyNote = supplyNote;
         out.continuedNote = continuedNote;
+        out.authorisationNote = authorisationNote;
         return out;
     }
 
@@ -171,6 +172,21 @@ public final class DosingPeriod implements HasProvenance {
 
     /** Why the course's end is read as the day before the next line, its own end being partial; null when it is not. */
     public String getContinuedNote() { return continuedNote; }
+
+    private String authorisationNote;
+
+    /**
+     * This course ending on a request's validityPeriod end, later than the last day of the supply the request authorises
+     * (FINDINGS P7); {@code text} gives both ends and says which one the decisions use.
+     */
+    public DosingPeriod withAuthorisationNote(String text) {
+        DosingPeriod out = copy(endLatest);
+        out.authorisationNote = Objects.requireNonNull(text, "text");
+        return out;
+    }
+
+    /** Why the course ends on an authorisation's validity end rather than on its supply's end; null when it does not. */
+    public String getAuthorisationNote() { return authorisationNote; }
 
     /**
      * The first day on which a progression finds this course evidently stopped (see {@link #withEvidentStop});

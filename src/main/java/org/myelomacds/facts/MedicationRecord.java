@@ -38,11 +38,18 @@ public final class MedicationRecord implements HasProvenance {
      * had ended by that day (CDS-POLICY-STOPPED-BY-ASSERTION); null for every other record.
      */
     private final LocalDate stoppedBy;
+    /** The first day of a dateAsserted recorded by month or year ("2026-01"); {@link #stoppedBy} is its last. */
+    private final LocalDate stoppedByEarliest;
     /**
      * The end comes only from the order's dispense authorisation (validityPeriod end, supply x repeats), not from a
      * dosing period (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION reads such an end as a ceiling).
      */
     private final boolean endFromAuthorisation;
+    /**
+     * For a request whose end is its validityPeriod end: the last day of the supply it authorises (expectedSupplyDuration
+     * x (1 + numberOfRepeatsAllowed)) when earlier, so texts can show both ends (FINDINGS P7); null otherwise.
+     */
+    private final LocalDate authorisedSupplyEnd;
     /**
      * What in the chart says this record is stem-cell mobilisation (its own words or reason, or a G-CSF or plerixafor
      * dose given with it: {@code medication-transplant-preparation}); null when nothing does. Read only for
@@ -116,7 +123,9 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedNote = null;
         this.plannedEnd = null;
         this.stoppedBy = null;
+        this.stoppedByEarliest = null;
         this.endFromAuthorisation = false;
+        this.authorisedSupplyEnd = null;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
@@ -148,7 +157,9 @@ public final class MedicationRecord implements HasProvenance {
         this.assertedNote = c.assertedNote;
         this.plannedEnd = c.plannedEnd;
         this.stoppedBy = c.stoppedBy;
+        this.stoppedByEarliest = c.stoppedByEarliest == null ? c.stoppedBy : c.stoppedByEarliest;
         this.endFromAuthorisation = c.endFromAuthorisation;
+        this.authorisedSupplyEnd = c.authorisedSupplyEnd;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
@@ -183,7 +194,9 @@ public final class MedicationRecord implements HasProvenance {
         private String assertedNote;
         private LocalDate plannedEnd;
         private LocalDate stoppedBy;
+        private LocalDate stoppedByEarliest;
         private boolean endFromAuthorisation;
+        private LocalDate authorisedSupplyEnd;
         private String mobilisationSign;
         private String chartedCourseNote;
         private String supplyDisagreement;
@@ -213,7 +226,9 @@ public final class MedicationRecord implements HasProvenance {
             assertedNote = r.assertedNote;
             plannedEnd = r.plannedEnd;
             stoppedBy = r.stoppedBy;
+            stoppedByEarliest = r.stoppedByEarliest;
             endFromAuthorisation = r.endFromAuthorisation;
+            authorisedSupplyEnd = r.authorisedSupplyEnd;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
@@ -336,6 +351,15 @@ public final class MedicationRecord implements HasProvenance {
 
     public boolean isEndFromAuthorisation() { return endFromAuthorisation; }
 
+    /** This request whose validityPeriod end is later than the last day of the supply it authorises ({@code supplyEnd}). */
+    public MedicationRecord withAuthorisedSupplyEnd(LocalDate supplyEnd) {
+        Copy c = new Copy(this);
+        c.authorisedSupplyEnd = supplyEnd;
+        return c.build();
+    }
+
+    public LocalDate getAuthorisedSupplyEnd() { return authorisedSupplyEnd; }
+
     /**
      * This request ending on {@code day} (a documented progression), its authorised end no longer read
      * (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION).
@@ -413,9 +437,18 @@ public final class MedicationRecord implements HasProvenance {
      * (CDS-POLICY-STOPPED-BY-ASSERTION). Unchanged when the record states an end or {@code assertedLatest} is null.
      */
     public MedicationRecord withStoppedBy(LocalDate assertedLatest) {
+        return withStoppedBy(assertedLatest, assertedLatest);
+    }
+
+    /**
+     * The same, for a dateAsserted recorded by month or year: {@code assertedEarliest} is its first day, kept only so
+     * texts quote the date as recorded ("asserted in 2026-01, read as by 2026-01-31"); the bound is its last day.
+     */
+    public MedicationRecord withStoppedBy(LocalDate assertedLatest, LocalDate assertedEarliest) {
         if (assertedLatest == null || end != null) return this;
         Copy c = new Copy(this);
         c.stoppedBy = assertedLatest;
+        c.stoppedByEarliest = assertedEarliest == null || assertedEarliest.isAfter(assertedLatest) ? assertedLatest : assertedEarliest;
         return c.build();
     }
 
@@ -504,5 +537,15 @@ public final class MedicationRecord implements HasProvenance {
      * ended (CDS-POLICY-STOPPED-BY-ASSERTION). Null for every other record.
      */
     public LocalDate getStoppedBy() { return stoppedBy; }
+    /**
+     * The dateAsserted that bounds the end, as recorded: "asserted on 2026-01-10", or for a month or year "asserted in
+     * 2026-01 (read as by 2026-01-31)", the latest day being the bound (FINDINGS O6); null with no such bound.
+     */
+    public String getStoppedByText() {
+        if (stoppedBy == null) return null;
+        if (stoppedByEarliest == null || !stoppedByEarliest.isBefore(stoppedBy)) return "asserted on " + stoppedBy;
+        String recorded = PartialDateText.of(stoppedByEarliest, stoppedBy);
+        return (recorded.startsWith("between ") ? "asserted " : "asserted in ") + recorded + " (read as by " + stoppedBy + ")";
+    }
     @Override public List<Provenance> getProvenance() { return Provenance.listOf(provenance); }
 }

@@ -23,22 +23,22 @@ public final class PrecursorProgression {
 
     /**
      * Every day the dates allow puts the diagnosis within the surely given span of the record (its latest start to its
-     * earliest end) or within 60 days of its last dose.
+     * earliest end) or within {@value RefractoryWindow#DAYS} days of its last dose.
      */
     public static boolean surelyOnDrug(ClinicalCondition c, MedicationRecord r) {
         if (c.getOnset() == null || r.getStart() == null || r.getEnd() == null) return false;
         LocalDate from = r.getStartLatest() == null ? r.getStart() : r.getStartLatest();
         LocalDate to = r.getEndEarliest() == null ? r.getEnd() : r.getEndEarliest();
-        return !c.getOnset().isBefore(from) && !c.getOnsetLatest().isAfter(to.plusDays(60));
+        return !c.getOnset().isBefore(from) && !c.getOnsetLatest().isAfter(to.plusDays(RefractoryWindow.DAYS));
     }
 
     /**
-     * Some day the dates allow puts the diagnosis on the drug or within 60 days of its last dose, or the record lacks a
+     * Some day the dates allow puts the diagnosis on the drug or within {@value RefractoryWindow#DAYS} days of its last dose, or the record lacks a
      * date needed to tell (no onset, no start, no end).
      */
     public static boolean possiblyOnDrug(ClinicalCondition c, MedicationRecord r) {
         if (c.getOnset() == null || r.getStart() == null || r.getEnd() == null) return true;
-        return !c.getOnsetLatest().isBefore(r.getStart()) && !c.getOnset().isAfter(r.getEnd().plusDays(60));
+        return !c.getOnsetLatest().isBefore(r.getStart()) && !c.getOnset().isAfter(r.getEnd().plusDays(RefractoryWindow.DAYS));
     }
 
     /** The first myeloma diagnosis decides: {@code other} dated earlier than {@code c} is the one the precursor progressed to. */

@@ -75,7 +75,7 @@ public final class Refractoriness implements HasProvenance {
                     + PartialDateText.of(line.getEndEarliest(), line.getEnd()) + " (line " + line.getNumber() + ": "
                     + span + ", " + line.getSteroidGivenOn().displayName() + " given on to its end)";
             String when = progression.isDateImprecise() && progression.getLatestDay() > line.getEndDay()
-                    ? "during or within 60 days after line " + line.getNumber() + " (" + span + ")"
+                    ? "during or within " + RefractoryWindow.DAYS + " days after line " + line.getNumber() + " (" + span + ")"
                     : after <= 0 ? "during line " + line.getNumber() + " (" + span + ")"
                     : after + " days after " + lastDose;
             return getDrug().displayName() + "-refractory: progression " + on + " " + when
@@ -88,8 +88,10 @@ public final class Refractoriness implements HasProvenance {
                         + PartialDateText.of(period.getEndEarliest(), period.getEnd());
         // a sure end that is the policy's reading of a partial one says so (FINDINGS M2)
         if (period.getContinuedNote() != null) course += ", " + period.getContinuedNote();
+        // an end read from an order's validity period, later than the supply it authorised, says so (FINDINGS P7)
+        if (period.getAuthorisationNote() != null) course += ", " + period.getAuthorisationNote();
         String when = progression.isDateImprecise() && progression.getLatestDay() > period.getEndDay()
-                ? "on treatment or within 60 days after " + course
+                ? "on treatment or within " + RefractoryWindow.DAYS + " days after " + course
                 : after <= 0 ? "on treatment (" + course + ")" : after + " days after " + course;
         return getDrug().displayName() + "-refractory: progression " + on + " " + when
                 + " (" + progression.getProvenance().stream().map(Provenance::getReference).findFirst().orElse("?") + ")";

@@ -113,7 +113,7 @@ public final class TherapyEndNotRecorded implements HasProvenance {
             each.add(r.getStatus() + " " + kind + " " + Provenances.references(r) + " dated "
                     + PartialDateText.of(r.getStart(), r.getStartLatest())
                     + (r.getPlannedEnd() == null ? "" : ", planned to run to " + r.getPlannedEnd())
-                    + (r.getStoppedBy() == null ? "" : ", asserted on " + r.getStoppedBy())
+                    + (r.getStoppedBy() == null ? "" : ", " + r.getStoppedByText())
                     + ": ended " + e.course().unknownEndText(asOf));
         }
         String statuses = String.join("/", new TreeSet<>(dated.stream().map(e -> e.record().getStatus()).toList()));

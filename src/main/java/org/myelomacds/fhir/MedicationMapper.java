@@ -288,7 +288,9 @@ final class MedicationMapper {
             // A stopped or completed statement with a start and no end had stopped by the day it was asserted
             // (CDS-POLICY-STOPPED-BY-ASSERTION): its unknown end lies from its start to that day. A dateAsserted after
             // asOf never gets here (fhir/AsOfCut); one before the start bounds nothing.
-            if (stoppedBy != null && end == null && !reversed) record = record.withStoppedBy(stoppedBy);
+            if (stoppedBy != null && end == null && !reversed) {
+                record = record.withStoppedBy(stoppedBy, FhirDates.of(ms.getDateAssertedElement()));
+            }
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
@@ -475,6 +477,13 @@ final class MedicationMapper {
         // An end from the dispense authorisation only (validity, supply x repeats; not a dose duration): a ceiling on
         // supply (CDS-POLICY-ORDERS2-AUTHORISATION-AFTER-PROGRESSION).
         boolean authorisationEnd = end != null && latestEndOf(bounds) == null && boundsDurationDays(mr.getDosageInstruction()) == null;
+        // A validityPeriod end is the last day a fill may be handed over, not a dose: the supply it authorises may run
+        // out earlier. The end stays the validity end (the later, cautious reading); the supply's end is kept so the
+        // texts show both (FINDINGS P7).
+        Long authorisedDays = authorisationEnd && latestEndOf(validity) != null && end.equals(latestEndOf(validity))
+                && startLatest != null ? supplyDays(mr) : null;
+        LocalDate supplyEnd = authorisedDays == null || authorisedDays <= 0 ? null : startLatest.plusDays(authorisedDays - 1);
+        if (supplyEnd != null && !supplyEnd.isBefore(end)) supplyEnd = null;
         for (DrugMatch drug : drugs) {
             MedicationRecord built = withStopReason(new MedicationRecord(drug.drug(), route(mr.getDosageInstruction(), drug, ctx.terms()),
                     MedicationSource.REQUEST, status == null ? null : status.toCode(), planned, start, end, startLatest,
@@ -482,6 +491,7 @@ final class MedicationMapper {
                     ctx.provenance(start, startLatest), meds.reasons(mr.getReasonReference(), mr.getReasonCode()))
                     .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
             if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
+            if (supplyEnd != null) built = built.withAuthorisedSupplyEnd(supplyEnd);
             ctx.out().medications.add((authorisationEnd ? built.withEndFromAuthorisation() : built)
                     .withMobilisationSign(mobilisation));
         }

@@ -14,6 +14,7 @@ import org.myelomacds.assessment.Statement;
 import org.myelomacds.assessment.TraceEntry;
 import org.myelomacds.render.BottomLine;
 import org.myelomacds.render.FlagKinds;
+import org.myelomacds.facts.RefractoryWindow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -213,12 +214,16 @@ public record ReportView(
         for (Findings.Line l : priorLines) {
             LocalDate start = LocalDate.parse(l.start());
             // A line whose end is unknown (CDS-POLICY-UNKNOWN-END, -DATE-ASSERTED) may have run to its latest end.
-            LocalDate end = LocalDate.parse(l.endLatest() != null ? l.endLatest() : l.end());
-            // Assessments dated from the line's start to 60 days after its end: the IMWG window within which a
-            // progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a best response;
-            // a partial date ("2026-07") is listed with the line when some day of it falls in the window.
+            LocalDate recordedEnd = LocalDate.parse(l.endLatest() != null ? l.endLatest() : l.end());
+            // A line charted once per cycle ended some day from its last charted dose to the day before the next cycle
+            // would have begun (CDS-POLICY-CYCLE-CHARTED-ORAL): the window counts from the latest of them, and a
+            // progression beyond the earliest only is given as the interval of days (FINDINGS O4).
+            LocalDate end = l.lastDoseLatest() != null ? LocalDate.parse(l.lastDoseLatest()) : recordedEnd;
+            // Assessments dated from the line's start to RefractoryWindow.DAYS (60) days after its end: the IMWG window
+            // within which a progression is attributed to the line (§1.2). Listed as recorded, never interpreted as a
+            // best response; a partial date ("2026-07") is listed with the line when some day of it falls in the window.
             // The last line also lists what was recorded after that window: the progression that brings the patient
-            // to the board may come later than 60 days, and the table must not say "none recorded" above it. An
+            // to the board may come later than the window, and the table must not say "none recorded" above it. An
             // earlier line lists, in the same words, a progression after that window and before the next line started:
             // the one that ended its response (and opened the next line).
             int index = priorLines.indexOf(l);
@@ -227,11 +232,10 @@ public record ReportView(
             String during = events.stream().filter(e -> {
                 LocalDate d = LocalDate.parse(e.date());
                 if (d.isBefore(start)) return false;
-                if (last || !d.isAfter(end.plusDays(60))) return true;
+                if (last || !d.isAfter(end.plusDays(WINDOW_DAYS))) return true;
                 return "PROGRESSION".equals(e.status()) && d.isBefore(nextStart);
             }).map(e -> statusWords(e) + " " + e.dateText()
-                    + (LocalDate.parse(e.date()).isAfter(end.plusDays(60)) && !l.ongoing()
-                            ? " (after the line: more than 60 days after its end)" : "")
+                    + (l.ongoing() ? "" : afterTheLine(LocalDate.parse(e.date()), recordedEnd, end))
                     // CDS-POLICY-FIRST-DOSE-DAY-PROGRESSION: not a progression on the line
                     + ("PROGRESSION".equals(e.status()) && e.derivation() == null && e.recorded() == null
                             && LocalDate.parse(e.date()).equals(start)
@@ -244,7 +248,9 @@ public record ReportView(
                 case "ALLOGENEIC" -> "allogeneic stem-cell transplant";
                 default -> "stem-cell transplant (kind not recorded)";
             });
-            lines.add(new LineRow(l.number(), l.startText(), l.ongoing() ? "ongoing" : l.endText(),
+            lines.add(new LineRow(l.number(), l.startText(), l.ongoing() ? "ongoing"
+                            // the end as an interval, in the words a partial date is printed in (PartialDateText)
+                            : l.lastDoseLatest() != null ? "between " + l.endText() + " and " + l.lastDoseLatest() : l.endText(),
                     String.join(", ", given), l.ongoing(),
                     l.includesTransplant(), during.isEmpty() ? "none recorded" : during, l.reason(), sources(l.facts())));
         }
@@ -681,6 +687,26 @@ public record ReportView(
      * "daratumumab or placebo (blinded)" (CDS-POLICY-BLINDED-STUDY-DRUG), never as given.
      */
     static String lineDrug(Findings.Line l, String code) { return drug(code) + (l.blinded(code) ? " or placebo (blinded)" : ""); }
+
+    /** The IMWG refractory window (IMWG-C11, §1.2), the one figure the refractoriness rules read. */
+    private static final int WINDOW_DAYS = RefractoryWindow.DAYS;
+
+    /**
+     * " (after the line: more than 60 days after its end)" for an assessment after the line's window, counted from its
+     * latest end; " (after the line: 50 to 70 days after its end)" when the line's end is an interval (a line charted
+     * once per cycle, from {@code earliestEnd} to {@code latestEnd}) and the assessment is beyond the window of its
+     * earliest end only; empty inside the window.
+     */
+    static String afterTheLine(LocalDate day, LocalDate earliestEnd, LocalDate latestEnd) {
+        if (day.isAfter(latestEnd.plusDays(WINDOW_DAYS))) {
+            return " (after the line: more than " + WINDOW_DAYS + " days after its end)";
+        }
+        if (latestEnd.isAfter(earliestEnd) && day.isAfter(earliestEnd.plusDays(WINDOW_DAYS))) {
+            return " (after the line: " + java.time.temporal.ChronoUnit.DAYS.between(latestEnd, day) + " to "
+                    + java.time.temporal.ChronoUnit.DAYS.between(earliestEnd, day) + " days after its end)";
+        }
+        return "";
+    }
 
     /**
      * A disease-status event as the line table names it. A progression the rules derived from the serum M-protein is
