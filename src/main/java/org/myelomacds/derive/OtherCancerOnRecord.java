@@ -80,8 +80,8 @@ final class OtherCancerOnRecord {
     private static String why(ClinicalCondition c, LocalDate start) {
         List<String> why = new java.util.ArrayList<>();
         if (!c.isOnsetStated() && c.getOnset().isAfter(start)) {
-            why.add("its entry was written on " + c.getOnsetText() + " with no onset date, while the course was given,"
-                    + " so it may have been diagnosed before the course began");
+            why.add("its entry was written while the course was given or soon after, so it may have been diagnosed"
+                    + " before the course began");
         } else if (c.getOnsetLatest().isAfter(start)) {
             why.add("its onset " + c.getOnsetText() + " may fall before or after the start");
         }
