@@ -159,7 +159,7 @@ public final class TherapyPurpose {
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
                     StartedWith with = startedWithNoMyelomaUseDrug(r, all, confirmed, asOf);
-                    ClinicalCondition cancer = with == null ? otherCancerOnRecord(r, first, confirmed) : null;
+                    OtherCancerOnRecord.OnRecord cancer = with == null ? otherCancerOnRecord(r, first, confirmed, all, asOf) : null;
                     PrecursorByDates precursor = cancer == null && with == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (with != null) {
                         decided = new OtherTherapy(r, Decision.WITH_NO_MYELOMA_USE_DRUG, antiCd38, "no stated reason;"
@@ -172,10 +172,10 @@ public final class TherapyPurpose {
                     } else if (cancer != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
-                                + " started after the myeloma diagnosis while " + cancer(cancer) + " was on record and"
-                                + " not abated, and " + r.getDrug().displayName() + " is chemotherapy for other cancers"
+                                + " started after the myeloma diagnosis while " + cancer.text() + ", and "
+                                + r.getDrug().displayName() + " is chemotherapy for other cancers"
                                 + " too, so whether it was myeloma therapy is unknown (" + POLICY_UNDECIDED_CHEMO + ")",
-                                provenance(r.getProvenance(), reasons, List.of(cancer, first.condition()))));
+                                provenance(r.getProvenance(), reasons, List.of(cancer.cancer(), first.condition()))));
                     } else if (precursor != null && precursor.surely()) {
                         decided = new OtherTherapy(r, Decision.PRECURSOR, true, "no stated reason; given and ended before"
                                 + " the first myeloma diagnosis (" + precursor.myelomaText() + ") while "
@@ -309,6 +309,7 @@ public final class TherapyPurpose {
         List<MedicationRecord> companions = all.stream().filter(n -> NoMyelomaUseMedication.is(n.getDrug())
                         && n.getStart() != null && !n.getStart().isAfter(asOf) && TherapyRecords.isGiven(n)
                         && n.getReasons().stream().noneMatch(t -> t.isMyeloma() || t.isPrecursor())
+                        && CompanionReason.mayBeTherapyOf(n, cancer)
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
                 .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
                 .toList();
@@ -320,9 +321,11 @@ public final class TherapyPurpose {
         // within the window of the record, keeps it myeloma therapy (O2: the CyBorD cyclophosphamide).
         if (myelomaDrugNear(r, all, asOf)) return null;
         LocalDate ownStart = courseStart(r, all, asOf);
+        // "The same day" needs both first days known to the day (Sweep Q, U2: month-only list entries).
+        if (!CourseStartDay.knownToTheDay(r, ownStart, all)) return null;
         boolean together = companions.stream().anyMatch(n -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(
                 n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
-                && courseStart(n, all, asOf).equals(ownStart));
+                && courseStart(n, all, asOf).equals(ownStart) && CourseStartDay.knownToTheDay(n, ownStart, all));
         // The reason names the first such record given during that cancer, so every cycle of the regimen gives the same
         // reason and its doses form one course in the findings.
         return together ? new StartedWith(companions.get(0), cancer) : null;
@@ -446,13 +449,16 @@ public final class TherapyPurpose {
 
     /**
      * CDS-POLICY-CHEMO-OTHER-CANCER: a given record of shared chemotherapy with no stated reason, started on or after the
-     * first myeloma or precursor diagnosis, while another cancer diagnosed by its start (surely, by the latest day the
-     * onset can stand for) had not abated before it started: the other cancer whose therapy it may be; null otherwise.
-     * It stays on the timeline; the timeline says whether the lines depend on it.
+     * first myeloma or precursor diagnosis, while another cancer surely or possibly on record had not abated before it
+     * started ({@link OtherCancerOnRecord}: a cancer in remission with no abatement date, or dated only by its
+     * recordedDate, may have been): the other cancer whose therapy it may be; null otherwise. It stays on the timeline;
+     * the timeline says whether the lines depend on it.
      */
-    static ClinicalCondition otherCancerOnRecord(MedicationRecord r, Diagnosis first, List<ClinicalCondition> conditions) {
+    static OtherCancerOnRecord.OnRecord otherCancerOnRecord(MedicationRecord r, Diagnosis first,
+                                                            List<ClinicalCondition> conditions,
+                                                            List<MedicationRecord> all, LocalDate asOf) {
         if (!SHARED_CHEMOTHERAPY.contains(r.getDrug().getDrugClass()) || r.getStart().isBefore(first.earliest())) return null;
-        return cancerOnRecord(r.getStart(), conditions);
+        return OtherCancerOnRecord.at(r, all, conditions, asOf);
     }
 
     /**

@@ -29,6 +29,8 @@ public final class ClinicalCondition implements HasProvenance {
     private final LocalDate abatementLatest;
     private final LocalDate recorded;
     private final LocalDate recordedLatest;
+    /** False when the record gives no onset and its recordedDate stands in for it ({@link #withOnsetNotStated()}). */
+    private final boolean onsetStated;
 
     public ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
                              LocalDate onset, String code, String display, Provenance provenance) {
@@ -75,6 +77,16 @@ public final class ClinicalCondition implements HasProvenance {
                              LocalDate onset, LocalDate onsetLatest, LocalDate abatement, LocalDate abatementLatest,
                              LocalDate recorded, LocalDate recordedLatest,
                              String code, String display, Provenance provenance) {
+        this(kind, severity, stage, active, clinicalStatus, certainty, verificationStatus, onset, onsetLatest, abatement,
+                abatementLatest, recorded, recordedLatest, code, display, provenance, true);
+    }
+
+    private ClinicalCondition(ConditionKind kind, ConditionSeverity severity, Integer stage, boolean active,
+                              String clinicalStatus, ConditionCertainty certainty, String verificationStatus,
+                              LocalDate onset, LocalDate onsetLatest, LocalDate abatement, LocalDate abatementLatest,
+                              LocalDate recorded, LocalDate recordedLatest,
+                              String code, String display, Provenance provenance, boolean onsetStated) {
+        this.onsetStated = onsetStated;
         this.recorded = recorded;
         this.recordedLatest = recorded == null || recordedLatest == null || recordedLatest.isBefore(recorded)
                 ? recorded : recordedLatest;
@@ -94,6 +106,21 @@ public final class ClinicalCondition implements HasProvenance {
         this.certainty = certainty == null ? ConditionCertainty.CONFIRMED : certainty;
         this.verificationStatus = verificationStatus;
     }
+
+    /**
+     * The same condition read with no onset of its own: the record gives none, so its recordedDate stands in for the
+     * onset (fhir.ConditionMapper) and the diagnosis may have come any time before that day.
+     */
+    public ClinicalCondition withOnsetNotStated() {
+        return new ClinicalCondition(kind, severity, stage, active, clinicalStatus, certainty, verificationStatus, onset,
+                onsetLatest, abatement, abatementLatest, recorded, recordedLatest, code, display, provenance, false);
+    }
+
+    /**
+     * Whether the onset was recorded as such; false when the record gives no onset and {@link #getOnset()} is its
+     * recordedDate, the day the entry was written, not the day of the diagnosis.
+     */
+    public boolean isOnsetStated() { return onsetStated; }
 
     public ConditionKind getKind() { return kind; }
     public ConditionSeverity getSeverity() { return severity; }

@@ -75,11 +75,14 @@ final class ConditionMapper {
         String clinicalStatus = clinicalStatus(condition);
         String verification = statusCode(condition.getVerificationStatus(), VERIFICATION_STATUSES);
         ConditionCertainty certainty = verification != null && POSSIBLE.contains(verification) ? ConditionCertainty.POSSIBLE : ConditionCertainty.CONFIRMED;
-        ctx.out().conditions.add(new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
+        ClinicalCondition mapped = new ClinicalCondition(match.kind(), severity, stage, clinicalStatus == null || !INACTIVE.contains(clinicalStatus),
                 clinicalStatus, certainty, verification, onset, onsetLatest(condition), abatement(condition, FhirDates::startOf),
                 abatement(condition, FhirDates::latestEndOf),
                 condition.hasRecordedDateElement() ? FhirDates.of(condition.getRecordedDateElement()) : null,
-                condition.hasRecordedDateElement() ? FhirDates.latest(condition.getRecordedDateElement()) : null, codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition))));
+                condition.hasRecordedDateElement() ? FhirDates.latest(condition.getRecordedDateElement()) : null, codeKey, Concepts.displayOrCode(code), ctx.provenance(onset, onsetLatest(condition)));
+        // The recordedDate standing in for a missing onset is when the entry was written, not when the disease began.
+        boolean onsetStated = condition.hasOnset() && FhirDates.startOf(condition.getOnset()) != null;
+        ctx.out().conditions.add(onset != null && !onsetStated ? mapped.withOnsetNotStated() : mapped);
         if (match.kind().isMultipleMyeloma() && certainty == ConditionCertainty.CONFIRMED) {
             statedIsotype(condition, ctx.provenance(onset, onsetLatest(condition)), ctx);
         }

@@ -168,6 +168,35 @@ class ConditionMappingTest {
                 "clinicalStatus":{"coding":[{"code":"relapse"}]},"recordedDate":"2024-03" """));
         assertTrue(recorded.isActive());
         assertEquals(LocalDate.of(2024, 3, 1), recorded.getOnset());
+        // the recordedDate stands in for a missing onset: the diagnosis may have come before (Sweep Q, U4)
+        assertFalse(recorded.isOnsetStated());
+        assertTrue(c.isOnsetStated(), "an onset recorded as such");
+        assertTrue(one(condition("http://hl7.org/fhir/sid/icd-10-cm", "C83.38", null,
+                "\"onsetDateTime\":\"2024-01-22\",\"recordedDate\":\"2024-03-01\"")).isOnsetStated(), "onset and recordedDate");
+    }
+
+    /**
+     * Sweep Q, U5: a leukaemia coded in SNOMED CT alone (92814006, text "CLL") is another cancer, like its ICD-10-CM
+     * C91.10 twin; the words of plasma-cell leukaemia (a plasma-cell disorder) are not read so.
+     */
+    @Test
+    void aLeukaemiaCodedInSnomedCtAloneIsAnotherCancer() {
+        assertEquals(ConditionKind.OTHER_MALIGNANCY, snomed("92814006").getKind());
+        assertEquals(ConditionKind.OTHER_MALIGNANCY, icd("C91.10", null).getKind());
+        // a SNOMED CT code the set does not list, read by its words
+        assertEquals(ConditionKind.OTHER_MALIGNANCY, one(condition("http://snomed.info/sct", "1234567008",
+                "Hairy cell leukemia", null)).getKind());
+        assertEquals(ConditionKind.OTHER_MALIGNANCY, one(textOnly("B-CLL, Rai 0")).getKind());
+        // near misses: plasma-cell leukaemia in words; the abbreviation in lower case
+        PatientRecord pcl = Bundles.read(condition("http://snomed.info/sct", "1234567008", "Plasma cell leukemia", null));
+        assertTrue(pcl.conditions().stream().noneMatch(k -> k.getKind() == ConditionKind.OTHER_MALIGNANCY),
+                pcl.conditions().toString());
+        assertTrue(Bundles.read(textOnly("cll clinic follow-up")).conditions().isEmpty(), "the abbreviation is read in capitals only");
+    }
+
+    private static String textOnly(String text) {
+        return "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"subject\":{\"reference\":\"Patient/p1\"},"
+                + "\"code\":{\"text\":\"" + text + "\"}}";
     }
 
     @Test

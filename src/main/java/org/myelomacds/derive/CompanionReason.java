@@ -1,0 +1,34 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.TherapyReason;
+
+/**
+ * Whether a record of a drug with no use in myeloma may be the regimen companion of another cancer's chemotherapy, by
+ * its own stated reasons (CDS-POLICY-NO-MYELOMA-USE-REGIMEN). Rituximab given for an immune thrombocytopenia or a
+ * rheumatoid arthritis its record names is that condition's therapy; it says nothing of a prostate cancer on active
+ * surveillance, and does not make a bendamustine-dexamethasone salvage begun the same day that cancer's regimen
+ * (Sweep Q, U6; Sweep O, O2: rituximab for an autoimmune haemolytic anaemia beside the Kd dexamethasone).
+ */
+final class CompanionReason {
+    private CompanionReason() {}
+
+    /**
+     * True when the companion states no reason that names another condition (no reason, or only codes the engine does
+     * not read), or when one of its reasons names {@code cancer}: a reference to that Condition, or a code the
+     * terminology reads as another cancer (codes are not compared with the Condition's own, so a coded cancer reason is
+     * taken to be the cancer on record). A stated reason that is another condition (a non-cancer disease, or another
+     * cancer's Condition) makes it no companion of {@code cancer}.
+     */
+    static boolean mayBeTherapyOf(MedicationRecord companion, ClinicalCondition cancer) {
+        boolean namesCancer = companion.getReasons().stream().anyMatch(t -> namesCancer(t, cancer));
+        return namesCancer || companion.getReasons().stream().noneMatch(TherapyReason::isOtherCondition);
+    }
+
+    private static boolean namesCancer(TherapyReason t, ClinicalCondition cancer) {
+        if (t.referenced()) return t.reference() != null && t.reference().equals(cancer.sourceReference());
+        return t.kind() == ConditionKind.OTHER_MALIGNANCY;
+    }
+}

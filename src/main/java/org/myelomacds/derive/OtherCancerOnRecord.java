@@ -1,0 +1,120 @@
+package org.myelomacds.derive;
+
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.PartialDateText;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The other cancer whose therapy shared chemotherapy with no stated reason may be (CDS-POLICY-CHEMO-OTHER-CANCER): the
+ * test that keeps such a record's purpose undecided, so the line count is a range rather than a confident line.
+ * Surely on record: diagnosed by the record's start (every day the onset can stand for) and not abated before it (with
+ * no abatement date, still recorded as active). Possibly on record, when none is surely, each read as an interval:
+ * <ul>
+ *   <li>recorded now as in remission, resolved or inactive with no abatement date: the status today does not say when
+ *       it stopped, and a treated cancer is most often in remission because of that therapy (Sweep Q, U3), unless its own
+ *       therapy, stated for it, had ended before the start ({@link #treatedAndOverBefore});</li>
+ *   <li>dated only by its recordedDate (no onset): the entry was written then, the diagnosis may have come any time
+ *       before, so it may have been on record when a course started that was still running when the entry was written,
+ *       or had stopped no more than the 60-day break of one course before (Sweep Q, U4: a lymphoma entered after R-CHOP
+ *       cycle 2);</li>
+ *   <li>a partial onset or abatement that allows either reading.</li>
+ * </ul>
+ * A cancer that surely abated before the start, or surely diagnosed after it, is not on record.
+ */
+final class OtherCancerOnRecord {
+    /** The cancer, and the words that say how it was on record when the therapy started. */
+    record OnRecord(ClinicalCondition cancer, String text) {}
+
+    /** A break longer than this ends a course of one drug (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
+    private static final int COURSE_BREAK_DAYS = 60;
+
+    private OtherCancerOnRecord() {}
+
+    /** The other cancer surely, else possibly, on record when {@code r} started; the latest diagnosed; else null. */
+    static OnRecord at(MedicationRecord r, List<MedicationRecord> all, List<ClinicalCondition> conditions, LocalDate asOf) {
+        LocalDate start = r.getStart();
+        List<ClinicalCondition> cancers = conditions.stream()
+                .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null)
+                .sorted(Comparator.comparing(ClinicalCondition::getOnset).reversed()).toList();
+        for (ClinicalCondition c : cancers) {
+            if (!c.getOnsetLatest().isAfter(start)
+                    && (c.getAbatement() == null ? c.isActive() : !c.getAbatement().isBefore(start))) {
+                return new OnRecord(c, describe(c) + " was on record and not abated");
+            }
+        }
+        LocalDate courseEnd = null;
+        for (ClinicalCondition c : cancers) {
+            if (c.getAbatement() != null && c.getAbatementLatest().isBefore(start)) continue; // surely over by then
+            boolean diagnosedBy = !c.getOnset().isAfter(start);
+            if (!diagnosedBy && !c.isOnsetStated()) {
+                if (courseEnd == null) courseEnd = courseEnd(r, all, asOf);
+                diagnosedBy = !c.getOnset().isAfter(courseEnd.plusDays(COURSE_BREAK_DAYS));
+            }
+            if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)) continue;
+            return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start) + ")");
+        }
+        return null;
+    }
+
+    /**
+     * A cancer recorded now as in remission (or resolved, inactive) with no abatement date, surely diagnosed before the
+     * start, whose own therapy (records stating that Condition as their reason) had all ended before the start: the record
+     * shows that cancer treated, and its status today is most plainly the outcome of that therapy, so a course begun
+     * after it is not read as possibly its therapy (Sweep O, s18o-02: Cd for a myeloma progression 23 days after the last
+     * R-CHOP cycle given for the lymphoma stays a myeloma line). A status the record dates, or therapy of it still going
+     * on, is read as before.
+     */
+    private static boolean treatedAndOverBefore(ClinicalCondition c, LocalDate start, List<MedicationRecord> all, LocalDate asOf) {
+        if (c.isActive() || c.getAbatement() != null || c.getOnsetLatest().isAfter(start)) return false;
+        List<MedicationRecord> own = all.stream().filter(m -> m.getStart() != null && !m.getStart().isAfter(asOf)
+                && TherapyRecords.isGiven(m) && m.getReasons().stream().anyMatch(t -> t.referenced()
+                        && c.sourceReference().equals(t.reference()))).toList();
+        return !own.isEmpty() && own.stream().allMatch(m -> TherapyRecords.lastDay(m, asOf).isBefore(start));
+    }
+
+    private static String why(ClinicalCondition c, LocalDate start) {
+        List<String> why = new java.util.ArrayList<>();
+        if (!c.isOnsetStated() && c.getOnset().isAfter(start)) {
+            why.add("its entry was written while the course was given or soon after, so it may have been diagnosed"
+                    + " before the course began");
+        } else if (c.getOnsetLatest().isAfter(start)) {
+            why.add("its onset " + c.getOnsetText() + " may fall before or after the start");
+        }
+        if (c.getAbatement() == null && !c.isActive()) {
+            why.add("recorded now as " + (c.getClinicalStatus() == null ? "inactive" : c.getClinicalStatus())
+                    + " with no abatement date, which does not say when it stopped");
+        } else if (c.getAbatement() != null && c.getAbatement().isBefore(start)) {
+            why.add("its abatement " + PartialDateText.of(c.getAbatement(), c.getAbatementLatest())
+                    + " may fall before or after the start");
+        }
+        return String.join("; ", why);
+    }
+
+    private static String describe(ClinicalCondition c) {
+        return (c.getDisplay() == null ? "another cancer" : c.getDisplay()) + " (" + c.sourceReference()
+                + (c.isOnsetStated() ? ", diagnosed " + c.getOnsetText() : ", recorded " + c.getOnsetText() + " with no onset date")
+                + ")";
+    }
+
+    /**
+     * The last day of the course {@code r} belongs to: going forward through the given records of its drug, each
+     * starting no more than {@link #COURSE_BREAK_DAYS} after the course's last day so far.
+     */
+    private static LocalDate courseEnd(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+        List<MedicationRecord> same = all.stream().filter(m -> m.getDrug().equals(r.getDrug()) && m.getStart() != null
+                        && !m.getStart().isBefore(r.getStart()) && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m))
+                .sorted(Comparator.comparing(MedicationRecord::getStart)).toList();
+        LocalDate end = TherapyRecords.lastDay(r, asOf);
+        for (MedicationRecord m : same) {
+            if (m.getStart().isAfter(end.plusDays(COURSE_BREAK_DAYS))) break;
+            LocalDate last = TherapyRecords.lastDay(m, asOf);
+            if (last.isAfter(end)) end = last;
+        }
+        return end;
+    }
+}

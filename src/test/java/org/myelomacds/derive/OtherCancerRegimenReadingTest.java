@@ -1,0 +1,169 @@
+package org.myelomacds.derive;
+
+import org.junit.jupiter.api.Test;
+import org.myelomacds.facts.ClinicalCondition;
+import org.myelomacds.facts.ConditionCertainty;
+import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.ConditionSeverity;
+import org.myelomacds.facts.Drug;
+import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.MedicationSource;
+import org.myelomacds.facts.NoMyelomaUseMedication;
+import org.myelomacds.facts.OtherTherapy.Decision;
+import org.myelomacds.facts.Provenance;
+import org.myelomacds.facts.Route;
+import org.myelomacds.facts.TherapyReason;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.myelomacds.derive.Fixtures.d;
+import static org.myelomacds.derive.Fixtures.given;
+import static org.myelomacds.facts.TestDrugs.CYCLOPHOSPHAMIDE;
+
+/**
+ * Sweep Q (U2, U3, U4, U6): when shared chemotherapy with no stated reason is read as another cancer's regimen
+ * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN) and when its purpose stays undecided, the line count a range
+ * (CDS-POLICY-CHEMO-OTHER-CANCER).
+ */
+class OtherCancerRegimenReadingTest {
+    private static final Drug NO_MYELOMA_USE = NoMyelomaUseMedication.DRUG;
+    private static final LocalDate AS_OF = d("2026-11-01");
+    private static final ClinicalCondition MYELOMA = cancer(ConditionKind.MULTIPLE_MYELOMA, "mm", "2019-01-20", "2019-01-20",
+            true, null, null);
+
+    private static ClinicalCondition cancer(ConditionKind kind, String id, String onset, String onsetLatest, boolean active,
+                                            String status, String abatement) {
+        return new ClinicalCondition(kind, ConditionSeverity.UNSPECIFIED, null, active, status, ConditionCertainty.CONFIRMED,
+                "confirmed", d(onset), d(onsetLatest), abatement == null ? null : d(abatement),
+                abatement == null ? null : d(abatement), "code", id.toUpperCase(), new Provenance("Condition/" + id, d(onset)));
+    }
+
+    private static ClinicalCondition otherCancer(String id, String onset) {
+        return cancer(ConditionKind.OTHER_MALIGNANCY, id, onset, onset, true, "active", null);
+    }
+
+    /** A record whose start and end are known only to the month (a transferred-in list entry). */
+    private static MedicationRecord monthOnly(String id, Drug drug, String month, String endMonth, String status) {
+        LocalDate start = d(month + "-01");
+        LocalDate end = endMonth == null ? null : d(endMonth + "-01").plusMonths(1).minusDays(1);
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.STATEMENT, status, false, start, end,
+                start.plusMonths(1).minusDays(1), endMonth == null ? null : d(endMonth + "-01"), null, false,
+                new Provenance("MedicationStatement/" + id, start));
+    }
+
+    private static MedicationRecord withReason(String id, Drug drug, String day, TherapyReason reason) {
+        return new MedicationRecord(drug, Route.UNKNOWN, MedicationSource.ADMINISTRATION, "completed", false, d(day), d(day),
+                d(day), d(day), null, false, new Provenance("MedicationAdministration/" + id, d(day)), List.of(reason));
+    }
+
+    private static List<Decision> decisions(TherapyPurpose.Split split) {
+        return split.other().stream().map(o -> o.getDecision()).toList();
+    }
+
+    /** U2: "DCEP 2025-01" and "anastrozole from 2025-01" do not say the two began on the same day. */
+    @Test
+    void monthOnlyStartsAreNotTheSameDay() {
+        List<ClinicalCondition> conditions = List.of(MYELOMA,
+                cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2024-12-01", "2024-12-31", true, "active", null));
+        var monthly = TherapyPurpose.split(List.of(monthOnly("ana", NO_MYELOMA_USE, "2025-01", null, "active"),
+                monthOnly("cy", CYCLOPHOSPHAMIDE, "2025-01", "2025-02", "completed")), conditions, AS_OF);
+        assertEquals(List.of(Decision.NO_MYELOMA_USE), decisions(monthly), monthly.other().toString());
+        assertEquals(1, monthly.myeloma().size());
+        assertEquals(1, monthly.undecided().size());
+        assertTrue(monthly.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), monthly.undecided().get(0).text());
+
+        // one of the two known to the day is not enough either
+        var oneDay = TherapyPurpose.split(List.of(given("ana", NO_MYELOMA_USE, "2025-01-01", "2025-06-30", null),
+                monthOnly("cy", CYCLOPHOSPHAMIDE, "2025-01", "2025-02", "completed")), conditions, AS_OF);
+        assertEquals(1, oneDay.undecided().size());
+
+        // near miss: both known to the day, the same day: read together as that cancer's therapy
+        var sameDay = TherapyPurpose.split(List.of(given("ana", NO_MYELOMA_USE, "2025-01-13", "2025-06-30", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-02-13", null)), conditions, AS_OF);
+        assertEquals(List.of(Decision.NO_MYELOMA_USE, Decision.WITH_NO_MYELOMA_USE_DRUG), decisions(sameDay));
+        assertTrue(sameDay.myeloma().isEmpty());
+    }
+
+    /** U6: rituximab given for a stated ITP is no companion of the prostate cancer on record. */
+    @Test
+    void aCompanionGivenForAnotherStatedConditionIsNoRegimenPartner() {
+        List<ClinicalCondition> conditions = List.of(MYELOMA, otherCancer("pca", "2020-05-04"), otherCancer("cll", "2019-06-01"));
+        TherapyReason itp = new TherapyReason(null, "Secondary immune thrombocytopenia", "Condition/itp", true);
+        var forItp = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2025-01-13", itp),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)), conditions, AS_OF);
+        assertEquals(List.of(Decision.STATED_REASON), decisions(forItp), forItp.other().toString());
+        assertEquals(1, forItp.undecided().size(), "the prostate cancer keeps the purpose undecided");
+        // another cancer's Condition named as its reason: not this cancer's partner either
+        TherapyReason cll = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "CLL", "Condition/cll", true);
+        var forCll = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2025-01-13", cll),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)), conditions, AS_OF);
+        assertEquals(1, forCll.undecided().size());
+
+        // near misses: no reason, the cancer on record as its reason, or a code read as another cancer: its partner
+        TherapyReason pca = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Prostate cancer", "Condition/pca", true);
+        TherapyReason coded = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Malignant neoplasm of prostate", null, false);
+        for (MedicationRecord rtx : List.of(given("rtx", NO_MYELOMA_USE, "2025-01-13", "2025-01-13", null),
+                withReason("rtx", NO_MYELOMA_USE, "2025-01-13", pca), withReason("rtx", NO_MYELOMA_USE, "2025-01-13", coded))) {
+            var split = TherapyPurpose.split(List.of(rtx, given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)),
+                    conditions, AS_OF);
+            assertTrue(split.myeloma().isEmpty(), split.myeloma().toString());
+            assertTrue(decisions(split).contains(Decision.WITH_NO_MYELOMA_USE_DRUG), split.other().toString());
+        }
+    }
+
+    /** U3: a lymphoma recorded now as in remission with no abatement date may have been under way: a range, no line. */
+    @Test
+    void aCancerInRemissionWithNoAbatementDateKeepsThePurposeUndecided() {
+        ClinicalCondition remission = cancer(ConditionKind.OTHER_MALIGNANCY, "dlbcl", "2024-01-22", "2024-01-22", false,
+                "remission", null);
+        var split = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null)),
+                List.of(MYELOMA, remission), AS_OF);
+        assertEquals(1, split.undecided().size());
+        assertTrue(split.undecided().get(0).text().contains("recorded now as remission with no abatement date"),
+                split.undecided().get(0).text());
+
+        // near miss: resolved with an abatement dated before the therapy: not on record, a myeloma line as before
+        ClinicalCondition abated = cancer(ConditionKind.OTHER_MALIGNANCY, "dlbcl", "2014-01-22", "2014-01-22", false,
+                "resolved", "2015-01-10");
+        assertTrue(TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null)),
+                List.of(MYELOMA, abated), AS_OF).undecided().isEmpty());
+        // near miss (Sweep O, s18o-02): its own therapy, stated for it, was over before: treated, not possibly under way
+        TherapyReason forLymphoma = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "DLBCL", "Condition/dlbcl", true);
+        var afterRchop = TherapyPurpose.split(List.of(withReason("rchop", CYCLOPHOSPHAMIDE, "2024-05-20", forLymphoma),
+                given("cd", CYCLOPHOSPHAMIDE, "2024-06-12", "2024-08-12", null)), List.of(MYELOMA, remission), AS_OF);
+        assertTrue(afterRchop.undecided().isEmpty(), afterRchop.undecided().toString());
+        assertEquals(1, afterRchop.myeloma().size());
+    }
+
+    /** U4: a lymphoma dated only by its recordedDate, written while the course ran, may have been diagnosed before it. */
+    @Test
+    void aCancerDatedOnlyByItsRecordedDateMayPrecedeACourseRunningThen() {
+        ClinicalCondition recordedOnly = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY, ConditionSeverity.UNSPECIFIED,
+                null, true, "active", ConditionCertainty.CONFIRMED, "confirmed", d("2024-03-01"), d("2024-03-01"), null, null,
+                d("2024-03-01"), d("2024-03-01"), "code", "DLBCL", new Provenance("Condition/dlbcl", d("2024-03-01")))
+                .withOnsetNotStated();
+        List<MedicationRecord> chop = new ArrayList<>();
+        for (LocalDate day = d("2024-02-05"); day.isBefore(d("2024-05-21")); day = day.plusDays(21)) {
+            chop.add(given("cy-" + day, CYCLOPHOSPHAMIDE, day.toString(), day.toString(), null));
+        }
+        var split = TherapyPurpose.split(chop, List.of(MYELOMA, recordedOnly), AS_OF);
+        assertEquals(6, split.undecided().size(), "cycles 1-2 possibly, 3-6 surely beside the lymphoma");
+        assertTrue(split.undecided().get(0).text().contains("with no onset date"), split.undecided().get(0).text());
+
+        // near miss: the same day given as its onset: cycles 1-2 came before the diagnosis, myeloma therapy as before
+        ClinicalCondition onsetStated = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY, ConditionSeverity.UNSPECIFIED,
+                null, true, "active", ConditionCertainty.CONFIRMED, "confirmed", d("2024-03-01"), d("2024-03-01"), null, null,
+                d("2024-03-01"), d("2024-03-01"), "code", "DLBCL", new Provenance("Condition/dlbcl", d("2024-03-01")));
+        assertEquals(4, TherapyPurpose.split(chop, List.of(MYELOMA, onsetStated), AS_OF).undecided().size());
+        // near miss: an entry written long after the course stopped (more than its 60-day break) says nothing of it
+        ClinicalCondition writtenLater = new ClinicalCondition(ConditionKind.OTHER_MALIGNANCY, ConditionSeverity.UNSPECIFIED,
+                null, true, "active", ConditionCertainty.CONFIRMED, "confirmed", d("2025-03-01"), d("2025-03-01"), null, null,
+                d("2025-03-01"), d("2025-03-01"), "code", "DLBCL", new Provenance("Condition/dlbcl", d("2025-03-01")))
+                .withOnsetNotStated();
+        assertTrue(TherapyPurpose.split(chop, List.of(MYELOMA, writtenLater), AS_OF).undecided().isEmpty());
+    }
+}
