@@ -2,6 +2,7 @@ package org.myelomacds.derive;
 
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.MedicationRecord;
@@ -108,7 +109,18 @@ public final class TherapyPurpose {
      */
     public static Split split(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                               List<ClinicalCondition> conditions, LocalDate asOf) {
+        return split(records, procedures, conditions, List.of(), asOf);
+    }
+
+    /**
+     * The same, with the record's disease statuses: a dated myeloma progression shortly before a chemotherapy course
+     * keeps it from being read as another cancer's regimen (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
+     */
+    public static Split split(List<MedicationRecord> records, List<ProcedureRecord> procedures,
+                              List<ClinicalCondition> conditions, List<DiseaseStatus> statuses, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
+        List<DiseaseStatus> progressions = (statuses == null ? List.<DiseaseStatus>of() : statuses).stream()
+                .filter(d -> d != null && d.isProgression() && d.isDated() && !d.getDate().isAfter(asOf)).toList();
         List<ClinicalCondition> confirmed = (conditions == null ? List.<ClinicalCondition>of() : conditions).stream()
                 .filter(c -> c != null && !c.isPossible() && (c.getOnset() == null || !c.getOnset().isAfter(asOf)))
                 .toList();
@@ -158,17 +170,19 @@ public final class TherapyPurpose {
                             + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
-                    StartedWith with = startedWithNoMyelomaUseDrug(r, all, confirmed, asOf);
+                    StartedWith with = startedWithNoMyelomaUseDrug(r, all, confirmed, progressions, asOf);
                     OtherCancerOnRecord.OnRecord cancer = with == null ? otherCancerOnRecord(r, first, confirmed, all, asOf) : null;
                     PrecursorByDates precursor = cancer == null && with == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (with != null) {
                         decided = new OtherTherapy(r, Decision.WITH_NO_MYELOMA_USE_DRUG, antiCd38, "no stated reason;"
-                                + " started within " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS + " days of an"
-                                + " antineoplastic with no use in myeloma (first given " + PartialDateText.of(with.drug().getStart(),
-                                with.drug().getStartLatest()) + ", " + with.drug().sourceReference() + ") while " + cancer(with.cancer()) + " was on record and not abated: read with it as"
-                                + " therapy of that cancer, not myeloma therapy ("
-                                + NoMyelomaUseMedication.REGIMEN_POLICY + ")", provenance(r.getProvenance(), reasons,
-                                List.of(with.cancer())));
+                                + " its course was given on the same day as an antineoplastic with no use in myeloma (first"
+                                + " together on " + with.drug().getStart() + ", " + with.drug().sourceReference() + ") while "
+                                + cancer(with.cancer()) + " was on record and not abated, with no drug only myeloma is"
+                                + " treated with within " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS + " days and no"
+                                + " myeloma progression in the " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
+                                + " days before the course began: read with it as therapy of that cancer, not myeloma"
+                                + " therapy (" + NoMyelomaUseMedication.REGIMEN_POLICY + ")", provenance(r.getProvenance(),
+                                reasons, List.of(with.cancer())));
                     } else if (cancer != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
@@ -293,42 +307,60 @@ public final class TherapyPurpose {
     /**
      * CDS-POLICY-NO-MYELOMA-USE-REGIMEN: a given record with no stated reason of shared chemotherapy, a corticosteroid or
      * the catalogue's unclassified antineoplastic (vincristine), started while another cancer was on record and not
-     * abated, within the line deriver's initial-regimen window ({@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS},
-     * either side) of a given record of a drug with no use in myeloma not given for a plasma-cell disorder (rituximab of
-     * R-CHOP): the regimen is therapy of that cancer. Shared chemotherapy alone keeps CDS-POLICY-CHEMO-OTHER-CANCER's
-     * range. Null when not so.
+     * abated, whose course (the records of its drug no more than {@link #COURSE_BREAK_DAYS} apart) was given on the same
+     * day as a given record of a drug with no use in myeloma that may be a regimen's partner (not an endocrine therapy),
+     * not given for a plasma-cell disorder, started while the same cancer was on record (rituximab of R-CHOP, from cycle
+     * 1, 2 or 3, or after rituximab maintenance): the regimen is therapy of that cancer. Never when a drug only myeloma
+     * is treated with starts within {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days of the record, nor
+     * when a dated myeloma progression lies in the {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before
+     * its course began (LOT-B15: a new regimen after a progression is a new line). Shared chemotherapy otherwise keeps
+     * CDS-POLICY-CHEMO-OTHER-CANCER's undecided purpose (a range), never a line taken away. Null when not so.
      */
     static StartedWith startedWithNoMyelomaUseDrug(MedicationRecord r, List<MedicationRecord> all,
-                                                   List<ClinicalCondition> conditions, LocalDate asOf) {
+                                                   List<ClinicalCondition> conditions, List<DiseaseStatus> progressions,
+                                                   LocalDate asOf) {
         DrugClass c = r.getDrug().getDrugClass();
         boolean regimenDrug = SHARED_CHEMOTHERAPY.contains(c) || c == DrugClass.CORTICOSTEROID
                 || (c == DrugClass.OTHER && UNCLASSIFIED_ANTINEOPLASTIC.equals(r.getDrug().name()));
         if (!regimenDrug || r.getStart() == null) return null;
         ClinicalCondition cancer = cancerOnRecord(r.getStart(), conditions);
         if (cancer == null) return null;
-        List<MedicationRecord> companions = all.stream().filter(n -> NoMyelomaUseMedication.is(n.getDrug())
+        // A drug only myeloma is treated with, given within the window of the record, keeps it myeloma therapy (Sweep O,
+        // O2: the CyBorD cyclophosphamide).
+        if (myelomaDrugNear(r, all, asOf)) return null;
+        List<MedicationRecord> course = course(r, all, asOf);
+        LocalDate courseStart = course.stream().map(MedicationRecord::getStart).min(Comparator.naturalOrder()).orElseThrow();
+        // A course begun within 30 days after a dated myeloma progression is the next myeloma line's reading (LOT-B15),
+        // whatever runs beside it (Sweep P, Q1: DCEP 11 days after a progression, beside a new anastrozole course).
+        if (progressionShortlyBefore(courseStart, progressions)) return null;
+        // Given together: a record of the partner starts on a day a record of the course starts (rituximab infused with
+        // the CHOP of a cycle). An endocrine therapy of another cancer is no partner: an adjuvant tablet or a depot
+        // injection runs beside any treatment, and its fills fall on chemotherapy days by chance (Sweep O, O1; Sweep P,
+        // Q1). The partner's own course may have begun earlier (rituximab maintenance, Q2) or later (rituximab joining
+        // CHOP at cycle 3, Q3): what matters is the day they were given together.
+        java.util.Set<LocalDate> courseDays = new java.util.HashSet<>();
+        // Both days known to the day: a start recorded by month or year is any day of it (Sweep Q, U2).
+        course.stream().filter(m -> m.getStart().equals(m.getStartLatest())).forEach(m -> courseDays.add(m.getStart()));
+        // The reason names the first partner record given with the course, so every record of the course gives the same
+        // reason and its doses form one course in the findings.
+        return all.stream().filter(n -> NoMyelomaUseMedication.isRegimenPartner(n.getDrug())
                         && n.getStart() != null && !n.getStart().isAfter(asOf) && TherapyRecords.isGiven(n)
                         && n.getReasons().stream().noneMatch(t -> t.isMyeloma() || t.isPrecursor())
                         && CompanionReason.mayBeTherapyOf(n, cancer)
+                        && courseDays.contains(n.getStart()) && n.getStart().equals(n.getStartLatest())
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
-                .sorted(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
-                .toList();
-        // A regimen started together: the two drugs' courses began on the same day, not merely one of its records beside
-        // one fill of a drug taken for years (Sweep O, O1: a DCEP salvage 11 days after a myeloma progression beside a
-        // monthly anastrozole fill of 2018's breast cancer), nor a salvage begun days after a new course of another
-        // cancer's drug (Sweep P, Q1: anastrozole begun 3 days before it). Anything less keeps the purpose undecided
-        // (CDS-POLICY-CHEMO-OTHER-CANCER's range), never a line taken away. A drug only myeloma is treated with, given
-        // within the window of the record, keeps it myeloma therapy (O2: the CyBorD cyclophosphamide).
-        if (myelomaDrugNear(r, all, asOf)) return null;
-        LocalDate ownStart = courseStart(r, all, asOf);
-        // "The same day" needs both first days known to the day (Sweep Q, U2: month-only list entries).
-        if (!CourseStartDay.knownToTheDay(r, ownStart, all)) return null;
-        boolean together = companions.stream().anyMatch(n -> Math.abs(java.time.temporal.ChronoUnit.DAYS.between(
-                n.getStart(), r.getStart())) <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
-                && courseStart(n, all, asOf).equals(ownStart) && CourseStartDay.knownToTheDay(n, ownStart, all));
-        // The reason names the first such record given during that cancer, so every cycle of the regimen gives the same
-        // reason and its doses form one course in the findings.
-        return together ? new StartedWith(companions.get(0), cancer) : null;
+                .min(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
+                .map(n -> new StartedWith(n, cancer)).orElse(null);
+    }
+
+    /**
+     * Whether a dated myeloma progression may lie on {@code start} or in the
+     * {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before it (a partial date: any day of it).
+     */
+    private static boolean progressionShortlyBefore(LocalDate start, List<DiseaseStatus> progressions) {
+        LocalDate from = start.minusDays(LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
+        return progressions.stream().anyMatch(d -> !d.getDate().isAfter(start)
+                && !(d.getLatest() == null ? d.getDate() : d.getLatest()).isBefore(from));
     }
 
     /** Classes only myeloma is treated with among the catalogue's (venetoclax, also a CLL drug, aside). */
@@ -348,20 +380,28 @@ public final class TherapyPurpose {
     }
 
     /**
-     * The first day of the course {@code r} belongs to: going back through the given records of its drug, each starting
-     * no more than {@link #COURSE_BREAK_DAYS} after the previous one's last day.
+     * The given records of the course {@code r} belongs to: the records of its drug, going back and forth from it, each
+     * starting no more than {@link #COURSE_BREAK_DAYS} after the previous one's last day.
      */
-    private static LocalDate courseStart(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+    private static List<MedicationRecord> course(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
         List<MedicationRecord> same = all.stream().filter(m -> m.getDrug().equals(r.getDrug()) && m.getStart() != null
-                        && !m.getStart().isAfter(r.getStart()) && TherapyRecords.isGiven(m))
-                .sorted(Comparator.comparing(MedicationRecord::getStart).reversed()).toList();
-        LocalDate start = r.getStart();
+                        && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m))
+                .sorted(Comparator.comparing(MedicationRecord::getStart)).toList();
+        List<MedicationRecord> current = new ArrayList<>();
+        LocalDate end = null;
+        boolean holdsR = false;
         for (MedicationRecord m : same) {
-            if (m.getStart().isBefore(start)
-                    && TherapyRecords.lastDay(m, asOf).plusDays(COURSE_BREAK_DAYS).isBefore(start)) break;
-            if (m.getStart().isBefore(start)) start = m.getStart();
+            if (end != null && m.getStart().isAfter(end.plusDays(COURSE_BREAK_DAYS))) {
+                if (holdsR) return current;
+                current = new ArrayList<>();
+                end = null;
+            }
+            current.add(m);
+            holdsR |= m == r;
+            LocalDate last = TherapyRecords.lastDay(m, asOf);
+            if (end == null || last.isAfter(end)) end = last;
         }
-        return start;
+        return holdsR ? current : List.of(r);
     }
 
     /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */

@@ -97,9 +97,64 @@ final class OtherTherapyFindings {
                     first.getDecision().name(), first.getDecision().rule(), reason, first.isExposure(),
                     AssessmentAssembler.refs(new ArrayList<>(provenance)), null));
         }
-        // Records the course building does not place (a steroid alone makes no course): one entry each.
-        for (OtherTherapy o : group) if (!placed.contains(o)) out.add(single(o, null, null));
+        // Records the course building does not place: a steroid alone makes no line, so the timeline builds it no course;
+        // its doses are grouped here the same way, records no more than 60 days apart one course (FINDINGS P6: 24
+        // one-day dexamethasone entries beside one course each of the bortezomib and cyclophosphamide given with them).
+        List<OtherTherapy> left = group.stream().filter(o -> !placed.contains(o)).toList();
+        if (first.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) {
+            out.addAll(steroidCourses(left, asOf));
+        } else {
+            for (OtherTherapy o : left) out.add(single(o, null, null));
+        }
         return out;
+    }
+
+    /** A break longer than this ends a steroid's course (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
+    private static final int STEROID_COURSE_BREAK_DAYS = 60;
+
+    /**
+     * The records of one corticosteroid given for one reason, as courses: by start, each record starting no more than
+     * {@link #STEROID_COURSE_BREAK_DAYS} days after the course's last day so far joins it; a course of one record is
+     * that record's entry.
+     */
+    private static List<Findings.OtherTherapy> steroidCourses(List<OtherTherapy> records, LocalDate asOf) {
+        List<Findings.OtherTherapy> out = new ArrayList<>();
+        List<OtherTherapy> sorted = records.stream().sorted(Comparator.comparing(OtherTherapy::getStart)
+                .thenComparing(OtherTherapy::sourceReference)).toList();
+        List<OtherTherapy> course = new ArrayList<>();
+        LocalDate end = null;
+        for (OtherTherapy o : sorted) {
+            if (end != null && o.getStart().isAfter(end.plusDays(STEROID_COURSE_BREAK_DAYS))) {
+                out.add(steroidCourse(course, end));
+                course = new ArrayList<>();
+                end = null;
+            }
+            course.add(o);
+            // Its last day as recorded (its start when it records none), never after asOf.
+            LocalDate last = o.getEnd() == null || o.getEnd().isBefore(o.getStart()) ? o.getStart() : o.getEnd();
+            if (asOf != null && last.isAfter(asOf)) last = asOf;
+            if (end == null || last.isAfter(end)) end = last;
+        }
+        if (!course.isEmpty()) out.add(steroidCourse(course, end));
+        return out;
+    }
+
+    private static Findings.OtherTherapy steroidCourse(List<OtherTherapy> course, LocalDate end) {
+        OtherTherapy first = course.get(0);
+        if (course.size() == 1) return single(first, null, null);
+        Set<Provenance> provenance = new TreeSet<>();
+        course.forEach(o -> provenance.addAll(o.getProvenance()));
+        OtherTherapy lastRecord = course.stream().filter(o -> o.getEnd() != null)
+                .max(Comparator.comparing(OtherTherapy::getEnd)).orElse(null);
+        String endText = lastRecord == null || !lastRecord.getEnd().equals(end) ? end.toString()
+                : PartialDateText.of(lastRecord.getEndEarliest() == null ? end : lastRecord.getEndEarliest(), end);
+        String start = PartialDateText.of(first.getStart(), first.getStartLatest());
+        String reason = first.getReason() + "; one course of " + course.size() + " records from " + start + " to "
+                + endText + " (doses of one steroid no more than " + STEROID_COURSE_BREAK_DAYS + " days apart form one"
+                + " course)";
+        return new Findings.OtherTherapy(first.getDrug().name(), start, endText, first.getDecision().name(),
+                first.getDecision().rule(), reason, first.isExposure(), AssessmentAssembler.refs(new ArrayList<>(provenance)),
+                null);
     }
 
     /**

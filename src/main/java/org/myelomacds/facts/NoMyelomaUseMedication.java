@@ -27,7 +27,19 @@ public final class NoMyelomaUseMedication {
     public static final Drug DRUG = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE", "antineoplastic with no use in myeloma",
             DrugClass.OTHER, Integer.MAX_VALUE - 10);
 
-    public static boolean is(Drug drug) { return DRUG.equals(drug); }
+    /**
+     * The same, named as an endocrine therapy of another cancer (aromatase inhibitors, tamoxifen, anti-androgens, GnRH
+     * analogues: value set medication-antineoplastic-no-myeloma-use-endocrine). Other therapy like {@link #DRUG}, but
+     * never a chemotherapy or steroid course's regimen partner (CDS-POLICY-NO-MYELOMA-USE-REGIMEN): an adjuvant tablet
+     * or depot injection runs beside any treatment (FINDINGS O1, Q1).
+     */
+    public static final Drug ENDOCRINE = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE_ENDOCRINE",
+            "endocrine therapy of another cancer, no use in myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 11);
+
+    public static boolean is(Drug drug) { return DRUG.equals(drug) || ENDOCRINE.equals(drug); }
+
+    /** Whether the drug is one with no use in myeloma that may be a chemotherapy course's regimen partner (not endocrine). */
+    public static boolean isRegimenPartner(Drug drug) { return DRUG.equals(drug); }
 
     /** Whether the other therapy is such a drug given with no reason while no other cancer was on record. */
     public static boolean reasonUnknown(OtherTherapy o) {

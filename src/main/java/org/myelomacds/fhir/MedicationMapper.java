@@ -97,7 +97,9 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
-        if (noMyelomaUse) return Optional.of(new DrugMatch(org.myelomacds.facts.NoMyelomaUseMedication.DRUG, Route.UNKNOWN));
+        if (noMyelomaUse) return Optional.of(new DrugMatch(noMyelomaUseEndocrine(concept, ctx.terms())
+                ? org.myelomacds.facts.NoMyelomaUseMedication.ENDOCRINE : org.myelomacds.facts.NoMyelomaUseMedication.DRUG,
+                Route.UNKNOWN));
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
@@ -116,6 +118,16 @@ final class MedicationMapper {
     private static boolean noMyelomaUseNamed(CodeableConcept concept, Terminology terms) {
         if (terms.drugs().noMyelomaUseWord(Concepts.text(concept)).isPresent()) return true;
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent());
+    }
+
+    /**
+     * Whether the concept's text or a coding's display names an endocrine therapy of another cancer among them
+     * (medication-antineoplastic-no-myeloma-use-endocrine): no partner of a chemotherapy course
+     * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
+     */
+    private static boolean noMyelomaUseEndocrine(CodeableConcept concept, Terminology terms) {
+        if (terms.drugs().isNoMyelomaUseEndocrine(Concepts.text(concept))) return true;
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().isNoMyelomaUseEndocrine(c.getDisplay()));
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */

@@ -163,6 +163,18 @@ final class MedicationResolver {
         }
         List<DrugMatch> named = drugs.allByName(text);
         List<DrugMatch> catalogued = named.stream().filter(m -> !isUnclassified(m)).toList();
+        if (catalogued.size() > 1) {
+            // A coding's display that names one of them alone says which drug the record gives: "etoposide 40 mg/m2/day
+            // IV (DCEP)" coded as etoposide (by a code the catalogue lacks) is the etoposide of DCEP, not all four of its
+            // drugs (FINDINGS O5: the cyclophosphamide and cisplatin of DCEP were named by the etoposide record).
+            for (Coding c : concept.getCoding()) {
+                List<DrugMatch> byDisplay = drugs.allByName(c.getDisplay()).stream().filter(m -> !isUnclassified(m)).toList();
+                if (byDisplay.size() != 1) continue;
+                Optional<DrugMatch> one = catalogued.stream().filter(m -> m.drug().equals(byDisplay.get(0).drug())).findFirst();
+                if (one.isPresent()) return List.of(one.get());
+            }
+            return catalogued;
+        }
         if (!catalogued.isEmpty()) return catalogued;
         return unclassified.isPresent() ? List.of(unclassified.get()) : named;
     }

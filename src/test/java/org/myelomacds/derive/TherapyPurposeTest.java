@@ -164,7 +164,8 @@ class TherapyPurposeTest {
      */
     @Test
     void theRegimenReadingNeedsTheCoursesToBeginTogetherAndNoMyelomaDrugBesideIt() {
-        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
+        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.ENDOCRINE;
+        Drug rituximab = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
         List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
                 condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc"));
         List<MedicationRecord> fills = new java.util.ArrayList<>();
@@ -192,10 +193,78 @@ class TherapyPurposeTest {
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertEquals(1, daysApart.myeloma().size(), daysApart.myeloma().toString());
         assertEquals(1, daysApart.undecided().size());
-        // near miss: a course of it begun the same day reads the cyclophosphamide as that cancer's
-        var together = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-13", "2025-06-10", null),
+        // an endocrine therapy is never a regimen partner (FINDINGS Q1): begun the same day, still undecided
+        var sameDay = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-13", "2025-06-10", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
+        assertEquals(1, sameDay.myeloma().size(), sameDay.myeloma().toString());
+        assertEquals(1, sameDay.undecided().size());
+        // near miss: a drug with no use in myeloma that is no endocrine therapy, given the same day: that cancer's
+        var together = TherapyPurpose.split(List.of(given("rtx", rituximab, "2025-01-13", "2025-01-13", null),
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());
+    }
+
+    private static org.myelomacds.facts.DiseaseStatus progression(String day) {
+        return new org.myelomacds.facts.DiseaseStatus(org.myelomacds.facts.DiseaseTrend.PROGRESSION, d(day),
+                new Provenance("Observation/pd-" + day, d(day)));
+    }
+
+    /** CHOP every 21 days from 2024-02-05, six cycles, with rituximab on the CHOP days of the cycles named. */
+    private static List<MedicationRecord> chop(int rituximabFromCycle, boolean rituximabMaintenanceBefore) {
+        List<MedicationRecord> out = new java.util.ArrayList<>();
+        if (rituximabMaintenanceBefore) {
+            for (String day : new String[]{"2023-09-11", "2023-11-06", "2024-01-01"}) {
+                out.add(given("rtx-m-" + day, org.myelomacds.facts.NoMyelomaUseMedication.DRUG, day, day, null));
+            }
+        }
+        for (int cycle = 1; cycle <= 6; cycle++) {
+            String day = d("2024-02-05").plusDays(21L * (cycle - 1)).toString();
+            out.add(given("cy-" + day, CYCLOPHOSPHAMIDE, day, day, null));
+            out.add(given("pred-" + day, DEXAMETHASONE, day, d(day).plusDays(4).toString(), null));
+            if (cycle >= rituximabFromCycle) {
+                out.add(given("rtx-" + day, org.myelomacds.facts.NoMyelomaUseMedication.DRUG, day, day, null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sweep P (Q2, Q3): the regimen reading asks whether the two courses were given on the same day, not whether they
+     * began on it: rituximab joining CHOP at cycle 3, or R-CHOP after rituximab maintenance, is the lymphoma's regimen;
+     * a course begun within 30 days after a dated myeloma progression is not (LOT-B15).
+     */
+    @Test
+    void theRegimenReadingNeedsTheCoursesGivenTogetherOnADayAndNoProgressionJustBefore() {
+        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2023-09-01", "fl"),
+                condition(ConditionKind.OTHER_MALIGNANCY, "2024-01-22", "dlbcl"));
+        LocalDate asOf = d("2026-11-01");
+        // Q3: rituximab from cycle 3: every CHOP record, cycles 1 and 2 included, is the lymphoma's
+        var cycle3 = TherapyPurpose.split(chop(3, false), conditions, asOf);
+        assertTrue(cycle3.myeloma().isEmpty(), cycle3.myeloma().toString());
+        assertTrue(cycle3.undecided().isEmpty());
+        assertTrue(cycle3.other().stream().filter(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG)
+                .allMatch(o -> o.getReason().contains("MedicationStatement/rtx-2024-03-18")), cycle3.other().toString());
+        // Q2: rituximab maintenance for the follicular lymphoma, then R-CHOP: the lymphoma's
+        var maintenance = TherapyPurpose.split(chop(1, true), conditions, asOf);
+        assertTrue(maintenance.myeloma().isEmpty(), maintenance.myeloma().toString());
+        assertTrue(maintenance.other().stream().filter(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG)
+                .allMatch(o -> o.getReason().contains("MedicationStatement/rtx-2024-02-05")), maintenance.other().toString());
+        // near miss: rituximab never on a CHOP day (a day after each cycle's CHOP): undecided, a range
+        List<MedicationRecord> apart = new java.util.ArrayList<>(chop(7, false));
+        for (int cycle = 1; cycle <= 6; cycle++) {
+            String day = d("2024-02-06").plusDays(21L * (cycle - 1)).toString();
+            apart.add(given("rtx-" + day, org.myelomacds.facts.NoMyelomaUseMedication.DRUG, day, day, null));
+        }
+        var notTogether = TherapyPurpose.split(apart, conditions, asOf);
+        assertEquals(6, notTogether.undecided().size(), notTogether.undecided().toString());
+        // a dated myeloma progression 11 days before the course began: never the lymphoma's (undecided)
+        var afterPd = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2024-01-25")), asOf);
+        assertEquals(6, afterPd.undecided().size(), afterPd.undecided().toString());
+        assertTrue(afterPd.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
+        // near miss: the progression 31 days before it: the lymphoma's
+        var earlierPd = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2024-01-05")), asOf);
+        assertTrue(earlierPd.myeloma().isEmpty(), earlierPd.myeloma().toString());
     }
 
     @Test

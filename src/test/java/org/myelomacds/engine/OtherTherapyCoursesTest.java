@@ -156,4 +156,36 @@ class OtherTherapyCoursesTest {
         assertEquals("paclitaxel", OtherTherapyFindings.drugWord("paclitaxel"));
         assertEquals("5-FU", OtherTherapyFindings.drugWord("5-FU"), "a name that starts with a digit is kept whole");
     }
+
+    private static final String AL_CYBORD = "qa-bundles/s18p-03-al-amyloidosis-dara-cybord-with-reason-then-myeloma-vrd-r.json";
+
+    /**
+     * FINDINGS P6: the weekly dexamethasone of CyBorD-daratumumab for AL amyloidosis (24 one-day records) is one course,
+     * as the bortezomib and cyclophosphamide given on the same days are, not 24 entries.
+     */
+    @Test
+    void aSteroidSetApartIsGroupedPerCourseLikeTheOtherDrugs() throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(Path.of(AL_CYBORD).toFile()));
+        List<Findings.OtherTherapy> dex = a.findings().priorTherapy().otherTherapy().stream()
+                .filter(o -> "DEXAMETHASONE".equals(o.drug())).toList();
+        assertEquals(1, dex.size(), dex.toString());
+        assertEquals("2021-03-01", dex.get(0).start());
+        assertEquals("2021-08-09", dex.get(0).end());
+        assertTrue(dex.get(0).reason().contains("one course of 24 records from 2021-03-01 to 2021-08-09"), dex.get(0).reason());
+
+        // near miss: doses more than 60 days apart are two courses; a single dose stays one entry as before
+        ObjectNode b = (ObjectNode) JSON.readTree(Path.of(AL_CYBORD).toFile());
+        ArrayNode kept = JSON.createArrayNode();
+        for (var e : b.withArray("entry")) {
+            String id = e.path("resource").path("id").asText();
+            if (!id.startsWith("al-dex-") || id.equals("al-dex-2021-03-01") || id.equals("al-dex-2021-03-08")
+                    || id.equals("al-dex-2021-08-09")) kept.add(e);
+        }
+        b.set("entry", kept);
+        List<Findings.OtherTherapy> apart = Samples.evaluate(b).findings().priorTherapy().otherTherapy().stream()
+                .filter(o -> "DEXAMETHASONE".equals(o.drug())).toList();
+        assertEquals(2, apart.size(), apart.toString());
+        assertTrue(apart.get(0).reason().contains("one course of 2 records"), apart.get(0).reason());
+        assertFalse(apart.get(1).reason().contains("one course of"), apart.get(1).reason());
+    }
 }

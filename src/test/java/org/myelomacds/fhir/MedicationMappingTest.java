@@ -239,6 +239,11 @@ class MedicationMappingTest {
         assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE"), Bundles.read(statement("ms1",
                 "\"medicationCodeableConcept\":{\"text\":\"Rituximab 375 mg/m2\"}", null)).medications().stream()
                 .map(m -> m.getDrug().name()).toList());
+        // An endocrine therapy of another cancer is read as such: no partner of a chemotherapy course
+        // (medication-antineoplastic-no-myeloma-use-endocrine, CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
+        assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE_ENDOCRINE"), Bundles.read(statement("ms1",
+                "\"medicationCodeableConcept\":{\"text\":\"Anastrozole 1 mg tablet\"}", null)).medications().stream()
+                .map(m -> m.getDrug().name()).toList());
         // A display carries the name as well as a text does.
         assertEquals("UNLISTED_ANTINEOPLASTIC_NAME", one(statement("ms1", concept(RXNORM, "9999993", "alnuctamab 10 mg"), null)).getDrug().name());
         for (String other : new String[]{"adalimumab 40 mg", "Xgeva (denosumab) 120 mg SC", "zoledronic acid 4 mg IV",
@@ -1103,5 +1108,20 @@ class MedicationMappingTest {
         MedicationRecord ma2 = own.medications().stream().filter(m -> m.getSource() == MedicationSource.ADMINISTRATION)
                 .findFirst().orElseThrow();
         assertFalse(ma2.getReasons().stream().anyMatch(x -> "Condition/bc".equals(x.reference())));
+    }
+
+    /**
+     * FINDINGS O5: a record whose text names a regimen ("(DCEP)") and whose coding's display names one of its drugs, by
+     * a code the catalogue lacks, is that drug alone; with no such display, every drug the name names.
+     */
+    @Test
+    void aCodingDisplayNamingOneDrugOfARegimenNameIsThatDrugAlone() {
+        String text = "\"text\":\"etoposide 40 mg/m2/day IV continuous infusion (DCEP)\"";
+        assertEquals(List.of("ETOPOSIDE"), Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{" + text
+                + ",\"coding\":[{\"system\":\"" + RXNORM + "\",\"code\":\"4179\",\"display\":\"etoposide\"}]}", null))
+                .medications().stream().map(m -> m.getDrug().name()).toList());
+        // near miss: the same text with no coding names all four drugs of DCEP
+        assertEquals(4, Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{" + text + "}", null))
+                .medications().size());
     }
 }

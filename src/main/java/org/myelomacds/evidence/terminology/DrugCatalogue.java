@@ -49,6 +49,7 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet noMyelomaUse;
+    private final ValueSet noMyelomaUseEndocrine;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -121,6 +122,8 @@ public final class DrugCatalogue {
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
         noMyelomaUse = t.require("medication-antineoplastic-no-myeloma-use", "names of antineoplastics with no use in myeloma");
+        noMyelomaUseEndocrine = t.require("medication-antineoplastic-no-myeloma-use-endocrine",
+                "which antineoplastics with no use in myeloma are endocrine therapy of another cancer");
         supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
@@ -232,6 +235,17 @@ public final class DrugCatalogue {
         if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
         return noMyelomaUse.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
+    }
+
+    /**
+     * Whether a text names an endocrine therapy of another cancer among the antineoplastics with no use in myeloma
+     * (aromatase inhibitors, tamoxifen, fulvestrant, anti-androgens, GnRH analogues:
+     * {@code medication-antineoplastic-no-myeloma-use-endocrine}). Such a drug is no partner of a chemotherapy or
+     * steroid course (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
+     */
+    public boolean isNoMyelomaUseEndocrine(String text) {
+        if (noMyelomaUseEndocrine == null || text == null || text.isBlank()) return false;
+        return noMyelomaUseEndocrine.text().matches(text);
     }
 
     /**
