@@ -227,8 +227,8 @@ class MedicationMappingTest {
      */
     @Test
     void anUnlistedNameWithAnAntineoplasticInnStemIsPossibleMyelomaTherapy() {
-        for (String named : new String[]{"forimtamig (GPRC5D x CD3) SC", "alnuctamab SC", "oprozomib 240 mg", "oxaliplatin",
-                "idarubicin", "lomustine", "teniposide", "irinotecan", "navitoclax", "ricolinostat",
+        for (String named : new String[]{"forimtamig (GPRC5D x CD3) SC", "alnuctamab SC", "oprozomib 240 mg", "nedaplatin",
+                "idarubicin", "lomustine", "teniposide", "topotecan", "navitoclax", "ricolinostat",
                 "arlocabtagene autoleucel", "arlo-cel infusion", "zenocutuzumab 750 mg", "siltuximab"}) {
             PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + named + "\"}", null));
             assertEquals(List.of("UNLISTED_ANTINEOPLASTIC_NAME"), r.medications().stream().map(m -> m.getDrug().name()).toList(), named);
@@ -239,6 +239,12 @@ class MedicationMappingTest {
         assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE"), Bundles.read(statement("ms1",
                 "\"medicationCodeableConcept\":{\"text\":\"Rituximab 375 mg/m2\"}", null)).medications().stream()
                 .map(m -> m.getDrug().name()).toList());
+        // Oxaliplatin and irinotecan (FOLFOX, FOLFIRI) are named drugs with no use in myeloma, no longer unlisted names.
+        for (String folfox : new String[]{"oxaliplatin", "irinotecan"}) {
+            assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE"), Bundles.read(statement("ms1",
+                    "\"medicationCodeableConcept\":{\"text\":\"" + folfox + "\"}", null)).medications().stream()
+                    .map(m -> m.getDrug().name()).toList(), folfox);
+        }
         // An endocrine therapy of another cancer is read as such: no partner of a chemotherapy course
         // (medication-antineoplastic-no-myeloma-use-endocrine, CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
         assertEquals(List.of("ANTINEOPLASTIC_NO_MYELOMA_USE_ENDOCRINE"), Bundles.read(statement("ms1",
