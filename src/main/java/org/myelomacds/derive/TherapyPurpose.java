@@ -308,7 +308,7 @@ public final class TherapyPurpose {
      * CDS-POLICY-NO-MYELOMA-USE-REGIMEN: a given record with no stated reason of shared chemotherapy, a corticosteroid or
      * the catalogue's unclassified antineoplastic (vincristine), started while another cancer was on record and not
      * abated, whose course (the records of its drug no more than {@link #COURSE_BREAK_DAYS} apart) was given on the same
-     * day as a given record of a drug with no use in myeloma that may be a regimen's partner (not an endocrine therapy),
+     * day as a given record of a drug with no use in myeloma that may be a regimen's partner (not a continuous therapy: endocrine, oral kinase inhibitor),
      * not given for a plasma-cell disorder, started while the same cancer was on record (rituximab of R-CHOP, from cycle
      * 1, 2 or 3, or after rituximab maintenance): the regimen is therapy of that cancer. Never when a drug only myeloma
      * is treated with starts within {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days of the record, nor
@@ -334,7 +334,7 @@ public final class TherapyPurpose {
         // whatever runs beside it (Sweep P, Q1: DCEP 11 days after a progression, beside a new anastrozole course).
         if (progressionShortlyBefore(courseStart, progressions)) return null;
         // Given together: a record of the partner starts on a day a record of the course starts (rituximab infused with
-        // the CHOP of a cycle). An endocrine therapy of another cancer is no partner: an adjuvant tablet or a depot
+        // the CHOP of a cycle). A continuous therapy of another cancer (endocrine, an oral kinase inhibitor) is no partner: a daily tablet or a depot
         // injection runs beside any treatment, and its fills fall on chemotherapy days by chance (Sweep O, O1; Sweep P,
         // Q1). The partner's own course may have begun earlier (rituximab maintenance, Q2) or later (rituximab joining
         // CHOP at cycle 3, Q3): what matters is the day they were given together.

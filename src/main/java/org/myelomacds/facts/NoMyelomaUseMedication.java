@@ -28,17 +28,18 @@ public final class NoMyelomaUseMedication {
             DrugClass.OTHER, Integer.MAX_VALUE - 10);
 
     /**
-     * The same, named as an endocrine therapy of another cancer (aromatase inhibitors, tamoxifen, anti-androgens, GnRH
-     * analogues: value set medication-antineoplastic-no-myeloma-use-endocrine). Other therapy like {@link #DRUG}, but
-     * never a chemotherapy or steroid course's regimen partner (CDS-POLICY-NO-MYELOMA-USE-REGIMEN): an adjuvant tablet
-     * or depot injection runs beside any treatment (FINDINGS O1, Q1).
+     * The same, named as a continuous therapy of another cancer: an endocrine therapy (aromatase inhibitors, tamoxifen,
+     * anti-androgens, GnRH analogues) or an oral kinase inhibitor (value set medication-antineoplastic-no-myeloma-use-continuous).
+     * Other therapy like {@link #DRUG}, but never a chemotherapy or steroid course's regimen partner
+     * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN): a daily tablet or a depot injection taken for months or years runs beside any
+     * treatment, and its fills fall on chemotherapy days by chance (FINDINGS O1, Q1).
      */
-    public static final Drug ENDOCRINE = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE_ENDOCRINE",
-            "endocrine therapy of another cancer, no use in myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 11);
+    public static final Drug CONTINUOUS = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE_CONTINUOUS",
+            "continuous therapy of another cancer (endocrine or oral kinase inhibitor), no use in myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 11);
 
-    public static boolean is(Drug drug) { return DRUG.equals(drug) || ENDOCRINE.equals(drug); }
+    public static boolean is(Drug drug) { return DRUG.equals(drug) || CONTINUOUS.equals(drug); }
 
-    /** Whether the drug is one with no use in myeloma that may be a chemotherapy course's regimen partner (not endocrine). */
+    /** Whether the drug is one with no use in myeloma that may be a chemotherapy course's regimen partner (not a continuous therapy). */
     public static boolean isRegimenPartner(Drug drug) { return DRUG.equals(drug); }
 
     /** Whether the other therapy is such a drug given with no reason while no other cancer was on record. */

@@ -97,8 +97,8 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
-        if (noMyelomaUse) return Optional.of(new DrugMatch(noMyelomaUseEndocrine(concept, ctx.terms())
-                ? org.myelomacds.facts.NoMyelomaUseMedication.ENDOCRINE : org.myelomacds.facts.NoMyelomaUseMedication.DRUG,
+        if (noMyelomaUse) return Optional.of(new DrugMatch(noMyelomaUseContinuous(concept, ctx.terms())
+                ? org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS : org.myelomacds.facts.NoMyelomaUseMedication.DRUG,
                 Route.UNKNOWN));
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
@@ -121,13 +121,13 @@ final class MedicationMapper {
     }
 
     /**
-     * Whether the concept's text or a coding's display names an endocrine therapy of another cancer among them
-     * (medication-antineoplastic-no-myeloma-use-endocrine): no partner of a chemotherapy course
+     * Whether the concept's text or a coding's display names a continuous therapy of another cancer among them (endocrine therapy, oral kinase inhibitor)
+     * (medication-antineoplastic-no-myeloma-use-continuous): no partner of a chemotherapy course
      * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
      */
-    private static boolean noMyelomaUseEndocrine(CodeableConcept concept, Terminology terms) {
-        if (terms.drugs().isNoMyelomaUseEndocrine(Concepts.text(concept))) return true;
-        return concept.getCoding().stream().anyMatch(c -> terms.drugs().isNoMyelomaUseEndocrine(c.getDisplay()));
+    private static boolean noMyelomaUseContinuous(CodeableConcept concept, Terminology terms) {
+        if (terms.drugs().isNoMyelomaUseContinuous(Concepts.text(concept))) return true;
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().isNoMyelomaUseContinuous(c.getDisplay()));
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */

@@ -164,7 +164,7 @@ class TherapyPurposeTest {
      */
     @Test
     void theRegimenReadingNeedsTheCoursesToBeginTogetherAndNoMyelomaDrugBesideIt() {
-        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.ENDOCRINE;
+        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS;
         Drug rituximab = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
         List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
                 condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc"));
@@ -193,12 +193,12 @@ class TherapyPurposeTest {
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertEquals(1, daysApart.myeloma().size(), daysApart.myeloma().toString());
         assertEquals(1, daysApart.undecided().size());
-        // an endocrine therapy is never a regimen partner (FINDINGS Q1): begun the same day, still undecided
+        // a continuous therapy (endocrine, oral kinase inhibitor) is never a regimen partner (FINDINGS Q1): begun the same day, still undecided
         var sameDay = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-13", "2025-06-10", null),
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertEquals(1, sameDay.myeloma().size(), sameDay.myeloma().toString());
         assertEquals(1, sameDay.undecided().size());
-        // near miss: a drug with no use in myeloma that is no endocrine therapy, given the same day: that cancer's
+        // near miss: a drug with no use in myeloma that is no continuous therapy, given the same day: that cancer's
         var together = TherapyPurpose.split(List.of(given("rtx", rituximab, "2025-01-13", "2025-01-13", null),
                 given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
         assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());

@@ -49,7 +49,7 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet noMyelomaUse;
-    private final ValueSet noMyelomaUseEndocrine;
+    private final ValueSet noMyelomaUseContinuous;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -122,8 +122,8 @@ public final class DrugCatalogue {
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
         noMyelomaUse = t.require("medication-antineoplastic-no-myeloma-use", "names of antineoplastics with no use in myeloma");
-        noMyelomaUseEndocrine = t.require("medication-antineoplastic-no-myeloma-use-endocrine",
-                "which antineoplastics with no use in myeloma are endocrine therapy of another cancer");
+        noMyelomaUseContinuous = t.require("medication-antineoplastic-no-myeloma-use-continuous",
+                "which antineoplastics with no use in myeloma are continuous therapy of another cancer (endocrine, oral kinase inhibitor)");
         supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
@@ -238,14 +238,14 @@ public final class DrugCatalogue {
     }
 
     /**
-     * Whether a text names an endocrine therapy of another cancer among the antineoplastics with no use in myeloma
-     * (aromatase inhibitors, tamoxifen, fulvestrant, anti-androgens, GnRH analogues:
-     * {@code medication-antineoplastic-no-myeloma-use-endocrine}). Such a drug is no partner of a chemotherapy or
+     * Whether a text names a continuous therapy of another cancer among the antineoplastics with no use in myeloma
+     * (aromatase inhibitors, tamoxifen, fulvestrant, anti-androgens, GnRH analogues, oral kinase inhibitors:
+     * {@code medication-antineoplastic-no-myeloma-use-continuous}). Such a drug is no partner of a chemotherapy or
      * steroid course (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
      */
-    public boolean isNoMyelomaUseEndocrine(String text) {
-        if (noMyelomaUseEndocrine == null || text == null || text.isBlank()) return false;
-        return noMyelomaUseEndocrine.text().matches(text);
+    public boolean isNoMyelomaUseContinuous(String text) {
+        if (noMyelomaUseContinuous == null || text == null || text.isBlank()) return false;
+        return noMyelomaUseContinuous.text().matches(text);
     }
 
     /**
