@@ -1367,6 +1367,11 @@ public final class LineOfTherapyDeriver {
             DosingPeriod course = new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(),
                     !to.isBefore(finalPhaseStart), toxicity, endRecorded, endUnknown, startLatest, endEarliest,
                     new ArrayList<>(provenance));
+            // An order's authorised supply (validity end, supply x repeats) ends the course, not a dose date
+            // (CDS-POLICY-AUTHORISED-END-LINE-DISAGREE; sweep s19 V4).
+            boolean authorised = endRecorded && e.getValue().stream().filter(s -> s.to().equals(to))
+                    .allMatch(s -> s.record().getSource() == org.myelomacds.facts.MedicationSource.REQUEST && s.record().isEndFromAuthorisation());
+            if (authorised) course = course.withAuthorisedEnd();
             out.add(line > 0 ? evidentStop(course, e.getValue(), segments) : course);
         }
         return out;
