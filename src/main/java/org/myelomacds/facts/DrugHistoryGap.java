@@ -392,7 +392,7 @@ public final class DrugHistoryGap implements HasProvenance {
         return new DrugHistoryGap(Kind.LINE_AND_OWN_END_DISAGREE, course.getDrug(), name + " refractoriness undecided:"
                 + " the drug-level reading (§1.2, its own last dose + 60 days) and the line-level reading (every drug of a"
                 + " line that progressed within 60 days of the line's last dose) disagree, and neither decides. Line "
-                + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd() + ") progressed on "
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd() + ") progressed "
                 + progression.onDate() + ", " + (progression.getDay() - convictedLastDose.toEpochDay()) + " days after its"
                 + " last " + convicted.displayName() + " dose (" + convictedLastDose + "; " + convicted.displayName()
                 + " refractory): by the line " + name + " is refractory. " + name + "'s record ends on "
