@@ -73,6 +73,11 @@ public final class MedicationRecord implements HasProvenance {
      * read as the arm of a blinded product (CDS-POLICY-BLINDED-STUDY-DRUG, FINDINGS N2); null when none.
      */
     private final String note;
+    /**
+     * The words the record names its medication by (the concept's text, else its codings), kept to tell apart records
+     * of the catalogue's unclassified antineoplastic (UnnamedTherapyCourses); null when the record names it otherwise.
+     */
+    private final String medicationWords;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -117,6 +122,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = null;
         this.stoppedBy = null;
         this.endFromAuthorisation = false;
+        this.medicationWords = null;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
@@ -149,6 +155,7 @@ public final class MedicationRecord implements HasProvenance {
         this.plannedEnd = c.plannedEnd;
         this.stoppedBy = c.stoppedBy;
         this.endFromAuthorisation = c.endFromAuthorisation;
+        this.medicationWords = c.medicationWords;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
@@ -184,6 +191,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate plannedEnd;
         private LocalDate stoppedBy;
         private boolean endFromAuthorisation;
+        private String medicationWords;
         private String mobilisationSign;
         private String chartedCourseNote;
         private String supplyDisagreement;
@@ -214,6 +222,7 @@ public final class MedicationRecord implements HasProvenance {
             plannedEnd = r.plannedEnd;
             stoppedBy = r.stoppedBy;
             endFromAuthorisation = r.endFromAuthorisation;
+            medicationWords = r.medicationWords;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
@@ -316,6 +325,20 @@ public final class MedicationRecord implements HasProvenance {
         c.note = text;
         return c.build();
     }
+
+    /** This record with the words that name its medication (see {@link #getMedicationWords()}). */
+    public MedicationRecord withMedicationWords(String words) {
+        if (java.util.Objects.equals(words, medicationWords)) return this;
+        Copy c = new Copy(this);
+        c.medicationWords = words;
+        return c.build();
+    }
+
+    /**
+     * The words the record names its medication by: the concept's text, else its codings ("system|code"); null when not
+     * kept. Read only to tell one unclassified study drug from another (UnnamedTherapyCourses), never as a drug name.
+     */
+    public String getMedicationWords() { return medicationWords; }
 
     /** The record's free-text note, or null; quoted in gaps, never read as a decision. */
     public String getNote() { return note; }
