@@ -26,6 +26,24 @@ final class CycleCharting {
     /** The longest cycle read (28-day cycles: Rd, Pd, DRd, IRd); VMP's 42-day cycles are not an oral cycle pack. */
     static final int CYCLE_MAX_DAYS = 28;
 
+    /**
+     * Drugs that no schedule gives once per cycle, whatever their route (CDS-POLICY-CYCLE-CHARTED-INFUSION): carfilzomib is
+     * given on days 1, 2, 8, 9, 15 and 16 (twice weekly, CANDOR-DESIGN) or weekly (the once-weekly schedule of the D-Kd
+     * label, AMGEN-2020-08) of each 28-day cycle, so its records one a cycle are the cycle charted on its first day, as
+     * an oral cycle pack is (FINDINGS K4; sweep s19 V1). Daratumumab and isatuximab are given once every 4 weeks in their
+     * later cycles by their own schedules: a record a cycle is then the dose itself, and they are not listed.
+     */
+    private static final java.util.Set<org.myelomacds.facts.Drug> DOSED_WEEKLY_OR_MORE =
+            java.util.Set.of(org.myelomacds.facts.Drug.CARFILZOMIB);
+
+    private static final java.util.Set<String> INFUSED_NAMES = DOSED_WEEKLY_OR_MORE.stream()
+            .map(org.myelomacds.facts.Drug::displayName).collect(java.util.stream.Collectors.toSet());
+
+    /** Whether every schedule of the drug gives it more than once a cycle, so one record a cycle is charting. */
+    static boolean dosedWeeklyOrMore(org.myelomacds.facts.Drug drug) {
+        return DOSED_WEEKLY_OR_MORE.contains(drug);
+    }
+
     /** A dose of the line on a day, by a drug named in words (for the text that names the bound). */
     record LineDose(LocalDate day, String drug) {}
 
@@ -79,7 +97,8 @@ final class CycleCharting {
         if (!latest.isAfter(last)) return Optional.empty();
         return Optional.of(new LastCycle(latest, drug + " charted once per cycle (its records " + shortest
                 + " or more days apart, one a cycle; the last on " + last + "), so its last dose was taken some day from "
-                + last + " to " + latest + " (" + why + "), not known which (project policy CDS-POLICY-CYCLE-CHARTED-ORAL)"));
+                + last + " to " + latest + " (" + why + "), not known which (project policy CDS-POLICY-CYCLE-CHARTED-ORAL"
+                + (INFUSED_NAMES.contains(drug) ? ", CDS-POLICY-CYCLE-CHARTED-INFUSION" : "") + ")"));
     }
 
     /**

@@ -1369,6 +1369,11 @@ public final class LineOfTherapyDeriver {
             DosingPeriod course = new DosingPeriod(e.getKey(), from, to, line, e.getValue().size(),
                     !to.isBefore(finalPhaseStart), toxicity, endRecorded, endUnknown, startLatest, endEarliest,
                     new ArrayList<>(provenance));
+            // An order's authorised supply (validity end, supply x repeats) ends the course, not a dose date
+            // (CDS-POLICY-AUTHORISED-END-LINE-DISAGREE; sweep s19 V4).
+            boolean authorised = endRecorded && e.getValue().stream().filter(s -> s.to().equals(to))
+                    .allMatch(s -> s.record().getSource() == org.myelomacds.facts.MedicationSource.REQUEST && s.record().isEndFromAuthorisation());
+            if (authorised) course = course.withAuthorisedEnd();
             out.add(line > 0 ? evidentStop(course, e.getValue(), segments) : course);
         }
         return out;
@@ -2098,9 +2103,10 @@ public final class LineOfTherapyDeriver {
     /**
      * The course with the unknown day of its last dose when its oral drug is charted once per cycle
      * (CDS-POLICY-CYCLE-CHARTED-ORAL, {@link CycleCharting}): its records in the line all one-day records, by mouth (or,
-     * with no route recorded, an IMiD, taken only by mouth), recurring at a cycle interval. The line's doses of that
-     * cycle are its own drugs' and its corticosteroid's (charted dose by dose when the oral drug is not). Unchanged
-     * otherwise: an infusion (a 4-weekly daratumumab dose) is one dose on its day.
+     * with no route recorded, an IMiD, taken only by mouth), or of a drug no schedule gives once a cycle (carfilzomib,
+     * CDS-POLICY-CYCLE-CHARTED-INFUSION), recurring at a cycle interval. The line's doses of that cycle are its own drugs'
+     * and its corticosteroid's (charted dose by dose when the oral drug is not). Unchanged otherwise: an infusion given
+     * once a cycle by its schedule (a 4-weekly daratumumab dose) is one dose on its day.
      */
     private static DosingPeriod lastCycleCharted(DosingPeriod course, List<Segment> lineSegments, List<Segment> supportive,
                                                  LocalDate bound) {
@@ -2108,7 +2114,7 @@ public final class LineOfTherapyDeriver {
         Drug drug = course.getDrug();
         List<Segment> own = lineSegments.stream().filter(s -> s.drug().equals(drug)).toList();
         boolean charted = !own.isEmpty() && own.stream().allMatch(s -> s.from().equals(s.to()) && !s.ongoing()
-                && !s.endUnknown() && takenByMouth(s.record()));
+                && !s.endUnknown() && (takenByMouth(s.record()) || CycleCharting.dosedWeeklyOrMore(drug)));
         if (!charted) return course;
         List<CycleCharting.LineDose> doses = new ArrayList<>();
         for (Segment s : lineSegments) doses.add(new CycleCharting.LineDose(s.to(), s.drug().displayName()));

@@ -20,8 +20,9 @@ import java.util.TreeSet;
  *
  * <p>Records are of one medication when the codes the engine could not read are the same set, or, when a record has no
  * code, the same text ({@link UnrecognisedCode} entries of the record's own reference). A record with neither (an
- * antineoplastic the catalogue's catch-all recognised, so no unread code) is its own medication: nothing shows two such
- * records are one drug. Records of one medication form one course while each starts at most
+ * antineoplastic the catalogue's catch-all recognised, so no unread code) is of one medication with the records that
+ * name their medication by the same words (its text, else its codes: {@link MedicationRecord#getMedicationWords()}),
+ * and without such words its own medication: nothing then shows two such records are one drug. Records of one medication form one course while each starts at most
  * {@link LineOfTherapyDeriver#RESUMPTION_WINDOW_DAYS} days after the course's last day so far (the interval the
  * line-of-therapy policy treats as an ordinary break, CDS-POLICY-THERAPY-GAP); undated records are a course each.
  */
@@ -79,6 +80,8 @@ public final class UnnamedTherapyCourses {
         }
         if (!codes.isEmpty()) return r.getDrug().name() + " codes " + codes;
         if (!texts.isEmpty()) return r.getDrug().name() + " text " + texts;
+        // the catalogue's catch-all (a study drug by its text): records naming it by the same words are one medication
+        if (r.getMedicationWords() != null) return r.getDrug().name() + " named " + r.getMedicationWords();
         return null;
     }
 }

@@ -84,8 +84,26 @@ public final class DosingPeriod implements HasProvenance {
         out.supplyNote = supplyNote;
         out.continuedNote = continuedNote;
         out.authorisationNote = authorisationNote;
+        out.authorisedEnd = authorisedEnd;
         return out;
     }
+
+    private boolean authorisedEnd;
+
+    /**
+     * This course ending on an order whose end comes only from its dispense authorisation (validityPeriod end, supply x
+     * repeats): the end says how long the drug could be dispensed, not the day of its last dose
+     * (CDS-POLICY-AUTHORISED-END-LINE-DISAGREE). Unchanged unless the end is recorded.
+     */
+    public DosingPeriod withAuthorisedEnd() {
+        if (!endRecorded) return this;
+        DosingPeriod out = copy(endLatest);
+        out.authorisedEnd = true;
+        return out;
+    }
+
+    /** The course's recorded end is an order's authorised supply, not a dose date (see {@link #withAuthorisedEnd()}). */
+    public boolean isAuthorisedEnd() { return authorisedEnd; }
 
     /**
      * This course with the latest day its unknown end can fall on (CDS-POLICY-UNKNOWN-END: the day before the next line

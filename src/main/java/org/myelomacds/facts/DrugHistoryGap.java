@@ -1,5 +1,6 @@
 package org.myelomacds.facts;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -376,6 +377,30 @@ public final class DrugHistoryGap implements HasProvenance {
                 + " last dose it is not refractory (§1.2), by its line it is, and the record does not say which reading"
                 + " holds (" + Provenances.references(course) + "; " + Provenances.references(progression) + ")",
                 Provenances.of(course, line, progression));
+    }
+
+    /**
+     * {@link Kind#LINE_AND_OWN_END_DISAGREE} for a course that ends on an order's authorised supply
+     * (CDS-POLICY-AUTHORISED-END-LINE-DISAGREE): {@code convicted} is a drug of the same line refractory to the
+     * progression by its own last dose, so the line progressed within 60 days of its last dose (issue 10: refractory by
+     * the line), while the order's end lies more than 60 days before it (§1.2 by that end: not refractory). The text
+     * names both readings and says that neither decided.
+     */
+    public static DrugHistoryGap authorisedEndAndLineDisagree(DosingPeriod course, PriorLine line, DiseaseStatus progression,
+                                                            Drug convicted, LocalDate convictedLastDose) {
+        String name = course.getDrug().displayName();
+        return new DrugHistoryGap(Kind.LINE_AND_OWN_END_DISAGREE, course.getDrug(), name + " refractoriness undecided:"
+                + " the drug-level reading (§1.2, its own last dose + 60 days) and the line-level reading (every drug of a"
+                + " line that progressed within 60 days of the line's last dose) disagree, and neither decides. Line "
+                + line.getNumber() + " (" + line.getStart() + " to " + line.getShownEnd() + ") progressed "
+                + progression.onDate() + ", " + (progression.getDay() - convictedLastDose.toEpochDay()) + " days after its"
+                + " last " + convicted.displayName() + " dose (" + convictedLastDose + "; " + convicted.displayName()
+                + " refractory): by the line " + name + " is refractory. " + name + "'s record ends on "
+                + course.getEnd() + ", " + (progression.getDay() - course.getEndDay()) + " days before the progression,"
+                + " but that day is the end of its order's dispense authorisation (validity period or supply), not a"
+                + " dose date, and nothing records that " + name + " was stopped: its last dose is not known ("
+                + Provenances.references(course) + "; " + Provenances.references(progression)
+                + "; project policy CDS-POLICY-AUTHORISED-END-LINE-DISAGREE)", Provenances.of(course, line, progression));
     }
 
     public static DrugHistoryGap impreciseLineWindow(DosingPeriod course, PriorLine line, DiseaseStatus progression) {

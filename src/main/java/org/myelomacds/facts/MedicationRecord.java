@@ -80,6 +80,11 @@ public final class MedicationRecord implements HasProvenance {
      * read as the arm of a blinded product (CDS-POLICY-BLINDED-STUDY-DRUG, FINDINGS N2); null when none.
      */
     private final String note;
+    /**
+     * The words the record names its medication by (the concept's text, else its codings), kept to tell apart records
+     * of the catalogue's unclassified antineoplastic (UnnamedTherapyCourses); null when the record names it otherwise.
+     */
+    private final String medicationWords;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -126,6 +131,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedByEarliest = null;
         this.endFromAuthorisation = false;
         this.authorisedSupplyEnd = null;
+        this.medicationWords = null;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
@@ -160,6 +166,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedByEarliest = c.stoppedByEarliest == null ? c.stoppedBy : c.stoppedByEarliest;
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.authorisedSupplyEnd = c.authorisedSupplyEnd;
+        this.medicationWords = c.medicationWords;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
@@ -197,6 +204,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate stoppedByEarliest;
         private boolean endFromAuthorisation;
         private LocalDate authorisedSupplyEnd;
+        private String medicationWords;
         private String mobilisationSign;
         private String chartedCourseNote;
         private String supplyDisagreement;
@@ -229,6 +237,7 @@ public final class MedicationRecord implements HasProvenance {
             stoppedByEarliest = r.stoppedByEarliest;
             endFromAuthorisation = r.endFromAuthorisation;
             authorisedSupplyEnd = r.authorisedSupplyEnd;
+            medicationWords = r.medicationWords;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
@@ -331,6 +340,20 @@ public final class MedicationRecord implements HasProvenance {
         c.note = text;
         return c.build();
     }
+
+    /** This record with the words that name its medication (see {@link #getMedicationWords()}). */
+    public MedicationRecord withMedicationWords(String words) {
+        if (java.util.Objects.equals(words, medicationWords)) return this;
+        Copy c = new Copy(this);
+        c.medicationWords = words;
+        return c.build();
+    }
+
+    /**
+     * The words the record names its medication by: the concept's text, else its codings ("system|code"); null when not
+     * kept. Read only to tell one unclassified study drug from another (UnnamedTherapyCourses), never as a drug name.
+     */
+    public String getMedicationWords() { return medicationWords; }
 
     /** The record's free-text note, or null; quoted in gaps, never read as a decision. */
     public String getNote() { return note; }

@@ -261,6 +261,23 @@ final class MedicationMapper {
 
     static final String MEDICATION_CATEGORY = UnrecognisedCode.MEDICATION;
 
+    /**
+     * A record of the catalogue's unclassified antineoplastic (a study drug, an L01 code the catalogue does not hold) with
+     * the words its medication is named by, so that UnnamedTherapyCourses can tell one such drug from another: no
+     * unread code is listed for it (the catalogue recognised it), and without these words each of its records was a
+     * medication of its own (sweep s19 V3: 84 administrations of one study drug read as up to 84 more lines).
+     */
+    private static MedicationRecord withWords(MedicationRecord r, Type medication) {
+        if (r.getDrug().getDrugClass() != org.myelomacds.facts.DrugClass.OTHER || !(medication instanceof CodeableConcept cc)) {
+            return r;
+        }
+        String text = Concepts.text(cc);
+        if (text != null && !text.isBlank()) return r.withMedicationWords("text " + text.trim().toLowerCase(java.util.Locale.ROOT));
+        java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+        for (Coding c : cc.getCoding()) if (c.hasCode()) codes.add(c.getSystem() + "|" + c.getCode().trim());
+        return codes.isEmpty() ? r : r.withMedicationWords("codes " + codes);
+    }
+
     static void mapStatement(MedicationStatement ms, EntryContext ctx, MedicationResolver meds) {
         MedicationStatement.MedicationStatementStatus status = ms.getStatus();
         if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
@@ -306,7 +323,7 @@ final class MedicationMapper {
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
-            ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withWords(record, ms.getMedication()).withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -359,7 +376,7 @@ final class MedicationMapper {
                             ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms());
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ma.getEffective()));
-            ctx.out().medications.add(record.withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withWords(record, ma.getMedication()).withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -426,7 +443,7 @@ final class MedicationMapper {
                     md.hasStatusReasonCodeableConcept() ? List.of(md.getStatusReasonCodeableConcept()) : List.of(), ctx.terms());
             if (supplyUnknown) record = record.withEndUnreadable(EndUnreadable.SUPPLY_NOT_STATED, null);
             if (disagreement != null && start != null) record = record.withSupplyDisagreement(disagreement);
-            ctx.out().medications.add(record);
+            ctx.out().medications.add(withWords(record, md.getMedication()));
         }
     }
 
@@ -504,8 +521,8 @@ final class MedicationMapper {
                     .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
             if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
             if (supplyEnd != null) built = built.withAuthorisedSupplyEnd(supplyEnd);
-            ctx.out().medications.add((authorisationEnd ? built.withEndFromAuthorisation() : built)
-                    .withMobilisationSign(mobilisation));
+            ctx.out().medications.add(withWords(authorisationEnd ? built.withEndFromAuthorisation() : built,
+                    mr.getMedication()).withMobilisationSign(mobilisation));
         }
     }
 
