@@ -470,6 +470,12 @@ public record ReportView(
                 : p.linesUndecided() == null ? String.valueOf(lines.size())
                 : lines.size() + " as placed, but the count is undecided" + (p.linesMin() == null ? ""
                         : ": " + p.linesMin() + " to " + p.linesMax() + " lines") + " (see \"Lines undecided\")";
+        // Therapy the engine cannot name may be one more line per course (HISTORY-ELIG-03): a count it may raise is not
+        // given as if it were whole (sweep s19 V3: "1" beside three years of an uncoded study drug after a progression).
+        boolean unnamed = gaps.stream().anyMatch(g -> "THERAPY_UNCLASSIFIED".equals(g.code()) || "MEDICATION_UNIDENTIFIED".equals(g.code()));
+        if (unnamed && p.firstLineUnderWay() == null && p.linesUndecided() == null) {
+            count += " counted, and therapy the engine cannot name may add lines (see the data gaps)";
+        }
         patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : count + ": " + lines.stream()
                 .map(l -> "L" + l.number() + " " + l.drugs() + " (" + l.start() + " to " + l.end() + ")")
                 .collect(Collectors.joining("; "))));
