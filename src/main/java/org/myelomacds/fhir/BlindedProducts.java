@@ -39,7 +39,12 @@ final class BlindedProducts {
         if (words == null) return;
         for (int i = from; i < records.size(); i++) {
             MedicationRecord r = records.get(i);
-            if (r.getDrug().isCatalogued()) records.set(i, r.withBlinded(words));
+            // A blinded product the catalogue cannot name ("Investigational product (study drug, blinded)", the
+            // unclassified catch-all, class OTHER) is no "drug X or placebo": it stays therapy the engine cannot name,
+            // one more possible line per course (HISTORY-ELIG-03), its class unknown (sweep s19 W3).
+            if (r.getDrug().isCatalogued() && r.getDrug().getDrugClass() != org.myelomacds.facts.DrugClass.OTHER) {
+                records.set(i, r.withBlinded(words));
+            }
         }
     }
 
