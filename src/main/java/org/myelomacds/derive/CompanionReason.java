@@ -16,15 +16,16 @@ final class CompanionReason {
     private CompanionReason() {}
 
     /**
-     * True when the companion states no reason that names another condition (no reason, or only codes the engine does
-     * not read), or when one of its reasons names {@code cancer}: a reference to that Condition, or a code the
+     * True when the companion states no reason at all, or when one of its reasons names {@code cancer}: a reference to that Condition, or a code the
      * terminology reads as another cancer (codes are not compared with the Condition's own, so a coded cancer reason is
-     * taken to be the cancer on record). A stated reason that is another condition (a non-cancer disease, or another
-     * cancer's Condition) makes it no companion of {@code cancer}.
+     * taken to be the cancer on record). Any other stated reason (a non-cancer disease, another cancer's Condition, or a
+     * code the engine does not classify) makes it no companion of {@code cancer}.
      */
     static boolean mayBeTherapyOf(MedicationRecord companion, ClinicalCondition cancer) {
         boolean namesCancer = companion.getReasons().stream().anyMatch(t -> namesCancer(t, cancer));
-        return namesCancer || companion.getReasons().stream().noneMatch(TherapyReason::isOtherCondition);
+        // Any other stated reason, read or not, says the companion was given for something the record names: a code
+        // the engine does not classify (ITP as ICD-10-CM D69.3) is no licence to read it as that cancer's (sweep s19 W1, W8).
+        return namesCancer || companion.getReasons().isEmpty();
     }
 
     private static boolean namesCancer(TherapyReason t, ClinicalCondition cancer) {

@@ -277,9 +277,15 @@ public final class TherapyPurpose {
      * "possibly an anti-CD38 antibody": its name says what it is.
      */
     private static OtherTherapy noMyelomaUse(MedicationRecord r, List<TherapyReason> reasons, List<ClinicalCondition> conditions) {
+        // A stated reason the engine cannot classify (ITP coded D69.3) is still what the record says it was given for:
+        // never that of a cancer that happens to be on record (sweep s19 W8).
+        if (!reasons.isEmpty()) {
+            return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, "given for its stated reason, " + names(reasons)
+                    + " (a condition the engine does not classify): an antineoplastic with no use in myeloma, not myeloma therapy ("
+                    + NoMyelomaUseMedication.POLICY + ")", provenance(r.getProvenance(), reasons, List.of()));
+        }
         ClinicalCondition cancer = r.getStart() == null ? null : cancerOnRecord(r.getStart(), conditions);
-        String stated = reasons.isEmpty() ? "no stated reason; " : "its stated reason, " + names(reasons)
-                + ", is no other condition; ";
+        String stated = "no stated reason; ";
         if (cancer != null) {
             return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, stated + "an antineoplastic with no use in myeloma,"
                     + " given while " + cancer(cancer) + " was on record and not abated: therapy of that cancer, not myeloma"
@@ -307,10 +313,10 @@ public final class TherapyPurpose {
     /**
      * CDS-POLICY-NO-MYELOMA-USE-REGIMEN: a given record with no stated reason of shared chemotherapy, a corticosteroid or
      * the catalogue's unclassified antineoplastic (vincristine), started while another cancer was on record and not
-     * abated, whose course (the records of its drug no more than {@link #COURSE_BREAK_DAYS} apart) was given on the same
-     * day as a given record of a drug with no use in myeloma that may be a regimen's partner (not a continuous therapy: endocrine, oral kinase inhibitor),
-     * not given for a plasma-cell disorder, started while the same cancer was on record (rituximab of R-CHOP, from cycle
-     * 1, 2 or 3, or after rituximab maintenance): the regimen is therapy of that cancer. Never when a drug only myeloma
+     * abated, whose course (the records of its drug no more than {@link #COURSE_BREAK_DAYS} apart) began on the same day,
+     * known to the day, as the course of a drug with no use in myeloma that may be a regimen's partner (not a continuous
+     * therapy: endocrine, oral kinase inhibitor), not given for a plasma-cell disorder nor for another stated condition,
+     * started while the same cancer was on record (rituximab of R-CHOP from cycle 1): the regimen is therapy of that cancer. Never when a drug only myeloma
      * is treated with starts within {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days of the record, nor
      * when a dated myeloma progression lies in the {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before
      * its course began (LOT-B15: a new regimen after a progression is a new line). Shared chemotherapy otherwise keeps
@@ -333,21 +339,26 @@ public final class TherapyPurpose {
         // A course begun within 30 days after a dated myeloma progression is the next myeloma line's reading (LOT-B15),
         // whatever runs beside it (Sweep P, Q1: DCEP 11 days after a progression, beside a new anastrozole course).
         if (progressionShortlyBefore(courseStart, progressions)) return null;
-        // Given together: a record of the partner starts on a day a record of the course starts (rituximab infused with
-        // the CHOP of a cycle). A continuous therapy of another cancer (endocrine, an oral kinase inhibitor) is no partner: a daily tablet or a depot
-        // injection runs beside any treatment, and its fills fall on chemotherapy days by chance (Sweep O, O1; Sweep P,
-        // Q1). The partner's own course may have begun earlier (rituximab maintenance, Q2) or later (rituximab joining
-        // CHOP at cycle 3, Q3): what matters is the day they were given together.
-        java.util.Set<LocalDate> courseDays = new java.util.HashSet<>();
-        // Both days known to the day: a start recorded by month or year is any day of it (Sweep Q, U2).
-        course.stream().filter(m -> m.getStart().equals(m.getStartLatest())).forEach(m -> courseDays.add(m.getStart()));
+        // Begun together: the partner's course and this course start on the same day, both first days known to the day
+        // (R-CHOP from cycle 1). Less is not enough: a partner course already running when a weekly salvage course
+        // began, whatever day one of its doses shared with it (sweep s19 W1: Cd beside adjuvant trastuzumab; W2:
+        // melphalan-prednisone first dispensed on a pembrolizumab day), or a partner joining later (rituximab from cycle
+        // 2 or 3, Sweep P Q3), keeps CDS-POLICY-CHEMO-OTHER-CANCER's range. A start recorded by month or year is any day
+        // of it (Sweep Q, U2). A continuous therapy of another cancer (endocrine, an oral kinase inhibitor) is no
+        // partner: a daily tablet or a depot injection runs beside any treatment (Sweep O, O1; Sweep P, Q1).
+        if (!course.stream().anyMatch(m -> m.getStart().equals(courseStart) && courseStart.equals(m.getStartLatest()))) return null;
         // The reason names the first partner record given with the course, so every record of the course gives the same
         // reason and its doses form one course in the findings.
         return all.stream().filter(n -> NoMyelomaUseMedication.isRegimenPartner(n.getDrug())
                         && n.getStart() != null && !n.getStart().isAfter(asOf) && TherapyRecords.isGiven(n)
                         && n.getReasons().stream().noneMatch(t -> t.isMyeloma() || t.isPrecursor())
                         && CompanionReason.mayBeTherapyOf(n, cancer)
-                        && courseDays.contains(n.getStart()) && n.getStart().equals(n.getStartLatest())
+                        // given, not only handed over or ordered: a pharmacy dispense or an order says nothing of what was
+                        // given with what (sweep s19 W1: fluorouracil cream dispensed with the first Cd fill)
+                        && (n.getSource() == MedicationSource.ADMINISTRATION || n.getSource() == MedicationSource.STATEMENT)
+                        && courseStart.equals(n.getStart()) && courseStart.equals(n.getStartLatest())
+                        && courseStart.equals(course(n, all, asOf).stream().map(MedicationRecord::getStart)
+                                .min(Comparator.naturalOrder()).orElseThrow())
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
                 .min(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
                 .map(n -> new StartedWith(n, cancer)).orElse(null);

@@ -115,6 +115,36 @@ class OtherCancerRegimenReadingTest {
         }
     }
 
+    /**
+     * Sweep R, W1: a partner stating a reason the engine does not classify (ITP coded D69.3), or recorded only as a
+     * pharmacy dispense (fluorouracil cream handed over with the first Cd fill), is no regimen partner; a partner course
+     * already running when the cytotoxic course began (adjuvant trastuzumab beside weekly Cd) is none either.
+     */
+    @Test
+    void aPartnerWithAnUnreadReasonOnlyDispensedOrAlreadyRunningIsNoRegimenPartner() {
+        List<ClinicalCondition> conditions = List.of(MYELOMA, otherCancer("pca", "2020-05-04"));
+        TherapyReason unread = new TherapyReason(null, "Immune thrombocytopenia", null, false);
+        var coded = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2024-06-17", unread),
+                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
+        assertEquals(1, coded.undecided().size(), coded.other().toString());
+        assertTrue(coded.other().get(0).getReason().contains("a condition the engine does not classify"), coded.other().get(0).getReason());
+        MedicationRecord dispensed = new MedicationRecord(NO_MYELOMA_USE, Route.UNKNOWN, MedicationSource.DISPENSE, "completed",
+                false, d("2024-06-17"), d("2024-07-16"), d("2024-06-17"), d("2024-07-16"), null, false,
+                new Provenance("MedicationDispense/fu", d("2024-06-17")));
+        var cream = TherapyPurpose.split(List.of(dispensed, given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)),
+                conditions, AS_OF);
+        assertEquals(1, cream.undecided().size(), cream.other().toString());
+        var running = TherapyPurpose.split(List.of(given("tz1", NO_MYELOMA_USE, "2024-05-27", "2024-05-27", null),
+                given("tz2", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
+        assertEquals(1, running.undecided().size(), running.other().toString());
+        // near miss: no reason, given (not dispensed), its course begun the same day: that cancer's regimen
+        var partner = TherapyPurpose.split(List.of(given("rtx", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null),
+                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
+        assertTrue(partner.myeloma().isEmpty(), partner.myeloma().toString());
+        assertTrue(decisions(partner).contains(Decision.WITH_NO_MYELOMA_USE_DRUG));
+    }
+
     /** U3: a lymphoma recorded now as in remission with no abatement date may have been under way: a range, no line. */
     @Test
     void aCancerInRemissionWithNoAbatementDateKeepsThePurposeUndecided() {
