@@ -339,6 +339,11 @@ public final class TherapyPurpose {
         // A course begun within 30 days after a dated myeloma progression is the next myeloma line's reading (LOT-B15),
         // whatever runs beside it (Sweep P, Q1: DCEP 11 days after a progression, beside a new anastrozole course).
         if (progressionShortlyBefore(courseStart, progressions)) return null;
+        // Nor one begun after a dated myeloma progression that no myeloma-only drug has answered yet: the disease needs
+        // treatment, and the course may be it (sweep s19 X1: weekly Cd begun with a new trastuzumab course 42 days after
+        // a progression, bendamustine-dexamethasone with a new rituximab course 55 days after). R-CHOP years after a
+        // progression answered by Kd is read as before.
+        if (progressionUnanswered(courseStart, progressions, all, asOf)) return null;
         // Begun together: the partner's course and this course start on the same day, both first days known to the day
         // (R-CHOP from cycle 1). Less is not enough: a partner course already running when a weekly salvage course
         // began, whatever day one of its doses shared with it (sweep s19 W1: Cd beside adjuvant trastuzumab; W2:
@@ -362,6 +367,19 @@ public final class TherapyPurpose {
                         && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
                 .min(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
                 .map(n -> new StartedWith(n, cancer)).orElse(null);
+    }
+
+    /**
+     * Whether the latest dated myeloma progression on or before {@code start} was followed by no given record of a drug
+     * only myeloma is treated with before {@code start}: the progression is still unanswered when the course begins.
+     */
+    private static boolean progressionUnanswered(LocalDate start, List<DiseaseStatus> progressions, List<MedicationRecord> all,
+                                                 LocalDate asOf) {
+        LocalDate last = progressions.stream().map(DiseaseStatus::getDate).filter(d -> d != null && !d.isAfter(start))
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (last == null) return false;
+        return all.stream().noneMatch(m -> MYELOMA_DRUG_CLASSES.contains(m.getDrug().getDrugClass()) && TherapyRecords.isGiven(m)
+                && m.getStart() != null && !m.getStart().isAfter(asOf) && m.getStart().isAfter(last) && m.getStart().isBefore(start));
     }
 
     /**

@@ -264,9 +264,15 @@ class TherapyPurposeTest {
         var afterPd = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2024-01-25")), asOf);
         assertEquals(6, afterPd.undecided().size(), afterPd.undecided().toString());
         assertTrue(afterPd.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
-        // near miss: the progression 31 days before it: the lymphoma's
-        var earlierPd = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2024-01-05")), asOf);
-        assertTrue(earlierPd.myeloma().isEmpty(), earlierPd.myeloma().toString());
+        // a progression 55 days before it that no myeloma-only drug has answered yet: undecided (sweep s19 X1)
+        var unanswered = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2023-12-12")), asOf);
+        assertEquals(6, unanswered.undecided().size(), unanswered.undecided().toString());
+        // near miss: the progression answered by bortezomib started after it (more than 30 days before the CHOP): the lymphoma's
+        List<MedicationRecord> answered = new java.util.ArrayList<>(chop(1, false));
+        answered.add(given("btz", BORTEZOMIB, "2023-11-15", "2023-12-20", null));
+        var earlierPd = TherapyPurpose.split(answered, List.of(), conditions, List.of(progression("2023-11-01")), asOf);
+        assertTrue(earlierPd.undecided().isEmpty(), earlierPd.undecided().toString());
+        assertTrue(earlierPd.other().stream().anyMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
     }
 
     @Test
