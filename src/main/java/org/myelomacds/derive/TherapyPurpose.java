@@ -175,12 +175,13 @@ public final class TherapyPurpose {
                     PrecursorByDates precursor = cancer == null && with == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (with != null) {
                         decided = new OtherTherapy(r, Decision.WITH_NO_MYELOMA_USE_DRUG, antiCd38, "no stated reason;"
-                                + " its course was given on the same day as an antineoplastic with no use in myeloma (first"
-                                + " together on " + with.drug().getStart() + ", " + with.drug().sourceReference() + ") while "
+                                + " its course began on the same day as a course of an antineoplastic with no use in myeloma"
+                                + " (on " + with.drug().getStart() + ", " + with.drug().sourceReference() + ") while "
                                 + cancer(with.cancer()) + " was on record and not abated, with no drug only myeloma is"
                                 + " treated with within " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS + " days and no"
                                 + " myeloma progression in the " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
-                                + " days before the course began: read with it as therapy of that cancer, not myeloma"
+                                + " days before the course began nor one no myeloma drug had treated: read with it as"
+                                + " therapy of that cancer, not myeloma"
                                 + " therapy (" + NoMyelomaUseMedication.REGIMEN_POLICY + ")", provenance(r.getProvenance(),
                                 reasons, List.of(with.cancer())));
                     } else if (cancer != null) {
@@ -319,7 +320,9 @@ public final class TherapyPurpose {
      * started while the same cancer was on record (rituximab of R-CHOP from cycle 1): the regimen is therapy of that cancer. Never when a drug only myeloma
      * is treated with starts within {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days of the record, nor
      * when a dated myeloma progression lies in the {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before
-     * its course began (LOT-B15: a new regimen after a progression is a new line). Shared chemotherapy otherwise keeps
+     * its course began, or before it with no drug only myeloma is treated with given since (LOT-B15: a new regimen after
+     * a progression is a new line). Only a partner recorded as given (an administration or a statement) whose course
+     * began on the course's first day, and which states no reason other than that cancer, counts. Shared chemotherapy otherwise keeps
      * CDS-POLICY-CHEMO-OTHER-CANCER's undecided purpose (a range), never a line taken away. Null when not so.
      */
     static StartedWith startedWithNoMyelomaUseDrug(MedicationRecord r, List<MedicationRecord> all,
