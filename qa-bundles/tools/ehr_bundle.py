@@ -170,3 +170,30 @@ def gcsf(b, start, n=6, plerixafor_day=None):
 
 def rmaint(b, start, end=None, status='active'):
     b.stmt('r-maint', 'lenalidomide 10 mg capsule daily (maintenance)', start, end, LEN, status=status)
+
+
+# ---- the shared history of the acceptance generators (s18/s19 sweeps) ----
+
+def out(b, story): save(b.bundle(), story)
+
+
+def weekly(b, pre, text, code, start, end, every=7, **kw):
+    """One administration every {every} days from {start} to {end}."""
+    d = start
+    while d <= end:
+        b.admin('%s-%s' % (pre, d), text, d, code, **kw); d = days(d, every)
+
+
+def kd(b, start, last, pre='kd'):
+    """Kd in 28-day cycles (carfilzomib days 1, 2, 8, 9, 15, 16; weekly dexamethasone) while day 16 is on or before {last}."""
+    k = 0
+    while days(start, 28 * k + 15) <= last:
+        for d in (0, 1, 7, 8, 14, 15):
+            day = days(start, 28 * k + d); b.admin(pre + '-cfz-' + day, 'carfilzomib 56 mg/m2 IV (Kd)', day, CFZ)
+        k += 1
+    weekly(b, pre + '-dex', 'dexamethasone 20 mg PO (Kd)', DEX, start, days(start, 28 * k - 1))
+
+
+def tail(b):
+    """The labs every acceptance bundle ends with: eGFR 66 and LVEF 60% in October 2026."""
+    b.egfr('2026-10-20', 66); LVEF(b, '2026-10-15')

@@ -19,19 +19,12 @@ class BO(B):
         bd = super().bundle(); bd['timestamp'] = '2026-12-05T21:40:00Z'; return bd
 
 
-def out(b, story): save(b.bundle(), story)
-
 
 RTX = ('121191', 'rituximab'); VCR = ('11202', 'vincristine'); ANA = ('84857', 'anastrozole')
 PCS = 'http://www.cms.gov/Medicare/Coding/ICD10'
 BLIND_DARA = 'Daratumumab 16 mg/kg or placebo IV (study drug, double-blind)'
 BLIND_ISA = 'Isatuximab 10 mg/kg or placebo IV (study drug, double-blind)'
 
-
-def weekly(b, pre, text, code, start, end, every=7, **kw):
-    d = start
-    while d <= end:
-        b.admin('%s-%s' % (pre, d), text, d, code, **kw); d = days(d, every)
 
 
 def kd(b, start, last, pre='kd', **kw):
@@ -51,9 +44,6 @@ def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end=None, r_status='complet
     b.proc('asct', ASCT, 'Autologous stem cell transplant', days(start, 159))
     if r_end is not False: rmaint(b, days(start, 212), r_end, r_status)
 
-
-def tail(b):
-    b.egfr('2026-10-20', 66); LVEF(b, '2026-10-15')
 
 
 def rchop(b, start, n=6, why=None):

@@ -16,28 +16,12 @@ class BQ(B):
         bd = super().bundle(); bd['timestamp'] = '2026-12-05T22:30:00Z'; return bd
 
 
-def out(b, story): save(b.bundle(), story)
-
 
 RTX = ('121191', 'rituximab'); VCR = ('11202', 'vincristine'); ANA = ('84857', 'anastrozole')
 DLBCL = [{'system': ICD, 'code': 'C83.38', 'display': 'Diffuse large B-cell lymphoma, lymph nodes of multiple sites'}]
 FL = [{'system': ICD, 'code': 'C82.08', 'display': 'Follicular lymphoma grade I, lymph nodes of multiple sites'}]
 BC = [{'system': ICD, 'code': 'C50.912', 'display': 'Malignant neoplasm of unspecified site of left female breast'}]
 
-
-def weekly(b, pre, text, code, start, end, every=7, **kw):
-    d = start
-    while d <= end:
-        b.admin('%s-%s' % (pre, d), text, d, code, **kw); d = days(d, every)
-
-
-def kd(b, start, last, pre='kd'):
-    k = 0
-    while days(start, 28 * k + 15) <= last:
-        for d in (0, 1, 7, 8, 14, 15):
-            day = days(start, 28 * k + d); b.admin(pre + '-cfz-' + day, 'carfilzomib 56 mg/m2 IV (Kd)', day, CFZ)
-        k += 1
-    weekly(b, pre + '-dex', 'dexamethasone 20 mg PO (Kd)', DEX, start, days(start, 28 * k - 1))
 
 
 def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end=None, r_status='completed'):
@@ -47,9 +31,6 @@ def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end=None, r_status='complet
     b.proc('asct', ASCT, 'Autologous stem cell transplant', days(start, 159))
     if r_end is not False: rmaint(b, days(start, 212), r_end, r_status)
 
-
-def tail(b):
-    b.egfr('2026-10-20', 66); LVEF(b, '2026-10-15')
 
 
 def chop(b, start, n=6, rtx_from=0):

@@ -22,8 +22,6 @@ class BW(B):
         return r
 
 
-def out(b, story): save(b.bundle(), story)
-
 
 RTX = ('121191', 'rituximab'); VCR = ('11202', 'vincristine'); BENDA = ('134547', 'bendamustine')
 TRA = ('224905', 'trastuzumab'); PEMBRO = ('1547545', 'pembrolizumab'); FU = ('4492', 'fluorouracil')
@@ -36,20 +34,6 @@ ITP_CODE = {'coding': [{'system': ICD, 'code': 'D69.3', 'display': 'Immune throm
             'text': 'Immune thrombocytopenia'}
 
 
-def weekly(b, pre, text, code, start, end, every=7, **kw):
-    d = start
-    while d <= end:
-        b.admin('%s-%s' % (pre, d), text, d, code, **kw); d = days(d, every)
-
-
-def kd(b, start, last, pre='kd'):
-    k = 0
-    while days(start, 28 * k + 15) <= last:
-        for d in (0, 1, 7, 8, 14, 15):
-            day = days(start, 28 * k + d); b.admin(pre + '-cfz-' + day, 'carfilzomib 56 mg/m2 IV (Kd)', day, CFZ)
-        k += 1
-    weekly(b, pre + '-dex', 'dexamethasone 20 mg PO (Kd)', DEX, start, days(start, 28 * k - 1))
-
 
 def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end='2022-02-28'):
     b.cond('mm', MM_ICD(), 'Multiple myeloma', dx)
@@ -58,9 +42,6 @@ def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end='2022-02-28'):
     b.proc('asct', ASCT, 'Autologous stem cell transplant', days(start, 159))
     rmaint(b, days(start, 212), r_end, 'completed')
 
-
-def tail(b):
-    b.egfr('2026-10-20', 66); LVEF(b, '2026-10-15')
 
 
 S2 = '2024-06-17'  # the salvage's first day: 42 days after the dated progression of 2024-05-06

@@ -17,8 +17,6 @@ class BX(B):
         bd = super().bundle(); bd['timestamp'] = '2026-12-06T01:00:00Z'; return bd
 
 
-def out(b, story): save(b.bundle(), story)
-
 
 RTX = ('121191', 'rituximab'); VCR = ('11202', 'vincristine'); BENDA = ('134547', 'bendamustine')
 TRA = ('224905', 'trastuzumab')
@@ -30,20 +28,6 @@ RC_CHEMO = {'coding': [{'system': ICD, 'code': 'Z51.11', 'display': 'Encounter f
             'text': 'Encounter for antineoplastic chemotherapy'}
 
 
-def weekly(b, pre, text, code, start, end, every=7, **kw):
-    d = start
-    while d <= end:
-        b.admin('%s-%s' % (pre, d), text, d, code, **kw); d = days(d, every)
-
-
-def kd(b, start, last, pre='kd'):
-    k = 0
-    while days(start, 28 * k + 15) <= last:
-        for d in (0, 1, 7, 8, 14, 15):
-            day = days(start, 28 * k + d); b.admin(pre + '-cfz-' + day, 'carfilzomib 56 mg/m2 IV (Kd)', day, CFZ)
-        k += 1
-    weekly(b, pre + '-dex', 'dexamethasone 20 mg PO (Kd)', DEX, start, days(start, 28 * k - 1))
-
 
 def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end='2022-02-28'):
     b.cond('mm', MM_ICD(), 'Multiple myeloma', dx)
@@ -52,9 +36,6 @@ def asct_r(b, dx='2019-01-20', start='2019-02-01', r_end='2022-02-28'):
     b.proc('asct', ASCT, 'Autologous stem cell transplant', days(start, 159))
     rmaint(b, days(start, 212), r_end, 'completed')
 
-
-def tail(b):
-    b.egfr('2026-10-20', 66); LVEF(b, '2026-10-15')
 
 
 def two_lines(b):
