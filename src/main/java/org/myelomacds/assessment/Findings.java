@@ -180,7 +180,7 @@ public record Findings(
     /**
      * A record that is not a line of myeloma therapy: the drug (absent for a transplant, whose kind — AUTOLOGOUS,
      * ALLOGENEIC or UNKNOWN — is {@code transplant}), its dates as recorded, {@code decidedBy} the rule
-     * (STATED_REASON, BEFORE_DIAGNOSIS, PRECURSOR, NO_MYELOMA_USE, NO_MYELOMA_USE_REASON_UNKNOWN, WITH_NO_MYELOMA_USE_DRUG) and {@code rule} in words, {@code reason} naming the condition and
+     * (STATED_REASON, BEFORE_DIAGNOSIS, PRECURSOR, NO_MYELOMA_USE, NO_MYELOMA_USE_REASON_UNKNOWN) and {@code rule} in words, {@code reason} naming the condition and
      * its record, {@code exposure} whether the drug still counts as given (washout, refractoriness).
      * {@code recordedName}: for a drug the catalogue does not list (its {@code drug} is only the category it was read
      * as, such as UNLISTED_NAME_BSA_DOSED), the name the record gives it ("paclitaxel"); null otherwise.

@@ -2,7 +2,6 @@ package org.myelomacds.derive;
 
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
-import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.MedicationSource;
 import org.myelomacds.facts.MedicationRecord;
@@ -109,18 +108,7 @@ public final class TherapyPurpose {
      */
     public static Split split(List<MedicationRecord> records, List<ProcedureRecord> procedures,
                               List<ClinicalCondition> conditions, LocalDate asOf) {
-        return split(records, procedures, conditions, List.of(), asOf);
-    }
-
-    /**
-     * The same, with the record's disease statuses: a dated myeloma progression shortly before a chemotherapy course
-     * keeps it from being read as another cancer's regimen (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
-     */
-    public static Split split(List<MedicationRecord> records, List<ProcedureRecord> procedures,
-                              List<ClinicalCondition> conditions, List<DiseaseStatus> statuses, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        List<DiseaseStatus> progressions = (statuses == null ? List.<DiseaseStatus>of() : statuses).stream()
-                .filter(d -> d != null && d.isProgression() && d.isDated() && !d.getDate().isAfter(asOf)).toList();
         List<ClinicalCondition> confirmed = (conditions == null ? List.<ClinicalCondition>of() : conditions).stream()
                 .filter(c -> c != null && !c.isPossible() && (c.getOnset() == null || !c.getOnset().isAfter(asOf)))
                 .toList();
@@ -170,21 +158,9 @@ public final class TherapyPurpose {
                             + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
-                    StartedWith with = startedWithNoMyelomaUseDrug(r, all, confirmed, progressions, asOf);
-                    OtherCancerOnRecord.OnRecord cancer = with == null ? otherCancerOnRecord(r, first, confirmed, all, asOf) : null;
-                    PrecursorByDates precursor = cancer == null && with == null ? precursorByDates(r, confirmed, asOf) : null;
-                    if (with != null) {
-                        decided = new OtherTherapy(r, Decision.WITH_NO_MYELOMA_USE_DRUG, antiCd38, "no stated reason;"
-                                + " its course began on the same day as a course of an antineoplastic with no use in myeloma"
-                                + " (on " + with.drug().getStart() + ", " + with.drug().sourceReference() + ") while "
-                                + cancer(with.cancer()) + " was on record and not abated, with no drug only myeloma is"
-                                + " treated with within " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS + " days and no"
-                                + " myeloma progression in the " + LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS
-                                + " days before the course began nor one no myeloma drug had treated: read with it as"
-                                + " therapy of that cancer, not myeloma"
-                                + " therapy (" + NoMyelomaUseMedication.REGIMEN_POLICY + ")", provenance(r.getProvenance(),
-                                reasons, List.of(with.cancer())));
-                    } else if (cancer != null) {
+                    OtherCancerOnRecord.OnRecord cancer = otherCancerOnRecord(r, first, confirmed, all, asOf);
+                    PrecursorByDates precursor = cancer == null ? precursorByDates(r, confirmed, asOf) : null;
+                    if (cancer != null) {
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
                                 + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
                                 + " started after the myeloma diagnosis while " + cancer.text() + ", and "
@@ -307,137 +283,6 @@ public final class TherapyPurpose {
                 + " no exposure of any myeloma class; what it was given for is not recorded (" + NoMyelomaUseMedication.POLICY
                 + ")", provenance(r.getProvenance(), reasons, List.of()));
     }
-
-    /** A record of a drug with no use in myeloma, and the other cancer on record when it and its companions started. */
-    record StartedWith(MedicationRecord drug, ClinicalCondition cancer) {}
-
-    /**
-     * CDS-POLICY-NO-MYELOMA-USE-REGIMEN: a given record with no stated reason of shared chemotherapy, a corticosteroid or
-     * the catalogue's unclassified antineoplastic (vincristine), started while another cancer was on record and not
-     * abated, whose course (the records of its drug no more than {@link #COURSE_BREAK_DAYS} apart) began on the same day,
-     * known to the day, as the course of a drug with no use in myeloma that may be a regimen's partner (not a continuous
-     * therapy: endocrine, oral kinase inhibitor), not given for a plasma-cell disorder nor for another stated condition,
-     * started while the same cancer was on record (rituximab of R-CHOP from cycle 1): the regimen is therapy of that cancer. Never when a drug only myeloma
-     * is treated with starts within {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days of the record, nor
-     * when a dated myeloma progression lies in the {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before
-     * its course began, or before it with no drug only myeloma is treated with given since (LOT-B15: a new regimen after
-     * a progression is a new line). Only a partner recorded as given (an administration or a statement) whose course
-     * began on the course's first day, and which states no reason other than that cancer, counts. Shared chemotherapy otherwise keeps
-     * CDS-POLICY-CHEMO-OTHER-CANCER's undecided purpose (a range), never a line taken away. Null when not so.
-     */
-    static StartedWith startedWithNoMyelomaUseDrug(MedicationRecord r, List<MedicationRecord> all,
-                                                   List<ClinicalCondition> conditions, List<DiseaseStatus> progressions,
-                                                   LocalDate asOf) {
-        DrugClass c = r.getDrug().getDrugClass();
-        boolean regimenDrug = SHARED_CHEMOTHERAPY.contains(c) || c == DrugClass.CORTICOSTEROID
-                || (c == DrugClass.OTHER && UNCLASSIFIED_ANTINEOPLASTIC.equals(r.getDrug().name()));
-        if (!regimenDrug || r.getStart() == null) return null;
-        ClinicalCondition cancer = cancerOnRecord(r.getStart(), conditions);
-        if (cancer == null) return null;
-        // A drug only myeloma is treated with, given within the window of the record, keeps it myeloma therapy (Sweep O,
-        // O2: the CyBorD cyclophosphamide).
-        if (myelomaDrugNear(r, all, asOf)) return null;
-        List<MedicationRecord> course = course(r, all, asOf);
-        LocalDate courseStart = course.stream().map(MedicationRecord::getStart).min(Comparator.naturalOrder()).orElseThrow();
-        // A course begun within 30 days after a dated myeloma progression is the next myeloma line's reading (LOT-B15),
-        // whatever runs beside it (Sweep P, Q1: DCEP 11 days after a progression, beside a new anastrozole course).
-        if (progressionShortlyBefore(courseStart, progressions)) return null;
-        // Nor one begun after a dated myeloma progression that no myeloma-only drug has answered yet: the disease needs
-        // treatment, and the course may be it (sweep s19 X1: weekly Cd begun with a new trastuzumab course 42 days after
-        // a progression, bendamustine-dexamethasone with a new rituximab course 55 days after). R-CHOP years after a
-        // progression answered by Kd is read as before.
-        if (progressionUnanswered(courseStart, progressions, all, asOf)) return null;
-        // Begun together: the partner's course and this course start on the same day, both first days known to the day
-        // (R-CHOP from cycle 1). Less is not enough: a partner course already running when a weekly salvage course
-        // began, whatever day one of its doses shared with it (sweep s19 W1: Cd beside adjuvant trastuzumab; W2:
-        // melphalan-prednisone first dispensed on a pembrolizumab day), or a partner joining later (rituximab from cycle
-        // 2 or 3, Sweep P Q3), keeps CDS-POLICY-CHEMO-OTHER-CANCER's range. A start recorded by month or year is any day
-        // of it (Sweep Q, U2). A continuous therapy of another cancer (endocrine, an oral kinase inhibitor) is no
-        // partner: a daily tablet or a depot injection runs beside any treatment (Sweep O, O1; Sweep P, Q1).
-        if (!course.stream().anyMatch(m -> m.getStart().equals(courseStart) && courseStart.equals(m.getStartLatest()))) return null;
-        // The reason names the first partner record given with the course, so every record of the course gives the same
-        // reason and its doses form one course in the findings.
-        return all.stream().filter(n -> NoMyelomaUseMedication.isRegimenPartner(n.getDrug())
-                        && n.getStart() != null && !n.getStart().isAfter(asOf) && TherapyRecords.isGiven(n)
-                        && n.getReasons().stream().noneMatch(t -> t.isMyeloma() || t.isPrecursor())
-                        && CompanionReason.mayBeTherapyOf(n, cancer)
-                        // given, not only handed over or ordered: a pharmacy dispense or an order says nothing of what was
-                        // given with what (sweep s19 W1: fluorouracil cream dispensed with the first Cd fill)
-                        && (n.getSource() == MedicationSource.ADMINISTRATION || n.getSource() == MedicationSource.STATEMENT)
-                        && courseStart.equals(n.getStart()) && courseStart.equals(n.getStartLatest())
-                        && courseStart.equals(course(n, all, asOf).stream().map(MedicationRecord::getStart)
-                                .min(Comparator.naturalOrder()).orElseThrow())
-                        && cancer.equals(cancerOnRecord(n.getStart(), conditions)))
-                .min(Comparator.comparing(MedicationRecord::getStart).thenComparing(n -> String.valueOf(n.sourceReference())))
-                .map(n -> new StartedWith(n, cancer)).orElse(null);
-    }
-
-    /**
-     * Whether the latest dated myeloma progression on or before {@code start} was followed by no given record of a drug
-     * only myeloma is treated with before {@code start}: the progression is still unanswered when the course begins.
-     */
-    private static boolean progressionUnanswered(LocalDate start, List<DiseaseStatus> progressions, List<MedicationRecord> all,
-                                                 LocalDate asOf) {
-        LocalDate last = progressions.stream().map(DiseaseStatus::getDate).filter(d -> d != null && !d.isAfter(start))
-                .max(Comparator.naturalOrder()).orElse(null);
-        if (last == null) return false;
-        return all.stream().noneMatch(m -> MYELOMA_DRUG_CLASSES.contains(m.getDrug().getDrugClass()) && TherapyRecords.isGiven(m)
-                && m.getStart() != null && !m.getStart().isAfter(asOf) && m.getStart().isAfter(last) && m.getStart().isBefore(start));
-    }
-
-    /**
-     * Whether a dated myeloma progression may lie on {@code start} or in the
-     * {@link LineOfTherapyDeriver#INITIAL_REGIMEN_WINDOW_DAYS} days before it (a partial date: any day of it).
-     */
-    private static boolean progressionShortlyBefore(LocalDate start, List<DiseaseStatus> progressions) {
-        LocalDate from = start.minusDays(LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
-        return progressions.stream().anyMatch(d -> !d.getDate().isAfter(start)
-                && !(d.getLatest() == null ? d.getDate() : d.getLatest()).isBefore(from));
-    }
-
-    /** Classes only myeloma is treated with among the catalogue's (venetoclax, also a CLL drug, aside). */
-    private static final java.util.Set<DrugClass> MYELOMA_DRUG_CLASSES = java.util.EnumSet.of(DrugClass.ANTI_CD38,
-            DrugClass.IMID, DrugClass.PROTEASOME_INHIBITOR, DrugClass.ANTI_SLAMF7, DrugClass.XPO1_INHIBITOR,
-            DrugClass.BISPECIFIC_ANTIBODY, DrugClass.CAR_T, DrugClass.ANTIBODY_DRUG_CONJUGATE, DrugClass.HDAC_INHIBITOR);
-
-    /** A break longer than this ends a course of one drug (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
-    private static final int COURSE_BREAK_DAYS = 60;
-
-    /** Whether a given record of a drug only myeloma is treated with starts within the initial-regimen window of {@code r}. */
-    private static boolean myelomaDrugNear(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
-        return all.stream().anyMatch(m -> MYELOMA_DRUG_CLASSES.contains(m.getDrug().getDrugClass()) && m.getStart() != null
-                && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m)
-                && Math.abs(java.time.temporal.ChronoUnit.DAYS.between(m.getStart(), r.getStart()))
-                        <= LineOfTherapyDeriver.INITIAL_REGIMEN_WINDOW_DAYS);
-    }
-
-    /**
-     * The given records of the course {@code r} belongs to: the records of its drug, going back and forth from it, each
-     * starting no more than {@link #COURSE_BREAK_DAYS} after the previous one's last day.
-     */
-    private static List<MedicationRecord> course(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
-        List<MedicationRecord> same = all.stream().filter(m -> m.getDrug().equals(r.getDrug()) && m.getStart() != null
-                        && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m))
-                .sorted(Comparator.comparing(MedicationRecord::getStart)).toList();
-        List<MedicationRecord> current = new ArrayList<>();
-        LocalDate end = null;
-        boolean holdsR = false;
-        for (MedicationRecord m : same) {
-            if (end != null && m.getStart().isAfter(end.plusDays(COURSE_BREAK_DAYS))) {
-                if (holdsR) return current;
-                current = new ArrayList<>();
-                end = null;
-            }
-            current.add(m);
-            holdsR |= m == r;
-            LocalDate last = TherapyRecords.lastDay(m, asOf);
-            if (end == null || last.isAfter(end)) end = last;
-        }
-        return holdsR ? current : List.of(r);
-    }
-
-    /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */
-    private static final String UNCLASSIFIED_ANTINEOPLASTIC = "UNCLASSIFIED_ANTINEOPLASTIC";
 
     /** The catalogue entry for therapy with no stated reason read as precursor therapy by its dates. */
     public static final String POLICY_PRECURSOR_DATES = "CDS-POLICY-PRECURSOR-DATES-01";

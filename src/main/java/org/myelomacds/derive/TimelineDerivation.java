@@ -79,8 +79,7 @@ public final class TimelineDerivation {
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.
-        TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
-                record.diseaseStatuses(), asOf);
+        TherapyPurpose.Split purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
         // Statements dated only by dateAsserted are placed against the lines the dated records form
         // (CDS-POLICY-DATE-ASSERTED); the record then reads as if the placed ones had those dates.
         if (AssertedDates.any(record.medications())) {
@@ -88,8 +87,7 @@ public final class TimelineDerivation {
                     record.diseaseStatuses(), asOf, purpose.undecided()).lines();
             record = record.withMedications(AssertedDates.place(record.medications(), dated, record.diseaseStatuses(),
                     asOf));
-            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
-                    record.diseaseStatuses(), asOf);
+            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
         }
         // A list entry dated by month or year that contains a course the chart gives dose by dose, with nothing of its
         // own outside it, is that course (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4).
@@ -97,8 +95,7 @@ public final class TimelineDerivation {
                 purpose.procedures(), record.diseaseStatuses(), asOf, purpose.undecided());
         if (asCourses != record.medications()) {
             record = record.withMedications(asCourses);
-            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(),
-                    record.diseaseStatuses(), asOf);
+            purpose = TherapyPurpose.split(record.medications(), record.procedures(), record.conditions(), asOf);
         }
         // Orders the record does not show were started (CDS-POLICY-ORDERS-NOT-STARTED: on hold, or open with nothing
         // given under them in a chart that records giving) make no line and no exposure; the timeline names them and the
@@ -121,8 +118,7 @@ public final class TimelineDerivation {
         if (!useUnknown.isEmpty()) {
             List<MedicationRecord> taken = new ArrayList<>(record.medications());
             taken.addAll(useUnknown);
-            TherapyPurpose.Split ifTaken = TherapyPurpose.split(taken, record.procedures(), record.conditions(),
-                    record.diseaseStatuses(), asOf);
+            TherapyPurpose.Split ifTaken = TherapyPurpose.split(taken, record.procedures(), record.conditions(), asOf);
             LineCountUncertain u = LineOfTherapyDeriver.useUnknownUncertain(ifTaken.myeloma(),
                     purpose.procedures(), record.diseaseStatuses(), asOf, timeline, useUnknown);
             if (u != null) {

@@ -420,7 +420,7 @@ final class AssessmentAssembler {
         List<TherapyHistory> histories = facts(session, TherapyHistory.class);
         // What the timeline read but could not place (undated records), and why the lines may be other than counted.
         org.myelomacds.derive.TherapyPurpose.Split purpose = org.myelomacds.derive.TherapyPurpose.split(
-                record.medications(), record.procedures(), record.conditions(), record.diseaseStatuses(), context.getAsOf());
+                record.medications(), record.procedures(), record.conditions(), context.getAsOf());
         List<Findings.Item> unplaced = org.myelomacds.derive.LineOfTherapyDeriver.unplaced(purpose.myeloma(),
                 purpose.procedures(), record.diseaseStatuses()).stream()
                 .map(u -> new Findings.Item(u.kind(), u.what(), u.what() + ": " + u.why(),
@@ -540,7 +540,7 @@ final class AssessmentAssembler {
         // given to a myeloma patient they may be a line the timeline does not count (GAP-THERAPY-10).
         // Therapy set apart as given for another condition is not listed: its reason is known (findings.otherTherapy).
         org.myelomacds.derive.TherapyPurpose.Split split = org.myelomacds.derive.TherapyPurpose.split(record.medications(),
-                record.procedures(), record.conditions(), record.diseaseStatuses(), context.getAsOf());
+                record.procedures(), record.conditions(), context.getAsOf());
         List<Findings.Item> unclassified = split.exposed().stream()
                 .filter(m -> m.getDrugClass() == DrugClass.OTHER && !m.isPlanned())
                 // An unidentified medication is listed once, with its codes, among the unrecognised entries below; so is an

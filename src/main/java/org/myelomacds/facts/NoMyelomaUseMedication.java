@@ -21,26 +21,11 @@ public final class NoMyelomaUseMedication {
 
     /** The policy: such a drug is other therapy. */
     public static final String POLICY = "CDS-POLICY-NO-MYELOMA-USE";
-    /** The policy: a regimen started with such a drug while another cancer is on record is therapy of that cancer. */
-    public static final String REGIMEN_POLICY = "CDS-POLICY-NO-MYELOMA-USE-REGIMEN";
 
     public static final Drug DRUG = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE", "antineoplastic with no use in myeloma",
             DrugClass.OTHER, Integer.MAX_VALUE - 10);
 
-    /**
-     * The same, named as a continuous therapy of another cancer: an endocrine therapy (aromatase inhibitors, tamoxifen,
-     * anti-androgens, GnRH analogues) or an oral kinase inhibitor (value set medication-antineoplastic-no-myeloma-use-continuous).
-     * Other therapy like {@link #DRUG}, but never a chemotherapy or steroid course's regimen partner
-     * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN): a daily tablet or a depot injection taken for months or years runs beside any
-     * treatment, and its fills fall on chemotherapy days by chance (FINDINGS O1, Q1).
-     */
-    public static final Drug CONTINUOUS = Drug.catalogued("ANTINEOPLASTIC_NO_MYELOMA_USE_CONTINUOUS",
-            "continuous therapy of another cancer (endocrine or oral kinase inhibitor), no use in myeloma", DrugClass.OTHER, Integer.MAX_VALUE - 11);
-
-    public static boolean is(Drug drug) { return DRUG.equals(drug) || CONTINUOUS.equals(drug); }
-
-    /** Whether the drug is one with no use in myeloma that may be a chemotherapy course's regimen partner (not a continuous therapy). */
-    public static boolean isRegimenPartner(Drug drug) { return DRUG.equals(drug); }
+    public static boolean is(Drug drug) { return DRUG.equals(drug); }
 
     /** Whether the other therapy is such a drug given with no reason while no other cancer was on record. */
     public static boolean reasonUnknown(OtherTherapy o) {

@@ -21,9 +21,7 @@ public final class OtherTherapy implements HasProvenance {
                 + " cancer (CDS-POLICY-NO-MYELOMA-USE)"),
         NO_MYELOMA_USE_REASON_UNKNOWN("an antineoplastic with no use in myeloma, with no stated reason and no other cancer on"
                 + " record: other therapy, not a line or an exposure of any myeloma class; its reason is asked for"
-                + " (CDS-POLICY-NO-MYELOMA-USE)"),
-        WITH_NO_MYELOMA_USE_DRUG("started with an antineoplastic that has no use in myeloma while another cancer was on"
-                + " record: the regimen is therapy of that cancer (CDS-POLICY-NO-MYELOMA-USE-REGIMEN)");
+                + " (CDS-POLICY-NO-MYELOMA-USE)");
 
         private final String rule;
 

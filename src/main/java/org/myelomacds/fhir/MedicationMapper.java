@@ -97,9 +97,7 @@ final class MedicationMapper {
             ctx.out().unrecognised.add(new UnrecognisedCode(type, ctx.reference(), null, null,
                     text, MEDICATION_CATEGORY));
         }
-        if (noMyelomaUse) return Optional.of(new DrugMatch(noMyelomaUseContinuous(concept, ctx.terms())
-                ? org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS : org.myelomacds.facts.NoMyelomaUseMedication.DRUG,
-                Route.UNKNOWN));
+        if (noMyelomaUse) return Optional.of(new DrugMatch(org.myelomacds.facts.NoMyelomaUseMedication.DRUG, Route.UNKNOWN));
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
         if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
@@ -118,16 +116,6 @@ final class MedicationMapper {
     private static boolean noMyelomaUseNamed(CodeableConcept concept, Terminology terms) {
         if (terms.drugs().noMyelomaUseWord(Concepts.text(concept)).isPresent()) return true;
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent());
-    }
-
-    /**
-     * Whether the concept's text or a coding's display names a continuous therapy of another cancer among them (endocrine therapy, oral kinase inhibitor)
-     * (medication-antineoplastic-no-myeloma-use-continuous): no partner of a chemotherapy course
-     * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
-     */
-    private static boolean noMyelomaUseContinuous(CodeableConcept concept, Terminology terms) {
-        if (terms.drugs().isNoMyelomaUseContinuous(Concepts.text(concept))) return true;
-        return concept.getCoding().stream().anyMatch(c -> terms.drugs().isNoMyelomaUseContinuous(c.getDisplay()));
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */

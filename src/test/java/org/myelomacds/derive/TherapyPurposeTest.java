@@ -125,98 +125,9 @@ class TherapyPurposeTest {
         assertEquals(List.of(Decision.NO_MYELOMA_USE_REASON_UNKNOWN), abated.other().stream().map(o -> o.getDecision()).toList());
     }
 
-    /** FINDINGS P4: R-CHOP two weeks after a recorded DLBCL is the lymphoma's (CDS-POLICY-NO-MYELOMA-USE-REGIMEN). */
-    @Test
-    void chemotherapyStartedWithADrugWithNoMyelomaUseWhileAnotherCancerIsOnRecordIsItsTherapy() {
-        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
-                condition(ConditionKind.OTHER_MALIGNANCY, "2024-01-22", "dlbcl"));
-        var rchop = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null),
-                given("pred", DEXAMETHASONE, "2024-02-05", "2024-02-09", null),
-                given("cy2", CYCLOPHOSPHAMIDE, "2024-02-26", "2024-02-26", null)), conditions, d("2026-11-01"));
-        assertTrue(rchop.myeloma().isEmpty(), rchop.myeloma().toString());
-        assertTrue(rchop.undecided().isEmpty());
-        assertEquals(List.of(Decision.NO_MYELOMA_USE, Decision.WITH_NO_MYELOMA_USE_DRUG, Decision.WITH_NO_MYELOMA_USE_DRUG,
-                Decision.WITH_NO_MYELOMA_USE_DRUG), rchop.other().stream().map(o -> o.getDecision()).toList());
-        assertTrue(rchop.other().get(1).getReason().contains("CDS-POLICY-NO-MYELOMA-USE-REGIMEN"), rchop.other().get(1).getReason());
-        assertTrue(rchop.other().get(1).getReason().contains("MedicationStatement/rtx"), rchop.other().get(1).getReason());
-
-        // near miss: cyclophosphamide alone beside the lymphoma keeps its undecided purpose (the count a range)
-        var alone = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null)),
-                conditions, d("2026-11-01"));
-        assertEquals(1, alone.myeloma().size());
-        assertEquals(1, alone.undecided().size());
-        assertTrue(alone.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), alone.undecided().get(0).text());
-        // near miss: rituximab more than 30 days away from it
-        var apart = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2024-03-20", "2024-03-20", null)), conditions, d("2026-11-01"));
-        assertEquals(1, apart.undecided().size());
-        // near miss: a myeloma drug started with it stays myeloma therapy
-        var len = TherapyPurpose.split(List.of(given("rtx", org.myelomacds.facts.NoMyelomaUseMedication.DRUG, "2024-02-05", "2024-02-05", null),
-                given("len", LENALIDOMIDE, "2024-02-05", "2024-02-25", null)), conditions, d("2026-11-01"));
-        assertEquals(1, len.myeloma().size());
-    }
-
-    /**
-     * Sweep O (O1, O2): the regimen reading needs the two drugs' courses to begin together. DCEP for a myeloma
-     * progression beside one monthly fill of an anastrozole course running since 2018 is no breast-cancer regimen (it
-     * keeps CDS-POLICY-CHEMO-OTHER-CANCER's undecided purpose); cyclophosphamide given with bortezomib is myeloma therapy.
-     */
-    @Test
-    void theRegimenReadingNeedsTheCoursesToBeginTogetherAndNoMyelomaDrugBesideIt() {
-        Drug anastrozole = org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS;
-        Drug rituximab = org.myelomacds.facts.NoMyelomaUseMedication.DRUG;
-        List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
-                condition(ConditionKind.OTHER_MALIGNANCY, "2018-03-05", "bc"));
-        List<MedicationRecord> fills = new java.util.ArrayList<>();
-        for (LocalDate f = d("2018-04-01"); f.isBefore(d("2025-06-01")); f = f.plusDays(30)) {
-            fills.add(given("ana-" + f, anastrozole, f.toString(), f.plusDays(29).toString(), null));
-        }
-        List<MedicationRecord> dcep = new java.util.ArrayList<>(fills);
-        dcep.add(given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-16", null));
-        var split = TherapyPurpose.split(dcep, conditions, d("2026-11-01"));
-        assertEquals(1, split.myeloma().size(), split.myeloma().toString());
-        assertEquals(1, split.undecided().size());
-        assertTrue(split.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), split.undecided().get(0).text());
-
-        // the same cyclophosphamide with bortezomib beside it: myeloma therapy, no undecided purpose
-        List<MedicationRecord> cybord = new java.util.ArrayList<>(fills);
-        cybord.add(given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null));
-        cybord.add(given("v", BORTEZOMIB, "2025-01-13", "2025-01-13", null));
-        var withPi = TherapyPurpose.split(cybord, conditions, d("2026-11-01"));
-        assertTrue(withPi.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG),
-                withPi.other().toString());
-        assertEquals(2, withPi.myeloma().size());
-
-        // a new anastrozole course begun 3 days before it (Sweep P, Q1): still undecided, not the cancer's therapy
-        var daysApart = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-10", "2025-06-10", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
-        assertEquals(1, daysApart.myeloma().size(), daysApart.myeloma().toString());
-        assertEquals(1, daysApart.undecided().size());
-        // a continuous therapy (endocrine, oral kinase inhibitor) is never a regimen partner (FINDINGS Q1): begun the same day, still undecided
-        var sameDay = TherapyPurpose.split(List.of(given("ana", anastrozole, "2025-01-13", "2025-06-10", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
-        assertEquals(1, sameDay.myeloma().size(), sameDay.myeloma().toString());
-        assertEquals(1, sameDay.undecided().size());
-        // near miss: a drug with no use in myeloma that is no continuous therapy, given the same day: that cancer's
-        var together = TherapyPurpose.split(List.of(given("rtx", rituximab, "2025-01-13", "2025-01-13", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-13", null)), conditions, d("2026-11-01"));
-        assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());
-    }
-
-    private static org.myelomacds.facts.DiseaseStatus progression(String day) {
-        return new org.myelomacds.facts.DiseaseStatus(org.myelomacds.facts.DiseaseTrend.PROGRESSION, d(day),
-                new Provenance("Observation/pd-" + day, d(day)));
-    }
-
-    /** CHOP every 21 days from 2024-02-05, six cycles, with rituximab on the CHOP days of the cycles named. */
-    private static List<MedicationRecord> chop(int rituximabFromCycle, boolean rituximabMaintenanceBefore) {
+    /** CHOP every 21 days from 2024-02-05, six cycles, with rituximab on the CHOP days from the cycle named. */
+    private static List<MedicationRecord> chop(int rituximabFromCycle) {
         List<MedicationRecord> out = new java.util.ArrayList<>();
-        if (rituximabMaintenanceBefore) {
-            for (String day : new String[]{"2023-09-11", "2023-11-06", "2024-01-01"}) {
-                out.add(given("rtx-m-" + day, org.myelomacds.facts.NoMyelomaUseMedication.DRUG, day, day, null));
-            }
-        }
         for (int cycle = 1; cycle <= 6; cycle++) {
             String day = d("2024-02-05").plusDays(21L * (cycle - 1)).toString();
             out.add(given("cy-" + day, CYCLOPHOSPHAMIDE, day, day, null));
@@ -229,50 +140,38 @@ class TherapyPurposeTest {
     }
 
     /**
-     * Sweep P (Q2, Q3): the regimen reading asks whether the two courses were given on the same day, not whether they
-     * began on it: rituximab joining CHOP at cycle 3, or R-CHOP after rituximab maintenance, is the lymphoma's regimen;
-     * a course begun within 30 days after a dated myeloma progression is not (LOT-B15).
+     * Sweep T (Y1-Y3): R-CHOP with no stated reason beside a recorded DLBCL keeps CDS-POLICY-CHEMO-OTHER-CANCER's
+     * undecided purpose (a range), rituximab from cycle 1 or not: no reading takes a course away as another cancer's
+     * regimen for the drug it began with, since the same shape is a myeloma salvage begun on an antibody day. A reason on
+     * the cytotoxic's own record decides it; a myeloma drug beside it keeps it myeloma therapy.
      */
     @Test
-    void theRegimenReadingNeedsBothCoursesBegunOnTheSameDayAndNoProgressionJustBefore() {
+    void chemotherapyBegunWithADrugWithNoMyelomaUseKeepsItsUndecidedPurpose() {
         List<ClinicalCondition> conditions = List.of(condition(ConditionKind.MULTIPLE_MYELOMA, "2019-01-28", "mm"),
-                condition(ConditionKind.OTHER_MALIGNANCY, "2023-09-01", "fl"),
                 condition(ConditionKind.OTHER_MALIGNANCY, "2024-01-22", "dlbcl"));
         LocalDate asOf = d("2026-11-01");
-        // R-CHOP from cycle 1: the two courses begin on the same day, the lymphoma's
-        var together = TherapyPurpose.split(chop(1, false), conditions, asOf);
-        assertTrue(together.myeloma().isEmpty(), together.myeloma().toString());
-        assertTrue(together.undecided().isEmpty());
-        // Q3: rituximab joining from cycle 3: the courses did not begin together, so the CHOP keeps the undecided
-        // purpose of CDS-POLICY-CHEMO-OTHER-CANCER (a range, never a line taken away: sweep s19 W1, W2)
-        var cycle3 = TherapyPurpose.split(chop(3, false), conditions, asOf);
-        assertFalse(cycle3.undecided().isEmpty(), cycle3.undecided().toString());
-        assertTrue(cycle3.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG), cycle3.other().toString());
-        // Q2: rituximab maintenance running before R-CHOP: its course began months earlier, undecided too
-        var maintenance = TherapyPurpose.split(chop(1, true), conditions, asOf);
-        assertFalse(maintenance.undecided().isEmpty(), maintenance.undecided().toString());
-        assertTrue(maintenance.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
-        // near miss: rituximab never on a CHOP day (a day after each cycle's CHOP): undecided, a range
-        List<MedicationRecord> apart = new java.util.ArrayList<>(chop(7, false));
-        for (int cycle = 1; cycle <= 6; cycle++) {
-            String day = d("2024-02-06").plusDays(21L * (cycle - 1)).toString();
-            apart.add(given("rtx-" + day, org.myelomacds.facts.NoMyelomaUseMedication.DRUG, day, day, null));
+        for (int from : new int[]{1, 3}) {
+            var rchop = TherapyPurpose.split(chop(from), conditions, asOf);
+            assertEquals(12, rchop.myeloma().size(), rchop.myeloma().toString());
+            assertEquals(6, rchop.undecided().size(), rchop.undecided().toString());   // the cyclophosphamide; a steroid is no chemotherapy of other cancers
+            assertTrue(rchop.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), rchop.undecided().get(0).text());
+            assertTrue(rchop.other().stream().allMatch(o -> o.getDecision() == Decision.NO_MYELOMA_USE), rchop.other().toString());
         }
-        var notTogether = TherapyPurpose.split(apart, conditions, asOf);
-        assertEquals(6, notTogether.undecided().size(), notTogether.undecided().toString());
-        // a dated myeloma progression 11 days before the course began: never the lymphoma's (undecided)
-        var afterPd = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2024-01-25")), asOf);
-        assertEquals(6, afterPd.undecided().size(), afterPd.undecided().toString());
-        assertTrue(afterPd.other().stream().noneMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
-        // a progression 55 days before it that no myeloma-only drug has answered yet: undecided (sweep s19 X1)
-        var unanswered = TherapyPurpose.split(chop(1, false), List.of(), conditions, List.of(progression("2023-12-12")), asOf);
-        assertEquals(6, unanswered.undecided().size(), unanswered.undecided().toString());
-        // near miss: the progression answered by bortezomib started after it (more than 30 days before the CHOP): the lymphoma's
-        List<MedicationRecord> answered = new java.util.ArrayList<>(chop(1, false));
-        answered.add(given("btz", BORTEZOMIB, "2023-11-15", "2023-12-20", null));
-        var earlierPd = TherapyPurpose.split(answered, List.of(), conditions, List.of(progression("2023-11-01")), asOf);
-        assertTrue(earlierPd.undecided().isEmpty(), earlierPd.undecided().toString());
-        assertTrue(earlierPd.other().stream().anyMatch(o -> o.getDecision() == Decision.WITH_NO_MYELOMA_USE_DRUG));
+
+        // near miss: the cyclophosphamide's own record states the lymphoma: other therapy by its stated reason
+        TherapyReason forDlbcl = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "DLBCL", "Condition/dlbcl", true);
+        MedicationRecord stated = new MedicationRecord(CYCLOPHOSPHAMIDE, org.myelomacds.facts.Route.UNKNOWN,
+                org.myelomacds.facts.MedicationSource.ADMINISTRATION, "completed", false, d("2024-02-05"), d("2024-02-05"),
+                d("2024-02-05"), d("2024-02-05"), null, false, new Provenance("MedicationAdministration/cy", d("2024-02-05")),
+                List.of(forDlbcl));
+        var withReason = TherapyPurpose.split(List.of(stated), conditions, asOf);
+        assertTrue(withReason.myeloma().isEmpty(), withReason.myeloma().toString());
+        assertEquals(List.of(Decision.STATED_REASON), withReason.other().stream().map(o -> o.getDecision()).toList());
+        // near miss: bortezomib begun with it: both on the timeline (the line they form is one whatever the
+        // cyclophosphamide's purpose, so the undecided purpose changes no count)
+        var cybord = TherapyPurpose.split(List.of(given("cy", CYCLOPHOSPHAMIDE, "2024-02-05", "2024-02-05", null),
+                given("v", BORTEZOMIB, "2024-02-05", "2024-02-05", null)), conditions, asOf);
+        assertEquals(2, cybord.myeloma().size());
     }
 
     @Test

@@ -49,7 +49,6 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet noMyelomaUse;
-    private final ValueSet noMyelomaUseContinuous;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -122,8 +121,6 @@ public final class DrugCatalogue {
         outsideCatalogue = t.require("medication-names-outside-catalogue", "names of drugs outside the catalogue that contain a catalogued name");
         innStem = t.require("medication-names-antineoplastic-inn-stem", "names of unlisted drugs carrying an antineoplastic INN stem");
         noMyelomaUse = t.require("medication-antineoplastic-no-myeloma-use", "names of antineoplastics with no use in myeloma");
-        noMyelomaUseContinuous = t.require("medication-antineoplastic-no-myeloma-use-continuous",
-                "which antineoplastics with no use in myeloma are continuous therapy of another cancer (endocrine, oral kinase inhibitor)");
         supportive = t.require("medication-supportive-myeloma-care", "supportive drugs given to myeloma patients, by name and ATC group");
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
@@ -235,17 +232,6 @@ public final class DrugCatalogue {
         if (outsideCatalogue != null && outsideCatalogue.text().matches(text)) return Optional.empty();
         return noMyelomaUse.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
-    }
-
-    /**
-     * Whether a text names a continuous therapy of another cancer among the antineoplastics with no use in myeloma
-     * (aromatase inhibitors, tamoxifen, fulvestrant, anti-androgens, GnRH analogues, oral kinase inhibitors:
-     * {@code medication-antineoplastic-no-myeloma-use-continuous}). Such a drug is no partner of a chemotherapy or
-     * steroid course (CDS-POLICY-NO-MYELOMA-USE-REGIMEN).
-     */
-    public boolean isNoMyelomaUseContinuous(String text) {
-        if (noMyelomaUseContinuous == null || text == null || text.isBlank()) return false;
-        return noMyelomaUseContinuous.text().matches(text);
     }
 
     /**

@@ -25,11 +25,12 @@ import static org.myelomacds.derive.Fixtures.given;
 import static org.myelomacds.facts.TestDrugs.CYCLOPHOSPHAMIDE;
 
 /**
- * Sweep Q (U2, U3, U4, U6): when shared chemotherapy with no stated reason is read as another cancer's regimen
- * (CDS-POLICY-NO-MYELOMA-USE-REGIMEN) and when its purpose stays undecided, the line count a range
- * (CDS-POLICY-CHEMO-OTHER-CANCER).
+ * Shared chemotherapy with no stated reason, started after the myeloma diagnosis while another cancer was on record:
+ * its purpose stays undecided and the line count a range (CDS-POLICY-CHEMO-OTHER-CANCER), whatever drug with no use in
+ * myeloma began beside it; only a reason stated on its own record makes it other therapy. Sweep T (Y1-Y3) found a
+ * reading that took such a course away as the other cancer's regimen taking real myeloma salvage away, so there is none.
  */
-class OtherCancerRegimenReadingTest {
+class OtherCancerChemotherapyTest {
     private static final Drug NO_MYELOMA_USE = NoMyelomaUseMedication.DRUG;
     private static final LocalDate AS_OF = d("2026-11-01");
     private static final ClinicalCondition MYELOMA = cancer(ConditionKind.MULTIPLE_MYELOMA, "mm", "2019-01-20", "2019-01-20",
@@ -64,85 +65,41 @@ class OtherCancerRegimenReadingTest {
         return split.other().stream().map(o -> o.getDecision()).toList();
     }
 
-    /** U2: "DCEP 2025-01" and "anastrozole from 2025-01" do not say the two began on the same day. */
-    @Test
-    void monthOnlyStartsAreNotTheSameDay() {
-        List<ClinicalCondition> conditions = List.of(MYELOMA,
-                cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2024-12-01", "2024-12-31", true, "active", null));
-        var monthly = TherapyPurpose.split(List.of(monthOnly("ana", NO_MYELOMA_USE, "2025-01", null, "active"),
-                monthOnly("cy", CYCLOPHOSPHAMIDE, "2025-01", "2025-02", "completed")), conditions, AS_OF);
-        assertEquals(List.of(Decision.NO_MYELOMA_USE), decisions(monthly), monthly.other().toString());
-        assertEquals(1, monthly.myeloma().size());
-        assertEquals(1, monthly.undecided().size());
-        assertTrue(monthly.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), monthly.undecided().get(0).text());
-
-        // one of the two known to the day is not enough either
-        var oneDay = TherapyPurpose.split(List.of(given("ana", NO_MYELOMA_USE, "2025-01-01", "2025-06-30", null),
-                monthOnly("cy", CYCLOPHOSPHAMIDE, "2025-01", "2025-02", "completed")), conditions, AS_OF);
-        assertEquals(1, oneDay.undecided().size());
-
-        // near miss: both known to the day, the same day: read together as that cancer's therapy
-        var sameDay = TherapyPurpose.split(List.of(given("ana", NO_MYELOMA_USE, "2025-01-13", "2025-06-30", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-02-13", null)), conditions, AS_OF);
-        assertEquals(List.of(Decision.NO_MYELOMA_USE, Decision.WITH_NO_MYELOMA_USE_DRUG), decisions(sameDay));
-        assertTrue(sameDay.myeloma().isEmpty());
-    }
-
-    /** U6: rituximab given for a stated ITP is no companion of the prostate cancer on record. */
-    @Test
-    void aCompanionGivenForAnotherStatedConditionIsNoRegimenPartner() {
-        List<ClinicalCondition> conditions = List.of(MYELOMA, otherCancer("pca", "2020-05-04"), otherCancer("cll", "2019-06-01"));
-        TherapyReason itp = new TherapyReason(null, "Secondary immune thrombocytopenia", "Condition/itp", true);
-        var forItp = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2025-01-13", itp),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)), conditions, AS_OF);
-        assertEquals(List.of(Decision.STATED_REASON), decisions(forItp), forItp.other().toString());
-        assertEquals(1, forItp.undecided().size(), "the prostate cancer keeps the purpose undecided");
-        // another cancer's Condition named as its reason: not this cancer's partner either
-        TherapyReason cll = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "CLL", "Condition/cll", true);
-        var forCll = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2025-01-13", cll),
-                given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)), conditions, AS_OF);
-        assertEquals(1, forCll.undecided().size());
-
-        // near misses: no reason, the cancer on record as its reason, or a code read as another cancer: its partner
-        TherapyReason pca = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Prostate cancer", "Condition/pca", true);
-        TherapyReason coded = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Malignant neoplasm of prostate", null, false);
-        for (MedicationRecord rtx : List.of(given("rtx", NO_MYELOMA_USE, "2025-01-13", "2025-01-13", null),
-                withReason("rtx", NO_MYELOMA_USE, "2025-01-13", pca), withReason("rtx", NO_MYELOMA_USE, "2025-01-13", coded))) {
-            var split = TherapyPurpose.split(List.of(rtx, given("cy", CYCLOPHOSPHAMIDE, "2025-01-13", "2025-01-14", null)),
-                    conditions, AS_OF);
-            assertTrue(split.myeloma().isEmpty(), split.myeloma().toString());
-            assertTrue(decisions(split).contains(Decision.WITH_NO_MYELOMA_USE_DRUG), split.other().toString());
-        }
-    }
-
     /**
-     * Sweep R, W1: a partner stating a reason the engine does not classify (ITP coded D69.3), or recorded only as a
-     * pharmacy dispense (fluorouracil cream handed over with the first Cd fill), is no regimen partner; a partner course
-     * already running when the cytotoxic course began (adjuvant trastuzumab beside weekly Cd) is none either.
+     * Sweep T, Y1-Y3 (and Sweep Q U2, U6; Sweep R W1): a cyclophosphamide course begun with a drug with no use in myeloma,
+     * on the same day or not, given or dispensed, with or without a reason on the partner, is never taken away as that
+     * cancer's regimen: its purpose is undecided (a range), the partner itself other therapy.
      */
     @Test
-    void aPartnerWithAnUnreadReasonOnlyDispensedOrAlreadyRunningIsNoRegimenPartner() {
-        List<ClinicalCondition> conditions = List.of(MYELOMA, otherCancer("pca", "2020-05-04"));
-        TherapyReason unread = new TherapyReason(null, "Immune thrombocytopenia", null, false);
-        var coded = TherapyPurpose.split(List.of(withReason("rtx", NO_MYELOMA_USE, "2024-06-17", unread),
-                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
-        assertEquals(1, coded.undecided().size(), coded.other().toString());
-        assertTrue(coded.other().get(0).getReason().contains("a condition the engine does not classify"), coded.other().get(0).getReason());
+    void aCourseBegunBesideADrugWithNoMyelomaUseKeepsItsPurposeUndecided() {
+        List<ClinicalCondition> conditions = List.of(MYELOMA, otherCancer("bc", "2024-04-22"));
+        TherapyReason itp = new TherapyReason(null, "Immune thrombocytopenia", null, false);
         MedicationRecord dispensed = new MedicationRecord(NO_MYELOMA_USE, Route.UNKNOWN, MedicationSource.DISPENSE, "completed",
                 false, d("2024-06-17"), d("2024-07-16"), d("2024-06-17"), d("2024-07-16"), null, false,
                 new Provenance("MedicationDispense/fu", d("2024-06-17")));
-        var cream = TherapyPurpose.split(List.of(dispensed, given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)),
-                conditions, AS_OF);
-        assertEquals(1, cream.undecided().size(), cream.other().toString());
-        var running = TherapyPurpose.split(List.of(given("tz1", NO_MYELOMA_USE, "2024-05-27", "2024-05-27", null),
-                given("tz2", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
-        assertEquals(1, running.undecided().size(), running.other().toString());
-        // near miss: no reason, given (not dispensed), its course begun the same day: that cancer's regimen
-        var partner = TherapyPurpose.split(List.of(given("rtx", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null),
-                given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null)), conditions, AS_OF);
-        assertTrue(partner.myeloma().isEmpty(), partner.myeloma().toString());
-        assertTrue(decisions(partner).contains(Decision.WITH_NO_MYELOMA_USE_DRUG));
+        for (List<MedicationRecord> partner : List.of(
+                List.of(given("tz", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null)),
+                List.of(monthOnly("ana", NO_MYELOMA_USE, "2024-06", null, "active")),
+                List.of(withReason("rtx", NO_MYELOMA_USE, "2024-06-17", itp)),
+                List.of(dispensed),
+                List.of(given("tz1", NO_MYELOMA_USE, "2024-05-27", "2024-05-27", null),
+                        given("tz2", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null)))) {
+            List<MedicationRecord> records = new ArrayList<>(partner);
+            records.add(given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-06-18", null));
+            var split = TherapyPurpose.split(records, conditions, AS_OF);
+            assertEquals(1, split.myeloma().size(), split.other().toString());
+            assertEquals(1, split.undecided().size(), split.other().toString());
+            assertTrue(split.undecided().get(0).text().contains("CDS-POLICY-CHEMO-OTHER-CANCER"), split.undecided().get(0).text());
+            assertTrue(split.other().stream().allMatch(o -> o.getRecord().getDrug().equals(NO_MYELOMA_USE)), split.other().toString());
+        }
+
+        // near miss: the cyclophosphamide's own record names the other cancer: other therapy by its stated reason
+        TherapyReason forBreastCancer = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Breast cancer", "Condition/bc", true);
+        var stated = TherapyPurpose.split(List.of(given("tz", NO_MYELOMA_USE, "2024-06-17", "2024-06-17", null),
+                withReason("cy", CYCLOPHOSPHAMIDE, "2024-06-17", forBreastCancer)), conditions, AS_OF);
+        assertTrue(stated.myeloma().isEmpty(), stated.myeloma().toString());
+        assertTrue(stated.undecided().isEmpty(), stated.undecided().toString());
+        assertTrue(decisions(stated).contains(Decision.STATED_REASON), stated.other().toString());
     }
 
     /** U3: a lymphoma recorded now as in remission with no abatement date may have been under way: a range, no line. */
