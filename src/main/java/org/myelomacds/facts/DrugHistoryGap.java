@@ -91,7 +91,24 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         PRECURSOR_PROGRESSION,
         /** as {@link #PRECURSOR_PROGRESSION} when the dates allow the diagnosis on the drug or more than 60 days after it */
-        PRECURSOR_PROGRESSION_DATES_UNSETTLED
+        PRECURSOR_PROGRESSION_DATES_UNSETTLED;
+
+        /**
+         * Whether the gap leaves only refractoriness to its drug undecided: the drug was given (its record is read, only
+         * the day of its last dose, the progression or the line it belongs to is not settled). The other kinds leave
+         * exposure itself in doubt (an order not known to be started, a statement of unknown use, a blinded product,
+         * therapy the engine cannot name) or the whole history (an undated therapy, a transplant with no induction).
+         */
+        public boolean leavesExposureCertain() {
+            switch (this) {
+                case IMPRECISE_DATE: case THERAPY_END_UNKNOWN: case UNREADABLE_ASSESSMENT: case RELAPSE_UNDATED:
+                case UNDATED_EXPOSURE: case LINE_AND_OWN_END_DISAGREE: case SWITCH_UNASSESSED: case CYCLE_CHARTED_END:
+                case PRECURSOR_PROGRESSION: case PRECURSOR_PROGRESSION_DATES_UNSETTLED:
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 
     private final Kind kind;
