@@ -3,6 +3,7 @@ package org.myelomacds.derive;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.DiseaseStatus;
+import org.myelomacds.facts.DiseaseTrend;
 import org.myelomacds.facts.DosingPeriod;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugClass;
@@ -554,12 +555,13 @@ public final class LineOfTherapyDeriver {
         all.addAll(notStarted);
         TherapyTimeline started = place(all, procs, stats, asOf);
         if (signature(started).equals(signature(placed))) return placed;
+        if (onlyContinuesLastLine(placed, started, stats)) return placed;
         int counted = placed.lines().size();
         List<String> named = new ArrayList<>();
         Set<Provenance> provenance = new TreeSet<>();
         for (MedicationRecord r : notStarted.stream().sorted(Comparator.comparing(MedicationRecord::getStart)
                 .thenComparing(LineOfTherapyDeriver::reference)).toList()) {
-            named.add(reference(r) + " (" + r.getDrug().displayName() + ", " + r.getStatus() + ", ordered on "
+            named.add(reference(r) + " (" + r.getDrug().displayName() + ", " + r.getStatusText() + ", ordered on "
                     + PartialDateText.of(r.getStart(), r.getStartLatest()) + ")");
             provenance.addAll(r.getProvenance());
         }
@@ -606,6 +608,31 @@ public final class LineOfTherapyDeriver {
         }
         LineCountUncertain merged = placed.lineCountUncertain() == null ? u : placed.lineCountUncertain().and(u);
         return new TherapyTimeline(placed.lines(), placed.courses(), merged);
+    }
+
+    /**
+     * FINDINGS V6: orders not known to be started that, read as given, only lengthen the last line with the drugs it
+     * already gives (the next cycle of the running regimen) cannot open a line: the lines before it keep their records,
+     * the last line its start and its drugs, so the count and the drugs of every line are the same either way and no
+     * range is raised. Only with no progression recorded (or possible) since the last line started: then the later
+     * last day the order would give cannot turn the last line's drugs refractory (IMWG-C11 counts from the last dose).
+     */
+    private static boolean onlyContinuesLastLine(TherapyTimeline placed, TherapyTimeline started, List<DiseaseStatus> stats) {
+        List<PriorLine> was = placed.lines();
+        List<PriorLine> now = started.lines();
+        if (was.isEmpty() || was.size() != now.size()) return false;
+        for (int i = 0; i < was.size() - 1; i++) {
+            if (!signatureOf(was.get(i)).equals(signatureOf(now.get(i)))) return false;
+        }
+        PriorLine last = was.get(was.size() - 1);
+        PriorLine lengthened = now.get(now.size() - 1);
+        if (!last.getStart().equals(lengthened.getStart())
+                || !new java.util.HashSet<>(last.getDrugs()).equals(new java.util.HashSet<>(lengthened.getDrugs()))) return false;
+        for (DiseaseStatus s : stats) {
+            if (s.getTrend() == DiseaseTrend.PROGRESSION && s.isDated()
+                    && !(s.getLatest() == null ? s.getDate() : s.getLatest()).isBefore(last.getStart())) return false;
+        }
+        return true;
     }
 
     /**

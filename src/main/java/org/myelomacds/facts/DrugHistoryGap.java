@@ -79,8 +79,9 @@ public final class DrugHistoryGap implements HasProvenance {
          */
         BLINDED_STUDY_DRUG,
         /**
-         * an oral drug charted once per cycle whose last capsule fell some day of its last cycle, and a progression
-         * within 60 days of some of those days and not of others (CDS-POLICY-CYCLE-CHARTED-ORAL)
+         * a drug charted once per cycle (an oral cycle pack, CDS-POLICY-CYCLE-CHARTED-ORAL, or carfilzomib infusions,
+         * CDS-POLICY-CYCLE-CHARTED-INFUSION) whose last dose fell some day of its last cycle, and a progression within
+         * 60 days of some of those days and not of others
          */
         CYCLE_CHARTED_END,
         /**

@@ -33,6 +33,28 @@ public final class FirstLineUnderWay implements HasProvenance {
     /** A stem-cell transplant of the line lies before asOf: the therapy now given is its post-transplant phase. */
     public boolean isPostTransplant() { return !transplants.isEmpty(); }
 
+    /**
+     * An autologous stem-cell transplant of the line lies before asOf: the line's induction was given, and the transplant
+     * answers transplant eligibility for this first line (CDS-POLICY-FIRSTLINE-ASCT-GIVEN). A transplant of unstated or
+     * allogeneic kind does not: an allogeneic transplant is no part of the standard first-line plan the policy reads.
+     */
+    public boolean isAutologousTransplantGiven() { return lastAutologousTransplant() != null; }
+
+    /** The latest autologous stem-cell transplant of the line before asOf, or null. */
+    public ProcedureRecord lastAutologousTransplant() {
+        ProcedureRecord last = null;
+        for (ProcedureRecord p : transplants) if (p.getKind() == ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT) last = p;
+        return last;
+    }
+
+    /** "the autologous stem-cell transplant of 2019-09-10 (Procedure/asct)"; empty when none was given. */
+    public String autologousTransplantText() {
+        ProcedureRecord p = lastAutologousTransplant();
+        if (p == null) return "";
+        String refs = Provenances.references(p);
+        return "the " + p.getKind().displayName() + " of " + p.getDateText() + (refs.isEmpty() ? "" : " (" + refs + ")");
+    }
+
     /** The line's drugs in words: "daratumumab, bortezomib". */
     public String drugNames() {
         List<String> names = new ArrayList<>();

@@ -85,6 +85,7 @@ public final class MedicationRecord implements HasProvenance {
      * of the catalogue's unclassified antineoplastic (UnnamedTherapyCourses); null when the record names it otherwise.
      */
     private final String medicationWords;
+    private final String statusAsRecorded;
 
     public MedicationRecord(Drug drug, Route route, MedicationSource source, String status, boolean planned,
                             LocalDate start, LocalDate end, String groupRef, boolean stoppedForToxicity,
@@ -132,6 +133,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = false;
         this.authorisedSupplyEnd = null;
         this.medicationWords = null;
+        this.statusAsRecorded = null;
         this.mobilisationSign = null;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
@@ -167,6 +169,7 @@ public final class MedicationRecord implements HasProvenance {
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.authorisedSupplyEnd = c.authorisedSupplyEnd;
         this.medicationWords = c.medicationWords;
+        this.statusAsRecorded = c.statusAsRecorded;
         this.mobilisationSign = c.mobilisationSign;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
@@ -205,6 +208,7 @@ public final class MedicationRecord implements HasProvenance {
         private boolean endFromAuthorisation;
         private LocalDate authorisedSupplyEnd;
         private String medicationWords;
+        private String statusAsRecorded;
         private String mobilisationSign;
         private String chartedCourseNote;
         private String supplyDisagreement;
@@ -238,6 +242,7 @@ public final class MedicationRecord implements HasProvenance {
             endFromAuthorisation = r.endFromAuthorisation;
             authorisedSupplyEnd = r.authorisedSupplyEnd;
             medicationWords = r.medicationWords;
+            statusAsRecorded = r.statusAsRecorded;
             mobilisationSign = r.mobilisationSign;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
@@ -339,6 +344,30 @@ public final class MedicationRecord implements HasProvenance {
         Copy c = new Copy(this);
         c.note = text;
         return c.build();
+    }
+
+    /**
+     * This record replayed at an evaluation date before the end its chart status describes: {@code recorded} is the status
+     * the chart holds ("completed"), written after that date; {@link #getStatus()} is the one the record had on it
+     * ("active"), as the replay reads it (fhir.AsOfCut). Null when the replay kept the recorded status.
+     */
+    public MedicationRecord withStatusAsRecorded(String recorded) {
+        if (recorded == null || recorded.equals(status) || recorded.equals(statusAsRecorded)) return this;
+        Copy c = new Copy(this);
+        c.statusAsRecorded = recorded;
+        return c.build();
+    }
+
+    /** The status the chart holds when a replay read another one on the evaluation date; null otherwise. */
+    public String getStatusAsRecorded() { return statusAsRecorded; }
+
+    /**
+     * The status as a text quotes it: the recorded one, with a note when it was written after the evaluation date
+     * ("completed (a status written after the evaluation date; read as active on it)", FINDINGS V6), else the status.
+     */
+    public String getStatusText() {
+        if (statusAsRecorded == null) return status;
+        return statusAsRecorded + " (a status written after the evaluation date; read as " + status + " on it)";
     }
 
     /** This record with the words that name its medication (see {@link #getMedicationWords()}). */

@@ -173,8 +173,21 @@ final class AsOfCut {
         }
     }
 
+    /**
+     * The extension a replay puts on a medication record whose finished status it replaced: the status as the chart holds
+     * it, written after the evaluation date, so texts quote the record's own word with that note (FINDINGS V6). It is set
+     * only here, on the replay's copy of the entry.
+     */
+    static final String STATUS_AS_RECORDED = "https://myeloma-cds.org/fhir/StructureDefinition/replay-status-as-recorded";
+
     private static void medicationOngoing(ObjectNode res, String ongoingStatus) {
-        if (FINISHED_MEDICATION.contains(res.path("status").asText())) res.put("status", ongoingStatus);
+        String recorded = res.path("status").asText();
+        if (FINISHED_MEDICATION.contains(recorded)) {
+            res.put("status", ongoingStatus);
+            ObjectNode ext = res.withArray("extension").addObject();
+            ext.put("url", STATUS_AS_RECORDED);
+            ext.put("valueCode", recorded);
+        }
         res.remove("statusReason"); // why it was stopped: said when it stopped, after asOf
     }
 

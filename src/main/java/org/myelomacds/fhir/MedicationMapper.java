@@ -255,6 +255,15 @@ final class MedicationMapper {
      * unread code is listed for it (the catalogue recognised it), and without these words each of its records was a
      * medication of its own (sweep s19 V3: 84 administrations of one study drug read as up to 84 more lines).
      */
+    /**
+     * The record with the status its chart holds when a replay read another on the evaluation date (the extension
+     * {@link AsOfCut#STATUS_AS_RECORDED} on the replay's copy): texts quote the record's own word (FINDINGS V6).
+     */
+    private static MedicationRecord withStatusAsRecorded(MedicationRecord r, org.hl7.fhir.r4.model.DomainResource resource) {
+        org.hl7.fhir.r4.model.Extension e = resource.getExtensionByUrl(AsOfCut.STATUS_AS_RECORDED);
+        return e == null || !e.hasValue() ? r : r.withStatusAsRecorded(e.getValue().primitiveValue());
+    }
+
     private static MedicationRecord withWords(MedicationRecord r, Type medication) {
         if (r.getDrug().getDrugClass() != org.myelomacds.facts.DrugClass.OTHER || !(medication instanceof CodeableConcept cc)) {
             return r;
@@ -311,7 +320,7 @@ final class MedicationMapper {
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
-            ctx.out().medications.add(withWords(record, ms.getMedication()).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ms.getMedication()), ms).withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -364,7 +373,7 @@ final class MedicationMapper {
                             ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms());
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ma.getEffective()));
-            ctx.out().medications.add(withWords(record, ma.getMedication()).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ma.getMedication()), ma).withMobilisationSign(ownSign(mobilisation)));
         }
     }
 
@@ -509,8 +518,8 @@ final class MedicationMapper {
                     .withPlannedEnd(plannedEnd), stopReasons, ctx.terms());
             if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
             if (supplyEnd != null) built = built.withAuthorisedSupplyEnd(supplyEnd);
-            ctx.out().medications.add(withWords(authorisationEnd ? built.withEndFromAuthorisation() : built,
-                    mr.getMedication()).withMobilisationSign(mobilisation));
+            ctx.out().medications.add(withStatusAsRecorded(withWords(authorisationEnd ? built.withEndFromAuthorisation() : built,
+                    mr.getMedication()), mr).withMobilisationSign(mobilisation));
         }
     }
 

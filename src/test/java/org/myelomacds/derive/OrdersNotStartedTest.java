@@ -92,6 +92,37 @@ class OrdersNotStartedTest {
         assertTrue(u.describe().contains("not recorded as given"), u.describe());
     }
 
+    /**
+     * FINDINGS V6: the next pomalidomide order of a running Pd line (replay five days after it was written) only lengthens
+     * the line with its own drug: it cannot open a line, so no range is raised.
+     */
+    @Test
+    void anOrderThatOnlyContinuesTheRunningLineRaisesNoRange() {
+        java.time.LocalDate asOf = d("2024-06-01");
+        List<MedicationRecord> records = List.of(given("l1-len", LENALIDOMIDE, "2022-05-02", "2023-01-10", null),
+                given("l2-pom", POMALIDOMIDE, "2024-03-04", "2024-05-26", null),
+                given("l2-dex", DEXAMETHASONE, "2024-03-04", "2024-05-26", null));
+        MedicationRecord next = order("pom-4", POMALIDOMIDE, "active", "2024-05-27", null);
+        TherapyTimeline placed = LineOfTherapyDeriver.timeline(records, List.of(), List.of(), asOf);
+        assertEquals(2, placed.lines().size());
+        TherapyTimeline t = LineOfTherapyDeriver.withNotStarted(placed, records, List.of(next), List.of(), List.of(), asOf);
+        assertNull(t.lineCountUncertain(), () -> t.lineCountUncertain().describe());
+    }
+
+    @Test
+    void nearMissAnOrderOfADrugTheRunningLineDidNotGiveStillRaisesTheRange() {
+        java.time.LocalDate asOf = d("2024-06-01");
+        List<MedicationRecord> records = List.of(given("l1-len", LENALIDOMIDE, "2022-05-02", "2023-01-10", null),
+                given("l2-pom", POMALIDOMIDE, "2024-03-04", "2024-05-26", null),
+                given("l2-dex", DEXAMETHASONE, "2024-03-04", "2024-05-26", null));
+        MedicationRecord other = order("car-1", CARFILZOMIB, "active", "2024-05-27", null);
+        TherapyTimeline placed = LineOfTherapyDeriver.timeline(records, List.of(), List.of(), asOf);
+        TherapyTimeline t = LineOfTherapyDeriver.withNotStarted(placed, records, List.of(other), List.of(), List.of(), asOf);
+        assertNotNull(t.lineCountUncertain());
+        assertTrue(t.lineCountUncertain().describe().contains("MedicationRequest/car-1 (carfilzomib, active, ordered on 2024-05-27)"),
+                t.lineCountUncertain().describe());
+    }
+
     @Test
     void nearMissNoOrderLeavesTheTimelineAsItIs() {
         List<MedicationRecord> records = lineOne();

@@ -31,6 +31,26 @@ class FirstLineUnderWayTest {
         assertTrue(f.matches(dvrd()));
     }
 
+    /** CDS-POLICY-FIRSTLINE-ASCT-GIVEN (FINDINGS V8): the line's autologous transplant answers its eligibility. */
+    @Test
+    void anAutologousTransplantOfTheLineIsGivenAndNamedWithItsRecord() {
+        ProcedureRecord asct = new ProcedureRecord(ProcedureKind.AUTOLOGOUS_STEM_CELL_TRANSPLANT, LocalDate.of(2026, 7, 20),
+                false, null, new Provenance("Procedure/asct-1", LocalDate.of(2026, 7, 20)));
+        FirstLineUnderWay f = new FirstLineUnderWay(line(List.of(LEN, BTZ, DEX)), List.of(asct));
+        assertTrue(f.isAutologousTransplantGiven());
+        assertEquals("the autologous stem-cell transplant of 2026-07-20 (Procedure/asct-1)", f.autologousTransplantText());
+    }
+
+    @Test
+    void nearMissATransplantOfUnstatedKindDoesNotAnswerEligibility() {
+        ProcedureRecord sct = new ProcedureRecord(ProcedureKind.STEM_CELL_TRANSPLANT, LocalDate.of(2026, 7, 20),
+                false, null, new Provenance("Procedure/sct-1", LocalDate.of(2026, 7, 20)));
+        FirstLineUnderWay f = new FirstLineUnderWay(line(List.of(LEN, BTZ, DEX)), List.of(sct));
+        assertTrue(f.isPostTransplant());
+        assertFalse(f.isAutologousTransplantGiven());
+        assertEquals("", f.autologousTransplantText());
+    }
+
     @Test
     void nearMissALineWithoutTheAntibodyOrWithADrugOutsideTheRegimenDoesNotMatch() {
         assertFalse(new FirstLineUnderWay(line(List.of(BTZ, LEN)), List.of()).matches(dvrd()));

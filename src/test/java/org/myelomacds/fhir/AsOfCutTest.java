@@ -77,6 +77,31 @@ class AsOfCutTest {
         assertTrue(m.isStoppedForToxicity());
     }
 
+    /** FINDINGS V6: texts quote the status the chart holds, with the note that it was written after asOf. */
+    @Test
+    void aFinishedStatusWrittenAfterAsOfIsKeptAsRecordedBesideTheOneReadOnAsOf() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"MedicationRequest","id":"pom-4","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"coding":[{"system":"%s","code":"1369713"}]},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-10-10","dispenseRequest":{"validityPeriod":{"start":"2026-10-10","end":"2026-11-06"}}}""".formatted(RX));
+        MedicationRecord m = r.medications().get(0);
+        assertEquals("active", m.getStatus());
+        assertEquals("completed", m.getStatusAsRecorded());
+        assertEquals("completed (a status written after the evaluation date; read as active on it)", m.getStatusText());
+    }
+
+    @Test
+    void nearMissAnOrderWhoseValidityEndedOnAsOfKeepsItsStatusAndNoNote() {
+        PatientRecord r = Bundles.read("""
+                {"resourceType":"MedicationRequest","id":"pom-3","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"coding":[{"system":"%s","code":"1369713"}]},"subject":{"reference":"Patient/p1"},
+                 "authoredOn":"2026-09-18","dispenseRequest":{"validityPeriod":{"start":"2026-09-18","end":"2026-10-15"}}}""".formatted(RX));
+        MedicationRecord m = r.medications().get(0);
+        assertEquals("completed", m.getStatus());
+        assertNull(m.getStatusAsRecorded());
+        assertEquals("completed", m.getStatusText());
+    }
+
     @Test
     void aCourseStartedAfterAsOfAndAStatementAssertedAfterItAreNotRead() {
         PatientRecord r = Bundles.read(
