@@ -88,6 +88,18 @@ public final class BlindedRecords {
         return gaps(blinded, List.of());
     }
 
+    /**
+     * The same gaps, each beside whether every blinded record of its drug is dated: the rules state a gap unless both
+     * study arms read the same (DERIVE-REFRACTORY-88/-89), which only dated records can show.
+     */
+    public static List<org.myelomacds.facts.BlindedProductGap> candidateGaps(List<MedicationRecord> blinded,
+                                                                            List<MedicationRecord> all) {
+        Set<Drug> undated = new TreeSet<>();
+        for (MedicationRecord r : blinded) if (r.getStart() == null) undated.add(r.getDrug());
+        return gaps(blinded, all).stream()
+                .map(g -> new org.myelomacds.facts.BlindedProductGap(g, !undated.contains(g.getDrug()))).toList();
+    }
+
     /** The longest note quoted in a gap; a longer one is cut at a word and ends with "...". */
     static final int NOTE_QUOTE_MAX = 240;
 

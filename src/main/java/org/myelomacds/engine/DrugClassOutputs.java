@@ -89,10 +89,22 @@ public final class DrugClassOutputs {
     }
 
     public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures) {
+        return notRefractory(ctx, c, exposures, List.of());
+    }
+
+    /**
+     * The same, naming each blinded study product of the class that both study arms leave not refractory
+     * (DERIVE-REFRACTORY-88, FINDINGS W6), so the reader sees the blinded records were weighed, not overlooked.
+     */
+    public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures,
+                                                    Collection<?> blindedArmsAgree) {
         List<Drug> drugs = ClassExposure.drugsOf(exposures);
+        StringBuilder text = new StringBuilder("not refractory to " + DrugClasses.name(c) + ": no progression on "
+                + names(drugs) + " or within 60 days of the last dose");
+        blindedArmsAgree.stream().map(o -> ((org.myelomacds.facts.BlindedArmsNotRefractory) o).describe()).sorted()
+                .forEach(d -> text.append("; ").append(d));
         return new ClassRefractoriness(c, ClassRefractoriness.Status.NOT_REFRACTORY, List.of(), List.of(), false,
-                "not refractory to " + DrugClasses.name(c) + ": no progression on " + names(drugs)
-                        + " or within 60 days of the last dose", Outputs.ruleRef(ctx), Outputs.provenance(ctx));
+                text.toString(), Outputs.ruleRef(ctx), Outputs.provenance(ctx));
     }
 
     public static ClassLabel label(RuleContext ctx, ClassLabel.Kind kind, ClassLabel.Outcome outcome,

@@ -112,8 +112,9 @@ public final class Evaluator {
             insertAll(session, record.transplantAssertions());
             insertAll(session, exposed);
             insertAll(session, purpose.other());
-            // blinded trial products: exposure to and refractoriness to the drug undecided (CDS-POLICY-BLINDED-STUDY-DRUG)
-            insertAll(session, org.myelomacds.derive.BlindedRecords.gaps(derivation.blinded(), record.medications()));
+            // blinded trial products: exposure to and refractoriness to the drug undecided (CDS-POLICY-BLINDED-STUDY-DRUG),
+            // the gap stated by the rules unless both study arms read the same (DERIVE-REFRACTORY-88/-89, FINDINGS W6)
+            insertAll(session, org.myelomacds.derive.BlindedRecords.candidateGaps(derivation.blinded(), record.medications()));
             // and the span of each, which the washout rules read as one of two readings (rules/derive/washout.drl)
             insertAll(session, org.myelomacds.derive.BlindedRecords.products(derivation.blinded()));
             for (MedicationRecord r : useUnknown) {

@@ -435,6 +435,10 @@ public record ReportView(
     /** The report's sentence when no anti-CD38 exposure is listed (the section and the timeline's text). */
     static String antiCd38NoneSentence(Findings f) {
         String possible = antiCd38PossiblyGiven(f);
+        if (possible == null && UnnamedTherapyWords.antiCd38Possibly(f) != null) {
+            return "Anti-CD38 antibody possibly given: " + UnnamedTherapyWords.antiCd38Possibly(f)
+                    + " may have been one: exposure and washout undecided.";
+        }
         return possible == null ? "No anti-CD38 exposure recorded."
                 : "Anti-CD38 antibody possibly given: " + possible + ": " + antiCd38PossiblyGivenUndecided(f) + ".";
     }
@@ -472,9 +476,13 @@ public record ReportView(
                         : ": " + p.linesMin() + " to " + p.linesMax() + " lines") + " (see \"Lines undecided\")";
         // Therapy the engine cannot name may be one more line per course (HISTORY-ELIG-03): a count it may raise is not
         // given as if it were whole (sweep s19 V3: "1" beside three years of an uncoded study drug after a progression).
-        boolean unnamed = gaps.stream().anyMatch(g -> "THERAPY_UNCLASSIFIED".equals(g.code()) || "MEDICATION_UNIDENTIFIED".equals(g.code()));
+        // Unnamed therapy the timeline placed inside a counted line adds none (sweep s19 X4): the hedge needs a course of it
+        // in no placed line; where it stands, the Setting row (which states the count too) says it as well.
+        boolean unnamed = UnnamedTherapyWords.mayAddLines(f, gaps.stream().map(GapView::code).toList());
         if (unnamed && p.firstLineUnderWay() == null && p.linesUndecided() == null) {
-            count += " counted, and therapy the engine cannot name may add lines (see the data gaps)";
+            count += " counted, and " + UnnamedTherapyWords.MAY_ADD_LINES + " (see the data gaps)";
+            patient.set(1, new BoardFact("Setting", a.setting() + " (" + (f.setting() == null ? "" : f.setting().text() + "; ")
+                    + UnnamedTherapyWords.MAY_ADD_LINES + ")"));
         }
         patient.add(new BoardFact("Prior lines", lines.isEmpty() ? "none recorded" : count + ": " + lines.stream()
                 .map(l -> "L" + l.number() + " " + l.drugs() + " (" + l.start() + " to " + l.end() + ")")
@@ -485,8 +493,10 @@ public record ReportView(
         if (classes != null) patient.add(new BoardFact("Drug classes", classes));
         String cd38;
         String possible = antiCd38PossiblyGiven(f);
-        if (antiCd38.isEmpty()) cd38 = possible == null ? "no anti-CD38 exposure recorded"
-                : "possibly given: " + possible + ": " + antiCd38PossiblyGivenUndecided(f);
+        if (antiCd38.isEmpty()) cd38 = possible != null ? "possibly given: " + possible + ": " + antiCd38PossiblyGivenUndecided(f)
+                : UnnamedTherapyWords.antiCd38Possibly(f) != null ? "possibly given: " + UnnamedTherapyWords.antiCd38Possibly(f)
+                        + " may have been an anti-CD38 antibody: exposure and washout undecided"
+                : "no anti-CD38 exposure recorded";
         else {
             ExposureRow last = antiCd38.get(antiCd38.size() - 1);
             cd38 = antiCd38.stream().map(e -> e.drug() + " last dose " + e.lastDose()).collect(Collectors.joining("; "))
