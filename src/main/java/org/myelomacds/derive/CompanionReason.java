@@ -19,7 +19,9 @@ final class CompanionReason {
      * True when the companion states no reason at all, or when one of its reasons names {@code cancer}: a reference to that Condition, or a code the
      * terminology reads as another cancer (codes are not compared with the Condition's own, so a coded cancer reason is
      * taken to be the cancer on record). Any other stated reason (a non-cancer disease, another cancer's Condition, or a
-     * code the engine does not classify) makes it no companion of {@code cancer}.
+     * code the engine does not classify) makes it no companion of {@code cancer}. An encounter code ("Encounter for
+     * antineoplastic chemotherapy", ICD-10-CM Z51.11) names the visit, not a condition: the reader leaves it out
+     * (reason-names-no-condition, CDS-POLICY-REASON-ENCOUNTER-CODE), so it reaches here as no reason (sweep s19 X3).
      */
     static boolean mayBeTherapyOf(MedicationRecord companion, ClinicalCondition cancer) {
         boolean namesCancer = companion.getReasons().stream().anyMatch(t -> namesCancer(t, cancer));
