@@ -3,6 +3,7 @@ package org.myelomacds.derive;
 import org.myelomacds.facts.ClinicalCondition;
 import org.myelomacds.facts.ConditionKind;
 import org.myelomacds.facts.MedicationRecord;
+import org.myelomacds.facts.NoMyelomaUseMedication;
 import org.myelomacds.facts.PartialDateText;
 
 import java.time.LocalDate;
@@ -17,7 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>recorded now as in remission, resolved or inactive with no abatement date: the status today does not say when
  *       it stopped, and a treated cancer is most often in remission because of that therapy (Sweep Q, U3), unless its own
- *       therapy, stated for it, had ended before the start ({@link #treatedAndOverBefore});</li>
+ *       therapy, stated for it, had ended before the start ({@link #treatedAndOverBefore}), or it was diagnosed before
+ *       the first myeloma or precursor diagnosis and no therapy of it is recorded since ({@link #remoteAndUntreatedSince});</li>
  *   <li>dated only by its recordedDate (no onset): the entry was written then, the diagnosis may have come any time
  *       before, so it may have been on record when a course started that was still running when the entry was written,
  *       or had stopped no more than the 60-day break of one course before (Sweep Q, U4: a lymphoma entered after R-CHOP
@@ -35,8 +37,12 @@ final class OtherCancerOnRecord {
 
     private OtherCancerOnRecord() {}
 
-    /** The other cancer surely, else possibly, on record when {@code r} started; the latest diagnosed; else null. */
-    static OnRecord at(MedicationRecord r, List<MedicationRecord> all, List<ClinicalCondition> conditions, LocalDate asOf) {
+    /**
+     * The other cancer surely, else possibly, on record when {@code r} started; the latest diagnosed; else null.
+     * {@code plasmaCellDiagnosis}: the earliest day of the first myeloma or precursor diagnosis.
+     */
+    static OnRecord at(MedicationRecord r, List<MedicationRecord> all, List<ClinicalCondition> conditions,
+                       LocalDate plasmaCellDiagnosis, LocalDate asOf) {
         LocalDate start = r.getStart();
         List<ClinicalCondition> cancers = conditions.stream()
                 .filter(c -> c.getKind() == ConditionKind.OTHER_MALIGNANCY && c.getOnset() != null)
@@ -55,7 +61,8 @@ final class OtherCancerOnRecord {
                 if (courseEnd == null) courseEnd = courseEnd(r, all, asOf);
                 diagnosedBy = !c.getOnset().isAfter(courseEnd.plusDays(COURSE_BREAK_DAYS));
             }
-            if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)) continue;
+            if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)
+                    || remoteAndUntreatedSince(c, plasmaCellDiagnosis, all, asOf)) continue;
             return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start) + ")");
         }
         return null;
@@ -75,6 +82,33 @@ final class OtherCancerOnRecord {
                 && TherapyRecords.isGiven(m) && m.getReasons().stream().anyMatch(t -> t.referenced()
                         && c.sourceReference().equals(t.reference()))).toList();
         return !own.isEmpty() && own.stream().allMatch(m -> TherapyRecords.lastDay(m, asOf).isBefore(start));
+    }
+
+    /**
+     * A cancer recorded now as in remission (or resolved, inactive) with no abatement date, surely diagnosed before the
+     * first myeloma or precursor diagnosis, with no therapy of it recorded on or after that diagnosis: the record shows a
+     * cancer of the time before the plasma-cell disease and nothing of it since, so its status today is not read as
+     * possibly under way when a myeloma salvage began (sweep s19 W4: a breast cancer of 2009 "remission" and a childhood
+     * leukaemia of 1968 "inactive" made a 2024 cyclophosphamide salvage a range). The bound is what the record shows, not
+     * a number of years: a cancer diagnosed on or after the plasma-cell diagnosis (Sweep Q, U3: a lymphoma diagnosed two
+     * weeks before R-CHOP), or treated since it, is read as before.
+     */
+    private static boolean remoteAndUntreatedSince(ClinicalCondition c, LocalDate plasmaCellDiagnosis,
+                                                   List<MedicationRecord> all, LocalDate asOf) {
+        if (plasmaCellDiagnosis == null || c.isActive() || c.getAbatement() != null
+                || !c.getOnsetLatest().isBefore(plasmaCellDiagnosis)) return false;
+        return all.stream().noneMatch(m -> m.getStart() != null && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m)
+                && !TherapyRecords.lastDay(m, asOf).isBefore(plasmaCellDiagnosis) && therapyOf(m, c));
+    }
+
+    /**
+     * Whether the record is therapy of {@code c} as the record shows it: it states that Condition as its reason, or it is
+     * an antineoplastic with no use in myeloma that states no other reason (CDS-POLICY-NO-MYELOMA-USE: tamoxifen with no
+     * reason after a breast cancer is that cancer's therapy).
+     */
+    private static boolean therapyOf(MedicationRecord m, ClinicalCondition c) {
+        boolean statedForIt = m.getReasons().stream().anyMatch(t -> t.referenced() && c.sourceReference().equals(t.reference()));
+        return statedForIt || (NoMyelomaUseMedication.is(m.getDrug()) && CompanionReason.mayBeTherapyOf(m, c));
     }
 
     private static String why(ClinicalCondition c, LocalDate start) {

@@ -375,7 +375,7 @@ public final class TherapyPurpose {
                                                             List<ClinicalCondition> conditions,
                                                             List<MedicationRecord> all, LocalDate asOf) {
         if (!SHARED_CHEMOTHERAPY.contains(r.getDrug().getDrugClass()) || r.getStart().isBefore(first.earliest())) return null;
-        return OtherCancerOnRecord.at(r, all, conditions, asOf);
+        return OtherCancerOnRecord.at(r, all, conditions, first.earliest(), asOf);
     }
 
     /**

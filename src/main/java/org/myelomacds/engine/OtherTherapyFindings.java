@@ -57,8 +57,10 @@ final class OtherTherapyFindings {
                 unlisted.computeIfAbsent(List.of(sameDrug.getOrDefault(word, word), o.getDecision(),
                         o.isExposure(), o.getReason()), k -> new ArrayList<>()).add(o);
             } else {
-                courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason()),
-                        k -> new ArrayList<>()).add(o);
+                // The catalogue's catch-all (vincristine, a study drug) stands for many drugs: its records are of one
+                // drug only when they name their medication by the same words (sweep s19 X5, as V3 for the line count).
+                courses.computeIfAbsent(List.of(o.getDrug(), o.getDecision(), o.isExposure(), o.getReason(),
+                        String.valueOf(catchAllWords(o))), k -> new ArrayList<>()).add(o);
             }
         }
         for (List<OtherTherapy> group : courses.values()) out.addAll(cataloguedCourses(group, asOf));
@@ -102,30 +104,48 @@ final class OtherTherapyFindings {
         // one-day dexamethasone entries beside one course each of the bortezomib and cyclophosphamide given with them).
         List<OtherTherapy> left = group.stream().filter(o -> !placed.contains(o)).toList();
         if (first.getDrug().getDrugClass() == DrugClass.CORTICOSTEROID) {
-            out.addAll(steroidCourses(left, asOf));
+            out.addAll(recordCourses(left, asOf, "doses of one steroid no more than " + COURSE_BREAK_DAYS
+                    + " days apart form one course"));
+        } else if (catchAllWords(first) != null) {
+            // The timeline builds the catch-all no course (it knows no dosing interval for it): the records naming it by
+            // the same words are grouped here, as a steroid's are (sweep s19 X5: R-CHOP's vincristine as six entries).
+            out.addAll(recordCourses(left, asOf, "records naming one antineoplastic by the same words, no more than "
+                    + COURSE_BREAK_DAYS + " days apart, form one course"));
         } else {
             for (OtherTherapy o : left) out.add(single(o, null, null));
         }
         return out;
     }
 
-    /** A break longer than this ends a steroid's course (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
-    private static final int STEROID_COURSE_BREAK_DAYS = 60;
+    /**
+     * A break longer than this ends a course the timeline does not build (a steroid's, the catch-all's): the 60-day break
+     * of CDS-POLICY-BREAK-RESUMED-SUBSET.
+     */
+    private static final int COURSE_BREAK_DAYS = 60;
+
+    /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */
+    private static final String CATCH_ALL = "UNCLASSIFIED_ANTINEOPLASTIC";
+
+    /** The words a record of the catalogue's catch-all names its medication by; null for any other drug or none. */
+    private static String catchAllWords(OtherTherapy o) {
+        if (o.getRecord() == null || o.getDrug() == null || !CATCH_ALL.equals(o.getDrug().name())) return null;
+        return o.getRecord().getMedicationWords();
+    }
 
     /**
-     * The records of one corticosteroid given for one reason, as courses: by start, each record starting no more than
-     * {@link #STEROID_COURSE_BREAK_DAYS} days after the course's last day so far joins it; a course of one record is
-     * that record's entry.
+     * The records of one corticosteroid, or of the catch-all named by the same words, given for one reason, as courses:
+     * by start, each record starting no more than {@link #COURSE_BREAK_DAYS} days after the course's last day so far
+     * joins it; a course of one record is that record's entry. {@code why} says in the reason why the records are one.
      */
-    private static List<Findings.OtherTherapy> steroidCourses(List<OtherTherapy> records, LocalDate asOf) {
+    private static List<Findings.OtherTherapy> recordCourses(List<OtherTherapy> records, LocalDate asOf, String why) {
         List<Findings.OtherTherapy> out = new ArrayList<>();
         List<OtherTherapy> sorted = records.stream().sorted(Comparator.comparing(OtherTherapy::getStart)
                 .thenComparing(OtherTherapy::sourceReference)).toList();
         List<OtherTherapy> course = new ArrayList<>();
         LocalDate end = null;
         for (OtherTherapy o : sorted) {
-            if (end != null && o.getStart().isAfter(end.plusDays(STEROID_COURSE_BREAK_DAYS))) {
-                out.add(steroidCourse(course, end));
+            if (end != null && o.getStart().isAfter(end.plusDays(COURSE_BREAK_DAYS))) {
+                out.add(recordCourse(course, end, why));
                 course = new ArrayList<>();
                 end = null;
             }
@@ -135,11 +155,11 @@ final class OtherTherapyFindings {
             if (asOf != null && last.isAfter(asOf)) last = asOf;
             if (end == null || last.isAfter(end)) end = last;
         }
-        if (!course.isEmpty()) out.add(steroidCourse(course, end));
+        if (!course.isEmpty()) out.add(recordCourse(course, end, why));
         return out;
     }
 
-    private static Findings.OtherTherapy steroidCourse(List<OtherTherapy> course, LocalDate end) {
+    private static Findings.OtherTherapy recordCourse(List<OtherTherapy> course, LocalDate end, String why) {
         OtherTherapy first = course.get(0);
         if (course.size() == 1) return single(first, null, null);
         Set<Provenance> provenance = new TreeSet<>();
@@ -150,8 +170,7 @@ final class OtherTherapyFindings {
                 : PartialDateText.of(lastRecord.getEndEarliest() == null ? end : lastRecord.getEndEarliest(), end);
         String start = PartialDateText.of(first.getStart(), first.getStartLatest());
         String reason = first.getReason() + "; one course of " + course.size() + " records from " + start + " to "
-                + endText + " (doses of one steroid no more than " + STEROID_COURSE_BREAK_DAYS + " days apart form one"
-                + " course)";
+                + endText + " (" + why + ")";
         return new Findings.OtherTherapy(first.getDrug().name(), start, endText, first.getDecision().name(),
                 first.getDecision().rule(), reason, first.isExposure(), AssessmentAssembler.refs(new ArrayList<>(provenance)),
                 null);

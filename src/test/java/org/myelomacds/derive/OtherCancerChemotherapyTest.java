@@ -153,4 +153,39 @@ class OtherCancerChemotherapyTest {
                 .withOnsetNotStated();
         assertTrue(TherapyPurpose.split(chop, List.of(MYELOMA, writtenLater), AS_OF).undecided().isEmpty());
     }
+
+    /**
+     * Sweep R, W4: a cancer in remission (or inactive) with no abatement date, diagnosed before the myeloma and with no
+     * therapy of it recorded since, does not make a later salvage possibly its therapy (a breast cancer of 2009 treated
+     * then). Near misses: the same cancer diagnosed after the myeloma (U3's lymphoma), or with therapy of it recorded since
+     * the myeloma diagnosis (a drug with no use in myeloma stating no other reason; a record stating it by reference),
+     * keeps the range.
+     */
+    @Test
+    void aRemoteCancerInRemissionUntreatedSinceTheMyelomaDoesNotHedgeASalvage() {
+        ClinicalCondition breast2009 = cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2009-03-02", "2009-03-02", false,
+                "remission", null);
+        MedicationRecord cd = given("cy", CYCLOPHOSPHAMIDE, "2024-06-17", "2024-09-30", null);
+        TherapyReason forBreast = new TherapyReason(ConditionKind.OTHER_MALIGNANCY, "Breast cancer", "Condition/bc", true);
+        var remote = TherapyPurpose.split(List.of(cd), List.of(MYELOMA, breast2009), AS_OF);
+        assertTrue(remote.undecided().isEmpty(), remote.undecided().toString());
+        assertEquals(1, remote.myeloma().size());
+
+        // near miss: diagnosed after the myeloma
+        ClinicalCondition breast2020 = cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2020-03-02", "2020-03-02", false,
+                "remission", null);
+        assertEquals(1, TherapyPurpose.split(List.of(cd), List.of(MYELOMA, breast2020), AS_OF).undecided().size());
+        // near miss: diagnosed in the year the myeloma was (an onset "2019" may fall after 2019-01-20)
+        ClinicalCondition breast2019 = cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2019-01-01", "2019-12-31", false,
+                "remission", null);
+        assertEquals(1, TherapyPurpose.split(List.of(cd), List.of(MYELOMA, breast2019), AS_OF).undecided().size());
+        // near miss: a drug with no use in myeloma, no reason, given since the myeloma diagnosis
+        MedicationRecord since = given("tam", NO_MYELOMA_USE, "2021-01-11", "2021-01-11", null);
+        assertEquals(1, TherapyPurpose.split(List.of(since, cd), List.of(MYELOMA, breast2009), AS_OF).undecided().size());
+        // near miss: a record stating the cancer as its reason, given since the myeloma diagnosis and still running then
+        MedicationRecord stated = new MedicationRecord(NO_MYELOMA_USE, Route.UNKNOWN, MedicationSource.STATEMENT, "completed",
+                false, d("2021-01-11"), d("2026-01-11"), d("2021-01-11"), d("2026-01-11"), null, false,
+                new Provenance("MedicationStatement/tam", d("2021-01-11")), List.of(forBreast));
+        assertEquals(1, TherapyPurpose.split(List.of(stated, cd), List.of(MYELOMA, breast2009), AS_OF).undecided().size());
+    }
 }

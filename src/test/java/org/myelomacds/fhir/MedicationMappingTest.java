@@ -1131,4 +1131,25 @@ class MedicationMappingTest {
         assertEquals(4, Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{" + text + "}", null))
                 .medications().size());
     }
+
+    /**
+     * Sweep s19 X3 (CDS-POLICY-REASON-ENCOUNTER-CODE): an ICD-10-CM encounter code of category Z51 names the kind of visit
+     * (antineoplastic chemotherapy Z51.11, immunotherapy Z51.12, radiation therapy Z51.0), not the condition treated, so as
+     * a reasonCode it states no reason, written with or without its dot. Near misses: codes that name a condition (immune
+     * thrombocytopenia D69.3, a lymphoma C83.38) and Z51.A (encounter for sepsis aftercare) stay stated reasons.
+     */
+    @Test
+    void anEncounterCodeAsReasonStatesNoReason() {
+        for (String code : new String[]{"Z51.11", "Z51.12", "Z51.0", "Z5111"}) {
+            MedicationRecord r = one(statement("ms1", concept(RXNORM, "342369", null), "\"reasonCode\":[{\"coding\":[{"
+                    + "\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"" + code + "\"}],"
+                    + "\"text\":\"Encounter for antineoplastic chemotherapy\"}]"));
+            assertEquals(List.of(), r.getReasons(), code);
+        }
+        for (String code : new String[]{"D69.3", "C83.38", "Z51.A"}) {
+            MedicationRecord r = one(statement("ms1", concept(RXNORM, "342369", null), "\"reasonCode\":[{\"coding\":[{"
+                    + "\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"" + code + "\"}]}]"));
+            assertEquals(1, r.getReasons().size(), code);
+        }
+    }
 }

@@ -262,7 +262,9 @@ public record ReportView(
                     : o.start() + " to " + o.end();
             otherTherapy.add(new Fact(o.exposure() ? "Exposure, not a line" : "Other therapy",
                     (o.drug() == null ? transplantWords(o.transplant())
-                            : o.recordedName() != null ? o.recordedName() + (o.decidedBy() != null && o.decidedBy().startsWith("NO_MYELOMA_USE")
+                            // Described by what the drug is, not by how its record was decided: rituximab given for a
+                            // stated lymphoma is still an antineoplastic with no use in myeloma (sweep s19 X5).
+                            : o.recordedName() != null ? o.recordedName() + (noMyelomaUse(o.drug())
                                     ? " (an antineoplastic with no use in myeloma)" : " (a drug the catalogue does not list)")
                             : drug(o.drug())) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
@@ -737,6 +739,12 @@ public record ReportView(
         return e.status() != null && e.status().startsWith("PRELIMINARY_")
                 ? "possible " + word(e.status().substring("PRELIMINARY_".length())) + " (" + source + ", not confirmed)"
                 : word(e.status()) + " (" + source + ")";
+    }
+
+    /** Whether the findings' drug is a named antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
+    private static boolean noMyelomaUse(String drug) {
+        return org.myelomacds.facts.NoMyelomaUseMedication.DRUG.name().equals(drug)
+                || org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS.name().equals(drug);
     }
 
     /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */
