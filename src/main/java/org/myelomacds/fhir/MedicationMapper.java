@@ -75,7 +75,9 @@ final class MedicationMapper {
         // (CDS-POLICY-NAMES-INN-STEM), not skipped as "what its name says".
         // A name of an antineoplastic with no use in myeloma ("trastuzumab", "anastrozole") says what it is: other therapy,
         // never a drug that may be anti-myeloma therapy (CDS-POLICY-NO-MYELOMA-USE), though its name has an INN stem.
-        boolean noMyelomaUse = !namesNothing && concept != null && noMyelomaUseNamed(concept, ctx.terms());
+        // A code names it as well as a word does (methotrexate by RxNorm 6851 with no display), so a record with codes only
+        // may be one too.
+        boolean noMyelomaUse = concept != null && noMyelomaUseNamed(concept, ctx.terms());
         boolean innStem = !noMyelomaUse && !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
         // Any other name the catalogue does not know may still be anti-myeloma therapy by what its record says: dosed per
         // m² of body-surface area (CDS-POLICY-UNNAMED-BSA-DOSE) or given for the myeloma itself
@@ -114,10 +116,14 @@ final class MedicationMapper {
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay()));
     }
 
-    /** Whether the concept's text or a coding's display names an antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
+    /**
+     * Whether the concept's text, a coding's display or a coding's code names an antineoplastic with no use in myeloma
+     * (CDS-POLICY-NO-MYELOMA-USE): methotrexate sent as RxNorm 6851 alone is as named as "methotrexate".
+     */
     private static boolean noMyelomaUseNamed(CodeableConcept concept, Terminology terms) {
         if (terms.drugs().noMyelomaUseWord(Concepts.text(concept)).isPresent()) return true;
-        return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent());
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent()
+                || terms.drugs().isNoMyelomaUseCode(c.getSystem(), c.getCode()));
     }
 
     /**

@@ -238,6 +238,15 @@ public final class DrugCatalogue {
     }
 
     /**
+     * Whether a coding is one the set of antineoplastics with no use in myeloma lists by code (methotrexate by its RxNorm
+     * ingredient and SNOMED CT substance codes): a record naming such a drug by code is as named as one naming it by word
+     * (CDS-POLICY-NO-MYELOMA-USE).
+     */
+    public boolean isNoMyelomaUseCode(String system, String code) {
+        return noMyelomaUse != null && code != null && terminology.holds(noMyelomaUse, system, code);
+    }
+
+    /**
      * Whether a text names a continuous therapy of another cancer among the antineoplastics with no use in myeloma
      * (aromatase inhibitors, tamoxifen, fulvestrant, anti-androgens, GnRH analogues, oral kinase inhibitors:
      * {@code medication-antineoplastic-no-myeloma-use-continuous}). Such a drug is no partner of a chemotherapy or
