@@ -2751,6 +2751,17 @@ public final class LineOfTherapyDeriver {
             }
             return true;
         }
+        if (cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)
+                && continuesUnchartedCourse(timeline, cur, day)) {
+            // The next day's record of the same short course is that course, not another possible line: the course is
+            // read once (its first record named), so the upper bound of the count grows by one per course, not per record.
+            if (cur.steps.isEmpty() || cur.segments.stream().anyMatch(s -> timeline.unchartedMobilisation.contains(s))) {
+                batch.forEach(cur::add);
+            } else {
+                cur.steps.addAll(batch);
+            }
+            return true;
+        }
         LocalDate last = cur.lastActivity();
         if (running || last == null
                 || !cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)) return false;
@@ -2773,6 +2784,19 @@ public final class LineOfTherapyDeriver {
         }
         cur.steps.addAll(batch);
         return true;
+    }
+
+    /**
+     * Whether line {@code cur} already holds an uncharted cyclophosphamide dose (CDS-POLICY-MOBILISATION-UNCHARTED or
+     * -ISOLATED-ALKYLATOR-DOSE) begun at most {@value #MOBILISATION_COURSE_MAX_DAYS} days before {@code day}: a dose on
+     * {@code day} is then the same short course (the shape those policies read is one course of at most that many days).
+     */
+    private static boolean continuesUnchartedCourse(Timeline timeline, Line cur, LocalDate day) {
+        List<Segment> held = new ArrayList<>(cur.steps);
+        held.addAll(cur.segments);
+        return held.stream().anyMatch(s -> s.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+                && timeline.unchartedMobilisation.contains(s) && !s.from().isAfter(day)
+                && days(s.from(), day) <= MOBILISATION_COURSE_MAX_DAYS);
     }
 
     /**
