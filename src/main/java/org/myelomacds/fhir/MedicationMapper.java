@@ -249,6 +249,27 @@ final class MedicationMapper {
         return null;
     }
 
+    /**
+     * The words of a medication record (name, coding displays, dosage text, stated reasons) that say it was given as
+     * prophylaxis of graft-versus-host disease ({@code medication-gvhd-prophylaxis}), or null. Read by the timeline only
+     * beside an allogeneic transplant (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private static String gvhdProphylaxisSign(Type medication, DomainResource owner, MedicationResolver meds,
+                                              List<String> doseWords, List<TherapyReason> reasons, EntryContext ctx) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        CodeableConcept concept = meds.describe(medication, owner);
+        if (concept != null) {
+            words.add(concept.getText());
+            concept.getCoding().forEach(c -> words.add(c.getDisplay()));
+        }
+        words.addAll(doseWords);
+        for (TherapyReason r : reasons) words.add(r.text());
+        for (String w : words) {
+            if (w != null && ctx.terms().drugs().gvhdProphylaxisWords(w).isPresent()) return w.strip();
+        }
+        return null;
+    }
+
     /** A record's own sign, as its reason text shows it: "its record says 'stem cell mobilisation'". */
     private static String ownSign(String sign) {
         if (sign == null) return null;
@@ -329,7 +350,9 @@ final class MedicationMapper {
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
-            ctx.out().medications.add(withWords(record, ms.getMedication()).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withWords(record, ms.getMedication()).withMobilisationSign(ownSign(mobilisation))
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(ms.getMedication(), ms, meds, doseWords(ms.getDosage()),
+                            meds.reasons(ms.getReasonReference(), ms.getReasonCode()), ctx)));
         }
     }
 
@@ -382,7 +405,9 @@ final class MedicationMapper {
                             ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms());
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ma.getEffective()));
-            ctx.out().medications.add(withWords(record, ma.getMedication()).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withWords(record, ma.getMedication()).withMobilisationSign(ownSign(mobilisation))
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(ma.getMedication(), ma, meds, doseWords(ma),
+                            meds.reasons(ma.getReasonReference(), ma.getReasonCode()), ctx)));
         }
     }
 
@@ -528,7 +553,10 @@ final class MedicationMapper {
             if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
             if (supplyEnd != null) built = built.withAuthorisedSupplyEnd(supplyEnd);
             ctx.out().medications.add(withWords(authorisationEnd ? built.withEndFromAuthorisation() : built,
-                    mr.getMedication()).withMobilisationSign(mobilisation));
+                    mr.getMedication()).withMobilisationSign(mobilisation)
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(mr.getMedication(), mr, meds,
+                            doseWords(mr.getDosageInstruction()), meds.reasons(mr.getReasonReference(), mr.getReasonCode()),
+                            ctx)));
         }
     }
 
