@@ -117,6 +117,8 @@ class GvhdProphylaxisTest {
         assertEquals(2, lines(a).size(), lines(a).toString());
         assertEquals(80, score(a, "DARA_KD"));
         assertTrue(Samples.gapTexts(a, "THERAPY_UNCLASSIFIED").isEmpty(), a.dataGaps().toString());
+        // its dosage text says GVHD prophylaxis: what it was given for is recorded, so GAP-THERAPY-120 asks nothing
+        assertTrue(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
     }
 
     @Test
@@ -127,6 +129,8 @@ class GvhdProphylaxisTest {
             ((ObjectNode) med.withArray("coding").get(0)).remove("display");
         }));
         assertEquals(80, score(a, "DARA_KD"));
+        // near miss of the reason: with no words saying GVHD, what it was given for is asked (GAP-THERAPY-120)
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
     }
 
     /** Near miss: an RxNorm code the terminology does not hold, with no name, stays the unidentified medication. */
