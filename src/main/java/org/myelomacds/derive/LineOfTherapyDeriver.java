@@ -195,12 +195,13 @@ public final class LineOfTherapyDeriver {
     /**
      * {@code conditioning} holds every drug that goes with the transplant; {@code mobilisation} those of it read as
      * mobilisation; {@code copies} the other records of the same transplant (CDS-POLICY-SAME-DAY-TRANSPLANT: two
-     * hospitals' exports, a SNOMED and a CPT coding of one procedure).
+     * hospitals' exports, a SNOMED and a CPT coding of one procedure); {@code prophylaxis} those of {@code conditioning}
+     * given after an allogeneic transplant as its GVHD prophylaxis (CDS-POLICY-GVHD-PROPHYLAXIS).
      */
     private record Transplant(ProcedureRecord procedure, List<Segment> conditioning, List<Segment> mobilisation,
-                              List<ProcedureRecord> copies) {
+                              List<ProcedureRecord> copies, List<Segment> prophylaxis) {
         Transplant(ProcedureRecord procedure) {
-            this(procedure, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(procedure, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
         LocalDate date() { return procedure.getDate(); }
         String groupRef() { return procedure.getGroupRef(); }
@@ -1141,8 +1142,13 @@ public final class LineOfTherapyDeriver {
                 continue;
             }
             Transplant conditioned = conditioningFor(s, transplants);
+            Transplant prophylaxisOf = conditioned == null ? gvhdProphylaxisFor(s, transplants) : null;
             if (conditioned != null) conditioned.conditioning().add(s);
-            else drugSegments.add(s);
+            else if (prophylaxisOf != null) {
+                // Part of the allogeneic transplant, as its conditioning is: no line, no range, no mobilisation reading.
+                prophylaxisOf.conditioning().add(s);
+                prophylaxisOf.prophylaxis().add(s);
+            } else drugSegments.add(s);
         }
         drugSegments.sort(Comparator.comparing(Segment::from).thenComparing(Segment::drug)
                 .thenComparing(s -> reference(s.record())));
@@ -2629,10 +2635,12 @@ public final class LineOfTherapyDeriver {
         for (Transplant t : line.transplants) mobilisation.addAll(t.mobilisation());
         if (!mobilisation.isEmpty()) parts.add("a stem-cell mobilisation (" + doses(mobilisation) + ")");
         for (Transplant t : line.transplants) {
-            List<Segment> conditioning = t.conditioning().stream().filter(c -> !t.mobilisation().contains(c)).toList();
+            List<Segment> conditioning = t.conditioning().stream().filter(c -> !t.mobilisation().contains(c))
+                    .filter(c -> !t.prophylaxis().contains(c)).toList();
             parts.add("a transplant (" + t.procedure().getKind().displayName() + " on "
                     + PartialDateText.of(t.procedure().getDate(), t.procedure().getLatest())
-                    + (conditioning.isEmpty() ? "" : ", conditioning: " + doses(conditioning)) + ")");
+                    + (conditioning.isEmpty() ? "" : ", conditioning: " + doses(conditioning))
+                    + (t.prophylaxis().isEmpty() ? "" : ", GVHD prophylaxis: " + doses(t.prophylaxis())) + ")");
         }
         return String.join(" and ", parts);
     }
@@ -2778,6 +2786,17 @@ public final class LineOfTherapyDeriver {
             }
             return true;
         }
+        if (cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)
+                && continuesUnchartedCourse(timeline, cur, day)) {
+            // The next day's record of the same short course is that course, not another possible line: the course is
+            // read once (its first record named), so the upper bound of the count grows by one per course, not per record.
+            if (cur.steps.isEmpty() || cur.segments.stream().anyMatch(s -> timeline.unchartedMobilisation.contains(s))) {
+                batch.forEach(cur::add);
+            } else {
+                cur.steps.addAll(batch);
+            }
+            return true;
+        }
         LocalDate last = cur.lastActivity();
         if (running || last == null
                 || !cyclophosphamide.stream().allMatch(timeline.unchartedMobilisation::contains)) return false;
@@ -2800,6 +2819,19 @@ public final class LineOfTherapyDeriver {
         }
         cur.steps.addAll(batch);
         return true;
+    }
+
+    /**
+     * Whether line {@code cur} already holds an uncharted cyclophosphamide dose (CDS-POLICY-MOBILISATION-UNCHARTED or
+     * -ISOLATED-ALKYLATOR-DOSE) begun at most {@value #MOBILISATION_COURSE_MAX_DAYS} days before {@code day}: a dose on
+     * {@code day} is then the same short course (the shape those policies read is one course of at most that many days).
+     */
+    private static boolean continuesUnchartedCourse(Timeline timeline, Line cur, LocalDate day) {
+        List<Segment> held = new ArrayList<>(cur.steps);
+        held.addAll(cur.segments);
+        return held.stream().anyMatch(s -> s.drug().equals(Drug.CYCLOPHOSPHAMIDE)
+                && timeline.unchartedMobilisation.contains(s) && !s.from().isAfter(day)
+                && days(s.from(), day) <= MOBILISATION_COURSE_MAX_DAYS);
     }
 
     /**
@@ -2889,12 +2921,45 @@ public final class LineOfTherapyDeriver {
      */
     private static String conditioningText(Transplant t) {
         List<Segment> other = t.conditioning().stream().filter(c -> !t.mobilisation().contains(c))
+                .filter(c -> !t.prophylaxis().contains(c))
                 .filter(c -> !c.drug().equals(Drug.MELPHALAN)).toList();
-        if (other.isEmpty()) return "";
+        if (other.isEmpty()) return prophylaxisText(t);
         Segment first = other.stream().min(Comparator.comparing(Segment::from)).orElseThrow();
         return "; " + names(other) + " from " + first.from() + " (" + reference(first.record()) + "), given in the "
                 + CONDITIONING_WINDOW_DAYS + " days before it, read as its conditioning, as high-dose melphalan is, not as a"
-                + " regimen of its own (project policy CDS-POLICY-ORAL-CONDITIONING)";
+                + " regimen of its own (project policy CDS-POLICY-ORAL-CONDITIONING)" + prophylaxisText(t);
+    }
+
+    /** The drugs read as the transplant's GVHD prophylaxis, for the line's reason; "" when there are none. */
+    private static String prophylaxisText(Transplant t) {
+        if (t.prophylaxis().isEmpty()) return "";
+        List<String> refs = t.prophylaxis().stream().sorted(Comparator.comparing(Segment::from))
+                .map(s -> reference(s.record())).distinct().toList();
+        return "; " + doses(t.prophylaxis()) + " (" + String.join(", ", refs) + ") read as the allogeneic transplant's"
+                + " GVHD prophylaxis, part of the transplant as its conditioning is, not a regimen of its own (project policy"
+                + " CDS-POLICY-GVHD-PROPHYLAXIS)";
+    }
+
+    /**
+     * The allogeneic transplant {@code s} is the GVHD prophylaxis of, or null (project policy CDS-POLICY-GVHD-PROPHYLAXIS):
+     * cyclophosphamide starting on day +1 to +{@value #CONDITIONING_WINDOW_DAYS} after it and ending by day
+     * +{@value #CONDITIONING_WINDOW_DAYS} (post-transplant cyclophosphamide, given on days +3 and +4), or any drug whose
+     * record says GVHD ({@code medication-gvhd-prophylaxis}) starting from {@value #CONDITIONING_WINDOW_DAYS} days before
+     * it to {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days after it. An autologous transplant has no GVHD, so
+     * nothing is read so beside one.
+     */
+    private static Transplant gvhdProphylaxisFor(Segment s, List<Transplant> transplants) {
+        boolean saysGvhd = s.record().getGvhdProphylaxisSign() != null;
+        for (Transplant t : transplants) {
+            if (t.procedure().getKind() != ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT || t.procedure().isDateImprecise()) continue;
+            long after = days(t.date(), s.from());
+            boolean postTransplantCyclophosphamide = s.drug().equals(Drug.CYCLOPHOSPHAMIDE) && after >= 1
+                    && after <= CONDITIONING_WINDOW_DAYS && days(t.date(), s.to()) <= CONDITIONING_WINDOW_DAYS;
+            boolean statedProphylaxis = saysGvhd && after >= -CONDITIONING_WINDOW_DAYS
+                    && after <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS;
+            if (postTransplantCyclophosphamide || statedProphylaxis) return t;
+        }
+        return null;
     }
 
     private static String mobilisationText(Transplant t) {

@@ -103,12 +103,14 @@ final class OtherCancerOnRecord {
 
     /**
      * Whether the record is therapy of {@code c} as the record shows it: it states that Condition as its reason, or it is
-     * an antineoplastic with no use in myeloma that states no other reason (CDS-POLICY-NO-MYELOMA-USE: tamoxifen with no
-     * reason after a breast cancer is that cancer's therapy).
+     * an antineoplastic with no use in myeloma that states no reason or a code read as another cancer (CDS-POLICY-NO-MYELOMA-USE:
+     * tamoxifen with no reason after a breast cancer is that cancer's therapy). Only other stated reasons (rituximab for an
+     * ITP, a code the engine does not classify) say it was given for something else.
      */
     private static boolean therapyOf(MedicationRecord m, ClinicalCondition c) {
         boolean statedForIt = m.getReasons().stream().anyMatch(t -> t.referenced() && c.sourceReference().equals(t.reference()));
-        return statedForIt || (NoMyelomaUseMedication.is(m.getDrug()) && CompanionReason.mayBeTherapyOf(m, c));
+        return statedForIt || (NoMyelomaUseMedication.is(m.getDrug()) && (m.getReasons().isEmpty() || m.getReasons().stream()
+                .anyMatch(t -> !t.referenced() && t.kind() == org.myelomacds.facts.ConditionKind.OTHER_MALIGNANCY)));
     }
 
     private static String why(ClinicalCondition c, LocalDate start) {

@@ -261,6 +261,14 @@ public final class TherapyPurpose {
                     + " (a condition the engine does not classify): an antineoplastic with no use in myeloma, not myeloma therapy ("
                     + NoMyelomaUseMedication.POLICY + ")", provenance(r.getProvenance(), reasons, List.of()));
         }
+        // Words on the record saying GVHD prophylaxis (mini-methotrexate after an allogeneic transplant) state what it was
+        // given for as a reason does: nothing to ask (CDS-POLICY-GVHD-PROPHYLAXIS; sweep T part 2, Z2).
+        if (r.getGvhdProphylaxisSign() != null) {
+            return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, "its record says '" + r.getGvhdProphylaxisSign()
+                    + "': prophylaxis of graft-versus-host disease after an allogeneic transplant, an antineoplastic with no"
+                    + " use in myeloma, not myeloma therapy (" + NoMyelomaUseMedication.POLICY + ", CDS-POLICY-GVHD-PROPHYLAXIS)",
+                    provenance(r.getProvenance(), reasons, List.of()));
+        }
         ClinicalCondition cancer = r.getStart() == null ? null : cancerOnRecord(r.getStart(), conditions);
         String stated = "no stated reason; ";
         if (cancer != null) {

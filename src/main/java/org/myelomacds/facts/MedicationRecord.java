@@ -57,6 +57,12 @@ public final class MedicationRecord implements HasProvenance {
      */
     private final String mobilisationSign;
     /**
+     * The words of the record (name, dosage text, stated reason) saying it was given as prophylaxis of graft-versus-host
+     * disease ({@code medication-gvhd-prophylaxis}: "GVHD prophylaxis", "post-transplant cyclophosphamide"); null when
+     * none do. Read by the timeline only beside an allogeneic transplant (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private final String gvhdProphylaxisSign;
+    /**
      * How this partial-dated record was read as a course the chart gives dose by dose
      * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
      */
@@ -135,6 +141,7 @@ public final class MedicationRecord implements HasProvenance {
         this.medicationWords = null;
         this.statusAsRecorded = null;
         this.mobilisationSign = null;
+        this.gvhdProphylaxisSign = null;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
         this.endUnreadable = null;
@@ -171,6 +178,7 @@ public final class MedicationRecord implements HasProvenance {
         this.medicationWords = c.medicationWords;
         this.statusAsRecorded = c.statusAsRecorded;
         this.mobilisationSign = c.mobilisationSign;
+        this.gvhdProphylaxisSign = c.gvhdProphylaxisSign;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
         this.endUnreadable = c.endUnreadable;
@@ -210,6 +218,7 @@ public final class MedicationRecord implements HasProvenance {
         private String medicationWords;
         private String statusAsRecorded;
         private String mobilisationSign;
+        private String gvhdProphylaxisSign;
         private String chartedCourseNote;
         private String supplyDisagreement;
         private EndUnreadable endUnreadable;
@@ -244,6 +253,7 @@ public final class MedicationRecord implements HasProvenance {
             medicationWords = r.medicationWords;
             statusAsRecorded = r.statusAsRecorded;
             mobilisationSign = r.mobilisationSign;
+            gvhdProphylaxisSign = r.gvhdProphylaxisSign;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
             endUnreadable = r.endUnreadable;
@@ -263,6 +273,14 @@ public final class MedicationRecord implements HasProvenance {
         if (sign == null || mobilisationSign != null) return this;
         Copy c = new Copy(this);
         c.mobilisationSign = sign;
+        return c.build();
+    }
+
+    /** This record with the words saying it was given as GVHD prophylaxis (CDS-POLICY-GVHD-PROPHYLAXIS); null keeps it. */
+    public MedicationRecord withGvhdProphylaxisSign(String sign) {
+        if (sign == null || gvhdProphylaxisSign != null) return this;
+        Copy c = new Copy(this);
+        c.gvhdProphylaxisSign = sign;
         return c.build();
     }
 
@@ -393,6 +411,8 @@ public final class MedicationRecord implements HasProvenance {
 
     /** What says this record is stem-cell mobilisation, or null (CDS-POLICY-TIMELINE4-TRANSPLANT-PENDING). */
     public String getMobilisationSign() { return mobilisationSign; }
+
+    public String getGvhdProphylaxisSign() { return gvhdProphylaxisSign; }
 
     /** This request with its end marked as coming only from its dispense authorisation (validity, supply x repeats). */
     public MedicationRecord withEndFromAuthorisation() {

@@ -75,7 +75,9 @@ final class MedicationMapper {
         // (CDS-POLICY-NAMES-INN-STEM), not skipped as "what its name says".
         // A name of an antineoplastic with no use in myeloma ("trastuzumab", "anastrozole") says what it is: other therapy,
         // never a drug that may be anti-myeloma therapy (CDS-POLICY-NO-MYELOMA-USE), though its name has an INN stem.
-        boolean noMyelomaUse = !namesNothing && concept != null && noMyelomaUseNamed(concept, ctx.terms());
+        // A code names it as well as a word does (methotrexate by RxNorm 6851 with no display), so a record with codes only
+        // may be one too.
+        boolean noMyelomaUse = concept != null && noMyelomaUseNamed(concept, ctx.terms());
         boolean innStem = !noMyelomaUse && !namesNothing && concept != null && innStemNamed(concept, ctx.terms());
         // Any other name the catalogue does not know may still be anti-myeloma therapy by what its record says: dosed per
         // m² of body-surface area (CDS-POLICY-UNNAMED-BSA-DOSE) or given for the myeloma itself
@@ -112,10 +114,14 @@ final class MedicationMapper {
         return concept.getCoding().stream().anyMatch(c -> terms.drugs().isSupportive(c.getSystem(), c.getCode(), c.getDisplay()));
     }
 
-    /** Whether the concept's text or a coding's display names an antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
+    /**
+     * Whether the concept's text, a coding's display or a coding's code names an antineoplastic with no use in myeloma
+     * (CDS-POLICY-NO-MYELOMA-USE): methotrexate sent as RxNorm 6851 alone is as named as "methotrexate".
+     */
     private static boolean noMyelomaUseNamed(CodeableConcept concept, Terminology terms) {
         if (terms.drugs().noMyelomaUseWord(Concepts.text(concept)).isPresent()) return true;
-        return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent());
+        return concept.getCoding().stream().anyMatch(c -> terms.drugs().noMyelomaUseWord(c.getDisplay()).isPresent()
+                || terms.drugs().isNoMyelomaUseCode(c.getSystem(), c.getCode()));
     }
 
     /** Whether the concept's text or a coding's display carries an antineoplastic INN stem (CDS-POLICY-NAMES-INN-STEM). */
@@ -231,6 +237,27 @@ final class MedicationMapper {
         return null;
     }
 
+    /**
+     * The words of a medication record (name, coding displays, dosage text, stated reasons) that say it was given as
+     * prophylaxis of graft-versus-host disease ({@code medication-gvhd-prophylaxis}), or null. Read by the timeline only
+     * beside an allogeneic transplant (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private static String gvhdProphylaxisSign(Type medication, DomainResource owner, MedicationResolver meds,
+                                              List<String> doseWords, List<TherapyReason> reasons, EntryContext ctx) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        CodeableConcept concept = meds.describe(medication, owner);
+        if (concept != null) {
+            words.add(concept.getText());
+            concept.getCoding().forEach(c -> words.add(c.getDisplay()));
+        }
+        words.addAll(doseWords);
+        for (TherapyReason r : reasons) words.add(r.text());
+        for (String w : words) {
+            if (w != null && ctx.terms().drugs().gvhdProphylaxisWords(w).isPresent()) return w.strip();
+        }
+        return null;
+    }
+
     /** A record's own sign, as its reason text shows it: "its record says 'stem cell mobilisation'". */
     private static String ownSign(String sign) {
         if (sign == null) return null;
@@ -320,7 +347,9 @@ final class MedicationMapper {
             // An end before the start is a data error: the start stands, the end is unknown (never one day).
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ms.getEffective()));
-            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ms.getMedication()), ms).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ms.getMedication()), ms).withMobilisationSign(ownSign(mobilisation))
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(ms.getMedication(), ms, meds, doseWords(ms.getDosage()),
+                            meds.reasons(ms.getReasonReference(), ms.getReasonCode()), ctx)));
         }
     }
 
@@ -373,7 +402,9 @@ final class MedicationMapper {
                             ma.hasRequest() ? List.of(ma.getRequest()) : List.of())), ma.getStatusReason(), ctx.terms());
             if (reversed) record = record.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START,
                     FhirDates.endAsRecorded(ma.getEffective()));
-            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ma.getMedication()), ma).withMobilisationSign(ownSign(mobilisation)));
+            ctx.out().medications.add(withStatusAsRecorded(withWords(record, ma.getMedication()), ma).withMobilisationSign(ownSign(mobilisation))
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(ma.getMedication(), ma, meds, doseWords(ma),
+                            meds.reasons(ma.getReasonReference(), ma.getReasonCode()), ctx)));
         }
     }
 
@@ -519,7 +550,10 @@ final class MedicationMapper {
             if (reversedEnd != null) built = built.withEndUnreadable(EndUnreadable.PERIOD_ENDS_BEFORE_START, reversedEnd);
             if (supplyEnd != null) built = built.withAuthorisedSupplyEnd(supplyEnd);
             ctx.out().medications.add(withStatusAsRecorded(withWords(authorisationEnd ? built.withEndFromAuthorisation() : built,
-                    mr.getMedication()), mr).withMobilisationSign(mobilisation));
+                    mr.getMedication()), mr).withMobilisationSign(mobilisation)
+                    .withGvhdProphylaxisSign(gvhdProphylaxisSign(mr.getMedication(), mr, meds,
+                            doseWords(mr.getDosageInstruction()), meds.reasons(mr.getReasonReference(), mr.getReasonCode()),
+                            ctx)));
         }
     }
 

@@ -49,6 +49,7 @@ public final class DrugCatalogue {
     private final ValueSet outsideCatalogue;
     private final ValueSet innStem;
     private final ValueSet noMyelomaUse;
+    private final ValueSet gvhdProphylaxis;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -127,6 +128,7 @@ public final class DrugCatalogue {
         parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
         regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
         mobilisation = t.require("medication-transplant-preparation", "words and drugs saying a medication is stem-cell mobilisation");
+        gvhdProphylaxis = t.require("medication-gvhd-prophylaxis", "words saying a medication is GVHD prophylaxis of an allogeneic transplant");
         blinded = t.require("medication-blinded-product", "words saying a medication is a blinded trial product (the drug or a placebo)");
     }
 
@@ -235,6 +237,15 @@ public final class DrugCatalogue {
     }
 
     /**
+     * Whether a coding is one the set of antineoplastics with no use in myeloma lists by code (methotrexate by its RxNorm
+     * ingredient and SNOMED CT substance codes): a record naming such a drug by code is as named as one naming it by word
+     * (CDS-POLICY-NO-MYELOMA-USE).
+     */
+    public boolean isNoMyelomaUseCode(String system, String code) {
+        return noMyelomaUse != null && code != null && terminology.holds(noMyelomaUse, system, code);
+    }
+
+    /**
      * Whether a drug the catalogue does not know is a supportive drug given to myeloma patients (bisphosphonates,
      * antivirals, antiemetics, G-CSF, analgesics …: {@code medication-supportive-myeloma-care}), by an ATC code of its
      * groups or by name. Such a drug is not read as possible anti-myeloma therapy for its myeloma reason or its dose per
@@ -263,6 +274,17 @@ public final class DrugCatalogue {
      */
     public boolean saysRegimen(String text) {
         return regimen != null && text != null && !text.isBlank() && regimen.text().matches(text);
+    }
+
+    /**
+     * The words of a text that say a medication was given as prophylaxis of graft-versus-host disease ("GVHD prophylaxis",
+     * "post-transplant cyclophosphamide": the first such stretch, {@code medication-gvhd-prophylaxis}); empty when none do
+     * (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    public Optional<String> gvhdProphylaxisWords(String text) {
+        if (gvhdProphylaxis == null || text == null || text.isBlank()) return Optional.empty();
+        return gvhdProphylaxis.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
+                .map(s -> text.substring(s[0], s[1]));
     }
 
     /**

@@ -743,8 +743,7 @@ public record ReportView(
 
     /** Whether the findings' drug is a named antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
     private static boolean noMyelomaUse(String drug) {
-        return org.myelomacds.facts.NoMyelomaUseMedication.DRUG.name().equals(drug)
-                || org.myelomacds.facts.NoMyelomaUseMedication.CONTINUOUS.name().equals(drug);
+        return org.myelomacds.facts.NoMyelomaUseMedication.DRUG.name().equals(drug);
     }
 
     /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */

@@ -1,0 +1,166 @@
+package org.myelomacds.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.myelomacds.assessment.Assessment;
+import org.myelomacds.assessment.Findings;
+import org.myelomacds.scenario.Samples;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * QA sweep T part 2 (Z1, Z2, Z5): the GVHD prophylaxis of an allogeneic transplant is part of the transplant, never a
+ * line or a drug that "may have been any anti-myeloma drug". Post-transplant cyclophosphamide on days +3 and +4, or any
+ * drug its record says is GVHD prophylaxis, goes with the transplant (CDS-POLICY-GVHD-PROPHYLAXIS); methotrexate is a
+ * named antineoplastic with no use in myeloma, by word or by code (CDS-POLICY-NO-MYELOMA-USE); tacrolimus and
+ * mycophenolate are supportive care, not "not recognised".
+ */
+class GvhdProphylaxisTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PTCY = "s20z-17-vrd-asct-r-pd-kd-then-haplo-allo-post-transplant-cyclophosphamide-pd";
+    private static final String MTX = "s20z-11-vrd-asct-r-pd-kd-then-ric-allo-gvhd-prophylaxis-pd-creatinine-only";
+
+    private static ObjectNode bundle(String name) throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("qa-bundles", name + ".json").toFile());
+    }
+
+    /** Applies {@code change} to every resource whose id starts with {@code prefix}. */
+    private static ObjectNode edit(ObjectNode b, String prefix, Consumer<ObjectNode> change) {
+        ArrayNode entries = b.withArray("entry");
+        for (var e : entries) {
+            ObjectNode r = (ObjectNode) e.path("resource");
+            if (r.path("id").asText().startsWith(prefix)) change.accept(r);
+        }
+        return b;
+    }
+
+    /** The PTCy doses with nothing saying GVHD: "cyclophosphamide 50 mg/kg IV". */
+    private static void bare(ObjectNode r) {
+        ((ObjectNode) r.path("medicationCodeableConcept")).put("text", "cyclophosphamide 50 mg/kg IV");
+    }
+
+    /** Moves a dose to 60 days later (day +63 or +64 of the transplant of 2021-10-18). */
+    private static void sixtyDaysLater(ObjectNode r) {
+        String day = r.path("effectiveDateTime").asText().substring(0, 10);
+        r.put("effectiveDateTime", java.time.LocalDate.parse(day).plusDays(60) + "T09:30:00-05:00");
+    }
+
+    private static int score(Assessment a, String regimen) {
+        return a.recommendations().stream().filter(r -> r.regimen().equals(regimen)).findFirst().orElseThrow().score();
+    }
+
+    private static List<Findings.Line> lines(Assessment a) {
+        return a.findings().priorTherapy().lines();
+    }
+
+    private static List<String> unrecognised(Assessment a) {
+        return a.findings().unrecognised() == null ? List.of()
+                : a.findings().unrecognised().stream().map(Findings.Item::text).toList();
+    }
+
+    @Test
+    void postTransplantCyclophosphamideIsPartOfTheAllogeneicTransplant() throws Exception {
+        Assessment a = Samples.evaluate(bundle(PTCY));
+        var prior = a.findings().priorTherapy();
+        assertEquals(2, lines(a).size(), lines(a).toString());
+        assertTrue(prior.linesMax() == null || prior.linesMax() == 2, prior.toString());
+        assertFalse(String.valueOf(prior.linesUndecided()).contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
+        assertTrue(lines(a).get(1).reason().contains("GVHD prophylaxis, part of the transplant as its conditioning is"
+                + ", not a regimen of its own (project policy CDS-POLICY-GVHD-PROPHYLAXIS)"), lines(a).get(1).reason());
+        assertEquals(80, score(a, "DARA_KD"));
+    }
+
+    @Test
+    void onDaysThreeAndFourItNeedsNoWords() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(PTCY), "ptcy-", GvhdProphylaxisTest::bare));
+        assertEquals(2, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(1).reason().contains("CDS-POLICY-GVHD-PROPHYLAXIS"), lines(a).get(1).reason());
+        assertEquals(80, score(a, "DARA_KD"));
+    }
+
+    /**
+     * Near miss: the same bare doses 60 days after the allogeneic transplant are no GVHD prophylaxis by any sign: they
+     * stay what the other rules read (a lone short course, the count a range). The two records of consecutive days are
+     * one course and add one possible line, not two.
+     */
+    @Test
+    void nearMissBareCyclophosphamideSixtyDaysAfterTheTransplantKeepsItsRangeOfOneCourse() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(PTCY), "ptcy-", r -> { bare(r); sixtyDaysLater(r); }));
+        var prior = a.findings().priorTherapy();
+        assertTrue(lines(a).stream().noneMatch(l -> l.reason().contains("CDS-POLICY-GVHD-PROPHYLAXIS")), lines(a).toString());
+        assertEquals(2, prior.linesMin(), prior.toString());
+        assertEquals(3, prior.linesMax(), "one course of two daily doses is one possible line: " + prior);
+        assertTrue(prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
+    }
+
+    @Test
+    void saidToBeGvhdProphylaxisSixtyDaysAfterTheTransplantItIsPartOfIt() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(PTCY), "ptcy-", GvhdProphylaxisTest::sixtyDaysLater));
+        var prior = a.findings().priorTherapy();
+        assertEquals(2, lines(a).size(), lines(a).toString());
+        assertTrue(prior.linesMax() == null || prior.linesMax() == 2, prior.toString());
+        assertTrue(lines(a).get(1).reason().contains("CDS-POLICY-GVHD-PROPHYLAXIS"), lines(a).get(1).reason());
+    }
+
+    @Test
+    void methotrexateIsOtherTherapyNeverPossiblyAnAntiCd38Antibody() throws Exception {
+        Assessment a = Samples.evaluate(bundle(MTX));
+        assertEquals(2, lines(a).size(), lines(a).toString());
+        assertEquals(80, score(a, "DARA_KD"));
+        assertTrue(Samples.gapTexts(a, "THERAPY_UNCLASSIFIED").isEmpty(), a.dataGaps().toString());
+        // its dosage text says GVHD prophylaxis: what it was given for is recorded, so GAP-THERAPY-120 asks nothing
+        assertTrue(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    @Test
+    void methotrexateSentByItsRxNormCodeAloneIsAsNamed() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(MTX), "mtx-", r -> {
+            ObjectNode med = (ObjectNode) r.path("medicationCodeableConcept");
+            med.remove("text");
+            ((ObjectNode) med.withArray("coding").get(0)).remove("display");
+        }));
+        assertEquals(80, score(a, "DARA_KD"));
+        // near miss of the reason: with no words saying GVHD, what it was given for is asked (GAP-THERAPY-120)
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /** Near miss: an RxNorm code the terminology does not hold, with no name, stays the unidentified medication. */
+    @Test
+    void nearMissAnUnknownCodeAloneStaysUnidentified() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(MTX), "mtx-", r -> {
+            ObjectNode med = (ObjectNode) r.path("medicationCodeableConcept");
+            med.remove("text");
+            ObjectNode coding = (ObjectNode) med.withArray("coding").get(0);
+            coding.remove("display");
+            coding.put("code", "999999999");
+        }));
+        assertNotEquals(80, score(a, "DARA_KD"), "a drug nothing names may have been an anti-CD38 antibody");
+    }
+
+    @Test
+    void tacrolimusAndMycophenolateAreSupportiveCareNotUnrecognised() throws Exception {
+        Assessment a = Samples.evaluate(bundle(PTCY));
+        assertTrue(unrecognised(a).stream().noneMatch(t -> t.contains("tacrolimus") || t.contains("mycophenolate")),
+                unrecognised(a).toString());
+    }
+
+    /** Near miss: an immunosuppressant the set does not name (belatacept) is still listed for review. */
+    @Test
+    void nearMissAnUnlistedImmunosuppressantIsStillListed() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(PTCY), "tacro", r -> {
+            ObjectNode med = (ObjectNode) r.path("medicationCodeableConcept");
+            med.put("text", "belatacept 5 mg/kg IV");
+            med.remove("coding");
+        }));
+        assertTrue(unrecognised(a).stream().anyMatch(t -> t.contains("belatacept")), unrecognised(a).toString());
+    }
+}
