@@ -7,29 +7,35 @@ import org.myelomacds.assessment.Assessment;
 import org.myelomacds.scenario.Samples;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sweep s19 X3 (CDS-POLICY-REASON-ENCOUNTER-CODE): R-CHOP from cycle 1 for an active DLBCL whose rituximab records carry
- * only the encounter code Z51.11 "Encounter for antineoplastic chemotherapy" reads as the same R-CHOP with no reason:
- * the lymphoma's regimen, 2 myeloma lines, D-Kd on label. Near misses: a reason that names a condition keeps its
- * reading (immune thrombocytopenia D69.3: the rituximab is no partner, the CHOP a possible third line; the lymphoma
- * C83.38: the lymphoma's regimen, as before).
+ * only the encounter code Z51.11 "Encounter for antineoplastic chemotherapy" reads exactly as the same R-CHOP with no
+ * reason (the CHOP's purpose undecided beside the lymphoma, CDS-POLICY-CHEMO-OTHER-CANCER: 2 to 3 lines), and the
+ * rituximab states no reason. Near misses: a reason that names a condition is quoted as its reason (immune
+ * thrombocytopenia D69.3, the lymphoma C83.38).
  */
 class EncounterCodeReasonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUNDLE =
             "s19x-05-rchop-from-cycle-1-rituximab-reasoncode-z51-11-dlbcl-active-after-two-myeloma-lines";
 
+    /** The bundle with the rituximab's reasonCode set to {@code code} ("" removes it; null keeps Z51.11). */
     private static ObjectNode withRituximabReason(String code, String display) throws Exception {
         ObjectNode b = (ObjectNode) JSON.readTree(Path.of("qa-bundles", BUNDLE + ".json").toFile());
         if (code == null) return b;
         b.withArray("entry").forEach(e -> {
             ObjectNode r = (ObjectNode) e.get("resource");
             if (!r.path("id").asText().startsWith("rtx-")) return;
+            if (code.isEmpty()) {
+                r.remove("reasonCode");
+                return;
+            }
             ObjectNode coding = (ObjectNode) r.withArray("reasonCode").get(0).withArray("coding").get(0);
             coding.put("code", code).put("display", display);
             ((ObjectNode) r.withArray("reasonCode").get(0)).put("text", display);
@@ -37,26 +43,32 @@ class EncounterCodeReasonTest {
         return b;
     }
 
-    private static boolean recommended(Assessment a, String regimen) {
-        return a.recommendations().stream().anyMatch(r -> r.regimen().equals(regimen));
+    private static String rituximabReason(Assessment a) {
+        return a.findings().priorTherapy().otherTherapy().stream()
+                .filter(o -> "ANTINEOPLASTIC_NO_MYELOMA_USE".equals(o.drug())).map(o -> o.reason()).findFirst().orElseThrow();
+    }
+
+    private static List<String> recommended(Assessment a) {
+        return a.recommendations().stream().map(r -> r.regimen() + " " + r.score()).toList();
     }
 
     @Test
     void anEncounterCodeOnTheRituximabReadsAsNoReason() throws Exception {
-        Assessment a = Samples.evaluate(withRituximabReason(null, null));
-        assertEquals(2, a.findings().priorTherapy().priorLines());
-        assertNull(a.findings().priorTherapy().linesMin());
-        assertTrue(recommended(a, "DARA_KD"));
+        Assessment z51 = Samples.evaluate(withRituximabReason(null, null));
+        Assessment none = Samples.evaluate(withRituximabReason("", null));
+        assertEquals(none.findings().priorTherapy().priorLines(), z51.findings().priorTherapy().priorLines());
+        assertEquals(none.findings().priorTherapy().linesMin(), z51.findings().priorTherapy().linesMin());
+        assertEquals(none.findings().priorTherapy().linesMax(), z51.findings().priorTherapy().linesMax());
+        assertEquals(recommended(none), recommended(z51));
+        assertTrue(rituximabReason(z51).startsWith("no stated reason"), rituximabReason(z51));
+        assertFalse(rituximabReason(z51).contains("Encounter for antineoplastic chemotherapy"), rituximabReason(z51));
     }
 
     @Test
     void nearMissAReasonNamingAConditionKeepsItsReading() throws Exception {
         Assessment itp = Samples.evaluate(withRituximabReason("D69.3", "Immune thrombocytopenic purpura"));
-        assertEquals(Integer.valueOf(2), itp.findings().priorTherapy().linesMin());
-        assertEquals(Integer.valueOf(3), itp.findings().priorTherapy().linesMax());
-        assertTrue(!recommended(itp, "DARA_KD"));
+        assertTrue(rituximabReason(itp).contains("Immune thrombocytopenic purpura"), rituximabReason(itp));
         Assessment lymphoma = Samples.evaluate(withRituximabReason("C83.38", "Diffuse large B-cell lymphoma, lymph nodes of multiple sites"));
-        assertEquals(2, lymphoma.findings().priorTherapy().priorLines());
-        assertTrue(recommended(lymphoma, "DARA_KD"));
+        assertTrue(rituximabReason(lymphoma).startsWith("given for"), rituximabReason(lymphoma));
     }
 }

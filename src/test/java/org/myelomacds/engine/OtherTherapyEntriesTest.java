@@ -17,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sweep s19 X5: R-CHOP read as the lymphoma's therapy. The catalogue's catch-all records that name their medication by
- * the same words (vincristine of six cycles) are one other-therapy course, as cyclophosphamide's are; records named by
- * different words stay apart (nothing shows they are one drug). A catalogued antineoplastic with no use in myeloma
- * (rituximab) is described as such whatever its reason; a drug the catalogue does not list keeps that description.
+ * Sweep s19 X5: the catalogue's catch-all records set apart as other therapy (vincristine of six R-CHOP cycles whose
+ * records name the lymphoma) that name their medication by the same words are one other-therapy course, as
+ * cyclophosphamide's are; records named by different words stay apart (nothing shows they are one drug). A catalogued
+ * antineoplastic with no use in myeloma (rituximab) is described as such whatever its reason; a drug the catalogue does
+ * not list keeps that description.
  */
 class OtherTherapyEntriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,10 +45,21 @@ class OtherTherapyEntriesTest {
                 .filter(o -> "UNCLASSIFIED_ANTINEOPLASTIC".equals(o.drug())).toList();
     }
 
+    /** s19x-03 with the lymphoma named as the reason of every vincristine record: other therapy by its stated reason. */
+    private static ObjectNode vincristineForTheLymphoma() throws Exception {
+        ObjectNode b = bundle("s19x-03-rchop-from-cycle-1-no-reason-dlbcl-active-after-two-myeloma-lines");
+        String lymphoma = fullUrl(b, "Condition", "dlbcl");
+        b.withArray("entry").forEach(e -> {
+            ObjectNode r = (ObjectNode) e.get("resource");
+            if (!r.path("id").asText().startsWith("vcr-")) return;
+            r.putArray("reasonReference").addObject().put("reference", lymphoma);
+        });
+        return b;
+    }
+
     @Test
     void theCatchAllNamedByTheSameWordsIsOneCourse() throws Exception {
-        List<Findings.OtherTherapy> vincristine = catchAll(Samples.evaluate(
-                bundle("s19x-03-rchop-from-cycle-1-no-reason-dlbcl-active-after-two-myeloma-lines")));
+        List<Findings.OtherTherapy> vincristine = catchAll(Samples.evaluate(vincristineForTheLymphoma()));
         assertEquals(1, vincristine.size(), vincristine.toString());
         assertEquals("2024-02-05", vincristine.get(0).start());
         assertEquals("2024-05-20", vincristine.get(0).end());
@@ -56,7 +68,7 @@ class OtherTherapyEntriesTest {
 
     @Test
     void nearMissTheCatchAllNamedByDifferentWordsStaysApart() throws Exception {
-        ObjectNode b = bundle("s19x-03-rchop-from-cycle-1-no-reason-dlbcl-active-after-two-myeloma-lines");
+        ObjectNode b = vincristineForTheLymphoma();
         b.withArray("entry").forEach(e -> {
             ObjectNode r = (ObjectNode) e.get("resource");
             if (!r.path("id").asText().startsWith("vcr-")) return;
