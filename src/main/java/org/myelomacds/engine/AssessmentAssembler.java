@@ -431,7 +431,8 @@ final class AssessmentAssembler {
         List<org.myelomacds.facts.FirstLineUnderWay> underWay = facts(session, org.myelomacds.facts.FirstLineUnderWay.class);
         Findings.FirstLine firstLine = underWay.isEmpty() ? null : new Findings.FirstLine(
                 underWay.get(0).getLine().getNumber(), underWay.get(0).getLine().getStartText(), underWay.get(0).describe(),
-                "DERIVE-SETTING-20");
+                // recovering from the line's closing transplant, nothing given since: DERIVE-SETTING-26 placed it
+                underWay.get(0).isRecoveringFromTransplant() ? "DERIVE-SETTING-26" : "DERIVE-SETTING-20");
         List<org.myelomacds.facts.BlindedProduct> blindedProducts = facts(session, org.myelomacds.facts.BlindedProduct.class);
         List<org.myelomacds.facts.DosingPeriod> courses = facts(session, org.myelomacds.facts.DosingPeriod.class);
         Findings.PriorTherapy prior = new Findings.PriorTherapy(lines.size() - (firstLine == null ? 0 : 1),

@@ -14,12 +14,28 @@ import java.util.Objects;
  * within CDS-POLICY-OPEN-REQUEST); no time bound since the start applies (CDS-POLICY-FIRSTLINE-UNDER-WAY).
  * {@code transplants} are the stem-cell transplants of the line already done at asOf: the therapy now given follows them
  * (post-transplant consolidation or maintenance; the record does not say which).
+ * A line whose records ended with its autologous transplant, still inside the window in which the timeline joins the
+ * next regimen to the line as its consolidation or maintenance, is under way too: the patient is recovering from the
+ * transplant (DERIVE-SETTING-26, CDS-POLICY-FIRSTLINE-POST-ASCT-WINDOW); {@code daysSinceTransplant} says how long.
  */
 public final class FirstLineUnderWay implements HasProvenance {
     private final PriorLine line;
     private final List<ProcedureRecord> transplants;
+    /** Days from the line's closing autologous transplant to asOf when the line is under way by that window; -1 otherwise. */
+    private final long daysSinceTransplant;
+    private final int windowDays;
 
     public FirstLineUnderWay(PriorLine line, List<?> transplants) {
+        this(line, transplants, -1, 0);
+    }
+
+    /**
+     * The line under way because its last event, an autologous transplant {@code daysSinceTransplant} days before asOf,
+     * lies within the {@code windowDays} in which a next regimen would still be the line's post-transplant phase.
+     */
+    public FirstLineUnderWay(PriorLine line, List<?> transplants, long daysSinceTransplant, int windowDays) {
+        this.daysSinceTransplant = daysSinceTransplant;
+        this.windowDays = windowDays;
         this.line = Objects.requireNonNull(line, "line");
         List<ProcedureRecord> t = new ArrayList<>();
         if (transplants != null) for (Object o : transplants) if (o instanceof ProcedureRecord p) t.add(p);
@@ -30,6 +46,8 @@ public final class FirstLineUnderWay implements HasProvenance {
     public PriorLine getLine() { return line; }
     public LocalDate getSince() { return line.getStart(); }
     public List<ProcedureRecord> getTransplants() { return transplants; }
+    /** Under way only by the post-transplant window: nothing has been given since the line's autologous transplant. */
+    public boolean isRecoveringFromTransplant() { return daysSinceTransplant >= 0; }
     /** A stem-cell transplant of the line lies before asOf: the therapy now given is its post-transplant phase. */
     public boolean isPostTransplant() { return !transplants.isEmpty(); }
 
@@ -69,7 +87,15 @@ public final class FirstLineUnderWay implements HasProvenance {
      */
     public String describe() {
         StringBuilder b = new StringBuilder("on first-line therapy since ").append(line.getStartText())
-                .append(" (").append(drugNames()).append(", ongoing");
+                .append(" (").append(drugNames());
+        if (isRecoveringFromTransplant()) {
+            ProcedureRecord last = transplants.get(transplants.size() - 1);
+            return b.append("; its last event the ").append(last.getKind().displayName()).append(" of ")
+                    .append(last.getDateText()).append(", ").append(daysSinceTransplant).append(" days ago, within the ")
+                    .append(windowDays).append(" days after a transplant in which the next regimen is still the line's")
+                    .append(" consolidation or maintenance; none recorded yet, no progression since)").toString();
+        }
+        b.append(", ongoing");
         if (isPostTransplant()) {
             ProcedureRecord last = transplants.get(transplants.size() - 1);
             b.append("; post-transplant phase after the ").append(last.getKind().displayName()).append(" of ")
@@ -106,7 +132,8 @@ public final class FirstLineUnderWay implements HasProvenance {
     @Override public List<Provenance> getProvenance() { return line.getProvenance(); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof FirstLineUnderWay f && line.equals(f.line) && transplants.equals(f.transplants);
+        return o instanceof FirstLineUnderWay f && line.equals(f.line) && transplants.equals(f.transplants)
+                && daysSinceTransplant == f.daysSinceTransplant && windowDays == f.windowDays;
     }
-    @Override public int hashCode() { return Objects.hash(line, transplants); }
+    @Override public int hashCode() { return Objects.hash(line, transplants, daysSinceTransplant, windowDays); }
 }
