@@ -2943,24 +2943,36 @@ public final class LineOfTherapyDeriver {
     /**
      * The allogeneic transplant {@code s} is the GVHD prophylaxis of, or null (project policy CDS-POLICY-GVHD-PROPHYLAXIS):
      * cyclophosphamide starting on day +1 to +{@value #CONDITIONING_WINDOW_DAYS} after it and ending by day
-     * +{@value #CONDITIONING_WINDOW_DAYS} (post-transplant cyclophosphamide, given on days +3 and +4), or any drug whose
-     * record says GVHD ({@code medication-gvhd-prophylaxis}) starting from {@value #CONDITIONING_WINDOW_DAYS} days before
-     * it to {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days after it. An autologous transplant has no GVHD, so
-     * nothing is read so beside one.
+     * +{@value #CONDITIONING_WINDOW_DAYS} (post-transplant cyclophosphamide, given on days +3 and +4), or a drug whose
+     * record states GVHD prophylaxis ({@code medication-gvhd-prophylaxis}) starting from {@value #CONDITIONING_WINDOW_DAYS}
+     * days before it to {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days after it. Words never fold in a drug of a
+     * myeloma class, nor cyclophosphamide outside the post-transplant window: given after an allograft, those treat a
+     * relapse or maintain the graft's effect, and nothing in the policy's sources makes them prophylaxis (sweep U, B1/B2).
+     * An autologous transplant has no GVHD, so nothing is read so beside one.
      */
     private static Transplant gvhdProphylaxisFor(Segment s, List<Transplant> transplants) {
-        boolean saysGvhd = s.record().getGvhdProphylaxisSign() != null;
+        boolean saysGvhd = s.record().getGvhdProphylaxisSign() != null && !MYELOMA_DRUG_CLASSES.contains(s.drug().getDrugClass());
         for (Transplant t : transplants) {
             if (t.procedure().getKind() != ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT || t.procedure().isDateImprecise()) continue;
             long after = days(t.date(), s.from());
-            boolean postTransplantCyclophosphamide = s.drug().equals(Drug.CYCLOPHOSPHAMIDE) && after >= 1
+            boolean cyclophosphamide = s.drug().equals(Drug.CYCLOPHOSPHAMIDE);
+            boolean postTransplantCyclophosphamide = cyclophosphamide && after >= 1
                     && after <= CONDITIONING_WINDOW_DAYS && days(t.date(), s.to()) <= CONDITIONING_WINDOW_DAYS;
-            boolean statedProphylaxis = saysGvhd && after >= -CONDITIONING_WINDOW_DAYS
+            boolean statedProphylaxis = saysGvhd && !cyclophosphamide && after >= -CONDITIONING_WINDOW_DAYS
                     && after <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS;
             if (postTransplantCyclophosphamide || statedProphylaxis) return t;
         }
         return null;
     }
+
+    /**
+     * Drug classes given to treat myeloma (proteasome inhibitors, IMiDs, the myeloma antibodies, bispecifics, CAR-T, XPO1
+     * and HDAC inhibitors, antibody-drug conjugates): whatever their record says of GVHD, none is read as GVHD prophylaxis
+     * (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private static final Set<DrugClass> MYELOMA_DRUG_CLASSES = java.util.EnumSet.of(DrugClass.PROTEASOME_INHIBITOR,
+            DrugClass.IMID, DrugClass.ANTI_CD38, DrugClass.ANTI_SLAMF7, DrugClass.BISPECIFIC_ANTIBODY, DrugClass.CAR_T,
+            DrugClass.XPO1_INHIBITOR, DrugClass.ANTIBODY_DRUG_CONJUGATE, DrugClass.HDAC_INHIBITOR);
 
     private static String mobilisationText(Transplant t) {
         if (t.mobilisation().isEmpty()) return "";

@@ -20,9 +20,10 @@ import org.myelomacds.facts.TherapyReason;
  * "Condition/id"), and {@code reasonCode}, each classified with the condition value sets. A referenced Condition the
  * engine does not recognise (breast cancer) is still a diagnosis in the record, so it is kept with its text; a
  * reference to a Condition not in the bundle is kept only when its display names a condition the terminology reads.
- * Referenced Conditions are parsed once, when something points to them. A reason coded as a step of care rather
- * than a disease ("awaiting transplantation of bone marrow", {@code reason-names-no-condition}) states no purpose
- * and is left out.
+ * Referenced Conditions are parsed once, when something points to them. A coding of a step of care rather than a
+ * disease ("awaiting transplantation of bone marrow", "encounter for antineoplastic chemotherapy" Z51.11,
+ * {@code reason-names-no-condition}) states no purpose and is left out; the concept's other codings still state one
+ * (Z51.11 beside C50.912 reads as the breast cancer), and a concept with no other coding is left out whole.
  */
 final class ReasonResolver {
     private final List<ScannedEntry> conditions;
@@ -47,8 +48,9 @@ final class ReasonResolver {
             }
             r.ifPresent(out::add);
         }
-        for (CodeableConcept code : codes) {
-            if (code == null || code.isEmpty() || namesNoCondition(code)) continue;
+        for (CodeableConcept stated : codes) {
+            CodeableConcept code = withoutCareStepCodings(stated);
+            if (code == null) continue;
             ConditionKind kind = classify(code);
             boolean otherDisease = kind == null && code.getCoding().stream()
                     .anyMatch(c -> TherapyReason.isOtherDiseaseCode(c.getSystem(), c.getCode()));
@@ -63,8 +65,9 @@ final class ReasonResolver {
             return parsed.computeIfAbsent(e.index(), i -> {
                 try {
                     Condition c = parser.parse(Condition.class, e);
-                    if (namesNoCondition(c.getCode())) return Optional.empty();
-                    return Optional.of(new TherapyReason(classify(c.getCode()), Concepts.displayOrCode(c.getCode()),
+                    CodeableConcept code = c.hasCode() ? withoutCareStepCodings(c.getCode()) : c.getCode();
+                    if (c.hasCode() && code == null) return Optional.empty();
+                    return Optional.of(new TherapyReason(classify(code), Concepts.displayOrCode(code),
                             e.reference(), true));
                 } catch (RuntimeException ex) {
                     return Optional.empty(); // the Condition's own mapping reports it as unreadable
@@ -74,9 +77,20 @@ final class ReasonResolver {
         return Optional.empty();
     }
 
-    private boolean namesNoCondition(CodeableConcept code) {
-        return code != null && code.getCoding().stream()
-                .anyMatch(c -> terms.conditions().namesNoCondition(c.getSystem(), c.getCode()));
+    /**
+     * The concept without its codings of a step of care ({@code reason-names-no-condition}, CDS-POLICY-REASON-ENCOUNTER-CODE);
+     * the concept itself when it has none; null when it is empty or such codings are all it has. Its text goes with
+     * the remaining codings: it describes the concept, whose other codings name the condition.
+     */
+    private CodeableConcept withoutCareStepCodings(CodeableConcept code) {
+        if (code == null || code.isEmpty()) return null;
+        List<Coding> kept = code.getCoding().stream()
+                .filter(c -> !terms.conditions().namesNoCondition(c.getSystem(), c.getCode())).toList();
+        if (kept.size() == code.getCoding().size()) return code;
+        if (kept.isEmpty()) return null;
+        CodeableConcept rest = new CodeableConcept().setText(code.getText());
+        kept.forEach(rest::addCoding);
+        return rest;
     }
 
     private ConditionKind classify(CodeableConcept code) {

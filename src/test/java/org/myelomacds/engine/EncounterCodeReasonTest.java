@@ -71,4 +71,35 @@ class EncounterCodeReasonTest {
         Assessment lymphoma = Samples.evaluate(withRituximabReason("C83.38", "Diffuse large B-cell lymphoma, lymph nodes of multiple sites"));
         assertTrue(rituximabReason(lymphoma).startsWith("given for"), rituximabReason(lymphoma));
     }
+
+    private static final String BESIDE_BREAST_CANCER =
+            "s20b-06-cd-reasoncode-z51-11-with-c50-912-breast-cancer-beside-new-trastuzumab";
+
+    /**
+     * Sweep U (B5): Z51.11 beside C50.912 in one reasonCode drops only the encounter coding: the breast cancer is the
+     * stated reason, so the Cd is the cancer's therapy: 2 lines, no range.
+     */
+    @Test
+    void anEncounterCodingBesideACancerCodingKeepsTheCancerAsTheReason() throws Exception {
+        Assessment a = Samples.evaluate((ObjectNode) JSON.readTree(Path.of("qa-bundles", BESIDE_BREAST_CANCER + ".json").toFile()));
+        assertEquals(2, a.findings().priorTherapy().priorLines(), a.findings().priorTherapy().toString());
+        assertNull(a.findings().priorTherapy().linesMin());
+    }
+
+    /** Near miss: the same concept with the encounter coding alone states no reason: the count stays 2 to 3. */
+    @Test
+    void nearMissTheEncounterCodingAloneStatesNoReason() throws Exception {
+        ObjectNode b = (ObjectNode) JSON.readTree(Path.of("qa-bundles", BESIDE_BREAST_CANCER + ".json").toFile());
+        b.withArray("entry").forEach(e -> {
+            ObjectNode r = (ObjectNode) e.get("resource");
+            if (!r.has("reasonCode")) return;
+            for (var concept : r.withArray("reasonCode")) {
+                ((ObjectNode) concept).withArray("coding").remove(1);
+                ((ObjectNode) concept).remove("text");
+            }
+        });
+        Assessment a = Samples.evaluate(b);
+        assertEquals(Integer.valueOf(2), a.findings().priorTherapy().linesMin(), a.findings().priorTherapy().toString());
+        assertEquals(Integer.valueOf(3), a.findings().priorTherapy().linesMax());
+    }
 }

@@ -22,12 +22,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * line or a drug that "may have been any anti-myeloma drug". Post-transplant cyclophosphamide on days +3 and +4, or any
  * drug its record says is GVHD prophylaxis, goes with the transplant (CDS-POLICY-GVHD-PROPHYLAXIS); methotrexate is a
  * named antineoplastic with no use in myeloma, by word or by code (CDS-POLICY-NO-MYELOMA-USE); tacrolimus and
- * mycophenolate are supportive care, not "not recognised".
+ * mycophenolate are supportive care, not "not recognised". Sweep U (B1, B2): only words that state prophylaxis count
+ * ("no active GVHD", "hold if acute GVHD" do not), never for a drug of a myeloma class, and never for cyclophosphamide
+ * after day +7.
  */
 class GvhdProphylaxisTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PTCY = "s20z-17-vrd-asct-r-pd-kd-then-haplo-allo-post-transplant-cyclophosphamide-pd";
     private static final String MTX = "s20z-11-vrd-asct-r-pd-kd-then-ric-allo-gvhd-prophylaxis-pd-creatinine-only";
+
+    private static final String CD_NO_ACTIVE_GVHD = "s20b-12-post-allo-relapse-cd-8-weeks-ended-day-168-text-no-active-gvhd";
+    private static final String CD_NO_GVHD_WORDS = "s20b-13-post-allo-relapse-cd-8-weeks-ended-day-168-no-gvhd-words";
+    private static final String VCD_HOLD_IF_GVHD =
+            "s20b-11-post-allo-relapse-vcd-x4-last-cycle-day-175-bortezomib-text-hold-if-gvhd";
+
+    /** The bundle with every occurrence of {@code from} in its text replaced by {@code to}. */
+    private static ObjectNode retext(String name, String from, String to) throws Exception {
+        String text = java.nio.file.Files.readString(Path.of("qa-bundles", name + ".json"));
+        if (!text.contains(from)) throw new IllegalStateException(name + " does not hold: " + from);
+        return (ObjectNode) JSON.readTree(text.replace(from, to));
+    }
 
     private static ObjectNode bundle(String name) throws Exception {
         return (ObjectNode) JSON.readTree(Path.of("qa-bundles", name + ".json").toFile());
@@ -102,13 +116,69 @@ class GvhdProphylaxisTest {
         assertTrue(prior.linesUndecided().contains("CDS-POLICY-MOBILISATION-UNCHARTED"), prior.linesUndecided());
     }
 
+    /**
+     * Sweep U (B1): cyclophosphamide later than day +7 is never GVHD prophylaxis by words alone: the same doses charted
+     * "post-transplant cyclophosphamide, GVHD prophylaxis" on days +63 and +64 read as the bare ones do.
+     */
     @Test
-    void saidToBeGvhdProphylaxisSixtyDaysAfterTheTransplantItIsPartOfIt() throws Exception {
+    void nearMissCyclophosphamideSaidToBeGvhdProphylaxisSixtyDaysAfterTheTransplantIsNotPartOfIt() throws Exception {
         Assessment a = Samples.evaluate(edit(bundle(PTCY), "ptcy-", GvhdProphylaxisTest::sixtyDaysLater));
         var prior = a.findings().priorTherapy();
-        assertEquals(2, lines(a).size(), lines(a).toString());
-        assertTrue(prior.linesMax() == null || prior.linesMax() == 2, prior.toString());
-        assertTrue(lines(a).get(1).reason().contains("CDS-POLICY-GVHD-PROPHYLAXIS"), lines(a).get(1).reason());
+        assertTrue(lines(a).stream().noneMatch(l -> l.reason().contains("CDS-POLICY-GVHD-PROPHYLAXIS")), lines(a).toString());
+        assertEquals(3, prior.linesMax(), prior.toString());
+    }
+
+    /**
+     * Sweep U (B1): a post-allograft relapse salvage (weekly Cd from day +112) charted "relapse post-allo, no active
+     * GVHD" is the third line, not the transplant's prophylaxis: 3 lines, carfilzomib not refractory, D-Kd on label.
+     */
+    @Test
+    void aSalvageChartedNoActiveGvhdIsALineNotProphylaxis() throws Exception {
+        Assessment a = Samples.evaluate(bundle(CD_NO_ACTIVE_GVHD));
+        assertEquals(3, lines(a).size(), lines(a).toString());
+        assertEquals("2022-02-07", lines(a).get(2).start(), lines(a).toString());
+        assertEquals("2021-10-22", lines(a).get(1).end(), lines(a).toString());
+        assertEquals(80, score(a, "DARA_KD"));
+    }
+
+    /** Near miss: the same records with no GVHD words read the same (sweep U, s20b-13). */
+    @Test
+    void nearMissTheSameSalvageWithNoGvhdWordsIsTheSameLine() throws Exception {
+        Assessment a = Samples.evaluate(bundle(CD_NO_GVHD_WORDS));
+        assertEquals(3, lines(a).size(), lines(a).toString());
+        assertEquals("2022-02-07", lines(a).get(2).start(), lines(a).toString());
+        assertEquals(80, score(a, "DARA_KD"));
+    }
+
+    /** Sweep U (B1): cyclophosphamide from day +112 is no prophylaxis even where its words say "GVHD prophylaxis". */
+    @Test
+    void cyclophosphamideFromDay112IsNoProphylaxisWhateverItsWords() throws Exception {
+        Assessment a = Samples.evaluate(retext(CD_NO_ACTIVE_GVHD, "(relapse post-allo, no active GVHD)", "(GVHD prophylaxis)"));
+        assertEquals(3, lines(a).size(), lines(a).toString());
+        assertEquals("2022-02-07", lines(a).get(2).start(), lines(a).toString());
+    }
+
+    /**
+     * Sweep U (B2): one VCd course after the relapse, its bortezomib charted "hold if acute GVHD grade 3-4", is one line
+     * (the third), not a split of the transplant and two lines.
+     */
+    @Test
+    void aVcdSalvageWhoseBortezomibSaysHoldIfGvhdIsOneLine() throws Exception {
+        Assessment a = Samples.evaluate(bundle(VCD_HOLD_IF_GVHD));
+        var prior = a.findings().priorTherapy();
+        assertEquals(3, lines(a).size(), lines(a).toString());
+        assertTrue(prior.linesMax() == null || prior.linesMax() == 3, prior.toString());
+        assertEquals("2022-02-07", lines(a).get(2).start(), lines(a).toString());
+        assertTrue(lines(a).get(2).drugs().contains("BORTEZOMIB"), lines(a).toString());
+    }
+
+    /** Sweep U (B1/B2): a proteasome inhibitor is never folded into the transplant by words, even "GVHD prophylaxis". */
+    @Test
+    void bortezomibSaidToBeGvhdProphylaxisStaysMyelomaTherapy() throws Exception {
+        Assessment a = Samples.evaluate(retext(VCD_HOLD_IF_GVHD, "hold if acute GVHD grade 3-4", "GVHD prophylaxis"));
+        assertEquals(3, lines(a).size(), lines(a).toString());
+        assertTrue(lines(a).get(2).drugs().contains("BORTEZOMIB"), lines(a).toString());
+        assertTrue(lines(a).get(1).drugs().stream().noneMatch(d -> d.equals("BORTEZOMIB")), lines(a).toString());
     }
 
     @Test
@@ -130,6 +200,14 @@ class GvhdProphylaxisTest {
         }));
         assertEquals(80, score(a, "DARA_KD"));
         // near miss of the reason: with no words saying GVHD, what it was given for is asked (GAP-THERAPY-120)
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /** Near miss: methotrexate charted "no active GVHD" states no prophylaxis: what it was given for is asked. */
+    @Test
+    void nearMissMethotrexateChartedNoActiveGvhdHasNoStatedPurpose() throws Exception {
+        Assessment a = Samples.evaluate(retext(MTX, "methotrexate 10 mg/m2 IV (GVHD prophylaxis)",
+                "methotrexate 10 mg/m2 IV (no active GVHD)"));
         assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
     }
 
