@@ -110,7 +110,8 @@ public final class UnlistedNamedMedication {
                 + " progression with no other therapy started then, as a next line is, and it is no drug recognised as no"
                 + " antineoplastic (" + AFTER_PROGRESSION_POLICY + ")";
         if (TAKEN_AS_REGIMEN.equals(drug)) return "its name or dosage says it is taken on an anti-cancer regimen's cyclic"
-                + " schedule or as an investigational or trial product, and it is no drug recognised as no antineoplastic ("
+                + " schedule, as an investigational or trial product or as a phase of anti-myeloma therapy (maintenance,"
+                + " consolidation), and it is no drug recognised as no antineoplastic ("
                 + REGIMEN_POLICY + ")";
         if (GIVEN_PARENTERALLY.equals(drug)) return "it was given by infusion or injection, as most anti-myeloma therapy is, and"
                 + " is no drug recognised as no antineoplastic (" + PARENTERAL_POLICY + ")";

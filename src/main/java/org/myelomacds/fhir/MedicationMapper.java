@@ -157,8 +157,9 @@ final class MedicationMapper {
         }
         if (givenParenterally || words.stream().anyMatch(terms.drugs()::saysParenteral)) return UnlistedNamedMedication.GIVEN_PARENTERALLY;
         // By mouth (or by an unstated route), a name or dosage saying the drug is taken on a regimen's cyclic schedule
-        // ("days 1-21 of each 28-day cycle") or as an investigational or trial product ("per protocol", "CC-92480") is
-        // what anti-myeloma tablets look like in a record, and no common non-cancer drug's (CDS-POLICY-ORAL-REGIMEN).
+        // ("days 1-21 of each 28-day cycle"), as an investigational or trial product ("per protocol", "CC-92480") or as a
+        // phase of anti-myeloma therapy ("maintenance capsule" after a transplant, "consolidation") is what anti-myeloma
+        // tablets look like in a record, and no common non-cancer drug's (CDS-POLICY-ORAL-REGIMEN).
         if (words.stream().anyMatch(terms.drugs()::saysRegimen)) return UnlistedNamedMedication.TAKEN_AS_REGIMEN;
         // With no signal at all, its timing against a documented progression still may say a next line: a candidate the
         // reader keeps only when it is (OralDrugTiming, CDS-POLICY-ORAL-AFTER-PROGRESSION), else skips as before.

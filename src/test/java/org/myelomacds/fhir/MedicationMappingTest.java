@@ -438,6 +438,29 @@ class MedicationMappingTest {
     }
 
     /**
+     * CDS-POLICY-ORAL-REGIMEN, phase words (QA sweep U part 2 C1): an oral record the catalogue cannot name that says it
+     * is a phase of anti-myeloma therapy ("maintenance capsule" after a transplant, "consolidation") is possible
+     * anti-myeloma therapy, as a cyclic schedule is. Near misses: "maintenance" in its ordinary senses (a maintenance
+     * dose, an asthma maintenance inhaler or maintenance-and-reliever therapy, methadone or buprenorphine maintenance).
+     */
+    @Test
+    void anUnlistedOralRecordNamingAMyelomaTherapyPhaseIsPossibleMyelomaTherapy() {
+        String oral = "\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26643006\"}]}";
+        for (String name : new String[]{"maintenance capsule 10 mg daily (dispensed by outside pharmacy)",
+                "post-transplant maintenance 10 mg", "Maintenance therapy 10 mg capsule", "consolidation capsule 4 mg"}) {
+            assertEquals("UNLISTED_NAME_TAKEN_AS_REGIMEN", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\""
+                    + name + "\"}", "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]")).getDrug().name(), name);
+        }
+        for (String name : new String[]{"ZORVEXA maintenance dose 5 mg", "ZORVEXA maintenance inhaler 2 puffs",
+                "ZORVEXA maintenance and reliever therapy", "Methadone maintenance therapy 60 mg",
+                "buprenorphine maintenance treatment 8 mg"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + name + "\"}",
+                    "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]"));
+            assertEquals(List.of(), r.medications(), name);
+        }
+    }
+
+    /**
      * US brands found missing in the brand audit (FINDINGS sweep C A3): Vivimusta (bendamustine, DailyMed) and Boruzu
      * (bortezomib, openFDA NDC 70121-2484) are their drugs. Near miss: an invented brand stays unknown.
      */

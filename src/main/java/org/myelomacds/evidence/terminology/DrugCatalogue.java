@@ -269,7 +269,8 @@ public final class DrugCatalogue {
 
     /**
      * Whether a text says a medication is taken on an anti-cancer regimen's cyclic schedule ("days 1-21 of each 28-day
-     * cycle"), or as an investigational or trial product ("per protocol", a development code such as "CC-92480"):
+     * cycle"), as an investigational or trial product ("per protocol", a development code such as "CC-92480") or as a
+     * phase of anti-myeloma therapy ("maintenance capsule", "post-transplant maintenance", "consolidation"):
      * {@code medication-taken-as-regimen}, CDS-POLICY-ORAL-REGIMEN.
      */
     public boolean saysRegimen(String text) {
