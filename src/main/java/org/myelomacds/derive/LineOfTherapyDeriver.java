@@ -1906,7 +1906,7 @@ public final class LineOfTherapyDeriver {
             if (steroid != null) {
                 rhythm = gap + " days after the line's last dose on " + lastDose + " (within " + CONTINUE_INTERVAL_MAX_DAYS
                         + " days), " + steroid + " (" + CONTINUE_EARLY_POLICY + ")";
-            } else if (resumedAfterHold(gap, interval, progression, day)) {
+            } else if (resumedAfterHold(cur, batch, gap, interval, progression, day)) {
                 rhythm = gap + " days after the line's last dose on " + lastDose + ", a hold of no more than "
                         + CONTINUE_INTERVAL_MAX_DAYS + " days through the progression, and " + days(progression.getDate(), day)
                         + " days after the progression's date, within the line's own largest dosing interval (" + interval
@@ -1932,10 +1932,16 @@ public final class LineOfTherapyDeriver {
      * 2024-05-10/11 was a line of its own). LOT-B15 opens a line for a different regimen, an unplanned addition or
      * substitution; the same drugs at their own rhythm are none of them. The progression stays in the line, so it is
      * still the progression on that line for refractoriness. A resumption later than one interval after the progression's
-     * date, or after a longer stop, opens a line as before.
+     * date, or after a longer stop, opens a line as before; so does an open-label drug the line gave only as a blinded
+     * product (CDS-POLICY-BLINDED-STUDY-DRUG: no dose of its drug; sweep s17 L7, the placebo arm's crossover to
+     * open-label ixazomib at progression).
      */
-    private static boolean resumedAfterHold(long gap, long interval, DiseaseStatus progression, LocalDate day) {
+    private static boolean resumedAfterHold(Line cur, List<Segment> batch, long gap, long interval,
+                                            DiseaseStatus progression, LocalDate day) {
         if (gap > CONTINUE_INTERVAL_MAX_DAYS || interval < 1 || progression.getDate() == null) return false;
+        boolean givenOpenly = batch.stream().allMatch(b -> cur.segments.stream()
+                .anyMatch(s -> s.drug().equals(b.drug()) && !s.record().isBlinded()));
+        if (!givenOpenly) return false;
         long sinceProgression = days(progression.getDate(), day);
         return sinceProgression >= 0 && sinceProgression <= interval;
     }

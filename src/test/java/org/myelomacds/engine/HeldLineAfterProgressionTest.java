@@ -34,5 +34,9 @@ class HeldLineAfterProgressionTest {
                 .findings().priorTherapy();
         assertEquals(3, through.priorLines());
         assertEquals(Integer.valueOf(2), through.linesMin());
+        // near miss: open-label ixazomib 9 days after the progression, where the line gave it only blinded (the placebo
+        // arm's crossover, sweep s17 L7), is a new line: 3 lines
+        assertEquals(3, evaluate("s17l-07-blinded-ixazomib-then-open-label-crossover-placebo-arm").findings().priorTherapy()
+                .priorLines());
     }
 }
