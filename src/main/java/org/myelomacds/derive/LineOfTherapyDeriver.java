@@ -1903,13 +1903,47 @@ public final class LineOfTherapyDeriver {
                             + " doses after the progression included; " + CONTINUE_EARLY_POLICY : "") + ")";
         } else {
             String steroid = gap <= CONTINUE_INTERVAL_MAX_DAYS ? steroidGivenOn(timeline, cur, progression, day) : null;
-            if (steroid == null) return null;
-            rhythm = gap + " days after the line's last dose on " + lastDose + " (within " + CONTINUE_INTERVAL_MAX_DAYS
-                    + " days), " + steroid + " (" + CONTINUE_EARLY_POLICY + ")";
+            if (steroid != null) {
+                rhythm = gap + " days after the line's last dose on " + lastDose + " (within " + CONTINUE_INTERVAL_MAX_DAYS
+                        + " days), " + steroid + " (" + CONTINUE_EARLY_POLICY + ")";
+            } else if (resumedAfterHold(cur, batch, gap, interval, progression, day)) {
+                rhythm = gap + " days after the line's last dose on " + lastDose + ", a hold of no more than "
+                        + CONTINUE_INTERVAL_MAX_DAYS + " days through the progression, and " + days(progression.getDate(), day)
+                        + " days after the progression's date, within the line's own largest dosing interval (" + interval
+                        + " days between " + pacing.displayName() + " doses): the held line's next dose (" + HOLD_POLICY + ")";
+            } else {
+                return null;
+            }
         }
         return names(batch) + " given on " + day + " after " + describe(progression) + ", " + rhythm + ": the drugs the"
                 + " line was giving, going on (treatment beyond progression, or while the next line is arranged), not"
                 + " a new line (LOT-B15, IMWG-C11: no different regimen, addition or substitution; " + CONTINUE_POLICY + ")";
+    }
+
+    /** The policy that keeps a held line's own next dose after a progression in that line (Sweep U, B4). */
+    static final String HOLD_POLICY = "CDS-POLICY-CONTINUE-AFTER-HOLD";
+
+    /**
+     * CDS-POLICY-CONTINUE-AFTER-HOLD: the line's own drugs (no new drug: {@link #continuesAfterProgression} has checked)
+     * resumed after a hold of no more than {@value #CONTINUE_INTERVAL_MAX_DAYS} days (a pause, not a stop, by the bound
+     * that separates a dosing interval from a break), no later after the progression's date than the line's own largest
+     * dosing interval: the next dose of the held line, given before the progression was acted on, as charts record a
+     * failing line (Sweep T, Y3 and Sweep U, B4: a Kd held for a cycle, progression on 2024-05-03, carfilzomib on
+     * 2024-05-10/11 was a line of its own). LOT-B15 opens a line for a different regimen, an unplanned addition or
+     * substitution; the same drugs at their own rhythm are none of them. The progression stays in the line, so it is
+     * still the progression on that line for refractoriness. A resumption later than one interval after the progression's
+     * date, or after a longer stop, opens a line as before; so does an open-label drug the line gave only as a blinded
+     * product (CDS-POLICY-BLINDED-STUDY-DRUG: no dose of its drug; sweep s17 L7, the placebo arm's crossover to
+     * open-label ixazomib at progression).
+     */
+    private static boolean resumedAfterHold(Line cur, List<Segment> batch, long gap, long interval,
+                                            DiseaseStatus progression, LocalDate day) {
+        if (gap > CONTINUE_INTERVAL_MAX_DAYS || interval < 1 || progression.getDate() == null) return false;
+        boolean givenOpenly = batch.stream().allMatch(b -> cur.segments.stream()
+                .anyMatch(s -> s.drug().equals(b.drug()) && !s.record().isBlinded()));
+        if (!givenOpenly) return false;
+        long sinceProgression = days(progression.getDate(), day);
+        return sinceProgression >= 0 && sinceProgression <= interval;
     }
 
     /** The policy that leaves the count undecided for a drug replacing the line's drug within its window (FINDINGS J2). */

@@ -32,6 +32,13 @@ final class OtherCancerOnRecord {
     /** The cancer, and the words that say how it was on record when the therapy started. */
     record OnRecord(ClinicalCondition cancer, String text) {}
 
+    /**
+     * The years after a cancer's diagnosis in which a course with no stated reason may still be its therapy although the
+     * record holds nothing else of it (CDS-POLICY-OTHER-CANCER-FOLLOW-UP: project policy, the conventional follow-up of a
+     * treated cancer, not evidence).
+     */
+    static final int FOLLOW_UP_YEARS = 5;
+
     /** A break longer than this ends a course of one drug (the 60-day break of CDS-POLICY-BREAK-RESUMED-SUBSET). */
     private static final int COURSE_BREAK_DAYS = 60;
 
@@ -61,9 +68,12 @@ final class OtherCancerOnRecord {
                 if (courseEnd == null) courseEnd = courseEnd(r, all, asOf);
                 diagnosedBy = !c.getOnset().isAfter(courseEnd.plusDays(COURSE_BREAK_DAYS));
             }
-            if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)
-                    || remoteAndUntreatedSince(c, plasmaCellDiagnosis, all, asOf)) continue;
-            return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start) + ")");
+            if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)) continue;
+            boolean remote = remoteAndUntreatedSince(c, plasmaCellDiagnosis, all, asOf);
+            if (remote && beyondFollowUp(c, start)) continue;
+            return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start)
+                    + (remote ? "; no therapy of it is recorded since the myeloma diagnosis, but this course began within "
+                            + FOLLOW_UP_YEARS + " years of its diagnosis (CDS-POLICY-OTHER-CANCER-FOLLOW-UP)" : "") + ")");
         }
         return null;
     }
@@ -91,7 +101,8 @@ final class OtherCancerOnRecord {
      * possibly under way when a myeloma salvage began (sweep s19 W4: a breast cancer of 2009 "remission" and a childhood
      * leukaemia of 1968 "inactive" made a 2024 cyclophosphamide salvage a range). The bound is what the record shows, not
      * a number of years: a cancer diagnosed on or after the plasma-cell diagnosis (Sweep Q, U3: a lymphoma diagnosed two
-     * weeks before R-CHOP), or treated since it, is read as before.
+     * weeks before R-CHOP), or treated since it, is read as before. Such a cancer is set aside only for a course begun
+     * beyond its follow-up ({@link #beyondFollowUp}).
      */
     private static boolean remoteAndUntreatedSince(ClinicalCondition c, LocalDate plasmaCellDiagnosis,
                                                    List<MedicationRecord> all, LocalDate asOf) {
@@ -99,6 +110,17 @@ final class OtherCancerOnRecord {
                 || !c.getOnsetLatest().isBefore(plasmaCellDiagnosis)) return false;
         return all.stream().noneMatch(m -> m.getStart() != null && !m.getStart().isAfter(asOf) && TherapyRecords.isGiven(m)
                 && !TherapyRecords.lastDay(m, asOf).isBefore(plasmaCellDiagnosis) && therapyOf(m, c));
+    }
+
+    /**
+     * Whether {@code start} falls more than {@link #FOLLOW_UP_YEARS} years after every day the cancer's onset can stand
+     * for (CDS-POLICY-OTHER-CANCER-FOLLOW-UP). Within them, the status today does not say the cancer was over, and shared
+     * chemotherapy with no reason given so soon after its diagnosis may be its own, whatever else the record holds of it
+     * (Sweep U, B3: a breast cancer of 2018 "remission", its AC given in 2019 after the myeloma diagnosis, was a confident
+     * first myeloma line).
+     */
+    private static boolean beyondFollowUp(ClinicalCondition c, LocalDate start) {
+        return start.isAfter(c.getOnsetLatest().plusYears(FOLLOW_UP_YEARS));
     }
 
     /**

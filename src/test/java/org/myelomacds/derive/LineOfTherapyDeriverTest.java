@@ -1431,4 +1431,35 @@ class LineOfTherapyDeriverTest {
         assertEquals(d("2019-03-04"), l.getStart());
         assertFalse(l.getReason().contains("old-unknown"), l.getReason());
     }
+
+    /**
+     * Sweep U, B4 (CDS-POLICY-CONTINUE-AFTER-HOLD): Kd charted weekly, held for a cycle (last carfilzomib 2024-04-08),
+     * progression dated 2024-05-03, carfilzomib again on 2024-05-10 and 05-11: the held line's next doses, one line
+     * ending 2024-05-11, the progression in it. Near misses: carfilzomib resumed 17 days after the progression's date
+     * (more than its 7-day interval), or after a hold of more than 60 days, is a new line.
+     */
+    @Test
+    void aHeldLinesOwnDrugResumedWithinItsIntervalAfterTheProgressionsDateContinuesTheLine() {
+        var pd = List.of(progression("pd-2", "2024-05-03"));
+        List<MedicationRecord> kd = all(charted("k", CARFILZOMIB, "2024-01-08", "2024-04-08", 7),
+                charted("d", DEXAMETHASONE, "2024-01-08", "2024-04-08", 7));
+        List<PriorLine> held = LineOfTherapyDeriver.derive(all(kd, List.of(record("k-late-1", CARFILZOMIB, "2024-05-10", null),
+                record("k-late-2", CARFILZOMIB, "2024-05-11", null))), List.of(), pd, d("2026-11-01"));
+        assertEquals(1, held.size());
+        assertEquals(d("2024-05-11"), held.get(0).getEnd());
+        assertTrue(held.get(0).getReason().contains("a hold of no more than 60 days through the progression, and 7 days"
+                + " after the progression's date, within the line's own largest dosing interval (7 days between carfilzomib"
+                + " doses): the held line's next dose (CDS-POLICY-CONTINUE-AFTER-HOLD)"), held.get(0).getReason());
+
+        // near miss: resumed 17 days after the progression's date
+        List<PriorLine> later = LineOfTherapyDeriver.derive(all(kd, List.of(record("k-late", CARFILZOMIB, "2024-05-20", null))),
+                List.of(), pd, d("2026-11-01"));
+        assertEquals(2, later.size());
+        assertEquals(org.myelomacds.facts.LineOpening.PROGRESSION, later.get(1).getOpenedBy());
+        // near miss: a hold of more than 60 days (last carfilzomib 2024-02-26), resumed a week after the progression
+        List<MedicationRecord> stopped = all(charted("k", CARFILZOMIB, "2024-01-08", "2024-02-26", 7),
+                charted("d", DEXAMETHASONE, "2024-01-08", "2024-02-26", 7),
+                List.of(record("k-late", CARFILZOMIB, "2024-05-10", null)));
+        assertEquals(2, LineOfTherapyDeriver.derive(stopped, List.of(), pd, d("2026-11-01")).size());
+    }
 }

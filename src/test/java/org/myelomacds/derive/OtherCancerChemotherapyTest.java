@@ -188,4 +188,34 @@ class OtherCancerChemotherapyTest {
                 new Provenance("MedicationStatement/tam", d("2021-01-11")), List.of(forBreast));
         assertEquals(1, TherapyPurpose.split(List.of(stated, cd), List.of(MYELOMA, breast2009), AS_OF).undecided().size());
     }
+
+    /**
+     * Sweep U, B3 (CDS-POLICY-OTHER-CANCER-FOLLOW-UP): a cancer in remission with no abatement date, diagnosed a year
+     * before the myeloma and with nothing else of it recorded since, still hedges shared chemotherapy with no reason begun
+     * within 5 years of its diagnosis (AC a week after the myeloma diagnosis). Near misses: the same course begun more
+     * than 5 years after that diagnosis, and a cancer of 2013 (onset by year) for a course of 2019-01-28, a few weeks
+     * beyond 5 years of every day that onset can stand for.
+     */
+    @Test
+    void aCancerInRemissionDiagnosedWithinFiveYearsBeforeACourseStillHedgesIt() {
+        ClinicalCondition breast2018 = cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2018-01-15", "2018-01-15", false,
+                "remission", null);
+        MedicationRecord ac = given("cy", CYCLOPHOSPHAMIDE, "2019-01-28", "2019-04-01", null);
+        var recent = TherapyPurpose.split(List.of(ac), List.of(MYELOMA, breast2018), AS_OF);
+        assertEquals(1, recent.undecided().size());
+        assertTrue(recent.undecided().toString().contains("CDS-POLICY-OTHER-CANCER-FOLLOW-UP"), recent.undecided().toString());
+
+        // near miss: the same cancer, a course begun more than 5 years after its diagnosis
+        MedicationRecord late = given("cy", CYCLOPHOSPHAMIDE, "2023-01-16", "2023-04-01", null);
+        assertTrue(TherapyPurpose.split(List.of(late), List.of(MYELOMA, breast2018), AS_OF).undecided().isEmpty());
+        // near miss: a cancer recorded by year 2013 (at the latest 2013-12-31) for AC begun 2019-01-28
+        ClinicalCondition breast2013 = cancer(ConditionKind.OTHER_MALIGNANCY, "bc", "2013-01-01", "2013-12-31", false,
+                "remission", null);
+        assertTrue(TherapyPurpose.split(List.of(ac), List.of(MYELOMA, breast2013), AS_OF).undecided().isEmpty());
+        // ...but a course begun within 5 years of the last day "2013" can stand for is still hedged
+        MedicationRecord early = given("cy", CYCLOPHOSPHAMIDE, "2018-12-03", "2019-04-01", null);
+        ClinicalCondition myelomaEarlier = cancer(ConditionKind.MULTIPLE_MYELOMA, "mm", "2018-11-20", "2018-11-20", true,
+                null, null);
+        assertEquals(1, TherapyPurpose.split(List.of(early), List.of(myelomaEarlier, breast2013), AS_OF).undecided().size());
+    }
 }

@@ -45,4 +45,25 @@ class RemoteCancerSalvageTest {
             assertEquals(Integer.valueOf(3), a.findings().priorTherapy().linesMax(), name);
         }
     }
+
+    /**
+     * Sweep U, B3 (CDS-POLICY-OTHER-CANCER-FOLLOW-UP): a breast cancer diagnosed a year before the myeloma, recorded now
+     * in remission with no abatement date, whose AC (no reason) was given after the myeloma diagnosis: the AC's purpose
+     * is undecided, 2 to 3 lines, and daratumumab monotherapy is no longer on label by an invented third line. Near
+     * miss: the same cancer recorded active keeps the range (s20b-14); a 2009 cancer untreated since does not hedge
+     * (s20b-10: 3 lines, no range).
+     */
+    @Test
+    void aCancerDiagnosedAYearBeforeTheMyelomaHedgesItsChemotherapyGivenAfterTheMyelomaDiagnosis() throws Exception {
+        for (String name : new String[]{"s20b-07-breast-cancer-dx-year-before-myeloma-in-remission-ac-after-myeloma-dx-no-reason",
+                "s20b-14-breast-cancer-dx-year-before-myeloma-active-ac-after-myeloma-dx-no-reason"}) {
+            Assessment a = evaluate(name);
+            assertEquals(Integer.valueOf(2), a.findings().priorTherapy().linesMin(), name);
+            assertEquals(Integer.valueOf(3), a.findings().priorTherapy().linesMax(), name);
+            assertTrue(a.recommendations().stream().noneMatch(r -> r.regimen().equals("DARA_MONO")), name);
+        }
+        Assessment remote = evaluate("s20b-10-breast-cancer-2009-remission-untreated-since-cd-after-kd-pd");
+        assertEquals(3, remote.findings().priorTherapy().priorLines());
+        assertNull(remote.findings().priorTherapy().linesMin());
+    }
 }
