@@ -188,6 +188,12 @@ public record Findings(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
                                boolean exposure, List<FactRef> facts, String transplant, String recordedName) {
+        /** The {@code drug} of a named antineoplastic with no use in myeloma (facts.NoMyelomaUseMedication.DRUG). */
+        public static final String NO_MYELOMA_USE_DRUG = "ANTINEOPLASTIC_NO_MYELOMA_USE";
+
+        /** Whether the drug is a named antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
+        public boolean noMyelomaUse() { return NO_MYELOMA_USE_DRUG.equals(drug); }
+
         public OtherTherapy(String drug, String start, String end, String decidedBy, String rule, String reason,
                             boolean exposure, List<FactRef> facts) {
             this(drug, start, end, decidedBy, rule, reason, exposure, facts, null, null);

@@ -77,6 +77,12 @@ class OtherTherapyEntriesTest {
         assertEquals(6, catchAll(Samples.evaluate(b)).size());
     }
 
+    /** The findings name a drug with no use in myeloma as the catalogue does, which is how the report tells it. */
+    @Test
+    void theFindingsNameOfADrugWithNoMyelomaUseIsTheCatalogues() {
+        assertEquals(org.myelomacds.facts.NoMyelomaUseMedication.DRUG.name(), Findings.OtherTherapy.NO_MYELOMA_USE_DRUG);
+    }
+
     @Test
     void aDrugWithNoUseInMyelomaIsDescribedSoWhateverItsReason() throws Exception {
         String md = MarkdownReport.render(Samples.evaluate(

@@ -264,7 +264,7 @@ public record ReportView(
                     (o.drug() == null ? transplantWords(o.transplant())
                             // Described by what the drug is, not by how its record was decided: rituximab given for a
                             // stated lymphoma is still an antineoplastic with no use in myeloma (sweep s19 X5).
-                            : o.recordedName() != null ? o.recordedName() + (noMyelomaUse(o.drug())
+                            : o.recordedName() != null ? o.recordedName() + (o.noMyelomaUse()
                                     ? " (an antineoplastic with no use in myeloma)" : " (a drug the catalogue does not list)")
                             : drug(o.drug())) + " (" + dates + "): " + o.reason(),
                     o.decidedBy() + " (CDS-POLICY-OTHER-THERAPY)", List.of(), sources(o.facts())));
@@ -739,11 +739,6 @@ public record ReportView(
         return e.status() != null && e.status().startsWith("PRELIMINARY_")
                 ? "possible " + word(e.status().substring("PRELIMINARY_".length())) + " (" + source + ", not confirmed)"
                 : word(e.status()) + " (" + source + ")";
-    }
-
-    /** Whether the findings' drug is a named antineoplastic with no use in myeloma (CDS-POLICY-NO-MYELOMA-USE). */
-    private static boolean noMyelomaUse(String drug) {
-        return org.myelomacds.facts.NoMyelomaUseMedication.DRUG.name().equals(drug);
     }
 
     /** A transplant's kind as findings print it (AUTOLOGOUS, ALLOGENEIC, UNKNOWN) in words. */
