@@ -129,16 +129,20 @@ class TimelineTextsTest {
         assertFalse(MarkdownReport.render(a).contains("validityPeriod end of"));
     }
 
-    /** P8: a first line under way that gave a transplant is not called transplant-ineligible; the setting is kept. */
+    /**
+     * P8, then sweep U part 2 C3: a first line under way that gave an autologous transplant is transplant-eligible for
+     * that line, the transplant answering before the age proxy (CDS-POLICY-FIRSTLINE-ASCT-GIVEN, DERIVE-SETTING-27),
+     * and it is never called transplant-ineligible.
+     */
     @Test
     void aFirstLineWithATransplantIsNotCalledTransplantIneligible() throws Exception {
         Assessment a = Samples.evaluate(bundle(MAINTENANCE_AGE_71));
-        assertEquals("NDMM_TRANSPLANT_INELIGIBLE", a.setting());
+        assertEquals("NDMM_TRANSPLANT_ELIGIBLE", a.setting());
         String text = a.findings().setting().text();
-        assertTrue(text.contains("a stem-cell transplant was given in this first line, so the patient is not described as"
-                + " transplant-ineligible; the transplant-ineligible setting only matches the newly diagnosed trial"
-                + " populations by age (age 71 is above the upper age limit (70)"), text);
-        assertFalse(text.contains("Presumed transplant-ineligible"), text);
+        assertTrue(text.contains("transplant-eligible for this first line: the autologous stem-cell transplant of 2019-07-10"
+                + " (Procedure/asct) was given in it (project policy CDS-POLICY-FIRSTLINE-ASCT-GIVEN), which answers"
+                + " eligibility before the age proxy"), text);
+        assertFalse(text.contains("the patient is transplant-ineligible"), text);
     }
 
     /** P8 near miss: a clinician's statement of ineligibility after the transplant is quoted as given. */
