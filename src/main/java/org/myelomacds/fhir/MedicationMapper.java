@@ -224,6 +224,12 @@ final class MedicationMapper {
      */
     private static String mobilisationSign(Type medication, DomainResource owner, MedicationResolver meds,
                                            List<String> doseWords, List<TherapyReason> reasons, EntryContext ctx) {
+        return firstSaying(recordWords(medication, owner, meds, doseWords, reasons), w -> ctx.terms().drugs().mobilisationWords(w).isPresent());
+    }
+
+    /** A medication record's words: its name, coding displays, dosage text and stated reasons, in that order. */
+    private static List<String> recordWords(Type medication, DomainResource owner, MedicationResolver meds,
+                                            List<String> doseWords, List<TherapyReason> reasons) {
         java.util.List<String> words = new java.util.ArrayList<>();
         CodeableConcept concept = meds.describe(medication, owner);
         if (concept != null) {
@@ -232,8 +238,13 @@ final class MedicationMapper {
         }
         words.addAll(doseWords);
         for (TherapyReason r : reasons) words.add(r.text());
+        return words;
+    }
+
+    /** The first of {@code words} that {@code says} holds for, stripped, or null. */
+    private static String firstSaying(List<String> words, java.util.function.Predicate<String> says) {
         for (String w : words) {
-            if (w != null && ctx.terms().drugs().mobilisationWords(w).isPresent()) return w.strip();
+            if (w != null && says.test(w)) return w.strip();
         }
         return null;
     }
@@ -245,18 +256,7 @@ final class MedicationMapper {
      */
     private static String gvhdProphylaxisSign(Type medication, DomainResource owner, MedicationResolver meds,
                                               List<String> doseWords, List<TherapyReason> reasons, EntryContext ctx) {
-        java.util.List<String> words = new java.util.ArrayList<>();
-        CodeableConcept concept = meds.describe(medication, owner);
-        if (concept != null) {
-            words.add(concept.getText());
-            concept.getCoding().forEach(c -> words.add(c.getDisplay()));
-        }
-        words.addAll(doseWords);
-        for (TherapyReason r : reasons) words.add(r.text());
-        for (String w : words) {
-            if (w != null && ctx.terms().drugs().gvhdProphylaxisWords(w).isPresent()) return w.strip();
-        }
-        return null;
+        return firstSaying(recordWords(medication, owner, meds, doseWords, reasons), w -> ctx.terms().drugs().gvhdProphylaxisWords(w).isPresent());
     }
 
     /** A record's own sign, as its reason text shows it: "its record says 'stem cell mobilisation'". */
