@@ -155,6 +155,13 @@ def vrd(b, start='2023-01-09', n=4):
     b.stmt('vrd-len', 'lenalidomide 25 mg capsule', start, days(start, 21 * n - 7), LEN)
 
 
+def vrd_stmt(b, start, end, pre='vrd'):
+    """VRd induction as the clinic's medication list writes it: three statements."""
+    b.stmt(pre + '-btz', 'bortezomib 1.3 mg/m2 SC days 1,4,8,11', start, end, BTZ)
+    b.stmt(pre + '-len', 'lenalidomide 25 mg capsule days 1-14', start, end, LEN)
+    b.stmt(pre + '-dex', 'dexamethasone 20 mg PO', start, end, DEX)
+
+
 def bounds(a, e): return [{'text': 'as directed', 'timing': {'repeat': {'boundsPeriod': {'start': a, 'end': e}}}}]
 
 

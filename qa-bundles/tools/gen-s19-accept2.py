@@ -45,13 +45,6 @@ def pom_requests(b, start, n, pre='pom'):
     b.stmt(pre + '-dex', 'dexamethasone 40 mg PO weekly (Pd)', start, days(start, 28 * n - 1), DEX)
 
 
-def vrd_stmt(b, start, end, pre='vrd'):
-    """VRd induction as the clinic's medication list writes it: three statements."""
-    b.stmt(pre + '-btz', 'bortezomib 1.3 mg/m2 SC days 1,4,8,11', start, end, BTZ)
-    b.stmt(pre + '-len', 'lenalidomide 25 mg capsule days 1-14', start, end, LEN)
-    b.stmt(pre + '-dex', 'dexamethasone 20 mg PO', start, end, DEX)
-
-
 def asct(b, day, pre='asct'):
     b.admin(pre + '-mel', 'melphalan 200 mg/m2 IV (conditioning)', days(day, -1), MEL)
     b.proc(pre, ASCT, 'Autologous peripheral blood stem cell transplant', day)

@@ -18,13 +18,6 @@ class BZ(B):
         bd = super().bundle(); bd['timestamp'] = '2026-12-06T02:00:00Z'; return bd
 
 
-def vrd_stmt(b, start, end, pre='vrd'):
-    """VRd induction as the clinic's medication list writes it: three statements."""
-    b.stmt(pre + '-btz', 'bortezomib 1.3 mg/m2 SC days 1,4,8,11', start, end, BTZ)
-    b.stmt(pre + '-len', 'lenalidomide 25 mg capsule days 1-14', start, end, LEN)
-    b.stmt(pre + '-dex', 'dexamethasone 20 mg PO', start, end, DEX)
-
-
 def asct(b, day, pre='asct', codes=ASCT):
     b.admin(pre + '-mel', 'melphalan 200 mg/m2 IV (conditioning)', days(day, -1), MEL)
     b.proc(pre, codes, 'Autologous peripheral blood stem cell transplant', day)

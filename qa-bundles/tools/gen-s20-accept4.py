@@ -17,13 +17,6 @@ class BC(B):
         bd = super().bundle(); bd['timestamp'] = '2026-12-06T03:00:00Z'; return bd
 
 
-def vrd_stmt(b, start, end, pre='vrd'):
-    """VRd induction as the clinic's medication list writes it: three statements."""
-    b.stmt(pre + '-btz', 'bortezomib 1.3 mg/m2 SC days 1,4,8,11', start, end, BTZ)
-    b.stmt(pre + '-len', 'lenalidomide 25 mg capsule days 1-14', start, end, LEN)
-    b.stmt(pre + '-dex', 'dexamethasone 20 mg PO', start, end, DEX)
-
-
 def anti_cd38(b, pre, text, code, start, last):
     """Weekly x8, every 2 weeks x8, then every 4 weeks while on or before {last}."""
     d = start; k = 0
