@@ -23,7 +23,7 @@ package org.myelomacds.facts;
  *     recognised as no antineoplastic: possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-REGIMEN). An oral
  *     drug taken daily with no such words stays what its name says, unless:</li>
  * <li>{@link #NAMES_NO_DRUG}: its name is made only of dose-form, strength, route and schedule words and names no drug
- *     at all ("capsule 10 mg daily", "tablet 4 mg days 1-21", "injection weekly":
+ *     at all ("capsule 10 mg daily", "tablet 4 mg once daily", "injection weekly":
  *     medication-names-no-drug), and no code the catalogue reads names it: it may hold any drug, lenalidomide as much as
  *     a vitamin, so it is possible anti-myeloma therapy (project policy CDS-POLICY-RECORD-NAMES-NO-DRUG).</li>
  * <li>{@link #TAKEN_AFTER_PROGRESSION}: with none of those, by mouth or by an unstated route, first recorded within
