@@ -3,14 +3,14 @@
 # history with a supportive capsule ("vitamin D capsule") and with the no-drug record ended before the diagnosis; and
 # methotrexate by its RxNorm code alone within days +1 to +11 of an allogeneic transplant (the GVHD-prophylaxis
 # schedule) beside the same doses after an autologous transplant and from day +30 of the allogeneic one.
-# Run from the project root; writes qa-bundles/s21b-*.json with a story s21b-*.story.txt each.
+# Run from the project root; writes qa-bundles/s21e-*.json with a story s21e-*.story.txt each.
 import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ehr_bundle import *  # noqa: F401,F403  the shared building blocks (class B, save, codes, regimens)
 
 
 class BB(B):
-    PREFIX = 's21b-'
+    PREFIX = 's21e-'
 
     def bundle(s):
         bd = super().bundle(); bd['timestamp'] = '2026-12-06T05:30:00Z'; return bd
@@ -51,7 +51,7 @@ than 2. Carfilzomib-refractory.
 b = BB('02-two-lines-vitamin-d-capsule-daily-no-gap', '1959-09-03', 'male', 'Pretorius', 'Johan')
 two_lines(b, 'vitamin D capsule 1000 units daily')
 out(b, '''
-Johan Pretorius, 67. The history of s21b-01 with the daily capsule named: "vitamin D capsule 1000 units daily" 2019-12-02
+Johan Pretorius, 67. The history of s21e-01 with the daily capsule named: "vitamin D capsule 1000 units daily" 2019-12-02
 to 2023-05-01. eGFR 66.
 A haematologist: vitamin D is supportive care, no myeloma therapy: 2 prior lines (VCd + ASCT; Kd), no IMiD exposure on
 record, carfilzomib-refractory. Nothing about the capsule is a data gap.
@@ -61,7 +61,7 @@ record, carfilzomib-refractory. Nothing about the capsule is a data gap.
 b = BB('03-two-lines-capsule-no-drug-named-ended-before-diagnosis', '1959-09-03', 'male', 'Pretorius', 'Johan')
 two_lines(b, 'capsule 10 mg daily', '2016-01-04', '2017-06-30')
 out(b, '''
-Johan Pretorius, 67. The history of s21b-01 with the unnamed "capsule 10 mg daily" taken 2016-01-04 to 2017-06-30, two
+Johan Pretorius, 67. The history of s21e-01 with the unnamed "capsule 10 mg daily" taken 2016-01-04 to 2017-06-30, two
 years before the myeloma was diagnosed (2019-03-04). eGFR 66.
 A haematologist: whatever the capsule was, it was not myeloma therapy: 2 prior lines, no IMiD exposure on record,
 carfilzomib-refractory; the capsule raises no data gap (it stays listed for review).

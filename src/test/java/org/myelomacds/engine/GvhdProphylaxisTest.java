@@ -204,8 +204,8 @@ class GvhdProphylaxisTest {
     }
 
     private static final String MTX_BY_CODE_ALLO = "s20c-02-vrd-upfront-allo-sct-mtx-by-code-tacrolimus-no-progression";
-    private static final String MTX_BY_CODE_AUTO = "s21b-04-vrd-asct-mtx-by-code-days-1-3-6-11-reason-asked";
-    private static final String MTX_BY_CODE_DAY_30 = "s21b-05-vrd-allo-sct-mtx-by-code-from-day-30-reason-asked";
+    private static final String MTX_BY_CODE_AUTO = "s21e-04-vrd-asct-mtx-by-code-days-1-3-6-11-reason-asked";
+    private static final String MTX_BY_CODE_DAY_30 = "s21e-05-vrd-allo-sct-mtx-by-code-from-day-30-reason-asked";
 
     private static List<String> otherTherapyTexts(Assessment a) {
         var other = a.findings().priorTherapy().otherTherapy();
