@@ -15,6 +15,7 @@ import org.myelomacds.facts.TherapyReason;
 import org.myelomacds.facts.UnidentifiedMedication;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class TherapyPurpose {
                     && (others.isEmpty() || reasons.stream().anyMatch(TherapyReason::isMyeloma))) {
                 // An antineoplastic with no use in myeloma is other therapy whatever else the record says: a myeloma
                 // reason cannot make trastuzumab a line (CDS-POLICY-NO-MYELOMA-USE); another condition is decided below.
-                decided = noMyelomaUse(r, reasons, confirmed);
+                decided = noMyelomaUse(r, reasons, confirmed, procedures);
             } else if (reasons.stream().anyMatch(TherapyReason::isMyeloma)) {
                 decided = null;
             } else if (!precursors.isEmpty()) {
@@ -253,7 +254,8 @@ public final class TherapyPurpose {
      * else of a condition the record does not state (the rules ask for it once per drug, GAP-THERAPY-120). Never
      * "possibly an anti-CD38 antibody": its name says what it is.
      */
-    private static OtherTherapy noMyelomaUse(MedicationRecord r, List<TherapyReason> reasons, List<ClinicalCondition> conditions) {
+    private static OtherTherapy noMyelomaUse(MedicationRecord r, List<TherapyReason> reasons, List<ClinicalCondition> conditions,
+                                             List<ProcedureRecord> procedures) {
         // A stated reason the engine cannot classify (ITP coded D69.3) is still what the record says it was given for:
         // never that of a cancer that happens to be on record (sweep s19 W8).
         if (!reasons.isEmpty()) {
@@ -268,6 +270,18 @@ public final class TherapyPurpose {
                     + "': prophylaxis of graft-versus-host disease after an allogeneic transplant, an antineoplastic with no"
                     + " use in myeloma, not myeloma therapy (" + NoMyelomaUseMedication.POLICY + ", CDS-POLICY-GVHD-PROPHYLAXIS)",
                     provenance(r.getProvenance(), reasons, List.of()));
+        }
+        // With no words, methotrexate dosed within days +1 to +11 after an allogeneic transplant dated to the day is
+        // that transplant's GVHD prophylaxis by its schedule (CDS-POLICY-GVHD-PROPHYLAXIS; sweep U part 2, C6): nothing
+        // to ask. On any other day it stays a drug whose reason is asked.
+        ProcedureRecord allograft = allograftOfProphylaxisDay(r, procedures);
+        if (allograft != null) {
+            long day = ChronoUnit.DAYS.between(allograft.getDate(), r.getStart());
+            return new OtherTherapy(r, Decision.NO_MYELOMA_USE, false, "given on day +" + day + " after the allogeneic"
+                    + " transplant of " + allograft.getDateText() + ", within the days methotrexate is given as its GVHD"
+                    + " prophylaxis (days +1, +3, +6 and +11): prophylaxis of graft-versus-host disease, part of the"
+                    + " transplant, an antineoplastic with no use in myeloma, not myeloma therapy (" + NoMyelomaUseMedication.POLICY
+                    + ", CDS-POLICY-GVHD-PROPHYLAXIS)", provenance(r.getProvenance(), reasons, List.of()));
         }
         ClinicalCondition cancer = r.getStart() == null ? null : cancerOnRecord(r.getStart(), conditions);
         String stated = "no stated reason; ";
@@ -290,6 +304,33 @@ public final class TherapyPurpose {
                 + " myeloma and no other cancer on record when it started: other therapy, not a line of myeloma therapy and"
                 + " no exposure of any myeloma class; what it was given for is not recorded (" + NoMyelomaUseMedication.POLICY
                 + ")", provenance(r.getProvenance(), reasons, List.of()));
+    }
+
+    /**
+     * The days after an allogeneic transplant within which methotrexate is given as its GVHD prophylaxis: the classic
+     * schedule doses it on days +1, +3, +6 and +11, and a dose charted a day off still lies within day +1 to +11. Project
+     * policy CDS-POLICY-GVHD-PROPHYLAXIS: clinical-evidence.md says nothing of GVHD prophylaxis, so the days are the
+     * policy's, not a cited figure.
+     */
+    static final int GVHD_PROPHYLAXIS_FIRST_DAY = 1;
+    static final int GVHD_PROPHYLAXIS_LAST_DAY = 11;
+
+    /**
+     * The allogeneic transplant, performed and dated to the day, within whose days +1 to +11 this one-day record of a
+     * drug of {@code medication-gvhd-prophylaxis-by-schedule} (methotrexate) was given; null when there is none, when
+     * the record spans more than one day or its day is imprecise (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private static ProcedureRecord allograftOfProphylaxisDay(MedicationRecord r, List<ProcedureRecord> procedures) {
+        if (!r.isGvhdProphylaxisByScheduleDrug() || procedures == null || r.getStart() == null) return null;
+        if (r.getStartLatest() != null && !r.getStartLatest().equals(r.getStart())) return null;
+        if (r.getEnd() != null && !r.getEnd().equals(r.getStart())) return null;
+        for (ProcedureRecord p : procedures) {
+            if (p == null || p.isPlanned() || p.isPossibleTransplant() || p.getDate() == null || p.isDateImprecise()
+                    || p.getKind() != org.myelomacds.facts.ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT) continue;
+            long day = ChronoUnit.DAYS.between(p.getDate(), r.getStart());
+            if (day >= GVHD_PROPHYLAXIS_FIRST_DAY && day <= GVHD_PROPHYLAXIS_LAST_DAY) return p;
+        }
+        return null;
     }
 
     /** The catalogue entry for therapy with no stated reason read as precursor therapy by its dates. */

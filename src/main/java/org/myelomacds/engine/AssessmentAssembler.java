@@ -596,6 +596,10 @@ final class AssessmentAssembler {
         java.util.Set<String> byRegimenWords = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.TAKEN_AS_REGIMEN.equals(m.getDrug()))
                 .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
+        // Those read so because their name names no drug at all (CDS-POLICY-RECORD-NAMES-NO-DRUG).
+        java.util.Set<String> byNoDrugName = record.medications().stream()
+                .filter(m -> org.myelomacds.facts.UnlistedNamedMedication.NAMES_NO_DRUG.equals(m.getDrug()))
+                .map(m -> String.valueOf(m.sourceReference())).collect(java.util.stream.Collectors.toSet());
         // Records naming an antineoplastic with no use in myeloma: other therapy by what their name says.
         java.util.Set<String> noMyelomaUse = record.medications().stream()
                 .filter(m -> org.myelomacds.facts.NoMyelomaUseMedication.is(m.getDrug()))
@@ -625,7 +629,11 @@ final class AssessmentAssembler {
                                 + " THERAPY_UNCLASSIFIED when it lies in the treatment period, project policy CDS-POLICY-NAMES-INN-STEM);"
                                 + " review it (a drug to add to rules/terminology/, or the reason it was given?)"
                                 : beforeDiagnosis.contains(String.valueOf(u.reference()))
-                                ? (byRegimenWords.contains(String.valueOf(u.reference()))
+                                ? (byNoDrugName.contains(String.valueOf(u.reference()))
+                                ? ": a record whose name names no drug (only dose-form, strength, route or schedule words), but"
+                                + " taken and ended before the first myeloma (or precursor) diagnosis, so not myeloma therapy: in no"
+                                + " line (project policy CDS-POLICY-RECORD-NAMES-NO-DRUG); review it (the drug it held?)"
+                                : byRegimenWords.contains(String.valueOf(u.reference()))
                                 ? ": a drug the catalogue does not list, taken on a regimen's schedule or as a trial product, but"
                                 + " taken and ended before the first myeloma (or precursor) diagnosis, so not myeloma therapy: in no"
                                 + " line (project policy CDS-POLICY-ORAL-REGIMEN); review it (a drug to add to rules/terminology/?)"

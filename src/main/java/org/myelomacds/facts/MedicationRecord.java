@@ -63,6 +63,12 @@ public final class MedicationRecord implements HasProvenance {
      */
     private final String gvhdProphylaxisSign;
     /**
+     * Whether the record names, by word or code, a drug whose doses on the classic days after an allogeneic transplant
+     * are its GVHD prophylaxis with no words saying so ({@code medication-gvhd-prophylaxis-by-schedule}: methotrexate on
+     * days +1, +3, +6, +11). Read only beside such a transplant (derive/TherapyPurpose, CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private final boolean gvhdProphylaxisByScheduleDrug;
+    /**
      * How this partial-dated record was read as a course the chart gives dose by dose
      * (CDS-POLICY-PARTIAL-ENTRY-CHARTED-COURSE, FINDINGS I4); null when it was not.
      */
@@ -142,6 +148,7 @@ public final class MedicationRecord implements HasProvenance {
         this.statusAsRecorded = null;
         this.mobilisationSign = null;
         this.gvhdProphylaxisSign = null;
+        this.gvhdProphylaxisByScheduleDrug = false;
         this.chartedCourseNote = null;
         this.supplyDisagreement = null;
         this.endUnreadable = null;
@@ -179,6 +186,7 @@ public final class MedicationRecord implements HasProvenance {
         this.statusAsRecorded = c.statusAsRecorded;
         this.mobilisationSign = c.mobilisationSign;
         this.gvhdProphylaxisSign = c.gvhdProphylaxisSign;
+        this.gvhdProphylaxisByScheduleDrug = c.gvhdProphylaxisByScheduleDrug;
         this.chartedCourseNote = c.chartedCourseNote;
         this.supplyDisagreement = c.supplyDisagreement;
         this.endUnreadable = c.endUnreadable;
@@ -219,6 +227,7 @@ public final class MedicationRecord implements HasProvenance {
         private String statusAsRecorded;
         private String mobilisationSign;
         private String gvhdProphylaxisSign;
+        private boolean gvhdProphylaxisByScheduleDrug;
         private String chartedCourseNote;
         private String supplyDisagreement;
         private EndUnreadable endUnreadable;
@@ -254,6 +263,7 @@ public final class MedicationRecord implements HasProvenance {
             statusAsRecorded = r.statusAsRecorded;
             mobilisationSign = r.mobilisationSign;
             gvhdProphylaxisSign = r.gvhdProphylaxisSign;
+            gvhdProphylaxisByScheduleDrug = r.gvhdProphylaxisByScheduleDrug;
             chartedCourseNote = r.chartedCourseNote;
             supplyDisagreement = r.supplyDisagreement;
             endUnreadable = r.endUnreadable;
@@ -413,6 +423,16 @@ public final class MedicationRecord implements HasProvenance {
     public String getMobilisationSign() { return mobilisationSign; }
 
     public String getGvhdProphylaxisSign() { return gvhdProphylaxisSign; }
+
+    /** This record marked as naming a drug read as GVHD prophylaxis by its days (CDS-POLICY-GVHD-PROPHYLAXIS); false keeps it. */
+    public MedicationRecord withGvhdProphylaxisByScheduleDrug(boolean names) {
+        if (!names || gvhdProphylaxisByScheduleDrug) return this;
+        Copy c = new Copy(this);
+        c.gvhdProphylaxisByScheduleDrug = true;
+        return c.build();
+    }
+
+    public boolean isGvhdProphylaxisByScheduleDrug() { return gvhdProphylaxisByScheduleDrug; }
 
     /** This request with its end marked as coming only from its dispense authorisation (validity, supply x repeats). */
     public MedicationRecord withEndFromAuthorisation() {

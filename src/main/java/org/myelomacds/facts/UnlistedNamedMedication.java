@@ -22,6 +22,10 @@ package org.myelomacds.facts;
  *     trial product ("per protocol", "study medication", a development code such as "CC-92480"), and it is no drug
  *     recognised as no antineoplastic: possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-REGIMEN). An oral
  *     drug taken daily with no such words stays what its name says, unless:</li>
+ * <li>{@link #NAMES_NO_DRUG}: its name is made only of dose-form, strength, route and schedule words and names no drug
+ *     at all ("capsule 10 mg daily", "tablet 4 mg once daily", "injection weekly":
+ *     medication-names-no-drug), and no code the catalogue reads names it: it may hold any drug, lenalidomide as much as
+ *     a vitamin, so it is possible anti-myeloma therapy (project policy CDS-POLICY-RECORD-NAMES-NO-DRUG).</li>
  * <li>{@link #TAKEN_AFTER_PROGRESSION}: with none of those, by mouth or by an unstated route, first recorded within
  *     30 days after a documented progression with no other therapy started from the progression to 30 days after it:
  *     the timing of a next line, possible anti-myeloma therapy (project policy CDS-POLICY-ORAL-AFTER-PROGRESSION). Such
@@ -39,6 +43,7 @@ public final class UnlistedNamedMedication {
     public static final String PARENTERAL_POLICY = "CDS-POLICY-UNNAMED2-PARENTERAL";
     public static final String REGIMEN_POLICY = "CDS-POLICY-ORAL-REGIMEN";
     public static final String AFTER_PROGRESSION_POLICY = "CDS-POLICY-ORAL-AFTER-PROGRESSION";
+    public static final String NAMES_NO_DRUG_POLICY = "CDS-POLICY-RECORD-NAMES-NO-DRUG";
 
     public static final Drug BSA_DOSED = Drug.catalogued("UNLISTED_NAME_BSA_DOSED",
             "unlisted drug dosed per body-surface area", DrugClass.OTHER, Integer.MAX_VALUE - 3);
@@ -48,6 +53,8 @@ public final class UnlistedNamedMedication {
             "unlisted drug given by infusion or injection", DrugClass.OTHER, Integer.MAX_VALUE - 4);
     public static final Drug TAKEN_AS_REGIMEN = Drug.catalogued("UNLISTED_NAME_TAKEN_AS_REGIMEN",
             "unlisted drug taken on a regimen's schedule or as a trial product", DrugClass.OTHER, Integer.MAX_VALUE - 5);
+    public static final Drug NAMES_NO_DRUG = Drug.catalogued("UNLISTED_RECORD_NAMES_NO_DRUG",
+            "medication record naming no drug (only form, strength or schedule)", DrugClass.OTHER, Integer.MAX_VALUE - 8);
     public static final Drug TAKEN_AFTER_PROGRESSION = Drug.catalogued("UNLISTED_NAME_TAKEN_AFTER_PROGRESSION",
             "unlisted drug started after a progression", DrugClass.OTHER, Integer.MAX_VALUE - 6);
     /**
@@ -63,12 +70,13 @@ public final class UnlistedNamedMedication {
      * such a record ended before it is left off the timeline (derive/TherapyPurpose).
      */
     public static boolean byRecordShape(Drug drug) {
-        return GIVEN_PARENTERALLY.equals(drug) || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug);
+        return GIVEN_PARENTERALLY.equals(drug) || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug)
+                || NAMES_NO_DRUG.equals(drug);
     }
 
     public static boolean is(Drug drug) {
         return BSA_DOSED.equals(drug) || FOR_MYELOMA.equals(drug) || GIVEN_PARENTERALLY.equals(drug)
-                || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug);
+                || TAKEN_AS_REGIMEN.equals(drug) || TAKEN_AFTER_PROGRESSION.equals(drug) || NAMES_NO_DRUG.equals(drug);
     }
 
     /**
@@ -109,6 +117,9 @@ public final class UnlistedNamedMedication {
         if (TAKEN_AFTER_PROGRESSION.equals(drug)) return "it was first recorded within 30 days after a documented"
                 + " progression with no other therapy started then, as a next line is, and it is no drug recognised as no"
                 + " antineoplastic (" + AFTER_PROGRESSION_POLICY + ")";
+        if (NAMES_NO_DRUG.equals(drug)) return "its name is only dose-form, strength, route or schedule words and names no"
+                + " drug, so it may hold any drug, an anti-myeloma drug included, and it is no drug recognised as no"
+                + " antineoplastic (" + NAMES_NO_DRUG_POLICY + ")";
         if (TAKEN_AS_REGIMEN.equals(drug)) return "its name or dosage says it is taken on an anti-cancer regimen's cyclic"
                 + " schedule, as an investigational or trial product or as a phase of anti-myeloma therapy (maintenance,"
                 + " consolidation), and it is no drug recognised as no antineoplastic ("

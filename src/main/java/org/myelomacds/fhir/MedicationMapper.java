@@ -155,6 +155,11 @@ final class MedicationMapper {
         for (Coding c : concept.getCoding()) {
             if (terms.drugs().isRecognisedNonAntineoplastic(c.getSystem(), c.getCode(), c.getDisplay())) return null;
         }
+        // A name made only of dose-form, strength, route and schedule words ("capsule 10 mg daily", "injection weekly")
+        // names no drug at all: it may hold lenalidomide as much as a vitamin, and a drug that
+        // vanishes with it may change every decision (CDS-POLICY-RECORD-NAMES-NO-DRUG; sweep U part 2, C1). Read before
+        // the route, so the gap says what is missing: the drug's name.
+        if (namesNoDrug(concept, terms)) return UnlistedNamedMedication.NAMES_NO_DRUG;
         if (givenParenterally || words.stream().anyMatch(terms.drugs()::saysParenteral)) return UnlistedNamedMedication.GIVEN_PARENTERALLY;
         // By mouth (or by an unstated route), a name or dosage saying the drug is taken on a regimen's cyclic schedule
         // ("days 1-21 of each 28-day cycle"), as an investigational or trial product ("per protocol", "CC-92480") or as a
@@ -164,6 +169,19 @@ final class MedicationMapper {
         // With no signal at all, its timing against a documented progression still may say a next line: a candidate the
         // reader keeps only when it is (OralDrugTiming, CDS-POLICY-ORAL-AFTER-PROGRESSION), else skips as before.
         return UnlistedNamedMedication.ORAL_CANDIDATE;
+    }
+
+    /**
+     * Whether every name the concept carries (its text and each coding's display, when not blank) is made only of
+     * dose-form, strength, route and schedule words ({@code medication-names-no-drug}): the record names no drug. A
+     * display that names a drug ("methotrexate") beside a text that does not ("tablet 2.5 mg weekly") names one.
+     */
+    private static boolean namesNoDrug(CodeableConcept concept, Terminology terms) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        names.add(Concepts.text(concept));
+        concept.getCoding().forEach(c -> names.add(c.getDisplay()));
+        names.removeIf(n -> n == null || n.isBlank());
+        return !names.isEmpty() && names.stream().allMatch(terms.drugs()::namesNoDrug);
     }
 
     /**
@@ -259,6 +277,21 @@ final class MedicationMapper {
         return firstSaying(recordWords(medication, owner, meds, doseWords, reasons), w -> ctx.terms().drugs().gvhdProphylaxisWords(w).isPresent());
     }
 
+    /**
+     * Whether the record names, by its text, a coding's display or a coding's code, a drug read as GVHD prophylaxis by the
+     * days it is given after an allogeneic transplant ({@code medication-gvhd-prophylaxis-by-schedule}: methotrexate,
+     * RxNorm 6851 alone included). Only its name: the days are read beside the transplant (derive/TherapyPurpose,
+     * CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    private static boolean namesGvhdProphylaxisByScheduleDrug(Type medication, DomainResource owner, MedicationResolver meds,
+                                                             EntryContext ctx) {
+        CodeableConcept concept = meds.describe(medication, owner);
+        if (concept == null) return false;
+        if (ctx.terms().drugs().isGvhdProphylaxisByScheduleDrug(null, null, concept.getText())) return true;
+        return concept.getCoding().stream()
+                .anyMatch(c -> ctx.terms().drugs().isGvhdProphylaxisByScheduleDrug(c.getSystem(), c.getCode(), c.getDisplay()));
+    }
+
     /** A record's own sign, as its reason text shows it: "its record says 'stem cell mobilisation'". */
     private static String ownSign(String sign) {
         if (sign == null) return null;
@@ -350,7 +383,8 @@ final class MedicationMapper {
                     FhirDates.endAsRecorded(ms.getEffective()));
             ctx.out().medications.add(withStatusAsRecorded(withWords(record, ms.getMedication()), ms).withMobilisationSign(ownSign(mobilisation))
                     .withGvhdProphylaxisSign(gvhdProphylaxisSign(ms.getMedication(), ms, meds, doseWords(ms.getDosage()),
-                            meds.reasons(ms.getReasonReference(), ms.getReasonCode()), ctx)));
+                            meds.reasons(ms.getReasonReference(), ms.getReasonCode()), ctx))
+                    .withGvhdProphylaxisByScheduleDrug(namesGvhdProphylaxisByScheduleDrug(ms.getMedication(), ms, meds, ctx)));
         }
     }
 
@@ -405,7 +439,8 @@ final class MedicationMapper {
                     FhirDates.endAsRecorded(ma.getEffective()));
             ctx.out().medications.add(withStatusAsRecorded(withWords(record, ma.getMedication()), ma).withMobilisationSign(ownSign(mobilisation))
                     .withGvhdProphylaxisSign(gvhdProphylaxisSign(ma.getMedication(), ma, meds, doseWords(ma),
-                            meds.reasons(ma.getReasonReference(), ma.getReasonCode()), ctx)));
+                            meds.reasons(ma.getReasonReference(), ma.getReasonCode()), ctx))
+                    .withGvhdProphylaxisByScheduleDrug(namesGvhdProphylaxisByScheduleDrug(ma.getMedication(), ma, meds, ctx)));
         }
     }
 

@@ -203,6 +203,62 @@ class GvhdProphylaxisTest {
         assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
     }
 
+    private static final String MTX_BY_CODE_ALLO = "s20c-02-vrd-upfront-allo-sct-mtx-by-code-tacrolimus-no-progression";
+    private static final String MTX_BY_CODE_AUTO = "s21e-04-vrd-asct-mtx-by-code-days-1-3-6-11-reason-asked";
+    private static final String MTX_BY_CODE_DAY_30 = "s21e-05-vrd-allo-sct-mtx-by-code-from-day-30-reason-asked";
+
+    private static List<String> otherTherapyTexts(Assessment a) {
+        var other = a.findings().priorTherapy().otherTherapy();
+        return other == null ? List.of() : other.stream().map(Object::toString).toList();
+    }
+
+    /**
+     * Sweep U part 2 (C6): methotrexate by name or code, with no words, on days +1, +3, +6 and +11 of a dated allogeneic
+     * transplant is that transplant's GVHD prophylaxis by its schedule: its reason is not asked (GAP-THERAPY-120 silent),
+     * and the other-therapy entry says why.
+     */
+    @Test
+    void methotrexateOnTheProphylaxisDaysOfAnAllograftNeedsNoWords() throws Exception {
+        Assessment a = Samples.evaluate(bundle(MTX_BY_CODE_ALLO));
+        assertTrue(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+        assertTrue(otherTherapyTexts(a).stream().anyMatch(t -> t.contains("day +11 after the allogeneic transplant of 2025-03-02")
+                && t.contains("CDS-POLICY-GVHD-PROPHYLAXIS")), otherTherapyTexts(a).toString());
+    }
+
+    /** The same doses by their RxNorm code alone (no text, no display) read the same. */
+    @Test
+    void methotrexateByCodeAloneOnTheProphylaxisDaysNeedsNoWords() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(MTX_BY_CODE_ALLO), "mtx-", r -> {
+            ObjectNode med = (ObjectNode) r.path("medicationCodeableConcept");
+            med.remove("text");
+            ((ObjectNode) med.withArray("coding").get(0)).remove("display");
+        }));
+        assertTrue(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /** Near miss: the same doses beside an autologous transplant (no graft, no GVHD) keep the question. */
+    @Test
+    void nearMissMethotrexateOnTheSameDaysAfterAnAutologousTransplantIsAsked() throws Exception {
+        Assessment a = Samples.evaluate(bundle(MTX_BY_CODE_AUTO));
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /** Near miss: weekly methotrexate from day +30 of the allograft is no prophylaxis schedule: asked, as before. */
+    @Test
+    void nearMissMethotrexateFromDay30OfTheAllograftIsAsked() throws Exception {
+        Assessment a = Samples.evaluate(bundle(MTX_BY_CODE_DAY_30));
+        assertFalse(Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN").isEmpty(), a.dataGaps().toString());
+    }
+
+    /** Near miss at the edge: the day +11 dose moved to day +12 is outside the days and is the one asked about. */
+    @Test
+    void nearMissADoseOnDay12IsAsked() throws Exception {
+        Assessment a = Samples.evaluate(edit(bundle(MTX_BY_CODE_ALLO), "mtx-11", r -> r.put("effectiveDateTime", "2025-03-14T09:30:00-05:00")));
+        List<String> gaps = Samples.gapTexts(a, "PRIOR_THERAPY_UNKNOWN");
+        assertEquals(1, gaps.size(), a.dataGaps().toString());
+        assertTrue(gaps.get(0).contains("mtx-11") && !gaps.get(0).contains("mtx-6"), gaps.get(0));
+    }
+
     /** Near miss: methotrexate charted "no active GVHD" states no prophylaxis: what it was given for is asked. */
     @Test
     void nearMissMethotrexateChartedNoActiveGvhdHasNoStatedPurpose() throws Exception {

@@ -461,6 +461,36 @@ class MedicationMappingTest {
     }
 
     /**
+     * CDS-POLICY-RECORD-NAMES-NO-DRUG (QA sweep U part 2 C1 remainder): a record whose name is only dose-form, strength,
+     * route and schedule words names no drug ("capsule 10 mg daily", "injection weekly", "oral chemotherapy") and may have
+     * held any drug: read as such, not skipped. Near misses: a name that names a drug, supportive or not listed
+     * ("vitamin D capsule", "calcium tablet", "omeprazole capsule 20 mg", "potassium chloride tablet", "saline flush",
+     * "ZORVEXA capsule 10 mg daily"), is never read so; entered in error, nothing is read.
+     */
+    @Test
+    void aRecordWhoseNameNamesNoDrugIsReadAsNamingNoDrug() {
+        String oral = "\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26643006\"}]}";
+        for (String name : new String[]{"capsule 10 mg daily (dispensed by outside pharmacy)", "tablet 4 mg days 1-21",
+                "injection weekly", "10mg capsule PO once daily"}) {
+            assertEquals("UNLISTED_RECORD_NAMES_NO_DRUG", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\""
+                    + name + "\"}", "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]")).getDrug().name(), name);
+        }
+        for (String name : new String[]{"vitamin D capsule", "calcium tablet", "omeprazole capsule 20 mg",
+                "potassium chloride tablet", "saline flush", "ZORVEXA capsule 10 mg daily"}) {
+            PatientRecord r = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"" + name + "\"}",
+                    "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]"));
+            assertTrue(r.medications().stream().noneMatch(m -> m.getDrug().name().equals("UNLISTED_RECORD_NAMES_NO_DRUG")),
+                    name + ": " + r.medications());
+        }
+        // "oral chemotherapy" names a class of drug the catalogue already reads as an unclassified antineoplastic.
+        assertEquals("UNCLASSIFIED_ANTINEOPLASTIC", one(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"oral chemotherapy\"}",
+                "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]")).getDrug().name());
+        PatientRecord erroneous = Bundles.read(statement("ms1", "\"medicationCodeableConcept\":{\"text\":\"capsule 10 mg daily\"}",
+                "\"dosage\":[{\"text\":\"once daily\"," + oral + "}]").replace("\"status\":\"completed\"", "\"status\":\"entered-in-error\""));
+        assertEquals(List.of(), erroneous.medications());
+    }
+
+    /**
      * US brands found missing in the brand audit (FINDINGS sweep C A3): Vivimusta (bendamustine, DailyMed) and Boruzu
      * (bortezomib, openFDA NDC 70121-2484) are their drugs. Near miss: an invented brand stays unknown.
      */
@@ -485,9 +515,11 @@ class MedicationMappingTest {
             assertEquals(named[1], String.join(" ", drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + named[0] + "\"}")), named[0]);
         }
         // Near misses: the letters in other case or inside a word are no regimen ("PD-1", "3rd cycle", "DRD4").
-        for (String other : new String[]{"PD-1 antibody", "3rd cycle", "KD diet", "vitamin D", "DRD4 assay"}) {
+        for (String other : new String[]{"PD-1 antibody", "KD diet", "vitamin D", "DRD4 assay"}) {
             assertEquals(List.of(), drugsOf("\"medicationCodeableConcept\":{\"text\":\"" + other + "\"}"), other);
         }
+        // "3rd cycle" names no drug at all: read as such (CDS-POLICY-RECORD-NAMES-NO-DRUG), never as Rd.
+        assertEquals(List.of("UNLISTED_RECORD_NAMES_NO_DRUG"), drugsOf("\"medicationCodeableConcept\":{\"text\":\"3rd cycle\"}"));
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class DrugCatalogue {
     private final ValueSet innStem;
     private final ValueSet noMyelomaUse;
     private final ValueSet gvhdProphylaxis;
+    private final ValueSet gvhdProphylaxisBySchedule;
+    private final ValueSet namesNoDrug;
     private final ValueSet supportive;
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
@@ -129,6 +131,8 @@ public final class DrugCatalogue {
         regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
         mobilisation = t.require("medication-transplant-preparation", "words and drugs saying a medication is stem-cell mobilisation");
         gvhdProphylaxis = t.require("medication-gvhd-prophylaxis", "words saying a medication is GVHD prophylaxis of an allogeneic transplant");
+        gvhdProphylaxisBySchedule = t.require("medication-gvhd-prophylaxis-by-schedule", "drugs read as GVHD prophylaxis by the days they are given after an allogeneic transplant");
+        namesNoDrug = t.require("medication-names-no-drug", "medication names made only of dose-form, strength, route and schedule words");
         blinded = t.require("medication-blinded-product", "words saying a medication is a blinded trial product (the drug or a placebo)");
     }
 
@@ -265,6 +269,26 @@ public final class DrugCatalogue {
     public boolean isRecognisedNonAntineoplastic(String system, String code, String text) {
         if (nonAntineoplastic == null) return false;
         return (code != null && terminology.holds(nonAntineoplastic, system, code)) || nonAntineoplastic.text().matches(text);
+    }
+
+    /**
+     * Whether a record's code or words name a drug of {@code medication-gvhd-prophylaxis-by-schedule} (methotrexate, by
+     * name, "methotrexate 10 mg/m2 IV", or by its code alone, RxNorm 6851): the drug whose doses on the classic days after
+     * an allogeneic transplant are its GVHD prophylaxis with no words saying so (CDS-POLICY-GVHD-PROPHYLAXIS).
+     */
+    public boolean isGvhdProphylaxisByScheduleDrug(String system, String code, String text) {
+        if (gvhdProphylaxisBySchedule == null) return false;
+        if (code != null && terminology.holds(gvhdProphylaxisBySchedule, system, code)) return true;
+        return text != null && !text.isBlank() && gvhdProphylaxisBySchedule.text().matches(text);
+    }
+
+    /**
+     * Whether a medication's name is made only of dose-form, strength, route and schedule words and names no drug at all
+     * ("capsule 10 mg daily", "tablet 4 mg once daily", "injection weekly"):
+     * {@code medication-names-no-drug}, CDS-POLICY-RECORD-NAMES-NO-DRUG.
+     */
+    public boolean namesNoDrug(String text) {
+        return namesNoDrug != null && text != null && !text.isBlank() && namesNoDrug.text().matches(text);
     }
 
     /**
