@@ -364,13 +364,13 @@ public final class TherapyPurpose {
     /**
      * Cytotoxic classes given for many cancers (alkylators, anthracyclines, platinum, topoisomerase inhibitors, purine
      * analogues such as fludarabine, CDS-POLICY-TERMS3-FLUDARABINE, pyrimidine analogues such as cytarabine,
-     * CDS-POLICY-RECORDS5-CYTARABINE), unlike
+     * CDS-POLICY-RECORDS5-CYTARABINE, vinca alkaloids such as vincristine, CDS-POLICY-VINCA-IFOSFAMIDE), unlike
      * the classes the catalogue holds for myeloma alone (anti-CD38, IMiDs, proteasome inhibitors, ...): with no stated
      * reason, their purpose cannot be read from the drug while another cancer is being treated.
      */
     private static final java.util.Set<DrugClass> SHARED_CHEMOTHERAPY = java.util.EnumSet.of(DrugClass.ALKYLATOR,
             DrugClass.ANTHRACYCLINE, DrugClass.PLATINUM, DrugClass.TOPOISOMERASE_INHIBITOR, DrugClass.PURINE_ANALOGUE,
-            DrugClass.PYRIMIDINE_ANALOGUE);
+            DrugClass.PYRIMIDINE_ANALOGUE, DrugClass.VINCA_ALKALOID);
 
     /**
      * CDS-POLICY-CHEMO-OTHER-CANCER: a given record of shared chemotherapy with no stated reason, started on or after the
