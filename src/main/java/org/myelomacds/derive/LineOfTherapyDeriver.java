@@ -674,7 +674,7 @@ public final class LineOfTherapyDeriver {
         if (movers.isEmpty()) movers.addAll(undecided); // only together do they change the lines
         Set<Provenance> provenance = new TreeSet<>();
         movers.forEach(u -> provenance.addAll(u.provenance()));
-        return LineCountUncertain.ofPurpose(counted, min, max, movers.stream().map(TherapyPurpose.Undecided::text).toList(),
+        return LineCountUncertain.ofPurpose(counted, min, max, UndecidedCourses.texts(movers, placed),
                 new ArrayList<>(provenance));
     }
 

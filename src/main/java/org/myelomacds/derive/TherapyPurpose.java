@@ -85,11 +85,18 @@ public final class TherapyPurpose {
      * A medication record or a transplant that may or may not be myeloma therapy: its stated reason is a condition the
      * engine cannot classify, or whether it came before the myeloma diagnosis depends on the day a partial date stands
      * for. It stays on the timeline as myeloma therapy; {@code text} names it and says why it is undecided.
+     * {@code courseReason} is that why alone when it is the same for every record of the drug's course (shared
+     * chemotherapy beside another cancer), so that a course is named once, not once per administration
+     * ({@link UndecidedCourses}); null when the text is the record's own.
      */
     public record Undecided(MedicationRecord medication, ProcedureRecord procedure, String text,
-                            List<Provenance> provenance) {
+                            List<Provenance> provenance, String courseReason) {
         public Undecided {
             provenance = List.copyOf(provenance);
+        }
+
+        public Undecided(MedicationRecord medication, ProcedureRecord procedure, String text, List<Provenance> provenance) {
+            this(medication, procedure, text, provenance, null);
         }
     }
 
@@ -162,12 +169,12 @@ public final class TherapyPurpose {
                     OtherCancerOnRecord.OnRecord cancer = otherCancerOnRecord(r, first, confirmed, all, asOf);
                     PrecursorByDates precursor = cancer == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (cancer != null) {
+                        String why = "no stated reason; started after the myeloma diagnosis while " + cancer.text()
+                                + ", and " + r.getDrug().displayName() + " is chemotherapy for other cancers"
+                                + " too, so whether it was myeloma therapy is unknown (" + POLICY_UNDECIDED_CHEMO + ")";
                         undecided.add(new Undecided(r, null, r.sourceReference() + " (" + r.getDrug().displayName()
-                                + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): no stated reason;"
-                                + " started after the myeloma diagnosis while " + cancer.text() + ", and "
-                                + r.getDrug().displayName() + " is chemotherapy for other cancers"
-                                + " too, so whether it was myeloma therapy is unknown (" + POLICY_UNDECIDED_CHEMO + ")",
-                                provenance(r.getProvenance(), reasons, List.of(cancer.cancer(), first.condition()))));
+                                + " from " + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + why,
+                                provenance(r.getProvenance(), reasons, List.of(cancer.cancer(), first.condition())), why));
                     } else if (precursor != null && precursor.surely()) {
                         decided = new OtherTherapy(r, Decision.PRECURSOR, true, "no stated reason; given and ended before"
                                 + " the first myeloma diagnosis (" + precursor.myelomaText() + ") while "
@@ -405,13 +412,13 @@ public final class TherapyPurpose {
     /**
      * Cytotoxic classes given for many cancers (alkylators, anthracyclines, platinum, topoisomerase inhibitors, purine
      * analogues such as fludarabine, CDS-POLICY-TERMS3-FLUDARABINE, pyrimidine analogues such as cytarabine,
-     * CDS-POLICY-RECORDS5-CYTARABINE), unlike
+     * CDS-POLICY-RECORDS5-CYTARABINE, vinca alkaloids such as vincristine, CDS-POLICY-VINCA-IFOSFAMIDE), unlike
      * the classes the catalogue holds for myeloma alone (anti-CD38, IMiDs, proteasome inhibitors, ...): with no stated
      * reason, their purpose cannot be read from the drug while another cancer is being treated.
      */
     private static final java.util.Set<DrugClass> SHARED_CHEMOTHERAPY = java.util.EnumSet.of(DrugClass.ALKYLATOR,
             DrugClass.ANTHRACYCLINE, DrugClass.PLATINUM, DrugClass.TOPOISOMERASE_INHIBITOR, DrugClass.PURINE_ANALOGUE,
-            DrugClass.PYRIMIDINE_ANALOGUE);
+            DrugClass.PYRIMIDINE_ANALOGUE, DrugClass.VINCA_ALKALOID);
 
     /**
      * CDS-POLICY-CHEMO-OTHER-CANCER: a given record of shared chemotherapy with no stated reason, started on or after the

@@ -123,7 +123,7 @@ final class OtherTherapyFindings {
      */
     private static final int COURSE_BREAK_DAYS = 60;
 
-    /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: vincristine, ifosfamide …). */
+    /** The catalogue's antineoplastic it cannot classify (drug-unclassified-antineoplastic: a study drug, an uncatalogued ATC L01 code …). */
     private static final String CATCH_ALL = "UNCLASSIFIED_ANTINEOPLASTIC";
 
     /** The words a record of the catalogue's catch-all names its medication by; null for any other drug or none. */

@@ -34,6 +34,7 @@ public final class DrugClasses {
             case TOPOISOMERASE_INHIBITOR -> "topoisomerase inhibitor";
             case PURINE_ANALOGUE -> "purine analogue";
             case PYRIMIDINE_ANALOGUE -> "pyrimidine analogue";
+            case VINCA_ALKALOID -> "vinca alkaloid";
             case OTHER -> "unclassified therapy";
         };
     }

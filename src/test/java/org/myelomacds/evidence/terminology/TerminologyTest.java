@@ -129,11 +129,12 @@ class TerminologyTest {
         List<String> ids = drugs.drugs().stream().map(Drug::name).toList();
         assertEquals(List.of("ISATUXIMAB", "DARATUMUMAB", "LENALIDOMIDE", "POMALIDOMIDE", "THALIDOMIDE", "BORTEZOMIB",
                 "CARFILZOMIB", "IXAZOMIB", "MELPHALAN_FLUFENAMIDE", "MELPHALAN", "CYCLOPHOSPHAMIDE", "BENDAMUSTINE", "CARMUSTINE",
-                "BUSULFAN", "TREOSULFAN", "THIOTEPA",
+                "BUSULFAN", "TREOSULFAN", "THIOTEPA", "IFOSFAMIDE",
                 "DEXAMETHASONE", "PREDNISONE", "METHYLPREDNISOLONE", "PREDNISOLONE", "ELOTUZUMAB", "SELINEXOR", "TECLISTAMAB", "ELRANATAMAB", "TALQUETAMAB",
                 "LINVOSELTAMAB", "ETENTAMIG", "CEVOSTAMAB", "CILTACABTAGENE_AUTOLEUCEL", "IDECABTAGENE_VICLEUCEL",
                 "ANITOCABTAGENE_AUTOLEUCEL", "BELANTAMAB_MAFODOTIN", "PANOBINOSTAT", "VENETOCLAX", "DOXORUBICIN", "CISPLATIN",
-                "CARBOPLATIN", "ETOPOSIDE", "FLUDARABINE", "CYTARABINE", "UNCLASSIFIED_ANTINEOPLASTIC"), ids,
+                "CARBOPLATIN", "ETOPOSIDE", "FLUDARABINE", "CYTARABINE", "VINCRISTINE",
+                "VINBLASTINE", "VINORELBINE", "UNCLASSIFIED_ANTINEOPLASTIC"), ids,
                 "catalogue order: classes in DrugClass order, drugs as their class set lists them");
         Drug cilta = drugs.find("ciltacabtagene autoleucel").orElseThrow();
         assertEquals("ciltacabtagene autoleucel", cilta.displayName());
