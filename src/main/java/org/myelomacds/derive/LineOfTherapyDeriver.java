@@ -1390,8 +1390,10 @@ public final class LineOfTherapyDeriver {
             Set<Provenance> provenance = new TreeSet<>();
             e.getValue().forEach(s -> provenance.addAll(s.record().getProvenance()));
             boolean toxicity = e.getValue().stream().anyMatch(s -> s.record().isStoppedForToxicity());
+            // An open order's authorisation end is no recorded end (CDS-POLICY-OPEN-REQUEST).
             boolean endRecorded = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(s -> s.ongoing()
-                    || (s.record().getEnd() != null && s.record().getEnd().isAfter(s.record().getStart())));
+                    || (s.record().getEnd() != null && s.record().getEnd().isAfter(s.record().getStart())
+                            && !s.record().isAuthorisationEndOpen()));
             // The course ends on an open request whose end is unknown: the drug may have been given long after.
             boolean endUnknown = e.getValue().stream().filter(s -> s.to().equals(to)).anyMatch(Segment::endUnknown);
             // A partial date widens a course: it surely ran from its latest possible start to its earliest possible end.

@@ -292,11 +292,13 @@ public final class TherapyRecords {
      * The record gives no end of its therapy: an open-ended active request the policy does not read as ongoing
      * (CDS-POLICY-OPEN-REQUEST), or a completed or stopped request or statement with only its date
      * (CDS-POLICY-UNKNOWN-END), or a record whose stated end could not be read (a period ending before it starts,
-     * CDS-POLICY-PERIOD-END-BEFORE-START; a dispense with no supply, CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE). Its last
+     * CDS-POLICY-PERIOD-END-BEFORE-START; a dispense with no supply, CDS-POLICY-DISPENSE-SUPPLY-FROM-DOSAGE), or an open
+     * order past its dispense authorisation (CDS-POLICY-OPEN-REQUEST, {@link OpenOrderAuthorisationEnds}). Its last
      * day is only the day it names; the drug may have been given long after.
      */
     static boolean hasUnknownEnd(MedicationRecord r, LocalDate asOf) {
-        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r) || r.isPlacedByAssertion() || r.getEndUnreadable() != null;
+        return isStaleOpenRequest(r, asOf) || isEndedWithoutEnd(r) || r.isPlacedByAssertion() || r.getEndUnreadable() != null
+                || r.isAuthorisationEndOpen();
     }
 
     /**
@@ -371,8 +373,11 @@ public final class TherapyRecords {
         /** The open-request policy (active, on-hold) rather than a completed or stopped record (or one dated by dateAsserted). */
         public boolean openRequest() {
             return !ENDED_STATUSES.contains(status(record)) && !record.isPlacedByAssertion()
-                    && record.getEndUnreadable() == null;
+                    && record.getEndUnreadable() == null && !record.isAuthorisationEndOpen();
         }
+
+        /** An open order past its dispense authorisation ({@link OpenOrderAuthorisationEnds}). */
+        public boolean pastAuthorisation() { return record.isAuthorisationEndOpen(); }
     }
 
     /**
@@ -380,6 +385,8 @@ public final class TherapyRecords {
      * record (an administration, an order with only its date) does not: doses may have followed that were not recorded.
      */
     static boolean statesEnd(MedicationRecord r, LocalDate asOf) {
+        // An open order's authorisation end is only the earliest day its drug can have stopped (CDS-POLICY-OPEN-REQUEST).
+        if (r.isAuthorisationEndOpen()) return false;
         return isOngoing(r, asOf) || (r.getEnd() != null && r.getEnd().isAfter(r.getStart()));
     }
 

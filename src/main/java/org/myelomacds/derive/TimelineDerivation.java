@@ -76,6 +76,10 @@ public final class TimelineDerivation {
         List<MedicationRecord> authorisedCut = AuthorisedSupplyEnds.cut(record.medications(), record.diseaseStatuses(),
                 asOf);
         if (authorisedCut != record.medications()) record = record.withMedications(authorisedCut);
+        // An order still active or on-hold whose only end is its dispense authorisation, run out before asOf with nothing
+        // later of its drug: that end is only the earliest day the drug can have stopped (CDS-POLICY-OPEN-REQUEST).
+        List<MedicationRecord> openPastAuthorisation = OpenOrderAuthorisationEnds.mark(record.medications(), asOf);
+        if (openPastAuthorisation != record.medications()) record = record.withMedications(openPastAuthorisation);
         // Therapy for another condition makes no line; therapy for a precursor is an exposure but no line.
         // A transplant done for another condition is not a myeloma transplant; one of undecided purpose stays on the
         // timeline, which says whether the lines depend on it.

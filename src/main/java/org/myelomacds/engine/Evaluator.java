@@ -148,7 +148,14 @@ public final class Evaluator {
             // Records whose stated end could not be read (a period ending before it starts, a dispense with no supply)
             // make a fact of their own, so their gap says why (GAP-THERAPY-100, -101).
             var unreadableByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
+            // Open orders past their dispense authorisation (CDS-POLICY-OPEN-REQUEST) say so in a gap of their own.
+            var pastAuthorisationByDrug = new java.util.TreeMap<org.myelomacds.facts.Drug, List<org.myelomacds.facts.TherapyEndNotRecorded.Entry>>();
             for (var u : TherapyRecords.unknownEnds(exposed, allCourses, context.getAsOf())) {
+                if (u.pastAuthorisation()) {
+                    pastAuthorisationByDrug.computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
+                            .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course()));
+                    continue;
+                }
                 (u.record().getEndUnreadable() != null ? unreadableByDrug : u.openRequest() ? openByDrug : endedByDrug).computeIfAbsent(u.record().getDrug(), d -> new ArrayList<>())
                         .add(new org.myelomacds.facts.TherapyEndNotRecorded.Entry(u.record(), u.course(),
                                 u.openRequest() ? TherapyRecords.dispensedThroughKind(u.record(), exposed, context.getAsOf())
@@ -160,6 +167,8 @@ public final class Evaluator {
                     entries, context.getAsOf())));
             unreadableByDrug.forEach((drug, entries) -> session.insert(new org.myelomacds.facts.TherapyEndNotRecorded(drug,
                     entries, context.getAsOf())));
+            pastAuthorisationByDrug.forEach((drug, entries) -> session.insert(
+                    new org.myelomacds.facts.OpenOrderPastAuthorisation(drug, entries, context.getAsOf())));
             insertAll(session, lines);
             // Long intervals inside a line (same drugs resumed, no progression documented): named as data gaps.
             for (PriorLine l : lines) insertAll(session, l.getGaps());

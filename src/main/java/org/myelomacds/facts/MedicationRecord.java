@@ -46,6 +46,12 @@ public final class MedicationRecord implements HasProvenance {
      */
     private final boolean endFromAuthorisation;
     /**
+     * An active or on-hold order whose end comes only from its dispense authorisation, which ran out before asOf, with
+     * nothing later of its drug: the order is still open, so that end is only the earliest day the drug can have
+     * stopped and its end after it is unknown (CDS-POLICY-OPEN-REQUEST; derive.OpenOrderAuthorisationEnds).
+     */
+    private final boolean authorisationEndOpen;
+    /**
      * For a request whose end is its validityPeriod end: the last day of the supply it authorises (expectedSupplyDuration
      * x (1 + numberOfRepeatsAllowed)) when earlier, so texts can show both ends (FINDINGS P7); null otherwise.
      */
@@ -143,6 +149,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedBy = null;
         this.stoppedByEarliest = null;
         this.endFromAuthorisation = false;
+        this.authorisationEndOpen = false;
         this.authorisedSupplyEnd = null;
         this.medicationWords = null;
         this.statusAsRecorded = null;
@@ -181,6 +188,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedBy = c.stoppedBy;
         this.stoppedByEarliest = c.stoppedByEarliest == null ? c.stoppedBy : c.stoppedByEarliest;
         this.endFromAuthorisation = c.endFromAuthorisation;
+        this.authorisationEndOpen = c.authorisationEndOpen;
         this.authorisedSupplyEnd = c.authorisedSupplyEnd;
         this.medicationWords = c.medicationWords;
         this.statusAsRecorded = c.statusAsRecorded;
@@ -222,6 +230,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate stoppedBy;
         private LocalDate stoppedByEarliest;
         private boolean endFromAuthorisation;
+        private boolean authorisationEndOpen;
         private LocalDate authorisedSupplyEnd;
         private String medicationWords;
         private String statusAsRecorded;
@@ -258,6 +267,7 @@ public final class MedicationRecord implements HasProvenance {
             stoppedBy = r.stoppedBy;
             stoppedByEarliest = r.stoppedByEarliest;
             endFromAuthorisation = r.endFromAuthorisation;
+            authorisationEndOpen = r.authorisationEndOpen;
             authorisedSupplyEnd = r.authorisedSupplyEnd;
             medicationWords = r.medicationWords;
             statusAsRecorded = r.statusAsRecorded;
@@ -443,6 +453,19 @@ public final class MedicationRecord implements HasProvenance {
 
     public boolean isEndFromAuthorisation() { return endFromAuthorisation; }
 
+    /**
+     * This open order with its authorisation's end read as the earliest day its drug can have stopped, the end after it
+     * unknown (CDS-POLICY-OPEN-REQUEST: an active or on-hold order past its dispense authorisation).
+     */
+    public MedicationRecord withAuthorisationEndOpen() {
+        Copy c = new Copy(this);
+        c.authorisationEndOpen = true;
+        return c.build();
+    }
+
+    /** See {@link #withAuthorisationEndOpen}. */
+    public boolean isAuthorisationEndOpen() { return authorisationEndOpen; }
+
     /** This request whose validityPeriod end is later than the last day of the supply it authorises ({@code supplyEnd}). */
     public MedicationRecord withAuthorisedSupplyEnd(LocalDate supplyEnd) {
         Copy c = new Copy(this);
@@ -461,6 +484,7 @@ public final class MedicationRecord implements HasProvenance {
         c.end = day;
         c.endEarliest = day == null ? null : endEarliest != null && endEarliest.isBefore(day) ? endEarliest : day;
         c.endFromAuthorisation = false;
+        c.authorisationEndOpen = false;
         return c.build();
     }
 
