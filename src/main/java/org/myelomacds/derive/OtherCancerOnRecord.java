@@ -70,7 +70,10 @@ final class OtherCancerOnRecord {
             }
             if (!diagnosedBy || treatedAndOverBefore(c, start, all, asOf)) continue;
             boolean remote = remoteAndUntreatedSince(c, plasmaCellDiagnosis, all, asOf);
-            if (remote && beyondFollowUp(c, start)) continue;
+            // The follow-up is measured to the day the course began, not to this record's own day: otherwise the
+            // doses of one course given after the 5 years still form a confident line when its first doses are set
+            // apart (sweep s21 AA1: AC every 3 weeks begun 4.9 years after the breast cancer, its last two cycles after 5).
+            if (remote && beyondFollowUp(c, courseStart(r, all, asOf))) continue;
             return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start)
                     + (remote ? "; no therapy of it is recorded since the myeloma diagnosis, but this course began within "
                             + FOLLOW_UP_YEARS + " years of its diagnosis (CDS-POLICY-OTHER-CANCER-FOLLOW-UP)" : "") + ")");
@@ -157,6 +160,22 @@ final class OtherCancerOnRecord {
         return (c.getDisplay() == null ? "another cancer" : c.getDisplay()) + " (" + c.sourceReference()
                 + (c.isOnsetStated() ? ", diagnosed " + c.getOnsetText() : ", recorded " + c.getOnsetText() + " with no onset date")
                 + ")";
+    }
+
+    /**
+     * The first day of the course {@code r} belongs to: going back through the given records of its drug, each ending no
+     * more than {@link #COURSE_BREAK_DAYS} before the course's first day so far (the mirror of {@link #courseEnd}).
+     */
+    static LocalDate courseStart(MedicationRecord r, List<MedicationRecord> all, LocalDate asOf) {
+        List<MedicationRecord> same = all.stream().filter(m -> m.getDrug().equals(r.getDrug()) && m.getStart() != null
+                        && m.getStart().isBefore(r.getStart()) && TherapyRecords.isGiven(m))
+                .sorted(Comparator.comparing(MedicationRecord::getStart).reversed()).toList();
+        LocalDate start = r.getStart();
+        for (MedicationRecord m : same) {
+            if (TherapyRecords.lastDay(m, asOf).plusDays(COURSE_BREAK_DAYS).isBefore(start)) break;
+            start = m.getStart();
+        }
+        return start;
     }
 
     /**

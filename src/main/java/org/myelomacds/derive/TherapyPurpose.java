@@ -166,7 +166,9 @@ public final class TherapyPurpose {
                             + PartialDateText.of(r.getStart(), r.getStartLatest()) + "): " + before.why(first),
                             provenance(r.getProvenance(), reasons, List.of(before.possibly(), first.condition()))));
                 } else {
-                    OtherCancerOnRecord.OnRecord cancer = otherCancerOnRecord(r, first, confirmed, all, asOf);
+                    // A transplant's conditioning is part of it, never asked about as another cancer's therapy (AA8).
+                    OtherCancerOnRecord.OnRecord cancer = TransplantConditioning.of(r, procedures, asOf) ? null
+                            : otherCancerOnRecord(r, first, confirmed, all, asOf);
                     PrecursorByDates precursor = cancer == null ? precursorByDates(r, confirmed, asOf) : null;
                     if (cancer != null) {
                         String why = "no stated reason; started after the myeloma diagnosis while " + cancer.text()
