@@ -7,7 +7,9 @@ import org.myelomacds.facts.ClassRefractoriness;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.DrugClasses;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugHistoryGap;
+import org.myelomacds.facts.Provenances;
 import org.myelomacds.facts.Refractoriness;
 
 import java.util.Collection;
@@ -89,7 +91,7 @@ public final class DrugClassOutputs {
     }
 
     public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures) {
-        return notRefractory(ctx, c, exposures, List.of());
+        return notRefractory(ctx, c, exposures, List.of(), List.of());
     }
 
     /**
@@ -97,10 +99,11 @@ public final class DrugClassOutputs {
      * (DERIVE-REFRACTORY-88, FINDINGS W6), so the reader sees the blinded records were weighed, not overlooked.
      */
     public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures,
-                                                    Collection<?> blindedArmsAgree) {
+                                                    Collection<?> blindedArmsAgree, Collection<?> datedStatuses) {
         List<Drug> drugs = ClassExposure.drugsOf(exposures);
         StringBuilder text = new StringBuilder("not refractory to " + DrugClasses.name(c) + ": no progression on "
                 + names(drugs) + " or within 60 days of the last dose");
+        text.append(derivedOnly(datedStatuses, names(drugs)));
         blindedArmsAgree.stream().map(o -> ((org.myelomacds.facts.BlindedArmsNotRefractory) o).describe()).sorted()
                 .forEach(d -> text.append("; ").append(d));
         return new ClassRefractoriness(c, ClassRefractoriness.Status.NOT_REFRACTORY, List.of(), List.of(), false,
@@ -122,6 +125,24 @@ public final class DrugClassOutputs {
     public static boolean anyUndecided(Collection<?> exposures, Collection<?> gaps, Collection<?> wholeGaps,
                                        boolean noDatedStatus) {
         return !ClassRefractoriness.undecidedDrugs(exposures, List.of(), gaps, !wholeGaps.isEmpty() || noDatedStatus).isEmpty();
+    }
+
+    /**
+     * FINDINGS Z4: when the only dated assessments are progressions derived from a laboratory series (no disease-status
+     * Observation), the words say the decision rests on them, naming each, so "not refractory" is not read as a
+     * recorded assessment; empty otherwise.
+     */
+    static String derivedOnly(Collection<?> datedStatuses, String drugNames) {
+        List<DiseaseStatus> statuses = datedStatuses.stream().filter(o -> o instanceof DiseaseStatus)
+                .map(o -> (DiseaseStatus) o).toList();
+        if (statuses.isEmpty() || statuses.stream().anyMatch(s -> !s.isDerived())) return "";
+        String named = statuses.stream().sorted(java.util.Comparator.comparing(DiseaseStatus::getDate))
+                .map(s -> (s.isProgression() ? "the progression " : "the possible progression ") + s.onDate() + " derived from the "
+                        + (s.isFromFreeLightChains() ? "serum free light chains" : "serum M-protein") + " ("
+                        + Provenances.references(s) + ")")
+                .distinct().collect(Collectors.joining("; "));
+        return "; no disease-status assessment is recorded, so this rests on the progression read from a laboratory"
+                + " series (" + named + "), which falls neither on " + drugNames + " nor within 60 days of the last dose";
     }
 
     private static String names(List<Drug> drugs) {

@@ -134,4 +134,40 @@ class DrugClassFindingsTest {
         assertNull(a.findings().drugClasses());
         assertNull(a.findings().classLabels());
     }
+
+    private static Assessment qaBundle(String name) throws Exception {
+        java.time.LocalDate asOf = java.time.LocalDate.of(2026, 11, 1);
+        Rulebase rb = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        byte[] bytes = java.nio.file.Files.readAllBytes(Samples.projectDir().resolve("qa-bundles").resolve(name + ".json"));
+        return new Evaluator(rb).evaluate(Samples.reader().read(bytes, asOf, rb.terminology()),
+                new org.myelomacds.facts.EvaluationContext(asOf, Jurisdiction.US));
+    }
+
+    /**
+     * FINDINGS Z4: with no disease-status Observation, the IMWG progression the serum M-protein dates (2026-07-13) is the
+     * dated assessment the PI class is read against, as lenalidomide, GAP-REFRACTORY-01 and CASTOR already read it:
+     * bortezomib (last dose 2020-02-24) not refractory, the text naming the derived progression it rests on.
+     */
+    @Test
+    void aProgressionDerivedFromTheMProteinDecidesTheClassAndIsNamed() throws Exception {
+        Assessment a = qaBundle("s20z-09-mprotein-g-per-l-rise-meets-imwg-on-maintenance-no-status-observation");
+        Findings.DrugClassStatus pi = drugClass(a, "PROTEASOME_INHIBITOR");
+        assertEquals("NOT_REFRACTORY", pi.refractoriness(), pi.text());
+        assertTrue(pi.text().contains("no disease-status assessment is recorded, so this rests on the progression read from"
+                + " a laboratory series (the progression on 2026-07-13 derived from the serum M-protein (Observation/mp-7)),"
+                + " which falls neither on bortezomib nor within 60 days of the last dose"), pi.text());
+        assertEquals("REFRACTORY", drugClass(a, "IMID").refractoriness());
+        String md = MarkdownReport.render(a);
+        assertTrue(md.contains("Proteasome inhibitor (PI): exposed to bortezomib; not refractory: no disease-status"
+                + " assessment is recorded"), "the report row says what it rests on");
+    }
+
+    /** Near miss of Z4: the twin with a recorded progression Observation says nothing of a laboratory series. */
+    @Test
+    void aRecordedProgressionNeedsNoWordAboutALaboratorySeries() throws Exception {
+        Assessment a = qaBundle("s20z-08-lenalidomide-statement-active-start-only-five-years-pd-observation");
+        Findings.DrugClassStatus pi = drugClass(a, "PROTEASOME_INHIBITOR");
+        assertEquals("NOT_REFRACTORY", pi.refractoriness(), pi.text());
+        assertTrue(!pi.text().contains("laboratory series"), pi.text());
+    }
 }
