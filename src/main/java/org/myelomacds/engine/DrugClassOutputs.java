@@ -66,7 +66,8 @@ public final class DrugClassOutputs {
 
     public static ClassRefractoriness refractoryUnknown(RuleContext ctx, DrugClass c, Collection<?> exposures,
                                                         Collection<?> gaps, Collection<?> wholeGaps,
-                                                        boolean noDatedStatus, Collection<?> openGaps) {
+                                                        boolean noDatedStatus, Collection<?> openGaps,
+                                                        Collection<?> derivedStatuses) {
         List<Drug> undecided = ClassRefractoriness.undecidedDrugs(exposures, List.of(), gaps,
                 !wholeGaps.isEmpty() || noDatedStatus);
         StringBuilder why = new StringBuilder();
@@ -82,7 +83,9 @@ public final class DrugClassOutputs {
         }
         if (noDatedStatus) {
             if (why.length() > 0) why.append("; ");
-            why.append("no dated disease-status assessment is recorded, so no progression can be placed against a last dose");
+            why.append(derivedStatuses.isEmpty()
+                    ? "no dated disease-status assessment is recorded, so no progression can be placed against a last dose"
+                    : "no disease-status assessment is recorded; " + derivedOnly(derivedStatuses));
         }
         String text = DrugClasses.shortName(c) + " refractoriness unknown: no " + DrugClasses.name(c)
                 + " is shown refractory, and refractoriness to " + names(undecided) + " is undecided (" + why + ")";
@@ -91,7 +94,7 @@ public final class DrugClassOutputs {
     }
 
     public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures) {
-        return notRefractory(ctx, c, exposures, List.of(), List.of());
+        return notRefractory(ctx, c, exposures, List.of());
     }
 
     /**
@@ -99,11 +102,10 @@ public final class DrugClassOutputs {
      * (DERIVE-REFRACTORY-88, FINDINGS W6), so the reader sees the blinded records were weighed, not overlooked.
      */
     public static ClassRefractoriness notRefractory(RuleContext ctx, DrugClass c, Collection<?> exposures,
-                                                    Collection<?> blindedArmsAgree, Collection<?> datedStatuses) {
+                                                    Collection<?> blindedArmsAgree) {
         List<Drug> drugs = ClassExposure.drugsOf(exposures);
         StringBuilder text = new StringBuilder("not refractory to " + DrugClasses.name(c) + ": no progression on "
                 + names(drugs) + " or within 60 days of the last dose");
-        text.append(derivedOnly(datedStatuses, names(drugs)));
         blindedArmsAgree.stream().map(o -> ((org.myelomacds.facts.BlindedArmsNotRefractory) o).describe()).sorted()
                 .forEach(d -> text.append("; ").append(d));
         return new ClassRefractoriness(c, ClassRefractoriness.Status.NOT_REFRACTORY, List.of(), List.of(), false,
@@ -128,21 +130,20 @@ public final class DrugClassOutputs {
     }
 
     /**
-     * FINDINGS Z4: when the only dated assessments are progressions derived from a laboratory series (no disease-status
-     * Observation), the words say the decision rests on them, naming each, so "not refractory" is not read as a
-     * recorded assessment; empty otherwise.
+     * FINDINGS Z4: the progressions derived from a laboratory series, named, and why they leave a drug undecided: they
+     * date the rise they were read from, but with no assessment of the disease around the drug's last dose they do not
+     * show whether it progressed on the drug or within 60 days of it (the exposure stays refractoriness-unknown).
      */
-    static String derivedOnly(Collection<?> datedStatuses, String drugNames) {
-        List<DiseaseStatus> statuses = datedStatuses.stream().filter(o -> o instanceof DiseaseStatus)
-                .map(o -> (DiseaseStatus) o).toList();
-        if (statuses.isEmpty() || statuses.stream().anyMatch(s -> !s.isDerived())) return "";
-        String named = statuses.stream().sorted(java.util.Comparator.comparing(DiseaseStatus::getDate))
+    static String derivedOnly(Collection<?> derivedStatuses) {
+        String named = derivedStatuses.stream().filter(o -> o instanceof DiseaseStatus).map(o -> (DiseaseStatus) o)
+                .sorted(java.util.Comparator.comparing(DiseaseStatus::getDate))
                 .map(s -> (s.isProgression() ? "the progression " : "the possible progression ") + s.onDate() + " derived from the "
                         + (s.isFromFreeLightChains() ? "serum free light chains" : "serum M-protein") + " ("
                         + Provenances.references(s) + ")")
                 .distinct().collect(Collectors.joining("; "));
-        return "; no disease-status assessment is recorded, so this rests on the progression read from a laboratory"
-                + " series (" + named + "), which falls neither on " + drugNames + " nor within 60 days of the last dose";
+        return "the only dated progression is read from a laboratory series (" + named + "): it dates that rise, but with"
+                + " no assessment of the disease around the last dose it does not show whether the disease progressed on"
+                + " the drug or within 60 days of its last dose";
     }
 
     private static String names(List<Drug> drugs) {

@@ -144,25 +144,24 @@ class DrugClassFindingsTest {
     }
 
     /**
-     * FINDINGS Z4: with no disease-status Observation, the IMWG progression the serum M-protein dates (2026-07-13) is the
-     * dated assessment the PI class is read against, as lenalidomide, GAP-REFRACTORY-01 and CASTOR already read it:
-     * bortezomib (last dose 2020-02-24) not refractory, the text naming the derived progression it rests on.
+     * FINDINGS Z4: with no disease-status Observation, the PI row named no progression although the serum M-protein dates
+     * one (2026-07-13, lenalidomide refractory by it). Bortezomib stays undecided, as its exposure is, and the text names
+     * that progression and says why it does not decide bortezomib.
      */
     @Test
-    void aProgressionDerivedFromTheMProteinDecidesTheClassAndIsNamed() throws Exception {
+    void aProgressionDerivedFromTheMProteinIsNamedWhereItLeavesTheClassUndecided() throws Exception {
         Assessment a = qaBundle("s20z-09-mprotein-g-per-l-rise-meets-imwg-on-maintenance-no-status-observation");
         Findings.DrugClassStatus pi = drugClass(a, "PROTEASOME_INHIBITOR");
-        assertEquals("NOT_REFRACTORY", pi.refractoriness(), pi.text());
-        assertTrue(pi.text().contains("no disease-status assessment is recorded, so this rests on the progression read from"
-                + " a laboratory series (the progression on 2026-07-13 derived from the serum M-protein (Observation/mp-7)),"
-                + " which falls neither on bortezomib nor within 60 days of the last dose"), pi.text());
+        assertEquals("UNKNOWN", pi.refractoriness(), pi.text());
+        assertTrue(pi.text().contains("no disease-status assessment is recorded; the only dated progression is read from a"
+                + " laboratory series (the progression on 2026-07-13 derived from the serum M-protein (Observation/mp-7))"), pi.text());
+        assertTrue(!pi.text().contains("so no progression can be placed against a last dose"), pi.text());
         assertEquals("REFRACTORY", drugClass(a, "IMID").refractoriness());
-        String md = MarkdownReport.render(a);
-        assertTrue(md.contains("Proteasome inhibitor (PI): exposed to bortezomib; not refractory: no disease-status"
-                + " assessment is recorded"), "the report row says what it rests on");
+        assertTrue(MarkdownReport.render(a).contains("Proteasome inhibitor (PI): exposed to bortezomib; refractoriness unknown"
+                + " (undecided: bortezomib): no disease-status assessment is recorded; the only dated progression is read"), "report row");
     }
 
-    /** Near miss of Z4: the twin with a recorded progression Observation says nothing of a laboratory series. */
+    /** Near miss of Z4: the twin with a recorded progression Observation is decided and says nothing of a series. */
     @Test
     void aRecordedProgressionNeedsNoWordAboutALaboratorySeries() throws Exception {
         Assessment a = qaBundle("s20z-08-lenalidomide-statement-active-start-only-five-years-pd-observation");

@@ -24,7 +24,7 @@ final class DrugClassWords {
                     + " (progression " + r.progression() + (r.line() == null ? "" : ", line " + r.line()) + ")")
                     .collect(Collectors.joining(", "))
                     + (c.undecidedDrugs() == null ? "" : "; undecided: " + drugs(c.undecidedDrugs()));
-            case "NOT_REFRACTORY" -> "not refractory" + derivedBasis(c.text());
+            case "NOT_REFRACTORY" -> "not refractory";
             default -> "refractoriness unknown (undecided: " + drugs(c.undecidedDrugs()) + ")" + why(c.text());
         };
     }
@@ -34,15 +34,6 @@ final class DrugClassWords {
         int from = text.indexOf(" refractoriness unknown: no ");
         int open = from < 0 ? -1 : text.indexOf(" is undecided (", from);
         return open < 0 || !text.endsWith(")") ? "" : ": " + text.substring(open + " is undecided (".length(), text.length() - 1);
-    }
-
-    /**
-     * FINDINGS Z4: the basis DrugClassOutputs.derivedOnly adds when the only dated assessments are progressions read from
-     * a laboratory series ("; no disease-status assessment is recorded, so this rests on ..."), or nothing.
-     */
-    private static String derivedBasis(String text) {
-        int at = text == null ? -1 : text.indexOf("; no disease-status assessment is recorded, so this rests on ");
-        return at < 0 ? "" : ": " + text.substring(at + 2);
     }
 
     static String labelLine(Findings.ClassLabel l) {
