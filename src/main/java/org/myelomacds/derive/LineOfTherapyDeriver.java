@@ -1278,8 +1278,11 @@ public final class LineOfTherapyDeriver {
                 if (bounded.getStopEvidentText() != null) reason.append("; ").append(bounded.getStopEvidentText());
             }
             // J7: the line is shown to the last dose of its steroid given on after its other drugs, before the next line
-            List<Segment> steroidOn = ongoing ? List.of() : steroidGivenOnTo(line, supportive,
-                    i + 1 < lines.size() ? lines.get(i + 1).start : asOf.plusDays(1));
+            LocalDate nextStart = i + 1 < lines.size() ? lines.get(i + 1).start : asOf.plusDays(1);
+            SteroidAfterLine after = ongoing ? SteroidAfterLine.NONE : steroidAfterLine(line, supportive, nextStart, progressions);
+            List<Segment> steroidOn = after.givenOn();
+            // FINDINGS V7: a steroid begun after the progression is named, so the shown end does not silently pass it
+            if (after.bridge() != null) reason.append("; ").append(after.bridgeText(number));
             for (Segment sg : steroidOn) provenance.addAll(sg.record().getProvenance());
             Segment steroid = steroidOn.isEmpty() ? null : lastOf(steroidOn);
             out.add(new PriorLine(number, line.start, ongoing ? asOf : line.end(), startLatest, endEarliest, endLatest,
@@ -1702,7 +1705,7 @@ public final class LineOfTherapyDeriver {
 
         // All anti-myeloma drugs of the current line have stopped (or it holds only a transplant).
         // J7: "all drugs" includes the line's steroid given on after its other drugs (the decisions below read lastDose)
-        LocalDate shownLast = lastDose == null ? null : shownLastDose(cur, timeline.supportive, day);
+        LocalDate shownLast = lastDose == null ? null : shownLastDose(cur, timeline.supportive, day, timeline.progressions);
         String after = lastDose == null
                 ? "after the stem-cell transplant of line " + n + " on " + cur.lastTransplant()
                 : cur.endUnknown()
@@ -2071,9 +2074,10 @@ public final class LineOfTherapyDeriver {
      * unknown end shows no last dose, so it moves nothing. Only the line's shown end and the "stopped on" texts read it:
      * the steroid opens, continues and ends no line, and the refractoriness windows read the other drugs' last dose.
      */
-    private static List<Segment> steroidGivenOnTo(Line line, List<Segment> supportive, LocalDate before) {
+    private static SteroidAfterLine steroidAfterLine(Line line, List<Segment> supportive, LocalDate before,
+                                                     List<DiseaseStatus> progressions) {
         LocalDate end = line.end();
-        if (end == null || before == null) return List.of();
+        if (end == null || before == null) return SteroidAfterLine.NONE;
         // therapy the engine cannot name, started after the line, may be the next regimen with this steroid: it bounds
         // the line as the next line's first day does (a study drug with its dexamethasone)
         LocalDate bound = supportive.stream().filter(s -> unnamedTherapy(s.record()) && s.from().isAfter(end))
@@ -2085,6 +2089,7 @@ public final class LineOfTherapyDeriver {
                 .toList();
         Map.Entry<Drug, Long> lineRhythm = largestDosingInterval(line);
         List<Segment> best = List.of();
+        SteroidAfterLine bridged = SteroidAfterLine.NONE;
         for (Drug drug : steroids.stream().map(Segment::drug).collect(Collectors.toCollection(TreeSet::new))) {
             // its rhythm: the line's own largest dosing interval, or the steroid's within the line when larger
             long rhythm = lineRhythm == null ? 0 : lineRhythm.getValue();
@@ -2102,12 +2107,69 @@ public final class LineOfTherapyDeriver {
                 boolean during = !s.from().isAfter(end);
                 boolean chained = reach != null && days(reach, s.from()) <= rhythm;
                 if (!during && !chained) break;
+                // CDS-POLICY-STEROID-BRIDGE-AFTER-PD (FINDINGS V7): begun after a progression it was not being given up
+                // to, the steroid is no longer the line going on; its course is named instead of stretching the line
+                DiseaseStatus progression = progressionNotGivenThrough(line, s, reach, rhythm, progressions);
+                if (progression != null) {
+                    List<Segment> course = steroidCourseFrom(s, steroids, rhythm);
+                    if (lastOf(course).to().isAfter(end) && (bridged.bridge() == null
+                            || lastOf(course).to().isAfter(lastOf(bridged.bridge()).to()))) {
+                        bridged = new SteroidAfterLine(List.of(), course, progression);
+                    }
+                    break;
+                }
                 given.add(s);
                 reach = later(reach, s.to());
             }
             if (reach != null && reach.isAfter(end) && (best.isEmpty() || reach.isAfter(lastOf(best).to()))) best = given;
         }
-        return best;
+        return new SteroidAfterLine(best, bridged.bridge(), bridged.progression());
+    }
+
+    /**
+     * The progression after which {@code s}, a dose of the line's corticosteroid, was begun without the steroid being
+     * given up to it (no earlier dose within its rhythm before the progression), or null. A progression the steroid was
+     * given through (s16j-06: weekly dexamethasone of Pd on to the day after the progression) keeps it the line's.
+     */
+    private static DiseaseStatus progressionNotGivenThrough(Line line, Segment s, LocalDate reach, long rhythm,
+                                                           List<DiseaseStatus> progressions) {
+        for (DiseaseStatus p : progressions) {
+            LocalDate day = p.getDate();
+            if (!day.isAfter(line.start) || !s.from().isAfter(day)) continue;
+            if (reach == null || days(reach, day) > rhythm) return p;
+        }
+        return null;
+    }
+
+    /** The doses of {@code first}'s steroid from it on, each following the one before by no more than {@code rhythm}. */
+    private static List<Segment> steroidCourseFrom(Segment first, List<Segment> steroids, long rhythm) {
+        List<Segment> course = new ArrayList<>();
+        LocalDate reach = null;
+        for (Segment s : steroids) {
+            if (!s.drug().equals(first.drug()) || s.from().isBefore(first.from())) continue;
+            if (reach != null && days(reach, s.from()) > rhythm) break;
+            course.add(s);
+            reach = later(reach, s.to());
+        }
+        return course;
+    }
+
+    /**
+     * What follows a line's other drugs: the doses of its steroid given on after them (J7), and a steroid course begun
+     * after a progression it was not given through (V7), with that progression; the bridge is null when there is none.
+     */
+    private record SteroidAfterLine(List<Segment> givenOn, List<Segment> bridge, DiseaseStatus progression) {
+        static final SteroidAfterLine NONE = new SteroidAfterLine(List.of(), null, null);
+
+        String bridgeText(int line) {
+            LocalDate from = bridge.get(0).from();
+            LocalDate to = lastOf(bridge).to();
+            return bridge.get(0).drug().displayName() + " from " + from + " to " + to + " (" + bridge.size()
+                    + (bridge.size() == 1 ? " record" : " records") + "), begun after the progression on " + progression.getDateText()
+                    + " (" + reference(progression) + ") without being given up to it, is not shown as line " + line
+                    + " going on: a corticosteroid begun after a progression is bridging to the next therapy, and a"
+                    + " steroid alone makes no line (LOT-B15; CDS-POLICY-STEROID-BRIDGE-AFTER-PD)";
+        }
     }
 
     /** The segment of {@code given} that ends last. */
@@ -2116,8 +2178,9 @@ public final class LineOfTherapyDeriver {
     }
 
     /** The line's last dose as the texts show it: its steroid's last dose when given on after the others (J7). */
-    private static LocalDate shownLastDose(Line line, List<Segment> supportive, LocalDate before) {
-        List<Segment> steroid = steroidGivenOnTo(line, supportive, before);
+    private static LocalDate shownLastDose(Line line, List<Segment> supportive, LocalDate before,
+                                           List<DiseaseStatus> progressions) {
+        List<Segment> steroid = steroidAfterLine(line, supportive, before, progressions).givenOn();
         LocalDate last = line.lastDose();
         return steroid.isEmpty() || last == null ? last : later(last, lastOf(steroid).to());
     }
@@ -2554,7 +2617,7 @@ public final class LineOfTherapyDeriver {
      */
     private static void openUndecided(Timeline timeline, Line cur, int n, List<Segment> batch, List<Segment> added,
                                       LocalDate day, LocalDate latestStart, DiseaseStatus progression, boolean conflict) {
-        LocalDate lastDose = shownLastDose(cur, timeline.supportive, day);
+        LocalDate lastDose = shownLastDose(cur, timeline.supportive, day, timeline.progressions);
         DiseaseStatus progressionAfter = timeline.progressionBefore(cur, latestStart);
         LineOpening during = progression != null ? LineOpening.PROGRESSION
                 : conflict ? LineOpening.PLAN_CHANGE : LineOpening.UNPLANNED_ADDITION;

@@ -7,7 +7,9 @@ import org.myelomacds.facts.ClassRefractoriness;
 import org.myelomacds.facts.Drug;
 import org.myelomacds.facts.DrugClass;
 import org.myelomacds.facts.DrugClasses;
+import org.myelomacds.facts.DiseaseStatus;
 import org.myelomacds.facts.DrugHistoryGap;
+import org.myelomacds.facts.Provenances;
 import org.myelomacds.facts.Refractoriness;
 
 import java.util.Collection;
@@ -64,7 +66,8 @@ public final class DrugClassOutputs {
 
     public static ClassRefractoriness refractoryUnknown(RuleContext ctx, DrugClass c, Collection<?> exposures,
                                                         Collection<?> gaps, Collection<?> wholeGaps,
-                                                        boolean noDatedStatus, Collection<?> openGaps) {
+                                                        boolean noDatedStatus, Collection<?> openGaps,
+                                                        Collection<?> derivedStatuses) {
         List<Drug> undecided = ClassRefractoriness.undecidedDrugs(exposures, List.of(), gaps,
                 !wholeGaps.isEmpty() || noDatedStatus);
         StringBuilder why = new StringBuilder();
@@ -80,7 +83,9 @@ public final class DrugClassOutputs {
         }
         if (noDatedStatus) {
             if (why.length() > 0) why.append("; ");
-            why.append("no dated disease-status assessment is recorded, so no progression can be placed against a last dose");
+            why.append(derivedStatuses.isEmpty()
+                    ? "no dated disease-status assessment is recorded, so no progression can be placed against a last dose"
+                    : "no disease-status assessment is recorded; " + derivedOnly(derivedStatuses));
         }
         String text = DrugClasses.shortName(c) + " refractoriness unknown: no " + DrugClasses.name(c)
                 + " is shown refractory, and refractoriness to " + names(undecided) + " is undecided (" + why + ")";
@@ -122,6 +127,23 @@ public final class DrugClassOutputs {
     public static boolean anyUndecided(Collection<?> exposures, Collection<?> gaps, Collection<?> wholeGaps,
                                        boolean noDatedStatus) {
         return !ClassRefractoriness.undecidedDrugs(exposures, List.of(), gaps, !wholeGaps.isEmpty() || noDatedStatus).isEmpty();
+    }
+
+    /**
+     * FINDINGS Z4: the progressions derived from a laboratory series, named, and why they leave a drug undecided: they
+     * date the rise they were read from, but with no assessment of the disease around the drug's last dose they do not
+     * show whether it progressed on the drug or within 60 days of it (the exposure stays refractoriness-unknown).
+     */
+    static String derivedOnly(Collection<?> derivedStatuses) {
+        String named = derivedStatuses.stream().filter(o -> o instanceof DiseaseStatus).map(o -> (DiseaseStatus) o)
+                .sorted(java.util.Comparator.comparing(DiseaseStatus::getDate))
+                .map(s -> (s.isProgression() ? "the progression " : "the possible progression ") + s.onDate() + " derived from the "
+                        + (s.isFromFreeLightChains() ? "serum free light chains" : "serum M-protein") + " ("
+                        + Provenances.references(s) + ")")
+                .distinct().collect(Collectors.joining("; "));
+        return "the only dated progression is read from a laboratory series (" + named + "): it dates that rise, but with"
+                + " no assessment of the disease around the last dose it does not show whether the disease progressed on"
+                + " the drug or within 60 days of its last dose";
     }
 
     private static String names(List<Drug> drugs) {

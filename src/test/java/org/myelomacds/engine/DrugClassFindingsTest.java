@@ -134,4 +134,39 @@ class DrugClassFindingsTest {
         assertNull(a.findings().drugClasses());
         assertNull(a.findings().classLabels());
     }
+
+    private static Assessment qaBundle(String name) throws Exception {
+        java.time.LocalDate asOf = java.time.LocalDate.of(2026, 11, 1);
+        Rulebase rb = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
+        byte[] bytes = java.nio.file.Files.readAllBytes(Samples.projectDir().resolve("qa-bundles").resolve(name + ".json"));
+        return new Evaluator(rb).evaluate(Samples.reader().read(bytes, asOf, rb.terminology()),
+                new org.myelomacds.facts.EvaluationContext(asOf, Jurisdiction.US));
+    }
+
+    /**
+     * FINDINGS Z4: with no disease-status Observation, the PI row named no progression although the serum M-protein dates
+     * one (2026-07-13, lenalidomide refractory by it). Bortezomib stays undecided, as its exposure is, and the text names
+     * that progression and says why it does not decide bortezomib.
+     */
+    @Test
+    void aProgressionDerivedFromTheMProteinIsNamedWhereItLeavesTheClassUndecided() throws Exception {
+        Assessment a = qaBundle("s20z-09-mprotein-g-per-l-rise-meets-imwg-on-maintenance-no-status-observation");
+        Findings.DrugClassStatus pi = drugClass(a, "PROTEASOME_INHIBITOR");
+        assertEquals("UNKNOWN", pi.refractoriness(), pi.text());
+        assertTrue(pi.text().contains("no disease-status assessment is recorded; the only dated progression is read from a"
+                + " laboratory series (the progression on 2026-07-13 derived from the serum M-protein (Observation/mp-7))"), pi.text());
+        assertTrue(!pi.text().contains("so no progression can be placed against a last dose"), pi.text());
+        assertEquals("REFRACTORY", drugClass(a, "IMID").refractoriness());
+        assertTrue(MarkdownReport.render(a).contains("Proteasome inhibitor (PI): exposed to bortezomib; refractoriness unknown"
+                + " (undecided: bortezomib): no disease-status assessment is recorded; the only dated progression is read"), "report row");
+    }
+
+    /** Near miss of Z4: the twin with a recorded progression Observation is decided and says nothing of a series. */
+    @Test
+    void aRecordedProgressionNeedsNoWordAboutALaboratorySeries() throws Exception {
+        Assessment a = qaBundle("s20z-08-lenalidomide-statement-active-start-only-five-years-pd-observation");
+        Findings.DrugClassStatus pi = drugClass(a, "PROTEASOME_INHIBITOR");
+        assertEquals("NOT_REFRACTORY", pi.refractoriness(), pi.text());
+        assertTrue(!pi.text().contains("laboratory series"), pi.text());
+    }
 }

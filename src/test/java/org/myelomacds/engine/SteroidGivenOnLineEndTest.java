@@ -59,5 +59,29 @@ class SteroidGivenOnLineEndTest {
         assertTrue(a.findings().priorTherapy().lines().get(3).reason()
                 .endsWith("after all drugs of line 3 stopped on 2025-10-06"), a.findings().priorTherapy().lines().get(3).reason());
         assertTrue(exposure(a, "POMALIDOMIDE").refractory());
+        // near miss of V7: the dexamethasone was given up to the progression (09-29, PD 10-05) and on after it
+        assertFalse(pd.reason().contains("CDS-POLICY-STEROID-BRIDGE-AFTER-PD"), pd.reason());
+    }
+
+    /**
+     * FINDINGS V7 (CDS-POLICY-STEROID-BRIDGE-AFTER-PD): s19v-09, lenalidomide maintenance to 2023-01-29, PD 2023-01-16,
+     * dexamethasone 40 mg weekly alone 2023-01-20 to 2023-03-03 while carfilzomib was approved, Kd from 2023-03-13. The
+     * dexamethasone was not being given at the progression (its last dose before it was VRd's, 2019-09-16), so it does not
+     * stretch line 1 to 2023-03-03; the line's reason names it, and the count and refractoriness stay.
+     */
+    @Test
+    void dexamethasoneBegunAfterTheProgressionIsNamedAndDoesNotStretchTheLine() throws Exception {
+        Assessment a = evaluate("s19v-09-dexamethasone-alone-bridging-between-lines");
+        assertEquals(2, a.findings().priorTherapy().lines().size(), "bridging makes no line");
+        Findings.Line first = a.findings().priorTherapy().lines().get(0);
+        assertEquals("2023-01-29", first.end(), "shown to lenalidomide's last dose, not the bridge's");
+        assertTrue(first.reason().contains("dexamethasone from 2023-01-20 to 2023-03-03 (7 records), begun after the"
+                + " progression on 2023-01-16 (Observation/pd-1) without being given up to it, is not shown as line 1 going on"),
+                first.reason());
+        assertTrue(first.reason().contains("CDS-POLICY-STEROID-BRIDGE-AFTER-PD"), first.reason());
+        assertTrue(a.findings().priorTherapy().lines().get(1).reason()
+                .endsWith("after all drugs of line 1 stopped on 2023-01-29"), a.findings().priorTherapy().lines().get(1).reason());
+        assertTrue(exposure(a, "LENALIDOMIDE").refractory());
+        assertTrue(exposure(a, "CARFILZOMIB").refractory());
     }
 }
