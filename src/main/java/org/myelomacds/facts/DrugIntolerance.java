@@ -67,6 +67,55 @@ public final class DrugIntolerance implements HasProvenance, Comparable<DrugInto
         return getSource().compareTo(o.getSource());
     }
 
+    /** What an intolerance says about the stop of the drug's course (CDS-POLICY-INTOLERANCE-COURSE-STOP). */
+    public enum CourseStop {
+        /** the course was stopped for this toxicity: its own stop reason, or recorded on or shortly after its last dose */
+        STOPPED,
+        /** further doses of the drug followed the intolerance: it did not end the course */
+        CONTINUED_AFTER,
+        /** the record cannot tell (undated, dated within a partial last dose, long after the course, course still on) */
+        UNDECIDED
+    }
+
+    /**
+     * Whether this intolerance stopped {@code e}'s course (the same drug's exposure, whose last dose is the end of its
+     * most recent course): a medication record stopped for this toxicity says so itself; an AllergyIntolerance or an
+     * AdverseEvent did only when dated from the last dose to {@code daysAfter} days after it; one dated before the
+     * earliest day the last dose can fall was followed by further doses. Date arithmetic only: the rules
+     * (rules/eligibility) decide what a trial makes of each answer.
+     */
+    public CourseStop courseStop(DrugExposure e, int daysAfter) {
+        if (kind == Kind.STOPPED_FOR_TOXICITY) return CourseStop.STOPPED;
+        if (date == null || !e.isDated() || e.isOngoing()) return CourseStop.UNDECIDED;
+        if (date.isBefore(e.getLastDoseEarliest())) return CourseStop.CONTINUED_AFTER;
+        if (date.isBefore(e.getLastDose())) return CourseStop.UNDECIDED;
+        return date.isAfter(e.getLastDose().plusDays(daysAfter)) ? CourseStop.UNDECIDED : CourseStop.STOPPED;
+    }
+
+    /** For DRL: {@link #courseStop} is {@link CourseStop#STOPPED}. */
+    public boolean stopped(DrugExposure e, int daysAfter) { return courseStop(e, daysAfter) == CourseStop.STOPPED; }
+    /** For DRL: this one speaks of {@code e}'s stop (it stopped the course, or the record cannot tell). */
+    public boolean bearsOnStop(DrugExposure e, int daysAfter) { return courseStop(e, daysAfter) != CourseStop.CONTINUED_AFTER; }
+    /**
+     * For DRL, among the intolerances that bear on {@code e}'s stop: this one is quoted before {@code o} (one that stopped
+     * the course before one that leaves it undecided, then {@link #listedBefore}).
+     */
+    public boolean quotedBefore(DrugIntolerance o, DrugExposure e, int daysAfter) {
+        boolean mine = stopped(e, daysAfter), theirs = o.stopped(e, daysAfter);
+        return mine != theirs ? mine : listedBefore(o);
+    }
+    /** Why the record cannot tell whether this intolerance stopped {@code course} (for an UNDECIDED {@link #courseStop}). */
+    public String stopUndecidedWords(DrugExposure course, int daysAfter) {
+        if (date == null) return "the intolerance is undated";
+        if (!course.isDated()) return "the course is undated";
+        if (course.isOngoing()) return "the course is still under way";
+        if (date.isBefore(course.getLastDose())) return "it falls within the days the last dose can have been given";
+        return "it was recorded more than " + daysAfter + " days after the last dose";
+    }
+
+    /** For DRL: {@link #courseStop} is {@link CourseStop#UNDECIDED}. */
+    public boolean stopUndecided(DrugExposure e, int daysAfter) { return courseStop(e, daysAfter) == CourseStop.UNDECIDED; }
+
     /** For DRL: this one is listed before {@code o} (the one a flag quotes first). */
     public boolean listedBefore(DrugIntolerance o) { return compareTo(o) < 0; }
 
