@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sweep s19 X5: the catalogue's catch-all records set apart as other therapy (vincristine of six R-CHOP cycles whose
- * records name the lymphoma) that name their medication by the same words are one other-therapy course, as
+ * Sweep s19 X5: the catalogue's catch-all records set apart as other therapy (an investigational agent given on the six
+ * R-CHOP days, its records naming the lymphoma; vincristine itself is a named vinca alkaloid now, CDS-POLICY-VINCA-
+ * IFOSFAMIDE) that name their medication by the same words are one other-therapy course, as
  * cyclophosphamide's are; records named by different words stay apart (nothing shows they are one drug). A catalogued
  * antineoplastic with no use in myeloma (rituximab) is described as such whatever its reason; a drug the catalogue does
  * not list keeps that description.
@@ -45,13 +46,17 @@ class OtherTherapyEntriesTest {
                 .filter(o -> "UNCLASSIFIED_ANTINEOPLASTIC".equals(o.drug())).toList();
     }
 
-    /** s19x-03 with the lymphoma named as the reason of every vincristine record: other therapy by its stated reason. */
+    /**
+     * s19x-03 with its vincristine records turned into an uncoded investigational agent (the catch-all) whose every record
+     * names the lymphoma as its reason: other therapy by its stated reason.
+     */
     private static ObjectNode vincristineForTheLymphoma() throws Exception {
         ObjectNode b = bundle("s19x-03-rchop-from-cycle-1-no-reason-dlbcl-active-after-two-myeloma-lines");
         String lymphoma = fullUrl(b, "Condition", "dlbcl");
         b.withArray("entry").forEach(e -> {
             ObjectNode r = (ObjectNode) e.get("resource");
             if (!r.path("id").asText().startsWith("vcr-")) return;
+            r.putObject("medicationCodeableConcept").put("text", "investigational agent XR-7 IV");
             r.putArray("reasonReference").addObject().put("reference", lymphoma);
         });
         return b;
@@ -72,7 +77,7 @@ class OtherTherapyEntriesTest {
         b.withArray("entry").forEach(e -> {
             ObjectNode r = (ObjectNode) e.get("resource");
             if (!r.path("id").asText().startsWith("vcr-")) return;
-            ((ObjectNode) r.get("medicationCodeableConcept")).put("text", "antineoplastic " + r.path("id").asText());
+            ((ObjectNode) r.get("medicationCodeableConcept")).put("text", "investigational agent " + r.path("id").asText());
         });
         assertEquals(6, catchAll(Samples.evaluate(b)).size());
     }
