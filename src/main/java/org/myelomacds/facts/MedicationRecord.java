@@ -52,6 +52,12 @@ public final class MedicationRecord implements HasProvenance {
      */
     private final boolean authorisationEndOpen;
     /**
+     * Set with {@link #authorisationEndOpen} on the last record of a drug whose earlier order is still open past its
+     * dispense authorisation, no later order or statement of the drug closing it: the orders that keep this record's end
+     * open (CDS-POLICY-OPEN-REQUEST; derive.OpenOrderAuthorisationEnds). Empty otherwise.
+     */
+    private final List<MedicationRecord> endKeptOpenBy;
+    /**
      * For a request whose end is its validityPeriod end: the last day of the supply it authorises (expectedSupplyDuration
      * x (1 + numberOfRepeatsAllowed)) when earlier, so texts can show both ends (FINDINGS P7); null otherwise.
      */
@@ -150,6 +156,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedByEarliest = null;
         this.endFromAuthorisation = false;
         this.authorisationEndOpen = false;
+        this.endKeptOpenBy = List.of();
         this.authorisedSupplyEnd = null;
         this.medicationWords = null;
         this.statusAsRecorded = null;
@@ -189,6 +196,7 @@ public final class MedicationRecord implements HasProvenance {
         this.stoppedByEarliest = c.stoppedByEarliest == null ? c.stoppedBy : c.stoppedByEarliest;
         this.endFromAuthorisation = c.endFromAuthorisation;
         this.authorisationEndOpen = c.authorisationEndOpen;
+        this.endKeptOpenBy = c.endKeptOpenBy;
         this.authorisedSupplyEnd = c.authorisedSupplyEnd;
         this.medicationWords = c.medicationWords;
         this.statusAsRecorded = c.statusAsRecorded;
@@ -231,6 +239,7 @@ public final class MedicationRecord implements HasProvenance {
         private LocalDate stoppedByEarliest;
         private boolean endFromAuthorisation;
         private boolean authorisationEndOpen;
+        private List<MedicationRecord> endKeptOpenBy = List.of();
         private LocalDate authorisedSupplyEnd;
         private String medicationWords;
         private String statusAsRecorded;
@@ -268,6 +277,7 @@ public final class MedicationRecord implements HasProvenance {
             stoppedByEarliest = r.stoppedByEarliest;
             endFromAuthorisation = r.endFromAuthorisation;
             authorisationEndOpen = r.authorisationEndOpen;
+            endKeptOpenBy = r.endKeptOpenBy;
             authorisedSupplyEnd = r.authorisedSupplyEnd;
             medicationWords = r.medicationWords;
             statusAsRecorded = r.statusAsRecorded;
@@ -463,8 +473,23 @@ public final class MedicationRecord implements HasProvenance {
         return c.build();
     }
 
-    /** See {@link #withAuthorisationEndOpen}. */
+    /**
+     * This record, the last of its drug, with its end read as the earliest day the drug can have stopped because
+     * {@code openOrders} (earlier orders of the drug, still open past their dispense authorisation) were not closed by any
+     * later order or statement (CDS-POLICY-OPEN-REQUEST). Read like {@link #withAuthorisationEndOpen}.
+     */
+    public MedicationRecord withEndKeptOpenBy(List<MedicationRecord> openOrders) {
+        Copy c = new Copy(this);
+        c.authorisationEndOpen = true;
+        c.endKeptOpenBy = List.copyOf(openOrders);
+        return c.build();
+    }
+
+    /** See {@link #withAuthorisationEndOpen} and {@link #withEndKeptOpenBy}. */
     public boolean isAuthorisationEndOpen() { return authorisationEndOpen; }
+
+    /** The open orders that keep this record's end open ({@link #withEndKeptOpenBy}); empty when none do. */
+    public List<MedicationRecord> getEndKeptOpenBy() { return endKeptOpenBy; }
 
     /** This request whose validityPeriod end is later than the last day of the supply it authorises ({@code supplyEnd}). */
     public MedicationRecord withAuthorisedSupplyEnd(LocalDate supplyEnd) {
@@ -485,6 +510,7 @@ public final class MedicationRecord implements HasProvenance {
         c.endEarliest = day == null ? null : endEarliest != null && endEarliest.isBefore(day) ? endEarliest : day;
         c.endFromAuthorisation = false;
         c.authorisationEndOpen = false;
+        c.endKeptOpenBy = List.of();
         return c.build();
     }
 

@@ -101,4 +101,61 @@ class OpenOrderAuthorisationEndsTest {
                 "2023-04-24", "2023-07-16");
         assertFalse(OpenOrderAuthorisationEnds.mark(List.of(bounded), AS_OF).get(0).isAuthorisationEndOpen());
     }
+
+    /**
+     * Sweep W AC1 (qa-bundles/s21f-03): the active order authorised to 2023-07-16, a completed renewal 2024-01-08 to
+     * 2024-04-07, then two dispenses in 2025 past the renewal's authorisation.
+     */
+    private static List<MedicationRecord> rdThenRenewalThenDispenses(String firstStatus) {
+        return List.of(rdOrder(firstStatus),
+                record("MedicationRequest/rd-len-2", LENALIDOMIDE, MedicationSource.REQUEST, "completed", "2024-01-08",
+                        "2024-04-07").withEndFromAuthorisation(),
+                record("MedicationDispense/rd-len-d1", LENALIDOMIDE, MedicationSource.DISPENSE, "completed", "2025-03-03",
+                        "2025-03-30"),
+                record("MedicationDispense/rd-len-d2", LENALIDOMIDE, MedicationSource.DISPENSE, "completed", "2025-03-31",
+                        "2025-04-27"));
+    }
+
+    @Test
+    void anOpenOrderFollowedByRecordsNoOrderClosesLeavesTheEndAfterTheLastRecordUnknown() {
+        List<MedicationRecord> marked = OpenOrderAuthorisationEnds.mark(rdThenRenewalThenDispenses("active"), AS_OF);
+        assertFalse(marked.get(0).isAuthorisationEndOpen(), "later records follow the open order itself");
+        assertFalse(marked.get(1).isAuthorisationEndOpen());
+        assertFalse(marked.get(2).isAuthorisationEndOpen());
+        MedicationRecord last = marked.get(3);
+        assertTrue(last.isAuthorisationEndOpen(), "the later records show lenalidomide went on, not that it stopped");
+        assertEquals(List.of(marked.get(0)), last.getEndKeptOpenBy());
+        DosingPeriod course = lenalidomideCourse(marked);
+        assertTrue(course.isEndUnknown());
+        assertEquals(d("2025-04-27"), course.getEndEarliest());
+        assertEquals(AS_OF, course.getEndLatest());
+        var unknown = TherapyRecords.unknownEnds(marked, List.of(course), AS_OF);
+        assertEquals(1, unknown.size());
+        assertTrue(unknown.get(0).pastAuthorisation());
+        assertSame(last, unknown.get(0).record());
+    }
+
+    @Test
+    void nearMissEveryOrderCompletedKeepsTheLastRecordsEnd() {
+        List<MedicationRecord> completed = rdThenRenewalThenDispenses("completed");
+        assertSame(completed, OpenOrderAuthorisationEnds.mark(completed, AS_OF));
+        DosingPeriod course = lenalidomideCourse(completed);
+        assertFalse(course.isEndUnknown());
+        assertEquals(d("2025-04-27"), course.getEnd());
+    }
+
+    @Test
+    void nearMissAStaleOpenOrderSupersededByACompletedRenewalWithNothingAfterKeepsTheRenewalsEnd() {
+        List<MedicationRecord> records = List.of(rdOrder("active"), record("MedicationRequest/rd-len-2", LENALIDOMIDE,
+                MedicationSource.REQUEST, "completed", "2024-01-08", "2024-04-07").withEndFromAuthorisation());
+        assertSame(records, OpenOrderAuthorisationEnds.mark(records, AS_OF));
+        DosingPeriod course = lenalidomideCourse(records);
+        assertFalse(course.isEndUnknown());
+        assertEquals(d("2024-04-07"), course.getEnd());
+        // a dispense past the renewal's end leaves it no longer closing: the end is unknown after that dispense
+        List<MedicationRecord> withFill = new java.util.ArrayList<>(records);
+        withFill.add(record("MedicationDispense/len", LENALIDOMIDE, MedicationSource.DISPENSE, "completed", "2024-05-01",
+                "2024-05-28"));
+        assertTrue(OpenOrderAuthorisationEnds.mark(withFill, AS_OF).get(2).isAuthorisationEndOpen());
+    }
 }
