@@ -275,6 +275,13 @@ public final class LineOfTherapyDeriver {
          */
         LocalDate startBound;
         LocalDate sharedFrom;
+        /**
+         * Finding AA5: in the reading where an uncharted short cyclophosphamide course (CDS-POLICY-MOBILISATION-UNCHARTED)
+         * is a line of its own, the transplant of the line it followed; null otherwise. Therapy that would have joined
+         * that line by the post-transplant window continues this line, so the course adds at most one line (the
+         * maintenance after it is not read as a further line).
+         */
+        LocalDate splitFromTransplant;
 
         Line(LocalDate start, LineOpening opening, String reason) {
             this.start = start;
@@ -1737,6 +1744,12 @@ public final class LineOfTherapyDeriver {
             open(lines, day, LineOpening.PLAN_CHANGE, "new regimen under a different treatment plan " + after, batch);
             return;
         }
+        if (cur.splitFromTransplant != null && days(cur.splitFromTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
+            // Finding AA5: the uncharted course read as a line of its own took the transplant line's place; what would
+            // have been that line's consolidation or maintenance continues it (one course adds at most one line).
+            batch.forEach(cur::add);
+            return;
+        }
         LocalDate lastTransplant = cur.lastTransplant();
         if (lastTransplant != null && (lastDose == null || !lastTransplant.isBefore(lastDose))
                 && days(lastTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
@@ -2847,8 +2860,12 @@ public final class LineOfTherapyDeriver {
                 + " step of line " + n + "'s planned sequence; if it was a regimen of its own, it is a new line"
                 + " (CDS-POLICY-MOBILISATION-UNCHARTED: the line count is undecided)";
         cur.joined.add(text);
+        LocalDate transplant = cur.lastTransplant();
         if (undecidedJoin(timeline, timeline.lines, batch, day, "cyclophosphamide from " + day + " ("
                 + reference(first.record()) + ", CDS-POLICY-MOBILISATION-UNCHARTED)", provenance(batch), null, null)) {
+            if (transplant != null && !transplant.isBefore(last)) {
+                timeline.lines.get(timeline.lines.size() - 1).splitFromTransplant = transplant;
+            }
             return true;
         }
         cur.steps.addAll(batch);
