@@ -275,6 +275,13 @@ public final class LineOfTherapyDeriver {
          */
         LocalDate startBound;
         LocalDate sharedFrom;
+        /**
+         * Finding AA5: in the reading where an uncharted short cyclophosphamide course (CDS-POLICY-MOBILISATION-UNCHARTED)
+         * is a line of its own, the transplant of the line it followed; null otherwise. Therapy that would have joined
+         * that line by the post-transplant window continues this line, so the course adds at most one line (the
+         * maintenance after it is not read as a further line).
+         */
+        LocalDate splitFromTransplant;
 
         Line(LocalDate start, LineOpening opening, String reason) {
             this.start = start;
@@ -1142,7 +1149,7 @@ public final class LineOfTherapyDeriver {
                 continue;
             }
             Transplant conditioned = conditioningFor(s, transplants);
-            Transplant prophylaxisOf = conditioned == null ? gvhdProphylaxisFor(s, transplants) : null;
+            Transplant prophylaxisOf = conditioned == null ? gvhdProphylaxisFor(s, transplants, progressions) : null;
             if (conditioned != null) conditioned.conditioning().add(s);
             else if (prophylaxisOf != null) {
                 // Part of the allogeneic transplant, as its conditioning is: no line, no range, no mobilisation reading.
@@ -1740,6 +1747,12 @@ public final class LineOfTherapyDeriver {
         }
         if (batch.stream().anyMatch(s -> cur.planConflict(s.groupRef()))) {
             open(lines, day, LineOpening.PLAN_CHANGE, "new regimen under a different treatment plan " + after, batch);
+            return;
+        }
+        if (cur.splitFromTransplant != null && days(cur.splitFromTransplant, day) <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS) {
+            // Finding AA5: the uncharted course read as a line of its own took the transplant line's place; what would
+            // have been that line's consolidation or maintenance continues it (one course adds at most one line).
+            batch.forEach(cur::add);
             return;
         }
         LocalDate lastTransplant = cur.lastTransplant();
@@ -2912,8 +2925,12 @@ public final class LineOfTherapyDeriver {
                 + " step of line " + n + "'s planned sequence; if it was a regimen of its own, it is a new line"
                 + " (CDS-POLICY-MOBILISATION-UNCHARTED: the line count is undecided)";
         cur.joined.add(text);
+        LocalDate transplant = cur.lastTransplant();
         if (undecidedJoin(timeline, timeline.lines, batch, day, "cyclophosphamide from " + day + " ("
                 + reference(first.record()) + ", CDS-POLICY-MOBILISATION-UNCHARTED)", provenance(batch), null, null)) {
+            if (transplant != null && !transplant.isBefore(last)) {
+                timeline.lines.get(timeline.lines.size() - 1).splitFromTransplant = transplant;
+            }
             return true;
         }
         cur.steps.addAll(batch);
@@ -3047,21 +3064,35 @@ public final class LineOfTherapyDeriver {
      * days before it to {@value #POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS} days after it. Words never fold in a drug of a
      * myeloma class, nor cyclophosphamide outside the post-transplant window: given after an allograft, those treat a
      * relapse or maintain the graft's effect, and nothing in the policy's sources makes them prophylaxis (sweep U, B1/B2).
-     * An autologous transplant has no GVHD, so nothing is read so beside one.
+     * An autologous transplant has no GVHD, so nothing is read so beside one. Finding AA7: the day count yields to the
+     * record's own myeloma reason, or to a progression recorded after the transplant and by the dose's first day: then
+     * the cyclophosphamide treats the relapse (a line's start), as its record or the chart says.
      */
-    private static Transplant gvhdProphylaxisFor(Segment s, List<Transplant> transplants) {
+    private static Transplant gvhdProphylaxisFor(Segment s, List<Transplant> transplants,
+                                                 List<DiseaseStatus> progressions) {
         boolean saysGvhd = s.record().getGvhdProphylaxisSign() != null && !MYELOMA_DRUG_CLASSES.contains(s.drug().getDrugClass());
         for (Transplant t : transplants) {
             if (t.procedure().getKind() != ProcedureKind.ALLOGENEIC_STEM_CELL_TRANSPLANT || t.procedure().isDateImprecise()) continue;
             long after = days(t.date(), s.from());
             boolean cyclophosphamide = s.drug().equals(Drug.CYCLOPHOSPHAMIDE);
             boolean postTransplantCyclophosphamide = cyclophosphamide && after >= 1
-                    && after <= CONDITIONING_WINDOW_DAYS && days(t.date(), s.to()) <= CONDITIONING_WINDOW_DAYS;
+                    && after <= CONDITIONING_WINDOW_DAYS && days(t.date(), s.to()) <= CONDITIONING_WINDOW_DAYS
+                    && !forMyelomaRelapse(s, t, progressions);
             boolean statedProphylaxis = saysGvhd && !cyclophosphamide && after >= -CONDITIONING_WINDOW_DAYS
                     && after <= POST_TRANSPLANT_MAINTENANCE_WINDOW_DAYS;
             if (postTransplantCyclophosphamide || statedProphylaxis) return t;
         }
         return null;
+    }
+
+    /**
+     * Finding AA7: cyclophosphamide after the allogeneic transplant {@code t} whose record gives myeloma as its reason, or
+     * that starts on or after a progression recorded after the transplant: the relapse it treats, not the graft's
+     * prophylaxis, whatever the day count (CDS-POLICY-GVHD-PROPHYLAXIS reads the day count only with nothing saying so).
+     */
+    private static boolean forMyelomaRelapse(Segment s, Transplant t, List<DiseaseStatus> progressions) {
+        if (s.record().getReasons().stream().anyMatch(org.myelomacds.facts.TherapyReason::isMyeloma)) return true;
+        return progressions.stream().anyMatch(p -> p.getDate().isAfter(t.date()) && !p.getDate().isAfter(s.from()));
     }
 
     /**

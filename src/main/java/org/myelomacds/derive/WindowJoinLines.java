@@ -33,9 +33,10 @@ final class WindowJoinLines {
     private WindowJoinLines() { }
 
     /**
-     * The lines the window-join reading {@code split} changes against {@code placed}, with only the drugs that some
-     * reading may make refractory. Empty when no line changes, or when no drug of the changed lines can be refractory in
-     * either reading: the caller then leaves the history as it was (a range with nothing to scope by stays whole).
+     * The lines the window-join reading {@code split} changes against {@code placed}, with only the drugs whose
+     * refractoriness the readings may answer differently: some reading may make them refractory, and not both make
+     * them refractory by their own course. Empty when no line changes (the caller then leaves the history as it was);
+     * with no such drug, a scope with no drugs (the count is undecided, the refractoriness decided).
      */
     static Optional<LineCountUncertain.UseUnknownScope> scope(TherapyTimeline placed, TherapyTimeline split,
                                                               List<DiseaseStatus> statuses,
@@ -46,9 +47,14 @@ final class WindowJoinLines {
         List<LocalDate[]> signs = progressionSigns(statuses, relapseCodes);
         List<Drug> differ = new ArrayList<>();
         for (Drug d : changed.get().drugs()) {
-            if (mayBeRefractory(d, placed, signs) || mayBeRefractory(d, split, signs)) differ.add(d);
+            if (!mayBeRefractory(d, placed, signs) && !mayBeRefractory(d, split, signs)) continue;
+            // Finding AA5: refractory by its own course in both readings (lenalidomide maintenance stopped 14 days
+            // before the progression), the drug has one answer whichever way the join is counted.
+            if (refractoryByOwnCourse(d, placed, statuses) && refractoryByOwnCourse(d, split, statuses)) continue;
+            differ.add(d);
         }
-        if (differ.isEmpty()) return Optional.empty();
+        // Finding AA3: no drug of the changed lines can have another answer in the other reading (a progression years
+        // after every one of them): only the count is undecided, the history is decided (an empty scope, not none).
         return Optional.of(new LineCountUncertain.UseUnknownScope(changed.get().changedLines(), differ,
                 changed.get().lastLineChanged()));
     }
@@ -71,6 +77,26 @@ final class WindowJoinLines {
                 LocalDate evident = c.getStopEvidentFrom();
                 if (evident != null && !evident.isAfter(lineTo)) lineTo = evident.minusDays(1);
                 if (anyIn(signs, c.getStart(), lineTo)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Some course of {@code drug} in {@code timeline} is refractory by its own doses (DERIVE-REFRACTORY-01, IMWG-C11): a
+     * final, dated progression surely from after its first dose to 60 days after its earliest last dose. A course's own
+     * window does not depend on how its line is counted, so a drug refractory so in both readings is refractory in
+     * every reading. Deliberately narrower than that rule's partners (possible or unread assessments, relapse codes
+     * and line windows do not count here), so a drug it clears may still be undecided, never the reverse.
+     */
+    static boolean refractoryByOwnCourse(Drug drug, TherapyTimeline timeline, List<DiseaseStatus> statuses) {
+        if (statuses == null) return false;
+        for (DosingPeriod c : timeline.courses()) {
+            if (!c.getDrug().equals(drug)) continue;
+            for (DiseaseStatus s : statuses) {
+                if (s == null || !s.isProgression() || !s.isDated() || s.isConflicting()) continue;
+                if (s.getDay() > c.getStartLatestDay()
+                        && s.getLatestDay() <= c.getEndEarliestDay() + REFRACTORY_WINDOW_DAYS) return true;
             }
         }
         return false;
