@@ -119,6 +119,8 @@ public final class DrugHistoryGap implements HasProvenance {
     private final String action;
     /** {@link Kind#ORDER_NOT_STARTED}: read as given, the order would form the last line. */
     private final boolean mayBeLastLine;
+    /** {@link Kind#UNKNOWN_THERAPY}: the record was taken by mouth, so it hides no drug given only by injection. */
+    private final boolean oralOnly;
 
     public DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance) {
         this(kind, drug, text, provenance, null);
@@ -130,6 +132,12 @@ public final class DrugHistoryGap implements HasProvenance {
 
     private DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance, String action,
                            boolean mayBeLastLine) {
+        this(kind, drug, text, provenance, action, mayBeLastLine, false);
+    }
+
+    private DrugHistoryGap(Kind kind, Drug drug, String text, List<Provenance> provenance, String action,
+                           boolean mayBeLastLine, boolean oralOnly) {
+        this.oralOnly = oralOnly;
         this.mayBeLastLine = mayBeLastLine;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.drug = drug;
@@ -263,12 +271,45 @@ public final class DrugHistoryGap implements HasProvenance {
      * defined by them are unsure. It cannot un-expose a recorded drug, so exposures already documented still stand.
      */
     public static DrugHistoryGap unknownTherapy(MedicationRecord record) {
-        return new DrugHistoryGap(Kind.UNKNOWN_THERAPY, null, Provenances.references(record) + " is therapy the engine"
-                + " cannot name" + (record.getStart() == null ? " (undated)"
-                        : " (from " + PartialDateText.of(record.getStart(), record.getStartLatest()) + ")")
+        String named = Provenances.references(record) + " is therapy the engine cannot name" + (record.getStart() == null
+                ? " (undated)" : " (from " + PartialDateText.of(record.getStart(), record.getStartLatest()) + ")");
+        if (oralDoseFormOnly(record)) {
+            return new DrugHistoryGap(Kind.UNKNOWN_THERAPY, null, named + ": its own words give an oral dose form, so it"
+                    + " cannot have been an anti-CD38 antibody or another drug given only by infusion or injection"
+                    + " (bortezomib, carfilzomib, elotuzumab, a bispecific antibody, CAR-T cells, belantamab), whose"
+                    + " exposure and naivety stand as recorded; it may have been an oral anti-myeloma drug (an IMiD,"
+                    + " ixazomib, selinexor, venetoclax, panobinostat, an oral alkylator), so naivety to and refractoriness"
+                    + " to those are undecided (project policy CDS-POLICY-NO-DRUG-ORAL-FORM)",
+                    record.getProvenance(), null, false, true);
+        }
+        return new DrugHistoryGap(Kind.UNKNOWN_THERAPY, null, named
                 + ": it may have been any anti-myeloma drug, an anti-CD38 antibody included, so naivety to and"
                 + " refractoriness to the drugs it could be are undecided", record.getProvenance());
     }
+
+    /**
+     * A record naming no drug whose own words give an oral dose form (read as taken by mouth, fhir/MedicationMapper;
+     * CDS-POLICY-NO-DRUG-ORAL-FORM): it cannot hide a drug given only by infusion or injection.
+     */
+    public static boolean oralDoseFormOnly(MedicationRecord record) {
+        return UnlistedNamedMedication.NAMES_NO_DRUG.equals(record.getDrug()) && record.getRoute() == Route.ORAL;
+    }
+
+    /**
+     * Whether this gap may hide a drug of the class (a gap that hides drugs at all, {@code drug} null): one from a record
+     * taken by mouth cannot hide a class given only by infusion or injection (CDS-POLICY-NO-DRUG-ORAL-FORM).
+     */
+    public boolean mayHideClass(DrugClass c) {
+        return !oralOnly || !GivenOnlyByInjection.wholeClass(c);
+    }
+
+    /** As {@link #mayHideClass} for one drug. */
+    public boolean mayHideDrug(Drug d) {
+        return !oralOnly || !GivenOnlyByInjection.drug(d);
+    }
+
+    /** Whether the therapy this gap is about was taken by mouth (CDS-POLICY-NO-DRUG-ORAL-FORM). */
+    public boolean isOralOnly() { return oralOnly; }
 
     /**
      * A statement of {@code record}'s drug with status "unknown": it may or may not have been taken, so it opens no line

@@ -101,7 +101,9 @@ final class MedicationMapper {
         }
         if (noMyelomaUse) return Optional.of(new DrugMatch(org.myelomacds.facts.NoMyelomaUseMedication.DRUG, Route.UNKNOWN));
         if (innStem) return Optional.of(new DrugMatch(InnStemMedication.DRUG, Route.UNKNOWN));
-        if (unlisted != null) return Optional.of(new DrugMatch(unlisted, Route.UNKNOWN));
+        if (unlisted != null) return Optional.of(new DrugMatch(unlisted,
+                UnlistedNamedMedication.NAMES_NO_DRUG.equals(unlisted) && oralDoseFormOnly(concept, doseWords, owner, ctx.terms())
+                        ? Route.ORAL : Route.UNKNOWN));
         return namesNothing ? Optional.of(new DrugMatch(UnidentifiedMedication.DRUG, Route.UNKNOWN)) : Optional.empty();
     }
 
@@ -182,6 +184,21 @@ final class MedicationMapper {
         concept.getCoding().forEach(c -> names.add(c.getDisplay()));
         names.removeIf(n -> n == null || n.isBlank());
         return !names.isEmpty() && names.stream().allMatch(terms.drugs()::namesNoDrug);
+    }
+
+    /**
+     * Whether a record naming no drug gives, in its own words, an oral dose form or route ("cap 400 mg bid", "tablet PO
+     * daily": medication-oral-dose-form) and nothing says infusion or injection (its words, a MedicationAdministration, an
+     * intravenous or subcutaneous route): it cannot have held a drug given only by infusion or injection, an anti-CD38
+     * antibody among them, so it is read as taken by mouth (project policy CDS-POLICY-NO-DRUG-ORAL-FORM).
+     */
+    private static boolean oralDoseFormOnly(CodeableConcept concept, List<String> doseWords, DomainResource owner,
+                                            Terminology terms) {
+        java.util.List<String> words = new java.util.ArrayList<>(doseWords);
+        words.add(Concepts.text(concept));
+        concept.getCoding().forEach(c -> words.add(c.getDisplay()));
+        if (givenParenterally(owner, terms) || words.stream().anyMatch(terms.drugs()::saysParenteral)) return false;
+        return words.stream().anyMatch(terms.drugs()::saysOralDoseForm);
     }
 
     /**

@@ -56,6 +56,7 @@ public final class DrugCatalogue {
     private final ValueSet mobilisation;
     private final ValueSet nonAntineoplastic;
     private final ValueSet parenteral;
+    private final ValueSet oralDoseForm;
     private final ValueSet regimen;
     private final ValueSet blinded;
     private final ValueSet bodySurfaceArea;
@@ -128,6 +129,7 @@ public final class DrugCatalogue {
         bodySurfaceArea = t.require("medication-dose-body-surface-area", "doses stated per square metre of body-surface area");
         nonAntineoplastic = t.require("medication-non-antineoplastic", "drugs recognised as no antineoplastic, by ATC group and name");
         parenteral = t.require("medication-given-parenterally", "words saying a medication is given by infusion or injection");
+        oralDoseForm = t.require("medication-oral-dose-form", "words giving an oral dose form or route");
         regimen = t.require("medication-taken-as-regimen", "words saying a medication is taken on a regimen's cyclic schedule or as a trial product");
         mobilisation = t.require("medication-transplant-preparation", "words and drugs saying a medication is stem-cell mobilisation");
         gvhdProphylaxis = t.require("medication-gvhd-prophylaxis", "words saying a medication is GVHD prophylaxis of an allogeneic transplant");
@@ -331,6 +333,14 @@ public final class DrugCatalogue {
         if (blinded == null || text == null || text.isBlank()) return Optional.empty();
         return blinded.text().spans(text).stream().min(java.util.Comparator.comparingInt((int[] s) -> s[0]))
                 .map(s -> text.substring(s[0], s[1]));
+    }
+
+    /**
+     * Whether a text gives an oral dose form or route ("cap", "tablet", "PO", "by mouth": {@code medication-oral-dose-form},
+     * CDS-POLICY-NO-DRUG-ORAL-FORM).
+     */
+    public boolean saysOralDoseForm(String text) {
+        return oralDoseForm != null && text != null && !text.isBlank() && oralDoseForm.text().matches(text);
     }
 
     /** Whether a text says a medication is given by infusion or injection ({@code medication-given-parenterally}). */
