@@ -72,7 +72,7 @@ final class OtherCancerOnRecord {
             boolean remote = remoteAndUntreatedSince(c, plasmaCellDiagnosis, all, asOf);
             // The follow-up is measured to the day the course began, not to this record's own day: otherwise the
             // doses of one course given after the 5 years still form a confident line when its first doses are set
-            // apart (sweep s21 AA1: AC every 3 weeks begun 4.9 years after the breast cancer, its last two cycles after 5).
+            // apart (sweep V, AA1: AC every 3 weeks begun 4.9 years after the breast cancer, its last two cycles after 5).
             if (remote && beyondFollowUp(c, courseStart(r, all, asOf))) continue;
             return new OnRecord(c, describe(c) + " may have been on record and not abated then (" + why(c, start)
                     + (remote ? "; no therapy of it is recorded since the myeloma diagnosis, but this course began within "

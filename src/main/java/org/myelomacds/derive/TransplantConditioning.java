@@ -14,7 +14,7 @@ import java.util.List;
  * (melphalan, busulfan, treosulfan, thiotepa, carmustine, fludarabine) starting up to
  * {@value LineOfTherapyDeriver#CONDITIONING_WINDOW_DAYS} days before a performed transplant and ending by the day after
  * it, the test the line deriver's conditioningFor applies. Such a record is part of its transplant, so it is not asked
- * about as possibly another cancer's therapy (CDS-POLICY-CHEMO-OTHER-CANCER; sweep s21 AA8: melphalan 200 the day before
+ * about as possibly another cancer's therapy (CDS-POLICY-CHEMO-OTHER-CANCER; sweep V, AA8: melphalan 200 the day before
  * an autologous transplant was named among the records that may have treated a breast cancer). Only a transplant the
  * engine reads as the myeloma's (a myeloma reason, or none) carries its conditioning: one stated for another condition,
  * or of a purpose the engine cannot classify, is judged by its own reason, and its conditioning as before. Dates must be

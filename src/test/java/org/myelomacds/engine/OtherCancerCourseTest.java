@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sweep s21 AA1, AA6, AA8 (CDS-POLICY-CHEMO-OTHER-CANCER, CDS-POLICY-OTHER-CANCER-FOLLOW-UP): shared chemotherapy with no
+ * Sweep V, AA1, AA6, AA8 (CDS-POLICY-CHEMO-OTHER-CANCER, CDS-POLICY-OTHER-CANCER-FOLLOW-UP): shared chemotherapy with no
  * reason beside a cancer in remission.
  */
 class OtherCancerCourseTest {
