@@ -135,12 +135,9 @@ class DrugClassFindingsTest {
         assertNull(a.findings().classLabels());
     }
 
-    private static Assessment qaBundle(String name) throws Exception {
-        java.time.LocalDate asOf = java.time.LocalDate.of(2026, 11, 1);
-        Rulebase rb = Samples.rulebase(CompileMode.EXECUTABLE_MODEL);
-        byte[] bytes = java.nio.file.Files.readAllBytes(Samples.projectDir().resolve("qa-bundles").resolve(name + ".json"));
-        return new Evaluator(rb).evaluate(Samples.reader().read(bytes, asOf, rb.terminology()),
-                new org.myelomacds.facts.EvaluationContext(asOf, Jurisdiction.US));
+    private static Assessment qaBundle(String name) {
+        return Samples.evaluate(Samples.projectDir().resolve("qa-bundles").resolve(name + ".json"), Jurisdiction.US,
+                CompileMode.EXECUTABLE_MODEL);
     }
 
     /**
